@@ -1,0 +1,228 @@
+package it.sportello.processes;
+
+import static it.sportello.processes.TicketProcess.Variables.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import it.sportello.processes.TicketProcess.Beans;
+import it.sportello.processes.TicketProcess.Elements;
+import it.sportello.processes.TicketProcess.Messages;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = {
+    "bpmn/ticket/ticket.bpmn", "bpmn/ticket/office-involvement.bpmn", "dmn/ticket/ticket-classification.dmn",
+    "forms/ticket/ticket-level1.form", "forms/ticket/ticket-level2.form", "forms/ticket/ticket-call-back.form",
+    "forms/ticket/ticket-level3.form", "forms/ticket/office-answer.form"})
+class TicketProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = InMemoryEngine.extension();
+
+  ProcessEngine engine;
+  FakeDelegates delegates;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    init(engine);
+    delegates = FakeDelegates.register();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  @Test
+  void level1SolvesAtFirstContact() {
+    ProcessInstance ticket = startTicket("RS-2026-000001", "Q", "WEB", null);
+
+    assertThat(ticket).isWaitingAt(Elements.LEVEL1);
+    Task level1 = task(ticket);
+    assertThat(level1).hasCandidateGroup("general");
+    Assertions.assertThat(level1.getDueDate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
+    Assertions.assertThat(runtimeService().getVariable(ticket.getId(), CLASSIFICATION)).isNull();
+
+    complete(level1, withVariables(LEVEL1_DECISION, "SOLVE"));
+
+    assertThat(ticket).isEnded().hasPassed(Elements.TICKET_CLOSED);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isEqualTo(1);
+    Assertions.assertThat(delegates.calls).contains(Beans.TASK_LISTENER + ":complete:" + Elements.LEVEL1);
+  }
+
+  @Test
+  void classificationRoutesPrivacyTicketsToThePrivacyDesk() {
+    ProcessInstance ticket = startTicket("RS-2026-000002", "PQ", "EMAIL", null);
+
+    assertThat(task(ticket)).hasCandidateGroup("privacy");
+  }
+
+  @Test
+  void level1EscalatesAndLevel2Solves() {
+    ProcessInstance ticket = startTicket("RS-2026-000003", "Q", "PHONE", null);
+    complete(task(ticket), withVariables(LEVEL1_DECISION, "ESCALATE", CURRENT_LEVEL, 2));
+
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    Task level2 = task(ticket);
+    assertThat(level2).hasCandidateGroup("level2");
+    Assertions.assertThat(level2.getDueDate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), RESOLUTION_DUE_AT));
+
+    complete(level2, withVariables(LEVEL2_DECISION, "SOLVE"));
+
+    assertThat(ticket).isEnded().hasPassed(Elements.LEVEL1, Elements.LEVEL2, Elements.TICKET_CLOSED);
+  }
+
+  @Test
+  void level2CallsBackUntilTheRequesterIsReached() {
+    ProcessInstance ticket = atLevel2("RS-2026-000004");
+
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "CALL_BACK"));
+    assertThat(ticket).isWaitingAt(Elements.CALL_BACK);
+    complete(task(ticket), withVariables(CALL_BACK_RESULT, "NOT_SOLVED"));
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "CALL_BACK"));
+    complete(task(ticket), withVariables(CALL_BACK_RESULT, "SOLVED"));
+
+    assertThat(ticket).isEnded().hasPassed(Elements.TICKET_CLOSED);
+  }
+
+  @Test
+  void officeRejectionGoesToLevel3WhichReassignsToTheCompetentOffice() {
+    ProcessInstance ticket = atLevel2("RS-2026-000005");
+
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
+    assertThat(ticket).isWaitingAt(Elements.INVOLVE_OFFICE);
+    ProcessInstance firstOffice = calledProcessInstance(ticket);
+    Assertions.assertThat(firstOffice.getBusinessKey()).isEqualTo("RS-2026-000005");
+    assertThat(task(firstOffice)).hasCandidateGroup("office-tributi").hasDefinitionKey(Elements.OFFICE_ANSWER);
+
+    complete(task(firstOffice), withVariables(OFFICE_DECISION, "REJECT"));
+    assertThat(ticket).isWaitingAt(Elements.LEVEL3);
+    assertThat(task(ticket)).hasCandidateGroup("level3");
+
+    complete(task(ticket), withVariables(LEVEL3_DECISION, "REASSIGN", OFFICE, "office-anagrafe"));
+    ProcessInstance secondOffice = calledProcessInstance(ticket);
+    assertThat(task(secondOffice)).hasCandidateGroup("office-anagrafe");
+
+    complete(task(secondOffice), withVariables(OFFICE_DECISION, "ANSWER"));
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "SOLVE"));
+
+    assertThat(ticket).isEnded().hasPassed(Elements.LEVEL3, Elements.TICKET_CLOSED);
+  }
+
+  @Test
+  void level3ReturnsARejectedTicketToLevel2() {
+    ProcessInstance ticket = atLevel2("RS-2026-000006");
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
+    complete(task(calledProcessInstance(ticket)), withVariables(OFFICE_DECISION, "REJECT"));
+
+    complete(task(ticket), withVariables(LEVEL3_DECISION, "RETURN"));
+
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+  }
+
+  @Test
+  void requesterReplyResumesAtTheLevelThatAskedAndPausesTheResolutionTimer() {
+    ProcessInstance ticket = atLevel2("RS-2026-000007");
+    Assertions.assertThat(resolutionTimer(ticket)).isNotNull();
+
+    complete(task(ticket), withVariables(LEVEL2_DECISION, "REQUEST_DATA"));
+
+    assertThat(ticket).isWaitingAt(Elements.AWAIT_REPLY);
+    Assertions.assertThat(delegates.count(Beans.REQUEST_MISSING_DATA)).isEqualTo(1);
+    Assertions.assertThat(resolutionTimer(ticket)).as("SLA clock paused while waiting").isNull();
+
+    runtimeService().createMessageCorrelation(Messages.REQUESTER_REPLIED)
+        .processInstanceBusinessKey("RS-2026-000007").correlate();
+
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    Assertions.assertThat(delegates.count(Beans.RESUME_SLA)).isEqualTo(1);
+    Assertions.assertThat(resolutionTimer(ticket).getDuedate()).isEqualTo(Date.from(delegates.resumedResolutionDueAt));
+  }
+
+  @Test
+  void requesterReplyToALevel1RequestReturnsToLevel1() {
+    ProcessInstance ticket = startTicket("RS-2026-000008", "Q", "EMAIL", null);
+    complete(task(ticket), withVariables(LEVEL1_DECISION, "REQUEST_DATA"));
+    assertThat(ticket).isWaitingAt(Elements.AWAIT_REPLY);
+
+    runtimeService().createMessageCorrelation(Messages.REQUESTER_REPLIED)
+        .processInstanceBusinessKey("RS-2026-000008").correlate();
+
+    assertThat(ticket).isWaitingAt(Elements.LEVEL1);
+  }
+
+  @Test
+  void silentRequesterIsRemindedThenTheTicketClosesForNoReply() {
+    ProcessInstance ticket = startTicket("RS-2026-000009", "Q", "EMAIL", null);
+    complete(task(ticket), withVariables(LEVEL1_DECISION, "REQUEST_DATA"));
+
+    execute(job(Elements.REPLY_REMINDER_DUE, ticket));
+    assertThat(ticket).isWaitingAt(Elements.AWAIT_REPLY);
+    Assertions.assertThat(delegates.count(Beans.REMIND_REQUESTER)).isEqualTo(1);
+
+    execute(job(Elements.REPLY_OVERDUE, ticket));
+
+    assertThat(ticket).isEnded().hasPassed(Elements.CLOSED_FOR_NO_REPLY).hasNotPassed(Elements.TICKET_CLOSED);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_FOR_NO_REPLY)).isEqualTo(1);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isZero();
+  }
+
+  @Test
+  void missedTakeInChargeEscalatesWithoutInterruptingLevel1() {
+    ProcessInstance ticket = startTicket("RS-2026-000010", "Q", "PHONE", null);
+    Job timer = job(Elements.TAKE_IN_CHARGE_OVERDUE, ticket);
+    Assertions.assertThat(timer.getDuedate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
+
+    execute(timer);
+
+    Assertions.assertThat(delegates.count(Beans.ESCALATE_TAKE_IN_CHARGE)).isEqualTo(1);
+    assertThat(ticket).isWaitingAt(Elements.LEVEL1);
+  }
+
+  @Test
+  void missedResolutionEscalatesWithoutInterruptingTheWork() {
+    ProcessInstance ticket = atLevel2("RS-2026-000011");
+
+    execute(resolutionTimer(ticket));
+
+    Assertions.assertThat(delegates.count(Beans.ESCALATE_RESOLUTION)).isEqualTo(1);
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    Assertions.assertThat(resolutionTimer(ticket)).as("fires once").isNull();
+  }
+
+  private ProcessInstance atLevel2(String number) {
+    ProcessInstance ticket = startTicket(number, "A", "PHONE", null);
+    complete(task(ticket), withVariables(LEVEL1_DECISION, "ESCALATE", CURRENT_LEVEL, 2));
+    assertThat(ticket).isWaitingAt(Elements.LEVEL2);
+    return ticket;
+  }
+
+  private ProcessInstance startTicket(String number, String type, String channel, String topic) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TICKET_TYPE, type);
+    variables.put(CHANNEL, channel);
+    variables.put(TOPIC, topic);
+    variables.put(LANGUAGE, "it");
+    return runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, number, variables);
+  }
+
+  private Job resolutionTimer(ProcessInstance ticket) {
+    return managementService().createJobQuery().processInstanceId(ticket.getId())
+        .activityId(Elements.RESOLUTION_OVERDUE).singleResult();
+  }
+}
