@@ -1,0 +1,6 @@
+package it.sportello.contact;
+
+public enum ContactKind {
+  PERSON,
+  ORGANISATION
+}

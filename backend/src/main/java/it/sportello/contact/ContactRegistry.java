@@ -1,0 +1,46 @@
+package it.sportello.contact;
+
+import it.sportello.shared.NotFoundException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds the contact a requester already is, by fiscal code, then VAT number, then e-mail, or registers a
+ * new one. Identifiers are unique in the database, so two concurrent first contacts cannot both register.
+ */
+@Service
+public class ContactRegistry {
+
+  private final ContactRepository contacts;
+  private final Clock clock;
+
+  ContactRegistry(ContactRepository contacts, Clock clock) {
+    this.contacts = contacts;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Contact identify(RequesterData data) {
+    Optional<Contact> known = Optional.<Contact>empty()
+        .or(() -> Optional.ofNullable(data.fiscalCode()).flatMap(contacts::findByFiscalCode))
+        .or(() -> Optional.ofNullable(data.vatNumber()).flatMap(contacts::findByVatNumber))
+        .or(() -> Optional.ofNullable(data.email()).flatMap(email -> contacts.findByEmail(email).stream().findFirst()));
+    if (known.isPresent()) {
+      Contact contact = known.get();
+      if (contact.getFiscalCode() != null && data.fiscalCode() != null && !contact.getFiscalCode().equals(data.fiscalCode())) {
+        // Same e-mail, different person: a shared mailbox (family, intermediary). Keep them apart.
+        return contacts.save(new Contact(data, clock.instant()));
+      }
+      contact.complete(data, clock.instant());
+      return contact;
+    }
+    return contacts.save(new Contact(data, clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public Contact get(long id) {
+    return contacts.findById(id).orElseThrow(() -> new NotFoundException("No contact with id " + id));
+  }
+}

@@ -1,0 +1,34 @@
+package it.sportello.contact;
+
+import it.sportello.contact.Interaction.Direction;
+import it.sportello.contact.Interaction.Kind;
+import java.time.Instant;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records every contact with a requester and reads their history back, newest first. */
+@Service
+public class InteractionLog {
+
+  private final InteractionRepository interactions;
+  private final ContactRegistry contacts;
+
+  InteractionLog(InteractionRepository interactions, ContactRegistry contacts) {
+    this.interactions = interactions;
+    this.contacts = contacts;
+  }
+
+  @Transactional
+  public Interaction record(long contactId, Long ticketId, String ticketNumber, String channel, Direction direction, Kind kind,
+      String summary, Instant occurredAt, String recordedBy) {
+    return interactions.save(new Interaction(contactId, ticketId, ticketNumber, channel, direction, kind, summary, occurredAt, recordedBy));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Interaction> history(long contactId, Pageable pageable) {
+    contacts.get(contactId);
+    return interactions.findByContactIdOrderByOccurredAtDescIdDesc(contactId, pageable);
+  }
+}

@@ -1,0 +1,77 @@
+package it.sportello.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A message waiting in the outbox (or already delivered). */
+@Entity
+@Table(name = "notification_outbox")
+public class Notification {
+
+  public enum RecipientKind { REQUESTER, GROUP }
+
+  public enum Status { PENDING, SENT, FAILED }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  @Column(name = "dedup_key")
+  private String dedupKey;
+  @Column(name = "ticket_id")
+  private Long ticketId;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "recipient_kind")
+  private RecipientKind recipientKind;
+  private String recipient;
+  private String channel;
+  private String template;
+  private String language;
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, String> payload;
+  @Enumerated(EnumType.STRING)
+  private Status status;
+  private int attempts;
+  @Column(name = "last_error")
+  private String lastError;
+  @Column(name = "created_at")
+  private Instant createdAt;
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  protected Notification() {}
+
+  Notification(NotificationRequest request, Instant now) {
+    this.dedupKey = request.dedupKey();
+    this.ticketId = request.ticketId();
+    this.recipientKind = request.recipientKind();
+    this.recipient = request.recipient();
+    this.channel = request.channel();
+    this.template = request.template();
+    this.language = request.language();
+    this.payload = Map.copyOf(request.payload());
+    this.status = Status.PENDING;
+    this.createdAt = now;
+  }
+
+  public Long getId() { return id; }
+  public String getDedupKey() { return dedupKey; }
+  public Long getTicketId() { return ticketId; }
+  public RecipientKind getRecipientKind() { return recipientKind; }
+  public String getRecipient() { return recipient; }
+  public String getChannel() { return channel; }
+  public String getTemplate() { return template; }
+  public String getLanguage() { return language; }
+  public Map<String, String> getPayload() { return payload; }
+  public Status getStatus() { return status; }
+  public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,38 @@
+package it.sportello.platform.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The roles of Sportello. Each is a Camunda group of the same id, so that candidate groups, Camunda's
+ * webapps and our API agree on who is who; in Spring Security each is the authority {@code ROLE_<name>}.
+ */
+public enum Role {
+  LEVEL1("level1"),
+  LEVEL2("level2"),
+  LEVEL3("level3"),
+  SUPERVISOR("supervisor"),
+  OFFICE("office"),
+  KB_EDITOR("kb-editor"),
+  ANALYST("analyst"),
+  ADMIN("camunda-admin"),
+  API_CLIENT("api-client");
+
+  private final String groupId;
+
+  Role(String groupId) {
+    this.groupId = groupId;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String authority() {
+    return "ROLE_" + name();
+  }
+
+  public static Optional<Role> ofGroup(String groupId) {
+    return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+  }
+}

@@ -1,0 +1,93 @@
+package it.sportello.platform.security;
+
+import static it.sportello.platform.security.Role.*;
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. HTTP Basic and form login against the users of Camunda's identity service;
+ * OIDC bearer tokens as well when a JWT decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.*}).
+ * Camunda's webapps authenticate their own users; {@code /engine-rest} is closed to anonymous callers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final RequestMatcher API = new OrRequestMatcher(
+      new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
+      new AntPathRequestMatcher("/actuator/**"));
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
+      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) throws Exception {
+    ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
+    http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/", "/error", "/login", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            .requestMatchers("/camunda/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create").hasAnyRole(roles(ANALYST, ADMIN))
+            .requestMatchers("/engine-rest/**").hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR))
+            .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, SUPERVISOR))
+            .requestMatchers(HttpMethod.POST, "/api/tickets/*/messages").hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2))
+            .requestMatchers(HttpMethod.GET, "/api/tickets/**")
+                .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+            .requestMatchers("/api/contacts/**").hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+            .requestMatchers("/api/tasks/**").hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+            .requestMatchers("/actuator/**").hasAnyRole(roles(ADMIN, SUPERVISOR))
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .formLogin(withDefaults())
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(problems, API)
+            .defaultAccessDeniedHandlerFor(problems, API))
+        // Camunda's webapps bring their own CSRF protection; API clients authenticate every request
+        // with an Authorization header, which a foreign page cannot forge.
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection));
+    if (jwtDecoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(oauth -> oauth
+          .authenticationEntryPoint(problems)
+          .accessDeniedHandler(problems)
+          .jwt(jwt -> jwt.jwtAuthenticationConverter(groupsConverter(properties.groupsClaim()))));
+    }
+    return http.build();
+  }
+
+  private static boolean needsCsrfProtection(HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        && request.getHeader("Authorization") == null
+        && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+  }
+
+  static Converter<Jwt, AbstractAuthenticationToken> groupsConverter(String groupsClaim) {
+    return jwt -> {
+      Collection<String> groups = jwt.hasClaim(groupsClaim) ? jwt.getClaimAsStringList(groupsClaim) : List.of();
+      String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+      return new JwtAuthenticationToken(jwt, GroupAuthorities.of(groups), name);
+    };
+  }
+
+  private static String[] roles(Role... roles) {
+    return Stream.of(roles).map(Role::name).toArray(String[]::new);
+  }
+}

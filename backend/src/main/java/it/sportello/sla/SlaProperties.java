@@ -1,0 +1,36 @@
+package it.sportello.sla;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code sportello.sla.*}: the service calendar, the SLA policies by code, and how long a ticket waits
+ * for the requester (in working time) before a reminder and before it is closed for no reply.
+ */
+@Validated
+@ConfigurationProperties("sportello.sla")
+public record SlaProperties(@Valid @NotNull Calendar calendar, @NotEmpty Map<String, @Valid Policy> policies,
+    @Valid @NotNull RequesterReply requesterReply) {
+
+  /**
+   * @param openingHours per weekday, ranges such as {@code 08:00-20:00}; a missing day is closed
+   * @param localHolidays month-day pairs such as {@code 06-29} (the patron saint)
+   * @param closedDates one-off closures
+   */
+  public record Calendar(@NotNull ZoneId zone, boolean nationalHolidays,
+      @NotEmpty Map<DayOfWeek, List<String>> openingHours, List<String> localHolidays, List<LocalDate> closedDates) {}
+
+  /** Working-time targets from reception: take in charge, resolve. */
+  public record Policy(@NotNull Duration takeInCharge, @NotNull Duration resolution) {}
+
+  public record RequesterReply(@NotNull Duration reminderAfter, @NotNull Duration closeAfter) {}
+}

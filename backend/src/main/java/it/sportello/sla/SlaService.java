@@ -1,0 +1,69 @@
+package it.sportello.sla;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Computes SLA deadlines on the service calendar: the one place where working time is counted. */
+@Service
+public class SlaService {
+
+  private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+  private final ServiceCalendar calendar;
+  private final SlaProperties properties;
+
+  SlaService(SlaProperties properties) {
+    this.properties = properties;
+    this.calendar = calendarOf(properties.calendar());
+  }
+
+  public ServiceCalendar calendar() {
+    return calendar;
+  }
+
+  public boolean hasPolicy(String policy) {
+    return properties.policies().containsKey(policy);
+  }
+
+  /** Targets of a ticket received at {@code receivedAt} under {@code policy}. */
+  public SlaTargets targets(String policy, Instant receivedAt) {
+    SlaProperties.Policy targets = Optional.ofNullable(properties.policies().get(policy))
+        .orElseThrow(() -> new IllegalArgumentException("Unknown SLA policy " + policy));
+    return new SlaTargets(policy, calendar.addWorkingTime(receivedAt, targets.takeInCharge()),
+        calendar.addWorkingTime(receivedAt, targets.resolution()));
+  }
+
+  /** A deadline moved on by the working time that passed while the SLA clock was paused. */
+  public Instant extendByPause(Instant deadline, Instant pausedAt, Instant resumedAt) {
+    return calendar.addWorkingTime(deadline, calendar.workingTimeBetween(pausedAt, resumedAt));
+  }
+
+  /** When to remind a silent requester and when to close for no reply, counted from {@code askedAt}. */
+  public ReplyWindow replyWindow(Instant askedAt) {
+    return new ReplyWindow(calendar.addWorkingTime(askedAt, properties.requesterReply().reminderAfter()),
+        calendar.addWorkingTime(askedAt, properties.requesterReply().closeAfter()));
+  }
+
+  public record ReplyWindow(Instant remindAt, Instant closeAt) {}
+
+  static ServiceCalendar calendarOf(SlaProperties.Calendar config) {
+    Map<DayOfWeek, List<OpeningHours>> hours = new EnumMap<>(DayOfWeek.class);
+    config.openingHours().forEach((day, ranges) -> hours.put(day, ranges.stream().map(OpeningHours::parse).toList()));
+    Set<MonthDay> localHolidays = new HashSet<>();
+    for (String monthDay : Optional.ofNullable(config.localHolidays()).orElse(List.of())) {
+      localHolidays.add(MonthDay.parse(monthDay, MONTH_DAY));
+    }
+    Set<LocalDate> closed = new HashSet<>(Optional.ofNullable(config.closedDates()).orElse(List.of()));
+    return new ServiceCalendar(config.zone(), hours, config.nationalHolidays(), localHolidays, closed);
+  }
+}

@@ -1,0 +1,116 @@
+package it.sportello.ticket.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import it.sportello.contact.Contact;
+import it.sportello.contact.ContactRegistry;
+import it.sportello.contact.Interaction;
+import it.sportello.contact.InteractionLog;
+import it.sportello.shared.ConflictException;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
+import it.sportello.ticket.domain.Ticket;
+import it.sportello.ticket.domain.Ticket.NewTicket;
+import it.sportello.ticket.domain.TicketEventKind;
+import it.sportello.ticket.domain.TicketRepository;
+import it.sportello.ticket.domain.TicketType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens tickets from any channel and takes in requesters' messages. Registering the requester, the ticket,
+ * the interaction and starting the process happen in one transaction: a failure leaves nothing behind.
+ */
+@Service
+public class TicketIntake {
+
+  /** Clocks of client systems drift; a contact "received" slightly in the future is accepted. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+  private final TicketRepository tickets;
+  private final TicketNumbers numbers;
+  private final ContactRegistry contacts;
+  private final InteractionLog interactions;
+  private final TicketProcessPort process;
+  private final SlaService sla;
+  private final ObjectMapper objectMapper;
+  private final Clock clock;
+
+  TicketIntake(TicketRepository tickets, TicketNumbers numbers, ContactRegistry contacts, InteractionLog interactions,
+      TicketProcessPort process, SlaService sla, ObjectMapper objectMapper, Clock clock) {
+    this.tickets = tickets;
+    this.numbers = numbers;
+    this.contacts = contacts;
+    this.interactions = interactions;
+    this.process = process;
+    this.sla = sla;
+    this.objectMapper = objectMapper;
+    this.clock = clock;
+  }
+
+  /** The ticket, and whether it was opened by an earlier request with the same idempotency key. */
+  public record Opened(Ticket ticket, boolean replayed) {}
+
+  @Transactional
+  public Opened open(OpenTicketCommand command, String idempotencyKey, String user) {
+    String fingerprint = fingerprint(command);
+    if (idempotencyKey != null) {
+      Optional<Ticket> earlier = tickets.findByCreatedByAndIdempotencyKey(user, idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!fingerprint.equals(earlier.get().getIdempotencyFingerprint())) {
+          throw new ConflictException(422, "The Idempotency-Key '" + idempotencyKey
+              + "' was already used for a different request (ticket " + earlier.get().getNumber() + ").");
+        }
+        return new Opened(earlier.get(), true);
+      }
+    }
+    Instant now = clock.instant();
+    Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
+    if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+      throw new InvalidRequestException("receivedAt", "must not be in the future");
+    }
+    Contact requester = contacts.identify(command.requester());
+    NewTicket data = new NewTicket(command.type() == null ? TicketType.Q : command.type(), command.channel(),
+        command.subject().strip(), command.description().strip(), command.language(), command.topic(),
+        command.reason(), command.context() == null ? Map.of() : command.context(), receivedAt, idempotencyKey,
+        idempotencyKey == null ? null : fingerprint);
+    Ticket ticket = tickets.save(new Ticket(numbers.next(sla.calendar().zone()), data, requester.getId(), user, now));
+    interactions.record(requester.getId(), ticket.getId(), ticket.getNumber(), ticket.getChannel().name(),
+        Interaction.Direction.INBOUND, Interaction.Kind.REQUEST, ticket.getSubject(), receivedAt, user);
+    process.start(ticket);
+    return new Opened(ticket, false);
+  }
+
+  /** A message from the requester about their ticket. @return whether it resumed a waiting process */
+  @Transactional
+  public boolean receiveMessage(String number, String text, String channel, String user) {
+    Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    if (ticket.isClosed()) {
+      throw new ConflictException(409, "Ticket " + number + " is closed; open a new ticket instead.");
+    }
+    Instant now = clock.instant();
+    ticket.record(TicketEventKind.REQUESTER_MESSAGE, user, null, text, now);
+    interactions.record(ticket.getRequesterId(), ticket.getId(), number, channel == null ? ticket.getChannel().name() : channel,
+        Interaction.Direction.INBOUND, Interaction.Kind.MESSAGE, text, now, user);
+    return process.requesterReplied(number);
+  }
+
+  private String fingerprint(OpenTicketCommand command) {
+    try {
+      byte[] json = objectMapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(command);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint the request", e);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package it.sportello.ticket.application;
+
+import static it.sportello.ticket.domain.TicketEventKind.DATA_REQUESTED;
+import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_REMINDED;
+
+import it.sportello.contact.Contact;
+import it.sportello.contact.ContactRegistry;
+import it.sportello.notification.Notification.RecipientKind;
+import it.sportello.notification.NotificationRequest;
+import it.sportello.notification.Notifications;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
+import it.sportello.sla.SlaService.ReplyWindow;
+import it.sportello.sla.SlaTargets;
+import it.sportello.ticket.domain.Channel;
+import it.sportello.ticket.domain.Queue;
+import it.sportello.ticket.domain.QueueRepository;
+import it.sportello.ticket.domain.Ticket;
+import it.sportello.ticket.domain.TicketEvent;
+import it.sportello.ticket.domain.TicketEventKind;
+import it.sportello.ticket.domain.TicketRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The automatic steps of a ticket's life, each called by one delegate of the {@code ticket} process:
+ * classification and SLA targets, escalations, waiting for the requester with the SLA clock paused,
+ * closure with the requester notified. Every step is safe to run again (a retried job).
+ */
+@Service
+public class TicketLifecycle {
+
+  public static final String SUPERVISORS_GROUP = "supervisor";
+
+  private final TicketRepository tickets;
+  private final QueueRepository queues;
+  private final ContactRegistry contacts;
+  private final Notifications notifications;
+  private final SlaService sla;
+  private final Clock clock;
+
+  TicketLifecycle(TicketRepository tickets, QueueRepository queues, ContactRegistry contacts,
+      Notifications notifications, SlaService sla, Clock clock) {
+    this.tickets = tickets;
+    this.queues = queues;
+    this.contacts = contacts;
+    this.notifications = notifications;
+    this.sla = sla;
+    this.clock = clock;
+  }
+
+  /** Where a classified ticket waits and by when it must be taken in charge and solved. */
+  public record Classification(String queue, String backOfficeGroup, Instant takeInChargeDueAt, Instant resolutionDueAt) {}
+
+  @Transactional
+  public Classification classify(String number, String queueCode, int priority, String slaPolicy) {
+    Queue queue = queues.findById(queueCode).orElseThrow(() ->
+        new IllegalStateException("The classification decision chose the unknown queue '" + queueCode + "'"));
+    if (!sla.hasPolicy(slaPolicy)) {
+      throw new IllegalStateException("The classification decision chose the unknown SLA policy '" + slaPolicy + "'");
+    }
+    Ticket ticket = load(number);
+    SlaTargets targets = sla.targets(slaPolicy, ticket.getReceivedAt());
+    ticket.classify(queue.getCode(), priority, slaPolicy, targets.takeInChargeDueAt(), targets.resolutionDueAt(), clock.instant());
+    return new Classification(queue.getCode(), queue.getBackOfficeGroup(), targets.takeInChargeDueAt(), targets.resolutionDueAt());
+  }
+
+  @Transactional
+  public void takeInChargeOverdue(String number) {
+    Ticket ticket = load(number);
+    if (ticket.markTakeInChargeBreached(clock.instant())) {
+      notifySupervisors(ticket, "TAKE_IN_CHARGE_OVERDUE", ticket.getTakeInChargeDueAt());
+    }
+  }
+
+  @Transactional
+  public void resolutionOverdue(String number) {
+    Ticket ticket = load(number);
+    if (ticket.markResolutionBreached(clock.instant())) {
+      notifySupervisors(ticket, "RESOLUTION_OVERDUE", ticket.getResolutionDueAt());
+    }
+  }
+
+  /** Pauses the SLA clock and asks the requester for the missing data. @return when to remind, when to give up */
+  @Transactional
+  public ReplyWindow awaitRequester(String number) {
+    Ticket ticket = load(number);
+    Instant now = clock.instant();
+    ticket.pauseSla(now);
+    notifyRequester(ticket, "REQUEST_MISSING_DATA", now,
+        Map.of("missingData", lastDetail(ticket, DATA_REQUESTED)));
+    return sla.replyWindow(now);
+  }
+
+  @Transactional
+  public void remindRequester(String number) {
+    Ticket ticket = load(number);
+    if (ticket.getSlaPausedAt() == null) {
+      return;
+    }
+    ticket.record(REQUESTER_REMINDED, null, null, null, clock.instant());
+    notifyRequester(ticket, "REMIND_MISSING_DATA", ticket.getSlaPausedAt(),
+        Map.of("missingData", lastDetail(ticket, DATA_REQUESTED)));
+  }
+
+  /** The requester replied: the SLA clock restarts. @return the resolution deadline moved by the pause */
+  @Transactional
+  public Instant resumeAfterReply(String number) {
+    Ticket ticket = load(number);
+    Instant now = clock.instant();
+    if (ticket.getSlaPausedAt() == null) {
+      return ticket.getResolutionDueAt();
+    }
+    Instant due = sla.extendByPause(ticket.getResolutionDueAt(), ticket.getSlaPausedAt(), now);
+    ticket.resumeSla(due, now);
+    return due;
+  }
+
+  @Transactional
+  public void closeForNoReply(String number) {
+    Ticket ticket = load(number);
+    if (ticket.isClosed()) {
+      return;
+    }
+    Instant pausedAt = ticket.getSlaPausedAt();
+    ticket.closeForNoReply(clock.instant());
+    notifyRequester(ticket, "CLOSED_FOR_NO_REPLY", pausedAt, Map.of());
+  }
+
+  @Transactional
+  public void close(String number) {
+    Ticket ticket = load(number);
+    if (ticket.isClosed()) {
+      return;
+    }
+    ticket.close(clock.instant());
+    notifyRequester(ticket, "TICKET_CLOSED", ticket.getClosedAt(),
+        ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
+  }
+
+  private void notifySupervisors(Ticket ticket, String template, Instant due) {
+    notifications.queue(new NotificationRequest(ticket.getNumber() + ":" + template, ticket.getId(),
+        RecipientKind.GROUP, SUPERVISORS_GROUP, "INBOX", template, "it",
+        Map.of("number", ticket.getNumber(), "queue", String.valueOf(ticket.getQueue()),
+            "dueAt", String.valueOf(due), "priority", String.valueOf(ticket.getPriority()))));
+  }
+
+  /** Answers go back by e-mail (PEC when the request came by PEC), else by SMS; {@code when} makes the key unique. */
+  private void notifyRequester(Ticket ticket, String template, Instant when, Map<String, String> extra) {
+    Contact requester = contacts.get(ticket.getRequesterId());
+    String channel;
+    String recipient;
+    if (requester.getEmail() != null) {
+      channel = ticket.getChannel() == Channel.PEC ? "PEC" : "EMAIL";
+      recipient = requester.getEmail();
+    } else if (requester.getPhone() != null) {
+      channel = "SMS";
+      recipient = requester.getPhone();
+    } else {
+      return;
+    }
+    Map<String, String> payload = new LinkedHashMap<>(extra);
+    payload.put("number", ticket.getNumber());
+    payload.put("subject", ticket.getSubject());
+    notifications.queue(new NotificationRequest(ticket.getNumber() + ":" + template + ":" + when.toEpochMilli(),
+        ticket.getId(), RecipientKind.REQUESTER, recipient, channel, template, ticket.getLanguage(), payload));
+  }
+
+  private static String lastDetail(Ticket ticket, TicketEventKind kind) {
+    String detail = "";
+    for (TicketEvent event : ticket.getEvents()) {
+      if (event.getKind() == kind && event.getDetail() != null) {
+        detail = event.getDetail();
+      }
+    }
+    return detail;
+  }
+
+  private Ticket load(String number) {
+    return tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+  }
+}

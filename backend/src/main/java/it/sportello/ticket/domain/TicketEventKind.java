@@ -1,0 +1,25 @@
+package it.sportello.ticket.domain;
+
+/** The steps of a ticket's path, kept for traceability (who did what, at which level, with which office). */
+public enum TicketEventKind {
+  RECEIVED,
+  CLASSIFIED,
+  TAKEN_IN_CHARGE,
+  ESCALATED_TO_LEVEL2,
+  DATA_REQUESTED,
+  REQUESTER_MESSAGE,
+  REQUESTER_REMINDED,
+  SLA_RESUMED,
+  CALL_BACK_PLANNED,
+  CALL_BACK_FAILED,
+  OFFICE_ASSIGNED,
+  OFFICE_ANSWERED,
+  OFFICE_REJECTED,
+  REASSIGNED,
+  RETURNED_TO_LEVEL2,
+  TAKE_IN_CHARGE_OVERDUE,
+  RESOLUTION_OVERDUE,
+  SOLVED,
+  CLOSED,
+  CLOSED_FOR_NO_REPLY
+}

@@ -1,0 +1,22 @@
+package it.sportello.ticket.process;
+
+import it.sportello.ticket.application.TicketLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The requester never replied: close the ticket and tell them. */
+@Component("closeForNoReplyDelegate")
+class CloseForNoReplyDelegate implements JavaDelegate {
+
+  private final TicketLifecycle lifecycle;
+
+  CloseForNoReplyDelegate(TicketLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    lifecycle.closeForNoReply(execution.getProcessBusinessKey());
+  }
+}

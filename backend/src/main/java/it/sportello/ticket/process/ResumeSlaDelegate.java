@@ -1,0 +1,26 @@
+package it.sportello.ticket.process;
+
+import it.sportello.processes.TicketProcess.Variables;
+import java.time.Instant;
+import java.util.Date;
+import it.sportello.ticket.application.TicketLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The requester replied: restart the SLA clock with the resolution deadline moved by the pause. */
+@Component("resumeSlaDelegate")
+class ResumeSlaDelegate implements JavaDelegate {
+
+  private final TicketLifecycle lifecycle;
+
+  ResumeSlaDelegate(TicketLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant due = lifecycle.resumeAfterReply(execution.getProcessBusinessKey());
+    execution.setVariable(Variables.RESOLUTION_DUE_AT, Date.from(due));
+  }
+}

@@ -1,0 +1,62 @@
+package it.sportello.ticket.process;
+
+import static it.sportello.ticket.process.TicketSteps.*;
+
+import it.sportello.processes.TicketProcess;
+import it.sportello.processes.TicketProcess.Variables;
+import it.sportello.ticket.application.TaskDecision;
+import it.sportello.ticket.application.TicketStep;
+import it.sportello.ticket.application.TicketWork;
+import it.sportello.worklist.Completion;
+import it.sportello.worklist.TaskCompletionHandler;
+import it.sportello.worklist.WorkItem;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/** Completes ticket tasks from the worklist API: the ticket module validates the decision first. */
+@Component
+class TicketTaskCompletion implements TaskCompletionHandler {
+
+  private static final Set<String> PROCESS_KEYS =
+      Set.of(TicketProcess.PROCESS_KEY, TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY);
+
+  private final TicketWork work;
+  private final TaskService taskService;
+
+  TicketTaskCompletion(TicketWork work, TaskService taskService) {
+    this.work = work;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public boolean supports(WorkItem task) {
+    return PROCESS_KEYS.contains(task.processKey()) && TicketSteps.of(task.taskKey()).isPresent();
+  }
+
+  @Override
+  public Completion prepare(WorkItem task, Map<String, String> form) {
+    TicketStep step = TicketSteps.of(task.taskKey()).orElseThrow();
+    String office = step == TicketStep.OFFICE
+        ? (String) taskService.getVariable(task.id(), Variables.OFFICE)
+        : form.get("office");
+    TaskDecision decision = new TaskDecision(form.get("decision"), form.get(ANSWER), office,
+        form.get(REJECTION_REASON), form.get(SUGGESTED_OFFICE), form.get(MISSING_DATA), form.get(NOTE));
+    work.validate(task.businessKey(), step, decision);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TicketSteps.decisionVariable(step), decision.decision());
+    if ("INVOLVE_OFFICE".equals(decision.decision()) || "REASSIGN".equals(decision.decision())) {
+      variables.put(Variables.OFFICE, office);
+    }
+    Map<String, String> texts = new HashMap<>();
+    for (String text : new String[] {ANSWER, REJECTION_REASON, SUGGESTED_OFFICE, MISSING_DATA, NOTE}) {
+      if (form.get(text) != null) {
+        texts.put(text, form.get(text));
+      }
+    }
+    return new Completion(variables, texts);
+  }
+}

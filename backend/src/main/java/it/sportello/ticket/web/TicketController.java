@@ -1,0 +1,134 @@
+package it.sportello.ticket.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.contact.ContactRegistry;
+import it.sportello.contact.RequesterData;
+import it.sportello.shared.web.PageResponse;
+import it.sportello.sla.SlaService;
+import it.sportello.ticket.application.OpenTicketCommand;
+import it.sportello.ticket.application.TicketIntake;
+import it.sportello.ticket.application.TicketIntake.Opened;
+import it.sportello.ticket.application.TicketQueries;
+import it.sportello.ticket.application.TicketQueries.TicketFilter;
+import it.sportello.ticket.domain.Channel;
+import it.sportello.ticket.domain.Ticket;
+import it.sportello.ticket.domain.TicketStatus;
+import it.sportello.ticket.domain.TicketType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@Tag(name = "Tickets", description = "Service requests: open, read, list, and messages from the requester")
+@Validated
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+  private final TicketIntake intake;
+  private final TicketQueries queries;
+  private final ContactRegistry contacts;
+  private final SlaService sla;
+
+  TicketController(TicketIntake intake, TicketQueries queries, ContactRegistry contacts, SlaService sla) {
+    this.intake = intake;
+    this.queries = queries;
+    this.contacts = contacts;
+    this.sla = sla;
+  }
+
+  @Operation(summary = "Open a ticket",
+      description = "Registers the requester (de-duplicated), classifies the ticket with the decision table, "
+          + "computes its SLA targets on the service calendar and queues it at level 1. The same Idempotency-Key "
+          + "returns the same ticket.")
+  @PostMapping
+  ResponseEntity<TicketResponse> open(@Valid @RequestBody OpenTicketRequest request,
+      @Parameter(description = "Makes a retry return the first ticket instead of opening another")
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+      Authentication authentication) {
+    OpenTicketCommand command = toCommand(request);
+    Opened opened;
+    try {
+      opened = intake.open(command, idempotencyKey, authentication.getName());
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      if (idempotencyKey == null) {
+        throw concurrentDuplicate;
+      }
+      // Two requests with the same key raced: the other one committed first. Answer with its ticket.
+      opened = intake.open(command, idempotencyKey, authentication.getName());
+    }
+    Ticket ticket = opened.ticket();
+    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{number}").build(ticket.getNumber());
+    return ResponseEntity.status(HttpStatus.CREATED).location(location)
+        .header("Idempotent-Replayed", String.valueOf(opened.replayed()))
+        .body(response(ticket, false));
+  }
+
+  @Operation(summary = "A ticket with its path (levels, offices, rejections, SLA escalations)")
+  @GetMapping("/{number}")
+  TicketResponse get(@PathVariable String number) {
+    return response(queries.get(number), true);
+  }
+
+  @Operation(summary = "Tickets, newest first, filtered")
+  @GetMapping
+  PageResponse<TicketResponse> list(@RequestParam(required = false) TicketStatus status,
+      @RequestParam(required = false) String queue, @RequestParam(required = false) Channel channel,
+      @RequestParam(required = false) TicketType type, @RequestParam(required = false) Long requesterId,
+      @RequestParam(required = false) OffsetDateTime receivedFrom, @RequestParam(required = false) OffsetDateTime receivedTo,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    TicketFilter filter = new TicketFilter(status, queue, channel, type, requesterId,
+        receivedFrom == null ? null : receivedFrom.toInstant(), receivedTo == null ? null : receivedTo.toInstant());
+    return PageResponse.of(queries.search(filter, page, size), ticket -> response(ticket, false));
+  }
+
+  record MessageRequest(@NotBlank @Size(max = 20000) String text, Channel channel) {}
+
+  record MessageResponse(String ticketNumber, boolean resumedProcess) {}
+
+  @Operation(summary = "A message from the requester",
+      description = "Recorded in the ticket's history; if the ticket waits for the requester, it resumes.")
+  @PostMapping("/{number}/messages")
+  ResponseEntity<MessageResponse> message(@PathVariable String number, @Valid @RequestBody MessageRequest request,
+      Authentication authentication) {
+    boolean resumed = intake.receiveMessage(number, request.text(),
+        request.channel() == null ? null : request.channel().name(), authentication.getName());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MessageResponse(number, resumed));
+  }
+
+  private TicketResponse response(Ticket ticket, boolean withHistory) {
+    return TicketResponse.of(ticket, contacts.get(ticket.getRequesterId()), sla.calendar().zone(), withHistory);
+  }
+
+  private static OpenTicketCommand toCommand(OpenTicketRequest request) {
+    OpenTicketRequest.Requester requester = request.requester();
+    return new OpenTicketCommand(request.channel(), request.type(), request.subject(), request.description(),
+        request.language(),
+        new RequesterData(requester.name(), requester.fiscalCode(), null, requester.email(), requester.phone()),
+        request.category() == null ? null : request.category().topic(),
+        request.category() == null ? null : request.category().reason(),
+        request.context() == null ? Map.of() : request.context(),
+        request.receivedAt() == null ? null : request.receivedAt().toInstant());
+  }
+}

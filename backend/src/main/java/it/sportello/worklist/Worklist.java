@@ -1,0 +1,68 @@
+package it.sportello.worklist;
+
+import it.sportello.shared.ConflictException;
+import it.sportello.shared.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The worker's inbox, claiming and completing tasks; completion goes through the task's owning module. */
+@Service
+public class Worklist {
+
+  private final WorklistPort port;
+  private final List<TaskCompletionHandler> handlers;
+
+  Worklist(WorklistPort port, List<TaskCompletionHandler> handlers) {
+    this.port = port;
+    this.handlers = handlers;
+  }
+
+  public Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size) {
+    return port.inbox(worker, businessKey, page, size);
+  }
+
+  @Transactional
+  public WorkItem claim(String taskId, Worker worker) {
+    WorkItem task = offered(taskId, worker);
+    if (task.assignee() == null) {
+      port.claim(taskId, worker.userId());
+    }
+    return port.find(taskId).orElseThrow();
+  }
+
+  @Transactional
+  public void unclaim(String taskId, Worker worker) {
+    WorkItem task = offered(taskId, worker);
+    if (task.assignee() != null) {
+      port.unclaim(taskId);
+    }
+  }
+
+  /** Validates the decision with the owning module, claims the task if nobody had, and completes it. */
+  @Transactional
+  public void complete(String taskId, Worker worker, Map<String, String> form) {
+    WorkItem task = offered(taskId, worker);
+    TaskCompletionHandler handler = handlers.stream().filter(candidate -> candidate.supports(task)).findFirst()
+        .orElseThrow(() -> new ConflictException(409, "Task " + taskId + " cannot be completed through this API."));
+    Completion completion = handler.prepare(task, form);
+    if (task.assignee() == null) {
+      port.claim(taskId, worker.userId());
+    }
+    port.complete(taskId, completion);
+  }
+
+  private WorkItem offered(String taskId, Worker worker) {
+    WorkItem task = port.find(taskId).orElseThrow(() -> new NotFoundException("No open task with id " + taskId));
+    if (!port.isOfferedTo(taskId, worker)) {
+      if (task.assignee() != null) {
+        throw new ConflictException(409, "Task " + taskId + " is assigned to " + task.assignee() + ".");
+      }
+      throw new AccessDeniedException("Task " + taskId + " is not offered to you.");
+    }
+    return task;
+  }
+}

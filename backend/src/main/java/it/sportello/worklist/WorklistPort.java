@@ -1,0 +1,22 @@
+package it.sportello.worklist;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+
+/** The task service of the process engine, as the worklist needs it. Implemented in {@code worklist.process}. */
+public interface WorklistPort {
+
+  /** Tasks assigned to the worker or offered to one of their groups, by due date. */
+  Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size);
+
+  Optional<WorkItem> find(String taskId);
+
+  /** Whether the task is assigned to the worker or, unassigned, offered to one of their groups. */
+  boolean isOfferedTo(String taskId, Worker worker);
+
+  void claim(String taskId, String userId);
+
+  void unclaim(String taskId);
+
+  void complete(String taskId, Completion completion);
+}

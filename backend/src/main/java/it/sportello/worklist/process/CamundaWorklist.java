@@ -1,0 +1,126 @@
+package it.sportello.worklist.process;
+
+import it.sportello.shared.ConflictException;
+import it.sportello.worklist.Completion;
+import it.sportello.worklist.WorkItem;
+import it.sportello.worklist.Worker;
+import it.sportello.worklist.WorklistPort;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/** The worklist on Camunda's task service. */
+@Component
+class CamundaWorklist implements WorklistPort {
+
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+
+  CamundaWorklist(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService) {
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size) {
+    TaskQuery query = offeredTo(taskService.createTaskQuery(), worker);
+    if (businessKey != null) {
+      query.processInstanceBusinessKey(businessKey);
+    }
+    long total = query.count();
+    List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
+    return new PageImpl<>(toItems(tasks), PageRequest.of(page, size), total);
+  }
+
+  @Override
+  public Optional<WorkItem> find(String taskId) {
+    return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
+        .map(task -> toItems(List.of(task)).get(0));
+  }
+
+  @Override
+  public boolean isOfferedTo(String taskId, Worker worker) {
+    return offeredTo(taskService.createTaskQuery().taskId(taskId), worker).count() == 1;
+  }
+
+  @Override
+  public void claim(String taskId, String userId) {
+    try {
+      taskService.claim(taskId, userId);
+    } catch (TaskAlreadyClaimedException e) {
+      throw new ConflictException(409, "Task " + taskId + " is already assigned to " + e.getTaskAssignee() + ".");
+    }
+  }
+
+  @Override
+  public void unclaim(String taskId) {
+    taskService.setAssignee(taskId, null);
+  }
+
+  @Override
+  public void complete(String taskId, Completion completion) {
+    VariableMap variables = Variables.fromMap(completion.variables());
+    completion.texts().forEach((name, text) -> variables.putValueTyped(name, Variables.stringValue(text, true)));
+    try {
+      taskService.complete(taskId, variables);
+    } catch (NullValueException gone) {
+      throw new ConflictException(409, "Task " + taskId + " has already been completed.");
+    }
+  }
+
+  private static TaskQuery offeredTo(TaskQuery query, Worker worker) {
+    TaskQuery either = query.active().or().taskAssignee(worker.userId());
+    if (!worker.groupIds().isEmpty()) {
+      either = either.taskCandidateGroupIn(worker.groupIds());
+    }
+    return either.endOr();
+  }
+
+  private List<WorkItem> toItems(List<Task> tasks) {
+    Map<String, String> processKeys = new HashMap<>();
+    Map<String, String> businessKeys = new HashMap<>();
+    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    if (!instanceIds.isEmpty()) {
+      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        businessKeys.put(instance.getId(), instance.getBusinessKey());
+      }
+    }
+    for (Task task : tasks) {
+      if (task.getProcessDefinitionId() != null) {
+        processKeys.computeIfAbsent(task.getProcessDefinitionId(),
+            id -> repositoryService.getProcessDefinition(id).getKey());
+      }
+    }
+    return tasks.stream().map(task -> new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+        processKeys.get(task.getProcessDefinitionId()), task.getProcessInstanceId(),
+        businessKeys.get(task.getProcessInstanceId()), task.getAssignee(), instant(task.getCreateTime()),
+        instant(task.getDueDate()), task.getPriority())).toList();
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

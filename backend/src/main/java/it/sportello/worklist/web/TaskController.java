@@ -1,0 +1,71 @@
+package it.sportello.worklist.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.shared.web.PageResponse;
+import it.sportello.worklist.WorkItem;
+import it.sportello.worklist.Worker;
+import it.sportello.worklist.Worklist;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Tasks", description = "The worker's inbox: tasks offered to their groups or assigned to them")
+@Validated
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  private final Worklist worklist;
+
+  TaskController(Worklist worklist) {
+    this.worklist = worklist;
+  }
+
+  @Operation(summary = "My inbox, by due date; optionally only the tasks of one ticket (its number)")
+  @GetMapping
+  PageResponse<WorkItem> inbox(Authentication authentication,
+      @RequestParam(required = false) String businessKey,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    return PageResponse.of(worklist.inbox(worker(authentication), businessKey, page, size), item -> item);
+  }
+
+  @Operation(summary = "Take a task: it leaves the group's inbox and becomes mine")
+  @PostMapping("/{taskId}/claim")
+  WorkItem claim(@PathVariable String taskId, Authentication authentication) {
+    return worklist.claim(taskId, worker(authentication));
+  }
+
+  @Operation(summary = "Give a task back to its groups")
+  @PostMapping("/{taskId}/unclaim")
+  ResponseEntity<Void> unclaim(@PathVariable String taskId, Authentication authentication) {
+    worklist.unclaim(taskId, worker(authentication));
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Complete a task with the worker's decision",
+      description = "Ticket tasks take `decision` plus, depending on it, `answer`, `office`, `rejectionReason`, "
+          + "`suggestedOffice`, `missingData` and an optional `note`. Invalid decisions answer 400 naming the fields.")
+  @PostMapping("/{taskId}/complete")
+  ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, String> form,
+      Authentication authentication) {
+    worklist.complete(taskId, worker(authentication), form);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static Worker worker(Authentication authentication) {
+    return new Worker(authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
+  }
+}
