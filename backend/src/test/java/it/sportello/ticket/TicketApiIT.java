@@ -1,0 +1,170 @@
+package it.sportello.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.sportello.IntegrationTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The ticket API as an external system uses it: open, idempotency, validation, reads, history. */
+class TicketApiIT extends IntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void apiClientOpensATicketThatIsClassifiedQueuedAndTimed() {
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Pagamento TARI non registrato");
+    request.put("category", Map.of("topic", "payments", "reason", "tari"));
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode ticket = response.getBody();
+    String number = ticket.get("number").asText();
+    assertThat(number).matches("RS-\\d{4}-\\d{6}");
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/tickets/" + number);
+    assertThat(ticket.get("status").asText()).isEqualTo("OPEN");
+    assertThat(ticket.get("type").asText()).isEqualTo("Q");
+    assertThat(ticket.get("queue").asText()).isEqualTo("payments");
+    assertThat(ticket.get("priority").asInt()).isEqualTo(3);
+    assertThat(ticket.get("context").get("errorCode").asText()).isEqualTo("E-402");
+    OffsetDateTime receivedAt = OffsetDateTime.parse(ticket.get("receivedAt").asText());
+    OffsetDateTime takeInChargeDue = OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText());
+    OffsetDateTime resolutionDue = OffsetDateTime.parse(ticket.at("/sla/resolutionDueAt").asText());
+    assertThat(takeInChargeDue).isAfter(receivedAt);
+    assertThat(resolutionDue).isAfter(takeInChargeDue);
+    assertThat(ticket.at("/sla/takeInChargeDueAt").asText()).matches(".*[+-]\\d{2}:\\d{2}");
+
+    JsonNode read = get("/api/tickets/" + number, "operator1").getBody();
+    assertThat(read.get("subject").asText()).isEqualTo("Pagamento TARI non registrato");
+    assertThat(read.get("history").findValuesAsText("kind")).containsExactly("RECEIVED", "CLASSIFIED");
+  }
+
+  @Test
+  void sameIdempotencyKeyReturnsTheSameTicketAndNeverADuplicate() {
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Richiesta duplicata per timeout");
+    Map<String, String> key = Map.of("Idempotency-Key", "client-42-" + Instant.now().toEpochMilli());
+
+    ResponseEntity<JsonNode> first = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+    ResponseEntity<JsonNode> retry = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getBody().get("number")).isEqualTo(first.getBody().get("number"));
+    assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(jdbc.queryForObject("select count(*) from sportello.ticket where subject = ?", Long.class,
+        "Richiesta duplicata per timeout")).isEqualTo(1);
+
+    request.put("subject", "Another request under the same key");
+    ResponseEntity<JsonNode> misuse = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+    assertThat(misuse.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(misuse.getBody().get("detail").asText()).contains(first.getBody().get("number").asText());
+  }
+
+  @Test
+  void missingAndInvalidFieldsAnswer400ProblemDetailsNamingEachFieldAndWriteNothing() {
+    long ticketsBefore = count("ticket");
+    long contactsBefore = count("contact");
+    Map<String, Object> request = ticketRequest(fiscalCode(), "x");
+    request.remove("subject");
+    request.put("language", "es");
+    request.put("requester", Map.of("fiscalCode", "NOT-A-CODE", "email", "not-an-email"));
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("language", "requester.email", "requester.fiscalCode", "subject");
+    assertThat(count("ticket")).isEqualTo(ticketsBefore);
+    assertThat(count("contact")).isEqualTo(contactsBefore);
+  }
+
+  @Test
+  void unknownEnumValueNamesTheField() {
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Canale sbagliato");
+    request.put("channel", "CARRIER_PIGEON");
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode error = response.getBody().get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("channel");
+    assertThat(error.get("message").asText()).contains("PHONE", "PEC");
+  }
+
+  @Test
+  void requesterWithoutAnyIdentifierIsRefused() {
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Anonimo");
+    request.put("requester", Map.of("name", "Senza recapiti"));
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("requester.identifiable");
+  }
+
+  @Test
+  void contactReceivedInTheFutureIsRefusedButAnEarlierOneKeepsItsTimeAndTargets() {
+    Map<String, Object> future = ticketRequest(fiscalCode(), "Dal futuro");
+    future.put("receivedAt", OffsetDateTime.now().plusHours(1).toString());
+    ResponseEntity<JsonNode> refused = post("/api/tickets", "api-client", future);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("receivedAt");
+
+    clock.pin(Instant.parse("2026-12-09T09:00:00Z"));
+    Map<String, Object> voicemail = ticketRequest(fiscalCode(), "Segreteria telefonica di lunedì sera");
+    voicemail.put("channel", "VOICEMAIL");
+    voicemail.put("receivedAt", "2026-12-07T18:00:00+01:00");
+    JsonNode ticket = post("/api/tickets", "api-client", voicemail).getBody();
+
+    assertThat(OffsetDateTime.parse(ticket.get("receivedAt").asText()).toInstant())
+        .isEqualTo(Instant.parse("2026-12-07T17:00:00Z"));
+    assertThat(ticket.at("/sla/takeInChargeDueAt").asText()).isEqualTo("2026-12-09T10:00:00+01:00");
+  }
+
+  @Test
+  void unknownTicketAnswers404() {
+    ResponseEntity<JsonNode> response = get("/api/tickets/RS-1999-000001", "operator1");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void theSameRequesterIsRecognisedAndTheirHistoryListsEveryContact() {
+    String fiscalCode = fiscalCode();
+    JsonNode first = post("/api/tickets", "api-client", ticketRequest(fiscalCode, "Prima richiesta")).getBody();
+    Map<String, Object> second = ticketRequest(fiscalCode.toLowerCase(), "Seconda richiesta");
+    second.put("channel", "PHONE");
+    JsonNode secondTicket = post("/api/tickets", "operator1", second).getBody();
+    long requesterId = first.at("/requester/id").asLong();
+    assertThat(secondTicket.at("/requester/id").asLong()).isEqualTo(requesterId);
+
+    JsonNode history = get("/api/contacts/" + requesterId + "/history", "operator1").getBody();
+
+    assertThat(history.get("totalElements").asInt()).isEqualTo(2);
+    assertThat(history.get("items").findValuesAsText("ticketNumber"))
+        .containsExactly(secondTicket.get("number").asText(), first.get("number").asText());
+    assertThat(history.get("items").findValuesAsText("channel")).containsExactly("PHONE", "WEB");
+
+    JsonNode list = get("/api/tickets?requesterId=" + requesterId + "&channel=PHONE", "supervisor").getBody();
+    assertThat(list.get("items").findValuesAsText("number")).isEqualTo(List.of(secondTicket.get("number").asText()));
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from sportello." + table, Long.class);
+  }
+}
