@@ -61,8 +61,8 @@ class SecurityConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(problems, API)
             .defaultAccessDeniedHandlerFor(problems, API))
-        // Camunda's webapps bring their own CSRF protection; API clients authenticate every request
-        // with an Authorization header, which a foreign page cannot forge.
+        // Only requests riding on a browser session need CSRF protection: API clients authenticate every
+        // request with an Authorization header; Camunda's webapps bring their own CSRF protection.
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection));
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(oauth -> oauth
@@ -76,6 +76,7 @@ class SecurityConfiguration {
   private static boolean needsCsrfProtection(HttpServletRequest request) {
     return !SAFE_METHODS.contains(request.getMethod())
         && request.getHeader("Authorization") == null
+        && (request.getSession(false) != null || request.getRequestURI().endsWith("/login"))
         && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
   }
 

@@ -1,0 +1,114 @@
+package it.sportello.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import it.sportello.IntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Who may do what: Basic and OIDC bearer tokens, 401 without credentials, 403 for the wrong role. */
+class SecurityIT extends IntegrationTest {
+
+  @Test
+  void noCredentialsAnswer401ProblemDetails() {
+    ResponseEntity<JsonNode> response = post("/api/tickets", null, ticketRequest(fiscalCode(), "Anonimo"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+  }
+
+  @Test
+  void unknownUserAnswers401() {
+    // (a wrong password for a real user would also lock it for a while: Camunda's brute-force protection)
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("nobody", "demo");
+    ResponseEntity<JsonNode> response = rest.exchange("/api/tickets", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void wrongRoleAnswers403() {
+    ResponseEntity<JsonNode> response = post("/api/tickets", "kbeditor", ticketRequest(fiscalCode(), "Redattore"));
+
+    assertThat(response.getStatusCode()).as(response.toString()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(get("/api/contacts/1/history", "api-client").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void healthIsOpenButTheEngineRestApiIsNot() {
+    assertThat(get("/actuator/health", null).getBody().get("status").asText()).isEqualTo("UP");
+    assertThat(get("/engine-rest/process-definition", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/engine-rest/process-definition", "operator1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("/engine-rest/process-definition?key=ticket", "api-client").getBody().findValuesAsText("key"))
+        .contains("ticket");
+    ResponseEntity<JsonNode> anonymousUser = post("/engine-rest/user/create", null,
+        Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x")));
+    assertThat(anonymousUser.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void signedOidcTokenWithTheApiClientGroupOpensATicket() throws Exception {
+    ResponseEntity<JsonNode> response = withToken(token("portal-backend", List.of("api-client")),
+        ticketRequest(fiscalCode(), "Dal portale con OIDC"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void signedOidcTokenWithoutTheRightGroupIsForbiddenAndAForgedOneUnauthorized() throws Exception {
+    assertThat(withToken(token("someone", List.of("kb-editor")), ticketRequest(fiscalCode(), "No"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    String forged = token("portal-backend", List.of("api-client"));
+    String tampered = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+    assertThat(withToken(tampered, ticketRequest(fiscalCode(), "No")).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private ResponseEntity<JsonNode> withToken(String token, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.exchange("/api/tickets", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private static String token(String user, List<String> groups) throws IOException, JOSEException, java.security.GeneralSecurityException {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user).claim("preferred_username", user)
+        .claim("groups", groups).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+    jwt.sign(new RSASSASigner(privateKey()));
+    return jwt.serialize();
+  }
+
+  private static PrivateKey privateKey() throws IOException, java.security.GeneralSecurityException {
+    String pem = new ClassPathResource("test-jwt/private.pem").getContentAsString(StandardCharsets.US_ASCII)
+        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+  }
+}
