@@ -1,0 +1,45 @@
+package it.sportello;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The migration fence and the module layers, as rules. */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("it.sportello");
+
+  @Test
+  void camundaApiIsUsedOnlyInProcessPackages() {
+    noClasses().that().resideOutsideOfPackage("..process..")
+        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        .because("the business code must stay testable without an engine and portable to Operaton")
+        .check(CLASSES);
+  }
+
+  @Test
+  void domainAndApplicationDoNotDependOnTheWebOrProcessAdapters() {
+    noClasses().that().resideInAnyPackage("..domain..", "..application..")
+        .should().dependOnClassesThat().resideInAnyPackage("..web..", "..process..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void domainDoesNotDependOnSpringWeb() {
+    noClasses().that().resideInAPackage("..domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void slaCalendarIsPlainJava() {
+    noClasses().that().haveSimpleNameStartingWith("ServiceCalendar").or().haveSimpleName("ItalianHolidays")
+        .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        .check(CLASSES);
+  }
+}

@@ -1,0 +1,65 @@
+package it.sportello.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlaServiceTest {
+
+  private final SlaService sla = new SlaService(new SlaProperties(
+      new SlaProperties.Calendar(ZoneId.of("Europe/Rome"), true, Map.of(
+          DayOfWeek.MONDAY, List.of("08:00-20:00"), DayOfWeek.TUESDAY, List.of("08:00-20:00"),
+          DayOfWeek.WEDNESDAY, List.of("08:00-20:00"), DayOfWeek.THURSDAY, List.of("08:00-20:00"),
+          DayOfWeek.FRIDAY, List.of("08:00-20:00"), DayOfWeek.SATURDAY, List.of("08:00-14:00")),
+          List.of("06-29"), List.of()),
+      Map.of("STANDARD", new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24))),
+      new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60))));
+
+  @Test
+  void targetsCountWorkingHoursFromReception() {
+    SlaTargets targets = sla.targets("STANDARD", at("2026-11-27T19:30:00+01:00"));
+
+    assertThat(targets.takeInChargeDueAt()).isEqualTo(at("2026-11-28T11:30:00+01:00"));
+    // Fri 0.5 h + Sat 6 h + Mon 12 h + Tue 5.5 h = 24 working hours
+    assertThat(targets.resolutionDueAt()).isEqualTo(at("2026-12-01T13:30:00+01:00"));
+  }
+
+  @Test
+  void aPauseMovesTheDeadlineByTheWorkingTimeThatPassedNotTheElapsedTime() {
+    Instant deadline = at("2026-12-01T13:30:00+01:00");
+
+    // paused Friday 18:00, resumed Monday 10:00: 2 h Friday + 6 h Saturday + 2 h Monday = 10 working hours
+    Instant moved = sla.extendByPause(deadline, at("2026-11-27T18:00:00+01:00"), at("2026-11-30T10:00:00+01:00"));
+
+    // Tuesday 13:30 + 6.5 h to closing + 3.5 h on Wednesday
+    assertThat(moved).isEqualTo(at("2026-12-02T11:30:00+01:00"));
+  }
+
+  @Test
+  void replyWindowIsCountedOnTheCalendar() {
+    SlaService.ReplyWindow window = sla.replyWindow(at("2026-11-30T10:00:00+01:00"));
+
+    // 24 working hours: Monday 10 h, Tuesday 12 h, Wednesday 2 h
+    assertThat(window.remindAt()).isEqualTo(at("2026-12-02T10:00:00+01:00"));
+    // 60 working hours: Monday to Friday 58 h, Saturday 2 h
+    assertThat(window.closeAt()).isEqualTo(at("2026-12-05T10:00:00+01:00"));
+  }
+
+  @Test
+  void unknownPolicyIsRefused() {
+    assertThat(sla.hasPolicy("GOLD")).isFalse();
+    assertThatThrownBy(() -> sla.targets("GOLD", Instant.now())).hasMessageContaining("GOLD");
+  }
+
+  private static Instant at(String time) {
+    return OffsetDateTime.parse(time).toInstant();
+  }
+}
