@@ -1,7 +1,6 @@
 package it.sportello.notification;
 
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +21,5 @@ public class Notifications {
   public Notification queue(NotificationRequest request) {
     return outbox.findByDedupKey(request.dedupKey())
         .orElseGet(() -> outbox.save(new Notification(request, clock.instant())));
-  }
-
-  @Transactional(readOnly = true)
-  public List<Notification> ofTicket(long ticketId) {
-    return outbox.findByTicketIdOrderByIdAsc(ticketId);
   }
 }

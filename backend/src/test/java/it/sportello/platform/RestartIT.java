@@ -82,6 +82,8 @@ class RestartIT {
         "--server.port=0",
         "--sportello.embedded-postgres.port=0",
         "--sportello.embedded-postgres.data-directory=" + dataDirectory,
-        "--camunda.bpm.job-execution.enabled=false");
+        "--camunda.bpm.job-execution.enabled=false",
+        // its own name: closing must not unregister the engine of the other tests' cached context
+        "--camunda.bpm.process-engine-name=restart-test");
   }
 }

@@ -1,7 +1,5 @@
 package it.sportello.ticket.domain;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -11,6 +9,4 @@ public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecif
   Optional<Ticket> findByNumber(String number);
 
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
-
-  List<Ticket> findByNumberIn(Collection<String> numbers);
 }
