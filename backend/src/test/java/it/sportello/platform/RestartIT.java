@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The embedded PostgreSQL keeps the data across restarts, also after a crash left its server running. */
+/**
+ * The embedded PostgreSQL keeps the data across restarts, also after a crash left its server running.
+ * Runs in its own JVM (a separate failsafe execution): closing an application unregisters its engine.
+ */
 class RestartIT {
 
   private final Path dataDirectory = Path.of("target/it-postgres/restart-" + UUID.randomUUID());
@@ -82,8 +85,6 @@ class RestartIT {
         "--server.port=0",
         "--sportello.embedded-postgres.port=0",
         "--sportello.embedded-postgres.data-directory=" + dataDirectory,
-        "--camunda.bpm.job-execution.enabled=false",
-        // its own name: closing must not unregister the engine of the other tests' cached context
-        "--camunda.bpm.process-engine-name=restart-test");
+        "--camunda.bpm.job-execution.enabled=false");
   }
 }
