@@ -73,6 +73,49 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
+  void externalSystemStartsADeployedProcessThroughTheEngineRestApi() {
+    String number = post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Coinvolgimento diretto"))
+        .getBody().get("number").asText();
+    Map<String, Object> start = Map.of("businessKey", number, "variables", Map.of(
+        "office", Map.of("value", "office-urp", "type", "String"),
+        "resolutionDueAt", Map.of("value", "2030-01-01T10:00:00.000+0100", "type", "Date")));
+
+    ResponseEntity<JsonNode> started = post("/engine-rest/process-definition/key/office-involvement/start",
+        "api-client", start);
+
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(started.getBody().get("businessKey").asText()).isEqualTo(number);
+    assertThat(post("/engine-rest/process-definition/key/office-involvement/start", "supervisor", start)
+        .getStatusCode()).as("supervisors may watch, not start").isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void camundaWebappsOpenOnlyTheApplicationsOfTheRole() {
+    assertThat(webappLogin("operator1")).contains("tasklist").doesNotContain("admin", "cockpit");
+    assertThat(webappLogin("supervisor")).contains("cockpit", "tasklist").doesNotContain("admin");
+    assertThat(webappLogin("admin")).contains("admin", "cockpit", "tasklist");
+  }
+
+  private List<String> webappLogin(String user) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
+    String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+        .split(";")[0].substring("XSRF-TOKEN=".length());
+    String cookies = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.split(";")[0]).toList());
+    HttpHeaders headers = new HttpHeaders();
+    headers.add("X-XSRF-TOKEN", xsrf);
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<JsonNode> login = rest.exchange("/camunda/api/admin/auth/user/default/login/welcome",
+        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", headers), JsonNode.class);
+    assertThat(login.getStatusCode()).as(String.valueOf(login.getBody())).isEqualTo(HttpStatus.OK);
+    List<String> apps = new java.util.ArrayList<>();
+    login.getBody().get("authorizedApps").forEach(app -> apps.add(app.asText()));
+    return apps;
+  }
+
+  @Test
   void signedOidcTokenWithTheApiClientGroupOpensATicket() throws Exception {
     ResponseEntity<JsonNode> response = withToken(token("portal-backend", List.of("api-client")),
         ticketRequest(fiscalCode(), "Dal portale con OIDC"));

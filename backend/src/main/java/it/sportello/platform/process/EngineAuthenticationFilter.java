@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs after Spring Security: tells the engine who is calling, so that Camunda records the user in its
- * operation log and history and applies its authorizations, for both {@code /api} and {@code /engine-rest}.
+ * Runs after Spring Security on {@code /engine-rest}: tells the engine who is calling, so that Camunda applies
+ * its authorizations ({@link EngineAuthorizations}) and records the user in its operation log.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 

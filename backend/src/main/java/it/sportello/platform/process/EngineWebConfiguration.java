@@ -5,7 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers {@link EngineAuthenticationFilter} behind Spring Security's filter chain (order -100). */
+/** Registers {@link EngineAuthenticationFilter} for {@code /engine-rest}, behind Spring Security's filter chain (order -100). */
 @Configuration(proxyBeanMethods = false)
 class EngineWebConfiguration {
 
@@ -13,7 +13,7 @@ class EngineWebConfiguration {
   FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
     FilterRegistrationBean<EngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
-    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(0);
     return registration;
   }
