@@ -10,36 +10,55 @@ import org.junit.jupiter.api.Test;
 /** The migration fence and the module layers, as rules. */
 class ArchitectureTest {
 
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("it.sportello");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("it.sportello");
 
   @Test
   void camundaApiIsUsedOnlyInProcessPackages() {
-    noClasses().that().resideOutsideOfPackage("..process..")
-        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..process..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda..")
         .because("the business code must stay testable without an engine and portable to Operaton")
         .check(CLASSES);
   }
 
   @Test
   void domainAndApplicationDoNotDependOnTheWebOrProcessAdapters() {
-    noClasses().that().resideInAnyPackage("..domain..", "..application..")
-        .should().dependOnClassesThat().resideInAnyPackage("..web..", "..process..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("..domain..", "..application..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..web..", "..process..")
         .check(CLASSES);
   }
 
   @Test
   void domainDoesNotDependOnSpringWeb() {
-    noClasses().that().resideInAPackage("..domain..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+    noClasses()
+        .that()
+        .resideInAPackage("..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
         .check(CLASSES);
   }
 
   @Test
   void slaCalendarIsPlainJava() {
-    noClasses().that().haveSimpleNameStartingWith("ServiceCalendar").or().haveSimpleName("ItalianHolidays")
-        .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+    noClasses()
+        .that()
+        .haveSimpleNameStartingWith("ServiceCalendar")
+        .or()
+        .haveSimpleName("ItalianHolidays")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
         .check(CLASSES);
   }
 }

@@ -21,14 +21,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the wiring tests: the whole application on a real embedded PostgreSQL (a fresh cluster under
- * target/), demo users, real delegates; the job executor is off so tests run timers explicitly.
- * OIDC tokens signed with the test key in {@code test-jwt/} are accepted besides HTTP Basic.
+ * Base of the wiring tests: the whole application on a real embedded PostgreSQL (a fresh cluster
+ * under target/), demo users, real delegates; the job executor is off so tests run timers
+ * explicitly. OIDC tokens signed with the test key in {@code test-jwt/} are accepted besides HTTP
+ * Basic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "sportello.embedded-postgres.port=0",
-    "camunda.bpm.job-execution.enabled=false",
-    "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "sportello.embedded-postgres.port=0",
+      "camunda.bpm.job-execution.enabled=false",
+      "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem"
+    })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
 
@@ -48,24 +52,22 @@ public abstract class IntegrationTest {
     }
   }
 
-  @Autowired
-  protected TestRestTemplate rest;
-  @Autowired
-  protected ObjectMapper json;
-  @Autowired
-  protected MutableClock clock;
+  @Autowired protected TestRestTemplate rest;
+  @Autowired protected ObjectMapper json;
+  @Autowired protected MutableClock clock;
 
   @AfterEach
   void releaseClock() {
     clock.release();
   }
 
-  protected ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body) {
+  protected ResponseEntity<JsonNode> call(
+      HttpMethod method, String path, String user, Object body) {
     return call(method, path, user, body, Map.of());
   }
 
-  protected ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body,
-      Map<String, String> headers) {
+  protected ResponseEntity<JsonNode> call(
+      HttpMethod method, String path, String user, Object body, Map<String, String> headers) {
     HttpHeaders httpHeaders = new HttpHeaders();
     httpHeaders.setContentType(MediaType.APPLICATION_JSON);
     if (user != null) {
@@ -83,9 +85,12 @@ public abstract class IntegrationTest {
     return call(HttpMethod.POST, path, user, body);
   }
 
-  /** A fiscal code of the right shape, different at every call, so tests do not share requesters. */
+  /**
+   * A fiscal code of the right shape, different at every call, so tests do not share requesters.
+   */
   protected static String fiscalCode() {
-    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
     StringBuilder letters = new StringBuilder();
     for (int i = 0; i < 6; i++) {
       letters.append((char) ('A' + random.nextInt(26)));
@@ -95,12 +100,25 @@ public abstract class IntegrationTest {
 
   /** A valid ticket request; tests change what they need. */
   protected static Map<String, Object> ticketRequest(String fiscalCode, String subject) {
-    return new java.util.LinkedHashMap<>(Map.of(
-        "channel", "WEB",
-        "subject", subject,
-        "description", "Ho pagato la TARI ma risulto ancora debitore.",
-        "language", "it",
-        "requester", Map.of("fiscalCode", fiscalCode, "name", "Maria Bianchi", "email", "maria.bianchi@example.it"),
-        "context", Map.of("page", "/tributi/tari", "browser", "Firefox 140", "errorCode", "E-402")));
+    return new java.util.LinkedHashMap<>(
+        Map.of(
+            "channel",
+            "WEB",
+            "subject",
+            subject,
+            "description",
+            "Ho pagato la TARI ma risulto ancora debitore.",
+            "language",
+            "it",
+            "requester",
+            Map.of(
+                "fiscalCode",
+                fiscalCode,
+                "name",
+                "Maria Bianchi",
+                "email",
+                "maria.bianchi@example.it"),
+            "context",
+            Map.of("page", "/tributi/tari", "browser", "Firefox 140", "errorCode", "E-402")));
   }
 }

@@ -24,23 +24,31 @@ public class Contact {
   private ContactKind kind;
 
   private String name;
+
   @Column(name = "fiscal_code")
   private String fiscalCode;
+
   @Column(name = "vat_number")
   private String vatNumber;
+
   private String email;
   private String phone;
+
   @Column(name = "created_at")
   private Instant createdAt;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
-  @Version
-  private long version;
+
+  @Version private long version;
 
   protected Contact() {}
 
   Contact(RequesterData data, Instant now) {
-    this.kind = data.vatNumber() != null || isCompanyFiscalCode(data.fiscalCode()) ? ContactKind.ORGANISATION : ContactKind.PERSON;
+    this.kind =
+        data.vatNumber() != null || isCompanyFiscalCode(data.fiscalCode())
+            ? ContactKind.ORGANISATION
+            : ContactKind.PERSON;
     this.createdAt = now;
     complete(data, now);
   }
@@ -59,12 +67,35 @@ public class Contact {
     return fiscalCode != null && fiscalCode.matches("\\d{11}");
   }
 
-  public Long getId() { return id; }
-  public ContactKind getKind() { return kind; }
-  public String getName() { return name; }
-  public String getFiscalCode() { return fiscalCode; }
-  public String getVatNumber() { return vatNumber; }
-  public String getEmail() { return email; }
-  public String getPhone() { return phone; }
-  public Instant getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public ContactKind getKind() {
+    return kind;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getFiscalCode() {
+    return fiscalCode;
+  }
+
+  public String getVatNumber() {
+    return vatNumber;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the contact a requester already is, by fiscal code, then VAT number, then e-mail, or registers a
- * new one. Identifiers are unique in the database, so two concurrent first contacts cannot both register.
+ * Finds the contact a requester already is, by fiscal code, then VAT number, then e-mail, or
+ * registers a new one. Identifiers are unique in the database, so two concurrent first contacts
+ * cannot both register.
  */
 @Service
 public class ContactRegistry {
@@ -23,13 +24,19 @@ public class ContactRegistry {
 
   @Transactional
   public Contact identify(RequesterData data) {
-    Optional<Contact> known = Optional.<Contact>empty()
-        .or(() -> Optional.ofNullable(data.fiscalCode()).flatMap(contacts::findByFiscalCode))
-        .or(() -> Optional.ofNullable(data.vatNumber()).flatMap(contacts::findByVatNumber))
-        .or(() -> Optional.ofNullable(data.email()).flatMap(email -> contacts.findByEmail(email).stream().findFirst()));
+    Optional<Contact> known =
+        Optional.<Contact>empty()
+            .or(() -> Optional.ofNullable(data.fiscalCode()).flatMap(contacts::findByFiscalCode))
+            .or(() -> Optional.ofNullable(data.vatNumber()).flatMap(contacts::findByVatNumber))
+            .or(
+                () ->
+                    Optional.ofNullable(data.email())
+                        .flatMap(email -> contacts.findByEmail(email).stream().findFirst()));
     if (known.isPresent()) {
       Contact contact = known.get();
-      if (contact.getFiscalCode() != null && data.fiscalCode() != null && !contact.getFiscalCode().equals(data.fiscalCode())) {
+      if (contact.getFiscalCode() != null
+          && data.fiscalCode() != null
+          && !contact.getFiscalCode().equals(data.fiscalCode())) {
         // Same e-mail, different person: a shared mailbox (family, intermediary). Keep them apart.
         return contacts.save(new Contact(data, clock.instant()));
       }
@@ -41,6 +48,8 @@ public class ContactRegistry {
 
   @Transactional(readOnly = true)
   public Contact get(long id) {
-    return contacts.findById(id).orElseThrow(() -> new NotFoundException("No contact with id " + id));
+    return contacts
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("No contact with id " + id));
   }
 }

@@ -15,34 +15,59 @@ import java.time.Instant;
 @Table(name = "interaction")
 public class Interaction {
 
-  public enum Direction { INBOUND, OUTBOUND }
+  public enum Direction {
+    INBOUND,
+    OUTBOUND
+  }
 
-  public enum Kind { REQUEST, MESSAGE, NOTIFICATION, CALL }
+  public enum Kind {
+    REQUEST,
+    MESSAGE,
+    NOTIFICATION,
+    CALL
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
   @Column(name = "contact_id")
   private Long contactId;
+
   @Column(name = "ticket_id")
   private Long ticketId;
+
   @Column(name = "ticket_number")
   private String ticketNumber;
+
   private String channel;
+
   @Enumerated(EnumType.STRING)
   private Direction direction;
+
   @Enumerated(EnumType.STRING)
   private Kind kind;
+
   private String summary;
+
   @Column(name = "occurred_at")
   private Instant occurredAt;
+
   @Column(name = "recorded_by")
   private String recordedBy;
 
   protected Interaction() {}
 
-  Interaction(long contactId, Long ticketId, String ticketNumber, String channel, Direction direction, Kind kind, String summary,
-      Instant occurredAt, String recordedBy) {
+  Interaction(
+      long contactId,
+      Long ticketId,
+      String ticketNumber,
+      String channel,
+      Direction direction,
+      Kind kind,
+      String summary,
+      Instant occurredAt,
+      String recordedBy) {
     this.contactId = contactId;
     this.ticketId = ticketId;
     this.ticketNumber = ticketNumber;
@@ -54,14 +79,43 @@ public class Interaction {
     this.recordedBy = recordedBy;
   }
 
-  public Long getId() { return id; }
-  public Long getContactId() { return contactId; }
-  public Long getTicketId() { return ticketId; }
-  public String getTicketNumber() { return ticketNumber; }
-  public String getChannel() { return channel; }
-  public Direction getDirection() { return direction; }
-  public Kind getKind() { return kind; }
-  public String getSummary() { return summary; }
-  public Instant getOccurredAt() { return occurredAt; }
-  public String getRecordedBy() { return recordedBy; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getContactId() {
+    return contactId;
+  }
+
+  public Long getTicketId() {
+    return ticketId;
+  }
+
+  public String getTicketNumber() {
+    return ticketNumber;
+  }
+
+  public String getChannel() {
+    return channel;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
+  }
 }

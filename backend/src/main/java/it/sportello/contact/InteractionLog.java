@@ -21,9 +21,27 @@ public class InteractionLog {
   }
 
   @Transactional
-  public Interaction record(long contactId, Long ticketId, String ticketNumber, String channel, Direction direction, Kind kind,
-      String summary, Instant occurredAt, String recordedBy) {
-    return interactions.save(new Interaction(contactId, ticketId, ticketNumber, channel, direction, kind, summary, occurredAt, recordedBy));
+  public Interaction record(
+      long contactId,
+      Long ticketId,
+      String ticketNumber,
+      String channel,
+      Direction direction,
+      Kind kind,
+      String summary,
+      Instant occurredAt,
+      String recordedBy) {
+    return interactions.save(
+        new Interaction(
+            contactId,
+            ticketId,
+            ticketNumber,
+            channel,
+            direction,
+            kind,
+            summary,
+            occurredAt,
+            recordedBy));
   }
 
   @Transactional(readOnly = true)

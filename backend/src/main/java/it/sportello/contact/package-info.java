@@ -1,5 +1,6 @@
 /**
- * The contact registry (citizens, businesses, administrations), de-duplicated on fiscal code, VAT number
- * and e-mail, and the interaction log: every contact on any channel, forming the requester's history.
+ * The contact registry (citizens, businesses, administrations), de-duplicated on fiscal code, VAT
+ * number and e-mail, and the interaction log: every contact on any channel, forming the requester's
+ * history.
  */
 package it.sportello.contact;

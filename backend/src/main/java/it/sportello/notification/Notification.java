@@ -18,33 +18,50 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "notification_outbox")
 public class Notification {
 
-  public enum RecipientKind { REQUESTER, GROUP }
+  public enum RecipientKind {
+    REQUESTER,
+    GROUP
+  }
 
-  public enum Status { PENDING, SENT, FAILED }
+  public enum Status {
+    PENDING,
+    SENT,
+    FAILED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
   @Column(name = "dedup_key")
   private String dedupKey;
+
   @Column(name = "ticket_id")
   private Long ticketId;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "recipient_kind")
   private RecipientKind recipientKind;
+
   private String recipient;
   private String channel;
   private String template;
   private String language;
+
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, String> payload;
+
   @Enumerated(EnumType.STRING)
   private Status status;
+
   private int attempts;
+
   @Column(name = "last_error")
   private String lastError;
+
   @Column(name = "created_at")
   private Instant createdAt;
+
   @Column(name = "sent_at")
   private Instant sentAt;
 
@@ -63,15 +80,47 @@ public class Notification {
     this.createdAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getDedupKey() { return dedupKey; }
-  public Long getTicketId() { return ticketId; }
-  public RecipientKind getRecipientKind() { return recipientKind; }
-  public String getRecipient() { return recipient; }
-  public String getChannel() { return channel; }
-  public String getTemplate() { return template; }
-  public String getLanguage() { return language; }
-  public Map<String, String> getPayload() { return payload; }
-  public Status getStatus() { return status; }
-  public Instant getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getDedupKey() {
+    return dedupKey;
+  }
+
+  public Long getTicketId() {
+    return ticketId;
+  }
+
+  public RecipientKind getRecipientKind() {
+    return recipientKind;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getChannel() {
+    return channel;
+  }
+
+  public String getTemplate() {
+    return template;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public Map<String, String> getPayload() {
+    return payload;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
 }

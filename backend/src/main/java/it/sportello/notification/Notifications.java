@@ -5,7 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The notification port: queue a message in the caller's transaction, at most once per dedup key. */
+/**
+ * The notification port: queue a message in the caller's transaction, at most once per dedup key.
+ */
 @Service
 public class Notifications {
 
@@ -19,7 +21,8 @@ public class Notifications {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public Notification queue(NotificationRequest request) {
-    return outbox.findByDedupKey(request.dedupKey())
+    return outbox
+        .findByDedupKey(request.dedupKey())
         .orElseGet(() -> outbox.save(new Notification(request, clock.instant())));
   }
 }

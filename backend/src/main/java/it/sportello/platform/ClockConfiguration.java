@@ -5,7 +5,10 @@ import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock business code reads (millisecond precision, as stored), so that tests can move time. */
+/**
+ * The one clock business code reads (millisecond precision, as stored), so that tests can move
+ * time.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

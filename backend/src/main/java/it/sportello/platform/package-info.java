@@ -1,5 +1,6 @@
 /**
- * Technical platform shared by every module: the embedded PostgreSQL of the default profile, security
- * (users, roles, Camunda identity bridge), RFC 9457 problem details, the clock. No business rules here.
+ * Technical platform shared by every module: the embedded PostgreSQL of the default profile,
+ * security (users, roles, Camunda identity bridge), RFC 9457 problem details, the clock. No
+ * business rules here.
  */
 package it.sportello.platform;

@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code sportello.sla.*}: the service calendar, the SLA policies by code, and how long a ticket waits
- * for the requester (in working time) before a reminder and before it is closed for no reply.
+ * {@code sportello.sla.*}: the service calendar, the SLA policies by code, and how long a ticket
+ * waits for the requester (in working time) before a reminder and before it is closed for no reply.
  */
 @Validated
 @ConfigurationProperties("sportello.sla")
-public record SlaProperties(@Valid @NotNull Calendar calendar, @NotEmpty Map<String, @Valid Policy> policies,
+public record SlaProperties(
+    @Valid @NotNull Calendar calendar,
+    @NotEmpty Map<String, @Valid Policy> policies,
     @Valid @NotNull RequesterReply requesterReply) {
 
   /**
@@ -26,8 +28,12 @@ public record SlaProperties(@Valid @NotNull Calendar calendar, @NotEmpty Map<Str
    * @param localHolidays month-day pairs such as {@code 06-29} (the patron saint)
    * @param closedDates one-off closures
    */
-  public record Calendar(@NotNull ZoneId zone, boolean nationalHolidays,
-      @NotEmpty Map<DayOfWeek, List<String>> openingHours, List<String> localHolidays, List<LocalDate> closedDates) {}
+  public record Calendar(
+      @NotNull ZoneId zone,
+      boolean nationalHolidays,
+      @NotEmpty Map<DayOfWeek, List<String>> openingHours,
+      List<String> localHolidays,
+      List<LocalDate> closedDates) {}
 
   /** Working-time targets from reception: take in charge, resolve. */
   public record Policy(@NotNull Duration takeInCharge, @NotNull Duration resolution) {}

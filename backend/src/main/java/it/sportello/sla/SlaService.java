@@ -37,9 +37,12 @@ public class SlaService {
 
   /** Targets of a ticket received at {@code receivedAt} under {@code policy}. */
   public SlaTargets targets(String policy, Instant receivedAt) {
-    SlaProperties.Policy targets = Optional.ofNullable(properties.policies().get(policy))
-        .orElseThrow(() -> new IllegalArgumentException("Unknown SLA policy " + policy));
-    return new SlaTargets(policy, calendar.addWorkingTime(receivedAt, targets.takeInCharge()),
+    SlaProperties.Policy targets =
+        Optional.ofNullable(properties.policies().get(policy))
+            .orElseThrow(() -> new IllegalArgumentException("Unknown SLA policy " + policy));
+    return new SlaTargets(
+        policy,
+        calendar.addWorkingTime(receivedAt, targets.takeInCharge()),
         calendar.addWorkingTime(receivedAt, targets.resolution()));
   }
 
@@ -48,9 +51,12 @@ public class SlaService {
     return calendar.addWorkingTime(deadline, calendar.workingTimeBetween(pausedAt, resumedAt));
   }
 
-  /** When to remind a silent requester and when to close for no reply, counted from {@code askedAt}. */
+  /**
+   * When to remind a silent requester and when to close for no reply, counted from {@code askedAt}.
+   */
   public ReplyWindow replyWindow(Instant askedAt) {
-    return new ReplyWindow(calendar.addWorkingTime(askedAt, properties.requesterReply().reminderAfter()),
+    return new ReplyWindow(
+        calendar.addWorkingTime(askedAt, properties.requesterReply().reminderAfter()),
         calendar.addWorkingTime(askedAt, properties.requesterReply().closeAfter()));
   }
 
@@ -58,12 +64,17 @@ public class SlaService {
 
   static ServiceCalendar calendarOf(SlaProperties.Calendar config) {
     Map<DayOfWeek, List<OpeningHours>> hours = new EnumMap<>(DayOfWeek.class);
-    config.openingHours().forEach((day, ranges) -> hours.put(day, ranges.stream().map(OpeningHours::parse).toList()));
+    config
+        .openingHours()
+        .forEach(
+            (day, ranges) -> hours.put(day, ranges.stream().map(OpeningHours::parse).toList()));
     Set<MonthDay> localHolidays = new HashSet<>();
     for (String monthDay : Optional.ofNullable(config.localHolidays()).orElse(List.of())) {
       localHolidays.add(MonthDay.parse(monthDay, MONTH_DAY));
     }
-    Set<LocalDate> closed = new HashSet<>(Optional.ofNullable(config.closedDates()).orElse(List.of()));
-    return new ServiceCalendar(config.zone(), hours, config.nationalHolidays(), localHolidays, closed);
+    Set<LocalDate> closed =
+        new HashSet<>(Optional.ofNullable(config.closedDates()).orElse(List.of()));
+    return new ServiceCalendar(
+        config.zone(), hours, config.nationalHolidays(), localHolidays, closed);
   }
 }

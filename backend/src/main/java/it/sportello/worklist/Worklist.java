@@ -9,7 +9,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The worker's inbox, claiming and completing tasks; completion goes through the task's owning module. */
+/**
+ * The worker's inbox, claiming and completing tasks; completion goes through the task's owning
+ * module.
+ */
 @Service
 public class Worklist {
 
@@ -42,12 +45,20 @@ public class Worklist {
     }
   }
 
-  /** Validates the decision with the owning module, claims the task if nobody had, and completes it. */
+  /**
+   * Validates the decision with the owning module, claims the task if nobody had, and completes it.
+   */
   @Transactional
   public void complete(String taskId, Worker worker, Map<String, String> form) {
     WorkItem task = offered(taskId, worker);
-    TaskCompletionHandler handler = handlers.stream().filter(candidate -> candidate.supports(task)).findFirst()
-        .orElseThrow(() -> new ConflictException(409, "Task " + taskId + " cannot be completed through this API."));
+    TaskCompletionHandler handler =
+        handlers.stream()
+            .filter(candidate -> candidate.supports(task))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        409, "Task " + taskId + " cannot be completed through this API."));
     Completion completion = handler.prepare(task, form);
     if (task.assignee() == null) {
       port.claim(taskId, worker.userId());
@@ -56,10 +67,13 @@ public class Worklist {
   }
 
   private WorkItem offered(String taskId, Worker worker) {
-    WorkItem task = port.find(taskId).orElseThrow(() -> new NotFoundException("No open task with id " + taskId));
+    WorkItem task =
+        port.find(taskId)
+            .orElseThrow(() -> new NotFoundException("No open task with id " + taskId));
     if (!port.isOfferedTo(taskId, worker)) {
       if (task.assignee() != null) {
-        throw new ConflictException(409, "Task " + taskId + " is assigned to " + task.assignee() + ".");
+        throw new ConflictException(
+            409, "Task " + taskId + " is assigned to " + task.assignee() + ".");
       }
       throw new AccessDeniedException("Task " + taskId + " is not offered to you.");
     }

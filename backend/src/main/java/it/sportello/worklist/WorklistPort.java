@@ -3,7 +3,10 @@ package it.sportello.worklist;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 
-/** The task service of the process engine, as the worklist needs it. Implemented in {@code worklist.process}. */
+/**
+ * The task service of the process engine, as the worklist needs it. Implemented in {@code
+ * worklist.process}.
+ */
 public interface WorklistPort {
 
   /** Tasks assigned to the worker or offered to one of their groups, by due date. */

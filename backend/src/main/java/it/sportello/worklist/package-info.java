@@ -1,6 +1,7 @@
 /**
- * The worklist: the user tasks a worker may take (their candidate groups) or has taken, claiming, and
- * completion through the module that owns the task's process ({@link it.sportello.worklist.TaskCompletionHandler}),
- * which validates the decision and turns it into process variables.
+ * The worklist: the user tasks a worker may take (their candidate groups) or has taken, claiming,
+ * and completion through the module that owns the task's process ({@link
+ * it.sportello.worklist.TaskCompletionHandler}), which validates the decision and turns it into
+ * process variables.
  */
 package it.sportello.worklist;

@@ -8,8 +8,13 @@ class RequesterDataTest {
 
   @Test
   void identifiersAreNormalisedSoTheSamePersonIsFoundAgain() {
-    RequesterData data = new RequesterData("  Mario Rossi ", "rssmra 80a01 h501u", " 0123 4567 890 ",
-        "Mario.Rossi@Example.IT", "+39 06-123.4567");
+    RequesterData data =
+        new RequesterData(
+            "  Mario Rossi ",
+            "rssmra 80a01 h501u",
+            " 0123 4567 890 ",
+            "Mario.Rossi@Example.IT",
+            "+39 06-123.4567");
 
     assertThat(data.name()).isEqualTo("Mario Rossi");
     assertThat(data.fiscalCode()).isEqualTo("RSSMRA80A01H501U");

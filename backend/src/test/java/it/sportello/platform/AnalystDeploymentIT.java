@@ -23,50 +23,69 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** An analyst deploys a changed model over /engine-rest: new tickets use it, running ones finish on theirs. */
+/**
+ * An analyst deploys a changed model over /engine-rest: new tickets use it, running ones finish on
+ * theirs.
+ */
 class AnalystDeploymentIT extends IntegrationTest {
 
-  private static final List<String> FORMS = List.of("ticket-level1", "ticket-level2", "ticket-call-back",
-      "ticket-level3", "office-answer");
+  private static final List<String> FORMS =
+      List.of(
+          "ticket-level1", "ticket-level2", "ticket-call-back", "ticket-level3", "office-answer");
 
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
 
   @Test
   void changedModelIsUsedForNewTicketsWhileRunningOnesKeepTheirVersion() throws IOException {
-    String before = post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Prima del rilascio"))
-        .getBody().get("number").asText();
+    String before =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Prima del rilascio"))
+            .getBody()
+            .get("number")
+            .asText();
     ProcessDefinition oldVersion = definitionOf(before);
 
     ResponseEntity<JsonNode> deployment = deploy("analyst", changedTicketModel());
 
-    assertThat(deployment.getStatusCode()).as(String.valueOf(deployment.getBody())).isEqualTo(HttpStatus.OK);
-    String after = post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Dopo il rilascio"))
-        .getBody().get("number").asText();
+    assertThat(deployment.getStatusCode())
+        .as(String.valueOf(deployment.getBody()))
+        .isEqualTo(HttpStatus.OK);
+    String after =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Dopo il rilascio"))
+            .getBody()
+            .get("number")
+            .asText();
     ProcessDefinition newVersion = definitionOf(after);
     assertThat(newVersion.getVersion()).isGreaterThan(oldVersion.getVersion());
     assertThat(newVersion.getVersionTag()).isEqualTo("analyst-change");
     assertThat(definitionOf(before).getId()).isEqualTo(oldVersion.getId());
-    assertThat(get("/api/tasks?businessKey=" + after, "operator1").getBody().get("items")).hasSize(1);
+    assertThat(get("/api/tasks?businessKey=" + after, "operator1").getBody().get("items"))
+        .hasSize(1);
   }
 
   @Test
   void operatorsCannotDeploy() throws IOException {
-    assertThat(deploy("operator1", changedTicketModel()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy("operator1", changedTicketModel()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private ProcessDefinition definitionOf(String number) {
-    String definitionId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .singleResult().getProcessDefinitionId();
+    String definitionId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getProcessDefinitionId();
     return repositoryService.getProcessDefinition(definitionId);
   }
 
   private static byte[] changedTicketModel() throws IOException {
-    String model = new ClassPathResource("bpmn/ticket/ticket.bpmn").getContentAsString(StandardCharsets.UTF_8);
-    String changed = model.replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"analyst-change\"")
-        .replace("name=\"Handle request (level 1)\"", "name=\"Handle request (front office)\"");
+    String model =
+        new ClassPathResource("bpmn/ticket/ticket.bpmn").getContentAsString(StandardCharsets.UTF_8);
+    String changed =
+        model
+            .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"analyst-change\"")
+            .replace("name=\"Handle request (level 1)\"", "name=\"Handle request (front office)\"");
     assertThat(changed).isNotEqualTo(model);
     return changed.getBytes(StandardCharsets.UTF_8);
   }
@@ -77,13 +96,17 @@ class AnalystDeploymentIT extends IntegrationTest {
     parts.add("deployment-source", "camunda-modeler");
     parts.add("ticket.bpmn", file("ticket.bpmn", ticketModel));
     for (String form : FORMS) {
-      byte[] content = new ClassPathResource("forms/ticket/" + form + ".form").getContentAsByteArray();
+      byte[] content =
+          new ClassPathResource("forms/ticket/" + form + ".form").getContentAsByteArray();
       parts.add(form + ".form", file(form + ".form", content));
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, "demo");
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+    return rest.exchange(
+        "/engine-rest/deployment/create",
+        HttpMethod.POST,
+        new HttpEntity<>(parts, headers),
         JsonNode.class);
   }
 

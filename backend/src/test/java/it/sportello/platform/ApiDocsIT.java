@@ -14,14 +14,23 @@ class ApiDocsIT extends IntegrationTest {
   void openApiDocumentDescribesTheTicketApi() {
     JsonNode document = get("/v3/api-docs", null).getBody();
 
-    assertThat(document.get("paths").fieldNames()).toIterable().contains("/api/tickets", "/api/tickets/{number}",
-        "/api/tickets/{number}/messages", "/api/contacts/{id}/history", "/api/tasks", "/api/tasks/{taskId}/complete");
-    assertThat(document.at("/paths/~1api~1tickets/post/parameters").findValuesAsText("name")).contains("Idempotency-Key");
+    assertThat(document.get("paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/api/tickets",
+            "/api/tickets/{number}",
+            "/api/tickets/{number}/messages",
+            "/api/contacts/{id}/history",
+            "/api/tasks",
+            "/api/tasks/{taskId}/complete");
+    assertThat(document.at("/paths/~1api~1tickets/post/parameters").findValuesAsText("name"))
+        .contains("Idempotency-Key");
     assertThat(document.at("/components/schemas/OpenTicketRequest/required")).isNotEmpty();
   }
 
   @Test
   void swaggerUiIsServed() {
-    assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

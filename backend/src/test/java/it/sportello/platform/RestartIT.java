@@ -23,8 +23,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded PostgreSQL keeps the data across restarts, also after a crash left its server running.
- * Runs in its own JVM (a separate failsafe execution): closing an application unregisters its engine.
+ * The embedded PostgreSQL keeps the data across restarts, also after a crash left its server
+ * running. Runs in its own JVM (a separate failsafe execution): closing an application unregisters
+ * its engine.
  */
 class RestartIT {
 
@@ -34,29 +35,63 @@ class RestartIT {
   void ticketsAndTheirProcessesSurviveARestartAndAnOrphanedServer() throws Exception {
     String number;
     try (ConfigurableApplicationContext first = start()) {
-      number = first.getBean(TicketIntake.class).open(new OpenTicketCommand(Channel.PHONE, null, "Prima del riavvio",
-          "Chiamata registrata prima del riavvio", "it", new RequesterData("Anna Verdi", "VRDNNA80A41H501Z", null, null,
-          "+39 06 1234567"), null, null, Map.of(), null), null, "operator1").ticket().getNumber();
+      number =
+          first
+              .getBean(TicketIntake.class)
+              .open(
+                  new OpenTicketCommand(
+                      Channel.PHONE,
+                      null,
+                      "Prima del riavvio",
+                      "Chiamata registrata prima del riavvio",
+                      "it",
+                      new RequesterData(
+                          "Anna Verdi", "VRDNNA80A41H501Z", null, null, "+39 06 1234567"),
+                      null,
+                      null,
+                      Map.of(),
+                      null),
+                  null,
+                  "operator1")
+              .ticket()
+              .getNumber();
     }
 
-    // A JVM killed with -9 leaves its PostgreSQL running on the data directory: the next start must cope.
+    // A JVM killed with -9 leaves its PostgreSQL running on the data directory: the next start must
+    // cope.
     killedJvmLeavingPostgresRunning();
     long orphanPid = postmasterPid();
-    assertThat(ProcessHandle.of(orphanPid)).hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
+    assertThat(ProcessHandle.of(orphanPid))
+        .hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
 
     try (ConfigurableApplicationContext second = start()) {
-      assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive)).as("orphan stopped").isEmpty();
+      assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive))
+          .as("orphan stopped")
+          .isEmpty();
       assertThat(postmasterPid()).isNotEqualTo(orphanPid);
-      assertThat(second.getBean(TicketQueries.class).get(number).getStatus()).isEqualTo(TicketStatus.OPEN);
-      assertThat(second.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(number)
-          .taskDefinitionKey(Elements.LEVEL1).count()).isEqualTo(1);
+      assertThat(second.getBean(TicketQueries.class).get(number).getStatus())
+          .isEqualTo(TicketStatus.OPEN);
+      assertThat(
+              second
+                  .getBean(TaskService.class)
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(number)
+                  .taskDefinitionKey(Elements.LEVEL1)
+                  .count())
+          .isEqualTo(1);
     }
   }
 
   private void killedJvmLeavingPostgresRunning() throws Exception {
-    Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), OrphanedPostgres.class.getName(), dataDirectory.toString())
-        .redirectErrorStream(true).start();
+    Process jvm =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanedPostgres.class.getName(),
+                dataDirectory.toString())
+            .redirectErrorStream(true)
+            .start();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
       String line;
       while ((line = output.readLine()) != null && !line.equals("ready")) {
@@ -69,22 +104,27 @@ class RestartIT {
   /** Runs in a separate JVM that the test kills with SIGKILL. */
   public static final class OrphanedPostgres {
     public static void main(String[] args) throws Exception {
-      EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0])).setCleanDataDirectory(false)
-          .setRegisterShutdownHook(false).start();
+      EmbeddedPostgres.builder()
+          .setDataDirectory(Path.of(args[0]))
+          .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
+          .start();
       System.out.println("ready");
       Thread.sleep(Long.MAX_VALUE);
     }
   }
 
   private long postmasterPid() throws java.io.IOException {
-    return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    return Long.parseLong(
+        Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(SportelloApplication.class).run(
-        "--server.port=0",
-        "--sportello.embedded-postgres.port=0",
-        "--sportello.embedded-postgres.data-directory=" + dataDirectory,
-        "--camunda.bpm.job-execution.enabled=false");
+    return new SpringApplicationBuilder(SportelloApplication.class)
+        .run(
+            "--server.port=0",
+            "--sportello.embedded-postgres.port=0",
+            "--sportello.embedded-postgres.data-directory=" + dataDirectory,
+            "--camunda.bpm.job-execution.enabled=false");
   }
 }

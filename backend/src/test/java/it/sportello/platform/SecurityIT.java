@@ -29,64 +29,98 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Who may do what: Basic and OIDC bearer tokens, 401 without credentials, 403 for the wrong role. */
+/**
+ * Who may do what: Basic and OIDC bearer tokens, 401 without credentials, 403 for the wrong role.
+ */
 class SecurityIT extends IntegrationTest {
 
   @Test
   void noCredentialsAnswer401ProblemDetails() {
-    ResponseEntity<JsonNode> response = post("/api/tickets", null, ticketRequest(fiscalCode(), "Anonimo"));
+    ResponseEntity<JsonNode> response =
+        post("/api/tickets", null, ticketRequest(fiscalCode(), "Anonimo"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
   }
 
   @Test
   void unknownUserAnswers401() {
-    // (a wrong password for a real user would also lock it for a while: Camunda's brute-force protection)
+    // (a wrong password for a real user would also lock it for a while: Camunda's brute-force
+    // protection)
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("nobody", "demo");
-    ResponseEntity<JsonNode> response = rest.exchange("/api/tickets", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    ResponseEntity<JsonNode> response =
+        rest.exchange("/api/tickets", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void wrongRoleAnswers403() {
-    ResponseEntity<JsonNode> response = post("/api/tickets", "kbeditor", ticketRequest(fiscalCode(), "Redattore"));
+    ResponseEntity<JsonNode> response =
+        post("/api/tickets", "kbeditor", ticketRequest(fiscalCode(), "Redattore"));
 
     assertThat(response.getStatusCode()).as(response.toString()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(get("/api/contacts/1/history", "api-client").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(get("/api/contacts/1/history", "api-client").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void healthIsOpenButTheEngineRestApiIsNot() {
     assertThat(get("/actuator/health", null).getBody().get("status").asText()).isEqualTo("UP");
-    assertThat(get("/engine-rest/process-definition", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(get("/engine-rest/process-definition", "operator1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(get("/engine-rest/process-definition?key=ticket", "api-client").getBody().findValuesAsText("key"))
+    assertThat(get("/engine-rest/process-definition", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/engine-rest/process-definition", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            get("/engine-rest/process-definition?key=ticket", "api-client")
+                .getBody()
+                .findValuesAsText("key"))
         .contains("ticket");
-    ResponseEntity<JsonNode> anonymousUser = post("/engine-rest/user/create", null,
-        Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x")));
+    ResponseEntity<JsonNode> anonymousUser =
+        post(
+            "/engine-rest/user/create",
+            null,
+            Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x")));
     assertThat(anonymousUser.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void externalSystemStartsADeployedProcessThroughTheEngineRestApi() {
-    String number = post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Coinvolgimento diretto"))
-        .getBody().get("number").asText();
-    Map<String, Object> start = Map.of("businessKey", number, "variables", Map.of(
-        "office", Map.of("value", "office-urp", "type", "String"),
-        "resolutionDueAt", Map.of("value", "2030-01-01T10:00:00.000+0100", "type", "Date")));
+    String number =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Coinvolgimento diretto"))
+            .getBody()
+            .get("number")
+            .asText();
+    Map<String, Object> start =
+        Map.of(
+            "businessKey",
+            number,
+            "variables",
+            Map.of(
+                "office", Map.of("value", "office-urp", "type", "String"),
+                "resolutionDueAt",
+                    Map.of("value", "2030-01-01T10:00:00.000+0100", "type", "Date")));
 
-    ResponseEntity<JsonNode> started = post("/engine-rest/process-definition/key/office-involvement/start",
-        "api-client", start);
+    ResponseEntity<JsonNode> started =
+        post("/engine-rest/process-definition/key/office-involvement/start", "api-client", start);
 
-    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(started.getStatusCode())
+        .as(String.valueOf(started.getBody()))
+        .isEqualTo(HttpStatus.OK);
     assertThat(started.getBody().get("businessKey").asText()).isEqualTo(number);
-    assertThat(post("/engine-rest/process-definition/key/office-involvement/start", "supervisor", start)
-        .getStatusCode()).as("supervisors may watch, not start").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            post(
+                    "/engine-rest/process-definition/key/office-involvement/start",
+                    "supervisor",
+                    start)
+                .getStatusCode())
+        .as("supervisors may watch, not start")
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -98,17 +132,29 @@ class SecurityIT extends IntegrationTest {
 
   private List<String> webappLogin(String user) {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
-    String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-        .filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-        .split(";")[0].substring("XSRF-TOKEN=".length());
-    String cookies = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-        .map(cookie -> cookie.split(";")[0]).toList());
+    String xsrf =
+        page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+            .filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+            .findFirst()
+            .orElseThrow()
+            .split(";")[0]
+            .substring("XSRF-TOKEN=".length());
+    String cookies =
+        String.join(
+            "; ",
+            page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";")[0])
+                .toList());
     HttpHeaders headers = new HttpHeaders();
     headers.add("X-XSRF-TOKEN", xsrf);
     headers.add(HttpHeaders.COOKIE, cookies);
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<JsonNode> login = rest.exchange("/camunda/api/admin/auth/user/default/login/welcome",
-        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", headers), JsonNode.class);
+    ResponseEntity<JsonNode> login =
+        rest.exchange(
+            "/camunda/api/admin/auth/user/default/login/welcome",
+            HttpMethod.POST,
+            new HttpEntity<>("username=" + user + "&password=demo", headers),
+            JsonNode.class);
     assertThat(login.getStatusCode()).as(String.valueOf(login.getBody())).isEqualTo(HttpStatus.OK);
     List<String> apps = new java.util.ArrayList<>();
     login.getBody().get("authorizedApps").forEach(app -> apps.add(app.asText()));
@@ -117,19 +163,26 @@ class SecurityIT extends IntegrationTest {
 
   @Test
   void signedOidcTokenWithTheApiClientGroupOpensATicket() throws Exception {
-    ResponseEntity<JsonNode> response = withToken(token("portal-backend", List.of("api-client")),
-        ticketRequest(fiscalCode(), "Dal portale con OIDC"));
+    ResponseEntity<JsonNode> response =
+        withToken(
+            token("portal-backend", List.of("api-client")),
+            ticketRequest(fiscalCode(), "Dal portale con OIDC"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
   void signedOidcTokenWithoutTheRightGroupIsForbiddenAndAForgedOneUnauthorized() throws Exception {
-    assertThat(withToken(token("someone", List.of("kb-editor")), ticketRequest(fiscalCode(), "No"))
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            withToken(token("someone", List.of("kb-editor")), ticketRequest(fiscalCode(), "No"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     String forged = token("portal-backend", List.of("api-client"));
-    String tampered = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+    String tampered =
+        forged.substring(0, forged.lastIndexOf('.') + 1)
+            + "AAAA"
+            + forged.substring(forged.lastIndexOf('.') + 5);
     assertThat(withToken(tampered, ticketRequest(fiscalCode(), "No")).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -138,20 +191,33 @@ class SecurityIT extends IntegrationTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(token);
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.exchange("/api/tickets", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    return rest.exchange(
+        "/api/tickets", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
-  private static String token(String user, List<String> groups) throws IOException, JOSEException, java.security.GeneralSecurityException {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user).claim("preferred_username", user)
-        .claim("groups", groups).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+  private static String token(String user, List<String> groups)
+      throws IOException, JOSEException, java.security.GeneralSecurityException {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject(user)
+            .claim("preferred_username", user)
+            .claim("groups", groups)
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+            .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
     jwt.sign(new RSASSASigner(privateKey()));
     return jwt.serialize();
   }
 
-  private static PrivateKey privateKey() throws IOException, java.security.GeneralSecurityException {
-    String pem = new ClassPathResource("test-jwt/private.pem").getContentAsString(StandardCharsets.US_ASCII)
-        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+  private static PrivateKey privateKey()
+      throws IOException, java.security.GeneralSecurityException {
+    String pem =
+        new ClassPathResource("test-jwt/private.pem")
+            .getContentAsString(StandardCharsets.US_ASCII)
+            .replaceAll("-----[A-Z ]+-----", "")
+            .replaceAll("\\s", "");
+    return KeyFactory.getInstance("RSA")
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
   }
 }

@@ -14,14 +14,30 @@ import org.junit.jupiter.api.Test;
 
 class SlaServiceTest {
 
-  private final SlaService sla = new SlaService(new SlaProperties(
-      new SlaProperties.Calendar(ZoneId.of("Europe/Rome"), true, Map.of(
-          DayOfWeek.MONDAY, List.of("08:00-20:00"), DayOfWeek.TUESDAY, List.of("08:00-20:00"),
-          DayOfWeek.WEDNESDAY, List.of("08:00-20:00"), DayOfWeek.THURSDAY, List.of("08:00-20:00"),
-          DayOfWeek.FRIDAY, List.of("08:00-20:00"), DayOfWeek.SATURDAY, List.of("08:00-14:00")),
-          List.of("06-29"), List.of()),
-      Map.of("STANDARD", new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24))),
-      new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60))));
+  private final SlaService sla =
+      new SlaService(
+          new SlaProperties(
+              new SlaProperties.Calendar(
+                  ZoneId.of("Europe/Rome"),
+                  true,
+                  Map.of(
+                      DayOfWeek.MONDAY,
+                      List.of("08:00-20:00"),
+                      DayOfWeek.TUESDAY,
+                      List.of("08:00-20:00"),
+                      DayOfWeek.WEDNESDAY,
+                      List.of("08:00-20:00"),
+                      DayOfWeek.THURSDAY,
+                      List.of("08:00-20:00"),
+                      DayOfWeek.FRIDAY,
+                      List.of("08:00-20:00"),
+                      DayOfWeek.SATURDAY,
+                      List.of("08:00-14:00")),
+                  List.of("06-29"),
+                  List.of()),
+              Map.of(
+                  "STANDARD", new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24))),
+              new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60))));
 
   @Test
   void targetsCountWorkingHoursFromReception() {
@@ -36,8 +52,11 @@ class SlaServiceTest {
   void aPauseMovesTheDeadlineByTheWorkingTimeThatPassedNotTheElapsedTime() {
     Instant deadline = at("2026-12-01T13:30:00+01:00");
 
-    // paused Friday 18:00, resumed Monday 10:00: 2 h Friday + 6 h Saturday + 2 h Monday = 10 working hours
-    Instant moved = sla.extendByPause(deadline, at("2026-11-27T18:00:00+01:00"), at("2026-11-30T10:00:00+01:00"));
+    // paused Friday 18:00, resumed Monday 10:00: 2 h Friday + 6 h Saturday + 2 h Monday = 10
+    // working hours
+    Instant moved =
+        sla.extendByPause(
+            deadline, at("2026-11-27T18:00:00+01:00"), at("2026-11-30T10:00:00+01:00"));
 
     // Tuesday 13:30 + 6.5 h to closing + 3.5 h on Wednesday
     assertThat(moved).isEqualTo(at("2026-12-02T11:30:00+01:00"));

@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The ticket API as an external system uses it: open, idempotency, validation, reads, history. */
 class TicketApiIT extends IntegrationTest {
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void apiClientOpensATicketThatIsClassifiedQueuedAndTimed() {
@@ -40,7 +39,8 @@ class TicketApiIT extends IntegrationTest {
     assertThat(ticket.get("priority").asInt()).isEqualTo(3);
     assertThat(ticket.get("context").get("errorCode").asText()).isEqualTo("E-402");
     OffsetDateTime receivedAt = OffsetDateTime.parse(ticket.get("receivedAt").asText());
-    OffsetDateTime takeInChargeDue = OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText());
+    OffsetDateTime takeInChargeDue =
+        OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText());
     OffsetDateTime resolutionDue = OffsetDateTime.parse(ticket.at("/sla/resolutionDueAt").asText());
     assertThat(takeInChargeDue).isAfter(receivedAt);
     assertThat(resolutionDue).isAfter(takeInChargeDue);
@@ -48,29 +48,39 @@ class TicketApiIT extends IntegrationTest {
 
     JsonNode read = get("/api/tickets/" + number, "operator1").getBody();
     assertThat(read.get("subject").asText()).isEqualTo("Pagamento TARI non registrato");
-    assertThat(read.get("history").findValuesAsText("kind")).containsExactly("RECEIVED", "CLASSIFIED");
+    assertThat(read.get("history").findValuesAsText("kind"))
+        .containsExactly("RECEIVED", "CLASSIFIED");
   }
 
   @Test
   void sameIdempotencyKeyReturnsTheSameTicketAndNeverADuplicate() {
     Map<String, Object> request = ticketRequest(fiscalCode(), "Richiesta duplicata per timeout");
-    Map<String, String> key = Map.of("Idempotency-Key", "client-42-" + Instant.now().toEpochMilli());
+    Map<String, String> key =
+        Map.of("Idempotency-Key", "client-42-" + Instant.now().toEpochMilli());
 
-    ResponseEntity<JsonNode> first = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
-    ResponseEntity<JsonNode> retry = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+    ResponseEntity<JsonNode> first =
+        call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+    ResponseEntity<JsonNode> retry =
+        call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(retry.getBody().get("number")).isEqualTo(first.getBody().get("number"));
     assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
     assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(jdbc.queryForObject("select count(*) from sportello.ticket where subject = ?", Long.class,
-        "Richiesta duplicata per timeout")).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sportello.ticket where subject = ?",
+                Long.class,
+                "Richiesta duplicata per timeout"))
+        .isEqualTo(1);
 
     request.put("subject", "Another request under the same key");
-    ResponseEntity<JsonNode> misuse = call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
+    ResponseEntity<JsonNode> misuse =
+        call(HttpMethod.POST, "/api/tickets", "api-client", request, key);
     assertThat(misuse.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(misuse.getBody().get("detail").asText()).contains(first.getBody().get("number").asText());
+    assertThat(misuse.getBody().get("detail").asText())
+        .contains(first.getBody().get("number").asText());
   }
 
   @Test
@@ -85,7 +95,8 @@ class TicketApiIT extends IntegrationTest {
     ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getBody().get("errors").findValuesAsText("field"))
         .containsExactly("language", "requester.email", "requester.fiscalCode", "subject");
     assertThat(count("ticket")).isEqualTo(ticketsBefore);
@@ -113,7 +124,8 @@ class TicketApiIT extends IntegrationTest {
     ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", request);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("requester.identifiable");
+    assertThat(response.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("requester.identifiable");
   }
 
   @Test
@@ -122,10 +134,12 @@ class TicketApiIT extends IntegrationTest {
     future.put("receivedAt", OffsetDateTime.now().plusHours(1).toString());
     ResponseEntity<JsonNode> refused = post("/api/tickets", "api-client", future);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("receivedAt");
+    assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("receivedAt");
 
     clock.pin(Instant.parse("2026-12-09T09:00:00Z"));
-    Map<String, Object> voicemail = ticketRequest(fiscalCode(), "Segreteria telefonica di lunedì sera");
+    Map<String, Object> voicemail =
+        ticketRequest(fiscalCode(), "Segreteria telefonica di lunedì sera");
     voicemail.put("channel", "VOICEMAIL");
     voicemail.put("receivedAt", "2026-12-07T18:00:00+01:00");
     JsonNode ticket = post("/api/tickets", "api-client", voicemail).getBody();
@@ -140,13 +154,15 @@ class TicketApiIT extends IntegrationTest {
     ResponseEntity<JsonNode> response = get("/api/tickets/RS-1999-000001", "operator1");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
   void theSameRequesterIsRecognisedAndTheirHistoryListsEveryContact() {
     String fiscalCode = fiscalCode();
-    JsonNode first = post("/api/tickets", "api-client", ticketRequest(fiscalCode, "Prima richiesta")).getBody();
+    JsonNode first =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode, "Prima richiesta")).getBody();
     Map<String, Object> second = ticketRequest(fiscalCode.toLowerCase(), "Seconda richiesta");
     second.put("channel", "PHONE");
     JsonNode secondTicket = post("/api/tickets", "operator1", second).getBody();
@@ -160,8 +176,10 @@ class TicketApiIT extends IntegrationTest {
         .containsExactly(secondTicket.get("number").asText(), first.get("number").asText());
     assertThat(history.get("items").findValuesAsText("channel")).containsExactly("PHONE", "WEB");
 
-    JsonNode list = get("/api/tickets?requesterId=" + requesterId + "&channel=PHONE", "supervisor").getBody();
-    assertThat(list.get("items").findValuesAsText("number")).isEqualTo(List.of(secondTicket.get("number").asText()));
+    JsonNode list =
+        get("/api/tickets?requesterId=" + requesterId + "&channel=PHONE", "supervisor").getBody();
+    assertThat(list.get("items").findValuesAsText("number"))
+        .isEqualTo(List.of(secondTicket.get("number").asText()));
   }
 
   private long count(String table) {

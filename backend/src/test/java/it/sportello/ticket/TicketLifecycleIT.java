@@ -19,19 +19,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A ticket's life end to end: REST in, real delegates, tasks through the worklist API, timers run explicitly. */
+/**
+ * A ticket's life end to end: REST in, real delegates, tasks through the worklist API, timers run
+ * explicitly.
+ */
 class TicketLifecycleIT extends IntegrationTest {
 
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  TicketLifecycle lifecycle;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired TicketLifecycle lifecycle;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void newTicketWaitsAtLevel1InItsQueueDueAtTheTakeInChargeTarget() {
@@ -58,13 +56,20 @@ class TicketLifecycleIT extends IntegrationTest {
     assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(ticket(number).get("takenInChargeBy").asText()).isEqualTo("operator1");
 
-    ResponseEntity<JsonNode> incomplete = complete(taskId, "operator1", Map.of("decision", "SOLVE"));
+    ResponseEntity<JsonNode> incomplete =
+        complete(taskId, "operator1", Map.of("decision", "SOLVE"));
     assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(incomplete.getBody().get("errors").findValuesAsText("field")).containsExactly("answer");
+    assertThat(incomplete.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("answer");
     assertThat(ticket(number).get("status").asText()).isEqualTo("IN_PROGRESS");
 
-    assertThat(complete(taskId, "operator1", Map.of("decision", "SOLVE", "answer", "Con il modello F24."))
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            complete(
+                    taskId,
+                    "operator1",
+                    Map.of("decision", "SOLVE", "answer", "Con il modello F24."))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
 
     JsonNode closed = ticket(number);
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
@@ -72,33 +77,58 @@ class TicketLifecycleIT extends IntegrationTest {
     assertThat(closed.get("answer").asText()).isEqualTo("Con il modello F24.");
     assertThat(closed.get("history").findValuesAsText("kind"))
         .containsSubsequence("RECEIVED", "CLASSIFIED", "TAKEN_IN_CHARGE", "SOLVED", "CLOSED");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
-    assertThat(jdbc.queryForList("select template from sportello.notification_outbox n join sportello.ticket t"
-        + " on t.id = n.ticket_id where t.number = ?", String.class, number)).containsExactly("TICKET_CLOSED");
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
+    assertThat(
+            jdbc.queryForList(
+                "select template from sportello.notification_outbox n join sportello.ticket t"
+                    + " on t.id = n.ticket_id where t.number = ?",
+                String.class,
+                number))
+        .containsExactly("TICKET_CLOSED");
     assertThat(variableNames(number)).doesNotContain("answer");
   }
 
   @Test
   void escalationOfficeRejectionAndLevel3AreTracedUntilClosure() {
     String number = open("Rimborso IMU non ricevuto").get("number").asText();
-    complete(taskId("operator1", number), "operator1", Map.of("decision", "ESCALATE", "note", "Serve verifica"));
+    complete(
+        taskId("operator1", number),
+        "operator1",
+        Map.of("decision", "ESCALATE", "note", "Serve verifica"));
     assertThat(ticket(number).get("currentLevel").asInt()).isEqualTo(2);
 
-    complete(taskId("operator2", number), "operator2", Map.of("decision", "INVOLVE_OFFICE", "office", "office-tributi"));
+    complete(
+        taskId("operator2", number),
+        "operator2",
+        Map.of("decision", "INVOLVE_OFFICE", "office", "office-tributi"));
     assertThat(ticket(number).get("status").asText()).isEqualTo("WAITING_FOR_OFFICE");
 
     String officeTask = taskId("office1", number);
-    ResponseEntity<JsonNode> noReason = complete(officeTask, "office1", Map.of("decision", "REJECT"));
+    ResponseEntity<JsonNode> noReason =
+        complete(officeTask, "office1", Map.of("decision", "REJECT"));
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(noReason.getBody().get("errors").findValuesAsText("field")).containsExactly("rejectionReason");
-    complete(officeTask, "office1", Map.of("decision", "REJECT", "rejectionReason", "Competenza dell'anagrafe",
-        "suggestedOffice", "office-anagrafe"));
+    assertThat(noReason.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("rejectionReason");
+    complete(
+        officeTask,
+        "office1",
+        Map.of(
+            "decision",
+            "REJECT",
+            "rejectionReason",
+            "Competenza dell'anagrafe",
+            "suggestedOffice",
+            "office-anagrafe"));
 
     String level3Task = taskId("operator2", number);
-    assertThat(taskService.createTaskQuery().taskId(level3Task).singleResult().getTaskDefinitionKey())
+    assertThat(
+            taskService.createTaskQuery().taskId(level3Task).singleResult().getTaskDefinitionKey())
         .isEqualTo(Elements.LEVEL3);
-    ResponseEntity<JsonNode> sameOffice = complete(level3Task, "operator2",
-        Map.of("decision", "REASSIGN", "office", "office-tributi"));
+    ResponseEntity<JsonNode> sameOffice =
+        complete(
+            level3Task, "operator2", Map.of("decision", "REASSIGN", "office", "office-tributi"));
     assertThat(sameOffice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     complete(level3Task, "operator2", Map.of("decision", "REASSIGN", "office", "office-anagrafe"));
     Task anagrafe = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
@@ -107,38 +137,60 @@ class TicketLifecycleIT extends IntegrationTest {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("office-anagrafe"));
     assertThat(inbox("office1", number)).as("office1 is not in the Anagrafe office").isEmpty();
 
-    // the Anagrafe office answers through the engine (no demo user sits in it): the same rules apply
-    taskService.complete(anagrafe.getId(), Map.of("officeDecision", "ANSWER", "answer", "Rimborso disposto il 3/12"));
-    complete(taskId("operator2", number), "operator2",
+    // the Anagrafe office answers through the engine (no demo user sits in it): the same rules
+    // apply
+    taskService.complete(
+        anagrafe.getId(),
+        Map.of("officeDecision", "ANSWER", "answer", "Rimborso disposto il 3/12"));
+    complete(
+        taskId("operator2", number),
+        "operator2",
         Map.of("decision", "SOLVE", "answer", "Il rimborso è stato disposto il 3 dicembre."));
 
     JsonNode closed = ticket(number);
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
-    assertThat(closed.get("history").findValuesAsText("kind")).containsSubsequence("ESCALATED_TO_LEVEL2",
-        "OFFICE_ASSIGNED", "OFFICE_REJECTED", "REASSIGNED", "OFFICE_ANSWERED", "SOLVED", "CLOSED");
+    assertThat(closed.get("history").findValuesAsText("kind"))
+        .containsSubsequence(
+            "ESCALATED_TO_LEVEL2",
+            "OFFICE_ASSIGNED",
+            "OFFICE_REJECTED",
+            "REASSIGNED",
+            "OFFICE_ANSWERED",
+            "SOLVED",
+            "CLOSED");
     JsonNode rejection = stepOf(closed, "OFFICE_REJECTED");
     assertThat(rejection.get("office").asText()).isEqualTo("office-tributi");
     assertThat(rejection.get("actor").asText()).isEqualTo("office1");
-    assertThat(rejection.get("detail").asText()).contains("Competenza dell'anagrafe", "office-anagrafe");
+    assertThat(rejection.get("detail").asText())
+        .contains("Competenza dell'anagrafe", "office-anagrafe");
     assertThat(stepOf(closed, "REASSIGNED").get("office").asText()).isEqualTo("office-anagrafe");
   }
 
   @Test
   void waitingForTheRequesterPausesTheSlaAndTheirMessageResumesIt() {
     String number = open("Certificato di residenza").get("number").asText();
-    complete(taskId("operator1", number), "operator1",
+    complete(
+        taskId("operator1", number),
+        "operator1",
         Map.of("decision", "REQUEST_DATA", "missingData", "Numero del documento di identità"));
 
     JsonNode waiting = ticket(number);
     assertThat(waiting.get("status").asText()).isEqualTo("WAITING_FOR_REQUESTER");
     assertThat(waiting.at("/sla/paused").asBoolean()).isTrue();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
-    assertThat(jdbc.queryForObject("select payload->>'missingData' from sportello.notification_outbox n join"
-        + " sportello.ticket t on t.id = n.ticket_id where t.number = ? and template = 'REQUEST_MISSING_DATA'",
-        String.class, number)).isEqualTo("Numero del documento di identità");
+    assertThat(
+            jdbc.queryForObject(
+                "select payload->>'missingData' from sportello.notification_outbox n join"
+                    + " sportello.ticket t on t.id = n.ticket_id where t.number = ? and template = 'REQUEST_MISSING_DATA'",
+                String.class,
+                number))
+        .isEqualTo("Numero del documento di identità");
 
-    ResponseEntity<JsonNode> reply = post("/api/tickets/" + number + "/messages", "api-client",
-        Map.of("text", "Carta d'identità CA12345AA", "channel", "EMAIL"));
+    ResponseEntity<JsonNode> reply =
+        post(
+            "/api/tickets/" + number + "/messages",
+            "api-client",
+            Map.of("text", "Carta d'identità CA12345AA", "channel", "EMAIL"));
 
     assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(reply.getBody().get("resumedProcess").asBoolean()).isTrue();
@@ -156,17 +208,26 @@ class TicketLifecycleIT extends IntegrationTest {
   @Test
   void aSilentRequesterIsRemindedThenTheTicketClosesForNoReply() {
     String number = open("Richiesta senza seguito").get("number").asText();
-    complete(taskId("operator1", number), "operator1", Map.of("decision", "REQUEST_DATA", "missingData", "Indirizzo"));
+    complete(
+        taskId("operator1", number),
+        "operator1",
+        Map.of("decision", "REQUEST_DATA", "missingData", "Indirizzo"));
 
     managementService.executeJob(timer(number, Elements.REPLY_REMINDER_DUE).getId());
-    assertThat(ticket(number).get("history").findValuesAsText("kind")).contains("REQUESTER_REMINDED");
+    assertThat(ticket(number).get("history").findValuesAsText("kind"))
+        .contains("REQUESTER_REMINDED");
     managementService.executeJob(timer(number, Elements.REPLY_OVERDUE).getId());
 
     JsonNode closed = ticket(number);
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.get("outcome").asText()).isEqualTo("CLOSED_FOR_NO_REPLY");
-    assertThat(post("/api/tickets/" + number + "/messages", "api-client", Map.of("text", "Troppo tardi"))
-        .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(
+            post(
+                    "/api/tickets/" + number + "/messages",
+                    "api-client",
+                    Map.of("text", "Troppo tardi"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test
@@ -180,8 +241,12 @@ class TicketLifecycleIT extends IntegrationTest {
     JsonNode escalated = ticket(number);
     assertThat(escalated.at("/sla/takeInChargeBreached").asBoolean()).isTrue();
     assertThat(escalated.get("priority").asInt()).isEqualTo(opened.get("priority").asInt() - 1);
-    assertThat(jdbc.queryForList("select recipient from sportello.notification_outbox n join sportello.ticket t"
-        + " on t.id = n.ticket_id where t.number = ? and template = 'TAKE_IN_CHARGE_OVERDUE'", String.class, number))
+    assertThat(
+            jdbc.queryForList(
+                "select recipient from sportello.notification_outbox n join sportello.ticket t"
+                    + " on t.id = n.ticket_id where t.number = ? and template = 'TAKE_IN_CHARGE_OVERDUE'",
+                String.class,
+                number))
         .containsExactly(TicketLifecycle.SUPERVISORS_GROUP);
     assertThat(inbox("operator1", number)).as("level 1 keeps working").hasSize(1);
   }
@@ -191,14 +256,18 @@ class TicketLifecycleIT extends IntegrationTest {
     String number = open("Task altrui").get("number").asText();
     String taskId = taskId("operator1", number);
 
-    assertThat(post("/api/tasks/" + taskId + "/claim", "office1", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("/api/tasks/" + taskId + "/claim", "office1", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     post("/api/tasks/" + taskId + "/claim", "operator1", null);
-    assertThat(post("/api/tasks/" + taskId + "/claim", "supervisor", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post("/api/tasks/unknown-task/claim", "operator1", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("/api/tasks/" + taskId + "/claim", "supervisor", null).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("/api/tasks/unknown-task/claim", "operator1", null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private JsonNode open(String subject) {
-    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", ticketRequest(fiscalCode(), subject));
+    ResponseEntity<JsonNode> response =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), subject));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody();
   }
@@ -222,14 +291,25 @@ class TicketLifecycleIT extends IntegrationTest {
   }
 
   private Job timer(String number, String activityId) {
-    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .singleResult().getId();
-    return managementService.createJobQuery().processInstanceId(instanceId).activityId(activityId).singleResult();
+    String instanceId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instanceId)
+        .activityId(activityId)
+        .singleResult();
   }
 
   private java.util.List<String> variableNames(String number) {
-    return jdbc.queryForList("select v.name_ from act_hi_varinst v join act_hi_procinst p"
-        + " on p.id_ = v.proc_inst_id_ where p.business_key_ = ?", String.class, number);
+    return jdbc.queryForList(
+        "select v.name_ from act_hi_varinst v join act_hi_procinst p"
+            + " on p.id_ = v.proc_inst_id_ where p.business_key_ = ?",
+        String.class,
+        number);
   }
 
   private static JsonNode stepOf(JsonNode ticket, String kind) {

@@ -2,8 +2,8 @@ package it.sportello.processes;
 
 /**
  * Names that code shares with {@code bpmn/ticket/ticket.bpmn} and {@code office-involvement.bpmn}:
- * process keys, element ids, messages, variables and the values of the decisions taken in user tasks.
- * {@code TicketProcessConstantsTest} checks every constant against the models.
+ * process keys, element ids, messages, variables and the values of the decisions taken in user
+ * tasks. {@code TicketProcessConstantsTest} checks every constant against the models.
  */
 public final class TicketProcess {
 

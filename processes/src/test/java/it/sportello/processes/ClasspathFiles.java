@@ -19,15 +19,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds files on the test classpath below a root folder ({@code bpmn}, {@code dmn}, {@code forms}), whether that
- * folder is a directory ({@code target/classes}) or lives inside a jar (the forms module, once packaged).
+ * Finds files on the test classpath below a root folder ({@code bpmn}, {@code dmn}, {@code forms}),
+ * whether that folder is a directory ({@code target/classes}) or lives inside a jar (the forms
+ * module, once packaged).
  */
 final class ClasspathFiles {
 
-  /** A file on the classpath: {@code path} is the classpath resource name, e.g. {@code bpmn/ticket/ticket.bpmn}. */
+  /**
+   * A file on the classpath: {@code path} is the classpath resource name, e.g. {@code
+   * bpmn/ticket/ticket.bpmn}.
+   */
   record ClasspathFile(String path, URL url) {
 
-    /** The file name without folder and extension: {@code ticket} for {@code bpmn/ticket/ticket.bpmn}. */
+    /**
+     * The file name without folder and extension: {@code ticket} for {@code
+     * bpmn/ticket/ticket.bpmn}.
+     */
     String baseName() {
       String fileName = path.substring(path.lastIndexOf('/') + 1);
       int dot = fileName.lastIndexOf('.');
@@ -48,7 +55,10 @@ final class ClasspathFiles {
     }
   }
 
-  /** Every file below {@code root} (recursively) whose name ends with {@code .extension}, sorted by path. */
+  /**
+   * Every file below {@code root} (recursively) whose name ends with {@code .extension}, sorted by
+   * path.
+   */
   static List<ClasspathFile> find(String root, String extension) {
     Map<String, ClasspathFile> found = new TreeMap<>();
     try {
@@ -62,7 +72,8 @@ final class ClasspathFiles {
     return List.copyOf(found.values());
   }
 
-  private static void collect(String root, URL rootUrl, String suffix, Map<String, ClasspathFile> found)
+  private static void collect(
+      String root, URL rootUrl, String suffix, Map<String, ClasspathFile> found)
       throws IOException, URISyntaxException {
     URI uri = rootUrl.toURI();
     if ("jar".equals(uri.getScheme())) {
@@ -78,7 +89,8 @@ final class ClasspathFiles {
     }
   }
 
-  private static void walk(String root, Path rootPath, String suffix, Map<String, ClasspathFile> found)
+  private static void walk(
+      String root, Path rootPath, String suffix, Map<String, ClasspathFile> found)
       throws IOException {
     try (Stream<Path> files = Files.walk(rootPath)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {

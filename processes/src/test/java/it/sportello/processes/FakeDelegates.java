@@ -25,30 +25,57 @@ final class FakeDelegates {
 
   static FakeDelegates register() {
     FakeDelegates fakes = new FakeDelegates();
-    Mocks.register(Beans.APPLY_CLASSIFICATION, fakes.record(Beans.APPLY_CLASSIFICATION, execution -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> classification = (Map<String, Object>) execution.getVariable(CLASSIFICATION);
-      Instant now = ClockUtil.getCurrentTime().toInstant();
-      execution.setVariable(QUEUE, classification.get("queue"));
-      execution.setVariable(BACK_OFFICE_GROUP, "level2");
-      execution.setVariable(CURRENT_LEVEL, 1);
-      execution.setVariable(TAKE_IN_CHARGE_DUE_AT, Date.from(now.plus(4, ChronoUnit.HOURS)));
-      execution.setVariable(RESOLUTION_DUE_AT, Date.from(now.plus(24, ChronoUnit.HOURS)));
-      execution.removeVariable(CLASSIFICATION);
-    }));
-    Mocks.register(Beans.REQUEST_MISSING_DATA, fakes.record(Beans.REQUEST_MISSING_DATA, execution -> {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
-      execution.setVariable(REPLY_REMINDER_AT, Date.from(now.plus(3, ChronoUnit.DAYS)));
-      execution.setVariable(REPLY_DEADLINE_AT, Date.from(now.plus(10, ChronoUnit.DAYS)));
-    }));
-    Mocks.register(Beans.RESUME_SLA, fakes.record(Beans.RESUME_SLA,
-        execution -> execution.setVariable(RESOLUTION_DUE_AT, Date.from(fakes.resumedResolutionDueAt))));
-    for (String bean : List.of(Beans.ESCALATE_TAKE_IN_CHARGE, Beans.ESCALATE_RESOLUTION, Beans.REMIND_REQUESTER,
-        Beans.CLOSE_FOR_NO_REPLY, Beans.CLOSE_TICKET)) {
+    Mocks.register(
+        Beans.APPLY_CLASSIFICATION,
+        fakes.record(
+            Beans.APPLY_CLASSIFICATION,
+            execution -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> classification =
+                  (Map<String, Object>) execution.getVariable(CLASSIFICATION);
+              Instant now = ClockUtil.getCurrentTime().toInstant();
+              execution.setVariable(QUEUE, classification.get("queue"));
+              execution.setVariable(BACK_OFFICE_GROUP, "level2");
+              execution.setVariable(CURRENT_LEVEL, 1);
+              execution.setVariable(
+                  TAKE_IN_CHARGE_DUE_AT, Date.from(now.plus(4, ChronoUnit.HOURS)));
+              execution.setVariable(RESOLUTION_DUE_AT, Date.from(now.plus(24, ChronoUnit.HOURS)));
+              execution.removeVariable(CLASSIFICATION);
+            }));
+    Mocks.register(
+        Beans.REQUEST_MISSING_DATA,
+        fakes.record(
+            Beans.REQUEST_MISSING_DATA,
+            execution -> {
+              Instant now = ClockUtil.getCurrentTime().toInstant();
+              execution.setVariable(REPLY_REMINDER_AT, Date.from(now.plus(3, ChronoUnit.DAYS)));
+              execution.setVariable(REPLY_DEADLINE_AT, Date.from(now.plus(10, ChronoUnit.DAYS)));
+            }));
+    Mocks.register(
+        Beans.RESUME_SLA,
+        fakes.record(
+            Beans.RESUME_SLA,
+            execution ->
+                execution.setVariable(RESOLUTION_DUE_AT, Date.from(fakes.resumedResolutionDueAt))));
+    for (String bean :
+        List.of(
+            Beans.ESCALATE_TAKE_IN_CHARGE,
+            Beans.ESCALATE_RESOLUTION,
+            Beans.REMIND_REQUESTER,
+            Beans.CLOSE_FOR_NO_REPLY,
+            Beans.CLOSE_TICKET)) {
       Mocks.register(bean, fakes.record(bean, execution -> {}));
     }
-    Mocks.register(Beans.TASK_LISTENER, (TaskListener) task ->
-        fakes.calls.add(Beans.TASK_LISTENER + ":" + task.getEventName() + ":" + task.getTaskDefinitionKey()));
+    Mocks.register(
+        Beans.TASK_LISTENER,
+        (TaskListener)
+            task ->
+                fakes.calls.add(
+                    Beans.TASK_LISTENER
+                        + ":"
+                        + task.getEventName()
+                        + ":"
+                        + task.getTaskDefinitionKey()));
     return fakes;
   }
 

@@ -47,7 +47,9 @@ final class ProcessModels {
   /** The messages of an exception and its causes, e.g. the schema error behind a parse failure. */
   static String causes(Throwable error) {
     StringBuilder messages = new StringBuilder();
-    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = error;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause.getMessage() != null && messages.indexOf(cause.getMessage()) < 0) {
         messages.append(messages.length() == 0 ? "" : " <- ").append(cause.getMessage());
       }
@@ -58,14 +60,21 @@ final class ProcessModels {
   /** The BPMN file on the classpath that defines the process with this id. */
   static ClasspathFile bpmnFileOfProcess(String processId) {
     return bpmnFiles().stream()
-        .filter(file -> read(file).getModelElementById(processId) instanceof org.camunda.bpm.model.bpmn.instance.Process)
+        .filter(
+            file ->
+                read(file).getModelElementById(processId)
+                    instanceof org.camunda.bpm.model.bpmn.instance.Process)
         .findFirst()
-        .orElseThrow(() -> new AssertionError("No BPMN file under bpmn/ defines the process '" + processId + "'"));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "No BPMN file under bpmn/ defines the process '" + processId + "'"));
   }
 
   /**
-   * Every {@code delegateExpression} in the file, wherever it is: on tasks and events ({@code camunda:delegateExpression})
-   * and on listeners ({@code <camunda:taskListener delegateExpression=...>}). Read from the XML so nothing is missed.
+   * Every {@code delegateExpression} in the file, wherever it is: on tasks and events ({@code
+   * camunda:delegateExpression}) and on listeners ({@code <camunda:taskListener
+   * delegateExpression=...>}). Read from the XML so nothing is missed.
    */
   static List<String> delegateExpressions(ClasspathFile file) {
     List<String> expressions = new ArrayList<>();
@@ -94,8 +103,10 @@ final class ProcessModels {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      boolean camundaAttribute = CAMUNDA_BPMN_NS.equals(attribute.getNamespaceURI())
-          || (attribute.getNamespaceURI() == null && CAMUNDA_BPMN_NS.equals(element.getNamespaceURI()));
+      boolean camundaAttribute =
+          CAMUNDA_BPMN_NS.equals(attribute.getNamespaceURI())
+              || (attribute.getNamespaceURI() == null
+                  && CAMUNDA_BPMN_NS.equals(element.getNamespaceURI()));
       if (camundaAttribute && "delegateExpression".equals(attribute.getLocalName())) {
         expressions.add(attribute.getValue());
       }

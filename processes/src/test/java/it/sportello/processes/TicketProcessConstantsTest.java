@@ -37,16 +37,28 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-/** Every constant in {@link TicketProcess} names something that really exists in the models, and nothing is missing. */
+/**
+ * Every constant in {@link TicketProcess} names something that really exists in the models, and
+ * nothing is missing.
+ */
 class TicketProcessConstantsTest {
 
   /** {@code ${...}} and {@code #{...}} expressions anywhere in an attribute or a text. */
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-  private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
-  /** Identifiers that are not a property access ({@code execution.processBusinessKey} yields only {@code execution}). */
-  private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![\\w.])[A-Za-z_][A-Za-z0-9_]*");
 
-  /** A {@code public static final String} of one of the nested classes, e.g. {@code Elements.LEVEL1}. */
+  private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+  /**
+   * Identifiers that are not a property access ({@code execution.processBusinessKey} yields only
+   * {@code execution}).
+   */
+  private static final Pattern ROOT_IDENTIFIER =
+      Pattern.compile("(?<![\\w.])[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * A {@code public static final String} of one of the nested classes, e.g. {@code
+   * Elements.LEVEL1}.
+   */
   record Constant(String name, String value) {
     @Override
     public String toString() {
@@ -63,19 +75,26 @@ class TicketProcessConstantsTest {
   }
 
   static List<Constant> variablesReadByTheModels() {
-    return constants(Variables.class).stream().filter(c -> !c.value().equals(Variables.CLASSIFICATION)).toList();
+    return constants(Variables.class).stream()
+        .filter(c -> !c.value().equals(Variables.CLASSIFICATION))
+        .toList();
   }
 
   @Test
   void theNestedConstantClassesAreTheOnesCheckedHere() {
-    Set<String> nested = Arrays.stream(TicketProcess.class.getDeclaredClasses())
-        .map(Class::getSimpleName).collect(Collectors.toSet());
+    Set<String> nested =
+        Arrays.stream(TicketProcess.class.getDeclaredClasses())
+            .map(Class::getSimpleName)
+            .collect(Collectors.toSet());
 
-    assertThat(nested).as("nested classes of TicketProcess (add a check here for a new one)")
+    assertThat(nested)
+        .as("nested classes of TicketProcess (add a check here for a new one)")
         .containsExactlyInAnyOrder("Elements", "Messages", "Beans", "Variables");
     for (Class<?> holder : TicketProcess.class.getDeclaredClasses()) {
       List<Constant> constants = constants(holder);
-      assertThat(constants).as("TicketProcess.%s has constants", holder.getSimpleName()).isNotEmpty();
+      assertThat(constants)
+          .as("TicketProcess.%s has constants", holder.getSimpleName())
+          .isNotEmpty();
       assertThat(constants.stream().map(Constant::value))
           .as("TicketProcess.%s has no two constants with the same value", holder.getSimpleName())
           .doesNotHaveDuplicates();
@@ -84,20 +103,30 @@ class TicketProcessConstantsTest {
 
   @Test
   void processKeysAreTheIdsOfProcessesAndDecisionKeyIsTheIdOfTheDecision() {
-    Set<String> processIds = ProcessModels.bpmnFiles().stream()
-        .flatMap(file -> ProcessModels.read(file).getModelElementsByType(Process.class).stream())
-        .map(Process::getId).collect(Collectors.toSet());
-    Set<String> decisionIds = ProcessModels.dmnFiles().stream()
-        .flatMap(file -> readDmn(file).getModelElementsByType(Decision.class).stream())
-        .map(Decision::getId).collect(Collectors.toSet());
+    Set<String> processIds =
+        ProcessModels.bpmnFiles().stream()
+            .flatMap(
+                file -> ProcessModels.read(file).getModelElementsByType(Process.class).stream())
+            .map(Process::getId)
+            .collect(Collectors.toSet());
+    Set<String> decisionIds =
+        ProcessModels.dmnFiles().stream()
+            .flatMap(file -> readDmn(file).getModelElementsByType(Decision.class).stream())
+            .map(Decision::getId)
+            .collect(Collectors.toSet());
 
-    assertThat(processIds).as("process ids in bpmn/**/*.bpmn")
+    assertThat(processIds)
+        .as("process ids in bpmn/**/*.bpmn")
         .contains(TicketProcess.PROCESS_KEY, TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY);
-    assertThat(decisionIds).as("decision ids in dmn/**/*.dmn").contains(TicketProcess.CLASSIFICATION_DECISION_KEY);
+    assertThat(decisionIds)
+        .as("decision ids in dmn/**/*.dmn")
+        .contains(TicketProcess.CLASSIFICATION_DECISION_KEY);
     assertThat(ProcessModels.bpmnFileOfProcess(TicketProcess.PROCESS_KEY).path())
-        .as("file of PROCESS_KEY").isEqualTo("bpmn/ticket/ticket.bpmn");
+        .as("file of PROCESS_KEY")
+        .isEqualTo("bpmn/ticket/ticket.bpmn");
     assertThat(ProcessModels.bpmnFileOfProcess(TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY).path())
-        .as("file of OFFICE_INVOLVEMENT_PROCESS_KEY").isEqualTo("bpmn/ticket/office-involvement.bpmn");
+        .as("file of OFFICE_INVOLVEMENT_PROCESS_KEY")
+        .isEqualTo("bpmn/ticket/office-involvement.bpmn");
   }
 
   @Test
@@ -106,9 +135,11 @@ class TicketProcessConstantsTest {
     CallActivity involveOffice = ticket.getModelElementById(Elements.INVOLVE_OFFICE);
     BusinessRuleTask classify = ticket.getModelElementById(Elements.CLASSIFY);
 
-    assertThat(involveOffice.getCalledElement()).as("calledElement of %s", Elements.INVOLVE_OFFICE)
+    assertThat(involveOffice.getCalledElement())
+        .as("calledElement of %s", Elements.INVOLVE_OFFICE)
         .isEqualTo(TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY);
-    assertThat(classify.getCamundaDecisionRef()).as("camunda:decisionRef of %s", Elements.CLASSIFY)
+    assertThat(classify.getCamundaDecisionRef())
+        .as("camunda:decisionRef of %s", Elements.CLASSIFY)
         .isEqualTo(TicketProcess.CLASSIFICATION_DECISION_KEY);
   }
 
@@ -122,31 +153,42 @@ class TicketProcessConstantsTest {
       }
     }
 
-    assertThat(found).as("Elements.%s: a flow element with id '%s' in ticket.bpmn or office-involvement.bpmn",
-        constant.name(), constant.value()).hasSize(1);
+    assertThat(found)
+        .as(
+            "Elements.%s: a flow element with id '%s' in ticket.bpmn or office-involvement.bpmn",
+            constant.name(), constant.value())
+        .hasSize(1);
   }
 
   @ParameterizedTest(name = "Messages.{0}")
   @MethodSource("messages")
   void messageIsTheNameOfAMessageInAModel(Constant constant) {
-    Set<String> messageNames = ProcessModels.bpmnFiles().stream()
-        .flatMap(file -> ProcessModels.read(file).getModelElementsByType(Message.class).stream())
-        .map(Message::getName).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> messageNames =
+        ProcessModels.bpmnFiles().stream()
+            .flatMap(
+                file -> ProcessModels.read(file).getModelElementsByType(Message.class).stream())
+            .map(Message::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(messageNames).as("Messages.%s: message names in bpmn/**/*.bpmn", constant.name())
+    assertThat(messageNames)
+        .as("Messages.%s: message names in bpmn/**/*.bpmn", constant.name())
         .contains(constant.value());
   }
 
   @Test
   void beansAreExactlyTheBeansTheModelsUseInDelegateExpressions() {
-    Set<String> usedBeans = ProcessModels.bpmnFiles().stream()
-        .flatMap(file -> ProcessModels.delegateExpressions(file).stream())
-        .map(ProcessModels::beanName)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> declaredBeans = constants(Beans.class).stream().map(Constant::value)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> usedBeans =
+        ProcessModels.bpmnFiles().stream()
+            .flatMap(file -> ProcessModels.delegateExpressions(file).stream())
+            .map(ProcessModels::beanName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> declaredBeans =
+        constants(Beans.class).stream()
+            .map(Constant::value)
+            .collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(usedBeans).as("delegateExpression beans in bpmn/**/*.bpmn vs TicketProcess.Beans")
+    assertThat(usedBeans)
+        .as("delegateExpression beans in bpmn/**/*.bpmn vs TicketProcess.Beans")
         .containsExactlyInAnyOrderElementsOf(declaredBeans);
   }
 
@@ -154,28 +196,37 @@ class TicketProcessConstantsTest {
   @MethodSource("variablesReadByTheModels")
   void variableIsUsedByAModel(Constant constant) {
     Set<String> used = new TreeSet<>();
-    ProcessModels.bpmnFiles().forEach(file -> collectBpmnVariables(ProcessModels.parseXml(file).getDocumentElement(), used));
+    ProcessModels.bpmnFiles()
+        .forEach(
+            file -> collectBpmnVariables(ProcessModels.parseXml(file).getDocumentElement(), used));
     ProcessModels.dmnFiles().forEach(file -> collectDmnInputs(readDmn(file), used));
 
-    assertThat(used).as("Variables.%s: variables read in expressions, conditions, camunda:in/out and DMN inputs",
-        constant.name()).contains(constant.value());
+    assertThat(used)
+        .as(
+            "Variables.%s: variables read in expressions, conditions, camunda:in/out and DMN inputs",
+            constant.name())
+        .contains(constant.value());
   }
 
   @Test
   void classificationIsTheResultVariableOfTheClassifyTask() {
     BusinessRuleTask classify = ticketModel().getModelElementById(Elements.CLASSIFY);
 
-    assertThat(classify.getCamundaResultVariable()).as("camunda:resultVariable of %s", Elements.CLASSIFY)
+    assertThat(classify.getCamundaResultVariable())
+        .as("camunda:resultVariable of %s", Elements.CLASSIFY)
         .isEqualTo(Variables.CLASSIFICATION);
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   private static List<Constant> constants(Class<?> holder) {
     List<Constant> constants = new ArrayList<>();
     for (Field field : holder.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+      if (Modifier.isPublic(modifiers)
+          && Modifier.isStatic(modifiers)
+          && Modifier.isFinal(modifiers)
           && field.getType() == String.class) {
         try {
           constants.add(new Constant(field.getName(), (String) field.get(null)));
@@ -192,7 +243,8 @@ class TicketProcessConstantsTest {
   }
 
   private static BpmnModelInstance officeInvolvementModel() {
-    return ProcessModels.read(ProcessModels.bpmnFileOfProcess(TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY));
+    return ProcessModels.read(
+        ProcessModels.bpmnFileOfProcess(TicketProcess.OFFICE_INVOLVEMENT_PROCESS_KEY));
   }
 
   private static DmnModelInstance readDmn(ClasspathFile file) {
@@ -204,9 +256,9 @@ class TicketProcessConstantsTest {
   }
 
   /**
-   * Variables the BPMN model reads or passes on: identifiers in every {@code ${...}} (attributes and texts, e.g.
-   * conditions and timer dates), the source/target of {@code camunda:in}/{@code camunda:out} and the names of
-   * input/output parameters.
+   * Variables the BPMN model reads or passes on: identifiers in every {@code ${...}} (attributes
+   * and texts, e.g. conditions and timer dates), the source/target of {@code camunda:in}/{@code
+   * camunda:out} and the names of input/output parameters.
    */
   private static void collectBpmnVariables(Element element, Set<String> used) {
     boolean camunda = ProcessModels.CAMUNDA_BPMN_NS.equals(element.getNamespaceURI());
@@ -215,10 +267,14 @@ class TicketProcessConstantsTest {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       collectExpressionIdentifiers(attribute.getValue(), used);
-      boolean mapping = camunda && ("in".equals(name) || "out".equals(name))
-          && Set.of("source", "target", "variables").contains(attribute.getLocalName());
-      boolean parameter = camunda && ("inputParameter".equals(name) || "outputParameter".equals(name))
-          && "name".equals(attribute.getLocalName());
+      boolean mapping =
+          camunda
+              && ("in".equals(name) || "out".equals(name))
+              && Set.of("source", "target", "variables").contains(attribute.getLocalName());
+      boolean parameter =
+          camunda
+              && ("inputParameter".equals(name) || "outputParameter".equals(name))
+              && "name".equals(attribute.getLocalName());
       if (mapping || parameter) {
         used.add(attribute.getValue());
       }
@@ -226,7 +282,8 @@ class TicketProcessConstantsTest {
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
         collectBpmnVariables(childElement, used);
-      } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+      } else if (child.getNodeType() == Node.TEXT_NODE
+          || child.getNodeType() == Node.CDATA_SECTION_NODE) {
         collectExpressionIdentifiers(child.getNodeValue(), used);
       }
     }
@@ -249,7 +306,8 @@ class TicketProcessConstantsTest {
   }
 
   private static void collectIdentifiers(String expression, Set<String> used) {
-    Matcher identifier = ROOT_IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll(" "));
+    Matcher identifier =
+        ROOT_IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll(" "));
     while (identifier.find()) {
       used.add(identifier.group());
     }

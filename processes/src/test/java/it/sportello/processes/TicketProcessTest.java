@@ -22,14 +22,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@Deployment(resources = {
-    "bpmn/ticket/ticket.bpmn", "bpmn/ticket/office-involvement.bpmn", "dmn/ticket/ticket-classification.dmn",
-    "forms/ticket/ticket-level1.form", "forms/ticket/ticket-level2.form", "forms/ticket/ticket-call-back.form",
-    "forms/ticket/ticket-level3.form", "forms/ticket/office-answer.form"})
+@Deployment(
+    resources = {
+      "bpmn/ticket/ticket.bpmn", "bpmn/ticket/office-involvement.bpmn",
+          "dmn/ticket/ticket-classification.dmn",
+      "forms/ticket/ticket-level1.form", "forms/ticket/ticket-level2.form",
+          "forms/ticket/ticket-call-back.form",
+      "forms/ticket/ticket-level3.form", "forms/ticket/office-answer.form"
+    })
 class TicketProcessTest {
 
-  @RegisterExtension
-  static ProcessEngineExtension extension = InMemoryEngine.extension();
+  @RegisterExtension static ProcessEngineExtension extension = InMemoryEngine.extension();
 
   ProcessEngine engine;
   FakeDelegates delegates;
@@ -53,14 +56,16 @@ class TicketProcessTest {
     assertThat(ticket).isWaitingAt(Elements.LEVEL1);
     Task level1 = task(ticket);
     assertThat(level1).hasCandidateGroup("general");
-    Assertions.assertThat(level1.getDueDate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
+    Assertions.assertThat(level1.getDueDate())
+        .isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
     Assertions.assertThat(runtimeService().getVariable(ticket.getId(), CLASSIFICATION)).isNull();
 
     complete(level1, withVariables(LEVEL1_DECISION, "SOLVE"));
 
     assertThat(ticket).isEnded().hasPassed(Elements.TICKET_CLOSED);
     Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isEqualTo(1);
-    Assertions.assertThat(delegates.calls).contains(Beans.TASK_LISTENER + ":complete:" + Elements.LEVEL1);
+    Assertions.assertThat(delegates.calls)
+        .contains(Beans.TASK_LISTENER + ":complete:" + Elements.LEVEL1);
   }
 
   @Test
@@ -78,11 +83,14 @@ class TicketProcessTest {
     assertThat(ticket).isWaitingAt(Elements.LEVEL2);
     Task level2 = task(ticket);
     assertThat(level2).hasCandidateGroup("level2");
-    Assertions.assertThat(level2.getDueDate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), RESOLUTION_DUE_AT));
+    Assertions.assertThat(level2.getDueDate())
+        .isEqualTo((Date) runtimeService().getVariable(ticket.getId(), RESOLUTION_DUE_AT));
 
     complete(level2, withVariables(LEVEL2_DECISION, "SOLVE"));
 
-    assertThat(ticket).isEnded().hasPassed(Elements.LEVEL1, Elements.LEVEL2, Elements.TICKET_CLOSED);
+    assertThat(ticket)
+        .isEnded()
+        .hasPassed(Elements.LEVEL1, Elements.LEVEL2, Elements.TICKET_CLOSED);
   }
 
   @Test
@@ -103,11 +111,14 @@ class TicketProcessTest {
   void officeRejectionGoesToLevel3WhichReassignsToTheCompetentOffice() {
     ProcessInstance ticket = atLevel2("RS-2026-000005");
 
-    complete(task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
+    complete(
+        task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
     assertThat(ticket).isWaitingAt(Elements.INVOLVE_OFFICE);
     ProcessInstance firstOffice = calledProcessInstance(ticket);
     Assertions.assertThat(firstOffice.getBusinessKey()).isEqualTo("RS-2026-000005");
-    assertThat(task(firstOffice)).hasCandidateGroup("office-tributi").hasDefinitionKey(Elements.OFFICE_ANSWER);
+    assertThat(task(firstOffice))
+        .hasCandidateGroup("office-tributi")
+        .hasDefinitionKey(Elements.OFFICE_ANSWER);
 
     complete(task(firstOffice), withVariables(OFFICE_DECISION, "REJECT"));
     assertThat(ticket).isWaitingAt(Elements.LEVEL3);
@@ -127,7 +138,8 @@ class TicketProcessTest {
   @Test
   void level3ReturnsARejectedTicketToLevel2() {
     ProcessInstance ticket = atLevel2("RS-2026-000006");
-    complete(task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
+    complete(
+        task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
     complete(task(calledProcessInstance(ticket)), withVariables(OFFICE_DECISION, "REJECT"));
 
     complete(task(ticket), withVariables(LEVEL3_DECISION, "RETURN"));
@@ -146,12 +158,15 @@ class TicketProcessTest {
     Assertions.assertThat(delegates.count(Beans.REQUEST_MISSING_DATA)).isEqualTo(1);
     Assertions.assertThat(resolutionTimer(ticket)).as("SLA clock paused while waiting").isNull();
 
-    runtimeService().createMessageCorrelation(Messages.REQUESTER_REPLIED)
-        .processInstanceBusinessKey("RS-2026-000007").correlate();
+    runtimeService()
+        .createMessageCorrelation(Messages.REQUESTER_REPLIED)
+        .processInstanceBusinessKey("RS-2026-000007")
+        .correlate();
 
     assertThat(ticket).isWaitingAt(Elements.LEVEL2);
     Assertions.assertThat(delegates.count(Beans.RESUME_SLA)).isEqualTo(1);
-    Assertions.assertThat(resolutionTimer(ticket).getDuedate()).isEqualTo(Date.from(delegates.resumedResolutionDueAt));
+    Assertions.assertThat(resolutionTimer(ticket).getDuedate())
+        .isEqualTo(Date.from(delegates.resumedResolutionDueAt));
   }
 
   @Test
@@ -160,8 +175,10 @@ class TicketProcessTest {
     complete(task(ticket), withVariables(LEVEL1_DECISION, "REQUEST_DATA"));
     assertThat(ticket).isWaitingAt(Elements.AWAIT_REPLY);
 
-    runtimeService().createMessageCorrelation(Messages.REQUESTER_REPLIED)
-        .processInstanceBusinessKey("RS-2026-000008").correlate();
+    runtimeService()
+        .createMessageCorrelation(Messages.REQUESTER_REPLIED)
+        .processInstanceBusinessKey("RS-2026-000008")
+        .correlate();
 
     assertThat(ticket).isWaitingAt(Elements.LEVEL1);
   }
@@ -177,7 +194,10 @@ class TicketProcessTest {
 
     execute(job(Elements.REPLY_OVERDUE, ticket));
 
-    assertThat(ticket).isEnded().hasPassed(Elements.CLOSED_FOR_NO_REPLY).hasNotPassed(Elements.TICKET_CLOSED);
+    assertThat(ticket)
+        .isEnded()
+        .hasPassed(Elements.CLOSED_FOR_NO_REPLY)
+        .hasNotPassed(Elements.TICKET_CLOSED);
     Assertions.assertThat(delegates.count(Beans.CLOSE_FOR_NO_REPLY)).isEqualTo(1);
     Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isZero();
   }
@@ -186,7 +206,8 @@ class TicketProcessTest {
   void missedTakeInChargeEscalatesWithoutInterruptingLevel1() {
     ProcessInstance ticket = startTicket("RS-2026-000010", "Q", "PHONE", null);
     Job timer = job(Elements.TAKE_IN_CHARGE_OVERDUE, ticket);
-    Assertions.assertThat(timer.getDuedate()).isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
+    Assertions.assertThat(timer.getDuedate())
+        .isEqualTo((Date) runtimeService().getVariable(ticket.getId(), TAKE_IN_CHARGE_DUE_AT));
 
     execute(timer);
 
@@ -222,7 +243,10 @@ class TicketProcessTest {
   }
 
   private Job resolutionTimer(ProcessInstance ticket) {
-    return managementService().createJobQuery().processInstanceId(ticket.getId())
-        .activityId(Elements.RESOLUTION_OVERDUE).singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(ticket.getId())
+        .activityId(Elements.RESOLUTION_OVERDUE)
+        .singleResult();
   }
 }

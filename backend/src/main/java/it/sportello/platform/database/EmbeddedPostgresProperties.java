@@ -16,6 +16,4 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sportello.embedded-postgres")
 public record EmbeddedPostgresProperties(
-    boolean enabled,
-    @Min(0) @Max(65535) int port,
-    @NotBlank String dataDirectory) {}
+    boolean enabled, @Min(0) @Max(65535) int port, @NotBlank String dataDirectory) {}

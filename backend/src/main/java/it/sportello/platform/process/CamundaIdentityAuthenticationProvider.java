@@ -11,8 +11,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks user name and password against Camunda's identity service (the same users log into Cockpit and
- * Tasklist) and grants the user's groups as authorities. Production deployments with OIDC use tokens instead.
+ * Checks user name and password against Camunda's identity service (the same users log into Cockpit
+ * and Tasklist) and grants the user's groups as authorities. Production deployments with OIDC use
+ * tokens instead.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -27,13 +28,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object password = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || password == null
+    if (userId == null
+        || userId.isBlank()
+        || password == null
         || !identityService.checkPassword(userId, password.toString())) {
       throw new BadCredentialsException("Bad credentials");
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, GroupAuthorities.of(groups));
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(
+        userId, null, GroupAuthorities.of(groups));
   }
 
   @Override

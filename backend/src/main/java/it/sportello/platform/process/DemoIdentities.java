@@ -26,23 +26,24 @@ class DemoIdentities {
   static final String PASSWORD = "demo";
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
-  private static final Map<String, String> GROUPS = Map.ofEntries(
-      entry("level1", "Operatori di primo livello"),
-      entry("level2", "Operatori di secondo livello"),
-      entry("level3", "Terzo livello (riassegnazioni)"),
-      entry("supervisor", "Supervisori"),
-      entry("office", "Uffici dell'amministrazione"),
-      entry("kb-editor", "Redattori base di conoscenza"),
-      entry("analyst", "Analisti di processo"),
-      entry("camunda-admin", "Amministratori"),
-      entry("api-client", "Sistemi esterni"),
-      entry("general", "Coda: informazioni generali"),
-      entry("payments", "Coda: pagamenti"),
-      entry("privacy", "Coda: privacy"),
-      entry("technical", "Coda: assistenza tecnica"),
-      entry("office-tributi", "Ufficio Tributi"),
-      entry("office-anagrafe", "Ufficio Anagrafe"),
-      entry("office-urp", "Ufficio Relazioni con il Pubblico"));
+  private static final Map<String, String> GROUPS =
+      Map.ofEntries(
+          entry("level1", "Operatori di primo livello"),
+          entry("level2", "Operatori di secondo livello"),
+          entry("level3", "Terzo livello (riassegnazioni)"),
+          entry("supervisor", "Supervisori"),
+          entry("office", "Uffici dell'amministrazione"),
+          entry("kb-editor", "Redattori base di conoscenza"),
+          entry("analyst", "Analisti di processo"),
+          entry("camunda-admin", "Amministratori"),
+          entry("api-client", "Sistemi esterni"),
+          entry("general", "Coda: informazioni generali"),
+          entry("payments", "Coda: pagamenti"),
+          entry("privacy", "Coda: privacy"),
+          entry("technical", "Coda: assistenza tecnica"),
+          entry("office-tributi", "Ufficio Tributi"),
+          entry("office-anagrafe", "Ufficio Anagrafe"),
+          entry("office-urp", "Ufficio Relazioni con il Pubblico"));
 
   private static final Map<String, List<String>> USERS = new LinkedHashMap<>();
 
@@ -65,29 +66,31 @@ class DemoIdentities {
 
   @EventListener(ApplicationStartedEvent.class)
   void createDemoIdentities() {
-    GROUPS.forEach((id, name) -> {
-      if (identityService.createGroupQuery().groupId(id).count() == 0) {
-        Group group = identityService.newGroup(id);
-        group.setName(name);
-        group.setType(id.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
-        identityService.saveGroup(group);
-      }
-    });
-    USERS.forEach((id, groups) -> {
-      if (identityService.createUserQuery().userId(id).count() == 0) {
-        User user = identityService.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("(demo)");
-        user.setEmail(id + "@sportello.example");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-      }
-      for (String group : groups) {
-        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-          identityService.createMembership(id, group);
-        }
-      }
-    });
+    GROUPS.forEach(
+        (id, name) -> {
+          if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(id.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+          }
+        });
+    USERS.forEach(
+        (id, groups) -> {
+          if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("(demo)");
+            user.setEmail(id + "@sportello.example");
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+          }
+          for (String group : groups) {
+            if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+              identityService.createMembership(id, group);
+            }
+          }
+        });
     log.info("Demo users ready: {} (password '{}')", USERS.keySet(), PASSWORD);
   }
 }

@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs after Spring Security on {@code /engine-rest}: tells the engine who is calling, so that Camunda applies
- * its authorizations ({@link EngineAuthorizations}) and records the user in its operation log.
+ * Runs after Spring Security on {@code /engine-rest}: tells the engine who is calling, so that
+ * Camunda applies its authorizations ({@link EngineAuthorizations}) and records the user in its
+ * operation log.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,15 +26,18 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       chain.doFilter(request, response);
       return;
     }
-    identityService.setAuthentication(authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
+    identityService.setAuthentication(
+        authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -16,10 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What each role may do in Camunda's own surfaces (Cockpit, Tasklist, Admin, {@code /engine-rest}), where
- * the engine's authorizations apply. Our {@code /api} is authorized by Spring Security instead. Granted at
- * every start, idempotently; administrators can add more in Camunda Admin. Tasks are visible to their
- * candidate groups through the engine's automatic identity-link authorizations.
+ * What each role may do in Camunda's own surfaces (Cockpit, Tasklist, Admin, {@code /engine-rest}),
+ * where the engine's authorizations apply. Our {@code /api} is authorized by Spring Security
+ * instead. Granted at every start, idempotently; administrators can add more in Camunda Admin.
+ * Tasks are visible to their candidate groups through the engine's automatic identity-link
+ * authorizations.
  */
 @Component
 class EngineAuthorizations {
@@ -61,10 +62,17 @@ class EngineAuthorizations {
   }
 
   private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
-        .resourceType(resource).resourceId(resourceId).list().stream()
-        .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-        .findFirst().orElse(null);
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(role.groupId())
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(role.groupId());

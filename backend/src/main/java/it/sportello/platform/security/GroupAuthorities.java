@@ -8,7 +8,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Turns group memberships (from Camunda's identity service or from a token's groups claim) into
- * authorities: {@code GROUP_<id>} for every group (queues, offices) and {@code ROLE_<ROLE>} for role groups.
+ * authorities: {@code GROUP_<id>} for every group (queues, offices) and {@code ROLE_<ROLE>} for
+ * role groups.
  */
 public final class GroupAuthorities {
 
@@ -18,14 +19,16 @@ public final class GroupAuthorities {
     List<GrantedAuthority> authorities = new ArrayList<>();
     for (String groupId : groupIds) {
       authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + groupId));
-      Role.ofGroup(groupId).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+      Role.ofGroup(groupId)
+          .ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
     }
     return authorities;
   }
 
   /** The group ids held by an authenticated principal. */
   public static List<String> groupIds(Collection<? extends GrantedAuthority> authorities) {
-    return authorities.stream().map(GrantedAuthority::getAuthority)
+    return authorities.stream()
+        .map(GrantedAuthority::getAuthority)
         .filter(authority -> authority.startsWith(GROUP_PREFIX))
         .map(authority -> authority.substring(GROUP_PREFIX.length()))
         .toList();

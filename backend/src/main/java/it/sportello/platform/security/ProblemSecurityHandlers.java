@@ -23,19 +23,26 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
     response.addHeader("WWW-Authenticate", "Basic realm=\"Sportello\"");
-    write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required to access this resource.");
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Authentication is required to access this resource.");
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));

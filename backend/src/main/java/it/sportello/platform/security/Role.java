@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The roles of Sportello. Each is a Camunda group of the same id, so that candidate groups, Camunda's
- * webapps and our API agree on who is who; in Spring Security each is the authority {@code ROLE_<name>}.
+ * The roles of Sportello. Each is a Camunda group of the same id, so that candidate groups,
+ * Camunda's webapps and our API agree on who is who; in Spring Security each is the authority
+ * {@code ROLE_<name>}.
  */
 public enum Role {
   LEVEL1("level1"),

@@ -26,49 +26,78 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. HTTP Basic and form login against the users of Camunda's identity service;
- * OIDC bearer tokens as well when a JWT decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.*}).
- * Camunda's webapps authenticate their own users; {@code /engine-rest} is closed to anonymous callers.
+ * OIDC bearer tokens as well when a JWT decoder is configured ({@code
+ * spring.security.oauth2.resourceserver.jwt.*}). Camunda's webapps authenticate their own users;
+ * {@code /engine-rest} is closed to anonymous callers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final RequestMatcher API = new OrRequestMatcher(
-      new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
-      new AntPathRequestMatcher("/actuator/**"));
+  private static final RequestMatcher API =
+      new OrRequestMatcher(
+          new AntPathRequestMatcher("/api/**"),
+          new AntPathRequestMatcher("/engine-rest/**"),
+          new AntPathRequestMatcher("/actuator/**"));
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
-      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ObjectMapper objectMapper,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      SecurityProperties properties)
+      throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
-    http
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/login", "/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/camunda/**").permitAll()
-            .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create").hasAnyRole(roles(ANALYST, ADMIN))
-            .requestMatchers("/engine-rest/**").hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR))
-            .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, SUPERVISOR))
-            .requestMatchers(HttpMethod.POST, "/api/tickets/*/messages").hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2))
-            .requestMatchers(HttpMethod.GET, "/api/tickets/**")
-                .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-            .requestMatchers("/api/contacts/**").hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-            .requestMatchers("/api/tasks/**").hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-            .requestMatchers("/actuator/**").hasAnyRole(roles(ADMIN, SUPERVISOR))
-            .anyRequest().authenticated())
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/", "/error", "/login", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .permitAll()
+                    .requestMatchers("/camunda/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
+                    .hasAnyRole(roles(ANALYST, ADMIN))
+                    .requestMatchers("/engine-rest/**")
+                    .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR))
+                    .requestMatchers(HttpMethod.POST, "/api/tickets")
+                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, SUPERVISOR))
+                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/messages")
+                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2))
+                    .requestMatchers(HttpMethod.GET, "/api/tickets/**")
+                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .requestMatchers("/api/contacts/**")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    .requestMatchers("/api/tasks/**")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(roles(ADMIN, SUPERVISOR))
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .formLogin(withDefaults())
-        .exceptionHandling(exceptions -> exceptions
-            .defaultAuthenticationEntryPointFor(problems, API)
-            .defaultAccessDeniedHandlerFor(problems, API))
-        // Only requests riding on a browser session need CSRF protection: API clients authenticate every
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .defaultAuthenticationEntryPointFor(problems, API)
+                    .defaultAccessDeniedHandlerFor(problems, API))
+        // Only requests riding on a browser session need CSRF protection: API clients authenticate
+        // every
         // request with an Authorization header; Camunda's webapps bring their own CSRF protection.
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection));
+        .csrf(
+            csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection));
     if (jwtDecoder.getIfAvailable() != null) {
-      http.oauth2ResourceServer(oauth -> oauth
-          .authenticationEntryPoint(problems)
-          .accessDeniedHandler(problems)
-          .jwt(jwt -> jwt.jwtAuthenticationConverter(groupsConverter(properties.groupsClaim()))));
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth
+                  .authenticationEntryPoint(problems)
+                  .accessDeniedHandler(problems)
+                  .jwt(
+                      jwt ->
+                          jwt.jwtAuthenticationConverter(
+                              groupsConverter(properties.groupsClaim()))));
     }
     return http.build();
   }
@@ -82,8 +111,12 @@ class SecurityConfiguration {
 
   static Converter<Jwt, AbstractAuthenticationToken> groupsConverter(String groupsClaim) {
     return jwt -> {
-      Collection<String> groups = jwt.hasClaim(groupsClaim) ? jwt.getClaimAsStringList(groupsClaim) : List.of();
-      String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+      Collection<String> groups =
+          jwt.hasClaim(groupsClaim) ? jwt.getClaimAsStringList(groupsClaim) : List.of();
+      String name =
+          jwt.hasClaim("preferred_username")
+              ? jwt.getClaimAsString("preferred_username")
+              : jwt.getSubject();
       return new JwtAuthenticationToken(jwt, GroupAuthorities.of(groups), name);
     };
   }

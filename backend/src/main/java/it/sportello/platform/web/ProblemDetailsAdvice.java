@@ -38,24 +38,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldViolation> violations = exception.getBindingResult().getFieldErrors().stream()
-        .map(error -> new FieldViolation(error.getField(), error.getDefaultMessage()))
-        .toList();
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldViolation> violations =
+        exception.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldViolation(error.getField(), error.getDefaultMessage()))
+            .toList();
     return ResponseEntity.badRequest().body(invalid(violations));
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(field, describe(mapping)))));
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (exception.getCause() instanceof JsonMappingException mapping
+        && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getFieldName() != null
+                          ? reference.getFieldName()
+                          : "[" + reference.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return ResponseEntity.badRequest()
+          .body(invalid(List.of(new FieldViolation(field, describe(mapping)))));
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
     problem.setTitle("Malformed request");
     return ResponseEntity.badRequest().body(problem);
   }
@@ -67,54 +84,68 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException exception) {
-    return invalid(exception.getConstraintViolations().stream()
-        .map(violation -> new FieldViolation(leaf(violation.getPropertyPath().toString()), violation.getMessage()))
-        .toList());
+    return invalid(
+        exception.getConstraintViolations().stream()
+            .map(
+                violation ->
+                    new FieldViolation(
+                        leaf(violation.getPropertyPath().toString()), violation.getMessage()))
+            .toList());
   }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException exception) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
     problem.setTitle("Not found");
     return problem;
   }
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException exception) {
-    return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(exception.status()), exception.getMessage());
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatusCode.valueOf(exception.status()), exception.getMessage());
   }
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException exception) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.CONFLICT,
         "Someone else changed this resource at the same time. Reload it and try again.");
   }
 
   /** Anything unexpected: logged with its stack trace, answered without internals. */
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception exception) throws Exception {
-    if (exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+    if (exception instanceof AccessDeniedException
+        || exception instanceof AuthenticationException) {
       throw exception;
     }
     log.error("Unexpected error", exception);
-    return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "An unexpected error occurred; it has been logged.");
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
   }
 
   static ProblemDetail invalid(List<FieldViolation> violations) {
-    List<FieldViolation> sorted = violations.stream().sorted(Comparator.comparing(FieldViolation::field)).toList();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        sorted.size() == 1 ? "One field is invalid." : sorted.size() + " fields are invalid.");
+    List<FieldViolation> sorted =
+        violations.stream().sorted(Comparator.comparing(FieldViolation::field)).toList();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            sorted.size() == 1 ? "One field is invalid." : sorted.size() + " fields are invalid.");
     problem.setTitle("Invalid request");
     problem.setProperty("errors", sorted);
     return problem;
   }
 
   private static String describe(JsonMappingException mapping) {
-    if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+    if (mapping instanceof InvalidFormatException format
+        && format.getTargetType() != null
         && format.getTargetType().isEnum()) {
-      return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-          .map(String::valueOf).collect(Collectors.joining(", "));
+      return "must be one of "
+          + Arrays.stream(format.getTargetType().getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     if (mapping instanceof InvalidFormatException format) {
       return "has an invalid value '" + format.getValue() + "'";
@@ -122,7 +153,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return "has an invalid type or format";
   }
 
-  /** {@code open.command.subject} → {@code subject}: the method and parameter names mean nothing to the caller. */
+  /**
+   * {@code open.command.subject} → {@code subject}: the method and parameter names mean nothing to
+   * the caller.
+   */
   private static String leaf(String path) {
     int parameterEnd = path.indexOf('.', path.indexOf('.') + 1);
     return parameterEnd < 0 ? path : path.substring(parameterEnd + 1);

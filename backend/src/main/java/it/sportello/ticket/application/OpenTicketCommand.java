@@ -7,6 +7,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A request to open a ticket, already checked for shape by the web layer. */
-public record OpenTicketCommand(Channel channel, TicketType type, String subject, String description,
-    String language, RequesterData requester, String topic, String reason, Map<String, String> context,
+public record OpenTicketCommand(
+    Channel channel,
+    TicketType type,
+    String subject,
+    String description,
+    String language,
+    RequesterData requester,
+    String topic,
+    String reason,
+    Map<String, String> context,
     Instant receivedAt) {}

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens tickets from any channel and takes in requesters' messages. Registering the requester, the ticket,
- * the interaction and starting the process happen in one transaction: a failure leaves nothing behind.
+ * Opens tickets from any channel and takes in requesters' messages. Registering the requester, the
+ * ticket, the interaction and starting the process happen in one transaction: a failure leaves
+ * nothing behind.
  */
 @Service
 public class TicketIntake {
@@ -46,8 +47,15 @@ public class TicketIntake {
   private final ObjectMapper objectMapper;
   private final Clock clock;
 
-  TicketIntake(TicketRepository tickets, TicketNumbers numbers, ContactRegistry contacts, InteractionLog interactions,
-      TicketProcessPort process, SlaService sla, ObjectMapper objectMapper, Clock clock) {
+  TicketIntake(
+      TicketRepository tickets,
+      TicketNumbers numbers,
+      ContactRegistry contacts,
+      InteractionLog interactions,
+      TicketProcessPort process,
+      SlaService sla,
+      ObjectMapper objectMapper,
+      Clock clock) {
     this.tickets = tickets;
     this.numbers = numbers;
     this.contacts = contacts;
@@ -68,8 +76,13 @@ public class TicketIntake {
       Optional<Ticket> earlier = tickets.findByCreatedByAndIdempotencyKey(user, idempotencyKey);
       if (earlier.isPresent()) {
         if (!fingerprint.equals(earlier.get().getIdempotencyFingerprint())) {
-          throw new ConflictException(422, "The Idempotency-Key '" + idempotencyKey
-              + "' was already used for a different request (ticket " + earlier.get().getNumber() + ").");
+          throw new ConflictException(
+              422,
+              "The Idempotency-Key '"
+                  + idempotencyKey
+                  + "' was already used for a different request (ticket "
+                  + earlier.get().getNumber()
+                  + ").");
         }
         return new Opened(earlier.get(), true);
       }
@@ -80,34 +93,71 @@ public class TicketIntake {
       throw new InvalidRequestException("receivedAt", "must not be in the future");
     }
     Contact requester = contacts.identify(command.requester());
-    NewTicket data = new NewTicket(command.type() == null ? TicketType.Q : command.type(), command.channel(),
-        command.subject().strip(), command.description().strip(), command.language(), command.topic(),
-        command.reason(), command.context() == null ? Map.of() : command.context(), receivedAt, idempotencyKey,
-        idempotencyKey == null ? null : fingerprint);
-    Ticket ticket = tickets.save(new Ticket(numbers.next(sla.calendar().zone()), data, requester.getId(), user, now));
-    interactions.record(requester.getId(), ticket.getId(), ticket.getNumber(), ticket.getChannel().name(),
-        Interaction.Direction.INBOUND, Interaction.Kind.REQUEST, ticket.getSubject(), receivedAt, user);
+    NewTicket data =
+        new NewTicket(
+            command.type() == null ? TicketType.Q : command.type(),
+            command.channel(),
+            command.subject().strip(),
+            command.description().strip(),
+            command.language(),
+            command.topic(),
+            command.reason(),
+            command.context() == null ? Map.of() : command.context(),
+            receivedAt,
+            idempotencyKey,
+            idempotencyKey == null ? null : fingerprint);
+    Ticket ticket =
+        tickets.save(
+            new Ticket(numbers.next(sla.calendar().zone()), data, requester.getId(), user, now));
+    interactions.record(
+        requester.getId(),
+        ticket.getId(),
+        ticket.getNumber(),
+        ticket.getChannel().name(),
+        Interaction.Direction.INBOUND,
+        Interaction.Kind.REQUEST,
+        ticket.getSubject(),
+        receivedAt,
+        user);
     process.start(ticket);
     return new Opened(ticket, false);
   }
 
-  /** A message from the requester about their ticket. @return whether it resumed a waiting process */
+  /**
+   * A message from the requester about their ticket. @return whether it resumed a waiting process
+   */
   @Transactional
   public boolean receiveMessage(String number, String text, String channel, String user) {
-    Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    Ticket ticket =
+        tickets
+            .findByNumber(number)
+            .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
     if (ticket.isClosed()) {
-      throw new ConflictException(409, "Ticket " + number + " is closed; open a new ticket instead.");
+      throw new ConflictException(
+          409, "Ticket " + number + " is closed; open a new ticket instead.");
     }
     Instant now = clock.instant();
     ticket.record(TicketEventKind.REQUESTER_MESSAGE, user, null, text, now);
-    interactions.record(ticket.getRequesterId(), ticket.getId(), number, channel == null ? ticket.getChannel().name() : channel,
-        Interaction.Direction.INBOUND, Interaction.Kind.MESSAGE, text, now, user);
+    interactions.record(
+        ticket.getRequesterId(),
+        ticket.getId(),
+        number,
+        channel == null ? ticket.getChannel().name() : channel,
+        Interaction.Direction.INBOUND,
+        Interaction.Kind.MESSAGE,
+        text,
+        now,
+        user);
     return process.requesterReplied(number);
   }
 
   private String fingerprint(OpenTicketCommand command) {
     try {
-      byte[] json = objectMapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(command);
+      byte[] json =
+          objectMapper
+              .writer()
+              .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+              .writeValueAsBytes(command);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot fingerprint the request", e);

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The automatic steps of a ticket's life, each called by one delegate of the {@code ticket} process:
- * classification and SLA targets, escalations, waiting for the requester with the SLA clock paused,
- * closure with the requester notified. Every step is safe to run again (a retried job).
+ * The automatic steps of a ticket's life, each called by one delegate of the {@code ticket}
+ * process: classification and SLA targets, escalations, waiting for the requester with the SLA
+ * clock paused, closure with the requester notified. Every step is safe to run again (a retried
+ * job).
  */
 @Service
 public class TicketLifecycle {
@@ -43,8 +44,13 @@ public class TicketLifecycle {
   private final SlaService sla;
   private final Clock clock;
 
-  TicketLifecycle(TicketRepository tickets, QueueRepository queues, ContactRegistry contacts,
-      Notifications notifications, SlaService sla, Clock clock) {
+  TicketLifecycle(
+      TicketRepository tickets,
+      QueueRepository queues,
+      ContactRegistry contacts,
+      Notifications notifications,
+      SlaService sla,
+      Clock clock) {
     this.tickets = tickets;
     this.queues = queues;
     this.contacts = contacts;
@@ -54,19 +60,36 @@ public class TicketLifecycle {
   }
 
   /** Where a classified ticket waits and by when it must be taken in charge and solved. */
-  public record Classification(String queue, String backOfficeGroup, Instant takeInChargeDueAt, Instant resolutionDueAt) {}
+  public record Classification(
+      String queue, String backOfficeGroup, Instant takeInChargeDueAt, Instant resolutionDueAt) {}
 
   @Transactional
   public Classification classify(String number, String queueCode, int priority, String slaPolicy) {
-    Queue queue = queues.findById(queueCode).orElseThrow(() ->
-        new IllegalStateException("The classification decision chose the unknown queue '" + queueCode + "'"));
+    Queue queue =
+        queues
+            .findById(queueCode)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The classification decision chose the unknown queue '" + queueCode + "'"));
     if (!sla.hasPolicy(slaPolicy)) {
-      throw new IllegalStateException("The classification decision chose the unknown SLA policy '" + slaPolicy + "'");
+      throw new IllegalStateException(
+          "The classification decision chose the unknown SLA policy '" + slaPolicy + "'");
     }
     Ticket ticket = load(number);
     SlaTargets targets = sla.targets(slaPolicy, ticket.getReceivedAt());
-    ticket.classify(queue.getCode(), priority, slaPolicy, targets.takeInChargeDueAt(), targets.resolutionDueAt(), clock.instant());
-    return new Classification(queue.getCode(), queue.getBackOfficeGroup(), targets.takeInChargeDueAt(), targets.resolutionDueAt());
+    ticket.classify(
+        queue.getCode(),
+        priority,
+        slaPolicy,
+        targets.takeInChargeDueAt(),
+        targets.resolutionDueAt(),
+        clock.instant());
+    return new Classification(
+        queue.getCode(),
+        queue.getBackOfficeGroup(),
+        targets.takeInChargeDueAt(),
+        targets.resolutionDueAt());
   }
 
   @Transactional
@@ -85,13 +108,19 @@ public class TicketLifecycle {
     }
   }
 
-  /** Pauses the SLA clock and asks the requester for the missing data. @return when to remind, when to give up */
+  /**
+   * Pauses the SLA clock and asks the requester for the missing data. @return when to remind, when
+   * to give up
+   */
   @Transactional
   public ReplyWindow awaitRequester(String number) {
     Ticket ticket = load(number);
     Instant now = clock.instant();
     ticket.pauseSla(now);
-    notifyRequester(ticket, "REQUEST_MISSING_DATA", now,
+    notifyRequester(
+        ticket,
+        "REQUEST_MISSING_DATA",
+        now,
         Map.of("missingData", lastDetail(ticket, DATA_REQUESTED)));
     return sla.replyWindow(now);
   }
@@ -103,11 +132,17 @@ public class TicketLifecycle {
       return;
     }
     ticket.record(REQUESTER_REMINDED, null, null, null, clock.instant());
-    notifyRequester(ticket, "REMIND_MISSING_DATA", ticket.getSlaPausedAt(),
+    notifyRequester(
+        ticket,
+        "REMIND_MISSING_DATA",
+        ticket.getSlaPausedAt(),
         Map.of("missingData", lastDetail(ticket, DATA_REQUESTED)));
   }
 
-  /** The requester replied: the SLA clock restarts. @return the resolution deadline moved by the pause */
+  /**
+   * The requester replied: the SLA clock restarts. @return the resolution deadline moved by the
+   * pause
+   */
   @Transactional
   public Instant resumeAfterReply(String number) {
     Ticket ticket = load(number);
@@ -138,19 +173,40 @@ public class TicketLifecycle {
       return;
     }
     ticket.close(clock.instant());
-    notifyRequester(ticket, "TICKET_CLOSED", ticket.getClosedAt(),
+    notifyRequester(
+        ticket,
+        "TICKET_CLOSED",
+        ticket.getClosedAt(),
         ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
   }
 
   private void notifySupervisors(Ticket ticket, String template, Instant due) {
-    notifications.queue(new NotificationRequest(ticket.getNumber() + ":" + template, ticket.getId(),
-        RecipientKind.GROUP, SUPERVISORS_GROUP, "INBOX", template, "it",
-        Map.of("number", ticket.getNumber(), "queue", String.valueOf(ticket.getQueue()),
-            "dueAt", String.valueOf(due), "priority", String.valueOf(ticket.getPriority()))));
+    notifications.queue(
+        new NotificationRequest(
+            ticket.getNumber() + ":" + template,
+            ticket.getId(),
+            RecipientKind.GROUP,
+            SUPERVISORS_GROUP,
+            "INBOX",
+            template,
+            "it",
+            Map.of(
+                "number",
+                ticket.getNumber(),
+                "queue",
+                String.valueOf(ticket.getQueue()),
+                "dueAt",
+                String.valueOf(due),
+                "priority",
+                String.valueOf(ticket.getPriority()))));
   }
 
-  /** Answers go back by e-mail (PEC when the request came by PEC), else by SMS; {@code when} makes the key unique. */
-  private void notifyRequester(Ticket ticket, String template, Instant when, Map<String, String> extra) {
+  /**
+   * Answers go back by e-mail (PEC when the request came by PEC), else by SMS; {@code when} makes
+   * the key unique.
+   */
+  private void notifyRequester(
+      Ticket ticket, String template, Instant when, Map<String, String> extra) {
     Contact requester = contacts.get(ticket.getRequesterId());
     String channel;
     String recipient;
@@ -166,8 +222,16 @@ public class TicketLifecycle {
     Map<String, String> payload = new LinkedHashMap<>(extra);
     payload.put("number", ticket.getNumber());
     payload.put("subject", ticket.getSubject());
-    notifications.queue(new NotificationRequest(ticket.getNumber() + ":" + template + ":" + when.toEpochMilli(),
-        ticket.getId(), RecipientKind.REQUESTER, recipient, channel, template, ticket.getLanguage(), payload));
+    notifications.queue(
+        new NotificationRequest(
+            ticket.getNumber() + ":" + template + ":" + when.toEpochMilli(),
+            ticket.getId(),
+            RecipientKind.REQUESTER,
+            recipient,
+            channel,
+            template,
+            ticket.getLanguage(),
+            payload));
   }
 
   private static String lastDetail(Ticket ticket, TicketEventKind kind) {
@@ -181,6 +245,8 @@ public class TicketLifecycle {
   }
 
   private Ticket load(String number) {
-    return tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    return tickets
+        .findByNumber(number)
+        .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
   }
 }

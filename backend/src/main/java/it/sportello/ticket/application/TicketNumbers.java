@@ -9,9 +9,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Readable ticket numbers, {@code RS-<year>-<6 digits>}, restarting every year. The counter row is bumped
- * in its own short transaction so that concurrent intakes do not queue behind each other's process start;
- * a number whose intake then fails is skipped (gaps are harmless, duplicates are impossible).
+ * Readable ticket numbers, {@code RS-<year>-<6 digits>}, restarting every year. The counter row is
+ * bumped in its own short transaction so that concurrent intakes do not queue behind each other's
+ * process start; a number whose intake then fails is skipped (gaps are harmless, duplicates are
+ * impossible).
  */
 @Component
 class TicketNumbers {
@@ -29,10 +30,16 @@ class TicketNumbers {
 
   String next(ZoneId zone) {
     int year = clock.instant().atZone(zone).getYear();
-    Long value = newTransaction.execute(status -> jdbc.queryForObject("""
+    Long value =
+        newTransaction.execute(
+            status ->
+                jdbc.queryForObject(
+                    """
         insert into sportello.ticket_number_counter as counter (year, last_value) values (?, 1)
         on conflict (year) do update set last_value = counter.last_value + 1
-        returning last_value""", Long.class, year));
+        returning last_value""",
+                    Long.class,
+                    year));
     return format(year, value);
   }
 

@@ -2,7 +2,9 @@ package it.sportello.ticket.application;
 
 import it.sportello.ticket.domain.Ticket;
 
-/** What the ticket use cases need from the process engine. Implemented in {@code ticket.process}. */
+/**
+ * What the ticket use cases need from the process engine. Implemented in {@code ticket.process}.
+ */
 public interface TicketProcessPort {
 
   /** Starts the lifecycle of a registered ticket; classification runs before this returns. */

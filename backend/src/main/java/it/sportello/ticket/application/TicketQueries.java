@@ -28,34 +28,48 @@ public class TicketQueries {
   }
 
   /** Filters of the ticket list; null means "any". */
-  public record TicketFilter(TicketStatus status, String queue, Channel channel, TicketType type, Long requesterId,
-      Instant receivedFrom, Instant receivedTo) {}
+  public record TicketFilter(
+      TicketStatus status,
+      String queue,
+      Channel channel,
+      TicketType type,
+      Long requesterId,
+      Instant receivedFrom,
+      Instant receivedTo) {}
 
   @Transactional(readOnly = true)
   public Ticket get(String number) {
-    Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    Ticket ticket =
+        tickets
+            .findByNumber(number)
+            .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
     ticket.getEvents().size();
     return ticket;
   }
 
   @Transactional(readOnly = true)
   public Page<Ticket> search(TicketFilter filter, int page, int size) {
-    return tickets.findAll(specification(filter),
+    return tickets.findAll(
+        specification(filter),
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))));
   }
 
   private static Specification<Ticket> specification(TicketFilter filter) {
     return (root, query, builder) -> {
       List<Predicate> predicates = new ArrayList<>();
-      if (filter.status() != null) predicates.add(builder.equal(root.get("status"), filter.status()));
+      if (filter.status() != null)
+        predicates.add(builder.equal(root.get("status"), filter.status()));
       if (filter.queue() != null) predicates.add(builder.equal(root.get("queue"), filter.queue()));
-      if (filter.channel() != null) predicates.add(builder.equal(root.get("channel"), filter.channel()));
+      if (filter.channel() != null)
+        predicates.add(builder.equal(root.get("channel"), filter.channel()));
       if (filter.type() != null) predicates.add(builder.equal(root.get("type"), filter.type()));
-      if (filter.requesterId() != null) predicates.add(builder.equal(root.get("requesterId"), filter.requesterId()));
+      if (filter.requesterId() != null)
+        predicates.add(builder.equal(root.get("requesterId"), filter.requesterId()));
       if (filter.receivedFrom() != null) {
         predicates.add(builder.greaterThanOrEqualTo(root.get("receivedAt"), filter.receivedFrom()));
       }
-      if (filter.receivedTo() != null) predicates.add(builder.lessThan(root.get("receivedAt"), filter.receivedTo()));
+      if (filter.receivedTo() != null)
+        predicates.add(builder.lessThan(root.get("receivedAt"), filter.receivedTo()));
       return builder.and(predicates.toArray(Predicate[]::new));
     };
   }

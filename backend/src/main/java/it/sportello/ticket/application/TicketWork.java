@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The work done on a ticket in its user tasks: validates each decision and records its effect on the
- * ticket and its path. Called when a task is completed, whichever client completed it.
+ * The work done on a ticket in its user tasks: validates each decision and records its effect on
+ * the ticket and its path. Called when a task is completed, whichever client completed it.
  */
 @Service
 public class TicketWork {
@@ -31,40 +31,59 @@ public class TicketWork {
   private final InteractionLog interactions;
   private final Clock clock;
 
-  TicketWork(TicketRepository tickets, OfficeRepository offices, InteractionLog interactions, Clock clock) {
+  TicketWork(
+      TicketRepository tickets,
+      OfficeRepository offices,
+      InteractionLog interactions,
+      Clock clock) {
     this.tickets = tickets;
     this.offices = offices;
     this.interactions = interactions;
     this.clock = clock;
   }
 
-  /** Checks a decision before the task is completed. @throws InvalidRequestException naming each bad field */
+  /**
+   * Checks a decision before the task is completed. @throws InvalidRequestException naming each bad
+   * field
+   */
   @Transactional(readOnly = true)
   public void validate(String ticketNumber, TicketStep step, TaskDecision decision) {
     List<FieldViolation> violations = new ArrayList<>();
     String choice = decision.decision();
     if (choice == null || !step.decisions().contains(choice)) {
-      violations.add(new FieldViolation("decision", "must be one of " + String.join(", ", step.decisions())));
+      violations.add(
+          new FieldViolation("decision", "must be one of " + String.join(", ", step.decisions())));
       throw new InvalidRequestException(violations);
     }
     switch (step.name() + ":" + choice) {
       case "LEVEL1:SOLVE", "LEVEL2:SOLVE", "CALL_BACK:SOLVED", "OFFICE:ANSWER" ->
           require(violations, "answer", decision.answer());
-      case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" -> require(violations, "missingData", decision.missingData());
+      case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
+          require(violations, "missingData", decision.missingData());
       case "LEVEL2:INVOLVE_OFFICE" -> requireOffice(violations, "office", decision.office());
       case "LEVEL3:REASSIGN" -> {
         requireOffice(violations, "office", decision.office());
-        lastRejectingOffice(load(ticketNumber)).filter(rejecting -> rejecting.equals(decision.office()))
-            .ifPresent(rejecting -> violations.add(new FieldViolation("office", "office " + rejecting
-                + " has just rejected this request: choose the competent office")));
+        lastRejectingOffice(load(ticketNumber))
+            .filter(rejecting -> rejecting.equals(decision.office()))
+            .ifPresent(
+                rejecting ->
+                    violations.add(
+                        new FieldViolation(
+                            "office",
+                            "office "
+                                + rejecting
+                                + " has just rejected this request: choose the competent office")));
       }
       case "OFFICE:REJECT" -> {
         require(violations, "rejectionReason", decision.rejectionReason());
-        if (!isBlank(decision.suggestedOffice()) && !offices.existsById(decision.suggestedOffice())) {
-          violations.add(new FieldViolation("suggestedOffice", "unknown office " + decision.suggestedOffice()));
+        if (!isBlank(decision.suggestedOffice())
+            && !offices.existsById(decision.suggestedOffice())) {
+          violations.add(
+              new FieldViolation(
+                  "suggestedOffice", "unknown office " + decision.suggestedOffice()));
         }
       }
-      default -> { }
+      default -> {}
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -77,7 +96,8 @@ public class TicketWork {
    * @return the level that handles the ticket afterwards
    */
   @Transactional
-  public int recordDecision(String ticketNumber, TicketStep step, TaskDecision decision, String actor) {
+  public int recordDecision(
+      String ticketNumber, TicketStep step, TaskDecision decision, String actor) {
     validate(ticketNumber, step, decision);
     Ticket ticket = load(ticketNumber);
     Instant now = clock.instant();
@@ -88,34 +108,60 @@ public class TicketWork {
       case "LEVEL1:SOLVE", "LEVEL2:SOLVE" -> ticket.solve(decision.answer(), actor, now);
       case "CALL_BACK:SOLVED" -> {
         ticket.solve(decision.answer(), actor, now);
-        interactions.record(ticket.getRequesterId(), ticket.getId(), ticket.getNumber(), "PHONE",
-            Interaction.Direction.OUTBOUND, Interaction.Kind.CALL, decision.answer(), now, actor);
+        interactions.record(
+            ticket.getRequesterId(),
+            ticket.getId(),
+            ticket.getNumber(),
+            "PHONE",
+            Interaction.Direction.OUTBOUND,
+            Interaction.Kind.CALL,
+            decision.answer(),
+            now,
+            actor);
       }
       case "LEVEL1:ESCALATE" -> ticket.escalateToLevel2(actor, decision.note(), now);
       case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
           ticket.record(DATA_REQUESTED, actor, null, decision.missingData(), now);
-      case "LEVEL2:CALL_BACK" -> ticket.record(CALL_BACK_PLANNED, actor, null, decision.note(), now);
-      case "CALL_BACK:NOT_SOLVED" -> ticket.record(CALL_BACK_FAILED, actor, null, decision.note(), now);
-      case "LEVEL2:INVOLVE_OFFICE" -> ticket.assignToOffice(decision.office(), OFFICE_ASSIGNED, actor, decision.note(), now);
-      case "LEVEL3:REASSIGN" -> ticket.assignToOffice(decision.office(), REASSIGNED, actor, decision.note(), now);
-      case "LEVEL3:RETURN" -> ticket.officeResponded(null, RETURNED_TO_LEVEL2, actor, decision.note(), now);
-      case "OFFICE:ANSWER" -> ticket.officeResponded(decision.office(), OFFICE_ANSWERED, actor, decision.answer(), now);
-      case "OFFICE:REJECT" -> ticket.officeResponded(decision.office(), OFFICE_REJECTED, actor,
-          decision.rejectionReason() + (isBlank(decision.suggestedOffice()) ? ""
-              : " (competent office: " + decision.suggestedOffice() + ")"), now);
-      default -> throw new IllegalStateException("Unhandled decision " + step + ":" + decision.decision());
+      case "LEVEL2:CALL_BACK" ->
+          ticket.record(CALL_BACK_PLANNED, actor, null, decision.note(), now);
+      case "CALL_BACK:NOT_SOLVED" ->
+          ticket.record(CALL_BACK_FAILED, actor, null, decision.note(), now);
+      case "LEVEL2:INVOLVE_OFFICE" ->
+          ticket.assignToOffice(decision.office(), OFFICE_ASSIGNED, actor, decision.note(), now);
+      case "LEVEL3:REASSIGN" ->
+          ticket.assignToOffice(decision.office(), REASSIGNED, actor, decision.note(), now);
+      case "LEVEL3:RETURN" ->
+          ticket.officeResponded(null, RETURNED_TO_LEVEL2, actor, decision.note(), now);
+      case "OFFICE:ANSWER" ->
+          ticket.officeResponded(decision.office(), OFFICE_ANSWERED, actor, decision.answer(), now);
+      case "OFFICE:REJECT" ->
+          ticket.officeResponded(
+              decision.office(),
+              OFFICE_REJECTED,
+              actor,
+              decision.rejectionReason()
+                  + (isBlank(decision.suggestedOffice())
+                      ? ""
+                      : " (competent office: " + decision.suggestedOffice() + ")"),
+              now);
+      default ->
+          throw new IllegalStateException("Unhandled decision " + step + ":" + decision.decision());
     }
     return ticket.getCurrentLevel();
   }
 
-  /** A worker claimed the ticket's first task: the ticket is taken in charge (the SLA's first target). */
+  /**
+   * A worker claimed the ticket's first task: the ticket is taken in charge (the SLA's first
+   * target).
+   */
   @Transactional
   public void takeInCharge(String ticketNumber, String actor) {
     load(ticketNumber).takeInCharge(actor, clock.instant());
   }
 
   private Ticket load(String ticketNumber) {
-    return tickets.findByNumber(ticketNumber)
+    return tickets
+        .findByNumber(ticketNumber)
         .orElseThrow(() -> new NotFoundException("No ticket with number " + ticketNumber));
   }
 

@@ -9,14 +9,21 @@ import jakarta.persistence.Table;
 @Table(name = "office")
 public class Office {
 
-  @Id
-  private String code;
+  @Id private String code;
   private String name;
   private String email;
 
   protected Office() {}
 
-  public String getCode() { return code; }
-  public String getName() { return name; }
-  public String getEmail() { return email; }
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
 }

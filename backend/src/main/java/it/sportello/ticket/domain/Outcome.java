@@ -1,3 +1,6 @@
 package it.sportello.ticket.domain;
 
-public enum Outcome { SOLVED, CLOSED_FOR_NO_REPLY }
+public enum Outcome {
+  SOLVED,
+  CLOSED_FOR_NO_REPLY
+}

@@ -5,24 +5,40 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A work queue; its code is the candidate group of level-1 tasks, its back-office group that of level 2. */
+/**
+ * A work queue; its code is the candidate group of level-1 tasks, its back-office group that of
+ * level 2.
+ */
 @Entity
 @Table(name = "queue")
 public class Queue {
 
-  @Id
-  private String code;
+  @Id private String code;
+
   @Column(name = "name_it")
   private String nameIt;
+
   @Column(name = "name_en")
   private String nameEn;
+
   @Column(name = "back_office_group")
   private String backOfficeGroup;
 
   protected Queue() {}
 
-  public String getCode() { return code; }
-  public String getNameIt() { return nameIt; }
-  public String getNameEn() { return nameEn; }
-  public String getBackOfficeGroup() { return backOfficeGroup; }
+  public String getCode() {
+    return code;
+  }
+
+  public String getNameIt() {
+    return nameIt;
+  }
+
+  public String getNameEn() {
+    return nameEn;
+  }
+
+  public String getBackOfficeGroup() {
+    return backOfficeGroup;
+  }
 }

@@ -22,8 +22,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A service request: who asked what on which channel, where it is queued, its SLA deadlines and how it
- * ended, with its path ({@link TicketEvent}s). The BPMN process drives it; this class keeps it consistent.
+ * A service request: who asked what on which channel, where it is queued, its SLA deadlines and how
+ * it ended, with its path ({@link TicketEvent}s). The BPMN process drives it; this class keeps it
+ * consistent.
  */
 @Entity
 @Table(name = "ticket")
@@ -32,15 +33,21 @@ public class Ticket {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
   private String number;
+
   @Enumerated(EnumType.STRING)
   private TicketType type;
+
   @Enumerated(EnumType.STRING)
   private Channel channel;
+
   @Enumerated(EnumType.STRING)
   private TicketStatus status;
+
   @Column(name = "requester_id")
   private Long requesterId;
+
   private String subject;
   private String description;
   private String language;
@@ -48,49 +55,70 @@ public class Ticket {
   private String reason;
   private Integer priority;
   private String queue;
+
   @Column(name = "current_level")
   private int currentLevel;
+
   @Column(name = "sla_policy")
   private String slaPolicy;
+
   @Column(name = "received_at")
   private Instant receivedAt;
+
   @Column(name = "taken_in_charge_at")
   private Instant takenInChargeAt;
+
   @Column(name = "taken_in_charge_by")
   private String takenInChargeBy;
+
   @Column(name = "resolved_at")
   private Instant resolvedAt;
+
   @Column(name = "resolved_at_level")
   private Integer resolvedAtLevel;
+
   @Column(name = "closed_at")
   private Instant closedAt;
+
   @Column(name = "take_in_charge_due_at")
   private Instant takeInChargeDueAt;
+
   @Column(name = "resolution_due_at")
   private Instant resolutionDueAt;
+
   @Column(name = "take_in_charge_breached")
   private boolean takeInChargeBreached;
+
   @Column(name = "resolution_breached")
   private boolean resolutionBreached;
+
   @Column(name = "sla_paused_at")
   private Instant slaPausedAt;
+
   @Enumerated(EnumType.STRING)
   private Outcome outcome;
+
   private String answer;
+
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, String> context;
+
   @Column(name = "idempotency_key")
   private String idempotencyKey;
+
   @Column(name = "idempotency_fingerprint")
   private String idempotencyFingerprint;
+
   @Column(name = "created_by")
   private String createdBy;
+
   @Column(name = "created_at")
   private Instant createdAt;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
-  @Version
-  private long version;
+
+  @Version private long version;
 
   @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
   @OrderBy("occurredAt, id")
@@ -122,12 +150,26 @@ public class Ticket {
   }
 
   /** The data a ticket is opened with. */
-  public record NewTicket(TicketType type, Channel channel, String subject, String description, String language,
-      String topic, String reason, Map<String, String> context, Instant receivedAt, String idempotencyKey,
+  public record NewTicket(
+      TicketType type,
+      Channel channel,
+      String subject,
+      String description,
+      String language,
+      String topic,
+      String reason,
+      Map<String, String> context,
+      Instant receivedAt,
+      String idempotencyKey,
       String idempotencyFingerprint) {}
 
-  public void classify(String queue, int priority, String slaPolicy, Instant takeInChargeDueAt,
-      Instant resolutionDueAt, Instant now) {
+  public void classify(
+      String queue,
+      int priority,
+      String slaPolicy,
+      Instant takeInChargeDueAt,
+      Instant resolutionDueAt,
+      Instant now) {
     this.queue = queue;
     this.priority = priority;
     this.slaPolicy = slaPolicy;
@@ -136,10 +178,17 @@ public class Ticket {
     if (status == TicketStatus.NEW) {
       status = TicketStatus.OPEN;
     }
-    record(TicketEventKind.CLASSIFIED, null, null, "queue " + queue + ", priority " + priority + ", SLA " + slaPolicy, now);
+    record(
+        TicketEventKind.CLASSIFIED,
+        null,
+        null,
+        "queue " + queue + ", priority " + priority + ", SLA " + slaPolicy,
+        now);
   }
 
-  /** @return whether this call took the ticket in charge (false if it already was) */
+  /**
+   * @return whether this call took the ticket in charge (false if it already was)
+   */
   public boolean takeInCharge(String actor, Instant now) {
     if (takenInChargeAt != null) {
       return false;
@@ -168,13 +217,15 @@ public class Ticket {
     record(TicketEventKind.SOLVED, actor, null, answer, now);
   }
 
-  public void assignToOffice(String office, TicketEventKind kind, String actor, String note, Instant now) {
+  public void assignToOffice(
+      String office, TicketEventKind kind, String actor, String note, Instant now) {
     requireOpen();
     status = TicketStatus.WAITING_FOR_OFFICE;
     record(kind, actor, office, note, now);
   }
 
-  public void officeResponded(String office, TicketEventKind kind, String actor, String detail, Instant now) {
+  public void officeResponded(
+      String office, TicketEventKind kind, String actor, String detail, Instant now) {
     requireOpen();
     status = TicketStatus.IN_PROGRESS;
     record(kind, actor, office, detail, now);
@@ -194,18 +245,23 @@ public class Ticket {
     record(TicketEventKind.SLA_RESUMED, null, null, "resolution due " + newResolutionDueAt, now);
   }
 
-  /** @return whether the flag was raised now (false if it already was) */
+  /**
+   * @return whether the flag was raised now (false if it already was)
+   */
   public boolean markTakeInChargeBreached(Instant now) {
     if (takeInChargeBreached || takenInChargeAt != null || status == TicketStatus.CLOSED) {
       return false;
     }
     takeInChargeBreached = true;
     raisePriority();
-    record(TicketEventKind.TAKE_IN_CHARGE_OVERDUE, null, null, "priority raised to " + priority, now);
+    record(
+        TicketEventKind.TAKE_IN_CHARGE_OVERDUE, null, null, "priority raised to " + priority, now);
     return true;
   }
 
-  /** @return whether the flag was raised now (false if it already was) */
+  /**
+   * @return whether the flag was raised now (false if it already was)
+   */
   public boolean markResolutionBreached(Instant now) {
     if (resolutionBreached || status == TicketStatus.CLOSED) {
       return false;
@@ -232,7 +288,8 @@ public class Ticket {
     record(TicketEventKind.CLOSED_FOR_NO_REPLY, null, null, null, now);
   }
 
-  public void record(TicketEventKind kind, String actor, String office, String detail, Instant now) {
+  public void record(
+      TicketEventKind kind, String actor, String office, String detail, Instant now) {
     events.add(new TicketEvent(this, kind, actor, office, detail, now));
     updatedAt = now;
   }
@@ -253,37 +310,135 @@ public class Ticket {
     }
   }
 
-  public Long getId() { return id; }
-  public String getNumber() { return number; }
-  public TicketType getType() { return type; }
-  public Channel getChannel() { return channel; }
-  public TicketStatus getStatus() { return status; }
-  public Long getRequesterId() { return requesterId; }
-  public String getSubject() { return subject; }
-  public String getDescription() { return description; }
-  public String getLanguage() { return language; }
-  public String getTopic() { return topic; }
-  public String getReason() { return reason; }
-  public Integer getPriority() { return priority; }
-  public String getQueue() { return queue; }
-  public int getCurrentLevel() { return currentLevel; }
-  public String getSlaPolicy() { return slaPolicy; }
-  public Instant getReceivedAt() { return receivedAt; }
-  public Instant getTakenInChargeAt() { return takenInChargeAt; }
-  public String getTakenInChargeBy() { return takenInChargeBy; }
-  public Instant getResolvedAt() { return resolvedAt; }
-  public Integer getResolvedAtLevel() { return resolvedAtLevel; }
-  public Instant getClosedAt() { return closedAt; }
-  public Instant getTakeInChargeDueAt() { return takeInChargeDueAt; }
-  public Instant getResolutionDueAt() { return resolutionDueAt; }
-  public boolean isTakeInChargeBreached() { return takeInChargeBreached; }
-  public boolean isResolutionBreached() { return resolutionBreached; }
-  public Instant getSlaPausedAt() { return slaPausedAt; }
-  public Outcome getOutcome() { return outcome; }
-  public String getAnswer() { return answer; }
-  public Map<String, String> getContext() { return Collections.unmodifiableMap(context); }
-  public String getIdempotencyKey() { return idempotencyKey; }
-  public String getIdempotencyFingerprint() { return idempotencyFingerprint; }
-  public String getCreatedBy() { return createdBy; }
-  public List<TicketEvent> getEvents() { return Collections.unmodifiableList(events); }
+  public Long getId() {
+    return id;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public TicketType getType() {
+    return type;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public TicketStatus getStatus() {
+    return status;
+  }
+
+  public Long getRequesterId() {
+    return requesterId;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public Integer getPriority() {
+    return priority;
+  }
+
+  public String getQueue() {
+    return queue;
+  }
+
+  public int getCurrentLevel() {
+    return currentLevel;
+  }
+
+  public String getSlaPolicy() {
+    return slaPolicy;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public Instant getTakenInChargeAt() {
+    return takenInChargeAt;
+  }
+
+  public String getTakenInChargeBy() {
+    return takenInChargeBy;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public Integer getResolvedAtLevel() {
+    return resolvedAtLevel;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public Instant getTakeInChargeDueAt() {
+    return takeInChargeDueAt;
+  }
+
+  public Instant getResolutionDueAt() {
+    return resolutionDueAt;
+  }
+
+  public boolean isTakeInChargeBreached() {
+    return takeInChargeBreached;
+  }
+
+  public boolean isResolutionBreached() {
+    return resolutionBreached;
+  }
+
+  public Instant getSlaPausedAt() {
+    return slaPausedAt;
+  }
+
+  public Outcome getOutcome() {
+    return outcome;
+  }
+
+  public String getAnswer() {
+    return answer;
+  }
+
+  public Map<String, String> getContext() {
+    return Collections.unmodifiableMap(context);
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getIdempotencyFingerprint() {
+    return idempotencyFingerprint;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public List<TicketEvent> getEvents() {
+    return Collections.unmodifiableList(events);
+  }
 }

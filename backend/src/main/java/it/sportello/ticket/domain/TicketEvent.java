@@ -21,13 +21,17 @@ public class TicketEvent {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "ticket_id")
   private Ticket ticket;
+
   @Column(name = "occurred_at")
   private Instant occurredAt;
+
   @Enumerated(EnumType.STRING)
   private TicketEventKind kind;
+
   private String actor;
   private Integer level;
   private String queue;
@@ -36,7 +40,13 @@ public class TicketEvent {
 
   protected TicketEvent() {}
 
-  TicketEvent(Ticket ticket, TicketEventKind kind, String actor, String office, String detail, Instant occurredAt) {
+  TicketEvent(
+      Ticket ticket,
+      TicketEventKind kind,
+      String actor,
+      String office,
+      String detail,
+      Instant occurredAt) {
     this.ticket = ticket;
     this.kind = kind;
     this.actor = actor;
@@ -47,12 +57,35 @@ public class TicketEvent {
     this.occurredAt = occurredAt;
   }
 
-  public Long getId() { return id; }
-  public Instant getOccurredAt() { return occurredAt; }
-  public TicketEventKind getKind() { return kind; }
-  public String getActor() { return actor; }
-  public Integer getLevel() { return level; }
-  public String getQueue() { return queue; }
-  public String getOffice() { return office; }
-  public String getDetail() { return detail; }
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public TicketEventKind getKind() {
+    return kind;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public Integer getLevel() {
+    return level;
+  }
+
+  public String getQueue() {
+    return queue;
+  }
+
+  public String getOffice() {
+    return office;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
 }

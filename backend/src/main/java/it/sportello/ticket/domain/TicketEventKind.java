@@ -1,6 +1,9 @@
 package it.sportello.ticket.domain;
 
-/** The steps of a ticket's path, kept for traceability (who did what, at which level, with which office). */
+/**
+ * The steps of a ticket's path, kept for traceability (who did what, at which level, with which
+ * office).
+ */
 public enum TicketEventKind {
   RECEIVED,
   CLASSIFIED,

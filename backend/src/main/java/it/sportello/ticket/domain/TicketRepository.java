@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
+public interface TicketRepository
+    extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
 
   Optional<Ticket> findByNumber(String number);
 

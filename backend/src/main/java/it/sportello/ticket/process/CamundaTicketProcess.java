@@ -28,12 +28,14 @@ class CamundaTicketProcess implements TicketProcessPort {
     variables.put(CHANNEL, ticket.getChannel().name());
     variables.put(TOPIC, ticket.getTopic());
     variables.put(LANGUAGE, ticket.getLanguage());
-    runtimeService.startProcessInstanceByKey(TicketProcess.PROCESS_KEY, ticket.getNumber(), variables);
+    runtimeService.startProcessInstanceByKey(
+        TicketProcess.PROCESS_KEY, ticket.getNumber(), variables);
   }
 
   @Override
   public boolean requesterReplied(String ticketNumber) {
-    return !runtimeService.createMessageCorrelation(Messages.REQUESTER_REPLIED)
+    return !runtimeService
+        .createMessageCorrelation(Messages.REQUESTER_REPLIED)
         .processInstanceBusinessKey(ticketNumber)
         .correlateAllWithResult()
         .isEmpty();

@@ -2,13 +2,15 @@ package it.sportello.ticket.process;
 
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.sla.SlaService.ReplyWindow;
-import java.util.Date;
 import it.sportello.ticket.application.TicketLifecycle;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Pause the SLA clock, ask the requester for the missing data, set the reminder and give-up dates. */
+/**
+ * Pause the SLA clock, ask the requester for the missing data, set the reminder and give-up dates.
+ */
 @Component("requestMissingDataDelegate")
 class RequestMissingDataDelegate implements JavaDelegate {
 

@@ -1,9 +1,9 @@
 package it.sportello.ticket.process;
 
 import it.sportello.processes.TicketProcess.Variables;
+import it.sportello.ticket.application.TicketLifecycle;
 import java.time.Instant;
 import java.util.Date;
-import it.sportello.ticket.application.TicketLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -39,11 +39,19 @@ class TicketTaskCompletion implements TaskCompletionHandler {
   @Override
   public Completion prepare(WorkItem task, Map<String, String> form) {
     TicketStep step = TicketSteps.of(task.taskKey()).orElseThrow();
-    String office = step == TicketStep.OFFICE
-        ? (String) taskService.getVariable(task.id(), Variables.OFFICE)
-        : form.get("office");
-    TaskDecision decision = new TaskDecision(form.get("decision"), form.get(ANSWER), office,
-        form.get(REJECTION_REASON), form.get(SUGGESTED_OFFICE), form.get(MISSING_DATA), form.get(NOTE));
+    String office =
+        step == TicketStep.OFFICE
+            ? (String) taskService.getVariable(task.id(), Variables.OFFICE)
+            : form.get("office");
+    TaskDecision decision =
+        new TaskDecision(
+            form.get("decision"),
+            form.get(ANSWER),
+            office,
+            form.get(REJECTION_REASON),
+            form.get(SUGGESTED_OFFICE),
+            form.get(MISSING_DATA),
+            form.get(NOTE));
     work.validate(task.businessKey(), step, decision);
 
     Map<String, Object> variables = new HashMap<>();
@@ -52,7 +60,8 @@ class TicketTaskCompletion implements TaskCompletionHandler {
       variables.put(Variables.OFFICE, office);
     }
     Map<String, String> texts = new HashMap<>();
-    for (String text : new String[] {ANSWER, REJECTION_REASON, SUGGESTED_OFFICE, MISSING_DATA, NOTE}) {
+    for (String text :
+        new String[] {ANSWER, REJECTION_REASON, SUGGESTED_OFFICE, MISSING_DATA, NOTE}) {
       if (form.get(text) != null) {
         texts.put(text, form.get(text));
       }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * On every ticket task: a claim takes the ticket in charge; a completion records the decision on the
- * ticket (validated again, so Camunda's Tasklist and {@code /engine-rest} obey the same rules as our API)
- * and tells the process which level now handles it.
+ * On every ticket task: a claim takes the ticket in charge; a completion records the decision on
+ * the ticket (validated again, so Camunda's Tasklist and {@code /engine-rest} obey the same rules
+ * as our API) and tells the process which level now handles it.
  */
 @Component("ticketTaskListener")
 class TicketTaskListener implements TaskListener {
@@ -28,8 +28,11 @@ class TicketTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = task.getExecution().getProcessBusinessKey();
-    TicketStep step = TicketSteps.of(task.getTaskDefinitionKey())
-        .orElseThrow(() -> new IllegalStateException("Not a ticket task: " + task.getTaskDefinitionKey()));
+    TicketStep step =
+        TicketSteps.of(task.getTaskDefinitionKey())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("Not a ticket task: " + task.getTaskDefinitionKey()));
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null) {
         work.takeInCharge(number, task.getAssignee());
@@ -39,9 +42,15 @@ class TicketTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    TaskDecision decision = new TaskDecision(text(task, TicketSteps.decisionVariable(step)), text(task, ANSWER),
-        text(task, Variables.OFFICE), text(task, REJECTION_REASON), text(task, SUGGESTED_OFFICE),
-        text(task, MISSING_DATA), text(task, NOTE));
+    TaskDecision decision =
+        new TaskDecision(
+            text(task, TicketSteps.decisionVariable(step)),
+            text(task, ANSWER),
+            text(task, Variables.OFFICE),
+            text(task, REJECTION_REASON),
+            text(task, SUGGESTED_OFFICE),
+            text(task, MISSING_DATA),
+            text(task, NOTE));
     int level = work.recordDecision(number, step, decision, actor(task));
     if (step == TicketStep.LEVEL1) {
       task.getExecution().setVariable(Variables.CURRENT_LEVEL, level);
@@ -57,7 +66,8 @@ class TicketTaskListener implements TaskListener {
     if (task.getAssignee() != null) {
       return task.getAssignee();
     }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -18,23 +18,33 @@ record OpenTicketRequest(
     @NotNull Channel channel,
     @NotBlank @Size(max = 300) String subject,
     @NotBlank @Size(max = 20000) String description,
-    @NotNull @Pattern(regexp = "it|en|de|fr", message = "must be one of it, en, de, fr") String language,
+    @NotNull @Pattern(regexp = "it|en|de|fr", message = "must be one of it, en, de, fr")
+        String language,
     @NotNull @Valid Requester requester,
     @Schema(description = "Q, PQ, A, I, PA, PI or B; Q when missing") TicketType type,
     @Valid Category category,
-    @Schema(description = "Free key/values from the channel, e.g. page, browser, operating system, error code")
-    @Size(max = 50) Map<@Size(max = 100) String, @Size(max = 2000) String> context,
-    @Schema(description = "When the contact arrived, if earlier than now (e.g. a voicemail); never in the future")
-    OffsetDateTime receivedAt) {
+    @Schema(
+            description =
+                "Free key/values from the channel, e.g. page, browser, operating system, error code")
+        @Size(max = 50)
+        Map<@Size(max = 100) String, @Size(max = 2000) String> context,
+    @Schema(
+            description =
+                "When the contact arrived, if earlier than now (e.g. a voicemail); never in the future")
+        OffsetDateTime receivedAt) {
 
   record Requester(
-      @Pattern(regexp = "[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]|\\d{11}",
-          message = "must be an Italian fiscal code (16 characters, or 11 digits for organisations)") String fiscalCode,
+      @Pattern(
+              regexp = "[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]|\\d{11}",
+              message =
+                  "must be an Italian fiscal code (16 characters, or 11 digits for organisations)")
+          String fiscalCode,
       @Size(max = 200) String name,
       @Email @Size(max = 320) String email,
       @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone) {
 
-    @AssertTrue(message = "at least one of fiscalCode, email or phone is needed to identify the requester")
+    @AssertTrue(
+        message = "at least one of fiscalCode, email or phone is needed to identify the requester")
     @Schema(hidden = true)
     boolean isIdentifiable() {
       return notBlank(fiscalCode) || notBlank(email) || notBlank(phone);

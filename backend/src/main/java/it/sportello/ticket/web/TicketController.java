@@ -39,7 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-@Tag(name = "Tickets", description = "Service requests: open, read, list, and messages from the requester")
+@Tag(
+    name = "Tickets",
+    description = "Service requests: open, read, list, and messages from the requester")
 @Validated
 @RestController
 @RequestMapping("/api/tickets")
@@ -50,21 +52,27 @@ class TicketController {
   private final ContactRegistry contacts;
   private final SlaService sla;
 
-  TicketController(TicketIntake intake, TicketQueries queries, ContactRegistry contacts, SlaService sla) {
+  TicketController(
+      TicketIntake intake, TicketQueries queries, ContactRegistry contacts, SlaService sla) {
     this.intake = intake;
     this.queries = queries;
     this.contacts = contacts;
     this.sla = sla;
   }
 
-  @Operation(summary = "Open a ticket",
-      description = "Registers the requester (de-duplicated), classifies the ticket with the decision table, "
-          + "computes its SLA targets on the service calendar and queues it at level 1. The same Idempotency-Key "
-          + "returns the same ticket.")
+  @Operation(
+      summary = "Open a ticket",
+      description =
+          "Registers the requester (de-duplicated), classifies the ticket with the decision table, "
+              + "computes its SLA targets on the service calendar and queues it at level 1. The same Idempotency-Key "
+              + "returns the same ticket.")
   @PostMapping
-  ResponseEntity<TicketResponse> open(@Valid @RequestBody OpenTicketRequest request,
+  ResponseEntity<TicketResponse> open(
+      @Valid @RequestBody OpenTicketRequest request,
       @Parameter(description = "Makes a retry return the first ticket instead of opening another")
-      @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200)
+          String idempotencyKey,
       Authentication authentication) {
     OpenTicketCommand command = toCommand(request);
     Opened opened;
@@ -74,12 +82,17 @@ class TicketController {
       if (idempotencyKey == null) {
         throw concurrentDuplicate;
       }
-      // Two requests with the same key raced: the other one committed first. Answer with its ticket.
+      // Two requests with the same key raced: the other one committed first. Answer with its
+      // ticket.
       opened = intake.open(command, idempotencyKey, authentication.getName());
     }
     Ticket ticket = opened.ticket();
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{number}").build(ticket.getNumber());
-    return ResponseEntity.status(HttpStatus.CREATED).location(location)
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{number}")
+            .build(ticket.getNumber());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(location)
         .header("Idempotent-Replayed", String.valueOf(opened.replayed()))
         .body(response(ticket, false));
   }
@@ -92,14 +105,25 @@ class TicketController {
 
   @Operation(summary = "Tickets, newest first, filtered")
   @GetMapping
-  PageResponse<TicketResponse> list(@RequestParam(required = false) TicketStatus status,
-      @RequestParam(required = false) String queue, @RequestParam(required = false) Channel channel,
-      @RequestParam(required = false) TicketType type, @RequestParam(required = false) Long requesterId,
-      @RequestParam(required = false) OffsetDateTime receivedFrom, @RequestParam(required = false) OffsetDateTime receivedTo,
+  PageResponse<TicketResponse> list(
+      @RequestParam(required = false) TicketStatus status,
+      @RequestParam(required = false) String queue,
+      @RequestParam(required = false) Channel channel,
+      @RequestParam(required = false) TicketType type,
+      @RequestParam(required = false) Long requesterId,
+      @RequestParam(required = false) OffsetDateTime receivedFrom,
+      @RequestParam(required = false) OffsetDateTime receivedTo,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    TicketFilter filter = new TicketFilter(status, queue, channel, type, requesterId,
-        receivedFrom == null ? null : receivedFrom.toInstant(), receivedTo == null ? null : receivedTo.toInstant());
+    TicketFilter filter =
+        new TicketFilter(
+            status,
+            queue,
+            channel,
+            type,
+            requesterId,
+            receivedFrom == null ? null : receivedFrom.toInstant(),
+            receivedTo == null ? null : receivedTo.toInstant());
     return PageResponse.of(queries.search(filter, page, size), ticket -> response(ticket, false));
   }
 
@@ -107,25 +131,39 @@ class TicketController {
 
   record MessageResponse(String ticketNumber, boolean resumedProcess) {}
 
-  @Operation(summary = "A message from the requester",
-      description = "Recorded in the ticket's history; if the ticket waits for the requester, it resumes.")
+  @Operation(
+      summary = "A message from the requester",
+      description =
+          "Recorded in the ticket's history; if the ticket waits for the requester, it resumes.")
   @PostMapping("/{number}/messages")
-  ResponseEntity<MessageResponse> message(@PathVariable String number, @Valid @RequestBody MessageRequest request,
+  ResponseEntity<MessageResponse> message(
+      @PathVariable String number,
+      @Valid @RequestBody MessageRequest request,
       Authentication authentication) {
-    boolean resumed = intake.receiveMessage(number, request.text(),
-        request.channel() == null ? null : request.channel().name(), authentication.getName());
+    boolean resumed =
+        intake.receiveMessage(
+            number,
+            request.text(),
+            request.channel() == null ? null : request.channel().name(),
+            authentication.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MessageResponse(number, resumed));
   }
 
   private TicketResponse response(Ticket ticket, boolean withHistory) {
-    return TicketResponse.of(ticket, contacts.get(ticket.getRequesterId()), sla.calendar().zone(), withHistory);
+    return TicketResponse.of(
+        ticket, contacts.get(ticket.getRequesterId()), sla.calendar().zone(), withHistory);
   }
 
   private static OpenTicketCommand toCommand(OpenTicketRequest request) {
     OpenTicketRequest.Requester requester = request.requester();
-    return new OpenTicketCommand(request.channel(), request.type(), request.subject(), request.description(),
+    return new OpenTicketCommand(
+        request.channel(),
+        request.type(),
+        request.subject(),
+        request.description(),
         request.language(),
-        new RequesterData(requester.name(), requester.fiscalCode(), null, requester.email(), requester.phone()),
+        new RequesterData(
+            requester.name(), requester.fiscalCode(), null, requester.email(), requester.phone()),
         request.category() == null ? null : request.category().topic(),
         request.category() == null ? null : request.category().reason(),
         request.context() == null ? Map.of() : request.context(),

@@ -37,7 +37,8 @@ class CamundaWorklist implements WorklistPort {
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
 
-  CamundaWorklist(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService) {
+  CamundaWorklist(
+      TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -50,7 +51,8 @@ class CamundaWorklist implements WorklistPort {
       query.processInstanceBusinessKey(businessKey);
     }
     long total = query.count();
-    List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
+    List<Task> tasks =
+        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
     return new PageImpl<>(toItems(tasks), PageRequest.of(page, size), total);
   }
 
@@ -70,7 +72,8 @@ class CamundaWorklist implements WorklistPort {
     try {
       taskService.claim(taskId, userId);
     } catch (TaskAlreadyClaimedException e) {
-      throw new ConflictException(409, "Task " + taskId + " is already assigned to " + e.getTaskAssignee() + ".");
+      throw new ConflictException(
+          409, "Task " + taskId + " is already assigned to " + e.getTaskAssignee() + ".");
     }
   }
 
@@ -82,7 +85,9 @@ class CamundaWorklist implements WorklistPort {
   @Override
   public void complete(String taskId, Completion completion) {
     VariableMap variables = Variables.fromMap(completion.variables());
-    completion.texts().forEach((name, text) -> variables.putValueTyped(name, Variables.stringValue(text, true)));
+    completion
+        .texts()
+        .forEach((name, text) -> variables.putValueTyped(name, Variables.stringValue(text, true)));
     try {
       taskService.complete(taskId, variables);
     } catch (NullValueException gone) {
@@ -101,23 +106,39 @@ class CamundaWorklist implements WorklistPort {
   private List<WorkItem> toItems(List<Task> tasks) {
     Map<String, String> processKeys = new HashMap<>();
     Map<String, String> businessKeys = new HashMap<>();
-    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-        .collect(Collectors.toSet());
+    Set<String> instanceIds =
+        tasks.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
     if (!instanceIds.isEmpty()) {
-      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+      for (ProcessInstance instance :
+          runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
         businessKeys.put(instance.getId(), instance.getBusinessKey());
       }
     }
     for (Task task : tasks) {
       if (task.getProcessDefinitionId() != null) {
-        processKeys.computeIfAbsent(task.getProcessDefinitionId(),
+        processKeys.computeIfAbsent(
+            task.getProcessDefinitionId(),
             id -> repositoryService.getProcessDefinition(id).getKey());
       }
     }
-    return tasks.stream().map(task -> new WorkItem(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-        processKeys.get(task.getProcessDefinitionId()), task.getProcessInstanceId(),
-        businessKeys.get(task.getProcessInstanceId()), task.getAssignee(), instant(task.getCreateTime()),
-        instant(task.getDueDate()), task.getPriority())).toList();
+    return tasks.stream()
+        .map(
+            task ->
+                new WorkItem(
+                    task.getId(),
+                    task.getName(),
+                    task.getTaskDefinitionKey(),
+                    processKeys.get(task.getProcessDefinitionId()),
+                    task.getProcessInstanceId(),
+                    businessKeys.get(task.getProcessInstanceId()),
+                    task.getAssignee(),
+                    instant(task.getCreateTime()),
+                    instant(task.getDueDate()),
+                    task.getPriority()))
+        .toList();
   }
 
   private static Instant instant(Date date) {

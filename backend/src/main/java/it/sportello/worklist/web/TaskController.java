@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Tasks", description = "The worker's inbox: tasks offered to their groups or assigned to them")
+@Tag(
+    name = "Tasks",
+    description = "The worker's inbox: tasks offered to their groups or assigned to them")
 @Validated
 @RestController
 @RequestMapping("/api/tasks")
@@ -33,13 +35,16 @@ class TaskController {
     this.worklist = worklist;
   }
 
-  @Operation(summary = "My inbox, by due date; optionally only the tasks of one ticket (its number)")
+  @Operation(
+      summary = "My inbox, by due date; optionally only the tasks of one ticket (its number)")
   @GetMapping
-  PageResponse<WorkItem> inbox(Authentication authentication,
+  PageResponse<WorkItem> inbox(
+      Authentication authentication,
       @RequestParam(required = false) String businessKey,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    return PageResponse.of(worklist.inbox(worker(authentication), businessKey, page, size), item -> item);
+    return PageResponse.of(
+        worklist.inbox(worker(authentication), businessKey, page, size), item -> item);
   }
 
   @Operation(summary = "Take a task: it leaves the group's inbox and becomes mine")
@@ -55,17 +60,22 @@ class TaskController {
     return ResponseEntity.noContent().build();
   }
 
-  @Operation(summary = "Complete a task with the worker's decision",
-      description = "Ticket tasks take `decision` plus, depending on it, `answer`, `office`, `rejectionReason`, "
-          + "`suggestedOffice`, `missingData` and an optional `note`. Invalid decisions answer 400 naming the fields.")
+  @Operation(
+      summary = "Complete a task with the worker's decision",
+      description =
+          "Ticket tasks take `decision` plus, depending on it, `answer`, `office`, `rejectionReason`, "
+              + "`suggestedOffice`, `missingData` and an optional `note`. Invalid decisions answer 400 naming the fields.")
   @PostMapping("/{taskId}/complete")
-  ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, String> form,
+  ResponseEntity<Void> complete(
+      @PathVariable String taskId,
+      @RequestBody Map<String, String> form,
       Authentication authentication) {
     worklist.complete(taskId, worker(authentication), form);
     return ResponseEntity.noContent().build();
   }
 
   private static Worker worker(Authentication authentication) {
-    return new Worker(authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
+    return new Worker(
+        authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
   }
 }
