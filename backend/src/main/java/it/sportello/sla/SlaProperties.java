@@ -1,6 +1,8 @@
 package it.sportello.sla;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
@@ -10,18 +12,21 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code sportello.sla.*}: the service calendar, the SLA policies by code, and how long a ticket
- * waits for the requester (in working time) before a reminder and before it is closed for no reply.
+ * {@code sportello.sla.*}: the service calendar, the SLA policies by code, how long a ticket waits
+ * for the requester (in working time) before a reminder and before it is closed for no reply, and
+ * below which share of a target's working time left a ticket counts as at risk.
  */
 @Validated
 @ConfigurationProperties("sportello.sla")
 public record SlaProperties(
     @Valid @NotNull Calendar calendar,
     @NotEmpty Map<String, @Valid Policy> policies,
-    @Valid @NotNull RequesterReply requesterReply) {
+    @Valid @NotNull RequesterReply requesterReply,
+    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.25") double atRiskShare) {
 
   /**
    * @param openingHours per weekday, ranges such as {@code 08:00-20:00}; a missing day is closed

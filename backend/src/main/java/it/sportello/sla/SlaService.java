@@ -1,6 +1,7 @@
 package it.sportello.sla;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -37,13 +38,40 @@ public class SlaService {
 
   /** Targets of a ticket received at {@code receivedAt} under {@code policy}. */
   public SlaTargets targets(String policy, Instant receivedAt) {
-    SlaProperties.Policy targets =
-        Optional.ofNullable(properties.policies().get(policy))
-            .orElseThrow(() -> new IllegalArgumentException("Unknown SLA policy " + policy));
+    SlaProperties.Policy targets = policy(policy);
     return new SlaTargets(
         policy,
         calendar.addWorkingTime(receivedAt, targets.takeInCharge()),
         calendar.addWorkingTime(receivedAt, targets.resolution()));
+  }
+
+  /**
+   * Where a target stands at {@code now}.
+   *
+   * @param target the policy's working time for this target
+   * @param reachedAt when the target was reached (taken in charge, resolved), or null
+   */
+  public SlaState state(
+      Duration target, Instant due, Instant reachedAt, boolean paused, Instant now) {
+    if (reachedAt != null) {
+      return reachedAt.isAfter(due) ? SlaState.MISSED : SlaState.MET;
+    }
+    if (paused) {
+      return SlaState.PAUSED;
+    }
+    if (now.isAfter(due)) {
+      return SlaState.BREACHED;
+    }
+    Duration left = calendar.workingTimeBetween(now, due);
+    return left.toMillis() <= target.toMillis() * properties.atRiskShare()
+        ? SlaState.AT_RISK
+        : SlaState.ON_TRACK;
+  }
+
+  /** The policy's working-time targets. */
+  public SlaProperties.Policy policy(String policy) {
+    return Optional.ofNullable(properties.policies().get(policy))
+        .orElseThrow(() -> new IllegalArgumentException("Unknown SLA policy " + policy));
   }
 
   /** A deadline moved on by the working time that passed while the SLA clock was paused. */

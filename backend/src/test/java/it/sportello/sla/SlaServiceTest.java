@@ -37,7 +37,8 @@ class SlaServiceTest {
                   List.of()),
               Map.of(
                   "STANDARD", new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24))),
-              new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60))));
+              new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60)),
+              0.25));
 
   @Test
   void targetsCountWorkingHoursFromReception() {
@@ -70,6 +71,32 @@ class SlaServiceTest {
     assertThat(window.remindAt()).isEqualTo(at("2026-12-02T10:00:00+01:00"));
     // 60 working hours: Monday to Friday 58 h, Saturday 2 h
     assertThat(window.closeAt()).isEqualTo(at("2026-12-05T10:00:00+01:00"));
+  }
+
+  @Test
+  void stateOfATargetFollowsItsWorkingTimeLeft() {
+    Duration target = Duration.ofHours(4);
+    Instant due = at("2026-11-28T11:30:00+01:00"); // Saturday
+
+    assertThat(sla.state(target, due, null, false, at("2026-11-27T19:30:00+01:00")))
+        .isEqualTo(SlaState.ON_TRACK);
+    // Friday 20:00 to Saturday 11:30 is 3.5 working hours: the night does not count
+    assertThat(sla.state(target, due, null, false, at("2026-11-27T21:00:00+01:00")))
+        .isEqualTo(SlaState.ON_TRACK);
+    assertThat(sla.state(target, due, null, false, at("2026-11-28T10:30:00+01:00")))
+        .isEqualTo(SlaState.AT_RISK);
+    assertThat(sla.state(target, due, null, true, at("2026-11-28T10:30:00+01:00")))
+        .isEqualTo(SlaState.PAUSED);
+    assertThat(sla.state(target, due, null, false, at("2026-11-28T11:31:00+01:00")))
+        .isEqualTo(SlaState.BREACHED);
+    assertThat(
+            sla.state(
+                target, due, at("2026-11-28T11:00:00+01:00"), false, at("2026-12-01T00:00:00Z")))
+        .isEqualTo(SlaState.MET);
+    assertThat(
+            sla.state(
+                target, due, at("2026-11-28T12:00:00+01:00"), false, at("2026-12-01T00:00:00Z")))
+        .isEqualTo(SlaState.MISSED);
   }
 
   @Test

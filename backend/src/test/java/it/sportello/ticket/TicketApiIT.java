@@ -45,6 +45,8 @@ class TicketApiIT extends IntegrationTest {
     assertThat(takeInChargeDue).isAfter(receivedAt);
     assertThat(resolutionDue).isAfter(takeInChargeDue);
     assertThat(ticket.at("/sla/takeInChargeDueAt").asText()).matches(".*[+-]\\d{2}:\\d{2}");
+    assertThat(ticket.at("/sla/takeInChargeState").asText()).isEqualTo("ON_TRACK");
+    assertThat(ticket.at("/sla/resolutionState").asText()).isEqualTo("ON_TRACK");
 
     JsonNode read = get("/api/tickets/" + number, "operator1").getBody();
     assertThat(read.get("subject").asText()).isEqualTo("Pagamento TARI non registrato");
@@ -180,6 +182,23 @@ class TicketApiIT extends IntegrationTest {
         get("/api/tickets?requesterId=" + requesterId + "&channel=PHONE", "supervisor").getBody();
     assertThat(list.get("items").findValuesAsText("number"))
         .isEqualTo(List.of(secondTicket.get("number").asText()));
+  }
+
+  @Test
+  void aBusinessIsRecognisedByItsVatNumber() {
+    String vat = String.valueOf(10_000_000_000L + (System.nanoTime() % 89_999_999_999L));
+    Map<String, Object> first = ticketRequest(fiscalCode(), "Fattura elettronica rifiutata");
+    first.put("requester", Map.of("vatNumber", vat, "name", "Rossi Costruzioni srl"));
+    Map<String, Object> second = ticketRequest(fiscalCode(), "Secondo contatto dell'impresa");
+    second.put("requester", Map.of("vatNumber", vat, "email", "amministrazione@rossi.example"));
+
+    JsonNode one = post("/api/tickets", "api-client", first).getBody();
+    JsonNode two = post("/api/tickets", "api-client", second).getBody();
+
+    assertThat(two.at("/requester/id").asLong()).isEqualTo(one.at("/requester/id").asLong());
+    assertThat(two.at("/requester/kind").asText()).isEqualTo("ORGANISATION");
+    assertThat(two.at("/requester/email").asText()).isEqualTo("amministrazione@rossi.example");
+    assertThat(two.at("/requester/name").asText()).isEqualTo("Rossi Costruzioni srl");
   }
 
   private long count(String table) {

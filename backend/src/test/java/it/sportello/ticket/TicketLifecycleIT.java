@@ -75,6 +75,8 @@ class TicketLifecycleIT extends IntegrationTest {
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.get("outcome").asText()).isEqualTo("SOLVED");
     assertThat(closed.get("answer").asText()).isEqualTo("Con il modello F24.");
+    assertThat(closed.at("/sla/takeInChargeState").asText()).isEqualTo("MET");
+    assertThat(closed.at("/sla/resolutionState").asText()).isEqualTo("MET");
     assertThat(closed.get("history").findValuesAsText("kind"))
         .containsSubsequence("RECEIVED", "CLASSIFIED", "TAKEN_IN_CHARGE", "SOLVED", "CLOSED");
     assertThat(
@@ -176,6 +178,7 @@ class TicketLifecycleIT extends IntegrationTest {
 
     JsonNode waiting = ticket(number);
     assertThat(waiting.get("status").asText()).isEqualTo("WAITING_FOR_REQUESTER");
+    assertThat(waiting.at("/sla/resolutionState").asText()).isEqualTo("PAUSED");
     assertThat(waiting.at("/sla/paused").asBoolean()).isTrue();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
     assertThat(
@@ -235,11 +238,14 @@ class TicketLifecycleIT extends IntegrationTest {
     JsonNode opened = open("Nessuno mi risponde");
     String number = opened.get("number").asText();
 
-    managementService.executeJob(timer(number, Elements.TAKE_IN_CHARGE_OVERDUE).getId());
+    Job timer = timer(number, Elements.TAKE_IN_CHARGE_OVERDUE);
+    clock.pin(timer.getDuedate().toInstant().plusSeconds(60));
+    managementService.executeJob(timer.getId());
     lifecycle.takeInChargeOverdue(number);
 
     JsonNode escalated = ticket(number);
     assertThat(escalated.at("/sla/takeInChargeBreached").asBoolean()).isTrue();
+    assertThat(escalated.at("/sla/takeInChargeState").asText()).isEqualTo("BREACHED");
     assertThat(escalated.get("priority").asInt()).isEqualTo(opened.get("priority").asInt() - 1);
     assertThat(
             jdbc.queryForList(

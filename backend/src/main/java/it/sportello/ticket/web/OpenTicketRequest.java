@@ -41,13 +41,17 @@ record OpenTicketRequest(
           String fiscalCode,
       @Size(max = 200) String name,
       @Email @Size(max = 320) String email,
-      @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone) {
+      @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone,
+      @Schema(description = "Partita IVA of a business")
+          @Pattern(regexp = "\\d{11}", message = "must be 11 digits")
+          String vatNumber) {
 
     @AssertTrue(
-        message = "at least one of fiscalCode, email or phone is needed to identify the requester")
+        message =
+            "at least one of fiscalCode, vatNumber, email or phone is needed to identify the requester")
     @Schema(hidden = true)
     boolean isIdentifiable() {
-      return notBlank(fiscalCode) || notBlank(email) || notBlank(phone);
+      return notBlank(fiscalCode) || notBlank(vatNumber) || notBlank(email) || notBlank(phone);
     }
 
     private static boolean notBlank(String value) {

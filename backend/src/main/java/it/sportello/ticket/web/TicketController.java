@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.sla.SlaProperties;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
@@ -22,6 +23,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,9 +54,15 @@ class TicketController {
   private final TicketQueries queries;
   private final ContactRegistry contacts;
   private final SlaService sla;
+  private final Clock clock;
 
   TicketController(
-      TicketIntake intake, TicketQueries queries, ContactRegistry contacts, SlaService sla) {
+      TicketIntake intake,
+      TicketQueries queries,
+      ContactRegistry contacts,
+      SlaService sla,
+      Clock clock) {
+    this.clock = clock;
     this.intake = intake;
     this.queries = queries;
     this.contacts = contacts;
@@ -151,7 +160,34 @@ class TicketController {
 
   private TicketResponse response(Ticket ticket, boolean withHistory) {
     return TicketResponse.of(
-        ticket, contacts.get(ticket.getRequesterId()), sla.calendar().zone(), withHistory);
+        ticket,
+        contacts.get(ticket.getRequesterId()),
+        sla.calendar().zone(),
+        slaStates(ticket),
+        withHistory);
+  }
+
+  private TicketResponse.SlaStates slaStates(Ticket ticket) {
+    if (ticket.getSlaPolicy() == null || !sla.hasPolicy(ticket.getSlaPolicy())) {
+      return new TicketResponse.SlaStates(null, null);
+    }
+    SlaProperties.Policy policy = sla.policy(ticket.getSlaPolicy());
+    Instant now = clock.instant();
+    Instant resolved =
+        ticket.getResolvedAt() != null ? ticket.getResolvedAt() : ticket.getClosedAt();
+    return new TicketResponse.SlaStates(
+        sla.state(
+            policy.takeInCharge(),
+            ticket.getTakeInChargeDueAt(),
+            ticket.getTakenInChargeAt(),
+            false,
+            now),
+        sla.state(
+            policy.resolution(),
+            ticket.getResolutionDueAt(),
+            resolved,
+            ticket.getSlaPausedAt() != null,
+            now));
   }
 
   private static OpenTicketCommand toCommand(OpenTicketRequest request) {
@@ -163,7 +199,11 @@ class TicketController {
         request.description(),
         request.language(),
         new RequesterData(
-            requester.name(), requester.fiscalCode(), null, requester.email(), requester.phone()),
+            requester.name(),
+            requester.fiscalCode(),
+            requester.vatNumber(),
+            requester.email(),
+            requester.phone()),
         request.category() == null ? null : request.category().topic(),
         request.category() == null ? null : request.category().reason(),
         request.context() == null ? Map.of() : request.context(),

@@ -1,6 +1,7 @@
 package it.sportello.ticket.web;
 
 import it.sportello.contact.Contact;
+import it.sportello.sla.SlaState;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEvent;
 import java.time.Instant;
@@ -36,7 +37,14 @@ record TicketResponse(
 
   record Category(String topic, String reason) {}
 
-  record RequesterSummary(long id, String name, String fiscalCode, String email, String phone) {}
+  record RequesterSummary(
+      long id,
+      String kind,
+      String name,
+      String fiscalCode,
+      String vatNumber,
+      String email,
+      String phone) {}
 
   record Sla(
       String policy,
@@ -44,7 +52,12 @@ record TicketResponse(
       OffsetDateTime resolutionDueAt,
       boolean takeInChargeBreached,
       boolean resolutionBreached,
-      boolean paused) {}
+      boolean paused,
+      SlaState takeInChargeState,
+      SlaState resolutionState) {}
+
+  /** Where the ticket's two targets stand now (null before classification). */
+  record SlaStates(SlaState takeInCharge, SlaState resolution) {}
 
   record Step(
       OffsetDateTime at,
@@ -55,7 +68,8 @@ record TicketResponse(
       String office,
       String detail) {}
 
-  static TicketResponse of(Ticket ticket, Contact requester, ZoneId zone, boolean withHistory) {
+  static TicketResponse of(
+      Ticket ticket, Contact requester, ZoneId zone, SlaStates states, boolean withHistory) {
     return new TicketResponse(
         ticket.getNumber(),
         ticket.getStatus().name(),
@@ -72,8 +86,10 @@ record TicketResponse(
             ? null
             : new RequesterSummary(
                 requester.getId(),
+                requester.getKind().name(),
                 requester.getName(),
                 requester.getFiscalCode(),
+                requester.getVatNumber(),
                 requester.getEmail(),
                 requester.getPhone()),
         at(ticket.getReceivedAt(), zone),
@@ -87,7 +103,9 @@ record TicketResponse(
             at(ticket.getResolutionDueAt(), zone),
             ticket.isTakeInChargeBreached(),
             ticket.isResolutionBreached(),
-            ticket.getSlaPausedAt() != null),
+            ticket.getSlaPausedAt() != null,
+            states.takeInCharge(),
+            states.resolution()),
         ticket.getOutcome() == null ? null : ticket.getOutcome().name(),
         ticket.getAnswer(),
         ticket.getContext(),
