@@ -9,7 +9,6 @@ import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.Ticket.NewTicket;
@@ -128,10 +127,7 @@ public class TicketIntake {
    */
   @Transactional
   public boolean receiveMessage(String number, String text, String channel, String user) {
-    Ticket ticket =
-        tickets
-            .findByNumber(number)
-            .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.isClosed()) {
       throw new ConflictException(
           409, "Ticket " + number + " is closed; open a new ticket instead.");

@@ -8,7 +8,6 @@ import it.sportello.contact.ContactRegistry;
 import it.sportello.notification.Notification.RecipientKind;
 import it.sportello.notification.NotificationRequest;
 import it.sportello.notification.Notifications;
-import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.sla.SlaService.ReplyWindow;
 import it.sportello.sla.SlaTargets;
@@ -76,7 +75,7 @@ public class TicketLifecycle {
       throw new IllegalStateException(
           "The classification decision chose the unknown SLA policy '" + slaPolicy + "'");
     }
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     SlaTargets targets = sla.targets(slaPolicy, ticket.getReceivedAt());
     ticket.classify(
         queue.getCode(),
@@ -94,7 +93,7 @@ public class TicketLifecycle {
 
   @Transactional
   public void takeInChargeOverdue(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.markTakeInChargeBreached(clock.instant())) {
       notifySupervisors(ticket, "TAKE_IN_CHARGE_OVERDUE", ticket.getTakeInChargeDueAt());
     }
@@ -102,7 +101,7 @@ public class TicketLifecycle {
 
   @Transactional
   public void resolutionOverdue(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.markResolutionBreached(clock.instant())) {
       notifySupervisors(ticket, "RESOLUTION_OVERDUE", ticket.getResolutionDueAt());
     }
@@ -114,7 +113,7 @@ public class TicketLifecycle {
    */
   @Transactional
   public ReplyWindow awaitRequester(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     Instant now = clock.instant();
     ticket.pauseSla(now);
     notifyRequester(
@@ -127,7 +126,7 @@ public class TicketLifecycle {
 
   @Transactional
   public void remindRequester(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.getSlaPausedAt() == null) {
       return;
     }
@@ -145,7 +144,7 @@ public class TicketLifecycle {
    */
   @Transactional
   public Instant resumeAfterReply(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     Instant now = clock.instant();
     if (ticket.getSlaPausedAt() == null) {
       return ticket.getResolutionDueAt();
@@ -157,7 +156,7 @@ public class TicketLifecycle {
 
   @Transactional
   public void closeForNoReply(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.isClosed()) {
       return;
     }
@@ -168,7 +167,7 @@ public class TicketLifecycle {
 
   @Transactional
   public void close(String number) {
-    Ticket ticket = load(number);
+    Ticket ticket = tickets.getByNumber(number);
     if (ticket.isClosed()) {
       return;
     }
@@ -242,11 +241,5 @@ public class TicketLifecycle {
       }
     }
     return detail;
-  }
-
-  private Ticket load(String number) {
-    return tickets
-        .findByNumber(number)
-        .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
   }
 }

@@ -1,6 +1,5 @@
 package it.sportello.ticket.application;
 
-import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketRepository;
@@ -39,10 +38,7 @@ public class TicketQueries {
 
   @Transactional(readOnly = true)
   public Ticket get(String number) {
-    Ticket ticket =
-        tickets
-            .findByNumber(number)
-            .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+    Ticket ticket = tickets.getByNumber(number);
     ticket.getEvents().size();
     return ticket;
   }

@@ -6,7 +6,6 @@ import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.OfficeRepository;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEvent;
@@ -63,7 +62,7 @@ public class TicketWork {
       case "LEVEL2:INVOLVE_OFFICE" -> requireOffice(violations, "office", decision.office());
       case "LEVEL3:REASSIGN" -> {
         requireOffice(violations, "office", decision.office());
-        lastRejectingOffice(load(ticketNumber))
+        lastRejectingOffice(tickets.getByNumber(ticketNumber))
             .filter(rejecting -> rejecting.equals(decision.office()))
             .ifPresent(
                 rejecting ->
@@ -99,7 +98,7 @@ public class TicketWork {
   public int recordDecision(
       String ticketNumber, TicketStep step, TaskDecision decision, String actor) {
     validate(ticketNumber, step, decision);
-    Ticket ticket = load(ticketNumber);
+    Ticket ticket = tickets.getByNumber(ticketNumber);
     Instant now = clock.instant();
     if (step == TicketStep.LEVEL1 || step == TicketStep.LEVEL2) {
       ticket.takeInCharge(actor, now);
@@ -156,13 +155,7 @@ public class TicketWork {
    */
   @Transactional
   public void takeInCharge(String ticketNumber, String actor) {
-    load(ticketNumber).takeInCharge(actor, clock.instant());
-  }
-
-  private Ticket load(String ticketNumber) {
-    return tickets
-        .findByNumber(ticketNumber)
-        .orElseThrow(() -> new NotFoundException("No ticket with number " + ticketNumber));
+    tickets.getByNumber(ticketNumber).takeInCharge(actor, clock.instant());
   }
 
   private static Optional<String> lastRejectingOffice(Ticket ticket) {

@@ -1,5 +1,6 @@
 package it.sportello.ticket.domain;
 
+import it.sportello.shared.NotFoundException;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -8,6 +9,14 @@ public interface TicketRepository
     extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
 
   Optional<Ticket> findByNumber(String number);
+
+  /**
+   * @throws NotFoundException if no ticket has this number
+   */
+  default Ticket getByNumber(String number) {
+    return findByNumber(number)
+        .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
+  }
 
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
 }
