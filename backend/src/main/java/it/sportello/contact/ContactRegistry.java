@@ -2,7 +2,10 @@ package it.sportello.contact;
 
 import it.sportello.shared.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +47,12 @@ public class ContactRegistry {
       return contact;
     }
     return contacts.save(new Contact(data, clock.instant()));
+  }
+
+  /** The contacts with these ids, by id. */
+  @Transactional(readOnly = true)
+  public Map<Long, Contact> byIds(Collection<Long> ids) {
+    return contacts.findAllById(ids).stream().collect(Collectors.toMap(Contact::getId, c -> c));
   }
 
   @Transactional(readOnly = true)

@@ -28,6 +28,22 @@ public class Worklist {
     return port.inbox(worker, businessKey, page, size);
   }
 
+  /** A task the worker may see: assigned to them or offered to one of their groups. */
+  public WorkItem get(String taskId, Worker worker) {
+    WorkItem task = port.find(taskId).orElseThrow(() -> notFound(taskId));
+    if (!port.isOfferedTo(taskId, worker) && !worker.userId().equals(task.assignee())) {
+      throw new AccessDeniedException("Task " + taskId + " is not offered to you.");
+    }
+    return task;
+  }
+
+  /** The task's form (form-js JSON). */
+  public String form(String taskId, Worker worker) {
+    get(taskId, worker);
+    return port.form(taskId)
+        .orElseThrow(() -> new NotFoundException("Task " + taskId + " has no form"));
+  }
+
   @Transactional
   public WorkItem claim(String taskId, Worker worker) {
     WorkItem task = offered(taskId, worker);
@@ -78,5 +94,9 @@ public class Worklist {
       throw new AccessDeniedException("Task " + taskId + " is not offered to you.");
     }
     return task;
+  }
+
+  private static NotFoundException notFound(String taskId) {
+    return new NotFoundException("No open task with id " + taskId);
   }
 }

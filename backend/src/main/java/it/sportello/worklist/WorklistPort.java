@@ -17,6 +17,9 @@ public interface WorklistPort {
   /** Whether the task is assigned to the worker or, unassigned, offered to one of their groups. */
   boolean isOfferedTo(String taskId, Worker worker);
 
+  /** The form-js schema (JSON) of the task's Camunda Form, if it has one. */
+  Optional<String> form(String taskId);
+
   void claim(String taskId, String userId);
 
   void unclaim(String taskId);

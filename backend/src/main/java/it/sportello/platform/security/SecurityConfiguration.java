@@ -1,7 +1,6 @@
 package it.sportello.platform.security;
 
 import static it.sportello.platform.security.Role.*;
-import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,11 +14,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -51,8 +56,12 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/", "/error", "/login", "/actuator/health/**", "/actuator/info")
+                    .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    // the web application's shell and assets; its data come from /api
+                    .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/session")
                     .permitAll()
                     .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                     .permitAll()
@@ -70,24 +79,27 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers("/api/tasks/**")
+                    .requestMatchers("/api/tasks/**", "/api/inbox/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .formLogin(withDefaults())
         .exceptionHandling(
             exceptions ->
                 exceptions
                     .defaultAuthenticationEntryPointFor(problems, API)
                     .defaultAccessDeniedHandlerFor(problems, API))
         // Only requests riding on a browser session need CSRF protection: API clients authenticate
-        // every
-        // request with an Authorization header; Camunda's webapps bring their own CSRF protection.
+        // every request with an Authorization header; Camunda's webapps bring their own protection.
+        // The web application reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
         .csrf(
-            csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection));
+            csrf ->
+                csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection)
+                    .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(
           oauth ->
@@ -105,8 +117,14 @@ class SecurityConfiguration {
   private static boolean needsCsrfProtection(HttpServletRequest request) {
     return !SAFE_METHODS.contains(request.getMethod())
         && request.getHeader("Authorization") == null
-        && (request.getSession(false) != null || request.getRequestURI().endsWith("/login"))
+        && request.getSession(false) != null
         && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+  }
+
+  /** Basic, the web application's session login ({@code /api/session}) and nothing else. */
+  @Bean
+  AuthenticationManager authenticationManager(List<AuthenticationProvider> providers) {
+    return new ProviderManager(providers);
   }
 
   static Converter<Jwt, AbstractAuthenticationToken> groupsConverter(String groupsClaim) {

@@ -8,7 +8,10 @@ import it.sportello.ticket.domain.TicketType;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -41,6 +44,15 @@ public class TicketQueries {
     Ticket ticket = tickets.getByNumber(number);
     ticket.getEvents().size();
     return ticket;
+  }
+
+  /** The tickets with these numbers, by number; unknown numbers are left out. */
+  @Transactional(readOnly = true)
+  public Map<String, Ticket> byNumbers(Collection<String> numbers) {
+    return numbers.isEmpty()
+        ? Map.of()
+        : tickets.findByNumberIn(numbers).stream()
+            .collect(Collectors.toMap(Ticket::getNumber, ticket -> ticket));
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,8 @@
 package it.sportello.ticket.domain;
 
 import it.sportello.shared.NotFoundException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -17,6 +19,8 @@ public interface TicketRepository
     return findByNumber(number)
         .orElseThrow(() -> new NotFoundException("No ticket with number " + number));
   }
+
+  List<Ticket> findByNumberIn(Collection<String> numbers);
 
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
 }

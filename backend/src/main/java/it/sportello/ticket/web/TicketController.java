@@ -3,11 +3,8 @@ package it.sportello.ticket.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
-import it.sportello.sla.SlaProperties;
-import it.sportello.sla.SlaService;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketIntake.Opened;
@@ -23,8 +20,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -52,21 +47,12 @@ class TicketController {
 
   private final TicketIntake intake;
   private final TicketQueries queries;
-  private final ContactRegistry contacts;
-  private final SlaService sla;
-  private final Clock clock;
+  private final TicketViews views;
 
-  TicketController(
-      TicketIntake intake,
-      TicketQueries queries,
-      ContactRegistry contacts,
-      SlaService sla,
-      Clock clock) {
-    this.clock = clock;
+  TicketController(TicketIntake intake, TicketQueries queries, TicketViews views) {
+    this.views = views;
     this.intake = intake;
     this.queries = queries;
-    this.contacts = contacts;
-    this.sla = sla;
   }
 
   @Operation(
@@ -159,35 +145,7 @@ class TicketController {
   }
 
   private TicketResponse response(Ticket ticket, boolean withHistory) {
-    return TicketResponse.of(
-        ticket,
-        contacts.get(ticket.getRequesterId()),
-        sla.calendar().zone(),
-        slaStates(ticket),
-        withHistory);
-  }
-
-  private TicketResponse.SlaStates slaStates(Ticket ticket) {
-    if (ticket.getSlaPolicy() == null || !sla.hasPolicy(ticket.getSlaPolicy())) {
-      return new TicketResponse.SlaStates(null, null);
-    }
-    SlaProperties.Policy policy = sla.policy(ticket.getSlaPolicy());
-    Instant now = clock.instant();
-    Instant resolved =
-        ticket.getResolvedAt() != null ? ticket.getResolvedAt() : ticket.getClosedAt();
-    return new TicketResponse.SlaStates(
-        sla.state(
-            policy.takeInCharge(),
-            ticket.getTakeInChargeDueAt(),
-            ticket.getTakenInChargeAt(),
-            false,
-            now),
-        sla.state(
-            policy.resolution(),
-            ticket.getResolutionDueAt(),
-            resolved,
-            ticket.getSlaPausedAt() != null,
-            now));
+    return views.response(ticket, withHistory);
   }
 
   private static OpenTicketCommand toCommand(OpenTicketRequest request) {

@@ -5,6 +5,10 @@ import it.sportello.worklist.Completion;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.WorklistPort;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -36,9 +42,14 @@ class CamundaWorklist implements WorklistPort {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final FormService formService;
 
   CamundaWorklist(
-      TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService) {
+      TaskService taskService,
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
+      FormService formService) {
+    this.formService = formService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -65,6 +76,17 @@ class CamundaWorklist implements WorklistPort {
   @Override
   public boolean isOfferedTo(String taskId, Worker worker) {
     return offeredTo(taskService.createTaskQuery().taskId(taskId), worker).count() == 1;
+  }
+
+  @Override
+  public Optional<String> form(String taskId) {
+    try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+      return Optional.of(new String(form.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (BadUserRequestException noForm) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import it.sportello.worklist.Worklist;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -45,6 +46,18 @@ class TaskController {
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return PageResponse.of(
         worklist.inbox(worker(authentication), businessKey, page, size), item -> item);
+  }
+
+  @Operation(summary = "A task I may work on")
+  @GetMapping("/{taskId}")
+  WorkItem task(@PathVariable String taskId, Authentication authentication) {
+    return worklist.get(taskId, worker(authentication));
+  }
+
+  @Operation(summary = "The task's Camunda Form (form-js schema)")
+  @GetMapping(value = "/{taskId}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+  String form(@PathVariable String taskId, Authentication authentication) {
+    return worklist.form(taskId, worker(authentication));
   }
 
   @Operation(summary = "Take a task: it leaves the group's inbox and becomes mine")

@@ -1,0 +1,97 @@
+package it.sportello.platform.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The web application's login: a session cookie (CSRF-protected afterwards), against the same users
+ * as HTTP Basic. In production with OIDC, the web application is put behind the identity provider
+ * instead.
+ */
+@Tag(name = "Session", description = "Log in and out of the web application; who am I")
+@RestController
+@RequestMapping("/api")
+class SessionController {
+
+  private final AuthenticationManager authenticationManager;
+  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+  SessionController(AuthenticationManager authenticationManager) {
+    this.authenticationManager = authenticationManager;
+  }
+
+  record Credentials(@NotBlank String username, @NotBlank String password) {}
+
+  /** The logged-in user: id, groups (roles, queues, offices) and roles. */
+  record Me(String userId, List<String> groups, List<String> roles) {
+    static Me of(Authentication authentication) {
+      List<String> roles =
+          authentication.getAuthorities().stream()
+              .map(GrantedAuthority::getAuthority)
+              .filter(authority -> authority.startsWith("ROLE_"))
+              .map(authority -> authority.substring("ROLE_".length()))
+              .filter(role -> Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
+              .toList();
+      return new Me(
+          authentication.getName(),
+          GroupAuthorities.groupIds(authentication.getAuthorities()),
+          roles);
+    }
+  }
+
+  @Operation(
+      summary = "Log in: starts a session (cookie); later changes need the X-XSRF-TOKEN header")
+  @PostMapping("/session")
+  Me login(
+      @Valid @RequestBody Credentials credentials,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Authentication authentication =
+        authenticationManager.authenticate(
+            UsernamePasswordAuthenticationToken.unauthenticated(
+                credentials.username(), credentials.password()));
+    request.getSession(true);
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    return Me.of(authentication);
+  }
+
+  @Operation(summary = "Log out")
+  @DeleteMapping("/session")
+  ResponseEntity<Void> logout(
+      Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+    new SecurityContextLogoutHandler().logout(request, response, authentication);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Who am I")
+  @GetMapping("/me")
+  Me me(Authentication authentication) {
+    return Me.of(authentication);
+  }
+}
