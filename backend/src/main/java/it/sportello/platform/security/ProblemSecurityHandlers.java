@@ -26,7 +26,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    response.addHeader("WWW-Authenticate", "Basic realm=\"Sportello\"");
+    // A Basic challenge would make browsers open their own login dialog over the web application.
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.addHeader("WWW-Authenticate", "Basic realm=\"Sportello\"");
+    }
     write(
         request,
         response,

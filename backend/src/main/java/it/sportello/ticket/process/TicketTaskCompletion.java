@@ -31,6 +31,15 @@ class TicketTaskCompletion implements TaskCompletionHandler {
     this.taskService = taskService;
   }
 
+  /**
+   * The decision, as {@code decision} (our API) or under the step's variable name (the task's
+   * Camunda Form, e.g. {@code level1Decision}).
+   */
+  private static String decision(TicketStep step, Map<String, String> form) {
+    String decision = form.get("decision");
+    return decision != null ? decision : form.get(TicketSteps.decisionVariable(step));
+  }
+
   @Override
   public boolean supports(WorkItem task) {
     return PROCESS_KEYS.contains(task.processKey()) && TicketSteps.of(task.taskKey()).isPresent();
@@ -45,7 +54,7 @@ class TicketTaskCompletion implements TaskCompletionHandler {
             : form.get("office");
     TaskDecision decision =
         new TaskDecision(
-            form.get("decision"),
+            decision(step, form),
             form.get(ANSWER),
             office,
             form.get(REJECTION_REASON),

@@ -1,0 +1,111 @@
+// The operators' main journey in a real browser (Debian's Chromium, driven by playwright-core):
+// level 1 sees a new ticket, takes it, escalates it through its form; level 2 resolves it; the ticket
+// is closed. Every page is scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
+// Usage: node e2e/journey.mjs <base-url> <screenshot-dir> [language]
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const text = {
+  it: { login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
+        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
+  en: { login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
+        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
+}[language];
+
+const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
+async function apiCall(method, path, user, body) {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let step = 0;
+const violations = [];
+
+async function check(page, name) {
+  await page.screenshot({ path: `${shots}/${language}-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
+    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+async function logIn(user) {
+  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/login');
+  if (language !== 'it') await page.selectOption('#language', language);
+  await page.getByRole('heading', { name: text.login }).waitFor();
+  await check(page, `login-${user}`);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill('demo');
+  await page.getByRole('button', { name: text.login }).click();
+  await page.getByRole('heading', { name: text.inbox }).waitFor();
+  return { context, page };
+}
+
+async function openTicketTask(page, number, user) {
+  const row = page.locator(`tr[data-ticket="${number}"]`);
+  await row.waitFor();
+  await check(page, `inbox-${user}`);
+  return row;
+}
+
+async function completeWith(page, decision, fields, name) {
+  await page.getByLabel(decision).check();
+  for (const [label, value] of Object.entries(fields)) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await check(page, name);
+  await page.getByRole('button', { name: text.complete }).click();
+  await page.getByRole('heading', { name: text.inbox }).waitFor();
+}
+
+try {
+  const opened = await apiCall('POST', '/api/tickets', 'api-client', {
+    channel: 'WEB', subject: `Browser journey (${language})`, language: 'it',
+    description: 'Il pagamento PagoPA risulta non registrato.',
+    requester: { fiscalCode: 'BRWJRN80A01H501Z', name: 'Giulia Neri', email: 'giulia.neri@example.it' },
+  });
+  const number = opened.number;
+
+  const first = await logIn('operator1');
+  const row = await openTicketTask(first.page, number, 'operator1');
+  await row.getByRole('button', { name: new RegExp(text.claim) }).click();
+  await row.locator('text=operator1').or(row.getByRole('button')).first().waitFor();
+  await row.getByRole('link', { name: new RegExp(number) }).click();
+  await first.page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+  await completeWith(first.page, text.escalate, {}, 'level1-form');
+  assert.equal((await apiCall('GET', `/api/tickets/${number}`, 'supervisor')).currentLevel, 2);
+  await first.context.close();
+
+  const second = await logIn('operator2');
+  const row2 = await openTicketTask(second.page, number, 'operator2');
+  await row2.getByRole('link', { name: new RegExp(number) }).click();
+  await second.page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+  await completeWith(second.page, text.solved, { [text.answer]: 'Il pagamento è stato registrato oggi.' }, 'level2-form');
+  await check(second.page, 'inbox-after');
+  await second.context.close();
+
+  const closed = await apiCall('GET', `/api/tickets/${number}`, 'supervisor');
+  assert.equal(closed.status, 'CLOSED');
+  assert.equal(closed.answer, 'Il pagamento è stato registrato oggi.');
+  assert.deepEqual(violations, [], 'accessibility violations');
+  console.log(`journey ${language}: ticket ${number} closed after ${step} checked pages`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { me, type Me } from './api';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { TaskPage } from './pages/TaskPage';
+
+export function App() {
+  const [user, setUser] = useState<Me | null>();
+
+  useEffect(() => {
+    me().then(setUser, () => setUser(null));
+  }, []);
+
+  if (user === undefined) return null;
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage onLogin={setUser} />} />
+        <Route path="/" element={user ? <InboxPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

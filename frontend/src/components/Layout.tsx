@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { LANGUAGES } from '../i18n';
+import { logout, type Me } from '../api';
+
+/** Page frame: skip link, PA header with the user and the language switch, main landmark. */
+export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="visually-hidden-focusable" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="it-header-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container d-flex align-items-center justify-content-between py-3">
+            <div className="it-brand-wrapper">
+              <Link to="/" className="text-white text-decoration-none">
+                <div className="it-brand-text">
+                  <div className="it-brand-title">{t('app.name')}</div>
+                  <div className="it-brand-tagline d-none d-md-block">{t('app.tagline')}</div>
+                </div>
+              </Link>
+            </div>
+            <div className="d-flex align-items-center gap-3 text-white">
+              <label className="visually-hidden" htmlFor="language">
+                {t('language.label')}
+              </label>
+              <select
+                id="language"
+                className="form-select form-select-sm w-auto"
+                value={i18n.language}
+                onChange={(event) => void i18n.changeLanguage(event.target.value)}
+              >
+                {LANGUAGES.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {t(`language.${language}`)}
+                  </option>
+                ))}
+              </select>
+              {user && (
+                <>
+                  <span>{t('nav.loggedInAs', { user: user.userId })}</span>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-outline-light"
+                    onClick={async () => {
+                      await logout().catch(() => undefined);
+                      navigate('/login');
+                    }}
+                  >
+                    {t('nav.logout')}
+                  </button>
+                </>
+              )}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="container my-4" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import italian from './locales/it.json';
+import english from './locales/en.json';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    keys(child, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+describe('translations', () => {
+  it('English has exactly the keys of Italian, the default language', () => {
+    expect(keys(english).sort()).toEqual(keys(italian).sort());
+  });
+
+  it('no translation is empty', () => {
+    for (const [name, messages] of Object.entries({ italian, english })) {
+      const empty = keys(messages).filter((key) => {
+        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty, name).toEqual([]);
+    }
+  });
+});
+
+describe('source code', () => {
+  const sources = import.meta.glob(['./**/*.tsx', './**/*.ts', '!./**/*.test.*'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>;
+
+  it('uses only keys that exist in the translations', () => {
+    const known = new Set(keys(italian));
+    const used = Object.values(sources).flatMap((source) =>
+      [...source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((match) => match[1]),
+    );
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((key) => !known.has(key))).toEqual([]);
+  });
+});

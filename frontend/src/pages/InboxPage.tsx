@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { claim, inbox, unclaim, type InboxRow, type Me, type Page } from '../api';
+import { Layout } from '../components/Layout';
+import { SlaBadge, formatDuration } from '../components/SlaBadge';
+
+const REFRESH_MS = 15_000;
+
+/** The operator's tasks, by SLA deadline; refreshes itself. */
+export function InboxPage({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(0);
+  const [rows, setRows] = useState<Page<InboxRow>>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await inbox(page));
+      setError(undefined);
+    } catch {
+      setError(t('errors.generic'));
+    }
+  }, [page, t]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  async function act(action: () => Promise<unknown>) {
+    try {
+      await action();
+    } catch {
+      setError(t('errors.conflict'));
+    }
+    await load();
+  }
+
+  return (
+    <Layout user={user}>
+      <div className="d-flex justify-content-between align-items-center mb-3">
+        <h1 className="h2 mb-0">{t('inbox.title')}</h1>
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void load()}>
+          {t('inbox.refresh')}
+        </button>
+      </div>
+      {error && (
+        <div className="alert alert-danger" role="alert">
+          {error}
+        </div>
+      )}
+      <div aria-live="polite">
+        {!rows && <p>{t('inbox.loading')}</p>}
+        {rows && rows.items.length === 0 && <p>{t('inbox.empty')}</p>}
+        {rows && rows.items.length > 0 && <p className="visually-hidden">{t('inbox.total', { count: rows.totalElements })}</p>}
+      </div>
+      {rows && rows.items.length > 0 && (
+        <div className="table-responsive">
+          <table className="table table-hover align-middle">
+            <caption>{t('inbox.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('inbox.columns.number')}</th>
+                <th scope="col">{t('inbox.columns.subject')}</th>
+                <th scope="col">{t('inbox.columns.requester')}</th>
+                <th scope="col">{t('inbox.columns.type')}</th>
+                <th scope="col">{t('inbox.columns.channel')}</th>
+                <th scope="col">{t('inbox.columns.queue')}</th>
+                <th scope="col">{t('inbox.columns.priority')}</th>
+                <th scope="col">{t('inbox.columns.age')}</th>
+                <th scope="col">{t('inbox.columns.sla')}</th>
+                <th scope="col">{t('inbox.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.items.map((row) => (
+                <tr key={row.taskId} data-ticket={row.number}>
+                  <td>
+                    <Link to={`/tasks/${row.taskId}`} aria-label={t('inbox.openSubject', { number: row.number })}>
+                      {row.number}
+                    </Link>
+                    <div className="small text-muted">{t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}</div>
+                  </td>
+                  <td>{row.subject}</td>
+                  <td>{row.requesterName}</td>
+                  <td>{row.type}</td>
+                  <td>{row.channel}</td>
+                  <td>{row.queue}</td>
+                  <td>{row.priority}</td>
+                  <td>{formatDuration(Date.now() - new Date(row.createdAt).getTime(), t)}</td>
+                  <td>
+                    <SlaBadge state={row.slaState} dueAt={row.dueAt} />
+                  </td>
+                  <td>
+                    {row.assignee === user.userId ? (
+                      <button
+                        type="button"
+                        className="btn btn-outline-secondary btn-sm"
+                        aria-label={t('inbox.unclaimSubject', { number: row.number })}
+                        onClick={() => void act(() => unclaim(row.taskId))}
+                      >
+                        {t('inbox.unclaim')}
+                      </button>
+                    ) : row.assignee ? (
+                      <span className="small">{t('inbox.assignedTo', { user: row.assignee })}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-primary btn-sm"
+                        aria-label={t('inbox.claimSubject', { number: row.number })}
+                        onClick={() => void act(() => claim(row.taskId))}
+                      >
+                        {t('inbox.claim')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows && rows.totalPages > 1 && (
+        <nav className="d-flex gap-2 align-items-center" aria-label={t('inbox.page', { page: page + 1, pages: rows.totalPages })}>
+          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('inbox.previous')}
+          </button>
+          <span>{t('inbox.page', { page: page + 1, pages: rows.totalPages })}</span>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={page + 1 >= rows.totalPages}
+            onClick={() => setPage(page + 1)}
+          >
+            {t('inbox.next')}
+          </button>
+        </nav>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { login, type Me } from '../api';
+import { Layout } from '../components/Layout';
+
+export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [failed, setFailed] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      onLogin(await login(username, password));
+      navigate('/');
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <Layout>
+      <div className="row justify-content-center">
+        <div className="col-md-6 col-lg-4">
+          <h1 className="h2 mb-3">{t('login.title')}</h1>
+          <p>{t('login.intro')}</p>
+          {failed && (
+            <div className="alert alert-danger" role="alert">
+              {t('login.failed')}
+            </div>
+          )}
+          <form onSubmit={submit} noValidate>
+            <div className="mb-3">
+              <label htmlFor="username" className="form-label">
+                {t('login.username')}
+              </label>
+              <input
+                id="username"
+                className="form-control"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            </div>
+            <div className="mb-4">
+              <label htmlFor="password" className="form-label">
+                {t('login.password')}
+              </label>
+              <input
+                id="password"
+                type="password"
+                className="form-control"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="btn btn-primary w-100">
+              {t('login.submit')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import {
+  ApiError,
+  complete,
+  history,
+  task as loadTask,
+  taskForm,
+  ticket as loadTicket,
+  type FieldError,
+  type Interaction,
+  type Me,
+  type Ticket,
+  type WorkItem,
+} from '../api';
+import { Layout } from '../components/Layout';
+import { SlaBadge } from '../components/SlaBadge';
+import { TaskForm, type FormHandle } from '../components/TaskForm';
+
+function when(value: string | undefined, language: string) {
+  return value ? new Date(value).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }) : '';
+}
+
+/** The ticket workspace: the task's form beside the ticket, its path and the requester's history. */
+export function TaskPage({ user }: { user: Me }) {
+  const { t, i18n } = useTranslation();
+  const { taskId = '' } = useParams();
+  const navigate = useNavigate();
+  const [work, setWork] = useState<WorkItem>();
+  const [schema, setSchema] = useState<unknown>();
+  const [ticket, setTicket] = useState<Ticket>();
+  const [contacts, setContacts] = useState<Interaction[]>([]);
+  const [form, setForm] = useState<FormHandle>();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string>();
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const item = await loadTask(taskId);
+        const [formSchema, ticketView] = await Promise.all([
+          taskForm(taskId).catch(() => undefined),
+          loadTicket(item.businessKey),
+        ]);
+        if (cancelled) return;
+        setWork(item);
+        setSchema(formSchema);
+        setTicket(ticketView);
+        if (ticketView.requester) {
+          const page = await history(ticketView.requester.id);
+          if (!cancelled) setContacts(page.items);
+        }
+      } catch (error) {
+        if (!cancelled) setMessage(error instanceof ApiError && error.status === 403 ? t('errors.forbidden') : t('errors.generic'));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [taskId, t]);
+
+  const onReady = useCallback((handle: FormHandle) => setForm(handle), []);
+
+  async function submit() {
+    if (!form) return;
+    const { data, errors: formErrors } = form.submit();
+    if (Object.keys(formErrors).length > 0) {
+      setMessage(t('task.invalid'));
+      return;
+    }
+    setSending(true);
+    setErrors([]);
+    setMessage(undefined);
+    try {
+      await complete(taskId, data);
+      navigate('/', { state: { completed: ticket?.number } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        setErrors(error.errors);
+        setMessage(t('task.invalid'));
+      } else {
+        setMessage(error instanceof ApiError && error.status === 409 ? t('errors.conflict') : t('errors.generic'));
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Layout user={user}>
+      <p>
+        <Link to="/">{t('task.back')}</Link>
+      </p>
+      {ticket && work && (
+        <h1 className="h2">
+          {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+        </h1>
+      )}
+      {message && (
+        <div className="alert alert-danger" role="alert">
+          {message}
+          {errors.length > 0 && (
+            <ul className="mb-0">
+              {errors.map((error) => (
+                <li key={error.field}>
+                  <strong>{error.field}</strong>: {error.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {ticket && (
+        <div className="row g-4">
+          <section className="col-lg-6" aria-labelledby="form-title">
+            <h2 id="form-title" className="h4">
+              {t('task.formTitle')}
+            </h2>
+            {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+            <button type="button" className="btn btn-primary mt-3" disabled={!form || sending} onClick={() => void submit()}>
+              {sending ? t('task.completing') : t('task.complete')}
+            </button>
+          </section>
+          <aside className="col-lg-6">
+            <section className="card mb-3" aria-labelledby="ticket-title">
+              <div className="card-body">
+                <h2 id="ticket-title" className="h4 card-title">
+                  {t('task.ticket')}: {ticket.subject}
+                </h2>
+                <dl className="row mb-0">
+                  <dt className="col-sm-5">{t('task.status')}</dt>
+                  <dd className="col-sm-7">{t(`status.${ticket.status}`)}</dd>
+                  <dt className="col-sm-5">{t('task.level')}</dt>
+                  <dd className="col-sm-7">{ticket.currentLevel}</dd>
+                  <dt className="col-sm-5">{t('task.received')}</dt>
+                  <dd className="col-sm-7">{when(ticket.receivedAt, i18n.language)}</dd>
+                  <dt className="col-sm-5">{t('task.takeInCharge')}</dt>
+                  <dd className="col-sm-7">
+                    {when(ticket.sla.takeInChargeDueAt, i18n.language)}{' '}
+                    <SlaBadge state={ticket.sla.takeInChargeState} dueAt={ticket.sla.takeInChargeDueAt} />
+                  </dd>
+                  <dt className="col-sm-5">{t('task.resolution')}</dt>
+                  <dd className="col-sm-7">
+                    {when(ticket.sla.resolutionDueAt, i18n.language)}{' '}
+                    <SlaBadge state={ticket.sla.resolutionState} dueAt={ticket.sla.resolutionDueAt} />
+                  </dd>
+                </dl>
+                <h3 className="h6 mt-3">{t('task.description')}</h3>
+                <p className="mb-0" style={{ whiteSpace: 'pre-wrap' }}>
+                  {ticket.description}
+                </p>
+              </div>
+            </section>
+            {ticket.requester && (
+              <section className="card mb-3" aria-labelledby="requester-title">
+                <div className="card-body">
+                  <h2 id="requester-title" className="h4 card-title">
+                    {t('task.requester')}: {ticket.requester.name}
+                  </h2>
+                  <dl className="row mb-0">
+                    <dt className="col-sm-5">{t('task.fiscalCode')}</dt>
+                    <dd className="col-sm-7">{ticket.requester.fiscalCode ?? ticket.requester.vatNumber}</dd>
+                    <dt className="col-sm-5">{t('task.email')}</dt>
+                    <dd className="col-sm-7">{ticket.requester.email}</dd>
+                    <dt className="col-sm-5">{t('task.phone')}</dt>
+                    <dd className="col-sm-7">{ticket.requester.phone}</dd>
+                  </dl>
+                </div>
+              </section>
+            )}
+            <section className="mb-3" aria-labelledby="timeline-title">
+              <h2 id="timeline-title" className="h4">
+                {t('task.timeline')}
+              </h2>
+              <ol className="list-unstyled">
+                {ticket.history?.map((step, index) => (
+                  <li key={index} className="border-start border-primary ps-3 pb-2">
+                    <strong>{t(`event.${step.kind}`)}</strong> · {when(step.at, i18n.language)}
+                    {step.actor && <> · {step.actor}</>}
+                    {step.office && <> · {step.office}</>}
+                    {step.detail && <div className="small">{step.detail}</div>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <section aria-labelledby="history-title">
+              <h2 id="history-title" className="h4">
+                {t('task.history')}
+              </h2>
+              {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
+              <ul className="list-unstyled">
+                {contacts.map((contact) => (
+                  <li key={contact.id} className="mb-1">
+                    {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} · {contact.summary}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </aside>
+        </div>
+      )}
+    </Layout>
+  );
+}
