@@ -111,8 +111,8 @@ export class ApiError extends Error {
 function xsrfToken(): string | undefined {
   return document.cookie
     .split('; ')
-    .find((cookie) => cookie.startsWith('XSRF-TOKEN='))
-    ?.substring('XSRF-TOKEN='.length);
+    .find((cookie) => cookie.startsWith('SPORTELLO-XSRF-TOKEN='))
+    ?.substring('SPORTELLO-XSRF-TOKEN='.length);
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {

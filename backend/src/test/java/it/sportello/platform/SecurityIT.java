@@ -124,6 +124,66 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
+  void webApplicationSessionNeedsTheCsrfTokenForChanges() {
+    ResponseEntity<JsonNode> login =
+        post("/api/session", null, Map.of("username", "operator1", "password", "demo"));
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.getBody().get("roles").toString()).contains("LEVEL1");
+    List<String> cookies = login.getHeaders().get(HttpHeaders.SET_COOKIE);
+    String session = cookie(cookies, "JSESSIONID");
+    String csrf = cookie(cookies, "SPORTELLO-XSRF-TOKEN");
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; SPORTELLO-XSRF-TOKEN=" + csrf);
+    headers.add("X-Requested-With", "XMLHttpRequest");
+    assertThat(
+            rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+                .getBody()
+                .get("userId")
+                .asText())
+        .isEqualTo("operator1");
+    assertThat(
+            rest.exchange(
+                    "/api/tasks/unknown/claim",
+                    HttpMethod.POST,
+                    new HttpEntity<>(headers),
+                    JsonNode.class)
+                .getStatusCode())
+        .as("no token")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    headers.add("X-XSRF-TOKEN", csrf);
+    assertThat(
+            rest.exchange(
+                    "/api/tasks/unknown/claim",
+                    HttpMethod.POST,
+                    new HttpEntity<>(headers),
+                    JsonNode.class)
+                .getStatusCode())
+        .as("with token the request gets through")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void webApplicationCallsGetNoBasicChallenge() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add("X-Requested-With", "XMLHttpRequest");
+    ResponseEntity<JsonNode> response =
+        rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+  }
+
+  private static String cookie(List<String> setCookies, String name) {
+    return setCookies.stream()
+        .filter(cookie -> cookie.startsWith(name + "="))
+        .reduce((first, last) -> last)
+        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies))
+        .split(";")[0]
+        .substring(name.length() + 1);
+  }
+
+  @Test
   void camundaWebappsOpenOnlyTheApplicationsOfTheRole() {
     assertThat(webappLogin("operator1")).contains("tasklist").doesNotContain("admin", "cockpit");
     assertThat(webappLogin("supervisor")).contains("cockpit", "tasklist").doesNotContain("admin");

@@ -38,6 +38,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  static final String CSRF_COOKIE = "SPORTELLO-XSRF-TOKEN";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API =
       new OrRequestMatcher(
@@ -93,11 +94,11 @@ class SecurityConfiguration {
                     .defaultAccessDeniedHandlerFor(problems, API))
         // Only requests riding on a browser session need CSRF protection: API clients authenticate
         // every request with an Authorization header; Camunda's webapps bring their own protection.
-        // The web application reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
+        // The web application reads the SPORTELLO-XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
         .csrf(
             csrf ->
                 csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection)
-                    .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRepository(csrfCookie())
                     .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
         .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
     if (jwtDecoder.getIfAvailable() != null) {
@@ -112,6 +113,14 @@ class SecurityConfiguration {
                               groupsConverter(properties.groupsClaim()))));
     }
     return http.build();
+  }
+
+  /** Not "XSRF-TOKEN": Camunda's webapps use that name for their own token, on the same path. */
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieName(CSRF_COOKIE);
+    repository.setCookiePath("/");
+    return repository;
   }
 
   private static boolean needsCsrfProtection(HttpServletRequest request) {
