@@ -11,9 +11,9 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
+  it: { supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
-  en: { login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
+  en: { supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
 }[language];
 
@@ -75,13 +75,39 @@ async function completeWith(page, decision, fields, name) {
   await page.getByRole('heading', { name: text.inbox }).waitFor();
 }
 
+const waitingCell = (page) => page.locator('tr[data-queue="general"] td[data-figure="waiting"]');
+
+async function waitingInGeneral(page) {
+  await waitingCell(page).waitFor();
+  return Number(await waitingCell(page).textContent());
+}
+
+/** Refreshes the supervisor's page until the general queue shows `expected` waiting tickets (10 s at most). */
+async function expectWaiting(page, expected, message) {
+  let seen;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.getByRole('button', { name: text.refresh }).click();
+    await page.waitForTimeout(500);
+    seen = await waitingInGeneral(page);
+    if (seen === expected) return;
+  }
+  assert.equal(seen, expected, message);
+}
+
 try {
+  const supervisor = await logIn('supervisor');
+  await supervisor.page.getByRole('link', { name: text.supervision }).click();
+  await supervisor.page.getByRole('heading', { name: text.supervision, level: 1 }).waitFor();
+  const waitingBefore = await waitingInGeneral(supervisor.page);
+  await check(supervisor.page, 'supervisor-before');
+
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {
     channel: 'WEB', subject: `Browser journey (${language})`, language: 'it',
     description: 'Il pagamento PagoPA risulta non registrato.',
     requester: { fiscalCode: 'BRWJRN80A01H501Z', name: 'Giulia Neri', email: 'giulia.neri@example.it' },
   });
   const number = opened.number;
+  await expectWaiting(supervisor.page, waitingBefore + 1, 'the supervisor sees the new ticket waiting');
 
   const first = await logIn('operator1');
   const row = await openTicketTask(first.page, number, 'operator1');
@@ -91,6 +117,9 @@ try {
   await first.page.getByRole('heading', { name: new RegExp(number) }).waitFor();
   await completeWith(first.page, text.escalate, {}, 'level1-form');
   assert.equal((await apiCall('GET', `/api/tickets/${number}`, 'supervisor')).currentLevel, 2);
+  await expectWaiting(supervisor.page, waitingBefore, 'taken in charge: no longer waiting');
+  await check(supervisor.page, 'supervisor-after');
+  await supervisor.context.close();
   await first.context.close();
 
   const second = await logIn('operator2');

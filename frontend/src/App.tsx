@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { SupervisorPage } from './pages/SupervisorPage';
 import { TaskPage } from './pages/TaskPage';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
         <Route path="/" element={user ? <InboxPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/supervisor" element={user ? <SupervisorPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

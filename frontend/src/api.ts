@@ -151,3 +151,24 @@ export const complete = (id: string, form: Record<string, unknown>) =>
 export const ticket = (number: string) => api<Ticket>('GET', `/api/tickets/${number}`);
 export const history = (contactId: number) =>
   api<Page<Interaction>>('GET', `/api/contacts/${contactId}/history?size=20`);
+
+export interface QueueFigures {
+  queue: string;
+  nameIt: string;
+  nameEn: string;
+  waiting: number;
+  inProgress: number;
+  oldestWaitingSince?: string;
+  atRisk: number;
+  breached: number;
+}
+
+export interface Overview {
+  queues: QueueFigures[];
+  tasksPerOperator: Record<string, number>;
+  assigned: InboxRow[];
+}
+
+export const overview = () => api<Overview>('GET', '/api/supervisor/overview');
+export const assign = (taskId: string, userId: string) =>
+  api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });

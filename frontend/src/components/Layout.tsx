@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
 import { logout, type Me } from '../api';
 
@@ -59,6 +59,24 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
           </div>
         </div>
       </header>
+      {user && (
+        <nav className="container mt-3" aria-label={t('app.name')}>
+          <ul className="nav nav-tabs">
+            <li className="nav-item">
+              <NavLink to="/" end className="nav-link">
+                {t('nav.inbox')}
+              </NavLink>
+            </li>
+            {user.roles.includes('SUPERVISOR') && (
+              <li className="nav-item">
+                <NavLink to="/supervisor" className="nav-link">
+                  {t('nav.supervisor')}
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
       <main id="main" className="container my-4" tabIndex={-1}>
         {children}
       </main>

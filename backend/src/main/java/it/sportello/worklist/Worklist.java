@@ -61,6 +61,18 @@ public class Worklist {
     }
   }
 
+  /** A supervisor hands a task to a worker. */
+  @Transactional
+  public void assign(String taskId, String userId) {
+    port.find(taskId).orElseThrow(() -> notFound(taskId));
+    port.assign(taskId, userId);
+  }
+
+  /** Tasks someone has taken, for the supervisor's view. */
+  public List<WorkItem> assigned(int limit) {
+    return port.assigned(limit);
+  }
+
   /**
    * Validates the decision with the owning module, claims the task if nobody had, and completes it.
    */

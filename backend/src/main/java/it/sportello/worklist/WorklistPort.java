@@ -1,5 +1,6 @@
 package it.sportello.worklist;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 
@@ -23,6 +24,12 @@ public interface WorklistPort {
   void claim(String taskId, String userId);
 
   void unclaim(String taskId);
+
+  /** Hands the task to another worker (a supervisor's reassignment). */
+  void assign(String taskId, String userId);
+
+  /** Tasks that someone has taken, by due date, at most {@code limit}. */
+  List<WorkItem> assigned(int limit);
 
   void complete(String taskId, Completion completion);
 }

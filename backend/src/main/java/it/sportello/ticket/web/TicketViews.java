@@ -1,11 +1,18 @@
 package it.sportello.ticket.web;
 
+import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.sla.SlaProperties;
 import it.sportello.sla.SlaService;
+import it.sportello.sla.SlaState;
+import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Ticket;
+import it.sportello.worklist.WorkItem;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /** Turns tickets into API views: the requester, the service zone and where the SLA stands now. */
@@ -13,11 +20,13 @@ import org.springframework.stereotype.Component;
 class TicketViews {
 
   private final ContactRegistry contacts;
+  private final TicketQueries tickets;
   private final SlaService sla;
   private final Clock clock;
 
-  TicketViews(ContactRegistry contacts, SlaService sla, Clock clock) {
+  TicketViews(ContactRegistry contacts, TicketQueries tickets, SlaService sla, Clock clock) {
     this.contacts = contacts;
+    this.tickets = tickets;
     this.sla = sla;
     this.clock = clock;
   }
@@ -52,5 +61,83 @@ class TicketViews {
             resolved,
             ticket.getSlaPausedAt() != null,
             now));
+  }
+
+  /**
+   * One task and its ticket. {@code slaState} is the state of the target that the task works
+   * towards: taking in charge until someone has, then resolution.
+   */
+  record InboxRow(
+      String taskId,
+      String taskName,
+      String taskKey,
+      String assignee,
+      Instant createdAt,
+      Instant dueAt,
+      String number,
+      String type,
+      String channel,
+      String language,
+      String subject,
+      String requesterName,
+      String queue,
+      Integer priority,
+      String status,
+      int currentLevel,
+      SlaState slaState) {}
+
+  /** Tasks with the tickets they are about, in the tasks' order; two queries whatever the count. */
+  List<InboxRow> rows(List<WorkItem> tasks) {
+    Map<String, Ticket> byNumber =
+        tickets.byNumbers(
+            tasks.stream().map(WorkItem::businessKey).filter(Objects::nonNull).toList());
+    Map<Long, Contact> requesters =
+        contacts.byIds(byNumber.values().stream().map(Ticket::getRequesterId).distinct().toList());
+    return tasks.stream()
+        .map(task -> row(task, byNumber.get(task.businessKey()), requesters))
+        .toList();
+  }
+
+  private InboxRow row(WorkItem task, Ticket ticket, Map<Long, Contact> requesters) {
+    if (ticket == null) {
+      return new InboxRow(
+          task.id(),
+          task.name(),
+          task.taskKey(),
+          task.assignee(),
+          task.createdAt(),
+          task.dueAt(),
+          task.businessKey(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0,
+          null);
+    }
+    TicketResponse.SlaStates states = slaStates(ticket);
+    Contact requester = requesters.get(ticket.getRequesterId());
+    return new InboxRow(
+        task.id(),
+        task.name(),
+        task.taskKey(),
+        task.assignee(),
+        task.createdAt(),
+        task.dueAt(),
+        ticket.getNumber(),
+        ticket.getType().name(),
+        ticket.getChannel().name(),
+        ticket.getLanguage(),
+        ticket.getSubject(),
+        requester == null ? null : requester.getName(),
+        ticket.getQueue(),
+        ticket.getPriority(),
+        ticket.getStatus().name(),
+        ticket.getCurrentLevel(),
+        ticket.getTakenInChargeAt() == null ? states.takeInCharge() : states.resolution());
   }
 }

@@ -105,6 +105,23 @@ class CamundaWorklist implements WorklistPort {
   }
 
   @Override
+  public void assign(String taskId, String userId) {
+    taskService.setAssignee(taskId, userId);
+  }
+
+  @Override
+  public List<WorkItem> assigned(int limit) {
+    return toItems(
+        taskService
+            .createTaskQuery()
+            .active()
+            .taskAssigned()
+            .orderByDueDate()
+            .asc()
+            .listPage(0, limit));
+  }
+
+  @Override
   public void complete(String taskId, Completion completion) {
     VariableMap variables = Variables.fromMap(completion.variables());
     completion

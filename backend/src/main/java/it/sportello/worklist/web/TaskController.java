@@ -7,8 +7,10 @@ import it.sportello.shared.web.PageResponse;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.Worklist;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +66,16 @@ class TaskController {
   @PostMapping("/{taskId}/claim")
   WorkItem claim(@PathVariable String taskId, Authentication authentication) {
     return worklist.claim(taskId, worker(authentication));
+  }
+
+  record Assignment(@NotBlank String userId) {}
+
+  @Operation(summary = "Hand a task to a worker (supervisors)")
+  @PostMapping("/{taskId}/assign")
+  ResponseEntity<Void> assign(
+      @PathVariable String taskId, @Valid @RequestBody Assignment assignment) {
+    worklist.assign(taskId, assignment.userId());
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Give a task back to its groups")

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assign, overview, type Me, type Overview } from '../api';
+import { Layout } from '../components/Layout';
+import { SlaBadge, formatDuration } from '../components/SlaBadge';
+
+const REFRESH_MS = 10_000;
+
+/** Queues in real time, operators' workload, reassignment. Refreshes itself. */
+export function SupervisorPage({ user }: { user: Me }) {
+  const { t, i18n } = useTranslation();
+  const [data, setData] = useState<Overview>();
+  const [error, setError] = useState<string>();
+  const [targets, setTargets] = useState<Record<string, string>>({});
+
+  const load = useCallback(async () => {
+    try {
+      setData(await overview());
+      setError(undefined);
+    } catch {
+      setError(t('errors.generic'));
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  async function reassign(taskId: string) {
+    const userId = targets[taskId]?.trim();
+    if (!userId) return;
+    try {
+      await assign(taskId, userId);
+    } catch {
+      setError(t('errors.generic'));
+    }
+    await load();
+  }
+
+  return (
+    <Layout user={user}>
+      <div className="d-flex justify-content-between align-items-center mb-3">
+        <h1 className="h2 mb-0">{t('supervisor.title')}</h1>
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void load()}>
+          {t('inbox.refresh')}
+        </button>
+      </div>
+      {error && (
+        <div className="alert alert-danger" role="alert">
+          {error}
+        </div>
+      )}
+      {data && (
+        <>
+          <h2 className="h4">{t('supervisor.queues')}</h2>
+          <div className="table-responsive">
+            <table className="table align-middle" id="queues">
+              <caption>{t('supervisor.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('supervisor.queue')}</th>
+                  <th scope="col">{t('supervisor.waiting')}</th>
+                  <th scope="col">{t('supervisor.inProgress')}</th>
+                  <th scope="col">{t('supervisor.oldest')}</th>
+                  <th scope="col">{t('supervisor.atRisk')}</th>
+                  <th scope="col">{t('supervisor.breached')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.queues.map((queue) => (
+                  <tr key={queue.queue} data-queue={queue.queue}>
+                    <th scope="row">{i18n.language === 'it' ? queue.nameIt : queue.nameEn}</th>
+                    <td data-figure="waiting">{queue.waiting}</td>
+                    <td data-figure="inProgress">{queue.inProgress}</td>
+                    <td>
+                      {queue.oldestWaitingSince
+                        ? formatDuration(Date.now() - new Date(queue.oldestWaitingSince).getTime(), t)
+                        : t('supervisor.none')}
+                    </td>
+                    <td data-figure="atRisk">
+                      <span className={queue.atRisk > 0 ? 'badge bg-warning text-dark' : ''}>{queue.atRisk}</span>
+                    </td>
+                    <td data-figure="breached">
+                      <span className={queue.breached > 0 ? 'badge bg-danger' : ''}>{queue.breached}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h2 className="h4 mt-4">{t('supervisor.operators')}</h2>
+          {Object.keys(data.tasksPerOperator).length === 0 ? (
+            <p>{t('supervisor.none')}</p>
+          ) : (
+            <ul>
+              {Object.entries(data.tasksPerOperator).map(([operator, count]) => (
+                <li key={operator}>
+                  {operator}: {count} {t('supervisor.tasks').toLowerCase()}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2 className="h4 mt-4">{t('supervisor.assigned')}</h2>
+          {data.assigned.length === 0 ? (
+            <p>{t('supervisor.none')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table align-middle">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('inbox.columns.number')}</th>
+                    <th scope="col">{t('inbox.columns.subject')}</th>
+                    <th scope="col">{t('supervisor.assignee')}</th>
+                    <th scope="col">{t('inbox.columns.sla')}</th>
+                    <th scope="col">{t('inbox.columns.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.assigned.map((row) => (
+                    <tr key={row.taskId}>
+                      <td>{row.number}</td>
+                      <td>{row.subject}</td>
+                      <td>{row.assignee}</td>
+                      <td>
+                        <SlaBadge state={row.slaState} dueAt={row.dueAt} />
+                      </td>
+                      <td>
+                        <div className="d-flex gap-2">
+                          <label className="visually-hidden" htmlFor={`reassign-${row.taskId}`}>
+                            {t('supervisor.reassignTo', { number: row.number })}
+                          </label>
+                          <input
+                            id={`reassign-${row.taskId}`}
+                            className="form-control form-control-sm"
+                            value={targets[row.taskId] ?? ''}
+                            onChange={(event) => setTargets({ ...targets, [row.taskId]: event.target.value })}
+                          />
+                          <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void reassign(row.taskId)}>
+                            {t('supervisor.reassign')}
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
