@@ -3,6 +3,7 @@ package it.sportello.contact;
 import it.sportello.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,6 +48,24 @@ public class ContactRegistry {
       return contact;
     }
     return contacts.save(new Contact(data, clock.instant()));
+  }
+
+  /**
+   * Who the requester may be, without registering anyone: by fiscal code or VAT number (unique),
+   * else by e-mail or phone (possibly shared, so several).
+   */
+  @Transactional(readOnly = true)
+  public List<Contact> find(RequesterData data) {
+    if (data.fiscalCode() != null) {
+      return contacts.findByFiscalCode(data.fiscalCode()).stream().toList();
+    }
+    if (data.vatNumber() != null) {
+      return contacts.findByVatNumber(data.vatNumber()).stream().toList();
+    }
+    if (data.email() != null) {
+      return contacts.findByEmail(data.email()).stream().limit(10).toList();
+    }
+    return data.phone() == null ? List.of() : contacts.findTop10ByPhoneOrderByIdAsc(data.phone());
   }
 
   /** The contacts with these ids, by id. */

@@ -11,6 +11,8 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
   Optional<Contact> findByVatNumber(String vatNumber);
 
+  List<Contact> findTop10ByPhoneOrderByIdAsc(String phone);
+
   @Query("select c from Contact c where lower(c.email) = :email order by c.id")
   List<Contact> findByEmail(String email);
 }

@@ -50,6 +50,7 @@ class RestartIT {
                       null,
                       null,
                       Map.of(),
+                      null,
                       null),
                   null,
                   "operator1")

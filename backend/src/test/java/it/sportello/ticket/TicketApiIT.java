@@ -201,6 +201,24 @@ class TicketApiIT extends IntegrationTest {
     assertThat(two.at("/requester/name").asText()).isEqualTo("Rossi Costruzioni srl");
   }
 
+  @Test
+  void anOperatorSolvesAPhoneContactAtOnce() {
+    Map<String, Object> call = ticketRequest(fiscalCode(), "Orari dello sportello anagrafe");
+    call.put("channel", "PHONE");
+    call.put("firstContactAnswer", "Lo sportello è aperto dal lunedì al venerdì, 8:30-12:30.");
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "operator1", call);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode ticket =
+        get("/api/tickets/" + response.getBody().get("number").asText(), "operator1").getBody();
+    assertThat(ticket.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(ticket.get("outcome").asText()).isEqualTo("SOLVED");
+    assertThat(ticket.get("takenInChargeBy").asText()).isEqualTo("operator1");
+    assertThat(ticket.get("history").findValuesAsText("kind"))
+        .containsSubsequence("RECEIVED", "CLASSIFIED", "TAKEN_IN_CHARGE", "SOLVED", "CLOSED");
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from sportello." + table, Long.class);
   }

@@ -6,10 +6,12 @@ import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
+import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,20 @@ class ContactController {
   ContactController(ContactRegistry contacts, InteractionLog interactions) {
     this.contacts = contacts;
     this.interactions = interactions;
+  }
+
+  @Operation(
+      summary =
+          "Find a requester by fiscal code, VAT number, e-mail or phone (the first one given)")
+  @GetMapping
+  List<ContactResponse> find(
+      @RequestParam(required = false) String fiscalCode,
+      @RequestParam(required = false) String vatNumber,
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String phone) {
+    return contacts.find(new RequesterData(null, fiscalCode, vatNumber, email, phone)).stream()
+        .map(ContactResponse::of)
+        .toList();
   }
 
   @Operation(summary = "A contact of the registry")

@@ -6,7 +6,10 @@ import it.sportello.ticket.domain.TicketType;
 import java.time.Instant;
 import java.util.Map;
 
-/** A request to open a ticket, already checked for shape by the web layer. */
+/**
+ * A request to open a ticket, already checked for shape by the web layer. With a {@code
+ * firstContactAnswer} the contact was solved at once (one-call solution) and the ticket closes.
+ */
 public record OpenTicketCommand(
     Channel channel,
     TicketType type,
@@ -17,4 +20,5 @@ public record OpenTicketCommand(
     String topic,
     String reason,
     Map<String, String> context,
-    Instant receivedAt) {}
+    Instant receivedAt,
+    String firstContactAnswer) {}

@@ -119,6 +119,9 @@ public class TicketIntake {
         receivedAt,
         user);
     process.start(ticket);
+    if (command.firstContactAnswer() != null) {
+      process.solveAtFirstContact(ticket.getNumber(), user, command.firstContactAnswer());
+    }
     return new Opened(ticket, false);
   }
 

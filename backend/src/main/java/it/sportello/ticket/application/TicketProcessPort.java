@@ -10,6 +10,9 @@ public interface TicketProcessPort {
   /** Starts the lifecycle of a registered ticket; classification runs before this returns. */
   void start(Ticket ticket);
 
+  /** The operator answered at once: level 1 solves the ticket, which closes. */
+  void solveAtFirstContact(String ticketNumber, String operator, String answer);
+
   /** Delivers a requester's message to the ticket's process if it is waiting for one. */
   boolean requesterReplied(String ticketNumber);
 }

@@ -31,7 +31,13 @@ record OpenTicketRequest(
     @Schema(
             description =
                 "When the contact arrived, if earlier than now (e.g. a voicemail); never in the future")
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+    @Schema(
+            description =
+                "The answer given at once (one-call solution): the ticket is opened and closed"
+                    + " solved at level 1 by the caller")
+        @Size(max = 20000)
+        String firstContactAnswer) {
 
   record Requester(
       @Pattern(

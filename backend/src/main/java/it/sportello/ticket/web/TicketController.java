@@ -165,6 +165,9 @@ class TicketController {
         request.category() == null ? null : request.category().topic(),
         request.category() == null ? null : request.category().reason(),
         request.context() == null ? Map.of() : request.context(),
-        request.receivedAt() == null ? null : request.receivedAt().toInstant());
+        request.receivedAt() == null ? null : request.receivedAt().toInstant(),
+        request.firstContactAnswer() == null || request.firstContactAnswer().isBlank()
+            ? null
+            : request.firstContactAnswer().strip());
   }
 }
