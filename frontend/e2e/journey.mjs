@@ -11,9 +11,13 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
+  it: { intake: 'Nuovo contatto', search: 'Cerca', subject: 'Oggetto', description: 'Descrizione',
+        given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
+        supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
-  en: { supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
+  en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
+        given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
+        supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
 }[language];
 
@@ -110,6 +114,18 @@ try {
   await expectWaiting(supervisor.page, waitingBefore + 1, 'the supervisor sees the new ticket waiting');
 
   const first = await logIn('operator1');
+  // a phone call solved at once (one-call solution)
+  await first.page.getByRole('link', { name: text.intake }).click();
+  await first.page.locator('#intake-identifier').fill('BRWJRN80A01H501Z');
+  await first.page.getByRole('button', { name: text.search }).click();
+  await first.page.getByLabel(text.subject, { exact: true }).fill('Orari dello sportello');
+  await first.page.getByLabel(text.description, { exact: true }).fill('Chiede gli orari di apertura.');
+  await first.page.getByLabel(text.given).fill('Dal lunedì al venerdì, 8:30-12:30.');
+  await first.page.getByRole('button', { name: text.solveNow }).click();
+  await first.page.getByText(text.solvedNow).waitFor();
+  await check(first.page, 'intake-solved');
+  await first.page.getByRole('link', { name: text.inbox === 'My tasks' ? 'Tasks' : 'Attività' }).click();
+  await first.page.getByRole('heading', { name: text.inbox }).waitFor();
   const row = await openTicketTask(first.page, number, 'operator1');
   await row.getByRole('button', { name: new RegExp(text.claim) }).click();
   await row.locator('text=operator1').or(row.getByRole('button')).first().waitFor();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
 import { InboxPage } from './pages/InboxPage';
+import { IntakePage } from './pages/IntakePage';
 import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { TaskPage } from './pages/TaskPage';
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
         <Route path="/" element={user ? <InboxPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/tickets/new" element={user ? <IntakePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/supervisor" element={user ? <SupervisorPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

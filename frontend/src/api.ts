@@ -172,3 +172,30 @@ export interface Overview {
 export const overview = () => api<Overview>('GET', '/api/supervisor/overview');
 export const assign = (taskId: string, userId: string) =>
   api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });
+
+export interface Contact {
+  id: number;
+  kind: string;
+  name?: string;
+  fiscalCode?: string;
+  vatNumber?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface OpenTicket {
+  channel: string;
+  type: string;
+  subject: string;
+  description: string;
+  language: string;
+  requester: { fiscalCode?: string; name?: string; email?: string; phone?: string };
+  category?: { topic: string; reason?: string };
+  firstContactAnswer?: string;
+}
+
+export const findContacts = (query: Record<string, string>) =>
+  api<Contact[]>('GET', `/api/contacts?${new URLSearchParams(query).toString()}`);
+export const openTicket = (request: OpenTicket) => api<Ticket>('POST', '/api/tickets', request);
+export const tasksOf = (number: string) =>
+  api<Page<WorkItem>>('GET', `/api/tasks?businessKey=${encodeURIComponent(number)}`);

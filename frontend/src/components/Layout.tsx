@@ -67,6 +67,13 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 {t('nav.inbox')}
               </NavLink>
             </li>
+            {(user.roles.includes('LEVEL1') || user.roles.includes('LEVEL2')) && (
+              <li className="nav-item">
+                <NavLink to="/tickets/new" className="nav-link">
+                  {t('nav.intake')}
+                </NavLink>
+              </li>
+            )}
             {user.roles.includes('SUPERVISOR') && (
               <li className="nav-item">
                 <NavLink to="/supervisor" className="nav-link">
