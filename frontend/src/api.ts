@@ -141,7 +141,19 @@ export const login = (username: string, password: string) =>
   api<Me>('POST', '/api/session', { username, password });
 export const logout = () => api<void>('DELETE', '/api/session');
 export const me = () => api<Me>('GET', '/api/me');
-export const inbox = (page: number) => api<Page<InboxRow>>('GET', `/api/inbox?page=${page}&size=25`);
+export interface InboxFilters {
+  queue?: string;
+  type?: string;
+  channel?: string;
+  language?: string;
+  number?: string;
+}
+
+export const inbox = (page: number, filters: InboxFilters = {}) => {
+  const query = new URLSearchParams({ page: String(page), size: '25' });
+  Object.entries(filters).forEach(([key, value]) => value && query.set(key, value));
+  return api<Page<InboxRow>>('GET', `/api/inbox?${query.toString()}`);
+};
 export const task = (id: string) => api<WorkItem>('GET', `/api/tasks/${id}`);
 export const taskForm = (id: string) => api<unknown>('GET', `/api/tasks/${id}/form`);
 export const claim = (id: string) => api<WorkItem>('POST', `/api/tasks/${id}/claim`);

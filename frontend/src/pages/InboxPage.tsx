@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { claim, inbox, unclaim, type InboxRow, type Me, type Page } from '../api';
+import { claim, inbox, unclaim, type InboxFilters, type InboxRow, type Me, type Page } from '../api';
 import { Layout } from '../components/Layout';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
@@ -13,15 +13,17 @@ export function InboxPage({ user }: { user: Me }) {
   const [page, setPage] = useState(0);
   const [rows, setRows] = useState<Page<InboxRow>>();
   const [error, setError] = useState<string>();
+  const [filters, setFilters] = useState<InboxFilters>({});
+  const [draft, setDraft] = useState<InboxFilters>({});
 
   const load = useCallback(async () => {
     try {
-      setRows(await inbox(page));
+      setRows(await inbox(page, filters));
       setError(undefined);
     } catch {
       setError(t('errors.generic'));
     }
-  }, [page, t]);
+  }, [page, filters, t]);
 
   useEffect(() => {
     void load();
@@ -51,6 +53,70 @@ export function InboxPage({ user }: { user: Me }) {
           {error}
         </div>
       )}
+      <form
+        className="row g-2 align-items-end mb-3"
+        aria-label={t('inbox.filters')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPage(0);
+          setFilters(draft);
+        }}
+      >
+        {(
+          [
+            ['queue', t('inbox.columns.queue'), ['general', 'payments', 'privacy', 'technical'], 'intake.topics'],
+            ['type', t('inbox.columns.type'), ['Q', 'PQ', 'A', 'I', 'PA', 'PI'], 'intake.types'],
+            ['channel', t('inbox.columns.channel'), ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'], 'intake.channels'],
+            ['language', t('inbox.language'), ['it', 'en', 'de', 'fr'], null],
+          ] as const
+        ).map(([key, label, values, names]) => (
+          <div className="col-6 col-md-2" key={key}>
+            <label htmlFor={`filter-${key}`} className="form-label small mb-0">
+              {label}
+            </label>
+            <select
+              id={`filter-${key}`}
+              className="form-select form-select-sm"
+              value={draft[key] ?? ''}
+              onChange={(event) => setDraft({ ...draft, [key]: event.target.value || undefined })}
+            >
+              <option value="">{t('inbox.any')}</option>
+              {values.map((value) => (
+                <option key={value} value={value}>
+                  {names ? t(`${names}.${value}`) : value}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="col-6 col-md-2">
+          <label htmlFor="filter-number" className="form-label small mb-0">
+            {t('inbox.searchNumber')}
+          </label>
+          <input
+            id="filter-number"
+            className="form-control form-control-sm"
+            value={draft.number ?? ''}
+            onChange={(event) => setDraft({ ...draft, number: event.target.value || undefined })}
+          />
+        </div>
+        <div className="col-6 col-md-2 d-flex gap-2">
+          <button type="submit" className="btn btn-primary btn-sm">
+            {t('inbox.apply')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-outline-secondary btn-sm"
+            onClick={() => {
+              setDraft({});
+              setFilters({});
+              setPage(0);
+            }}
+          >
+            {t('inbox.reset')}
+          </button>
+        </div>
+      </form>
       <div aria-live="polite">
         {!rows && <p>{t('inbox.loading')}</p>}
         {rows && rows.items.length === 0 && <p>{t('inbox.empty')}</p>}

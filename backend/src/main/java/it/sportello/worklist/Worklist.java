@@ -24,8 +24,8 @@ public class Worklist {
     this.handlers = handlers;
   }
 
-  public Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size) {
-    return port.inbox(worker, businessKey, page, size);
+  public Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size) {
+    return port.inbox(worker, filter, page, size);
   }
 
   /** A task the worker may see: assigned to them or offered to one of their groups. */

@@ -11,7 +11,7 @@ import org.springframework.data.domain.Page;
 public interface WorklistPort {
 
   /** Tasks assigned to the worker or offered to one of their groups, by due date. */
-  Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size);
+  Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size);
 
   Optional<WorkItem> find(String taskId);
 

@@ -1,14 +1,22 @@
 package it.sportello.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.ticket.domain.Channel;
+import it.sportello.ticket.domain.TicketType;
+import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.Worklist;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -36,12 +44,31 @@ class InboxController {
   @GetMapping
   PageResponse<TicketViews.InboxRow> inbox(
       Authentication authentication,
+      @Parameter(description = "Only this queue") @RequestParam(required = false) String queue,
+      @Parameter(description = "Only this ticket type") @RequestParam(required = false)
+          TicketType type,
+      @Parameter(description = "Only this channel") @RequestParam(required = false) Channel channel,
+      @Parameter(description = "Only tickets in this language") @RequestParam(required = false)
+          String language,
+      @Parameter(description = "Ticket numbers containing this text")
+          @RequestParam(required = false)
+          String number,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "25") @Min(1) @Max(200) int size) {
     Worker worker =
         new Worker(
             authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
-    Page<WorkItem> tasks = worklist.inbox(worker, null, page, size);
+    Map<String, String> variables = new HashMap<>();
+    if (queue != null) variables.put(Variables.QUEUE, queue);
+    if (type != null) variables.put(Variables.TICKET_TYPE, type.name());
+    if (channel != null) variables.put(Variables.CHANNEL, channel.name());
+    if (language != null) variables.put(Variables.LANGUAGE, language);
+    InboxFilter filter =
+        new InboxFilter(
+            null,
+            number == null || number.isBlank() ? null : number.strip().toUpperCase(Locale.ROOT),
+            variables);
+    Page<WorkItem> tasks = worklist.inbox(worker, filter, page, size);
     return new PageResponse<>(
         views.rows(tasks.getContent()),
         tasks.getNumber(),

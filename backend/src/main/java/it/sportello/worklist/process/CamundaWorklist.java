@@ -2,6 +2,7 @@ package it.sportello.worklist.process;
 
 import it.sportello.shared.ConflictException;
 import it.sportello.worklist.Completion;
+import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.WorklistPort;
@@ -56,11 +57,15 @@ class CamundaWorklist implements WorklistPort {
   }
 
   @Override
-  public Page<WorkItem> inbox(Worker worker, String businessKey, int page, int size) {
+  public Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size) {
     TaskQuery query = offeredTo(taskService.createTaskQuery(), worker);
-    if (businessKey != null) {
-      query.processInstanceBusinessKey(businessKey);
+    if (filter.businessKey() != null) {
+      query.processInstanceBusinessKey(filter.businessKey());
     }
+    if (filter.businessKeyContains() != null) {
+      query.processInstanceBusinessKeyLike("%" + filter.businessKeyContains() + "%");
+    }
+    filter.variables().forEach(query::processVariableValueEquals);
     long total = query.count();
     List<Task> tasks =
         query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.Worklist;
@@ -47,7 +48,8 @@ class TaskController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return PageResponse.of(
-        worklist.inbox(worker(authentication), businessKey, page, size), item -> item);
+        worklist.inbox(worker(authentication), InboxFilter.ofBusinessKey(businessKey), page, size),
+        item -> item);
   }
 
   @Operation(summary = "A task I may work on")

@@ -1,0 +1,74 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import i18n from '../i18n';
+import { InboxPage } from './InboxPage';
+
+const row = {
+  taskId: 't-1',
+  taskName: 'Handle request (level 1)',
+  taskKey: 'userTask_handleLevel1',
+  createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  dueAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+  number: 'RS-2026-000042',
+  type: 'Q',
+  channel: 'WEB',
+  subject: 'Pagamento TARI',
+  requesterName: 'Mario Rossi',
+  queue: 'payments',
+  priority: 3,
+  currentLevel: 1,
+  slaState: 'ON_TRACK',
+};
+
+describe('InboxPage', () => {
+  const calls: string[] = [];
+
+  beforeEach(async () => {
+    calls.length = 0;
+    await i18n.changeLanguage('it');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        calls.push(url);
+        return new Response(JSON.stringify({ items: [row], page: 0, size: 25, totalElements: 1, totalPages: 1 }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows each task with its ticket, SLA countdown and a claim button', async () => {
+    render(
+      <MemoryRouter>
+        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'] }} />
+      </MemoryRouter>,
+    );
+
+    expect(await screen.findByRole('link', { name: 'Apri la richiesta RS-2026-000042' })).toBeInTheDocument();
+    expect(screen.getByText('Gestione richiesta (primo livello)')).toBeInTheDocument();
+    expect(screen.getByText('Mario Rossi')).toBeInTheDocument();
+    expect(screen.getByText(/nei tempi/)).toHaveTextContent(/scade tra 2 h 59 min|scade tra 3 h 0 min/);
+    expect(screen.getByRole('button', { name: 'Prendi in carico la richiesta RS-2026-000042' })).toBeEnabled();
+  });
+
+  it('sends the chosen filters to the server', async () => {
+    render(
+      <MemoryRouter>
+        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'] }} />
+      </MemoryRouter>,
+    );
+    await screen.findByText('Mario Rossi');
+
+    fireEvent.change(screen.getByLabelText('Coda'), { target: { value: 'payments' } });
+    fireEvent.change(screen.getByLabelText('Canale'), { target: { value: 'EMAIL' } });
+    fireEvent.change(screen.getByLabelText('Cerca per numero'), { target: { value: '0042' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Applica' }));
+
+    await waitFor(() =>
+      expect(calls.at(-1)).toBe('/api/inbox?page=0&size=25&queue=payments&channel=EMAIL&number=0042'),
+    );
+  });
+});
