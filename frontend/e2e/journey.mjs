@@ -129,16 +129,18 @@ try {
   const row = await openTicketTask(first.page, number, 'operator1');
   await row.getByRole('button', { name: new RegExp(text.claim) }).click();
   await row.locator('text=operator1').or(row.getByRole('button')).first().waitFor();
+  // level 2 is looking at its inbox: the escalated ticket must appear there by itself (server-sent events)
+  const second = await logIn('operator2');
   await row.getByRole('link', { name: new RegExp(number) }).click();
   await first.page.getByRole('heading', { name: new RegExp(number) }).waitFor();
   await completeWith(first.page, text.escalate, {}, 'level1-form');
+  await second.page.locator(`tr[data-ticket="${number}"]`).waitFor({ timeout: 15_000 });
   assert.equal((await apiCall('GET', `/api/tickets/${number}`, 'supervisor')).currentLevel, 2);
   await expectWaiting(supervisor.page, waitingBefore, 'taken in charge: no longer waiting');
   await check(supervisor.page, 'supervisor-after');
   await supervisor.context.close();
   await first.context.close();
 
-  const second = await logIn('operator2');
   const row2 = await openTicketTask(second.page, number, 'operator2');
   await row2.getByRole('link', { name: new RegExp(number) }).click();
   await second.page.getByRole('heading', { name: new RegExp(number) }).waitFor();

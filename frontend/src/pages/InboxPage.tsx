@@ -5,9 +5,10 @@ import { claim, inbox, unclaim, type InboxFilters, type InboxRow, type Me, type 
 import { Layout } from '../components/Layout';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
-const REFRESH_MS = 15_000;
+/** Fallback polling; server-sent events announce changes as they happen. */
+const REFRESH_MS = 60_000;
 
-/** The operator's tasks, by SLA deadline; refreshes itself. */
+/** The operator's tasks, by SLA deadline; updates itself when tasks change (server-sent events). */
 export function InboxPage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
@@ -28,7 +29,14 @@ export function InboxPage({ user }: { user: Me }) {
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/inbox/events');
+    source?.addEventListener('tasks', (event) => {
+      if ((event as MessageEvent).data === 'changed') void load();
+    });
+    return () => {
+      clearInterval(timer);
+      source?.close();
+    };
   }, [load]);
 
   async function act(action: () => Promise<unknown>) {

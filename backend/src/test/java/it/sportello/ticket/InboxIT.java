@@ -1,10 +1,20 @@
 package it.sportello.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The operator's inbox: rows carry the ticket, filters narrow them in the engine's query. */
@@ -29,6 +39,30 @@ class InboxIT extends IntegrationTest {
     assertThat(numbers("/api/inbox?size=200&queue=general")).doesNotContain(number);
     assertThat(numbers("/api/inbox?size=200&channel=PHONE")).doesNotContain(number);
     assertThat(numbers("/api/inbox?size=200&language=it")).doesNotContain(number);
+  }
+
+  @Test
+  void openInboxesAreToldWhenTasksChange() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest subscribe =
+        HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/inbox/events"))
+            .header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("operator1:demo".getBytes()))
+            .header("Accept", "text/event-stream")
+            .build();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<Stream<String>> stream =
+        client.send(subscribe, HttpResponse.BodyHandlers.ofLines());
+    Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+    reader.setDaemon(true);
+    reader.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("data:subscribed"));
+
+    post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Evento per le caselle"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("data:changed"));
+    assertThat(lines).contains("event:tasks");
   }
 
   private java.util.List<String> numbers(String path) {
