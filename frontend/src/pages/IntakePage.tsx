@@ -1,7 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, claim, findContacts, openTicket, tasksOf, type Contact, type FieldError, type Me } from '../api';
+import {
+  ApiError,
+  claim,
+  findContacts,
+  openTicket,
+  tasksOf,
+  type Contact,
+  type FieldError,
+  type Me,
+  type OpenTicket,
+} from '../api';
 import { Layout } from '../components/Layout';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'];
@@ -46,8 +56,8 @@ export function IntakePage({ user }: { user: Me }) {
     }
     try {
       const ticket = await openTicket({
-        channel: request.channel,
-        type: request.type,
+        channel: request.channel as OpenTicket['channel'],
+        type: request.type as OpenTicket['type'],
         subject: request.subject,
         description: request.description,
         language: request.language,
