@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { claim, inbox, unclaim, type InboxFilters, type InboxRow, type Me, type Page } from '../api';
+import { assign, claim, inbox, unclaim, type InboxFilters, type InboxRow, type Me, type Page } from '../api';
 import { Layout } from '../components/Layout';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
@@ -16,6 +16,7 @@ export function InboxPage({ user }: { user: Me }) {
   const [error, setError] = useState<string>();
   const [filters, setFilters] = useState<InboxFilters>({});
   const [draft, setDraft] = useState<InboxFilters>({});
+  const [colleagues, setColleagues] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
     try {
@@ -169,14 +170,34 @@ export function InboxPage({ user }: { user: Me }) {
                   </td>
                   <td>
                     {row.assignee === user.userId ? (
-                      <button
-                        type="button"
-                        className="btn btn-outline-secondary btn-sm"
-                        aria-label={t('inbox.unclaimSubject', { number: row.number })}
-                        onClick={() => void act(() => unclaim(row.taskId))}
-                      >
-                        {t('inbox.unclaim')}
-                      </button>
+                      <div className="d-flex flex-wrap gap-1">
+                        <button
+                          type="button"
+                          className="btn btn-outline-secondary btn-sm"
+                          aria-label={t('inbox.unclaimSubject', { number: row.number })}
+                          onClick={() => void act(() => unclaim(row.taskId))}
+                        >
+                          {t('inbox.unclaim')}
+                        </button>
+                        <label className="visually-hidden" htmlFor={`hand-over-${row.taskId}`}>
+                          {t('inbox.handOverTo', { number: row.number })}
+                        </label>
+                        <input
+                          id={`hand-over-${row.taskId}`}
+                          className="form-control form-control-sm w-auto"
+                          size={10}
+                          value={colleagues[row.taskId] ?? ''}
+                          onChange={(event) => setColleagues({ ...colleagues, [row.taskId]: event.target.value })}
+                        />
+                        <button
+                          type="button"
+                          className="btn btn-outline-primary btn-sm"
+                          disabled={!colleagues[row.taskId]?.trim()}
+                          onClick={() => void act(() => assign(row.taskId, colleagues[row.taskId].trim()))}
+                        >
+                          {t('inbox.handOver')}
+                        </button>
+                      </div>
                     ) : row.assignee ? (
                       <span className="small">{t('inbox.assignedTo', { user: row.assignee })}</span>
                     ) : (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
 import { useNavigate } from 'react-router-dom';
 import { login, type Me } from '../api';
 import { Layout } from '../components/Layout';
@@ -28,9 +29,9 @@ export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
           <h1 className="h2 mb-3">{t('login.title')}</h1>
           <p>{t('login.intro')}</p>
           {failed && (
-            <div className="alert alert-danger" role="alert">
+            <Alert color="danger" role="alert">
               {t('login.failed')}
-            </div>
+            </Alert>
           )}
           <form onSubmit={submit} noValidate>
             <div className="mb-3">
@@ -60,9 +61,9 @@ export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
-            <button type="submit" className="btn btn-primary w-100">
+            <Button type="submit" color="primary" block>
               {t('login.submit')}
-            </button>
+            </Button>
           </form>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   ApiError,
@@ -120,9 +121,9 @@ export function TaskPage({ user }: { user: Me }) {
               {t('task.formTitle')}
             </h2>
             {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
-            <button type="button" className="btn btn-primary mt-3" disabled={!form || sending} onClick={() => void submit()}>
+            <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
               {sending ? t('task.completing') : t('task.complete')}
-            </button>
+            </Button>
           </section>
           <aside className="col-lg-6">
             <section className="card mb-3" aria-labelledby="ticket-title">

@@ -68,6 +68,17 @@ public class Worklist {
     port.assign(taskId, userId);
   }
 
+  /** A worker hands a task they hold to a colleague. */
+  @Transactional
+  public void handOver(String taskId, Worker worker, String colleague) {
+    WorkItem task = port.find(taskId).orElseThrow(() -> notFound(taskId));
+    if (!worker.userId().equals(task.assignee())) {
+      throw new ConflictException(
+          409, "Only the worker holding task " + taskId + " can hand it over.");
+    }
+    port.assign(taskId, colleague);
+  }
+
   /** Tasks someone has taken, for the supervisor's view. */
   public List<WorkItem> assigned(int limit) {
     return port.assigned(limit);

@@ -67,13 +67,24 @@ class SupervisorIT extends IntegrationTest {
     assertThat(
             post("/api/tasks/" + taskId + "/assign", "operator1", Map.of("userId", "operator1"))
                 .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+        .as("a worker cannot take an unassigned task by assignment")
+        .isEqualTo(HttpStatus.CONFLICT);
     assertThat(
             post("/api/tasks/" + taskId + "/assign", "supervisor", Map.of("userId", "operator1"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
     JsonNode overview = get("/api/supervisor/overview", "supervisor").getBody();
+    assertThat(overview.get("assigned").findValuesAsText("number")).contains(number);
+
+    // the holder hands it over to a colleague
+    assertThat(
+            post("/api/tasks/" + taskId + "/assign", "operator1", Map.of("userId", "operator2"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(get("/api/tasks/" + taskId, "operator2").getBody().get("assignee").asText())
+        .isEqualTo("operator2");
+    overview = get("/api/supervisor/overview", "supervisor").getBody();
     assertThat(overview.at("/tasksPerOperator/operator1").asLong()).isPositive();
     assertThat(overview.get("assigned").findValuesAsText("number")).contains(number);
     assertThat(get("/api/supervisor/overview", "operator1").getStatusCode())

@@ -80,8 +80,6 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign")
-                    .hasAnyRole(roles(SUPERVISOR))
                     .requestMatchers("/api/supervisor/**")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN))
                     .requestMatchers("/api/tasks/**", "/api/inbox/**")

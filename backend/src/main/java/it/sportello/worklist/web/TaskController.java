@@ -3,6 +3,7 @@ package it.sportello.worklist.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.platform.security.Role;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
@@ -72,11 +73,20 @@ class TaskController {
 
   record Assignment(@NotBlank String userId) {}
 
-  @Operation(summary = "Hand a task to a worker (supervisors)")
+  @Operation(
+      summary = "Hand a task to a worker",
+      description = "Supervisors assign any task; a worker hands over a task they hold.")
   @PostMapping("/{taskId}/assign")
   ResponseEntity<Void> assign(
-      @PathVariable String taskId, @Valid @RequestBody Assignment assignment) {
-    worklist.assign(taskId, assignment.userId());
+      @PathVariable String taskId,
+      @Valid @RequestBody Assignment assignment,
+      Authentication authentication) {
+    if (authentication.getAuthorities().stream()
+        .anyMatch(authority -> authority.getAuthority().equals(Role.SUPERVISOR.authority()))) {
+      worklist.assign(taskId, assignment.userId());
+    } else {
+      worklist.handOver(taskId, worker(authentication), assignment.userId());
+    }
     return ResponseEntity.noContent().build();
   }
 
