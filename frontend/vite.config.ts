@@ -13,6 +13,8 @@ export default defineConfig({
   server: {
     // `npm run dev` beside a running backend
     proxy: { '/api': 'http://localhost:8080' },
+    // the tests read the Camunda Forms of ../forms
+    fs: { allow: ['.', '../forms'] },
   },
   test: {
     environment: 'jsdom',

@@ -18,7 +18,7 @@ const text = {
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
-        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
+        escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester' },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');

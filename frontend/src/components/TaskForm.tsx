@@ -1,19 +1,22 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Form } from '@bpmn-io/form-js-viewer';
+import { translateForm } from './translateForm';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
 export interface FormHandle {
   submit: () => { data: Record<string, unknown>; errors: Record<string, unknown> };
 }
 
-/** Renders the task's Camunda Form (form-js schema from forms/) with the form-js viewer. */
+/** Renders the task's Camunda Form (form-js schema from forms/) with the form-js viewer, in the user's language. */
 export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form: FormHandle) => void }) {
   const container = useRef<HTMLDivElement>(null);
+  const { t, i18n } = useTranslation();
   useEffect(() => {
     if (!container.current) return undefined;
     const form = new Form({ container: container.current });
-    void form.importSchema(schema, {}).then(() => onReady(form as FormHandle));
+    void form.importSchema(translateForm(schema, t), {}).then(() => onReady(form as FormHandle));
     return () => form.destroy();
-  }, [schema, onReady]);
+  }, [schema, onReady, t, i18n.language]);
   return <div ref={container} className="task-form" />;
 }
