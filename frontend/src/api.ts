@@ -120,3 +120,5 @@ export const findContacts = (query: Record<string, string>) =>
 export const openTicket = (request: OpenTicket) => api<Ticket>('POST', '/api/tickets', request);
 export const tasksOf = (number: string) =>
   api<Page<WorkItem>>('GET', `/api/tasks?businessKey=${encodeURIComponent(number)}`);
+export const ticketsOf = (requesterId: number) =>
+  api<Page<Ticket>>('GET', `/api/tickets?requesterId=${requesterId}&size=50`);

@@ -9,6 +9,7 @@ import {
   task as loadTask,
   taskForm,
   ticket as loadTicket,
+  ticketsOf,
   type FieldError,
   type Interaction,
   type Me,
@@ -32,6 +33,7 @@ export function TaskPage({ user }: { user: Me }) {
   const [schema, setSchema] = useState<unknown>();
   const [ticket, setTicket] = useState<Ticket>();
   const [contacts, setContacts] = useState<Interaction[]>([]);
+  const [openTickets, setOpenTickets] = useState<Ticket[]>([]);
   const [form, setForm] = useState<FormHandle>();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string>();
@@ -51,8 +53,16 @@ export function TaskPage({ user }: { user: Me }) {
         setSchema(formSchema);
         setTicket(ticketView);
         if (ticketView.requester) {
-          const page = await history(ticketView.requester.id);
-          if (!cancelled) setContacts(page.items);
+          const [page, tickets] = await Promise.all([
+            history(ticketView.requester.id),
+            ticketsOf(ticketView.requester.id),
+          ]);
+          if (!cancelled) {
+            setContacts(page.items);
+            setOpenTickets(
+              tickets.items.filter((other) => other.status !== 'CLOSED' && other.number !== ticketView.number),
+            );
+          }
         }
       } catch (error) {
         if (!cancelled) setMessage(error instanceof ApiError && error.status === 403 ? t('errors.forbidden') : t('errors.generic'));
@@ -168,7 +178,21 @@ export function TaskPage({ user }: { user: Me }) {
                     <dd className="col-sm-7">{ticket.requester.email}</dd>
                     <dt className="col-sm-5">{t('task.phone')}</dt>
                     <dd className="col-sm-7">{ticket.requester.phone}</dd>
+                    <dt className="col-sm-5">{t('task.language')}</dt>
+                    <dd className="col-sm-7">{t(`language.${ticket.language}`, { defaultValue: ticket.language })}</dd>
                   </dl>
+                  <h3 className="h6 mt-3">{t('task.openTickets')}</h3>
+                  {openTickets.length === 0 ? (
+                    <p className="mb-0">{t('task.noOpenTickets')}</p>
+                  ) : (
+                    <ul className="mb-0">
+                      {openTickets.map((other) => (
+                        <li key={other.number}>
+                          {other.number} · {other.subject} · {t(`status.${other.status}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </div>
               </section>
             )}
