@@ -139,9 +139,7 @@ public class TicketWork {
               OFFICE_REJECTED,
               actor,
               decision.rejectionReason()
-                  + (isBlank(decision.suggestedOffice())
-                      ? ""
-                      : " (competent office: " + decision.suggestedOffice() + ")"),
+                  + (isBlank(decision.suggestedOffice()) ? "" : " → " + decision.suggestedOffice()),
               now);
       default ->
           throw new IllegalStateException("Unhandled decision " + step + ":" + decision.decision());

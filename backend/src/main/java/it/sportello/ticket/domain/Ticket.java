@@ -146,7 +146,7 @@ public class Ticket {
     this.createdBy = createdBy;
     this.createdAt = now;
     this.updatedAt = now;
-    record(TicketEventKind.RECEIVED, createdBy, null, "channel " + channel, now);
+    record(TicketEventKind.RECEIVED, createdBy, null, channel.name(), now);
   }
 
   /** The data a ticket is opened with. */
@@ -182,7 +182,7 @@ public class Ticket {
         TicketEventKind.CLASSIFIED,
         null,
         null,
-        "queue " + queue + ", priority " + priority + ", SLA " + slaPolicy,
+        "queue=" + queue + " priority=" + priority + " sla=" + slaPolicy,
         now);
   }
 
@@ -242,7 +242,7 @@ public class Ticket {
     status = TicketStatus.IN_PROGRESS;
     slaPausedAt = null;
     resolutionDueAt = newResolutionDueAt;
-    record(TicketEventKind.SLA_RESUMED, null, null, "resolution due " + newResolutionDueAt, now);
+    record(TicketEventKind.SLA_RESUMED, null, null, "resolutionDueAt=" + newResolutionDueAt, now);
   }
 
   /**
@@ -254,8 +254,7 @@ public class Ticket {
     }
     takeInChargeBreached = true;
     raisePriority();
-    record(
-        TicketEventKind.TAKE_IN_CHARGE_OVERDUE, null, null, "priority raised to " + priority, now);
+    record(TicketEventKind.TAKE_IN_CHARGE_OVERDUE, null, null, "priority=" + priority, now);
     return true;
   }
 
@@ -268,7 +267,7 @@ public class Ticket {
     }
     resolutionBreached = true;
     raisePriority();
-    record(TicketEventKind.RESOLUTION_OVERDUE, null, null, "priority raised to " + priority, now);
+    record(TicketEventKind.RESOLUTION_OVERDUE, null, null, "priority=" + priority, now);
     return true;
   }
 
