@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { assign, claim, inbox, unclaim, type InboxFilters, type InboxRow, type Me, type Page } from '../api';
+import { assign, claim, inbox, unclaim, type InboxFilters, type Me } from '../api';
 import { Layout } from '../components/Layout';
+import { Message } from '../components/Message';
+import { usePolling } from '../components/usePolling';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
 /** Fallback polling; server-sent events announce changes as they happen. */
@@ -12,32 +14,19 @@ const REFRESH_MS = 60_000;
 export function InboxPage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
-  const [rows, setRows] = useState<Page<InboxRow>>();
-  const [error, setError] = useState<string>();
   const [filters, setFilters] = useState<InboxFilters>({});
   const [draft, setDraft] = useState<InboxFilters>({});
   const [colleagues, setColleagues] = useState<Record<string, string>>({});
 
-  const load = useCallback(async () => {
-    try {
-      setRows(await inbox(page, filters));
-      setError(undefined);
-    } catch {
-      setError(t('errors.generic'));
-    }
-  }, [page, filters, t]);
+  const fetchPage = useCallback(() => inbox(page, filters), [page, filters]);
+  const { data: rows, error, setError, reload: load } = usePolling(fetchPage, REFRESH_MS, t('errors.generic'));
 
   useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
     const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/inbox/events');
     source?.addEventListener('tasks', (event) => {
       if ((event as MessageEvent).data === 'changed') void load();
     });
-    return () => {
-      clearInterval(timer);
-      source?.close();
-    };
+    return () => source?.close();
   }, [load]);
 
   async function act(action: () => Promise<unknown>) {
@@ -57,11 +46,7 @@ export function InboxPage({ user }: { user: Me }) {
           {t('inbox.refresh')}
         </button>
       </div>
-      {error && (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      )}
+      <Message text={error} />
       <form
         className="row g-2 align-items-end mb-3"
         aria-label={t('inbox.filters')}

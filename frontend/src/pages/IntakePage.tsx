@@ -13,6 +13,7 @@ import {
   type OpenTicket,
 } from '../api';
 import { Layout } from '../components/Layout';
+import { Message } from '../components/Message';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
@@ -93,20 +94,7 @@ export function IntakePage({ user }: { user: Me }) {
   return (
     <Layout user={user}>
       <h1 className="h2 mb-3">{t('intake.title')}</h1>
-      {message && (
-        <div className={`alert alert-${message.kind}`} role={message.kind === 'danger' ? 'alert' : 'status'}>
-          {message.text}
-          {errors.length > 0 && (
-            <ul className="mb-0">
-              {errors.map((error) => (
-                <li key={error.field}>
-                  <strong>{error.field}</strong>: {error.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <Message kind={message?.kind} text={message?.text} errors={errors} />
       <div className="row g-4">
         <section className="col-lg-4" aria-labelledby="find-title">
           <h2 id="find-title" className="h4">

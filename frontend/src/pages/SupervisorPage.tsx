@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assign, overview, type Me, type Overview } from '../api';
+import { assign, overview, type Me } from '../api';
 import { Layout } from '../components/Layout';
+import { Message } from '../components/Message';
+import { usePolling } from '../components/usePolling';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
 const REFRESH_MS = 10_000;
@@ -9,24 +11,8 @@ const REFRESH_MS = 10_000;
 /** Queues in real time, operators' workload, reassignment. Refreshes itself. */
 export function SupervisorPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<Overview>();
-  const [error, setError] = useState<string>();
   const [targets, setTargets] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    try {
-      setData(await overview());
-      setError(undefined);
-    } catch {
-      setError(t('errors.generic'));
-    }
-  }, [t]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const { data, error, setError, reload: load } = usePolling(overview, REFRESH_MS, t('errors.generic'));
 
   async function reassign(taskId: string) {
     const userId = targets[taskId]?.trim();
@@ -47,11 +33,7 @@ export function SupervisorPage({ user }: { user: Me }) {
           {t('inbox.refresh')}
         </button>
       </div>
-      {error && (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      )}
+      <Message text={error} />
       {data && (
         <>
           <h2 className="h4">{t('supervisor.queues')}</h2>

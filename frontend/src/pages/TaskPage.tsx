@@ -17,6 +17,7 @@ import {
   type WorkItem,
 } from '../api';
 import { Layout } from '../components/Layout';
+import { Message } from '../components/Message';
 import { SlaBadge } from '../components/SlaBadge';
 import { TaskForm, type FormHandle } from '../components/TaskForm';
 
@@ -110,20 +111,7 @@ export function TaskPage({ user }: { user: Me }) {
           {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
         </h1>
       )}
-      {message && (
-        <div className="alert alert-danger" role="alert">
-          {message}
-          {errors.length > 0 && (
-            <ul className="mb-0">
-              {errors.map((error) => (
-                <li key={error.field}>
-                  <strong>{error.field}</strong>: {error.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <Message text={message} errors={errors} />
       {ticket && (
         <div className="row g-4">
           <section className="col-lg-6" aria-labelledby="form-title">
