@@ -4,9 +4,11 @@ import it.sportello.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,6 +68,16 @@ public class ContactRegistry {
       return contacts.findByEmail(data.email()).stream().limit(10).toList();
     }
     return data.phone() == null ? List.of() : contacts.findTop10ByPhoneOrderByIdAsc(data.phone());
+  }
+
+  /**
+   * Contacts matching free text typed by an operator: part of the name, or a whole fiscal code, VAT
+   * number, e-mail or phone; at most {@code limit}, by name.
+   */
+  @Transactional(readOnly = true)
+  public List<Contact> search(String text, int limit) {
+    String needle = text.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
+    return needle.isEmpty() ? List.of() : contacts.search(needle, Limit.of(limit));
   }
 
   /** The contacts with these ids, by id. */

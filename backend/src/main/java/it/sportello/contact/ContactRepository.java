@@ -2,6 +2,7 @@ package it.sportello.contact;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,4 +16,14 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
   @Query("select c from Contact c where lower(c.email) = :email order by c.id")
   List<Contact> findByEmail(String email);
+
+  /** Contacts whose name contains {@code text} or whose identifiers equal it; by name. */
+  @Query(
+      """
+      select c from Contact c
+      where lower(c.name) like concat('%', :text, '%')
+         or upper(c.fiscalCode) = upper(:text) or upper(c.vatNumber) = upper(:text)
+         or lower(c.email) = :text or c.phone = :text
+      order by c.name, c.id""")
+  List<Contact> search(String text, Limit limit);
 }

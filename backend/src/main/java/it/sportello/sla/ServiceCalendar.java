@@ -145,6 +145,49 @@ public final class ServiceCalendar {
             + ")");
   }
 
+  /**
+   * The earliest instant from which no more than {@code workingTime} of opening time is left until
+   * {@code end}: the inverse of {@link #addWorkingTime} counted backwards.
+   *
+   * @throws IllegalArgumentException if {@code workingTime} is negative
+   * @throws IllegalStateException if no opening exists in the previous {@value #MAX_CLOSED_DAYS}
+   *     days
+   */
+  public Instant subtractWorkingTime(Instant end, Duration workingTime) {
+    Objects.requireNonNull(end, "end");
+    if (workingTime.isNegative()) {
+      throw new IllegalArgumentException("Working time must not be negative: " + workingTime);
+    }
+    Duration remaining = workingTime;
+    LocalDate date = localDate(end);
+    LocalDate giveUp = date.minusDays(MAX_CLOSED_DAYS);
+    while (!date.isBefore(giveUp)) {
+      List<Interval> intervals = intervals(date);
+      for (int i = intervals.size() - 1; i >= 0; i--) {
+        Interval interval = intervals.get(i);
+        giveUp = date.minusDays(MAX_CLOSED_DAYS);
+        if (!interval.start.isBefore(end)) {
+          continue;
+        }
+        Instant to = interval.end.isBefore(end) ? interval.end : end;
+        Duration available = Duration.between(interval.start, to);
+        if (remaining.compareTo(available) < 0) {
+          return to.minus(remaining);
+        }
+        remaining = remaining.minus(available);
+      }
+      date = date.minusDays(1);
+    }
+    throw new IllegalStateException(
+        "No opening hours in "
+            + MAX_CLOSED_DAYS
+            + " consecutive days down to "
+            + giveUp
+            + " ("
+            + zone
+            + ")");
+  }
+
   /** The opening time inside {@code [from, to)}; zero if {@code to} is not after {@code from}. */
   public Duration workingTimeBetween(Instant from, Instant to) {
     Duration total = Duration.ZERO;

@@ -39,10 +39,24 @@ public class SlaService {
   /** Targets of a ticket received at {@code receivedAt} under {@code policy}. */
   public SlaTargets targets(String policy, Instant receivedAt) {
     SlaProperties.Policy targets = policy(policy);
+    Instant takeInChargeDueAt = calendar.addWorkingTime(receivedAt, targets.takeInCharge());
+    Instant resolutionDueAt = calendar.addWorkingTime(receivedAt, targets.resolution());
     return new SlaTargets(
         policy,
-        calendar.addWorkingTime(receivedAt, targets.takeInCharge()),
-        calendar.addWorkingTime(receivedAt, targets.resolution()));
+        takeInChargeDueAt,
+        atRiskFrom(targets.takeInCharge(), takeInChargeDueAt),
+        resolutionDueAt,
+        atRiskFrom(targets.resolution(), resolutionDueAt));
+  }
+
+  /**
+   * The instant from which a deadline is at risk: the one where {@link #state} turns from {@code
+   * ON_TRACK} to {@code AT_RISK}.
+   *
+   * @param target the policy's working time for this target
+   */
+  public Instant atRiskFrom(Duration target, Instant due) {
+    return calendar.subtractWorkingTime(due, atRiskWorkingTime(target));
   }
 
   /**
@@ -63,9 +77,16 @@ public class SlaService {
       return SlaState.BREACHED;
     }
     Duration left = calendar.workingTimeBetween(now, due);
-    return left.toMillis() <= target.toMillis() * properties.atRiskShare()
-        ? SlaState.AT_RISK
-        : SlaState.ON_TRACK;
+    return left.compareTo(atRiskWorkingTime(target)) <= 0 ? SlaState.AT_RISK : SlaState.ON_TRACK;
+  }
+
+  /** Deadlines up to this instant are at risk at {@code now} (if not already past). */
+  public Instant atRiskHorizon(Duration target, Instant now) {
+    return calendar.addWorkingTime(now, atRiskWorkingTime(target));
+  }
+
+  private Duration atRiskWorkingTime(Duration target) {
+    return Duration.ofMillis((long) (target.toMillis() * properties.atRiskShare()));
   }
 
   /** The policy's working-time targets. */

@@ -1,18 +1,46 @@
 package it.sportello.worklist;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Narrows an inbox: one business object ({@code businessKey}), business keys containing a text
- * ({@code businessKeyContains}), and process variables equal to values (e.g. {@code
- * queue=payments}).
+ * Narrows an inbox. Every criterion is optional (null or empty means "any").
+ *
+ * @param businessKey exactly this business object
+ * @param businessKeyContains business keys containing this text
+ * @param businessKeyIn one of these business objects (e.g. the tickets of the requesters found by a
+ *     search)
+ * @param variables process variables equal to these values (e.g. {@code queue=payments})
+ * @param urgency where the tasks stand against their follow-up and due dates
  */
 public record InboxFilter(
-    String businessKey, String businessKeyContains, Map<String, String> variables) {
+    String businessKey,
+    String businessKeyContains,
+    Set<String> businessKeyIn,
+    Map<String, Object> variables,
+    Urgency urgency) {
 
-  public static final InboxFilter NONE = new InboxFilter(null, null, Map.of());
+  public static final InboxFilter NONE = new InboxFilter(null, null, null, Map.of(), null);
+
+  public InboxFilter {
+    variables = Map.copyOf(variables);
+    businessKeyIn = businessKeyIn == null ? null : Set.copyOf(businessKeyIn);
+  }
 
   public static InboxFilter ofBusinessKey(String businessKey) {
-    return new InboxFilter(businessKey, null, Map.of());
+    return new InboxFilter(businessKey, null, null, Map.of(), null);
+  }
+
+  /**
+   * Where a task stands at a given instant: its follow-up date marks when it gets urgent, its due
+   * date when it is late.
+   */
+  public enum Urgency {
+    /** Before its follow-up date (or without one), and not late. */
+    ON_TIME,
+    /** Follow-up date reached, due date not yet passed. */
+    FOLLOW_UP,
+    /** Due date passed. */
+    OVERDUE
   }
 }

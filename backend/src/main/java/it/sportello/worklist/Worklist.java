@@ -1,7 +1,9 @@
 package it.sportello.worklist;
 
 import it.sportello.shared.ConflictException;
+import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
@@ -18,14 +20,17 @@ public class Worklist {
 
   private final WorklistPort port;
   private final List<TaskCompletionHandler> handlers;
+  private final Clock clock;
 
-  Worklist(WorklistPort port, List<TaskCompletionHandler> handlers) {
+  Worklist(WorklistPort port, List<TaskCompletionHandler> handlers, Clock clock) {
     this.port = port;
     this.handlers = handlers;
+    this.clock = clock;
   }
 
+  /** The worker's tasks by due date, urgency measured now. */
   public Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size) {
-    return port.inbox(worker, filter, page, size);
+    return port.inbox(worker, filter, clock.instant(), page, size);
   }
 
   /** A task the worker may see: assigned to them or offered to one of their groups. */
@@ -61,14 +66,27 @@ public class Worklist {
     }
   }
 
-  /** A supervisor hands a task to a worker. */
+  /** Who may take the task, for a supervisor. */
+  public List<Colleague> candidates(String taskId) {
+    port.find(taskId).orElseThrow(() -> notFound(taskId));
+    return port.candidates(taskId);
+  }
+
+  /** Who may take the task, for a worker who can see it. */
+  public List<Colleague> candidates(String taskId, Worker worker) {
+    get(taskId, worker);
+    return port.candidates(taskId);
+  }
+
+  /** A supervisor hands a task to a worker who may take it. */
   @Transactional
   public void assign(String taskId, String userId) {
     port.find(taskId).orElseThrow(() -> notFound(taskId));
+    requireCandidate(taskId, userId);
     port.assign(taskId, userId);
   }
 
-  /** A worker hands a task they hold to a colleague. */
+  /** A worker hands a task they hold to a colleague who may take it. */
   @Transactional
   public void handOver(String taskId, Worker worker, String colleague) {
     WorkItem task = port.find(taskId).orElseThrow(() -> notFound(taskId));
@@ -76,7 +94,15 @@ public class Worklist {
       throw new ConflictException(
           409, "Only the worker holding task " + taskId + " can hand it over.");
     }
+    requireCandidate(taskId, colleague);
     port.assign(taskId, colleague);
+  }
+
+  private void requireCandidate(String taskId, String userId) {
+    if (port.candidates(taskId).stream().noneMatch(c -> c.userId().equals(userId))) {
+      throw new InvalidRequestException(
+          "userId", "'" + userId + "' is not a member of the groups this task is offered to");
+    }
   }
 
   /** Tasks someone has taken, for the supervisor's view. */

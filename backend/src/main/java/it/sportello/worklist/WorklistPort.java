@@ -1,5 +1,6 @@
 package it.sportello.worklist;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -11,7 +12,7 @@ import org.springframework.data.domain.Page;
 public interface WorklistPort {
 
   /** Tasks assigned to the worker or offered to one of their groups, by due date. */
-  Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size);
+  Page<WorkItem> inbox(Worker worker, InboxFilter filter, Instant now, int page, int size);
 
   Optional<WorkItem> find(String taskId);
 
@@ -24,6 +25,9 @@ public interface WorklistPort {
   void claim(String taskId, String userId);
 
   void unclaim(String taskId);
+
+  /** The workers who may take the task: members of its candidate groups and candidate users. */
+  List<Colleague> candidates(String taskId);
 
   /** Hands the task to another worker (a supervisor's reassignment). */
   void assign(String taskId, String userId);

@@ -116,6 +116,38 @@ class ServiceCalendarTest {
     assertThat(DEMO.addWorkingTime(s, DEMO.workingTimeBetween(s, e))).isEqualTo(e);
   }
 
+  @ParameterizedTest(name = "{0} - {1} = {2}")
+  @CsvSource({
+    "2026-11-24T14:00, PT4H,  2026-11-24T10:00",
+    "2026-11-30T11:00, PT4H,  2026-11-28T13:00",
+    "2026-12-09T10:00, PT4H,  2026-12-07T18:00",
+    "2026-11-28T14:00, PT1H,  2026-11-28T13:00",
+    "2026-11-30T08:00, PT1H,  2026-11-28T13:00",
+    "2026-11-29T12:00, PT0S,  2026-11-28T14:00",
+    "2026-11-24T10:00, PT0S,  2026-11-24T10:00",
+    "2026-11-24T08:00, PT0S,  2026-11-23T20:00"
+  })
+  void subtractWorkingTimeGivesTheEarliestInstantWithThatMuchLeft(
+      String end, Duration workingTime, String expected) {
+    Instant start = DEMO.subtractWorkingTime(rome(end), workingTime);
+    assertThat(start).isEqualTo(rome(expected));
+    assertThat(DEMO.workingTimeBetween(start, rome(end))).isEqualTo(workingTime);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2026-12-04T18:00, PT30M",
+    "2026-12-04T18:00, PT13H",
+    "2026-12-01T09:00, PT80H",
+    "2027-03-26T21:00, PT7H"
+  })
+  void subtractWorkingTimeUndoesAddWorkingTime(String start, Duration workingTime) {
+    Instant due = DEMO.addWorkingTime(rome(start), workingTime);
+    Instant back = DEMO.subtractWorkingTime(due, workingTime);
+    assertThat(DEMO.workingTimeBetween(back, due)).isEqualTo(workingTime);
+    assertThat(DEMO.workingTimeBetween(rome(start), back)).isZero();
+  }
+
   @Test
   void largeDurationsAreComputedByDays() {
     Instant start = rome("2026-01-02T09:00");

@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /** The operator's inbox: rows carry the ticket, filters narrow them in the engine's query. */
 class InboxIT extends IntegrationTest {
@@ -39,6 +42,45 @@ class InboxIT extends IntegrationTest {
     assertThat(numbers("/api/inbox?size=200&queue=general")).doesNotContain(number);
     assertThat(numbers("/api/inbox?size=200&channel=PHONE")).doesNotContain(number);
     assertThat(numbers("/api/inbox?size=200&language=it")).doesNotContain(number);
+  }
+
+  @Test
+  void slaPriorityAndRequesterFiltersAgreeWithTheRows() {
+    String fiscalCode = fiscalCode();
+    JsonNode ticket =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode, "Scadenza vicina")).getBody();
+    String number = ticket.get("number").asText();
+    int priority = ticket.get("priority").asInt();
+    Instant due = OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText()).toInstant();
+
+    assertThat(numbers("/api/inbox?size=200&sla=ON_TRACK")).contains(number);
+    assertThat(numbers("/api/inbox?size=200&sla=AT_RISK")).doesNotContain(number);
+    assertThat(numbers("/api/inbox?size=200&priority=" + priority)).contains(number);
+    assertThat(numbers("/api/inbox?size=200&priority=" + (priority % 4 + 1)))
+        .doesNotContain(number);
+
+    clock.pin(due.minus(Duration.ofMinutes(5)));
+    JsonNode atRisk = only(get("/api/inbox?sla=AT_RISK&requester=" + fiscalCode, "operator1"));
+    assertThat(atRisk.get("number").asText()).isEqualTo(number);
+    assertThat(atRisk.get("slaState").asText())
+        .as("the filter and the row's badge agree")
+        .isEqualTo("AT_RISK");
+    assertThat(numbers("/api/inbox?size=200&sla=ON_TRACK")).doesNotContain(number);
+
+    clock.pin(due.plus(Duration.ofMinutes(1)));
+    JsonNode breached = only(get("/api/inbox?sla=BREACHED&requester=" + fiscalCode, "operator1"));
+    assertThat(breached.get("slaState").asText()).isEqualTo("BREACHED");
+    assertThat(numbers("/api/inbox?size=200&sla=AT_RISK")).doesNotContain(number);
+
+    assertThat(numbers("/api/inbox?size=200&requester=bianch")).contains(number);
+    assertThat(
+            get("/api/inbox?requester=nessuno-si-chiama-cosi", "operator1")
+                .getBody()
+                .get("totalElements")
+                .asLong())
+        .isZero();
+    assertThat(get("/api/inbox?sla=MET", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

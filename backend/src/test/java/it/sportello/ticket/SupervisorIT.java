@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The supervisor's live view counts what happens to tickets, and a supervisor can reassign a task.
@@ -77,15 +78,23 @@ class SupervisorIT extends IntegrationTest {
     JsonNode overview = get("/api/supervisor/overview", "supervisor").getBody();
     assertThat(overview.get("assigned").findValuesAsText("number")).contains(number);
 
-    // the holder hands it over to a colleague
+    // the holder hands it over to a colleague who works the same queue, and to nobody else
+    JsonNode candidates = get("/api/tasks/" + taskId + "/candidates", "operator1").getBody();
+    assertThat(candidates.findValuesAsText("userId"))
+        .contains("operator1", "operator3")
+        .doesNotContain("operator2", "supervisor");
+    ResponseEntity<JsonNode> notACandidate =
+        post("/api/tasks/" + taskId + "/assign", "operator1", Map.of("userId", "operator2"));
+    assertThat(notACandidate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notACandidate.getBody().toString()).contains("userId");
     assertThat(
-            post("/api/tasks/" + taskId + "/assign", "operator1", Map.of("userId", "operator2"))
+            post("/api/tasks/" + taskId + "/assign", "operator1", Map.of("userId", "operator3"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(get("/api/tasks/" + taskId, "operator2").getBody().get("assignee").asText())
-        .isEqualTo("operator2");
+    assertThat(get("/api/tasks/" + taskId, "operator3").getBody().get("assignee").asText())
+        .isEqualTo("operator3");
     overview = get("/api/supervisor/overview", "supervisor").getBody();
-    assertThat(overview.at("/tasksPerOperator/operator1").asLong()).isPositive();
+    assertThat(overview.at("/tasksPerOperator/operator3").asLong()).isPositive();
     assertThat(overview.get("assigned").findValuesAsText("number")).contains(number);
     assertThat(get("/api/supervisor/overview", "operator1").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

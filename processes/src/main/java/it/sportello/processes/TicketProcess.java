@@ -47,10 +47,13 @@ public final class TicketProcess {
     public static final String LANGUAGE = "language";
     public static final String CLASSIFICATION = "classification";
     public static final String QUEUE = "queue";
+    public static final String PRIORITY = "priority";
     public static final String BACK_OFFICE_GROUP = "backOfficeGroup";
     public static final String CURRENT_LEVEL = "currentLevel";
     public static final String TAKE_IN_CHARGE_DUE_AT = "takeInChargeDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    public static final String TAKE_IN_CHARGE_AT_RISK_FROM = "takeInChargeAtRiskFrom";
+    public static final String RESOLUTION_AT_RISK_FROM = "resolutionAtRiskFrom";
     public static final String REPLY_REMINDER_AT = "replyReminderAt";
     public static final String REPLY_DEADLINE_AT = "replyDeadlineAt";
     public static final String LEVEL1_DECISION = "level1Decision";

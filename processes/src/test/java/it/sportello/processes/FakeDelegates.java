@@ -39,7 +39,11 @@ final class FakeDelegates {
               execution.setVariable(CURRENT_LEVEL, 1);
               execution.setVariable(
                   TAKE_IN_CHARGE_DUE_AT, Date.from(now.plus(4, ChronoUnit.HOURS)));
+              execution.setVariable(
+                  TAKE_IN_CHARGE_AT_RISK_FROM, Date.from(now.plus(3, ChronoUnit.HOURS)));
               execution.setVariable(RESOLUTION_DUE_AT, Date.from(now.plus(24, ChronoUnit.HOURS)));
+              execution.setVariable(
+                  RESOLUTION_AT_RISK_FROM, Date.from(now.plus(18, ChronoUnit.HOURS)));
               execution.removeVariable(CLASSIFICATION);
             }));
     Mocks.register(
@@ -55,8 +59,12 @@ final class FakeDelegates {
         Beans.RESUME_SLA,
         fakes.record(
             Beans.RESUME_SLA,
-            execution ->
-                execution.setVariable(RESOLUTION_DUE_AT, Date.from(fakes.resumedResolutionDueAt))));
+            execution -> {
+              execution.setVariable(RESOLUTION_DUE_AT, Date.from(fakes.resumedResolutionDueAt));
+              execution.setVariable(
+                  RESOLUTION_AT_RISK_FROM,
+                  Date.from(fakes.resumedResolutionDueAt.minus(6, ChronoUnit.HOURS)));
+            }));
     for (String bean :
         List.of(
             Beans.ESCALATE_TAKE_IN_CHARGE,

@@ -340,7 +340,7 @@ class ProcessModelRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("bpmnFiles")
-  void userTasksHaveCandidateGroupsADueDateAndAFormDeployedWithThem(ClasspathFile file) {
+  void userTasksHaveCandidateGroupsDueAndFollowUpDatesAndAFormDeployedWithThem(ClasspathFile file) {
     Map<String, List<ClasspathFile>> formsByName =
         formFiles().stream().collect(Collectors.groupingBy(ClasspathFile::baseName));
     List<String> violations = new ArrayList<>();
@@ -352,6 +352,9 @@ class ProcessModelRulesTest {
       }
       if (isBlank(task.getCamundaDueDate())) {
         violations.add(element + " has no camunda:dueDate");
+      }
+      if (isBlank(task.getCamundaFollowUpDate())) {
+        violations.add(element + " has no camunda:followUpDate (when its deadline gets at risk)");
       }
       if (!"deployment".equals(task.getCamundaFormRefBinding())) {
         violations.add(

@@ -85,6 +85,9 @@ class TicketProcessTest {
     assertThat(level2).hasCandidateGroup("level2");
     Assertions.assertThat(level2.getDueDate())
         .isEqualTo((Date) runtimeService().getVariable(ticket.getId(), RESOLUTION_DUE_AT));
+    Assertions.assertThat(level2.getFollowUpDate())
+        .as("the task's follow-up date is when its deadline gets at risk")
+        .isEqualTo((Date) runtimeService().getVariable(ticket.getId(), RESOLUTION_AT_RISK_FROM));
 
     complete(level2, withVariables(LEVEL2_DECISION, "SOLVE"));
 

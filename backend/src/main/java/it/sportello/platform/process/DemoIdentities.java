@@ -50,6 +50,7 @@ class DemoIdentities {
   static {
     USERS.put("operator1", List.of("level1", "general", "payments", "privacy", "technical"));
     USERS.put("operator2", List.of("level2", "level3"));
+    USERS.put("operator3", List.of("level1", "general", "payments"));
     USERS.put("supervisor", List.of("supervisor"));
     USERS.put("office1", List.of("office", "office-tributi"));
     USERS.put("kbeditor", List.of("kb-editor"));

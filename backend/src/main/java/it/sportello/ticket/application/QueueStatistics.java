@@ -6,7 +6,6 @@ import it.sportello.ticket.domain.Queue;
 import it.sportello.ticket.domain.QueueRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,8 +105,8 @@ public class QueueStatistics {
    */
   private void countAtRisk(
       String policy, SlaProperties.Policy targets, Instant now, Map<String, long[]> counts) {
-    Instant takeInChargeLimit = threshold(now, targets.takeInCharge());
-    Instant resolutionLimit = threshold(now, targets.resolution());
+    Instant takeInChargeLimit = sla.atRiskHorizon(targets.takeInCharge(), now);
+    Instant resolutionLimit = sla.atRiskHorizon(targets.resolution(), now);
     jdbc.query(
         """
         select queue, count(*) as at_risk from sportello.ticket
@@ -128,11 +127,5 @@ public class QueueStatistics {
           counts.computeIfAbsent(row.getString("queue"), q -> new long[4])[3] +=
               row.getLong("at_risk");
         });
-  }
-
-  private Instant threshold(Instant now, Duration target) {
-    return sla.calendar()
-        .addWorkingTime(
-            now, Duration.ofMillis((long) (target.toMillis() * slaProperties.atRiskShare())));
   }
 }

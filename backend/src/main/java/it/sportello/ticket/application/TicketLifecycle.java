@@ -59,8 +59,10 @@ public class TicketLifecycle {
   }
 
   /** Where a classified ticket waits and by when it must be taken in charge and solved. */
-  public record Classification(
-      String queue, String backOfficeGroup, Instant takeInChargeDueAt, Instant resolutionDueAt) {}
+  public record Classification(String queue, String backOfficeGroup, SlaTargets targets) {}
+
+  /** A deadline and the instant from which it is at risk. */
+  public record Deadline(Instant dueAt, Instant atRiskFrom) {}
 
   @Transactional
   public Classification classify(String number, String queueCode, int priority, String slaPolicy) {
@@ -84,11 +86,7 @@ public class TicketLifecycle {
         targets.takeInChargeDueAt(),
         targets.resolutionDueAt(),
         clock.instant());
-    return new Classification(
-        queue.getCode(),
-        queue.getBackOfficeGroup(),
-        targets.takeInChargeDueAt(),
-        targets.resolutionDueAt());
+    return new Classification(queue.getCode(), queue.getBackOfficeGroup(), targets);
   }
 
   @Transactional
@@ -140,18 +138,18 @@ public class TicketLifecycle {
 
   /**
    * The requester replied: the SLA clock restarts. @return the resolution deadline moved by the
-   * pause
+   * pause, with the instant it gets at risk
    */
   @Transactional
-  public Instant resumeAfterReply(String number) {
+  public Deadline resumeAfterReply(String number) {
     Ticket ticket = tickets.getByNumber(number);
     Instant now = clock.instant();
-    if (ticket.getSlaPausedAt() == null) {
-      return ticket.getResolutionDueAt();
+    if (ticket.getSlaPausedAt() != null) {
+      ticket.resumeSla(
+          sla.extendByPause(ticket.getResolutionDueAt(), ticket.getSlaPausedAt(), now), now);
     }
-    Instant due = sla.extendByPause(ticket.getResolutionDueAt(), ticket.getSlaPausedAt(), now);
-    ticket.resumeSla(due, now);
-    return due;
+    Instant due = ticket.getResolutionDueAt();
+    return new Deadline(due, sla.atRiskFrom(sla.policy(ticket.getSlaPolicy()).resolution(), due));
   }
 
   @Transactional

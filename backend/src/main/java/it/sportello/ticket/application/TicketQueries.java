@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -53,6 +54,14 @@ public class TicketQueries {
         ? Map.of()
         : tickets.findByNumberIn(numbers).stream()
             .collect(Collectors.toMap(Ticket::getNumber, ticket -> ticket));
+  }
+
+  /** Numbers of the open tickets of these requesters, newest first, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  public List<String> openNumbersOfRequesters(Collection<Long> requesterIds, int limit) {
+    return requesterIds.isEmpty()
+        ? List.of()
+        : tickets.findOpenNumbersByRequesterIdIn(requesterIds, Limit.of(limit));
   }
 
   @Transactional(readOnly = true)

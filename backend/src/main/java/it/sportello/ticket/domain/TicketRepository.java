@@ -4,8 +4,10 @@ import it.sportello.shared.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 public interface TicketRepository
     extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
@@ -21,6 +23,13 @@ public interface TicketRepository
   }
 
   List<Ticket> findByNumberIn(Collection<String> numbers);
+
+  @Query(
+      """
+      select t.number from Ticket t
+      where t.requesterId in :requesterIds and t.status <> it.sportello.ticket.domain.TicketStatus.CLOSED
+      order by t.receivedAt desc""")
+  List<String> findOpenNumbersByRequesterIdIn(Collection<Long> requesterIds, Limit limit);
 
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
 }

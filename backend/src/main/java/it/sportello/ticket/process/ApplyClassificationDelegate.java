@@ -1,6 +1,7 @@
 package it.sportello.ticket.process;
 
 import it.sportello.processes.TicketProcess.Variables;
+import it.sportello.sla.SlaTargets;
 import it.sportello.ticket.application.TicketLifecycle;
 import it.sportello.ticket.application.TicketLifecycle.Classification;
 import java.util.Date;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the decision table's classification on the ticket with its SLA targets; the process keeps
- * queue and deadlines.
+ * queue, deadlines and the instants they get at risk (the tasks' follow-up dates).
  */
 @Component("applyClassificationDelegate")
 class ApplyClassificationDelegate implements JavaDelegate {
@@ -27,18 +28,24 @@ class ApplyClassificationDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     Map<String, Object> result =
         (Map<String, Object>) execution.getVariable(Variables.CLASSIFICATION);
+    int priority = ((Number) result.get("priority")).intValue();
     Classification classification =
         lifecycle.classify(
             execution.getProcessBusinessKey(),
             (String) result.get("queue"),
-            ((Number) result.get("priority")).intValue(),
+            priority,
             (String) result.get("slaPolicy"));
     execution.removeVariable(Variables.CLASSIFICATION);
     execution.setVariable(Variables.QUEUE, classification.queue());
+    execution.setVariable(Variables.PRIORITY, priority);
     execution.setVariable(Variables.BACK_OFFICE_GROUP, classification.backOfficeGroup());
     execution.setVariable(Variables.CURRENT_LEVEL, 1);
+    SlaTargets targets = classification.targets();
+    execution.setVariable(Variables.TAKE_IN_CHARGE_DUE_AT, Date.from(targets.takeInChargeDueAt()));
     execution.setVariable(
-        Variables.TAKE_IN_CHARGE_DUE_AT, Date.from(classification.takeInChargeDueAt()));
-    execution.setVariable(Variables.RESOLUTION_DUE_AT, Date.from(classification.resolutionDueAt()));
+        Variables.TAKE_IN_CHARGE_AT_RISK_FROM, Date.from(targets.takeInChargeAtRiskFrom()));
+    execution.setVariable(Variables.RESOLUTION_DUE_AT, Date.from(targets.resolutionDueAt()));
+    execution.setVariable(
+        Variables.RESOLUTION_AT_RISK_FROM, Date.from(targets.resolutionAtRiskFrom()));
   }
 }

@@ -2,7 +2,7 @@ package it.sportello.ticket.process;
 
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.ticket.application.TicketLifecycle;
-import java.time.Instant;
+import it.sportello.ticket.application.TicketLifecycle.Deadline;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +20,8 @@ class ResumeSlaDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant due = lifecycle.resumeAfterReply(execution.getProcessBusinessKey());
-    execution.setVariable(Variables.RESOLUTION_DUE_AT, Date.from(due));
+    Deadline resolution = lifecycle.resumeAfterReply(execution.getProcessBusinessKey());
+    execution.setVariable(Variables.RESOLUTION_DUE_AT, Date.from(resolution.dueAt()));
+    execution.setVariable(Variables.RESOLUTION_AT_RISK_FROM, Date.from(resolution.atRiskFrom()));
   }
 }

@@ -3,9 +3,12 @@ package it.sportello.ticket.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.contact.Contact;
+import it.sportello.contact.ContactRegistry;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.TicketType;
 import it.sportello.worklist.InboxEvents;
@@ -16,8 +19,10 @@ import it.sportello.worklist.Worklist;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -35,14 +40,39 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/inbox")
 class InboxController {
 
+  private static final int MAX_REQUESTERS = 50;
+  private static final int MAX_REQUESTER_TICKETS = 500;
+
   private final Worklist worklist;
   private final TicketViews views;
   private final InboxEvents events;
+  private final ContactRegistry contacts;
+  private final TicketQueries tickets;
 
-  InboxController(Worklist worklist, TicketViews views, InboxEvents events) {
+  InboxController(
+      Worklist worklist,
+      TicketViews views,
+      InboxEvents events,
+      ContactRegistry contacts,
+      TicketQueries tickets) {
     this.worklist = worklist;
     this.views = views;
     this.events = events;
+    this.contacts = contacts;
+    this.tickets = tickets;
+  }
+
+  /** The SLA states a waiting task can be in, as an inbox filter. */
+  enum SlaFilter {
+    ON_TRACK(InboxFilter.Urgency.ON_TIME),
+    AT_RISK(InboxFilter.Urgency.FOLLOW_UP),
+    BREACHED(InboxFilter.Urgency.OVERDUE);
+
+    private final InboxFilter.Urgency urgency;
+
+    SlaFilter(InboxFilter.Urgency urgency) {
+      this.urgency = urgency;
+    }
   }
 
   @Operation(
@@ -63,24 +93,41 @@ class InboxController {
       @Parameter(description = "Only this channel") @RequestParam(required = false) Channel channel,
       @Parameter(description = "Only tickets in this language") @RequestParam(required = false)
           String language,
+      @Parameter(description = "Only this priority (1 urgent .. 4 low)")
+          @RequestParam(required = false)
+          @Min(1)
+          @Max(4)
+          Integer priority,
+      @Parameter(description = "Only tasks whose SLA deadline is in this state")
+          @RequestParam(required = false)
+          SlaFilter sla,
       @Parameter(description = "Ticket numbers containing this text")
           @RequestParam(required = false)
           String number,
+      @Parameter(
+              description =
+                  "Requester: part of the name, or a whole fiscal code, VAT number, e-mail or"
+                      + " phone")
+          @RequestParam(required = false)
+          String requester,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "25") @Min(1) @Max(200) int size) {
     Worker worker =
         new Worker(
             authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
-    Map<String, String> variables = new HashMap<>();
+    Map<String, Object> variables = new HashMap<>();
     if (queue != null) variables.put(Variables.QUEUE, queue);
     if (type != null) variables.put(Variables.TICKET_TYPE, type.name());
     if (channel != null) variables.put(Variables.CHANNEL, channel.name());
     if (language != null) variables.put(Variables.LANGUAGE, language);
+    if (priority != null) variables.put(Variables.PRIORITY, priority);
     InboxFilter filter =
         new InboxFilter(
             null,
-            number == null || number.isBlank() ? null : number.strip().toUpperCase(Locale.ROOT),
-            variables);
+            isBlank(number) ? null : number.strip().toUpperCase(Locale.ROOT),
+            isBlank(requester) ? null : ticketsOfRequesters(requester),
+            variables,
+            sla == null ? null : sla.urgency);
     Page<WorkItem> tasks = worklist.inbox(worker, filter, page, size);
     return new PageResponse<>(
         views.rows(tasks.getContent()),
@@ -88,5 +135,16 @@ class InboxController {
         tasks.getSize(),
         tasks.getTotalElements(),
         tasks.getTotalPages());
+  }
+
+  /** The open tickets of the requesters matching the text (none matching: an empty set). */
+  private Set<String> ticketsOfRequesters(String requester) {
+    List<Long> ids =
+        contacts.search(requester, MAX_REQUESTERS).stream().map(Contact::getId).toList();
+    return Set.copyOf(tickets.openNumbersOfRequesters(ids, MAX_REQUESTER_TICKETS));
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 }

@@ -1,6 +1,7 @@
 package it.sportello.worklist.process;
 
 import it.sportello.shared.ConflictException;
+import it.sportello.worklist.Colleague;
 import it.sportello.worklist.Completion;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
@@ -18,15 +19,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -44,20 +52,26 @@ class CamundaWorklist implements WorklistPort {
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final FormService formService;
+  private final IdentityService identityService;
 
   CamundaWorklist(
       TaskService taskService,
       RepositoryService repositoryService,
       RuntimeService runtimeService,
-      FormService formService) {
+      FormService formService,
+      IdentityService identityService) {
     this.formService = formService;
+    this.identityService = identityService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
   }
 
   @Override
-  public Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size) {
+  public Page<WorkItem> inbox(Worker worker, InboxFilter filter, Instant now, int page, int size) {
+    if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
+      return Page.empty(PageRequest.of(page, size));
+    }
     TaskQuery query = offeredTo(taskService.createTaskQuery(), worker);
     if (filter.businessKey() != null) {
       query.processInstanceBusinessKey(filter.businessKey());
@@ -65,7 +79,13 @@ class CamundaWorklist implements WorklistPort {
     if (filter.businessKeyContains() != null) {
       query.processInstanceBusinessKeyLike("%" + filter.businessKeyContains() + "%");
     }
+    if (filter.businessKeyIn() != null) {
+      query.processInstanceBusinessKeyIn(filter.businessKeyIn().toArray(String[]::new));
+    }
     filter.variables().forEach(query::processVariableValueEquals);
+    if (filter.urgency() != null) {
+      byUrgency(query, filter.urgency(), Date.from(now));
+    }
     long total = query.count();
     List<Task> tasks =
         query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
@@ -110,6 +130,31 @@ class CamundaWorklist implements WorklistPort {
   }
 
   @Override
+  public List<Colleague> candidates(String taskId) {
+    Map<String, Colleague> colleagues = new TreeMap<>();
+    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      UserQuery users = identityService.createUserQuery();
+      List<User> found =
+          link.getGroupId() != null
+              ? users.memberOfGroup(link.getGroupId()).list()
+              : users.userId(link.getUserId()).list();
+      found.forEach(user -> colleagues.putIfAbsent(user.getId(), colleague(user)));
+    }
+    return List.copyOf(colleagues.values());
+  }
+
+  private static Colleague colleague(User user) {
+    String name =
+        Stream.of(user.getFirstName(), user.getLastName())
+            .filter(part -> part != null && !part.isBlank())
+            .collect(Collectors.joining(" "));
+    return new Colleague(user.getId(), name.isEmpty() ? user.getId() : name);
+  }
+
+  @Override
   public void assign(String taskId, String userId) {
     taskService.setAssignee(taskId, userId);
   }
@@ -136,6 +181,14 @@ class CamundaWorklist implements WorklistPort {
       taskService.complete(taskId, variables);
     } catch (NullValueException gone) {
       throw new ConflictException(409, "Task " + taskId + " has already been completed.");
+    }
+  }
+
+  private static void byUrgency(TaskQuery query, InboxFilter.Urgency urgency, Date now) {
+    switch (urgency) {
+      case OVERDUE -> query.dueBefore(now);
+      case FOLLOW_UP -> query.followUpBefore(now).dueAfter(now);
+      case ON_TIME -> query.followUpAfter(now).dueAfter(now);
     }
   }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.security.Role;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.worklist.Colleague;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +76,16 @@ class TaskController {
   record Assignment(@NotBlank String userId) {}
 
   @Operation(
+      summary = "Who may take the task: members of the groups it is offered to",
+      description = "For handing a task over (its holder) or reassigning it (a supervisor).")
+  @GetMapping("/{taskId}/candidates")
+  List<Colleague> candidates(@PathVariable String taskId, Authentication authentication) {
+    return isSupervisor(authentication)
+        ? worklist.candidates(taskId)
+        : worklist.candidates(taskId, worker(authentication));
+  }
+
+  @Operation(
       summary = "Hand a task to a worker",
       description = "Supervisors assign any task; a worker hands over a task they hold.")
   @PostMapping("/{taskId}/assign")
@@ -81,8 +93,7 @@ class TaskController {
       @PathVariable String taskId,
       @Valid @RequestBody Assignment assignment,
       Authentication authentication) {
-    if (authentication.getAuthorities().stream()
-        .anyMatch(authority -> authority.getAuthority().equals(Role.SUPERVISOR.authority()))) {
+    if (isSupervisor(authentication)) {
       worklist.assign(taskId, assignment.userId());
     } else {
       worklist.handOver(taskId, worker(authentication), assignment.userId());
@@ -114,5 +125,10 @@ class TaskController {
   private static Worker worker(Authentication authentication) {
     return new Worker(
         authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
+  }
+
+  private static boolean isSupervisor(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .anyMatch(authority -> authority.getAuthority().equals(Role.SUPERVISOR.authority()));
   }
 }
