@@ -7,6 +7,7 @@ export type Me = Schemas['Me'];
 export type InboxRow = Schemas['InboxRow'];
 export type SlaState = NonNullable<InboxRow['slaState']>;
 export type WorkItem = Schemas['WorkItem'];
+export type Colleague = Schemas['Colleague'];
 export type TicketStep = Schemas['Step'];
 export type Ticket = Schemas['TicketResponse'];
 export type Interaction = Schemas['InteractionResponse'];
@@ -82,6 +83,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 export const login = (username: string, password: string) =>
   api<Me>('POST', '/api/session', { username, password });
+export type IdentityProvider = Schemas['IdentityProvider'];
+export const identityProviders = () => api<IdentityProvider[]>('GET', '/api/session/providers');
 export const logout = () => api<void>('DELETE', '/api/session');
 export const me = () => api<Me>('GET', '/api/me');
 export interface InboxFilters {
@@ -89,7 +92,10 @@ export interface InboxFilters {
   type?: string;
   channel?: string;
   language?: string;
+  priority?: string;
+  sla?: string;
   number?: string;
+  requester?: string;
 }
 
 export const inbox = (page: number, filters: InboxFilters = {}) => {
@@ -99,6 +105,7 @@ export const inbox = (page: number, filters: InboxFilters = {}) => {
 };
 export const task = (id: string) => api<WorkItem>('GET', `/api/tasks/${id}`);
 export const taskForm = (id: string) => api<unknown>('GET', `/api/tasks/${id}/form`);
+export const candidates = (id: string) => api<Colleague[]>('GET', `/api/tasks/${id}/candidates`);
 export const claim = (id: string) => api<WorkItem>('POST', `/api/tasks/${id}/claim`);
 export const unclaim = (id: string) => api<void>('POST', `/api/tasks/${id}/unclaim`);
 export const complete = (id: string, form: Record<string, unknown>) =>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { InboxPage } from './InboxPage';
@@ -50,7 +50,7 @@ describe('InboxPage', () => {
     expect(await screen.findByRole('link', { name: 'Apri la richiesta RS-2026-000042' })).toBeInTheDocument();
     expect(screen.getByText('Gestione richiesta (primo livello)')).toBeInTheDocument();
     expect(screen.getByText('Mario Rossi')).toBeInTheDocument();
-    expect(screen.getByText(/nei tempi/)).toHaveTextContent(/scade tra 2 h 59 min|scade tra 3 h 0 min/);
+    expect(within(screen.getByRole('table')).getByText(/nei tempi/)).toHaveTextContent(/scade tra 2 h 59 min|scade tra 3 h 0 min/);
     expect(screen.getByRole('button', { name: 'Prendi in carico la richiesta RS-2026-000042' })).toBeEnabled();
   });
 
@@ -64,11 +64,16 @@ describe('InboxPage', () => {
 
     fireEvent.change(screen.getByLabelText('Coda'), { target: { value: 'payments' } });
     fireEvent.change(screen.getByLabelText('Canale'), { target: { value: 'EMAIL' } });
+    fireEvent.change(screen.getByLabelText('Priorità'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('SLA'), { target: { value: 'AT_RISK' } });
     fireEvent.change(screen.getByLabelText('Cerca per numero'), { target: { value: '0042' } });
+    fireEvent.change(screen.getByLabelText('Cerca richiedente'), { target: { value: 'rossi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Applica' }));
 
     await waitFor(() =>
-      expect(calls.at(-1)).toBe('/api/inbox?page=0&size=25&queue=payments&channel=EMAIL&number=0042'),
+      expect(calls.at(-1)).toBe(
+        '/api/inbox?page=0&size=25&queue=payments&channel=EMAIL&priority=2&sla=AT_RISK&number=0042&requester=rossi',
+      ),
     );
   });
 });

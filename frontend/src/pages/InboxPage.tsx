@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { assign, claim, inbox, unclaim, type InboxFilters, type Me } from '../api';
 import { Layout } from '../components/Layout';
+import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
 import { usePolling } from '../components/usePolling';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
@@ -16,7 +17,6 @@ export function InboxPage({ user }: { user: Me }) {
   const [page, setPage] = useState(0);
   const [filters, setFilters] = useState<InboxFilters>({});
   const [draft, setDraft] = useState<InboxFilters>({});
-  const [colleagues, setColleagues] = useState<Record<string, string>>({});
 
   const fetchPage = useCallback(() => inbox(page, filters), [page, filters]);
   const { data: rows, error, setError, reload: load } = usePolling(fetchPage, REFRESH_MS, t('errors.generic'));
@@ -62,6 +62,8 @@ export function InboxPage({ user }: { user: Me }) {
             ['type', t('inbox.columns.type'), ['Q', 'PQ', 'A', 'I', 'PA', 'PI'], 'intake.types'],
             ['channel', t('inbox.columns.channel'), ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'], 'intake.channels'],
             ['language', t('inbox.language'), ['it', 'en', 'de', 'fr'], null],
+            ['priority', t('inbox.columns.priority'), ['1', '2', '3', '4'], 'priority'],
+            ['sla', t('inbox.columns.sla'), ['ON_TRACK', 'AT_RISK', 'BREACHED'], 'sla.state'],
           ] as const
         ).map(([key, label, values, names]) => (
           <div className="col-6 col-md-2" key={key}>
@@ -93,6 +95,21 @@ export function InboxPage({ user }: { user: Me }) {
             value={draft.number ?? ''}
             onChange={(event) => setDraft({ ...draft, number: event.target.value || undefined })}
           />
+        </div>
+        <div className="col-6 col-md-2">
+          <label htmlFor="filter-requester" className="form-label small mb-0">
+            {t('inbox.searchRequester')}
+          </label>
+          <input
+            id="filter-requester"
+            className="form-control form-control-sm"
+            aria-describedby="filter-requester-hint"
+            value={draft.requester ?? ''}
+            onChange={(event) => setDraft({ ...draft, requester: event.target.value || undefined })}
+          />
+          <div id="filter-requester-hint" className="form-text small mt-0">
+            {t('inbox.searchRequesterHint')}
+          </div>
         </div>
         <div className="col-6 col-md-2 d-flex gap-2">
           <button type="submit" className="btn btn-primary btn-sm">
@@ -148,7 +165,7 @@ export function InboxPage({ user }: { user: Me }) {
                   <td>{row.type}</td>
                   <td>{row.channel}</td>
                   <td>{row.queue}</td>
-                  <td>{row.priority}</td>
+                  <td>{row.priority ? t(`priority.${row.priority}`) : ''}</td>
                   <td>{formatDuration(Date.now() - new Date(row.createdAt).getTime(), t)}</td>
                   <td>
                     <SlaBadge state={row.slaState} dueAt={row.dueAt} />
@@ -164,24 +181,13 @@ export function InboxPage({ user }: { user: Me }) {
                         >
                           {t('inbox.unclaim')}
                         </button>
-                        <label className="visually-hidden" htmlFor={`hand-over-${row.taskId}`}>
-                          {t('inbox.handOverTo', { number: row.number })}
-                        </label>
-                        <input
-                          id={`hand-over-${row.taskId}`}
-                          className="form-control form-control-sm w-auto"
-                          size={10}
-                          value={colleagues[row.taskId] ?? ''}
-                          onChange={(event) => setColleagues({ ...colleagues, [row.taskId]: event.target.value })}
+                        <ColleaguePicker
+                          taskId={row.taskId}
+                          number={row.number ?? row.taskId}
+                          holder={user.userId}
+                          action={t('inbox.handOver')}
+                          onPick={(colleague) => act(() => assign(row.taskId, colleague))}
                         />
-                        <button
-                          type="button"
-                          className="btn btn-outline-primary btn-sm"
-                          disabled={!colleagues[row.taskId]?.trim()}
-                          onClick={() => void act(() => assign(row.taskId, colleagues[row.taskId].trim()))}
-                        >
-                          {t('inbox.handOver')}
-                        </button>
                       </div>
                     ) : row.assignee ? (
                       <span className="small">{t('inbox.assignedTo', { user: row.assignee })}</span>

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
-import { useNavigate } from 'react-router-dom';
-import { login, type Me } from '../api';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { identityProviders, login, type IdentityProvider, type Me } from '../api';
 import { Layout } from '../components/Layout';
 
 export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
@@ -11,6 +11,15 @@ export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
+  const [providers, setProviders] = useState<IdentityProvider[]>([]);
+  const [searchParams] = useSearchParams();
+  const providerFailed = searchParams.get('error') === 'oidc';
+
+  useEffect(() => {
+    identityProviders()
+      .then(setProviders)
+      .catch(() => setProviders([]));
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,10 +37,25 @@ export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
         <div className="col-md-6 col-lg-4">
           <h1 className="h2 mb-3">{t('login.title')}</h1>
           <p>{t('login.intro')}</p>
-          {failed && (
+          {(failed || providerFailed) && (
             <Alert color="danger" role="alert">
-              {t('login.failed')}
+              {failed ? t('login.failed') : t('login.providerFailed')}
             </Alert>
+          )}
+          {providers.length > 0 && (
+            <>
+              <ul className="list-unstyled">
+                {providers.map((provider) => (
+                  <li key={provider.id} className="mb-2">
+                    {/* a full page load: the provider's login page, then back here with a session */}
+                    <a className="btn btn-primary w-100" href={provider.loginUrl}>
+                      {t('login.withProvider', { name: provider.name })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <p className="text-center small">{t('login.orPassword')}</p>
+            </>
           )}
           <form onSubmit={submit} noValidate>
             <div className="mb-3">

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assign, overview, type Me } from '../api';
 import { Layout } from '../components/Layout';
+import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
 import { usePolling } from '../components/usePolling';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
@@ -11,12 +11,9 @@ const REFRESH_MS = 10_000;
 /** Queues in real time, operators' workload, reassignment. Refreshes itself. */
 export function SupervisorPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const [targets, setTargets] = useState<Record<string, string>>({});
   const { data, error, setError, reload: load } = usePolling(overview, REFRESH_MS, t('errors.generic'));
 
-  async function reassign(taskId: string) {
-    const userId = targets[taskId]?.trim();
-    if (!userId) return;
+  async function reassign(taskId: string, userId: string) {
     try {
       await assign(taskId, userId);
     } catch {
@@ -111,20 +108,13 @@ export function SupervisorPage({ user }: { user: Me }) {
                         <SlaBadge state={row.slaState} dueAt={row.dueAt} />
                       </td>
                       <td>
-                        <div className="d-flex gap-2">
-                          <label className="visually-hidden" htmlFor={`reassign-${row.taskId}`}>
-                            {t('supervisor.reassignTo', { number: row.number })}
-                          </label>
-                          <input
-                            id={`reassign-${row.taskId}`}
-                            className="form-control form-control-sm"
-                            value={targets[row.taskId] ?? ''}
-                            onChange={(event) => setTargets({ ...targets, [row.taskId]: event.target.value })}
-                          />
-                          <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void reassign(row.taskId)}>
-                            {t('supervisor.reassign')}
-                          </button>
-                        </div>
+                        <ColleaguePicker
+                          taskId={row.taskId}
+                          number={row.number ?? row.taskId}
+                          holder={row.assignee}
+                          action={t('supervisor.reassign')}
+                          onPick={(userId) => reassign(row.taskId, userId)}
+                        />
                       </td>
                     </tr>
                   ))}

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the wiring tests: the whole application on a real embedded PostgreSQL (a fresh cluster
  * under target/), demo users, real delegates; the job executor is off so tests run timers
  * explicitly. OIDC tokens signed with the test key in {@code test-jwt/} are accepted besides HTTP
- * Basic.
+ * Basic, and the web application offers OIDC login with the {@link TestIdentityProvider}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -41,6 +41,7 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void embeddedPostgres(DynamicPropertyRegistry registry) {
     registry.add("sportello.embedded-postgres.data-directory", () -> DATA_DIRECTORY);
+    TestIdentityProvider.register(registry);
   }
 
   @TestConfiguration(proxyBeanMethods = false)

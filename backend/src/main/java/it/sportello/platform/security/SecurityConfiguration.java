@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -30,10 +31,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. HTTP Basic and form login against the users of Camunda's identity service;
- * OIDC bearer tokens as well when a JWT decoder is configured ({@code
- * spring.security.oauth2.resourceserver.jwt.*}). Camunda's webapps authenticate their own users;
- * {@code /engine-rest} is closed to anonymous callers.
+ * Who may call what. HTTP Basic and the web application's session login against the users of
+ * Camunda's identity service; OIDC bearer tokens as well when a JWT decoder is configured ({@code
+ * spring.security.oauth2.resourceserver.jwt.*}); OIDC login for the web application when client
+ * registrations are configured ({@code spring.security.oauth2.client.*}), groups from the same
+ * claim. Camunda's webapps authenticate their own users; {@code /engine-rest} is closed to
+ * anonymous callers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,6 +54,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       ObjectMapper objectMapper,
       ObjectProvider<JwtDecoder> jwtDecoder,
+      ObjectProvider<ClientRegistrationRepository> clientRegistrations,
       SecurityProperties properties)
       throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
@@ -63,6 +67,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/session/providers")
                     .permitAll()
                     .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                     .permitAll()
@@ -113,6 +119,20 @@ class SecurityConfiguration {
                       jwt ->
                           jwt.jwtAuthenticationConverter(
                               groupsConverter(properties.groupsClaim()))));
+    }
+    if (clientRegistrations.getIfAvailable() != null) {
+      // The web application's login page offers the identity providers; after the round trip the
+      // browser holds the same session cookie (and CSRF cookie) as with a password login.
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .defaultSuccessUrl("/", true)
+                  .failureUrl("/login?error=oidc")
+                  .userInfoEndpoint(
+                      userInfo ->
+                          userInfo.oidcUserService(
+                              new GroupsOidcUserService(properties.groupsClaim()))));
     }
     return http.build();
   }

@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,6 +17,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -38,8 +42,37 @@ class SessionController {
   private final AuthenticationManager authenticationManager;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  SessionController(AuthenticationManager authenticationManager) {
+  private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
+
+  SessionController(
+      AuthenticationManager authenticationManager,
+      ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
     this.authenticationManager = authenticationManager;
+    this.clientRegistrations = clientRegistrations;
+  }
+
+  /** An identity provider the web application can log in with (OIDC). */
+  record IdentityProvider(String id, String name, String loginUrl) {}
+
+  @Operation(
+      summary = "Identity providers (OIDC) offered on the login page",
+      description =
+          "Empty unless spring.security.oauth2.client.registration.* is configured. The browser"
+              + " goes to loginUrl and comes back logged in, with a session cookie.")
+  @GetMapping("/session/providers")
+  List<IdentityProvider> providers() {
+    List<IdentityProvider> providers = new ArrayList<>();
+    if (clientRegistrations.getIfAvailable() instanceof Iterable<?> registrations) {
+      for (Object each : registrations) {
+        ClientRegistration registration = (ClientRegistration) each;
+        providers.add(
+            new IdentityProvider(
+                registration.getRegistrationId(),
+                registration.getClientName(),
+                "/oauth2/authorization/" + registration.getRegistrationId()));
+      }
+    }
+    return providers;
   }
 
   record Credentials(@NotBlank String username, @NotBlank String password) {}

@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { candidates, type Colleague } from '../api';
+
+/**
+ * Hands a task to someone who may take it: a button that opens a list of the task's candidates
+ * (loaded on demand, so long tables stay cheap), then confirm or cancel.
+ */
+export function ColleaguePicker({
+  taskId,
+  number,
+  holder,
+  action,
+  onPick,
+}: {
+  taskId: string;
+  number: string;
+  /** Who holds the task now: left out of the list. */
+  holder?: string;
+  /** The button's text: hand over (operators) or reassign (supervisors). */
+  action: string;
+  onPick: (userId: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [options, setOptions] = useState<Colleague[]>();
+  const [choice, setChoice] = useState('');
+  const [failed, setFailed] = useState(false);
+
+  async function open() {
+    setFailed(false);
+    try {
+      setOptions((await candidates(taskId)).filter((colleague) => colleague.userId !== holder));
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  if (!options) {
+    return (
+      <>
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-sm"
+          aria-label={t('colleagues.open', { action, number })}
+          onClick={() => void open()}
+        >
+          {action}
+        </button>
+        {failed && (
+          <span role="alert" className="small text-danger ms-1">
+            {t('errors.generic')}
+          </span>
+        )}
+      </>
+    );
+  }
+  return (
+    <div className="d-flex flex-wrap gap-1 align-items-center">
+      <label className="visually-hidden" htmlFor={id}>
+        {t('colleagues.label', { number })}
+      </label>
+      <select id={id} className="form-select form-select-sm w-auto" value={choice} onChange={(event) => setChoice(event.target.value)}>
+        <option value="">{options.length === 0 ? t('colleagues.none') : t('colleagues.choose')}</option>
+        {options.map((colleague) => (
+          <option key={colleague.userId} value={colleague.userId}>
+            {colleague.name} ({colleague.userId})
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="btn btn-primary btn-sm"
+        disabled={!choice}
+        onClick={() => void onPick(choice).then(() => setOptions(undefined))}
+      >
+        {t('colleagues.confirm')}
+      </button>
+      <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setOptions(undefined)}>
+        {t('colleagues.cancel')}
+      </button>
+    </div>
+  );
+}
