@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The SQL that JPA does not express well: insert-if-absent on the content hash (so that concurrent
  * stores of the same bytes make one row without failing either transaction), bytes streamed from
- * the spooled file, idempotent links.
+ * the spooled file, idempotent links. Tables are named with their schema: the connection's search
+ * path is Camunda's.
  */
 @Component
 class DocumentTables {
@@ -34,7 +35,7 @@ class DocumentTables {
   }
 
   Optional<Long> idOf(String sha256) {
-    return jdbc.sql("select id from document where sha256 = :sha256")
+    return jdbc.sql("select id from sportello.document where sha256 = :sha256")
         .param("sha256", sha256)
         .query(Long.class)
         .optional();
@@ -45,7 +46,7 @@ class DocumentTables {
       String sha256, long size, String fileName, Extraction extraction, Instant now) {
     return jdbc.sql(
             """
-            insert into document (sha256, size_bytes, media_type, content_media_type, file_names,
+            insert into sportello.document (sha256, size_bytes, media_type, content_media_type, file_names,
                 extraction_status, extraction_message, extracted_text, metadata, signer, created_at)
             values (:sha256, :size, :mediaType, :contentMediaType, cast(:fileNames as jsonb),
                 :status, :message, :text, cast(:metadata as jsonb), :signer, :createdAt)
@@ -72,7 +73,7 @@ class DocumentTables {
   void insertContent(long documentId, Path file, long size) {
     try (InputStream in = Files.newInputStream(file)) {
       jdbcTemplate.update(
-          "insert into document_content (document_id, bytes) values (?, ?)",
+          "insert into sportello.document_content (document_id, bytes) values (?, ?)",
           statement -> {
             statement.setLong(1, documentId);
             statement.setBinaryStream(2, in, size);
@@ -86,7 +87,7 @@ class DocumentTables {
   void addFileName(long documentId, String fileName) {
     jdbc.sql(
             """
-            update document set file_names = file_names || jsonb_build_array(cast(:name as text))
+            update sportello.document set file_names = file_names || jsonb_build_array(cast(:name as text))
             where id = :id
               and not file_names @> jsonb_build_array(cast(:name as text))
               and jsonb_array_length(file_names) < 20
@@ -99,7 +100,7 @@ class DocumentTables {
   void link(long documentId, OwnerKind ownerKind, long ownerId, Instant now) {
     jdbc.sql(
             """
-            insert into document_link (document_id, owner_kind, owner_id, linked_at)
+            insert into sportello.document_link (document_id, owner_kind, owner_id, linked_at)
             values (:documentId, :ownerKind, :ownerId, :now)
             on conflict do nothing
             """)
@@ -113,7 +114,7 @@ class DocumentTables {
   List<Long> linkedTo(OwnerKind ownerKind, long ownerId) {
     return jdbc.sql(
             """
-            select document_id from document_link
+            select document_id from sportello.document_link
             where owner_kind = :ownerKind and owner_id = :ownerId
             order by linked_at, document_id
             """)
@@ -124,7 +125,7 @@ class DocumentTables {
   }
 
   Optional<byte[]> content(long documentId) {
-    return jdbc.sql("select bytes from document_content where document_id = :id")
+    return jdbc.sql("select bytes from sportello.document_content where document_id = :id")
         .param("id", documentId)
         .query((row, number) -> row.getBytes(1))
         .optional();
