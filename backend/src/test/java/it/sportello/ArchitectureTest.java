@@ -61,4 +61,28 @@ class ArchitectureTest {
         .resideInAPackage("org.springframework..")
         .check(CLASSES);
   }
+
+  @Test
+  void onlyTheDocumentModuleParsesFiles() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("it.sportello.document..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.tika..", "org.apache.poi..", "org.apache.pdfbox..", "org.bouncycastle..")
+        .because("file parsing has limits and error handling that live in one place")
+        .check(CLASSES);
+  }
+
+  @Test
+  void thePecParserIsPlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("it.sportello.channel.mail.pec..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta.persistence..")
+        .check(CLASSES);
+  }
 }

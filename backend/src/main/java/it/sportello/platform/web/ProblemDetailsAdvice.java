@@ -6,6 +6,7 @@ import it.sportello.shared.ConflictException;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -105,6 +106,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ProblemDetail conflict(ConflictException exception) {
     return ProblemDetail.forStatusAndDetail(
         HttpStatusCode.valueOf(exception.status()), exception.getMessage());
+  }
+
+  @ExceptionHandler(TooLargeException.class)
+  ProblemDetail tooLarge(TooLargeException exception) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, exception.getMessage());
+    problem.setTitle("Content too large");
+    problem.setProperty("maxBytes", exception.maxBytes());
+    return problem;
   }
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)

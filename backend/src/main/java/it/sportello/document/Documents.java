@@ -1,0 +1,197 @@
+package it.sportello.document;
+
+import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TooLargeException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The document module's API. Documents are stored once by content: storing the same bytes again
+ * (under any name) gives the same document, with the new name remembered. Storing reads the text of
+ * the document (outside any transaction of ours: it may take seconds); whatever goes wrong in the
+ * extraction is recorded on the document, never thrown.
+ */
+@Service
+public class Documents {
+
+  private final DocumentTables tables;
+  private final DocumentRepository documents;
+  private final TextExtractor extractor;
+  private final DocumentsProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  Documents(
+      DocumentTables tables,
+      DocumentRepository documents,
+      TextExtractor extractor,
+      DocumentsProperties properties,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.tables = tables;
+    this.documents = documents;
+    this.extractor = extractor;
+    this.properties = properties;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /** Stores a document of at most {@code sportello.documents.max-size}. */
+  public StoredDocument store(String fileName, InputStream content) {
+    return store(fileName, content, properties.maxSize().toBytes());
+  }
+
+  public StoredDocument store(String fileName, byte[] content) {
+    return store(fileName, new ByteArrayInputStream(content));
+  }
+
+  /**
+   * Stores the content read from the stream (not closed here), or finds it stored already.
+   *
+   * @param fileName the name it came with, if any; kept without any directory part
+   * @param maxBytes the largest content accepted
+   * @throws TooLargeException when the content is larger than {@code maxBytes} (nothing is stored)
+   * @throws UncheckedIOException when the stream cannot be read
+   */
+  public StoredDocument store(String fileName, InputStream content, long maxBytes) {
+    String name = FileNames.clean(fileName);
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("sportello-document-", ".bin");
+      Spooled spooled = spool(content, spool, maxBytes, name);
+      Optional<Long> known = tables.idOf(spooled.sha256());
+      if (known.isEmpty()) {
+        Extraction extraction = extractor.extract(spool, name);
+        Path file = spool;
+        known =
+            transactions.execute(
+                status -> {
+                  Optional<Long> id =
+                      tables.insertIfAbsent(
+                          spooled.sha256(), spooled.size(), name, extraction, clock.instant());
+                  id.ifPresent(newId -> tables.insertContent(newId, file, spooled.size()));
+                  return id;
+                });
+        if (known.isPresent()) {
+          return get(known.get());
+        }
+        // stored by someone else meanwhile
+        known = tables.idOf(spooled.sha256());
+      }
+      long id = known.orElseThrow();
+      if (name != null) {
+        tables.addFileName(id, name);
+      }
+      return get(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(spool);
+    }
+  }
+
+  /** Links the document to an interaction, a ticket, …; linking twice changes nothing. */
+  @Transactional
+  public void link(long documentId, OwnerKind ownerKind, long ownerId) {
+    get(documentId);
+    tables.link(documentId, ownerKind, ownerId, clock.instant());
+  }
+
+  /** The documents linked to the owner, in the order they were linked. */
+  @Transactional(readOnly = true)
+  public List<StoredDocument> linkedTo(OwnerKind ownerKind, long ownerId) {
+    List<Long> ids = tables.linkedTo(ownerKind, ownerId);
+    Map<Long, Document> byId =
+        documents.findAllById(ids).stream()
+            .collect(Collectors.toMap(Document::id, Function.identity()));
+    return ids.stream().map(byId::get).map(Document::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public StoredDocument get(long id) {
+    return find(id).view();
+  }
+
+  /** The text extracted from the document, possibly partial ({@link StoredDocument}) or empty. */
+  @Transactional(readOnly = true)
+  public String text(long id) {
+    return find(id).extractedText();
+  }
+
+  /** The document's bytes, as stored. */
+  @Transactional(readOnly = true)
+  public InputStream content(long id) {
+    return new ByteArrayInputStream(
+        tables.content(id).orElseThrow(() -> new NotFoundException("No document with id " + id)));
+  }
+
+  private Document find(long id) {
+    return documents
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("No document with id " + id));
+  }
+
+  private record Spooled(String sha256, long size) {}
+
+  /** Copies the content to the file, hashing and counting; stops as soon as it is too large. */
+  private static Spooled spool(InputStream content, Path file, long maxBytes, String name)
+      throws IOException {
+    MessageDigest digest = sha256();
+    long size = 0;
+    InputStream in = new DigestInputStream(content, digest);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        size += read;
+        if (size > maxBytes) {
+          throw new TooLargeException(
+              (name == null ? "The document" : "The document " + name)
+                  + " is larger than "
+                  + maxBytes
+                  + " bytes.",
+              maxBytes);
+        }
+        out.write(buffer, 0, read);
+      }
+    }
+    return new Spooled(HexFormat.of().formatHex(digest.digest()), size);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a temporary file left behind is cleaned with the temporary directory
+      }
+    }
+  }
+}
