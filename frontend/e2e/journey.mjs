@@ -13,11 +13,11 @@ mkdirSync(shots, { recursive: true });
 const text = {
   it: { intake: 'Nuovo contatto', search: 'Cerca', subject: 'Oggetto', description: 'Descrizione',
         given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
-        supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
+        supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
-        supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', inbox: 'My tasks', claim: 'Take', complete: 'Complete',
+        supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester' },
 }[language];
 
@@ -54,6 +54,8 @@ async function logIn(user) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
+  // the tests' identity provider is configured: the login page offers it besides the password
+  await page.getByRole('link', { name: text.provider }).waitFor();
   await check(page, `login-${user}`);
   await page.locator('#username').fill(user);
   await page.locator('#password').fill('demo');

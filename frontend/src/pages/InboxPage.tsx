@@ -90,6 +90,7 @@ export function InboxPage({ user }: { user: Me }) {
             {t('inbox.searchNumber')}
           </label>
           <input
+            type="text"
             id="filter-number"
             className="form-control form-control-sm"
             value={draft.number ?? ''}
@@ -101,15 +102,17 @@ export function InboxPage({ user }: { user: Me }) {
             {t('inbox.searchRequester')}
           </label>
           <input
+            type="text"
             id="filter-requester"
             className="form-control form-control-sm"
             aria-describedby="filter-requester-hint"
+            placeholder={t('inbox.searchRequesterHint')}
             value={draft.requester ?? ''}
             onChange={(event) => setDraft({ ...draft, requester: event.target.value || undefined })}
           />
-          <div id="filter-requester-hint" className="form-text small mt-0">
+          <span id="filter-requester-hint" className="visually-hidden">
             {t('inbox.searchRequesterHint')}
-          </div>
+          </span>
         </div>
         <div className="col-6 col-md-2 d-flex gap-2">
           <button type="submit" className="btn btn-primary btn-sm">

@@ -105,7 +105,7 @@ export function IntakePage({ user }: { user: Me }) {
               {t('intake.findHint')}
             </label>
             <div className="d-flex gap-2">
-              <input id="intake-identifier" className="form-control" value={identifier} onChange={(event) => setIdentifier(event.target.value)} />
+              <input type="text" id="intake-identifier" className="form-control" value={identifier} onChange={(event) => setIdentifier(event.target.value)} />
               <button type="submit" className="btn btn-outline-primary">
                 {t('intake.search')}
               </button>
@@ -120,7 +120,7 @@ export function IntakePage({ user }: { user: Me }) {
               <label htmlFor="intake-name" className="form-label">
                 {t('intake.name')}
               </label>
-              <input id="intake-name" className="form-control" value={name} onChange={(event) => setName(event.target.value)} />
+              <input type="text" id="intake-name" className="form-control" value={name} onChange={(event) => setName(event.target.value)} />
             </div>
           )}
         </section>
@@ -173,10 +173,10 @@ export function IntakePage({ user }: { user: Me }) {
               ))}
             </div>
             <div className="col-md-6">
-              {field('reason', t('intake.reason'), <input id="intake-reason" className="form-control" value={request.reason} onChange={set('reason')} />)}
+              {field('reason', t('intake.reason'), <input type="text" id="intake-reason" className="form-control" value={request.reason} onChange={set('reason')} />)}
             </div>
           </div>
-          {field('subject', t('intake.subject'), <input id="intake-subject" className="form-control" value={request.subject} onChange={set('subject')} />)}
+          {field('subject', t('intake.subject'), <input type="text" id="intake-subject" className="form-control" value={request.subject} onChange={set('subject')} />)}
           {field('description', t('intake.description'), (
             <textarea id="intake-description" className="form-control" rows={3} value={request.description} onChange={set('description')} />
           ))}

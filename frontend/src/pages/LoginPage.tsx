@@ -63,6 +63,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: Me) => void }) {
                 {t('login.username')}
               </label>
               <input
+                type="text"
                 id="username"
                 className="form-control"
                 autoComplete="username"
