@@ -209,6 +209,49 @@ class TicketLifecycleIT extends IntegrationTest {
   }
 
   @Test
+  void aReplyStillIncompleteClosesTheTicketWithAnInvitationToCall() {
+    String number = open("Bonus idrico").get("number").asText();
+    ResponseEntity<JsonNode> tooEarly =
+        complete(
+            taskId("operator1", number),
+            "operator1",
+            Map.of("decision", "CLOSE_INCOMPLETE", "missingData", "IBAN"));
+    assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooEarly.getBody().toString()).contains("decision");
+
+    complete(
+        taskId("operator1", number),
+        "operator1",
+        Map.of("decision", "REQUEST_DATA", "missingData", "IBAN e ISEE"));
+    post(
+        "/api/tickets/" + number + "/messages",
+        "api-client",
+        Map.of("text", "Allego l'ISEE", "channel", "EMAIL"));
+    assertThat(
+            complete(
+                    taskId("operator1", number),
+                    "operator1",
+                    Map.of("decision", "CLOSE_INCOMPLETE", "missingData", "IBAN"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    JsonNode closed = ticket(number);
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("outcome").asText()).isEqualTo("CLOSED_DATA_INCOMPLETE");
+    assertThat(closed.get("history").findValuesAsText("kind"))
+        .containsSubsequence(
+            "DATA_REQUESTED", "REQUESTER_MESSAGE", "DATA_INCOMPLETE", "CLOSED_DATA_INCOMPLETE");
+    assertThat(
+            jdbc.queryForObject(
+                "select payload->>'missingData' from sportello.notification_outbox n join"
+                    + " sportello.ticket t on t.id = n.ticket_id where t.number = ? and template ="
+                    + " 'CLOSED_DATA_INCOMPLETE'",
+                String.class,
+                number))
+        .isEqualTo("IBAN");
+  }
+
+  @Test
   void aSilentRequesterIsRemindedThenTheTicketClosesForNoReply() {
     String number = open("Richiesta senza seguito").get("number").asText();
     complete(

@@ -28,6 +28,7 @@ public final class TicketProcess {
     public static final String REPLY_OVERDUE = "boundaryEvent_replyOverdue";
     public static final String TICKET_CLOSED = "endEvent_ticketClosed";
     public static final String CLOSED_FOR_NO_REPLY = "endEvent_closedForNoReply";
+    public static final String CLOSED_DATA_INCOMPLETE = "endEvent_closedDataIncomplete";
 
     private Elements() {}
   }
@@ -74,6 +75,7 @@ public final class TicketProcess {
     public static final String REQUEST_MISSING_DATA = "requestMissingDataDelegate";
     public static final String REMIND_REQUESTER = "remindRequesterDelegate";
     public static final String CLOSE_FOR_NO_REPLY = "closeForNoReplyDelegate";
+    public static final String CLOSE_FOR_INCOMPLETE_DATA = "closeForIncompleteDataDelegate";
     public static final String RESUME_SLA = "resumeSlaDelegate";
     public static final String CLOSE_TICKET = "closeTicketDelegate";
     public static final String TASK_LISTENER = "ticketTaskListener";

@@ -71,6 +71,7 @@ final class FakeDelegates {
             Beans.ESCALATE_RESOLUTION,
             Beans.REMIND_REQUESTER,
             Beans.CLOSE_FOR_NO_REPLY,
+            Beans.CLOSE_FOR_INCOMPLETE_DATA,
             Beans.CLOSE_TICKET)) {
       Mocks.register(bean, fakes.record(bean, execution -> {}));
     }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(
     resources = {
@@ -184,6 +186,30 @@ class TicketProcessTest {
         .correlate();
 
     assertThat(ticket).isWaitingAt(Elements.LEVEL1);
+  }
+
+  @ParameterizedTest(name = "at level {0}")
+  @ValueSource(ints = {1, 2})
+  void replyStillIncompleteClosesTheTicketWithAnInvitationToCall(int level) {
+    String number = "RS-2026-00002" + level;
+    ProcessInstance ticket =
+        level == 1 ? startTicket(number, "Q", "EMAIL", null) : atLevel2(number);
+    String decision = level == 1 ? LEVEL1_DECISION : LEVEL2_DECISION;
+    complete(task(ticket), withVariables(decision, "REQUEST_DATA"));
+    runtimeService()
+        .createMessageCorrelation(Messages.REQUESTER_REPLIED)
+        .processInstanceBusinessKey(number)
+        .correlate();
+    assertThat(ticket).isWaitingAt(level == 1 ? Elements.LEVEL1 : Elements.LEVEL2);
+
+    complete(task(ticket), withVariables(decision, "CLOSE_INCOMPLETE"));
+
+    assertThat(ticket)
+        .isEnded()
+        .hasPassed(Elements.CLOSED_DATA_INCOMPLETE)
+        .hasNotPassed(Elements.TICKET_CLOSED);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_FOR_INCOMPLETE_DATA)).isEqualTo(1);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isZero();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package it.sportello.ticket.application;
 
+import static it.sportello.ticket.domain.TicketEventKind.DATA_INCOMPLETE;
 import static it.sportello.ticket.domain.TicketEventKind.DATA_REQUESTED;
 import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_REMINDED;
 
@@ -161,6 +162,21 @@ public class TicketLifecycle {
     Instant pausedAt = ticket.getSlaPausedAt();
     ticket.closeForNoReply(clock.instant());
     notifyRequester(ticket, "CLOSED_FOR_NO_REPLY", pausedAt, Map.of());
+  }
+
+  /** The reply left the data incomplete: close and invite the requester to call. */
+  @Transactional
+  public void closeForIncompleteData(String number) {
+    Ticket ticket = tickets.getByNumber(number);
+    if (ticket.isClosed()) {
+      return;
+    }
+    ticket.closeForIncompleteData(clock.instant());
+    notifyRequester(
+        ticket,
+        "CLOSED_DATA_INCOMPLETE",
+        ticket.getClosedAt(),
+        Map.of("missingData", lastDetail(ticket, DATA_INCOMPLETE)));
   }
 
   @Transactional

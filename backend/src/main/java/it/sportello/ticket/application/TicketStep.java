@@ -4,8 +4,8 @@ import java.util.List;
 
 /** The user tasks of a ticket's life and the decisions each accepts. */
 public enum TicketStep {
-  LEVEL1("SOLVE", "ESCALATE", "REQUEST_DATA"),
-  LEVEL2("SOLVE", "CALL_BACK", "INVOLVE_OFFICE", "REQUEST_DATA"),
+  LEVEL1("SOLVE", "ESCALATE", "REQUEST_DATA", "CLOSE_INCOMPLETE"),
+  LEVEL2("SOLVE", "CALL_BACK", "INVOLVE_OFFICE", "REQUEST_DATA", "CLOSE_INCOMPLETE"),
   CALL_BACK("SOLVED", "NOT_SOLVED"),
   OFFICE("ANSWER", "REJECT"),
   LEVEL3("REASSIGN", "RETURN");

@@ -59,6 +59,16 @@ public class TicketWork {
           require(violations, "answer", decision.answer());
       case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
           require(violations, "missingData", decision.missingData());
+      case "LEVEL1:CLOSE_INCOMPLETE", "LEVEL2:CLOSE_INCOMPLETE" -> {
+        require(violations, "missingData", decision.missingData());
+        if (!repliedToADataRequest(tickets.getByNumber(ticketNumber))) {
+          violations.add(
+              new FieldViolation(
+                  "decision",
+                  "the requester has not answered a request for data yet: ask for the data"
+                      + " first"));
+        }
+      }
       case "LEVEL2:INVOLVE_OFFICE" -> requireOffice(violations, "office", decision.office());
       case "LEVEL3:REASSIGN" -> {
         requireOffice(violations, "office", decision.office());
@@ -121,6 +131,8 @@ public class TicketWork {
       case "LEVEL1:ESCALATE" -> ticket.escalateToLevel2(actor, decision.note(), now);
       case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
           ticket.record(DATA_REQUESTED, actor, null, decision.missingData(), now);
+      case "LEVEL1:CLOSE_INCOMPLETE", "LEVEL2:CLOSE_INCOMPLETE" ->
+          ticket.record(DATA_INCOMPLETE, actor, null, decision.missingData(), now);
       case "LEVEL2:CALL_BACK" ->
           ticket.record(CALL_BACK_PLANNED, actor, null, decision.note(), now);
       case "CALL_BACK:NOT_SOLVED" ->
@@ -182,5 +194,20 @@ public class TicketWork {
 
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
+  }
+
+  /** Data were requested and the requester has written since. */
+  private static boolean repliedToADataRequest(Ticket ticket) {
+    boolean requested = false;
+    boolean replied = false;
+    for (TicketEvent event : ticket.getEvents()) {
+      if (event.getKind() == DATA_REQUESTED) {
+        requested = true;
+        replied = false;
+      } else if (event.getKind() == REQUESTER_MESSAGE && requested) {
+        replied = true;
+      }
+    }
+    return replied;
   }
 }

@@ -287,6 +287,16 @@ public class Ticket {
     record(TicketEventKind.CLOSED_FOR_NO_REPLY, null, null, null, now);
   }
 
+  /** The requester's reply left the data incomplete: closed, with the invitation to call. */
+  public void closeForIncompleteData(Instant now) {
+    requireOpen();
+    outcome = Outcome.CLOSED_DATA_INCOMPLETE;
+    status = TicketStatus.CLOSED;
+    slaPausedAt = null;
+    closedAt = now;
+    record(TicketEventKind.CLOSED_DATA_INCOMPLETE, null, null, null, now);
+  }
+
   public void record(
       TicketEventKind kind, String actor, String office, String detail, Instant now) {
     events.add(new TicketEvent(this, kind, actor, office, detail, now));
