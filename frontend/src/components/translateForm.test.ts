@@ -21,6 +21,7 @@ describe('translateForm', () => {
       { label: 'Solved (one-call solution)', value: 'SOLVE' },
       { label: 'Escalate to level 2', value: 'ESCALATE' },
       { label: 'Ask the requester for missing data', value: 'REQUEST_DATA' },
+      { label: 'Data still incomplete: invite to call and close', value: 'CLOSE_INCOMPLETE' },
     ]);
     expect(form.components[0].text).toMatch(/^### Service request – level 1/);
     expect(schema.components[0].text).toMatch(/^### Richiesta di servizio/);
