@@ -29,6 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartIT {
 
+  private static final TicketQueries.Reader STAFF =
+      new TicketQueries.Reader("supervisor", true, java.util.List.of());
+
   private final Path dataDirectory = Path.of("target/it-postgres/restart-" + UUID.randomUUID());
 
   @Test
@@ -70,7 +73,7 @@ class RestartIT {
           .as("orphan stopped")
           .isEmpty();
       assertThat(postmasterPid()).isNotEqualTo(orphanPid);
-      assertThat(second.getBean(TicketQueries.class).get(number).getStatus())
+      assertThat(second.getBean(TicketQueries.class).get(number, STAFF).getStatus())
           .isEqualTo(TicketStatus.OPEN);
       assertThat(
               second

@@ -152,6 +152,65 @@ class TicketApiIT extends IntegrationTest {
   }
 
   @Test
+  void officesReadTheTicketsAssignedToThemAndExternalSystemsTheTicketsTheyOpened() {
+    String byApi =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Da un sistema esterno"))
+            .getBody()
+            .get("number")
+            .asText();
+    String byOperator =
+        post("/api/tickets", "operator1", ticketRequest(fiscalCode(), "Allo sportello"))
+            .getBody()
+            .get("number")
+            .asText();
+
+    assertThat(get("/api/tickets/" + byApi, "api-client").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/tickets/" + byOperator, "api-client").getStatusCode())
+        .as("another caller's ticket stays hidden")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            get("/api/tickets?size=200", "api-client")
+                .getBody()
+                .get("items")
+                .findValuesAsText("number"))
+        .contains(byApi)
+        .doesNotContain(byOperator);
+    assertThat(get("/api/tickets/" + byOperator, "operator2").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/tickets/" + byOperator, "office1").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // level 1 escalates, level 2 involves the Tributi office: now office1 reads it
+    post(
+        "/api/tasks/" + taskOf(byOperator, "operator1") + "/complete",
+        "operator1",
+        Map.of("decision", "ESCALATE"));
+    post(
+        "/api/tasks/" + taskOf(byOperator, "operator2") + "/complete",
+        "operator2",
+        Map.of("decision", "INVOLVE_OFFICE", "office", "office-tributi"));
+
+    assertThat(get("/api/tickets/" + byOperator, "office1").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            get("/api/tickets?size=200", "office1")
+                .getBody()
+                .get("items")
+                .findValuesAsText("number"))
+        .contains(byOperator)
+        .doesNotContain(byApi);
+  }
+
+  private String taskOf(String number, String user) {
+    return get("/api/tasks?businessKey=" + number, user)
+        .getBody()
+        .get("items")
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
+  @Test
   void unknownTicketAnswers404() {
     ResponseEntity<JsonNode> response = get("/api/tickets/RS-1999-000001", "operator1");
 

@@ -1,11 +1,15 @@
 package it.sportello.ticket.application;
 
+import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
+import it.sportello.ticket.domain.TicketEvent;
 import it.sportello.ticket.domain.TicketRepository;
 import it.sportello.ticket.domain.TicketStatus;
 import it.sportello.ticket.domain.TicketType;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +44,31 @@ public class TicketQueries {
       Instant receivedFrom,
       Instant receivedTo) {}
 
+  /**
+   * Who reads tickets. Front- and back-office staff and supervisors read every ticket; an office
+   * reads the tickets that were assigned to one of its groups; an external system reads the tickets
+   * it opened.
+   */
+  public record Reader(String userId, boolean staff, Collection<String> groups) {
+
+    boolean canRead(Ticket ticket) {
+      return staff
+          || userId.equals(ticket.getCreatedBy())
+          || ticket.getEvents().stream().anyMatch(event -> groups.contains(event.getOffice()));
+    }
+  }
+
+  /**
+   * @throws NotFoundException also when the reader may not see the ticket (its existence stays
+   *     hidden)
+   */
   @Transactional(readOnly = true)
-  public Ticket get(String number) {
+  public Ticket get(String number, Reader reader) {
     Ticket ticket = tickets.getByNumber(number);
     ticket.getEvents().size();
+    if (!reader.canRead(ticket)) {
+      throw new NotFoundException("No ticket with number " + number);
+    }
     return ticket;
   }
 
@@ -65,10 +90,29 @@ public class TicketQueries {
   }
 
   @Transactional(readOnly = true)
-  public Page<Ticket> search(TicketFilter filter, int page, int size) {
+  public Page<Ticket> search(TicketFilter filter, Reader reader, int page, int size) {
     return tickets.findAll(
-        specification(filter),
+        specification(filter).and(readableBy(reader)),
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))));
+  }
+
+  private static Specification<Ticket> readableBy(Reader reader) {
+    return (root, query, builder) -> {
+      if (reader.staff()) {
+        return builder.conjunction();
+      }
+      Subquery<Long> assigned = query.subquery(Long.class);
+      Root<TicketEvent> event = assigned.from(TicketEvent.class);
+      assigned
+          .select(builder.literal(1L))
+          .where(
+              builder.equal(event.get("ticket"), root),
+              reader.groups().isEmpty()
+                  ? builder.disjunction()
+                  : event.get("office").in(reader.groups()));
+      return builder.or(
+          builder.equal(root.get("createdBy"), reader.userId()), builder.exists(assigned));
+    };
   }
 
   private static Specification<Ticket> specification(TicketFilter filter) {

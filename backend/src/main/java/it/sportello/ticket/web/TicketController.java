@@ -4,11 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
+import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.platform.security.Role;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketIntake.Opened;
 import it.sportello.ticket.application.TicketQueries;
+import it.sportello.ticket.application.TicketQueries.Reader;
 import it.sportello.ticket.application.TicketQueries.TicketFilter;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
@@ -22,6 +25,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -94,13 +100,18 @@ class TicketController {
 
   @Operation(summary = "A ticket with its path (levels, offices, rejections, SLA escalations)")
   @GetMapping("/{number}")
-  TicketResponse get(@PathVariable String number) {
-    return response(queries.get(number), true);
+  TicketResponse get(@PathVariable String number, Authentication authentication) {
+    return response(queries.get(number, reader(authentication)), true);
   }
 
-  @Operation(summary = "Tickets, newest first, filtered")
+  @Operation(
+      summary = "Tickets, newest first, filtered",
+      description =
+          "Operators and supervisors see every ticket; an office the tickets assigned to it; an"
+              + " external system the tickets it opened.")
   @GetMapping
   PageResponse<TicketResponse> list(
+      Authentication authentication,
       @RequestParam(required = false) TicketStatus status,
       @RequestParam(required = false) String queue,
       @RequestParam(required = false) Channel channel,
@@ -119,7 +130,9 @@ class TicketController {
             requesterId,
             receivedFrom == null ? null : receivedFrom.toInstant(),
             receivedTo == null ? null : receivedTo.toInstant());
-    return PageResponse.of(queries.search(filter, page, size), ticket -> response(ticket, false));
+    return PageResponse.of(
+        queries.search(filter, reader(authentication), page, size),
+        ticket -> response(ticket, false));
   }
 
   record MessageRequest(@NotBlank @Size(max = 20000) String text, Channel channel) {}
@@ -169,5 +182,20 @@ class TicketController {
         request.firstContactAnswer() == null || request.firstContactAnswer().isBlank()
             ? null
             : request.firstContactAnswer().strip());
+  }
+
+  private static final Set<String> STAFF =
+      Stream.of(Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.SUPERVISOR)
+          .map(Role::authority)
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static Reader reader(Authentication authentication) {
+    boolean staff =
+        authentication.getAuthorities().stream()
+            .anyMatch(authority -> STAFF.contains(authority.getAuthority()));
+    return new Reader(
+        authentication.getName(),
+        staff,
+        GroupAuthorities.groupIds(authentication.getAuthorities()));
   }
 }
