@@ -279,22 +279,21 @@ public class Ticket {
   }
 
   public void closeForNoReply(Instant now) {
-    requireOpen();
-    outcome = Outcome.CLOSED_FOR_NO_REPLY;
-    status = TicketStatus.CLOSED;
-    slaPausedAt = null;
-    closedAt = now;
-    record(TicketEventKind.CLOSED_FOR_NO_REPLY, null, null, null, now);
+    closeUnsolved(Outcome.CLOSED_FOR_NO_REPLY, TicketEventKind.CLOSED_FOR_NO_REPLY, now);
   }
 
   /** The requester's reply left the data incomplete: closed, with the invitation to call. */
   public void closeForIncompleteData(Instant now) {
+    closeUnsolved(Outcome.CLOSED_DATA_INCOMPLETE, TicketEventKind.CLOSED_DATA_INCOMPLETE, now);
+  }
+
+  private void closeUnsolved(Outcome reason, TicketEventKind event, Instant now) {
     requireOpen();
-    outcome = Outcome.CLOSED_DATA_INCOMPLETE;
+    outcome = reason;
     status = TicketStatus.CLOSED;
     slaPausedAt = null;
     closedAt = now;
-    record(TicketEventKind.CLOSED_DATA_INCOMPLETE, null, null, null, now);
+    record(event, null, null, null, now);
   }
 
   public void record(
