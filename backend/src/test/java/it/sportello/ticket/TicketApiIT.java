@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -199,6 +201,70 @@ class TicketApiIT extends IntegrationTest {
                 .findValuesAsText("number"))
         .contains(byOperator)
         .doesNotContain(byApi);
+  }
+
+  @Test
+  void attachmentsAreStoredOnceListedAndDownloadedWithinTheTicketsVisibility() {
+    String number =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Con allegato"))
+            .getBody()
+            .get("number")
+            .asText();
+    byte[] html =
+        "<html><body><p>Dichiarazione ISEE 2026</p></body></html>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    ResponseEntity<JsonNode> first = upload(number, "api-client", "isee.html", html);
+    ResponseEntity<JsonNode> again = upload(number, "api-client", "isee-copia.html", html);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getBody().get("extractionStatus").asText()).isEqualTo("OK");
+    assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    JsonNode list = get("/api/tickets/" + number + "/documents", "operator1").getBody();
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("mediaType").asText()).startsWith("text/html");
+
+    ResponseEntity<byte[]> download =
+        rest.exchange(
+            "/api/tickets/" + number + "/documents/" + first.getBody().get("id").asLong(),
+            HttpMethod.GET,
+            new HttpEntity<>(basic("operator1")),
+            byte[].class);
+    assertThat(download.getBody()).isEqualTo(html);
+    assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("isee.html");
+
+    assertThat(get("/api/tickets/" + number + "/documents", "office1").getStatusCode())
+        .as("an office not involved does not see the ticket, nor its attachments")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(upload(number, "operator1", "vuoto.txt", new byte[0]).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private ResponseEntity<JsonNode> upload(
+      String number, String user, String fileName, byte[] content) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    HttpHeaders headers = basic(user);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.exchange(
+        "/api/tickets/" + number + "/documents",
+        HttpMethod.POST,
+        new HttpEntity<>(form, headers),
+        JsonNode.class);
+  }
+
+  private static HttpHeaders basic(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    return headers;
   }
 
   private String taskOf(String number, String user) {

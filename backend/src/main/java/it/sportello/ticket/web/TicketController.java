@@ -189,7 +189,7 @@ class TicketController {
           .map(Role::authority)
           .collect(Collectors.toUnmodifiableSet());
 
-  private static Reader reader(Authentication authentication) {
+  static Reader reader(Authentication authentication) {
     boolean staff =
         authentication.getAuthorities().stream()
             .anyMatch(authority -> STAFF.contains(authority.getAuthority()));
