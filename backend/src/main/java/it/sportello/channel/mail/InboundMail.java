@@ -58,6 +58,7 @@ public class InboundMail {
   private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
   private static final Session SESSION = Session.getInstance(new Properties());
   private static final int MAX_SUBJECT = 300;
+  private static final String NEW_TICKET = "new ticket";
 
   /**
    * What became of a message.
@@ -74,6 +75,9 @@ public class InboundMail {
   private final TicketQueries tickets;
   private final InteractionLog interactions;
   private final Documents documents;
+  private final OutboundMail outbound;
+  private final OutboundMails outbox;
+  private final MailTemplates templates;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -84,6 +88,9 @@ public class InboundMail {
       TicketQueries tickets,
       InteractionLog interactions,
       Documents documents,
+      OutboundMail outbound,
+      OutboundMails outbox,
+      MailTemplates templates,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.messages = messages;
@@ -92,6 +99,9 @@ public class InboundMail {
     this.tickets = tickets;
     this.interactions = interactions;
     this.documents = documents;
+    this.outbound = outbound;
+    this.outbox = outbox;
+    this.templates = templates;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -221,8 +231,13 @@ public class InboundMail {
 
   private sealed interface Analysis permits Ignored, Conversation {}
 
-  private record Ignored(String messageId, String sender, String subject, String reason)
-      implements Analysis {}
+  private record Ignored(
+      String messageId, String sender, String subject, String reason, PecEnvelope receipt)
+      implements Analysis {
+    Ignored(String messageId, String sender, String subject, String reason) {
+      this(messageId, sender, subject, reason, null);
+    }
+  }
 
   private record Conversation(
       Channel channel,
@@ -254,7 +269,8 @@ public class InboundMail {
               + receipt.kind().code()
               + " about message "
               + receipt.originalMessageId()
-              + (receipt.error() == null ? "" : ": " + receipt.error()));
+              + (receipt.error() == null ? "" : ": " + receipt.error()),
+          receipt);
     }
     if (pec.isPresent() && pec.get().kind() == PecKind.CERTIFIED_MESSAGE) {
       PecEnvelope envelope = pec.get();
@@ -339,6 +355,12 @@ public class InboundMail {
     } else {
       id = messages.insert(mailbox.id(), key, outcome, now);
     }
+    if (analysis instanceof Ignored ignored && ignored.receipt() != null) {
+      recordReceipt(id, ignored.receipt(), now);
+    }
+    if (analysis instanceof Conversation conversation && NEW_TICKET.equals(outcome.reason())) {
+      acknowledge(mailbox, conversation, outcome.ticketNumber());
+    }
     log.info(
         "Message {} of mailbox {}: {} {}",
         key,
@@ -346,6 +368,39 @@ public class InboundMail {
         outcome.status(),
         outcome.ticketNumber() != null ? outcome.ticketNumber() : outcome.reason());
     return new Result(outcome.status(), false, outcome.ticketNumber(), outcome.reason(), id);
+  }
+
+  /** The requester learns the ticket number; answering this mail adds to the ticket. */
+  private void acknowledge(Mailbox mailbox, Conversation conversation, String number) {
+    MailTemplates.Text text =
+        templates.render(
+            "TICKET_RECEIVED",
+            mailbox.language(),
+            Map.of("number", number, "subject", subjectOf(conversation, mailbox)));
+    outbound.queue(
+        new OutboundMail.Letter(
+            number,
+            conversation.channel() == Channel.PEC,
+            conversation.sender(),
+            text.subject(),
+            text.body(),
+            "TICKET_RECEIVED",
+            null));
+  }
+
+  /** A PEC receipt, linked to the mail of ours it certifies; that mail shows the last one. */
+  private void recordReceipt(long inboundId, PecEnvelope receipt, Instant now) {
+    Optional<Long> ours = Optional.ofNullable(receipt.originalMessageId()).flatMap(outbox::idOf);
+    outbox.recordReceipt(
+        inboundId,
+        ours.orElse(null),
+        receipt.originalMessageId(),
+        receipt.kind().code(),
+        receipt.error() == null ? null : receipt.error().toString(),
+        receipt.deliveredTo(),
+        receipt.issuedAt() == null ? null : receipt.issuedAt().toInstant(),
+        now);
+    ours.ifPresent(id -> outbox.setPecState(id, receipt.kind().code()));
   }
 
   private static Outcome ignored(Ignored ignored) {
@@ -398,7 +453,7 @@ public class InboundMail {
     return new Outcome(
         InboundStatus.PROCESSED,
         conversation.messageId(),
-        open.isPresent() ? "reply" : "new ticket",
+        open.isPresent() ? "reply" : NEW_TICKET,
         conversation.sender(),
         conversation.subject(),
         ticket.getNumber(),
@@ -411,6 +466,7 @@ public class InboundMail {
     Optional<String> number =
         messages
             .ticketOf(conversation.references())
+            .or(() -> outbox.ticketOf(conversation.references()))
             .or(() -> MailClassifier.ticketNumber(conversation.subject()));
     if (number.isEmpty()) {
       return Optional.empty();

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls each receiving mailbox at its interval ({@code sportello.mail.polling.enabled}, on by
- * default), once the application is up; one thread, so that a mailbox is never polled twice at
- * once.
+ * default) and sends the outbox ({@code sportello.mail.outbound.enabled}, on by default), once the
+ * application is up; one thread, so that a mailbox is never polled twice at once.
  */
 @Component
 class MailScheduler implements SmartLifecycle {
@@ -22,10 +22,19 @@ class MailScheduler implements SmartLifecycle {
   private final Mailboxes mailboxes;
   private final MailboxPoller poller;
   private final MailProperties properties;
+  private final NotificationMailer notificationMailer;
+  private final OutboundMailSender sender;
   private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
   private ThreadPoolTaskScheduler scheduler;
 
-  MailScheduler(Mailboxes mailboxes, MailboxPoller poller, MailProperties properties) {
+  MailScheduler(
+      Mailboxes mailboxes,
+      MailboxPoller poller,
+      MailProperties properties,
+      NotificationMailer notificationMailer,
+      OutboundMailSender sender) {
+    this.notificationMailer = notificationMailer;
+    this.sender = sender;
     this.mailboxes = mailboxes;
     this.poller = poller;
     this.properties = properties;
@@ -33,15 +42,22 @@ class MailScheduler implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (!properties.polling().enabled() || mailboxes.all().stream().noneMatch(Mailbox::receives)) {
+    boolean polling =
+        properties.polling().enabled() && mailboxes.all().stream().anyMatch(Mailbox::receives);
+    boolean sending =
+        properties.outbound().enabled() && mailboxes.all().stream().anyMatch(Mailbox::sends);
+    if (!polling && !sending) {
       return;
     }
     scheduler = new ThreadPoolTaskScheduler();
     scheduler.setPoolSize(1);
     scheduler.setThreadNamePrefix("mail-");
     scheduler.initialize();
+    if (sending) {
+      scheduled.add(scheduler.scheduleWithFixedDelay(this::send, properties.outbound().interval()));
+    }
     for (Mailbox mailbox : mailboxes.all()) {
-      if (mailbox.receives()) {
+      if (polling && mailbox.receives()) {
         scheduled.add(
             scheduler.scheduleWithFixedDelay(() -> poll(mailbox), mailbox.pollInterval()));
       }
@@ -53,6 +69,15 @@ class MailScheduler implements SmartLifecycle {
       poller.poll(mailbox);
     } catch (RuntimeException e) {
       log.warn("Polling mailbox {} failed: {}", mailbox.id(), e.getMessage(), e);
+    }
+  }
+
+  private void send() {
+    try {
+      notificationMailer.queuePending();
+      sender.sendDue();
+    } catch (RuntimeException e) {
+      log.warn("Sending mail failed: {}", e.getMessage(), e);
     }
   }
 

@@ -82,6 +82,31 @@ final class MailTestSupport {
     return message;
   }
 
+  /**
+   * The messages in the address's mailbox on the embedded server, read over IMAP as its owner
+   * (GreenMail creates the account of any recipient, its password being the address).
+   */
+  static java.util.List<MimeMessage> inbox(EmbeddedMailServer server, String address)
+      throws MessagingException, IOException {
+    jakarta.mail.Store store = session().getStore("imap");
+    store.connect(server.host(), server.imapPort(), address, address);
+    try {
+      jakarta.mail.Folder folder = store.getFolder("INBOX");
+      folder.open(jakarta.mail.Folder.READ_ONLY);
+      java.util.List<MimeMessage> messages = new java.util.ArrayList<>();
+      for (Message message : folder.getMessages()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        messages.add(
+            new MimeMessage(session(), new java.io.ByteArrayInputStream(out.toByteArray())));
+      }
+      folder.close(false);
+      return messages;
+    } finally {
+      store.close();
+    }
+  }
+
   static MimeMessage resource(String path) throws IOException, MessagingException {
     try (InputStream in = MailTestSupport.class.getResourceAsStream(path)) {
       return new MimeMessage(session(), in);
