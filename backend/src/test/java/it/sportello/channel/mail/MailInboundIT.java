@@ -33,6 +33,7 @@ class MailInboundIT extends IntegrationTest {
   @Autowired InboundMail inbound;
   @Autowired MailProperties properties;
   @Autowired MailPort port;
+  @Autowired OutboundMails outbox;
   @Autowired JdbcTemplate jdbc;
 
   Mailbox ordinary() {
@@ -217,6 +218,21 @@ class MailInboundIT extends IntegrationTest {
   @Test
   void aPecMessageOpensAPecTicketForTheCertifiedSenderAndItsReceiptsOpenNone() throws Exception {
     long ticketsBefore = tickets();
+    // the answer of ours that the acceptance receipt certifies, already sent
+    long answer =
+        outbox.insert(
+            "demo-pec",
+            null,
+            null,
+            null,
+            "mario.rossi@pec.esempio.it",
+            "Risposta alla richiesta RS-2026-000042",
+            "Risposta",
+            "RS-2026-000042.answer.1@sportello.comune-esempio.it",
+            null,
+            null,
+            java.time.Instant.now());
+    jdbc.update("update sportello.outbound_mail set status = 'SENT' where id = ?", answer);
     deliver(server, resource("/mail/pec/posta-certificata.eml"), pec().address());
     deliver(server, resource("/mail/pec/accettazione.eml"), pec().address());
 
@@ -237,6 +253,16 @@ class MailInboundIT extends IntegrationTest {
     assertThat(receipt.get("status")).isEqualTo("IGNORED");
     assertThat((String) receipt.get("reason"))
         .startsWith("PEC receipt accettazione about message RS-2026-000042.answer.1@");
+    assertThat(
+            jdbc.queryForMap(
+                "select kind, outbound_mail_id from sportello.pec_receipt where inbound_message_id = ?",
+                receipt.get("id")))
+        .containsEntry("kind", "accettazione")
+        .containsEntry("outbound_mail_id", answer);
+    assertThat(
+            jdbc.queryForObject(
+                "select pec_state from sportello.outbound_mail where id = ?", String.class, answer))
+        .isEqualTo("accettazione");
     assertThat(tickets()).isEqualTo(ticketsBefore + 1);
   }
 
