@@ -31,6 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "sportello.embedded-postgres.port=0",
       "camunda.bpm.job-execution.enabled=false",
+      // the demo's mail server on free ports; tests poll and send explicitly
+      "sportello.mail.embedded-server.smtp-port=0",
+      "sportello.mail.embedded-server.imap-port=0",
+      "sportello.mail.polling.enabled=false",
+      "sportello.mail.outbound.enabled=false",
       "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem"
     })
 @Import(IntegrationTest.TestClock.class)

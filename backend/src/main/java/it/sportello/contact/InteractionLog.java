@@ -3,6 +3,7 @@ package it.sportello.contact;
 import it.sportello.contact.Interaction.Direction;
 import it.sportello.contact.Interaction.Kind;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,12 @@ public class InteractionLog {
             summary,
             occurredAt,
             recordedBy));
+  }
+
+  /** The interaction recorded last about the ticket, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Interaction> latestOfTicket(long ticketId) {
+    return interactions.findFirstByTicketIdOrderByIdDesc(ticketId);
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package it.sportello.contact;
 
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface InteractionRepository extends JpaRepository<Interaction, Long> {
 
   Page<Interaction> findByContactIdOrderByOccurredAtDescIdDesc(long contactId, Pageable pageable);
+
+  Optional<Interaction> findFirstByTicketIdOrderByIdDesc(long ticketId);
 }

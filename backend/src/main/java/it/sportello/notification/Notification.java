@@ -80,6 +80,23 @@ public class Notification {
     this.createdAt = now;
   }
 
+  void markSent(Instant at) {
+    this.status = Status.SENT;
+    this.attempts++;
+    this.sentAt = at;
+    this.lastError = null;
+  }
+
+  void markFailed(String error) {
+    this.status = Status.FAILED;
+    this.attempts++;
+    this.lastError = error;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
   public Long getId() {
     return id;
   }

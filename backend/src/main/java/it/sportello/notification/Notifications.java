@@ -1,6 +1,10 @@
 package it.sportello.notification;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,5 +28,24 @@ public class Notifications {
     return outbox
         .findByDedupKey(request.dedupKey())
         .orElseGet(() -> outbox.save(new Notification(request, clock.instant())));
+  }
+
+  /** Messages not yet delivered on these channels, oldest first, after {@code afterId}. */
+  @Transactional(readOnly = true)
+  public List<Notification> pending(Collection<String> channels, long afterId, int limit) {
+    return outbox.findByStatusAndChannelInAndIdGreaterThanOrderByIdAsc(
+        Notification.Status.PENDING, channels, afterId, Limit.of(limit));
+  }
+
+  /** The channel adapter delivered it. */
+  @Transactional
+  public void markSent(long id, Instant at) {
+    outbox.findById(id).ifPresent(notification -> notification.markSent(at));
+  }
+
+  /** The channel adapter gave up on it, for this reason. */
+  @Transactional
+  public void markFailed(long id, String error) {
+    outbox.findById(id).ifPresent(notification -> notification.markFailed(error));
   }
 }

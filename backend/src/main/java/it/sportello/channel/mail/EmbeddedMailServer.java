@@ -1,0 +1,66 @@
+package it.sportello.channel.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's mail server: GreenMail as a real SMTP and IMAP server inside the application, so that
+ * the mail channel can be tried without an account anywhere. Mail sent to any address through its
+ * SMTP port is delivered to that address's mailbox on the server. Never in production.
+ */
+@Component
+@ConditionalOnProperty(name = "sportello.mail.embedded-server.enabled", havingValue = "true")
+public class EmbeddedMailServer {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+  private final GreenMail greenMail;
+  private final MailProperties.EmbeddedServer properties;
+
+  EmbeddedMailServer(MailProperties properties) {
+    this.properties = properties.embeddedServer();
+    String bind = this.properties.bindAddress();
+    ServerSetup smtp = new ServerSetup(this.properties.smtpPort(), bind, ServerSetup.PROTOCOL_SMTP);
+    ServerSetup imap = new ServerSetup(this.properties.imapPort(), bind, ServerSetup.PROTOCOL_IMAP);
+    if (this.properties.smtpPort() == 0) {
+      smtp = smtp.dynamicPort();
+    }
+    if (this.properties.imapPort() == 0) {
+      imap = imap.dynamicPort();
+    }
+    greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
+    greenMail.start();
+    log.info("Embedded mail server: SMTP {}:{}, IMAP {}:{}", bind, smtpPort(), bind, imapPort());
+  }
+
+  public String host() {
+    return properties.bindAddress();
+  }
+
+  public int smtpPort() {
+    return greenMail.getSmtp().getPort();
+  }
+
+  public int imapPort() {
+    return greenMail.getImap().getPort();
+  }
+
+  /** Creates (or finds) the account of the address; its login is the address. */
+  public void account(String address, String password) {
+    greenMail.setUser(address, address, password);
+  }
+
+  public String password() {
+    return properties.password();
+  }
+
+  @PreDestroy
+  void stop() {
+    greenMail.stop();
+  }
+}

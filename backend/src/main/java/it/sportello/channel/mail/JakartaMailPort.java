@@ -1,0 +1,166 @@
+package it.sportello.channel.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The IMAP and SMTP driver, on Jakarta Mail. Bodies are fetched with {@code BODY.PEEK} so that
+ * reading a message does not mark it as seen: only {@link MailboxSession#markSeen} does, after our
+ * transaction has committed.
+ */
+@Component
+class JakartaMailPort implements MailPort {
+
+  private static final String TIMEOUT_MILLIS = "30000";
+
+  private final MailProperties properties;
+
+  JakartaMailPort(MailProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public MailboxSession open(Mailbox mailbox) {
+    Mailbox.Server server = mailbox.imap();
+    String protocol = server.ssl() ? "imaps" : "imap";
+    Properties props = new Properties();
+    props.put("mail.store.protocol", protocol);
+    props.put("mail." + protocol + ".host", server.host());
+    props.put("mail." + protocol + ".port", String.valueOf(server.port()));
+    props.put("mail." + protocol + ".peek", "true");
+    props.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+    props.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
+    props.put("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+    if (server.ssl()) {
+      props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+    }
+    try {
+      Store store = Session.getInstance(props).getStore(protocol);
+      store.connect(server.host(), server.port(), server.username(), server.password());
+      Folder folder = store.getFolder(mailbox.folder());
+      folder.open(Folder.READ_WRITE);
+      return new ImapSession(store, folder, properties.polling().maxMessageSize());
+    } catch (MessagingException e) {
+      throw new MailServerException(
+          "Cannot open " + mailbox.folder() + " of mailbox " + mailbox.id() + " at " + server, e);
+    }
+  }
+
+  @Override
+  public MimeMessage newMessage() {
+    return new MimeMessage(Session.getInstance(new Properties()));
+  }
+
+  @Override
+  public void send(Mailbox mailbox, MimeMessage message) {
+    Mailbox.Server server = mailbox.smtp();
+    String protocol = server.ssl() ? "smtps" : "smtp";
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", protocol);
+    props.put("mail." + protocol + ".host", server.host());
+    props.put("mail." + protocol + ".port", String.valueOf(server.port()));
+    props.put("mail." + protocol + ".auth", String.valueOf(server.username() != null));
+    props.put("mail." + protocol + ".starttls.enable", String.valueOf(server.starttls()));
+    props.put("mail." + protocol + ".starttls.required", String.valueOf(server.starttls()));
+    props.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+    props.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
+    props.put("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+    props.put("mail." + protocol + ".from", mailbox.address());
+    try {
+      Session session = Session.getInstance(props);
+      try (Transport transport = session.getTransport(protocol)) {
+        transport.connect(server.host(), server.port(), server.username(), server.password());
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+    } catch (MessagingException e) {
+      throw new MailServerException("Cannot send through " + server + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final class ImapSession implements MailboxSession {
+
+    private final Store store;
+    private final Folder folder;
+    private final long maxSize;
+
+    ImapSession(Store store, Folder folder, long maxSize) {
+      this.store = store;
+      this.folder = folder;
+      this.maxSize = maxSize;
+    }
+
+    @Override
+    public List<FetchedMessage> unseen(int limit) {
+      try {
+        Message[] messages = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        Message[] batch = Arrays.copyOf(messages, Math.min(limit, messages.length));
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(batch, profile);
+        List<FetchedMessage> fetched = new ArrayList<>();
+        for (Message message : batch) {
+          long uid = ((UIDFolder) folder).getUID(message);
+          long size = message.getSize();
+          byte[] raw = null;
+          if (size <= maxSize) {
+            ByteArrayOutputStream out =
+                new ByteArrayOutputStream(Math.max(size > 0 ? (int) size : 0, 1024));
+            message.writeTo(out);
+            raw = out.toByteArray();
+          }
+          fetched.add(new FetchedMessage(uid, raw, size));
+        }
+        return fetched;
+      } catch (MessagingException | IOException e) {
+        throw new MailServerException("Cannot read " + folder.getFullName(), e);
+      }
+    }
+
+    @Override
+    public void markSeen(FetchedMessage message) {
+      try {
+        Message found = ((UIDFolder) folder).getMessageByUID(message.uid());
+        if (found != null) {
+          found.setFlag(Flags.Flag.SEEN, true);
+        }
+      } catch (MessagingException e) {
+        throw new MailServerException("Cannot flag message " + message.uid(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (folder.isOpen()) {
+          folder.close(false);
+        }
+      } catch (MessagingException ignored) {
+        // the server forgets the session anyway
+      } finally {
+        try {
+          store.close();
+        } catch (MessagingException ignored) {
+          // idem
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package it.sportello.channel.mail;
+
+import static it.sportello.channel.mail.MailTestSupport.deliver;
+import static it.sportello.channel.mail.MailTestSupport.inbox;
+import static it.sportello.channel.mail.MailTestSupport.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.sportello.IntegrationTest;
+import it.sportello.contact.InteractionLog;
+import it.sportello.contact.RequesterData;
+import it.sportello.notification.Notification.RecipientKind;
+import it.sportello.notification.NotificationRequest;
+import it.sportello.notification.Notifications;
+import it.sportello.ticket.application.OpenTicketCommand;
+import it.sportello.ticket.application.TicketIntake;
+import it.sportello.ticket.application.TicketQueries;
+import it.sportello.ticket.domain.Channel;
+import it.sportello.ticket.domain.Ticket;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Mail we send, through the demo's embedded GreenMail server, and what comes back. */
+class MailOutboundIT extends IntegrationTest {
+
+  @Autowired Mailboxes mailboxes;
+  @Autowired MailboxPoller poller;
+  @Autowired EmbeddedMailServer server;
+  @Autowired OutboundMailSender sender;
+  @Autowired NotificationMailer notificationMailer;
+  @Autowired Notifications notifications;
+  @Autowired OutboundMails outbox;
+  @Autowired MailPort port;
+  @Autowired TicketIntake intake;
+  @Autowired TicketQueries tickets;
+  @Autowired InteractionLog interactions;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcTemplate jdbc;
+
+  Mailbox ordinary() {
+    return mailboxes.find("demo").orElseThrow();
+  }
+
+  @Test
+  void theAcknowledgementLeavesFromTheMailboxAndReplyingToItLandsOnTheSameTicket()
+      throws Exception {
+    String requester = "elena." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    String requestId = UUID.randomUUID() + "@example.it";
+    deliver(
+        server,
+        message(
+            "Elena Galli <" + requester + ">",
+            ordinary().address(),
+            "Orari dell'ufficio tributi",
+            "A che ora apre l'ufficio tributi il sabato?",
+            requestId),
+        ordinary().address());
+    poller.poll(ordinary());
+    String number =
+        jdbc.queryForObject(
+            "select ticket_number from sportello.inbound_message where message_key = ?",
+            String.class,
+            requestId);
+
+    Map<String, Object> queued =
+        jdbc.queryForMap("select * from sportello.outbound_mail where ticket_number = ?", number);
+    assertThat(queued)
+        .containsEntry("status", "PENDING")
+        .containsEntry("mailbox_id", "demo")
+        .containsEntry("recipient", requester)
+        .containsEntry("in_reply_to", requestId)
+        .containsEntry("template", "TICKET_RECEIVED");
+    assertThat(sender.sendDue()).isGreaterThanOrEqualTo(1);
+    assertThat(
+            jdbc.queryForMap(
+                "select status, attempts from sportello.outbound_mail where id = ?",
+                queued.get("id")))
+        .containsEntry("status", "SENT")
+        .containsEntry("attempts", 1);
+
+    MimeMessage acknowledgement = inbox(server, requester).get(0);
+    assertThat(acknowledgement.getSubject())
+        .isEqualTo(
+            "[" + number + "] Abbiamo ricevuto la sua richiesta: Orari dell'ufficio tributi");
+    assertThat(acknowledgement.getFrom()[0].toString()).isEqualTo(ordinary().address());
+    assertThat(acknowledgement.getHeader("In-Reply-To")[0]).isEqualTo("<" + requestId + ">");
+    assertThat((String) acknowledgement.getContent()).contains(number);
+
+    // the requester answers from a client that drops the number from the subject
+    String replyId = UUID.randomUUID() + "@example.it";
+    MimeMessage reply =
+        message(requester, ordinary().address(), "Re: la mia domanda", "Grazie, aspetto.", replyId);
+    reply.setHeader("In-Reply-To", acknowledgement.getMessageID());
+    reply.setHeader("References", "<" + requestId + "> " + acknowledgement.getMessageID());
+    deliver(server, reply, ordinary().address());
+    poller.poll(ordinary());
+
+    assertThat(
+            jdbc.queryForMap(
+                "select ticket_number, reason from sportello.inbound_message where message_key = ?",
+                replyId))
+        .containsEntry("ticket_number", number)
+        .containsEntry("reason", "reply");
+    assertThat(
+            jdbc.queryForList(
+                "select direction, kind from sportello.interaction where ticket_number = ? order by id",
+                number))
+        .extracting(row -> row.get("direction") + " " + row.get("kind"))
+        .containsExactly("INBOUND REQUEST", "OUTBOUND NOTIFICATION", "INBOUND MESSAGE");
+  }
+
+  @Test
+  void aNotificationToTheRequesterIsMailedInTheirLanguage() throws Exception {
+    String requester = "john." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    Ticket ticket =
+        intake
+            .open(
+                new OpenTicketCommand(
+                    Channel.WEB,
+                    null,
+                    "Residence permit office hours",
+                    "When is the office open?",
+                    "en",
+                    new RequesterData("John Smith", null, null, requester, null),
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    null),
+                null,
+                "api-client")
+            .ticket();
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status ->
+                notifications.queue(
+                    new NotificationRequest(
+                        ticket.getNumber() + ":TICKET_CLOSED:test",
+                        ticket.getId(),
+                        RecipientKind.REQUESTER,
+                        requester,
+                        "EMAIL",
+                        "TICKET_CLOSED",
+                        "en",
+                        Map.of(
+                            "number",
+                            ticket.getNumber(),
+                            "subject",
+                            ticket.getSubject(),
+                            "answer",
+                            "The office is open on Mondays from 9 to 12."))));
+
+    assertThat(notificationMailer.queuePending()).isGreaterThanOrEqualTo(1);
+    assertThat(notificationMailer.queuePending()).isZero();
+    sender.sendDue();
+
+    assertThat(
+            jdbc.queryForObject(
+                "select status from sportello.notification_outbox where dedup_key = ?",
+                String.class,
+                ticket.getNumber() + ":TICKET_CLOSED:test"))
+        .isEqualTo("SENT");
+    List<MimeMessage> received = inbox(server, requester);
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).getSubject())
+        .isEqualTo(
+            "[" + ticket.getNumber() + "] Answer to your request: Residence permit office hours");
+    assertThat((String) received.get(0).getContent())
+        .contains("The office is open on Mondays from 9 to 12.");
+    assertThat(received.get(0).getFrom()[0].toString()).isEqualTo(ordinary().address());
+  }
+
+  @Test
+  void withTheSmtpServerDownAMessageIsRetriedWithBackoffAndThenFailed() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Mailbox down =
+        new Mailbox(
+            "down",
+            MailboxKind.ORDINARY,
+            "down@comune.example",
+            null,
+            new Mailbox.Server("127.0.0.1", closedPort, false, false, null, null),
+            "INBOX",
+            Duration.ofMinutes(1),
+            null,
+            "it",
+            false);
+    OutboundMailSender downSender =
+        new OutboundMailSender(
+            outbox,
+            new Mailboxes(List.of(down)),
+            port,
+            new MailProperties.Outbound(
+                true, Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ofHours(1)),
+            notifications,
+            tickets,
+            interactions,
+            transactionManager,
+            clock);
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    clock.pin(start);
+    long id =
+        outbox.insert(
+            "down",
+            null,
+            null,
+            null,
+            "x@example.it",
+            "Prova",
+            "Corpo",
+            UUID.randomUUID() + "@comune.example",
+            null,
+            null,
+            start);
+
+    assertThat(downSender.sendDue()).isEqualTo(1);
+    assertThat(row(id))
+        .containsEntry("status", "PENDING")
+        .containsEntry("attempts", 1)
+        .containsEntry("next_attempt_at", java.sql.Timestamp.from(start.plusSeconds(60)));
+    assertThat((String) row(id).get("last_error")).isNotBlank();
+    assertThat(downSender.sendDue()).isZero();
+
+    clock.pin(start.plusSeconds(60));
+    assertThat(downSender.sendDue()).isEqualTo(1);
+    assertThat(row(id))
+        .containsEntry("attempts", 2)
+        .containsEntry("next_attempt_at", java.sql.Timestamp.from(start.plusSeconds(180)));
+
+    clock.pin(start.plusSeconds(180));
+    assertThat(downSender.sendDue()).isEqualTo(1);
+    assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("attempts", 3);
+
+    clock.pin(start.plus(Duration.ofDays(1)));
+    assertThat(downSender.sendDue()).isZero();
+    assertThat(downSender.backoff(1)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(downSender.backoff(4)).isEqualTo(Duration.ofMinutes(8));
+    assertThat(downSender.backoff(20)).isEqualTo(Duration.ofHours(1));
+  }
+
+  private Map<String, Object> row(long id) {
+    return jdbc.queryForMap("select * from sportello.outbound_mail where id = ?", id);
+  }
+}
