@@ -81,6 +81,25 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
+export type Attachment = Schemas['Attachment'];
+export const attachments = (number: string) => api<Attachment[]>('GET', `/api/tickets/${number}/documents`);
+export const attachmentUrl = (number: string, id: number) => `/api/tickets/${number}/documents/${id}`;
+
+/** Attaches a file to the ticket (multipart: not through {@link api}, same headers). */
+export async function attach(number: string, file: File): Promise<Attachment> {
+  const body = new FormData();
+  body.append('file', file);
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  const token = xsrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
+  const response = await fetch(`/api/tickets/${number}/documents`, { method: 'POST', headers, credentials: 'same-origin', body });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, problem.detail ?? response.statusText, problem.errors ?? []);
+  }
+  return (await response.json()) as Attachment;
+}
+
 export const login = (username: string, password: string) =>
   api<Me>('POST', '/api/session', { username, password });
 export type IdentityProvider = Schemas['IdentityProvider'];

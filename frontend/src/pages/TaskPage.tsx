@@ -16,6 +16,7 @@ import {
   type Ticket,
   type WorkItem,
 } from '../api';
+import { Attachments } from '../components/Attachments';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { SlaBadge } from '../components/SlaBadge';
@@ -184,6 +185,7 @@ export function TaskPage({ user }: { user: Me }) {
                 </div>
               </section>
             )}
+            <Attachments number={ticket.number} />
             <section className="mb-3" aria-labelledby="timeline-title">
               <h2 id="timeline-title" className="h4">
                 {t('task.timeline')}
