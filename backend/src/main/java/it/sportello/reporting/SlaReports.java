@@ -132,6 +132,10 @@ public class SlaReports {
     stream(month, asOf, consumer);
   }
 
+  public Instant now() {
+    return clock.instant();
+  }
+
   public ZoneId zone() {
     return sla.calendar().zone();
   }
