@@ -5,6 +5,7 @@ import { InboxPage } from './pages/InboxPage';
 import { IntakePage } from './pages/IntakePage';
 import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
+import { ServiceLevelsPage } from './pages/ServiceLevelsPage';
 import { TaskPage } from './pages/TaskPage';
 
 export function App() {
@@ -23,6 +24,10 @@ export function App() {
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={user ? <IntakePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/supervisor" element={user ? <SupervisorPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route
+          path="/service-levels"
+          element={user ? <ServiceLevelsPage user={user} /> : <Navigate to="/login" replace />}
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

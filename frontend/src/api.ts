@@ -13,6 +13,8 @@ export type Ticket = Schemas['TicketResponse'];
 export type Interaction = Schemas['InteractionResponse'];
 export type QueueFigures = Schemas['QueueFigures'];
 export type Overview = Schemas['Overview'];
+export type SlaReport = Schemas['SlaReport'];
+export type SlaFigures = Schemas['SlaFigures'];
 export type Contact = Schemas['ContactResponse'];
 type OpenTicketRequest = Schemas['OpenTicketRequest'];
 /** What the API requires to open a ticket; the rest is optional. */
@@ -136,6 +138,8 @@ export const history = (contactId: number) =>
 
 
 export const overview = () => api<Overview>('GET', '/api/supervisor/overview');
+export const slaReport = (month: string) =>
+  api<SlaReport>('GET', `/api/reports/sla?month=${encodeURIComponent(month)}`);
 export const assign = (taskId: string, userId: string) =>
   api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });
 

@@ -69,9 +69,16 @@ class ArchitectureTest {
         .resideOutsideOfPackage("it.sportello.document..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.apache.tika..", "org.apache.poi..", "org.apache.pdfbox..", "org.bouncycastle..")
+        .resideInAnyPackage("org.apache.tika..", "org.apache.pdfbox..", "org.bouncycastle..")
         .because("file parsing has limits and error handling that live in one place")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("it.sportello.document..", "it.sportello.reporting.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.poi..")
+        .because("documents parse spreadsheets, the reports' web adapter writes them; nobody else")
         .check(CLASSES);
   }
 

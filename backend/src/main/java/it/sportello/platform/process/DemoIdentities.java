@@ -32,6 +32,7 @@ class DemoIdentities {
           entry("level2", "Operatori di secondo livello"),
           entry("level3", "Terzo livello (riassegnazioni)"),
           entry("supervisor", "Supervisori"),
+          entry("auditor", "Revisori dell'amministrazione (sola lettura)"),
           entry("office", "Uffici dell'amministrazione"),
           entry("kb-editor", "Redattori base di conoscenza"),
           entry("analyst", "Analisti di processo"),
@@ -52,6 +53,7 @@ class DemoIdentities {
     USERS.put("operator2", List.of("level2", "level3"));
     USERS.put("operator3", List.of("level1", "general", "payments"));
     USERS.put("supervisor", List.of("supervisor"));
+    USERS.put("auditor", List.of("auditor"));
     USERS.put("office1", List.of("office", "office-tributi"));
     USERS.put("kbeditor", List.of("kb-editor"));
     USERS.put("analyst", List.of("analyst"));

@@ -13,6 +13,8 @@ public enum Role {
   LEVEL2("level2"),
   LEVEL3("level3"),
   SUPERVISOR("supervisor"),
+  /** The customer's staff who audit the service levels: reports only, read-only. */
+  AUDITOR("auditor"),
   OFFICE("office"),
   KB_EDITOR("kb-editor"),
   ANALYST("analyst"),

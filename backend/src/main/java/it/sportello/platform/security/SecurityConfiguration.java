@@ -88,6 +88,8 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    .requestMatchers(HttpMethod.GET, "/api/reports/**")
+                    .hasAnyRole(roles(SUPERVISOR, ADMIN, AUDITOR))
                     .requestMatchers("/api/supervisor/**", "/api/mail/**")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN))
                     .requestMatchers("/api/tasks/**", "/api/inbox/**")

@@ -7,7 +7,7 @@ public final class WebAppRoutes {
 
   /** Client-side routes: the server answers them with {@code index.html}. */
   public static final String[] CLIENT_ROUTES = {
-    "/login", "/tasks/**", "/tickets/**", "/supervisor/**"
+    "/login", "/tasks/**", "/tickets/**", "/supervisor/**", "/service-levels/**"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */

@@ -235,6 +235,7 @@ public class Ticket {
     requireOpen();
     status = TicketStatus.WAITING_FOR_REQUESTER;
     slaPausedAt = now;
+    record(TicketEventKind.SLA_PAUSED, null, null, null, now);
   }
 
   public void resumeSla(Instant newResolutionDueAt, Instant now) {

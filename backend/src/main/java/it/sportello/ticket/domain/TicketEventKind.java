@@ -12,6 +12,8 @@ public enum TicketEventKind {
   DATA_REQUESTED,
   REQUESTER_MESSAGE,
   REQUESTER_REMINDED,
+  /** The SLA clock stopped: waiting for the requester (the service levels subtract the pause). */
+  SLA_PAUSED,
   SLA_RESUMED,
   CALL_BACK_PLANNED,
   CALL_BACK_FAILED,

@@ -1,0 +1,55 @@
+package it.sportello.reporting;
+
+import it.sportello.reporting.ReportingProperties.Comparison;
+import it.sportello.reporting.ReportingProperties.Measure;
+import it.sportello.reporting.TicketResult.Reason;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One contract SLA over one month: counts, value, threshold adjusted for overflow, verdict and
+ * penalty, with the breakdown by channel, queue and type.
+ *
+ * @param volume tickets of the SLA's channels received in the month (all of them, counted or not)
+ * @param overflowPoints points the threshold moved because the volume exceeded the plan
+ * @param value met ÷ (met + missed) in percent, to the hundredth; null without data
+ * @param shortfallPoints points beyond the adjusted threshold, to the hundredth; zero if met
+ * @param penaltyPoints the points charged (whole points for {@code STARTED_POINT})
+ * @param note why there is no data, if there is none
+ */
+public record SlaFigures(
+    String code,
+    String description,
+    Measure measure,
+    Duration within,
+    Set<String> channels,
+    Comparison comparison,
+    BigDecimal threshold,
+    Long plannedVolume,
+    long volume,
+    BigDecimal overflowPoints,
+    BigDecimal adjustedThreshold,
+    long met,
+    long missed,
+    long excluded,
+    Map<Reason, Long> excludedByReason,
+    BigDecimal value,
+    Status status,
+    BigDecimal shortfallPoints,
+    BigDecimal penaltyPoints,
+    BigDecimal penalty,
+    String note,
+    Map<String, List<Group>> breakdown) {
+
+  public enum Status {
+    MET,
+    MISSED,
+    NO_DATA
+  }
+
+  /** The figures of one channel, queue or type. */
+  public record Group(String key, long met, long missed, long excluded, BigDecimal value) {}
+}

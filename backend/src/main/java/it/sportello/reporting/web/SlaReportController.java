@@ -1,0 +1,243 @@
+package it.sportello.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.reporting.ReportingProperties.ContractSla;
+import it.sportello.reporting.SlaReport;
+import it.sportello.reporting.SlaReports;
+import it.sportello.reporting.TicketResult;
+import it.sportello.reporting.TicketResult.Result;
+import it.sportello.shared.FieldViolation;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.web.PageResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The monthly SLA report, the tickets behind each figure, and its Excel and CSV exports. */
+@Tag(name = "Reports", description = "Contract service levels, penalties and their tickets")
+@RestController
+@RequestMapping("/api/reports")
+class SlaReportController {
+
+  static final int MAX_PAGE_SIZE = 500;
+  private static final String MONTH_HELP = "Month as YYYY-MM, e.g. 2026-11; default: this month";
+
+  private final SlaReports reports;
+
+  SlaReportController(SlaReports reports) {
+    this.reports = reports;
+  }
+
+  @Operation(
+      summary =
+          "Monthly SLA report: each contract SLA's value, threshold adjusted for overflow, verdict"
+              + " and penalty, with the breakdown by channel, queue and type")
+  @GetMapping("/sla")
+  SlaReport report(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month) {
+    return reports.report(month(month));
+  }
+
+  @Operation(
+      summary =
+          "The tickets behind a figure of the monthly SLA report: each ticket's working time,"
+              + " pauses, result and reason, in order of reception")
+  @GetMapping("/sla/tickets")
+  PageResponse<SlaTicketRow> tickets(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
+      @Parameter(description = "SLA code, e.g. SLA.O.1; default: every SLA measured on tickets")
+          @RequestParam(required = false)
+          String sla,
+      @Parameter(description = "MET, MISSED or EXCLUDED; default: all")
+          @RequestParam(required = false)
+          String result,
+      @Parameter(description = "Channel, e.g. EMAIL") @RequestParam(required = false)
+          String channel,
+      @Parameter(description = "Queue, e.g. general") @RequestParam(required = false) String queue,
+      @Parameter(description = "Ticket type, e.g. Q") @RequestParam(required = false) String type,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    List<FieldViolation> violations = new ArrayList<>();
+    YearMonth period = null;
+    try {
+      period = month(month);
+    } catch (InvalidRequestException e) {
+      violations.addAll(e.violations());
+    }
+    if (sla != null && reports.ticketSla(sla).isEmpty()) {
+      violations.add(
+          new FieldViolation(
+              "sla",
+              "must be one of "
+                  + reports.definitions().stream()
+                      .filter(ContractSla::measuresTickets)
+                      .map(ContractSla::code)
+                      .toList()));
+    }
+    Result wanted = null;
+    if (result != null) {
+      try {
+        wanted = Result.valueOf(result);
+      } catch (IllegalArgumentException e) {
+        violations.add(new FieldViolation("result", "must be one of MET, MISSED, EXCLUDED"));
+      }
+    }
+    if (page < 0) {
+      violations.add(new FieldViolation("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      violations.add(new FieldViolation("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    Predicate<TicketResult> filter = candidate -> true;
+    if (sla != null) {
+      filter = filter.and(candidate -> candidate.sla().equals(sla));
+    }
+    if (wanted != null) {
+      Result resultFilter = wanted;
+      filter = filter.and(candidate -> candidate.result() == resultFilter);
+    }
+    if (channel != null) {
+      filter = filter.and(candidate -> channel.equals(candidate.ticket().channel()));
+    }
+    if (queue != null) {
+      filter = filter.and(candidate -> queue.equals(candidate.ticket().queue()));
+    }
+    if (type != null) {
+      filter = filter.and(candidate -> type.equals(candidate.ticket().type()));
+    }
+    SlaReports.ResultPage found = reports.results(period, filter, page, size);
+    return new PageResponse<>(
+        found.items().stream().map(item -> SlaTicketRow.of(item, reports)).toList(),
+        page,
+        size,
+        found.total(),
+        (int) ((found.total() + size - 1) / size));
+  }
+
+  @Operation(
+      summary =
+          "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
+              + " result)")
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = SlaWorkbook.MEDIA_TYPE,
+              schema = @Schema(type = "string", format = "binary")))
+  @GetMapping("/sla.xlsx")
+  void xlsx(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
+      HttpServletResponse response)
+      throws IOException {
+    YearMonth period = month(month);
+    response.setContentType(SlaWorkbook.MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + period + ".xlsx\"");
+    SlaWorkbook.write(reports, period, response.getOutputStream());
+  }
+
+  @Operation(
+      summary = "Every ticket's result of the monthly SLA report as CSV (UTF-8, comma-separated)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @GetMapping("/sla.csv")
+  void csv(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
+      HttpServletResponse response)
+      throws IOException {
+    YearMonth period = month(month);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + period + ".csv\"");
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    line(out, SlaTicketRow.HEADERS);
+    reports.forEachResult(
+        period,
+        reports.now(),
+        result -> {
+          SlaTicketRow row = SlaTicketRow.of(result, reports);
+          line(
+              out,
+              row.sla(),
+              row.number(),
+              row.channel(),
+              row.queue(),
+              row.type(),
+              row.status(),
+              row.outcome(),
+              row.receivedAt() == null ? null : row.receivedAt().toString(),
+              row.reachedAt() == null ? null : row.reachedAt().toString(),
+              String.format(java.util.Locale.ROOT, "%.4f", SlaTicketRow.hours(row.workingTime())),
+              String.format(
+                  java.util.Locale.ROOT, "%.4f", SlaTicketRow.hours(row.pausedWorkingTime())),
+              row.result().name(),
+              row.reason() == null ? null : row.reason().name());
+        });
+    out.flush();
+  }
+
+  private static void line(Writer out, String... values) {
+    try {
+      for (int i = 0; i < values.length; i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(csv(values[i]));
+      }
+      out.write("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** RFC 4180 quoting; a leading formula character is neutralised for spreadsheet programs. */
+  static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value;
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d.*")) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+
+  private YearMonth month(String month) {
+    if (month == null || month.isBlank()) {
+      return reports.currentMonth();
+    }
+    try {
+      return YearMonth.parse(month.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("month", "must be a month as YYYY-MM, e.g. 2026-11");
+    }
+  }
+}

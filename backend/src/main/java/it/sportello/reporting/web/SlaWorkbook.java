@@ -1,0 +1,168 @@
+package it.sportello.reporting.web;
+
+import it.sportello.reporting.SlaFigures;
+import it.sportello.reporting.SlaReport;
+import it.sportello.reporting.SlaReports;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The monthly SLA report as a real .xlsx: sheet "SLA" with one row per contract SLA (missed ones
+ * highlighted), sheet "Tickets" with every ticket's result behind those figures. Streams: only a
+ * window of rows stays in memory, the rest goes to a temporary file until written.
+ */
+final class SlaWorkbook {
+
+  static final String MEDIA_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String[] SUMMARY_HEADERS = {
+    "SLA",
+    "Description",
+    "Target (working hours)",
+    "Threshold %",
+    "Planned volume",
+    "Volume",
+    "Overflow points",
+    "Adjusted threshold %",
+    "Met",
+    "Missed",
+    "Excluded",
+    "Value %",
+    "Result",
+    "Shortfall points",
+    "Penalty points",
+    "Penalty EUR",
+    "Note"
+  };
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private SlaWorkbook() {}
+
+  static void write(SlaReports reports, YearMonth month, OutputStream out) {
+    SlaReport report = reports.report(month);
+    Instant asOf = report.asOf().toInstant();
+    SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    try {
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      CellStyle missed = workbook.createCellStyle();
+      missed.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+      missed.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+
+      Sheet summary = workbook.createSheet("SLA");
+      int r = 0;
+      Row title = summary.createRow(r++);
+      text(title, 0, "SLA report " + report.month()).setCellStyle(bold);
+      text(
+          title,
+          1,
+          "as of "
+              + report.asOf().format(DATE_TIME)
+              + (report.complete() ? "" : " (month not over)"));
+      header(summary.createRow(r++), SUMMARY_HEADERS, bold);
+      for (SlaFigures sla : report.slas()) {
+        Row row = summary.createRow(r++);
+        int c = 0;
+        text(row, c++, sla.code());
+        text(row, c++, sla.description());
+        number(row, c++, sla.within() == null ? null : SlaTicketRow.hours(sla.within()));
+        number(row, c++, sla.threshold());
+        number(row, c++, sla.plannedVolume() == null ? null : sla.plannedVolume().doubleValue());
+        number(row, c++, (double) sla.volume());
+        number(row, c++, sla.overflowPoints());
+        number(row, c++, sla.adjustedThreshold());
+        number(row, c++, (double) sla.met());
+        number(row, c++, (double) sla.missed());
+        number(row, c++, (double) sla.excluded());
+        number(row, c++, sla.value());
+        Cell verdict = text(row, c++, sla.status().name());
+        if (sla.status() == SlaFigures.Status.MISSED) {
+          verdict.setCellStyle(missed);
+        }
+        number(row, c++, sla.shortfallPoints());
+        number(row, c++, sla.penaltyPoints());
+        number(row, c++, sla.penalty());
+        text(row, c, sla.note());
+      }
+      Row total = summary.createRow(r + 1);
+      text(total, 0, "Total penalty EUR").setCellStyle(bold);
+      number(total, 15, report.totalPenalty());
+
+      Sheet tickets = workbook.createSheet("Tickets");
+      header(tickets.createRow(0), SlaTicketRow.HEADERS, bold);
+      int[] next = {1};
+      reports.forEachResult(
+          month,
+          asOf,
+          result -> {
+            SlaTicketRow line = SlaTicketRow.of(result, reports);
+            Row row = tickets.createRow(next[0]++);
+            int c = 0;
+            text(row, c++, line.sla());
+            text(row, c++, line.number());
+            text(row, c++, line.channel());
+            text(row, c++, line.queue());
+            text(row, c++, line.type());
+            text(row, c++, line.status());
+            text(row, c++, line.outcome());
+            text(row, c++, line.receivedAt() == null ? null : line.receivedAt().format(DATE_TIME));
+            text(row, c++, line.reachedAt() == null ? null : line.reachedAt().format(DATE_TIME));
+            number(row, c++, SlaTicketRow.hours(line.workingTime()));
+            number(row, c++, SlaTicketRow.hours(line.pausedWorkingTime()));
+            text(row, c++, line.result().name());
+            text(row, c, line.reason() == null ? null : line.reason().name());
+          });
+      workbook.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      workbook.dispose();
+      try {
+        workbook.close();
+      } catch (IOException ignored) {
+        // the temporary files are already gone
+      }
+    }
+  }
+
+  private static void header(Row row, String[] headers, CellStyle style) {
+    for (int i = 0; i < headers.length; i++) {
+      text(row, i, headers[i]).setCellStyle(style);
+    }
+  }
+
+  private static Cell text(Row row, int column, String value) {
+    Cell cell = row.createCell(column);
+    if (value != null) {
+      cell.setCellValue(value);
+    }
+    return cell;
+  }
+
+  private static void number(Row row, int column, BigDecimal value) {
+    number(row, column, value == null ? null : value.doubleValue());
+  }
+
+  private static void number(Row row, int column, Double value) {
+    Cell cell = row.createCell(column);
+    if (value != null) {
+      cell.setCellValue(value);
+    }
+  }
+}

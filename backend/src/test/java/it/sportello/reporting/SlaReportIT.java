@@ -1,0 +1,307 @@
+package it.sportello.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.sportello.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * June 2031 (2 June is a national holiday) on the demo calendar, tickets opened and worked through
+ * the API with the clock pinned; the report is made on 15 July. Expectations by hand:
+ *
+ * <pre>
+ * ticket             received            taken in charge      solved               O.1   O.2   O.3
+ * onTime   EMAIL     Tue 03 09:00        Tue 03 13:00 (4 h)   same                 met   met   met
+ * late     WEB       Tue 03 09:00        Tue 03 13:00:01      same                 miss  met   met
+ * holiday  PEC       Sun 01 10:00        Tue 03 12:00 (4 h)   same                 met   met   met
+ * lastDay  WEB       Mon 30 19:00        Tue 01/07 11:00 (4h) same                 met   met   met
+ * open     EMAIL     Wed 04 09:00        never                never                miss  miss  miss
+ * paused   EMAIL     Thu 05 09:00        Thu 05 10:00 (1 h)   Wed 11 09:00         met   miss  met
+ *          (waiting for the requester Thu 05 10:00 → Fri 06 10:00: 12 h of 54 do not count → 42 h)
+ * phone    PHONE     Tue 03 09:00        not an offline channel: not counted
+ * </pre>
+ *
+ * O.1 4/6 = 66.67% < 80 → 14 points × 500; O.2 4/6 → 14 × 500; O.3 5/6 = 83.33% < 100 → 17 × 1000.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlaReportIT extends IntegrationTest {
+
+  private final List<String> numbers = new ArrayList<>();
+  private String late;
+  private String open;
+  private String paused;
+  private String phone;
+
+  @BeforeAll
+  void juneOfTickets() {
+    String onTime = receive("EMAIL", "2031-06-03T09:00");
+    late = receive("WEB", "2031-06-03T09:00");
+    String holiday = receive("PEC", "2031-06-01T10:00");
+    open = receive("EMAIL", "2031-06-04T09:00");
+    paused = receive("EMAIL", "2031-06-05T09:00");
+    String lastDay = receive("WEB", "2031-06-30T19:00");
+    phone = receive("PHONE", "2031-06-03T09:00");
+    numbers.addAll(List.of(onTime, late, holiday, open, paused, lastDay));
+
+    solve(onTime, "2031-06-03T13:00");
+    solve(late, "2031-06-03T13:00:01");
+    solve(holiday, "2031-06-03T12:00");
+    solve(lastDay, "2031-07-01T11:00");
+
+    pin("2031-06-05T10:00");
+    String task = taskId(paused);
+    post("/api/tasks/" + task + "/claim", "operator1", null);
+    assertThat(
+            post(
+                    "/api/tasks/" + task + "/complete",
+                    "operator1",
+                    Map.of("decision", "REQUEST_DATA", "missingData", "Numero di protocollo"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    pin("2031-06-06T10:00");
+    assertThat(
+            post(
+                    "/api/tickets/" + paused + "/messages",
+                    "api-client",
+                    Map.of("text", "Protocollo 4711", "channel", "EMAIL"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    solve(paused, "2031-06-11T09:00");
+  }
+
+  /** The report is made on 15 July; the base class releases the clock after each test. */
+  @BeforeEach
+  void reportDay() {
+    pin("2031-07-15T12:00");
+  }
+
+  @Test
+  void monthlyReportCountsTheMonthsOfflineTicketsOnTheServiceCalendar() {
+    ResponseEntity<JsonNode> response = get("/api/reports/sla?month=2031-06", "supervisor");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode report = response.getBody();
+    assertThat(report.get("month").asText()).isEqualTo("2031-06");
+    assertThat(report.get("complete").asBoolean()).isTrue();
+    assertThat(report.get("from").asText()).isEqualTo("2031-06-01T00:00:00+02:00");
+
+    JsonNode o1 = sla(report, "SLA.O.1");
+    assertThat(o1.get("volume").asLong()).isEqualTo(6);
+    assertThat(o1.get("met").asLong()).isEqualTo(4);
+    assertThat(o1.get("missed").asLong()).isEqualTo(2);
+    assertThat(o1.get("value").decimalValue()).isEqualByComparingTo("66.67");
+    assertThat(o1.get("adjustedThreshold").decimalValue()).isEqualByComparingTo("80");
+    assertThat(o1.get("status").asText()).isEqualTo("MISSED");
+    assertThat(o1.get("shortfallPoints").decimalValue()).isEqualByComparingTo("13.33");
+    assertThat(o1.get("penaltyPoints").decimalValue()).isEqualByComparingTo("14");
+    assertThat(o1.get("penalty").decimalValue()).isEqualByComparingTo("7000.00");
+
+    JsonNode o2 = sla(report, "SLA.O.2");
+    assertThat(o2.get("met").asLong()).isEqualTo(4);
+    assertThat(o2.get("missed").asLong()).isEqualTo(2);
+    assertThat(o2.get("penalty").decimalValue()).isEqualByComparingTo("7000.00");
+
+    JsonNode o3 = sla(report, "SLA.O.3");
+    assertThat(o3.get("met").asLong()).isEqualTo(5);
+    assertThat(o3.get("missed").asLong()).isEqualTo(1);
+    assertThat(o3.get("value").decimalValue()).isEqualByComparingTo("83.33");
+    assertThat(o3.get("penaltyPoints").decimalValue()).isEqualByComparingTo("17");
+    assertThat(o3.get("penalty").decimalValue()).isEqualByComparingTo("17000.00");
+
+    assertThat(sla(report, "SLA.C.1").get("status").asText()).isEqualTo("NO_DATA");
+    assertThat(report.get("totalPenalty").decimalValue()).isEqualByComparingTo("31000.00");
+    assertThat(o1.at("/breakdown/channel").findValuesAsText("key"))
+        .containsExactly("EMAIL", "PEC", "WEB");
+  }
+
+  @Test
+  void theTicketsBehindAFigureAreOneCallAway() {
+    JsonNode missed =
+        get("/api/reports/sla/tickets?month=2031-06&sla=SLA.O.1&result=MISSED", "auditor")
+            .getBody();
+    assertThat(missed.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(missed.get("items").findValuesAsText("number")).containsExactly(late, open);
+    assertThat(missed.get("items").get(0).get("workingTime").asText()).isEqualTo("PT4H1S");
+    assertThat(missed.get("items").get(1).get("reason").asText()).isEqualTo("OPEN_OVERDUE");
+
+    JsonNode o3 = get("/api/reports/sla/tickets?month=2031-06&sla=SLA.O.3", "supervisor").getBody();
+    JsonNode pausedRow = row(o3, paused);
+    assertThat(pausedRow.get("result").asText()).isEqualTo("MET");
+    assertThat(pausedRow.get("pausedWorkingTime").asText()).isEqualTo("PT12H");
+    assertThat(pausedRow.get("workingTime").asText()).isEqualTo("PT42H");
+    assertThat(o3.get("items").findValuesAsText("number")).doesNotContain(phone);
+
+    JsonNode paged =
+        get("/api/reports/sla/tickets?month=2031-06&sla=SLA.O.1&size=4&page=1", "supervisor")
+            .getBody();
+    assertThat(paged.get("totalElements").asLong()).isEqualTo(6);
+    assertThat(paged.get("totalPages").asLong()).isEqualTo(2);
+    assertThat(paged.get("items")).hasSize(2);
+  }
+
+  @Test
+  void excelExportHasTheSameNumbersAndEveryTicket() throws Exception {
+    ResponseEntity<byte[]> response = download("/api/reports/sla.xlsx?month=2031-06", "auditor");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentType().toString())
+        .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+      Sheet summary = workbook.getSheet("SLA");
+      assertThat(summary.getRow(1).getCell(0).getStringCellValue()).isEqualTo("SLA");
+      Row o1 = summary.getRow(2);
+      assertThat(o1.getCell(0).getStringCellValue()).isEqualTo("SLA.O.1");
+      assertThat(o1.getCell(2).getNumericCellValue()).isEqualTo(4.0);
+      assertThat(o1.getCell(3).getNumericCellValue()).isEqualTo(80.0);
+      assertThat(o1.getCell(5).getNumericCellValue()).isEqualTo(6.0);
+      assertThat(o1.getCell(7).getNumericCellValue()).isEqualTo(80.0);
+      assertThat(o1.getCell(8).getNumericCellValue()).isEqualTo(4.0);
+      assertThat(o1.getCell(9).getNumericCellValue()).isEqualTo(2.0);
+      assertThat(o1.getCell(11).getNumericCellValue()).isEqualTo(66.67);
+      assertThat(o1.getCell(12).getStringCellValue()).isEqualTo("MISSED");
+      assertThat(o1.getCell(14).getNumericCellValue()).isEqualTo(14.0);
+      assertThat(o1.getCell(15).getNumericCellValue()).isEqualTo(7000.0);
+      Row o3 = summary.getRow(4);
+      assertThat(o3.getCell(0).getStringCellValue()).isEqualTo("SLA.O.3");
+      assertThat(o3.getCell(15).getNumericCellValue()).isEqualTo(17000.0);
+
+      Sheet tickets = workbook.getSheet("Tickets");
+      assertThat(tickets.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Ticket");
+      List<String> rows = new ArrayList<>();
+      for (Row row : tickets) {
+        if (row.getRowNum() > 0) {
+          rows.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue());
+          if (row.getCell(0).getStringCellValue().equals("SLA.O.3")
+              && row.getCell(1).getStringCellValue().equals(paused)) {
+            assertThat(row.getCell(9).getNumericCellValue()).isEqualTo(42.0);
+            assertThat(row.getCell(10).getNumericCellValue()).isEqualTo(12.0);
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo("MET");
+          }
+        }
+      }
+      assertThat(rows).hasSize(18).contains("SLA.O.1 " + late, "SLA.O.3 " + paused);
+    }
+  }
+
+  @Test
+  void csvExportListsEveryTicketResult() {
+    ResponseEntity<byte[]> response = download("/api/reports/sla.csv?month=2031-06", "supervisor");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String[] lines = new String(response.getBody(), StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines[0]).startsWith("SLA,Ticket,Channel");
+    assertThat(lines).hasSize(19);
+    assertThat(lines).anyMatch(line -> line.startsWith("SLA.O.1," + late + ",WEB,"));
+  }
+
+  @Test
+  void aBadMonthIsAProblemNamingTheField() {
+    ResponseEntity<JsonNode> response = get("/api/reports/sla?month=2031-13", "supervisor");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("month");
+    assertThat(
+            get("/api/reports/sla/tickets?month=2031-06&sla=SLA.X&result=LATE", "supervisor")
+                .getBody()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("result", "sla");
+  }
+
+  @Test
+  void onlySupervisorsAdministratorsAndAuditorsSeeReports() {
+    assertThat(get("/api/reports/sla?month=2031-06", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(download("/api/reports/sla.xlsx?month=2031-06", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("/api/reports/sla?month=2031-06", "api-client").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("/api/reports/sla?month=2031-06", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/api/reports/sla?month=2031-06", "admin").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/reports/sla?month=2031-06", "auditor").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/tickets/" + late, "auditor").getStatusCode())
+        .as("auditors see reports, not the tickets' content")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private String receive(String channel, String localTime) {
+    pin(localTime);
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Livelli di servizio " + channel);
+    request.put("channel", channel);
+    ResponseEntity<JsonNode> created = post("/api/tickets", "api-client", request);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody().get("number").asText();
+  }
+
+  private void solve(String number, String localTime) {
+    pin(localTime);
+    String task = taskId(number);
+    post("/api/tasks/" + task + "/claim", "operator1", null);
+    assertThat(
+            post(
+                    "/api/tasks/" + task + "/complete",
+                    "operator1",
+                    Map.of("decision", "SOLVE", "answer", "Risposta"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private String taskId(String number) {
+    JsonNode items = get("/api/tasks?businessKey=" + number, "operator1").getBody().get("items");
+    assertThat(items).as("tasks of %s", number).hasSize(1);
+    return items.get(0).get("id").asText();
+  }
+
+  private void pin(String localTime) {
+    clock.pin(
+        OffsetDateTime.parse(localTime + (localTime.length() == 16 ? ":00" : "") + "+02:00")
+            .toInstant());
+  }
+
+  private ResponseEntity<byte[]> download(String path, String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
+  private static JsonNode sla(JsonNode report, String code) {
+    for (JsonNode sla : report.get("slas")) {
+      if (sla.get("code").asText().equals(code)) {
+        return sla;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + report);
+  }
+
+  private static JsonNode row(JsonNode page, String number) {
+    for (JsonNode item : page.get("items")) {
+      if (item.get("number").asText().equals(number)) {
+        return item;
+      }
+    }
+    throw new AssertionError("no " + number + " in " + page);
+  }
+}

@@ -1,0 +1,152 @@
+package it.sportello.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.sportello.reporting.ReportingProperties.Comparison;
+import it.sportello.reporting.ReportingProperties.ContractSla;
+import it.sportello.reporting.ReportingProperties.Measure;
+import it.sportello.reporting.ReportingProperties.Overflow;
+import it.sportello.reporting.ReportingProperties.PenaltyRounding;
+import it.sportello.reporting.SlaFigures.Status;
+import it.sportello.reporting.TicketResult.Reason;
+import it.sportello.reporting.TicketResult.Result;
+import it.sportello.ticket.domain.Channel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Monthly figures from per-ticket results: value, overflow, verdict, penalty, by hand. */
+class SlaTallyTest {
+
+  static final Overflow TEN_PERCENT_ONE_POINT = new Overflow(10, BigDecimal.ONE);
+
+  @Test
+  void volumeOverPlanLowersTheThresholdOnePointPerWholeTenPercent() {
+    // plan 1000, received 1250 (+25%: two whole steps) → 80% becomes 78%; 975 of 1250 = 78%: met
+    SlaTally tally = new SlaTally(sla("80", 1000L, PenaltyRounding.STARTED_POINT));
+    add(tally, Result.MET, 975);
+    add(tally, Result.MISSED, 275);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.volume()).isEqualTo(1250);
+    assertThat(figures.overflowPoints()).isEqualByComparingTo("2");
+    assertThat(figures.adjustedThreshold()).isEqualByComparingTo("78");
+    assertThat(figures.value()).isEqualByComparingTo("78.00");
+    assertThat(figures.status()).isEqualTo(Status.MET);
+    assertThat(figures.penalty()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void volumeUpToPlanPlusJustUnderTenPercentKeepsTheThreshold() {
+    SlaTally tally = new SlaTally(sla("80", 1000L, PenaltyRounding.STARTED_POINT));
+    add(tally, Result.MET, 1099);
+
+    assertThat(tally.figures(TEN_PERCENT_ONE_POINT).adjustedThreshold()).isEqualByComparingTo("80");
+  }
+
+  @Test
+  void aFractionOfAPointCostsAWholePointOrItsShare() {
+    // 159 of 200 = 79.5%: half a point below 80
+    SlaTally started = new SlaTally(sla("80", null, PenaltyRounding.STARTED_POINT));
+    SlaTally proRata = new SlaTally(sla("80", null, PenaltyRounding.PRO_RATA));
+    for (SlaTally tally : List.of(started, proRata)) {
+      add(tally, Result.MET, 159);
+      add(tally, Result.MISSED, 41);
+    }
+
+    SlaFigures whole = started.figures(TEN_PERCENT_ONE_POINT);
+    SlaFigures share = proRata.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(whole.value()).isEqualByComparingTo("79.50");
+    assertThat(whole.status()).isEqualTo(Status.MISSED);
+    assertThat(whole.shortfallPoints()).isEqualByComparingTo("0.50");
+    assertThat(whole.penaltyPoints()).isEqualByComparingTo("1");
+    assertThat(whole.penalty()).isEqualByComparingTo("500.00");
+    assertThat(share.penaltyPoints()).isEqualByComparingTo("0.50");
+    assertThat(share.penalty()).isEqualByComparingTo("250.00");
+  }
+
+  @Test
+  void aHundredPercentTargetMissedByOneTicketInFifty() {
+    SlaTally tally = new SlaTally(sla("100", null, PenaltyRounding.STARTED_POINT));
+    add(tally, Result.MET, 49);
+    add(tally, Result.MISSED, 1);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.value()).isEqualByComparingTo("98.00");
+    assertThat(figures.penaltyPoints()).isEqualByComparingTo("2");
+    assertThat(figures.penalty()).isEqualByComparingTo("2000.00");
+  }
+
+  @Test
+  void excludedTicketsCountInTheVolumeButNotInTheValue() {
+    SlaTally tally = new SlaTally(sla("80", null, PenaltyRounding.STARTED_POINT));
+    add(tally, Result.MET, 4);
+    add(tally, Result.MISSED, 1);
+    tally.add(result(Result.EXCLUDED, Reason.NOT_YET_DUE, "PEC"));
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.volume()).isEqualTo(6);
+    assertThat(figures.value()).isEqualByComparingTo("80.00");
+    assertThat(figures.excludedByReason()).containsEntry(Reason.NOT_YET_DUE, 1L);
+    assertThat(figures.breakdown().get("channel"))
+        .extracting(SlaFigures.Group::key)
+        .containsExactly("EMAIL", "PEC");
+  }
+
+  @Test
+  void withoutCountedTicketsThereIsNoDataAndNoPenalty() {
+    SlaTally tally = new SlaTally(sla("80", null, PenaltyRounding.STARTED_POINT));
+    tally.add(result(Result.EXCLUDED, Reason.NOT_YET_DUE, "EMAIL"));
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.status()).isEqualTo(Status.NO_DATA);
+    assertThat(figures.value()).isNull();
+    assertThat(figures.penalty()).isEqualByComparingTo("0");
+  }
+
+  private static void add(SlaTally tally, Result result, int times) {
+    for (int i = 0; i < times; i++) {
+      tally.add(result(result, null, "EMAIL"));
+    }
+  }
+
+  private static TicketResult result(Result result, Reason reason, String channel) {
+    TicketTimes ticket =
+        new TicketTimes(
+            1,
+            "RS-1",
+            channel,
+            "general",
+            "Q",
+            "OPEN",
+            null,
+            Instant.EPOCH,
+            null,
+            null,
+            null,
+            List.of());
+    return new TicketResult("SLA.X", ticket, result, reason, null, Duration.ZERO, Duration.ZERO);
+  }
+
+  private static ContractSla sla(String threshold, Long plan, PenaltyRounding rounding) {
+    return new ContractSla(
+        "SLA.X",
+        "test",
+        Measure.SOLVED_WITHIN,
+        Duration.ofHours(24),
+        Set.of(Channel.EMAIL, Channel.PEC),
+        new BigDecimal(threshold),
+        Comparison.AT_LEAST,
+        plan,
+        new BigDecimal(threshold.equals("100") ? "1000.00" : "500.00"),
+        rounding);
+  }
+}
