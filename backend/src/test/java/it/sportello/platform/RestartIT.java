@@ -129,6 +129,11 @@ class RestartIT {
             "--server.port=0",
             "--sportello.embedded-postgres.port=0",
             "--sportello.embedded-postgres.data-directory=" + dataDirectory,
-            "--camunda.bpm.job-execution.enabled=false");
+            "--camunda.bpm.job-execution.enabled=false",
+            // the demo mail server on free ports: a running demo on this machine does not clash
+            "--sportello.mail.embedded-server.smtp-port=0",
+            "--sportello.mail.embedded-server.imap-port=0",
+            "--sportello.mail.polling.enabled=false",
+            "--sportello.mail.outbound.enabled=false");
   }
 }
