@@ -42,11 +42,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Small real files of each kind, made on the spot with the libraries Tika brings. */
-final class TestFiles {
+public final class TestFiles {
 
   private TestFiles() {}
 
-  static byte[] pdf(String... lines) {
+  public static byte[] pdf(String... lines) {
     try (PDDocument document = new PDDocument()) {
       addPage(document, lines);
       return save(document);

@@ -10,6 +10,7 @@ import it.sportello.IntegrationTest;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
+import it.sportello.document.TestFiles;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class MailInboundIT extends IntegrationTest {
             "Buongiorno, allego l'istanza di rimborso.",
             messageId,
             "istanza.pdf",
-            MailTestSupport.pdf("Istanza di rimborso TARI", marker),
+            TestFiles.pdf("Istanza di rimborso TARI", marker),
             "application/pdf");
     deliver(server, request, ordinary().address());
 

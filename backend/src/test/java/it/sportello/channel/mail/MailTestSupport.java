@@ -12,13 +12,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Sends real mail to the embedded server over SMTP, as a requester's mail client would. */
 final class MailTestSupport {
@@ -110,28 +104,6 @@ final class MailTestSupport {
   static MimeMessage resource(String path) throws IOException, MessagingException {
     try (InputStream in = MailTestSupport.class.getResourceAsStream(path)) {
       return new MimeMessage(session(), in);
-    }
-  }
-
-  static byte[] pdf(String... lines) {
-    try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(50, 700);
-        for (String line : lines) {
-          content.showText(line);
-          content.newLineAtOffset(0, -15);
-        }
-        content.endText();
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
