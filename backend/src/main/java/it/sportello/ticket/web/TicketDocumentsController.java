@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,7 +102,6 @@ class TicketDocumentsController {
           "Stored once by content (the same file twice is one document), its text extracted for"
               + " search; an unreadable file is kept with the reason.")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Transactional
   ResponseEntity<Attachment> upload(
       @PathVariable String number,
       @RequestParam("file") MultipartFile file,
@@ -114,6 +112,7 @@ class TicketDocumentsController {
       throw new InvalidRequestException("file", "must not be empty");
     }
     StoredDocument stored;
+    // no transaction around both: the text is extracted before the document's own short one
     try (InputStream content = file.getInputStream()) {
       stored = documents.store(file.getOriginalFilename(), content);
     }
