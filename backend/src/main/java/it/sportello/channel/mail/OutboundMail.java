@@ -19,6 +19,9 @@ public class OutboundMail {
 
   private static final int MAX_REFERENCES = 10;
 
+  /** Templates of mail an operator wrote: sent without the marks of automatic mail. */
+  static final java.util.Set<String> PERSONAL_TEMPLATES = java.util.Set.of("OPERATOR_REPLY");
+
   private final OutboundMails outbox;
   private final Mailboxes mailboxes;
   private final Clock clock;

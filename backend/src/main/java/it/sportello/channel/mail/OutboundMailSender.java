@@ -185,9 +185,12 @@ public class OutboundMailSender {
       }
       message.setHeader("References", references.toString());
     }
-    // our answers are not to be answered by machines, and machines' answers are not taken in
-    message.setHeader("Auto-Submitted", "auto-generated");
-    message.setHeader("X-Auto-Response-Suppress", "All");
+    if (!row.writtenByAPerson()) {
+      // our automatic mail is not to be answered by machines (RFC 3834); an operator's reply is
+      // ordinary mail, to which an out-of-office answer is as welcome as to any other
+      message.setHeader("Auto-Submitted", "auto-generated");
+      message.setHeader("X-Auto-Response-Suppress", "All");
+    }
     message.saveChanges();
     return message;
   }

@@ -39,7 +39,14 @@ class OutboundMails {
       String inReplyTo,
       String referencesIds,
       Status status,
-      int attempts) {}
+      int attempts,
+      String template) {
+
+    /** Written by a person (an operator's reply), not by the system. */
+    boolean writtenByAPerson() {
+      return template != null && OutboundMail.PERSONAL_TEMPLATES.contains(template);
+    }
+  }
 
   long insert(
       String mailboxId,
@@ -230,5 +237,6 @@ class OutboundMails {
               rs.getString("in_reply_to"),
               rs.getString("references_ids"),
               Status.valueOf(rs.getString("status")),
-              rs.getInt("attempts"));
+              rs.getInt("attempts"),
+              rs.getString("template"));
 }

@@ -2,6 +2,7 @@ package it.sportello.ticket.application;
 
 import static it.sportello.ticket.domain.TicketEventKind.DATA_INCOMPLETE;
 import static it.sportello.ticket.domain.TicketEventKind.DATA_REQUESTED;
+import static it.sportello.ticket.domain.TicketEventKind.REPLY_SENT;
 import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_REMINDED;
 
 import it.sportello.contact.Contact;
@@ -9,6 +10,7 @@ import it.sportello.contact.ContactRegistry;
 import it.sportello.notification.Notification.RecipientKind;
 import it.sportello.notification.NotificationRequest;
 import it.sportello.notification.Notifications;
+import it.sportello.shared.ConflictException;
 import it.sportello.sla.SlaService;
 import it.sportello.sla.SlaService.ReplyWindow;
 import it.sportello.sla.SlaTargets;
@@ -164,6 +166,26 @@ public class TicketLifecycle {
     notifyRequester(ticket, "CLOSED_FOR_NO_REPLY", pausedAt, Map.of());
   }
 
+  /**
+   * An operator writes to the requester: recorded on the ticket's path and sent through the
+   * requester's channel (the mail of the mailbox the ticket came in on, or SMS).
+   *
+   * @throws ConflictException if the ticket is closed or the requester has no address
+   */
+  @Transactional
+  public void reply(String number, String text, String actor) {
+    Ticket ticket = tickets.getByNumber(number);
+    if (ticket.isClosed()) {
+      throw new ConflictException(409, "Ticket " + number + " is closed: open a new one instead.");
+    }
+    Instant now = clock.instant();
+    if (!notifyRequester(ticket, "OPERATOR_REPLY", now, Map.of("answer", text))) {
+      throw new ConflictException(
+          409, "The requester of ticket " + number + " has no e-mail address or phone number.");
+    }
+    ticket.record(REPLY_SENT, actor, null, text, now);
+  }
+
   /** The reply left the data incomplete: close and invite the requester to call. */
   @Transactional
   public void closeForIncompleteData(String number) {
@@ -218,7 +240,10 @@ public class TicketLifecycle {
    * Answers go back by e-mail (PEC when the request came by PEC), else by SMS; {@code when} makes
    * the key unique.
    */
-  private void notifyRequester(
+  /**
+   * @return whether the requester has an address to notify
+   */
+  private boolean notifyRequester(
       Ticket ticket, String template, Instant when, Map<String, String> extra) {
     Contact requester = contacts.get(ticket.getRequesterId());
     String channel;
@@ -230,7 +255,7 @@ public class TicketLifecycle {
       channel = "SMS";
       recipient = requester.getPhone();
     } else {
-      return;
+      return false;
     }
     Map<String, String> payload = new LinkedHashMap<>(extra);
     payload.put("number", ticket.getNumber());
@@ -245,6 +270,7 @@ public class TicketLifecycle {
             template,
             ticket.getLanguage(),
             payload));
+    return true;
   }
 
   private static String lastDetail(Ticket ticket, TicketEventKind kind) {

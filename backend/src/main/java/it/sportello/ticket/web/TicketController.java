@@ -10,6 +10,7 @@ import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketIntake.Opened;
+import it.sportello.ticket.application.TicketLifecycle;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.application.TicketQueries.Reader;
 import it.sportello.ticket.application.TicketQueries.TicketFilter;
@@ -54,8 +55,11 @@ class TicketController {
   private final TicketIntake intake;
   private final TicketQueries queries;
   private final TicketViews views;
+  private final TicketLifecycle lifecycle;
 
-  TicketController(TicketIntake intake, TicketQueries queries, TicketViews views) {
+  TicketController(
+      TicketIntake intake, TicketQueries queries, TicketViews views, TicketLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.views = views;
     this.intake = intake;
     this.queries = queries;
@@ -133,6 +137,25 @@ class TicketController {
     return PageResponse.of(
         queries.search(filter, reader(authentication), page, size),
         ticket -> response(ticket, false));
+  }
+
+  record ReplyRequest(@NotBlank @Size(max = 20000) String text) {}
+
+  @Operation(
+      summary = "Reply to the requester",
+      description =
+          "Recorded on the ticket's path and sent through the requester's channel: by mail from the"
+              + " mailbox the ticket came in on (PEC for PEC tickets), with the ticket number in the"
+              + " subject, so that their answer comes back to this ticket. 409 if the ticket is"
+              + " closed or the requester has no address.")
+  @PostMapping("/{number}/replies")
+  ResponseEntity<Void> reply(
+      @PathVariable String number,
+      @Valid @RequestBody ReplyRequest request,
+      Authentication authentication) {
+    queries.get(number, reader(authentication));
+    lifecycle.reply(number, request.text().strip(), authentication.getName());
+    return ResponseEntity.accepted().build();
   }
 
   record MessageRequest(@NotBlank @Size(max = 20000) String text, Channel channel) {}

@@ -120,6 +120,68 @@ class MailOutboundIT extends IntegrationTest {
   }
 
   @Test
+  void anOperatorsReplyLeavesAsOrdinaryMailInTheConversation() throws Exception {
+    String requester = "paolo." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    String requestId = UUID.randomUUID() + "@example.it";
+    deliver(
+        server,
+        message(
+            "Paolo Neri <" + requester + ">",
+            ordinary().address(),
+            "Passo carrabile",
+            "Quali documenti servono per il passo carrabile?",
+            requestId),
+        ordinary().address());
+    poller.poll(ordinary());
+    String number =
+        jdbc.queryForObject(
+            "select ticket_number from sportello.inbound_message where message_key = ?",
+            String.class,
+            requestId);
+
+    assertThat(
+            post(
+                    "/api/tickets/" + number + "/replies",
+                    "operator1",
+                    Map.of("text", "Servono la planimetria e il modulo A12."))
+                .getStatusCode())
+        .isEqualTo(org.springframework.http.HttpStatus.ACCEPTED);
+    assertThat(
+            post("/api/tickets/" + number + "/replies", "operator1", Map.of("text", " "))
+                .getStatusCode())
+        .isEqualTo(org.springframework.http.HttpStatus.BAD_REQUEST);
+    notificationMailer.queuePending();
+    sender.sendDue();
+
+    MimeMessage answer =
+        inbox(server, requester).stream()
+            .filter(mail -> subjectOf(mail).contains("Risposta alla sua richiesta"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(answer.getSubject())
+        .isEqualTo("[" + number + "] Risposta alla sua richiesta: Passo carrabile");
+    assertThat((String) answer.getContent()).startsWith("Servono la planimetria e il modulo A12.");
+    assertThat(answer.getHeader("In-Reply-To")[0]).isEqualTo("<" + requestId + ">");
+    assertThat(answer.getHeader("Auto-Submitted"))
+        .as("written by a person: not marked as automatic")
+        .isNull();
+    assertThat(
+            get("/api/tickets/" + number, "operator1")
+                .getBody()
+                .get("history")
+                .findValuesAsText("kind"))
+        .contains("REPLY_SENT");
+  }
+
+  private static String subjectOf(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aNotificationToTheRequesterIsMailedInTheirLanguage() throws Exception {
     String requester = "john." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     Ticket ticket =
