@@ -80,9 +80,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const problem = await response.json().catch(() => ({}));
     throw new ApiError(response.status, problem.detail ?? response.statusText, problem.errors ?? []);
   }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  // 202 and 204 may come without a body
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export const replyTo = (number: string, text: string) => api<void>('POST', `/api/tickets/${number}/replies`, { text });
 export type Attachment = Schemas['Attachment'];
 export const attachments = (number: string) => api<Attachment[]>('GET', `/api/tickets/${number}/documents`);
 export const attachmentUrl = (number: string, id: number) => `/api/tickets/${number}/documents/${id}`;

@@ -19,6 +19,7 @@ import {
 import { Attachments } from '../components/Attachments';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { ReplyBox } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
 import { TaskForm, type FormHandle } from '../components/TaskForm';
 
@@ -185,6 +186,7 @@ export function TaskPage({ user }: { user: Me }) {
                 </div>
               </section>
             )}
+            <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
             <Attachments number={ticket.number} />
             <section className="mb-3" aria-labelledby="timeline-title">
               <h2 id="timeline-title" className="h4">
