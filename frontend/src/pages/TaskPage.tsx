@@ -186,7 +186,9 @@ export function TaskPage({ user }: { user: Me }) {
                 </div>
               </section>
             )}
-            <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
+            {user.roles.some((role) => ['LEVEL1', 'LEVEL2', 'LEVEL3'].includes(role)) && (
+              <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
+            )}
             <Attachments number={ticket.number} />
             <section className="mb-3" aria-labelledby="timeline-title">
               <h2 id="timeline-title" className="h4">
