@@ -56,20 +56,11 @@ class MailOutboundIT extends IntegrationTest {
       throws Exception {
     String requester = "elena." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
     String requestId = UUID.randomUUID() + "@example.it";
-    deliver(
-        server,
-        message(
+    String number =
+        openByMail(
             "Elena Galli <" + requester + ">",
-            ordinary().address(),
             "Orari dell'ufficio tributi",
             "A che ora apre l'ufficio tributi il sabato?",
-            requestId),
-        ordinary().address());
-    poller.poll(ordinary());
-    String number =
-        jdbc.queryForObject(
-            "select ticket_number from sportello.inbound_message where message_key = ?",
-            String.class,
             requestId);
 
     Map<String, Object> queued =
@@ -123,20 +114,11 @@ class MailOutboundIT extends IntegrationTest {
   void anOperatorsReplyLeavesAsOrdinaryMailInTheConversation() throws Exception {
     String requester = "paolo." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
     String requestId = UUID.randomUUID() + "@example.it";
-    deliver(
-        server,
-        message(
+    String number =
+        openByMail(
             "Paolo Neri <" + requester + ">",
-            ordinary().address(),
             "Passo carrabile",
             "Quali documenti servono per il passo carrabile?",
-            requestId),
-        ordinary().address());
-    poller.poll(ordinary());
-    String number =
-        jdbc.queryForObject(
-            "select ticket_number from sportello.inbound_message where message_key = ?",
-            String.class,
             requestId);
 
     assertThat(
@@ -171,6 +153,20 @@ class MailOutboundIT extends IntegrationTest {
                 .get("history")
                 .findValuesAsText("kind"))
         .contains("REPLY_SENT");
+  }
+
+  /** A requester writes to the ordinary mailbox, which is polled: the number of the new ticket. */
+  private String openByMail(String from, String subject, String text, String messageId)
+      throws Exception {
+    deliver(
+        server,
+        message(from, ordinary().address(), subject, text, messageId),
+        ordinary().address());
+    poller.poll(ordinary());
+    return jdbc.queryForObject(
+        "select ticket_number from sportello.inbound_message where message_key = ?",
+        String.class,
+        messageId);
   }
 
   private static String subjectOf(MimeMessage mail) {
