@@ -13,10 +13,19 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +46,27 @@ class JakartaMailPort implements MailPort {
 
   @Override
   public MailboxSession open(Mailbox mailbox) {
+    return connect(mailbox);
+  }
+
+  @Override
+  public Optional<MailboxWatch> watch(Mailbox mailbox) {
+    ImapSession session = connect(mailbox);
+    try {
+      if (session.store instanceof IMAPStore imap
+          && imap.hasCapability("IDLE")
+          && session.folder instanceof IMAPFolder folder) {
+        return Optional.of(new IdleWatch(session, folder));
+      }
+    } catch (MessagingException e) {
+      session.close();
+      throw new MailServerException("Cannot ask " + mailbox.imap() + " what it offers", e);
+    }
+    session.close();
+    return Optional.empty();
+  }
+
+  private ImapSession connect(Mailbox mailbox) {
     Mailbox.Server server = mailbox.imap();
     String protocol = server.ssl() ? "imaps" : "imap";
     Properties props = new Properties();
@@ -91,6 +121,76 @@ class JakartaMailPort implements MailPort {
       }
     } catch (MessagingException e) {
       throw new MailServerException("Cannot send through " + server + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * IMAP IDLE on a connection of its own. The wait is ended by a NOOP sent from another thread when
+   * {@code atMost} has passed (Jakarta Mail leaves IDLE before any other command), or by the
+   * server's untagged response about the folder.
+   */
+  private static final class IdleWatch implements MailboxWatch {
+
+    private static final ScheduledExecutorService RENEWALS =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "mail-idle-renewal");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    private final ImapSession session;
+    private final IMAPFolder folder;
+    private int messageCount;
+
+    IdleWatch(ImapSession session, IMAPFolder folder) throws MessagingException {
+      this.session = session;
+      this.folder = folder;
+      this.messageCount = folder.getMessageCount();
+    }
+
+    @Override
+    public boolean awaitChange(Duration atMost) {
+      AtomicBoolean renewed = new AtomicBoolean();
+      ScheduledFuture<?> renewal =
+          RENEWALS.schedule(
+              () -> {
+                renewed.set(true);
+                noop();
+              },
+              atMost.toMillis(),
+              TimeUnit.MILLISECONDS);
+      try {
+        noop(); // the server tells what happened since the last wait
+        if (folder.getMessageCount() == messageCount) {
+          folder.idle(true);
+        }
+        int count = folder.getMessageCount();
+        boolean changed = count != messageCount || !renewed.get();
+        messageCount = count;
+        return changed;
+      } catch (MessagingException | IllegalStateException e) {
+        throw new MailServerException("Waiting for mail in " + folder.getFullName() + " failed", e);
+      } finally {
+        renewal.cancel(false);
+      }
+    }
+
+    private void noop() {
+      try {
+        folder.doCommandIgnoreFailure(
+            protocol -> {
+              protocol.simpleCommand("NOOP", null);
+              return null;
+            });
+      } catch (MessagingException | IllegalStateException e) {
+        // the waiting thread sees the broken connection itself
+      }
+    }
+
+    @Override
+    public void close() {
+      session.close();
     }
   }
 

@@ -1,13 +1,21 @@
 package it.sportello.channel.mail;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The mail servers, as the channel needs them: read a mailbox's new messages, send a message. */
 public interface MailPort {
 
   /** Opens the mailbox's inbound folder. */
   MailboxSession open(Mailbox mailbox);
+
+  /**
+   * A connection that waits for the server to announce new mail in the mailbox's folder (IMAP
+   * IDLE); empty when the server does not offer that, and the mailbox is only polled.
+   */
+  Optional<MailboxWatch> watch(Mailbox mailbox);
 
   /** Sends the message from the mailbox's SMTP account. */
   void send(Mailbox mailbox, MimeMessage message);
@@ -23,6 +31,23 @@ public interface MailPort {
 
     /** Marks the message as processed on the server, so that it is not fetched again. */
     void markSeen(FetchedMessage message);
+
+    @Override
+    void close();
+  }
+
+  /** A connection waiting for news of a folder; closing it (from any thread) ends the wait. */
+  interface MailboxWatch extends AutoCloseable {
+
+    /**
+     * Blocks until the folder has changed since the last call (new mail, most likely) or {@code
+     * atMost} has passed; waits are renewed at least this often, so that servers and firewalls do
+     * not drop the idle connection (RFC 2177 asks for less than 29 minutes).
+     *
+     * @return whether the folder changed
+     * @throws MailServerException when the connection is lost or closed
+     */
+    boolean awaitChange(Duration atMost);
 
     @Override
     void close();

@@ -49,6 +49,8 @@ public record MailProperties(
 
   /**
    * @param pollInterval how often the folder is read
+   * @param idle also wait on the server for new mail (IMAP IDLE, RFC 2177) where it offers it, so
+   *     that a message is taken in within seconds; the polling goes on as a safety net
    */
   public record Imap(
       String host,
@@ -57,7 +59,8 @@ public record MailProperties(
       String username,
       String password,
       @DefaultValue("INBOX") String folder,
-      @DefaultValue("PT1M") Duration pollInterval) {}
+      @DefaultValue("PT1M") Duration pollInterval,
+      @DefaultValue("true") boolean idle) {}
 
   public record Smtp(
       String host, Integer port, boolean ssl, boolean starttls, String username, String password) {}

@@ -8,6 +8,7 @@ import java.util.Locale;
  *
  * @param imap null when the mailbox only sends
  * @param smtp null when the mailbox only receives
+ * @param idle wait for new mail with IMAP IDLE where the server offers it (besides polling)
  */
 public record Mailbox(
     String id,
@@ -17,6 +18,7 @@ public record Mailbox(
     Server smtp,
     String folder,
     Duration pollInterval,
+    boolean idle,
     String topic,
     String language,
     boolean defaultMailbox) {

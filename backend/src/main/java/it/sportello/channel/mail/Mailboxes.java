@@ -97,6 +97,7 @@ public class Mailboxes {
             server.host(), server.smtpPort(), false, false, address, server.password()),
         mailbox.imap().folder(),
         mailbox.imap().pollInterval(),
+        mailbox.imap().idle(),
         mailbox.topic(),
         mailbox.language(),
         mailbox.defaultMailbox());
@@ -129,6 +130,7 @@ public class Mailboxes {
                 smtp.password()),
         imap.folder(),
         imap.pollInterval(),
+        imap.idle(),
         mailbox.topic(),
         mailbox.language(),
         mailbox.defaultMailbox());

@@ -14,6 +14,7 @@ import it.sportello.document.TestFiles;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -301,6 +302,11 @@ class MailInboundIT extends IntegrationTest {
                 real.close();
               }
             };
+          }
+
+          @Override
+          public Optional<MailboxWatch> watch(Mailbox mailbox) {
+            return port.watch(mailbox);
           }
 
           @Override

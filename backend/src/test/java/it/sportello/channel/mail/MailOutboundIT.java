@@ -253,6 +253,7 @@ class MailOutboundIT extends IntegrationTest {
             new Mailbox.Server("127.0.0.1", closedPort, false, false, null, null),
             "INBOX",
             Duration.ofMinutes(1),
+            false,
             null,
             "it",
             false);
