@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
-import it.sportello.platform.security.GroupAuthorities;
-import it.sportello.platform.security.Role;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
@@ -26,9 +24,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -207,18 +202,7 @@ class TicketController {
             : request.firstContactAnswer().strip());
   }
 
-  private static final Set<String> STAFF =
-      Stream.of(Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.SUPERVISOR)
-          .map(Role::authority)
-          .collect(Collectors.toUnmodifiableSet());
-
   static Reader reader(Authentication authentication) {
-    boolean staff =
-        authentication.getAuthorities().stream()
-            .anyMatch(authority -> STAFF.contains(authority.getAuthority()));
-    return new Reader(
-        authentication.getName(),
-        staff,
-        GroupAuthorities.groupIds(authentication.getAuthorities()));
+    return TicketReaders.of(authentication);
   }
 }

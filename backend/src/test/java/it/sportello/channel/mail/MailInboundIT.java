@@ -266,6 +266,32 @@ class MailInboundIT extends IntegrationTest {
                 "select pec_state from sportello.outbound_mail where id = ?", String.class, answer))
         .isEqualTo("accettazione");
     assertThat(tickets()).isEqualTo(ticketsBefore + 1);
+
+    // the answer belongs to the new ticket; its delivery receipt follows: the ticket shows both
+    String number = (String) envelope.get("ticket_number");
+    jdbc.update(
+        "update sportello.outbound_mail set ticket_number = ? where id = ?", number, answer);
+    deliver(server, resource("/mail/pec/avvenuta-consegna.eml"), pec().address());
+    poller.poll(pec());
+
+    JsonNode mails = get("/api/tickets/" + number + "/mails", "operator1").getBody();
+    assertThat(mails.findValuesAsText("subject"))
+        .as("our answer, then the acknowledgement of the new request, still in the outbox")
+        .containsExactly(
+            "Risposta alla richiesta RS-2026-000042",
+            "[" + number + "] Abbiamo ricevuto la sua richiesta: Istanza di rimborso TARI 2025");
+    assertThat(mails.get(1).get("delivery").asText()).isEqualTo("PENDING");
+    JsonNode mail = mails.get(0);
+    assertThat(mail.get("pec").asBoolean()).isTrue();
+    assertThat(mail.get("delivery").asText()).isEqualTo("SENT");
+    assertThat(mail.get("pecState").asText()).isEqualTo("avvenuta-consegna");
+    assertThat(mail.get("receipts").findValuesAsText("kind"))
+        .containsExactly("accettazione", "avvenuta-consegna");
+    assertThat(mail.get("receipts").get(1).get("deliveredTo").asText())
+        .isEqualTo("mario.rossi@pec.esempio.it");
+    assertThat(get("/api/tickets/" + number + "/mails", "office1").getStatusCode())
+        .as("not an office's ticket")
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test

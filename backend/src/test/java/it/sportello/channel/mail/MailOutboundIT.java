@@ -5,6 +5,7 @@ import static it.sportello.channel.mail.MailTestSupport.inbox;
 import static it.sportello.channel.mail.MailTestSupport.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.contact.InteractionLog;
 import it.sportello.contact.RequesterData;
@@ -153,6 +154,12 @@ class MailOutboundIT extends IntegrationTest {
                 .get("history")
                 .findValuesAsText("kind"))
         .contains("REPLY_SENT");
+    JsonNode mails = get("/api/tickets/" + number + "/mails", "operator1").getBody();
+    assertThat(mails.findValuesAsText("template"))
+        .containsExactly("TICKET_RECEIVED", "OPERATOR_REPLY");
+    assertThat(mails.findValuesAsText("delivery")).containsExactly("SENT", "SENT");
+    assertThat(mails.get(1).get("pec").asBoolean()).isFalse();
+    assertThat(mails.get(1).get("recipient").asText()).isEqualTo(requester);
   }
 
   /** A requester writes to the ordinary mailbox, which is polled: the number of the new ticket. */
