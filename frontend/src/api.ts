@@ -86,6 +86,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 }
 
 export const replyTo = (number: string, text: string) => api<void>('POST', `/api/tickets/${number}/replies`, { text });
+export type SentMailItem = Schemas['SentMail'];
+export const sentMail = (number: string) => api<SentMailItem[]>('GET', `/api/tickets/${number}/mails`);
+
 export type Attachment = Schemas['Attachment'];
 export const attachments = (number: string) => api<Attachment[]>('GET', `/api/tickets/${number}/documents`);
 export const attachmentUrl = (number: string, id: number) => `/api/tickets/${number}/documents/${id}`;

@@ -37,6 +37,7 @@ describe('source code', () => {
       [...source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((match) => match[1]),
     );
     expect(used.length).toBeGreaterThan(10);
-    expect(used.filter((key) => !known.has(key))).toEqual([]);
+    const plural = (key: string) => known.has(`${key}_one`) && known.has(`${key}_other`);
+    expect(used.filter((key) => !known.has(key) && !plural(key))).toEqual([]);
   });
 });

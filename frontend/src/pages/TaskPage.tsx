@@ -17,6 +17,7 @@ import {
   type WorkItem,
 } from '../api';
 import { Attachments } from '../components/Attachments';
+import { SentMail } from '../components/SentMail';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
@@ -190,6 +191,7 @@ export function TaskPage({ user }: { user: Me }) {
               <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
             )}
             <Attachments number={ticket.number} />
+            <SentMail number={ticket.number} />
             <section className="mb-3" aria-labelledby="timeline-title">
               <h2 id="timeline-title" className="h4">
                 {t('task.timeline')}

@@ -346,7 +346,11 @@ class MailInboundIT extends IntegrationTest {
           }
         };
 
-    new MailboxPoller(crashingAfterCommit, inbound, properties).poll(ordinary());
+    new MailboxPoller(
+            crashingAfterCommit,
+            inbound,
+            properties,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).poll(ordinary());
     String number = (String) inboundRow(messageId).get("ticket_number");
     assertThat(number).isNotNull();
 
