@@ -1,5 +1,7 @@
 package it.sportello.channel.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import it.sportello.channel.mail.MailPort.FetchedMessage;
 import it.sportello.channel.mail.MailPort.MailboxSession;
 import org.slf4j.Logger;
@@ -19,11 +21,14 @@ public class MailboxPoller {
   private final MailPort port;
   private final InboundMail inbound;
   private final MailProperties properties;
+  private final MeterRegistry meters;
 
-  MailboxPoller(MailPort port, InboundMail inbound, MailProperties properties) {
+  MailboxPoller(
+      MailPort port, InboundMail inbound, MailProperties properties, MeterRegistry meters) {
     this.port = port;
     this.inbound = inbound;
     this.properties = properties;
+    this.meters = meters;
   }
 
   /**
@@ -38,11 +43,18 @@ public class MailboxPoller {
     int count = 0;
     try (MailboxSession session = port.open(mailbox)) {
       for (FetchedMessage message : session.unseen(properties.polling().batchSize())) {
-        if (message.raw() == null) {
-          inbound.tooLarge(mailbox, message.uid(), message.size());
-        } else {
-          inbound.receive(mailbox, message.raw());
-        }
+        Timer.Sample sample = Timer.start(meters);
+        InboundMail.Result result =
+            message.raw() == null
+                ? inbound.tooLarge(mailbox, message.uid(), message.size())
+                : inbound.receive(mailbox, message.raw());
+        sample.stop(
+            Timer.builder("sportello.mail.intake")
+                .description("Taking in one message: parsing, attachments, ticket, commit")
+                .tag("mailbox", mailbox.id())
+                .tag("status", result.status().name())
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters));
         count++;
         try {
           session.markSeen(message);
