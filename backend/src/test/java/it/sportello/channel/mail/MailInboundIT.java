@@ -350,7 +350,8 @@ class MailInboundIT extends IntegrationTest {
             crashingAfterCommit,
             inbound,
             properties,
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).poll(ordinary());
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+        .poll(ordinary());
     String number = (String) inboundRow(messageId).get("ticket_number");
     assertThat(number).isNotNull();
 
