@@ -51,9 +51,11 @@ public final class SlaEvaluator {
     } else if (ticket.isClosed()) {
       result = Result.EXCLUDED;
       reason =
-          "CLOSED_FOR_NO_REPLY".equals(ticket.outcome())
-              ? Reason.CLOSED_FOR_NO_REPLY
-              : Reason.CLOSED_WITHOUT_EVENT;
+          switch (ticket.outcome() == null ? "" : ticket.outcome()) {
+            case "CLOSED_FOR_NO_REPLY" -> Reason.CLOSED_FOR_NO_REPLY;
+            case "CLOSED_DATA_INCOMPLETE" -> Reason.CLOSED_DATA_INCOMPLETE;
+            default -> Reason.CLOSED_WITHOUT_EVENT;
+          };
     } else if (late) {
       result = Result.MISSED;
       reason = Reason.OPEN_OVERDUE;

@@ -38,6 +38,11 @@ public record TicketResult(
     WAITING_FOR_REQUESTER,
     /** Excluded: closed because the requester never sent the missing data. */
     CLOSED_FOR_NO_REPLY,
+    /**
+     * Excluded: closed by an operator because the requester's data were not enough to handle the
+     * request (the data-integration procedure's negative end).
+     */
+    CLOSED_DATA_INCOMPLETE,
     /** Excluded: closed without reaching the target's event. */
     CLOSED_WITHOUT_EVENT
   }

@@ -168,6 +168,29 @@ class SlaEvaluatorTest {
         .isEqualTo(Result.MET);
   }
 
+  @Test
+  void closedForIncompleteDataIsExcludedWithItsOwnReason() {
+    TicketTimes closed =
+        new TicketTimes(
+            4,
+            "RS-2026-000004",
+            "PEC",
+            "general",
+            "Q",
+            "CLOSED",
+            "CLOSED_DATA_INCOMPLETE",
+            at("2026-11-02T09:00"),
+            at("2026-11-02T09:10"),
+            null,
+            at("2026-11-05T09:00"),
+            List.of());
+
+    TicketResult result = evaluator("2026-11-20T12:00").evaluate(SOLVED_24H, closed);
+
+    assertThat(result.result()).isEqualTo(Result.EXCLUDED);
+    assertThat(result.reason()).isEqualTo(Reason.CLOSED_DATA_INCOMPLETE);
+  }
+
   static TicketTimes ticket(Instant received, Instant takenInCharge, Instant resolved) {
     return new TicketTimes(
         1,
