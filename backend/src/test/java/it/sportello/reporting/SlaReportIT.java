@@ -247,6 +247,72 @@ class SlaReportIT extends IntegrationTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  void activityReportCountsTheMonthByDayHourChannelOutcomeAndAge() {
+    JsonNode report =
+        get("/api/reports/activity?from=2031-06-01&to=2031-06-30", "auditor").getBody();
+
+    assertThat(report.get("received").asLong()).isEqualTo(7);
+    assertThat(report.get("closed").asLong()).as("lastDay closes in July").isEqualTo(4);
+    assertThat(report.get("days")).hasSize(30);
+    assertThat(day(report, "2031-06-03")).containsExactly(3L, 3L);
+    assertThat(day(report, "2031-06-01")).containsExactly(1L, 0L);
+    assertThat(day(report, "2031-06-11")).containsExactly(0L, 1L);
+    assertThat(report.get("hourBands").get(9).get("received").asLong()).isEqualTo(5);
+    assertThat(report.get("hourBands").get(10).get("received").asLong()).isEqualTo(1);
+    assertThat(report.get("hourBands").get(19).get("received").asLong()).isEqualTo(1);
+    assertThat(report.get("byChannel").get("EMAIL").asLong()).isEqualTo(3);
+    assertThat(report.get("byChannel").get("PHONE").asLong()).isEqualTo(1);
+    assertThat(report.get("outcomes").get("SOLVED").asLong()).isEqualTo(4);
+    assertThat(report.get("solvedAtLevel").get("1").asLong()).isEqualTo(4);
+    // resolved in June after 4 h, 4 h 0 min 1 s, 50 h (holiday), 144 h (paused): median 27 h
+    JsonNode toResolve = report.get("toResolve");
+    assertThat(toResolve.get("tickets").asLong()).isEqualTo(4);
+    assertThat(toResolve.get("medianHours").asDouble()).isEqualTo(27.0);
+    JsonNode backlog = report.get("backlog");
+    long ageing = 0;
+    for (JsonNode bucket : backlog.get("ageing")) {
+      ageing += bucket.asLong();
+    }
+    assertThat(ageing).isEqualTo(backlog.get("open").asLong());
+    assertThat(backlog.get("ageing").get(">30d").asLong())
+        .as("open and phone, received in early June, still open on 15 July")
+        .isGreaterThanOrEqualTo(2);
+
+    JsonNode email =
+        get("/api/reports/activity?from=2031-06-01&to=2031-06-30&channel=EMAIL", "supervisor")
+            .getBody();
+    assertThat(email.get("received").asLong()).isEqualTo(3);
+    assertThat(email.get("byChannel").size()).isEqualTo(1);
+  }
+
+  @Test
+  void activityReportNamesTheBadParameters() {
+    ResponseEntity<JsonNode> response =
+        get("/api/reports/activity?from=2031-06-31&to=2031-05-01&channel=TELEX", "supervisor");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("from", "channel");
+    assertThat(
+            get("/api/reports/activity?from=2031-06-10&to=2031-06-01", "supervisor")
+                .getBody()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("to");
+    assertThat(get("/api/reports/activity", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private static List<Long> day(JsonNode report, String date) {
+    for (JsonNode day : report.get("days")) {
+      if (day.get("date").asText().equals(date)) {
+        return List.of(day.get("received").asLong(), day.get("closed").asLong());
+      }
+    }
+    throw new AssertionError("no " + date + " in " + report.get("days"));
+  }
+
   private String receive(String channel, String localTime) {
     pin(localTime);
     Map<String, Object> request = ticketRequest(fiscalCode(), "Livelli di servizio " + channel);
