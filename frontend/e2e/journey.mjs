@@ -14,11 +14,13 @@ const text = {
   it: { intake: 'Nuovo contatto', search: 'Cerca', subject: 'Oggetto', description: 'Descrizione',
         given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
         supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
-        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente' },
+        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente',
+        activity: 'Andamento', activityTitle: 'Andamento del servizio', byHour: 'Contatti per fascia oraria' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
-        escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester' },
+        escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester',
+        activity: 'Activity', activityTitle: 'Service activity', byHour: 'Contacts per hour band' },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -140,6 +142,18 @@ try {
   assert.equal((await apiCall('GET', `/api/tickets/${number}`, 'supervisor')).currentLevel, 2);
   await expectWaiting(supervisor.page, waitingBefore, 'taken in charge: no longer waiting');
   await check(supervisor.page, 'supervisor-after');
+  // the activity dashboard: its tiles say what the report API says, its charts are drawn
+  await supervisor.page.getByRole('link', { name: text.activity, exact: true }).click();
+  await supervisor.page.getByRole('heading', { name: text.activityTitle, level: 1 }).waitFor();
+  const received = supervisor.page.locator('[data-tile="received"]');
+  await received.waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  const activity = await apiCall('GET', `/api/reports/activity?from=${today.slice(0, 8)}01&to=${today}`, 'supervisor');
+  assert.ok(activity.received >= 1, 'the journey\'s tickets are in this month');
+  assert.equal(Number((await received.textContent()).replace(/\D/g, '')), activity.received);
+  const hours = supervisor.page.getByRole('figure', { name: text.byHour });
+  await hours.locator('.recharts-bar-rectangle').first().waitFor();
+  await check(supervisor.page, 'activity');
   await supervisor.context.close();
   await first.context.close();
 

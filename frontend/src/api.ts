@@ -144,6 +144,21 @@ export const history = (contactId: number) =>
 
 
 export const overview = () => api<Overview>('GET', '/api/supervisor/overview');
+export type ActivityReport = Schemas['ActivityReport'];
+export interface ActivityFilter {
+  from: string;
+  to: string;
+  channel: string;
+  queue: string;
+  type: string;
+}
+export const activityReport = (filter: ActivityFilter) =>
+  api<ActivityReport>(
+    'GET',
+    `/api/reports/activity?${new URLSearchParams(
+      Object.entries(filter).filter(([, value]) => value !== ''),
+    ).toString()}`,
+  );
 export const slaReport = (month: string) =>
   api<SlaReport>('GET', `/api/reports/sla?month=${encodeURIComponent(month)}`);
 export const assign = (taskId: string, userId: string) =>

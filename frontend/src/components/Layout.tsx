@@ -88,6 +88,13 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
+              <li className="nav-item">
+                <NavLink to="/activity" className="nav-link">
+                  {t('nav.activity')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       )}
