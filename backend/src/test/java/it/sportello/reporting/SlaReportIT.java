@@ -198,6 +198,20 @@ class SlaReportIT extends IntegrationTest {
         }
       }
       assertThat(rows).hasSize(18).contains("SLA.O.1 " + late, "SLA.O.3 " + paused);
+
+      Sheet days = workbook.getSheet("Days");
+      assertThat(days.getRow(3).getCell(0).getStringCellValue()).isEqualTo("2031-06-03");
+      assertThat(days.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+      Row total = days.getRow(31);
+      assertThat(total.getCell(0).getStringCellValue()).isEqualTo("Total");
+      assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(7.0);
+      assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(4.0);
+      assertThat(workbook.getSheet("Hour bands").getRow(10).getCell(2).getNumericCellValue())
+          .as("09:00-09:59")
+          .isEqualTo(5.0);
+      assertThat(workbook.getSheet("Outcomes").getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo("SOLVED");
+      assertThat(workbook.getSheet("Backlog")).isNotNull();
     }
   }
 

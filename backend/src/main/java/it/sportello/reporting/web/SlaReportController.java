@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.reporting.ActivityReport;
+import it.sportello.reporting.ActivityReports;
 import it.sportello.reporting.ReportingProperties.ContractSla;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -42,9 +44,11 @@ class SlaReportController {
   private static final String MONTH_HELP = "Month as YYYY-MM, e.g. 2026-11; default: this month";
 
   private final SlaReports reports;
+  private final ActivityReports activity;
 
-  SlaReportController(SlaReports reports) {
+  SlaReportController(SlaReports reports, ActivityReports activity) {
     this.reports = reports;
+    this.activity = activity;
   }
 
   @Operation(
@@ -139,7 +143,7 @@ class SlaReportController {
   @Operation(
       summary =
           "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
-              + " result)")
+              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -155,7 +159,12 @@ class SlaReportController {
     response.setContentType(SlaWorkbook.MEDIA_TYPE);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + period + ".xlsx\"");
-    SlaWorkbook.write(reports, period, response.getOutputStream());
+    SlaWorkbook.write(
+        reports,
+        activity.report(
+            period.atDay(1), period.atEndOfMonth(), new ActivityReport.Filter(null, null, null)),
+        period,
+        response.getOutputStream());
   }
 
   @Operation(

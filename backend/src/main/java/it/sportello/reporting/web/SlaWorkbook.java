@@ -1,5 +1,6 @@
 package it.sportello.reporting.web;
 
+import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.SlaFigures;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -21,7 +22,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The monthly SLA report as a real .xlsx: sheet "SLA" with one row per contract SLA (missed ones
- * highlighted), sheet "Tickets" with every ticket's result behind those figures. Streams: only a
+ * highlighted), sheet "Tickets" with every ticket's result behind those figures, then the month's
+ * activity: "Days" (received and closed per day), "Hour bands", "Outcomes" (with the solving level
+ * and handling times) and "Backlog" (open tickets by age when the report was made). Streams: only a
  * window of rows stays in memory, the rest goes to a temporary file until written.
  */
 final class SlaWorkbook {
@@ -52,7 +55,8 @@ final class SlaWorkbook {
 
   private SlaWorkbook() {}
 
-  static void write(SlaReports reports, YearMonth month, OutputStream out) {
+  static void write(
+      SlaReports reports, ActivityReport activity, YearMonth month, OutputStream out) {
     SlaReport report = reports.report(month);
     Instant asOf = report.asOf().toInstant();
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -128,6 +132,7 @@ final class SlaWorkbook {
             text(row, c++, line.result().name());
             text(row, c, line.reason() == null ? null : line.reason().name());
           });
+      activitySheets(workbook, activity, bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -139,6 +144,89 @@ final class SlaWorkbook {
         // the temporary files are already gone
       }
     }
+  }
+
+  private static void activitySheets(
+      SXSSFWorkbook workbook, ActivityReport activity, CellStyle bold) {
+    Sheet days = workbook.createSheet("Days");
+    header(days.createRow(0), new String[] {"Day", "Received", "Closed"}, bold);
+    int r = 1;
+    for (ActivityReport.Day day : activity.days()) {
+      Row row = days.createRow(r++);
+      text(row, 0, day.date().toString());
+      number(row, 1, (double) day.received());
+      number(row, 2, (double) day.closed());
+    }
+    Row total = days.createRow(r);
+    text(total, 0, "Total").setCellStyle(bold);
+    number(total, 1, (double) activity.received());
+    number(total, 2, (double) activity.closed());
+
+    Sheet hours = workbook.createSheet("Hour bands");
+    header(hours.createRow(0), new String[] {"From", "To", "Received"}, bold);
+    r = 1;
+    for (ActivityReport.HourBand band : activity.hourBands()) {
+      Row row = hours.createRow(r++);
+      text(row, 0, String.format("%02d:00", band.hour()));
+      text(row, 1, String.format("%02d:59", band.hour()));
+      number(row, 2, (double) band.received());
+    }
+
+    Sheet outcomes = workbook.createSheet("Outcomes");
+    header(outcomes.createRow(0), new String[] {"Outcome", "Closed tickets"}, bold);
+    r = 1;
+    for (var outcome : activity.outcomes().entrySet()) {
+      Row row = outcomes.createRow(r++);
+      text(row, 0, outcome.getKey());
+      number(row, 1, (double) outcome.getValue());
+    }
+    r++;
+    header(outcomes.createRow(r++), new String[] {"Solved at level", "Tickets"}, bold);
+    for (var level : activity.solvedAtLevel().entrySet()) {
+      Row row = outcomes.createRow(r++);
+      number(row, 0, (double) level.getKey());
+      number(row, 1, (double) level.getValue());
+    }
+    r++;
+    header(
+        outcomes.createRow(r++),
+        new String[] {
+          "Elapsed hours from reception", "Tickets", "Average", "Median", "90th percentile"
+        },
+        bold);
+    for (var step :
+        java.util.Map.of(
+                "to take in charge", activity.toTakeInCharge(), "to solve", activity.toResolve())
+            .entrySet()
+            .stream()
+            .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+            .toList()) {
+      Row row = outcomes.createRow(r++);
+      text(row, 0, step.getKey());
+      number(row, 1, (double) step.getValue().tickets());
+      number(row, 2, step.getValue().averageHours());
+      number(row, 3, step.getValue().medianHours());
+      number(row, 4, step.getValue().p90Hours());
+    }
+
+    Sheet backlog = workbook.createSheet("Backlog");
+    text(backlog.createRow(0), 0, "Open tickets as of " + activity.asOf()).setCellStyle(bold);
+    header(backlog.createRow(1), new String[] {"Age", "Open tickets"}, bold);
+    r = 2;
+    for (var bucket : activity.backlog().ageing().entrySet()) {
+      Row row = backlog.createRow(r++);
+      text(row, 0, bucket.getKey());
+      number(row, 1, (double) bucket.getValue());
+    }
+    Row open = backlog.createRow(r++);
+    text(open, 0, "Total").setCellStyle(bold);
+    number(open, 1, (double) activity.backlog().open());
+    Row waiting = backlog.createRow(r++);
+    text(waiting, 0, "of which waiting for the requester");
+    number(waiting, 1, (double) activity.backlog().waitingForRequester());
+    Row office = backlog.createRow(r);
+    text(office, 0, "of which waiting for an office");
+    number(office, 1, (double) activity.backlog().waitingForOffice());
   }
 
   private static void header(Row row, String[] headers, CellStyle style) {
