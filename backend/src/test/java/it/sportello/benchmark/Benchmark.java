@@ -230,17 +230,32 @@ public final class Benchmark {
     Samples engine = closedLoop(this::baselineStartRequest, threads, seconds);
     Map<String, Object> engineFigures = new LinkedHashMap<>(engine.figures());
     engineFigures.putAll(probe.since(mark));
+    mark = probe.mark();
+    String other = option("auth", "bearer").equals("basic") ? "bearer" : "basic";
+    Samples otherAuth = closedLoop(() -> openTicketRequest(other), threads, seconds);
+    Map<String, Object> otherFigures = new LinkedHashMap<>(otherAuth.figures());
+    otherFigures.putAll(probe.since(mark));
+    intake.put("saturationOurs" + (other.equals("basic") ? "Basic" : "Bearer"), otherFigures);
     double ratio = ours.throughput() / engine.throughput();
     intake.put("saturationOurs", oursFigures);
     intake.put("saturationBareEngine", engineFigures);
     intake.put("ratioToBareEngine", Samples.round(ratio * 100) / 100);
     results.put("intake", intake);
     row(
-        "intake saturation POST /api/tickets",
+        "intake saturation POST /api/tickets (" + option("auth", "bearer") + ")",
         threads + " threads, " + seconds + " s",
         latency(ours),
         "≥ 150/s; ≥ 50% of bare engine",
         resources(oursFigures));
+    row(
+        "  same, authenticated with "
+            + (other.equals("basic")
+                ? "HTTP Basic (password hash + identity queries)"
+                : "a bearer token"),
+        threads + " threads, " + seconds + " s",
+        latency(otherAuth),
+        "",
+        resources(otherFigures));
     row(
         "baseline: bare engine start (user task + timer) via /engine-rest",
         threads + " threads, " + seconds + " s",
@@ -648,6 +663,10 @@ public final class Benchmark {
   }
 
   private HttpRequest openTicketRequest() {
+    return openTicketRequest(option("auth", "bearer"));
+  }
+
+  private HttpRequest openTicketRequest(String auth) {
     SplittableRandom r;
     synchronized (random) {
       r = random.split();
@@ -674,7 +693,7 @@ public final class Benchmark {
     }
     body.put("context", Map.of("page", "/servizi/" + subject[1], "browser", "Firefox 140"));
     return HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
-        .header("Authorization", basic("api-client"))
+        .header("Authorization", authorization("api-client", auth))
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .timeout(Duration.ofSeconds(60))
@@ -719,7 +738,7 @@ public final class Benchmark {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                .header("Authorization", basic("admin"))
+                .header("Authorization", authorization("admin"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -759,7 +778,7 @@ public final class Benchmark {
   private HttpRequest engineStart(String key, Map<String, Object> body) {
     return HttpRequest.newBuilder(
             URI.create(base + "/engine-rest/process-definition/key/" + key + "/start"))
-        .header("Authorization", basic("api-client"))
+        .header("Authorization", authorization("api-client"))
         .header("Content-Type", "application/json")
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(json(body)))
@@ -769,7 +788,7 @@ public final class Benchmark {
   private HttpRequest request(String path, String user, String postBody) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", basic(user))
+            .header("Authorization", authorization(user))
             .timeout(Duration.ofSeconds(120));
     if (postBody != null) {
       builder
@@ -786,6 +805,59 @@ public final class Benchmark {
       throw new IllegalStateException(path + " → " + response.statusCode() + " " + response.body());
     }
     return response;
+  }
+
+  /** The demo users' groups, as an OIDC provider would put them in the token. */
+  private static final Map<String, List<String>> GROUPS =
+      Map.of(
+          "operator1", List.of("level1", "general", "payments", "privacy", "technical"),
+          "supervisor", List.of("supervisor"),
+          "admin", List.of("camunda-admin"),
+          "api-client", List.of("api-client"));
+
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * As production clients authenticate: an OIDC bearer token (signed with the tests' key, which the
+   * benchmark's application trusts), or with {@code --auth=basic} a password checked by Camunda's
+   * identity service on every request.
+   */
+  private String authorization(String user) {
+    return authorization(user, option("auth", "bearer"));
+  }
+
+  private String authorization(String user, String mode) {
+    if (mode.equals("basic")) {
+      return basic(user);
+    }
+    return "Bearer " + tokens.computeIfAbsent(user, Benchmark::token);
+  }
+
+  private static String token(String user) {
+    try {
+      String pem =
+          Files.readString(Path.of("backend/target/test-classes/test-jwt/private.pem"))
+              .replaceAll("-----[A-Z ]+-----", "")
+              .replaceAll("\\s", "");
+      java.security.PrivateKey key =
+          java.security.KeyFactory.getInstance("RSA")
+              .generatePrivate(
+                  new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+      com.nimbusds.jwt.SignedJWT jwt =
+          new com.nimbusds.jwt.SignedJWT(
+              new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+              new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                  .subject(user)
+                  .claim("preferred_username", user)
+                  .claim("groups", GROUPS.getOrDefault(user, List.of()))
+                  .issueTime(new java.util.Date())
+                  .expirationTime(java.util.Date.from(Instant.now().plus(Duration.ofHours(12))))
+                  .build());
+      jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot sign the benchmark's token", e);
+    }
   }
 
   private static String basic(String user) {
@@ -835,7 +907,10 @@ public final class Benchmark {
             "--sportello.mail.embedded-server.imap-port=0",
             "--sportello.mail.polling.enabled=false",
             "--sportello.mail.outbound.enabled=false",
-            "--camunda.bpm.job-execution.enabled=true"));
+            "--camunda.bpm.job-execution.enabled=true",
+            // trusts the tests' token key, as production trusts its OIDC provider
+            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                + Path.of("backend/target/test-classes/test-jwt/public.pem").toAbsolutePath()));
     log("starting %s", String.join(" ", command));
     app =
         new ProcessBuilder(command)
