@@ -416,6 +416,7 @@ public final class Benchmark {
     completion.put("claim", claims.figures());
     completion.put("complete", completes.figures());
     completion.put("claimAndComplete", both.figures());
+    completion.put("count", both.count());
     completion.putAll(probe.since(mark));
     results.put("taskCompletion", completion);
     row(
@@ -466,6 +467,7 @@ public final class Benchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     Map<String, Object> timers = new LinkedHashMap<>();
     timers.put("due", made);
+    timers.put("count", made - remaining);
     timers.put("remaining", remaining);
     timers.put("seconds", Samples.round(seconds));
     timers.put("perSecond", Samples.round((made - remaining) / seconds));
@@ -1052,15 +1054,29 @@ public final class Benchmark {
     if (!figures.containsKey("appCpuSeconds")) {
       return "";
     }
-    return String.format(
-        Locale.ROOT,
-        "app CPU %s s (%s cores), PostgreSQL CPU %s s, peak RSS %s MB, heap %s MB, load %s",
-        figures.get("appCpuSeconds"),
-        figures.get("appCpuCores"),
-        figures.get("postgresCpuSeconds"),
-        figures.get("peakRssMb"),
-        figures.get("peakHeapUsedMb"),
-        figures.get("loadAverage"));
+    String perOperation = "";
+    if (figures.get("count") instanceof Number count && count.doubleValue() > 0) {
+      // CPU per operation depends far less on the other work of a shared machine than latency
+      double app =
+          ((Number) figures.get("appCpuSeconds")).doubleValue() * 1000 / count.doubleValue();
+      double postgres =
+          ((Number) figures.get("postgresCpuSeconds")).doubleValue() * 1000 / count.doubleValue();
+      figures.put("appCpuMsPerOperation", Samples.round(app));
+      figures.put("postgresCpuMsPerOperation", Samples.round(postgres));
+      perOperation =
+          String.format(
+              Locale.ROOT, "CPU per operation: app %.1f ms + PostgreSQL %.1f ms; ", app, postgres);
+    }
+    return perOperation
+        + String.format(
+            Locale.ROOT,
+            "app CPU %s s (%s cores), PostgreSQL CPU %s s, peak RSS %s MB, heap %s MB, load %s",
+            figures.get("appCpuSeconds"),
+            figures.get("appCpuCores"),
+            figures.get("postgresCpuSeconds"),
+            figures.get("peakRssMb"),
+            figures.get("peakHeapUsedMb"),
+            figures.get("loadAverage"));
   }
 
   private void row(String scenario, String setting, String figures, String target, String cost) {

@@ -288,6 +288,12 @@ final class BenchmarkData {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     LocalDate to = until.atZone(ROME).toLocalDate();
     List<LocalDate> days = days(to.minusMonths(months), to);
+    // in order of arrival, as the intake stores them: ids and pages follow time
+    long[] arrivals = new long[count];
+    for (int i = 0; i < count; i++) {
+      arrivals[i] = arrival(days).toEpochMilli();
+    }
+    java.util.Arrays.sort(arrivals);
     int chunk = 50_000;
     long id = firstId;
     for (int start = 0; start < count; start += chunk) {
@@ -296,7 +302,7 @@ final class BenchmarkData {
       for (int i = start; i < Math.min(count, start + chunk); i++, id++) {
         String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
         String channel = channel(random);
-        Instant received = arrival(days);
+        Instant received = Instant.ofEpochMilli(arrivals[i]);
         Instant taken = received.plusSeconds((long) (exponentialMinutes(95) * 60));
         boolean paused = random.nextInt(100) < 3;
         boolean noReply = paused && random.nextInt(3) == 0;

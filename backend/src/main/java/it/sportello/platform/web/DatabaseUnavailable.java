@@ -15,8 +15,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Recognises a failure caused by the database being out of reach (stopped, restarting, network
  * gone, pool exhausted while it is down), whichever layer wrapped it: Spring's transaction and JDBC
  * exceptions, Hibernate's, Camunda's {@code ProcessEngineException} around MyBatis around the
- * driver's. Such requests answer 503 with {@code Retry-After}: the client may retry, nothing was
- * half-written (the transaction never committed).
+ * driver's. Such requests answer 503 with {@code Retry-After}: the client may retry; nothing is
+ * half-written (a transaction either committed whole or not at all, and a retry with the same
+ * Idempotency-Key finds a ticket that did commit).
  */
 final class DatabaseUnavailable {
 
@@ -69,8 +70,8 @@ final class DatabaseUnavailable {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "The database is not reachable at the moment; nothing was saved. Retry in a few"
-                + " seconds.");
+            "The database is not reachable at the moment. Retry in a few seconds; a request"
+                + " with an Idempotency-Key is safe to repeat with the same key.");
     problem.setTitle("Service temporarily unavailable");
     return problem;
   }
