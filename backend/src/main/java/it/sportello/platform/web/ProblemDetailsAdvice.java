@@ -124,16 +124,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         "Someone else changed this resource at the same time. Reload it and try again.");
   }
 
-  /** Anything unexpected: logged with its stack trace, answered without internals. */
+  /**
+   * Anything unexpected: logged with its stack trace, answered without internals. The database out
+   * of reach is not a bug: 503 with {@code Retry-After}, logged in one line.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception exception) throws Exception {
+  ResponseEntity<ProblemDetail> unexpected(Exception exception) throws Exception {
     if (exception instanceof AccessDeniedException
         || exception instanceof AuthenticationException) {
       throw exception;
     }
+    if (DatabaseUnavailable.causedBy(exception)) {
+      log.warn("Database unavailable: {}", exception.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .headers(DatabaseUnavailable.headers())
+          .body(DatabaseUnavailable.problem());
+    }
     log.error("Unexpected error", exception);
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+    return ResponseEntity.internalServerError()
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged."));
   }
 
   static ProblemDetail invalid(List<FieldViolation> violations) {
