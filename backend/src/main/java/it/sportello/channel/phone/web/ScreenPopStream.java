@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,6 +41,16 @@ class ScreenPopStream {
       remove.run();
     }
     return emitter;
+  }
+
+  /**
+   * Ends every stream when the application stops, so that the graceful shutdown does not wait for
+   * them (browsers reconnect to another node).
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    streams.values().forEach(list -> list.forEach(SseEmitter::complete));
+    streams.clear();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
