@@ -1,6 +1,6 @@
 package it.sportello.channel.phone;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class PhoneConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean(TelephonyPort.class)
+  @ConditionalOnExpression("'${sportello.phone.asterisk.url:}' == ''")
   TelephonyPort manualTelephony() {
     return new TelephonyPort() {
       @Override

@@ -5,6 +5,7 @@ import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.contact.RequesterData;
+import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEventKind;
@@ -105,33 +106,27 @@ public class PhoneEvents {
   }
 
   private static void validate(TelephonyEvent event) {
-    List<it.sportello.shared.FieldViolation> violations = new ArrayList<>();
+    List<FieldViolation> violations = new ArrayList<>();
     switch (event.kind()) {
       case CALL_ANSWERED -> {
         if (blank(event.agent())) {
-          violations.add(
-              new it.sportello.shared.FieldViolation("agent", "is required for CALL_ANSWERED"));
+          violations.add(new FieldViolation("agent", "is required for CALL_ANSWERED"));
         }
       }
       case CALL_TRANSFERRED -> {
         if (blank(event.toAgent()) && blank(event.toQueue())) {
           violations.add(
-              new it.sportello.shared.FieldViolation(
-                  "toAgent", "toAgent or toQueue is required for CALL_TRANSFERRED"));
+              new FieldViolation("toAgent", "toAgent or toQueue is required for CALL_TRANSFERRED"));
         }
       }
       case VOICEMAIL_LEFT -> {
         if (blank(event.audioBase64())) {
-          violations.add(
-              new it.sportello.shared.FieldViolation(
-                  "audioBase64", "is required for VOICEMAIL_LEFT"));
+          violations.add(new FieldViolation("audioBase64", "is required for VOICEMAIL_LEFT"));
         }
       }
       case RECORDING_AVAILABLE -> {
         if (blank(event.recordingRef())) {
-          violations.add(
-              new it.sportello.shared.FieldViolation(
-                  "recordingRef", "is required for RECORDING_AVAILABLE"));
+          violations.add(new FieldViolation("recordingRef", "is required for RECORDING_AVAILABLE"));
         }
       }
       default -> {}
