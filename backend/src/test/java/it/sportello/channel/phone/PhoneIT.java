@@ -49,9 +49,9 @@ import org.springframework.test.context.TestPropertySource;
  * recorded by hand.
  */
 @TestPropertySource(properties = "sportello.phone.webhook.secret=" + PhoneIT.SECRET)
-class PhoneIT extends IntegrationTest {
+public class PhoneIT extends IntegrationTest {
 
-  static final String SECRET = "test-webhook-secret";
+  public static final String SECRET = "test-webhook-secret";
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
