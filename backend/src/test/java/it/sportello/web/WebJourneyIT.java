@@ -3,7 +3,6 @@ package it.sportello.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.IntegrationTest;
-import it.sportello.channel.phone.PhoneIT;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The operators' journey in headless Chromium against the running application, in Italian and in
  * English: {@code frontend/e2e/journey.mjs} (playwright-core with Debian's Chromium, axe-core on
  * every page). Screenshots of every step land in {@code backend/target/e2e-screenshots/}.
  */
-@TestPropertySource(properties = "sportello.phone.webhook.secret=" + PhoneIT.SECRET)
 class WebJourneyIT extends IntegrationTest {
 
   private static final Path FRONTEND =
@@ -46,7 +43,7 @@ class WebJourneyIT extends IntegrationTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     // the journey signs a call event to pop it on the operator's screen
-    builder.environment().put("SPORTELLO_PHONE_WEBHOOK_SECRET", PhoneIT.SECRET);
+    builder.environment().put("SPORTELLO_PHONE_WEBHOOK_SECRET", PHONE_WEBHOOK_SECRET);
     Process journey = builder.start();
     boolean finished = journey.waitFor(5, TimeUnit.MINUTES);
     String output = Files.readString(log, StandardCharsets.UTF_8);

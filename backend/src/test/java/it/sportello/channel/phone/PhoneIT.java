@@ -39,7 +39,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The phone channel end to end: signed CTI events through the webhook open interactions and
@@ -48,10 +47,9 @@ import org.springframework.test.context.TestPropertySource;
  * next working day; old recordings are deleted with an audit entry; a call-back without a PBX is
  * recorded by hand.
  */
-@TestPropertySource(properties = "sportello.phone.webhook.secret=" + PhoneIT.SECRET)
-public class PhoneIT extends IntegrationTest {
+class PhoneIT extends IntegrationTest {
 
-  public static final String SECRET = "test-webhook-secret";
+  static final String SECRET = PHONE_WEBHOOK_SECRET;
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -151,6 +149,46 @@ public class PhoneIT extends IntegrationTest {
 
     JsonNode path = get("/api/tickets/" + ticket, "operator2").getBody();
     assertThat(path.findValuesAsText("kind")).contains("CALL_LINKED", "CALL_TRANSFERRED");
+  }
+
+  @Test
+  void theMonthsFiguresCountAnsweredAbandonedAndLostCallsPerQueue() {
+    // a month of its own: March 2031
+    Instant base = OffsetDateTime.parse("2031-03-10T10:00:00+01:00").toInstant();
+    clock.pin(base.plusSeconds(600));
+    String queue = "q" + (System.nanoTime() % 100000);
+    String fast = "call-" + UUID.randomUUID();
+    String slow = "call-" + UUID.randomUUID();
+    String abandoned = "call-" + UUID.randomUUID();
+    String lost = "call-" + UUID.randomUUID();
+    for (String id : List.of(fast, slow, abandoned, lost)) {
+      webhook(event("CALL_OFFERED", id, base, Map.of("queue", queue)));
+    }
+    webhook(event("CALL_ANSWERED", fast, base.plusSeconds(20), Map.of("agent", "operator1")));
+    webhook(event("CALL_ENDED", fast, base.plusSeconds(200), Map.of()));
+    webhook(event("CALL_ANSWERED", slow, base.plusSeconds(60), Map.of("agent", "operator3")));
+    webhook(event("CALL_ENDED", slow, base.plusSeconds(160), Map.of()));
+    webhook(event("CALL_ABANDONED", abandoned, base.plusSeconds(100), Map.of()));
+    webhook(event("CALL_ENDED", lost, base.plusSeconds(300), Map.of()));
+
+    assertThat(get("/api/phone/figures?month=2031-03", "operator1").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    JsonNode month = get("/api/phone/figures?month=2031-03", "supervisor").getBody();
+    JsonNode figures =
+        month.get("queues").findParents("queue").stream()
+            .filter(q -> q.get("queue").asText().equals(queue))
+            .findFirst()
+            .orElseThrow();
+    assertThat(figures.get("offered").asLong()).isEqualTo(4);
+    assertThat(figures.get("answered").asLong()).isEqualTo(2);
+    assertThat(figures.get("abandoned").asLong()).isEqualTo(1);
+    assertThat(figures.get("unanswered").asLong()).isEqualTo(1);
+    assertThat(figures.get("answeredWithin30s").decimalValue()).isEqualByComparingTo("50.0");
+    assertThat(figures.get("answeredWithin90s").decimalValue()).isEqualByComparingTo("100.0");
+    assertThat(figures.get("abandonedShare").decimalValue()).isEqualByComparingTo("25.0");
+    assertThat(figures.get("averageWaitSeconds").decimalValue()).isEqualByComparingTo("40.0");
+    assertThat(figures.get("averageTalkSeconds").decimalValue()).isEqualByComparingTo("140.0");
+    assertThat(month.at("/total/offered").asLong()).isGreaterThanOrEqualTo(4);
   }
 
   @Test

@@ -1,18 +1,23 @@
 package it.sportello.channel.phone.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.channel.phone.CallFigures;
 import it.sportello.channel.phone.CallOutcome;
 import it.sportello.channel.phone.PhoneCall;
 import it.sportello.channel.phone.PhoneCalls;
 import it.sportello.channel.phone.ScreenPop;
+import it.sportello.shared.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,10 +37,30 @@ class PhoneController {
 
   private final ScreenPopStream stream;
   private final PhoneCalls calls;
+  private final CallFigures figures;
 
-  PhoneController(ScreenPopStream stream, PhoneCalls calls) {
+  PhoneController(ScreenPopStream stream, PhoneCalls calls, CallFigures figures) {
     this.stream = stream;
     this.calls = calls;
+    this.figures = figures;
+  }
+
+  @Operation(
+      summary = "The phone figures of a month, in all and per queue (supervisors)",
+      description =
+          "Calls offered to the queues in the calendar month (service calendar's zone): answered,"
+              + " abandoned in queue, lost; share of answered calls that waited under 30 s and at most"
+              + " 90 s (SLA.C.2), share abandoned (SLA.C.3), average wait and talk time.")
+  @GetMapping("/figures")
+  CallFigures.Month figures(
+      @Parameter(description = "yyyy-MM, e.g. 2026-11") @RequestParam("month") String month) {
+    YearMonth parsed;
+    try {
+      parsed = YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("month", "must be yyyy-MM");
+    }
+    return figures.of(parsed);
   }
 
   @Operation(
