@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
@@ -15,12 +16,14 @@ const text = {
         given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
         supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente',
-        activity: 'Andamento', activityTitle: 'Andamento del servizio', byHour: 'Contatti per fascia oraria' },
+        activity: 'Andamento', activityTitle: 'Andamento del servizio', byHour: 'Contatti per fascia oraria',
+        popIntake: 'Registra una nuova richiesta', fromCall: /Nuova richiesta dalla chiamata di \+390677770001/ },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester',
-        activity: 'Activity', activityTitle: 'Service activity', byHour: 'Contacts per hour band' },
+        activity: 'Activity', activityTitle: 'Service activity', byHour: 'Contacts per hour band',
+        popIntake: 'Register a new request', fromCall: /New request from the call of \+390677770001/ },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -32,6 +35,38 @@ async function apiCall(method, path, user, body) {
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
+}
+
+/** A call event from the telephony platform, signed as the CTI webhook wants it. */
+async function ctiEvent(event) {
+  const secret = process.env.SPORTELLO_PHONE_WEBHOOK_SECRET;
+  assert.ok(secret, 'SPORTELLO_PHONE_WEBHOOK_SECRET is needed for the screen pop');
+  const body = JSON.stringify(event);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  const response = await fetch(baseUrl + '/api/phone/events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Sportello-Timestamp': timestamp, 'X-Sportello-Signature': `sha256=${signature}` },
+    body,
+  });
+  assert.equal(response.status, 202, `CTI event refused: ${await response.text()}`);
+}
+
+/** Offers calls to the operator until the screen pop shows (the page subscribes to its stream after loading). */
+async function screenPop(page, user) {
+  const dialog = page.getByRole('dialog');
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const id = `journey-${language}-${Date.now()}-${attempt}`;
+    await ctiEvent({ eventId: id, kind: 'CALL_OFFERED', callId: id, occurredAt: new Date(Date.now() - 15_000).toISOString(),
+      queue: 'general', callerNumber: '+390677770001', agent: user });
+    try {
+      await dialog.waitFor({ timeout: 2_000 });
+      return dialog;
+    } catch {
+      // not subscribed yet: offer another call
+    }
+  }
+  throw new Error('no screen pop');
 }
 
 const browser = await chromium.launch({
@@ -118,6 +153,12 @@ try {
   await expectWaiting(supervisor.page, waitingBefore + 1, 'the supervisor sees the new ticket waiting');
 
   const first = await logIn('operator1');
+  // a call is offered to the operator: the screen pops, and one click opens the intake form for the caller
+  const pop = await screenPop(first.page, 'operator1');
+  await check(first.page, 'screen-pop');
+  await pop.getByRole('button', { name: text.popIntake }).click();
+  await first.page.getByText(text.fromCall).waitFor();
+  assert.equal(await first.page.locator('#intake-identifier').inputValue(), '+390677770001');
   // a phone call solved at once (one-call solution)
   await first.page.getByRole('link', { name: text.intake }).click();
   await first.page.locator('#intake-identifier').fill('BRWJRN80A01H501Z');

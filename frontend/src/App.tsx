@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { ServiceLevelsPage } from './pages/ServiceLevelsPage';
 import { TaskPage } from './pages/TaskPage';
+import { ScreenPopHost } from './components/ScreenPop';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -19,6 +20,7 @@ export function App() {
   if (user === undefined) return null;
   return (
     <BrowserRouter>
+      {user && <ScreenPopHost user={user} />}
       <Routes>
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
         <Route path="/" element={user ? <InboxPage user={user} /> : <Navigate to="/login" replace />} />

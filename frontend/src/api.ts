@@ -166,6 +166,14 @@ export const assign = (taskId: string, userId: string) =>
 
 
 
+export type ScreenPop = Schemas['ScreenPop'];
+export type Callback = Schemas['Callback'];
+export const linkCall = (callId: string, ticketNumber: string) =>
+  api<unknown>('POST', `/api/phone/calls/${encodeURIComponent(callId)}/ticket`, { ticketNumber });
+export const startCallback = (ticketNumber: string, phoneNumber?: string) =>
+  api<Callback>('POST', '/api/phone/callbacks', { ticketNumber, phoneNumber: phoneNumber || undefined });
+export const callbacksOf = (ticketNumber: string) =>
+  api<Callback[]>('GET', `/api/phone/callbacks?ticket=${encodeURIComponent(ticketNumber)}`);
 export const findContacts = (query: Record<string, string>) =>
   api<Contact[]>('GET', `/api/contacts?${new URLSearchParams(query).toString()}`);
 export const openTicket = (request: OpenTicket) => api<Ticket>('POST', '/api/tickets', request);

@@ -62,6 +62,13 @@ export function Attachments({ number }: { number: string }) {
                 {item.extractionMessage && <>: {item.extractionMessage}</>}
               </div>
             )}
+            {item.mediaType?.startsWith('audio/') && (
+              <div>
+                <audio controls preload="none" src={attachmentUrl(number, item.id)} aria-label={t('attachments.listen', { name: item.fileName ?? t('attachments.unnamed') })}>
+                  {t('attachments.noAudio')}
+                </audio>
+              </div>
+            )}
             {item.signer && <div className="small">{t('attachments.signedBy', { signer: item.signer })}</div>}
           </li>
         ))}

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   ApiError,
   claim,
   findContacts,
+  linkCall,
   openTicket,
   tasksOf,
   type Contact,
@@ -23,7 +24,10 @@ const TOPICS = ['general', 'payments', 'privacy', 'technical'];
 export function IntakePage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [identifier, setIdentifier] = useState('');
+  // opened from a screen pop: the call to link the new ticket to, and who is calling
+  const [params] = useSearchParams();
+  const callId = params.get('callId');
+  const [identifier, setIdentifier] = useState(params.get('fiscalCode') ?? params.get('phone') ?? '');
   const [found, setFound] = useState<Contact | null>();
   const [name, setName] = useState('');
   const [request, setRequest] = useState({
@@ -39,11 +43,17 @@ export function IntakePage({ user }: { user: Me }) {
     return { fiscalCode: value };
   };
 
-  async function search(event: FormEvent) {
-    event.preventDefault();
+  async function search(event?: FormEvent) {
+    event?.preventDefault();
     const matches = await findContacts(requester()).catch(() => []);
     setFound(matches[0] ?? null);
   }
+
+  useEffect(() => {
+    if (callId && identifier) void search();
+    // only once, for the caller the screen pop named
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const set = (field: keyof typeof request) => (event: { target: { value: string } }) =>
     setRequest({ ...request, [field]: event.target.value });
@@ -66,6 +76,7 @@ export function IntakePage({ user }: { user: Me }) {
         category: { topic: request.topic, reason: request.reason || undefined },
         firstContactAnswer: solveNow ? request.answer : undefined,
       });
+      if (callId) await linkCall(callId, ticket.number).catch(() => undefined);
       if (solveNow) {
         setMessage({ kind: 'success', text: t('intake.solved', { number: ticket.number }) });
         return;
@@ -94,6 +105,7 @@ export function IntakePage({ user }: { user: Me }) {
   return (
     <Layout user={user}>
       <h1 className="h2 mb-3">{t('intake.title')}</h1>
+      {callId && <p className="lead">{t('phone.intakeFromCall', { phone: params.get('phone') ?? t('phone.pop.hiddenNumber') })}</p>}
       <Message kind={message?.kind} text={message?.text} errors={errors} />
       <div className="row g-4">
         <section className="col-lg-4" aria-labelledby="find-title">

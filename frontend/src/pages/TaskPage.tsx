@@ -18,6 +18,7 @@ import {
 } from '../api';
 import { Attachments } from '../components/Attachments';
 import { SentMail } from '../components/SentMail';
+import { CallbackBox } from '../components/CallbackBox';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
@@ -189,6 +190,9 @@ export function TaskPage({ user }: { user: Me }) {
             )}
             {user.roles.some((role) => ['LEVEL1', 'LEVEL2', 'LEVEL3'].includes(role)) && (
               <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
+            )}
+            {user.roles.some((role) => ['LEVEL1', 'LEVEL2'].includes(role)) && (
+              <CallbackBox number={ticket.number} phone={ticket.requester?.phone} />
             )}
             <Attachments number={ticket.number} />
             <SentMail number={ticket.number} />

@@ -36,10 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
       "sportello.mail.embedded-server.imap-port=0",
       "sportello.mail.polling.enabled=false",
       "sportello.mail.outbound.enabled=false",
-      "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem"
+      "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem",
+      // the CTI webhook's shared secret, for tests that sign telephony events
+      "sportello.phone.webhook.secret=" + IntegrationTest.PHONE_WEBHOOK_SECRET
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
+
+  /** The CTI webhook's secret in the tests (one context for all: no per-class properties). */
+  public static final String PHONE_WEBHOOK_SECRET = "test-webhook-secret";
 
   private static final String DATA_DIRECTORY = "target/it-postgres/" + UUID.randomUUID();
 

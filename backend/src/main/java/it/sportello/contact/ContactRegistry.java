@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the contact a requester already is, by fiscal code, then VAT number, then e-mail, or
- * registers a new one. Identifiers are unique in the database, so two concurrent first contacts
- * cannot both register.
+ * Finds the contact a requester already is, by fiscal code, then VAT number, then e-mail (then
+ * phone number, when that is all we know: a caller), or registers a new one. Identifiers are unique
+ * in the database, so two concurrent first contacts cannot both register.
  */
 @Service
 public class ContactRegistry {
@@ -37,7 +37,12 @@ public class ContactRegistry {
             .or(
                 () ->
                     Optional.ofNullable(data.email())
-                        .flatMap(email -> contacts.findByEmail(email).stream().findFirst()));
+                        .flatMap(email -> contacts.findByEmail(email).stream().findFirst()))
+            .or(
+                () ->
+                    onlyPhone(data)
+                        ? contacts.findTop10ByPhoneOrderByIdAsc(data.phone()).stream().findFirst()
+                        : Optional.empty());
     if (known.isPresent()) {
       Contact contact = known.get();
       if (contact.getFiscalCode() != null
@@ -50,6 +55,14 @@ public class ContactRegistry {
       return contact;
     }
     return contacts.save(new Contact(data, clock.instant()));
+  }
+
+  /** A caller known by number only (a phone call, a voicemail): the contact with that number. */
+  private static boolean onlyPhone(RequesterData data) {
+    return data.phone() != null
+        && data.fiscalCode() == null
+        && data.vatNumber() == null
+        && data.email() == null;
   }
 
   /**

@@ -105,6 +105,29 @@ public final class ServiceCalendar {
   }
 
   /**
+   * The first opening of the next working day: of the day of {@code instant} itself if that day is
+   * a working day not yet open at {@code instant}, else of the first working day after it. Out of
+   * hours contacts (voicemail) are taken in charge from there.
+   *
+   * @throws IllegalStateException if no opening exists in the next {@value #MAX_CLOSED_DAYS} days
+   */
+  public Instant firstOpeningOfNextWorkingDay(Instant instant) {
+    LocalDate date = localDate(instant);
+    List<Interval> today = intervals(date);
+    if (!today.isEmpty() && instant.isBefore(today.get(0).start)) {
+      return today.get(0).start;
+    }
+    for (int i = 1; i <= MAX_CLOSED_DAYS; i++) {
+      List<Interval> day = intervals(date.plusDays(i));
+      if (!day.isEmpty()) {
+        return day.get(0).start;
+      }
+    }
+    throw new IllegalStateException(
+        "No opening hours in " + MAX_CLOSED_DAYS + " consecutive days after " + date);
+  }
+
+  /**
    * The instant at which {@code workingTime} of opening time has elapsed, counting from {@code
    * start} (or from the next opening if {@code start} is outside opening hours). If the time runs
    * out exactly at a closing time, that closing time is returned.

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -40,8 +41,35 @@ public record SlaProperties(
       List<String> localHolidays,
       List<LocalDate> closedDates) {}
 
-  /** Working-time targets from reception: take in charge, resolve. */
-  public record Policy(@NotNull Duration takeInCharge, @NotNull Duration resolution) {}
+  /**
+   * Working-time targets: take in charge, resolve. Both are counted from reception, except that
+   * with {@code take-in-charge-from: NEXT_WORKING_DAY} the take-in-charge time is counted from the
+   * first opening of the next working day (voicemail: "within the first 4 working hours of the next
+   * working day").
+   */
+  public record Policy(
+      @NotNull Duration takeInCharge, @NotNull Duration resolution, Start takeInChargeFrom) {
+
+    @ConstructorBinding
+    public Policy {
+      takeInChargeFrom = takeInChargeFrom == null ? Start.RECEPTION : takeInChargeFrom;
+    }
+
+    public Policy(Duration takeInCharge, Duration resolution) {
+      this(takeInCharge, resolution, Start.RECEPTION);
+    }
+  }
+
+  /** Where a working-time target starts counting. */
+  public enum Start {
+    /** When the contact was received. */
+    RECEPTION,
+    /**
+     * At the first opening of the working day after the day of reception (or of the day of
+     * reception itself, when received before that day's opening).
+     */
+    NEXT_WORKING_DAY
+  }
 
   public record RequesterReply(@NotNull Duration reminderAfter, @NotNull Duration closeAfter) {}
 }

@@ -39,7 +39,11 @@ public class SlaService {
   /** Targets of a ticket received at {@code receivedAt} under {@code policy}. */
   public SlaTargets targets(String policy, Instant receivedAt) {
     SlaProperties.Policy targets = policy(policy);
-    Instant takeInChargeDueAt = calendar.addWorkingTime(receivedAt, targets.takeInCharge());
+    Instant takeInChargeFrom =
+        targets.takeInChargeFrom() == SlaProperties.Start.NEXT_WORKING_DAY
+            ? calendar.firstOpeningOfNextWorkingDay(receivedAt)
+            : receivedAt;
+    Instant takeInChargeDueAt = calendar.addWorkingTime(takeInChargeFrom, targets.takeInCharge());
     Instant resolutionDueAt = calendar.addWorkingTime(receivedAt, targets.resolution());
     return new SlaTargets(
         policy,

@@ -36,7 +36,13 @@ class SlaServiceTest {
                   List.of("06-29"),
                   List.of()),
               Map.of(
-                  "STANDARD", new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24))),
+                  "STANDARD",
+                  new SlaProperties.Policy(Duration.ofHours(4), Duration.ofHours(24)),
+                  "VOICEMAIL",
+                  new SlaProperties.Policy(
+                      Duration.ofHours(4),
+                      Duration.ofHours(24),
+                      SlaProperties.Start.NEXT_WORKING_DAY)),
               new SlaProperties.RequesterReply(Duration.ofHours(24), Duration.ofHours(60)),
               0.25));
 
@@ -97,6 +103,28 @@ class SlaServiceTest {
             sla.state(
                 target, due, at("2026-11-28T12:00:00+01:00"), false, at("2026-12-01T00:00:00Z")))
         .isEqualTo(SlaState.MISSED);
+  }
+
+  @Test
+  void aVoicemailLeftOnSaturdayAfternoonIsDueWithinTheFirstFourWorkingHoursOfMonday() {
+    // Saturday 28 November 2026, 15:00: the service closed at 14:00; Sunday is closed
+    SlaTargets targets = sla.targets("VOICEMAIL", at("2026-11-28T15:00:00+01:00"));
+
+    assertThat(targets.takeInChargeDueAt()).isEqualTo(at("2026-11-30T12:00:00+01:00"));
+    assertThat(targets.takeInChargeAtRiskFrom()).isEqualTo(at("2026-11-30T11:00:00+01:00"));
+  }
+
+  @Test
+  void aVoicemailIsDueOnTheNextWorkingDayEvenWhenLeftDuringOpeningHours() {
+    // Friday 10:00 (all lines busy): the first four hours of Saturday, 08:00-12:00
+    assertThat(sla.targets("VOICEMAIL", at("2026-11-27T10:00:00+01:00")).takeInChargeDueAt())
+        .isEqualTo(at("2026-11-28T12:00:00+01:00"));
+    // Monday 07:00, before the opening: that same Monday is the next working day
+    assertThat(sla.targets("VOICEMAIL", at("2026-11-30T07:00:00+01:00")).takeInChargeDueAt())
+        .isEqualTo(at("2026-11-30T12:00:00+01:00"));
+    // Monday 28 December 2026 evening: Tuesday; Thursday 31 December evening: not 1 January
+    assertThat(sla.targets("VOICEMAIL", at("2026-12-31T21:00:00+01:00")).takeInChargeDueAt())
+        .isEqualTo(at("2027-01-02T12:00:00+01:00"));
   }
 
   @Test

@@ -54,6 +54,8 @@ class TicketClassificationDecisionTest {
       I,          -,         PEC,     it,       rule_issue,    technical, 3,        STANDARD
       Q,          -,         PEC,     it,       rule_pec,      general,   2,        STANDARD
       A,          tributi,   PEC,     de,       rule_pec,      general,   2,        STANDARD
+      Q,          -,         VOICEMAIL, it,     rule_voicemail, general,  3,        VOICEMAIL
+      A,          tributi,   VOICEMAIL, en,     rule_voicemail, general,  3,        VOICEMAIL
       Q,          -,         WEB,     en,       rule_default,  general,   3,        STANDARD
       A,          tributi,   PHONE,   de,       rule_default,  general,   3,        STANDARD
       Q,          -,         EMAIL,   it,       rule_default,  general,   3,        STANDARD

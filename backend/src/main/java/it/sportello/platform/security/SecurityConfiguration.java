@@ -3,6 +3,7 @@ package it.sportello.platform.security;
 import static it.sportello.platform.security.Role.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
   static final String CSRF_COOKIE = "SPORTELLO-XSRF-TOKEN";
+  static final String PHONE_WEBHOOK = "/api/phone/events";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API =
       new OrRequestMatcher(
@@ -61,7 +63,14 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
+                    // the response of an asynchronous request (the screen pop stream) was
+                    // authorized when the request came in
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
                     .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    // the CTI webhook authenticates the telephony platform by its signature
+                    .requestMatchers(HttpMethod.POST, PHONE_WEBHOOK)
                     .permitAll()
                     // the web application's shell and assets; its data come from /api
                     .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
@@ -88,6 +97,10 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, OFFICE))
                     .requestMatchers(HttpMethod.GET, "/api/tickets/**")
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .requestMatchers(HttpMethod.GET, "/api/phone/figures")
+                    .hasAnyRole(roles(SUPERVISOR, ADMIN, AUDITOR))
+                    .requestMatchers("/api/phone/**")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers(HttpMethod.GET, "/api/reports/**")
@@ -155,6 +168,7 @@ class SecurityConfiguration {
     return !SAFE_METHODS.contains(request.getMethod())
         && request.getHeader("Authorization") == null
         && request.getSession(false) != null
+        && !request.getRequestURI().equals(request.getContextPath() + PHONE_WEBHOOK)
         && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
   }
 

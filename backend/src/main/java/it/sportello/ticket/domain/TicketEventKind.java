@@ -17,6 +17,14 @@ public enum TicketEventKind {
   SLA_RESUMED,
   CALL_BACK_PLANNED,
   CALL_BACK_FAILED,
+  /** A phone call was linked to the ticket by the operator who answered it. */
+  CALL_LINKED,
+  /**
+   * The call the ticket belongs to was transferred (level 1 to level 2): the ticket went with it.
+   */
+  CALL_TRANSFERRED,
+  /** A call-back attempt and its outcome. */
+  CALL_BACK_ATTEMPTED,
   OFFICE_ASSIGNED,
   OFFICE_ANSWERED,
   OFFICE_REJECTED,

@@ -1,0 +1,28 @@
+package it.sportello.channel.phone.process;
+
+import static it.sportello.processes.CallbackProcess.Variables.*;
+
+import it.sportello.channel.phone.Callbacks;
+import it.sportello.channel.phone.Callbacks.Placed;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Places the next call-back attempt; the operator's task is due from now on the calendar. */
+@Component("placeCallbackCallDelegate")
+class PlaceCallbackCallDelegate implements JavaDelegate {
+
+  private final Callbacks callbacks;
+
+  PlaceCallbackCallDelegate(Callbacks callbacks) {
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Placed placed = callbacks.placeCall(((Number) execution.getVariable(CALLBACK_ID)).longValue());
+    execution.setVariable(CALLBACK_DUE_AT, Date.from(placed.dueAt()));
+    execution.setVariable(CALLBACK_FOLLOW_UP_AT, Date.from(placed.followUpAt()));
+  }
+}

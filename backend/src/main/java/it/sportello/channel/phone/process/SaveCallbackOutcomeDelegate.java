@@ -1,0 +1,32 @@
+package it.sportello.channel.phone.process;
+
+import static it.sportello.processes.CallbackProcess.Variables.*;
+
+import it.sportello.channel.phone.Callbacks;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the attempt's outcome (with the operator's note, a transient variable). */
+@Component("saveCallbackOutcomeDelegate")
+class SaveCallbackOutcomeDelegate implements JavaDelegate {
+
+  private final Callbacks callbacks;
+
+  SaveCallbackOutcomeDelegate(Callbacks callbacks) {
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String operator = (String) execution.getVariable(RECORDED_BY);
+    boolean attemptsLeft =
+        callbacks.recordOutcome(
+            ((Number) execution.getVariable(CALLBACK_ID)).longValue(),
+            (String) execution.getVariable(CALLBACK_OUTCOME),
+            (String) execution.getVariable(NOTE),
+            operator != null ? operator : (String) execution.getVariable(REQUESTED_BY));
+    execution.setVariable(ATTEMPTS_LEFT, attemptsLeft);
+    execution.removeVariable(NOTE);
+  }
+}
