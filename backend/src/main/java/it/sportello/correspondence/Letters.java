@@ -292,13 +292,16 @@ public class Letters {
 
   /**
    * Sends the signed answer. Only the exact bytes the head of office and the manager approved
-   * leave: otherwise {@link ApprovalNoLongerValidException}. Sending twice sends once.
+   * leave; sending twice sends once.
+   *
+   * @return false, with the refusal on the timeline, when the answer's current version lacks a
+   *     valid review or signature (it changed after its approval): it needs a new approval
    */
   @Transactional
-  public void sendAnswer(String number) {
+  public boolean sendAnswer(String number) {
     Letter letter = lock(number);
     if (letter.status() == Status.SENT || letter.status() == Status.ARCHIVED) {
-      return;
+      return true;
     }
     CaseDocument answer = requireAnswer(number);
     for (String step : List.of(LetterTypes.REVIEW, LetterTypes.SIGNATURE)) {
@@ -316,8 +319,7 @@ public class Letters {
                 + step
                 + " approval",
             answer.documentId());
-        throw new ApprovalNoLongerValidException(
-            number + ": the answer v" + answer.version() + " has no valid " + step + " approval");
+        return false;
       }
     }
     Instant now = clock.instant();
@@ -364,6 +366,7 @@ public class Letters {
         messageId,
         number);
     timeline.record(SubjectKind.LETTER, number, "SENT", "system", detail, answer.documentId());
+    return true;
   }
 
   @Transactional

@@ -1,6 +1,5 @@
 package it.sportello.correspondence.process;
 
-import it.sportello.correspondence.ApprovalNoLongerValidException;
 import it.sportello.correspondence.Letters;
 import it.sportello.processes.ProcedureProcesses.Errors;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -16,10 +15,10 @@ class LetterDelegates {
   @Bean
   JavaDelegate sendLetterDelegate(Letters letters) {
     return execution -> {
-      try {
-        letters.sendAnswer(execution.getProcessBusinessKey());
-      } catch (ApprovalNoLongerValidException e) {
-        throw new BpmnError(Errors.APPROVAL_NO_LONGER_VALID, e.getMessage());
+      if (!letters.sendAnswer(execution.getProcessBusinessKey())) {
+        throw new BpmnError(
+            Errors.APPROVAL_NO_LONGER_VALID,
+            "the answer changed after its approval: " + execution.getProcessBusinessKey());
       }
     };
   }
