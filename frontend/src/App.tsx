@@ -7,6 +7,12 @@ import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { ServiceLevelsPage } from './pages/ServiceLevelsPage';
 import { TaskPage } from './pages/TaskPage';
+import { CorrespondencePage } from './pages/CorrespondencePage';
+import { LetterPage } from './pages/LetterPage';
+import { NewLetterPage } from './pages/NewLetterPage';
+import { ComplaintsPage } from './pages/ComplaintsPage';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { NewComplaintPage } from './pages/NewComplaintPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -28,6 +34,12 @@ export function App() {
           path="/service-levels"
           element={user ? <ServiceLevelsPage user={user} /> : <Navigate to="/login" replace />}
         />
+        <Route path="/correspondence" element={user ? <CorrespondencePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence/new" element={user ? <NewLetterPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence/:number" element={user ? <LetterPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints" element={user ? <ComplaintsPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints/:number" element={user ? <ComplaintPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>
