@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
+import type { ApprovalRecord, CaseDocument, TimelineEntry } from '../api';
 import { CaseFile } from './CaseFile';
 
 const reply = {
@@ -13,7 +14,7 @@ const reply = {
   addedBy: 'office1',
   addedAt: '2026-11-30T09:00:00Z',
   current: true,
-};
+} as CaseDocument;
 const approval = {
   id: 3,
   subjectKind: 'LETTER',
@@ -30,7 +31,9 @@ const approval = {
   decidedBy: 'manager1',
   decidedAt: '2026-11-30T10:00:00Z',
   comments: 'Firmata',
-};
+  pending: false,
+  approved: true,
+} as unknown as ApprovalRecord;
 
 describe('CaseFile', () => {
   const posts: { url: string; body: FormData }[] = [];
@@ -56,7 +59,7 @@ describe('CaseFile', () => {
         basePath="/api/correspondence/PROT-2026-000001"
         documents={[reply]}
         approvals={[approval]}
-        timeline={[{ id: 1, occurredAt: '2026-11-30T10:00:00Z', kind: 'APPROVED', actor: 'manager1', detail: 'SIGNATURE: REPLY v2' }]}
+        timeline={[{ id: 1, occurredAt: '2026-11-30T10:00:00Z', kind: 'APPROVED', actor: 'manager1', detail: 'SIGNATURE: REPLY v2', documentId: 12 } as TimelineEntry]}
         uploadRoles={['REPLY']}
         onChanged={changed}
       />,
