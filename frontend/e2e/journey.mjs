@@ -79,8 +79,8 @@ async function openTicketTask(page, number, user) {
   return row;
 }
 
-async function completeWith(page, decision, fields, name) {
-  await page.getByLabel(decision).check();
+async function completeWith(page, decision, fields, name, exact = false) {
+  await page.getByLabel(decision, { exact }).check();
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
@@ -184,7 +184,8 @@ try {
     const letterRow = await openTicketTask(worker.page, protocol, user);
     await letterRow.getByRole('link', { name: new RegExp(protocol) }).click();
     await worker.page.getByRole('heading', { name: new RegExp(protocol) }).waitFor();
-    await completeWith(worker.page, decision, fields, `letter-${user}`);
+    // exact: the case file beside the form has a region named "Approvals …"
+    await completeWith(worker.page, decision, fields, `letter-${user}`, true);
     await worker.context.close();
   }
   await secretariat.page.reload();
