@@ -17,13 +17,21 @@ const text = {
         supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente',
         activity: 'Andamento', activityTitle: 'Andamento del servizio', byHour: 'Contatti per fascia oraria',
-        popIntake: 'Registra una nuova richiesta', fromCall: /Nuova richiesta dalla chiamata di \+390677770001/ },
+        popIntake: 'Registra una nuova richiesta', fromCall: /Nuova richiesta dalla chiamata di \+390677770001/,
+        protocol: 'Protocollo', newLetter: 'Registra una lettera', letterSubject: 'Oggetto', correspondent: 'Nome del corrispondente',
+        correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
+        answerReady: 'Risposta pronta: invia in revisione', answerText: 'Testo della risposta (se non hai caricato un documento)',
+        approve: 'Approva', timeline: 'Cronologia' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester',
         activity: 'Activity', activityTitle: 'Service activity', byHour: 'Contacts per hour band',
-        popIntake: 'Register a new request', fromCall: /New request from the call of \+390677770001/ },
+        popIntake: 'Register a new request', fromCall: /New request from the call of \+390677770001/,
+        protocol: 'Correspondence', newLetter: 'Register a letter', letterSubject: 'Subject', correspondent: "Correspondent's name",
+        correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
+        answerReady: 'Answer ready: send for review', answerText: 'Text of the answer (if you have not uploaded a document)',
+        approve: 'Approve', timeline: 'Timeline' },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -108,8 +116,8 @@ async function openTicketTask(page, number, user) {
   return row;
 }
 
-async function completeWith(page, decision, fields, name) {
-  await page.getByLabel(decision).check();
+async function completeWith(page, decision, fields, name, exact = false) {
+  await page.getByLabel(decision, { exact }).check();
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
@@ -204,6 +212,44 @@ try {
   await completeWith(second.page, text.solved, { [text.answer]: 'Il pagamento è stato registrato oggi.' }, 'level2-form');
   await check(second.page, 'inbox-after');
   await second.context.close();
+
+  // a letter: the secretariat registers it, the office drafts the answer, the head of office reviews
+  // it and the manager signs it, each through their task's form (sending runs as a job: CorrespondenceIT)
+  const secretariat = await logIn('secretariat1');
+  await secretariat.page.getByRole('link', { name: text.protocol }).click();
+  await secretariat.page.getByRole('heading', { level: 1 }).waitFor();
+  await check(secretariat.page, 'correspondence-register');
+  await secretariat.page.getByRole('link', { name: text.newLetter }).click();
+  await secretariat.page.getByLabel(text.letterSubject, { exact: true }).fill(`Istanza di accesso agli atti (${language})`);
+  await secretariat.page.getByLabel(text.correspondent, { exact: true }).fill('Franca Rossi');
+  await secretariat.page.getByLabel(text.correspondentEmail, { exact: true }).fill('franca.rossi@example.it');
+  await secretariat.page.getByLabel(text.letterText, { exact: true }).fill('Chiedo copia della delibera n. 12.');
+  await check(secretariat.page, 'correspondence-new');
+  await secretariat.page.getByRole('button', { name: text.registerLetter }).click();
+  const letterHeading = secretariat.page.getByRole('heading', { level: 1, name: /PROT-\d{4}-\d{6}/ });
+  await letterHeading.waitFor();
+  const protocol = (await letterHeading.textContent()).match(/PROT-\d{4}-\d{6}/)[0];
+
+  for (const [user, decision, fields] of [
+    ['office1', text.answerReady, { [text.answerText]: 'Si trasmette copia della delibera richiesta.' }],
+    ['headoffice1', text.approve, {}],
+    ['manager1', text.approve, {}],
+  ]) {
+    const worker = await logIn(user);
+    const letterRow = await openTicketTask(worker.page, protocol, user);
+    await letterRow.getByRole('link', { name: new RegExp(protocol) }).click();
+    await worker.page.getByRole('heading', { name: new RegExp(protocol) }).waitFor();
+    // exact: the case file beside the form has a region named "Approvals …"
+    await completeWith(worker.page, decision, fields, `letter-${user}`, true);
+    await worker.context.close();
+  }
+  await secretariat.page.reload();
+  await secretariat.page.getByRole('heading', { name: text.timeline }).waitFor();
+  await check(secretariat.page, 'letter-signed');
+  await secretariat.context.close();
+  const signed = await apiCall('GET', `/api/correspondence/${protocol}`, 'supervisor');
+  assert.deepEqual(signed.approvals.map((a) => `${a.step} ${a.decision} ${a.decidedBy}`),
+    ['REVIEW APPROVE headoffice1', 'SIGNATURE APPROVE manager1']);
 
   const closed = await apiCall('GET', `/api/tickets/${number}`, 'supervisor');
   assert.equal(closed.status, 'CLOSED');

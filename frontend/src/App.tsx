@@ -9,6 +9,12 @@ import { SupervisorPage } from './pages/SupervisorPage';
 import { ServiceLevelsPage } from './pages/ServiceLevelsPage';
 import { TaskPage } from './pages/TaskPage';
 import { ScreenPopHost } from './components/ScreenPop';
+import { CorrespondencePage } from './pages/CorrespondencePage';
+import { LetterPage } from './pages/LetterPage';
+import { NewLetterPage } from './pages/NewLetterPage';
+import { ComplaintsPage } from './pages/ComplaintsPage';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { NewComplaintPage } from './pages/NewComplaintPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -32,6 +38,12 @@ export function App() {
           element={user ? <ServiceLevelsPage user={user} /> : <Navigate to="/login" replace />}
         />
         <Route path="/activity" element={user ? <ActivityPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence" element={user ? <CorrespondencePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence/new" element={user ? <NewLetterPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence/:number" element={user ? <LetterPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints" element={user ? <ComplaintsPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints/:number" element={user ? <ComplaintPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

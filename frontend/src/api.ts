@@ -181,3 +181,60 @@ export const tasksOf = (number: string) =>
   api<Page<WorkItem>>('GET', `/api/tasks?businessKey=${encodeURIComponent(number)}`);
 export const ticketsOf = (requesterId: number) =>
   api<Page<Ticket>>('GET', `/api/tickets?requesterId=${requesterId}&size=50`);
+
+// Correspondence and complaints: registers, case files (documents by version, four-eyes approvals,
+// timeline).
+export type Letter = Schemas['Letter'];
+export type LetterDetail = Schemas['LetterDetail'];
+export type RegisterLetter = Schemas['RegisterLetterCommand'];
+export type Complaint = Schemas['Complaint'];
+export type ComplaintDetail = Schemas['ComplaintDetail'];
+export type ReportBreach = Schemas['ReportBreachCommand'];
+export type CaseDocument = Schemas['CaseDocument'];
+export type ApprovalRecord = Schemas['ApprovalRecord'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+
+function query(filters: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  Object.entries(filters).forEach(([key, value]) => value && params.set(key, value));
+  return params.toString();
+}
+
+export const letters = (filters: Record<string, string | undefined>) =>
+  api<Letter[]>('GET', `/api/correspondence?${query(filters)}`);
+export const lettersCsvUrl = (filters: Record<string, string | undefined>) =>
+  `/api/correspondence/export.csv?${query(filters)}`;
+export const letter = (number: string) => api<LetterDetail>('GET', `/api/correspondence/${number}`);
+export const registerLetter = (request: RegisterLetter) => api<LetterDetail>('POST', '/api/correspondence', request);
+
+export const complaints = (filters: Record<string, string | undefined>) =>
+  api<Complaint[]>('GET', `/api/complaints?${query(filters)}`);
+export const complaintsExportUrl = (format: 'csv' | 'xlsx', filters: Record<string, string | undefined>) =>
+  `/api/complaints/export.${format}?${query(filters)}`;
+export const complaint = (number: string) => api<ComplaintDetail>('GET', `/api/complaints/${number}`);
+export const reportBreach = (request: ReportBreach) => api<ComplaintDetail>('POST', '/api/complaints', request);
+export const supplierReply = (number: string, text: string) =>
+  api<{ delivered: boolean }>('POST', `/api/complaints/${number}/supplier-reply`, { text });
+
+/** The case file's base path of a letter (PROT-…) or complaint (RECL-…); null for other keys. */
+export function caseFilePath(number: string | undefined): string | null {
+  if (number?.startsWith('PROT-')) return `/api/correspondence/${number}`;
+  if (number?.startsWith('RECL-')) return `/api/complaints/${number}`;
+  return null;
+}
+
+/** Adds a file with a role to a case file (multipart, same headers as {@link attach}). */
+export async function addCaseDocument(basePath: string, role: string, file: File): Promise<CaseDocument> {
+  const body = new FormData();
+  body.append('role', role);
+  body.append('file', file);
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  const token = xsrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
+  const response = await fetch(`${basePath}/documents`, { method: 'POST', headers, credentials: 'same-origin', body });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, problem.detail ?? response.statusText, problem.errors ?? []);
+  }
+  return (await response.json()) as CaseDocument;
+}

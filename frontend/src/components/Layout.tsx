@@ -81,6 +81,24 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR', 'AUDITOR'].some((role) =>
+              user.roles.includes(role),
+            ) && (
+              <li className="nav-item">
+                <NavLink to="/correspondence" className="nav-link">
+                  {t('nav.correspondence')}
+                </NavLink>
+              </li>
+            )}
+            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR', 'AUDITOR'].some((role) =>
+              user.roles.includes(role),
+            ) && (
+              <li className="nav-item">
+                <NavLink to="/complaints" className="nav-link">
+                  {t('nav.complaints')}
+                </NavLink>
+              </li>
+            )}
             {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
               <li className="nav-item">
                 <NavLink to="/service-levels" className="nav-link">

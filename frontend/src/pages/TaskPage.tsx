@@ -4,7 +4,10 @@ import { Button } from 'design-react-kit';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   ApiError,
+  caseFilePath,
+  complaint as loadComplaint,
   complete,
+  letter as loadLetter,
   history,
   task as loadTask,
   taskForm,
@@ -15,10 +18,13 @@ import {
   type Me,
   type Ticket,
   type WorkItem,
+  type LetterDetail,
+  type ComplaintDetail,
 } from '../api';
 import { Attachments } from '../components/Attachments';
 import { SentMail } from '../components/SentMail';
 import { CallbackBox } from '../components/CallbackBox';
+import { CaseFile } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
@@ -43,12 +49,30 @@ export function TaskPage({ user }: { user: Me }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string>();
   const [sending, setSending] = useState(false);
+  const [letterCase, setLetterCase] = useState<LetterDetail>();
+  const [complaintCase, setComplaintCase] = useState<ComplaintDetail>();
+  const [caseVersion, setCaseVersion] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
       try {
         const item = await loadTask(taskId);
+        if (caseFilePath(item.businessKey)) {
+          // a letter's or complaint's task: the form beside its case file
+          const formSchema = await taskForm(taskId).catch(() => undefined);
+          const isLetter = item.businessKey.startsWith('PROT-');
+          const [letterView, complaintView] = await Promise.all([
+            isLetter ? loadLetter(item.businessKey) : Promise.resolve(undefined),
+            isLetter ? Promise.resolve(undefined) : loadComplaint(item.businessKey),
+          ]);
+          if (cancelled) return;
+          setWork(item);
+          setSchema(formSchema);
+          setLetterCase(letterView);
+          setComplaintCase(complaintView);
+          return;
+        }
         const [formSchema, ticketView] = await Promise.all([
           taskForm(taskId).catch(() => undefined),
           loadTicket(item.businessKey),
@@ -76,7 +100,7 @@ export function TaskPage({ user }: { user: Me }) {
     return () => {
       cancelled = true;
     };
-  }, [taskId, t]);
+  }, [taskId, t, caseVersion]);
 
   const onReady = useCallback((handle: FormHandle) => setForm(handle), []);
 
@@ -92,7 +116,7 @@ export function TaskPage({ user }: { user: Me }) {
     setMessage(undefined);
     try {
       await complete(taskId, data);
-      navigate('/', { state: { completed: ticket?.number } });
+      navigate('/', { state: { completed: ticket?.number ?? work?.businessKey } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         setErrors(error.errors);
@@ -116,6 +140,45 @@ export function TaskPage({ user }: { user: Me }) {
         </h1>
       )}
       <Message text={message} errors={errors} />
+      {work && (letterCase || complaintCase) && (
+        <>
+          <h1 className="h2">
+            {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+          </h1>
+          <div className="row g-4">
+            <section className="col-lg-5" aria-labelledby="form-title">
+              <h2 id="form-title" className="h4">
+                {t('task.formTitle')}
+              </h2>
+              {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+              <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
+                {sending ? t('task.completing') : t('task.complete')}
+              </Button>
+            </section>
+            <aside className="col-lg-7">
+              <p>
+                <Link to={letterCase ? `/correspondence/${work.businessKey}` : `/complaints/${work.businessKey}`}>
+                  {letterCase ? letterCase.letter.subject : complaintCase?.complaint.supplierName} ·{' '}
+                  {t('caseFile.open')}
+                </Link>
+              </p>
+              {complaintCase && (
+                <p style={{ whiteSpace: 'pre-wrap' }}>
+                  {complaintCase.complaint.contract}: {complaintCase.complaint.description}
+                </p>
+              )}
+              <CaseFile
+                basePath={caseFilePath(work.businessKey) ?? ''}
+                documents={(letterCase ?? complaintCase)!.documents}
+                approvals={(letterCase ?? complaintCase)!.approvals}
+                timeline={(letterCase ?? complaintCase)!.timeline}
+                uploadRoles={work.taskKey === 'userTask_draftAnswer' ? ['REPLY', 'ATTACHMENT'] : []}
+                onChanged={() => setCaseVersion((version) => version + 1)}
+              />
+            </aside>
+          </div>
+        </>
+      )}
       {ticket && (
         <div className="row g-4">
           <section className="col-lg-6" aria-labelledby="form-title">

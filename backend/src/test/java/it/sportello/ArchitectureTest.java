@@ -74,11 +74,15 @@ class ArchitectureTest {
         .check(CLASSES);
     noClasses()
         .that()
-        .resideOutsideOfPackages("it.sportello.document..", "it.sportello.reporting.web..")
+        .resideOutsideOfPackages(
+            "it.sportello.document..",
+            "it.sportello.reporting.web..",
+            "it.sportello.complaint.web..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.poi..")
-        .because("documents parse spreadsheets, the reports' web adapter writes them; nobody else")
+        .because(
+            "documents parse spreadsheets, the reports' and the register's web adapters write them")
         .check(CLASSES);
   }
 

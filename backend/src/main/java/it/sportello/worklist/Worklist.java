@@ -53,6 +53,7 @@ public class Worklist {
   public WorkItem claim(String taskId, Worker worker) {
     WorkItem task = offered(taskId, worker);
     if (task.assignee() == null) {
+      checkWorker(task, worker.userId());
       port.claim(taskId, worker.userId());
     }
     return port.find(taskId).orElseThrow();
@@ -81,8 +82,9 @@ public class Worklist {
   /** A supervisor hands a task to a worker who may take it. */
   @Transactional
   public void assign(String taskId, String userId) {
-    port.find(taskId).orElseThrow(() -> notFound(taskId));
+    WorkItem task = port.find(taskId).orElseThrow(() -> notFound(taskId));
     requireCandidate(taskId, userId);
+    checkWorker(task, userId);
     port.assign(taskId, userId);
   }
 
@@ -95,6 +97,7 @@ public class Worklist {
           409, "Only the worker holding task " + taskId + " can hand it over.");
     }
     requireCandidate(taskId, colleague);
+    checkWorker(task, colleague);
     port.assign(taskId, colleague);
   }
 
@@ -124,11 +127,18 @@ public class Worklist {
                 () ->
                     new ConflictException(
                         409, "Task " + taskId + " cannot be completed through this API."));
-    Completion completion = handler.prepare(task, form);
+    Completion completion = handler.prepare(task, worker, form);
     if (task.assignee() == null) {
       port.claim(taskId, worker.userId());
     }
     port.complete(taskId, completion);
+  }
+
+  private void checkWorker(WorkItem task, String userId) {
+    handlers.stream()
+        .filter(handler -> handler.supports(task))
+        .findFirst()
+        .ifPresent(handler -> handler.checkWorker(task, userId));
   }
 
   private WorkItem offered(String taskId, Worker worker) {

@@ -34,6 +34,9 @@ class DemoIdentities {
           entry("supervisor", "Supervisori"),
           entry("auditor", "Revisori dell'amministrazione (sola lettura)"),
           entry("office", "Uffici dell'amministrazione"),
+          entry("secretariat", "Segreteria (protocollo)"),
+          entry("head-office", "Dirigenti d'ufficio (revisione)"),
+          entry("manager", "Direzione (firma e approvazioni)"),
           entry("kb-editor", "Redattori base di conoscenza"),
           entry("analyst", "Analisti di processo"),
           entry("camunda-admin", "Amministratori"),
@@ -55,6 +58,9 @@ class DemoIdentities {
     USERS.put("supervisor", List.of("supervisor"));
     USERS.put("auditor", List.of("auditor"));
     USERS.put("office1", List.of("office", "office-tributi"));
+    USERS.put("secretariat1", List.of("secretariat"));
+    USERS.put("headoffice1", List.of("head-office", "office", "office-tributi"));
+    USERS.put("manager1", List.of("manager"));
     USERS.put("kbeditor", List.of("kb-editor"));
     USERS.put("analyst", List.of("analyst"));
     USERS.put("admin", List.of("camunda-admin"));

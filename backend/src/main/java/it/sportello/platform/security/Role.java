@@ -16,6 +16,12 @@ public enum Role {
   /** The customer's staff who audit the service levels: reports only, read-only. */
   AUDITOR("auditor"),
   OFFICE("office"),
+  /** The secretariat: registers letters (protocol). */
+  SECRETARIAT("secretariat"),
+  /** Heads of office: review answers, check complaints, propose decisions. */
+  HEAD_OFFICE("head-office"),
+  /** The manager: signs letters and approves decisions. */
+  MANAGER("manager"),
   KB_EDITOR("kb-editor"),
   ANALYST("analyst"),
   ADMIN("camunda-admin"),

@@ -108,7 +108,50 @@ class SecurityConfiguration {
                     .requestMatchers("/api/supervisor/**", "/api/mail/**")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN))
                     .requestMatchers("/api/tasks/**", "/api/inbox/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .hasAnyRole(
+                        roles(
+                            LEVEL1,
+                            LEVEL2,
+                            LEVEL3,
+                            SUPERVISOR,
+                            OFFICE,
+                            SECRETARIAT,
+                            HEAD_OFFICE,
+                            MANAGER))
+                    .requestMatchers(HttpMethod.POST, "/api/correspondence")
+                    .hasAnyRole(roles(SECRETARIAT, LEVEL1, LEVEL2, OFFICE, HEAD_OFFICE, MANAGER))
+                    .requestMatchers(HttpMethod.POST, "/api/correspondence/*/documents")
+                    .hasAnyRole(roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER))
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/correspondence", "/api/correspondence/**")
+                    .hasAnyRole(
+                        roles(
+                            SECRETARIAT,
+                            OFFICE,
+                            HEAD_OFFICE,
+                            MANAGER,
+                            SUPERVISOR,
+                            AUDITOR,
+                            LEVEL1,
+                            LEVEL2))
+                    .requestMatchers(HttpMethod.POST, "/api/complaints")
+                    .hasAnyRole(
+                        roles(
+                            API_CLIENT,
+                            SECRETARIAT,
+                            LEVEL1,
+                            LEVEL2,
+                            OFFICE,
+                            HEAD_OFFICE,
+                            MANAGER,
+                            SUPERVISOR))
+                    .requestMatchers(HttpMethod.POST, "/api/complaints/*/supplier-reply")
+                    .hasAnyRole(roles(API_CLIENT, SECRETARIAT, HEAD_OFFICE))
+                    .requestMatchers(HttpMethod.POST, "/api/complaints/*/documents")
+                    .hasAnyRole(roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER))
+                    .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**")
+                    .hasAnyRole(
+                        roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     .anyRequest()

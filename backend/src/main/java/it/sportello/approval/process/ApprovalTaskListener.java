@@ -1,0 +1,45 @@
+package it.sportello.approval.process;
+
+import static it.sportello.processes.ProcedureProcesses.Variables.*;
+
+import it.sportello.approval.Approvals;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the approver's decision when the approval task completes, validated again (four eyes,
+ * unchanged document), so that Camunda's Tasklist and {@code /engine-rest} obey the same rules as
+ * our API.
+ */
+@Component("approvalTaskListener")
+class ApprovalTaskListener implements TaskListener {
+
+  static final String COMMENTS = "comments";
+
+  private final Approvals approvals;
+
+  ApprovalTaskListener(Approvals approvals) {
+    this.approvals = approvals;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object comments = task.getVariable(COMMENTS);
+    approvals.decide(
+        ((Number) task.getVariable(APPROVAL_ID)).longValue(),
+        actor(task),
+        (String) task.getVariable(APPROVAL_DECISION),
+        comments == null ? null : comments.toString());
+  }
+
+  static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,126 @@
+package it.sportello.casefile;
+
+import it.sportello.document.Documents;
+import it.sportello.document.StoredDocument;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The documents of a case file by role and version: adding a document to a role makes it that
+ * role's next version (the current one); earlier versions stay, with their hashes, for the record.
+ */
+@Service
+public class CaseDocuments {
+
+  private final JdbcTemplate jdbc;
+  private final Documents documents;
+  private final Timeline timeline;
+  private final Clock clock;
+
+  CaseDocuments(JdbcTemplate jdbc, Documents documents, Timeline timeline, Clock clock) {
+    this.jdbc = jdbc;
+    this.documents = documents;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds the stored document as the next version of the role (unless it already is the current
+   * version: adding the same bytes twice changes nothing). @return the current version
+   */
+  @Transactional
+  public CaseDocument add(
+      SubjectKind kind, String number, String role, long documentId, String actor) {
+    Optional<CaseDocument> current = current(kind, number, role);
+    if (current.isPresent() && current.get().documentId() == documentId) {
+      return current.get();
+    }
+    // the row lock of the subject is taken by the callers; the primary key stops a duplicate
+    int version = current.map(document -> document.version() + 1).orElse(1);
+    jdbc.update(
+        """
+        insert into sportello.case_document (subject_kind, subject_number, role, version,
+            document_id, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?)""",
+        kind.name(),
+        number,
+        role,
+        version,
+        documentId,
+        actor,
+        Timestamp.from(clock.instant()));
+    StoredDocument stored = documents.get(documentId);
+    timeline.record(
+        kind,
+        number,
+        version == 1 ? "DOCUMENT_ADDED" : "DOCUMENT_REPLACED",
+        actor,
+        role + " v" + version + " " + nameOf(stored) + " sha256:" + stored.sha256(),
+        documentId);
+    return current(kind, number, role).orElseThrow();
+  }
+
+  /** The current (newest) version of the role. */
+  @Transactional(readOnly = true)
+  public Optional<CaseDocument> current(SubjectKind kind, String number, String role) {
+    return list(kind, number).stream()
+        .filter(document -> document.role().equals(role) && document.current())
+        .findFirst();
+  }
+
+  /** Every document of the case file, by role and version. */
+  @Transactional(readOnly = true)
+  public List<CaseDocument> list(SubjectKind kind, String number) {
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            """
+            select d.role, d.version, d.document_id, d.added_by, d.added_at,
+                   d.version = max(d.version) over (partition by d.role) as current
+            from sportello.case_document d
+            where d.subject_kind = ? and d.subject_number = ?
+            order by d.role, d.version""",
+            kind.name(),
+            number);
+    List<CaseDocument> result = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      StoredDocument stored = documents.get(((Number) row.get("document_id")).longValue());
+      result.add(
+          new CaseDocument(
+              (String) row.get("role"),
+              ((Number) row.get("version")).intValue(),
+              stored.id(),
+              stored.sha256(),
+              nameOf(stored),
+              stored.contentMediaType(),
+              stored.size(),
+              (String) row.get("added_by"),
+              ((Timestamp) row.get("added_at")).toInstant(),
+              Boolean.TRUE.equals(row.get("current"))));
+    }
+    return result;
+  }
+
+  /** Whether the document belongs to the case file (for downloads). */
+  @Transactional(readOnly = true)
+  public boolean contains(SubjectKind kind, String number, long documentId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            """
+            select exists (select 1 from sportello.case_document
+            where subject_kind = ? and subject_number = ? and document_id = ?)""",
+            Boolean.class,
+            kind.name(),
+            number,
+            documentId));
+  }
+
+  private static String nameOf(StoredDocument stored) {
+    return stored.fileName() == null ? "document-" + stored.id() : stored.fileName();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The case file of the formal procedures (letters, complaints): per-year gapless numbers, the
+ * documents by role and version ({@link it.sportello.casefile.CaseDocuments}), the timeline of
+ * every step, document, deadline and decision ({@link it.sportello.casefile.Timeline}) and
+ * deadlines in working days on the service calendar ({@link it.sportello.casefile.WorkingDays}).
+ */
+package it.sportello.casefile;

@@ -1,0 +1,264 @@
+package it.sportello.complaint.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.approval.ApprovalRecord;
+import it.sportello.approval.Approvals;
+import it.sportello.casefile.CaseDocument;
+import it.sportello.casefile.CaseDocuments;
+import it.sportello.casefile.SubjectKind;
+import it.sportello.casefile.Timeline;
+import it.sportello.casefile.TimelineEntry;
+import it.sportello.complaint.Complaint;
+import it.sportello.complaint.Complaint.Status;
+import it.sportello.complaint.Complaints;
+import it.sportello.complaint.ReportBreachCommand;
+import it.sportello.document.Documents;
+import it.sportello.document.StoredDocument;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(
+    name = "Complaints",
+    description =
+        "Reports of alleged breaches by suppliers and the register of proceedings, with documents,"
+            + " approvals and timeline")
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintController {
+
+  private static final int LIMIT = 500;
+
+  private final Complaints complaints;
+  private final CaseDocuments caseDocuments;
+  private final Documents documents;
+  private final Approvals approvals;
+  private final Timeline timeline;
+  private final SlaService sla;
+
+  ComplaintController(
+      Complaints complaints,
+      CaseDocuments caseDocuments,
+      Documents documents,
+      Approvals approvals,
+      Timeline timeline,
+      SlaService sla) {
+    this.complaints = complaints;
+    this.caseDocuments = caseDocuments;
+    this.documents = documents;
+    this.approvals = approvals;
+    this.timeline = timeline;
+    this.sla = sla;
+  }
+
+  record ComplaintDetail(
+      Complaint complaint,
+      List<CaseDocument> documents,
+      List<ApprovalRecord> approvals,
+      List<TimelineEntry> timeline) {}
+
+  record SupplierReply(String text) {}
+
+  record SupplierReplyResult(boolean delivered) {}
+
+  @Operation(
+      summary = "Report an alleged breach by a supplier",
+      description =
+          "From staff, a ticket (ticketNumber) or an external system; the preliminary check is"
+              + " offered to the heads of office. supplier.email is the supplier's PEC address.")
+  @PostMapping
+  ResponseEntity<ComplaintDetail> report(
+      @RequestBody ReportBreachCommand command, Authentication authentication) {
+    Complaint complaint = complaints.report(command, authentication.getName());
+    return ResponseEntity.created(URI.create("/api/complaints/" + complaint.caseNumber()))
+        .body(detail(complaint.caseNumber()));
+  }
+
+  @Operation(summary = "The register of proceedings, newest first (at most 500)")
+  @GetMapping
+  List<Complaint> search(
+      @RequestParam(required = false) String supplier,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return complaints.search(filter(supplier, status, from, to), LIMIT);
+  }
+
+  @Operation(summary = "The register of proceedings as CSV (same filters)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @GetMapping("/export.csv")
+  void csv(
+      @RequestParam(required = false) String supplier,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.csv\"");
+    Writer out = response.getWriter();
+    out.write(String.join(";", RegisterWorkbook.HEADERS) + "\r\n");
+    for (Complaint complaint : complaints.search(filter(supplier, status, from, to), 100_000)) {
+      out.write(
+          String.join(
+                  ";",
+                  RegisterWorkbook.values(complaint).stream()
+                      .map(ComplaintController::csv)
+                      .toList())
+              + "\r\n");
+    }
+    out.flush();
+  }
+
+  @Operation(summary = "The register of proceedings as an Excel workbook (same filters)")
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = RegisterWorkbook.MEDIA_TYPE,
+              schema = @Schema(type = "string", format = "binary")))
+  @GetMapping("/export.xlsx")
+  void xlsx(
+      @RequestParam(required = false) String supplier,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    List<Complaint> rows = complaints.search(filter(supplier, status, from, to), 100_000);
+    response.setContentType(RegisterWorkbook.MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.xlsx\"");
+    RegisterWorkbook.write(rows, response.getOutputStream());
+  }
+
+  @Operation(summary = "A complaint with its documents, approvals and timeline")
+  @GetMapping("/{number}")
+  ComplaintDetail get(@PathVariable String number) {
+    return detail(number);
+  }
+
+  @Operation(
+      summary = "The supplier's counter-arguments",
+      description =
+          "Recorded on the case; delivered to the proceeding (message complaint.supplierReplied)"
+              + " when it waits for them. A reply after the deadline is recorded as late.")
+  @PostMapping("/{number}/supplier-reply")
+  SupplierReplyResult supplierReply(
+      @PathVariable String number,
+      @RequestBody SupplierReply reply,
+      Authentication authentication) {
+    return new SupplierReplyResult(
+        complaints.supplierReplied(number, reply.text(), authentication.getName()));
+  }
+
+  @Operation(
+      summary = "Add evidence or counter-arguments (a file)",
+      description = "role EVIDENCE or COUNTER_ARGUMENTS; refused (409) once the case is closed.")
+  @PostMapping(value = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<CaseDocument> upload(
+      @PathVariable String number,
+      @RequestParam("role") String role,
+      @RequestParam("file") MultipartFile file,
+      Authentication authentication)
+      throws IOException {
+    if (file.isEmpty()) {
+      throw new InvalidRequestException("file", "must not be empty");
+    }
+    try (InputStream content = file.getInputStream()) {
+      return ResponseEntity.status(HttpStatus.CREATED)
+          .body(
+              complaints.addDocument(
+                  number, role, file.getOriginalFilename(), content, authentication.getName()));
+    }
+  }
+
+  @Operation(summary = "A document of the complaint, its exact bytes")
+  @GetMapping("/{number}/documents/{documentId}")
+  ResponseEntity<InputStreamResource> download(
+      @PathVariable String number, @PathVariable long documentId) {
+    complaints.get(number);
+    if (!caseDocuments.contains(SubjectKind.COMPLAINT, number, documentId)) {
+      throw new NotFoundException(number + " has no document " + documentId);
+    }
+    StoredDocument document = documents.get(documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.mediaType()))
+        .contentLength(document.size())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(
+                    document.fileName() == null ? "document" : document.fileName(),
+                    StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(new InputStreamResource(documents.content(documentId)));
+  }
+
+  private ComplaintDetail detail(String number) {
+    Complaint complaint = complaints.get(number);
+    return new ComplaintDetail(
+        complaint,
+        caseDocuments.list(SubjectKind.COMPLAINT, number),
+        approvals.list(SubjectKind.COMPLAINT, number),
+        timeline.entries(SubjectKind.COMPLAINT, number));
+  }
+
+  private Complaints.Filter filter(String supplier, Status status, LocalDate from, LocalDate to) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidRequestException("to", "must not be before from");
+    }
+    return new Complaints.Filter(
+        supplier, status, start(from), start(to == null ? null : to.plusDays(1)));
+  }
+
+  private Instant start(LocalDate date) {
+    return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
+  }
+
+  static String csv(String text) {
+    if (text == null) {
+      return "";
+    }
+    if (text.matches("^[=+\\-@].*")) {
+      text = "'" + text;
+    }
+    return text.contains(";") || text.contains("\"") || text.contains("\n")
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
+  }
+}

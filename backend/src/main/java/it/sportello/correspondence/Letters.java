@@ -1,0 +1,465 @@
+package it.sportello.correspondence;
+
+import it.sportello.approval.Approvals;
+import it.sportello.casefile.CaseDocument;
+import it.sportello.casefile.CaseDocuments;
+import it.sportello.casefile.CaseNumbers;
+import it.sportello.casefile.ProceduresProperties;
+import it.sportello.casefile.SubjectKind;
+import it.sportello.casefile.Timeline;
+import it.sportello.casefile.WorkingDays;
+import it.sportello.channel.mail.OutboundMail;
+import it.sportello.contact.Contact;
+import it.sportello.contact.ContactRegistry;
+import it.sportello.correspondence.LetterTypes.Direction;
+import it.sportello.correspondence.LetterTypes.SendBy;
+import it.sportello.correspondence.LetterTypes.Status;
+import it.sportello.document.Documents;
+import it.sportello.document.StoredDocument;
+import it.sportello.shared.ConflictException;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The correspondence use cases. */
+@Service
+public class Letters {
+
+  static final String SERIES = "PROT";
+  private static final Set<String> UPLOAD_ROLES =
+      Set.of(LetterTypes.ORIGINAL, LetterTypes.REPLY, LetterTypes.ATTACHMENT);
+
+  private final JdbcTemplate jdbc;
+  private final CaseNumbers numbers;
+  private final CaseDocuments caseDocuments;
+  private final Documents documents;
+  private final Timeline timeline;
+  private final Approvals approvals;
+  private final ContactRegistry contacts;
+  private final OutboundMail mail;
+  private final LetterProcessPort process;
+  private final WorkingDays workingDays;
+  private final ProceduresProperties properties;
+  private final SlaService sla;
+  private final Clock clock;
+  private final TransactionTemplate transactions;
+
+  Letters(
+      JdbcTemplate jdbc,
+      CaseNumbers numbers,
+      CaseDocuments caseDocuments,
+      Documents documents,
+      Timeline timeline,
+      Approvals approvals,
+      ContactRegistry contacts,
+      OutboundMail mail,
+      LetterProcessPort process,
+      WorkingDays workingDays,
+      ProceduresProperties properties,
+      SlaService sla,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+    this.caseDocuments = caseDocuments;
+    this.documents = documents;
+    this.timeline = timeline;
+    this.approvals = approvals;
+    this.contacts = contacts;
+    this.mail = mail;
+    this.process = process;
+    this.workingDays = workingDays;
+    this.properties = properties;
+    this.sla = sla;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers the letter with the next protocol number of the year (in this transaction: a failure
+   * gives the number back), and starts its process.
+   */
+  @Transactional
+  public Letter register(RegisterLetterCommand command, String user) {
+    command.validate();
+    Contact correspondent = contacts.identify(command.correspondent());
+    Instant now = clock.instant();
+    Instant due = workingDays.after(now, properties.answerWorkingDays());
+    Instant reminder = workingDays.before(due, properties.reminderWorkingDaysBefore(), now);
+    String number = numbers.next(SERIES, sla.calendar().zone());
+    jdbc.update(
+        """
+        insert into sportello.letter (protocol_number, direction, status, subject, classification,
+            correspondent_id, office, send_by, recipient_address, ticket_number, registered_by,
+            registered_at, answer_due_at, answer_reminder_at)
+        values (?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        number,
+        command.direction().name(),
+        command.subject().strip(),
+        blankToNull(command.classification()),
+        correspondent.getId(),
+        command.office(),
+        command.sendBy().name(),
+        command.address(),
+        blankToNull(command.ticketNumber()),
+        user,
+        Timestamp.from(now),
+        Timestamp.from(due),
+        Timestamp.from(reminder));
+    timeline.record(
+        SubjectKind.LETTER,
+        number,
+        "REGISTERED",
+        user,
+        command.direction()
+            + " \""
+            + command.subject().strip()
+            + "\", "
+            + correspondent.getName()
+            + (command.ticketNumber() == null ? "" : ", from ticket " + command.ticketNumber()));
+    timeline.record(SubjectKind.LETTER, number, "ASSIGNED", user, command.office());
+    timeline.record(
+        SubjectKind.LETTER,
+        number,
+        "DEADLINE_SET",
+        user,
+        "answer due " + due + ", reminder " + reminder);
+    if (command.text() != null && !command.text().isBlank()) {
+      String role =
+          command.direction() == Direction.INCOMING ? LetterTypes.ORIGINAL : LetterTypes.REPLY;
+      StoredDocument text =
+          documents.store(
+              number + "-" + role.toLowerCase() + ".txt",
+              command.text().getBytes(StandardCharsets.UTF_8));
+      caseDocuments.add(SubjectKind.LETTER, number, role, text.id(), user);
+    }
+    process.start(number, command.office(), due, reminder);
+    return get(number);
+  }
+
+  @Transactional(readOnly = true)
+  public Letter get(String number) {
+    return jdbc.query(SELECT + " where l.protocol_number = ?", Letters::row, number).stream()
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("No letter with protocol number " + number));
+  }
+
+  /** Filters of the register; each optional. */
+  public record Filter(
+      Status status, Direction direction, String office, String text, Instant from, Instant to) {}
+
+  @Transactional(readOnly = true)
+  public List<Letter> search(Filter filter, int limit) {
+    StringBuilder where = new StringBuilder(" where true");
+    List<Object> args = new ArrayList<>();
+    if (filter.status() != null) {
+      where.append(" and l.status = ?");
+      args.add(filter.status().name());
+    }
+    if (filter.direction() != null) {
+      where.append(" and l.direction = ?");
+      args.add(filter.direction().name());
+    }
+    if (filter.office() != null && !filter.office().isBlank()) {
+      where.append(" and l.office = ?");
+      args.add(filter.office());
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      where.append(
+          " and (l.protocol_number ilike ? or l.subject ilike ? or c.name ilike ?"
+              + " or l.classification ilike ?)");
+      String like = "%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+      args.add(like);
+      args.add(like);
+      args.add(like);
+      args.add(like);
+    }
+    if (filter.from() != null) {
+      where.append(" and l.registered_at >= ?");
+      args.add(Timestamp.from(filter.from()));
+    }
+    if (filter.to() != null) {
+      where.append(" and l.registered_at < ?");
+      args.add(Timestamp.from(filter.to()));
+    }
+    args.add(limit);
+    return jdbc.query(
+        SELECT + where + " order by l.registered_at desc, l.id desc limit ?",
+        Letters::row,
+        args.toArray());
+  }
+
+  /**
+   * Adds a document to the letter: the letter itself ({@code ORIGINAL}), the answer ({@code REPLY}:
+   * a new version replaces the previous one and needs a new approval) or an attachment. The bytes
+   * are stored first (outside any transaction: text extraction may take seconds).
+   */
+  public CaseDocument addDocument(
+      String number, String role, String fileName, InputStream content, String user) {
+    if (role == null || !UPLOAD_ROLES.contains(role)) {
+      throw new InvalidRequestException("role", "must be one of " + UPLOAD_ROLES);
+    }
+    requireOpen(get(number));
+    StoredDocument stored = documents.store(fileName, content);
+    return transactions.execute(status -> attach(number, role, stored.id(), user));
+  }
+
+  private CaseDocument attach(String number, String role, long documentId, String user) {
+    Letter letter = lock(number);
+    requireOpen(letter);
+    Optional<CaseDocument> before = caseDocuments.current(SubjectKind.LETTER, number, role);
+    CaseDocument added = caseDocuments.add(SubjectKind.LETTER, number, role, documentId, user);
+    if (LetterTypes.REPLY.equals(role)
+        && before.isPresent()
+        && !before.get().sha256().equals(added.sha256())
+        && (approvals.isApproved(
+                SubjectKind.LETTER, number, LetterTypes.REVIEW, before.get().sha256())
+            || approvals.isApproved(
+                SubjectKind.LETTER, number, LetterTypes.SIGNATURE, before.get().sha256()))) {
+      timeline.record(
+          SubjectKind.LETTER,
+          number,
+          "APPROVAL_INVALIDATED",
+          user,
+          "REPLY v"
+              + before.get().version()
+              + " was approved; v"
+              + added.version()
+              + " (sha256:"
+              + added.sha256()
+              + ") needs a new approval",
+          documentId);
+    }
+    return added;
+  }
+
+  /**
+   * The office submits its answer: the text, if given, becomes the answer's next version; there
+   * must be an answer document.
+   */
+  @Transactional
+  public void submitAnswer(String number, String text, String note, String user) {
+    Letter letter = lock(number);
+    requireOpen(letter);
+    if (text != null && !text.isBlank()) {
+      StoredDocument stored =
+          documents.store(number + "-risposta.txt", text.strip().getBytes(StandardCharsets.UTF_8));
+      caseDocuments.add(SubjectKind.LETTER, number, LetterTypes.REPLY, stored.id(), user);
+    }
+    CaseDocument answer = requireAnswer(number);
+    jdbc.update(
+        "update sportello.letter set status = 'IN_APPROVAL' where protocol_number = ?", number);
+    timeline.record(
+        SubjectKind.LETTER,
+        number,
+        "ANSWER_SUBMITTED",
+        user,
+        "REPLY v" + answer.version() + (note == null || note.isBlank() ? "" : " — " + note.strip()),
+        answer.documentId());
+  }
+
+  /** Checks that the answer can be submitted. @throws InvalidRequestException naming answerText */
+  @Transactional(readOnly = true)
+  public void checkAnswerCanBeSubmitted(String number, String text) {
+    if ((text == null || text.isBlank())
+        && caseDocuments.current(SubjectKind.LETTER, number, LetterTypes.REPLY).isEmpty()) {
+      throw new InvalidRequestException(
+          "answerText", "write the answer, or upload its document to the letter first");
+    }
+  }
+
+  /** The office decided the letter needs no answer. */
+  @Transactional
+  public void noAnswerNeeded(String number, String note, String user) {
+    timeline.record(SubjectKind.LETTER, number, "NO_ANSWER_NEEDED", user, blankToNull(note));
+  }
+
+  /**
+   * Sends the signed answer. Only the exact bytes the head of office and the manager approved
+   * leave; sending twice sends once.
+   *
+   * @return false, with the refusal on the timeline, when the answer's current version lacks a
+   *     valid review or signature (it changed after its approval): it needs a new approval
+   */
+  @Transactional
+  public boolean sendAnswer(String number) {
+    Letter letter = lock(number);
+    if (letter.status() == Status.SENT || letter.status() == Status.ARCHIVED) {
+      return true;
+    }
+    CaseDocument answer = requireAnswer(number);
+    for (String step : List.of(LetterTypes.REVIEW, LetterTypes.SIGNATURE)) {
+      if (!approvals.isApproved(SubjectKind.LETTER, number, step, answer.sha256())) {
+        timeline.record(
+            SubjectKind.LETTER,
+            number,
+            "SENDING_REFUSED",
+            "system",
+            "REPLY v"
+                + answer.version()
+                + " (sha256:"
+                + answer.sha256()
+                + ") has no valid "
+                + step
+                + " approval",
+            answer.documentId());
+        return false;
+      }
+    }
+    Instant now = clock.instant();
+    String messageId = null;
+    String detail;
+    if (letter.sendBy() == SendBy.POST) {
+      detail = "by post (to print and post, signed version sha256:" + answer.sha256() + ")";
+    } else {
+      String body =
+          documents.text(answer.documentId())
+              + "\n\n--\nProtocollo "
+              + number
+              + "\nDocumento approvato e firmato: "
+              + answer.fileName()
+              + " (SHA-256 "
+              + answer.sha256()
+              + ")\n";
+      messageId =
+          mail.queue(
+                  new OutboundMail.Letter(
+                      null,
+                      letter.sendBy() == SendBy.PEC,
+                      letter.recipientAddress(),
+                      "[" + number + "] " + letter.subject(),
+                      body,
+                      "LETTER",
+                      null))
+              .orElseThrow(
+                  () -> new IllegalStateException("No mailbox can send " + letter.sendBy()));
+      detail =
+          "by "
+              + letter.sendBy()
+              + " to "
+              + letter.recipientAddress()
+              + " (Message-ID "
+              + messageId
+              + ")";
+    }
+    jdbc.update(
+        """
+        update sportello.letter set status = 'SENT', sent_at = ?, sent_message_id = ?
+        where protocol_number = ?""",
+        Timestamp.from(now),
+        messageId,
+        number);
+    timeline.record(SubjectKind.LETTER, number, "SENT", "system", detail, answer.documentId());
+    return true;
+  }
+
+  @Transactional
+  public void archive(String number) {
+    Letter letter = lock(number);
+    if (letter.status() == Status.ARCHIVED) {
+      return;
+    }
+    jdbc.update(
+        "update sportello.letter set status = 'ARCHIVED', archived_at = ? where protocol_number = ?",
+        Timestamp.from(clock.instant()),
+        number);
+    timeline.record(SubjectKind.LETTER, number, "ARCHIVED", "system", null);
+  }
+
+  @Transactional
+  public void remindOffice(String number) {
+    Letter letter = get(number);
+    timeline.record(
+        SubjectKind.LETTER,
+        number,
+        "REMINDER",
+        "system",
+        letter.office() + ": answer due " + letter.answerDueAt());
+  }
+
+  @Transactional
+  public void escalateOverdue(String number) {
+    Letter letter = lock(number);
+    jdbc.update("update sportello.letter set overdue = true where protocol_number = ?", number);
+    timeline.record(
+        SubjectKind.LETTER,
+        number,
+        "ESCALATED",
+        "system",
+        "answer overdue since " + letter.answerDueAt() + ": head of office of " + letter.office());
+  }
+
+  private CaseDocument requireAnswer(String number) {
+    return caseDocuments
+        .current(SubjectKind.LETTER, number, LetterTypes.REPLY)
+        .orElseThrow(() -> new ConflictException(409, number + " has no answer document."));
+  }
+
+  private static void requireOpen(Letter letter) {
+    if (letter.status() == Status.SENT || letter.status() == Status.ARCHIVED) {
+      throw new ConflictException(
+          409, letter.protocolNumber() + " is " + letter.status() + "; its documents are final.");
+    }
+  }
+
+  private Letter lock(String number) {
+    jdbc.query(
+        "select id from sportello.letter where protocol_number = ? for update",
+        (rs, n) -> rs.getLong(1),
+        number);
+    return get(number);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static final String SELECT =
+      """
+      select l.*, c.name as correspondent_name from sportello.letter l
+      join sportello.contact c on c.id = l.correspondent_id""";
+
+  private static Letter row(ResultSet rs, int n) throws SQLException {
+    return new Letter(
+        rs.getString("protocol_number"),
+        Direction.valueOf(rs.getString("direction")),
+        Status.valueOf(rs.getString("status")),
+        rs.getString("subject"),
+        rs.getString("classification"),
+        rs.getLong("correspondent_id"),
+        rs.getString("correspondent_name"),
+        rs.getString("office"),
+        SendBy.valueOf(rs.getString("send_by")),
+        rs.getString("recipient_address"),
+        rs.getString("ticket_number"),
+        rs.getString("registered_by"),
+        instant(rs, "registered_at"),
+        instant(rs, "answer_due_at"),
+        instant(rs, "answer_reminder_at"),
+        rs.getBoolean("overdue"),
+        instant(rs, "sent_at"),
+        rs.getString("sent_message_id"),
+        instant(rs, "archived_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

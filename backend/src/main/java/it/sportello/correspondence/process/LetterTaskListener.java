@@ -1,0 +1,55 @@
+package it.sportello.correspondence.process;
+
+import static it.sportello.processes.ProcedureProcesses.Variables.*;
+
+import it.sportello.correspondence.Letters;
+import it.sportello.processes.ProcedureProcesses.Decisions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The office completed its draft: the text (if any) becomes the answer's next version, and the
+ * drafter is remembered as the one who submitted it (four eyes for the approvals that follow).
+ */
+@Component("letterTaskListener")
+class LetterTaskListener implements TaskListener {
+
+  static final String ANSWER_TEXT = "answerText";
+  static final String NOTE = "note";
+
+  private final Letters letters;
+
+  LetterTaskListener(Letters letters) {
+    this.letters = letters;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String number = task.getExecution().getProcessBusinessKey();
+    String actor = actor(task);
+    String decision = (String) task.getVariable(DRAFT_DECISION);
+    if (Decisions.NO_REPLY.equals(decision)) {
+      letters.noAnswerNeeded(number, text(task, NOTE), actor);
+      return;
+    }
+    letters.checkAnswerCanBeSubmitted(number, text(task, ANSWER_TEXT));
+    letters.submitAnswer(number, text(task, ANSWER_TEXT), text(task, NOTE), actor);
+    task.getExecution().setVariable(SUBMITTED_BY, actor);
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

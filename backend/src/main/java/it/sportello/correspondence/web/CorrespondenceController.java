@@ -1,0 +1,248 @@
+package it.sportello.correspondence.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.approval.ApprovalRecord;
+import it.sportello.approval.Approvals;
+import it.sportello.casefile.CaseDocument;
+import it.sportello.casefile.CaseDocuments;
+import it.sportello.casefile.SubjectKind;
+import it.sportello.casefile.Timeline;
+import it.sportello.casefile.TimelineEntry;
+import it.sportello.correspondence.Letter;
+import it.sportello.correspondence.LetterTypes.Direction;
+import it.sportello.correspondence.LetterTypes.Status;
+import it.sportello.correspondence.Letters;
+import it.sportello.correspondence.RegisterLetterCommand;
+import it.sportello.document.Documents;
+import it.sportello.document.StoredDocument;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(
+    name = "Correspondence",
+    description =
+        "The register of correspondence: letters with their protocol number, documents,"
+            + " approvals and timeline")
+@RestController
+@RequestMapping("/api/correspondence")
+class CorrespondenceController {
+
+  private static final int LIMIT = 500;
+
+  private final Letters letters;
+  private final CaseDocuments caseDocuments;
+  private final Documents documents;
+  private final Approvals approvals;
+  private final Timeline timeline;
+  private final SlaService sla;
+
+  CorrespondenceController(
+      Letters letters,
+      CaseDocuments caseDocuments,
+      Documents documents,
+      Approvals approvals,
+      Timeline timeline,
+      SlaService sla) {
+    this.letters = letters;
+    this.caseDocuments = caseDocuments;
+    this.documents = documents;
+    this.approvals = approvals;
+    this.timeline = timeline;
+    this.sla = sla;
+  }
+
+  /**
+   * A letter with its case file: documents by version, approvals (who, when, which hash), timeline.
+   */
+  record LetterDetail(
+      Letter letter,
+      List<CaseDocument> documents,
+      List<ApprovalRecord> approvals,
+      List<TimelineEntry> timeline) {}
+
+  @Operation(
+      summary = "Register a letter",
+      description =
+          "Gives it the next protocol number of the year (PROT-<year>-<6 digits>, gapless), assigns it"
+              + " to the office and starts its procedure; the answer is due after the configured working days.")
+  @PostMapping
+  ResponseEntity<LetterDetail> register(
+      @RequestBody RegisterLetterCommand command, Authentication authentication) {
+    Letter letter = letters.register(command, authentication.getName());
+    return ResponseEntity.created(URI.create("/api/correspondence/" + letter.protocolNumber()))
+        .body(detail(letter.protocolNumber()));
+  }
+
+  @Operation(summary = "The register of correspondence, newest first (at most 500)")
+  @GetMapping
+  List<Letter> search(
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) Direction direction,
+      @RequestParam(required = false) String office,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return letters.search(filter(status, direction, office, q, from, to), LIMIT);
+  }
+
+  @Operation(summary = "The register of correspondence as CSV (same filters)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @GetMapping("/export.csv")
+  void csv(
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) Direction direction,
+      @RequestParam(required = false) String office,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-protocollo.csv\"");
+    Writer out = response.getWriter();
+    out.write(
+        "protocol_number;direction;status;registered_at;subject;classification;correspondent;office;"
+            + "send_by;answer_due_at;overdue;sent_at;archived_at\r\n");
+    for (Letter l : letters.search(filter(status, direction, office, q, from, to), 100_000)) {
+      out.write(
+          String.join(
+                  ";",
+                  csv(l.protocolNumber()),
+                  csv(l.direction().name()),
+                  csv(l.status().name()),
+                  csv(l.registeredAt()),
+                  csv(l.subject()),
+                  csv(l.classification()),
+                  csv(l.correspondentName()),
+                  csv(l.office()),
+                  csv(l.sendBy().name()),
+                  csv(l.answerDueAt()),
+                  csv(String.valueOf(l.overdue())),
+                  csv(l.sentAt()),
+                  csv(l.archivedAt()))
+              + "\r\n");
+    }
+    out.flush();
+  }
+
+  @Operation(summary = "A letter with its documents, approvals and timeline")
+  @GetMapping("/{number}")
+  LetterDetail get(@PathVariable String number) {
+    return detail(number);
+  }
+
+  @Operation(
+      summary = "Add a document to the letter",
+      description =
+          "role ORIGINAL (the letter received), REPLY (the answer: a new version replaces the"
+              + " previous one and needs a new approval) or ATTACHMENT. Refused (409) once the letter is sent.")
+  @PostMapping(value = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<CaseDocument> upload(
+      @PathVariable String number,
+      @RequestParam("role") String role,
+      @RequestParam("file") MultipartFile file,
+      Authentication authentication)
+      throws IOException {
+    if (file.isEmpty()) {
+      throw new InvalidRequestException("file", "must not be empty");
+    }
+    try (InputStream content = file.getInputStream()) {
+      CaseDocument added =
+          letters.addDocument(
+              number, role, file.getOriginalFilename(), content, authentication.getName());
+      return ResponseEntity.status(HttpStatus.CREATED).body(added);
+    }
+  }
+
+  @Operation(summary = "A document of the letter, its exact bytes")
+  @GetMapping("/{number}/documents/{documentId}")
+  ResponseEntity<InputStreamResource> download(
+      @PathVariable String number, @PathVariable long documentId) {
+    letters.get(number);
+    if (!caseDocuments.contains(SubjectKind.LETTER, number, documentId)) {
+      throw new NotFoundException(number + " has no document " + documentId);
+    }
+    StoredDocument document = documents.get(documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.mediaType()))
+        .contentLength(document.size())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(
+                    document.fileName() == null ? "document" : document.fileName(),
+                    StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(new InputStreamResource(documents.content(documentId)));
+  }
+
+  private LetterDetail detail(String number) {
+    Letter letter = letters.get(number);
+    return new LetterDetail(
+        letter,
+        caseDocuments.list(SubjectKind.LETTER, number),
+        approvals.list(SubjectKind.LETTER, number),
+        timeline.entries(SubjectKind.LETTER, number));
+  }
+
+  private Letters.Filter filter(
+      Status status, Direction direction, String office, String q, LocalDate from, LocalDate to) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidRequestException("to", "must not be before from");
+    }
+    return new Letters.Filter(
+        status, direction, office, q, start(from), start(to == null ? null : to.plusDays(1)));
+  }
+
+  private Instant start(LocalDate date) {
+    return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
+  }
+
+  static String csv(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (text.matches("^[=+\\-@].*")) {
+      text = "'" + text;
+    }
+    return text.contains(";") || text.contains("\"") || text.contains("\n")
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
+  }
+}
