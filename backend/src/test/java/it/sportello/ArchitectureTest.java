@@ -74,11 +74,14 @@ class ArchitectureTest {
         .check(CLASSES);
     noClasses()
         .that()
-        .resideOutsideOfPackages("it.sportello.document..", "it.sportello.reporting.web..")
+        .resideOutsideOfPackages(
+            "it.sportello.document..", "it.sportello.reporting.web..", "it.sportello.kb.excel..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.poi..")
-        .because("documents parse spreadsheets, the reports' web adapter writes them; nobody else")
+        .because(
+            "documents parse spreadsheets, the reports' web adapter writes them, the KB import"
+                + " reads its workbook; nobody else")
         .check(CLASSES);
   }
 

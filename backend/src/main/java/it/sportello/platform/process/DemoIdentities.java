@@ -35,6 +35,7 @@ class DemoIdentities {
           entry("auditor", "Revisori dell'amministrazione (sola lettura)"),
           entry("office", "Uffici dell'amministrazione"),
           entry("kb-editor", "Redattori base di conoscenza"),
+          entry("kb-reviewer", "Revisori base di conoscenza"),
           entry("analyst", "Analisti di processo"),
           entry("camunda-admin", "Amministratori"),
           entry("api-client", "Sistemi esterni"),
@@ -56,6 +57,7 @@ class DemoIdentities {
     USERS.put("auditor", List.of("auditor"));
     USERS.put("office1", List.of("office", "office-tributi"));
     USERS.put("kbeditor", List.of("kb-editor"));
+    USERS.put("kbreviewer", List.of("kb-reviewer"));
     USERS.put("analyst", List.of("analyst"));
     USERS.put("admin", List.of("camunda-admin"));
     USERS.put("api-client", List.of("api-client"));

@@ -17,6 +17,8 @@ public enum Role {
   AUDITOR("auditor"),
   OFFICE("office"),
   KB_EDITOR("kb-editor"),
+  /** Reviews and approves knowledge articles (the publication workflow's reviewers). */
+  KB_REVIEWER("kb-reviewer"),
   ANALYST("analyst"),
   ADMIN("camunda-admin"),
   API_CLIENT("api-client");

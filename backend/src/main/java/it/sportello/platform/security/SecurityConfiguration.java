@@ -95,7 +95,33 @@ class SecurityConfiguration {
                     .requestMatchers("/api/supervisor/**", "/api/mail/**")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN))
                     .requestMatchers("/api/tasks/**", "/api/inbox/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .hasAnyRole(
+                        roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE, KB_EDITOR, KB_REVIEWER))
+                    // the knowledge base: citizens search and read the public articles without
+                    // login
+                    .requestMatchers(HttpMethod.GET, "/api/public/kb/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/kb/search", "/api/kb/articles/*")
+                    .hasAnyRole(
+                        roles(
+                            LEVEL1,
+                            LEVEL2,
+                            LEVEL3,
+                            SUPERVISOR,
+                            OFFICE,
+                            KB_EDITOR,
+                            KB_REVIEWER,
+                            ADMIN))
+                    .requestMatchers("/api/kb/import")
+                    .hasAnyRole(roles(KB_EDITOR, ADMIN))
+                    .requestMatchers("/api/kb/index/**")
+                    .hasAnyRole(roles(KB_REVIEWER, SUPERVISOR, ADMIN))
+                    .requestMatchers(HttpMethod.POST, "/api/kb/subscriptions/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/kb/categories")
+                    .authenticated()
+                    .requestMatchers("/api/kb/**")
+                    .hasAnyRole(roles(KB_EDITOR, KB_REVIEWER, ADMIN))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     .anyRequest()

@@ -7,7 +7,13 @@ public final class WebAppRoutes {
 
   /** Client-side routes: the server answers them with {@code index.html}. */
   public static final String[] CLIENT_ROUTES = {
-    "/login", "/tasks/**", "/tickets/**", "/supervisor/**", "/service-levels/**"
+    "/login",
+    "/tasks/**",
+    "/tickets/**",
+    "/supervisor/**",
+    "/service-levels/**",
+    "/kb/**",
+    "/self-service/**"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */

@@ -1,0 +1,34 @@
+package it.sportello.search;
+
+import java.util.List;
+
+/**
+ * The search engine, as Sportello needs it. Every call may throw {@link SearchUnavailableException}
+ * when the engine cannot be reached.
+ */
+public interface SearchEngine {
+
+  /** Creates the index (behind its alias) if it does not exist. */
+  void ensureIndex();
+
+  /**
+   * Makes the index hold exactly these entries for this source object: writes them (by their index
+   * id, so writing twice is harmless) and removes its other entries (e.g. a language dropped); an
+   * empty list removes the object.
+   */
+  void replace(long sourceId, List<IndexedDocument> documents);
+
+  SearchResult search(SearchQuery query);
+
+  /** How many entries the index holds. */
+  long count();
+
+  /**
+   * Builds a new index from these batches and switches the alias to it atomically; the old index
+   * answers until then.
+   */
+  void rebuild(Iterable<List<IndexedDocument>> batches);
+
+  /** Whether the engine answers. */
+  boolean isAvailable();
+}
