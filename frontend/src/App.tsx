@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
 import { InboxPage } from './pages/InboxPage';
+import { KbArticlePage } from './pages/KbArticlePage';
+import { KbEditPage } from './pages/KbEditPage';
+import { KnowledgePage } from './pages/KnowledgePage';
+import { SelfServiceKbPage } from './pages/SelfServiceKbPage';
 import { IntakePage } from './pages/IntakePage';
 import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
@@ -28,6 +32,11 @@ export function App() {
           path="/service-levels"
           element={user ? <ServiceLevelsPage user={user} /> : <Navigate to="/login" replace />}
         />
+        <Route path="/kb" element={user ? <KnowledgePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb/articles/:id" element={user ? <KbArticlePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
+        <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

@@ -47,6 +47,15 @@ export function TaskPage({ user }: { user: Me }) {
     (async () => {
       try {
         const item = await loadTask(taskId);
+        if (item.businessKey?.startsWith('KB-')) {
+          // a knowledge-base task: the form beside a link to the article
+          const formSchema = await taskForm(taskId).catch(() => undefined);
+          if (!cancelled) {
+            setWork(item);
+            setSchema(formSchema);
+          }
+          return;
+        }
         const [formSchema, ticketView] = await Promise.all([
           taskForm(taskId).catch(() => undefined),
           loadTicket(item.businessKey),
@@ -114,6 +123,25 @@ export function TaskPage({ user }: { user: Me }) {
         </h1>
       )}
       <Message text={message} errors={errors} />
+      {work?.businessKey?.startsWith('KB-') && (
+        <div className="row g-4">
+          <h1 className="h2">
+            {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+          </h1>
+          <section className="col-lg-6" aria-labelledby="form-title">
+            <h2 id="form-title" className="h4">
+              {t('task.formTitle')}
+            </h2>
+            {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+            <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
+              {sending ? t('task.completing') : t('task.complete')}
+            </Button>
+          </section>
+          <aside className="col-lg-6">
+            <Link to={`/kb/edit/${work.businessKey.substring(3)}`}>{t('kb.openArticle')}</Link>
+          </aside>
+        </div>
+      )}
       {ticket && (
         <div className="row g-4">
           <section className="col-lg-6" aria-labelledby="form-title">

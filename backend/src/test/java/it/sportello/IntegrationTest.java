@@ -36,7 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "sportello.mail.embedded-server.imap-port=0",
       "sportello.mail.polling.enabled=false",
       "sportello.mail.outbound.enabled=false",
-      "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem"
+      "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem",
+      // one search node per test JVM, started only when a test first calls the engine
+      // (KnowledgeBaseIT); no background indexer: tests index explicitly, else changes stay queued
+      "sportello.search.embedded.start-on-startup=false",
+      "sportello.search.embedded.data-directory=target/it-search",
+      "sportello.search.indexer.enabled=false"
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {

@@ -39,14 +39,16 @@ class ArticleStore {
   // categories
 
   Optional<Category> category(String code) {
-    return jdbc.sql("select id, parent_id, code, name, depth from kb_category where code = ?")
+    return jdbc.sql(
+            "select id, parent_id, code, name, depth from sportello.kb_category where code = ?")
         .param(code)
         .query(ArticleStore::category)
         .optional();
   }
 
   Optional<Category> category(long id) {
-    return jdbc.sql("select id, parent_id, code, name, depth from kb_category where id = ?")
+    return jdbc.sql(
+            "select id, parent_id, code, name, depth from sportello.kb_category where id = ?")
         .param(id)
         .query(ArticleStore::category)
         .optional();
@@ -54,7 +56,7 @@ class ArticleStore {
 
   List<Category> children(Long parentId) {
     return jdbc.sql(
-            "select id, parent_id, code, name, depth from kb_category where "
+            "select id, parent_id, code, name, depth from sportello.kb_category where "
                 + (parentId == null ? "parent_id is null" : "parent_id = ?")
                 + " order by position, name, id")
         .params(parentId == null ? List.of() : List.of(parentId))
@@ -66,7 +68,7 @@ class ArticleStore {
   long upsertCategory(Long parentId, String code, String name, int depth, int position) {
     return jdbc.sql(
             """
-            insert into kb_category (parent_id, code, name, depth, position)
+            insert into sportello.kb_category (parent_id, code, name, depth, position)
             values (:parent, :code, :name, :depth, :position)
             on conflict (code) do update set name = excluded.name, parent_id = excluded.parent_id,
               depth = excluded.depth, position = excluded.position
@@ -81,7 +83,7 @@ class ArticleStore {
   }
 
   long countCategories(int depth) {
-    return jdbc.sql("select count(*) from kb_category where depth = ?")
+    return jdbc.sql("select count(*) from sportello.kb_category where depth = ?")
         .param(depth)
         .query(Long.class)
         .single();
@@ -110,7 +112,7 @@ class ArticleStore {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
-            insert into kb_article (category_id, status, audience, roles, tags, review_at, version,
+            insert into sportello.kb_article (category_id, status, audience, roles, tags, review_at, version,
               created_by, created_at, updated_by, updated_at, source_ticket, external_key)
             values (:category, 'DRAFT', :audience, :roles, :tags, :reviewAt, 1, :author, :at,
               :author, :at, :ticket, :externalKey)""")
@@ -133,7 +135,7 @@ class ArticleStore {
       long id, ArticleDraft draft, Long categoryId, int version, String author, Instant at) {
     jdbc.sql(
             """
-            update kb_article set category_id = :category, audience = :audience, roles = :roles,
+            update sportello.kb_article set category_id = :category, audience = :audience, roles = :roles,
               tags = :tags, review_at = :reviewAt, version = :version, updated_by = :author,
               updated_at = :at where id = :id""")
         .param("category", categoryId)
@@ -146,15 +148,15 @@ class ArticleStore {
         .param("at", Timestamp.from(at))
         .param("id", id)
         .update();
-    jdbc.sql("delete from kb_article_variant where article_id = ?").param(id).update();
-    jdbc.sql("delete from kb_article_link where article_id = ?").param(id).update();
+    jdbc.sql("delete from sportello.kb_article_variant where article_id = ?").param(id).update();
+    jdbc.sql("delete from sportello.kb_article_link where article_id = ?").param(id).update();
     writeVariantsAndLinks(id, draft);
   }
 
   private void writeVariantsAndLinks(long id, ArticleDraft draft) {
     for (ArticleVariant variant : draft.variants()) {
       jdbc.sql(
-              "insert into kb_article_variant (article_id, language, title, summary, body)"
+              "insert into sportello.kb_article_variant (article_id, language, title, summary, body)"
                   + " values (?, ?, ?, ?, ?)")
           .params(
               id,
@@ -165,7 +167,8 @@ class ArticleStore {
           .update();
     }
     for (ArticleLink link : draft.links()) {
-      jdbc.sql("insert into kb_article_link (article_id, kind, target, label) values (?, ?, ?, ?)")
+      jdbc.sql(
+              "insert into sportello.kb_article_link (article_id, kind, target, label) values (?, ?, ?, ?)")
           .params(id, link.kind().name(), link.target(), link.label() == null ? "" : link.label())
           .update();
     }
@@ -173,7 +176,7 @@ class ArticleStore {
 
   void setStatus(long id, ArticleStatus status, String actor, Instant at) {
     jdbc.sql(
-            "update kb_article set status = :status, updated_by = :actor, updated_at = :at,"
+            "update sportello.kb_article set status = :status, updated_by = :actor, updated_at = :at,"
                 + " published_at = case when :status = 'PUBLISHED' then :at else published_at end"
                 + " where id = :id")
         .param("status", status.name())
@@ -184,7 +187,7 @@ class ArticleStore {
   }
 
   void setReviewAt(long id, LocalDate reviewAt) {
-    jdbc.sql("update kb_article set review_at = ? where id = ?")
+    jdbc.sql("update sportello.kb_article set review_at = ? where id = ?")
         .params(Date.valueOf(reviewAt), id)
         .update();
   }
@@ -202,7 +205,7 @@ class ArticleStore {
     jdbc.sql(
             "select "
                 + ARTICLE_COLUMNS
-                + " from kb_article a left join kb_category c on c.id = a.category_id"
+                + " from sportello.kb_article a left join sportello.kb_category c on c.id = a.category_id"
                 + " where a.id in (:ids)")
         .param("ids", ids)
         .query(ArticleStore::row)
@@ -210,7 +213,7 @@ class ArticleStore {
         .forEach(row -> rows.put(row.id, row));
     Map<Long, List<ArticleVariant>> variants = new LinkedHashMap<>();
     jdbc.sql(
-            "select article_id, language, title, summary, body from kb_article_variant"
+            "select article_id, language, title, summary, body from sportello.kb_article_variant"
                 + " where article_id in (:ids) order by article_id, case language when 'it' then 0"
                 + " else 1 end, language")
         .param("ids", ids)
@@ -226,7 +229,7 @@ class ArticleStore {
         .list();
     Map<Long, List<ArticleLink>> links = new LinkedHashMap<>();
     jdbc.sql(
-            "select article_id, kind, target, label from kb_article_link where article_id in"
+            "select article_id, kind, target, label from sportello.kb_article_link where article_id in"
                 + " (:ids) order by id")
         .param("ids", ids)
         .query(
@@ -253,7 +256,7 @@ class ArticleStore {
   /** Article ids by filter, latest change first. */
   List<Long> ids(String createdBy, List<ArticleStatus> statuses, int offset, int limit) {
     return jdbc.sql(
-            "select id from kb_article where (cast(:author as varchar) is null or created_by = :author)"
+            "select id from sportello.kb_article where (cast(:author as varchar) is null or created_by = :author)"
                 + " and status in (:statuses) order by updated_at desc, id desc"
                 + " offset :offset limit :limit")
         .param("author", createdBy)
@@ -266,7 +269,7 @@ class ArticleStore {
 
   long count(String createdBy, List<ArticleStatus> statuses) {
     return jdbc.sql(
-            "select count(*) from kb_article where (cast(:author as varchar) is null or created_by = :author)"
+            "select count(*) from sportello.kb_article where (cast(:author as varchar) is null or created_by = :author)"
                 + " and status in (:statuses)")
         .param("author", createdBy)
         .param("statuses", statuses.stream().map(Enum::name).toList())
@@ -277,7 +280,7 @@ class ArticleStore {
   /** Ids of the published articles after {@code afterId}, in id order (for a reindex). */
   List<Long> publishedIds(long afterId, int limit) {
     return jdbc.sql(
-            "select id from kb_article where status = 'PUBLISHED' and id > ? order by id limit ?")
+            "select id from sportello.kb_article where status = 'PUBLISHED' and id > ? order by id limit ?")
         .params(afterId, limit)
         .query(Long.class)
         .list();
@@ -285,14 +288,14 @@ class ArticleStore {
 
   long countPublishedVariants() {
     return jdbc.sql(
-            "select count(*) from kb_article_variant v join kb_article a on a.id = v.article_id"
+            "select count(*) from sportello.kb_article_variant v join sportello.kb_article a on a.id = v.article_id"
                 + " where a.status = 'PUBLISHED'")
         .query(Long.class)
         .single();
   }
 
   Optional<Long> idOfExternalKey(String externalKey) {
-    return jdbc.sql("select id from kb_article where external_key = ?")
+    return jdbc.sql("select id from sportello.kb_article where external_key = ?")
         .param(externalKey)
         .query(Long.class)
         .optional();
@@ -303,7 +306,7 @@ class ArticleStore {
 
   void insertVersion(long id, int version, String author, Instant at, String note, String content) {
     jdbc.sql(
-            "insert into kb_article_version (article_id, version, author, created_at, change_note,"
+            "insert into sportello.kb_article_version (article_id, version, author, created_at, change_note,"
                 + " content) values (?, ?, ?, ?, ?, ?)")
         .params(id, version, author, Timestamp.from(at), note == null ? "" : note, content)
         .update();
@@ -311,7 +314,7 @@ class ArticleStore {
 
   List<ArticleVersion> versions(long id) {
     return jdbc.sql(
-            "select version, author, created_at, change_note, content from kb_article_version"
+            "select version, author, created_at, change_note, content from sportello.kb_article_version"
                 + " where article_id = ? order by version")
         .param(id)
         .query(
@@ -327,7 +330,7 @@ class ArticleStore {
 
   void insertEvent(long id, Instant at, String actor, String kind, String comment) {
     jdbc.sql(
-            "insert into kb_article_event (article_id, occurred_at, actor, kind, comment)"
+            "insert into sportello.kb_article_event (article_id, occurred_at, actor, kind, comment)"
                 + " values (?, ?, ?, ?, ?)")
         .params(id, Timestamp.from(at), actor, kind, comment)
         .update();
@@ -335,7 +338,7 @@ class ArticleStore {
 
   List<ArticleEvent> events(long id) {
     return jdbc.sql(
-            "select occurred_at, actor, kind, comment from kb_article_event where article_id = ?"
+            "select occurred_at, actor, kind, comment from sportello.kb_article_event where article_id = ?"
                 + " order by id")
         .param(id)
         .query(
@@ -353,8 +356,8 @@ class ArticleStore {
       return List.of();
     }
     return jdbc.sql(
-            "select distinct s.user_id from kb_subscription s where s.category_id = :id or"
-                + " s.category_id = (select parent_id from kb_category where id = :id)"
+            "select distinct s.user_id from sportello.kb_subscription s where s.category_id = :id or"
+                + " s.category_id = (select parent_id from sportello.kb_category where id = :id)"
                 + " order by s.user_id")
         .param("id", categoryId)
         .query(String.class)
@@ -363,7 +366,7 @@ class ArticleStore {
 
   void subscribe(String userId, long categoryId) {
     jdbc.sql(
-            "insert into kb_subscription (user_id, category_id) values (?, ?) on conflict do"
+            "insert into sportello.kb_subscription (user_id, category_id) values (?, ?) on conflict do"
                 + " nothing")
         .params(userId, categoryId)
         .update();

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   private final String alias;
   private final List<String> synonyms;
   private final Clock clock;
+  private final Runnable beforeRequest;
 
   public ElasticsearchRestEngine(
       String url,
@@ -55,7 +57,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       List<String> synonyms,
       int timeoutMillis,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      Runnable beforeRequest) {
     RestClientBuilder builder =
         RestClient.builder(HttpHost.create(url))
             .setRequestConfigCallback(
@@ -74,10 +77,12 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     this.alias = alias;
     this.synonyms = List.copyOf(synonyms);
     this.clock = clock;
+    this.beforeRequest = beforeRequest;
   }
 
   @Override
   public boolean isAvailable() {
+    beforeRequest.run();
     try {
       Response response = client.performRequest(new Request("GET", "/_cluster/health"));
       return response.getStatusLine().getStatusCode() == 200;
@@ -110,18 +115,18 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   }
 
   @Override
-  public void replace(long sourceId, List<IndexedDocument> documents) {
+  public void replace(Collection<Long> sourceIds, List<IndexedDocument> documents) {
+    if (sourceIds.isEmpty()) {
+      return;
+    }
     index(documents);
-    replaceQuery(sourceId, documents.stream().map(IndexedDocument::indexId).toList());
-  }
-
-  private void replaceQuery(long sourceId, List<String> keep) {
     ObjectNode body = json.createObjectNode();
     ObjectNode bool = body.putObject("query").putObject("bool");
-    bool.putArray("filter").addObject().putObject("term").put("sourceId", sourceId);
-    if (!keep.isEmpty()) {
-      ArrayNode ids = bool.putArray("must_not").addObject().putObject("ids").putArray("values");
-      keep.forEach(ids::add);
+    ArrayNode sources = bool.putArray("filter").addObject().putObject("terms").putArray("sourceId");
+    sourceIds.forEach(sources::add);
+    if (!documents.isEmpty()) {
+      ArrayNode keep = bool.putArray("must_not").addObject().putObject("ids").putArray("values");
+      documents.forEach(document -> keep.add(document.indexId()));
     }
     perform("POST", "/" + alias + "/_delete_by_query?refresh=true&conflicts=proceed", body);
   }
@@ -352,6 +357,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   }
 
   private boolean exists(String path) {
+    beforeRequest.run();
     try {
       Response response = client.performRequest(new Request("HEAD", path));
       return response.getStatusLine().getStatusCode() == 200;
@@ -378,6 +384,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   }
 
   private JsonNode execute(Request request) {
+    beforeRequest.run();
     try {
       Response response = client.performRequest(request);
       if (response.getEntity() == null) {

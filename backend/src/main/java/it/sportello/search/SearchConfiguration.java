@@ -30,6 +30,7 @@ class SearchConfiguration {
         properties.synonyms(),
         (int) properties.requestTimeout().toMillis(),
         json,
-        clock);
+        clock,
+        node != null ? node::start : () -> {});
   }
 }

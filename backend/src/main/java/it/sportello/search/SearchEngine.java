@@ -1,5 +1,6 @@
 package it.sportello.search;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -12,11 +13,11 @@ public interface SearchEngine {
   void ensureIndex();
 
   /**
-   * Makes the index hold exactly these entries for this source object: writes them (by their index
-   * id, so writing twice is harmless) and removes its other entries (e.g. a language dropped); an
-   * empty list removes the object.
+   * Makes the index hold exactly these entries for these source objects: writes them (by their
+   * index id, so writing twice is harmless) and removes the objects' other entries (e.g. a language
+   * dropped, or an object no longer searchable, which has no entry in {@code documents}).
    */
-  void replace(long sourceId, List<IndexedDocument> documents);
+  void replace(Collection<Long> sourceIds, List<IndexedDocument> documents);
 
   SearchResult search(SearchQuery query);
 

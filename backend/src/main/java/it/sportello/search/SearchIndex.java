@@ -71,7 +71,7 @@ public class SearchIndex {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql(
             """
-            insert into search_outbox (document_kind, document_id, next_attempt_at, created_at)
+            insert into sportello.search_outbox (document_kind, document_id, next_attempt_at, created_at)
             values (?, ?, ?, ?)
             on conflict (document_kind, document_id)
             do update set next_attempt_at = excluded.next_attempt_at, attempts = 0""")
@@ -90,7 +90,7 @@ public class SearchIndex {
 
   /** Entries waiting (due now or later). */
   public long pending() {
-    return jdbc.sql("select count(*) from search_outbox").query(Long.class).single();
+    return jdbc.sql("select count(*) from sportello.search_outbox").query(Long.class).single();
   }
 
   /**
@@ -113,7 +113,7 @@ public class SearchIndex {
     Instant now = clock.instant();
     List<Long> ids =
         jdbc.sql(
-                "select document_id from search_outbox where document_kind = ? and"
+                "select document_id from sportello.search_outbox where document_kind = ? and"
                     + " next_attempt_at <= ? order by id limit ? for update skip locked")
             .params(ARTICLE, Timestamp.from(now), properties.indexer().batchSize())
             .query(Long.class)
@@ -121,46 +121,40 @@ public class SearchIndex {
     if (ids.isEmpty()) {
       return -1;
     }
-    int done = 0;
-    for (Long id : ids) {
-      try {
-        engine.replace(id, source.documents(id));
-        jdbc.sql("delete from search_outbox where document_kind = ? and document_id = ?")
-            .params(ARTICLE, id)
-            .update();
-        done++;
-      } catch (RuntimeException e) {
-        int attempts =
-            jdbc.sql(
-                    "select attempts from search_outbox where document_kind = ? and document_id = ?")
-                .params(ARTICLE, id)
-                .query(Integer.class)
-                .single();
-        Duration delay =
-            Duration.ofSeconds(Math.min(MAX_DELAY.toSeconds(), 5L << Math.min(attempts, 8)));
-        String error = String.valueOf(e.getMessage());
-        jdbc.sql(
-                "update search_outbox set attempts = attempts + 1, next_attempt_at = ?,"
-                    + " last_error = ? where document_kind = ? and document_id = ?")
-            .params(
-                Timestamp.from(now.plus(delay)),
-                error.length() > 1000 ? error.substring(0, 1000) : error,
-                ARTICLE,
-                id)
-            .update();
-        log.warn("Search index: article {} not indexed yet ({}); retry in {}", id, error, delay);
-        if (e instanceof SearchUnavailableException) {
-          // the engine is down: the rest of the batch would fail the same way; keep it for later
-          return done == 0 ? -1 : done;
-        }
+    try {
+      List<IndexedDocument> documents = new ArrayList<>();
+      for (Long id : ids) {
+        documents.addAll(source.documents(id));
       }
+      engine.replace(ids, documents);
+      jdbc.sql(
+              "delete from sportello.search_outbox where document_kind = :kind and document_id in (:ids)")
+          .param("kind", ARTICLE)
+          .param("ids", ids)
+          .update();
+      return ids.size();
+    } catch (RuntimeException e) {
+      String error = String.valueOf(e.getMessage());
+      jdbc.sql(
+              """
+              update sportello.search_outbox set attempts = attempts + 1,
+                next_attempt_at = :now + make_interval(secs => least(:max, 5 * power(2, least(attempts, 8)))),
+                last_error = :error
+              where document_kind = :kind and document_id in (:ids)""")
+          .param("now", Timestamp.from(now))
+          .param("max", MAX_DELAY.toSeconds())
+          .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+          .param("kind", ARTICLE)
+          .param("ids", ids)
+          .update();
+      log.warn("Search index: {} articles not indexed yet, retried later: {}", ids.size(), error);
+      return -1;
     }
-    return done;
   }
 
   /** Makes every queued entry due now (e.g. after the engine came back). */
   public void retryNow() {
-    jdbc.sql("update search_outbox set next_attempt_at = ?")
+    jdbc.sql("update sportello.search_outbox set next_attempt_at = ?")
         .param(Timestamp.from(clock.instant()))
         .update();
   }

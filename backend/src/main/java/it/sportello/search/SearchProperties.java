@@ -49,9 +49,11 @@ public record SearchProperties(
    *
    * @param port its HTTP port; 0 picks a free one
    * @param heap the child JVM's heap ({@code -Xmx})
+   * @param startOnStartup start with the application, else on the first call to the engine
    */
   public record Embedded(
       @DefaultValue("false") boolean enabled,
+      @DefaultValue("true") boolean startOnStartup,
       @NotBlank @DefaultValue("./data/search") String dataDirectory,
       @Min(0) @DefaultValue("0") int port,
       @NotBlank @DefaultValue("512m") String heap,

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * on our classpath in a <em>child JVM</em>: OpenSearch wants Log4j 2 as its logging backend and its
  * own Netty setup, which clash with the application's Logback bridge inside one JVM. The child
  * starts in the background (the application does not wait for it; search answers 503 and indexing
- * stays queued until it is up), once per JVM however many application contexts ask for it (the
- * tests'), and stops with the JVM: it also ends by itself when its standard input closes, i.e. when
- * this JVM dies. Never in production: {@code sportello.search.url} points at a real cluster.
+ * stays queued until it is up), once per JVM however many application contexts ask for it, at
+ * startup or (the tests) on the first call to the engine, and stops with the JVM: it also ends by
+ * itself when its standard input closes, i.e. when this JVM dies. Never in production: {@code
+ * sportello.search.url} points at a real cluster.
  */
 @Component
 @ConditionalOnProperty(name = "sportello.search.embedded.enabled", havingValue = "true")
@@ -42,6 +43,14 @@ public class EmbeddedSearchNode {
 
   EmbeddedSearchNode(SearchProperties properties) {
     this.node = shared(properties.embedded());
+    if (properties.embedded().startOnStartup()) {
+      start();
+    }
+  }
+
+  /** Starts the node in the background, once per JVM; later calls do nothing. */
+  public void start() {
+    node.start();
   }
 
   /** The node's address (it may still be starting). */
@@ -65,16 +74,26 @@ public class EmbeddedSearchNode {
   private static final class Node {
     final int port;
     final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final SearchProperties.Embedded settings;
     private Process process;
+    private boolean started;
 
     Node(SearchProperties.Embedded settings) {
+      this.settings = settings;
       this.port = settings.port() == 0 ? freePort() : settings.port();
-      Thread starter = new Thread(() -> start(settings), "search-node-start");
+    }
+
+    synchronized void start() {
+      if (started) {
+        return;
+      }
+      started = true;
+      Thread starter = new Thread(this::run, "search-node-start");
       starter.setDaemon(true);
       starter.start();
     }
 
-    private void start(SearchProperties.Embedded settings) {
+    private void run() {
       try {
         Path base = Path.of(settings.dataDirectory()).toAbsolutePath().resolve("node-" + port);
         Files.createDirectories(base);

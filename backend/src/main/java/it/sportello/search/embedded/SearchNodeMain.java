@@ -23,6 +23,7 @@ public final class SearchNodeMain {
     int port = Integer.parseInt(args[1]);
     String clusterName = args[2];
     OpenSearchRunner runner = new OpenSearchRunner();
+    runner.setMaxHttpPort(port + 100);
     runner.onBuild(
         (index, settings) -> {
           settings.put("http.cors.enabled", false);
