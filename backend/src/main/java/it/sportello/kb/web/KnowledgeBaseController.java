@@ -76,7 +76,7 @@ class KnowledgeBaseController {
   @Operation(
       summary = "Search the published articles I may read (Italian analysis, typos tolerated)")
   @GetMapping("/search")
-  SearchResult search(
+  SearchResult searchKb(
       Authentication authentication,
       @RequestParam String q,
       @RequestParam(defaultValue = "it") String lang,
@@ -87,7 +87,7 @@ class KnowledgeBaseController {
 
   @Operation(summary = "Articles, latest change first: mine (default) or everyone's; by status")
   @GetMapping("/articles")
-  PageResponse<ArticleView> articles(
+  PageResponse<ArticleView> kbArticles(
       Authentication authentication,
       @RequestParam(defaultValue = "true") boolean mine,
       @RequestParam(required = false) List<ArticleStatus> status,
@@ -100,7 +100,7 @@ class KnowledgeBaseController {
 
   @Operation(summary = "A new draft (version 1)")
   @PostMapping("/articles")
-  ResponseEntity<ArticleView> create(
+  ResponseEntity<ArticleView> createKbArticle(
       Authentication authentication, @RequestBody ArticleRequest request) {
     Article article = authoring.create(request.toDraft(), authentication.getName());
     return ResponseEntity.created(URI.create("/api/kb/articles/" + article.id()))
@@ -111,7 +111,7 @@ class KnowledgeBaseController {
       summary =
           "An article: any state for authors and reviewers, published and visible to me otherwise")
   @GetMapping("/articles/{id}")
-  ArticleView article(Authentication authentication, @PathVariable long id) {
+  ArticleView kbArticle(Authentication authentication, @PathVariable long id) {
     List<String> groups = groups(authentication);
     if (groups.stream().anyMatch(AUTHORING_GROUPS::contains)) {
       return ArticleView.of(authoring.get(id));
@@ -121,38 +121,38 @@ class KnowledgeBaseController {
 
   @Operation(summary = "Save a new version of a draft")
   @PutMapping("/articles/{id}")
-  ArticleView update(
+  ArticleView updateKbArticle(
       Authentication authentication, @PathVariable long id, @RequestBody ArticleRequest request) {
     return ArticleView.of(authoring.update(id, request.toDraft(), authentication.getName()));
   }
 
   @Operation(summary = "Send a draft to the KB reviewers (starts or resumes its workflow)")
   @PostMapping("/articles/{id}/submit")
-  ArticleView submit(Authentication authentication, @PathVariable long id) {
+  ArticleView submitKbArticle(Authentication authentication, @PathVariable long id) {
     return ArticleView.of(authoring.submit(id, authentication.getName()));
   }
 
   @Operation(summary = "Withdraw a published article (no longer valid)")
   @PostMapping("/articles/{id}/withdraw")
-  ArticleView withdraw(Authentication authentication, @PathVariable long id) {
+  ArticleView withdrawKbArticle(Authentication authentication, @PathVariable long id) {
     return ArticleView.of(authoring.remove(id, true, authentication.getName()));
   }
 
   @Operation(summary = "Archive an article")
   @PostMapping("/articles/{id}/archive")
-  ArticleView archive(Authentication authentication, @PathVariable long id) {
+  ArticleView archiveKbArticle(Authentication authentication, @PathVariable long id) {
     return ArticleView.of(authoring.remove(id, false, authentication.getName()));
   }
 
   @Operation(summary = "Every version: who, when, why")
   @GetMapping("/articles/{id}/versions")
-  List<ArticleVersion> versions(@PathVariable long id) {
+  List<ArticleVersion> kbArticleVersions(@PathVariable long id) {
     return authoring.versions(id);
   }
 
   @Operation(summary = "What changed between two versions, as a unified diff (one line per entry)")
   @GetMapping("/articles/{id}/diff")
-  DiffView diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
+  DiffView kbArticleDiff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
     return new DiffView(from, to, authoring.diff(id, from, to));
   }
 
@@ -160,19 +160,19 @@ class KnowledgeBaseController {
 
   @Operation(summary = "The article's path: created, edited, submitted, reviewed, published, ...")
   @GetMapping("/articles/{id}/events")
-  List<ArticleEvent> events(@PathVariable long id) {
+  List<ArticleEvent> kbArticleEvents(@PathVariable long id) {
     return authoring.events(id);
   }
 
   @Operation(summary = "The classification tree, one level: the topics, or a node's children")
   @GetMapping("/categories")
-  List<Category> categories(@RequestParam(required = false) Long parent) {
+  List<Category> kbCategories(@RequestParam(required = false) Long parent) {
     return tree.children(parent);
   }
 
   @Operation(summary = "Be told when an article of this topic or reason is published")
   @PostMapping("/subscriptions/{code}")
-  ResponseEntity<Void> subscribe(Authentication authentication, @PathVariable String code) {
+  ResponseEntity<Void> subscribeKb(Authentication authentication, @PathVariable String code) {
     tree.subscribe(authentication.getName(), code);
     return ResponseEntity.noContent().build();
   }
@@ -181,7 +181,7 @@ class KnowledgeBaseController {
       summary =
           "Import a workbook of topics, reasons and articles; bad rows are reported, not imported")
   @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  KnowledgeImport.Report importWorkbook(
+  KnowledgeImport.Report importKbWorkbook(
       Authentication authentication,
       @RequestPart("file") MultipartFile file,
       @RequestParam(defaultValue = "false") boolean dryRun) {
@@ -200,14 +200,14 @@ class KnowledgeBaseController {
 
   @Operation(summary = "Rebuild the search index from the database")
   @PostMapping("/index/rebuild")
-  SearchIndex.Consistency rebuild() {
+  SearchIndex.Consistency rebuildKbIndex() {
     searchIndex.reindex();
     return searchIndex.check();
   }
 
   @Operation(summary = "Compare the search index with the database")
   @GetMapping("/index/consistency")
-  SearchIndex.Consistency consistency() {
+  SearchIndex.Consistency kbIndexConsistency() {
     return searchIndex.check();
   }
 

@@ -38,7 +38,7 @@ class KnowledgeBasePublicController {
 
   @Operation(summary = "Search the public articles")
   @GetMapping("/search")
-  SearchResult search(
+  SearchResult searchPublicKb(
       @RequestParam String q,
       @RequestParam(defaultValue = "it") String lang,
       @RequestParam(required = false) String topic,
@@ -48,13 +48,13 @@ class KnowledgeBasePublicController {
 
   @Operation(summary = "A public article")
   @GetMapping("/articles/{id}")
-  ArticleView article(@PathVariable long id) {
+  ArticleView publicKbArticle(@PathVariable long id) {
     return ArticleView.of(search.read(id, List.of()));
   }
 
   @Operation(summary = "The classification tree, one level")
   @GetMapping("/categories")
-  List<Category> categories(@RequestParam(required = false) Long parent) {
+  List<Category> publicKbCategories(@RequestParam(required = false) Long parent) {
     return tree.children(parent);
   }
 
