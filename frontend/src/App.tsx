@@ -3,6 +3,10 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
 import { ActivityPage } from './pages/ActivityPage';
 import { InboxPage } from './pages/InboxPage';
+import { KbArticlePage } from './pages/KbArticlePage';
+import { KbEditPage } from './pages/KbEditPage';
+import { KnowledgePage } from './pages/KnowledgePage';
+import { SelfServiceKbPage } from './pages/SelfServiceKbPage';
 import { IntakePage } from './pages/IntakePage';
 import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
@@ -44,6 +48,11 @@ export function App() {
         <Route path="/complaints" element={user ? <ComplaintsPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/complaints/:number" element={user ? <ComplaintPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb" element={user ? <KnowledgePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb/articles/:id" element={user ? <KbArticlePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
+        <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

@@ -238,3 +238,70 @@ export async function addCaseDocument(basePath: string, role: string, file: File
   }
   return (await response.json()) as CaseDocument;
 }
+
+// ---- knowledge base
+export type Audience = 'PUBLIC' | 'FRONT_OFFICE' | 'BACK_OFFICE' | 'ROLES';
+export type ArticleStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'WITHDRAWN' | 'ARCHIVED';
+export interface ArticleVariant {
+  language: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+export interface Article {
+  id: number;
+  categoryCode?: string;
+  status: ArticleStatus;
+  audience: Audience;
+  roles: string[];
+  tags: string[];
+  reviewAt?: string;
+  version: number;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt?: string;
+  variants: ArticleVariant[];
+}
+export interface ArticleInput {
+  categoryCode?: string;
+  audience: Audience;
+  roles?: string[];
+  tags: string[];
+  reviewAt?: string;
+  variants: ArticleVariant[];
+  changeNote?: string;
+}
+export interface ArticleVersion {
+  version: number;
+  author: string;
+  createdAt: string;
+  changeNote: string;
+}
+export interface SearchHit {
+  sourceId: number;
+  language: string;
+  title: string;
+  summary: string;
+  /** HTML-escaped text with <mark> around the matched words */
+  snippet: string;
+  category?: string;
+  audience: Audience;
+}
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  topics: Record<string, number>;
+}
+const query = (q: string, lang: string) => `q=${encodeURIComponent(q)}&lang=${encodeURIComponent(lang)}`;
+export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/api/kb/search?${query(q, lang)}`);
+export const searchPublicKb = (q: string, lang: string) =>
+  api<SearchResult>('GET', `/api/public/kb/search?${query(q, lang)}`);
+export const kbArticle = (id: number) => api<Article>('GET', `/api/kb/articles/${id}`);
+export const publicKbArticle = (id: number) => api<Article>('GET', `/api/public/kb/articles/${id}`);
+export const myArticles = () => api<Page<Article>>('GET', '/api/kb/articles?mine=true&size=50');
+export const createArticle = (input: ArticleInput) => api<Article>('POST', '/api/kb/articles', input);
+export const updateArticle = (id: number, input: ArticleInput) => api<Article>('PUT', `/api/kb/articles/${id}`, input);
+export const submitArticle = (id: number) => api<Article>('POST', `/api/kb/articles/${id}/submit`);
+export const articleVersions = (id: number) => api<ArticleVersion[]>('GET', `/api/kb/articles/${id}/versions`);
+export const articleDiff = (id: number, from: number, to: number) =>
+  api<{ lines: string[] }>('GET', `/api/kb/articles/${id}/diff?from=${from}&to=${to}`);

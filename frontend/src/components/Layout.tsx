@@ -99,6 +99,13 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            {user.roles.some((role) => role !== 'AUDITOR' && role !== 'API_CLIENT' && role !== 'ANALYST') && (
+              <li className="nav-item">
+                <NavLink to="/kb" className="nav-link">
+                  {t('nav.kb')}
+                </NavLink>
+              </li>
+            )}
             {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
               <li className="nav-item">
                 <NavLink to="/service-levels" className="nav-link">

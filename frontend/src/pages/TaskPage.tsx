@@ -73,6 +73,15 @@ export function TaskPage({ user }: { user: Me }) {
           setComplaintCase(complaintView);
           return;
         }
+        if (item.businessKey?.startsWith('KB-')) {
+          // a knowledge-base task: the form beside a link to the article
+          const formSchema = await taskForm(taskId).catch(() => undefined);
+          if (!cancelled) {
+            setWork(item);
+            setSchema(formSchema);
+          }
+          return;
+        }
         const [formSchema, ticketView] = await Promise.all([
           taskForm(taskId).catch(() => undefined),
           loadTicket(item.businessKey),
@@ -178,6 +187,25 @@ export function TaskPage({ user }: { user: Me }) {
             </aside>
           </div>
         </>
+      )}
+      {work?.businessKey?.startsWith('KB-') && (
+        <div className="row g-4">
+          <h1 className="h2">
+            {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+          </h1>
+          <section className="col-lg-6" aria-labelledby="form-title">
+            <h2 id="form-title" className="h4">
+              {t('task.formTitle')}
+            </h2>
+            {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+            <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
+              {sending ? t('task.completing') : t('task.complete')}
+            </Button>
+          </section>
+          <aside className="col-lg-6">
+            <Link to={`/kb/edit/${work.businessKey.substring(3)}`}>{t('kb.openArticle')}</Link>
+          </aside>
+        </div>
       )}
       {ticket && (
         <div className="row g-4">

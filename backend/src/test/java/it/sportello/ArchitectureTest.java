@@ -77,12 +77,14 @@ class ArchitectureTest {
         .resideOutsideOfPackages(
             "it.sportello.document..",
             "it.sportello.reporting.web..",
-            "it.sportello.complaint.web..")
+            "it.sportello.complaint.web..",
+            "it.sportello.kb.excel..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.poi..")
         .because(
-            "documents parse spreadsheets, the reports' and the register's web adapters write them")
+            "documents parse spreadsheets, the reports' and the register's web adapters write them,"
+                + " the KB import reads its workbook; nobody else")
         .check(CLASSES);
   }
 

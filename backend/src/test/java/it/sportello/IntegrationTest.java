@@ -38,7 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "sportello.mail.outbound.enabled=false",
       "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem",
       // the CTI webhook's shared secret, for tests that sign telephony events
-      "sportello.phone.webhook.secret=" + IntegrationTest.PHONE_WEBHOOK_SECRET
+      "sportello.phone.webhook.secret=" + IntegrationTest.PHONE_WEBHOOK_SECRET,
+      // one search node per test JVM, started only when a test first calls the engine
+      // (KnowledgeBaseIT); no background indexer: tests index explicitly, else changes stay queued
+      "sportello.search.embedded.start-on-startup=false",
+      "sportello.search.embedded.data-directory=target/it-search",
+      "sportello.search.indexer.enabled=false"
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {

@@ -134,6 +134,9 @@ class RestartIT {
             "--sportello.mail.embedded-server.smtp-port=0",
             "--sportello.mail.embedded-server.imap-port=0",
             "--sportello.mail.polling.enabled=false",
-            "--sportello.mail.outbound.enabled=false");
+            "--sportello.mail.outbound.enabled=false",
+            // no search node for these restarts (it would start with each application)
+            "--sportello.search.embedded.start-on-startup=false",
+            "--sportello.search.indexer.enabled=false");
   }
 }

@@ -38,6 +38,7 @@ class DemoIdentities {
           entry("head-office", "Dirigenti d'ufficio (revisione)"),
           entry("manager", "Direzione (firma e approvazioni)"),
           entry("kb-editor", "Redattori base di conoscenza"),
+          entry("kb-reviewer", "Revisori base di conoscenza"),
           entry("analyst", "Analisti di processo"),
           entry("camunda-admin", "Amministratori"),
           entry("api-client", "Sistemi esterni"),
@@ -62,6 +63,7 @@ class DemoIdentities {
     USERS.put("headoffice1", List.of("head-office", "office", "office-tributi"));
     USERS.put("manager1", List.of("manager"));
     USERS.put("kbeditor", List.of("kb-editor"));
+    USERS.put("kbreviewer", List.of("kb-reviewer"));
     USERS.put("analyst", List.of("analyst"));
     USERS.put("admin", List.of("camunda-admin"));
     USERS.put("api-client", List.of("api-client"));

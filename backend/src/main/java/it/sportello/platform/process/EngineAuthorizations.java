@@ -38,7 +38,9 @@ class EngineAuthorizations {
     for (Resources resource : Resources.values()) {
       grant(Role.ADMIN, resource, ANY, ALL);
     }
-    for (Role worker : List.of(Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.OFFICE)) {
+    for (Role worker :
+        List.of(
+            Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.OFFICE, Role.KB_EDITOR, Role.KB_REVIEWER)) {
       grant(worker, APPLICATION, "tasklist", ACCESS);
       grant(worker, PROCESS_DEFINITION, ANY, READ);
       grant(worker, FILTER, ANY, READ);

@@ -23,6 +23,8 @@ public enum Role {
   /** The manager: signs letters and approves decisions. */
   MANAGER("manager"),
   KB_EDITOR("kb-editor"),
+  /** Reviews and approves knowledge articles (the publication workflow's reviewers). */
+  KB_REVIEWER("kb-reviewer"),
   ANALYST("analyst"),
   ADMIN("camunda-admin"),
   API_CLIENT("api-client");

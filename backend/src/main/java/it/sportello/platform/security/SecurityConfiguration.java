@@ -117,7 +117,9 @@ class SecurityConfiguration {
                             OFFICE,
                             SECRETARIAT,
                             HEAD_OFFICE,
-                            MANAGER))
+                            MANAGER,
+                            KB_EDITOR,
+                            KB_REVIEWER))
                     .requestMatchers(HttpMethod.POST, "/api/correspondence")
                     .hasAnyRole(roles(SECRETARIAT, LEVEL1, LEVEL2, OFFICE, HEAD_OFFICE, MANAGER))
                     .requestMatchers(HttpMethod.POST, "/api/correspondence/*/documents")
@@ -152,6 +154,31 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**")
                     .hasAnyRole(
                         roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR))
+                    // the knowledge base: citizens search and read the public articles without
+                    // login
+                    .requestMatchers(HttpMethod.GET, "/api/public/kb/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/kb/search", "/api/kb/articles/*")
+                    .hasAnyRole(
+                        roles(
+                            LEVEL1,
+                            LEVEL2,
+                            LEVEL3,
+                            SUPERVISOR,
+                            OFFICE,
+                            KB_EDITOR,
+                            KB_REVIEWER,
+                            ADMIN))
+                    .requestMatchers("/api/kb/import")
+                    .hasAnyRole(roles(KB_EDITOR, ADMIN))
+                    .requestMatchers("/api/kb/index/**")
+                    .hasAnyRole(roles(KB_REVIEWER, SUPERVISOR, ADMIN))
+                    .requestMatchers(HttpMethod.POST, "/api/kb/subscriptions/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/kb/categories")
+                    .authenticated()
+                    .requestMatchers("/api/kb/**")
+                    .hasAnyRole(roles(KB_EDITOR, KB_REVIEWER, ADMIN))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     .anyRequest()

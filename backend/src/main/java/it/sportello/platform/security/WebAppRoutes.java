@@ -13,7 +13,9 @@ public final class WebAppRoutes {
     "/supervisor/**",
     "/service-levels/**",
     "/correspondence/**",
-    "/complaints/**"
+    "/complaints/**",
+    "/kb/**",
+    "/self-service/**"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */

@@ -1,0 +1,37 @@
+package it.sportello.kb;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The classification tree, browsed one level at a time; readers may subscribe to a node. */
+@Service
+public class CategoryTree {
+
+  private final ArticleStore store;
+
+  CategoryTree(ArticleStore store) {
+    this.store = store;
+  }
+
+  /** The children of a node, or the topics for {@code null}. */
+  public List<Category> children(Long parentId) {
+    return store.children(parentId);
+  }
+
+  public long count(int depth) {
+    return store.countCategories(depth);
+  }
+
+  @Transactional
+  public void subscribe(String userId, String code) {
+    Category category =
+        store
+            .category(code)
+            .orElseThrow(
+                () ->
+                    new it.sportello.shared.InvalidRequestException(
+                        "code", "no category '" + code + "'"));
+    store.subscribe(userId, category.id());
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The knowledge base: the classification tree (topic, reason and deeper levels), articles with
+ * language variants, audience, tags and links, every version (who, when, a readable diff), the
+ * article's path, and the publication workflow's business steps ({@link
+ * it.sportello.kb.Publication}) that the {@code kb-publication} process drives. Business code only:
+ * the engine sits behind {@link it.sportello.kb.KbProcessPort} ({@code kb.process}), the search
+ * engine behind the {@code search} module, which indexes what {@link
+ * it.sportello.kb.ArticleDocuments} hands it.
+ */
+package it.sportello.kb;

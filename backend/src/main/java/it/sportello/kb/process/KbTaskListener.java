@@ -1,0 +1,74 @@
+package it.sportello.kb.process;
+
+import it.sportello.kb.Article;
+import it.sportello.kb.Publication;
+import it.sportello.processes.KbPublicationProcess.Beans;
+import it.sportello.processes.KbPublicationProcess.Elements;
+import it.sportello.processes.KbPublicationProcess.Texts;
+import it.sportello.processes.KbPublicationProcess.Variables;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of a KB task: validates the decision again (Camunda's Tasklist and {@code
+ * /engine-rest} obey the same rules as our API) and records it on the article's path with the
+ * comment, who and when.
+ */
+@Component(Beans.TASK_LISTENER)
+class KbTaskListener implements TaskListener {
+
+  static final Map<String, String> DECISION_VARIABLES =
+      Map.of(
+          Elements.WRITE_DRAFT, Variables.AUTHOR_DECISION,
+          Elements.REVIEW, Variables.REVIEW_DECISION,
+          Elements.CHECK_VALIDITY, Variables.VALIDITY_DECISION);
+
+  private final Publication publication;
+
+  KbTaskListener(Publication publication) {
+    this.publication = publication;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    String variable = DECISION_VARIABLES.get(task.getTaskDefinitionKey());
+    Map<String, String> form =
+        Map.of(
+            variable,
+            text(task, variable),
+            Texts.REVIEW_COMMENT,
+            text(task, Texts.REVIEW_COMMENT),
+            Texts.NOTE,
+            text(task, Texts.NOTE));
+    KbTaskCompletion.validate(task.getTaskDefinitionKey(), form);
+    String comment =
+        form.get(Texts.REVIEW_COMMENT).isBlank()
+            ? form.get(Texts.NOTE)
+            : form.get(Texts.REVIEW_COMMENT);
+    publication.recordDecision(
+        Article.idOfKey(task.getExecution().getProcessBusinessKey()),
+        actor(task),
+        form.get(variable),
+        comment);
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = name == null ? null : task.getVariable(name);
+    return value == null ? "" : value.toString();
+  }
+
+  private static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiError, type SearchResult } from '../api';
+
+/** A search box and its results; each result links to `${linkBase}/<id>`. */
+export function KbSearch({
+  search,
+  linkBase,
+}: {
+  search: (q: string, lang: string) => Promise<SearchResult>;
+  linkBase: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<SearchResult>();
+  const [error, setError] = useState<string>();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setError(undefined);
+    try {
+      setResult(await search(text, i18n.language.startsWith('en') ? 'en' : 'it'));
+    } catch (failure) {
+      setResult(undefined);
+      setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic'));
+    }
+  }
+
+  return (
+    <section aria-labelledby="kb-search-title">
+      <h2 id="kb-search-title" className="h4">
+        {t('kb.searchTitle')}
+      </h2>
+      <form role="search" onSubmit={(event) => void onSubmit(event)} className="d-flex gap-2 mb-3">
+        <label htmlFor="kb-query" className="visually-hidden">
+          {t('kb.query')}
+        </label>
+        <input
+          id="kb-query"
+          type="text"
+          className="form-control"
+          value={text}
+          placeholder={t('kb.queryPlaceholder')}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" className="btn btn-primary">
+          {t('kb.search')}
+        </button>
+      </form>
+      {error && (
+        <div className="alert alert-warning" role="alert">
+          {error}
+        </div>
+      )}
+      {result && (
+        <div aria-live="polite">
+          <p>{result.total === 1 ? t('kb.foundOne', { count: 1 }) : t('kb.foundMany', { count: result.total })}</p>
+          <ol className="list-unstyled">
+            {result.hits.map((hit) => (
+              <li key={`${hit.sourceId}-${hit.language}`} className="mb-3">
+                <h3 className="h5 mb-1">
+                  <Link to={`${linkBase}/${hit.sourceId}`}>{hit.title}</Link>
+                </h3>
+                <p className="mb-0 small" dangerouslySetInnerHTML={{ __html: hit.snippet || hit.summary }} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { kbArticle, publicKbArticle, type Article, type Me } from '../api';
+import { ArticleView } from '../components/ArticleView';
+import { Layout } from '../components/Layout';
+
+/** One article: for operators (`/kb/articles/:id`) or, without login, for citizens (`/self-service/kb/:id`). */
+export function KbArticlePage({ user }: { user?: Me }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [article, setArticle] = useState<Article | null>();
+
+  useEffect(() => {
+    (user ? kbArticle : publicKbArticle)(Number(id)).then(setArticle, () => setArticle(null));
+  }, [id, user]);
+
+  return (
+    <Layout user={user}>
+      <p>
+        <Link to={user ? '/kb' : '/self-service/kb'}>{t('kb.backToSearch')}</Link>
+      </p>
+      {article === null && (
+        <div className="alert alert-warning" role="alert">
+          {t('kb.notFound')}
+        </div>
+      )}
+      {article && <ArticleView article={article} />}
+    </Layout>
+  );
+}
