@@ -266,7 +266,7 @@ export function ActivityPage({ user }: { user: Me }) {
                 >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="label" width={180} />
+                  <YAxis type="category" dataKey="label" width={180} interval={0} />
                   <Tooltip />
                   <Bar dataKey="n" name={t('activity.tickets')} fill={CLOSED} isAnimationActive={false} />
                 </BarChart>
@@ -288,7 +288,7 @@ export function ActivityPage({ user }: { user: Me }) {
                   data={Object.entries(report.backlog.ageing).map(([bucket, n]) => ({ label: t(`activity.bucket.${bucket}`), n }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" />
+                  <XAxis dataKey="label" interval={0} />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
                   <Bar dataKey="n" name={t('activity.tickets')} fill={RECEIVED} isAnimationActive={false} />
