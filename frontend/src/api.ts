@@ -292,10 +292,10 @@ export interface SearchResult {
   hits: SearchHit[];
   topics: Record<string, number>;
 }
-const query = (q: string, lang: string) => `q=${encodeURIComponent(q)}&lang=${encodeURIComponent(lang)}`;
-export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/api/kb/search?${query(q, lang)}`);
+const searchQuery = (q: string, lang: string) => `q=${encodeURIComponent(q)}&lang=${encodeURIComponent(lang)}`;
+export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/api/kb/search?${searchQuery(q, lang)}`);
 export const searchPublicKb = (q: string, lang: string) =>
-  api<SearchResult>('GET', `/api/public/kb/search?${query(q, lang)}`);
+  api<SearchResult>('GET', `/api/public/kb/search?${searchQuery(q, lang)}`);
 export const kbArticle = (id: number) => api<Article>('GET', `/api/kb/articles/${id}`);
 export const publicKbArticle = (id: number) => api<Article>('GET', `/api/public/kb/articles/${id}`);
 export const myArticles = () => api<Page<Article>>('GET', '/api/kb/articles?mine=true&size=50');
