@@ -84,20 +84,18 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
             {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR', 'AUDITOR'].some((role) =>
               user.roles.includes(role),
             ) && (
-              <li className="nav-item">
-                <NavLink to="/correspondence" className="nav-link">
-                  {t('nav.correspondence')}
-                </NavLink>
-              </li>
-            )}
-            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR', 'AUDITOR'].some((role) =>
-              user.roles.includes(role),
-            ) && (
-              <li className="nav-item">
-                <NavLink to="/complaints" className="nav-link">
-                  {t('nav.complaints')}
-                </NavLink>
-              </li>
+              <>
+                <li className="nav-item">
+                  <NavLink to="/correspondence" className="nav-link">
+                    {t('nav.correspondence')}
+                  </NavLink>
+                </li>
+                <li className="nav-item">
+                  <NavLink to="/complaints" className="nav-link">
+                    {t('nav.complaints')}
+                  </NavLink>
+                </li>
+              </>
             )}
             {user.roles.some((role) => role !== 'AUDITOR' && role !== 'API_CLIENT' && role !== 'ANALYST') && (
               <li className="nav-item">
@@ -107,18 +105,18 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
               </li>
             )}
             {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
-              <li className="nav-item">
-                <NavLink to="/service-levels" className="nav-link">
-                  {t('nav.serviceLevels')}
-                </NavLink>
-              </li>
-            )}
-            {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
-              <li className="nav-item">
-                <NavLink to="/activity" className="nav-link">
-                  {t('nav.activity')}
-                </NavLink>
-              </li>
+              <>
+                <li className="nav-item">
+                  <NavLink to="/service-levels" className="nav-link">
+                    {t('nav.serviceLevels')}
+                  </NavLink>
+                </li>
+                <li className="nav-item">
+                  <NavLink to="/activity" className="nav-link">
+                    {t('nav.activity')}
+                  </NavLink>
+                </li>
+              </>
             )}
           </ul>
         </nav>

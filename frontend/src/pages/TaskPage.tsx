@@ -138,6 +138,19 @@ export function TaskPage({ user }: { user: Me }) {
     }
   }
 
+  /** The task's Camunda Form and its complete button: the same column beside every kind of case. */
+  const formColumn = (className: string) => (
+    <section className={className} aria-labelledby="form-title">
+      <h2 id="form-title" className="h4">
+        {t('task.formTitle')}
+      </h2>
+      {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
+        {sending ? t('task.completing') : t('task.complete')}
+      </Button>
+    </section>
+  );
+
   return (
     <Layout user={user}>
       <p>
@@ -155,15 +168,7 @@ export function TaskPage({ user }: { user: Me }) {
             {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
           </h1>
           <div className="row g-4">
-            <section className="col-lg-5" aria-labelledby="form-title">
-              <h2 id="form-title" className="h4">
-                {t('task.formTitle')}
-              </h2>
-              {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
-              <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
-                {sending ? t('task.completing') : t('task.complete')}
-              </Button>
-            </section>
+            {formColumn('col-lg-5')}
             <aside className="col-lg-7">
               <p>
                 <Link to={letterCase ? `/correspondence/${work.businessKey}` : `/complaints/${work.businessKey}`}>
@@ -189,35 +194,21 @@ export function TaskPage({ user }: { user: Me }) {
         </>
       )}
       {work?.businessKey?.startsWith('KB-') && (
-        <div className="row g-4">
+        <>
           <h1 className="h2">
             {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
           </h1>
-          <section className="col-lg-6" aria-labelledby="form-title">
-            <h2 id="form-title" className="h4">
-              {t('task.formTitle')}
-            </h2>
-            {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
-            <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
-              {sending ? t('task.completing') : t('task.complete')}
-            </Button>
-          </section>
-          <aside className="col-lg-6">
-            <Link to={`/kb/edit/${work.businessKey.substring(3)}`}>{t('kb.openArticle')}</Link>
-          </aside>
-        </div>
+          <div className="row g-4">
+            {formColumn('col-lg-6')}
+            <aside className="col-lg-6">
+              <Link to={`/kb/edit/${work.businessKey.substring(3)}`}>{t('kb.openArticle')}</Link>
+            </aside>
+          </div>
+        </>
       )}
       {ticket && (
         <div className="row g-4">
-          <section className="col-lg-6" aria-labelledby="form-title">
-            <h2 id="form-title" className="h4">
-              {t('task.formTitle')}
-            </h2>
-            {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
-            <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
-              {sending ? t('task.completing') : t('task.complete')}
-            </Button>
-          </section>
+          {formColumn('col-lg-6')}
           <aside className="col-lg-6">
             <section className="card mb-3" aria-labelledby="ticket-title">
               <div className="card-body">
