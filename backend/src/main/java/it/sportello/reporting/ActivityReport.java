@@ -40,8 +40,8 @@ public record ActivityReport(
   public record HourBand(int hour, long received) {}
 
   /**
-   * Elapsed (calendar, not working) hours from reception, over the tickets that got there in the
-   * period; the SLA report measures working time.
+   * Elapsed (calendar, not working) hours from reception, over the tickets received in the period
+   * that got there (so far); the SLA report measures working time.
    */
   public record Durations(long tickets, Double averageHours, Double medianHours, Double p90Hours) {}
 

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The activity report, aggregated by PostgreSQL from our own ticket table (never from the engine's
  * history): each figure is one grouped query over the tickets received, or closed, in the period,
- * which the indexes on {@code received_at} and {@code closed_at} keep to the period's rows.
+ * which the indexes on {@code received_at} and {@code closed_at} keep to the period's rows; the
+ * backlog reads the open tickets through their partial index.
  */
 @Service
 public class ActivityReports {
@@ -133,12 +134,9 @@ public class ActivityReports {
         });
 
     Durations toTakeInCharge =
-        durations(
-            "taken_in_charge_at",
-            "taken_in_charge_at >= :from and taken_in_charge_at < :to and " + where,
-            params);
+        durations("taken_in_charge_at", receivedIn + " and taken_in_charge_at is not null", params);
     Durations toResolve =
-        durations("resolved_at", "resolved_at >= :from and resolved_at < :to and " + where, params);
+        durations("resolved_at", receivedIn + " and resolved_at is not null", params);
 
     return new ActivityReport(
         from,
