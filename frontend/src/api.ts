@@ -161,6 +161,27 @@ export const activityReport = (filter: ActivityFilter) =>
   );
 export const slaReport = (month: string) =>
   api<SlaReport>('GET', `/api/reports/sla?month=${encodeURIComponent(month)}`);
+export type SlaTicketRow = Schemas['SlaTicketRow'];
+export type SlaCallRow = Schemas['SlaCallRow'];
+export interface SlaDetailQuery {
+  month: string;
+  sla: string;
+  result?: string;
+  page: number;
+  size: number;
+}
+const slaDetail = <T>(what: 'tickets' | 'calls', query: SlaDetailQuery) =>
+  api<Page<T>>(
+    'GET',
+    `/api/reports/sla/${what}?${new URLSearchParams(
+      Object.entries(query)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => [key, String(value)]),
+    ).toString()}`,
+  );
+/** The tickets (or, for a phone SLA, the calls) behind a figure of the monthly SLA report. */
+export const slaTickets = (query: SlaDetailQuery) => slaDetail<SlaTicketRow>('tickets', query);
+export const slaCalls = (query: SlaDetailQuery) => slaDetail<SlaCallRow>('calls', query);
 export const assign = (taskId: string, userId: string) =>
   api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });
 

@@ -1,12 +1,18 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { ServiceLevelsPage } from './ServiceLevelsPage';
 
-const figures = (code: string, status: string, value: number | undefined, penalty: number) => ({
+const figures = (
+  code: string,
+  status: string,
+  value: number | undefined,
+  penalty: number,
+  measure = 'TAKEN_IN_CHARGE_WITHIN',
+) => ({
   code,
   description: `Descrizione ${code}`,
-  measure: 'TAKEN_IN_CHARGE_WITHIN',
+  measure,
   channels: ['EMAIL'],
   comparison: 'AT_LEAST',
   threshold: 80,
@@ -22,8 +28,10 @@ const figures = (code: string, status: string, value: number | undefined, penalt
   shortfallPoints: 0,
   penaltyPoints: 0,
   penalty,
-  breakdown: {},
+  breakdown: { queue: [{ key: 'general', met: 4, missed: 2, excluded: 0, value: 66.67 }] },
 });
+
+const page = (items: object[]) => ({ items, page: 0, size: 20, totalElements: items.length, totalPages: 1 });
 
 describe('ServiceLevelsPage', () => {
   const calls: string[] = [];
@@ -35,15 +43,49 @@ describe('ServiceLevelsPage', () => {
       'fetch',
       vi.fn(async (url: string) => {
         calls.push(url);
+        const body = url.startsWith('/api/reports/sla/tickets')
+          ? page([
+              {
+                sla: 'SLA.O.1',
+                number: 'RS-2031-000002',
+                channel: 'WEB',
+                queue: 'general',
+                type: 'Q',
+                status: 'CLOSED',
+                receivedAt: '2031-06-03T09:00:00+02:00',
+                reachedAt: '2031-06-03T13:00:01+02:00',
+                workingTime: 'PT4H1S',
+                pausedWorkingTime: 'PT0S',
+                result: 'MISSED',
+              },
+            ])
+          : url.startsWith('/api/reports/sla/calls')
+            ? page([
+                {
+                  sla: 'SLA.C.2',
+                  callId: 'c3',
+                  queue: 'general',
+                  offeredAt: '2031-06-03T10:10:00+02:00',
+                  waitSeconds: 95,
+                  outcome: 'ANSWERED',
+                  result: 'MISSED',
+                  overLimit: true,
+                },
+              ])
+            : null;
         return new Response(
-          JSON.stringify({
+          JSON.stringify(body ?? {
             month: '2031-06',
             from: '2031-06-01T00:00:00+02:00',
             to: '2031-07-01T00:00:00+02:00',
             asOf: '2031-07-15T12:00:00+02:00',
             complete: true,
-            slas: [figures('SLA.O.1', 'MISSED', 66.67, 7000), figures('SLA.C.1', 'NO_DATA', undefined, 0)],
-            totalPenalty: 7000,
+            slas: [
+              figures('SLA.O.1', 'MISSED', 66.67, 7000),
+              figures('SLA.C.1', 'NO_DATA', undefined, 0),
+              { ...figures('SLA.C.2', 'MISSED', 50, 20000, 'ANSWERED_WITHIN'), overLimit: 1, withinLimit: 75 },
+            ],
+            totalPenalty: 27000,
           }),
           { status: 200, headers: { 'Content-Type': 'application/json' } },
         );
@@ -67,5 +109,30 @@ describe('ServiceLevelsPage', () => {
     expect(screen.getByRole('link', { name: 'Scarica Excel' }).getAttribute('href')).toMatch(
       /^\/api\/reports\/sla\.xlsx\?month=/,
     );
+  });
+
+  it('opens the tickets behind a figure, and the calls behind a phone figure', async () => {
+    render(
+      <MemoryRouter>
+        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+      </MemoryRouter>,
+    );
+    await waitFor(() => expect(screen.getByText('SLA.O.1')).toBeInTheDocument());
+
+    fireEvent.click(screen.getByRole('button', { name: 'SLA.O.1, Non rispettati: mostra i 2 elementi' }));
+
+    const detail = await screen.findByRole('region', { name: 'Dettaglio di SLA.O.1' });
+    await waitFor(() => expect(within(detail).getByText('RS-2031-000002')).toBeInTheDocument());
+    expect(calls.at(-1)).toBe('/api/reports/sla/tickets?month=' + calls[0].split('=')[1] + '&sla=SLA.O.1&result=MISSED&page=0&size=20');
+    expect(within(detail).getByRole('table', { name: 'Per coda' })).toHaveTextContent('general');
+    expect(within(detail).getByRole('row', { name: /RS-2031-000002/ })).toHaveTextContent('WEBgeneralQ');
+
+    fireEvent.click(screen.getByRole('button', { name: 'SLA.C.2, Non rispettati: mostra i 2 elementi' }));
+
+    const phone = await screen.findByRole('region', { name: 'Dettaglio di SLA.C.2' });
+    await waitFor(() => expect(within(phone).getByText('c3')).toBeInTheDocument());
+    expect(calls.at(-1)).toMatch(/^\/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/);
+    expect(within(phone).getByRole('row', { name: /c3/ })).toHaveTextContent('oltre il limite');
+    expect(within(phone).getByText(/Entro il limite: 75,00% \(1 chiamata oltre il limite\)/)).toBeInTheDocument();
   });
 });

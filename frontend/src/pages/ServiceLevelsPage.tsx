@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { slaReport, type Me, type SlaReport } from '../api';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { SlaDetail } from '../components/SlaDetail';
 
 function currentMonth(): string {
   const now = new Date();
@@ -21,6 +22,8 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
   const [month, setMonth] = useState(currentMonth());
   const [report, setReport] = useState<SlaReport | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const [selected, setSelected] = useState<{ code: string; result: string } | null>(null);
+  const selectedFigures = report?.slas.find((sla) => sla.code === selected?.code);
   const number = (value: number | undefined | null, digits = 2) =>
     value == null
       ? '—'
@@ -92,16 +95,35 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
                     <td>{number(sla.adjustedThreshold, 0)}</td>
                     <td data-figure="value">
                       <strong>{number(sla.value)}</strong>
-                    </td>
-                    <td>{sla.met}</td>
-                    <td>
-                      {sla.missed > 0 ? (
-                        <span title={t('serviceLevels.missedTickets')}>{sla.missed}</span>
-                      ) : (
-                        sla.missed
+                      {sla.withinLimit != null && (
+                        <div className="small">
+                          {t('serviceLevels.limitShare', { share: number(sla.withinLimit) })}
+                        </div>
                       )}
                     </td>
-                    <td>{sla.excluded}</td>
+                    {(['MET', 'MISSED', 'EXCLUDED'] as const).map((result) => {
+                      const count = result === 'MET' ? sla.met : result === 'MISSED' ? sla.missed : sla.excluded;
+                      return (
+                        <td key={result} data-figure={result}>
+                          {count > 0 ? (
+                            <button
+                              type="button"
+                              className="btn btn-link p-0"
+                              aria-label={t('serviceLevels.showDetail', {
+                                code: sla.code,
+                                result: t(`serviceLevels.result_${result}`),
+                                count,
+                              })}
+                              onClick={() => setSelected({ code: sla.code, result })}
+                            >
+                              {count}
+                            </button>
+                          ) : (
+                            count
+                          )}
+                        </td>
+                      );
+                    })}
                     <td data-figure="status">
                       <span className={STATUS_CLASS[sla.status] ?? 'badge bg-secondary'}>
                         {t(`serviceLevels.status_${sla.status}`)}
@@ -123,6 +145,9 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
               </tfoot>
             </table>
           </div>
+          {selected && selectedFigures && (
+            <SlaDetail month={month} figures={selectedFigures} initialResult={selected.result} />
+          )}
         </>
       )}
     </Layout>

@@ -1,5 +1,6 @@
 package it.sportello.reporting;
 
+import it.sportello.sla.SlaProperties.Start;
 import it.sportello.ticket.domain.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,8 +12,10 @@ import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,14 +32,29 @@ import org.springframework.validation.annotation.Validated;
 public record ReportingProperties(
     @NotEmpty List<@Valid ContractSla> slas, @Valid @NotNull Overflow overflow) {
 
-  /** What a contract SLA measures. */
+  /** What a contract SLA measures: tickets (working time) or inbound calls. */
   public enum Measure {
-    /** Working time from reception to taking in charge, pauses subtracted. */
+    /** Tickets: working time from reception to taking in charge, pauses subtracted. */
     TAKEN_IN_CHARGE_WITHIN,
-    /** Working time from reception to the solution, pauses subtracted. */
+    /** Tickets: working time from reception to the solution, pauses subtracted. */
     SOLVED_WITHIN,
-    /** A figure of the telephony platform (calls), not of tickets: no data until it exists. */
-    CALLS
+    /** Calls: share of the calls offered that found a free line (not turned away busy). */
+    LINE_FREE,
+    /**
+     * Calls: share of the answered calls that waited in queue less than {@code within}; with a
+     * {@code limit}, every answered call must have waited at most that long.
+     */
+    ANSWERED_WITHIN,
+    /** Calls: share of the calls queued that the caller abandoned before an answer. */
+    ABANDONED,
+    /**
+     * Calls: share of the answered calls whose ticket was solved at level 1, without escalation.
+     */
+    FIRST_CONTACT_RESOLUTION;
+
+    public boolean onTickets() {
+      return this == TAKEN_IN_CHARGE_WITHIN || this == SOLVED_WITHIN;
+    }
   }
 
   /** Whether the measured share must reach the threshold or stay below it. */
@@ -59,8 +77,14 @@ public record ReportingProperties(
    * @param code the contract's code, e.g. {@code SLA.O.1}
    * @param description what it promises, in the contract's words
    * @param measure what is measured
-   * @param within the working-time target of a ticket ({@code PT4H}); unused for {@code CALLS}
-   * @param channels the channels whose tickets count
+   * @param within the working-time target of a ticket ({@code PT4H}), or the queue time of an
+   *     answered call ({@code PT30S}, {@code ANSWERED_WITHIN})
+   * @param limit {@code ANSWERED_WITHIN}: the longest wait any answered call may have had ({@code
+   *     PT90S}); none: no such bound
+   * @param channels the channels whose tickets count (ticket SLAs)
+   * @param clockStart per channel, where the working time starts counting for {@code
+   *     TAKEN_IN_CHARGE_WITHIN} (default: reception), as the timers of that channel's SLA policy
+   *     count it (voicemail: from the next working day)
    * @param threshold the share in percent, e.g. {@code 80}
    * @param comparison whether the share must be at least or at most the threshold
    * @param plannedMonthlyVolume the volume the contract plans for a month (tickets of these
@@ -73,27 +97,72 @@ public record ReportingProperties(
       @NotBlank String description,
       @NotNull Measure measure,
       Duration within,
+      Duration limit,
       Set<Channel> channels,
+      Map<Channel, Start> clockStart,
       @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal threshold,
       @DefaultValue("AT_LEAST") Comparison comparison,
       @Positive Long plannedMonthlyVolume,
       @NotNull @DecimalMin("0") BigDecimal penaltyPerPoint,
       @DefaultValue("STARTED_POINT") PenaltyRounding penaltyRounding) {
 
+    @ConstructorBinding
     public ContractSla {
       channels = channels == null ? Set.of() : Set.copyOf(channels);
-      if (measure != null && measure != Measure.CALLS) {
+      clockStart = clockStart == null ? Map.of() : Map.copyOf(clockStart);
+      if (measure != null && (measure.onTickets() || measure == Measure.ANSWERED_WITHIN)) {
         if (within == null || within.isNegative() || within.isZero()) {
-          throw new IllegalArgumentException(code + ": a ticket SLA needs a positive 'within'");
+          throw new IllegalArgumentException(code + ": " + measure + " needs a positive 'within'");
         }
-        if (channels.isEmpty()) {
-          throw new IllegalArgumentException(code + ": a ticket SLA needs its 'channels'");
-        }
+      }
+      if (limit != null && (measure != Measure.ANSWERED_WITHIN || limit.compareTo(within) < 0)) {
+        throw new IllegalArgumentException(
+            code + ": a 'limit' belongs to ANSWERED_WITHIN and is at least 'within'");
+      }
+      if (measure != null && measure.onTickets() && channels.isEmpty()) {
+        throw new IllegalArgumentException(code + ": a ticket SLA needs its 'channels'");
       }
     }
 
+    /** A ticket SLA without limit or clock start per channel. */
+    public ContractSla(
+        String code,
+        String description,
+        Measure measure,
+        Duration within,
+        Set<Channel> channels,
+        BigDecimal threshold,
+        Comparison comparison,
+        Long plannedMonthlyVolume,
+        BigDecimal penaltyPerPoint,
+        PenaltyRounding penaltyRounding) {
+      this(
+          code,
+          description,
+          measure,
+          within,
+          null,
+          channels,
+          null,
+          threshold,
+          comparison,
+          plannedMonthlyVolume,
+          penaltyPerPoint,
+          penaltyRounding);
+    }
+
     public boolean measuresTickets() {
-      return measure != Measure.CALLS;
+      return measure.onTickets();
+    }
+
+    /** Where the working time of a ticket received on {@code channel} starts counting. */
+    public Start clockStart(String channel) {
+      for (Map.Entry<Channel, Start> entry : clockStart.entrySet()) {
+        if (entry.getKey().name().equals(channel)) {
+          return entry.getValue();
+        }
+      }
+      return Start.RECEPTION;
     }
   }
 

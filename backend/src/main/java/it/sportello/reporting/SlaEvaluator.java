@@ -1,9 +1,11 @@
 package it.sportello.reporting;
 
 import it.sportello.reporting.ReportingProperties.ContractSla;
+import it.sportello.reporting.ReportingProperties.Measure;
 import it.sportello.reporting.TicketResult.Reason;
 import it.sportello.reporting.TicketResult.Result;
 import it.sportello.sla.ServiceCalendar;
+import it.sportello.sla.SlaProperties.Start;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -35,14 +37,15 @@ public final class SlaEvaluator {
         switch (sla.measure()) {
           case TAKEN_IN_CHARGE_WITHIN -> ticket.takenInChargeAt();
           case SOLVED_WITHIN -> ticket.resolvedAt();
-          case CALLS -> throw new IllegalStateException();
+          default -> throw new IllegalStateException();
         };
+    Instant start = clockStart(sla, ticket);
     Instant end = reachedAt != null ? reachedAt : (ticket.isClosed() ? ticket.closedAt() : asOf);
-    if (end == null || end.isBefore(ticket.receivedAt())) {
-      end = ticket.receivedAt();
+    if (end == null || end.isBefore(start)) {
+      end = start;
     }
-    Duration paused = pausedWorkingTime(ticket, ticket.receivedAt(), end);
-    Duration working = calendar.workingTimeBetween(ticket.receivedAt(), end).minus(paused);
+    Duration paused = pausedWorkingTime(ticket, start, end);
+    Duration working = calendar.workingTimeBetween(start, end).minus(paused);
     boolean late = working.compareTo(sla.within()) > 0;
     Result result;
     Reason reason = null;
@@ -64,6 +67,18 @@ public final class SlaEvaluator {
       reason = ticket.isPaused() ? Reason.WAITING_FOR_REQUESTER : Reason.NOT_YET_DUE;
     }
     return new TicketResult(sla.code(), ticket, result, reason, reachedAt, working, paused);
+  }
+
+  /**
+   * Reception, or for a channel whose take-in-charge clock starts on the next working day
+   * (voicemail) the first opening of that day, as the ticket's timers count it.
+   */
+  private Instant clockStart(ContractSla sla, TicketTimes ticket) {
+    if (sla.measure() == Measure.TAKEN_IN_CHARGE_WITHIN
+        && sla.clockStart(ticket.channel()) == Start.NEXT_WORKING_DAY) {
+      return calendar.firstOpeningOfNextWorkingDay(ticket.receivedAt());
+    }
+    return ticket.receivedAt();
   }
 
   /** The working time of the ticket's pauses that falls inside {@code [from, to)}. */

@@ -2,7 +2,6 @@ package it.sportello.reporting;
 
 import it.sportello.reporting.ReportingProperties.Comparison;
 import it.sportello.reporting.ReportingProperties.Measure;
-import it.sportello.reporting.TicketResult.Reason;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +12,17 @@ import java.util.Set;
  * One contract SLA over one month: counts, value, threshold adjusted for overflow, verdict and
  * penalty, with the breakdown by channel, queue and type.
  *
- * @param volume tickets of the SLA's channels received in the month (all of them, counted or not)
+ * @param limit the longest wait any answered call may have had ({@code ANSWERED_WITHIN}), or null
+ * @param volume tickets of the SLA's channels received in the month, or inbound calls offered in
+ *     the month (all of them, counted or not)
+ * @param excludedByReason the excluded tickets or calls by reason ({@link TicketResult.Reason},
+ *     {@link CallResult.Reason})
  * @param overflowPoints points the threshold moved because the volume exceeded the plan
- * @param value met ÷ (met + missed) in percent, to the hundredth; null without data
+ * @param value met ÷ (met + missed) in percent, to the hundredth (missed ÷ (met + missed) for an
+ *     {@code AT_MOST} SLA: the share of calls abandoned); null without data
+ * @param overLimit calls that waited longer than the limit; null without a limit
+ * @param withinLimit share of the counted calls within the limit, to the hundredth; null without a
+ *     limit or data
  * @param shortfallPoints points beyond the adjusted threshold, to the hundredth; zero if met
  * @param penaltyPoints the points charged (whole points for {@code STARTED_POINT})
  * @param note why there is no data, if there is none
@@ -25,6 +32,7 @@ public record SlaFigures(
     String description,
     Measure measure,
     Duration within,
+    Duration limit,
     Set<String> channels,
     Comparison comparison,
     BigDecimal threshold,
@@ -35,8 +43,10 @@ public record SlaFigures(
     long met,
     long missed,
     long excluded,
-    Map<Reason, Long> excludedByReason,
+    Map<String, Long> excludedByReason,
     BigDecimal value,
+    Long overLimit,
+    BigDecimal withinLimit,
     Status status,
     BigDecimal shortfallPoints,
     BigDecimal penaltyPoints,

@@ -18,6 +18,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,6 +50,15 @@ public class SlaReports {
       where t.received_at >= :from and t.received_at < :to and t.channel in (:channels)
       order by t.received_at, t.id""";
 
+  private static final String CALLS =
+      """
+      select c.id, c.call_id, c.queue, c.offered_at, c.answered_at, c.ended_at, c.wait_seconds,
+             c.outcome, c.agent, c.ticket_number, t.type, t.current_level, t.resolved_at_level
+      from sportello.phone_call c
+      left join sportello.ticket t on t.number = c.ticket_number
+      where c.direction = 'INBOUND' and c.offered_at >= :from and c.offered_at < :to
+      order by c.offered_at, c.id""";
+
   private final NamedParameterJdbcTemplate jdbc;
   private final SlaService sla;
   private final ReportingProperties properties;
@@ -65,9 +78,8 @@ public class SlaReports {
     return properties.slas();
   }
 
-  public Optional<ContractSla> ticketSla(String code) {
+  public Optional<ContractSla> sla(String code) {
     return properties.slas().stream()
-        .filter(ContractSla::measuresTickets)
         .filter(definition -> definition.code().equals(code))
         .findFirst();
   }
@@ -83,6 +95,15 @@ public class SlaReports {
     stream(
         month,
         asOf,
+        result -> {
+          for (SlaTally tally : tallies) {
+            if (tally.sla().code().equals(result.sla())) {
+              tally.add(result);
+            }
+          }
+        });
+    streamCalls(
+        month,
         result -> {
           for (SlaTally tally : tallies) {
             if (tally.sla().code().equals(result.sla())) {
@@ -106,30 +127,64 @@ public class SlaReports {
 
   /** A page of the per-ticket results, in order of reception. */
   @Transactional(readOnly = true)
-  public ResultPage results(YearMonth month, Predicate<TicketResult> filter, int page, int size) {
-    List<TicketResult> items = new ArrayList<>(size);
-    long[] total = {0};
-    long skip = (long) page * size;
-    stream(
-        month,
-        clock.instant(),
-        result -> {
-          if (filter.test(result)) {
-            if (total[0] >= skip && items.size() < size) {
-              items.add(result);
-            }
-            total[0]++;
-          }
-        });
-    return new ResultPage(items, total[0]);
+  public Page<TicketResult> results(
+      YearMonth month, Predicate<TicketResult> filter, int page, int size) {
+    PageCollector<TicketResult> collector = new PageCollector<>(filter, page, size);
+    stream(month, clock.instant(), collector);
+    return collector.page();
   }
 
-  public record ResultPage(List<TicketResult> items, long total) {}
+  /** A page of the per-call results of the phone SLAs, in order of arrival. */
+  @Transactional(readOnly = true)
+  public Page<CallResult> callResults(
+      YearMonth month, Predicate<CallResult> filter, int page, int size) {
+    PageCollector<CallResult> collector = new PageCollector<>(filter, page, size);
+    streamCalls(month, collector);
+    return collector.page();
+  }
+
+  /** Keeps one page of the results that pass the filter, and counts them all. */
+  private static final class PageCollector<T> implements Consumer<T> {
+    private final Predicate<T> filter;
+    private final Pageable pageable;
+    private final long skip;
+    private final int size;
+    private final List<T> items;
+    private long total;
+
+    PageCollector(Predicate<T> filter, int page, int size) {
+      this.filter = filter;
+      this.pageable = PageRequest.of(page, size);
+      this.skip = (long) page * size;
+      this.size = size;
+      this.items = new ArrayList<>(size);
+    }
+
+    @Override
+    public void accept(T result) {
+      if (filter.test(result)) {
+        if (total >= skip && items.size() < size) {
+          items.add(result);
+        }
+        total++;
+      }
+    }
+
+    Page<T> page() {
+      return new PageImpl<>(items, pageable, total);
+    }
+  }
 
   /** Every per-ticket result of the month, for the exports; the caller keeps nothing in memory. */
   @Transactional(readOnly = true)
   public void forEachResult(YearMonth month, Instant asOf, Consumer<TicketResult> consumer) {
     stream(month, asOf, consumer);
+  }
+
+  /** Every per-call result of the phone SLAs in the month, for the exports. */
+  @Transactional(readOnly = true)
+  public void forEachCallResult(YearMonth month, Consumer<CallResult> consumer) {
+    streamCalls(month, consumer);
   }
 
   public Instant now() {
@@ -175,6 +230,42 @@ public class SlaReports {
             }
           }
         });
+  }
+
+  private void streamCalls(YearMonth month, Consumer<CallResult> consumer) {
+    List<ContractSla> callSlas =
+        properties.slas().stream().filter(definition -> !definition.measuresTickets()).toList();
+    if (callSlas.isEmpty()) {
+      return;
+    }
+    jdbc.query(
+        CALLS,
+        new MapSqlParameterSource()
+            .addValue("from", Timestamp.from(start(month)))
+            .addValue("to", Timestamp.from(start(month.plusMonths(1)))),
+        row -> {
+          CallTimes call = call(row);
+          for (ContractSla definition : callSlas) {
+            consumer.accept(CallEvaluator.evaluate(definition, call));
+          }
+        });
+  }
+
+  private static CallTimes call(ResultSet row) throws SQLException {
+    return new CallTimes(
+        row.getLong("id"),
+        row.getString("call_id"),
+        row.getString("queue"),
+        instant(row, "offered_at"),
+        instant(row, "answered_at"),
+        instant(row, "ended_at"),
+        row.getObject("wait_seconds", Integer.class),
+        row.getString("outcome"),
+        row.getString("agent"),
+        row.getString("ticket_number"),
+        row.getString("type"),
+        row.getObject("current_level", Integer.class),
+        row.getObject("resolved_at_level", Integer.class));
   }
 
   private static TicketTimes ticket(ResultSet row) throws SQLException {

@@ -6,11 +6,10 @@ import it.sportello.reporting.ReportingProperties.Overflow;
 import it.sportello.reporting.ReportingProperties.PenaltyRounding;
 import it.sportello.reporting.SlaFigures.Group;
 import it.sportello.reporting.SlaFigures.Status;
-import it.sportello.reporting.TicketResult.Reason;
+import it.sportello.reporting.TicketResult.Result;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Counts the per-ticket results of one contract SLA and turns them into its monthly figures. Plain
- * Java: the arithmetic of thresholds, overflow and penalties lives here.
+ * Counts the per-ticket (or per-call) results of one contract SLA and turns them into its monthly
+ * figures. Plain Java: the arithmetic of thresholds, overflow and penalties lives here.
+ *
+ * <p>The value is the share of the counted items (met + missed) that went the way the threshold is
+ * about: the met ones for {@code AT_LEAST} (taken in charge in time), the missed ones for {@code
+ * AT_MOST} (calls abandoned).
  */
 public final class SlaTally {
 
   static final String NO_KEY = "-";
+  private static final String PHONE = "PHONE";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final ContractSla sla;
   private long volume;
   private final long[] counts = new long[3];
-  private final Map<Reason, Long> excludedByReason = new EnumMap<>(Reason.class);
+  private long overLimit;
+  private final Map<String, Long> excludedByReason = new TreeMap<>();
   private final Map<String, Map<String, long[]>> breakdown = new LinkedHashMap<>();
 
   public SlaTally(ContractSla sla) {
@@ -44,16 +49,28 @@ public final class SlaTally {
   }
 
   public void add(TicketResult result) {
-    volume++;
-    int index = result.result().ordinal();
-    counts[index]++;
-    if (result.reason() != null && result.result() == TicketResult.Result.EXCLUDED) {
-      excludedByReason.merge(result.reason(), 1L, Long::sum);
-    }
     TicketTimes ticket = result.ticket();
-    count("channel", ticket.channel(), index);
-    count("queue", ticket.queue(), index);
-    count("type", ticket.type(), index);
+    add(result.result(), result.reason(), ticket.channel(), ticket.queue(), ticket.type());
+  }
+
+  public void add(CallResult result) {
+    CallTimes call = result.call();
+    add(result.result(), result.reason(), PHONE, call.queue(), call.ticketType());
+    if (result.overLimit()) {
+      overLimit++;
+    }
+  }
+
+  private void add(Result result, Enum<?> reason, String channel, String queue, String type) {
+    volume++;
+    int index = result.ordinal();
+    counts[index]++;
+    if (reason != null && result == Result.EXCLUDED) {
+      excludedByReason.merge(reason.name(), 1L, Long::sum);
+    }
+    count("channel", channel, index);
+    count("queue", queue, index);
+    count("type", type, index);
   }
 
   private void count(String dimension, String key, int index) {
@@ -69,21 +86,27 @@ public final class SlaTally {
         sla.comparison() == Comparison.AT_MOST
             ? threshold.add(overflowPoints).min(HUNDRED)
             : threshold.subtract(overflowPoints).max(BigDecimal.ZERO);
-    BigDecimal exact = exactShare(met, missed);
+    BigDecimal exact = share(met, missed);
+    BigDecimal withinLimit =
+        sla.limit() == null ? null : exactShare(met + missed - overLimit, overLimit);
     Status status;
     BigDecimal shortfall = BigDecimal.ZERO;
     String note = null;
-    if (!sla.measuresTickets()) {
+    if (exact == null) {
       status = Status.NO_DATA;
-      note = "Measured on calls: the telephony platform is not integrated yet.";
-    } else if (exact == null) {
-      status = Status.NO_DATA;
-      note = "No ticket reached or missed its target in this month.";
+      note =
+          sla.measuresTickets()
+              ? "No ticket reached or missed its target in this month."
+              : "No call counted for this service level in this month.";
     } else {
       BigDecimal gap =
           sla.comparison() == Comparison.AT_MOST
               ? exact.subtract(adjusted)
               : adjusted.subtract(exact);
+      if (withinLimit != null) {
+        // every call within the limit: each point under 100% is a point of shortfall too
+        gap = gap.max(HUNDRED.subtract(withinLimit));
+      }
       status = gap.signum() > 0 ? Status.MISSED : Status.MET;
       shortfall = gap.max(BigDecimal.ZERO);
     }
@@ -106,6 +129,7 @@ public final class SlaTally {
         sla.description(),
         sla.measure(),
         sla.within(),
+        sla.limit(),
         new TreeSet<>(sla.channels().stream().map(Enum::name).toList()),
         sla.comparison(),
         threshold,
@@ -116,8 +140,10 @@ public final class SlaTally {
         met,
         missed,
         counts[2],
-        new EnumMap<>(excludedByReason),
+        new TreeMap<>(excludedByReason),
         value(met, missed),
+        sla.limit() == null ? null : overLimit,
+        withinLimit == null ? null : withinLimit.setScale(2, RoundingMode.HALF_UP),
         status,
         shortfallPoints,
         penaltyPoints,
@@ -139,17 +165,28 @@ public final class SlaTally {
     return overflow.pointsPerStep().multiply(BigDecimal.valueOf(steps));
   }
 
-  private static BigDecimal exactShare(long met, long missed) {
-    long counted = met + missed;
+  /**
+   * The share the threshold is about, exactly: met for {@code AT_LEAST}, missed for {@code
+   * AT_MOST}.
+   */
+  private BigDecimal share(long met, long missed) {
+    return sla.comparison() == Comparison.AT_MOST
+        ? exactShare(missed, met)
+        : exactShare(met, missed);
+  }
+
+  /** {@code part} ÷ ({@code part} + {@code rest}) in percent, null if both are zero. */
+  private static BigDecimal exactShare(long part, long rest) {
+    long counted = part + rest;
     if (counted == 0) {
       return null;
     }
-    return BigDecimal.valueOf(met * 100)
+    return BigDecimal.valueOf(part * 100)
         .divide(BigDecimal.valueOf(counted), 10, RoundingMode.HALF_UP);
   }
 
-  static BigDecimal value(long met, long missed) {
-    BigDecimal exact = exactShare(met, missed);
+  private BigDecimal value(long met, long missed) {
+    BigDecimal exact = share(met, missed);
     return exact == null ? null : exact.setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -8,6 +8,7 @@ import it.sportello.reporting.TicketResult.Reason;
 import it.sportello.reporting.TicketResult.Result;
 import it.sportello.sla.OpeningHours;
 import it.sportello.sla.ServiceCalendar;
+import it.sportello.sla.SlaProperties.Start;
 import it.sportello.ticket.domain.Channel;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -189,6 +190,65 @@ class SlaEvaluatorTest {
 
     assertThat(result.result()).isEqualTo(Result.EXCLUDED);
     assertThat(result.reason()).isEqualTo(Reason.CLOSED_DATA_INCOMPLETE);
+  }
+
+  @Test
+  void aVoicemailsFourHoursStartAtTheNextWorkingDaysOpeningAsItsTimerCounts() {
+    // left Saturday 7 November 15:00 (after closing), the next working day opens Monday 9 November
+    // 08:00: taken in charge at 12:00 is exactly 4 h, 12:00:01 is late; an e-mail received at the
+    // same time counts from then, but Saturday after 14:00 and Sunday are closed: 4 h as well
+    ContractSla voicemailNextDay =
+        new ContractSla(
+            "SLA.O.1",
+            "offline",
+            Measure.TAKEN_IN_CHARGE_WITHIN,
+            Duration.ofHours(4),
+            null,
+            Set.of(Channel.VOICEMAIL, Channel.EMAIL),
+            Map.of(Channel.VOICEMAIL, Start.NEXT_WORKING_DAY),
+            new BigDecimal("80"),
+            ReportingProperties.Comparison.AT_LEAST,
+            null,
+            new BigDecimal("500.00"),
+            ReportingProperties.PenaltyRounding.STARTED_POINT);
+    TicketTimes onTime =
+        voicemail(at("2026-11-07T15:00"), at("2026-11-09T12:00"), Channel.VOICEMAIL);
+    TicketTimes late =
+        voicemail(at("2026-11-07T15:00"), at("2026-11-09T12:00:01"), Channel.VOICEMAIL);
+    // received Friday 6 November 19:00 (1 h that day) and taken in charge Saturday 11:00:01: 4 h 1
+    // s
+    // for an e-mail, 3 h 1 s for a voicemail, whose clock starts at Saturday's opening (08:00)
+    TicketTimes email = voicemail(at("2026-11-06T19:00"), at("2026-11-07T11:00:01"), Channel.EMAIL);
+    TicketTimes fridayVoicemail =
+        voicemail(at("2026-11-06T19:00"), at("2026-11-07T11:00:01"), Channel.VOICEMAIL);
+
+    SlaEvaluator evaluator = evaluator("2026-11-20T12:00");
+
+    assertThat(evaluator.evaluate(voicemailNextDay, onTime).result()).isEqualTo(Result.MET);
+    assertThat(evaluator.evaluate(voicemailNextDay, onTime).workingTime())
+        .isEqualTo(Duration.ofHours(4));
+    assertThat(evaluator.evaluate(voicemailNextDay, late).result()).isEqualTo(Result.MISSED);
+    assertThat(evaluator.evaluate(voicemailNextDay, email).result()).isEqualTo(Result.MISSED);
+    assertThat(evaluator.evaluate(voicemailNextDay, fridayVoicemail).result())
+        .isEqualTo(Result.MET);
+    assertThat(evaluator.evaluate(voicemailNextDay, fridayVoicemail).workingTime())
+        .isEqualTo(Duration.ofHours(3).plusSeconds(1));
+  }
+
+  private static TicketTimes voicemail(Instant received, Instant takenInCharge, Channel channel) {
+    return new TicketTimes(
+        1,
+        "RS-2026-000009",
+        channel.name(),
+        "general",
+        "Q",
+        "IN_PROGRESS",
+        null,
+        received,
+        takenInCharge,
+        null,
+        null,
+        List.of());
   }
 
   static TicketTimes ticket(Instant received, Instant takenInCharge, Instant resolved) {

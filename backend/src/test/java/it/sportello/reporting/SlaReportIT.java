@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.channel.phone.PhoneEvents;
+import it.sportello.channel.phone.TelephonyEvent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +43,23 @@ import org.springframework.http.ResponseEntity;
  * </pre>
  *
  * O.1 4/6 = 66.67% < 80 → 14 points × 500; O.2 4/6 → 14 × 500; O.3 5/6 = 83.33% < 100 → 17 × 1000.
+ *
+ * <p>Inbound calls of June, from the telephony platform's events:
+ *
+ * <pre>
+ * call  outcome     wait   ticket                        C.1   C.2           C.3   C.4
+ * c1    answered    10 s   onTime (solved at level 1)    met   met           met   met
+ * c2    answered    30 s   late (solved at level 1)      met   missed        met   met
+ * c3    answered    95 s   escalated (level 2, May)      met   missed, >90 s met   missed
+ * c4    abandoned   40 s   -                             met   excl.         miss  excl.
+ * c5    busy         -     -                             miss  excl.         excl. excl.
+ * c6    answered     5 s   none linked                   met   met           met   excl. NO_TICKET
+ * c7    answered in July: not counted
+ * </pre>
+ *
+ * C.1 5/6 = 83.33% < 90 → 7 points × 500; C.2 2/4 = 50% under 30 s (40 points under 90), 3/4 = 75%
+ * within 90 s (25 under 100) → 40 × 500; C.3 1/5 = 20% > 5 → 15 × 500; C.4 2/3 = 66.67% < 80 → 14 ×
+ * 500.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlaReportIT extends IntegrationTest {
@@ -49,9 +69,13 @@ class SlaReportIT extends IntegrationTest {
   private String open;
   private String paused;
   private String phone;
+  private String escalated;
+
+  @Autowired private PhoneEvents phoneEvents;
 
   @BeforeAll
   void juneOfTickets() {
+    escalated = receive("EMAIL", "2031-05-20T09:00");
     String onTime = receive("EMAIL", "2031-06-03T09:00");
     late = receive("WEB", "2031-06-03T09:00");
     String holiday = receive("PEC", "2031-06-01T10:00");
@@ -60,6 +84,25 @@ class SlaReportIT extends IntegrationTest {
     String lastDay = receive("WEB", "2031-06-30T19:00");
     phone = receive("PHONE", "2031-06-03T09:00");
     numbers.addAll(List.of(onTime, late, holiday, open, paused, lastDay));
+
+    answeredCall("c1", "2031-06-03T10:00:00", 10, onTime);
+    answeredCall("c2", "2031-06-03T10:05:00", 30, late);
+    answeredCall("c3", "2031-06-03T10:10:00", 95, escalated);
+    callEvent("c4-offered", "CALL_OFFERED", "c4", "2031-06-04T11:00:00");
+    callEvent("c4-abandoned", "CALL_ABANDONED", "c4", "2031-06-04T11:00:40");
+    callEvent("c5-rejected", "CALL_REJECTED", "c5", "2031-06-04T11:01:00");
+    answeredCall("c6", "2031-06-05T09:00:00", 5, null);
+    answeredCall("c7", "2031-07-01T09:00:00", 5, null);
+    pin("2031-05-21T09:00");
+    String escalation = taskId(escalated);
+    post("/api/tasks/" + escalation + "/claim", "operator1", null);
+    assertThat(
+            post(
+                    "/api/tasks/" + escalation + "/complete",
+                    "operator1",
+                    Map.of("decision", "ESCALATE", "note", "Serve verifica"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
 
     solve(onTime, "2031-06-03T13:00");
     solve(late, "2031-06-03T13:00:01");
@@ -126,10 +169,83 @@ class SlaReportIT extends IntegrationTest {
     assertThat(o3.get("penaltyPoints").decimalValue()).isEqualByComparingTo("17");
     assertThat(o3.get("penalty").decimalValue()).isEqualByComparingTo("17000.00");
 
-    assertThat(sla(report, "SLA.C.1").get("status").asText()).isEqualTo("NO_DATA");
-    assertThat(report.get("totalPenalty").decimalValue()).isEqualByComparingTo("31000.00");
+    assertThat(report.get("totalPenalty").decimalValue())
+        .isEqualByComparingTo("69000.00")
+        .as("31,000 offline + 3,500 + 20,000 + 7,500 + 7,000 phone");
     assertThat(o1.at("/breakdown/channel").findValuesAsText("key"))
         .containsExactly("EMAIL", "PEC", "WEB");
+  }
+
+  @Test
+  void phoneLevelsCountTheMonthsInboundCalls() {
+    JsonNode report = get("/api/reports/sla?month=2031-06", "auditor").getBody();
+
+    JsonNode c1 = sla(report, "SLA.C.1");
+    assertThat(c1.get("volume").asLong()).isEqualTo(6);
+    assertThat(c1.get("met").asLong()).isEqualTo(5);
+    assertThat(c1.get("missed").asLong()).isEqualTo(1);
+    assertThat(c1.get("value").decimalValue()).isEqualByComparingTo("83.33");
+    assertThat(c1.get("status").asText()).isEqualTo("MISSED");
+    assertThat(c1.get("penalty").decimalValue()).isEqualByComparingTo("3500.00");
+
+    JsonNode c2 = sla(report, "SLA.C.2");
+    assertThat(c2.get("met").asLong()).isEqualTo(2);
+    assertThat(c2.get("missed").asLong()).isEqualTo(2);
+    assertThat(c2.get("excluded").asLong()).isEqualTo(2);
+    assertThat(c2.at("/excludedByReason/LINE_BUSY").asLong()).isEqualTo(1);
+    assertThat(c2.at("/excludedByReason/NOT_ANSWERED").asLong()).isEqualTo(1);
+    assertThat(c2.get("value").decimalValue()).isEqualByComparingTo("50.00");
+    assertThat(c2.get("overLimit").asLong()).isEqualTo(1);
+    assertThat(c2.get("withinLimit").decimalValue()).isEqualByComparingTo("75.00");
+    assertThat(c2.get("shortfallPoints").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(c2.get("penalty").decimalValue()).isEqualByComparingTo("20000.00");
+
+    JsonNode c3 = sla(report, "SLA.C.3");
+    assertThat(c3.get("comparison").asText()).isEqualTo("AT_MOST");
+    assertThat(c3.get("met").asLong()).isEqualTo(4);
+    assertThat(c3.get("missed").asLong()).as("abandoned").isEqualTo(1);
+    assertThat(c3.get("value").decimalValue()).isEqualByComparingTo("20.00");
+    assertThat(c3.get("penalty").decimalValue()).isEqualByComparingTo("7500.00");
+
+    JsonNode c4 = sla(report, "SLA.C.4");
+    assertThat(c4.get("met").asLong()).isEqualTo(2);
+    assertThat(c4.get("missed").asLong()).isEqualTo(1);
+    assertThat(c4.at("/excludedByReason/NO_TICKET").asLong()).isEqualTo(1);
+    assertThat(c4.get("value").decimalValue()).isEqualByComparingTo("66.67");
+    assertThat(c4.get("penalty").decimalValue()).isEqualByComparingTo("7000.00");
+  }
+
+  @Test
+  void theCallsBehindAPhoneFigureAreOneCallAway() {
+    JsonNode missed =
+        get("/api/reports/sla/calls?month=2031-06&sla=SLA.C.2&result=MISSED", "auditor").getBody();
+    assertThat(missed.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(missed.get("items").findValuesAsText("callId")).containsExactly("c2", "c3");
+    assertThat(missed.get("items").get(1).get("waitSeconds").asInt()).isEqualTo(95);
+    assertThat(missed.get("items").get(1).get("overLimit").asBoolean()).isTrue();
+
+    JsonNode firstContact =
+        get("/api/reports/sla/calls?month=2031-06&sla=SLA.C.4&result=MISSED", "supervisor")
+            .getBody();
+    assertThat(firstContact.get("items").findValuesAsText("ticketNumber"))
+        .containsExactly(escalated);
+    assertThat(firstContact.get("items").get(0).get("ticketLevel").asInt()).isEqualTo(2);
+
+    ResponseEntity<JsonNode> wrongKind =
+        get("/api/reports/sla/calls?month=2031-06&sla=SLA.O.1", "supervisor");
+    assertThat(wrongKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrongKind.getBody().get("errors").findValuesAsText("field")).containsExactly("sla");
+    assertThat(
+            get("/api/reports/sla/tickets?month=2031-06&sla=SLA.C.1", "supervisor").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    String[] lines =
+        new String(
+                download("/api/reports/sla/calls.csv?month=2031-06", "auditor").getBody(),
+                StandardCharsets.UTF_8)
+            .split("\r\n");
+    assertThat(lines[0]).startsWith("SLA,Call,Queue");
+    assertThat(lines).hasSize(1 + 6 * 4).anyMatch(line -> line.startsWith("SLA.C.1,c5,general,"));
   }
 
   @Test
@@ -182,6 +298,30 @@ class SlaReportIT extends IntegrationTest {
       Row o3 = summary.getRow(4);
       assertThat(o3.getCell(0).getStringCellValue()).isEqualTo("SLA.O.3");
       assertThat(o3.getCell(15).getNumericCellValue()).isEqualTo(17000.0);
+      Row c2 = summary.getRow(6);
+      assertThat(c2.getCell(0).getStringCellValue()).isEqualTo("SLA.C.2");
+      assertThat(c2.getCell(11).getNumericCellValue()).isEqualTo(50.0);
+      assertThat(c2.getCell(15).getNumericCellValue()).isEqualTo(20000.0);
+      assertThat(c2.getCell(16).getNumericCellValue()).isEqualTo(30.0);
+      assertThat(c2.getCell(17).getNumericCellValue()).isEqualTo(90.0);
+      assertThat(c2.getCell(18).getNumericCellValue()).isEqualTo(1.0);
+      assertThat(c2.getCell(19).getNumericCellValue()).isEqualTo(75.0);
+
+      Sheet calls = workbook.getSheet("Calls");
+      assertThat(calls.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Call");
+      assertThat(calls.getLastRowNum()).as("6 calls × 4 phone SLAs").isEqualTo(24);
+      boolean seen = false;
+      for (Row row : calls) {
+        if (row.getRowNum() > 0
+            && row.getCell(0).getStringCellValue().equals("SLA.C.2")
+            && row.getCell(1).getStringCellValue().equals("c3")) {
+          assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(95.0);
+          assertThat(row.getCell(11).getStringCellValue()).isEqualTo("MISSED");
+          assertThat(row.getCell(13).getStringCellValue()).isEqualTo("yes");
+          seen = true;
+        }
+      }
+      assertThat(seen).as("c3 against SLA.C.2 in sheet Calls").isTrue();
 
       Sheet tickets = workbook.getSheet("Tickets");
       assertThat(tickets.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Ticket");
@@ -327,6 +467,57 @@ class SlaReportIT extends IntegrationTest {
       }
     }
     throw new AssertionError("no " + date + " in " + report.get("days"));
+  }
+
+  /**
+   * Offered at {@code localTime} to queue general, answered after the wait, ended a minute later.
+   */
+  private void answeredCall(String callId, String localTime, int waitSeconds, String ticket) {
+    OffsetDateTime offered = OffsetDateTime.parse(localTime + "+02:00");
+    callEvent(callId + "-offered", "CALL_OFFERED", callId, localTime);
+    phoneEvents.accept(
+        event(
+            callId + "-answered",
+            "CALL_ANSWERED",
+            callId,
+            offered.plusSeconds(waitSeconds),
+            "operator1"),
+        "sha-" + callId + "-answered",
+        "test");
+    if (ticket != null) {
+      assertThat(
+              post(
+                      "/api/phone/calls/" + callId + "/ticket",
+                      "operator1",
+                      Map.of("ticketNumber", ticket))
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+    }
+    phoneEvents.accept(
+        event(callId + "-ended", "CALL_ENDED", callId, offered.plusSeconds(waitSeconds + 60), null),
+        "sha-" + callId + "-ended",
+        "test");
+  }
+
+  private void callEvent(String eventId, String kind, String callId, String localTime) {
+    phoneEvents.accept(
+        event(eventId, kind, callId, OffsetDateTime.parse(localTime + "+02:00"), null),
+        "sha-" + eventId,
+        "test");
+  }
+
+  private TelephonyEvent event(
+      String eventId, String kind, String callId, OffsetDateTime at, String agent) {
+    Map<String, Object> event = new java.util.HashMap<>();
+    event.put("eventId", eventId);
+    event.put("kind", kind);
+    event.put("callId", callId);
+    event.put("occurredAt", at.toInstant().toString());
+    event.put("queue", "general");
+    if (agent != null) {
+      event.put("agent", agent);
+    }
+    return json.convertValue(event, TelephonyEvent.class);
   }
 
   private String receive(String channel, String localTime) {

@@ -94,7 +94,7 @@ class SlaTallyTest {
 
     assertThat(figures.volume()).isEqualTo(6);
     assertThat(figures.value()).isEqualByComparingTo("80.00");
-    assertThat(figures.excludedByReason()).containsEntry(Reason.NOT_YET_DUE, 1L);
+    assertThat(figures.excludedByReason()).containsEntry("NOT_YET_DUE", 1L);
     assertThat(figures.breakdown().get("channel"))
         .extracting(SlaFigures.Group::key)
         .containsExactly("EMAIL", "PEC");
@@ -110,6 +110,108 @@ class SlaTallyTest {
     assertThat(figures.status()).isEqualTo(Status.NO_DATA);
     assertThat(figures.value()).isNull();
     assertThat(figures.penalty()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void anAtMostLevelIsValuedOnItsMissesAbandonedCallsOverQueuedOnes() {
+    // 3 abandoned of 50 queued = 6% > 5%: one point over; plan 40, 50 queued (+25%: 2 steps) → 7%
+    SlaTally tally = new SlaTally(callSla(Measure.ABANDONED, "5", Comparison.AT_MOST, null, 40L));
+    addCalls(tally, Result.MET, 47, false);
+    addCalls(tally, Result.MISSED, 3, false);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.value()).isEqualByComparingTo("6.00");
+    assertThat(figures.adjustedThreshold()).isEqualByComparingTo("7");
+    assertThat(figures.status()).isEqualTo(Status.MET);
+
+    SlaTally withoutPlan =
+        new SlaTally(callSla(Measure.ABANDONED, "5", Comparison.AT_MOST, null, null));
+    addCalls(withoutPlan, Result.MET, 47, false);
+    addCalls(withoutPlan, Result.MISSED, 3, false);
+    SlaFigures missed = withoutPlan.figures(TEN_PERCENT_ONE_POINT);
+    assertThat(missed.status()).isEqualTo(Status.MISSED);
+    assertThat(missed.shortfallPoints()).isEqualByComparingTo("1.00");
+    assertThat(missed.penalty()).isEqualByComparingTo("500.00");
+    assertThat(missed.breakdown().get("channel"))
+        .singleElement()
+        .satisfies(group -> assertThat(group.value()).isEqualByComparingTo("6.00"));
+  }
+
+  @Test
+  void oneCallOverTheLimitMissesTheQueueTimeLevelEvenAboveItsThreshold() {
+    // 95 of 100 answered under 30 s (95% ≥ 90%), but one waited 120 s: 99% within 90 s → 1 point
+    SlaTally tally =
+        new SlaTally(
+            callSla(
+                Measure.ANSWERED_WITHIN, "90", Comparison.AT_LEAST, Duration.ofSeconds(90), null));
+    addCalls(tally, Result.MET, 95, false);
+    addCalls(tally, Result.MISSED, 4, false);
+    addCalls(tally, Result.MISSED, 1, true);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.value()).isEqualByComparingTo("95.00");
+    assertThat(figures.overLimit()).isEqualTo(1);
+    assertThat(figures.withinLimit()).isEqualByComparingTo("99.00");
+    assertThat(figures.status()).isEqualTo(Status.MISSED);
+    assertThat(figures.shortfallPoints()).isEqualByComparingTo("1.00");
+    assertThat(figures.penalty()).isEqualByComparingTo("500.00");
+  }
+
+  @Test
+  void theLargerGapOfThresholdAndLimitIsTheShortfall() {
+    // 80 of 100 under 30 s (10 points under 90%), 2 over 90 s (2 points under 100%) → 10 points
+    SlaTally tally =
+        new SlaTally(
+            callSla(
+                Measure.ANSWERED_WITHIN, "90", Comparison.AT_LEAST, Duration.ofSeconds(90), null));
+    addCalls(tally, Result.MET, 80, false);
+    addCalls(tally, Result.MISSED, 18, false);
+    addCalls(tally, Result.MISSED, 2, true);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.shortfallPoints()).isEqualByComparingTo("10.00");
+    assertThat(figures.penaltyPoints()).isEqualByComparingTo("10");
+  }
+
+  private static void addCalls(SlaTally tally, Result result, int times, boolean overLimit) {
+    CallTimes call =
+        new CallTimes(
+            1,
+            "c-1",
+            "general",
+            Instant.EPOCH,
+            null,
+            null,
+            0,
+            "ANSWERED",
+            null,
+            null,
+            null,
+            null,
+            null);
+    for (int i = 0; i < times; i++) {
+      tally.add(new CallResult("SLA.C", call, result, null, overLimit));
+    }
+  }
+
+  private static ContractSla callSla(
+      Measure measure, String threshold, Comparison comparison, Duration limit, Long plan) {
+    return new ContractSla(
+        "SLA.C",
+        "test",
+        measure,
+        measure == Measure.ANSWERED_WITHIN ? Duration.ofSeconds(30) : null,
+        limit,
+        Set.of(),
+        null,
+        new BigDecimal(threshold),
+        comparison,
+        plan,
+        new BigDecimal("500.00"),
+        PenaltyRounding.STARTED_POINT);
   }
 
   private static void add(SlaTally tally, Result result, int times) {

@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The phone figures of a calendar month (in the service calendar's zone), from the calls offered to
- * the queues: answered, abandoned in queue, lost; the share of answered calls that waited less than
- * 30 seconds and at most 90 (SLA.C.2), the share abandoned (SLA.C.3), average wait and talk time;
- * in all and per queue.
+ * the queues: answered, abandoned in queue, lost (and those turned away busy); the share of
+ * answered calls that waited less than 30 seconds and at most 90 (SLA.C.2), the share abandoned
+ * (SLA.C.3), average wait and talk time; in all and per queue.
  */
 @Service
 public class CallFigures {
@@ -35,6 +35,8 @@ public class CallFigures {
 
   /**
    * @param queue null for the total
+   * @param offered calls that found a free line and entered a queue
+   * @param busy calls turned away because the line was busy (not offered)
    * @param answeredWithin30s percent of answered calls that waited less than 30 s (null: none)
    * @param answeredWithin90s percent of answered calls that waited at most 90 s
    * @param abandonedShare percent of offered calls abandoned in queue
@@ -42,6 +44,7 @@ public class CallFigures {
   public record Figures(
       String queue,
       long offered,
+      long busy,
       long answered,
       long abandoned,
       long unanswered,
@@ -61,7 +64,8 @@ public class CallFigures {
         jdbc.sql(
                 """
                 select grouping(queue) as is_total, coalesce(queue, '-') as queue,
-                       count(*) as offered,
+                       count(*) filter (where outcome is distinct from 'BUSY') as offered,
+                       count(*) filter (where outcome = 'BUSY') as busy,
                        count(*) filter (where outcome = 'ANSWERED') as answered,
                        count(*) filter (where outcome = 'ABANDONED') as abandoned,
                        count(*) filter (where outcome = 'UNANSWERED') as unanswered,
@@ -86,6 +90,7 @@ public class CallFigures {
                   return new Figures(
                       rs.getInt("is_total") == 1 ? null : rs.getString("queue"),
                       offered,
+                      rs.getLong("busy"),
                       answered,
                       abandoned,
                       rs.getLong("unanswered"),
@@ -100,7 +105,7 @@ public class CallFigures {
     // "-"
     Figures total =
         rows.isEmpty() || rows.get(0).queue() != null
-            ? new Figures(null, 0, 0, 0, 0, null, null, null, null, null)
+            ? new Figures(null, 0, 0, 0, 0, 0, null, null, null, null, null)
             : rows.get(0);
     return new Month(
         month.toString(), total, rows.stream().filter(f -> f.queue() != null).toList());

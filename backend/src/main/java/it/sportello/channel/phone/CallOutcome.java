@@ -7,5 +7,7 @@ public enum CallOutcome {
   /** The caller hung up while queued. */
   ABANDONED,
   /** Lost: the call ended without an answer and without the caller hanging up in queue. */
-  UNANSWERED
+  UNANSWERED,
+  /** Turned away by the platform: the line was busy (no place in the queues). */
+  BUSY
 }

@@ -86,6 +86,23 @@ public class PhoneCall {
     computeWait();
   }
 
+  /** Turned away busy: offered and ended at once, without queue time. */
+  void rejected(String queue, Instant at) {
+    if (this.queue == null) {
+      this.queue = queue;
+    }
+    if (offeredAt == null) {
+      offeredAt = at;
+    }
+    if (endedAt == null) {
+      endedAt = at;
+    }
+    if (outcome == null) {
+      outcome = CallOutcome.BUSY;
+      waitSeconds = 0;
+    }
+  }
+
   void answered(String agent, Instant at) {
     this.agent = agent;
     if (answeredAt == null) {
@@ -118,7 +135,7 @@ public class PhoneCall {
     if (endedAt == null) {
       endedAt = at;
     }
-    if (outcome != CallOutcome.ANSWERED) {
+    if (outcome != CallOutcome.ANSWERED && outcome != CallOutcome.BUSY) {
       outcome = CallOutcome.ABANDONED;
       waitSeconds = seconds(offeredAt, endedAt);
     }

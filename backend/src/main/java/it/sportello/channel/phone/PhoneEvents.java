@@ -93,6 +93,7 @@ public class PhoneEvents {
                 : Acceptance.CONFLICT;
           }
           switch (event.kind()) {
+            case CALL_REJECTED -> call(event).rejected(event.queue(), event.occurredAt());
             case CALL_OFFERED -> offered(event);
             case CALL_ANSWERED -> answered(event);
             case CALL_TRANSFERRED -> transferred(event);

@@ -2,6 +2,11 @@ package it.sportello.channel.phone;
 
 /** What the telephony platform tells us, whatever its protocol. */
 public enum TelephonyEventKind {
+  /**
+   * The platform turned the call away before the welcome message: no free line (all channels or
+   * queue places taken). It counts against the free-line service level (SLA.C.1).
+   */
+  CALL_REJECTED,
   /** A call entered a queue (and may be offered to an agent, {@code agent}). */
   CALL_OFFERED,
   /** An agent answered the call. */

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.ActivityReports;
+import it.sportello.reporting.CallResult;
 import it.sportello.reporting.ReportingProperties.ContractSla;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -42,6 +43,7 @@ class SlaReportController {
 
   static final int MAX_PAGE_SIZE = 500;
   private static final String MONTH_HELP = "Month as YYYY-MM, e.g. 2026-11; default: this month";
+  private static final String RESULT_HELP = "MET, MISSED or EXCLUDED; default: all";
 
   private final SlaReports reports;
   private final ActivityReports activity;
@@ -71,15 +73,55 @@ class SlaReportController {
       @Parameter(description = "SLA code, e.g. SLA.O.1; default: every SLA measured on tickets")
           @RequestParam(required = false)
           String sla,
-      @Parameter(description = "MET, MISSED or EXCLUDED; default: all")
-          @RequestParam(required = false)
-          String result,
+      @Parameter(description = RESULT_HELP) @RequestParam(required = false) String result,
       @Parameter(description = "Channel, e.g. EMAIL") @RequestParam(required = false)
           String channel,
       @Parameter(description = "Queue, e.g. general") @RequestParam(required = false) String queue,
       @Parameter(description = "Ticket type, e.g. Q") @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
+    Query query = query(month, sla, true, result, page, size);
+    Predicate<TicketResult> filter =
+        candidate ->
+            (sla == null || candidate.sla().equals(sla))
+                && (query.result() == null || candidate.result() == query.result())
+                && (channel == null || channel.equals(candidate.ticket().channel()))
+                && (queue == null || queue.equals(candidate.ticket().queue()))
+                && (type == null || type.equals(candidate.ticket().type()));
+    return PageResponse.of(
+        reports.results(query.month(), filter, page, size), item -> SlaTicketRow.of(item, reports));
+  }
+
+  @Operation(
+      summary =
+          "The calls behind a phone figure of the monthly SLA report: each inbound call's queue"
+              + " time, outcome, ticket, result and reason, in order of arrival")
+  @GetMapping("/sla/calls")
+  PageResponse<SlaCallRow> calls(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
+      @Parameter(description = "SLA code, e.g. SLA.C.2; default: every SLA measured on calls")
+          @RequestParam(required = false)
+          String sla,
+      @Parameter(description = RESULT_HELP) @RequestParam(required = false) String result,
+      @Parameter(description = "Queue, e.g. general") @RequestParam(required = false) String queue,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Query query = query(month, sla, false, result, page, size);
+    Predicate<CallResult> filter =
+        candidate ->
+            (sla == null || candidate.sla().equals(sla))
+                && (query.result() == null || candidate.result() == query.result())
+                && (queue == null || queue.equals(candidate.call().queue()));
+    return PageResponse.of(
+        reports.callResults(query.month(), filter, page, size),
+        item -> SlaCallRow.of(item, reports));
+  }
+
+  private record Query(YearMonth month, Result result) {}
+
+  /** The parameters shared by the detail lists, every bad one named at once. */
+  private Query query(
+      String month, String sla, boolean onTickets, String result, int page, int size) {
     List<FieldViolation> violations = new ArrayList<>();
     YearMonth period = null;
     try {
@@ -87,15 +129,17 @@ class SlaReportController {
     } catch (InvalidRequestException e) {
       violations.addAll(e.violations());
     }
-    if (sla != null && reports.ticketSla(sla).isEmpty()) {
+    if (sla != null
+        && reports.sla(sla).filter(found -> found.measuresTickets() == onTickets).isEmpty()) {
       violations.add(
           new FieldViolation(
               "sla",
               "must be one of "
                   + reports.definitions().stream()
-                      .filter(ContractSla::measuresTickets)
+                      .filter(definition -> definition.measuresTickets() == onTickets)
                       .map(ContractSla::code)
-                      .toList()));
+                      .toList()
+                  + (onTickets ? " (phone SLAs: /api/reports/sla/calls)" : "")));
     }
     Result wanted = null;
     if (result != null) {
@@ -114,30 +158,7 @@ class SlaReportController {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    Predicate<TicketResult> filter = candidate -> true;
-    if (sla != null) {
-      filter = filter.and(candidate -> candidate.sla().equals(sla));
-    }
-    if (wanted != null) {
-      Result resultFilter = wanted;
-      filter = filter.and(candidate -> candidate.result() == resultFilter);
-    }
-    if (channel != null) {
-      filter = filter.and(candidate -> channel.equals(candidate.ticket().channel()));
-    }
-    if (queue != null) {
-      filter = filter.and(candidate -> queue.equals(candidate.ticket().queue()));
-    }
-    if (type != null) {
-      filter = filter.and(candidate -> type.equals(candidate.ticket().type()));
-    }
-    SlaReports.ResultPage found = reports.results(period, filter, page, size);
-    return new PageResponse<>(
-        found.items().stream().map(item -> SlaTicketRow.of(item, reports)).toList(),
-        page,
-        size,
-        found.total(),
-        (int) ((found.total() + size - 1) / size));
+    return new Query(period, wanted);
   }
 
   @Operation(
@@ -208,6 +229,54 @@ class SlaReportController {
               row.reason() == null ? null : row.reason().name());
         });
     out.flush();
+  }
+
+  @Operation(
+      summary =
+          "Every inbound call's result against the phone SLAs of the month as CSV (UTF-8,"
+              + " comma-separated)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @GetMapping("/sla/calls.csv")
+  void callsCsv(
+      @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
+      HttpServletResponse response)
+      throws IOException {
+    YearMonth period = month(month);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-calls-" + period + ".csv\"");
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    line(out, SlaCallRow.HEADERS);
+    reports.forEachCallResult(
+        period,
+        result -> {
+          SlaCallRow row = SlaCallRow.of(result, reports);
+          line(
+              out,
+              row.sla(),
+              row.callId(),
+              row.queue(),
+              text(row.offeredAt()),
+              text(row.answeredAt()),
+              text(row.waitSeconds()),
+              row.outcome(),
+              row.agent(),
+              row.ticketNumber(),
+              text(row.ticketLevel()),
+              text(row.solvedAtLevel()),
+              row.result().name(),
+              text(row.reason()),
+              row.overLimit() ? "yes" : "no");
+        });
+    out.flush();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private static void line(Writer out, String... values) {

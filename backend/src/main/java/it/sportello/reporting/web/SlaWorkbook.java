@@ -22,10 +22,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The monthly SLA report as a real .xlsx: sheet "SLA" with one row per contract SLA (missed ones
- * highlighted), sheet "Tickets" with every ticket's result behind those figures, then the month's
- * activity: "Days" (received and closed per day), "Hour bands", "Outcomes" (with the solving level
- * and handling times) and "Backlog" (open tickets by age when the report was made). Streams: only a
- * window of rows stays in memory, the rest goes to a temporary file until written.
+ * highlighted), sheet "Tickets" with every ticket's result behind those figures, sheet "Calls" with
+ * every inbound call's result behind the phone figures, then the month's activity: "Days" (received
+ * and closed per day), "Hour bands", "Outcomes" (with the solving level and handling times) and
+ * "Backlog" (open tickets by age when the report was made). Streams: only a window of rows stays in
+ * memory, the rest goes to a temporary file until written.
  */
 final class SlaWorkbook {
 
@@ -48,6 +49,10 @@ final class SlaWorkbook {
     "Shortfall points",
     "Penalty points",
     "Penalty EUR",
+    "Queue time under (seconds)",
+    "Queue time limit (seconds)",
+    "Calls over the limit",
+    "Within the limit %",
     "Note"
   };
   private static final DateTimeFormatter DATE_TIME =
@@ -85,7 +90,8 @@ final class SlaWorkbook {
         int c = 0;
         text(row, c++, sla.code());
         text(row, c++, sla.description());
-        number(row, c++, sla.within() == null ? null : SlaTicketRow.hours(sla.within()));
+        boolean onTickets = sla.measure().onTickets();
+        number(row, c++, onTickets ? SlaTicketRow.hours(sla.within()) : null);
         number(row, c++, sla.threshold());
         number(row, c++, sla.plannedVolume() == null ? null : sla.plannedVolume().doubleValue());
         number(row, c++, (double) sla.volume());
@@ -102,6 +108,10 @@ final class SlaWorkbook {
         number(row, c++, sla.shortfallPoints());
         number(row, c++, sla.penaltyPoints());
         number(row, c++, sla.penalty());
+        number(row, c++, onTickets || sla.within() == null ? null : seconds(sla.within()));
+        number(row, c++, sla.limit() == null ? null : seconds(sla.limit()));
+        number(row, c++, sla.overLimit() == null ? null : sla.overLimit().doubleValue());
+        number(row, c++, sla.withinLimit());
         text(row, c, sla.note());
       }
       Row total = summary.createRow(r + 1);
@@ -131,6 +141,31 @@ final class SlaWorkbook {
             number(row, c++, SlaTicketRow.hours(line.pausedWorkingTime()));
             text(row, c++, line.result().name());
             text(row, c, line.reason() == null ? null : line.reason().name());
+          });
+      Sheet calls = workbook.createSheet("Calls");
+      header(calls.createRow(0), SlaCallRow.HEADERS, bold);
+      int[] nextCall = {1};
+      reports.forEachCallResult(
+          month,
+          result -> {
+            SlaCallRow line = SlaCallRow.of(result, reports);
+            Row row = calls.createRow(nextCall[0]++);
+            int c = 0;
+            text(row, c++, line.sla());
+            text(row, c++, line.callId());
+            text(row, c++, line.queue());
+            text(row, c++, line.offeredAt() == null ? null : line.offeredAt().format(DATE_TIME));
+            text(row, c++, line.answeredAt() == null ? null : line.answeredAt().format(DATE_TIME));
+            number(row, c++, line.waitSeconds() == null ? null : line.waitSeconds().doubleValue());
+            text(row, c++, line.outcome());
+            text(row, c++, line.agent());
+            text(row, c++, line.ticketNumber());
+            number(row, c++, line.ticketLevel() == null ? null : line.ticketLevel().doubleValue());
+            number(
+                row, c++, line.solvedAtLevel() == null ? null : line.solvedAtLevel().doubleValue());
+            text(row, c++, line.result().name());
+            text(row, c++, line.reason() == null ? null : line.reason().name());
+            text(row, c, line.overLimit() ? "yes" : "no");
           });
       activitySheets(workbook, activity, bold);
       workbook.write(out);
@@ -227,6 +262,10 @@ final class SlaWorkbook {
     Row office = backlog.createRow(r);
     text(office, 0, "of which waiting for an office");
     number(office, 1, (double) activity.backlog().waitingForOffice());
+  }
+
+  private static double seconds(java.time.Duration duration) {
+    return duration.toMillis() / 1000d;
   }
 
   private static void header(Row row, String[] headers, CellStyle style) {
