@@ -16,7 +16,7 @@ const text = {
         given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
         supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
         escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente',
-        activity: 'Andamento', activityTitle: 'Andamento del servizio', byHour: 'Contatti per fascia oraria',
+        activity: 'Andamento', activityTitle: 'Andamento del servizio', serviceLevels: 'Livelli di servizio', byHour: 'Contatti per fascia oraria',
         popIntake: 'Registra una nuova richiesta', fromCall: /Nuova richiesta dalla chiamata di \+390677770001/,
         protocol: 'Protocollo', newLetter: 'Registra una lettera', letterSubject: 'Oggetto', correspondent: 'Nome del corrispondente',
         correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
@@ -26,7 +26,7 @@ const text = {
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
         escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester',
-        activity: 'Activity', activityTitle: 'Service activity', byHour: 'Contacts per hour band',
+        activity: 'Activity', activityTitle: 'Service activity', serviceLevels: 'Service levels', byHour: 'Contacts per hour band',
         popIntake: 'Register a new request', fromCall: /New request from the call of \+390677770001/,
         protocol: 'Correspondence', newLetter: 'Register a letter', letterSubject: 'Subject', correspondent: "Correspondent's name",
         correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
@@ -203,6 +203,18 @@ try {
   const hours = supervisor.page.getByRole('figure', { name: text.byHour });
   await hours.locator('.recharts-bar-rectangle').first().waitFor();
   await check(supervisor.page, 'activity');
+  // the contract's service levels: the page shows the report API's figures; the calls behind the
+  // free-line figure (the screen-pop call counts) open below the table
+  await supervisor.page.getByRole('link', { name: text.serviceLevels, exact: true }).click();
+  const lineFree = supervisor.page.locator('tr[data-sla="SLA.C.1"]');
+  await lineFree.waitFor();
+  const report = await apiCall('GET', '/api/reports/sla', 'supervisor');
+  const c1 = report.slas.find((sla) => sla.code === 'SLA.C.1');
+  assert.ok(c1.met >= 1, 'the screen-pop call found a free line');
+  assert.equal(Number(await lineFree.locator('[data-figure="MET"]').textContent()), c1.met);
+  await lineFree.locator('[data-figure="MET"] button').click();
+  await supervisor.page.locator('#sla-detail-rows tbody tr').first().waitFor();
+  await check(supervisor.page, 'service-levels');
   await supervisor.context.close();
   await first.context.close();
 

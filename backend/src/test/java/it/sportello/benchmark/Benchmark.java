@@ -535,6 +535,15 @@ public final class Benchmark {
     Map<String, Object> report = new LinkedHashMap<>(samples.figures());
     report.put("month", month.toString());
     report.put("ticketsInMonth", tickets);
+    report.put(
+        "callsInMonth",
+        count(
+            db,
+            "select count(*) from sportello.phone_call where offered_at >= '"
+                + month.atDay(1)
+                + "' and offered_at < '"
+                + month.plusMonths(1).atDay(1)
+                + "'"));
     report.putAll(probe.since(mark));
     results.put("slaReport", report);
     StringBuilder plan = new StringBuilder();

@@ -21,7 +21,8 @@ import org.postgresql.copy.CopyManager;
  * after the seeds: 80% questions (Q/PQ), 20% activities and issues (A/I/PA/PI); phone and e-mail
  * first; arrivals on the service calendar's hours (Mon–Fri 8–20, Sat 8–14, a trickle at night from
  * the online channels) with the morning peak; Italian names and texts; times to take in charge and
- * to solve skewed like real queues (most fast, a long tail past the SLA).
+ * to solve skewed like real queues (most fast, a long tail past the SLA); phone tickets with their
+ * calls, and calls abandoned or turned away busy.
  */
 final class BenchmarkData {
 
@@ -299,6 +300,7 @@ final class BenchmarkData {
     for (int start = 0; start < count; start += chunk) {
       StringBuilder tickets = new StringBuilder(chunk * 400);
       StringBuilder events = new StringBuilder(chunk * 10);
+      StringBuilder calls = new StringBuilder(chunk * 60);
       for (int i = start; i < Math.min(count, start + chunk); i++, id++) {
         String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
         String channel = channel(random);
@@ -371,6 +373,9 @@ final class BenchmarkData {
             .append('\t')
             .append(ts(resolved))
             .append('\n');
+        if (channel.equals("PHONE")) {
+          phoneCalls(calls, id, subject[1], received);
+        }
         if (paused) {
           events.append(id).append('\t').append(ts(pauseStart)).append("\tSLA_PAUSED\n");
           events
@@ -390,9 +395,72 @@ final class BenchmarkData {
               + " created_at, updated_at) from stdin",
           tickets);
       copyIn(copy, "copy sportello.ticket_event (ticket_id, occurred_at, kind) from stdin", events);
+      copyIn(
+          copy,
+          "copy sportello.phone_call (call_id, direction, queue, offered_at, answered_at, ended_at,"
+              + " wait_seconds, talk_seconds, agent, outcome, ticket_number) from stdin",
+          calls);
     }
     setTicketSequence(connection);
     return id;
+  }
+
+  /**
+   * The call a phone ticket came from (answered after a short wait, about 6 minutes of talk), and
+   * around it the calls that left no ticket: 6% abandoned in queue, 2% turned away busy.
+   */
+  private void phoneCalls(StringBuilder calls, long ticketId, String queue, Instant received) {
+    long wait = (long) (exponentialMinutes(0.3) * 60);
+    Instant offered = received.minusSeconds(wait);
+    long talk = 30 + (long) (exponentialMinutes(6) * 60);
+    call(calls, "BMC-" + ticketId, queue, offered, wait, talk, "ANSWERED", "BM-" + ticketId);
+    int other = random.nextInt(100);
+    if (other < 8) {
+      Instant at = offered.minusSeconds(60 + random.nextInt(3600));
+      boolean busy = other < 2;
+      call(
+          calls,
+          "BMX-" + ticketId,
+          queue,
+          at,
+          busy ? 0 : 5 + random.nextInt(120),
+          -1,
+          busy ? "BUSY" : "ABANDONED",
+          null);
+    }
+  }
+
+  private static void call(
+      StringBuilder calls,
+      String callId,
+      String queue,
+      Instant offered,
+      long wait,
+      long talk,
+      String outcome,
+      String ticket) {
+    Instant answered = talk >= 0 ? offered.plusSeconds(wait) : null;
+    Instant ended = answered != null ? answered.plusSeconds(talk) : offered.plusSeconds(wait);
+    calls
+        .append(callId)
+        .append("\tINBOUND\t")
+        .append(queue)
+        .append('\t')
+        .append(ts(offered))
+        .append('\t')
+        .append(answered == null ? "\\N" : ts(answered))
+        .append('\t')
+        .append(ts(ended))
+        .append('\t')
+        .append(wait)
+        .append('\t')
+        .append(talk >= 0 ? Long.toString(talk) : "\\N")
+        .append(talk >= 0 ? "\toperator" + (1 + Math.floorMod(callId.hashCode(), 60)) : "\t\\N")
+        .append('\t')
+        .append(outcome)
+        .append('\t')
+        .append(ticket == null ? "\\N" : ticket)
+        .append('\n');
   }
 
   /**
