@@ -66,4 +66,28 @@ record SlaCallRow(
         result.reason(),
         result.overLimit());
   }
+
+  /** The row as the CSV export writes it, in the order of {@link #HEADERS}. */
+  String[] csv() {
+    return new String[] {
+      sla,
+      callId,
+      queue,
+      text(offeredAt),
+      text(answeredAt),
+      text(waitSeconds),
+      outcome,
+      agent,
+      ticketNumber,
+      text(ticketLevel),
+      text(solvedAtLevel),
+      result.name(),
+      text(reason),
+      overLimit ? "yes" : "no"
+    };
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
 }

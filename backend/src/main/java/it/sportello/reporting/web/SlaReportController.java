@@ -199,35 +199,9 @@ class SlaReportController {
       HttpServletResponse response)
       throws IOException {
     YearMonth period = month(month);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + period + ".csv\"");
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    line(out, SlaTicketRow.HEADERS);
+    Writer out = csvResponse(response, "sla-" + period + ".csv", SlaTicketRow.HEADERS);
     reports.forEachResult(
-        period,
-        reports.now(),
-        result -> {
-          SlaTicketRow row = SlaTicketRow.of(result, reports);
-          line(
-              out,
-              row.sla(),
-              row.number(),
-              row.channel(),
-              row.queue(),
-              row.type(),
-              row.status(),
-              row.outcome(),
-              row.receivedAt() == null ? null : row.receivedAt().toString(),
-              row.reachedAt() == null ? null : row.reachedAt().toString(),
-              String.format(java.util.Locale.ROOT, "%.4f", SlaTicketRow.hours(row.workingTime())),
-              String.format(
-                  java.util.Locale.ROOT, "%.4f", SlaTicketRow.hours(row.pausedWorkingTime())),
-              row.result().name(),
-              row.reason() == null ? null : row.reason().name());
-        });
+        period, reports.now(), result -> line(out, SlaTicketRow.of(result, reports).csv()));
     out.flush();
   }
 
@@ -244,39 +218,22 @@ class SlaReportController {
       HttpServletResponse response)
       throws IOException {
     YearMonth period = month(month);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-calls-" + period + ".csv\"");
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    line(out, SlaCallRow.HEADERS);
-    reports.forEachCallResult(
-        period,
-        result -> {
-          SlaCallRow row = SlaCallRow.of(result, reports);
-          line(
-              out,
-              row.sla(),
-              row.callId(),
-              row.queue(),
-              text(row.offeredAt()),
-              text(row.answeredAt()),
-              text(row.waitSeconds()),
-              row.outcome(),
-              row.agent(),
-              row.ticketNumber(),
-              text(row.ticketLevel()),
-              text(row.solvedAtLevel()),
-              row.result().name(),
-              text(row.reason()),
-              row.overLimit() ? "yes" : "no");
-        });
+    Writer out = csvResponse(response, "sla-calls-" + period + ".csv", SlaCallRow.HEADERS);
+    reports.forEachCallResult(period, result -> line(out, SlaCallRow.of(result, reports).csv()));
     out.flush();
   }
 
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
+  /** A CSV download (UTF-8) with its header line written. */
+  private static Writer csvResponse(HttpServletResponse response, String filename, String[] headers)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    line(out, headers);
+    return out;
   }
 
   private static void line(Writer out, String... values) {

@@ -6,6 +6,7 @@ import it.sportello.reporting.TicketResult.Reason;
 import it.sportello.reporting.TicketResult.Result;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * One ticket against one contract SLA, as the API and the exports show it.
@@ -61,6 +62,25 @@ record SlaTicketRow(
     "Result",
     "Reason"
   };
+
+  /** The row as the CSV export writes it, in the order of {@link #HEADERS}. */
+  String[] csv() {
+    return new String[] {
+      sla,
+      number,
+      channel,
+      queue,
+      type,
+      status,
+      outcome,
+      receivedAt == null ? null : receivedAt.toString(),
+      reachedAt == null ? null : reachedAt.toString(),
+      String.format(Locale.ROOT, "%.4f", hours(workingTime)),
+      String.format(Locale.ROOT, "%.4f", hours(pausedWorkingTime)),
+      result.name(),
+      reason == null ? null : reason.name()
+    };
+  }
 
   /** Working time in hours with decimals, as the exports show it. */
   static double hours(Duration duration) {
