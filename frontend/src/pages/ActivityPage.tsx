@@ -1,7 +1,8 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { activityReport, ApiError, type ActivityFilter, type ActivityReport, type FieldError, type Me } from '../api';
+import { DataTable, Figure } from '../components/ChartFigure';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 
@@ -13,71 +14,6 @@ const CLOSED = '#5c6f82';
 
 function isoDate(date: Date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/**
- * A chart with its data as a table: the chart for the eye, the table (inside a disclosure) for
- * screen readers, keyboard users and anyone who wants the exact numbers.
- */
-function Figure({
-  title,
-  summary,
-  table,
-  children,
-}: {
-  title: string;
-  summary: string;
-  table: ReactNode;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <figure className="col-lg-6 mb-4" aria-labelledby={id}>
-      <figcaption id={id} className="h5">
-        {title}
-      </figcaption>
-      <div role="img" aria-label={summary} style={{ width: '100%', height: 260 }}>
-        {children}
-      </div>
-      <details>
-        <summary>{t('activity.showData')}</summary>
-        {table}
-      </details>
-    </figure>
-  );
-}
-
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
-  return (
-    <table className="table table-sm">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((cell) => (
-            <th key={cell} scope="col">
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={String(row[0])}>
-            {row.map((cell, index) =>
-              index === 0 ? (
-                <th key={index} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={index}>{cell}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /** Volumes, hour bands, outcomes, handling times and backlog for supervisors and auditors. */

@@ -28,7 +28,13 @@ const figures = (
   shortfallPoints: 0,
   penaltyPoints: 0,
   penalty,
-  breakdown: { queue: [{ key: 'general', met: 4, missed: 2, excluded: 0, value: 66.67 }] },
+  breakdown: {
+    queue: [{ key: 'general', met: 4, missed: 2, excluded: 0, value: 66.67 }],
+    day: [
+      { key: '2031-06-03', met: 1, missed: 1, excluded: 0, value: 50 },
+      { key: '2031-06-04', met: 3, missed: 1, excluded: 0, value: 75 },
+    ],
+  },
 });
 
 const page = (items: object[]) => ({ items, page: 0, size: 20, totalElements: items.length, totalPages: 1 });
@@ -39,6 +45,14 @@ describe('ServiceLevelsPage', () => {
   beforeEach(async () => {
     calls.length = 0;
     await i18n.changeLanguage('it');
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) => {
@@ -109,6 +123,12 @@ describe('ServiceLevelsPage', () => {
     expect(screen.getByRole('link', { name: 'Scarica Excel' }).getAttribute('href')).toMatch(
       /^\/api\/reports\/sla\.xlsx\?month=/,
     );
+    // the first missed level, day by day: both days below its 80% threshold
+    const trend = screen.getByRole('figure', { name: 'SLA.O.1 giorno per giorno' });
+    expect(within(trend).getByRole('img')).toHaveAccessibleName(
+      'SLA.O.1 giorno per giorno: 2 giorni su 2 oltre la soglia (80,00%)',
+    );
+    expect(within(trend).getByRole('table', { hidden: true })).toHaveTextContent('50,00');
   });
 
   it('opens the tickets behind a figure, and the calls behind a phone figure', async () => {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { slaReport, type Me, type SlaReport } from '../api';
+import { slaReport, type Me, type SlaFigures, type SlaReport } from '../api';
 import { Layout } from '../components/Layout';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable, Figure } from '../components/ChartFigure';
 import { Message } from '../components/Message';
 import { SlaDetail } from '../components/SlaDetail';
 
@@ -16,6 +18,64 @@ const STATUS_CLASS: Record<string, string> = {
   NO_DATA: 'badge bg-secondary',
 };
 
+/** Bootstrap Italia's primary blue and a dark red: both at least 4.5:1 on white. */
+const VALUE = '#0066cc';
+const THRESHOLD = '#a61919';
+
+/**
+ * One SLA's value day by day (tickets or calls arrived that day) against its adjusted threshold:
+ * where the month is being won or lost.
+ */
+function DailyTrend({ figures }: { figures: SlaFigures }) {
+  const { t, i18n } = useTranslation();
+  const days = figures.breakdown?.day ?? [];
+  const label = (date: string) =>
+    new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, { day: 'numeric', month: 'short' });
+  const percent = (value?: number | null) =>
+    value == null ? '—' : value.toLocaleString(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const threshold = figures.adjustedThreshold;
+  const atMost = figures.comparison === 'AT_MOST';
+  const offTarget = days.filter(
+    (day) => day.value != null && (atMost ? day.value > threshold : day.value < threshold),
+  ).length;
+  return (
+    <Figure
+      className="mb-4"
+      title={t('serviceLevels.trendOf', { code: figures.code })}
+      summary={t('serviceLevels.trendSummary', {
+        code: figures.code,
+        count: offTarget,
+        days: days.filter((day) => day.value != null).length,
+        threshold: percent(threshold),
+      })}
+      table={
+        <DataTable
+          caption={t('serviceLevels.trendOf', { code: figures.code })}
+          head={[t('serviceLevels.day'), t('serviceLevels.met'), t('serviceLevels.missed'), t('serviceLevels.excluded'), t('serviceLevels.value')]}
+          rows={days.map((day) => [label(day.key), day.met, day.missed, day.excluded, percent(day.value)])}
+        />
+      }
+    >
+      <ResponsiveContainer>
+        <LineChart data={days.map((day) => ({ label: label(day.key), value: day.value ?? null }))}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis domain={[0, 100]} />
+          <Tooltip />
+          <Legend />
+          <ReferenceLine
+            y={threshold}
+            stroke={THRESHOLD}
+            strokeDasharray="6 3"
+            label={{ value: t('serviceLevels.adjusted'), fill: THRESHOLD, position: 'insideTopRight' }}
+          />
+          <Line dataKey="value" name={t('serviceLevels.value')} stroke={VALUE} strokeWidth={2} connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </Figure>
+  );
+}
+
 /** The monthly contract service levels: values against (adjusted) thresholds, penalties, exports. */
 export function ServiceLevelsPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
@@ -23,7 +83,13 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
   const [report, setReport] = useState<SlaReport | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [selected, setSelected] = useState<{ code: string; result: string } | null>(null);
+  const [trend, setTrend] = useState<string>('');
   const selectedFigures = report?.slas.find((sla) => sla.code === selected?.code);
+  // the chosen SLA, else the first one missed, else the first one
+  const trendFigures =
+    report?.slas.find((sla) => sla.code === trend) ??
+    report?.slas.find((sla) => sla.status === 'MISSED') ??
+    report?.slas[0];
   const number = (value: number | undefined | null, digits = 2) =>
     value == null
       ? '—'
@@ -145,6 +211,26 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
               </tfoot>
             </table>
           </div>
+          {report.slas.length > 0 && (
+            <section aria-labelledby="sla-trend-title" className="mt-4">
+              <h2 id="sla-trend-title" className="h4">
+                {t('serviceLevels.trendTitle')}
+              </h2>
+              <div className="mb-2" style={{ maxWidth: '24rem' }}>
+                <label htmlFor="sla-trend" className="form-label">
+                  {t('serviceLevels.trendSla')}
+                </label>
+                <select id="sla-trend" className="form-select" value={trendFigures?.code ?? ''} onChange={(event) => setTrend(event.target.value)}>
+                  {report.slas.map((sla) => (
+                    <option key={sla.code} value={sla.code}>
+                      {sla.code} — {sla.description}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {trendFigures && <DailyTrend figures={trendFigures} />}
+            </section>
+          )}
           {selected && selectedFigures && (
             <SlaDetail month={month} figures={selectedFigures} initialResult={selected.result} />
           )}

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * One contract SLA over one month: counts, value, threshold adjusted for overflow, verdict and
- * penalty, with the breakdown by channel, queue and type.
+ * penalty, with the breakdown by channel, queue, type and day of arrival (ISO date in the service
+ * calendar's zone: the SLA's daily trend).
  *
  * @param limit the longest wait any answered call may have had ({@code ANSWERED_WITHIN}), or null
  * @param volume tickets of the SLA's channels received in the month, or inbound calls offered in

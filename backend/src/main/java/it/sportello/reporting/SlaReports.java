@@ -91,7 +91,8 @@ public class SlaReports {
   @Transactional(readOnly = true)
   public SlaReport report(YearMonth month) {
     Instant asOf = clock.instant();
-    List<SlaTally> tallies = properties.slas().stream().map(SlaTally::new).toList();
+    List<SlaTally> tallies =
+        properties.slas().stream().map(definition -> new SlaTally(definition, zone())).toList();
     stream(
         month,
         asOf,

@@ -9,6 +9,10 @@ import it.sportello.reporting.SlaFigures.Status;
 import it.sportello.reporting.TicketResult.Result;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +37,23 @@ public final class SlaTally {
   private final ContractSla sla;
   private long volume;
   private final long[] counts = new long[3];
+  private final ZoneId zone;
   private long overLimit;
   private final Map<String, Long> excludedByReason = new TreeMap<>();
   private final Map<String, Map<String, long[]>> breakdown = new LinkedHashMap<>();
 
+  /** Days of reception in UTC; see {@link #SlaTally(ContractSla, ZoneId)}. */
   public SlaTally(ContractSla sla) {
+    this(sla, ZoneOffset.UTC);
+  }
+
+  /**
+   * @param zone where a ticket's (or call's) day of arrival is reckoned, for the daily breakdown
+   */
+  public SlaTally(ContractSla sla, ZoneId zone) {
     this.sla = sla;
-    for (String dimension : List.of("channel", "queue", "type")) {
+    this.zone = zone;
+    for (String dimension : List.of("channel", "queue", "type", "day")) {
       breakdown.put(dimension, new TreeMap<>());
     }
   }
@@ -50,18 +64,25 @@ public final class SlaTally {
 
   public void add(TicketResult result) {
     TicketTimes ticket = result.ticket();
-    add(result.result(), result.reason(), ticket.channel(), ticket.queue(), ticket.type());
+    add(
+        result.result(),
+        result.reason(),
+        ticket.channel(),
+        ticket.queue(),
+        ticket.type(),
+        ticket.receivedAt());
   }
 
   public void add(CallResult result) {
     CallTimes call = result.call();
-    add(result.result(), result.reason(), PHONE, call.queue(), call.ticketType());
+    add(result.result(), result.reason(), PHONE, call.queue(), call.ticketType(), call.offeredAt());
     if (result.overLimit()) {
       overLimit++;
     }
   }
 
-  private void add(Result result, Enum<?> reason, String channel, String queue, String type) {
+  private void add(
+      Result result, Enum<?> reason, String channel, String queue, String type, Instant arrival) {
     volume++;
     int index = result.ordinal();
     counts[index]++;
@@ -71,6 +92,7 @@ public final class SlaTally {
     count("channel", channel, index);
     count("queue", queue, index);
     count("type", type, index);
+    count("day", arrival == null ? null : LocalDate.ofInstant(arrival, zone).toString(), index);
   }
 
   private void count(String dimension, String key, int index) {

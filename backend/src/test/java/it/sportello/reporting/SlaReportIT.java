@@ -174,6 +174,13 @@ class SlaReportIT extends IntegrationTest {
         .as("31,000 offline + 3,500 + 20,000 + 7,500 + 7,000 phone");
     assertThat(o1.at("/breakdown/channel").findValuesAsText("key"))
         .containsExactly("EMAIL", "PEC", "WEB");
+    JsonNode third = o1.at("/breakdown/day/1");
+    assertThat(third.get("key").asText()).isEqualTo("2031-06-03");
+    assertThat(third.get("met").asLong()).as("onTime").isEqualTo(1);
+    assertThat(third.get("missed").asLong()).as("late").isEqualTo(1);
+    assertThat(third.get("value").decimalValue()).isEqualByComparingTo("50.00");
+    assertThat(o1.at("/breakdown/day").findValuesAsText("key"))
+        .containsExactly("2031-06-01", "2031-06-03", "2031-06-04", "2031-06-05", "2031-06-30");
   }
 
   @Test
