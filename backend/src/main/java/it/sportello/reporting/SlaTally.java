@@ -126,8 +126,9 @@ public final class SlaTally {
               ? exact.subtract(adjusted)
               : adjusted.subtract(exact);
       if (withinLimit != null) {
-        // every call within the limit: each point under 100% is a point of shortfall too
-        gap = gap.max(HUNDRED.subtract(withinLimit));
+        // every call within the limit: each point under 100% (less the overflow points, as for
+        // any threshold) is a point of shortfall too; the larger gap counts
+        gap = gap.max(HUNDRED.subtract(overflowPoints).subtract(withinLimit));
       }
       status = gap.signum() > 0 ? Status.MISSED : Status.MET;
       shortfall = gap.max(BigDecimal.ZERO);

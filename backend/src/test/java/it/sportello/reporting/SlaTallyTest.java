@@ -176,6 +176,25 @@ class SlaTallyTest {
     assertThat(figures.penaltyPoints()).isEqualByComparingTo("10");
   }
 
+  @Test
+  void theOverflowLowersTheLimitsHundredPercentToo() {
+    // plan 80 calls, 100 answered (+25%: 2 points): 96 under 30 s (≥ 88%), 2 over 90 s: 98% within
+    // the limit meets the lowered 98%
+    SlaTally tally =
+        new SlaTally(
+            callSla(
+                Measure.ANSWERED_WITHIN, "90", Comparison.AT_LEAST, Duration.ofSeconds(90), 80L));
+    addCalls(tally, Result.MET, 96, false);
+    addCalls(tally, Result.MISSED, 2, true);
+    addCalls(tally, Result.MISSED, 2, false);
+
+    SlaFigures figures = tally.figures(TEN_PERCENT_ONE_POINT);
+
+    assertThat(figures.adjustedThreshold()).isEqualByComparingTo("88");
+    assertThat(figures.withinLimit()).isEqualByComparingTo("98.00");
+    assertThat(figures.status()).isEqualTo(Status.MET);
+  }
+
   private static void addCalls(SlaTally tally, Result result, int times, boolean overLimit) {
     CallTimes call =
         new CallTimes(
