@@ -54,17 +54,17 @@ public class AgentStates {
 
   /** How many agents are in each state, and who is in which. */
   @Schema(description = "The ACD agents by state, live")
-  public record Board(
+  public record AgentBoard(
       @Schema(description = "When the board was read") Instant asOf,
       @Schema(description = "Agents per state, every state (zero included), in a fixed order")
-          List<StateCount> counts,
+          List<AgentStateCount> counts,
       @Schema(
               description =
                   "The agents with their state, by state then agent (those logged out for over a"
                       + " day are counted, not listed)")
           List<AgentStatusView> agents) {}
 
-  public record StateCount(AgentState state, long agents) {}
+  public record AgentStateCount(AgentState state, long agents) {}
 
   public record AgentStatusView(
       @Schema(description = "Sportello user id of the agent") String agent,
@@ -76,7 +76,7 @@ public class AgentStates {
           String callId) {}
 
   @Transactional(readOnly = true)
-  public Board board() {
+  public AgentBoard board() {
     Instant now = clock.instant();
     List<AgentStatus> all =
         jdbc.sql(
@@ -94,10 +94,10 @@ public class AgentStates {
                     () -> new EnumMap<>(AgentState.class),
                     Collectors.counting()));
     Instant listedSince = now.minus(LIST_LOGGED_OUT_FOR);
-    return new Board(
+    return new AgentBoard(
         now,
         Arrays.stream(AgentState.values())
-            .map(state -> new StateCount(state, byState.getOrDefault(state, 0L)))
+            .map(state -> new AgentStateCount(state, byState.getOrDefault(state, 0L)))
             .toList(),
         all.stream()
             .filter(a -> a.state() != AgentState.LOGGED_OUT || !a.since().isBefore(listedSince))

@@ -26,7 +26,7 @@ class AgentBoardController {
               + " event older than the agent's last one changes nothing. Agents logged out for over"
               + " a day are counted but not listed.")
   @GetMapping("/api/phone/agents")
-  AgentStates.Board agents() {
+  AgentStates.AgentBoard agents() {
     return agents.board();
   }
 }
