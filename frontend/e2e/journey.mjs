@@ -1,6 +1,7 @@
 // The operators' main journey in a real browser (Debian's Chromium, driven by playwright-core):
-// level 1 sees a new ticket, takes it, escalates it through its form; level 2 resolves it; the ticket
-// is closed. Every page is scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
+// the supervisor sees an agent's state reported by the telephony platform; level 1 sees a new ticket,
+// takes it, escalates it through its form; level 2 resolves it; the ticket is closed. Every page is
+// scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
 // Usage: node e2e/journey.mjs <base-url> <screenshot-dir> [language]
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -21,7 +22,7 @@ const text = {
         protocol: 'Protocollo', newLetter: 'Registra una lettera', letterSubject: 'Oggetto', correspondent: 'Nome del corrispondente',
         correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
         answerReady: 'Risposta pronta: invia in revisione', answerText: 'Testo della risposta (se non hai caricato un documento)',
-        approve: 'Approva', timeline: 'Cronologia' },
+        approve: 'Approva', timeline: 'Cronologia', paused: 'In pausa' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
@@ -31,7 +32,7 @@ const text = {
         protocol: 'Correspondence', newLetter: 'Register a letter', letterSubject: 'Subject', correspondent: "Correspondent's name",
         correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
         answerReady: 'Answer ready: send for review', answerText: 'Text of the answer (if you have not uploaded a document)',
-        approve: 'Approve', timeline: 'Timeline' },
+        approve: 'Approve', timeline: 'Timeline', paused: 'Paused' },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -145,11 +146,30 @@ async function expectWaiting(page, expected, message) {
   assert.equal(seen, expected, message);
 }
 
+/** Refreshes the supervisor's page until the agent shows in the expected state (10 s at most). */
+async function expectAgentState(page, agent, expected) {
+  const cell = page.locator(`tr[data-agent="${agent}"] td[data-figure="state"]`);
+  let seen;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.getByRole('button', { name: text.refresh }).click();
+    await page.waitForTimeout(500);
+    seen = (await cell.count()) > 0 ? (await cell.textContent()).trim() : undefined;
+    if (seen === expected) return;
+  }
+  assert.equal(seen, expected, `the supervisor sees ${agent} ${expected}`);
+}
+
 try {
   const supervisor = await logIn('supervisor');
   await supervisor.page.getByRole('link', { name: text.supervision }).click();
   await supervisor.page.getByRole('heading', { name: text.supervision, level: 1 }).waitFor();
   const waitingBefore = await waitingInGeneral(supervisor.page);
+  // the telephony platform reports an agent paused: the agents-by-state tiles and table show it
+  const agent = `journey-agent-${language}`;
+  await ctiEvent({ eventId: `${agent}-${Date.now()}`, kind: 'AGENT_STATE', occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    agent, agentState: 'PAUSED', queue: 'general' });
+  await expectAgentState(supervisor.page, agent, text.paused);
+  assert.ok(Number(await supervisor.page.locator('[data-agent-state="PAUSED"]').textContent()) >= 1, 'the paused tile counts the agent');
   await check(supervisor.page, 'supervisor-before');
 
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {

@@ -144,6 +144,9 @@ export const history = (contactId: number) =>
 
 
 export const overview = () => api<Overview>('GET', '/api/supervisor/overview');
+export type AgentBoard = Schemas['AgentBoard'];
+export type AgentState = Schemas['AgentStateCount']['state'];
+export const agentBoard = () => api<AgentBoard>('GET', '/api/phone/agents');
 export type ActivityReport = Schemas['ActivityReport'];
 export interface ActivityFilter {
   from: string;

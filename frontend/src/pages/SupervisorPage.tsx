@@ -1,5 +1,7 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assign, overview, type Me } from '../api';
+import { agentBoard, assign, overview, type Me } from '../api';
+import { AgentBoard } from '../components/AgentBoard';
 import { Layout } from '../components/Layout';
 import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
@@ -8,10 +10,16 @@ import { SlaBadge, formatDuration } from '../components/SlaBadge';
 
 const REFRESH_MS = 10_000;
 
-/** Queues in real time, operators' workload, reassignment. Refreshes itself. */
+/** Queues and phone agents in real time, operators' workload, reassignment. Refreshes itself. */
 export function SupervisorPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const { data, error, setError, reload: load } = usePolling(overview, REFRESH_MS, t('errors.generic'));
+  const { data, error, setError, reload: loadQueues } = usePolling(overview, REFRESH_MS, t('errors.generic'));
+  const agents = usePolling(agentBoard, REFRESH_MS, t('errors.generic'));
+  const reloadAgents = agents.reload;
+  const load = useCallback(
+    () => Promise.all([loadQueues(), reloadAgents()]).then(() => undefined),
+    [loadQueues, reloadAgents],
+  );
 
   async function reassign(taskId: string, userId: string) {
     try {
@@ -30,7 +38,7 @@ export function SupervisorPage({ user }: { user: Me }) {
           {t('inbox.refresh')}
         </button>
       </div>
-      <Message text={error} />
+      <Message text={error ?? agents.error} />
       {data && (
         <>
           <h2 className="h4">{t('supervisor.queues')}</h2>
@@ -69,7 +77,11 @@ export function SupervisorPage({ user }: { user: Me }) {
               </tbody>
             </table>
           </div>
-
+        </>
+      )}
+      {agents.data && <AgentBoard board={agents.data} />}
+      {data && (
+        <>
           <h2 className="h4 mt-4">{t('supervisor.operators')}</h2>
           {Object.keys(data.tasksPerOperator).length === 0 ? (
             <p>{t('supervisor.none')}</p>

@@ -48,6 +48,7 @@ public class PhoneEvents {
   private final TicketRepository tickets;
   private final ScreenPops pops;
   private final Voicemails voicemails;
+  private final AgentStates agents;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -59,6 +60,7 @@ public class PhoneEvents {
       TicketRepository tickets,
       ScreenPops pops,
       Voicemails voicemails,
+      AgentStates agents,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.calls = calls;
@@ -68,6 +70,7 @@ public class PhoneEvents {
     this.tickets = tickets;
     this.pops = pops;
     this.voicemails = voicemails;
+    this.agents = agents;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -97,10 +100,15 @@ public class PhoneEvents {
             case CALL_OFFERED -> offered(event);
             case CALL_ANSWERED -> answered(event);
             case CALL_TRANSFERRED -> transferred(event);
-            case CALL_ENDED -> call(event).ended(event.occurredAt());
-            case CALL_ABANDONED -> call(event).abandoned(event.occurredAt());
+            case CALL_ENDED -> ended(event);
+            case CALL_ABANDONED -> abandoned(event);
             case VOICEMAIL_LEFT -> voicemails.open(event, voicemailDocument, callers(event));
             case RECORDING_AVAILABLE -> recording(event, now);
+            case AGENT_STATE ->
+                agents.apply(
+                    AgentStatus.Change.reported(
+                        event.agent(), event.agentState(), event.occurredAt(), event.queue()),
+                    event.eventId());
           }
           return Acceptance.PROCESSED;
         });
@@ -108,6 +116,9 @@ public class PhoneEvents {
 
   private static void validate(TelephonyEvent event) {
     List<FieldViolation> violations = new ArrayList<>();
+    if (event.kind() != TelephonyEventKind.AGENT_STATE && blank(event.callId())) {
+      violations.add(new FieldViolation("callId", "must not be blank"));
+    }
     switch (event.kind()) {
       case CALL_ANSWERED -> {
         if (blank(event.agent())) {
@@ -128,6 +139,14 @@ public class PhoneEvents {
       case RECORDING_AVAILABLE -> {
         if (blank(event.recordingRef())) {
           violations.add(new FieldViolation("recordingRef", "is required for RECORDING_AVAILABLE"));
+        }
+      }
+      case AGENT_STATE -> {
+        if (blank(event.agent())) {
+          violations.add(new FieldViolation("agent", "is required for AGENT_STATE"));
+        }
+        if (event.agentState() == null) {
+          violations.add(new FieldViolation("agentState", "is required for AGENT_STATE"));
         }
       }
       default -> {}
@@ -162,14 +181,60 @@ public class PhoneEvents {
               event.agent());
       call.interactionRecorded(interaction.getId());
     }
+    onCall(event.agent(), event.occurredAt(), call, event.eventId());
     pops.pop(call, event.agent(), "ANSWERED", callers);
+  }
+
+  private void ended(TelephonyEvent event) {
+    PhoneCall call = call(event);
+    call.ended(event.occurredAt());
+    callOver(call, event.eventId());
+  }
+
+  private void abandoned(TelephonyEvent event) {
+    PhoneCall call = call(event);
+    call.abandoned(event.occurredAt());
+    callOver(call, event.eventId());
+  }
+
+  /** The agent talks on the call from {@code at}; if its end arrived first, wraps it up too. */
+  private void onCall(String agent, Instant at, PhoneCall call, String eventId) {
+    agents.apply(
+        AgentStatus.Change.answered(agent, at, call.getQueue(), call.getCallId()), eventId);
+    if (call.getEndedAt() != null && !call.getEndedAt().isBefore(at)) {
+      agents.apply(
+          AgentStatus.Change.callEnded(agent, call.getEndedAt(), call.getQueue(), call.getCallId()),
+          eventId);
+    }
+  }
+
+  /** An answered call ended: its agent goes to after-call work (unless a newer state is known). */
+  private void callOver(PhoneCall call, String eventId) {
+    if (call.getOutcome() == CallOutcome.ANSWERED
+        && call.getAgent() != null
+        && call.getEndedAt() != null) {
+      agents.apply(
+          AgentStatus.Change.callEnded(
+              call.getAgent(), call.getEndedAt(), call.getQueue(), call.getCallId()),
+          eventId);
+    }
   }
 
   private void transferred(TelephonyEvent event) {
     List<Contact> callers = callers(event);
     PhoneCall call = call(event, callers);
     String from = event.agent() != null ? event.agent() : call.getAgent();
+    boolean wasAnswered = call.getAnsweredAt() != null;
     call.transferred(event.toAgent());
+    // the agent who hands the call over wraps it up; the one receiving it talks
+    if (from != null && (wasAnswered || !blank(event.agent()))) {
+      agents.apply(
+          AgentStatus.Change.callEnded(from, event.occurredAt(), call.getQueue(), call.getCallId()),
+          event.eventId());
+    }
+    if (!blank(event.toAgent())) {
+      onCall(event.toAgent(), event.occurredAt(), call, event.eventId());
+    }
     tables.recordTransfer(call.getId(), from, event.toAgent(), event.toQueue(), event.occurredAt());
     if (call.getTicketNumber() != null) {
       // the ticket goes with the call: its path says to whom

@@ -18,14 +18,21 @@ public record TelephonyEvent(
         @Size(max = 200)
         String eventId,
     @NotNull TelephonyEventKind kind,
-    @Schema(description = "The platform's id of the call (also of the call a voicemail belongs to)")
-        @NotBlank
+    @Schema(
+            description =
+                "The platform's id of the call (also of the call a voicemail belongs to); required"
+                    + " for every kind but AGENT_STATE")
         @Size(max = 200)
         String callId,
     @Schema(description = "When it happened on the platform") @NotNull Instant occurredAt,
-    @Schema(description = "ACD queue (CALL_OFFERED)") @Size(max = 50) String queue,
+    @Schema(description = "ACD queue (CALL_OFFERED; AGENT_STATE: the queue the agent works in)")
+        @Size(max = 50)
+        String queue,
     @Schema(description = "Caller id, e.g. +390612345678") @Size(max = 30) String callerNumber,
-    @Schema(description = "Sportello user id of the agent offered, answering or transferring")
+    @Schema(
+            description =
+                "Sportello user id of the agent offered, answering or transferring (AGENT_STATE:"
+                    + " whose state changed)")
         @Size(max = 100)
         String agent,
     @Schema(description = "CALL_TRANSFERRED: the agent receiving the call") @Size(max = 100)
@@ -41,4 +48,44 @@ public record TelephonyEvent(
         Integer durationSeconds,
     @Schema(description = "RECORDING_AVAILABLE: where the recording is kept (URL or platform id)")
         @Size(max = 500)
-        String recordingRef) {}
+        String recordingRef,
+    @Schema(
+            description =
+                "AGENT_STATE: the agent's new state in the ACD. LOGGED_OUT: not logged in to any"
+                    + " queue; AVAILABLE: ready, calls may be offered; ON_CALL: talking; WRAP_UP:"
+                    + " after-call work; PAUSED: logged in but not ready (break, training, back"
+                    + " office)")
+        AgentState agentState) {
+
+  /** An event without an agent state (every kind but AGENT_STATE). */
+  public TelephonyEvent(
+      String eventId,
+      TelephonyEventKind kind,
+      String callId,
+      Instant occurredAt,
+      String queue,
+      String callerNumber,
+      String agent,
+      String toAgent,
+      String toQueue,
+      String audioBase64,
+      String mediaType,
+      Integer durationSeconds,
+      String recordingRef) {
+    this(
+        eventId,
+        kind,
+        callId,
+        occurredAt,
+        queue,
+        callerNumber,
+        agent,
+        toAgent,
+        toQueue,
+        audioBase64,
+        mediaType,
+        durationSeconds,
+        recordingRef,
+        null);
+  }
+}

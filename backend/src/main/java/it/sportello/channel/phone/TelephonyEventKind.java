@@ -20,5 +20,10 @@ public enum TelephonyEventKind {
   /** The caller left a voicemail message (out of hours, or queues full). */
   VOICEMAIL_LEFT,
   /** A recording of the call is available on the recording platform. */
-  RECORDING_AVAILABLE
+  RECORDING_AVAILABLE,
+  /**
+   * An agent ({@code agent}) changed state in the ACD ({@code agentState}, optionally in {@code
+   * queue}); no call id needed.
+   */
+  AGENT_STATE
 }

@@ -99,6 +99,8 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers(HttpMethod.GET, "/api/phone/figures")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN, AUDITOR))
+                    .requestMatchers(HttpMethod.GET, "/api/phone/agents")
+                    .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
                     .requestMatchers("/api/phone/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers("/api/contacts/**")

@@ -32,8 +32,11 @@ import java.util.Optional;
  *   <li>{@code RecordingFinished} → RECORDING_AVAILABLE
  * </ul>
  *
- * ARI events carry no id: the event id is derived from the event's type, channel and timestamp, so
- * the same event delivered twice is processed once.
+ * No AGENT_STATE: ARI has no queue-member events, and its device states tell an idle phone, not a
+ * ready agent (ADR 0007); agents move through their calls only (answered: ON_CALL, ended: WRAP_UP).
+ *
+ * <p>ARI events carry no id: the event id is derived from the event's type, channel and timestamp,
+ * so the same event delivered twice is processed once.
  */
 public final class AriEventMapper {
 
