@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { activityReport, ApiError, type ActivityFilter, type ActivityReport, type FieldError, type Me } from '../api';
+import { KbUsageSection } from '../components/KbUsageSection';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 
@@ -328,6 +329,7 @@ export function ActivityPage({ user }: { user: Me }) {
                 .join(', ') || '—',
             })}
           </p>
+          <KbUsageSection from={filter.from} to={filter.to} />
         </>
       )}
     </Layout>
