@@ -12,8 +12,8 @@ import java.util.List;
 public record KbUsageReport(
     LocalDate from,
     LocalDate to,
-    Totals totals,
-    List<Day> days,
+    KbUsageTotals totals,
+    List<KbUsageDay> days,
     List<ArticleUsage> topArticles,
     List<UnansweredQuery> unansweredQueries,
     List<TopicViews> topics) {
@@ -24,7 +24,7 @@ public record KbUsageReport(
   /**
    * @param helpfulPercent helpful opinions out of all opinions, one decimal; null without opinions
    */
-  public record Totals(
+  public record KbUsageTotals(
       long internalViews,
       long publicViews,
       long searches,
@@ -34,7 +34,7 @@ public record KbUsageReport(
       Double helpfulPercent) {}
 
   /** Articles read (by operators and by citizens) and searches made on a day. */
-  public record Day(LocalDate date, long internalViews, long publicViews, long searches) {}
+  public record KbUsageDay(LocalDate date, long internalViews, long publicViews, long searches) {}
 
   /**
    * An article among the most read of the period, with the opinions given on it in the period.

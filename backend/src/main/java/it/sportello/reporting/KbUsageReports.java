@@ -1,9 +1,9 @@
 package it.sportello.reporting;
 
 import it.sportello.reporting.KbUsageReport.ArticleUsage;
-import it.sportello.reporting.KbUsageReport.Day;
+import it.sportello.reporting.KbUsageReport.KbUsageDay;
+import it.sportello.reporting.KbUsageReport.KbUsageTotals;
 import it.sportello.reporting.KbUsageReport.TopicViews;
-import it.sportello.reporting.KbUsageReport.Totals;
 import it.sportello.reporting.KbUsageReport.UnansweredQuery;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -73,8 +73,9 @@ public class KbUsageReports {
           searches[0] += row.getLong(2);
           searches[1] += row.getLong(3);
         });
-    List<Day> dayList = new ArrayList<>();
-    days.forEach((day, counts) -> dayList.add(new Day(day, counts[0], counts[1], counts[2])));
+    List<KbUsageDay> dayList = new ArrayList<>();
+    days.forEach(
+        (day, counts) -> dayList.add(new KbUsageDay(day, counts[0], counts[1], counts[2])));
 
     long[] opinions =
         jdbc.queryForObject(
@@ -83,10 +84,10 @@ public class KbUsageReports {
                 + in,
             params,
             (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
-    Totals totals =
-        new Totals(
-            dayList.stream().mapToLong(Day::internalViews).sum(),
-            dayList.stream().mapToLong(Day::publicViews).sum(),
+    KbUsageTotals totals =
+        new KbUsageTotals(
+            dayList.stream().mapToLong(KbUsageDay::internalViews).sum(),
+            dayList.stream().mapToLong(KbUsageDay::publicViews).sum(),
             searches[0],
             searches[1],
             opinions[0],

@@ -285,7 +285,7 @@ final class SlaWorkbook {
     }
     Sheet sheet = workbook.createSheet("KB usage");
     int r = 0;
-    KbUsageReport.Totals totals = kbUsage.totals();
+    KbUsageReport.KbUsageTotals totals = kbUsage.totals();
     text(sheet.createRow(r++), 0, "Knowledge base usage " + kbUsage.from() + " - " + kbUsage.to())
         .setCellStyle(bold);
     Object[][] figures = {
