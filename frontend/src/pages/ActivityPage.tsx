@@ -2,9 +2,9 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { activityReport, ApiError, type ActivityFilter, type ActivityReport, type FieldError, type Me } from '../api';
-import { KbUsageSection } from '../components/KbUsageSection';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { KbUsageSection } from '../components/KbUsageSection';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'CHATBOT', 'API', 'FAX', 'SOCIAL'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI', 'B'];
