@@ -329,3 +329,12 @@ export const submitArticle = (id: number) => api<Article>('POST', `/api/kb/artic
 export const articleVersions = (id: number) => api<ArticleVersion[]>('GET', `/api/kb/articles/${id}/versions`);
 export const articleDiff = (id: number, from: number, to: number) =>
   api<{ lines: string[] }>('GET', `/api/kb/articles/${id}/diff?from=${from}&to=${to}`);
+
+// Knowledge base usage: opinions on an article, and the report of reads, searches and gaps
+export const kbFeedback = (id: number, helpful: boolean) =>
+  api<void>('POST', `/api/kb/articles/${id}/feedback`, { helpful });
+export const publicKbFeedback = (id: number, helpful: boolean) =>
+  api<void>('POST', `/api/public/kb/articles/${id}/feedback`, { helpful });
+export type KbUsageReport = Schemas['KbUsageReport'];
+export const kbUsageReport = (from: string, to: string) =>
+  api<KbUsageReport>('GET', `/api/reports/kb-usage?${new URLSearchParams({ from, to }).toString()}`);

@@ -29,6 +29,19 @@ const report = {
   },
 };
 
+const kbUsage = {
+  from: '2031-06-01',
+  to: '2031-06-30',
+  totals: { internalViews: 40, publicViews: 560, searches: 900, searchesWithoutResults: 85, helpful: 30, notHelpful: 10, helpfulPercent: 75 },
+  days: [{ date: '2031-06-03', internalViews: 40, publicViews: 560, searches: 900 }],
+  topArticles: [
+    { id: 7, title: 'Come pagare la TARI', categoryCode: 'tari', categoryName: 'TARI - tassa sui rifiuti', views: 700, helpful: 20, notHelpful: 2, helpfulPercent: 90.9 },
+    { id: 9, title: 'Carta d\'identità elettronica', categoryCode: 'cie', categoryName: 'Carta d\'identità elettronica', views: 300, helpful: 0, notHelpful: 0, helpfulPercent: null },
+  ],
+  unansweredQueries: [{ query: 'passo carrabile', searches: 12, lastSearchedAt: '2031-06-29T10:00:00Z' }],
+  topics: [{ code: 'tributi', name: 'Tributi locali', views: 700 }],
+};
+
 describe('ActivityPage', () => {
   const calls: string[] = [];
 
@@ -47,6 +60,9 @@ describe('ActivityPage', () => {
       'fetch',
       vi.fn(async (url: string) => {
         calls.push(url);
+        if (url.startsWith('/api/reports/kb-usage')) {
+          return new Response(JSON.stringify(kbUsage), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        }
         if (url.includes('channel=FAX')) {
           return new Response(
             JSON.stringify({ title: 'Bad Request', status: 400, detail: 'Richiesta non valida', errors: [{ field: 'to', message: 'must not be before from' }] }),
@@ -85,6 +101,31 @@ describe('ActivityPage', () => {
     const times = screen.getByRole('table', { name: /Tempi trascorsi dalla ricezione/ });
     expect(within(times).getByRole('row', { name: /Risoluzione/ })).toHaveTextContent('27 h');
     expect(screen.getByText(/Risolte per livello/)).toHaveTextContent('livello 1: 2, livello 2: 1');
+  });
+
+  it('shows the knowledge base usage of the same period: totals, most read articles, searches without results', async () => {
+    render(
+      <MemoryRouter>
+        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+      </MemoryRouter>,
+    );
+
+    const section = await screen.findByRole('region', { name: 'Uso della base di conoscenza' });
+    const totals = await within(section).findByRole('list', { name: 'Totali della base di conoscenza nel periodo' });
+    expect(within(totals).getByText('Articoli letti').nextSibling).toHaveTextContent('600');
+    expect(within(totals).getByText('40 dagli operatori, 560 dai cittadini')).toBeInTheDocument();
+    expect(within(totals).getByText('Ricerche senza risultati').nextSibling).toHaveTextContent('85');
+    expect(within(totals).getByText('Giudicati utili').nextSibling).toHaveTextContent('75%');
+    expect(calls).toContainEqual(expect.stringMatching(/^\/api\/reports\/kb-usage\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/));
+
+    const articles = within(section).getByRole('table', { name: 'Articoli più letti' });
+    const tari = within(articles).getByRole('row', { name: /Come pagare la TARI/ });
+    expect(within(tari).getByRole('link')).toHaveAttribute('href', '/kb/articles/7');
+    expect(tari).toHaveTextContent('90,9%');
+    expect(within(articles).getByRole('row', { name: /Carta d'identità/ })).toHaveTextContent('—');
+
+    const gaps = within(section).getByRole('table', { name: 'Ricerche senza risultati più frequenti' });
+    expect(within(gaps).getByRole('row', { name: /passo carrabile/ })).toHaveTextContent('12');
   });
 
   it('asks again when a filter changes and shows the fields the server refused', async () => {

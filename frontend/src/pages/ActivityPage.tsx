@@ -5,6 +5,7 @@ import { activityReport, ApiError, type ActivityFilter, type ActivityReport, typ
 import { DataTable, Figure } from '../components/ChartFigure';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { KbUsageSection } from '../components/KbUsageSection';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'CHATBOT', 'API', 'FAX', 'SOCIAL'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI', 'B'];
@@ -264,6 +265,7 @@ export function ActivityPage({ user }: { user: Me }) {
                 .join(', ') || '—',
             })}
           </p>
+          <KbUsageSection from={filter.from} to={filter.to} />
         </>
       )}
     </Layout>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { kbArticle, publicKbArticle, type Article, type Me } from '../api';
+import { kbArticle, kbFeedback, publicKbArticle, publicKbFeedback, type Article, type Me } from '../api';
 import { ArticleView } from '../components/ArticleView';
+import { KbFeedback } from '../components/KbFeedback';
 import { Layout } from '../components/Layout';
 
 /** One article: for operators (`/kb/articles/:id`) or, without login, for citizens (`/self-service/kb/:id`). */
@@ -26,6 +27,9 @@ export function KbArticlePage({ user }: { user?: Me }) {
         </div>
       )}
       {article && <ArticleView article={article} />}
+      {article?.status === 'PUBLISHED' && (
+        <KbFeedback key={article.id} articleId={article.id} send={user ? kbFeedback : publicKbFeedback} />
+      )}
     </Layout>
   );
 }

@@ -5,6 +5,7 @@
  * it.sportello.kb.Publication}) that the {@code kb-publication} process drives. Business code only:
  * the engine sits behind {@link it.sportello.kb.KbProcessPort} ({@code kb.process}), the search
  * engine behind the {@code search} module, which indexes what {@link
- * it.sportello.kb.ArticleDocuments} hands it.
+ * it.sportello.kb.ArticleDocuments} hands it. {@link it.sportello.kb.KbUsage} keeps the usage log
+ * (reads, searches, opinions) that the {@code reporting} module's KB usage report aggregates.
  */
 package it.sportello.kb;

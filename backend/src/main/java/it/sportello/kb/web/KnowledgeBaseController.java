@@ -9,8 +9,10 @@ import it.sportello.kb.ArticleVersion;
 import it.sportello.kb.Authoring;
 import it.sportello.kb.Category;
 import it.sportello.kb.CategoryTree;
+import it.sportello.kb.KbUsage;
 import it.sportello.kb.KnowledgeImport;
 import it.sportello.kb.KnowledgeSearch;
+import it.sportello.kb.UsageSide;
 import it.sportello.kb.excel.KnowledgeWorkbook;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.search.SearchIndex;
@@ -59,18 +61,21 @@ class KnowledgeBaseController {
   private final CategoryTree tree;
   private final KnowledgeImport importer;
   private final SearchIndex searchIndex;
+  private final KbUsage usage;
 
   KnowledgeBaseController(
       Authoring authoring,
       KnowledgeSearch search,
       CategoryTree tree,
       KnowledgeImport importer,
-      SearchIndex searchIndex) {
+      SearchIndex searchIndex,
+      KbUsage usage) {
     this.authoring = authoring;
     this.search = search;
     this.tree = tree;
     this.importer = importer;
     this.searchIndex = searchIndex;
+    this.usage = usage;
   }
 
   @Operation(
@@ -82,7 +87,9 @@ class KnowledgeBaseController {
       @RequestParam(defaultValue = "it") String lang,
       @RequestParam(required = false) String topic,
       @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size) {
-    return search.search(q, lang, topic, size, groups(authentication));
+    SearchResult result = search.search(q, lang, topic, size, groups(authentication));
+    usage.searched(q, lang, result.total(), UsageSide.INTERNAL, authentication.getName());
+    return result;
   }
 
   @Operation(summary = "Articles, latest change first: mine (default) or everyone's; by status")
@@ -113,10 +120,30 @@ class KnowledgeBaseController {
   @GetMapping("/articles/{id}")
   ArticleView kbArticle(Authentication authentication, @PathVariable long id) {
     List<String> groups = groups(authentication);
-    if (groups.stream().anyMatch(AUTHORING_GROUPS::contains)) {
-      return ArticleView.of(authoring.get(id));
-    }
-    return ArticleView.of(search.read(id, groups));
+    Article article =
+        groups.stream().anyMatch(AUTHORING_GROUPS::contains)
+            ? authoring.get(id)
+            : search.read(id, groups);
+    usage.viewed(article, UsageSide.INTERNAL, authentication.getName());
+    return ArticleView.of(article);
+  }
+
+  @Operation(
+      summary =
+          "Was this published article helpful? One opinion per reader and version: a second"
+              + " replaces the first")
+  @PostMapping("/articles/{id}/feedback")
+  ResponseEntity<Void> kbArticleFeedback(
+      Authentication authentication, @PathVariable long id, @RequestBody FeedbackRequest request) {
+    FeedbackRequest opinion = request.validated();
+    Article article = search.read(id, groups(authentication));
+    usage.feedback(
+        article,
+        UsageSide.INTERNAL,
+        authentication.getName(),
+        opinion.helpful(),
+        opinion.comment());
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Save a new version of a draft")

@@ -2,27 +2,36 @@ package it.sportello.kb.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.kb.Article;
 import it.sportello.kb.Category;
 import it.sportello.kb.CategoryTree;
+import it.sportello.kb.KbUsage;
 import it.sportello.kb.KnowledgeSearch;
+import it.sportello.kb.UsageSide;
 import it.sportello.search.SearchResult;
 import it.sportello.search.SearchUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
     name = "Self-service knowledge base",
-    description = "For citizens, without login: search, browse and read the public articles")
+    description =
+        "For citizens, without login: search, browse and read the public articles, say whether"
+            + " one helped")
 @Validated
 @RestController
 @RequestMapping("/api/public/kb")
@@ -30,10 +39,15 @@ class KnowledgeBasePublicController {
 
   private final KnowledgeSearch search;
   private final CategoryTree tree;
+  private final KbUsage usage;
+  private final FeedbackLimiter limiter;
 
-  KnowledgeBasePublicController(KnowledgeSearch search, CategoryTree tree) {
+  KnowledgeBasePublicController(
+      KnowledgeSearch search, CategoryTree tree, KbUsage usage, FeedbackLimiter limiter) {
     this.search = search;
     this.tree = tree;
+    this.usage = usage;
+    this.limiter = limiter;
   }
 
   @Operation(summary = "Search the public articles")
@@ -43,13 +57,52 @@ class KnowledgeBasePublicController {
       @RequestParam(defaultValue = "it") String lang,
       @RequestParam(required = false) String topic,
       @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size) {
-    return search.search(q, lang, topic, size, List.of());
+    SearchResult result = search.search(q, lang, topic, size, List.of());
+    usage.searched(q, lang, result.total(), UsageSide.PUBLIC, null);
+    return result;
   }
 
   @Operation(summary = "A public article")
   @GetMapping("/articles/{id}")
   ArticleView publicKbArticle(@PathVariable long id) {
-    return ArticleView.of(search.read(id, List.of()));
+    Article article = search.read(id, List.of());
+    usage.viewed(article, UsageSide.PUBLIC, null);
+    return ArticleView.of(article);
+  }
+
+  @Operation(
+      summary =
+          "Was this public article helpful? Anonymous; at most "
+              + FeedbackLimiter.PER_WINDOW
+              + " opinions a minute from one address (else 429)")
+  @PostMapping("/articles/{id}/feedback")
+  ResponseEntity<Void> publicKbArticleFeedback(
+      @PathVariable long id, @RequestBody FeedbackRequest request, HttpServletRequest http) {
+    if (!limiter.allow(http.getRemoteAddr())) {
+      throw new TooManyOpinions();
+    }
+    FeedbackRequest opinion = request.validated();
+    Article article = search.read(id, List.of());
+    usage.feedback(article, UsageSide.PUBLIC, null, opinion.helpful(), opinion.comment());
+    return ResponseEntity.noContent().build();
+  }
+
+  static class TooManyOpinions extends RuntimeException {
+    TooManyOpinions() {
+      super("Too many opinions from one address");
+    }
+  }
+
+  @ExceptionHandler(TooManyOpinions.class)
+  ResponseEntity<ProblemDetail> tooManyOpinions(TooManyOpinions exception) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many opinions from this address; try again in a minute.");
+    problem.setTitle("Too many requests");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", String.valueOf(FeedbackLimiter.WINDOW.toSeconds()))
+        .body(problem);
   }
 
   @Operation(summary = "The classification tree, one level")

@@ -160,6 +160,20 @@ class SecurityConfiguration {
                     // login
                     .requestMatchers(HttpMethod.GET, "/api/public/kb/**")
                     .permitAll()
+                    // ... and say whether an article helped (validated, rate-limited)
+                    .requestMatchers(HttpMethod.POST, "/api/public/kb/articles/*/feedback")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/kb/articles/*/feedback")
+                    .hasAnyRole(
+                        roles(
+                            LEVEL1,
+                            LEVEL2,
+                            LEVEL3,
+                            SUPERVISOR,
+                            OFFICE,
+                            KB_EDITOR,
+                            KB_REVIEWER,
+                            ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/kb/search", "/api/kb/articles/*")
                     .hasAnyRole(
                         roles(

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.ActivityReports;
 import it.sportello.reporting.CallResult;
+import it.sportello.reporting.KbUsageReports;
 import it.sportello.reporting.ReportingProperties.ContractSla;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -47,10 +48,12 @@ class SlaReportController {
 
   private final SlaReports reports;
   private final ActivityReports activity;
+  private final KbUsageReports kbUsage;
 
-  SlaReportController(SlaReports reports, ActivityReports activity) {
+  SlaReportController(SlaReports reports, ActivityReports activity, KbUsageReports kbUsage) {
     this.reports = reports;
     this.activity = activity;
+    this.kbUsage = kbUsage;
   }
 
   @Operation(
@@ -164,7 +167,7 @@ class SlaReportController {
   @Operation(
       summary =
           "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
-              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog")
+              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -184,6 +187,7 @@ class SlaReportController {
         reports,
         activity.report(
             period.atDay(1), period.atEndOfMonth(), new ActivityReport.Filter(null, null, null)),
+        kbUsage.report(period.atDay(1), period.atEndOfMonth()),
         period,
         response.getOutputStream());
   }

@@ -1,6 +1,7 @@
 package it.sportello.reporting.web;
 
 import it.sportello.reporting.ActivityReport;
+import it.sportello.reporting.KbUsageReport;
 import it.sportello.reporting.SlaFigures;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -25,8 +26,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * highlighted), sheet "Tickets" with every ticket's result behind those figures, sheet "Calls" with
  * every inbound call's result behind the phone figures, then the month's activity: "Days" (received
  * and closed per day), "Hour bands", "Outcomes" (with the solving level and handling times) and
- * "Backlog" (open tickets by age when the report was made). Streams: only a window of rows stays in
- * memory, the rest goes to a temporary file until written.
+ * "Backlog" (open tickets by age when the report was made), and "KB usage" (reads, searches without
+ * results, opinions). Streams: only a window of rows stays in memory, the rest goes to a temporary
+ * file until written.
  */
 final class SlaWorkbook {
 
@@ -62,6 +64,16 @@ final class SlaWorkbook {
 
   static void write(
       SlaReports reports, ActivityReport activity, YearMonth month, OutputStream out) {
+    write(reports, activity, null, month, out);
+  }
+
+  /** With sheet "KB usage" at the end when {@code kbUsage} is given. */
+  static void write(
+      SlaReports reports,
+      ActivityReport activity,
+      KbUsageReport kbUsage,
+      YearMonth month,
+      OutputStream out) {
     SlaReport report = reports.report(month);
     Instant asOf = report.asOf().toInstant();
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -168,6 +180,7 @@ final class SlaWorkbook {
             text(row, c, line.overLimit() ? "yes" : "no");
           });
       activitySheets(workbook, activity, bold);
+      kbUsageSheet(workbook, kbUsage, reports.zone(), bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -262,6 +275,60 @@ final class SlaWorkbook {
     Row office = backlog.createRow(r);
     text(office, 0, "of which waiting for an office");
     number(office, 1, (double) activity.backlog().waitingForOffice());
+  }
+
+  /** The month's KB usage: totals, the most read articles, the searches without results. */
+  private static void kbUsageSheet(
+      SXSSFWorkbook workbook, KbUsageReport kbUsage, java.time.ZoneId zone, CellStyle bold) {
+    if (kbUsage == null) {
+      return;
+    }
+    Sheet sheet = workbook.createSheet("KB usage");
+    int r = 0;
+    KbUsageReport.KbUsageTotals totals = kbUsage.totals();
+    text(sheet.createRow(r++), 0, "Knowledge base usage " + kbUsage.from() + " - " + kbUsage.to())
+        .setCellStyle(bold);
+    Object[][] figures = {
+      {"Articles read by operators", (double) totals.internalViews()},
+      {"Articles read by citizens", (double) totals.publicViews()},
+      {"Searches", (double) totals.searches()},
+      {"Searches without results", (double) totals.searchesWithoutResults()},
+      {"Helpful", (double) totals.helpful()},
+      {"Not helpful", (double) totals.notHelpful()},
+      {"Helpful %", totals.helpfulPercent()}
+    };
+    for (Object[] figure : figures) {
+      Row row = sheet.createRow(r++);
+      text(row, 0, (String) figure[0]);
+      number(row, 1, (Double) figure[1]);
+    }
+    r++;
+    text(sheet.createRow(r++), 0, "Most read articles").setCellStyle(bold);
+    header(
+        sheet.createRow(r++),
+        new String[] {
+          "Article", "Title", "Category", "Views", "Helpful", "Not helpful", "Helpful %"
+        },
+        bold);
+    for (KbUsageReport.ArticleUsage article : kbUsage.topArticles()) {
+      Row row = sheet.createRow(r++);
+      number(row, 0, (double) article.id());
+      text(row, 1, article.title());
+      text(row, 2, article.categoryName());
+      number(row, 3, (double) article.views());
+      number(row, 4, (double) article.helpful());
+      number(row, 5, (double) article.notHelpful());
+      number(row, 6, article.helpfulPercent());
+    }
+    r++;
+    text(sheet.createRow(r++), 0, "Searches without results").setCellStyle(bold);
+    header(sheet.createRow(r++), new String[] {"Searched text", "Searches", "Last"}, bold);
+    for (KbUsageReport.UnansweredQuery query : kbUsage.unansweredQueries()) {
+      Row row = sheet.createRow(r++);
+      text(row, 0, query.query());
+      number(row, 1, (double) query.searches());
+      text(row, 2, DATE_TIME.format(query.lastSearchedAt().atZone(zone)));
+    }
   }
 
   private static double seconds(java.time.Duration duration) {
