@@ -192,6 +192,9 @@ public class OutboundMailSender {
         file.setDataHandler(
             new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.mediaType())));
         file.setFileName(attachment.fileName());
+        // base64 for every file, text too: the recipient gets the very bytes (no line endings
+        // rewritten as quoted-printable text would have them)
+        file.setHeader("Content-Transfer-Encoding", "base64");
         file.setDisposition(Part.ATTACHMENT);
         mixed.addBodyPart(file);
       }
