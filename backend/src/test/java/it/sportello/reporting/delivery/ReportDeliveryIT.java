@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.channel.mail.EmbeddedMailServer;
+import it.sportello.channel.mail.OutboundMail;
 import it.sportello.channel.mail.OutboundMailSender;
+import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.reporting.SlaFigures;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -36,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The demo's schedules (application-default.yml): the monthly SLA set to the contract managers on
@@ -54,6 +58,10 @@ class ReportDeliveryIT extends IntegrationTest {
   @Autowired EmbeddedMailServer server;
   @Autowired SlaReports reports;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReportDeliveryTable table;
+  @Autowired ReportWorkbooks workbooks;
+  @Autowired OutboundMail outbound;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @BeforeAll
   void februaryOfTickets() {
@@ -194,6 +202,77 @@ class ReportDeliveryIT extends IntegrationTest {
       assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(2.0);
       assertThat(workbook.getSheet("Backlog")).isNotNull();
     }
+  }
+
+  @Test
+  void aFailedGenerationIsRecordedWithItsErrorAndTriedAgainAtTheNextTrigger() {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    ReportWorkbooks flaky =
+        new ReportWorkbooks() {
+          @Override
+          public File monthlySla(YearMonth month) {
+            if (broken.get()) {
+              throw new IllegalStateException("disk full");
+            }
+            return workbooks.monthlySla(month);
+          }
+
+          @Override
+          public File activity(java.time.LocalDate from, java.time.LocalDate to, String label) {
+            return workbooks.activity(from, to, label);
+          }
+        };
+    String id = "failing-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    ReportDeliveries failing =
+        new ReportDeliveries(
+            new ReportDeliveryProperties(
+                List.of(
+                    new ReportDeliveryProperties.Schedule(
+                        id,
+                        "Prova",
+                        "0 0 7 1 * *",
+                        ReportSet.MONTHLY,
+                        List.of("prova@comune.example"),
+                        "en",
+                        null)),
+                false),
+            table,
+            flaky,
+            outbound,
+            reports,
+            transactionManager,
+            clock);
+
+    pin("2033-03-01T07:00");
+    List<ReportDeliveries.Delivery> failed = failing.trigger(id);
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).status()).isEqualTo(ReportDeliveries.Status.FAILED);
+    assertThat(failed.get(0).error()).isEqualTo("disk full");
+    assertThat(failed.get(0).mailsPending()).as("nothing half-written").isZero();
+    assertThat(failing.latest(50))
+        .filteredOn(delivery -> delivery.scheduleId().equals(id))
+        .extracting(ReportDeliveries.Delivery::status)
+        .containsExactly(ReportDeliveries.Status.FAILED);
+
+    pin("2033-03-01T07:05");
+    assertThat(failing.trigger(id))
+        .extracting(ReportDeliveries.Delivery::attempts)
+        .containsExactly(2);
+
+    // a month later generation works again: the failed month goes out with the new one
+    broken.set(false);
+    pin("2033-04-01T07:00");
+    List<ReportDeliveries.Delivery> retried = failing.trigger(id);
+    assertThat(retried)
+        .extracting(
+            ReportDeliveries.Delivery::period,
+            ReportDeliveries.Delivery::status,
+            ReportDeliveries.Delivery::attempts)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("2033-02", ReportDeliveries.Status.QUEUED, 3),
+            org.assertj.core.groups.Tuple.tuple("2033-03", ReportDeliveries.Status.QUEUED, 1));
+    assertThat(retried.get(0).error()).isNull();
+    assertThat(failing.trigger(id)).isEmpty();
   }
 
   @Test
