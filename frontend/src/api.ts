@@ -161,6 +161,12 @@ export const activityReport = (filter: ActivityFilter) =>
   );
 export const slaReport = (month: string) =>
   api<SlaReport>('GET', `/api/reports/sla?month=${encodeURIComponent(month)}`);
+export type ReportDeliveries = Schemas['DeliveriesView'];
+export type ReportDelivery = Schemas['Delivery'];
+export const reportDeliveries = () => api<ReportDeliveries>('GET', '/api/reports/deliveries');
+/** Sends a schedule's report set now; without a period, the one that ended last. */
+export const runReportDelivery = (scheduleId: string, period?: string) =>
+  api<ReportDelivery>('POST', `/api/reports/deliveries/${encodeURIComponent(scheduleId)}/runs`, period ? { period } : {});
 export const assign = (taskId: string, userId: string) =>
   api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { slaReport, type Me, type SlaReport } from '../api';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { ServiceLevelsDeliveries } from './ServiceLevelsDeliveries';
 
 function currentMonth(): string {
   const now = new Date();
@@ -125,6 +126,7 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
           </div>
         </>
       )}
+      <ServiceLevelsDeliveries user={user} />
     </Layout>
   );
 }

@@ -72,7 +72,7 @@ class ReportDeliveryController {
           "The report sets sent by mail on a schedule, with their next run, and the latest"
               + " deliveries with their period, recipients, status and error")
   @GetMapping
-  DeliveriesView list() {
+  DeliveriesView deliveries() {
     return new DeliveriesView(
         deliveries.scheduling(),
         deliveries.zone().getId(),
@@ -86,7 +86,7 @@ class ReportDeliveryController {
               + " recorded as a manual delivery; FAILED with the error when it cannot be made")
   @PostMapping("/{scheduleId}/runs")
   @ResponseStatus(HttpStatus.CREATED)
-  Delivery run(
+  Delivery runDelivery(
       @Parameter(description = "The schedule's id, e.g. monthly-sla") @PathVariable
           String scheduleId,
       @RequestBody(required = false) RunRequest request,
