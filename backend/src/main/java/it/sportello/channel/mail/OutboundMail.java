@@ -139,11 +139,6 @@ public class OutboundMail {
     return Optional.of(new Queued(id, messageId));
   }
 
-  /** Whether the mailbox exists and can send. */
-  public boolean canSendFrom(String mailboxId) {
-    return mailboxes.find(mailboxId).filter(Mailbox::sends).isPresent();
-  }
-
   /** The mailbox that sends when no other is named, if any. */
   public Optional<String> defaultMailboxId() {
     return mailboxes.defaultMailbox().map(Mailbox::id);

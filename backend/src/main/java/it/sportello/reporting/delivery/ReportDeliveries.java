@@ -132,7 +132,16 @@ public class ReportDeliveries {
     List<ReportPeriod> periods = new ArrayList<>();
     for (String failed : table.failedScheduledPeriods(scheduleId)) {
       if (!failed.equals(due.label())) {
-        periods.add(ReportPeriod.parse(schedule.report(), failed));
+        try {
+          periods.add(ReportPeriod.parse(schedule.report(), failed));
+        } catch (IllegalArgumentException e) {
+          // a period of the schedule's former report set: left as it failed
+          log.warn(
+              "Report delivery {}: failed period {} is not a {} period",
+              scheduleId,
+              failed,
+              schedule.report());
+        }
       }
     }
     periods.add(due);
