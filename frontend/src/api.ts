@@ -185,6 +185,12 @@ const slaDetail = <T>(what: 'tickets' | 'calls', query: SlaDetailQuery) =>
 /** The tickets (or, for a phone SLA, the calls) behind a figure of the monthly SLA report. */
 export const slaTickets = (query: SlaDetailQuery) => slaDetail<SlaTicketRow>('tickets', query);
 export const slaCalls = (query: SlaDetailQuery) => slaDetail<SlaCallRow>('calls', query);
+export type ReportDeliveries = Schemas['DeliveriesView'];
+export type ReportDelivery = Schemas['Delivery'];
+export const reportDeliveries = () => api<ReportDeliveries>('GET', '/api/reports/deliveries');
+/** Sends a schedule's report set now; without a period, the one that ended last. */
+export const runReportDelivery = (scheduleId: string, period?: string) =>
+  api<ReportDelivery>('POST', `/api/reports/deliveries/${encodeURIComponent(scheduleId)}/runs`, period ? { period } : {});
 export const assign = (taskId: string, userId: string) =>
   api<void>('POST', `/api/tasks/${taskId}/assign`, { userId });
 

@@ -104,7 +104,7 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 </NavLink>
               </li>
             )}
-            {['SUPERVISOR', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
+            {['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
               <>
                 <li className="nav-item">
                   <NavLink to="/service-levels" className="nav-link">

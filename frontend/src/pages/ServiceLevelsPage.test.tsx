@@ -39,6 +39,43 @@ const figures = (
 
 const page = (items: object[]) => ({ items, page: 0, size: 20, totalElements: items.length, totalPages: 1 });
 
+const deliveries = {
+  scheduling: true,
+  zone: 'Europe/Rome',
+  schedules: [
+    {
+      id: 'monthly-sla',
+      description: 'Report SLA del mese',
+      cron: '0 0 7 1 * *',
+      report: 'MONTHLY',
+      recipients: ['referenti.contratto@comune.example'],
+      language: 'it',
+      mailbox: 'demo',
+      nextRun: '2031-08-01T07:00:00+02:00',
+    },
+  ],
+  deliveries: [
+    {
+      id: 7,
+      scheduleId: 'monthly-sla',
+      period: '2031-06',
+      manual: false,
+      status: 'FAILED',
+      recipients: ['referenti.contratto@comune.example'],
+      attempts: 1,
+      error: 'disk full',
+      createdAt: '2031-07-01T05:00:00Z',
+      updatedAt: '2031-07-01T05:00:00Z',
+      mailsSent: 0,
+      mailsPending: 0,
+      mailsFailed: 0,
+    },
+  ],
+};
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
 describe('ServiceLevelsPage', () => {
   const calls: string[] = [];
 
@@ -55,8 +92,14 @@ describe('ServiceLevelsPage', () => {
     );
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (url: string) => {
-        calls.push(url);
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push(`${init?.method ?? 'GET'} ${url}`);
+        if (url === '/api/reports/deliveries/monthly-sla/runs') {
+          return json({ ...deliveries.deliveries[0], id: 8, period: '2031-07', manual: true, status: 'QUEUED', error: undefined }, 201);
+        }
+        if (url.startsWith('/api/reports/deliveries')) {
+          return json(deliveries);
+        }
         const body = url.startsWith('/api/reports/sla/tickets')
           ? page([
               {
@@ -115,7 +158,7 @@ describe('ServiceLevelsPage', () => {
     );
 
     await waitFor(() => expect(screen.getByText('SLA.O.1')).toBeInTheDocument());
-    expect(calls[0]).toMatch(/^\/api\/reports\/sla\?month=\d{4}-\d{2}$/);
+    expect(calls).toContainEqual(expect.stringMatching(/^GET \/api\/reports\/sla\?month=\d{4}-\d{2}$/));
     const missed = screen.getByText('SLA.O.1').closest('tr')!;
     expect(missed).toHaveClass('table-danger');
     expect(missed).toHaveTextContent('Non rispettato');
@@ -143,7 +186,9 @@ describe('ServiceLevelsPage', () => {
 
     const detail = await screen.findByRole('region', { name: 'Dettaglio di SLA.O.1' });
     await waitFor(() => expect(within(detail).getByText('RS-2031-000002')).toBeInTheDocument());
-    expect(calls.at(-1)).toBe('/api/reports/sla/tickets?month=' + calls[0].split('=')[1] + '&sla=SLA.O.1&result=MISSED&page=0&size=20');
+    expect(calls).toContainEqual(
+      expect.stringMatching(/^GET \/api\/reports\/sla\/tickets\?month=\d{4}-\d{2}&sla=SLA\.O\.1&result=MISSED&page=0&size=20$/),
+    );
     expect(within(detail).getByRole('table', { name: 'Per coda' })).toHaveTextContent('general');
     expect(within(detail).getByRole('row', { name: /RS-2031-000002/ })).toHaveTextContent('WEBgeneralQ');
 
@@ -151,8 +196,41 @@ describe('ServiceLevelsPage', () => {
 
     const phone = await screen.findByRole('region', { name: 'Dettaglio di SLA.C.2' });
     await waitFor(() => expect(within(phone).getByText('c3')).toBeInTheDocument());
-    expect(calls.at(-1)).toMatch(/^\/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/);
+    expect(calls).toContainEqual(expect.stringMatching(/^GET \/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/));
     expect(within(phone).getByRole('row', { name: /c3/ })).toHaveTextContent('oltre il limite');
     expect(within(phone).getByText(/Entro il limite: 75,00% \(1 chiamata oltre il limite\)/)).toBeInTheDocument();
+  });
+
+  it('lists the scheduled deliveries and their latest runs, and a manager sends one now', async () => {
+    render(
+      <MemoryRouter>
+        <ServiceLevelsPage user={{ userId: 'manager1', groups: ['manager'], roles: ['MANAGER'] }} />
+      </MemoryRouter>,
+    );
+
+    const schedules = await screen.findByRole('table', { name: 'Invii programmati: report, destinatari e prossimo invio' });
+    const schedule = within(schedules).getByText('Report SLA del mese').closest('tr')!;
+    expect(schedule).toHaveTextContent('SLA del mese precedente');
+    expect(schedule).toHaveTextContent('referenti.contratto@comune.example');
+    const latest = screen.getByRole('table', { name: 'Ultimi invii, dal più recente' });
+    const failed = within(latest).getByText('2031-06').closest('tr')!;
+    expect(failed).toHaveTextContent('Non generato');
+    expect(failed).toHaveTextContent('disk full');
+
+    fireEvent.click(within(schedules).getByRole('button', { name: 'Invia ora: Report SLA del mese' }));
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Report 2031-07 accodato'));
+    expect(calls).toContain('POST /api/reports/deliveries/monthly-sla/runs');
+  });
+
+  it('offers no sending to auditors', async () => {
+    render(
+      <MemoryRouter>
+        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+      </MemoryRouter>,
+    );
+
+    await screen.findByRole('table', { name: 'Ultimi invii, dal più recente' });
+    expect(screen.queryByRole('button', { name: /Invia ora/ })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { DataTable, Figure } from '../components/ChartFigure';
 import { Message } from '../components/Message';
 import { SlaDetail } from '../components/SlaDetail';
+import { ServiceLevelsDeliveries } from './ServiceLevelsDeliveries';
 
 function currentMonth(): string {
   const now = new Date();
@@ -236,6 +237,7 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
           )}
         </>
       )}
+      <ServiceLevelsDeliveries user={user} />
     </Layout>
   );
 }

@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "sportello.mail.embedded-server.imap-port=0",
       "sportello.mail.polling.enabled=false",
       "sportello.mail.outbound.enabled=false",
+      // report deliveries are triggered by the tests, not by their cron
+      "sportello.reporting.schedule-deliveries=false",
       "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt/public.pem",
       // the CTI webhook's shared secret, for tests that sign telephony events
       "sportello.phone.webhook.secret=" + IntegrationTest.PHONE_WEBHOOK_SECRET,

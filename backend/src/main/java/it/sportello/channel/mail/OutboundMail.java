@@ -1,8 +1,11 @@
 package it.sportello.channel.mail;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -54,11 +57,48 @@ public class OutboundMail {
   }
 
   /**
+   * A file to attach after the text body.
+   *
+   * @param fileName the name the recipient sees, e.g. {@code sla-2026-11.xlsx}
+   * @param mediaType its media type, e.g. {@code application/pdf}
+   */
+  public record Attachment(String fileName, String mediaType, byte[] content) {
+    public Attachment {
+      if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
+        throw new IllegalArgumentException(
+            "an attachment needs a file name of 1 to 255 characters");
+      }
+      if (mediaType == null || !mediaType.contains("/")) {
+        throw new IllegalArgumentException("an attachment needs a media type, e.g. text/plain");
+      }
+      if (content == null) {
+        throw new IllegalArgumentException("an attachment needs its content");
+      }
+    }
+  }
+
+  /** A queued message: its row in the outbox and the Message-ID it will carry. */
+  public record Queued(long id, String messageId) {}
+
+  /**
    * Queues the letter. @return the Message-ID it will carry, or empty when no mailbox can send it
    */
   @Transactional
   public Optional<String> queue(Letter letter) {
-    Optional<Mailbox> mailbox = sender(letter);
+    return queue(letter, null, List.of()).map(Queued::messageId);
+  }
+
+  /**
+   * Queues the letter with files attached (sent as {@code multipart/mixed}, the text first).
+   *
+   * @param mailboxId the mailbox to send from; null: the letter's usual one (the ticket's, else the
+   *     default)
+   * @return the queued message, or empty when the mailbox is unknown or no mailbox can send it
+   */
+  @Transactional
+  public Optional<Queued> queue(Letter letter, String mailboxId, List<Attachment> attachments) {
+    Optional<Mailbox> mailbox =
+        mailboxId == null ? sender(letter) : mailboxes.find(mailboxId).filter(Mailbox::sends);
     if (mailbox.isEmpty()) {
       return Optional.empty();
     }
@@ -76,19 +116,40 @@ public class OutboundMail {
     String inReplyTo = number == null ? null : outbox.lastInbound(number).orElse(null);
     List<String> references =
         number == null ? List.of() : outbox.conversation(number, MAX_REFERENCES);
-    outbox.insert(
-        mailbox.get().id(),
-        number,
-        letter.notificationId(),
-        letter.template(),
-        letter.recipient().strip(),
-        subject,
-        letter.body(),
-        messageId,
-        inReplyTo,
-        references.isEmpty() ? null : String.join(" ", references),
-        clock.instant());
-    return Optional.of(messageId);
+    long id =
+        outbox.insert(
+            mailbox.get().id(),
+            number,
+            letter.notificationId(),
+            letter.template(),
+            letter.recipient().strip(),
+            subject,
+            letter.body(),
+            messageId,
+            inReplyTo,
+            references.isEmpty() ? null : String.join(" ", references),
+            clock.instant());
+    for (int i = 0; i < attachments.size(); i++) {
+      Attachment attachment = attachments.get(i);
+      outbox.insertAttachment(
+          id,
+          new OutboundMails.AttachmentRow(
+              i, attachment.fileName(), attachment.mediaType(), attachment.content()));
+    }
+    return Optional.of(new Queued(id, messageId));
+  }
+
+  /** The mailbox that sends when no other is named, if any. */
+  public Optional<String> defaultMailboxId() {
+    return mailboxes.defaultMailbox().map(Mailbox::id);
+  }
+
+  /** The delivery status of these queued messages (PENDING, SENT, FAILED), by outbox id. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> statuses(Collection<Long> ids) {
+    Map<Long, String> statuses = new HashMap<>();
+    outbox.statuses(ids).forEach((id, status) -> statuses.put(id, status.name()));
+    return statuses;
   }
 
   private Optional<Mailbox> sender(Letter letter) {

@@ -7,11 +7,16 @@ import it.sportello.contact.InteractionLog;
 import it.sportello.notification.Notifications;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Ticket;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +178,28 @@ public class OutboundMailSender {
     message.setFrom(new InternetAddress(mailbox.address()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.recipient()));
     message.setSubject(row.subject(), "UTF-8");
-    message.setText(row.body(), "UTF-8");
+    List<OutboundMails.AttachmentRow> attachments = outbox.attachments(row.id());
+    if (attachments.isEmpty()) {
+      message.setText(row.body(), "UTF-8");
+    } else {
+      // multipart/mixed: the text first, then the files in their order
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(row.body(), "UTF-8");
+      mixed.addBodyPart(text);
+      for (OutboundMails.AttachmentRow attachment : attachments) {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(
+            new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.mediaType())));
+        file.setFileName(attachment.fileName());
+        // base64 for every file, text too: the recipient gets the very bytes (no line endings
+        // rewritten as quoted-printable text would have them)
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        file.setDisposition(Part.ATTACHMENT);
+        mixed.addBodyPart(file);
+      }
+      message.setContent(mixed);
+    }
     message.setSentDate(Date.from(now));
     if (row.inReplyTo() != null) {
       message.setHeader("In-Reply-To", "<" + row.inReplyTo() + ">");

@@ -81,6 +81,51 @@ class OutboundMails {
         Timestamp.from(now));
   }
 
+  /** A file attached to an outbound mail, after its text body, in {@code position} order. */
+  record AttachmentRow(int position, String fileName, String mediaType, byte[] content) {}
+
+  void insertAttachment(long mailId, AttachmentRow attachment) {
+    jdbc.update(
+        """
+        insert into sportello.outbound_mail_attachment (outbound_mail_id, position, file_name,
+            media_type, content)
+        values (?, ?, ?, ?, ?)""",
+        mailId,
+        attachment.position(),
+        attachment.fileName(),
+        attachment.mediaType(),
+        attachment.content());
+  }
+
+  List<AttachmentRow> attachments(long mailId) {
+    return jdbc.query(
+        """
+        select position, file_name, media_type, content from sportello.outbound_mail_attachment
+        where outbound_mail_id = ? order by position""",
+        (rs, n) ->
+            new AttachmentRow(
+                rs.getInt("position"),
+                rs.getString("file_name"),
+                rs.getString("media_type"),
+                rs.getBytes("content")),
+        mailId);
+  }
+
+  /** The status of each of these mails (those that exist). */
+  java.util.Map<Long, Status> statuses(Collection<Long> ids) {
+    java.util.Map<Long, Status> statuses = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return statuses;
+    }
+    jdbc.query(
+        "select id, status from sportello.outbound_mail where id = any (?)",
+        rs -> {
+          statuses.put(rs.getLong("id"), Status.valueOf(rs.getString("status")));
+        },
+        (Object) ids.toArray(Long[]::new));
+    return statuses;
+  }
+
   /** The next message due, locked until the caller's transaction ends; others skip it. */
   Optional<Row> lockNextDue(Collection<String> mailboxIds, Instant now) {
     return jdbc

@@ -194,6 +194,31 @@ final class SlaWorkbook {
     }
   }
 
+  /**
+   * The activity of a period alone (the weekly report): sheets "Days", "Hour bands", "Outcomes" and
+   * "Backlog", as in the monthly workbook.
+   */
+  static void writeActivity(ActivityReport activity, OutputStream out) {
+    SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    try {
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      activitySheets(workbook, activity, bold);
+      workbook.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      workbook.dispose();
+      try {
+        workbook.close();
+      } catch (IOException ignored) {
+        // the temporary files are already gone
+      }
+    }
+  }
+
   private static void activitySheets(
       SXSSFWorkbook workbook, ActivityReport activity, CellStyle bold) {
     Sheet days = workbook.createSheet("Days");

@@ -17,8 +17,11 @@ import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +44,7 @@ class MailOutboundIT extends IntegrationTest {
   @Autowired NotificationMailer notificationMailer;
   @Autowired Notifications notifications;
   @Autowired OutboundMails outbox;
+  @Autowired OutboundMail outbound;
   @Autowired MailPort port;
   @Autowired TicketIntake intake;
   @Autowired TicketQueries tickets;
@@ -243,6 +247,63 @@ class MailOutboundIT extends IntegrationTest {
     assertThat((String) received.get(0).getContent())
         .contains("The office is open on Mondays from 9 to 12.");
     assertThat(received.get(0).getFrom()[0].toString()).isEqualTo(ordinary().address());
+  }
+
+  @Test
+  void aMailWithAttachmentsLeavesAsMultipartWithTheTextFirstAndTheSameBytes() throws Exception {
+    String recipient = "files." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    byte[] workbook = new byte[70_000];
+    new java.util.Random(42).nextBytes(workbook);
+    byte[] notes = "Primo rigo\nSecondo rigo – è tutto\n".getBytes(StandardCharsets.UTF_8);
+    OutboundMail.Queued queued =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                status ->
+                    outbound
+                        .queue(
+                            new OutboundMail.Letter(
+                                null,
+                                false,
+                                recipient,
+                                "Report di prova",
+                                "In allegato.",
+                                null,
+                                null),
+                            "demo",
+                            List.of(
+                                new OutboundMail.Attachment(
+                                    "report-2026-11.xlsx",
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    workbook),
+                                new OutboundMail.Attachment("note.txt", "text/plain", notes)))
+                        .orElseThrow());
+    assertThat(outbound.statuses(List.of(queued.id()))).containsEntry(queued.id(), "PENDING");
+
+    sender.sendDue();
+
+    assertThat(outbound.statuses(List.of(queued.id()))).containsEntry(queued.id(), "SENT");
+    MimeMessage received = inbox(server, recipient).get(0);
+    assertThat(received.getSubject()).isEqualTo("Report di prova");
+    assertThat(received.getContentType()).startsWith("multipart/mixed");
+    MimeMultipart parts = (MimeMultipart) received.getContent();
+    assertThat(parts.getCount()).isEqualTo(3);
+    assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+    assertThat((String) parts.getBodyPart(0).getContent()).isEqualTo("In allegato.");
+    assertThat(parts.getBodyPart(1).getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("report-2026-11.xlsx");
+    assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(workbook);
+    assertThat(parts.getBodyPart(2).getFileName()).isEqualTo("note.txt");
+    assertThat(parts.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(notes);
+  }
+
+  @Test
+  void aMailFromAMailboxThatCannotSendIsNotQueued() {
+    assertThat(
+            outbound.queue(
+                new OutboundMail.Letter(null, false, "x@example.it", "S", "B", null, null),
+                "no-such-mailbox",
+                List.of()))
+        .isEmpty();
   }
 
   @Test

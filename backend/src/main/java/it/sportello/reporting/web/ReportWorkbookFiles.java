@@ -1,0 +1,41 @@
+package it.sportello.reporting.web;
+
+import it.sportello.reporting.ActivityReport;
+import it.sportello.reporting.ActivityReports;
+import it.sportello.reporting.ReportWorkbooks;
+import it.sportello.reporting.SlaReports;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.springframework.stereotype.Component;
+
+/** The Excel files of the reports in memory, as the exports write them, for the deliveries. */
+@Component
+class ReportWorkbookFiles implements ReportWorkbooks {
+
+  private static final ActivityReport.Filter EVERYTHING =
+      new ActivityReport.Filter(null, null, null);
+
+  private final SlaReports reports;
+  private final ActivityReports activity;
+
+  ReportWorkbookFiles(SlaReports reports, ActivityReports activity) {
+    this.reports = reports;
+    this.activity = activity;
+  }
+
+  @Override
+  public File monthlySla(YearMonth month) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SlaWorkbook.write(
+        reports, activity.report(month.atDay(1), month.atEndOfMonth(), EVERYTHING), month, out);
+    return new File("sla-" + month + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
+  }
+
+  @Override
+  public File activity(LocalDate from, LocalDate to, String label) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SlaWorkbook.writeActivity(activity.report(from, to, EVERYTHING), out);
+    return new File("activity-" + label + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
+  }
+}
