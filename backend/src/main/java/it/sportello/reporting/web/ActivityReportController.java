@@ -10,9 +10,6 @@ import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.TicketType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 @RestController
 class ActivityReportController {
-
-  static final int MAX_DAYS = 366;
 
   private final ActivityReports reports;
   private final SlaReports slaReports;
@@ -53,38 +48,16 @@ class ActivityReportController {
       @Parameter(description = "Queue, e.g. general") @RequestParam(required = false) String queue,
       @Parameter(description = "Ticket type, e.g. Q") @RequestParam(required = false) String type) {
     List<FieldViolation> violations = new ArrayList<>();
-    LocalDate today = slaReports.now().atZone(slaReports.zone()).toLocalDate();
-    LocalDate first = date("from", from, today.withDayOfMonth(1), violations);
-    LocalDate last = date("to", to, today, violations);
-    if (first != null && last != null) {
-      if (last.isBefore(first)) {
-        violations.add(new FieldViolation("to", "must not be before from"));
-      } else if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-        violations.add(new FieldViolation("to", "at most " + MAX_DAYS + " days after from"));
-      }
-    }
+    ReportDays days = ReportDays.parse(from, to, slaReports, violations);
     oneOf("channel", channel, Arrays.stream(Channel.values()).map(Enum::name).toList(), violations);
     oneOf("type", type, Arrays.stream(TicketType.values()).map(Enum::name).toList(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
     return reports.report(
-        first,
-        last,
+        days.first(),
+        days.last(),
         new ActivityReport.Filter(blankToNull(channel), blankToNull(queue), blankToNull(type)));
-  }
-
-  private static LocalDate date(
-      String field, String value, LocalDate fallback, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      violations.add(new FieldViolation(field, "must be a date as YYYY-MM-DD, e.g. 2026-11-30"));
-      return null;
-    }
   }
 
   private static void oneOf(

@@ -8,9 +8,6 @@ import it.sportello.reporting.KbUsageReports;
 import it.sportello.reporting.SlaReports;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,34 +41,10 @@ class KbUsageReportController {
           @RequestParam(required = false)
           String to) {
     List<FieldViolation> violations = new ArrayList<>();
-    LocalDate today = slaReports.now().atZone(slaReports.zone()).toLocalDate();
-    LocalDate first = date("from", from, today.withDayOfMonth(1), violations);
-    LocalDate last = date("to", to, today, violations);
-    if (first != null && last != null) {
-      if (last.isBefore(first)) {
-        violations.add(new FieldViolation("to", "must not be before from"));
-      } else if (ChronoUnit.DAYS.between(first, last) >= ActivityReportController.MAX_DAYS) {
-        violations.add(
-            new FieldViolation(
-                "to", "at most " + ActivityReportController.MAX_DAYS + " days after from"));
-      }
-    }
+    ReportDays days = ReportDays.parse(from, to, slaReports, violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    return reports.report(first, last);
-  }
-
-  private static LocalDate date(
-      String field, String value, LocalDate fallback, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      violations.add(new FieldViolation(field, "must be a date as YYYY-MM-DD, e.g. 2026-11-30"));
-      return null;
-    }
+    return reports.report(days.first(), days.last());
   }
 }
