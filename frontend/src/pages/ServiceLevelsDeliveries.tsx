@@ -4,7 +4,7 @@ import { ApiError, reportDeliveries, runReportDelivery, type Me, type ReportDeli
 import { Message } from '../components/Message';
 
 const STATUS_CLASS: Record<string, string> = {
-  QUEUED: 'badge bg-info text-dark',
+  QUEUED: 'badge bg-primary',
   SENT: 'badge bg-success',
   NOT_SENT: 'badge bg-danger',
   FAILED: 'badge bg-danger',

@@ -175,7 +175,7 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
                           {count > 0 ? (
                             <button
                               type="button"
-                              className="btn btn-link p-0"
+                              className="btn btn-link p-0 text-reset text-decoration-underline"
                               aria-label={t('serviceLevels.showDetail', {
                                 code: sla.code,
                                 result: t(`serviceLevels.result_${result}`),
