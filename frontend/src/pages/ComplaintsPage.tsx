@@ -1,32 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { complaints, complaintsExportUrl, type Complaint, type Me } from '../api';
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REPORTED', 'DISMISSED', 'NOTICE_SENT', 'UNDER_EVALUATION', 'DECISION_PROPOSED', 'CLOSED'];
 
 /** The register of proceedings: filters by supplier, status and period; CSV and Excel exports. */
 export function ComplaintsPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<Record<string, string>>({});
-  const [rows, setRows] = useState<Complaint[]>([]);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let cancelled = false;
-    complaints(filters)
-      .then((loaded) => !cancelled && setRows(loaded))
-      .catch(() => !cancelled && setError(t('errors.generic')));
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, t]);
-
-  const set = (key: string) => (event: { target: { value: string } }) =>
-    setFilters((current) => ({ ...current, [key]: event.target.value }));
+  const { filters, rows, error, set } = useRegister<Complaint>(complaints);
 
   return (
     <Layout user={user}>

@@ -1,32 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { letters, lettersCsvUrl, type Letter, type Me } from '../api';
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REGISTERED', 'IN_APPROVAL', 'SENT', 'ARCHIVED'];
 
 /** The register of correspondence: letters by protocol number, with filters and the CSV export. */
 export function CorrespondencePage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<Record<string, string>>({});
-  const [rows, setRows] = useState<Letter[]>([]);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let cancelled = false;
-    letters(filters)
-      .then((loaded) => !cancelled && setRows(loaded))
-      .catch(() => !cancelled && setError(t('errors.generic')));
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, t]);
-
-  const set = (key: string) => (event: { target: { value: string } }) =>
-    setFilters((current) => ({ ...current, [key]: event.target.value }));
+  const { filters, rows, error, set } = useRegister<Letter>(letters);
 
   return (
     <Layout user={user}>
