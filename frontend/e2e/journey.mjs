@@ -35,6 +35,14 @@ const text = {
         approve: 'Approve', timeline: 'Timeline', paused: 'Paused' },
 }[language];
 
+/** Today (YYYY-MM-DD) in a zone: the service calendar's, not the machine's or UTC. */
+function calendarDate(zone) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date());
+  const part = (type) => parts.find((each) => each.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
 async function apiCall(method, path, user, body) {
   const response = await fetch(baseUrl + path, {
@@ -216,8 +224,13 @@ try {
   await supervisor.page.getByRole('heading', { name: text.activityTitle, level: 1 }).waitFor();
   const received = supervisor.page.locator('[data-tile="received"]');
   await received.waitFor();
-  const today = new Date().toISOString().slice(0, 10);
-  const activity = await apiCall('GET', `/api/reports/activity?from=${today.slice(0, 8)}01&to=${today}`, 'supervisor');
+  // the page's period is this month on the service calendar (Europe/Rome), whatever the machine's zone:
+  // the API is asked for the same days, and the tickets just opened must be in them at any hour
+  const from = await supervisor.page.locator('#activity-from').inputValue();
+  const to = await supervisor.page.locator('#activity-to').inputValue();
+  const { zone } = await apiCall('GET', '/api/me', 'supervisor');
+  assert.equal(to, calendarDate(zone), 'the page counts days on the service calendar');
+  const activity = await apiCall('GET', `/api/reports/activity?from=${from}&to=${to}`, 'supervisor');
   assert.ok(activity.received >= 1, 'the journey\'s tickets are in this month');
   assert.equal(Number((await received.textContent()).replace(/\D/g, '')), activity.received);
   const hours = supervisor.page.getByRole('figure', { name: text.byHour });

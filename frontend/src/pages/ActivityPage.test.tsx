@@ -79,7 +79,7 @@ describe('ActivityPage', () => {
   it('shows the totals, each chart with its data as a table, and the handling times', async () => {
     render(
       <MemoryRouter>
-        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 
@@ -103,10 +103,28 @@ describe('ActivityPage', () => {
     expect(screen.getByText(/Risolte per livello/)).toHaveTextContent('livello 1: 2, livello 2: 1');
   });
 
+  it('asks for this month on the service calendar, not in the browser’s zone', async () => {
+    // 23:30 UTC on New Year's Eve is already 1 January in Rome
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-31T23:30:00Z'));
+    try {
+      render(
+        <MemoryRouter>
+          <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
+        </MemoryRouter>,
+      );
+      await waitFor(() => expect(calls).toContainEqual(expect.stringMatching(/^\/api\/reports\/activity\?/)));
+      expect(calls.find((url) => url.startsWith('/api/reports/activity'))).toContain('from=2027-01-01&to=2027-01-01');
+      expect(screen.getByLabelText('Dal')).toHaveValue('2027-01-01');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows the knowledge base usage of the same period: totals, most read articles, searches without results', async () => {
     render(
       <MemoryRouter>
-        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 
@@ -131,7 +149,7 @@ describe('ActivityPage', () => {
   it('asks again when a filter changes and shows the fields the server refused', async () => {
     render(
       <MemoryRouter>
-        <ActivityPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'] }} />
+        <ActivityPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
     await screen.findByRole('list', { name: 'Totali del periodo e arretrato attuale' });

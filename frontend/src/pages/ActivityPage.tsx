@@ -6,6 +6,7 @@ import { DataTable, Figure } from '../components/ChartFigure';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { KbUsageSection } from '../components/KbUsageSection';
+import { calendarDate } from '../calendar';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'CHATBOT', 'API', 'FAX', 'SOCIAL'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI', 'B'];
@@ -13,17 +14,14 @@ const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI', 'B'];
 const RECEIVED = '#0066cc';
 const CLOSED = '#5c6f82';
 
-function isoDate(date: Date) {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /** Volumes, hour bands, outcomes, handling times and backlog for supervisors and auditors. */
 export function ActivityPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const today = new Date();
+  // this month so far, on the service calendar (the browser may be in another zone)
+  const today = calendarDate(user.zone);
   const [filter, setFilter] = useState<ActivityFilter>({
-    from: isoDate(new Date(today.getFullYear(), today.getMonth(), 1)),
-    to: isoDate(today),
+    from: `${today.slice(0, 8)}01`,
+    to: today,
     channel: '',
     queue: '',
     type: '',

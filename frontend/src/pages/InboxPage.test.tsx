@@ -43,7 +43,7 @@ describe('InboxPage', () => {
   it('shows each task with its ticket, SLA countdown and a claim button', async () => {
     render(
       <MemoryRouter>
-        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'] }} />
+        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 
@@ -57,7 +57,7 @@ describe('InboxPage', () => {
   it('sends the chosen filters to the server', async () => {
     render(
       <MemoryRouter>
-        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'] }} />
+        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
     await screen.findByText('Mario Rossi');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, reportDeliveries, runReportDelivery, type Me, type ReportDeliveries } from '../api';
 import { Message } from '../components/Message';
+import { calendarDateTime } from '../calendar';
 
 const STATUS_CLASS: Record<string, string> = {
   QUEUED: 'badge bg-primary',
@@ -21,8 +22,8 @@ export function ServiceLevelsDeliveries({ user }: { user: Me }) {
   const [notice, setNotice] = useState<string | undefined>();
   const [sending, setSending] = useState<string | undefined>();
   const canSend = SENDERS.some((role) => user.roles.includes(role));
-  const when = (value: string | undefined | null) =>
-    value ? new Date(value).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) : '—';
+  // the schedules run on the service calendar's zone: their times are shown in it, as labelled
+  const when = (value: string | undefined | null) => (value ? calendarDateTime(user.zone, value, i18n.language) : '—');
 
   const load = useCallback(
     () =>

@@ -153,7 +153,7 @@ describe('ServiceLevelsPage', () => {
   it('shows each SLA against its threshold, highlights the missed ones and links the exports', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'] }} />
+        <ServiceLevelsPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 
@@ -177,7 +177,7 @@ describe('ServiceLevelsPage', () => {
   it('opens the tickets behind a figure, and the calls behind a phone figure', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
     await waitFor(() => expect(screen.getByText('SLA.O.1')).toBeInTheDocument());
@@ -204,7 +204,7 @@ describe('ServiceLevelsPage', () => {
   it('lists the scheduled deliveries and their latest runs, and a manager sends one now', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'manager1', groups: ['manager'], roles: ['MANAGER'] }} />
+        <ServiceLevelsPage user={{ userId: 'manager1', groups: ['manager'], roles: ['MANAGER'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 
@@ -226,7 +226,7 @@ describe('ServiceLevelsPage', () => {
   it('offers no sending to auditors', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'] }} />
+        <ServiceLevelsPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 

@@ -7,11 +7,7 @@ import { DataTable, Figure } from '../components/ChartFigure';
 import { Message } from '../components/Message';
 import { SlaDetail } from '../components/SlaDetail';
 import { ServiceLevelsDeliveries } from './ServiceLevelsDeliveries';
-
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
+import { calendarMonth } from '../calendar';
 
 const STATUS_CLASS: Record<string, string> = {
   MET: 'badge bg-success',
@@ -80,7 +76,7 @@ function DailyTrend({ figures }: { figures: SlaFigures }) {
 /** The monthly contract service levels: values against (adjusted) thresholds, penalties, exports. */
 export function ServiceLevelsPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
-  const [month, setMonth] = useState(currentMonth());
+  const [month, setMonth] = useState(() => calendarMonth(user.zone));
   const [report, setReport] = useState<SlaReport | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [selected, setSelected] = useState<{ code: string; result: string } | null>(null);

@@ -43,7 +43,7 @@ describe('SupervisorPage, agents by state', () => {
   const renderPage = () =>
     render(
       <MemoryRouter>
-        <SupervisorPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'] }} />
+        <SupervisorPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,12 +45,15 @@ class SessionController {
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
+  private final ZoneId zone;
 
   SessionController(
       AuthenticationManager authenticationManager,
-      ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+      ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+      @Value("${sportello.sla.calendar.zone}") ZoneId zone) {
     this.authenticationManager = authenticationManager;
     this.clientRegistrations = clientRegistrations;
+    this.zone = zone;
   }
 
   /** An identity provider the web application can log in with (OIDC). */
@@ -77,9 +82,12 @@ class SessionController {
 
   record Credentials(@NotBlank String username, @NotBlank String password) {}
 
-  /** The logged-in user: id, groups (roles, queues, offices) and roles. */
-  record Me(String userId, List<String> groups, List<String> roles) {
-    static Me of(Authentication authentication) {
+  /**
+   * The logged-in user: id, groups (roles, queues, offices) and roles; the service calendar's zone,
+   * in which the web application counts days and months whatever the browser's own zone.
+   */
+  record Me(String userId, List<String> groups, List<String> roles, String zone) {
+    static Me of(Authentication authentication, ZoneId zone) {
       List<String> roles =
           authentication.getAuthorities().stream()
               .map(GrantedAuthority::getAuthority)
@@ -90,7 +98,8 @@ class SessionController {
       return new Me(
           authentication.getName(),
           GroupAuthorities.groupIds(authentication.getAuthorities()),
-          roles);
+          roles,
+          zone.getId());
     }
   }
 
@@ -111,7 +120,7 @@ class SessionController {
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    return Me.of(authentication);
+    return Me.of(authentication, zone);
   }
 
   @Operation(summary = "Log out")
@@ -125,6 +134,6 @@ class SessionController {
   @Operation(summary = "Who am I")
   @GetMapping("/me")
   Me me(Authentication authentication) {
-    return Me.of(authentication);
+    return Me.of(authentication, zone);
   }
 }
