@@ -3,9 +3,9 @@ package it.sportello.approval.process;
 import static it.sportello.processes.ProcedureProcesses.Variables.*;
 
 import it.sportello.approval.Approvals;
+import it.sportello.platform.process.TaskActors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +29,8 @@ class ApprovalTaskListener implements TaskListener {
     Object comments = task.getVariable(COMMENTS);
     approvals.decide(
         ((Number) task.getVariable(APPROVAL_ID)).longValue(),
-        actor(task),
+        TaskActors.decidedBy(task),
         (String) task.getVariable(APPROVAL_DECISION),
         comments == null ? null : comments.toString());
-  }
-
-  static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -3,10 +3,10 @@ package it.sportello.complaint.process;
 import static it.sportello.processes.ProcedureProcesses.Variables.*;
 
 import it.sportello.complaint.Complaints;
+import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.ProcedureProcesses.Elements;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ class ComplaintTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = task.getExecution().getProcessBusinessKey();
-    String actor = actor(task);
+    String actor = TaskActors.decidedBy(task);
     if (Elements.CHECK_REPORT.equals(task.getTaskDefinitionKey())) {
       complaints.recordCheck(
           number, text(task, CHECK_DECISION), text(task, DISMISSAL_REASON), actor);
@@ -48,14 +48,5 @@ class ComplaintTaskListener implements TaskListener {
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariable(name);
     return value == null ? null : value.toString();
-  }
-
-  private static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

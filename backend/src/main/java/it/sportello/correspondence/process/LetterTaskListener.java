@@ -3,10 +3,10 @@ package it.sportello.correspondence.process;
 import static it.sportello.processes.ProcedureProcesses.Variables.*;
 
 import it.sportello.correspondence.Letters;
+import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.ProcedureProcesses.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class LetterTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = task.getExecution().getProcessBusinessKey();
-    String actor = actor(task);
+    String actor = TaskActors.decidedBy(task);
     String decision = (String) task.getVariable(DRAFT_DECISION);
     if (Decisions.NO_REPLY.equals(decision)) {
       letters.noAnswerNeeded(number, text(task, NOTE), actor);
@@ -42,14 +42,5 @@ class LetterTaskListener implements TaskListener {
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariable(name);
     return value == null ? null : value.toString();
-  }
-
-  private static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

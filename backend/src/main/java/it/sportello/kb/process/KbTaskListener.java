@@ -2,6 +2,7 @@ package it.sportello.kb.process;
 
 import it.sportello.kb.Article;
 import it.sportello.kb.Publication;
+import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.KbPublicationProcess.Beans;
 import it.sportello.processes.KbPublicationProcess.Elements;
 import it.sportello.processes.KbPublicationProcess.Texts;
@@ -9,7 +10,6 @@ import it.sportello.processes.KbPublicationProcess.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +53,7 @@ class KbTaskListener implements TaskListener {
             : form.get(Texts.REVIEW_COMMENT);
     publication.recordDecision(
         Article.idOfKey(task.getExecution().getProcessBusinessKey()),
-        actor(task),
+        TaskActors.decidedBy(task),
         form.get(variable),
         comment);
   }
@@ -61,14 +61,5 @@ class KbTaskListener implements TaskListener {
   private static String text(DelegateTask task, String name) {
     Object value = name == null ? null : task.getVariable(name);
     return value == null ? "" : value.toString();
-  }
-
-  private static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

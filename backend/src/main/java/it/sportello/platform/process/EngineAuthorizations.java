@@ -5,92 +5,163 @@ import static org.camunda.bpm.engine.authorization.Resources.*;
 
 import it.sportello.platform.security.Role;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What each role may do in Camunda's own surfaces (Cockpit, Tasklist, Admin, {@code /engine-rest}),
- * where the engine's authorizations apply. Our {@code /api} is authorized by Spring Security
- * instead. Granted at every start, idempotently; administrators can add more in Camunda Admin.
- * Tasks are visible to their candidate groups through the engine's automatic identity-link
- * authorizations.
+ * What each role may do in Camunda's own surfaces (Cockpit, Admin, {@code /engine-rest}, the
+ * webapps' REST), where the engine's authorizations apply; our {@code /api} is authorized by Spring
+ * Security and the application's services. Each role gets exactly what it needs and no more:
+ *
+ * <ul>
+ *   <li>operators, offices, the secretariat, managers and KB staff work in Sportello's own
+ *       application: nothing in the engine's surfaces (no Tasklist); the engine's per-task
+ *       authorizations give a task's candidates {@code TASK_WORK} on it ({@link
+ *       EngineRulesPlugin});
+ *   <li>supervisors: Cockpit, reading definitions, instances, tasks and their history;
+ *   <li>analysts: Cockpit, deploying and reading; no instance changes, deletions or task work;
+ *   <li>{@code api-client}: starting the processes listed in {@code
+ *       sportello.engine.api-client-processes}, nothing else (no reads, variables or history);
+ *   <li>administrators: everything.
+ * </ul>
+ *
+ * This table is authoritative for the roles' groups: at every start their grants on whole resource
+ * types ({@code *}) and applications are set to it, and grants the table no longer lists are
+ * removed (the engine's per-task and per-user grants are left alone).
  */
 @Component
 class EngineAuthorizations {
 
+  private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
   private static final String ANY = "*";
 
   private final AuthorizationService authorizations;
+  private final EngineAccessProperties access;
 
-  EngineAuthorizations(AuthorizationService authorizations) {
+  EngineAuthorizations(AuthorizationService authorizations, EngineAccessProperties access) {
     this.authorizations = authorizations;
+    this.access = access;
+  }
+
+  /** One role's permissions on one resource. */
+  record Grant(Role role, Resource resource, String resourceId, Set<Permission> permissions) {}
+
+  /** The whole table, for every role. */
+  List<Grant> table() {
+    List<Grant> grants = new ArrayList<>();
+    for (Resources resource : Resources.values()) {
+      grants.add(grant(Role.ADMIN, resource, ANY, ALL));
+    }
+    grants.add(grant(Role.SUPERVISOR, APPLICATION, "cockpit", ACCESS));
+    grants.add(
+        grant(
+            Role.SUPERVISOR,
+            PROCESS_DEFINITION,
+            ANY,
+            READ,
+            READ_HISTORY,
+            READ_INSTANCE,
+            READ_TASK));
+    grants.add(grant(Role.SUPERVISOR, PROCESS_INSTANCE, ANY, READ));
+    grants.add(grant(Role.SUPERVISOR, TASK, ANY, READ));
+    grants.add(grant(Role.SUPERVISOR, DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+    grants.add(grant(Role.SUPERVISOR, DEPLOYMENT, ANY, READ));
+    grants.add(grant(Role.ANALYST, APPLICATION, "cockpit", ACCESS));
+    grants.add(grant(Role.ANALYST, DEPLOYMENT, ANY, CREATE, READ));
+    grants.add(
+        grant(Role.ANALYST, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK));
+    grants.add(grant(Role.ANALYST, PROCESS_INSTANCE, ANY, READ));
+    grants.add(grant(Role.ANALYST, DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+    grants.add(grant(Role.ANALYST, DECISION_REQUIREMENTS_DEFINITION, ANY, READ));
+    for (String process : access.apiClientProcesses()) {
+      grants.add(grant(Role.API_CLIENT, PROCESS_DEFINITION, process, READ, CREATE_INSTANCE));
+    }
+    if (!access.apiClientProcesses().isEmpty()) {
+      grants.add(grant(Role.API_CLIENT, PROCESS_INSTANCE, ANY, CREATE));
+    }
+    return grants;
   }
 
   @EventListener(ApplicationStartedEvent.class)
-  void grantRolePermissions() {
-    for (Resources resource : Resources.values()) {
-      grant(Role.ADMIN, resource, ANY, ALL);
-    }
-    for (Role worker :
-        List.of(
-            Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.OFFICE, Role.KB_EDITOR, Role.KB_REVIEWER)) {
-      grant(worker, APPLICATION, "tasklist", ACCESS);
-      grant(worker, PROCESS_DEFINITION, ANY, READ);
-      grant(worker, FILTER, ANY, READ);
-    }
-    grant(Role.SUPERVISOR, APPLICATION, "cockpit", ACCESS);
-    grant(Role.SUPERVISOR, APPLICATION, "tasklist", ACCESS);
-    grant(Role.SUPERVISOR, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);
-    grant(Role.SUPERVISOR, PROCESS_INSTANCE, ANY, READ);
-    grant(Role.SUPERVISOR, TASK, ANY, READ);
-    grant(Role.SUPERVISOR, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
-    grant(Role.SUPERVISOR, DEPLOYMENT, ANY, READ);
-    grant(Role.SUPERVISOR, FILTER, ANY, READ);
-    grant(Role.ANALYST, APPLICATION, "cockpit", ACCESS);
-    grant(Role.ANALYST, DEPLOYMENT, ANY, ALL);
-    grant(Role.ANALYST, PROCESS_DEFINITION, ANY, ALL);
-    grant(Role.ANALYST, DECISION_DEFINITION, ANY, ALL);
-    grant(Role.ANALYST, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL);
-    grant(Role.ANALYST, PROCESS_INSTANCE, ANY, READ);
-    grant(Role.API_CLIENT, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE);
-    grant(Role.API_CLIENT, PROCESS_INSTANCE, ANY, CREATE, READ, UPDATE);
-  }
-
-  private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .groupIdIn(role.groupId())
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .list()
-            .stream()
-            .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-            .findFirst()
-            .orElse(null);
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(role.groupId());
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    List<Permission> missing = new ArrayList<>();
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        missing.add(permission);
+  void applyTable() {
+    List<Grant> table = table();
+    Map<String, Grant> wanted = new LinkedHashMap<>();
+    table.forEach(grant -> wanted.put(key(grant.role().groupId(), grant), grant));
+    for (Role role : Role.values()) {
+      for (Authorization existing :
+          authorizations.createAuthorizationQuery().groupIdIn(role.groupId()).list()) {
+        boolean managed =
+            existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                && (ANY.equals(existing.getResourceId())
+                    || existing.getResourceType() == APPLICATION.resourceType());
+        if (!managed) {
+          continue;
+        }
+        Grant grant = wanted.remove(key(role.groupId(), existing));
+        if (grant == null) {
+          log.info(
+              "Engine authorization of group {} on {} {} withdrawn (not in the roles' table)",
+              role.groupId(),
+              existing.getResourceType(),
+              existing.getResourceId());
+          authorizations.deleteAuthorization(existing.getId());
+        } else if (!grantedExactly(existing, grant)) {
+          save(existing, grant);
+        }
       }
     }
-    if (missing.isEmpty() && authorization.getId() != null) {
-      return;
+    wanted.values().forEach(grant -> save(null, grant));
+  }
+
+  private void save(Authorization existing, Grant grant) {
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.role().groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
     }
-    missing.forEach(authorization::addPermission);
+    authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
     authorizations.saveAuthorization(authorization);
+  }
+
+  private static boolean grantedExactly(Authorization existing, Grant grant) {
+    int wanted =
+        grant.permissions().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    return Arrays.stream(
+            ResourceTypeUtil.getPermissionsByResourceType(grant.resource().resourceType()))
+        .filter(permission -> permission.getValue() != 0 && permission.getValue() != ALL.getValue())
+        .allMatch(
+            permission ->
+                existing.isPermissionGranted(permission)
+                    == ((wanted & permission.getValue()) == permission.getValue()));
+  }
+
+  private static String key(String groupId, Grant grant) {
+    return groupId + "|" + grant.resource().resourceType() + "|" + grant.resourceId();
+  }
+
+  private static String key(String groupId, Authorization authorization) {
+    return groupId + "|" + authorization.getResourceType() + "|" + authorization.getResourceId();
+  }
+
+  private static Grant grant(
+      Role role, Resource resource, String resourceId, Permission... permissions) {
+    return new Grant(role, resource, Objects.requireNonNull(resourceId), Set.of(permissions));
   }
 }

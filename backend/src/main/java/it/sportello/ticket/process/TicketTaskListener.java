@@ -2,13 +2,13 @@ package it.sportello.ticket.process;
 
 import static it.sportello.ticket.process.TicketSteps.*;
 
+import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.ticket.application.TaskDecision;
 import it.sportello.ticket.application.TicketStep;
 import it.sportello.ticket.application.TicketWork;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,7 @@ class TicketTaskListener implements TaskListener {
             text(task, SUGGESTED_OFFICE),
             text(task, MISSING_DATA),
             text(task, NOTE));
-    int level = work.recordDecision(number, step, decision, actor(task));
+    int level = work.recordDecision(number, step, decision, TaskActors.decidedBy(task));
     if (step == TicketStep.LEVEL1) {
       task.getExecution().setVariable(Variables.CURRENT_LEVEL, level);
     }
@@ -60,14 +60,5 @@ class TicketTaskListener implements TaskListener {
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariable(name);
     return value == null ? null : value.toString();
-  }
-
-  private static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

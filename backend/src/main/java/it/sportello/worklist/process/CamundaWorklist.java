@@ -22,9 +22,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -42,6 +44,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** The worklist on Camunda's task service. */
@@ -117,7 +120,7 @@ class CamundaWorklist implements WorklistPort {
   @Override
   public void claim(String taskId, String userId) {
     try {
-      taskService.claim(taskId, userId);
+      underTaskRules(() -> taskService.claim(taskId, userId));
     } catch (TaskAlreadyClaimedException e) {
       throw new ConflictException(
           409, "Task " + taskId + " is already assigned to " + e.getTaskAssignee() + ".");
@@ -126,7 +129,24 @@ class CamundaWorklist implements WorklistPort {
 
   @Override
   public void unclaim(String taskId) {
-    taskService.setAssignee(taskId, null);
+    underTaskRules(() -> taskService.setAssignee(taskId, null));
+  }
+
+  /**
+   * Runs a change under the engine's task rules (platform.process.TaskRules): a refusal there is
+   * the caller's lack of rights, not a failure.
+   */
+  private static void underTaskRules(Runnable change) {
+    try {
+      change.run();
+    } catch (ProcessEngineException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof AuthorizationException refused) {
+          throw new AccessDeniedException(refused.getMessage(), e);
+        }
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -156,7 +176,7 @@ class CamundaWorklist implements WorklistPort {
 
   @Override
   public void assign(String taskId, String userId) {
-    taskService.setAssignee(taskId, userId);
+    underTaskRules(() -> taskService.setAssignee(taskId, userId));
   }
 
   @Override
@@ -178,7 +198,7 @@ class CamundaWorklist implements WorklistPort {
         .texts()
         .forEach((name, text) -> variables.putValueTyped(name, Variables.stringValue(text, true)));
     try {
-      taskService.complete(taskId, variables);
+      underTaskRules(() -> taskService.complete(taskId, variables));
     } catch (NullValueException gone) {
       throw new ConflictException(409, "Task " + taskId + " has already been completed.");
     }

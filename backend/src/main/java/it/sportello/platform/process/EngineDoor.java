@@ -1,0 +1,197 @@
+package it.sportello.platform.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.platform.security.GroupAuthorities;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies the {@link EngineDoorPolicy} to every call on the engine's REST resources: {@code
+ * /engine-rest} (caller authenticated by Spring Security) and the webapps' {@code
+ * /camunda/api/engine} (caller logged in to Cockpit, Tasklist or Admin). A refused call answers 403
+ * with a problem detail and never reaches the engine.
+ */
+class EngineDoor extends OncePerRequestFilter {
+
+  static final String ENGINE_REST = "/engine-rest";
+  static final String WEBAPP_ENGINE = "/camunda/api/engine";
+
+  /** Bodies read for a rule (process starts); larger ones are refused. */
+  private static final int MAX_BODY = 1024 * 1024;
+
+  private final EngineDoorPolicy policy;
+  private final ObjectMapper objectMapper;
+
+  EngineDoor(EngineDoorPolicy policy, ObjectMapper objectMapper) {
+    this.policy = policy;
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String resource;
+    List<String> groups;
+    if (path.startsWith(ENGINE_REST)) {
+      resource = path.substring(ENGINE_REST.length());
+      groups = springGroups();
+    } else if (path.startsWith(WEBAPP_ENGINE)) {
+      resource = path.substring(WEBAPP_ENGINE.length());
+      groups = webappGroups(request.getSession(false));
+    } else {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (groups == null) {
+      // not logged in: Spring Security or the webapp refuse the call themselves
+      chain.doFilter(request, response);
+      return;
+    }
+    BufferedBody body = new BufferedBody(request);
+    Optional<String> refusal;
+    try {
+      refusal = policy.refusal(groups, request.getMethod(), resource, body::json);
+    } catch (UnreadableBody e) {
+      refusal = Optional.of(e.getMessage());
+    }
+    if (refusal.isPresent()) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refusal.get());
+      problem.setTitle("Forbidden");
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      objectMapper.writeValue(response.getOutputStream(), problem);
+      return;
+    }
+    chain.doFilter(body.read ? body : request, response);
+  }
+
+  private static List<String> springGroups() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return null;
+    }
+    return GroupAuthorities.groupIds(authentication.getAuthorities());
+  }
+
+  private static List<String> webappGroups(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null || authentications.getAuthentications().isEmpty()) {
+      return null;
+    }
+    // one engine here; a user logged in to it with their groups
+    return authentications.getAuthentications().stream()
+        .map(UserAuthentication::getGroupIds)
+        .filter(ids -> ids != null)
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static final class UnreadableBody extends RuntimeException {
+    UnreadableBody(String message) {
+      super(message);
+    }
+  }
+
+  /** The request, its body read once for a rule and then replayed to the engine. */
+  private final class BufferedBody extends HttpServletRequestWrapper {
+
+    private byte[] bytes;
+    private boolean read;
+
+    BufferedBody(HttpServletRequest request) {
+      super(request);
+    }
+
+    JsonNode json() {
+      try {
+        byte[] content = bytes();
+        return content.length == 0 ? null : objectMapper.readTree(content);
+      } catch (IOException e) {
+        throw new UnreadableBody("the request body is not JSON");
+      }
+    }
+
+    private byte[] bytes() {
+      if (!read) {
+        try {
+          bytes = getRequest().getInputStream().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        read = true;
+        if (bytes.length > MAX_BODY) {
+          throw new UnreadableBody("the request body is larger than " + MAX_BODY + " bytes");
+        }
+      }
+      return bytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes());
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}
