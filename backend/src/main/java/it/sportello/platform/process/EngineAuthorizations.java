@@ -126,6 +126,37 @@ class EngineAuthorizations {
       }
     }
     wanted.values().forEach(grant -> save(null, grant));
+    narrowTaskGrants();
+  }
+
+  /**
+   * Tasks created before candidates and assignees were given {@code TASK_WORK} ({@link
+   * EngineRulesPlugin}) still carry the engine's former default, {@code UPDATE}: narrowed once,
+   * page by page; later starts find none.
+   */
+  private void narrowTaskGrants() {
+    int narrowed = 0;
+    List<Authorization> page;
+    do {
+      page =
+          authorizations
+              .createAuthorizationQuery()
+              .resourceType(TASK)
+              .hasPermission(UPDATE)
+              .listPage(0, 500);
+      for (Authorization grant : page) {
+        if (ANY.equals(grant.getResourceId())) {
+          continue;
+        }
+        grant.removePermission(UPDATE);
+        grant.addPermission(TASK_WORK);
+        authorizations.saveAuthorization(grant);
+        narrowed++;
+      }
+    } while (page.stream().anyMatch(grant -> !ANY.equals(grant.getResourceId())));
+    if (narrowed > 0) {
+      log.info("{} per-task grants narrowed from UPDATE to TASK_WORK", narrowed);
+    }
   }
 
   private void save(Authorization existing, Grant grant) {
