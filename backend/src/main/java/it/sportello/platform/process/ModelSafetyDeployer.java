@@ -30,7 +30,7 @@ class ModelSafetyDeployer implements Deployer {
   private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
   private static final List<String> CMMN = List.of(".cmmn", ".cmmn10.xml", ".cmmn11.xml");
-  private static final List<String> OTHERS = List.of(".form", ".png", ".svg");
+  private static final List<String> OTHERS = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
 
   /** FEEL, by name or by the OMG's namespace URIs of any DMN version. */
   private static final Pattern FEEL =
