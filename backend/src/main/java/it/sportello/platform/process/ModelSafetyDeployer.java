@@ -22,8 +22,8 @@ import org.w3c.dom.Node;
  * Runs before the engine's own deployers and refuses, for every caller: a resource that is not a
  * BPMN or DMN model, a form or a diagram image (no scripts or HTML forms to be served or loaded);
  * CMMN case models (not used here, and they would bring their own listeners and scripts); DMN
- * decisions written in a script language (only FEEL and JUEL), or whose JUEL expressions break
- * the {@link ExpressionChecker}'s rules. BPMN is checked by {@link ModelSafetyParseListener}.
+ * decisions written in a script language (only FEEL and JUEL), or whose JUEL expressions break the
+ * {@link ExpressionChecker}'s rules. BPMN is checked by {@link ModelSafetyParseListener}.
  */
 class ModelSafetyDeployer implements Deployer {
 
@@ -50,7 +50,8 @@ class ModelSafetyDeployer implements Deployer {
       List<Problem> problems = new ArrayList<>();
       if (endsWithAny(lower, CMMN)) {
         problems.add(
-            new RuleProblem("CMMN case models are not accepted: Sportello runs BPMN and DMN", null));
+            new RuleProblem(
+                "CMMN case models are not accepted: Sportello runs BPMN and DMN", null));
       } else if (endsWithAny(lower, DMN)) {
         checkDecisions(resource.getBytes(), problems);
       } else if (!endsWithAny(lower, BPMN) && !endsWithAny(lower, OTHERS)) {

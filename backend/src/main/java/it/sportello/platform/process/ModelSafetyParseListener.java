@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 class ModelSafetyParseListener extends AbstractBpmnParseListener {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+  static final Set<String> CAMUNDA =
+      Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
 
   /** Elements whose text is prose, never evaluated. */
   private static final Set<String> PROSE = Set.of("documentation", "text", "properties", "string");
@@ -50,7 +51,9 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
     @Override
     public String toString() {
       String id = element.attribute("id");
-      return (id == null ? element.getTagName() : "element '" + id + "' (" + element.getTagName() + ")")
+      return (id == null
+              ? element.getTagName()
+              : "element '" + id + "' (" + element.getTagName() + ")")
           + ": "
           + reason;
     }
@@ -94,11 +97,7 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
   }
 
   private void checkAttribute(
-      Element element,
-      Element at,
-      boolean camundaElement,
-      String key,
-      List<Violation> violations) {
+      Element element, Element at, boolean camundaElement, String key, List<Violation> violations) {
     int colon = key.lastIndexOf(':');
     String uri = colon < 0 ? "" : key.substring(0, colon);
     String name = colon < 0 ? key : key.substring(colon + 1);
@@ -114,7 +113,8 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
                   + " is not allowed: name an allowlisted delegate with"
                   + " camunda:delegateExpression=\"${beanName}\""));
     } else if (camunda && name.equals("resource")) {
-      violations.add(new Violation(at, "external script resources (camunda:resource) are not allowed"));
+      violations.add(
+          new Violation(at, "external script resources (camunda:resource) are not allowed"));
     } else if (name.equals("scriptFormat")) {
       violations.add(new Violation(at, "scripts are not allowed (scriptFormat '" + value + "')"));
     } else if (name.equals("language")
@@ -123,7 +123,8 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
       violations.add(
           new Violation(
               at, "scripted conditions are not allowed (language '" + value + "'): use JUEL"));
-    } else if (camunda && (name.equals("delegateExpression") || name.endsWith("DelegateExpression"))) {
+    } else if (camunda
+        && (name.equals("delegateExpression") || name.endsWith("DelegateExpression"))) {
       for (String reason : expressions.check(value, Use.DELEGATE)) {
         violations.add(new Violation(at, reason));
       }

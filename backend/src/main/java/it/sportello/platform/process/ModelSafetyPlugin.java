@@ -10,11 +10,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * A model is code: this plugin makes the engine run only the code we ship. Expressions see only
- * the allowlisted beans and no reflective member ({@link GuardedExpressionManager}); deployments,
- * from any caller, are refused when a model holds scripts, class names or unsafe expressions
- * ({@link ModelSafetyParseListener}, {@link ModelSafetyDeployer}); no script engine is installed
- * ({@link NoScriptEngines}). See {@code SECURITY-NOTES-models.md}.
+ * A model is code: this plugin makes the engine run only the code we ship. Expressions see only the
+ * allowlisted beans and no reflective member ({@link GuardedExpressionManager}); deployments, from
+ * any caller, are refused when a model holds scripts, class names or unsafe expressions ({@link
+ * ModelSafetyParseListener}, {@link ModelSafetyDeployer}); no script engine is installed ({@link
+ * NoScriptEngines}). See {@code SECURITY-NOTES-models.md}.
  */
 @Component
 class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
@@ -49,10 +49,5 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreDeployers(preDeployers);
 
     configuration.setScriptEngineResolver(new NoScriptEngines());
-  }
-
-  @Override
-  public String toString() {
-    return "ModelSafetyPlugin";
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 /**
  * The allowlist read from the Spring context: every bean typed {@link JavaDelegate}, {@link
  * TaskListener} or {@link ExecutionListener}, and every bean marked {@link ExpressionHelper}. The
- * names are read from the bean definitions once, on first use, without creating any bean; the
- * beans themselves are fetched when an expression needs them.
+ * names are read from the bean definitions once, on first use, without creating any bean; the beans
+ * themselves are fetched when an expression needs them.
  */
 class SpringModelBeans implements ModelBeans {
 

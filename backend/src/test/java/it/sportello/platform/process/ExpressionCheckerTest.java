@@ -60,7 +60,8 @@ class ExpressionCheckerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"${closeTicketDelegate}", "${ticketTaskListener}", "#{ticketTaskListener}"})
+  @ValueSource(
+      strings = {"${closeTicketDelegate}", "${ticketTaskListener}", "#{ticketTaskListener}"})
   void allowsADelegateExpressionNamingOneAllowlistedDelegate(String expression) {
     assertThat(checker.check(expression, Use.DELEGATE)).isEmpty();
   }
@@ -68,6 +69,7 @@ class ExpressionCheckerTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '"',
       value = {
         "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}|'getClass' reaches Java reflection",
         "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}|'forName' reaches Java reflection",
@@ -89,12 +91,19 @@ class ExpressionCheckerTest {
         "${a + }|is not a valid expression"
       })
   void refusesAndSaysWhy(String expression, String reason) {
-    assertThat(checker.check(expression, Use.VALUE)).anySatisfy(r -> assertThat(r).contains(reason));
+    assertThat(checker.check(expression, Use.VALUE))
+        .anySatisfy(r -> assertThat(r).contains(reason));
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"${jdbcTemplate}", "${someVariable}", "${kbDeadlines}", "${execution}", "${a}${b}"})
+      strings = {
+        "${jdbcTemplate}",
+        "${someVariable}",
+        "${kbDeadlines}",
+        "${execution}",
+        "${a}${b}"
+      })
   void refusesADelegateExpressionThatIsNotOneAllowlistedDelegate(String expression) {
     assertThat(checker.check(expression, Use.DELEGATE))
         .anySatisfy(

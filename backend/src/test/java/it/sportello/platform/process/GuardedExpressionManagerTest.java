@@ -51,16 +51,14 @@ class GuardedExpressionManagerTest {
   }
 
   private Object evaluate(String expression, Map<String, Object> variables) {
-    ELContext context =
-        manager.createElContext(Variables.fromMap(variables).asVariableContext());
+    ELContext context = manager.createElContext(Variables.fromMap(variables).asVariableContext());
     return manager.createValueExpression(expression).getValue(context);
   }
 
   @Test
   void resolvesVariablesAllowlistedBeansAndOrdinaryMembers() {
     assertThat(evaluate("${text.length()}", Map.of("text", "abc"))).isEqualTo(3);
-    assertThat(evaluate("${decision == 'APPROVE'}", Map.of("decision", "APPROVE")))
-        .isEqualTo(true);
+    assertThat(evaluate("${decision == 'APPROVE'}", Map.of("decision", "APPROVE"))).isEqualTo(true);
     assertThat(evaluate("${map.queue}", Map.of("map", Map.of("queue", "general"))))
         .isEqualTo("general");
     assertThat(evaluate("${doubler.twice(21)}", Map.of())).isEqualTo(42);

@@ -164,7 +164,9 @@ class ModelSafetyIT extends IntegrationTest {
     ResponseEntity<JsonNode> response =
         deploy(user, Map.of(key + ".bpmn", process(key, attack.body())));
 
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getStatusCode())
+        .as("%s", response.getBody())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("type").asText()).isEqualTo("ParseException");
     assertThat(response.getBody().get("message").asText())
         .contains("refused by the model rules")
@@ -209,7 +211,9 @@ class ModelSafetyIT extends IntegrationTest {
 
     ResponseEntity<JsonNode> response = deploy(user, Map.of("script-" + user + ".dmn", dmn));
 
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getStatusCode())
+        .as("%s", response.getBody())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("message").asText())
         .contains("'inputExpression_shell'")
         .contains("'javascript' is a script language");
@@ -257,8 +261,7 @@ class ModelSafetyIT extends IntegrationTest {
     String deploymentId = deployment.getBody().get("id").asText();
     try {
       ProcessInstance harmless =
-          runtimeService.startProcessInstanceByKey(
-              key, Map.of("text", "abc", "member", "empty"));
+          runtimeService.startProcessInstanceByKey(key, Map.of("text", "abc", "member", "empty"));
       assertThat(
               historyService
                   .createHistoricVariableInstanceQuery()
@@ -277,10 +280,7 @@ class ModelSafetyIT extends IntegrationTest {
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count())
           .isZero();
       assertThat(
-              historyService
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(key)
-                  .count())
+              historyService.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
           .as("only the harmless instance ran")
           .isEqualTo(1);
     } finally {
@@ -334,10 +334,7 @@ class ModelSafetyIT extends IntegrationTest {
 
       assertThat(MARKER).doesNotExist();
       assertThat(
-              historyService
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(key)
-                  .count())
+              historyService.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
           .as("every start was rolled back")
           .isZero();
     } finally {
@@ -349,8 +346,7 @@ class ModelSafetyIT extends IntegrationTest {
   void theShippedModelsPassTheRules() throws Exception {
     ProcessEngineConfigurationImpl configuration = configuration();
     assertThat(configuration.getExpressionManager()).isInstanceOf(GuardedExpressionManager.class);
-    assertThat(bpmnParseListeners())
-        .hasAtLeastOneElementOfType(ModelSafetyParseListener.class);
+    assertThat(bpmnParseListeners()).hasAtLeastOneElementOfType(ModelSafetyParseListener.class);
 
     PathMatchingResourcePatternResolver classpath = new PathMatchingResourcePatternResolver();
     Resource[] bpmn = classpath.getResources("classpath*:bpmn/**/*.bpmn");
@@ -461,5 +457,4 @@ class ModelSafetyIT extends IntegrationTest {
         new HttpEntity<>(parts, headers),
         JsonNode.class);
   }
-
 }
