@@ -1,5 +1,6 @@
 package it.sportello.kb.process;
 
+import it.sportello.platform.process.ExpressionHelper;
 import it.sportello.processes.KbPublicationProcess.Beans;
 import java.time.Clock;
 import java.time.Period;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due and follow-up dates of the KB tasks: {@code ${kbDeadlines.dueDate('P5D')}}, calendar days
- * from now on the application's clock.
+ * from now on the application's clock. Allowlisted for the models' expressions.
  */
+@ExpressionHelper
 @Component(Beans.DEADLINES)
 public class KbDeadlines {
 
