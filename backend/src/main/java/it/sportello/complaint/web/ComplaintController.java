@@ -20,6 +20,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.CsvCell;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -250,15 +251,7 @@ class ComplaintController {
     return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
   }
 
-  static String csv(String text) {
-    if (text == null) {
-      return "";
-    }
-    if (text.matches("^[=+\\-@].*")) {
-      text = "'" + text;
-    }
-    return text.contains(";") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\""
-        : text;
+  private static String csv(String text) {
+    return CsvCell.of(text, ';');
   }
 }

@@ -21,6 +21,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.CsvCell;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -233,16 +234,7 @@ class CorrespondenceController {
     return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
   }
 
-  static String csv(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.toString();
-    if (text.matches("^[=+\\-@].*")) {
-      text = "'" + text;
-    }
-    return text.contains(";") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\""
-        : text;
+  private static String csv(Object value) {
+    return CsvCell.of(value, ';');
   }
 }
