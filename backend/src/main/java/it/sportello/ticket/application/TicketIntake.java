@@ -9,6 +9,7 @@ import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.Ticket.NewTicket;
@@ -130,7 +131,29 @@ public class TicketIntake {
    */
   @Transactional
   public boolean receiveMessage(String number, String text, String channel, String user) {
+    return receive(tickets.getByNumber(number), text, channel, user);
+  }
+
+  /**
+   * A message from the requester brought by {@code reader} (an external system, an operator): only
+   * into a ticket they may read, as {@link TicketQueries#get} scopes reads.
+   *
+   * @return whether it resumed a waiting process
+   * @throws NotFoundException also when the reader may not see the ticket: its existence stays
+   *     hidden, and nothing is recorded
+   */
+  @Transactional
+  public boolean receiveMessage(
+      String number, String text, String channel, String user, TicketQueries.Reader reader) {
     Ticket ticket = tickets.getByNumber(number);
+    if (!reader.canRead(ticket)) {
+      throw new NotFoundException("No ticket with number " + number);
+    }
+    return receive(ticket, text, channel, user);
+  }
+
+  private boolean receive(Ticket ticket, String text, String channel, String user) {
+    String number = ticket.getNumber();
     if (ticket.isClosed()) {
       throw new ConflictException(
           409, "Ticket " + number + " is closed; open a new ticket instead.");
