@@ -21,7 +21,10 @@ public final class CsvCell {
 
   private CsvCell() {}
 
-  /** The cell for {@code value} ({@code null}: empty) in a file whose fields end at {@code separator}. */
+  /**
+   * The cell for {@code value} ({@code null}: empty) in a file whose fields end at {@code
+   * separator}.
+   */
   public static String of(Object value, char separator) {
     if (value == null) {
       return "";
@@ -35,7 +38,9 @@ public final class CsvCell {
         : text;
   }
 
-  /** The text with a {@code '} before the cell and before each line a spreadsheet would evaluate. */
+  /**
+   * The text with a {@code '} before the cell and before each line a spreadsheet would evaluate.
+   */
   static String neutralised(String text) {
     if (NUMBER.matcher(text).matches() || !FORMULA_LINE.matcher(text).find()) {
       return text;

@@ -46,7 +46,8 @@ class CsvCellTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Pagamento TARI", "RS-2026-000001", "-12", "-3.5", "1500,50", "a-b=c", ""})
+  @ValueSource(
+      strings = {"Pagamento TARI", "RS-2026-000001", "-12", "-3.5", "1500,50", "a-b=c", ""})
   void harmlessTextAndPlainNumbersStayAsTheyAre(String value) {
     assertThat(CsvCell.neutralised(value)).isEqualTo(value);
   }
