@@ -54,6 +54,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal because the user wrote or submitted what they would review or approve (409). */
+export function isFourEyes(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.detail.startsWith('Four eyes');
+}
+
 function xsrfToken(): string | undefined {
   return document.cookie
     .split('; ')

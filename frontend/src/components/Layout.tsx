@@ -81,7 +81,7 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
                 </NavLink>
               </li>
             )}
-            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR', 'AUDITOR'].some((role) =>
+            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'].some((role) =>
               user.roles.includes(role),
             ) && (
               <>

@@ -76,4 +76,32 @@ describe('InboxPage', () => {
       ),
     );
   });
+
+  it('says why a four-eyes refusal happened instead of blaming another operator', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          return new Response(
+            JSON.stringify({ status: 409, detail: 'Four eyes: kbboth wrote or submitted version 1 of article 7' }),
+            { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+          );
+        }
+        return new Response(JSON.stringify({ items: [row], page: 0, size: 25, totalElements: 1, totalPages: 1 }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    render(
+      <MemoryRouter>
+        <InboxPage user={{ userId: 'kbboth', groups: ['kb-reviewer'], roles: ['KB_REVIEWER'] }} />
+      </MemoryRouter>,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Prendi in carico la richiesta RS-2026-000042' }));
+
+    expect(await screen.findByText(/Principio dei quattro occhi/)).toBeInTheDocument();
+    expect(screen.queryByText(/modificata da un altro operatore/)).not.toBeInTheDocument();
+  });
 });

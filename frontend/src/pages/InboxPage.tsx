@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { assign, claim, inbox, unclaim, type InboxFilters, type Me } from '../api';
+import { assign, claim, inbox, isFourEyes, unclaim, type InboxFilters, type Me } from '../api';
 import { Layout } from '../components/Layout';
 import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
@@ -30,12 +30,15 @@ export function InboxPage({ user }: { user: Me }) {
   }, [load]);
 
   async function act(action: () => Promise<unknown>) {
+    let refusal: string | undefined;
     try {
       await action();
-    } catch {
-      setError(t('errors.conflict'));
+    } catch (failure) {
+      refusal = isFourEyes(failure) ? t('errors.fourEyes') : t('errors.conflict');
     }
+    // the reload clears the message of a failed load: the refusal is shown after it
     await load();
+    if (refusal) setError(refusal);
   }
 
   return (

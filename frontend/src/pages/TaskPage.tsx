@@ -9,6 +9,7 @@ import {
   complete,
   letter as loadLetter,
   history,
+  isFourEyes,
   task as loadTask,
   taskForm,
   ticket as loadTicket,
@@ -131,7 +132,13 @@ export function TaskPage({ user }: { user: Me }) {
         setErrors(error.errors);
         setMessage(t('task.invalid'));
       } else {
-        setMessage(error instanceof ApiError && error.status === 409 ? t('errors.conflict') : t('errors.generic'));
+        setMessage(
+          isFourEyes(error)
+            ? t('errors.fourEyes')
+            : error instanceof ApiError && error.status === 409
+              ? t('errors.conflict')
+              : t('errors.generic'),
+        );
       }
     } finally {
       setSending(false);

@@ -4,6 +4,7 @@ import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
 import it.sportello.casefile.CaseDocuments;
 import it.sportello.casefile.CaseNumbers;
+import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
@@ -138,18 +139,46 @@ public class Complaints {
 
   @Transactional(readOnly = true)
   public Complaint get(String number) {
-    return jdbc.query(SELECT + " where k.case_number = ?", Complaints::row, number).stream()
+    return get(number, CaseReader.wholeRegister("system"));
+  }
+
+  /**
+   * The complaint, if {@code reader} may read it: one involving their office, or one they acted on.
+   *
+   * @throws NotFoundException also when they may not: its existence stays hidden
+   */
+  @Transactional(readOnly = true)
+  public Complaint get(String number, CaseReader reader) {
+    List<Object> args = new ArrayList<>(List.of(number));
+    String scope = scope(reader, args);
+    return jdbc
+        .query(SELECT + " where k.case_number = ?" + scope, Complaints::row, args.toArray())
+        .stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No complaint with case number " + number));
+  }
+
+  /** A complaint involves the offices its ticket was assigned to, when it came from a ticket. */
+  private static String scope(CaseReader reader, List<Object> args) {
+    return reader.sqlScope(
+        SubjectKind.COMPLAINT,
+        "k.case_number",
+        "k.ticket_number in (select t.number from sportello.ticket t join sportello.ticket_event"
+            + " te on te.ticket_id = t.id where te.office in "
+            + CaseReader.GROUPS
+            + ")",
+        args);
   }
 
   /** Filters of the register of proceedings; each optional. */
   public record Filter(String supplier, Status status, Instant from, Instant to) {}
 
+  /** The complaints {@code reader} may read, newest first. */
   @Transactional(readOnly = true)
-  public List<Complaint> search(Filter filter, int limit) {
+  public List<Complaint> search(Filter filter, CaseReader reader, int limit) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> args = new ArrayList<>();
+    where.append(scope(reader, args));
     if (!blank(filter.supplier())) {
       where.append(" and (s.name ilike ? or s.vat_number = ? or k.supplier_address ilike ?)");
       String like = "%" + filter.supplier().strip().replace("%", "\\%").replace("_", "\\_") + "%";

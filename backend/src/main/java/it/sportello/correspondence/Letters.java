@@ -4,6 +4,7 @@ import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
 import it.sportello.casefile.CaseDocuments;
 import it.sportello.casefile.CaseNumbers;
+import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
@@ -155,19 +156,41 @@ public class Letters {
 
   @Transactional(readOnly = true)
   public Letter get(String number) {
-    return jdbc.query(SELECT + " where l.protocol_number = ?", Letters::row, number).stream()
+    return get(number, CaseReader.wholeRegister("system"));
+  }
+
+  /**
+   * The letter, if {@code reader} may read it: of one of their offices, or one they acted on.
+   *
+   * @throws NotFoundException also when they may not: its existence stays hidden
+   */
+  @Transactional(readOnly = true)
+  public Letter get(String number, CaseReader reader) {
+    List<Object> args = new ArrayList<>(List.of(number));
+    String scope = scope(reader, args);
+    return jdbc
+        .query(SELECT + " where l.protocol_number = ?" + scope, Letters::row, args.toArray())
+        .stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No letter with protocol number " + number));
+  }
+
+  /** A letter involves the office it is assigned to. */
+  private static String scope(CaseReader reader, List<Object> args) {
+    return reader.sqlScope(
+        SubjectKind.LETTER, "l.protocol_number", "l.office in " + CaseReader.GROUPS, args);
   }
 
   /** Filters of the register; each optional. */
   public record Filter(
       Status status, Direction direction, String office, String text, Instant from, Instant to) {}
 
+  /** The letters {@code reader} may read, newest first. */
   @Transactional(readOnly = true)
-  public List<Letter> search(Filter filter, int limit) {
+  public List<Letter> search(Filter filter, CaseReader reader, int limit) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> args = new ArrayList<>();
+    where.append(scope(reader, args));
     if (filter.status() != null) {
       where.append(" and l.status = ?");
       args.add(filter.status().name());

@@ -99,6 +99,9 @@ public class Authoring {
         throw new ConflictException(409, "Article " + id + " is already in its workflow");
       }
     } else {
+      // who submits is recorded (four eyes: they may not review it); a resubmission is recorded by
+      // the workflow's task listener as the "write the draft" task's SUBMIT decision
+      store.insertEvent(id, clock.instant(), author, "SUBMIT", null);
       process.start(id, true);
     }
     return get(id);

@@ -1,12 +1,15 @@
 package it.sportello.kb;
 
 import it.sportello.search.SearchIndex;
+import it.sportello.shared.ConflictException;
 import it.sportello.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,6 +25,10 @@ public class Publication {
   /** Without a review date of its own, a published article is reviewed after a year. */
   static final int DEFAULT_REVIEW_MONTHS = 12;
 
+  /** Events by which someone wrote or submitted (part of) an article version. */
+  static final Set<String> AUTHORING_EVENTS = Set.of("CREATED", "EDITED", "IMPORTED", "SUBMIT");
+
+  private static final String PUBLISHED = "PUBLISHED";
   private static final Logger log = LoggerFactory.getLogger(Publication.class);
   private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
 
@@ -55,7 +62,7 @@ public class Publication {
   public LocalDate publish(long id) {
     Article article = article(id);
     if (article.status() != ArticleStatus.PUBLISHED) {
-      move(id, ArticleStatus.PUBLISHED, "PUBLISHED", "versione " + article.version());
+      move(id, ArticleStatus.PUBLISHED, PUBLISHED, "versione " + article.version());
     }
     LocalDate reviewAt = article.reviewAt();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
@@ -121,6 +128,55 @@ public class Publication {
   public void archive(long id) {
     move(id, ArticleStatus.ARCHIVED, "ARCHIVED", null);
     searchIndex.enqueue(id);
+  }
+
+  /**
+   * Four eyes: the reviewer of the article's pending version is none of its authors, nor who
+   * submitted it for review (since its last publication: creation, edits, imports, submissions).
+   * Checked when the review is taken (claim, hand-over) and when it is decided, by our API and by
+   * the engine's task listener alike.
+   *
+   * @throws ConflictException 409 naming the reason when {@code reviewer} may not review it
+   */
+  @Transactional(readOnly = true)
+  public void checkReviewer(long id, String reviewer) {
+    if (reviewer == null) {
+      return;
+    }
+    Article article = article(id);
+    if (authorsOfPendingVersion(id).contains(reviewer)) {
+      throw new ConflictException(
+          409,
+          "Four eyes: "
+              + reviewer
+              + " wrote or submitted version "
+              + article.version()
+              + " of article "
+              + id
+              + "; another reviewer must review it.");
+    }
+  }
+
+  /** Who wrote or submitted what has not been published yet. */
+  private Set<String> authorsOfPendingVersion(long id) {
+    List<ArticleEvent> events = store.events(id);
+    int lastPublication = -1;
+    for (int i = 0; i < events.size(); i++) {
+      if (PUBLISHED.equals(events.get(i).kind())) {
+        lastPublication = i;
+      }
+    }
+    Set<String> authors = new HashSet<>();
+    for (ArticleEvent event : events.subList(lastPublication + 1, events.size())) {
+      if (AUTHORING_EVENTS.contains(event.kind())) {
+        authors.add(event.actor());
+      }
+    }
+    List<ArticleVersion> versions = store.versions(id);
+    if (!versions.isEmpty()) {
+      authors.add(versions.get(versions.size() - 1).author());
+    }
+    return authors;
   }
 
   /** A decision taken in a workflow task (approve, send back, ...), with its comment. */

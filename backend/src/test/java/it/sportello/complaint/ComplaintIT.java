@@ -123,7 +123,7 @@ class ComplaintIT extends ProcedureTestSupport {
 
     // the register: search by supplier and status, exports
     assertThat(
-            get("/api/complaints?supplier=pulizie rapide&status=CLOSED", "auditor")
+            get("/api/complaints?supplier=pulizie rapide&status=CLOSED", "supervisor")
                 .getBody()
                 .findValuesAsText("caseNumber"))
         .contains(number);
@@ -254,7 +254,102 @@ class ComplaintIT extends ProcedureTestSupport {
         .containsExactly("[" + number + "] Segnalazione archiviata");
   }
 
+  @Test
+  void officesReadTheComplaintsOfTheirTicketsAndTheirInboxAndTheAuditorNone() {
+    String ticket = ticketInvolving("office-tributi");
+    String fromTicket = report(pec(), null, "Mense Sane srl", ticket);
+    String other = report(pec(), null, "Verde Pubblico srl", null);
+    long fromTicketEvidence = evidence(fromTicket);
+    long otherEvidence = evidence(other);
+
+    // the auditor reads reports, not complaints
+    for (String path :
+        List.of(
+            "/api/complaints",
+            "/api/complaints/" + fromTicket,
+            "/api/complaints/" + fromTicket + "/documents/" + fromTicketEvidence,
+            "/api/complaints/export.csv",
+            "/api/complaints/export.xlsx")) {
+      assertThat(status(path, "auditor")).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    // an office reads the complaints that came from its tickets; the others look unknown
+    assertThat(get("/api/complaints", "office1").getBody().findValuesAsText("caseNumber"))
+        .contains(fromTicket)
+        .doesNotContain(other);
+    assertThat(status("/api/complaints/" + fromTicket, "office1")).isEqualTo(HttpStatus.OK);
+    assertThat(
+            status("/api/complaints/" + fromTicket + "/documents/" + fromTicketEvidence, "office1"))
+        .isEqualTo(HttpStatus.OK);
+    assertThat(status("/api/complaints/" + other, "office1")).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(status("/api/complaints/" + other + "/documents/" + otherEvidence, "office1"))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            rest.withBasicAuth("office1", "demo")
+                .getForObject("/api/complaints/export.csv", String.class))
+        .contains(fromTicket)
+        .doesNotContain(other);
+
+    // the heads of office check every report: one in their inbox is readable with its documents
+    assertThat(taskFor(other, "headoffice1").path("taskKey").asText())
+        .isEqualTo(Elements.CHECK_REPORT);
+    assertThat(status("/api/complaints/" + other, "headoffice1")).isEqualTo(HttpStatus.OK);
+    assertThat(status("/api/complaints/" + other + "/documents/" + otherEvidence, "headoffice1"))
+        .isEqualTo(HttpStatus.OK);
+
+    for (String whole : List.of("secretariat1", "manager1", "supervisor")) {
+      assertThat(get("/api/complaints", whole).getBody().findValuesAsText("caseNumber"))
+          .as(whole)
+          .contains(fromTicket, other);
+    }
+  }
+
+  /** A ticket that level 2 handed to an office. */
+  private String ticketInvolving(String office) {
+    String number =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Mensa scolastica"))
+            .getBody()
+            .path("number")
+            .asText();
+    complete(
+        taskFor(number, "operator1").path("id").asText(),
+        "operator1",
+        Map.of("decision", "ESCALATE"));
+    complete(
+        taskFor(number, "operator2").path("id").asText(),
+        "operator2",
+        Map.of("decision", "INVOLVE_OFFICE", "office", office));
+    return number;
+  }
+
+  private static String pec() {
+    return "fornitore." + UUID.randomUUID().toString().substring(0, 8) + "@pec.example.it";
+  }
+
+  private long evidence(String number) {
+    var added =
+        upload(
+            "/api/complaints/" + number + "/documents",
+            "secretariat1",
+            "EVIDENCE",
+            "foto.txt",
+            "Foto della sede non pulita".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return added.getBody().path("documentId").asLong();
+  }
+
+  private org.springframework.http.HttpStatusCode status(String path, String user) {
+    return rest.withBasicAuth(user, "demo")
+        .exchange(path, org.springframework.http.HttpMethod.GET, null, byte[].class)
+        .getStatusCode();
+  }
+
   private String report(String supplierPec, String reporterEmail, String supplierName) {
+    return report(supplierPec, reporterEmail, supplierName, null);
+  }
+
+  private String report(
+      String supplierPec, String reporterEmail, String supplierName, String ticketNumber) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put(
         "supplier",
@@ -269,6 +364,9 @@ class ComplaintIT extends ProcedureTestSupport {
     request.put("description", "Pulizie non eseguite nella sede di via Roma per tre settimane.");
     if (reporterEmail != null) {
       request.put("reporter", Map.of("name", "Mario Bianchi", "email", reporterEmail));
+    }
+    if (ticketNumber != null) {
+      request.put("ticketNumber", ticketNumber);
     }
     var response = post("/api/complaints", "secretariat1", request);
     assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);

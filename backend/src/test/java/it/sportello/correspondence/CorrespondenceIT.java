@@ -19,7 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -250,6 +253,83 @@ class CorrespondenceIT extends ProcedureTestSupport {
   }
 
   @Test
+  void eachRoleReadsItsShareOfTheRegisterAndTheAuditorNone() {
+    String tributi =
+        register("t." + UUID.randomUUID().toString().substring(0, 8) + "@example.it", "EMAIL");
+    String anagrafe =
+        register(
+            "a." + UUID.randomUUID().toString().substring(0, 8) + "@example.it",
+            "EMAIL",
+            "office-anagrafe");
+    long tributiDocument = firstDocument(tributi);
+    long anagrafeDocument = firstDocument(anagrafe);
+
+    // the auditor reads reports, not letters: no list, item, document or export
+    for (String path :
+        List.of(
+            "/api/correspondence",
+            "/api/correspondence/" + tributi,
+            "/api/correspondence/" + tributi + "/documents/" + tributiDocument,
+            "/api/correspondence/export.csv")) {
+      assertThat(status(path, "auditor")).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    // an office (and its head) reads its own office's letters only; another office's look unknown
+    for (String office : List.of("office1", "headoffice1")) {
+      assertThat(
+              get("/api/correspondence?q=PROT-", office)
+                  .getBody()
+                  .findValuesAsText("protocolNumber"))
+          .as(office)
+          .contains(tributi)
+          .doesNotContain(anagrafe);
+      assertThat(get("/api/correspondence/" + tributi, office).getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+      assertThat(status("/api/correspondence/" + tributi + "/documents/" + tributiDocument, office))
+          .isEqualTo(HttpStatus.OK);
+      ResponseEntity<JsonNode> hidden = get("/api/correspondence/" + anagrafe, office);
+      assertThat(hidden.getStatusCode()).as(office).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(hidden.getBody().path("detail").asText())
+          .isEqualTo(
+              get("/api/correspondence/PROT-1999-999999", office)
+                  .getBody()
+                  .path("detail")
+                  .asText()
+                  .replace("PROT-1999-999999", anagrafe));
+      assertThat(
+              status("/api/correspondence/" + anagrafe + "/documents/" + anagrafeDocument, office))
+          .isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(
+              upload(
+                      "/api/correspondence/" + anagrafe + "/documents",
+                      office,
+                      "ATTACHMENT",
+                      "intruso.txt",
+                      "x".getBytes(StandardCharsets.UTF_8))
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(
+              rest.withBasicAuth(office, "demo")
+                  .getForObject("/api/correspondence/export.csv?q=PROT-", String.class))
+          .contains(tributi)
+          .doesNotContain(anagrafe);
+    }
+
+    // the secretariat, the manager and the supervisors read the whole register
+    for (String whole : List.of("secretariat1", "manager1", "supervisor")) {
+      assertThat(
+              get("/api/correspondence?q=PROT-", whole)
+                  .getBody()
+                  .findValuesAsText("protocolNumber"))
+          .as(whole)
+          .contains(tributi, anagrafe);
+      assertThat(
+              status("/api/correspondence/" + anagrafe + "/documents/" + anagrafeDocument, whole))
+          .isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  @Test
   void invalidRegistrationsNameTheirFields() {
     var response =
         post(
@@ -264,17 +344,34 @@ class CorrespondenceIT extends ProcedureTestSupport {
   }
 
   private String register(String email, String sendBy) {
+    return register(email, sendBy, "office-tributi");
+  }
+
+  private String register(String email, String sendBy, String office) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("direction", "INCOMING");
     request.put("subject", "Istanza di rimborso TARI");
     request.put("classification", "tributi/rimborsi");
     request.put("correspondent", Map.of("name", "Anna Verdi", "email", email));
-    request.put("office", "office-tributi");
+    request.put("office", office);
     request.put("sendBy", sendBy);
     request.put("text", "Chiedo il rimborso della TARI 2025 pagata due volte.");
     var response = post("/api/correspondence", "secretariat1", request);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody().path("letter").path("protocolNumber").asText();
+  }
+
+  private long firstDocument(String number) {
+    JsonNode documents =
+        get("/api/correspondence/" + number, "secretariat1").getBody().path("documents");
+    assertThat(documents).as("documents of %s", number).isNotEmpty();
+    return documents.get(0).path("documentId").asLong();
+  }
+
+  private HttpStatusCode status(String path, String user) {
+    return rest.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.GET, null, byte[].class)
+        .getStatusCode();
   }
 
   private void approve(String number, String user) {

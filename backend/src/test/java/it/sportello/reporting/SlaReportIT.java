@@ -513,8 +513,10 @@ class SlaReportIT extends IntegrationTest {
         "test");
   }
 
+  /** An event as the platform reports it when it happens: the clock is pinned to its time. */
   private TelephonyEvent event(
       String eventId, String kind, String callId, OffsetDateTime at, String agent) {
+    clock.pin(at.toInstant());
     Map<String, Object> event = new java.util.HashMap<>();
     event.put("eventId", eventId);
     event.put("kind", kind);

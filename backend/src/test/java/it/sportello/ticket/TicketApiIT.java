@@ -155,6 +155,34 @@ class TicketApiIT extends IntegrationTest {
   }
 
   @Test
+  void aContactReceivedMoreThanAYearAgoOrMinutesAheadIsRefusedNamingTheFieldAndWritesNothing() {
+    clock.pin(Instant.parse("2036-02-10T09:00:00Z"));
+    long ticketsBefore = count("ticket");
+    for (String absurd :
+        List.of(
+            "1900-01-01T00:00:00Z",
+            "2035-02-09T09:00:00Z", // 366 days before
+            "2036-02-10T09:05:00Z")) { // 5 minutes ahead
+      Map<String, Object> request = ticketRequest(fiscalCode(), "Ricevuto il " + absurd);
+      request.put("receivedAt", absurd);
+
+      ResponseEntity<JsonNode> refused = post("/api/tickets", "api-client", request);
+
+      assertThat(refused.getStatusCode()).as(absurd).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+          .containsExactly("receivedAt");
+    }
+    assertThat(count("ticket")).isEqualTo(ticketsBefore);
+
+    Map<String, Object> late = ticketRequest(fiscalCode(), "Segreteria di quasi un anno fa");
+    late.put("receivedAt", "2035-02-12T09:00:00Z");
+    ResponseEntity<JsonNode> accepted = post("/api/tickets", "api-client", late);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(OffsetDateTime.parse(accepted.getBody().get("receivedAt").asText()).toInstant())
+        .isEqualTo(Instant.parse("2035-02-12T09:00:00Z"));
+  }
+
+  @Test
   void officesReadTheTicketsAssignedToThemAndExternalSystemsTheTicketsTheyOpened() {
     String byApi =
         post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Da un sistema esterno"))

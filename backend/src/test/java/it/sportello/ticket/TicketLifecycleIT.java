@@ -209,6 +209,59 @@ class TicketLifecycleIT extends IntegrationTest {
   }
 
   @Test
+  void anExternalSystemPostsMessagesOnlyIntoTicketsItMayReadAndLearnsNothingOfTheOthers() {
+    ResponseEntity<JsonNode> byOperator =
+        post("/api/tickets", "operator1", ticketRequest(fiscalCode(), "Aperto allo sportello"));
+    assertThat(byOperator.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String others = byOperator.getBody().get("number").asText();
+    complete(
+        taskId("operator1", others),
+        "operator1",
+        Map.of("decision", "REQUEST_DATA", "missingData", "Codice dell'avviso"));
+    long interactionsBefore = interactions(others);
+
+    ResponseEntity<JsonNode> intoOthers =
+        post(
+            "/api/tickets/" + others + "/messages",
+            "api-client",
+            Map.of("text", "Messaggio estraneo", "channel", "EMAIL"));
+    ResponseEntity<JsonNode> intoNone =
+        post(
+            "/api/tickets/RS-1999-999999/messages",
+            "api-client",
+            Map.of("text", "Messaggio estraneo", "channel", "EMAIL"));
+
+    assertThat(intoOthers.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(intoNone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(intoOthers.getBody().get("title")).isEqualTo(intoNone.getBody().get("title"));
+    assertThat(intoOthers.getBody().get("detail").asText())
+        .isEqualTo(intoNone.getBody().get("detail").asText().replace("RS-1999-999999", others));
+    JsonNode unchanged = ticket(others);
+    assertThat(unchanged.get("status").asText()).isEqualTo("WAITING_FOR_REQUESTER");
+    assertThat(unchanged.at("/sla/paused").asBoolean()).as("SLA clock still paused").isTrue();
+    assertThat(unchanged.get("history").findValuesAsText("kind"))
+        .doesNotContain("REQUESTER_MESSAGE", "SLA_RESUMED");
+    assertThat(interactions(others)).isEqualTo(interactionsBefore);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(others).count())
+        .as("the process still waits for the requester")
+        .isZero();
+
+    String own = open("Aperto dal sistema esterno").get("number").asText();
+    complete(
+        taskId("operator1", own),
+        "operator1",
+        Map.of("decision", "REQUEST_DATA", "missingData", "Codice dell'avviso"));
+    ResponseEntity<JsonNode> intoOwn =
+        post(
+            "/api/tickets/" + own + "/messages",
+            "api-client",
+            Map.of("text", "Avviso 3012", "channel", "EMAIL"));
+    assertThat(intoOwn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(intoOwn.getBody().get("resumedProcess").asBoolean()).isTrue();
+    assertThat(ticket(own).get("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
   void aReplyStillIncompleteClosesTheTicketWithAnInvitationToCall() {
     String number = open("Bonus idrico").get("number").asText();
     ResponseEntity<JsonNode> tooEarly =
@@ -319,6 +372,11 @@ class TicketLifecycleIT extends IntegrationTest {
         post("/api/tickets", "api-client", ticketRequest(fiscalCode(), subject));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return response.getBody();
+  }
+
+  private long interactions(String number) {
+    return jdbc.queryForObject(
+        "select count(*) from sportello.interaction where ticket_number = ?", Long.class, number);
   }
 
   private JsonNode ticket(String number) {

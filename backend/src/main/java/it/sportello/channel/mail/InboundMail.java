@@ -183,7 +183,14 @@ public class InboundMail {
   private Result quarantine(
       Mailbox mailbox, String key, byte[] raw, Long existingId, Exception cause, Instant now) {
     String reason = reason(cause);
-    log.warn("Message {} of mailbox {} quarantined: {}", key, mailbox.id(), reason, cause);
+    // exception messages may quote the sender, a recipient or a row's data: masked, and the
+    // stack trace at DEBUG only
+    log.warn(
+        "Message {} of mailbox {} quarantined: {}",
+        key,
+        mailbox.id(),
+        MaskedAddresses.maskAll(reason));
+    log.debug("Message {} of mailbox {} quarantined", key, mailbox.id(), cause);
     String messageId = null;
     String sender = null;
     String subject = null;
@@ -366,7 +373,9 @@ public class InboundMail {
         key,
         mailbox.id(),
         outcome.status(),
-        outcome.ticketNumber() != null ? outcome.ticketNumber() : outcome.reason());
+        outcome.ticketNumber() != null
+            ? outcome.ticketNumber()
+            : MaskedAddresses.maskAll(outcome.reason()));
     return new Result(outcome.status(), false, outcome.ticketNumber(), outcome.reason(), id);
   }
 

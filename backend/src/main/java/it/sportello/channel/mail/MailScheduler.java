@@ -117,7 +117,8 @@ class MailScheduler implements SmartLifecycle {
         // a full batch: more mail is waiting
       }
     } catch (RuntimeException e) {
-      log.warn("Polling mailbox {} failed: {}", mailbox.id(), e.getMessage(), e);
+      log.warn("Polling mailbox {} failed: {}", mailbox.id(), MaskedAddresses.maskAll(message(e)));
+      log.debug("Polling mailbox {} failed", mailbox.id(), e);
     }
   }
 
@@ -126,8 +127,14 @@ class MailScheduler implements SmartLifecycle {
       notificationMailer.queuePending();
       sender.sendDue();
     } catch (RuntimeException e) {
-      log.warn("Sending mail failed: {}", e.getMessage(), e);
+      log.warn("Sending mail failed: {}", MaskedAddresses.maskAll(message(e)));
+      log.debug("Sending mail failed", e);
     }
+  }
+
+  /** The exception's class and message: messages may quote addresses, so they are masked. */
+  private static String message(RuntimeException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   @Override

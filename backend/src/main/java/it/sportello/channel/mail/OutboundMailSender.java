@@ -133,7 +133,14 @@ public class OutboundMailSender {
         notifications.markSent(row.notificationId(), now);
       }
       recordInteraction(row, mailbox, now);
-      log.info("Mail {} sent to {} from {}", row.messageId(), row.recipient(), mailbox.id());
+      // the recipient is personal data: the mail's ids only, the address masked at DEBUG
+      log.info(
+          "Mail {} (outbox {}{}) sent from {}",
+          row.messageId(),
+          row.id(),
+          row.ticketNumber() == null ? "" : ", ticket " + row.ticketNumber(),
+          mailbox.id());
+      log.debug("Mail {} sent to {}", row.messageId(), MaskedAddresses.mask(row.recipient()));
     } catch (MessagingException | RuntimeException e) {
       int attempts = row.attempts() + 1;
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -142,16 +149,22 @@ public class OutboundMailSender {
         if (row.notificationId() != null) {
           notifications.markFailed(row.notificationId(), error);
         }
-        log.warn("Mail {} FAILED after {} attempts: {}", row.messageId(), attempts, error);
+        log.warn(
+            "Mail {} (outbox {}) FAILED after {} attempts: {}",
+            row.messageId(),
+            row.id(),
+            attempts,
+            MaskedAddresses.maskAll(error));
       } else {
         Instant retryAt = now.plus(backoff(attempts));
         outbox.markFailedAttempt(row.id(), Status.PENDING, retryAt, error);
         log.info(
-            "Mail {} not sent (attempt {}), retry at {}: {}",
+            "Mail {} (outbox {}) not sent (attempt {}), retry at {}: {}",
             row.messageId(),
+            row.id(),
             attempts,
             retryAt,
-            error);
+            MaskedAddresses.maskAll(error));
       }
     }
     return true;

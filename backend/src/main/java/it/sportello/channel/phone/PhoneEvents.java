@@ -7,6 +7,7 @@ import it.sportello.contact.InteractionLog;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
+import it.sportello.ticket.application.ReportedTimes;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
@@ -49,6 +50,7 @@ public class PhoneEvents {
   private final ScreenPops pops;
   private final Voicemails voicemails;
   private final AgentStates agents;
+  private final ReportedTimes reportedTimes;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -61,6 +63,7 @@ public class PhoneEvents {
       ScreenPops pops,
       Voicemails voicemails,
       AgentStates agents,
+      ReportedTimes reportedTimes,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.calls = calls;
@@ -71,6 +74,7 @@ public class PhoneEvents {
     this.pops = pops;
     this.voicemails = voicemails;
     this.agents = agents;
+    this.reportedTimes = reportedTimes;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -114,8 +118,9 @@ public class PhoneEvents {
         });
   }
 
-  private static void validate(TelephonyEvent event) {
+  private void validate(TelephonyEvent event) {
     List<FieldViolation> violations = new ArrayList<>();
+    reportedTimes.violation("occurredAt", event.occurredAt()).ifPresent(violations::add);
     if (event.kind() != TelephonyEventKind.AGENT_STATE && blank(event.callId())) {
       violations.add(new FieldViolation("callId", "must not be blank"));
     }

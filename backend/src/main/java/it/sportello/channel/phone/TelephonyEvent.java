@@ -24,7 +24,12 @@ public record TelephonyEvent(
                     + " for every kind but AGENT_STATE")
         @Size(max = 200)
         String callId,
-    @Schema(description = "When it happened on the platform") @NotNull Instant occurredAt,
+    @Schema(
+            description =
+                "When it happened on the platform: not in the future, at most"
+                    + " sportello.intake.max-reported-age (default 365 days) ago")
+        @NotNull
+        Instant occurredAt,
     @Schema(description = "ACD queue (CALL_OFFERED; AGENT_STATE: the queue the agent works in)")
         @Size(max = 50)
         String queue,

@@ -9,9 +9,11 @@ import it.sportello.approval.ApprovalRecord;
 import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
 import it.sportello.casefile.CaseDocuments;
+import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
+import it.sportello.casefile.web.CaseReaders;
 import it.sportello.complaint.Complaint;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.complaint.Complaints;
@@ -20,6 +22,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.CsvCell;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -64,6 +67,7 @@ class ComplaintController {
   private final Approvals approvals;
   private final Timeline timeline;
   private final SlaService sla;
+  private final CaseReaders readers;
 
   ComplaintController(
       Complaints complaints,
@@ -71,7 +75,9 @@ class ComplaintController {
       Documents documents,
       Approvals approvals,
       Timeline timeline,
-      SlaService sla) {
+      SlaService sla,
+      CaseReaders readers) {
+    this.readers = readers;
     this.complaints = complaints;
     this.caseDocuments = caseDocuments;
     this.documents = documents;
@@ -100,17 +106,23 @@ class ComplaintController {
       @RequestBody ReportBreachCommand command, Authentication authentication) {
     Complaint complaint = complaints.report(command, authentication.getName());
     return ResponseEntity.created(URI.create("/api/complaints/" + complaint.caseNumber()))
-        .body(detail(complaint.caseNumber()));
+        .body(detail(complaint));
   }
 
-  @Operation(summary = "The register of proceedings, newest first (at most 500)")
+  @Operation(
+      summary = "The register of proceedings, newest first (at most 500)",
+      description =
+          "The secretariat, the manager and the supervisors read every complaint; an office (and"
+              + " its head) those from tickets assigned to it and those it acted on; other roles"
+              + " none (403).")
   @GetMapping
   List<Complaint> search(
+      Authentication authentication,
       @RequestParam(required = false) String supplier,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return complaints.search(filter(supplier, status, from, to), LIMIT);
+    return complaints.search(filter(supplier, status, from, to), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of proceedings as CSV (same filters)")
@@ -119,18 +131,21 @@ class ComplaintController {
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping("/export.csv")
   void csv(
+      Authentication authentication,
       @RequestParam(required = false) String supplier,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
+    CaseReader reader = readers.of(authentication);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.csv\"");
     Writer out = response.getWriter();
     out.write(String.join(";", RegisterWorkbook.HEADERS) + "\r\n");
-    for (Complaint complaint : complaints.search(filter(supplier, status, from, to), 100_000)) {
+    for (Complaint complaint :
+        complaints.search(filter(supplier, status, from, to), reader, 100_000)) {
       out.write(
           String.join(
                   ";",
@@ -151,13 +166,15 @@ class ComplaintController {
               schema = @Schema(type = "string", format = "binary")))
   @GetMapping("/export.xlsx")
   void xlsx(
+      Authentication authentication,
       @RequestParam(required = false) String supplier,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
-    List<Complaint> rows = complaints.search(filter(supplier, status, from, to), 100_000);
+    List<Complaint> rows =
+        complaints.search(filter(supplier, status, from, to), readers.of(authentication), 100_000);
     response.setContentType(RegisterWorkbook.MEDIA_TYPE);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.xlsx\"");
@@ -166,8 +183,8 @@ class ComplaintController {
 
   @Operation(summary = "A complaint with its documents, approvals and timeline")
   @GetMapping("/{number}")
-  ComplaintDetail get(@PathVariable String number) {
-    return detail(number);
+  ComplaintDetail get(@PathVariable String number, Authentication authentication) {
+    return detail(readers.read(authentication, number, reader -> complaints.get(number, reader)));
   }
 
   @Operation(
@@ -194,6 +211,7 @@ class ComplaintController {
       @RequestParam("file") MultipartFile file,
       Authentication authentication)
       throws IOException {
+    readers.read(authentication, number, reader -> complaints.get(number, reader));
     if (file.isEmpty()) {
       throw new InvalidRequestException("file", "must not be empty");
     }
@@ -208,8 +226,8 @@ class ComplaintController {
   @Operation(summary = "A document of the complaint, its exact bytes")
   @GetMapping("/{number}/documents/{documentId}")
   ResponseEntity<InputStreamResource> download(
-      @PathVariable String number, @PathVariable long documentId) {
-    complaints.get(number);
+      @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
+    readers.read(authentication, number, reader -> complaints.get(number, reader));
     if (!caseDocuments.contains(SubjectKind.COMPLAINT, number, documentId)) {
       throw new NotFoundException(number + " has no document " + documentId);
     }
@@ -229,8 +247,8 @@ class ComplaintController {
         .body(new InputStreamResource(documents.content(documentId)));
   }
 
-  private ComplaintDetail detail(String number) {
-    Complaint complaint = complaints.get(number);
+  private ComplaintDetail detail(Complaint complaint) {
+    String number = complaint.caseNumber();
     return new ComplaintDetail(
         complaint,
         caseDocuments.list(SubjectKind.COMPLAINT, number),
@@ -250,15 +268,7 @@ class ComplaintController {
     return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
   }
 
-  static String csv(String text) {
-    if (text == null) {
-      return "";
-    }
-    if (text.matches("^[=+\\-@].*")) {
-      text = "'" + text;
-    }
-    return text.contains(";") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\""
-        : text;
+  private static String csv(String text) {
+    return CsvCell.of(text, ';');
   }
 }

@@ -9,9 +9,11 @@ import it.sportello.approval.ApprovalRecord;
 import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
 import it.sportello.casefile.CaseDocuments;
+import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
+import it.sportello.casefile.web.CaseReaders;
 import it.sportello.correspondence.Letter;
 import it.sportello.correspondence.LetterTypes.Direction;
 import it.sportello.correspondence.LetterTypes.Status;
@@ -21,6 +23,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.CsvCell;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,6 +68,7 @@ class CorrespondenceController {
   private final Approvals approvals;
   private final Timeline timeline;
   private final SlaService sla;
+  private final CaseReaders readers;
 
   CorrespondenceController(
       Letters letters,
@@ -72,7 +76,9 @@ class CorrespondenceController {
       Documents documents,
       Approvals approvals,
       Timeline timeline,
-      SlaService sla) {
+      SlaService sla,
+      CaseReaders readers) {
+    this.readers = readers;
     this.letters = letters;
     this.caseDocuments = caseDocuments;
     this.documents = documents;
@@ -100,19 +106,25 @@ class CorrespondenceController {
       @RequestBody RegisterLetterCommand command, Authentication authentication) {
     Letter letter = letters.register(command, authentication.getName());
     return ResponseEntity.created(URI.create("/api/correspondence/" + letter.protocolNumber()))
-        .body(detail(letter.protocolNumber()));
+        .body(detail(letter));
   }
 
-  @Operation(summary = "The register of correspondence, newest first (at most 500)")
+  @Operation(
+      summary = "The register of correspondence, newest first (at most 500)",
+      description =
+          "The secretariat, the manager and the supervisors read every letter; an office (and its"
+              + " head) the letters assigned to it and those it acted on; other roles none (403).")
   @GetMapping
   List<Letter> search(
+      Authentication authentication,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) Direction direction,
       @RequestParam(required = false) String office,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return letters.search(filter(status, direction, office, q, from, to), LIMIT);
+    return letters.search(
+        filter(status, direction, office, q, from, to), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of correspondence as CSV (same filters)")
@@ -121,6 +133,7 @@ class CorrespondenceController {
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping("/export.csv")
   void csv(
+      Authentication authentication,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) Direction direction,
       @RequestParam(required = false) String office,
@@ -129,6 +142,7 @@ class CorrespondenceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
+    CaseReader reader = readers.of(authentication);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-protocollo.csv\"");
@@ -136,7 +150,8 @@ class CorrespondenceController {
     out.write(
         "protocol_number;direction;status;registered_at;subject;classification;correspondent;office;"
             + "send_by;answer_due_at;overdue;sent_at;archived_at\r\n");
-    for (Letter l : letters.search(filter(status, direction, office, q, from, to), 100_000)) {
+    for (Letter l :
+        letters.search(filter(status, direction, office, q, from, to), reader, 100_000)) {
       out.write(
           String.join(
                   ";",
@@ -160,8 +175,8 @@ class CorrespondenceController {
 
   @Operation(summary = "A letter with its documents, approvals and timeline")
   @GetMapping("/{number}")
-  LetterDetail get(@PathVariable String number) {
-    return detail(number);
+  LetterDetail get(@PathVariable String number, Authentication authentication) {
+    return detail(readers.read(authentication, number, reader -> letters.get(number, reader)));
   }
 
   @Operation(
@@ -176,6 +191,7 @@ class CorrespondenceController {
       @RequestParam("file") MultipartFile file,
       Authentication authentication)
       throws IOException {
+    readers.read(authentication, number, reader -> letters.get(number, reader));
     if (file.isEmpty()) {
       throw new InvalidRequestException("file", "must not be empty");
     }
@@ -190,8 +206,8 @@ class CorrespondenceController {
   @Operation(summary = "A document of the letter, its exact bytes")
   @GetMapping("/{number}/documents/{documentId}")
   ResponseEntity<InputStreamResource> download(
-      @PathVariable String number, @PathVariable long documentId) {
-    letters.get(number);
+      @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
+    readers.read(authentication, number, reader -> letters.get(number, reader));
     if (!caseDocuments.contains(SubjectKind.LETTER, number, documentId)) {
       throw new NotFoundException(number + " has no document " + documentId);
     }
@@ -211,8 +227,8 @@ class CorrespondenceController {
         .body(new InputStreamResource(documents.content(documentId)));
   }
 
-  private LetterDetail detail(String number) {
-    Letter letter = letters.get(number);
+  private LetterDetail detail(Letter letter) {
+    String number = letter.protocolNumber();
     return new LetterDetail(
         letter,
         caseDocuments.list(SubjectKind.LETTER, number),
@@ -233,16 +249,7 @@ class CorrespondenceController {
     return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
   }
 
-  static String csv(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.toString();
-    if (text.matches("^[=+\\-@].*")) {
-      text = "'" + text;
-    }
-    return text.contains(";") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\""
-        : text;
+  private static String csv(Object value) {
+    return CsvCell.of(value, ';');
   }
 }

@@ -1,5 +1,7 @@
 package it.sportello.kb.process;
 
+import it.sportello.kb.Article;
+import it.sportello.kb.Publication;
 import it.sportello.processes.KbPublicationProcess;
 import it.sportello.processes.KbPublicationProcess.Decisions;
 import it.sportello.processes.KbPublicationProcess.Elements;
@@ -8,12 +10,16 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.worklist.Completion;
 import it.sportello.worklist.TaskCompletionHandler;
 import it.sportello.worklist.WorkItem;
+import it.sportello.worklist.Worker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Completes KB tasks from the worklist API (the task inbox and its forms). */
+/**
+ * Completes KB tasks from the worklist API (the task inbox and its forms). Four eyes on the review:
+ * its authors and submitter may neither take nor decide it (a clear 409).
+ */
 @Component
 class KbTaskCompletion implements TaskCompletionHandler {
 
@@ -23,6 +29,12 @@ class KbTaskCompletion implements TaskCompletionHandler {
           Elements.REVIEW, List.of(Decisions.APPROVE, Decisions.SEND_BACK),
           Elements.CHECK_VALIDITY,
               List.of(Decisions.CONFIRM, Decisions.REVISE, Decisions.WITHDRAW));
+
+  private final Publication publication;
+
+  KbTaskCompletion(Publication publication) {
+    this.publication = publication;
+  }
 
   @Override
   public boolean supports(WorkItem task) {
@@ -51,6 +63,20 @@ class KbTaskCompletion implements TaskCompletionHandler {
           Texts.REVIEW_COMMENT, "tell the authors what to change when sending the draft back");
     }
     return decision;
+  }
+
+  @Override
+  public void checkWorker(WorkItem task, String userId) {
+    if (Elements.REVIEW.equals(task.taskKey())) {
+      publication.checkReviewer(Article.idOfKey(task.businessKey()), userId);
+    }
+  }
+
+  @Override
+  public Completion prepare(WorkItem task, Worker worker, Map<String, String> form) {
+    Completion completion = prepare(task, form);
+    checkWorker(task, worker.userId());
+    return completion;
   }
 
   @Override

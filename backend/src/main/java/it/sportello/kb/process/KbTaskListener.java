@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of a KB task: validates the decision again (Camunda's Tasklist and {@code
- * /engine-rest} obey the same rules as our API) and records it on the article's path with the
+ * /engine-rest} obey the same rules as our API), checks four eyes on the review (the reviewer is
+ * none of the version's authors nor its submitter) and records it on the article's path with the
  * comment, who and when.
  */
 @Component(Beans.TASK_LISTENER)
@@ -51,11 +52,13 @@ class KbTaskListener implements TaskListener {
         form.get(Texts.REVIEW_COMMENT).isBlank()
             ? form.get(Texts.NOTE)
             : form.get(Texts.REVIEW_COMMENT);
-    publication.recordDecision(
-        Article.idOfKey(task.getExecution().getProcessBusinessKey()),
-        TaskActors.decidedBy(task),
-        form.get(variable),
-        comment);
+    long articleId = Article.idOfKey(task.getExecution().getProcessBusinessKey());
+    String actor = TaskActors.decidedBy(task);
+    if (Elements.REVIEW.equals(task.getTaskDefinitionKey())) {
+      // four eyes, whatever the door (our API, the Tasklist, /engine-rest)
+      publication.checkReviewer(articleId, actor);
+    }
+    publication.recordDecision(articleId, actor, form.get(variable), comment);
   }
 
   private static String text(DelegateTask task, String name) {

@@ -1,5 +1,6 @@
 package it.sportello.reporting.delivery;
 
+import it.sportello.channel.mail.MaskedAddresses;
 import it.sportello.channel.mail.OutboundMail;
 import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.reporting.SlaReports;
@@ -199,8 +200,8 @@ public class ReportDeliveries {
           schedule.id(),
           wanted.label(),
           requestedBy,
-          message(e),
-          e);
+          MaskedAddresses.maskAll(message(e)));
+      log.debug("Report delivery {} {} failed", schedule.id(), wanted.label(), e);
       id =
           transactions.execute(
               status ->
@@ -234,21 +235,27 @@ public class ReportDeliveries {
                 claimed.ifPresent(id -> queueMail(schedule, period, id));
                 return claimed;
               });
-      queued.ifPresent(
-          id ->
-              log.info(
-                  "Report delivery {} {} queued for {}",
-                  schedule.id(),
-                  period.label(),
-                  recipients));
+      if (queued.isPresent()) {
+        // the recipients' addresses are personal data: how many at INFO, masked at DEBUG
+        log.info(
+            "Report delivery {} {} queued for {} recipient(s)",
+            schedule.id(),
+            period.label(),
+            schedule.recipients().size());
+        log.debug(
+            "Report delivery {} {} recipients: {}",
+            schedule.id(),
+            period.label(),
+            MaskedAddresses.maskAll(recipients));
+      }
       return queued;
     } catch (RuntimeException e) {
       log.warn(
           "Report delivery {} {} FAILED, tried again at the next trigger: {}",
           schedule.id(),
           period.label(),
-          message(e),
-          e);
+          MaskedAddresses.maskAll(message(e)));
+      log.debug("Report delivery {} {} failed", schedule.id(), period.label(), e);
       try {
         Boolean recorded =
             transactions.execute(

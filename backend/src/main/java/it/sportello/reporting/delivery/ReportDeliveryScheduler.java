@@ -1,5 +1,6 @@
 package it.sportello.reporting.delivery;
 
+import it.sportello.channel.mail.MaskedAddresses;
 import it.sportello.reporting.delivery.ReportDeliveryProperties.Schedule;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +58,9 @@ class ReportDeliveryScheduler implements SmartLifecycle {
     try {
       deliveries.trigger(schedule.id());
     } catch (RuntimeException e) {
-      log.warn("Report delivery {} not run: {}", schedule.id(), e.getMessage(), e);
+      log.warn(
+          "Report delivery {} not run: {}", schedule.id(), MaskedAddresses.maskAll(e.toString()));
+      log.debug("Report delivery {} not run", schedule.id(), e);
     }
   }
 

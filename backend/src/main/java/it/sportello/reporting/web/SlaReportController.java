@@ -17,6 +17,7 @@ import it.sportello.reporting.TicketResult;
 import it.sportello.reporting.TicketResult.Result;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.web.CsvCell;
 import it.sportello.shared.web.PageResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -254,19 +255,8 @@ class SlaReportController {
     }
   }
 
-  /** RFC 4180 quoting; a leading formula character is neutralised for spreadsheet programs. */
-  static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value;
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d.*")) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+  private static String csv(String value) {
+    return CsvCell.of(value, ',');
   }
 
   private YearMonth month(String month) {

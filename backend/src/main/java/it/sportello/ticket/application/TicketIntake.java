@@ -8,7 +8,7 @@ import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.shared.ConflictException;
-import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.Ticket.NewTicket;
@@ -18,7 +18,6 @@ import it.sportello.ticket.domain.TicketType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -34,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketIntake {
 
-  /** Clocks of client systems drift; a contact "received" slightly in the future is accepted. */
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-
   private final TicketRepository tickets;
   private final TicketNumbers numbers;
   private final ContactRegistry contacts;
@@ -44,6 +40,7 @@ public class TicketIntake {
   private final TicketProcessPort process;
   private final SlaService sla;
   private final ObjectMapper objectMapper;
+  private final ReportedTimes reportedTimes;
   private final Clock clock;
 
   TicketIntake(
@@ -54,6 +51,7 @@ public class TicketIntake {
       TicketProcessPort process,
       SlaService sla,
       ObjectMapper objectMapper,
+      ReportedTimes reportedTimes,
       Clock clock) {
     this.tickets = tickets;
     this.numbers = numbers;
@@ -62,6 +60,7 @@ public class TicketIntake {
     this.process = process;
     this.sla = sla;
     this.objectMapper = objectMapper;
+    this.reportedTimes = reportedTimes;
     this.clock = clock;
   }
 
@@ -87,10 +86,8 @@ public class TicketIntake {
       }
     }
     Instant now = clock.instant();
+    reportedTimes.check("receivedAt", command.receivedAt());
     Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-    if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw new InvalidRequestException("receivedAt", "must not be in the future");
-    }
     Contact requester = contacts.identify(command.requester());
     NewTicket data =
         new NewTicket(
@@ -130,7 +127,29 @@ public class TicketIntake {
    */
   @Transactional
   public boolean receiveMessage(String number, String text, String channel, String user) {
+    return receive(tickets.getByNumber(number), text, channel, user);
+  }
+
+  /**
+   * A message from the requester brought by {@code reader} (an external system, an operator): only
+   * into a ticket they may read, as {@link TicketQueries#get} scopes reads.
+   *
+   * @return whether it resumed a waiting process
+   * @throws NotFoundException also when the reader may not see the ticket: its existence stays
+   *     hidden, and nothing is recorded
+   */
+  @Transactional
+  public boolean receiveMessage(
+      String number, String text, String channel, String user, TicketQueries.Reader reader) {
     Ticket ticket = tickets.getByNumber(number);
+    if (!reader.canRead(ticket)) {
+      throw new NotFoundException("No ticket with number " + number);
+    }
+    return receive(ticket, text, channel, user);
+  }
+
+  private boolean receive(Ticket ticket, String text, String channel, String user) {
+    String number = ticket.getNumber();
     if (ticket.isClosed()) {
       throw new ConflictException(
           409, "Ticket " + number + " is closed; open a new ticket instead.");

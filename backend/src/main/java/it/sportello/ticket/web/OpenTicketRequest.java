@@ -30,7 +30,8 @@ record OpenTicketRequest(
         Map<@Size(max = 100) String, @Size(max = 2000) String> context,
     @Schema(
             description =
-                "When the contact arrived, if earlier than now (e.g. a voicemail); never in the future")
+                "When the contact arrived, if earlier than now (e.g. a voicemail); never in the"
+                    + " future, at most sportello.intake.max-reported-age (default 365 days) ago")
         OffsetDateTime receivedAt,
     @Schema(
             description =

@@ -160,7 +160,9 @@ class TicketController {
   @Operation(
       summary = "A message from the requester",
       description =
-          "Recorded in the ticket's history; if the ticket waits for the requester, it resumes.")
+          "Recorded in the ticket's history; if the ticket waits for the requester, it resumes."
+              + " Only into a ticket the caller may read (an external system: the tickets it"
+              + " opened); any other answers 404 as an unknown number does, and changes nothing.")
   @PostMapping("/{number}/messages")
   ResponseEntity<MessageResponse> message(
       @PathVariable String number,
@@ -171,7 +173,8 @@ class TicketController {
             number,
             request.text(),
             request.channel() == null ? null : request.channel().name(),
-            authentication.getName());
+            authentication.getName(),
+            reader(authentication));
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MessageResponse(number, resumed));
   }
 

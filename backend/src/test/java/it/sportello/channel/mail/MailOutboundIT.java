@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +116,31 @@ class MailOutboundIT extends IntegrationTest {
                 number))
         .extracting(row -> row.get("direction") + " " + row.get("kind"))
         .containsExactly("INBOUND REQUEST", "OUTBOUND NOTIFICATION", "INBOUND MESSAGE");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aSentMailIsLoggedByItsIdsNeverByItsRecipientsAddress(CapturedOutput output) {
+    String recipient = "riservato." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    String messageId =
+        outbound
+            .queue(
+                new OutboundMail.Letter(
+                    null, false, recipient, "Comunicazione", "Testo", "LETTER", null))
+            .orElseThrow();
+
+    assertThat(sender.sendDue()).isGreaterThanOrEqualTo(1);
+
+    assertThat(
+            jdbc.queryForObject(
+                "select status from sportello.outbound_mail where message_id = ?",
+                String.class,
+                messageId))
+        .isEqualTo("SENT");
+    assertThat(output.getOut() + output.getErr())
+        .contains("Mail " + messageId)
+        .doesNotContain(recipient)
+        .doesNotContain(recipient.substring(0, recipient.indexOf('@')));
   }
 
   @Test

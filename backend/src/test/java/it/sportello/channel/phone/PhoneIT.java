@@ -228,6 +228,26 @@ class PhoneIT extends IntegrationTest {
   }
 
   @Test
+  void anEventThatHappenedInAnotherCenturyOrAheadOfOurClockIsRefusedNamingOccurredAt() {
+    Instant now = clock.instant();
+    for (Instant absurd :
+        List.of(
+            Instant.parse("1900-01-01T00:00:00Z"),
+            now.minus(Duration.ofDays(400)),
+            now.plus(Duration.ofMinutes(10)))) {
+      String callId = "call-" + UUID.randomUUID();
+
+      ResponseEntity<JsonNode> refused =
+          webhook(event("CALL_OFFERED", callId, absurd, Map.of("queue", "general")));
+
+      assertThat(refused.getStatusCode()).as("%s", absurd).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+          .containsExactly("occurredAt");
+      assertThat(calls(callId)).isZero();
+    }
+  }
+
+  @Test
   void aCallerWhoHangsUpInTheQueueIsAnAbandonedCall() {
     String callId = "call-" + UUID.randomUUID();
     Instant now = clock.instant();
