@@ -920,6 +920,9 @@ public final class Benchmark {
             "--sportello.mail.polling.enabled=false",
             "--sportello.mail.outbound.enabled=false",
             "--camunda.bpm.job-execution.enabled=true",
+            // the baseline and the fast way to open tasks start these through /engine-rest as
+            // api-client, which may otherwise start only office-involvement (README "Security")
+            "--sportello.engine.api-client-processes=office-involvement,ticket,benchmark-baseline",
             // trusts the tests' token key, as production trusts its OIDC provider
             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                 + Path.of("backend/target/test-classes/test-jwt/public.pem").toAbsolutePath()));
