@@ -20,6 +20,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -125,9 +126,7 @@ class ComplaintController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.csv\"");
+    Downloads.attachment(response, "registro-procedimenti.csv", "text/csv;charset=UTF-8");
     Writer out = response.getWriter();
     out.write(String.join(";", RegisterWorkbook.HEADERS) + "\r\n");
     for (Complaint complaint : complaints.search(filter(supplier, status, from, to), 100_000)) {
@@ -158,9 +157,7 @@ class ComplaintController {
       HttpServletResponse response)
       throws IOException {
     List<Complaint> rows = complaints.search(filter(supplier, status, from, to), 100_000);
-    response.setContentType(RegisterWorkbook.MEDIA_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.xlsx\"");
+    Downloads.attachment(response, "registro-procedimenti.xlsx", RegisterWorkbook.MEDIA_TYPE);
     RegisterWorkbook.write(rows, response.getOutputStream());
   }
 
@@ -210,23 +207,15 @@ class ComplaintController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId) {
     complaints.get(number);
-    if (!caseDocuments.contains(SubjectKind.COMPLAINT, number, documentId)) {
-      throw new NotFoundException(number + " has no document " + documentId);
-    }
-    StoredDocument document = documents.get(documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.mediaType()))
-        .contentLength(document.size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(
-                    document.fileName() == null ? "document" : document.fileName(),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(documents.content(documentId)));
+    CaseDocument document =
+        caseDocuments
+            .find(SubjectKind.COMPLAINT, number, documentId)
+            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
+    return Downloads.attachment(
+        document.fileName(),
+        documents.get(documentId).mediaType(),
+        document.size(),
+        documents.content(documentId));
   }
 
   private ComplaintDetail detail(String number) {

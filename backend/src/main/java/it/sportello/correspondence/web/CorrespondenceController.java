@@ -21,6 +21,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -129,9 +130,7 @@ class CorrespondenceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-protocollo.csv\"");
+    Downloads.attachment(response, "registro-protocollo.csv", "text/csv;charset=UTF-8");
     Writer out = response.getWriter();
     out.write(
         "protocol_number;direction;status;registered_at;subject;classification;correspondent;office;"
@@ -192,23 +191,15 @@ class CorrespondenceController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId) {
     letters.get(number);
-    if (!caseDocuments.contains(SubjectKind.LETTER, number, documentId)) {
-      throw new NotFoundException(number + " has no document " + documentId);
-    }
-    StoredDocument document = documents.get(documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.mediaType()))
-        .contentLength(document.size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(
-                    document.fileName() == null ? "document" : document.fileName(),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(documents.content(documentId)));
+    CaseDocument document =
+        caseDocuments
+            .find(SubjectKind.LETTER, number, documentId)
+            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
+    return Downloads.attachment(
+        document.fileName(),
+        documents.get(documentId).mediaType(),
+        document.size(),
+        documents.content(documentId));
   }
 
   private LetterDetail detail(String number) {
