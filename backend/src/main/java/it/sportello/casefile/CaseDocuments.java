@@ -36,6 +36,7 @@ public class CaseDocuments {
    * Adds the stored document, under the name it was stored with ({@link StoredDocument#fileName}),
    * as the next version of the role (unless it already is the current version: adding the same
    * bytes twice changes nothing). The name belongs to this case file's version, not to the bytes.
+   *
    * @return the current version
    */
   @Transactional

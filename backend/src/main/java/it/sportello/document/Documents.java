@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The document module's API. Documents are stored once by content: storing the same bytes again
  * (under any name) gives the same document. Names belong to the links between a document and the
  * records it belongs to (a ticket, a case file), never to the bytes: the same content keeps in each
- * record the name it was given there. Storing reads the text of
- * the document (outside any transaction of ours: it may take seconds); whatever goes wrong in the
- * extraction is recorded on the document, never thrown.
+ * record the name it was given there. Storing reads the text of the document (outside any
+ * transaction of ours: it may take seconds); whatever goes wrong in the extraction is recorded on
+ * the document, never thrown.
  */
 @Service
 public class Documents {
@@ -149,9 +149,7 @@ public class Documents {
     Map<Long, Document> byId =
         documents.findAllById(links.stream().map(DocumentTables.Link::documentId).toList()).stream()
             .collect(Collectors.toMap(Document::id, Function.identity()));
-    return links.stream()
-        .map(link -> byId.get(link.documentId()).view(link.fileName()))
-        .toList();
+    return links.stream().map(link -> byId.get(link.documentId()).view(link.fileName())).toList();
   }
 
   /** A document by id, without a name: names belong to its links ({@link #linkedTo}). */

@@ -11,9 +11,9 @@ import java.util.Map;
  * @param contentMediaType for a signed envelope ({@code .p7m}) the type of the signed content, else
  *     the same as {@code mediaType}
  * @param fileName the name of the document where it was read: the name it was stored with (from
- *     {@link Documents#store}) or the name of its link to a record ({@link Documents#linkedTo}); null
- *     when read by id alone. A name belongs to the link, not to the bytes: the same content can be
- *     {@code istanza.pdf} in one ticket and {@code ricevuta.pdf} in another.
+ *     {@link Documents#store}) or the name of its link to a record ({@link Documents#linkedTo});
+ *     null when read by id alone. A name belongs to the link, not to the bytes: the same content
+ *     can be {@code istanza.pdf} in one ticket and {@code ricevuta.pdf} in another.
  * @param extractionMessage why the extraction did not give all the text, readable; null when it did
  * @param signer the subject of the signer's certificate of a signed envelope, else null
  * @param metadata a few properties found by the extraction (title, author, dates, pages, picture

@@ -64,8 +64,7 @@ class DocumentsIT extends IntegrationTest {
     assertThat(documents.linkedTo(OwnerKind.TICKET, ticketId))
         .as("linking twice keeps the first link and its name")
         .singleElement()
-        .satisfies(
-            document -> assertThat(document.fileName()).isEqualTo("istanza-rinominata.pdf"));
+        .satisfies(document -> assertThat(document.fileName()).isEqualTo("istanza-rinominata.pdf"));
     assertThat(documents.linkedTo(OwnerKind.TICKET, otherTicketId))
         .singleElement()
         .satisfies(document -> assertThat(document.fileName()).isEqualTo("istanza.pdf"));

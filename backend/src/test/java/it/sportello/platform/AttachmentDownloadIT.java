@@ -71,13 +71,13 @@ class AttachmentDownloadIT extends ProcedureTestSupport {
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getBody()).isEqualTo(html);
     assertSafe(download);
-    assertThat(download.getHeaders().getContentDisposition().getFilename())
-        .isEqualTo(UNICODE_NAME);
+    assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo(UNICODE_NAME);
   }
 
   @Test
   void lettersAndComplaintsDocumentsAndExportsAreAttachmentsToo() {
-    byte[] html = ("<script>alert(1)</script>" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    byte[] html =
+        ("<script>alert(1)</script>" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     String letter = letter();
     ResponseEntity<JsonNode> letterDocument =
         upload(

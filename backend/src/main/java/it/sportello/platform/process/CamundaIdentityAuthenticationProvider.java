@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * Checks user name and password against Camunda's identity service (the same users log into Cockpit
  * and Tasklist) and grants the user's groups as authorities. Production deployments with OIDC use
  * tokens instead. Every check passes the {@link LoginThrottle} (growing delays per client address
- * and user name); the engine's own lock is off ({@code login-max-attempts}), so that wrong passwords
- * from anyone never lock an account until an administrator unlocks it.
+ * and user name); the engine's own lock is off ({@code login-max-attempts}), so that wrong
+ * passwords from anyone never lock an account until an administrator unlocks it.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users and groups of the default profile, one user per role, all with password {@code demo}
- * (the one exception to the password policy).
- * Queue and office groups match the demo queues and offices of {@code db/demo}. Idempotent.
+ * (the one exception to the password policy). Queue and office groups match the demo queues and
+ * offices of {@code db/demo}. Idempotent.
  */
 @Component
 @ConditionalOnProperty(name = "sportello.demo.enabled", havingValue = "true")

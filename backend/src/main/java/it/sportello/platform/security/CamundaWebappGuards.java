@@ -32,9 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li>the first-administrator setup ({@code /camunda/api/admin/setup/…}) is closed in every
- *       profile: while no administrator exists it would let the first visitor create one. The
- *       first administrator comes from configuration ({@code camunda.bpm.admin-user.*}, see the
- *       README) or the demo users;
+ *       profile: while no administrator exists it would let the first visitor create one. The first
+ *       administrator comes from configuration ({@code camunda.bpm.admin-user.*}, see the README)
+ *       or the demo users;
  *   <li>the webapps' login ({@code /camunda/api/admin/auth/user/{engine}/login/{app}}) passes the
  *       same {@link LoginThrottle} as HTTP Basic and the web application's login.
  * </ul>

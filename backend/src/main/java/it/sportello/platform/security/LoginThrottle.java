@@ -77,8 +77,7 @@ public class LoginThrottle {
   /** How long the caller must still wait before this attempt; empty: it may go ahead. */
   public Optional<Duration> waitBefore(String address, String user) {
     long now = clock.millis();
-    long until =
-        Math.max(blockedUntil(addressKey(address), now), blockedUntil(userKey(user), now));
+    long until = Math.max(blockedUntil(addressKey(address), now), blockedUntil(userKey(user), now));
     return until > now ? Optional.of(Duration.ofMillis(until - now)) : Optional.empty();
   }
 

@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Growing delays after failed logins, per client address and per user name; never a permanent
- * lock.
+ * Growing delays after failed logins, per client address and per user name; never a permanent lock.
  *
  * @param freeFailuresPerUser failed passwords for one user name before the delays start
  * @param freeFailuresPerAddress failed passwords from one client address (any user names) before

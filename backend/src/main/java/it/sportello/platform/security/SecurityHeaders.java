@@ -18,8 +18,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the web application's CSP: scripts only from our origin (the built application has no
  *       inline script), no plugins, no framing, forms and connections to our origin only; inline
  *       styles stay allowed (React's and the design system's style attributes);
- *   <li>the API's CSP: nothing may load or run, in a sandbox (a JSON or file answer opened as a page
- *       stays inert);
+ *   <li>the API's CSP: nothing may load or run, in a sandbox (a JSON or file answer opened as a
+ *       page stays inert);
  *   <li>{@code Referrer-Policy: strict-origin-when-cross-origin}, {@code Permissions-Policy}
  *       without camera, microphone, geolocation, payment, USB.
  * </ul>

@@ -11,11 +11,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one way a file leaves the application: always as an attachment (never rendered by the
- * browser as a page of ours), its name in RFC 6266/5987 form ({@code filename*=UTF-8''…} with an
- * ASCII fallback, so a name in any script survives), {@code X-Content-Type-Options: nosniff} and
- * {@code Content-Security-Policy: sandbox} (a file that a browser opens anyway runs no script with
- * the user's session).
+ * The one way a file leaves the application: always as an attachment (never rendered by the browser
+ * as a page of ours), its name in RFC 6266/5987 form ({@code filename*=UTF-8''…} with an ASCII
+ * fallback, so a name in any script survives), {@code X-Content-Type-Options: nosniff} and {@code
+ * Content-Security-Policy: sandbox} (a file that a browser opens anyway runs no script with the
+ * user's session).
  */
 public final class Downloads {
 
