@@ -138,7 +138,7 @@ class InputHardeningIT extends IntegrationTest {
     }
     return rest.exchange(
         new RequestEntity<>(headers, HttpMethod.GET, URI.create(rest.getRootUri() + path)),
-        JsonNode.class);
+        String.class);
   }
 
   private HttpStatus publicCall(HttpMethod method, String path, String address) {
