@@ -5,6 +5,7 @@ import it.sportello.document.StoredDocument;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +33,16 @@ public class CaseDocuments {
   }
 
   /**
-   * Adds the stored document as the next version of the role (unless it already is the current
-   * version: adding the same bytes twice changes nothing). @return the current version
+   * Adds the stored document, under the name it was stored with ({@link StoredDocument#fileName}),
+   * as the next version of the role (unless it already is the current version: adding the same
+   * bytes twice changes nothing). The name belongs to this case file's version, not to the bytes.
+   *
+   * @return the current version
    */
   @Transactional
   public CaseDocument add(
-      SubjectKind kind, String number, String role, long documentId, String actor) {
+      SubjectKind kind, String number, String role, StoredDocument stored, String actor) {
+    long documentId = stored.id();
     Optional<CaseDocument> current = current(kind, number, role);
     if (current.isPresent() && current.get().documentId() == documentId) {
       return current.get();
@@ -47,15 +52,15 @@ public class CaseDocuments {
     jdbc.update(
         """
         insert into sportello.case_document (subject_kind, subject_number, role, version,
-            document_id, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?)""",
+            document_id, file_name, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
         kind.name(),
         number,
         role,
         version,
         documentId,
+        stored.fileName(),
         actor,
         Timestamp.from(clock.instant()));
-    StoredDocument stored = documents.get(documentId);
     timeline.record(
         kind,
         number,
@@ -80,7 +85,7 @@ public class CaseDocuments {
     List<Map<String, Object>> rows =
         jdbc.queryForList(
             """
-            select d.role, d.version, d.document_id, d.added_by, d.added_at,
+            select d.role, d.version, d.document_id, d.file_name, d.added_by, d.added_at,
                    d.version = max(d.version) over (partition by d.role) as current
             from sportello.case_document d
             where d.subject_kind = ? and d.subject_number = ?
@@ -89,7 +94,10 @@ public class CaseDocuments {
             number);
     List<CaseDocument> result = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      StoredDocument stored = documents.get(((Number) row.get("document_id")).longValue());
+      StoredDocument stored =
+          documents
+              .get(((Number) row.get("document_id")).longValue())
+              .named((String) row.get("file_name"));
       result.add(
           new CaseDocument(
               (String) row.get("role"),
@@ -106,18 +114,15 @@ public class CaseDocuments {
     return result;
   }
 
-  /** Whether the document belongs to the case file (for downloads). */
+  /**
+   * The document as this case file holds it (for downloads): its newest version holding these
+   * bytes, with the name given there; empty when the document is not in the case file.
+   */
   @Transactional(readOnly = true)
-  public boolean contains(SubjectKind kind, String number, long documentId) {
-    return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            """
-            select exists (select 1 from sportello.case_document
-            where subject_kind = ? and subject_number = ? and document_id = ?)""",
-            Boolean.class,
-            kind.name(),
-            number,
-            documentId));
+  public Optional<CaseDocument> find(SubjectKind kind, String number, long documentId) {
+    return list(kind, number).stream()
+        .filter(document -> document.documentId() == documentId)
+        .max(Comparator.comparing(CaseDocument::addedAt).thenComparing(CaseDocument::version));
   }
 
   private static String nameOf(StoredDocument stored) {

@@ -216,7 +216,7 @@ public class Complaints {
     return transactions.execute(
         status -> {
           requireOpen(lock(number));
-          return caseDocuments.add(SubjectKind.COMPLAINT, number, role, stored.id(), user);
+          return caseDocuments.add(SubjectKind.COMPLAINT, number, role, stored, user);
         });
   }
 
@@ -311,7 +311,7 @@ public class Complaints {
             + " nell'oggetto).\n";
     StoredDocument notice =
         documents.store(number + "-contestazione.txt", text.getBytes(StandardCharsets.UTF_8));
-    caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.NOTICE, notice.id(), "system");
+    caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.NOTICE, notice, "system");
     String messageId =
         mail.queue(
                 new OutboundMail.Letter(
@@ -373,7 +373,7 @@ public class Complaints {
         documents.store(
             number + "-controdeduzioni-" + now.toEpochMilli() + ".txt",
             text.strip().getBytes(StandardCharsets.UTF_8));
-    caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.COUNTER_ARGUMENTS, reply.id(), user);
+    caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.COUNTER_ARGUMENTS, reply, user);
     if (complaint.supplierRepliedAt() == null) {
       jdbc.update(
           "update sportello.complaint set supplier_replied_at = ?, supplier_reply = ? where case_number = ?",
@@ -456,7 +456,7 @@ public class Complaints {
     StoredDocument document =
         documents.store(number + "-decisione.txt", text.getBytes(StandardCharsets.UTF_8));
     CaseDocument added =
-        caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.DECISION, document.id(), user);
+        caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.DECISION, document, user);
     jdbc.update(
         """
         update sportello.complaint set status = 'DECISION_PROPOSED', decision = ?,

@@ -148,7 +148,7 @@ public class Letters {
           documents.store(
               number + "-" + role.toLowerCase() + ".txt",
               command.text().getBytes(StandardCharsets.UTF_8));
-      caseDocuments.add(SubjectKind.LETTER, number, role, text.id(), user);
+      caseDocuments.add(SubjectKind.LETTER, number, role, text, user);
     }
     process.start(number, command.office(), due, reminder);
     return get(number);
@@ -240,14 +240,15 @@ public class Letters {
     }
     requireOpen(get(number));
     StoredDocument stored = documents.store(fileName, content);
-    return transactions.execute(status -> attach(number, role, stored.id(), user));
+    return transactions.execute(status -> attach(number, role, stored, user));
   }
 
-  private CaseDocument attach(String number, String role, long documentId, String user) {
+  private CaseDocument attach(String number, String role, StoredDocument stored, String user) {
+    long documentId = stored.id();
     Letter letter = lock(number);
     requireOpen(letter);
     Optional<CaseDocument> before = caseDocuments.current(SubjectKind.LETTER, number, role);
-    CaseDocument added = caseDocuments.add(SubjectKind.LETTER, number, role, documentId, user);
+    CaseDocument added = caseDocuments.add(SubjectKind.LETTER, number, role, stored, user);
     if (LetterTypes.REPLY.equals(role)
         && before.isPresent()
         && !before.get().sha256().equals(added.sha256())
@@ -283,7 +284,7 @@ public class Letters {
     if (text != null && !text.isBlank()) {
       StoredDocument stored =
           documents.store(number + "-risposta.txt", text.strip().getBytes(StandardCharsets.UTF_8));
-      caseDocuments.add(SubjectKind.LETTER, number, LetterTypes.REPLY, stored.id(), user);
+      caseDocuments.add(SubjectKind.LETTER, number, LetterTypes.REPLY, stored, user);
     }
     CaseDocument answer = requireAnswer(number);
     jdbc.update(

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -34,10 +33,6 @@ class Document {
 
   @Column(name = "content_media_type")
   private String contentMediaType;
-
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "file_names")
-  private List<String> fileNames;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "extraction_status")
@@ -67,14 +62,15 @@ class Document {
     return extractedText == null ? "" : extractedText;
   }
 
-  StoredDocument view() {
+  /** The document as seen under a name: the name of its link to a record, or none. */
+  StoredDocument view(String fileName) {
     return new StoredDocument(
         id,
         sha256,
         sizeBytes,
         mediaType,
         contentMediaType == null ? mediaType : contentMediaType,
-        fileNames == null ? List.of() : List.copyOf(fileNames),
+        fileName,
         extractionStatus,
         extractionMessage,
         signer,

@@ -42,13 +42,12 @@ class DocumentTables {
   }
 
   /** The new document's id, or empty when a document with this hash exists already. */
-  Optional<Long> insertIfAbsent(
-      String sha256, long size, String fileName, Extraction extraction, Instant now) {
+  Optional<Long> insertIfAbsent(String sha256, long size, Extraction extraction, Instant now) {
     return jdbc.sql(
             """
-            insert into sportello.document (sha256, size_bytes, media_type, content_media_type, file_names,
+            insert into sportello.document (sha256, size_bytes, media_type, content_media_type,
                 extraction_status, extraction_message, extracted_text, metadata, signer, created_at)
-            values (:sha256, :size, :mediaType, :contentMediaType, cast(:fileNames as jsonb),
+            values (:sha256, :size, :mediaType, :contentMediaType,
                 :status, :message, :text, cast(:metadata as jsonb), :signer, :createdAt)
             on conflict (sha256) do nothing
             returning id
@@ -57,7 +56,6 @@ class DocumentTables {
         .param("size", size)
         .param("mediaType", extraction.mediaType())
         .param("contentMediaType", extraction.contentMediaType())
-        .param("fileNames", toJson(fileName == null ? List.of() : List.of(fileName)))
         .param("status", extraction.status().name())
         .param("message", extraction.message())
         .param("text", extraction.text())
@@ -83,44 +81,35 @@ class DocumentTables {
     }
   }
 
-  /** Remembers one more name of the same content (at most 20 names). */
-  void addFileName(long documentId, String fileName) {
-    jdbc.sql(
-            """
-            update sportello.document set file_names = file_names || jsonb_build_array(cast(:name as text))
-            where id = :id
-              and not file_names @> jsonb_build_array(cast(:name as text))
-              and jsonb_array_length(file_names) < 20
-            """)
-        .param("id", documentId)
-        .param("name", fileName)
-        .update();
-  }
+  /** A document's link to a record, with the name the document has there. */
+  record Link(long documentId, String fileName) {}
 
-  void link(long documentId, OwnerKind ownerKind, long ownerId, Instant now) {
+  /** Links once: linking the same document to the same record again keeps the first name. */
+  void link(long documentId, OwnerKind ownerKind, long ownerId, String fileName, Instant now) {
     jdbc.sql(
             """
-            insert into sportello.document_link (document_id, owner_kind, owner_id, linked_at)
-            values (:documentId, :ownerKind, :ownerId, :now)
+            insert into sportello.document_link (document_id, owner_kind, owner_id, file_name, linked_at)
+            values (:documentId, :ownerKind, :ownerId, :fileName, :now)
             on conflict do nothing
             """)
         .param("documentId", documentId)
         .param("ownerKind", ownerKind.name())
         .param("ownerId", ownerId)
+        .param("fileName", fileName)
         .param("now", Timestamp.from(now))
         .update();
   }
 
-  List<Long> linkedTo(OwnerKind ownerKind, long ownerId) {
+  List<Link> linkedTo(OwnerKind ownerKind, long ownerId) {
     return jdbc.sql(
             """
-            select document_id from sportello.document_link
+            select document_id, file_name from sportello.document_link
             where owner_kind = :ownerKind and owner_id = :ownerId
             order by linked_at, document_id
             """)
         .param("ownerKind", ownerKind.name())
         .param("ownerId", ownerId)
-        .query(Long.class)
+        .query((row, number) -> new Link(row.getLong(1), row.getString(2)))
         .list();
   }
 

@@ -28,9 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The document module's API. Documents are stored once by content: storing the same bytes again
- * (under any name) gives the same document, with the new name remembered. Storing reads the text of
- * the document (outside any transaction of ours: it may take seconds); whatever goes wrong in the
- * extraction is recorded on the document, never thrown.
+ * (under any name) gives the same document. Names belong to the links between a document and the
+ * records it belongs to (a ticket, a case file), never to the bytes: the same content keeps in each
+ * record the name it was given there. Storing reads the text of the document (outside any
+ * transaction of ours: it may take seconds); whatever goes wrong in the extraction is recorded on
+ * the document, never thrown.
  */
 @Service
 public class Documents {
@@ -72,7 +74,8 @@ public class Documents {
   /**
    * Stores the content read from the stream (not closed here), or finds it stored already.
    *
-   * @param fileName the name it came with, if any; kept without any directory part
+   * @param fileName the name it came with, if any, without any directory part: used to detect the
+   *     type and returned with the document (for its link), never stored with the bytes
    * @param maxBytes the largest content accepted
    * @throws TooLargeException when the content is larger than {@code maxBytes} (nothing is stored)
    * @throws UncheckedIOException when the stream cannot be read
@@ -92,21 +95,17 @@ public class Documents {
                 status -> {
                   Optional<Long> id =
                       tables.insertIfAbsent(
-                          spooled.sha256(), spooled.size(), name, extraction, clock.instant());
+                          spooled.sha256(), spooled.size(), extraction, clock.instant());
                   id.ifPresent(newId -> tables.insertContent(newId, file, spooled.size()));
                   return id;
                 });
         if (known.isPresent()) {
-          return get(known.get());
+          return get(known.get()).named(name);
         }
         // stored by someone else meanwhile
         known = tables.idOf(spooled.sha256());
       }
-      long id = known.orElseThrow();
-      if (name != null) {
-        tables.addFileName(id, name);
-      }
-      return get(id);
+      return get(known.orElseThrow()).named(name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -127,26 +126,36 @@ public class Documents {
     return extraction;
   }
 
-  /** Links the document to an interaction, a ticket, …; linking twice changes nothing. */
+  /**
+   * Links the stored document to an interaction, a ticket, … under the name it was stored with;
+   * linking twice changes nothing (the first name stays).
+   */
   @Transactional
-  public void link(long documentId, OwnerKind ownerKind, long ownerId) {
-    get(documentId);
-    tables.link(documentId, ownerKind, ownerId, clock.instant());
+  public void link(StoredDocument document, OwnerKind ownerKind, long ownerId) {
+    link(document.id(), ownerKind, ownerId, document.fileName());
   }
 
-  /** The documents linked to the owner, in the order they were linked. */
+  /** Links the document to an owner under the given name (null: none). */
+  @Transactional
+  public void link(long documentId, OwnerKind ownerKind, long ownerId, String fileName) {
+    get(documentId);
+    tables.link(documentId, ownerKind, ownerId, FileNames.clean(fileName), clock.instant());
+  }
+
+  /** The documents linked to the owner, in the order they were linked, with their names there. */
   @Transactional(readOnly = true)
   public List<StoredDocument> linkedTo(OwnerKind ownerKind, long ownerId) {
-    List<Long> ids = tables.linkedTo(ownerKind, ownerId);
+    List<DocumentTables.Link> links = tables.linkedTo(ownerKind, ownerId);
     Map<Long, Document> byId =
-        documents.findAllById(ids).stream()
+        documents.findAllById(links.stream().map(DocumentTables.Link::documentId).toList()).stream()
             .collect(Collectors.toMap(Document::id, Function.identity()));
-    return ids.stream().map(byId::get).map(Document::view).toList();
+    return links.stream().map(link -> byId.get(link.documentId()).view(link.fileName())).toList();
   }
 
+  /** A document by id, without a name: names belong to its links ({@link #linkedTo}). */
   @Transactional(readOnly = true)
   public StoredDocument get(long id) {
-    return find(id).view();
+    return find(id).view(null);
   }
 
   /** The text extracted from the document, possibly partial ({@link StoredDocument}) or empty. */

@@ -22,7 +22,7 @@ class DocumentsIT extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void theSameBytesAreStoredOnceAndLinkedToSeveralOwners() throws IOException {
+  void theSameBytesAreStoredOnceAndLinkedToSeveralOwnersEachWithItsOwnName() throws IOException {
     String marker = "Protocollo " + UUID.randomUUID();
     byte[] pdf = TestFiles.pdf("Istanza di rimborso TARI", marker);
 
@@ -43,19 +43,29 @@ class DocumentsIT extends IntegrationTest {
     assertThat(first.size()).isEqualTo(pdf.length);
     assertThat(first.mediaType()).isEqualTo("application/pdf");
     assertThat(first.extractionStatus()).isEqualTo(ExtractionStatus.OK);
-    assertThat(third.fileNames()).containsExactly("istanza.pdf", "istanza-rinominata.pdf");
+    assertThat(first.fileName()).isEqualTo("istanza.pdf");
+    assertThat(second.fileName()).isEqualTo("istanza-rinominata.pdf");
+    assertThat(documents.get(first.id()).fileName())
+        .as("a name belongs to a link, not to the bytes")
+        .isNull();
     assertThat(documents.text(first.id())).contains(marker);
 
     long interactionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     long ticketId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    documents.link(first.id(), OwnerKind.INTERACTION, interactionId);
-    documents.link(first.id(), OwnerKind.TICKET, ticketId);
-    documents.link(first.id(), OwnerKind.TICKET, ticketId);
+    long otherTicketId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    documents.link(first, OwnerKind.INTERACTION, interactionId);
+    documents.link(second, OwnerKind.TICKET, ticketId);
+    documents.link(third, OwnerKind.TICKET, ticketId);
+    documents.link(third, OwnerKind.TICKET, otherTicketId);
 
     assertThat(documents.linkedTo(OwnerKind.INTERACTION, interactionId))
         .extracting(StoredDocument::id)
         .containsExactly(first.id());
     assertThat(documents.linkedTo(OwnerKind.TICKET, ticketId))
+        .as("linking twice keeps the first link and its name")
+        .singleElement()
+        .satisfies(document -> assertThat(document.fileName()).isEqualTo("istanza-rinominata.pdf"));
+    assertThat(documents.linkedTo(OwnerKind.TICKET, otherTicketId))
         .singleElement()
         .satisfies(document -> assertThat(document.fileName()).isEqualTo("istanza.pdf"));
     assertThat(documents.linkedTo(OwnerKind.TICKET, interactionId)).isEmpty();
@@ -86,7 +96,7 @@ class DocumentsIT extends IntegrationTest {
 
     assertThat(document.extractionStatus()).isEqualTo(ExtractionStatus.CORRUPT);
     assertThat(document.extractionMessage()).startsWith("The file is damaged");
-    assertThat(documents.get(document.id())).isEqualTo(document);
+    assertThat(documents.get(document.id())).isEqualTo(document.named(null));
   }
 
   @Test
@@ -99,7 +109,7 @@ class DocumentsIT extends IntegrationTest {
         .hasMessage("The document grande.txt is larger than 1000 bytes.");
     assertThat(jdbc.queryForObject("select count(*) from sportello.document", Long.class))
         .isEqualTo(before);
-    assertThatThrownBy(() -> documents.link(Long.MAX_VALUE, OwnerKind.TICKET, 1))
+    assertThatThrownBy(() -> documents.link(Long.MAX_VALUE, OwnerKind.TICKET, 1, "x.txt"))
         .isInstanceOf(NotFoundException.class);
   }
 }

@@ -454,9 +454,9 @@ public class InboundMail {
     Long interactionId =
         interactions.latestOfTicket(ticket.getId()).map(Interaction::getId).orElse(null);
     for (StoredDocument document : conversation.documents()) {
-      documents.link(document.id(), OwnerKind.TICKET, ticket.getId());
+      documents.link(document, OwnerKind.TICKET, ticket.getId());
       if (interactionId != null) {
-        documents.link(document.id(), OwnerKind.INTERACTION, interactionId);
+        documents.link(document, OwnerKind.INTERACTION, interactionId);
       }
     }
     return new Outcome(

@@ -51,7 +51,7 @@ class Voicemails {
     if (audio.length == 0) {
       throw new InvalidRequestException("audioBase64", "must not be empty");
     }
-    return documents.store("segreteria-" + safe(event.callId()) + extension(event), audio).id();
+    return documents.store(fileName(event), audio).id();
   }
 
   Ticket open(TelephonyEvent event, long documentId, List<Contact> callers) {
@@ -100,9 +100,14 @@ class Voicemails {
                 "voicemail:" + event.callId(),
                 PhoneEvents.TELEPHONY)
             .ticket();
-    documents.link(documentId, OwnerKind.TICKET, ticket.getId());
+    documents.link(documentId, OwnerKind.TICKET, ticket.getId(), fileName(event));
     calls.findByCallId(event.callId()).ifPresent(call -> call.linkTicket(ticket.getNumber()));
     return ticket;
+  }
+
+  /** The recording's name in the ticket. */
+  private static String fileName(TelephonyEvent event) {
+    return "segreteria-" + safe(event.callId()) + extension(event);
   }
 
   private static String extension(TelephonyEvent event) {

@@ -19,24 +19,21 @@ import it.sportello.complaint.Complaint.Status;
 import it.sportello.complaint.Complaints;
 import it.sportello.complaint.ReportBreachCommand;
 import it.sportello.document.Documents;
-import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.web.CsvCell;
+import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -139,9 +136,7 @@ class ComplaintController {
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.csv\"");
+    Downloads.attachment(response, "registro-procedimenti.csv", "text/csv;charset=UTF-8");
     Writer out = response.getWriter();
     out.write(String.join(";", RegisterWorkbook.HEADERS) + "\r\n");
     for (Complaint complaint :
@@ -175,9 +170,7 @@ class ComplaintController {
       throws IOException {
     List<Complaint> rows =
         complaints.search(filter(supplier, status, from, to), readers.of(authentication), 100_000);
-    response.setContentType(RegisterWorkbook.MEDIA_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-procedimenti.xlsx\"");
+    Downloads.attachment(response, "registro-procedimenti.xlsx", RegisterWorkbook.MEDIA_TYPE);
     RegisterWorkbook.write(rows, response.getOutputStream());
   }
 
@@ -228,23 +221,15 @@ class ComplaintController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
     readers.read(authentication, number, reader -> complaints.get(number, reader));
-    if (!caseDocuments.contains(SubjectKind.COMPLAINT, number, documentId)) {
-      throw new NotFoundException(number + " has no document " + documentId);
-    }
-    StoredDocument document = documents.get(documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.mediaType()))
-        .contentLength(document.size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(
-                    document.fileName() == null ? "document" : document.fileName(),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(documents.content(documentId)));
+    CaseDocument document =
+        caseDocuments
+            .find(SubjectKind.COMPLAINT, number, documentId)
+            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
+    return Downloads.attachment(
+        document.fileName(),
+        documents.get(documentId).mediaType(),
+        document.size(),
+        documents.content(documentId));
   }
 
   private ComplaintDetail detail(Complaint complaint) {

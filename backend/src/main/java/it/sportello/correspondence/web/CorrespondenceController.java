@@ -20,24 +20,21 @@ import it.sportello.correspondence.LetterTypes.Status;
 import it.sportello.correspondence.Letters;
 import it.sportello.correspondence.RegisterLetterCommand;
 import it.sportello.document.Documents;
-import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.web.CsvCell;
+import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -143,9 +140,7 @@ class CorrespondenceController {
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registro-protocollo.csv\"");
+    Downloads.attachment(response, "registro-protocollo.csv", "text/csv;charset=UTF-8");
     Writer out = response.getWriter();
     out.write(
         "protocol_number;direction;status;registered_at;subject;classification;correspondent;office;"
@@ -208,23 +203,15 @@ class CorrespondenceController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
     readers.read(authentication, number, reader -> letters.get(number, reader));
-    if (!caseDocuments.contains(SubjectKind.LETTER, number, documentId)) {
-      throw new NotFoundException(number + " has no document " + documentId);
-    }
-    StoredDocument document = documents.get(documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.mediaType()))
-        .contentLength(document.size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(
-                    document.fileName() == null ? "document" : document.fileName(),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(documents.content(documentId)));
+    CaseDocument document =
+        caseDocuments
+            .find(SubjectKind.LETTER, number, documentId)
+            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
+    return Downloads.attachment(
+        document.fileName(),
+        documents.get(documentId).mediaType(),
+        document.size(),
+        documents.content(documentId));
   }
 
   private LetterDetail detail(Letter letter) {

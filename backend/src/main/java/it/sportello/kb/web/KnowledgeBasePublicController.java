@@ -10,7 +10,6 @@ import it.sportello.kb.KnowledgeSearch;
 import it.sportello.kb.UsageSide;
 import it.sportello.search.SearchResult;
 import it.sportello.search.SearchUnavailableException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -40,14 +39,11 @@ class KnowledgeBasePublicController {
   private final KnowledgeSearch search;
   private final CategoryTree tree;
   private final KbUsage usage;
-  private final FeedbackLimiter limiter;
 
-  KnowledgeBasePublicController(
-      KnowledgeSearch search, CategoryTree tree, KbUsage usage, FeedbackLimiter limiter) {
+  KnowledgeBasePublicController(KnowledgeSearch search, CategoryTree tree, KbUsage usage) {
     this.search = search;
     this.tree = tree;
     this.usage = usage;
-    this.limiter = limiter;
   }
 
   @Operation(summary = "Search the public articles")
@@ -70,39 +66,18 @@ class KnowledgeBasePublicController {
     return ArticleView.of(article);
   }
 
+  // the limits per address (429 beyond them) are sportello.web.rate-limits
   @Operation(
       summary =
-          "Was this public article helpful? Anonymous; at most "
-              + FeedbackLimiter.PER_WINDOW
-              + " opinions a minute from one address (else 429)")
+          "Was this public article helpful? Anonymous; at most 20 opinions a minute from one"
+              + " address (else 429)")
   @PostMapping("/articles/{id}/feedback")
   ResponseEntity<Void> publicKbArticleFeedback(
-      @PathVariable long id, @RequestBody FeedbackRequest request, HttpServletRequest http) {
-    if (!limiter.allow(http.getRemoteAddr())) {
-      throw new TooManyOpinions();
-    }
+      @PathVariable long id, @RequestBody FeedbackRequest request) {
     FeedbackRequest opinion = request.validated();
     Article article = search.read(id, List.of());
     usage.feedback(article, UsageSide.PUBLIC, null, opinion.helpful(), opinion.comment());
     return ResponseEntity.noContent().build();
-  }
-
-  static class TooManyOpinions extends RuntimeException {
-    TooManyOpinions() {
-      super("Too many opinions from one address");
-    }
-  }
-
-  @ExceptionHandler(TooManyOpinions.class)
-  ResponseEntity<ProblemDetail> tooManyOpinions(TooManyOpinions exception) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "Too many opinions from this address; try again in a minute.");
-    problem.setTitle("Too many requests");
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header("Retry-After", String.valueOf(FeedbackLimiter.WINDOW.toSeconds()))
-        .body(problem);
   }
 
   @Operation(summary = "The classification tree, one level")

@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,7 +60,8 @@ class SecurityConfiguration {
       ObjectProvider<ClientRegistrationRepository> clientRegistrations,
       SecurityProperties properties)
       throws Exception {
-    ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
+    ProblemSecurityHandlers problems =
+        new ProblemSecurityHandlers(objectMapper, jwtDecoder.getIfAvailable() != null);
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -207,9 +209,14 @@ class SecurityConfiguration {
                 exceptions
                     .defaultAuthenticationEntryPointFor(problems, API)
                     .defaultAccessDeniedHandlerFor(problems, API))
-        // Only requests riding on a browser session need CSRF protection: API clients authenticate
-        // every request with an Authorization header; Camunda's webapps bring their own protection.
-        // The web application reads the SPORTELLO-XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
+        // an anonymous request is answered 401, never remembered in a new session: a session is
+        // what makes CSRF protection apply, and API clients must not get one by accident
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .headers(SecurityHeaders::configure)
+        // Every change riding on a browser session needs the CSRF token, with or without an
+        // Authorization header besides (API clients have no session: they authenticate every
+        // request); Camunda's webapps bring their own protection. The web application reads the
+        // SPORTELLO-XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
         .csrf(
             csrf ->
                 csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection)
@@ -249,12 +256,13 @@ class SecurityConfiguration {
     CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
     repository.setCookieName(CSRF_COOKIE);
     repository.setCookiePath("/");
+    // Secure follows the request (HTTPS, also behind a proxy with forwarded headers)
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     return repository;
   }
 
   private static boolean needsCsrfProtection(HttpServletRequest request) {
     return !SAFE_METHODS.contains(request.getMethod())
-        && request.getHeader("Authorization") == null
         && request.getSession(false) != null
         && !request.getRequestURI().equals(request.getContextPath() + PHONE_WEBHOOK)
         && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");

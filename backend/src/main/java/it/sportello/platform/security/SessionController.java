@@ -21,6 +21,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -43,6 +44,7 @@ class SessionController {
 
   private final AuthenticationManager authenticationManager;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
   private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
   private final ZoneId zone;
@@ -110,10 +112,12 @@ class SessionController {
       @Valid @RequestBody Credentials credentials,
       HttpServletRequest request,
       HttpServletResponse response) {
-    Authentication authentication =
-        authenticationManager.authenticate(
-            UsernamePasswordAuthenticationToken.unauthenticated(
-                credentials.username(), credentials.password()));
+    UsernamePasswordAuthenticationToken attempt =
+        UsernamePasswordAuthenticationToken.unauthenticated(
+            credentials.username(), credentials.password());
+    // the client address, for the login throttle (as HTTP Basic does)
+    attempt.setDetails(details.buildDetails(request));
+    Authentication authentication = authenticationManager.authenticate(attempt);
     request.getSession(true);
     request.changeSessionId();
     SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -161,6 +161,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static String describe(JsonMappingException mapping) {
+    if (mapping instanceof NulCharacters.NulCharacterException) {
+      return NulCharacters.MESSAGE;
+    }
     if (mapping instanceof InvalidFormatException format
         && format.getTargetType() != null
         && format.getTargetType().isEnum()) {

@@ -18,6 +18,7 @@ import it.sportello.reporting.TicketResult.Result;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.web.CsvCell;
+import it.sportello.shared.web.Downloads;
 import it.sportello.shared.web.PageResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -31,7 +32,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -181,9 +181,7 @@ class SlaReportController {
       HttpServletResponse response)
       throws IOException {
     YearMonth period = month(month);
-    response.setContentType(SlaWorkbook.MEDIA_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + period + ".xlsx\"");
+    Downloads.attachment(response, "sla-" + period + ".xlsx", SlaWorkbook.MEDIA_TYPE);
     SlaWorkbook.write(
         reports,
         activity.report(
@@ -231,9 +229,7 @@ class SlaReportController {
   /** A CSV download (UTF-8) with its header line written. */
   private static Writer csvResponse(HttpServletResponse response, String filename, String[] headers)
       throws IOException {
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+    Downloads.attachment(response, filename, "text/csv;charset=UTF-8");
     Writer out =
         new BufferedWriter(
             new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

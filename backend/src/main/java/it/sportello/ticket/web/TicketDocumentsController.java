@@ -8,6 +8,7 @@ import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.web.Downloads;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Ticket;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,17 +82,8 @@ class TicketDocumentsController {
             .findFirst()
             .orElseThrow(
                 () -> new NotFoundException("Ticket " + number + " has no attachment " + id));
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.mediaType()))
-        .contentLength(document.size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(document.fileName() == null ? "document" : document.fileName())
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(documents.content(id)));
+    return Downloads.attachment(
+        document.fileName(), document.mediaType(), document.size(), documents.content(id));
   }
 
   @Operation(
@@ -116,7 +106,7 @@ class TicketDocumentsController {
     try (InputStream content = file.getInputStream()) {
       stored = documents.store(file.getOriginalFilename(), content);
     }
-    documents.link(stored.id(), OwnerKind.TICKET, ticket.getId());
+    documents.link(stored, OwnerKind.TICKET, ticket.getId());
     return ResponseEntity.status(HttpStatus.CREATED).body(Attachment.of(stored));
   }
 

@@ -6,6 +6,7 @@ import it.sportello.channel.mail.InboundMail;
 import it.sportello.channel.mail.InboundStatus;
 import it.sportello.channel.mail.MailQuarantine;
 import it.sportello.channel.mail.MailQuarantine.QuarantinedMessage;
+import it.sportello.shared.web.Downloads;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -43,8 +44,8 @@ class MailQuarantineController {
   @GetMapping(value = "/{id}/raw", produces = "message/rfc822")
   ResponseEntity<byte[]> raw(@PathVariable long id) {
     return ResponseEntity.ok()
+        .headers(Downloads.headers("message-" + id + ".eml"))
         .contentType(MediaType.parseMediaType("message/rfc822"))
-        .header("Content-Disposition", "attachment; filename=\"message-" + id + ".eml\"")
         .body(quarantine.raw(id));
   }
 
