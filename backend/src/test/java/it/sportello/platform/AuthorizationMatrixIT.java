@@ -114,18 +114,16 @@ class AuthorizationMatrixIT extends IntegrationTest {
           engine("POST", "/engine-rest/deployment/create/", Body.MULTIPART),
           engine("GET", "/engine-rest/process-definition", Body.NONE),
           // {} would start an instance without variables (the expression of its first task fails
-          // and the start rolls back). A start before an element that does not exist passes the
-          // engine's CREATE_INSTANCE check, then fails and starts nothing; Camunda's REST answers
-          // every engine failure of a start with 500, so that one 500 counts as passed.
+          // and the start rolls back); a variable of an unknown type is refused (400) before the
+          // engine starts anything, behind the door that lets only api-client and admin through
           new Operation(
               "POST",
               "/engine-rest/process-definition/key/office-involvement/start",
               "/engine-rest/process-definition/key/office-involvement/start",
               Body.JSON,
               """
-              {"startInstructions": [{"type": "startBeforeActivity", \
-              "activityId": "no_such_activity"}]}""",
-              "Element 'no_such_activity' does not exist"),
+              {"variables": {"matrix": {"value": "x", "type": "NoSuchType"}}}""",
+              null),
           engine("GET", "/engine-rest/process-instance", Body.NONE),
           engine("GET", "/engine-rest/task", Body.NONE),
           // a missing task answers 500 there too; a variable of an unknown type is refused (400)

@@ -68,7 +68,7 @@ class ProdProfileIT {
           .isEqualTo(401);
       assertThat(
               send(base, "POST", "/camunda/api/admin/setup/default/user/create", null).statusCode())
-          .isEqualTo(404);
+          .isEqualTo(403);
     }
   }
 

@@ -135,8 +135,8 @@ class WebSecurityIT extends IntegrationTest {
     ResponseEntity<JsonNode> asAdmin =
         post("/camunda/api/admin/setup/default/user/create", "admin", user);
 
-    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("/engine-rest/user/" + intruder + "/profile", "admin").getStatusCode())
         .as("no such user")
         .isEqualTo(HttpStatus.NOT_FOUND);

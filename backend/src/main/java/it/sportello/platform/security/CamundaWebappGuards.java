@@ -65,7 +65,7 @@ class CamundaWebappGuards {
     return registration;
   }
 
-  /** 404 for every request to the setup resource, whoever asks. */
+  /** 403 for every request to the setup resource, whoever asks. */
   static final class SetupClosed extends OncePerRequestFilter {
 
     private final ObjectMapper objectMapper;
@@ -80,7 +80,7 @@ class CamundaWebappGuards {
         throws IOException {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
-              HttpStatus.NOT_FOUND,
+              HttpStatus.FORBIDDEN,
               "The setup of a first administrator is disabled: administrators come from the"
                   + " configuration.");
       write(objectMapper, request, response, problem);
