@@ -95,7 +95,7 @@ describe('InboxPage', () => {
     );
     render(
       <MemoryRouter>
-        <InboxPage user={{ userId: 'kbboth', groups: ['kb-reviewer'], roles: ['KB_REVIEWER'] }} />
+        <InboxPage user={{ userId: 'kbboth', groups: ['kb-reviewer'], roles: ['KB_REVIEWER'], zone: 'Europe/Rome' }} />
       </MemoryRouter>,
     );
 

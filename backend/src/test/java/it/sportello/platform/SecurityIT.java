@@ -185,45 +185,6 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
-  void camundaWebappsOpenOnlyTheApplicationsOfTheRole() {
-    // operators work in Sportello's own application, under its rules: no Tasklist
-    assertThat(webappLogin("operator1")).doesNotContain("tasklist", "admin", "cockpit");
-    assertThat(webappLogin("supervisor")).contains("cockpit").doesNotContain("admin", "tasklist");
-    assertThat(webappLogin("admin")).contains("admin", "cockpit", "tasklist");
-  }
-
-  private List<String> webappLogin(String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
-    String xsrf =
-        page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-            .filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
-            .findFirst()
-            .orElseThrow()
-            .split(";")[0]
-            .substring("XSRF-TOKEN=".length());
-    String cookies =
-        String.join(
-            "; ",
-            page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(cookie -> cookie.split(";")[0])
-                .toList());
-    HttpHeaders headers = new HttpHeaders();
-    headers.add("X-XSRF-TOKEN", xsrf);
-    headers.add(HttpHeaders.COOKIE, cookies);
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<JsonNode> login =
-        rest.exchange(
-            "/camunda/api/admin/auth/user/default/login/welcome",
-            HttpMethod.POST,
-            new HttpEntity<>("username=" + user + "&password=demo", headers),
-            JsonNode.class);
-    assertThat(login.getStatusCode()).as(String.valueOf(login.getBody())).isEqualTo(HttpStatus.OK);
-    List<String> apps = new java.util.ArrayList<>();
-    login.getBody().get("authorizedApps").forEach(app -> apps.add(app.asText()));
-    return apps;
-  }
-
-  @Test
   void signedOidcTokenWithTheApiClientGroupOpensATicket() throws Exception {
     ResponseEntity<JsonNode> response =
         withToken(

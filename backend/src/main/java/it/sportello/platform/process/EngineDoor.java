@@ -3,20 +3,14 @@ package it.sportello.platform.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.platform.web.ReplayedBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -74,7 +68,7 @@ class EngineDoor extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    BufferedBody body = new BufferedBody(request);
+    RequestBody body = new RequestBody(request);
     Optional<String> refusal;
     try {
       refusal = policy.refusal(groups, request.getMethod(), resource, body::json);
@@ -89,7 +83,7 @@ class EngineDoor extends OncePerRequestFilter {
       objectMapper.writeValue(response.getOutputStream(), problem);
       return;
     }
-    chain.doFilter(body.read ? body : request, response);
+    chain.doFilter(body.bytes == null ? request : new ReplayedBody(request, body.bytes), response);
   }
 
   private static List<String> springGroups() {
@@ -124,74 +118,32 @@ class EngineDoor extends OncePerRequestFilter {
     }
   }
 
-  /** The request, its body read once for a rule and then replayed to the engine. */
-  private final class BufferedBody extends HttpServletRequestWrapper {
+  /** The request's body, read only when a rule needs it (then replayed to the engine). */
+  private final class RequestBody {
 
+    private final HttpServletRequest request;
     private byte[] bytes;
-    private boolean read;
 
-    BufferedBody(HttpServletRequest request) {
-      super(request);
+    RequestBody(HttpServletRequest request) {
+      this.request = request;
     }
 
     JsonNode json() {
-      try {
-        byte[] content = bytes();
-        return content.length == 0 ? null : objectMapper.readTree(content);
-      } catch (IOException e) {
-        throw new UnreadableBody("the request body is not JSON");
-      }
-    }
-
-    private byte[] bytes() {
-      if (!read) {
+      if (bytes == null) {
         try {
-          bytes = getRequest().getInputStream().readNBytes(MAX_BODY + 1);
+          bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        read = true;
-        if (bytes.length > MAX_BODY) {
-          throw new UnreadableBody("the request body is larger than " + MAX_BODY + " bytes");
-        }
       }
-      return bytes;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes());
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      if (bytes.length > MAX_BODY) {
+        throw new UnreadableBody("the request body is larger than " + MAX_BODY + " bytes");
+      }
+      try {
+        return bytes.length == 0 ? null : objectMapper.readTree(bytes);
+      } catch (IOException e) {
+        throw new UnreadableBody("the request body is not JSON");
+      }
     }
   }
 }
