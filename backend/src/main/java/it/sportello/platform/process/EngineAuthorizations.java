@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * This table is authoritative for the roles' groups: at every start their grants on whole resource
- * types ({@code *}) and applications are set to it, and grants the table no longer lists are
- * removed (the engine's per-task and per-user grants are left alone).
+ * types ({@code *}), applications and process definitions are set to it, and such grants the table
+ * no longer lists are removed (the engine's per-task and per-user grants are left alone).
  */
 @Component
 class EngineAuthorizations {
@@ -105,22 +105,18 @@ class EngineAuthorizations {
     for (Role role : Role.values()) {
       for (Authorization existing :
           authorizations.createAuthorizationQuery().groupIdIn(role.groupId()).list()) {
-        boolean managed =
-            existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
-                && (ANY.equals(existing.getResourceId())
-                    || existing.getResourceType() == APPLICATION.resourceType());
-        if (!managed) {
+        if (existing.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
           continue;
         }
         Grant grant = wanted.remove(key(role.groupId(), existing));
-        if (grant == null) {
+        if (grant == null && isManaged(existing)) {
           log.info(
               "Engine authorization of group {} on {} {} withdrawn (not in the roles' table)",
               role.groupId(),
               existing.getResourceType(),
               existing.getResourceId());
           authorizations.deleteAuthorization(existing.getId());
-        } else if (!grantedExactly(existing, grant)) {
+        } else if (grant != null && !grantedExactly(existing, grant)) {
           save(existing, grant);
         }
       }
@@ -157,6 +153,16 @@ class EngineAuthorizations {
     if (narrowed > 0) {
       log.info("{} per-task grants narrowed from UPDATE to TASK_WORK", narrowed);
     }
+  }
+
+  /**
+   * Grants the table owns: on whole resource types, on applications and on process definitions (the
+   * ones listed for external systems); per-task and per-user grants are the engine's.
+   */
+  private static boolean isManaged(Authorization authorization) {
+    return ANY.equals(authorization.getResourceId())
+        || authorization.getResourceType() == APPLICATION.resourceType()
+        || authorization.getResourceType() == PROCESS_DEFINITION.resourceType();
   }
 
   private void save(Authorization existing, Grant grant) {
