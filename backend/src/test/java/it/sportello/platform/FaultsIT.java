@@ -209,7 +209,10 @@ class FaultsIT {
       assertThat(
               count(
                   db,
+                  // the history cleanup is one job that runs again and again during its nightly
+                  // window (01:00-05:00): not a job run twice
                   "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
+                      + " and job_def_type_ <> 'history-cleanup'"
                       + " group by job_id_ having count(*) > 1) twice"))
           .as("jobs that ran twice")
           .isZero();
