@@ -40,7 +40,7 @@ final class EngineDoorPolicy {
   /** Queries sent as POST (their filters in the body): they read, they change nothing. */
   private static final Pattern QUERY =
       Pattern.compile(
-          "^/(task|process-instance|execution|variable-instance|job|external-task|incident)"
+          "^/(task|process-instance|execution|variable-instance|job|job-definition|external-task|incident)"
               + "(/count)?$"
               + "|^/history/(?!cleanup$)[a-z-]+(/count)?$"
               + "|^/filter/[^/]+/(list|count|singleResult)$");

@@ -67,6 +67,7 @@ class EngineDoorPolicyTest {
       assertThat(refusal(List.of(group), "POST", "/task/count", null)).isEmpty();
       assertThat(refusal(List.of(group), "POST", "/history/process-instance", null)).isEmpty();
       assertThat(refusal(List.of(group), "POST", "/history/task/count", null)).isEmpty();
+      assertThat(refusal(List.of(group), "POST", "/job-definition", null)).isEmpty();
     }
   }
 
