@@ -373,6 +373,25 @@ class TicketApiIT extends IntegrationTest {
         .containsSubsequence("RECEIVED", "CLASSIFIED", "TAKEN_IN_CHARGE", "SOLVED", "CLOSED");
   }
 
+  @Test
+  void anExternalSystemRecordsAContactItSolvedItselfThoughItWorksNoTask() {
+    // a chatbot that answered the citizen alone: registered and closed at once, in its name
+    Map<String, Object> chat = ticketRequest(fiscalCode(), "Orari della biblioteca");
+    chat.put("channel", "CHATBOT");
+    chat.put("firstContactAnswer", "La biblioteca è aperta dal martedì al sabato.");
+
+    ResponseEntity<JsonNode> response = post("/api/tickets", "api-client", chat);
+
+    assertThat(response.getStatusCode())
+        .as(String.valueOf(response.getBody()))
+        .isEqualTo(HttpStatus.CREATED);
+    JsonNode ticket =
+        get("/api/tickets/" + response.getBody().get("number").asText(), "operator1").getBody();
+    assertThat(ticket.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(ticket.get("outcome").asText()).isEqualTo("SOLVED");
+    assertThat(ticket.get("takenInChargeBy").asText()).isEqualTo("api-client");
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from sportello." + table, Long.class);
   }

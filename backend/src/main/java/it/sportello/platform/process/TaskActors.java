@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class TaskActors {
 
+  private static final ThreadLocal<Boolean> APPLICATION = ThreadLocal.withInitial(() -> false);
+
   /** A user acting on a task and the groups they belong to. */
   public record Actor(String userId, List<String> groupIds) {
 
@@ -51,6 +53,27 @@ public final class TaskActors {
    */
   public static String decidedBy(DelegateTask task) {
     return current(task).map(Actor::userId).orElse(task.getAssignee());
+  }
+
+  /**
+   * Runs engine work that the application itself does under its own rules, which {@link TaskRules}
+   * then leaves alone: the intake closing at once the contact it has just registered (whoever may
+   * register a contact may record it solved, though they are no candidate of the task the model
+   * opens and never work it). Decisions inside are still recorded under the caller's name.
+   */
+  public static void asTheApplication(Runnable work) {
+    boolean outer = APPLICATION.get();
+    APPLICATION.set(true);
+    try {
+      work.run();
+    } finally {
+      APPLICATION.set(outer);
+    }
+  }
+
+  /** Whether the current engine work is the application's own ({@link #asTheApplication}). */
+  static boolean isTheApplication() {
+    return APPLICATION.get();
   }
 
   private TaskActors() {}

@@ -27,8 +27,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  *       somebody else's name.
  * </ul>
  *
- * Calls without a user behind them (the engine's jobs, the application's own trusted code) are not
- * checked.
+ * Without a user behind the call (the engine's jobs) only the assignee is checked; the
+ * application's own work under its own rules ({@link TaskActors#asTheApplication}) is not checked.
  */
 class TaskRules implements TaskListener {
 
@@ -37,6 +37,9 @@ class TaskRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskActors.isTheApplication()) {
+      return;
+    }
     switch (task.getEventName()) {
       case EVENTNAME_ASSIGNMENT -> onAssignment(task);
       case EVENTNAME_COMPLETE -> onCompletion(task);

@@ -2,6 +2,7 @@ package it.sportello.ticket.process;
 
 import static it.sportello.processes.TicketProcess.Variables.*;
 
+import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.TicketProcess;
 import it.sportello.processes.TicketProcess.Elements;
 import it.sportello.processes.TicketProcess.Messages;
@@ -46,12 +47,17 @@ class CamundaTicketProcess implements TicketProcessPort {
             .processInstanceBusinessKey(ticketNumber)
             .taskDefinitionKey(Elements.LEVEL1)
             .singleResult();
-    taskService.claim(level1.getId(), operator);
-    taskService.complete(
-        level1.getId(),
-        Variables.createVariables()
-            .putValue(LEVEL1_DECISION, "SOLVE")
-            .putValueTyped(TicketSteps.ANSWER, Variables.stringValue(answer, true)));
+    // the intake's own rule (whoever may register a contact may record it solved at once), not
+    // the worklist's: the level-1 task is closed in the caller's name, who is no candidate of it
+    TaskActors.asTheApplication(
+        () -> {
+          taskService.claim(level1.getId(), operator);
+          taskService.complete(
+              level1.getId(),
+              Variables.createVariables()
+                  .putValue(LEVEL1_DECISION, "SOLVE")
+                  .putValueTyped(TicketSteps.ANSWER, Variables.stringValue(answer, true)));
+        });
   }
 
   @Override
