@@ -325,17 +325,12 @@ class EngineDoorsIT extends ProcedureTestSupport {
             "/engine-rest//deployment/create",
             "/engine-rest/deployment/create;x=y")) {
       for (String user : List.of("supervisor", "api-client")) {
-        ResponseEntity<JsonNode> response = post(path, user, Map.of());
-        assertThat(response.getStatusCode())
+        // Spring Security's firewall already refuses a ';' in the path (400); the door the rest
+        assertThat(post(path, user, Map.of()).getStatusCode())
             .as("%s as %s", path, user)
-            .isIn(HttpStatus.FORBIDDEN, HttpStatus.BAD_REQUEST);
-        assertThat(response.getStatusCode()).as("%s as %s", path, user).isNotEqualTo(HttpStatus.OK);
+            .isEqualTo(path.contains(";") ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN);
       }
     }
-    assertThat(
-            post("/engine-rest/engine/default/deployment/create", "supervisor", Map.of())
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

@@ -151,6 +151,18 @@ class SecurityIT extends IntegrationTest {
                 .getStatusCode())
         .as("no token")
         .isEqualTo(HttpStatus.FORBIDDEN);
+    HttpHeaders withBasic = new HttpHeaders();
+    withBasic.addAll(headers);
+    withBasic.setBasicAuth("operator1", "demo");
+    assertThat(
+            rest.exchange(
+                    "/api/tasks/unknown/claim",
+                    HttpMethod.POST,
+                    new HttpEntity<>(withBasic),
+                    JsonNode.class)
+                .getStatusCode())
+        .as("Basic credentials the browser cached do not replace the token")
+        .isEqualTo(HttpStatus.FORBIDDEN);
     headers.add("X-XSRF-TOKEN", csrf);
     assertThat(
             rest.exchange(

@@ -94,37 +94,6 @@ class WebSecurityIT extends IntegrationTest {
   }
 
   @Test
-  void aSessionNeedsTheCsrfTokenEvenWhenAnAuthorizationHeaderComesAlong() {
-    ResponseEntity<JsonNode> login =
-        post("/api/session", null, Map.of("username", "operator1", "password", "demo"));
-    List<String> cookies = login.getHeaders().get(HttpHeaders.SET_COOKIE);
-    String session = value(cookies, "JSESSIONID");
-    String csrf = value(cookies, "SPORTELLO-XSRF-TOKEN");
-
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; SPORTELLO-XSRF-TOKEN=" + csrf);
-    headers.setBasicAuth("operator1", "demo");
-    assertThat(
-            rest.exchange(
-                    "/api/tasks/unknown/claim",
-                    HttpMethod.POST,
-                    new HttpEntity<>(headers),
-                    JsonNode.class)
-                .getStatusCode())
-        .as("cached Basic credentials do not replace the token")
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    headers.add("X-XSRF-TOKEN", csrf);
-    assertThat(
-            rest.exchange(
-                    "/api/tasks/unknown/claim",
-                    HttpMethod.POST,
-                    new HttpEntity<>(headers),
-                    JsonNode.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
-  }
-
-  @Test
   void nobodyCreatesAFirstAdministratorThroughCamundaAdminsSetup() {
     String intruder = "intruder" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> user =

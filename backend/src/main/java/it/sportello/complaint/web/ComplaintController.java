@@ -13,14 +13,13 @@ import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
+import it.sportello.casefile.web.CaseFileDownloads;
 import it.sportello.casefile.web.CaseReaders;
 import it.sportello.complaint.Complaint;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.complaint.Complaints;
 import it.sportello.complaint.ReportBreachCommand;
-import it.sportello.document.Documents;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
 import it.sportello.shared.web.CsvCell;
 import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
@@ -60,7 +59,7 @@ class ComplaintController {
 
   private final Complaints complaints;
   private final CaseDocuments caseDocuments;
-  private final Documents documents;
+  private final CaseFileDownloads downloads;
   private final Approvals approvals;
   private final Timeline timeline;
   private final SlaService sla;
@@ -69,7 +68,7 @@ class ComplaintController {
   ComplaintController(
       Complaints complaints,
       CaseDocuments caseDocuments,
-      Documents documents,
+      CaseFileDownloads downloads,
       Approvals approvals,
       Timeline timeline,
       SlaService sla,
@@ -77,7 +76,7 @@ class ComplaintController {
     this.readers = readers;
     this.complaints = complaints;
     this.caseDocuments = caseDocuments;
-    this.documents = documents;
+    this.downloads = downloads;
     this.approvals = approvals;
     this.timeline = timeline;
     this.sla = sla;
@@ -221,15 +220,7 @@ class ComplaintController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
     readers.read(authentication, number, reader -> complaints.get(number, reader));
-    CaseDocument document =
-        caseDocuments
-            .find(SubjectKind.COMPLAINT, number, documentId)
-            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
-    return Downloads.attachment(
-        document.fileName(),
-        documents.get(documentId).mediaType(),
-        document.size(),
-        documents.content(documentId));
+    return downloads.download(SubjectKind.COMPLAINT, number, documentId);
   }
 
   private ComplaintDetail detail(Complaint complaint) {

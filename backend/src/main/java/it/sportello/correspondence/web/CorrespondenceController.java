@@ -13,15 +13,14 @@ import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
+import it.sportello.casefile.web.CaseFileDownloads;
 import it.sportello.casefile.web.CaseReaders;
 import it.sportello.correspondence.Letter;
 import it.sportello.correspondence.LetterTypes.Direction;
 import it.sportello.correspondence.LetterTypes.Status;
 import it.sportello.correspondence.Letters;
 import it.sportello.correspondence.RegisterLetterCommand;
-import it.sportello.document.Documents;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
 import it.sportello.shared.web.CsvCell;
 import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
@@ -61,7 +60,7 @@ class CorrespondenceController {
 
   private final Letters letters;
   private final CaseDocuments caseDocuments;
-  private final Documents documents;
+  private final CaseFileDownloads downloads;
   private final Approvals approvals;
   private final Timeline timeline;
   private final SlaService sla;
@@ -70,7 +69,7 @@ class CorrespondenceController {
   CorrespondenceController(
       Letters letters,
       CaseDocuments caseDocuments,
-      Documents documents,
+      CaseFileDownloads downloads,
       Approvals approvals,
       Timeline timeline,
       SlaService sla,
@@ -78,7 +77,7 @@ class CorrespondenceController {
     this.readers = readers;
     this.letters = letters;
     this.caseDocuments = caseDocuments;
-    this.documents = documents;
+    this.downloads = downloads;
     this.approvals = approvals;
     this.timeline = timeline;
     this.sla = sla;
@@ -203,15 +202,7 @@ class CorrespondenceController {
   ResponseEntity<InputStreamResource> download(
       @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
     readers.read(authentication, number, reader -> letters.get(number, reader));
-    CaseDocument document =
-        caseDocuments
-            .find(SubjectKind.LETTER, number, documentId)
-            .orElseThrow(() -> new NotFoundException(number + " has no document " + documentId));
-    return Downloads.attachment(
-        document.fileName(),
-        documents.get(documentId).mediaType(),
-        document.size(),
-        documents.content(documentId));
+    return downloads.download(SubjectKind.LETTER, number, documentId);
   }
 
   private LetterDetail detail(Letter letter) {
