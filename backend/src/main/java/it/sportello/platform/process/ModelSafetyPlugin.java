@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * allowlisted beans and no reflective member ({@link GuardedExpressionManager}); deployments, from
  * any caller, are refused when a model holds scripts, class names or unsafe expressions ({@link
  * ModelSafetyParseListener}, {@link ModelSafetyDeployer}); no script engine is installed ({@link
- * NoScriptEngines}). See {@code SECURITY-NOTES-models.md}.
+ * NoScriptEngines}). See {@code docs/security.md}.
  */
 @Component
 class ModelSafetyPlugin extends AbstractProcessEnginePlugin {

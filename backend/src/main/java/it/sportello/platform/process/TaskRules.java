@@ -60,7 +60,13 @@ class TaskRules implements TaskListener {
       }
       return;
     }
-    if (!candidates.includes(assignee, groupsOf(task, assignee))) {
+    // a user claiming for themself brings their groups; anyone else's are looked up
+    List<String> assigneeGroups =
+        actor
+            .filter(user -> user.userId().equals(assignee))
+            .map(Actor::groupIds)
+            .orElseGet(() -> groupsOf(task, assignee));
+    if (!candidates.includes(assignee, assigneeGroups)) {
       throw refused(
           task, "'" + assignee + "' is not a member of the groups it is offered to " + candidates);
     }
