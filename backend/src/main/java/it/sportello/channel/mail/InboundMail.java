@@ -80,6 +80,7 @@ public class InboundMail {
   private final MailTemplates templates;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final IntakeShutdown shutdown;
 
   InboundMail(
       InboundMessages messages,
@@ -92,7 +93,8 @@ public class InboundMail {
       OutboundMails outbox,
       MailTemplates templates,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      IntakeShutdown shutdown) {
     this.messages = messages;
     this.mailboxes = mailboxes;
     this.intake = intake;
@@ -104,10 +106,22 @@ public class InboundMail {
     this.templates = templates;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.shutdown = shutdown;
   }
 
   /** Takes in the message (its bytes as fetched) unless it was taken in before. */
   public Result receive(Mailbox mailbox, byte[] raw) {
+    return receive(mailbox, RawMessage.of(raw));
+  }
+
+  /**
+   * Takes in the message (in memory or spooled to a file; the caller closes it) unless it was taken
+   * in before.
+   *
+   * @throws IntakeShutdown.Interrupted when it failed while the application was stopping: nothing
+   *     recorded, to be taken in again at the next start
+   */
+  public Result receive(Mailbox mailbox, RawMessage raw) {
     String key = keyOf(raw);
     Optional<InboundMessage> known = messages.find(mailbox.id(), key);
     if (known.isPresent()) {
@@ -118,6 +132,18 @@ public class InboundMail {
 
   /** A message too large to fetch: quarantined, left on the server. */
   public Result tooLarge(Mailbox mailbox, long uid, long size) {
+    return tooLarge(mailbox, uid, size, size, null);
+  }
+
+  /**
+   * A message too large to fetch: quarantined (the record), left on the server, and refused with an
+   * automatic reply to its sender in the mailbox's language, unless the sender is a machine, a list
+   * or one of our mailboxes.
+   *
+   * @param limit the largest message taken in, told to the sender
+   * @param headers its header section (the body is never fetched), or null when unreadable
+   */
+  public Result tooLarge(Mailbox mailbox, long uid, long size, long limit, byte[] headers) {
     String key = "imap-uid:" + uid + ":" + size;
     Optional<InboundMessage> known = messages.find(mailbox.id(), key);
     if (known.isPresent()) {
@@ -127,16 +153,112 @@ public class InboundMail {
         "The message is larger than the limit ("
             + size
             + " bytes); it was left in the mailbox, unread.";
+    TooLarge refused = TooLarge.read(headers, mailboxes.ownAddresses());
     long id =
         transactions.execute(
-            status ->
-                messages.insert(
-                    mailbox.id(),
-                    key,
-                    new Outcome(
-                        InboundStatus.QUARANTINED, null, reason, null, null, null, null, null),
-                    clock.instant()));
+            status -> {
+              long inserted =
+                  messages.insert(
+                      mailbox.id(),
+                      key,
+                      new Outcome(
+                          InboundStatus.QUARANTINED,
+                          refused.messageId(),
+                          refused.replyTo() == null
+                              ? reason + " No reply: " + refused.noReplyBecause()
+                              : reason + " The sender was told.",
+                          refused.sender(),
+                          refused.subject(),
+                          null,
+                          null,
+                          null),
+                      clock.instant());
+              if (refused.replyTo() != null) {
+                refuse(mailbox, refused, size, limit);
+              }
+              return inserted;
+            });
+    log.info(
+        "Message {} of mailbox {} ({} bytes) refused as too large{}",
+        uid,
+        mailbox.id(),
+        size,
+        refused.replyTo() == null ? ", no reply: " + refused.noReplyBecause() : ", sender told");
     return new Result(InboundStatus.QUARANTINED, false, null, reason, id);
+  }
+
+  /** What the headers of a message too large to read say about answering it. */
+  private record TooLarge(
+      String messageId, String sender, String subject, String replyTo, String noReplyBecause) {
+
+    static TooLarge read(byte[] headers, java.util.Set<String> ownAddresses) {
+      if (headers == null) {
+        return new TooLarge(null, null, null, null, "headers unreadable");
+      }
+      try {
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headers));
+        String messageId = MailClassifier.messageId(message);
+        String sender =
+            MailClassifier.from(message)
+                .map(InternetAddress::getAddress)
+                .map(a -> a.strip().toLowerCase(Locale.ROOT))
+                .orElse(null);
+        String subject = message.getSubject();
+        Optional<String> automatic = MailClassifier.automatic(message);
+        if (automatic.isPresent()) {
+          return new TooLarge(messageId, sender, subject, null, automatic.get());
+        }
+        if (message.getHeader("List-Id") != null || message.getHeader("List-Unsubscribe") != null) {
+          return new TooLarge(messageId, sender, subject, null, "mailing list");
+        }
+        jakarta.mail.Address[] replyTo = message.getReplyTo(); // Reply-To, else From
+        String to =
+            replyTo != null && replyTo.length > 0 && replyTo[0] instanceof InternetAddress a
+                ? a.getAddress().strip().toLowerCase(Locale.ROOT)
+                : null;
+        if (to == null || !to.contains("@")) {
+          return new TooLarge(messageId, sender, subject, null, "no sender address");
+        }
+        if (ownAddresses.contains(to) || (sender != null && ownAddresses.contains(sender))) {
+          return new TooLarge(messageId, sender, subject, null, "from our own mailbox (loop)");
+        }
+        return new TooLarge(messageId, sender, subject, to, null);
+      } catch (MessagingException | RuntimeException e) {
+        return new TooLarge(null, null, null, null, "headers unreadable");
+      }
+    }
+  }
+
+  /** The automatic reply to a message too large: queued in the outbox, in the caller's transaction. */
+  private void refuse(Mailbox mailbox, TooLarge refused, long size, long limit) {
+    String subject = refused.subject() == null ? "" : refused.subject().strip();
+    if (subject.length() > MAX_SUBJECT) {
+      subject = subject.substring(0, MAX_SUBJECT - 1) + "…";
+    }
+    MailTemplates.Text text =
+        templates.render(
+            "MESSAGE_TOO_LARGE",
+            mailbox.language(),
+            Map.of(
+                "subject", subject,
+                "size", megabytes(size, mailbox.language()),
+                "limit", megabytes(limit, mailbox.language())));
+    OutboundMail.Letter letter =
+        new OutboundMail.Letter(
+            null,
+            mailbox.kind() == MailboxKind.PEC,
+            refused.replyTo(),
+            text.subject(),
+            text.body(),
+            "MESSAGE_TOO_LARGE",
+            null);
+    if (outbound.queue(letter, mailbox.id(), List.of()).isEmpty()) {
+      outbound.queue(letter); // the mailbox only receives: from the default one
+    }
+  }
+
+  private static String megabytes(long bytes, String language) {
+    return String.format(Locale.forLanguageTag(language), "%.1f", bytes / 1_048_576.0);
   }
 
   /** Takes in a quarantined message again (after a fix, or a change of configuration). */
@@ -147,11 +269,14 @@ public class InboundMail {
       throw new ConflictException(
           409, "Message " + id + " is " + message.status() + ", not in quarantine.");
     }
-    byte[] raw =
-        messages
-            .raw(id)
-            .orElseThrow(
-                () -> new ConflictException(409, "Message " + id + " has no bytes to read again."));
+    RawMessage raw =
+        RawMessage.of(
+            messages
+                .raw(id)
+                .orElseThrow(
+                    () ->
+                        new ConflictException(
+                            409, "Message " + id + " has no bytes to read again.")));
     Mailbox mailbox =
         mailboxes
             .find(message.mailboxId())
@@ -162,7 +287,7 @@ public class InboundMail {
     return process(mailbox, message.messageKey(), raw, id);
   }
 
-  private Result process(Mailbox mailbox, String key, byte[] raw, Long existingId) {
+  private Result process(Mailbox mailbox, String key, RawMessage raw, Long existingId) {
     Instant now = clock.instant();
     Analysis analysis;
     try {
@@ -181,7 +306,10 @@ public class InboundMail {
   }
 
   private Result quarantine(
-      Mailbox mailbox, String key, byte[] raw, Long existingId, Exception cause, Instant now) {
+      Mailbox mailbox, String key, RawMessage raw, Long existingId, Exception cause, Instant now) {
+    // a failure while stopping is most likely the shutdown (engine, pool): no quarantine, the
+    // message stays unseen and is taken in at the next start
+    shutdown.checkNotStopping("Message " + key + " of mailbox " + mailbox.id(), cause);
     String reason = reason(cause);
     // exception messages may quote the sender, a recipient or a row's data: masked, and the
     // stack trace at DEBUG only
@@ -195,15 +323,16 @@ public class InboundMail {
     String sender = null;
     String subject = null;
     try {
-      MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+      MimeMessage message = new MimeMessage(SESSION, raw.open());
       messageId = MailClassifier.messageId(message);
       sender = MailClassifier.from(message).map(InternetAddress::getAddress).orElse(null);
       subject = message.getSubject();
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MessagingException | IOException | RuntimeException e) {
       // whatever could be read is shown; the bytes are kept
     }
     Outcome outcome =
-        new Outcome(InboundStatus.QUARANTINED, messageId, reason, sender, subject, null, null, raw);
+        new Outcome(
+            InboundStatus.QUARANTINED, messageId, reason, sender, subject, null, null, raw.bytes());
     long id =
         transactions.execute(
             status -> {
@@ -258,8 +387,9 @@ public class InboundMail {
       Map<String, String> context)
       implements Analysis {}
 
-  private Analysis analyse(Mailbox mailbox, byte[] raw) throws MessagingException, IOException {
-    MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+  private Analysis analyse(Mailbox mailbox, RawMessage raw) throws MessagingException, IOException {
+    // on a shared stream: the parts of a spooled message stay in its file, read when needed
+    MimeMessage message = new MimeMessage(SESSION, raw.open());
     Optional<PecEnvelope> pec = PecEnvelopes.parse(message);
     MimeMessage content = message;
     Channel channel = Channel.EMAIL;
@@ -509,6 +639,35 @@ public class InboundMail {
    * What identifies the message: its Message-ID (a PEC envelope has its own), or a hash of its
    * bytes when it has none or it cannot be read.
    */
+  static String keyOf(RawMessage raw) {
+    if (raw.inMemory()) {
+      return keyOf(raw.bytes());
+    }
+    // a spooled (large) message: its headers parsed from the file, its bytes hashed as a stream
+    try (java.io.InputStream in = raw.open()) {
+      String id = MailClassifier.messageId(new MimeMessage(SESSION, in));
+      if (id != null && !id.isBlank()) {
+        return id.length() <= 250
+            ? id
+            : "sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // no readable Message-ID: the bytes identify it
+    }
+    try (java.io.InputStream in = raw.open()) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String keyOf(byte[] raw) {
     try {
       String id = MailClassifier.messageId(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));

@@ -13,6 +13,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +90,7 @@ class JakartaMailPort implements MailPort {
       store.connect(server.host(), server.port(), server.username(), server.password());
       Folder folder = store.getFolder(mailbox.folder());
       folder.open(Folder.READ_WRITE);
-      return new ImapSession(store, folder, properties.polling().maxMessageSize());
+      return new ImapSession(store, folder, properties.polling().spoolAbove());
     } catch (MessagingException e) {
       throw new MailServerException(
           "Cannot open " + mailbox.folder() + " of mailbox " + mailbox.id() + " at " + server, e);
@@ -198,12 +203,12 @@ class JakartaMailPort implements MailPort {
 
     private final Store store;
     private final Folder folder;
-    private final long maxSize;
+    private final long spoolAbove;
 
-    ImapSession(Store store, Folder folder, long maxSize) {
+    ImapSession(Store store, Folder folder, long spoolAbove) {
       this.store = store;
       this.folder = folder;
-      this.maxSize = maxSize;
+      this.spoolAbove = spoolAbove;
     }
 
     @Override
@@ -218,19 +223,62 @@ class JakartaMailPort implements MailPort {
         List<FetchedMessage> fetched = new ArrayList<>();
         for (Message message : batch) {
           long uid = ((UIDFolder) folder).getUID(message);
-          long size = message.getSize();
-          byte[] raw = null;
-          if (size <= maxSize) {
-            ByteArrayOutputStream out =
-                new ByteArrayOutputStream(Math.max(size > 0 ? (int) size : 0, 1024));
-            message.writeTo(out);
-            raw = out.toByteArray();
-          }
-          fetched.add(new FetchedMessage(uid, raw, size));
+          fetched.add(new FetchedMessage(uid, message.getSize(), new Content(message, uid)));
         }
         return fetched;
-      } catch (MessagingException | IOException e) {
+      } catch (MessagingException e) {
         throw new MailServerException("Cannot read " + folder.getFullName(), e);
+      }
+    }
+
+    /** One message's bytes, fetched only when the poller gets to it. */
+    private final class Content implements FetchedMessage.Content {
+
+      private final Message message;
+      private final long uid;
+
+      Content(Message message, long uid) {
+        this.message = message;
+        this.uid = uid;
+      }
+
+      @Override
+      public RawMessage read() {
+        try {
+          long size = message.getSize();
+          if (size > spoolAbove) {
+            // streamed from the socket to the disk: never whole on the heap
+            Path file = Files.createTempFile("sportello-mail-", ".eml");
+            try (OutputStream out = Files.newOutputStream(file)) {
+              message.writeTo(out);
+            } catch (IOException | MessagingException | RuntimeException e) {
+              Files.deleteIfExists(file);
+              throw e;
+            }
+            return RawMessage.spooled(file);
+          }
+          ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max((int) size, 1024));
+          message.writeTo(out);
+          return RawMessage.of(out.toByteArray());
+        } catch (MessagingException | IOException e) {
+          throw new MailServerException(
+              "Cannot fetch message " + uid + " of " + folder.getFullName(), e);
+        }
+      }
+
+      @Override
+      public byte[] headers() {
+        try {
+          StringBuilder headers = new StringBuilder();
+          Enumeration<String> lines = ((MimeMessage) message).getAllHeaderLines();
+          while (lines.hasMoreElements()) {
+            headers.append(lines.nextElement()).append("\r\n");
+          }
+          return headers.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        } catch (MessagingException e) {
+          throw new MailServerException(
+              "Cannot fetch the headers of message " + uid + " of " + folder.getFullName(), e);
+        }
       }
     }
 

@@ -26,7 +26,11 @@ public interface MailPort {
   /** An open inbound folder. */
   interface MailboxSession extends AutoCloseable {
 
-    /** The messages not yet marked as seen, oldest first, at most {@code limit}. */
+    /**
+     * The messages not yet marked as seen, oldest first, at most {@code limit}: their ids and sizes;
+     * each one's bytes are fetched when it is {@linkplain FetchedMessage#read read}, while this
+     * session is open.
+     */
     List<FetchedMessage> unseen(int limit);
 
     /** Marks the message as processed on the server, so that it is not fetched again. */
@@ -54,13 +58,77 @@ public interface MailPort {
   }
 
   /**
-   * A message as the server holds it.
-   *
-   * @param uid its id in the folder
-   * @param raw its bytes (RFC 5322), or null when it is larger than the limit
-   * @param size its size on the server
+   * A message as the server holds it: its id and size first, its bytes only when {@link #read}
+   * (large ones spooled to a temporary file), its headers alone with {@link #headers}.
    */
-  record FetchedMessage(long uid, byte[] raw, long size) {}
+  final class FetchedMessage {
+
+    /** Fetches a message's content from the server. */
+    public interface Content {
+      /** Its bytes (RFC 5322); the caller closes the result. */
+      RawMessage read();
+
+      /** Its header section only (RFC 5322, up to the empty line). */
+      byte[] headers();
+    }
+
+    private final long uid;
+    private final long size;
+    private final byte[] raw;
+    private final Content content;
+
+    /** A message whose bytes are at hand. */
+    public FetchedMessage(long uid, byte[] raw, long size) {
+      this.uid = uid;
+      this.raw = raw;
+      this.size = size;
+      this.content = null;
+    }
+
+    /** A message read from the server when asked. */
+    public FetchedMessage(long uid, long size, Content content) {
+      this.uid = uid;
+      this.raw = null;
+      this.size = size;
+      this.content = content;
+    }
+
+    /** Its id in the folder. */
+    public long uid() {
+      return uid;
+    }
+
+    /** Its size on the server ({@code -1} when the server did not say). */
+    public long size() {
+      return size;
+    }
+
+    /** Its bytes when already in memory, else null (see {@link #read}). */
+    public byte[] raw() {
+      return raw;
+    }
+
+    /** Its bytes, fetched now if needed; the caller closes the result (a spool file goes). */
+    public RawMessage read() {
+      if (raw != null) {
+        return RawMessage.of(raw);
+      }
+      if (content == null) {
+        throw new IllegalStateException("Message " + uid + " has no content to read");
+      }
+      return content.read();
+    }
+
+    /** Its header section, without its body. */
+    public byte[] headers() {
+      return raw != null ? raw : content.headers();
+    }
+
+    @Override
+    public String toString() {
+      return "message " + uid + " (" + size + " bytes)";
+    }
+  }
 
   /** The server could not be reached or refused us. */
   class MailServerException extends RuntimeException {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -77,14 +78,29 @@ public record MailProperties(
       @NotNull @DefaultValue("demo") String password) {}
 
   /**
-   * @param enabled whether mailboxes are polled on a schedule (tests poll explicitly)
+   * @param enabled whether mailboxes are polled on a schedule (tests poll explicitly); each
+   *     receiving mailbox has a worker thread of its own, the outbox another
    * @param batchSize at most this many messages per mailbox and poll
-   * @param maxMessageSize larger messages are quarantined unread
+   * @param maxMessageSize larger messages are not fetched: quarantined (the record) and refused with
+   *     an automatic reply to the sender, in the mailbox's language
+   * @param spoolAbove messages larger than this are fetched into a temporary file, not into memory
+   * @param stopTimeout at shutdown, how long the workers may finish the message in hand before the
+   *     engine and the database close; one still in hand then stays unseen on the server
    */
   public record Polling(
       @DefaultValue("true") boolean enabled,
       @Min(1) @DefaultValue("50") int batchSize,
-      @Min(1024) @DefaultValue("52428800") long maxMessageSize) {}
+      @Min(1024) @DefaultValue("52428800") long maxMessageSize,
+      @Min(0) @DefaultValue("1048576") long spoolAbove,
+      @NotNull @DefaultValue("PT30S") Duration stopTimeout) {
+
+    @ConstructorBinding
+    public Polling {}
+
+    public Polling(boolean enabled, int batchSize, long maxMessageSize) {
+      this(enabled, batchSize, maxMessageSize, 1_048_576, Duration.ofSeconds(30));
+    }
+  }
 
   /**
    * @param enabled whether the outbox is sent on a schedule (tests send explicitly)

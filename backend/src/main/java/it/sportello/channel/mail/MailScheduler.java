@@ -2,24 +2,36 @@ package it.sportello.channel.mail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls each receiving mailbox at its interval ({@code sportello.mail.polling.enabled}, on by
- * default) and sends the outbox ({@code sportello.mail.outbound.enabled}, on by default), once the
- * application is up; one thread, so that a mailbox is never polled twice at once. Mailboxes whose
- * server offers IMAP IDLE are also watched ({@link MailboxWatcher}), each on a thread of its own,
- * and polled as soon as new mail is announced.
+ * The mail workers, once the application is up: each receiving mailbox is polled at its interval
+ * by a worker thread of its own ({@code mail-<mailbox>}; {@code sportello.mail.polling.enabled}, on
+ * by default), so that a slow message in one mailbox never delays another mailbox, and a mailbox is
+ * never polled twice at once; the outbox is sent by one more ({@code mail-outbound}; {@code
+ * sportello.mail.outbound.enabled}). Mailboxes whose server offers IMAP IDLE are also watched
+ * ({@link MailboxWatcher}), each on a thread of its own, and polled as soon as new mail is
+ * announced.
+ *
+ * <p>Orderly stop: Spring stops every {@link SmartLifecycle} (highest phase first) before it
+ * destroys any bean, and Camunda's engine is closed when its {@code ProcessEngineFactoryBean} is
+ * destroyed ({@code DisposableBean}), the JPA and the connection pool after that. This phase is the
+ * highest, so the workers stop first: {@link #stop()} tells the pollers to take no further message
+ * ({@link IntakeShutdown}), cancels the schedules and waits up to {@code
+ * sportello.mail.polling.stop-timeout} for the messages in hand. One still in hand after that, or
+ * failing because of the shutdown, is neither quarantined nor marked as seen: it is taken in at the
+ * next start.
  */
 @Component
 class MailScheduler implements SmartLifecycle {
@@ -37,10 +49,11 @@ class MailScheduler implements SmartLifecycle {
   private final NotificationMailer notificationMailer;
   private final OutboundMailSender sender;
   private final MailPort port;
-  private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
+  private final IntakeShutdown shutdown;
+  private final Map<String, ScheduledThreadPoolExecutor> workers = new LinkedHashMap<>();
   private final List<MailboxWatcher> watchers = new ArrayList<>();
   private final Set<String> pollsQueued = ConcurrentHashMap.newKeySet();
-  private volatile ThreadPoolTaskScheduler scheduler;
+  private volatile boolean running;
 
   MailScheduler(
       Mailboxes mailboxes,
@@ -48,13 +61,15 @@ class MailScheduler implements SmartLifecycle {
       MailProperties properties,
       NotificationMailer notificationMailer,
       OutboundMailSender sender,
-      MailPort port) {
+      MailPort port,
+      IntakeShutdown shutdown) {
     this.port = port;
     this.notificationMailer = notificationMailer;
     this.sender = sender;
     this.mailboxes = mailboxes;
     this.poller = poller;
     this.properties = properties;
+    this.shutdown = shutdown;
   }
 
   @Override
@@ -66,22 +81,41 @@ class MailScheduler implements SmartLifecycle {
     if (!polling && !sending) {
       return;
     }
-    scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(1);
-    scheduler.setThreadNamePrefix("mail-");
-    scheduler.initialize();
+    shutdown.stopping(false);
     if (sending) {
-      scheduled.add(scheduler.scheduleWithFixedDelay(this::send, properties.outbound().interval()));
+      worker("outbound")
+          .scheduleWithFixedDelay(
+              this::send, 0, properties.outbound().interval().toMillis(), TimeUnit.MILLISECONDS);
     }
     for (Mailbox mailbox : mailboxes.all()) {
       if (polling && mailbox.receives()) {
-        scheduled.add(
-            scheduler.scheduleWithFixedDelay(() -> poll(mailbox), mailbox.pollInterval()));
+        worker(mailbox.id())
+            .scheduleWithFixedDelay(
+                () -> poll(mailbox), 0, mailbox.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (mailbox.idle()) {
           watch(mailbox);
         }
       }
     }
+    running = true;
+  }
+
+  /** A thread of its own for the mailbox (or the outbox). */
+  private ScheduledThreadPoolExecutor worker(String name) {
+    ScheduledThreadPoolExecutor worker =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "mail-" + name);
+              thread.setDaemon(true);
+              return thread;
+            });
+    // at shutdown: no delayed poll starts; the one running ends its message
+    worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    worker.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    worker.setRemoveOnCancelPolicy(true);
+    workers.put(name, worker);
+    return worker;
   }
 
   private void watch(Mailbox mailbox) {
@@ -93,17 +127,20 @@ class MailScheduler implements SmartLifecycle {
     thread.start();
   }
 
-  /** A poll as soon as the mail thread is free; announcements while one is queued add nothing. */
+  /** A poll as soon as the mailbox's worker is free; announcements while one is queued add nothing. */
   private void requestPoll(Mailbox mailbox) {
-    ThreadPoolTaskScheduler current = scheduler;
-    if (current != null && pollsQueued.add(mailbox.id())) {
+    ScheduledThreadPoolExecutor worker;
+    synchronized (this) {
+      worker = workers.get(mailbox.id());
+    }
+    if (worker != null && !shutdown.stopping() && pollsQueued.add(mailbox.id())) {
       try {
-        current.execute(
+        worker.execute(
             () -> {
               pollsQueued.remove(mailbox.id());
               poll(mailbox);
             });
-      } catch (TaskRejectedException e) {
+      } catch (RejectedExecutionException e) {
         pollsQueued.remove(mailbox.id()); // stopping
       }
     }
@@ -112,45 +149,68 @@ class MailScheduler implements SmartLifecycle {
   private void poll(Mailbox mailbox) {
     try {
       int batches = 0;
-      while (poller.poll(mailbox) >= properties.polling().batchSize()
+      while (!shutdown.stopping()
+          && poller.poll(mailbox) >= properties.polling().batchSize()
           && ++batches < MAX_BATCHES_PER_POLL) {
         // a full batch: more mail is waiting
       }
     } catch (RuntimeException e) {
-      log.warn("Polling mailbox {} failed: {}", mailbox.id(), MaskedAddresses.maskAll(message(e)));
+      log.warn("Polling mailbox {} failed: {}", mailbox.id(), MailboxHealth.describe(e));
       log.debug("Polling mailbox {} failed", mailbox.id(), e);
     }
   }
 
   private void send() {
+    if (shutdown.stopping()) {
+      return;
+    }
     try {
       notificationMailer.queuePending();
       sender.sendDue();
     } catch (RuntimeException e) {
-      log.warn("Sending mail failed: {}", MaskedAddresses.maskAll(message(e)));
+      log.warn("Sending mail failed: {}", MailboxHealth.describe(e));
       log.debug("Sending mail failed", e);
     }
   }
 
-  /** The exception's class and message: messages may quote addresses, so they are masked. */
-  private static String message(RuntimeException e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
+  /**
+   * Stops taking new messages and waits (at most {@code sportello.mail.polling.stop-timeout}) for
+   * the messages in hand, before the engine and the database close.
+   */
   @Override
   public synchronized void stop() {
+    shutdown.stopping(true);
     watchers.forEach(MailboxWatcher::stop);
     watchers.clear();
-    scheduled.forEach(future -> future.cancel(false));
-    scheduled.clear();
-    if (scheduler != null) {
-      scheduler.shutdown();
-      scheduler = null;
+    workers.values().forEach(ScheduledThreadPoolExecutor::shutdown);
+    long deadline = System.nanoTime() + properties.polling().stopTimeout().toNanos();
+    try {
+      for (Map.Entry<String, ScheduledThreadPoolExecutor> worker : workers.entrySet()) {
+        long left = deadline - System.nanoTime();
+        if (!worker.getValue().awaitTermination(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
+          log.warn(
+              "Mail worker {} still busy after {}: its message is left unseen, taken in at the"
+                  + " next start",
+              worker.getKey(),
+              properties.polling().stopTimeout());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    workers.clear();
+    pollsQueued.clear();
+    running = false;
   }
 
   @Override
   public synchronized boolean isRunning() {
-    return scheduler != null;
+    return running;
+  }
+
+  /** The highest phase: stopped before every other lifecycle, long before the engine closes. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
   }
 }
