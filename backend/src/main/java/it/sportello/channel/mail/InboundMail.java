@@ -229,7 +229,9 @@ public class InboundMail {
     }
   }
 
-  /** The automatic reply to a message too large: queued in the outbox, in the caller's transaction. */
+  /**
+   * The automatic reply to a message too large: queued in the outbox, in the caller's transaction.
+   */
   private void refuse(Mailbox mailbox, TooLarge refused, long size, long limit) {
     String subject = refused.subject() == null ? "" : refused.subject().strip();
     if (subject.length() > MAX_SUBJECT) {

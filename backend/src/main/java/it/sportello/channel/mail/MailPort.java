@@ -27,9 +27,9 @@ public interface MailPort {
   interface MailboxSession extends AutoCloseable {
 
     /**
-     * The messages not yet marked as seen, oldest first, at most {@code limit}: their ids and sizes;
-     * each one's bytes are fetched when it is {@linkplain FetchedMessage#read read}, while this
-     * session is open.
+     * The messages not yet marked as seen, oldest first, at most {@code limit}: their ids and
+     * sizes; each one's bytes are fetched when it is {@linkplain FetchedMessage#read read}, while
+     * this session is open.
      */
     List<FetchedMessage> unseen(int limit);
 

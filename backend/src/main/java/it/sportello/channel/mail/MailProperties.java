@@ -81,8 +81,8 @@ public record MailProperties(
    * @param enabled whether mailboxes are polled on a schedule (tests poll explicitly); each
    *     receiving mailbox has a worker thread of its own, the outbox another
    * @param batchSize at most this many messages per mailbox and poll
-   * @param maxMessageSize larger messages are not fetched: quarantined (the record) and refused with
-   *     an automatic reply to the sender, in the mailbox's language
+   * @param maxMessageSize larger messages are not fetched: quarantined (the record) and refused
+   *     with an automatic reply to the sender, in the mailbox's language
    * @param spoolAbove messages larger than this are fetched into a temporary file, not into memory
    * @param stopTimeout at shutdown, how long the workers may finish the message in hand before the
    *     engine and the database close; one still in hand then stays unseen on the server

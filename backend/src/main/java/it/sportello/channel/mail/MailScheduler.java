@@ -16,9 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail workers, once the application is up: each receiving mailbox is polled at its interval
- * by a worker thread of its own ({@code mail-<mailbox>}; {@code sportello.mail.polling.enabled}, on
- * by default), so that a slow message in one mailbox never delays another mailbox, and a mailbox is
+ * The mail workers, once the application is up: each receiving mailbox is polled at its interval by
+ * a worker thread of its own ({@code mail-<mailbox>}; {@code sportello.mail.polling.enabled}, on by
+ * default), so that a slow message in one mailbox never delays another mailbox, and a mailbox is
  * never polled twice at once; the outbox is sent by one more ({@code mail-outbound}; {@code
  * sportello.mail.outbound.enabled}). Mailboxes whose server offers IMAP IDLE are also watched
  * ({@link MailboxWatcher}), each on a thread of its own, and polled as soon as new mail is
@@ -127,7 +127,9 @@ class MailScheduler implements SmartLifecycle {
     thread.start();
   }
 
-  /** A poll as soon as the mailbox's worker is free; announcements while one is queued add nothing. */
+  /**
+   * A poll as soon as the mailbox's worker is free; announcements while one is queued add nothing.
+   */
   private void requestPoll(Mailbox mailbox) {
     ScheduledThreadPoolExecutor worker;
     synchronized (this) {

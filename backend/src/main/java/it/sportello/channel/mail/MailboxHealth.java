@@ -49,7 +49,12 @@ public class MailboxHealth {
             s == null
                 ? new Status(id, now, null, null, null, 0)
                 : new Status(
-                    id, now, s.lastSuccess(), s.lastErrorAt(), s.lastError(), s.consecutiveFailures()));
+                    id,
+                    now,
+                    s.lastSuccess(),
+                    s.lastErrorAt(),
+                    s.lastError(),
+                    s.consecutiveFailures()));
   }
 
   void pollSucceeded(String mailbox) {

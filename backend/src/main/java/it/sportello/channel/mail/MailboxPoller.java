@@ -104,7 +104,8 @@ public class MailboxPoller {
     long limit = properties.polling().maxMessageSize();
     try {
       if (message.size() > limit) {
-        result = inbound.tooLarge(
+        result =
+            inbound.tooLarge(
                 mailbox, message.uid(), message.size(), limit, headers(mailbox, message));
       } else {
         try (RawMessage raw = message.read()) {

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A message's bytes as fetched (RFC 5322): in memory when small, in a temporary file when large, so
  * that a 40 MB message is never held whole on the heap. {@link #open()} gives a {@code
- * SharedInputStream}: a {@code MimeMessage} built on it keeps its parts as references into the
- * file instead of copying them. {@link #close()} deletes the file.
+ * SharedInputStream}: a {@code MimeMessage} built on it keeps its parts as references into the file
+ * instead of copying them. {@link #close()} deletes the file.
  */
 public final class RawMessage implements AutoCloseable {
 
@@ -80,7 +80,9 @@ public final class RawMessage implements AutoCloseable {
     }
   }
 
-  /** Closes the streams it opened (parts of a message read from them end too) and deletes the file. */
+  /**
+   * Closes the streams it opened (parts of a message read from them end too) and deletes the file.
+   */
   @Override
   public void close() {
     for (InputStream in : opened) {
