@@ -12,6 +12,12 @@ import org.springframework.stereotype.Component;
  * The demo's mail server: GreenMail as a real SMTP and IMAP server inside the application, so that
  * the mail channel can be tried without an account anywhere. Mail sent to any address through its
  * SMTP port is delivered to that address's mailbox on the server. Never in production.
+ *
+ * <p>GreenMail keeps every message in memory (its only store, {@code InMemoryStore}): the mail
+ * delivered to the demo lives on the application's heap until it stops, and is gone after a
+ * restart. A 40 MB message costs the heap about its size again while GreenMail holds it; the demo
+ * is for trying the channel, not for loads (the application itself streams large messages to disk,
+ * see {@link RawMessage}).
  */
 @Component
 @ConditionalOnProperty(name = "sportello.mail.embedded-server.enabled", havingValue = "true")
@@ -35,7 +41,12 @@ public class EmbeddedMailServer {
     }
     greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
     greenMail.start();
-    log.info("Embedded mail server: SMTP {}:{}, IMAP {}:{}", bind, smtpPort(), bind, imapPort());
+    log.info(
+        "Embedded mail server (demo, messages kept in memory only): SMTP {}:{}, IMAP {}:{}",
+        bind,
+        smtpPort(),
+        bind,
+        imapPort());
   }
 
   public String host() {
