@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -90,6 +91,12 @@ class MailIngestionBenchmark extends IntegrationTest {
   @Autowired EmbeddedMailServer server;
   @Autowired MeterRegistry meters;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MailPort port;
+  @Autowired InboundMail inbound;
+  @Autowired MailProperties properties;
+  @Autowired MailboxHealth health;
+  @Autowired NotificationMailer notificationMailer;
+  @Autowired OutboundMailSender sender;
 
   private final Random random = new Random(20261130);
 
@@ -146,6 +153,263 @@ class MailIngestionBenchmark extends IntegrationTest {
     assertThat(taken).isEqualTo(MESSAGES);
     assertThat(count("select count(*) from sportello.inbound_message where status = 'PROCESSED'"))
         .isEqualTo(MESSAGES);
+  }
+
+  /**
+   * One 40 MB message in a stream of small ones to one mailbox, and a small message to another
+   * mailbox sent the moment the large one is taken up: the stream's throughput, the small message's
+   * wait, the large message's own time and the heap used (sampled every 50 ms). The mailboxes are
+   * read by the application's workers ({@link MailScheduler}, one thread per mailbox), polled every
+   * second. Run with {@code -Dtest='MailIngestionBenchmark#oneLargeMessage*'}; {@code
+   * -Dsportello.benchmark.large-megabytes=40} and {@code -Dsportello.benchmark.small-messages=100}
+   * change the sizes.
+   */
+  @Test
+  void oneLargeMessageInTheStreamDoesNotHoldUpAnotherMailbox() throws Exception {
+    int largeMegabytes = Integer.getInteger("sportello.benchmark.large-megabytes", 40);
+    int smallMessages = Integer.getInteger("sportello.benchmark.small-messages", 100);
+    Mailbox stream = benchmarkMailbox("stream");
+    Mailbox other = benchmarkMailbox("other");
+    Properties props = new Properties();
+    props.put("mail.smtp.host", server.host());
+    props.put("mail.smtp.port", String.valueOf(server.smtpPort()));
+    Session session = Session.getInstance(props);
+    // base64 grows the attachment by a third: the message is about largeMegabytes on the server
+    byte[] photos = new byte[largeMegabytes * 1024 * 1024 * 3 / 4];
+    random.nextBytes(photos);
+    long largeSize = 0;
+    try (Transport transport = session.getTransport("smtp")) {
+      transport.connect();
+      for (int i = 0; i <= smallMessages; i++) {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("cittadino" + i + "@example.it"));
+        message.setRecipients(Message.RecipientType.TO, stream.address());
+        message.setSubject(SUBJECTS[random.nextInt(SUBJECTS.length)], "UTF-8");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text(4), "UTF-8");
+        MimeMultipart parts = new MimeMultipart(body);
+        if (i == smallMessages / 2) {
+          parts.addBodyPart(file("fotografie.jpg", photos, "jpeg"));
+        }
+        message.setContent(parts);
+        message.saveChanges();
+        if (i == smallMessages / 2) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          message.writeTo(out);
+          largeSize = out.size();
+        }
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+    }
+    photos = null;
+    long threshold = largeSize / 2;
+    java.util.concurrent.CountDownLatch largeTakenUp = new java.util.concurrent.CountDownLatch(1);
+    long[] largeStarted = {0};
+    long[] largeEnded = {0};
+    MailPort signalling =
+        new MailPort() {
+          @Override
+          public MailPort.MailboxSession open(Mailbox mailbox) {
+            MailPort.MailboxSession real = port.open(mailbox);
+            return new MailPort.MailboxSession() {
+              @Override
+              public List<MailPort.FetchedMessage> unseen(int limit) {
+                return real.unseen(limit).stream()
+                    .map(
+                        fetched ->
+                            fetched.size() < threshold
+                                ? fetched
+                                : new MailPort.FetchedMessage(
+                                    fetched.uid(),
+                                    fetched.size(),
+                                    new MailPort.FetchedMessage.Content() {
+                                      @Override
+                                      public RawMessage read() {
+                                        largeStarted[0] = System.nanoTime();
+                                        largeTakenUp.countDown();
+                                        return fetched.read();
+                                      }
+
+                                      @Override
+                                      public byte[] headers() {
+                                        return fetched.headers();
+                                      }
+                                    }))
+                    .toList();
+              }
+
+              @Override
+              public void markSeen(MailPort.FetchedMessage message) {
+                real.markSeen(message);
+                if (message.size() >= threshold) {
+                  largeEnded[0] = System.nanoTime();
+                }
+              }
+
+              @Override
+              public void close() {
+                real.close();
+              }
+            };
+          }
+
+          @Override
+          public java.util.Optional<MailPort.MailboxWatch> watch(Mailbox mailbox) {
+            return port.watch(mailbox);
+          }
+
+          @Override
+          public void send(Mailbox mailbox, MimeMessage message) {
+            port.send(mailbox, message);
+          }
+
+          @Override
+          public MimeMessage newMessage() {
+            return port.newMessage();
+          }
+        };
+    MailProperties polling =
+        new MailProperties(
+            properties.mailboxes(),
+            properties.embeddedServer(),
+            new MailProperties.Polling(true, 50, properties.polling().maxMessageSize()),
+            new MailProperties.Outbound(
+                false,
+                properties.outbound().interval(),
+                properties.outbound().maxAttempts(),
+                properties.outbound().firstRetryAfter(),
+                properties.outbound().maxRetryAfter()));
+    IntakeShutdown shutdown = new IntakeShutdown();
+    MailScheduler scheduler =
+        new MailScheduler(
+            new Mailboxes(List.of(stream, other)),
+            new MailboxPoller(signalling, inbound, polling, meters, health, shutdown),
+            polling,
+            notificationMailer,
+            sender,
+            signalling,
+            shutdown);
+
+    var memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long heapBefore = memory.getHeapMemoryUsage().getUsed();
+    java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+    var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(
+        () -> peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+        0,
+        50,
+        TimeUnit.MILLISECONDS);
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long start = System.nanoTime();
+    double probeWait;
+    double largeSeconds; // from the start of its fetch until it was marked as seen
+    double streamSeconds;
+    String probeId = UUID.randomUUID() + "@example.it";
+    try {
+      scheduler.start();
+      assertThat(largeTakenUp.await(10, TimeUnit.MINUTES)).isTrue();
+      try (Transport transport = session.getTransport("smtp")) {
+        transport.connect();
+        transport.sendMessage(
+            MailTestSupport.message(
+                "breve@example.it", other.address(), "Domanda breve", "Una domanda.", probeId),
+            new jakarta.mail.Address[] {new InternetAddress(other.address())});
+      }
+      long probeSent = System.nanoTime();
+      while (count(
+              "select count(*) from sportello.inbound_message where message_key = '"
+                  + probeId
+                  + "'")
+          == 0) {
+        Thread.sleep(20);
+      }
+      probeWait = (System.nanoTime() - probeSent) / 1e9;
+      while (count(
+              "select count(*) from sportello.inbound_message where mailbox_id = '"
+                  + stream.id()
+                  + "'")
+          < smallMessages + 1) {
+        Thread.sleep(50);
+      }
+      streamSeconds = (System.nanoTime() - start) / 1e9;
+      largeSeconds = (largeEnded[0] - largeStarted[0]) / 1e9;
+    } finally {
+      scheduler.stop();
+      sampler.shutdownNow();
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("smallMessages", smallMessages);
+    result.put("largeMessageMegabytes", round(largeSize / 1_048_576.0));
+    result.put("streamSeconds", round(streamSeconds));
+    result.put("streamMessagesPerSecond", round((smallMessages + 1) / streamSeconds));
+    result.put("largeMessageSeconds", round(largeSeconds));
+    result.put("otherMailboxSmallMessageWaitSeconds", round(probeWait));
+    result.put("heapUsedBeforeMegabytes", round(heapBefore / 1_048_576.0));
+    result.put("peakHeapUsedMegabytes", round(peakHeap.get() / 1_048_576.0));
+    result.put("maxHeapMegabytes", round(memory.getHeapMemoryUsage().getMax() / 1_048_576.0));
+    result.put("cores", Runtime.getRuntime().availableProcessors());
+    result.put("systemLoadAverage", round(os.getSystemLoadAverage()));
+    result.put(
+        "byStatus",
+        jdbc.queryForList(
+            "select status, count(*) as n from sportello.inbound_message where mailbox_id in (?, ?)"
+                + " group by status",
+            stream.id(),
+            other.id()));
+    Path directory = Path.of("target", "benchmark");
+    Files.createDirectories(directory);
+    Files.writeString(
+        directory.resolve("mail-large-message.json"),
+        json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    String table =
+        String.format(
+            Locale.ROOT,
+            """
+            | small messages | large message MB | stream s | stream messages/s | large message s |             small message on another mailbox: wait s | heap before MB | peak heap MB | load |
+            |---|---|---|---|---|---|---|---|---|
+            | %s | %s | %s | %s | %s | %s | %s | %s | %s |
+            """,
+            smallMessages,
+            result.get("largeMessageMegabytes"),
+            result.get("streamSeconds"),
+            result.get("streamMessagesPerSecond"),
+            result.get("largeMessageSeconds"),
+            result.get("otherMailboxSmallMessageWaitSeconds"),
+            result.get("heapUsedBeforeMegabytes"),
+            result.get("peakHeapUsedMegabytes"),
+            result.get("systemLoadAverage"));
+    Files.writeString(directory.resolve("mail-large-message.md"), table);
+    System.out.println("\nMail ingestion with one large message\n" + table + "\n" + result);
+
+    assertThat(
+            count(
+                "select count(*) from sportello.inbound_message where status = 'PROCESSED' and"
+                    + " mailbox_id = '"
+                    + stream.id()
+                    + "'"))
+        .isEqualTo(smallMessages + 1);
+    assertThat(probeWait).isPositive();
+  }
+
+  /** A mailbox of the benchmark's own on the embedded server. */
+  private Mailbox benchmarkMailbox(String name) {
+    String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@comune.example";
+    server.account(address, server.password());
+    return new Mailbox(
+        "bench-" + name,
+        MailboxKind.ORDINARY,
+        address,
+        new Mailbox.Server(
+            server.host(), server.imapPort(), false, false, address, server.password()),
+        null,
+        "INBOX",
+        java.time.Duration.ofSeconds(1),
+        false,
+        null,
+        "it",
+        false);
   }
 
   /** Builds the messages and sends them over one SMTP connection: the bytes delivered. */
