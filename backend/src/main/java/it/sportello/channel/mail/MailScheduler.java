@@ -156,7 +156,8 @@ class MailScheduler implements SmartLifecycle {
           && ++batches < MAX_BATCHES_PER_POLL) {
         // a full batch: more mail is waiting
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // never rethrown: an exception would end this mailbox's schedule for good
       log.warn("Polling mailbox {} failed: {}", mailbox.id(), MailboxHealth.describe(e));
       log.debug("Polling mailbox {} failed", mailbox.id(), e);
     }
@@ -169,7 +170,7 @@ class MailScheduler implements SmartLifecycle {
     try {
       notificationMailer.queuePending();
       sender.sendDue();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       log.warn("Sending mail failed: {}", MailboxHealth.describe(e));
       log.debug("Sending mail failed", e);
     }

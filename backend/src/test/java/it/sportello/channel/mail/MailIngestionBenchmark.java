@@ -348,6 +348,8 @@ class MailIngestionBenchmark extends IntegrationTest {
     result.put("otherMailboxSmallMessageWaitSeconds", round(probeWait));
     result.put("heapUsedBeforeMegabytes", round(heapBefore / 1_048_576.0));
     result.put("peakHeapUsedMegabytes", round(peakHeap.get() / 1_048_576.0));
+    System.gc();
+    result.put("heapAfterGcMegabytes", round(memory.getHeapMemoryUsage().getUsed() / 1_048_576.0));
     result.put("maxHeapMegabytes", round(memory.getHeapMemoryUsage().getMax() / 1_048_576.0));
     result.put("cores", Runtime.getRuntime().availableProcessors());
     result.put("systemLoadAverage", round(os.getSystemLoadAverage()));
@@ -364,22 +366,24 @@ class MailIngestionBenchmark extends IntegrationTest {
         directory.resolve("mail-large-message.json"),
         json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     String table =
-        String.format(
-            Locale.ROOT,
-            """
-            | small messages | large message MB | stream s | stream messages/s | large message s |             small message on another mailbox: wait s | heap before MB | peak heap MB | load |
-            |---|---|---|---|---|---|---|---|---|
-            | %s | %s | %s | %s | %s | %s | %s | %s | %s |
-            """,
-            smallMessages,
-            result.get("largeMessageMegabytes"),
-            result.get("streamSeconds"),
-            result.get("streamMessagesPerSecond"),
-            result.get("largeMessageSeconds"),
-            result.get("otherMailboxSmallMessageWaitSeconds"),
-            result.get("heapUsedBeforeMegabytes"),
-            result.get("peakHeapUsedMegabytes"),
-            result.get("systemLoadAverage"));
+        "| small messages | large message MB | stream s | stream messages/s | large message s |"
+            + " small message on another mailbox: wait s | heap before MB | peak heap MB |"
+            + " heap after GC MB | max heap MB | load |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|\n"
+            + String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                smallMessages,
+                result.get("largeMessageMegabytes"),
+                result.get("streamSeconds"),
+                result.get("streamMessagesPerSecond"),
+                result.get("largeMessageSeconds"),
+                result.get("otherMailboxSmallMessageWaitSeconds"),
+                result.get("heapUsedBeforeMegabytes"),
+                result.get("peakHeapUsedMegabytes"),
+                result.get("heapAfterGcMegabytes"),
+                result.get("maxHeapMegabytes"),
+                result.get("systemLoadAverage"));
     Files.writeString(directory.resolve("mail-large-message.md"), table);
     System.out.println("\nMail ingestion with one large message\n" + table + "\n" + result);
 
