@@ -16,6 +16,7 @@ export type Overview = Schemas['Overview'];
 export type SlaReport = Schemas['SlaReport'];
 export type SlaFigures = Schemas['SlaFigures'];
 export type Contact = Schemas['ContactResponse'];
+export type Procedure = Schemas['Procedure'];
 type OpenTicketRequest = Schemas['OpenTicketRequest'];
 /** What the API requires to open a ticket; the rest is optional. */
 export type OpenTicket = Pick<OpenTicketRequest, 'channel' | 'subject' | 'description' | 'language'> &
@@ -118,7 +119,8 @@ export const login = (username: string, password: string) =>
 export type IdentityProvider = Schemas['IdentityProvider'];
 export const identityProviders = () => api<IdentityProvider[]>('GET', '/api/session/providers');
 export const logout = () => api<void>('DELETE', '/api/session');
-export const me = () => api<Me>('GET', '/api/me');
+/** The logged-in user, or null for a visitor (no 401 logged on the login page). */
+export const me = async () => (await api<Me | undefined>('GET', '/api/session')) ?? null;
 export interface InboxFilters {
   queue?: string;
   type?: string;
@@ -349,3 +351,5 @@ export const publicKbFeedback = (id: number, helpful: boolean) =>
 export type KbUsageReport = Schemas['KbUsageReport'];
 export const kbUsageReport = (from: string, to: string) =>
   api<KbUsageReport>('GET', `/api/reports/kb-usage?${new URLSearchParams({ from, to }).toString()}`);
+
+export const procedures = () => api<Procedure[]>('GET', '/api/procedures');

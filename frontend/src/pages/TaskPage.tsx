@@ -27,6 +27,7 @@ import { SentMail } from '../components/SentMail';
 import { CallbackBox } from '../components/CallbackBox';
 import { CaseFile } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
+import { mayReadContacts } from '../navigation';
 import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
@@ -91,7 +92,7 @@ export function TaskPage({ user }: { user: Me }) {
         setWork(item);
         setSchema(formSchema);
         setTicket(ticketView);
-        if (ticketView.requester) {
+        if (ticketView.requester && mayReadContacts(user)) {
           const [page, tickets] = await Promise.all([
             history(ticketView.requester.id),
             ticketsOf(ticketView.requester.id),
@@ -110,7 +111,7 @@ export function TaskPage({ user }: { user: Me }) {
     return () => {
       cancelled = true;
     };
-  }, [taskId, t, caseVersion]);
+  }, [taskId, t, caseVersion, user]);
 
   const onReady = useCallback((handle: FormHandle) => setForm(handle), []);
 
@@ -126,7 +127,7 @@ export function TaskPage({ user }: { user: Me }) {
     setMessage(undefined);
     try {
       await complete(taskId, data);
-      navigate('/', { state: { completed: ticket?.number ?? work?.businessKey } });
+      navigate('/inbox', { state: { completed: ticket?.number ?? work?.businessKey } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         setErrors(error.errors);
@@ -151,7 +152,7 @@ export function TaskPage({ user }: { user: Me }) {
       <h2 id="form-title" className="h4">
         {t('task.formTitle')}
       </h2>
-      {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      {schema ? <TaskForm key={taskId} schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
       <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
         {sending ? t('task.completing') : t('task.complete')}
       </Button>
@@ -161,7 +162,7 @@ export function TaskPage({ user }: { user: Me }) {
   return (
     <Layout user={user}>
       <p>
-        <Link to="/">{t('task.back')}</Link>
+        <Link to="/inbox">{t('task.back')}</Link>
       </p>
       {ticket && work && (
         <h1 className="h2">
@@ -300,19 +301,22 @@ export function TaskPage({ user }: { user: Me }) {
                 ))}
               </ol>
             </section>
-            <section aria-labelledby="history-title">
-              <h2 id="history-title" className="h4">
-                {t('task.history')}
-              </h2>
-              {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
-              <ul className="list-unstyled">
-                {contacts.map((contact) => (
-                  <li key={contact.id} className="mb-1">
-                    {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} · {contact.summary}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            {mayReadContacts(user) && (
+              <section aria-labelledby="history-title">
+                <h2 id="history-title" className="h4">
+                  {t('task.history')}
+                </h2>
+                {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
+                <ul className="list-unstyled">
+                  {contacts.map((contact) => (
+                    <li key={contact.id} className="mb-1">
+                      {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} ·{' '}
+                      {contact.summary}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </aside>
         </div>
       )}
