@@ -105,7 +105,10 @@ export function TaskPage({ user }: { user: Me }) {
           }
         }
       } catch (error) {
-        if (!cancelled) setMessage(error instanceof ApiError && error.status === 403 ? t('errors.forbidden') : t('errors.generic'));
+        if (!cancelled) {
+          const status = error instanceof ApiError ? error.status : undefined;
+          setMessage(status === 403 ? t('errors.forbidden') : status === 404 ? t('task.notFound') : t('errors.generic'));
+        }
       }
     })();
     return () => {
@@ -153,6 +156,8 @@ export function TaskPage({ user }: { user: Me }) {
         {t('task.formTitle')}
       </h2>
       {schema ? <TaskForm key={taskId} schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      {/* the outcome of "Complete" where the user is, not at the top of the page */}
+      <Message text={message} errors={errors} />
       <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
         {sending ? t('task.completing') : t('task.complete')}
       </Button>
@@ -169,7 +174,7 @@ export function TaskPage({ user }: { user: Me }) {
           {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
         </h1>
       )}
-      <Message text={message} errors={errors} />
+      {!work && <Message text={message} errors={errors} />}
       {work && (letterCase || complaintCase) && (
         <>
           <h1 className="h2">
