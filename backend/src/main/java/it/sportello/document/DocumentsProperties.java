@@ -47,9 +47,9 @@ public record DocumentsProperties(
       @Min(1) @DefaultValue("2") int threads) {}
 
   /**
-   * {@code sportello.documents.ocr.*}: reading pictures and scanned PDFs with Tesseract (the
-   * {@code tesseract} program on the PATH, with its language data), driven by Tika. Without it
-   * such files are stored with status {@code NO_TEXT} and a message saying why.
+   * {@code sportello.documents.ocr.*}: reading pictures and scanned PDFs with Tesseract (the {@code
+   * tesseract} program on the PATH, with its language data), driven by Tika. Without it such files
+   * are stored with status {@code NO_TEXT} and a message saying why.
    *
    * @param enabled whether pictures and PDF pages without text are read by OCR
    * @param language Tesseract's languages, {@code +}-separated, each installed (Debian's {@code

@@ -7,8 +7,8 @@ public enum ExtractionStatus {
   /**
    * Read without error, but no text came out of it: a picture or a scanned PDF where OCR found no
    * words (or OCR is off or not installed), a detached signature, a document with no words. The
-   * rule: fewer than {@link TextExtractor#MIN_LETTERS_OR_DIGITS} letters or digits once read.
-   * Sound and video are never {@code NO_TEXT}, an empty file is {@code OK}.
+   * rule: fewer than {@link TextExtractor#MIN_LETTERS_OR_DIGITS} letters or digits once read. Sound
+   * and video are never {@code NO_TEXT}, an empty file is {@code OK}.
    */
   NO_TEXT,
   /** Text extracted up to the character limit, the rest left out. */

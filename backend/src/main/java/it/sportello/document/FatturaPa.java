@@ -17,9 +17,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * An Italian electronic invoice (FatturaPA, {@code FatturaElettronica} or {@code
- * FatturaElettronicaSemplificata}, usually signed as {@code .xml.p7m}): its text as {@code
- * element: value} lines, with each attached document ({@code Allegati/Attachment}, Base64) taken
- * out and decoded, so that the attachment's text is read instead of its Base64 being indexed.
+ * FatturaElettronicaSemplificata}, usually signed as {@code .xml.p7m}): its text as {@code element:
+ * value} lines, with each attached document ({@code Allegati/Attachment}, Base64) taken out and
+ * decoded, so that the attachment's text is read instead of its Base64 being indexed.
  *
  * <p>The XML is parsed with no DTD, no external entities and no XInclude.
  */
@@ -54,7 +54,8 @@ record FatturaPa(String text, List<Attachment> attachments) {
   /** A cheap look before parsing: the root element's name near the start. */
   private static boolean mentionsInvoice(byte[] xml) {
     String start =
-        new String(xml, 0, Math.min(xml.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        new String(
+            xml, 0, Math.min(xml.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
     return start.contains("FatturaElettronica");
   }
 
@@ -116,7 +117,8 @@ record FatturaPa(String text, List<Attachment> attachments) {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    return new Attachment(name == null || name.isBlank() ? "allegato" : name, format, description, content);
+    return new Attachment(
+        name == null || name.isBlank() ? "allegato" : name, format, description, content);
   }
 
   private static DocumentBuilder builder() throws ParserConfigurationException {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
@@ -25,6 +27,11 @@ import org.xml.sax.SAXException;
  */
 final class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
 
+  private static final Pattern ENCRYPTED_ENTRY =
+      Pattern.compile(
+          "stream \\((.*?)\\) is encrypted|feature encryption used in entry (.+)$",
+          Pattern.MULTILINE);
+
   /** Below this, any archive may expand, whatever the ratio. */
   static final long RATIO_FREE_BYTES = 10L * 1024 * 1024;
 
@@ -43,8 +50,8 @@ final class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
   }
 
   /**
-   * @param maxExpanded the most bytes expanded from all embedded documents together: the smaller
-   *     of the configured total and the ratio allowed for the file's size
+   * @param maxExpanded the most bytes expanded from all embedded documents together: the smaller of
+   *     the configured total and the ratio allowed for the file's size
    */
   LimitedEmbeddedExtractor(ParseContext context, int maxDepth, int maxCount, long maxExpanded) {
     super(context);
@@ -131,14 +138,18 @@ final class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
     }
   }
 
-  /** The entries Tika's archive parser could not read because encrypted, as it records them. */
+  /**
+   * The entries Tika's archive parser could not read because encrypted, as it records them: read as
+   * a stream ("stream (name) is encrypted") or as a file (commons-compress's "Unsupported feature
+   * encryption used in entry name").
+   */
   static List<String> encryptedEntriesOf(Metadata metadata) {
     List<String> names = new ArrayList<>();
-    for (String value : metadata.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
-      int start = value.indexOf("stream (");
-      int end = value.indexOf(") is encrypted");
-      if (start >= 0 && end > start) {
-        names.add(value.substring(start + "stream (".length(), end));
+    for (String value :
+        metadata.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+      Matcher matcher = ENCRYPTED_ENTRY.matcher(value);
+      if (matcher.find()) {
+        names.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2).strip());
       }
     }
     return names;

@@ -192,8 +192,7 @@ class TextExtractor implements AutoCloseable {
     }
   }
 
-  private Extraction extractNow(Path file, String fileName, String mediaType)
-      throws IOException {
+  private Extraction extractNow(Path file, String fileName, String mediaType) throws IOException {
     if (SignedEnvelope.isCandidate(fileName, mediaType)) {
       byte[] bytes = Files.readAllBytes(file);
       List<String> recipients = SignedEnvelope.recipientsIfEncrypted(bytes);
@@ -266,7 +265,8 @@ class TextExtractor implements AutoCloseable {
 
   /**
    * The invoice's text, then each attachment's under its name. The invoice's status is the first
-   * attachment's that is not read whole (a picture without text leaves it OK: the invoice has text).
+   * attachment's that is not read whole (a picture without text leaves it OK: the invoice has
+   * text).
    */
   private Extraction invoice(FatturaPa invoice, String mediaType, List<String> signers) {
     StringBuilder text = new StringBuilder(invoice.text());
