@@ -45,10 +45,6 @@ final class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
   private boolean expansionExceeded;
   private final List<String> encryptedEntries = new ArrayList<>();
 
-  LimitedEmbeddedExtractor(ParseContext context, int maxDepth, int maxCount) {
-    this(context, maxDepth, maxCount, Long.MAX_VALUE);
-  }
-
   /**
    * @param maxExpanded the most bytes expanded from all embedded documents together: the smaller of
    *     the configured total and the ratio allowed for the file's size

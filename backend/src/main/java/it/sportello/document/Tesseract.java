@@ -21,12 +21,17 @@ final class Tesseract {
 
   /** Why OCR cannot be used, or null when it can. */
   static String unavailable(Ocr ocr) {
+    return unavailable(ocr, "tesseract");
+  }
+
+  /** The same, with another program name (tests: a program that is not there). */
+  static String unavailable(Ocr ocr, String program) {
     if (!ocr.enabled()) {
       return "OCR is switched off (sportello.documents.ocr.enabled).";
     }
     Set<String> installed;
     try {
-      installed = languages();
+      installed = languages(program);
     } catch (IOException e) {
       return "the OCR program Tesseract is not installed (no tesseract on the PATH; on Debian:"
           + " tesseract-ocr, tesseract-ocr-ita, tesseract-ocr-eng).";
@@ -48,9 +53,8 @@ final class Tesseract {
   }
 
   /** {@code tesseract --list-langs}: a heading line, then one language a line. */
-  private static Set<String> languages() throws IOException {
-    Process process =
-        new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+  private static Set<String> languages(String program) throws IOException {
+    Process process = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true).start();
     try (InputStream out = process.getInputStream()) {
       String listing = new String(out.readNBytes(64 * 1024), StandardCharsets.UTF_8);
       if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {

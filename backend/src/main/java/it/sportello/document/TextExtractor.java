@@ -462,7 +462,7 @@ class TextExtractor implements AutoCloseable {
    * save a message or forward it as an attachment: Tika takes it for a mailbox and reads almost
    * nothing. Named {@code .eml}, or with no second separator in it, it is a message.
    */
-  private static boolean isSavedMessage(Path file, String fileName, String mediaType) {
+  private boolean isSavedMessage(Path file, String fileName, String mediaType) {
     if (!MBOX.equals(mediaType)) {
       return false;
     }
@@ -474,6 +474,9 @@ class TextExtractor implements AutoCloseable {
       return false;
     }
     try {
+      if (Files.size(file) > limits.maxSize().toBytes()) {
+        return false; // not read anyway
+      }
       String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       return !text.contains("\nFrom ");
     } catch (IOException e) {

@@ -313,8 +313,28 @@ class TextExtractorTest {
     assertThat(empty.text()).isEmpty();
   }
 
+  /** Not skipped where Tesseract is missing: a failure that says what to install. */
+  private static void assertTesseractInstalled() {
+    assertThat(Tesseract.unavailable(TextExtractor.DEFAULT_OCR))
+        .as(
+            "OCR tests need Tesseract: apt-get install tesseract-ocr tesseract-ocr-ita"
+                + " tesseract-ocr-eng (.ci/run does)")
+        .isNull();
+  }
+
+  @Test
+  void saysWhyOcrIsUnavailable() {
+    assertThat(Tesseract.unavailable(TextExtractor.DEFAULT_OCR, "tesseract-not-installed-here"))
+        .startsWith("the OCR program Tesseract is not installed");
+    assertThat(Tesseract.unavailable(Ocr.OFF)).contains("switched off");
+    assertTesseractInstalled();
+    assertThat(Tesseract.unavailable(new Ocr(true, "ita+xyz", Duration.ofSeconds(5)), "tesseract"))
+        .isEqualTo("Tesseract lacks the language data xyz (on Debian: tesseract-ocr-xyz).");
+  }
+
   @Test
   void readsAScannedPictureByOcr() throws IOException {
+    assertTesseractInstalled();
     Extraction png =
         extract(
             "scansione.png", TestFiles.scannedPng("Richiesta di rimborso", "Comune di Sportello"));
@@ -326,6 +346,7 @@ class TextExtractorTest {
 
   @Test
   void readsAnImageOnlyPdfByOcr() throws IOException {
+    assertTesseractInstalled();
     Extraction pdf =
         extract("scansione.pdf", TestFiles.scannedPdf("Segnalazione guasto illuminazione"));
 
