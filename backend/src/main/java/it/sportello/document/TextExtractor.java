@@ -194,60 +194,73 @@ class TextExtractor implements AutoCloseable {
 
   private Extraction extractNow(Path file, String fileName, String mediaType) throws IOException {
     if (SignedEnvelope.isCandidate(fileName, mediaType)) {
-      byte[] bytes = Files.readAllBytes(file);
-      List<String> recipients = SignedEnvelope.recipientsIfEncrypted(bytes);
-      if (recipients != null) {
-        return Extraction.failed(
-            mediaType,
-            ExtractionStatus.ENCRYPTED,
-            truncate(
-                "The envelope is encrypted (CMS EnvelopedData): only its recipients can open it"
-                    + (recipients.isEmpty() ? "." : ": " + String.join("; ", recipients) + ".")));
-      }
-      SignedEnvelope envelope;
-      try {
-        envelope = SignedEnvelope.open(bytes);
-      } catch (CMSException | RuntimeException e) {
-        if (!mediaType.contains("pkcs7") && !mediaType.startsWith("text/plain")) {
-          // named .p7m but something else: read it for what it is
-          return read(file, fileName, mediaType, List.of());
-        }
-        return Extraction.failed(
-            mediaType,
-            ExtractionStatus.CORRUPT,
-            truncate("The signed envelope (CAdES) cannot be opened: " + e.getMessage()));
-      }
-      if (envelope.detached()) {
-        return new Extraction(
-            mediaType,
-            mediaType,
-            ExtractionStatus.NO_TEXT,
-            truncate(
-                "A detached signature (CAdES): it signs a file sent separately and holds no"
-                    + " content of its own"
-                    + (envelope.signers().isEmpty()
-                        ? "."
-                        : "; signed by " + String.join("; ", envelope.signers()) + ".")),
-            "",
-            envelope.signers(),
-            Map.of());
-      }
-      String innerName = SignedEnvelope.innerName(fileName);
-      String contentType = detect(envelope.content(), innerName);
-      Extraction inner = read(envelope.content(), innerName, contentType, envelope.signers());
-      return new Extraction(
-          mediaType,
-          contentType,
-          inner.status(),
-          inner.message(),
-          inner.text(),
-          inner.signers(),
-          inner.metadata());
+      return envelope(Files.readAllBytes(file), fileName, mediaType, true);
     }
     if (RFC822.equals(mediaType)) {
       return read(withoutMboxSeparator(Files.readAllBytes(file)), fileName, mediaType, List.of());
     }
     return read(file, fileName, mediaType, List.of());
+  }
+
+  /**
+   * A CMS file: encrypted, a detached signature, or signed content read for what it is.
+   *
+   * @param withInvoice whether a FatturaPA inside is read with its attachments (not again for an
+   *     envelope attached to an invoice)
+   */
+  private Extraction envelope(byte[] bytes, String fileName, String mediaType, boolean withInvoice)
+      throws IOException {
+    List<String> recipients = SignedEnvelope.recipientsIfEncrypted(bytes);
+    if (recipients != null) {
+      return Extraction.failed(
+          mediaType,
+          ExtractionStatus.ENCRYPTED,
+          truncate(
+              "The envelope is encrypted (CMS EnvelopedData): only its recipients can open it"
+                  + (recipients.isEmpty() ? "." : ": " + String.join("; ", recipients) + ".")));
+    }
+    SignedEnvelope envelope;
+    try {
+      envelope = SignedEnvelope.open(bytes);
+    } catch (CMSException | RuntimeException e) {
+      if (!mediaType.contains("pkcs7") && !mediaType.startsWith("text/plain")) {
+        // named .p7m but something else: read it for what it is
+        return parse(bytes, fileName, mediaType, List.of());
+      }
+      return Extraction.failed(
+          mediaType,
+          ExtractionStatus.CORRUPT,
+          truncate("The signed envelope (CAdES) cannot be opened: " + e.getMessage()));
+    }
+    if (envelope.detached()) {
+      return new Extraction(
+          mediaType,
+          mediaType,
+          ExtractionStatus.NO_TEXT,
+          truncate(
+              "A detached signature (CAdES): it signs a file sent separately and holds no"
+                  + " content of its own"
+                  + (envelope.signers().isEmpty()
+                      ? "."
+                      : "; signed by " + String.join("; ", envelope.signers()) + ".")),
+          "",
+          envelope.signers(),
+          Map.of());
+    }
+    String innerName = SignedEnvelope.innerName(fileName);
+    String contentType = detect(envelope.content(), innerName);
+    Extraction inner =
+        withInvoice
+            ? read(envelope.content(), innerName, contentType, envelope.signers())
+            : parse(envelope.content(), innerName, contentType, envelope.signers());
+    return new Extraction(
+        mediaType,
+        contentType,
+        inner.status(),
+        inner.message(),
+        inner.text(),
+        inner.signers(),
+        inner.metadata());
   }
 
   /** Reads an invoice with its attachments, anything else with Tika. */
@@ -272,10 +285,22 @@ class TextExtractor implements AutoCloseable {
     StringBuilder text = new StringBuilder(invoice.text());
     ExtractionStatus status = ExtractionStatus.OK;
     String message = null;
+    int count = 0;
     for (FatturaPa.Attachment attachment : invoice.attachments()) {
-      String type = detect(attachment.content(), attachment.name());
-      Extraction read = parse(attachment.content(), attachment.name(), type, List.of());
-      text.append("\n\n[allegato ").append(attachment.name()).append("]\n").append(read.text());
+      if (++count > limits.maxEmbeddedCount()) {
+        status = ExtractionStatus.LIMIT_EXCEEDED;
+        message =
+            "There are more than "
+                + limits.maxEmbeddedCount()
+                + " embedded documents: the others were not read.";
+        break;
+      }
+      Extraction read = attachment(attachment);
+      text.append("\n\n[allegato ").append(attachment.name());
+      if (!read.signers().isEmpty()) {
+        text.append(", firmato da ").append(String.join("; ", read.signers()));
+      }
+      text.append("]\n").append(read.text());
       if (status == ExtractionStatus.OK
           && read.status() != ExtractionStatus.OK
           && read.status() != ExtractionStatus.NO_TEXT) {
@@ -296,6 +321,19 @@ class TextExtractor implements AutoCloseable {
         text.toString(),
         signers,
         Map.of());
+  }
+
+  /** A document attached to an invoice, signed ({@code .pdf.p7m}) or not. */
+  private Extraction attachment(FatturaPa.Attachment attachment) {
+    String type = detect(attachment.content(), attachment.name());
+    if (SignedEnvelope.isCandidate(attachment.name(), type)) {
+      try {
+        return envelope(attachment.content(), attachment.name(), type, false);
+      } catch (IOException e) {
+        return Extraction.failed(type, ExtractionStatus.FAILED, describe(e));
+      }
+    }
+    return parse(attachment.content(), attachment.name(), type, List.of());
   }
 
   private Extraction parse(Object source, String name, String mediaType, List<String> signers) {

@@ -531,6 +531,20 @@ class TextExtractorTest {
   }
 
   @Test
+  void aSignedDocumentAttachedToAnInvoiceIsOpenedAndRead() throws IOException {
+    byte[] signedAttachment =
+        TestFiles.p7m(TestFiles.pdf("Verbale di collaudo"), "CN=Direttore Lavori");
+    byte[] invoice = TestFiles.fatturaPa("Collaudo", "collaudo.pdf.p7m", signedAttachment);
+
+    Extraction extraction = extract("IT01234567890_00002.xml", invoice);
+
+    assertThat(extraction.status()).isEqualTo(ExtractionStatus.OK);
+    assertThat(extraction.text())
+        .contains(
+            "[allegato collaudo.pdf.p7m, firmato da CN=Direttore Lavori]", "Verbale di collaudo");
+  }
+
+  @Test
   void anInvoiceWithADoctypeIsNotExpandedButReadAsXml() throws IOException {
     byte[] hostile =
         ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
