@@ -27,9 +27,7 @@ class DbTextTest {
     String text = "ab" + emoji + emoji + "cd";
     assertThat(DbText.bounded(text, 4)).isEqualTo("ab" + emoji + DbText.ELLIPSIS);
     assertThat(DbText.bounded(text, 6)).isEqualTo(text);
-    assertThat(DbText.bounded("x".repeat(254), 200))
-        .hasSize(200)
-        .endsWith(DbText.ELLIPSIS);
+    assertThat(DbText.bounded("x".repeat(254), 200)).hasSize(200).endsWith(DbText.ELLIPSIS);
     assertThat(DbText.fits("x".repeat(320), 320)).isTrue();
     assertThat(DbText.fits("x".repeat(365), 320)).isFalse();
     assertThat(DbText.bounded("a\u0000".repeat(10), 10)).isEqualTo("aaaaaaaaaa");

@@ -1,5 +1,6 @@
 package it.sportello.channel.mail;
 
+import it.sportello.channel.mail.InboundMessages.Claim;
 import it.sportello.channel.mail.InboundMessages.InboundMessage;
 import it.sportello.channel.mail.InboundMessages.Outcome;
 import it.sportello.channel.mail.pec.PecEnvelope;
@@ -11,7 +12,6 @@ import it.sportello.contact.RequesterData;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
-import it.sportello.channel.mail.InboundMessages.Claim;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.DbText;
 import it.sportello.shared.NotFoundException;
@@ -56,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is claimed ({@code RECEIVING}, its attempts counted) before it is read, and a delivery of a
  * message seen before is recorded as {@code DUPLICATE}, so that a message fetched again (the server
  * was not told in time that we had it) or delivered twice opens one ticket. Text goes to the
- * database cleaned ({@link DbText}); a failure to store the ticket falls back to quarantine with the
- * bytes, and a failure of that to a minimal row in a transaction of its own.
+ * database cleaned ({@link DbText}); a failure to store the ticket falls back to quarantine with
+ * the bytes, and a failure of that to a minimal row in a transaction of its own.
  */
 @Service
 public class InboundMail {

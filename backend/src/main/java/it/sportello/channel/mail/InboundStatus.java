@@ -8,8 +8,8 @@ public enum InboundStatus {
   IGNORED,
   /**
    * Could not be read or stored: kept with its bytes and the reason, for a supervisor to look at;
-   * without bytes (a minimal row) when even they could not be stored, or when the message was
-   * given up after too many interrupted attempts.
+   * without bytes (a minimal row) when even they could not be stored, or when the message was given
+   * up after too many interrupted attempts.
    */
   QUARANTINED,
   /**

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * The messages that could not be read, for supervisors; on request also the duplicates recorded
- * and the messages whose taking in was interrupted.
+ * The messages that could not be read, for supervisors; on request also the duplicates recorded and
+ * the messages whose taking in was interrupted.
  */
 @Service
 public class MailQuarantine {

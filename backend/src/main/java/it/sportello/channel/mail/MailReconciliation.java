@@ -29,12 +29,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Once a day, compares what each receiving mailbox's server holds (the headers of the messages of
- * the last {@code lookback}) with our {@code inbound_message} rows, and reports the messages we have
- * no row for: marked as read by someone in a mail client before we fetched them, or lost on the way.
- * A message is recognised by the key we give it (its Message-ID) or by the hash of its headers
- * without the transport headers ({@link MessageFingerprint}), for messages without a Message-ID.
- * The report is logged at WARN and kept ({@code mail_reconciliation}), the latest per mailbox shown
- * to supervisors.
+ * the last {@code lookback}) with our {@code inbound_message} rows, and reports the messages we
+ * have no row for: marked as read by someone in a mail client before we fetched them, or lost on
+ * the way. A message is recognised by the key we give it (its Message-ID) or by the hash of its
+ * headers without the transport headers ({@link MessageFingerprint}), for messages without a
+ * Message-ID. The report is logged at WARN and kept ({@code mail_reconciliation}), the latest per
+ * mailbox shown to supervisors.
  */
 @Service
 public class MailReconciliation {
@@ -126,9 +126,9 @@ public class MailReconciliation {
   }
 
   /**
-   * Reconciles the mailbox now: messages younger than {@code grace} are not reported (the next
-   * poll takes them in). The report is kept and returned; a server that cannot be read gives a
-   * report with the error.
+   * Reconciles the mailbox now: messages younger than {@code grace} are not reported (the next poll
+   * takes them in). The report is kept and returned; a server that cannot be read gives a report
+   * with the error.
    */
   public Report reconcile(Mailbox mailbox, Duration grace) {
     Instant now = clock.instant();
@@ -172,7 +172,10 @@ public class MailReconciliation {
           report.held(),
           report.missing().stream().limit(20).map(Missing::uid).toList());
     } else if (report.error() == null) {
-      log.info("Mailbox {}: the {} messages on the server are accounted for", mailbox.id(), report.held());
+      log.info(
+          "Mailbox {}: the {} messages on the server are accounted for",
+          mailbox.id(),
+          report.held());
     }
     save(report);
     return report;

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * what we recorded ({@link MailReconciliation}).
  *
  * @param cron when it runs (Spring cron, six fields, in the application's time zone); {@code -}
- *     turns it off. It runs only where mailboxes are polled ({@code sportello.mail.polling.enabled})
+ *     turns it off. It runs only where mailboxes are polled ({@code
+ *     sportello.mail.polling.enabled})
  * @param lookback how far back the servers' messages are looked at (by the date they arrived)
  * @param grace messages younger than this are not reported: the next poll takes them in
  */

@@ -75,8 +75,7 @@ record MessageFingerprint(String contentHash, String headerHash, String rawHash)
     String body = bodyStart < 0 ? "" : text.substring(bodyStart);
     String kept = keptHeaders(headers);
     String normalisedBody = stripTrailing(body.replace("\r\n", "\n").replace('\r', '\n'));
-    return new MessageFingerprint(
-        sha256(kept + "\n" + normalisedBody), sha256(kept), sha256(raw));
+    return new MessageFingerprint(sha256(kept + "\n" + normalisedBody), sha256(kept), sha256(raw));
   }
 
   static boolean isTransport(String name) {

@@ -503,7 +503,8 @@ class MailIntakeIT extends IntegrationTest {
     MimeMessage message =
         new MimeMessage(
             MailTestSupport.session(),
-            new ByteArrayInputStream(raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+            new ByteArrayInputStream(
+                raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
     deliver(server, message, mailbox.address());
   }
 

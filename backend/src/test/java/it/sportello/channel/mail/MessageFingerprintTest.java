@@ -81,8 +81,9 @@ class MessageFingerprintTest {
   @Test
   void foldingAndTrailingLinesDoNotCount() {
     String refolded =
-        MESSAGE.replace("Richiesta di accesso agli atti,\n pratica 42", "Richiesta di accesso agli"
-            + "\n\tatti, pratica 42");
+        MESSAGE.replace(
+            "Richiesta di accesso agli atti,\n pratica 42",
+            "Richiesta di accesso agli" + "\n\tatti, pratica 42");
     assertThat(MessageFingerprint.of(bytes(refolded + "\n\n")).contentHash())
         .isEqualTo(MessageFingerprint.of(bytes(MESSAGE)).contentHash());
   }
