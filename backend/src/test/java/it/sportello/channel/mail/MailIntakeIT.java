@@ -121,8 +121,13 @@ class MailIntakeIT extends IntegrationTest {
         Il mio indirizzo è lungo.
         """
             .formatted(address, longAddressId));
+    String nextId = deliverNormal();
 
     poller.poll(ordinary());
+
+    assertThat(row(nextId).get("status"))
+        .as("the message behind, same poll")
+        .isEqualTo("PROCESSED");
 
     Map<String, Object> longName = row(longNameId);
     assertThat(longName.get("status")).isEqualTo("PROCESSED");
@@ -165,8 +170,13 @@ class MailIntakeIT extends IntegrationTest {
               "Testo",
               messageId),
           ordinary().address());
+      String nextId = deliverNormal();
 
       poller.poll(ordinary());
+
+      assertThat(row(nextId).get("status"))
+          .as("the message behind, same poll")
+          .isEqualTo("PROCESSED");
     } finally {
       jdbc.execute("drop trigger refuse_marked on sportello.inbound_message");
       jdbc.execute("drop function sportello.refuse_marked()");
@@ -497,6 +507,21 @@ class MailIntakeIT extends IntegrationTest {
     assertThat(demo.get("missing").findValuesAsText("messageId")).contains(readId);
     assertThat(get("/api/mail/reconciliation", "operator1").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  /** A plain request; its Message-ID. */
+  private String deliverNormal() throws MessagingException {
+    String messageId = UUID.randomUUID() + "@example.it";
+    deliver(
+        server,
+        message(
+            "piero.galli@example.it",
+            ordinary().address(),
+            "Orari dell'anagrafe",
+            "A che ora apre l'anagrafe?",
+            messageId),
+        ordinary().address());
+    return messageId;
   }
 
   private void deliverRaw(Mailbox mailbox, String raw) throws MessagingException {
