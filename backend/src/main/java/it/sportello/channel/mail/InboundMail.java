@@ -632,10 +632,12 @@ public class InboundMail {
     outbox.recordReceipt(
         inboundId,
         ours.orElse(null),
-        DbText.clean(receipt.originalMessageId()),
+        DbText.bounded(receipt.originalMessageId(), InboundMessages.MESSAGE_ID_LENGTH),
         receipt.kind().code(),
-        receipt.error() == null ? null : DbText.clean(receipt.error().toString()),
-        DbText.clean(receipt.deliveredTo()),
+        receipt.error() == null
+            ? null
+            : DbText.bounded(receipt.error().toString(), InboundMessages.TEXT_LENGTH),
+        DbText.bounded(receipt.deliveredTo(), InboundMessages.SENDER_LENGTH),
         receipt.issuedAt() == null ? null : receipt.issuedAt().toInstant(),
         now);
     ours.ifPresent(id -> outbox.setPecState(id, receipt.kind().code()));
