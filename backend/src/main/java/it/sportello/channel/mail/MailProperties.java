@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -80,11 +81,22 @@ public record MailProperties(
    * @param enabled whether mailboxes are polled on a schedule (tests poll explicitly)
    * @param batchSize at most this many messages per mailbox and poll
    * @param maxMessageSize larger messages are quarantined unread
+   * @param maxAttempts a message whose taking in was interrupted this many times (the application
+   *     stopped or failed while at it) is quarantined without its bytes, and not tried again
    */
   public record Polling(
       @DefaultValue("true") boolean enabled,
       @Min(1) @DefaultValue("50") int batchSize,
-      @Min(1024) @DefaultValue("52428800") long maxMessageSize) {}
+      @Min(1024) @DefaultValue("52428800") long maxMessageSize,
+      @Min(1) @DefaultValue("3") int maxAttempts) {
+
+    @ConstructorBinding
+    public Polling {}
+
+    public Polling(boolean enabled, int batchSize, long maxMessageSize) {
+      this(enabled, batchSize, maxMessageSize, 3);
+    }
+  }
 
   /**
    * @param enabled whether the outbox is sent on a schedule (tests send explicitly)

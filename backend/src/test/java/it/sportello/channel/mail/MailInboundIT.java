@@ -327,6 +327,11 @@ class MailInboundIT extends IntegrationTest {
               public void close() {
                 real.close();
               }
+
+              @Override
+              public List<HeldMessage> held(java.time.Instant since) {
+                return real.held(since);
+              }
             };
           }
 
