@@ -228,9 +228,6 @@ final class MailClassifier {
         depth++;
       } else if (c == ')' && !quoted && depth > 0) {
         depth--;
-        if (depth == 0) {
-          out.append(' ');
-        }
       } else if (depth == 0) {
         out.append(c);
       }
