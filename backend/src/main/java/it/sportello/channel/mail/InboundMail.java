@@ -346,6 +346,19 @@ public class InboundMail {
       }
     }
     if (sender == null || sender.isBlank()) {
+      // a machine's message (a bounce without any sender) is ignored, not quarantined
+      Optional<String> machine = MailClassifier.automatic(content);
+      if (machine.isEmpty() && content != message) {
+        machine = MailClassifier.automatic(message);
+      }
+      if (machine.isPresent()) {
+        String id = MailClassifier.messageId(content);
+        return new Ignored(
+            id != null ? id : MailClassifier.messageId(message),
+            null,
+            MailText.header(content.getHeader("Subject", null)),
+            machine.get());
+      }
       throw new MessagingException(
           "The message has no usable sender address (From, Sender, Reply-To, Return-Path)");
     }

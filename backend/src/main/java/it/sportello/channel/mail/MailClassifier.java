@@ -121,9 +121,9 @@ final class MailClassifier {
   static final List<String> SENDER_HEADERS = List.of("From", "Sender", "Reply-To", "Return-Path");
 
   /**
-   * The sender: the first usable address of From, read leniently (an address inside the quotes of
-   * a display name, two addresses separated by a space, RFC 2822 comments, RFC 6532 UTF-8
-   * addresses), else of Sender, Reply-To, Return-Path in that order; empty when none has one.
+   * The sender: the first usable address of From, read leniently (an address inside the quotes of a
+   * display name, two addresses separated by a space, RFC 2822 comments, RFC 6532 UTF-8 addresses),
+   * else of Sender, Reply-To, Return-Path in that order; empty when none has one.
    */
   static Optional<Sender> sender(MimeMessage message) throws MessagingException {
     for (String name : SENDER_HEADERS) {
@@ -160,8 +160,8 @@ final class MailClassifier {
   private static final Pattern VALID_ADDRESS = Pattern.compile("^" + ADDRESS_CHARS.pattern() + "$");
 
   /**
-   * The first usable address of an address header and its display name: strict parsing first,
-   * then with comments dropped, then the first {@code local@domain} anywhere in the text.
+   * The first usable address of an address header and its display name: strict parsing first, then
+   * with comments dropped, then the first {@code local@domain} anywhere in the text.
    *
    * @return address (lower case) and name (or null), or empty
    */

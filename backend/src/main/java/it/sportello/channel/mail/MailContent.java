@@ -139,7 +139,7 @@ record MailContent(String text, List<Attachment> attachments, List<MailNote> not
       }
       try {
         MimeMultipart multipart =
-            new MimeMultipart(new ByteArrayDataSource(bytes(part), part.getContentType()));
+            new MimeMultipart(new ByteArrayDataSource(bytes(part), cleanMultipartType(part)));
         multipart.getCount();
         return multipart;
       } catch (MessagingException e) {
@@ -196,6 +196,18 @@ record MailContent(String text, List<Attachment> attachments, List<MailNote> not
     }
   }
 
+  /** The multipart's type with only its boundary, read by hand (other parameters may be broken). */
+  private static String cleanMultipartType(Part part) throws MessagingException {
+    String boundary = LaxParameters.get(header(part, "Content-Type"), "boundary");
+    String type = baseType(part);
+    if (boundary == null) {
+      return type;
+    }
+    ContentType clean = new ContentType(type);
+    clean.setParameter("boundary", boundary.strip());
+    return clean.toString();
+  }
+
   /** The part's bytes as they are in the message, transfer encoding not undone. */
   private static byte[] raw(Part part) throws MessagingException, IOException {
     if (part instanceof MimeBodyPart body) {
@@ -214,11 +226,7 @@ record MailContent(String text, List<Attachment> attachments, List<MailNote> not
       return null;
     }
     String value =
-        values[0]
-            .replaceAll("\\([^)]*\\)", "")
-            .replace("\"", "")
-            .strip()
-            .toLowerCase(Locale.ROOT);
+        values[0].replaceAll("\\([^)]*\\)", "").replace("\"", "").strip().toLowerCase(Locale.ROOT);
     return value.isEmpty() ? null : value;
   }
 

@@ -24,8 +24,7 @@ class LenientMailTest {
 
   @Test
   void rawUtf8HeadersAreReadAsUtf8() throws Exception {
-    MimeMessage message =
-        parse("From: a@example.it\nSubject: Più caffè 🎉 per GA.com ô\n\nciao\n");
+    MimeMessage message = parse("From: a@example.it\nSubject: Più caffè 🎉 per GA.com ô\n\nciao\n");
     assertThat(MailText.header(message.getHeader("Subject", null)))
         .isEqualTo("Più caffè 🎉 per GA.com ô");
   }
@@ -122,8 +121,7 @@ class LenientMailTest {
                 .orElseThrow()
                 .header())
         .isEqualTo("Return-Path");
-    assertThat(MailClassifier.sender(parse("From: nessuno\nReturn-Path: <>\n\nciao\n")))
-        .isEmpty();
+    assertThat(MailClassifier.sender(parse("From: nessuno\nReturn-Path: <>\n\nciao\n"))).isEmpty();
   }
 
   @Test

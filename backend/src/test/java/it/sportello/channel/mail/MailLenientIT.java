@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Messages as other mail clients really write them (crafted here, after the mail libraries'
- * torture tests), sent over SMTP to the embedded server and polled over IMAP: each opens a ticket
- * with the right sender and text, and says on the ticket what was repaired.
+ * Messages as other mail clients really write them (crafted here, after the mail libraries' torture
+ * tests), sent over SMTP to the embedded server and polled over IMAP: each opens a ticket with the
+ * right sender and text, and says on the ticket what was repaired.
  */
 class MailLenientIT extends IntegrationTest {
 
@@ -93,11 +93,14 @@ class MailLenientIT extends IntegrationTest {
     String id = id();
     send(
         id,
-        "From: a." + UUID.randomUUID().toString().substring(0, 8) + "@example.it\n"
+        "From: a."
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@example.it\n"
             + "Subject: =?utf-8?Q?Richiesta_d=27accesso?= =?x-sconosciuto?Q?agli_atti?=\n"
             + " =?iso-8859-1?Q?=28pratica_n=B0_12=29?=\n\nTesto.\n");
 
-    assertThat(ticketOf(id)).containsEntry("subject", "Richiesta d'accessoagli atti(pratica n° 12)");
+    assertThat(ticketOf(id))
+        .containsEntry("subject", "Richiesta d'accessoagli atti(pratica n° 12)");
   }
 
   @Test
@@ -134,8 +137,7 @@ class MailLenientIT extends IntegrationTest {
   }
 
   @Test
-  void aTicketNumberFromAStrangerOpensALinkedTicketWhileTheRequestersReplyJoins()
-      throws Exception {
+  void aTicketNumberFromAStrangerOpensALinkedTicketWhileTheRequestersReplyJoins() throws Exception {
     String requester = "r." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
     String first = id();
     send(first, "From: " + requester + "\nSubject: Certificato\n\nServe un certificato.\n");
@@ -144,7 +146,9 @@ class MailLenientIT extends IntegrationTest {
     String stranger = id();
     send(
         stranger,
-        "From: s." + UUID.randomUUID().toString().substring(0, 8) + "@example.it\n"
+        "From: s."
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@example.it\n"
             + "Subject: Re: ["
             + number
             + "] Certificato\n\nEcco i miei dati.\n");
@@ -158,7 +162,9 @@ class MailLenientIT extends IntegrationTest {
 
     String reply = id();
     send(reply, "From: " + requester + "\nSubject: Re: [" + number + "] Certificato\n\nGrazie.\n");
-    assertThat(inbound(reply)).containsEntry("ticket_number", number).containsEntry("reason", "reply");
+    assertThat(inbound(reply))
+        .containsEntry("ticket_number", number)
+        .containsEntry("reason", "reply");
   }
 
   // --- helpers
@@ -182,10 +188,12 @@ class MailLenientIT extends IntegrationTest {
     props.put("mail.smtp.port", String.valueOf(server.smtpPort()));
     props.put("mail.smtp.from", "envelope@lenient.example");
     Session session = Session.getInstance(props);
-    MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(text.getBytes(charset)));
+    MimeMessage message =
+        new MimeMessage(session, new ByteArrayInputStream(text.getBytes(charset)));
     try (Transport transport = session.getTransport("smtp")) {
       transport.connect();
-      transport.sendMessage(message, new InternetAddress[] {new InternetAddress(ordinary().address())});
+      transport.sendMessage(
+          message, new InternetAddress[] {new InternetAddress(ordinary().address())});
     }
     poller.poll(ordinary());
   }
