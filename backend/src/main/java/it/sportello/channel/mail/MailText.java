@@ -157,6 +157,13 @@ final class MailText {
       return new Decoded(windows1252(bytes), "windows-1252", null);
     }
     Charset charset = charset(name);
+    if (charset != null
+        && charset.equals(StandardCharsets.UTF_8)
+        && strictUtf8(bytes) == null
+        && !hasUtf8Sequence(bytes)) {
+      // labelled UTF-8 but not a single UTF-8 sequence in it: a windows-1252 text mislabelled
+      return new Decoded(windows1252(bytes), "windows-1252", null);
+    }
     if (charset != null) {
       return new Decoded(new String(bytes, charset), charset.name(), null);
     }
@@ -270,6 +277,26 @@ final class MailText {
 
   private static int hex(char c) {
     return Character.digit(c, 16);
+  }
+
+  /** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+  private static boolean hasUtf8Sequence(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      int lead = bytes[i] & 0xFF;
+      int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : 0;
+      length = lead >= 0xF0 && lead <= 0xF4 ? 4 : length;
+      if (length == 0 || i + length > bytes.length) {
+        continue;
+      }
+      boolean continued = true;
+      for (int k = 1; k < length; k++) {
+        continued &= (bytes[i + k] & 0xC0) == 0x80;
+      }
+      if (continued) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAscii(byte[] bytes) {

@@ -59,6 +59,10 @@ class LenientMailTest {
     assertThat(MailText.decode(curly, "us-ascii").text()).isEqualTo("“ciao” €");
     assertThat(MailText.decode("città".getBytes(StandardCharsets.UTF_8), "us-ascii").text())
         .isEqualTo("città");
+    // labelled UTF-8 without one UTF-8 sequence in it: windows-1252 mislabelled
+    assertThat(MailText.decode(curly, "utf-8").text()).isEqualTo("“ciao” €");
+    assertThat(MailText.decode("più".getBytes(StandardCharsets.UTF_8), "utf-8").text())
+        .isEqualTo("più");
   }
 
   @Test
