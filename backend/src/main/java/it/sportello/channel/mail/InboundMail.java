@@ -90,6 +90,7 @@ public class InboundMail {
   private final OutboundMail outbound;
   private final OutboundMails outbox;
   private final MailTemplates templates;
+  private final TicketParticipants participants;
   private final TransactionTemplate transactions;
   private final TransactionTemplate isolated;
   private final MailProperties properties;
@@ -105,6 +106,7 @@ public class InboundMail {
       OutboundMail outbound,
       OutboundMails outbox,
       MailTemplates templates,
+      TicketParticipants participants,
       PlatformTransactionManager transactionManager,
       MailProperties properties,
       Clock clock) {
@@ -117,6 +119,7 @@ public class InboundMail {
     this.outbound = outbound;
     this.outbox = outbox;
     this.templates = templates;
+    this.participants = participants;
     this.transactions = new TransactionTemplate(transactionManager);
     this.isolated = new TransactionTemplate(transactionManager);
     this.isolated.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -450,17 +453,37 @@ public class InboundMail {
     }
   }
 
+  /**
+   * A message for a ticket.
+   *
+   * @param body its text
+   * @param language the mailbox's, for the notes
+   * @param notes what the channel says about the message (repairs, a sender from Reply-To, a
+   *     related ticket), appended to the text in the ticket's language
+   */
   private record Conversation(
       Channel channel,
       String messageId,
       String sender,
       String senderName,
       String subject,
-      String text,
+      String body,
       List<String> references,
       List<StoredDocument> documents,
-      Map<String, String> context)
-      implements Analysis {}
+      Map<String, String> context,
+      String language,
+      List<MailNote> notes)
+      implements Analysis {
+
+    /** The text with the notes, each on a line of its own. */
+    String text() {
+      StringBuilder text = new StringBuilder(body);
+      for (MailNote note : notes) {
+        text.append(text.isEmpty() ? "" : "\n\n").append(note.render(language));
+      }
+      return text.toString();
+    }
+  }
 
   private Analysis analyse(Mailbox mailbox, byte[] raw) throws MessagingException, IOException {
     MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
@@ -468,6 +491,8 @@ public class InboundMail {
     MimeMessage content = message;
     Channel channel = Channel.EMAIL;
     String sender;
+    String senderName = null;
+    List<MailNote> notes = new ArrayList<>();
     Map<String, String> context = new LinkedHashMap<>();
     context.put("mailbox", mailbox.id());
     if (pec.isPresent() && pec.get().isReceipt()) {
@@ -475,7 +500,7 @@ public class InboundMail {
       return new Ignored(
           MailClassifier.messageId(message),
           receipt.certifiedSender(),
-          message.getSubject(),
+          MailText.header(message.getHeader("Subject", null)),
           "PEC receipt "
               + receipt.kind().code()
               + " about message "
@@ -491,6 +516,12 @@ public class InboundMail {
               .orElseThrow(() -> new MessagingException("PEC envelope without postacert.eml"));
       channel = Channel.PEC;
       sender = envelope.certifiedSender();
+      String certified = sender;
+      senderName =
+          MailClassifier.sender(content)
+              .filter(from -> from.address().equalsIgnoreCase(certified))
+              .map(MailClassifier.Sender::name)
+              .orElse(null);
       if (envelope.pecId() != null) {
         context.put("pecId", envelope.pecId());
       }
@@ -500,17 +531,47 @@ public class InboundMail {
         content = pec.get().original().orElse(message);
         context.put("pecAnomaly", "true");
       }
-      sender = MailClassifier.from(content).map(InternetAddress::getAddress).orElse(null);
+      Optional<MailClassifier.Sender> found = MailClassifier.sender(content);
+      if (found.isEmpty() && content != message) {
+        found = MailClassifier.sender(message);
+      }
+      sender = found.map(MailClassifier.Sender::address).orElse(null);
+      senderName = found.map(MailClassifier.Sender::name).orElse(null);
+      if (found.isPresent() && !found.get().fromFrom()) {
+        context.put("senderHeader", found.get().header());
+        String from = found.get().from();
+        notes.add(
+            MailNote.of(
+                "SENDER_FALLBACK",
+                "header",
+                found.get().header(),
+                "from",
+                from.isBlank() ? "—" : from.length() > 200 ? from.substring(0, 199) + "…" : from));
+      }
     }
     if (sender == null || sender.isBlank()) {
-      throw new MessagingException("The message has no sender address (From)");
+      // a machine's message (a bounce without any sender) is ignored, not quarantined
+      Optional<String> machine = MailClassifier.automatic(content);
+      if (machine.isEmpty() && content != message) {
+        machine = MailClassifier.automatic(message);
+      }
+      if (machine.isPresent()) {
+        String id = MailClassifier.messageId(content);
+        return new Ignored(
+            id != null ? id : MailClassifier.messageId(message),
+            null,
+            MailText.header(content.getHeader("Subject", null)),
+            machine.get());
+      }
+      throw new MessagingException(
+          "The message has no usable sender address (From, Sender, Reply-To, Return-Path)");
     }
     sender = sender.strip().toLowerCase(Locale.ROOT);
     String messageId = MailClassifier.messageId(content);
     if (messageId == null) {
       messageId = MailClassifier.messageId(message);
     }
-    String subject = content.getSubject();
+    String subject = MailText.header(content.getHeader("Subject", null));
     if (mailboxes.ownAddresses().contains(sender)) {
       return new Ignored(messageId, sender, subject, "from our own mailbox " + sender + " (loop)");
     }
@@ -521,22 +582,20 @@ public class InboundMail {
     if (automatic.isPresent()) {
       return new Ignored(messageId, sender, subject, automatic.get());
     }
-    String finalSender = sender;
-    String senderName =
-        MailClassifier.from(content)
-            .filter(from -> finalSender.equalsIgnoreCase(from.getAddress()))
-            .map(InternetAddress::getPersonal)
-            .orElse(null);
     MailContent body = MailContent.of(content);
+    notes.addAll(body.notes());
     List<StoredDocument> stored = new ArrayList<>();
-    StringBuilder text = new StringBuilder(body.text());
     for (MailContent.Attachment attachment : body.attachments()) {
       try {
         stored.add(documents.store(attachment.fileName(), attachment.content()));
       } catch (TooLargeException e) {
-        text.append("\n\n[")
-            .append(e.getMessage())
-            .append(" Not stored: ask the requester for it in another way.]");
+        notes.add(
+            MailNote.of(
+                "TOO_LARGE",
+                "file",
+                attachment.fileName() == null ? "—" : attachment.fileName(),
+                "limit",
+                e.maxBytes() / (1024 * 1024) + " MB"));
       }
     }
     return new Conversation(
@@ -545,10 +604,12 @@ public class InboundMail {
         sender,
         senderName,
         subject,
-        text.toString().strip(),
+        body.text().strip(),
         MailClassifier.referencedIds(content),
         stored,
-        context);
+        context,
+        mailbox.language(),
+        notes);
   }
 
   // --- recording it, in one transaction
@@ -716,17 +777,30 @@ public class InboundMail {
     return new RequesterData(name, null, null, email, null);
   }
 
-  /** The open ticket the message answers: by its threading headers, else by the subject. */
+  /**
+   * The open ticket the message answers: by its threading headers (our own Message-IDs), else by
+   * the ticket number in the subject when the sender is the ticket's requester or a known
+   * participant. A stranger naming a ticket opens a new one, linked to it ({@code relatedTicket}
+   * and a note) for an operator to merge.
+   */
   private Optional<Ticket> ticketAnswered(Conversation conversation) {
-    Optional<String> number =
+    Optional<String> threaded =
         messages
             .ticketOf(conversation.references())
-            .or(() -> outbox.ticketOf(conversation.references()))
-            .or(() -> MailClassifier.ticketNumber(conversation.subject()));
+            .or(() -> outbox.ticketOf(conversation.references()));
+    Optional<String> number =
+        threaded.or(() -> MailClassifier.ticketNumber(conversation.subject()));
     if (number.isEmpty()) {
       return Optional.empty();
     }
     Ticket ticket = tickets.byNumbers(List.of(number.get())).get(number.get());
+    if (ticket != null
+        && threaded.isEmpty()
+        && !participants.includes(ticket, conversation.sender())) {
+      conversation.context().put("relatedTicket", ticket.getNumber());
+      conversation.notes().add(MailNote.of("RELATED_TICKET", "number", ticket.getNumber()));
+      return Optional.empty();
+    }
     if (ticket == null || ticket.isClosed()) {
       if (ticket != null) {
         conversation.context().put("previousTicket", ticket.getNumber());
