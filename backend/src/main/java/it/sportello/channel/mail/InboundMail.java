@@ -475,13 +475,13 @@ public class InboundMail {
       List<MailNote> notes)
       implements Analysis {
 
-    /** The text with the notes, each on a line of its own. */
+    /** The text with the notes, each on a line of its own (a note may quote a file's name). */
     String text() {
       StringBuilder text = new StringBuilder(body);
       for (MailNote note : notes) {
         text.append(text.isEmpty() ? "" : "\n\n").append(note.render(language));
       }
-      return text.toString();
+      return DbText.clean(text.toString());
     }
   }
 
@@ -655,10 +655,12 @@ public class InboundMail {
           DbText.clean(c.sender()),
           DbText.clean(c.senderName()),
           DbText.clean(c.subject()),
-          DbText.clean(c.text()),
+          DbText.clean(c.body()),
           c.references().stream().map(DbText::clean).toList(),
           c.documents(),
-          context);
+          context,
+          c.language(),
+          new ArrayList<>(c.notes()));
     }
     Ignored i = (Ignored) analysis;
     return new Ignored(
