@@ -114,8 +114,17 @@ async function logIn(user) {
   await page.locator('#username').fill(user);
   await page.locator('#password').fill('demo');
   await page.getByRole('button', { name: text.login }).click();
-  await page.getByRole('heading', { name: text.inbox }).waitFor();
+  // each role lands on what it works on (frontend/src/navigation.ts)
+  const landing = { supervisor: '/supervisor', manager1: '/service-levels' }[user] ?? '/inbox';
+  await page.waitForURL((url) => url.pathname === landing);
+  if (landing === '/inbox') await page.getByRole('heading', { name: text.inbox }).waitFor();
   return { context, page };
+}
+
+/** The inbox through its tab, for the roles that land elsewhere. */
+async function openInbox(page) {
+  await page.getByRole('link', { name: text.inbox === 'My tasks' ? 'Tasks' : 'Attività', exact: true }).click();
+  await page.getByRole('heading', { name: text.inbox }).waitFor();
 }
 
 async function openTicketTask(page, number, user) {
@@ -205,8 +214,7 @@ try {
   await first.page.getByRole('button', { name: text.solveNow }).click();
   await first.page.getByText(text.solvedNow).waitFor();
   await check(first.page, 'intake-solved');
-  await first.page.getByRole('link', { name: text.inbox === 'My tasks' ? 'Tasks' : 'Attività' }).click();
-  await first.page.getByRole('heading', { name: text.inbox }).waitFor();
+  await openInbox(first.page);
   const row = await openTicketTask(first.page, number, 'operator1');
   await row.getByRole('button', { name: new RegExp(text.claim) }).click();
   await row.locator('text=operator1').or(row.getByRole('button')).first().waitFor();
@@ -281,6 +289,7 @@ try {
     ['manager1', text.approve, {}],
   ]) {
     const worker = await logIn(user);
+    if (user === 'manager1') await openInbox(worker.page);
     const letterRow = await openTicketTask(worker.page, protocol, user);
     await letterRow.getByRole('link', { name: new RegExp(protocol) }).click();
     await worker.page.getByRole('heading', { name: new RegExp(protocol) }).waitFor();

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
+import { NO_WORKSPACE, landingFor, mayOpen } from './navigation';
+import { NoWorkspacePage } from './pages/NoWorkspacePage';
+import { ProceduresPage } from './pages/ProceduresPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { InboxPage } from './pages/InboxPage';
 import { KbArticlePage } from './pages/KbArticlePage';
@@ -33,22 +36,22 @@ export function App() {
       {user && <ScreenPopHost user={user} />}
       <Routes>
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
-        <Route path="/" element={user ? <InboxPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/" element={user ? <Navigate to={landingFor(user)} replace /> : <Navigate to="/login" replace />} />
+        <Route path="/inbox" element={place(user, '/inbox', (u) => <InboxPage user={u} />)} />
+        <Route path="/procedures" element={place(user, '/procedures', (u) => <ProceduresPage user={u} />)} />
+        <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/tickets/new" element={user ? <IntakePage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/supervisor" element={user ? <SupervisorPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route
-          path="/service-levels"
-          element={user ? <ServiceLevelsPage user={user} /> : <Navigate to="/login" replace />}
-        />
-        <Route path="/activity" element={user ? <ActivityPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/correspondence" element={user ? <CorrespondencePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
+        <Route path="/supervisor" element={place(user, '/supervisor', (u) => <SupervisorPage user={u} />)} />
+        <Route path="/service-levels" element={place(user, '/service-levels', (u) => <ServiceLevelsPage user={u} />)} />
+        <Route path="/activity" element={place(user, '/activity', (u) => <ActivityPage user={u} />)} />
+        <Route path="/correspondence" element={place(user, '/correspondence', (u) => <CorrespondencePage user={u} />)} />
         <Route path="/correspondence/new" element={user ? <NewLetterPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/correspondence/:number" element={user ? <LetterPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/complaints" element={user ? <ComplaintsPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints" element={place(user, '/complaints', (u) => <ComplaintsPage user={u} />)} />
         <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/complaints/:number" element={user ? <ComplaintPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/kb" element={user ? <KnowledgePage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb" element={place(user, '/kb', (u) => <KnowledgePage user={u} />)} />
         <Route path="/kb/articles/:id" element={user ? <KbArticlePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
@@ -57,4 +60,10 @@ export function App() {
       </Routes>
     </BrowserRouter>
   );
+}
+
+/** A tab's page: the login for a visitor, the user's own landing when their roles may not use it. */
+function place(user: Me | null, path: string, page: (user: Me) => ReactElement) {
+  if (!user) return <Navigate to="/login" replace />;
+  return mayOpen(user, path) ? page(user) : <Navigate to={landingFor(user)} replace />;
 }

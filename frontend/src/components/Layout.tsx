@@ -1,13 +1,18 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
 import { logout, type Me } from '../api';
+import { tabsFor } from '../navigation';
 
-/** Page frame: skip link, PA header with the user and the language switch, main landmark. */
+/**
+ * Page frame: skip link, PA header with the user and the language switch, the tabs the user's roles
+ * may use (a menu button on small screens), main landmark.
+ */
 export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <>
       <a className="visually-hidden-focusable" href="#main">
@@ -60,64 +65,24 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
         </div>
       </header>
       {user && (
-        <nav className="container mt-3" aria-label={t('app.name')}>
-          <ul className="nav nav-tabs">
-            <li className="nav-item">
-              <NavLink to="/" end className="nav-link">
-                {t('nav.inbox')}
-              </NavLink>
-            </li>
-            {(user.roles.includes('LEVEL1') || user.roles.includes('LEVEL2')) && (
-              <li className="nav-item">
-                <NavLink to="/tickets/new" className="nav-link">
-                  {t('nav.intake')}
+        <nav className="container mt-3" aria-label={t('nav.label')}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm d-md-none mb-2"
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('nav.menu')}
+          </button>
+          <ul id="main-navigation" className={`nav nav-tabs ${menuOpen ? 'd-flex flex-column' : 'd-none'} d-md-flex flex-md-row`}>
+            {tabsFor(user).map((tab) => (
+              <li className="nav-item" key={tab.path}>
+                <NavLink to={tab.path} className="nav-link" onClick={() => setMenuOpen(false)}>
+                  {t(`nav.${tab.label}`)}
                 </NavLink>
               </li>
-            )}
-            {user.roles.includes('SUPERVISOR') && (
-              <li className="nav-item">
-                <NavLink to="/supervisor" className="nav-link">
-                  {t('nav.supervisor')}
-                </NavLink>
-              </li>
-            )}
-            {['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'].some((role) =>
-              user.roles.includes(role),
-            ) && (
-              <>
-                <li className="nav-item">
-                  <NavLink to="/correspondence" className="nav-link">
-                    {t('nav.correspondence')}
-                  </NavLink>
-                </li>
-                <li className="nav-item">
-                  <NavLink to="/complaints" className="nav-link">
-                    {t('nav.complaints')}
-                  </NavLink>
-                </li>
-              </>
-            )}
-            {user.roles.some((role) => role !== 'AUDITOR' && role !== 'API_CLIENT' && role !== 'ANALYST') && (
-              <li className="nav-item">
-                <NavLink to="/kb" className="nav-link">
-                  {t('nav.kb')}
-                </NavLink>
-              </li>
-            )}
-            {['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'].some((role) => user.roles.includes(role)) && (
-              <>
-                <li className="nav-item">
-                  <NavLink to="/service-levels" className="nav-link">
-                    {t('nav.serviceLevels')}
-                  </NavLink>
-                </li>
-                <li className="nav-item">
-                  <NavLink to="/activity" className="nav-link">
-                    {t('nav.activity')}
-                  </NavLink>
-                </li>
-              </>
-            )}
+            ))}
           </ul>
         </nav>
       )}

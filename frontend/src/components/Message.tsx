@@ -1,6 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api';
 
-/** A message above a page's content: errors are announced at once, successes politely; field errors listed. */
+/**
+ * A message where the user is looking: errors are announced at once, successes politely; field
+ * errors listed under the field's label (`fields.<path>` in the locales), not the API's path.
+ */
 export function Message({
   kind = 'danger',
   text,
@@ -10,7 +14,12 @@ export function Message({
   text?: string;
   errors?: FieldError[];
 }) {
+  const { t } = useTranslation();
   if (!text) return null;
+  const fieldLabel = (field: string) => {
+    const label: unknown = t(`fields.${field}`, { defaultValue: field, returnObjects: true });
+    return typeof label === 'string' ? label : field;
+  };
   return (
     <div className={`alert alert-${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
       {text}
@@ -18,7 +27,7 @@ export function Message({
         <ul className="mb-0">
           {errors.map((error) => (
             <li key={error.field}>
-              <strong>{error.field}</strong>: {error.message}
+              <strong>{fieldLabel(error.field)}</strong>: {error.message}
             </li>
           ))}
         </ul>

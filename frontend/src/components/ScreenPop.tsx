@@ -167,7 +167,7 @@ export function ScreenPopHost({ user }: { user: Me }) {
         if (call.ticketNumber !== number) await linkCall(call.callId, number).catch(() => undefined);
         const tasks = await tasksOf(number).catch(() => undefined);
         const first = tasks?.items[0];
-        navigate(first ? `/tasks/${first.id}` : '/');
+        navigate(first ? `/tasks/${first.id}` : '/inbox');
       }}
     />
   );

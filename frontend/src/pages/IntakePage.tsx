@@ -19,6 +19,9 @@ import { Message } from '../components/Message';
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
 const TOPICS = ['general', 'payments', 'privacy', 'technical'];
+const EMPTY_REQUEST = {
+  channel: 'PHONE', type: 'Q', topic: 'general', reason: '', subject: '', description: '', language: 'it', answer: '',
+};
 
 /** A level-1 operator registers a contact in a few keystrokes, and solves it at once or opens the ticket. */
 export function IntakePage({ user }: { user: Me }) {
@@ -30,9 +33,8 @@ export function IntakePage({ user }: { user: Me }) {
   const [identifier, setIdentifier] = useState(params.get('fiscalCode') ?? params.get('phone') ?? '');
   const [found, setFound] = useState<Contact | null>();
   const [name, setName] = useState('');
-  const [request, setRequest] = useState({
-    channel: 'PHONE', type: 'Q', topic: 'general', reason: '', subject: '', description: '', language: 'it', answer: '',
-  });
+  const [request, setRequest] = useState(EMPTY_REQUEST);
+  const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
 
@@ -59,12 +61,14 @@ export function IntakePage({ user }: { user: Me }) {
     setRequest({ ...request, [field]: event.target.value });
 
   async function submit(solveNow: boolean) {
+    if (sending) return;
     setErrors([]);
     setMessage(undefined);
     if (solveNow && !request.answer.trim()) {
       setMessage({ kind: 'danger', text: t('intake.answerNeeded') });
       return;
     }
+    setSending(true);
     try {
       const ticket = await openTicket({
         channel: request.channel as OpenTicket['channel'],
@@ -78,6 +82,11 @@ export function IntakePage({ user }: { user: Me }) {
       });
       if (callId) await linkCall(callId, ticket.number).catch(() => undefined);
       if (solveNow) {
+        // solved and closed: a clean form for the next contact, so that a second click opens nothing
+        setRequest(EMPTY_REQUEST);
+        setIdentifier('');
+        setFound(undefined);
+        setName('');
         setMessage({ kind: 'success', text: t('intake.solved', { number: ticket.number }) });
         return;
       }
@@ -90,6 +99,8 @@ export function IntakePage({ user }: { user: Me }) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setErrors(error.errors);
       setMessage({ kind: 'danger', text: error instanceof ApiError && error.status === 400 ? t('task.invalid') : t('errors.generic') });
+    } finally {
+      setSending(false);
     }
   }
 
@@ -106,7 +117,6 @@ export function IntakePage({ user }: { user: Me }) {
     <Layout user={user}>
       <h1 className="h2 mb-3">{t('intake.title')}</h1>
       {callId && <p className="lead">{t('phone.intakeFromCall', { phone: params.get('phone') ?? t('phone.pop.hiddenNumber') })}</p>}
-      <Message kind={message?.kind} text={message?.text} errors={errors} />
       <div className="row g-4">
         <section className="col-lg-4" aria-labelledby="find-title">
           <h2 id="find-title" className="h4">
@@ -195,11 +205,12 @@ export function IntakePage({ user }: { user: Me }) {
           {field('answer', t('intake.answer'), (
             <textarea id="intake-answer" className="form-control" rows={3} value={request.answer} onChange={set('answer')} />
           ))}
+          <Message kind={message?.kind} text={message?.text} errors={errors} />
           <div className="d-flex gap-2">
-            <button type="button" className="btn btn-primary" onClick={() => void submit(true)}>
+            <button type="button" className="btn btn-primary" disabled={sending} onClick={() => void submit(true)}>
               {t('intake.solve')}
             </button>
-            <button type="button" className="btn btn-outline-primary" onClick={() => void submit(false)}>
+            <button type="button" className="btn btn-outline-primary" disabled={sending} onClick={() => void submit(false)}>
               {t('intake.open')}
             </button>
           </div>

@@ -27,6 +27,7 @@ import { SentMail } from '../components/SentMail';
 import { CallbackBox } from '../components/CallbackBox';
 import { CaseFile } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
+import { mayReadContacts } from '../navigation';
 import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
@@ -91,7 +92,7 @@ export function TaskPage({ user }: { user: Me }) {
         setWork(item);
         setSchema(formSchema);
         setTicket(ticketView);
-        if (ticketView.requester) {
+        if (ticketView.requester && mayReadContacts(user)) {
           const [page, tickets] = await Promise.all([
             history(ticketView.requester.id),
             ticketsOf(ticketView.requester.id),
@@ -104,13 +105,16 @@ export function TaskPage({ user }: { user: Me }) {
           }
         }
       } catch (error) {
-        if (!cancelled) setMessage(error instanceof ApiError && error.status === 403 ? t('errors.forbidden') : t('errors.generic'));
+        if (!cancelled) {
+          const status = error instanceof ApiError ? error.status : undefined;
+          setMessage(status === 403 ? t('errors.forbidden') : status === 404 ? t('task.notFound') : t('errors.generic'));
+        }
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [taskId, t, caseVersion]);
+  }, [taskId, t, caseVersion, user]);
 
   const onReady = useCallback((handle: FormHandle) => setForm(handle), []);
 
@@ -126,7 +130,7 @@ export function TaskPage({ user }: { user: Me }) {
     setMessage(undefined);
     try {
       await complete(taskId, data);
-      navigate('/', { state: { completed: ticket?.number ?? work?.businessKey } });
+      navigate('/inbox', { state: { completed: ticket?.number ?? work?.businessKey } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         setErrors(error.errors);
@@ -151,7 +155,9 @@ export function TaskPage({ user }: { user: Me }) {
       <h2 id="form-title" className="h4">
         {t('task.formTitle')}
       </h2>
-      {schema ? <TaskForm schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      {schema ? <TaskForm key={taskId} schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      {/* the outcome of "Complete" where the user is, not at the top of the page */}
+      <Message text={message} errors={errors} />
       <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
         {sending ? t('task.completing') : t('task.complete')}
       </Button>
@@ -161,14 +167,14 @@ export function TaskPage({ user }: { user: Me }) {
   return (
     <Layout user={user}>
       <p>
-        <Link to="/">{t('task.back')}</Link>
+        <Link to="/inbox">{t('task.back')}</Link>
       </p>
       {ticket && work && (
         <h1 className="h2">
           {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
         </h1>
       )}
-      <Message text={message} errors={errors} />
+      {!work && <Message text={message} errors={errors} />}
       {work && (letterCase || complaintCase) && (
         <>
           <h1 className="h2">
@@ -300,19 +306,22 @@ export function TaskPage({ user }: { user: Me }) {
                 ))}
               </ol>
             </section>
-            <section aria-labelledby="history-title">
-              <h2 id="history-title" className="h4">
-                {t('task.history')}
-              </h2>
-              {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
-              <ul className="list-unstyled">
-                {contacts.map((contact) => (
-                  <li key={contact.id} className="mb-1">
-                    {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} · {contact.summary}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            {mayReadContacts(user) && (
+              <section aria-labelledby="history-title">
+                <h2 id="history-title" className="h4">
+                  {t('task.history')}
+                </h2>
+                {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
+                <ul className="list-unstyled">
+                  {contacts.map((contact) => (
+                    <li key={contact.id} className="mb-1">
+                      {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} ·{' '}
+                      {contact.summary}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </aside>
         </div>
       )}

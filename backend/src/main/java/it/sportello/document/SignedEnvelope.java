@@ -1,21 +1,35 @@
 package it.sportello.document;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.KeyAgreeRecipientId;
+import org.bouncycastle.cms.KeyTransRecipientId;
+import org.bouncycastle.cms.RecipientId;
+import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.util.Selector;
 
 /**
  * A CAdES envelope ({@code name.pdf.p7m}): CMS SignedData with the signed content inside, DER or
  * Base64 (with or without PEM lines). Opening it gives the content and who signed it; the signature
- * is not verified here (no trust list).
+ * is not verified here (no trust list). A detached signature ({@code name.pdf.p7s}) opens with no
+ * content ({@link #detached()}); an encrypted envelope (CMS EnvelopedData) is told apart by {@link
+ * #recipientsIfEncrypted(byte[])}.
+ *
+ * @param content the signed content, null for a detached signature
  */
 record SignedEnvelope(byte[] content, List<String> signers) {
 
@@ -25,8 +39,16 @@ record SignedEnvelope(byte[] content, List<String> signers) {
   static boolean isCandidate(String fileName, String mediaType) {
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     return name.endsWith(".p7m")
+        || name.endsWith(".p7s")
         || mediaType.startsWith("application/pkcs7-mime")
-        || mediaType.startsWith("application/x-pkcs7-mime");
+        || mediaType.startsWith("application/x-pkcs7-mime")
+        || mediaType.startsWith("application/pkcs7-signature")
+        || mediaType.startsWith("application/x-pkcs7-signature");
+  }
+
+  /** Whether the signature is detached: it signs a file sent apart and holds no content. */
+  boolean detached() {
+    return content == null;
   }
 
   /** The name of the signed content: {@code atto.pdf.p7m} → {@code atto.pdf}. */
@@ -34,7 +56,8 @@ record SignedEnvelope(byte[] content, List<String> signers) {
     if (fileName == null) {
       return null;
     }
-    return fileName.toLowerCase(Locale.ROOT).endsWith(".p7m")
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".p7m") || lower.endsWith(".p7s")
         ? fileName.substring(0, fileName.length() - 4)
         : fileName;
   }
@@ -42,8 +65,8 @@ record SignedEnvelope(byte[] content, List<String> signers) {
   /**
    * Opens the envelope, and the envelopes it contains.
    *
-   * @throws CMSException when the bytes are no CMS SignedData or carry no content (a detached
-   *     signature)
+   * @throws CMSException when the bytes are no CMS SignedData, or an envelope inside carries no
+   *     content
    */
   static SignedEnvelope open(byte[] bytes) throws CMSException {
     byte[] content = bytes;
@@ -52,6 +75,9 @@ record SignedEnvelope(byte[] content, List<String> signers) {
     do {
       CMSSignedData signed = new CMSSignedData(der(content));
       if (signed.getSignedContent() == null) {
+        if (depth == 0) {
+          return new SignedEnvelope(null, List.copyOf(signers(signed)));
+        }
         throw new CMSException("the signature is detached: the envelope holds no content");
       }
       signers.addAll(signers(signed));
@@ -59,6 +85,48 @@ record SignedEnvelope(byte[] content, List<String> signers) {
       depth++;
     } while (depth < MAX_NESTING && looksSigned(content));
     return new SignedEnvelope(content, List.copyOf(signers));
+  }
+
+  /**
+   * The recipients (issuer and serial number of their certificates) when the bytes are an encrypted
+   * CMS envelope (EnvelopedData, AuthEnvelopedData or EncryptedData, with no recipients), else
+   * null.
+   */
+  static List<String> recipientsIfEncrypted(byte[] bytes) {
+    ContentInfo info;
+    try {
+      info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(der(bytes)));
+    } catch (CMSException | IOException | RuntimeException e) {
+      return null;
+    }
+    ASN1ObjectIdentifier type = info.getContentType();
+    if (CMSObjectIdentifiers.envelopedData.equals(type)) {
+      try {
+        List<String> recipients = new ArrayList<>();
+        for (RecipientInformation recipient :
+            new CMSEnvelopedData(info).getRecipientInfos().getRecipients()) {
+          recipients.add(describe(recipient.getRID()));
+        }
+        return List.copyOf(recipients);
+      } catch (CMSException | RuntimeException e) {
+        return List.of();
+      }
+    }
+    if (CMSObjectIdentifiers.authEnvelopedData.equals(type)
+        || CMSObjectIdentifiers.encryptedData.equals(type)) {
+      return List.of();
+    }
+    return null;
+  }
+
+  private static String describe(RecipientId recipient) {
+    if (recipient instanceof KeyTransRecipientId keyTransport && keyTransport.getIssuer() != null) {
+      return keyTransport.getIssuer() + " (serial " + keyTransport.getSerialNumber() + ")";
+    }
+    if (recipient instanceof KeyAgreeRecipientId keyAgreement && keyAgreement.getIssuer() != null) {
+      return keyAgreement.getIssuer() + " (serial " + keyAgreement.getSerialNumber() + ")";
+    }
+    return "a recipient of type " + recipient.getType();
   }
 
   private static boolean looksSigned(byte[] content) {

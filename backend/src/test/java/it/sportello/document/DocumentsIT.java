@@ -100,6 +100,25 @@ class DocumentsIT extends IntegrationTest {
   }
 
   @Test
+  void aScanIsReadByOcrAndAPictureWithoutWordsIsStoredAsNoText() {
+    int number = ThreadLocalRandom.current().nextInt(1000, 10000);
+    byte[] scan = TestFiles.scannedPng("Pratica edilizia " + number);
+    byte[] photo =
+        TestFiles.png(
+            ThreadLocalRandom.current().nextInt(20, 400),
+            ThreadLocalRandom.current().nextInt(20, 400));
+
+    StoredDocument read = documents.store("scansione.png", scan);
+    StoredDocument blank = documents.store("foto.png", photo);
+
+    assertThat(read.extractionStatus()).isEqualTo(ExtractionStatus.OK);
+    assertThat(documents.text(read.id())).contains("Pratica edilizia", String.valueOf(number));
+    assertThat(blank.extractionStatus()).isEqualTo(ExtractionStatus.NO_TEXT);
+    assertThat(documents.get(blank.id()).extractionStatus()).isEqualTo(ExtractionStatus.NO_TEXT);
+    assertThat(blank.extractionMessage()).contains("not even OCR (Tesseract, ita+eng)");
+  }
+
+  @Test
   void tooLargeContentIsRefusedAndNothingIsStored() {
     byte[] content = ("Allegato " + UUID.randomUUID()).repeat(100).getBytes(StandardCharsets.UTF_8);
     long before = jdbc.queryForObject("select count(*) from sportello.document", Long.class);

@@ -3,6 +3,7 @@ package it.sportello.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.document.DocumentsProperties.ExtractionLimits;
+import it.sportello.document.DocumentsProperties.Ocr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,14 @@ class TextExtractorTest {
   /** The defaults of application.yml. */
   static final ExtractionLimits LIMITS =
       new ExtractionLimits(
-          DataSize.ofMegabytes(20), 1_000_000, 5, 200, 100, Duration.ofSeconds(30), 2);
+          DataSize.ofMegabytes(20),
+          1_000_000,
+          5,
+          200,
+          100,
+          DataSize.ofMegabytes(200),
+          Duration.ofSeconds(30),
+          2);
 
   static final TextExtractor extractor = new TextExtractor(LIMITS);
 
@@ -107,10 +115,11 @@ class TextExtractorTest {
   }
 
   @Test
-  void keepsThePictureSize() throws IOException {
+  void keepsThePictureSizeAndSaysAPictureWithoutWordsHasNoText() throws IOException {
     Extraction png = extract("foto.png", TestFiles.png(20, 10));
 
-    assertThat(png.status()).isEqualTo(ExtractionStatus.OK);
+    assertThat(png.status()).isEqualTo(ExtractionStatus.NO_TEXT);
+    assertThat(png.message()).startsWith("No text");
     assertThat(png.mediaType()).isEqualTo("image/png");
     assertThat(png.metadata()).containsEntry("tiff:ImageWidth", "20");
     assertThat(png.metadata()).containsEntry("tiff:ImageLength", "10");
@@ -195,7 +204,14 @@ class TextExtractorTest {
     TextExtractor generous =
         new TextExtractor(
             new ExtractionLimits(
-                DataSize.ofMegabytes(20), 20_000_000, 5, 200, 100, Duration.ofSeconds(30), 1));
+                DataSize.ofMegabytes(20),
+                20_000_000,
+                5,
+                200,
+                100,
+                DataSize.ofMegabytes(200),
+                Duration.ofSeconds(30),
+                1));
     try (generous) {
       Extraction stopped = extract(generous, "bomba.zip", bomb);
 
@@ -222,7 +238,14 @@ class TextExtractorTest {
     TextExtractor small =
         new TextExtractor(
             new ExtractionLimits(
-                DataSize.ofMegabytes(1), 1000, 5, 200, 100, Duration.ofSeconds(30), 1));
+                DataSize.ofMegabytes(1),
+                1000,
+                5,
+                200,
+                100,
+                DataSize.ofMegabytes(200),
+                Duration.ofSeconds(30),
+                1));
     try (small) {
       Extraction extraction =
           extract(small, "lungo.txt", "parola ".repeat(2000).getBytes(StandardCharsets.UTF_8));
@@ -238,7 +261,14 @@ class TextExtractorTest {
     TextExtractor tiny =
         new TextExtractor(
             new ExtractionLimits(
-                DataSize.ofBytes(100), 1000, 5, 200, 100, Duration.ofSeconds(30), 1));
+                DataSize.ofBytes(100),
+                1000,
+                5,
+                200,
+                100,
+                DataSize.ofMegabytes(200),
+                Duration.ofSeconds(30),
+                1));
     try (tiny) {
       Extraction extraction = extract(tiny, "istanza.pdf", TestFiles.pdf("Istanza"));
 
@@ -252,7 +282,15 @@ class TextExtractorTest {
   void slowExtractionsTimeOut() throws IOException {
     TextExtractor impatient =
         new TextExtractor(
-            new ExtractionLimits(DataSize.ofMegabytes(1), 1000, 5, 200, 100, Duration.ZERO, 1));
+            new ExtractionLimits(
+                DataSize.ofMegabytes(1),
+                1000,
+                5,
+                200,
+                100,
+                DataSize.ofMegabytes(200),
+                Duration.ZERO,
+                1));
     try (impatient) {
       Extraction extraction = extract(impatient, "lettera.docx", TestFiles.docx("Lettera"));
 
@@ -273,6 +311,284 @@ class TextExtractorTest {
     assertThat(unknown.message()).contains("application/octet-stream");
     assertThat(empty.status()).isEqualTo(ExtractionStatus.OK);
     assertThat(empty.text()).isEmpty();
+  }
+
+  /** Not skipped where Tesseract is missing: a failure that says what to install. */
+  private static void assertTesseractInstalled() {
+    assertThat(Tesseract.unavailable(TextExtractor.DEFAULT_OCR))
+        .as(
+            "OCR tests need Tesseract: apt-get install tesseract-ocr tesseract-ocr-ita"
+                + " tesseract-ocr-eng (.ci/run does)")
+        .isNull();
+  }
+
+  @Test
+  void saysWhyOcrIsUnavailable() {
+    assertThat(Tesseract.unavailable(TextExtractor.DEFAULT_OCR, "tesseract-not-installed-here"))
+        .startsWith("the OCR program Tesseract is not installed");
+    assertThat(Tesseract.unavailable(Ocr.OFF)).contains("switched off");
+    assertTesseractInstalled();
+    assertThat(Tesseract.unavailable(new Ocr(true, "ita+xyz", Duration.ofSeconds(5)), "tesseract"))
+        .isEqualTo("Tesseract lacks the language data xyz (on Debian: tesseract-ocr-xyz).");
+  }
+
+  @Test
+  void readsAScannedPictureByOcr() throws IOException {
+    assertTesseractInstalled();
+    Extraction png =
+        extract(
+            "scansione.png", TestFiles.scannedPng("Richiesta di rimborso", "Comune di Sportello"));
+
+    assertThat(png.status()).as(png.message()).isEqualTo(ExtractionStatus.OK);
+    assertThat(png.mediaType()).isEqualTo("image/png");
+    assertThat(png.text()).contains("rimborso", "Comune");
+  }
+
+  @Test
+  void readsAnImageOnlyPdfByOcr() throws IOException {
+    assertTesseractInstalled();
+    Extraction pdf =
+        extract("scansione.pdf", TestFiles.scannedPdf("Segnalazione guasto illuminazione"));
+
+    assertThat(pdf.status()).as(pdf.message()).isEqualTo(ExtractionStatus.OK);
+    assertThat(pdf.mediaType()).isEqualTo("application/pdf");
+    assertThat(pdf.text()).contains("guasto", "illuminazione");
+  }
+
+  @Test
+  void withoutOcrAScanHasNoTextAndSaysWhy() throws IOException {
+    TextExtractor blind = new TextExtractor(LIMITS, Ocr.OFF);
+    try (blind) {
+      Extraction png =
+          extract(blind, "scansione.png", TestFiles.scannedPng("Richiesta di rimborso"));
+      Extraction pdf =
+          extract(blind, "scansione.pdf", TestFiles.scannedPdf("Richiesta di rimborso"));
+
+      for (Extraction extraction : new Extraction[] {png, pdf}) {
+        assertThat(extraction.status()).isEqualTo(ExtractionStatus.NO_TEXT);
+        assertThat(extraction.message())
+            .contains("could not be read by OCR", "OCR is switched off");
+        assertThat(extraction.text()).doesNotContain("rimborso");
+      }
+    }
+  }
+
+  @Test
+  void theNoTextRuleCountsLettersAndDigits() {
+    assertThat(TextExtractor.hasText("")).isFalse();
+    assertThat(TextExtractor.hasText(" \n\t |-. ,, Ww \n")).isFalse();
+    assertThat(TextExtractor.hasText("n. 42")).isTrue();
+    assertThat(TextExtractor.hasText("Sì!")).isFalse();
+  }
+
+  @Test
+  void anEncryptedEntryOfAZipIsReportedAndTheRestRead() throws IOException {
+    Extraction zip =
+        extract(
+            "documenti.zip",
+            TestFiles.zipWithEncryptedEntry(
+                "riservato.pdf", "leggimi.txt", "Elenco dei documenti"));
+
+    assertThat(zip.status()).isEqualTo(ExtractionStatus.ENCRYPTED);
+    assertThat(zip.message()).isEqualTo("Encrypted, not read: riservato.pdf; the rest was read.");
+    assertThat(zip.text()).contains("Elenco dei documenti");
+  }
+
+  @Test
+  void aPasswordProtectedPdfInsideAZipIsReported() throws IOException {
+    byte[] zip = TestFiles.nestedZip(1, "x");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("protetto.pdf"));
+      out.write(TestFiles.encryptedPdf("Segreto", "pw"));
+      out.closeEntry();
+      out.putNextEntry(new java.util.zip.ZipEntry("nota.txt"));
+      out.write("Nota di accompagnamento".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+
+    Extraction extraction = extract("pratica.zip", bytes.toByteArray());
+
+    assertThat(zip).isNotEmpty();
+    assertThat(extraction.status()).isEqualTo(ExtractionStatus.ENCRYPTED);
+    assertThat(extraction.message()).contains("protetto.pdf");
+    assertThat(extraction.text()).contains("Nota di accompagnamento");
+  }
+
+  @Test
+  void aMessageSavedWithAnMboxSeparatorIsReadAsAMessageWithItsHeaders() throws IOException {
+    byte[] message =
+        TestFiles.eml(
+            "Inoltro: richiesta certificato",
+            "Vi inoltro la richiesta del cittadino.",
+            "domanda.txt",
+            "Chiedo il certificato di residenza.");
+    byte[] saved =
+        concat("From - Mon Mar 16 10:15:00 2026\r\n".getBytes(StandardCharsets.US_ASCII), message);
+
+    Extraction named = extract("inoltro.eml", saved);
+    Extraction unnamed = extract(null, saved);
+
+    for (Extraction eml : new Extraction[] {named, unnamed}) {
+      assertThat(eml.status()).isEqualTo(ExtractionStatus.OK);
+      assertThat(eml.mediaType()).isEqualTo("message/rfc822");
+      assertThat(eml.text())
+          .contains(
+              "From: Mario Rossi <mario.rossi@example.it>",
+              "Subject: Inoltro: richiesta certificato",
+              "Date: 2026-03-16",
+              "Vi inoltro la richiesta del cittadino.",
+              "certificato di residenza");
+    }
+  }
+
+  @Test
+  void aMessageForwardedInsideAMessageKeepsItsHeaders() throws IOException {
+    byte[] forwarded =
+        TestFiles.eml("Segnalazione originale", "Testo della segnalazione.", "a.txt", "allegato");
+    String boundary = "inoltro-1";
+    byte[] outer =
+        concat(
+            ("From: Ufficio Relazioni <urp@comune.example.it>\r\n"
+                    + "To: protocollo@comune.example.it\r\n"
+                    + "Subject: I: Segnalazione\r\n"
+                    + "Date: Tue, 17 Mar 2026 09:00:00 +0100\r\n"
+                    + "MIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/mixed; boundary=\""
+                    + boundary
+                    + "\"\r\n\r\n--"
+                    + boundary
+                    + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nVedi sotto.\r\n--"
+                    + boundary
+                    + "\r\nContent-Type: message/rfc822\r\n"
+                    + "Content-Disposition: attachment; filename=\"originale.eml\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8),
+            concat(forwarded, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
+
+    Extraction eml = extract("inoltro.eml", outer);
+
+    assertThat(eml.status()).isEqualTo(ExtractionStatus.OK);
+    assertThat(eml.text())
+        .contains(
+            "Subject: I: Segnalazione",
+            "Vedi sotto.",
+            "Testo della segnalazione.",
+            "Subject: Segnalazione originale");
+  }
+
+  @Test
+  void anEncryptedEnvelopeIsEncryptedAndNamesItsRecipient() throws IOException {
+    byte[] enveloped =
+        TestFiles.envelopedP7m(TestFiles.pdf("Riservato"), "CN=Ufficio Protocollo,O=Comune,C=IT");
+
+    Extraction der = extract("riservato.pdf.p7m", enveloped);
+    Extraction base64 = extract("riservato.pdf.p7m", Base64.getMimeEncoder().encode(enveloped));
+
+    for (Extraction extraction : new Extraction[] {der, base64}) {
+      assertThat(extraction.status()).isEqualTo(ExtractionStatus.ENCRYPTED);
+      assertThat(extraction.message())
+          .startsWith("The envelope is encrypted (CMS EnvelopedData)")
+          .contains("CN=Ufficio Protocollo", "serial 42");
+      assertThat(extraction.text()).isEmpty();
+    }
+  }
+
+  @Test
+  void aDetachedSignatureIsRecognisedWithItsSigner() throws IOException {
+    byte[] signature = TestFiles.p7s(TestFiles.pdf("Delibera"), "CN=Anna Bianchi,O=Comune,C=IT");
+
+    Extraction p7s = extract("delibera.pdf.p7s", signature);
+
+    assertThat(p7s.status()).isEqualTo(ExtractionStatus.NO_TEXT);
+    assertThat(p7s.message())
+        .startsWith("A detached signature (CAdES)")
+        .contains("signed by CN=Anna Bianchi");
+    assertThat(p7s.signers()).singleElement().asString().contains("CN=Anna Bianchi");
+  }
+
+  @Test
+  void theDocumentsAttachedToASignedInvoiceAreDecodedAndRead() throws IOException {
+    byte[] attachment = TestFiles.pdf("Stato avanzamento lavori via Roma");
+    byte[] invoice = TestFiles.fatturaPa("Rifacimento asfalto", "SAL-1.pdf", attachment);
+    String base64 = Base64.getMimeEncoder().encodeToString(attachment);
+
+    Extraction signed =
+        extract("IT01234567890_00001.xml.p7m", TestFiles.p7m(invoice, "CN=Ditta Lavori Stradali"));
+    Extraction plain = extract("IT01234567890_00001.xml", invoice);
+
+    for (Extraction extraction : new Extraction[] {signed, plain}) {
+      assertThat(extraction.status()).isEqualTo(ExtractionStatus.OK);
+      assertThat(extraction.text())
+          .contains(
+              "Denominazione: Ditta Lavori Stradali Srl",
+              "Descrizione: Rifacimento asfalto",
+              "[allegato SAL-1.pdf",
+              "Stato avanzamento lavori via Roma")
+          .doesNotContain(base64.substring(0, 40));
+    }
+    assertThat(signed.contentMediaType()).isEqualTo("application/xml");
+    assertThat(signed.signers()).singleElement().asString().contains("Ditta Lavori Stradali");
+  }
+
+  @Test
+  void aSignedDocumentAttachedToAnInvoiceIsOpenedAndRead() throws IOException {
+    byte[] signedAttachment =
+        TestFiles.p7m(TestFiles.pdf("Verbale di collaudo"), "CN=Direttore Lavori");
+    byte[] invoice = TestFiles.fatturaPa("Collaudo", "collaudo.pdf.p7m", signedAttachment);
+
+    Extraction extraction = extract("IT01234567890_00002.xml", invoice);
+
+    assertThat(extraction.status()).isEqualTo(ExtractionStatus.OK);
+    assertThat(extraction.text())
+        .contains(
+            "[allegato collaudo.pdf.p7m, firmato da CN=Direttore Lavori]", "Verbale di collaudo");
+  }
+
+  @Test
+  void anInvoiceWithADoctypeIsNotExpandedButReadAsXml() throws IOException {
+    byte[] hostile =
+        ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<p:FatturaElettronica xmlns:p=\"http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2\">"
+                + "<Descrizione>&e;</Descrizione></p:FatturaElettronica>")
+            .getBytes(StandardCharsets.UTF_8);
+
+    Extraction extraction = extract("fattura.xml", hostile);
+
+    assertThat(extraction.text()).doesNotContain("root:");
+  }
+
+  @Test
+  void aZipOfZerosIsStoppedByTheExpansionRatio() throws IOException {
+    byte[] zeros = TestFiles.zipOfZeros(200L * 1024 * 1024);
+    assertThat(zeros.length).isLessThan(1024 * 1024);
+
+    Extraction bomb = extract("zeri.zip", zeros);
+
+    assertThat(bomb.status()).isEqualTo(ExtractionStatus.LIMIT_EXCEEDED);
+    assertThat(bomb.message()).contains("expands to more than", "zip bomb");
+  }
+
+  @Test
+  void archivesExpandingBeyondTheTotalAreStopped() throws IOException {
+    TextExtractor small =
+        new TextExtractor(
+            new ExtractionLimits(
+                DataSize.ofMegabytes(20),
+                1_000_000,
+                5,
+                200,
+                100,
+                DataSize.ofMegabytes(1),
+                Duration.ofSeconds(30),
+                1));
+    try (small) {
+      Extraction within = extract(small, "dati.zip", TestFiles.zipOfRandom(3, 200_000));
+      Extraction beyond = extract(small, "dati.zip", TestFiles.zipOfRandom(8, 200_000));
+
+      assertThat(within.status()).isIn(ExtractionStatus.OK, ExtractionStatus.NO_TEXT);
+      assertThat(beyond.status()).isEqualTo(ExtractionStatus.LIMIT_EXCEEDED);
+      assertThat(beyond.message()).contains("expands to more than 1 MB");
+    }
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

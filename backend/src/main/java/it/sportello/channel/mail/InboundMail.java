@@ -1,5 +1,6 @@
 package it.sportello.channel.mail;
 
+import it.sportello.channel.mail.InboundMessages.Claim;
 import it.sportello.channel.mail.InboundMessages.InboundMessage;
 import it.sportello.channel.mail.InboundMessages.Outcome;
 import it.sportello.channel.mail.pec.PecEnvelope;
@@ -12,6 +13,7 @@ import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
+import it.sportello.shared.DbText;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.TooLargeException;
 import it.sportello.ticket.application.OpenTicketCommand;
@@ -23,6 +25,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -42,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,8 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * added to its ticket, machines' messages and PEC receipts are recorded and ignored, unreadable
  * messages are quarantined with their bytes. Reading the message and storing its attachments (text
  * extraction may take seconds) happen before the transaction; recording the message, the ticket or
- * the reply and the links to the attachments happen in one. A message already recorded is skipped,
- * so that a message fetched again (the server was not told in time that we had it) does nothing.
+ * the reply and the links to the attachments happen in one. Every message leaves a row: a message
+ * is claimed ({@code RECEIVING}, its attempts counted) before it is read, and a delivery of a
+ * message seen before is recorded as {@code DUPLICATE}, so that a message fetched again (the server
+ * was not told in time that we had it) or delivered twice opens one ticket. Text goes to the
+ * database cleaned ({@link DbText}); a failure to store the ticket falls back to quarantine with
+ * the bytes, and a failure of that to a minimal row in a transaction of its own.
  */
 @Service
 public class InboundMail {
@@ -59,6 +67,11 @@ public class InboundMail {
   private static final Session SESSION = Session.getInstance(new Properties());
   private static final int MAX_SUBJECT = 300;
   private static final String NEW_TICKET = "new ticket";
+
+  /** The lengths of the contact's columns (name, email). */
+  private static final int CONTACT_NAME = 200;
+
+  private static final int CONTACT_EMAIL = 320;
 
   /**
    * What became of a message.
@@ -78,7 +91,10 @@ public class InboundMail {
   private final OutboundMail outbound;
   private final OutboundMails outbox;
   private final MailTemplates templates;
+  private final TicketParticipants participants;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate isolated;
+  private final MailProperties properties;
   private final Clock clock;
   private final IntakeShutdown shutdown;
 
@@ -92,7 +108,9 @@ public class InboundMail {
       OutboundMail outbound,
       OutboundMails outbox,
       MailTemplates templates,
+      TicketParticipants participants,
       PlatformTransactionManager transactionManager,
+      MailProperties properties,
       Clock clock,
       IntakeShutdown shutdown) {
     this.messages = messages;
@@ -104,30 +122,190 @@ public class InboundMail {
     this.outbound = outbound;
     this.outbox = outbox;
     this.templates = templates;
+    this.participants = participants;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.isolated = new TransactionTemplate(transactionManager);
+    this.isolated.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.properties = properties;
     this.clock = clock;
     this.shutdown = shutdown;
   }
 
-  /** Takes in the message (its bytes as fetched) unless it was taken in before. */
+  /**
+   * Takes in the message (its bytes as fetched). A message whose Message-ID (or, without one,
+   * content) was seen before is recorded as {@code DUPLICATE} of the first; if its content differs
+   * from the first's (headers added on the way aside) it is also taken in as a message of its own.
+   * Never throws for the message's sake: what cannot be stored is quarantined, with its bytes or,
+   * failing that, as a minimal row; it throws only when not even that can be written (the database
+   * is unreachable), and the message is then fetched again, up to {@code
+   * sportello.mail.polling.max-attempts} times.
+   */
   public Result receive(Mailbox mailbox, byte[] raw) {
-    return receive(mailbox, RawMessage.of(raw));
+    Instant now = clock.instant();
+    MessageFingerprint fingerprint = MessageFingerprint.of(raw);
+    String base = keyOf(raw, fingerprint);
+    String key = base;
+    Optional<InboundMessage> first = messages.find(mailbox.id(), base);
+    if (first.isPresent() && first.get().status() != InboundStatus.RECEIVING) {
+      if (sameContent(first.get(), fingerprint)) {
+        return recordDuplicate(mailbox, base, first.get(), fingerprint, raw, null, now);
+      }
+      key = base + "#" + fingerprint.contentHash();
+      Optional<InboundMessage> variant = messages.find(mailbox.id(), key);
+      if (variant.isPresent() && variant.get().status() != InboundStatus.RECEIVING) {
+        return recordDuplicate(mailbox, key, variant.get(), fingerprint, raw, null, now);
+      }
+    }
+    return claimed(mailbox, base, key, first, fingerprint, raw, now);
+  }
+
+  /** Claims the message's row (counting an attempt) and takes the message in. */
+  private Result claimed(
+      Mailbox mailbox,
+      String base,
+      String key,
+      Optional<InboundMessage> first,
+      MessageFingerprint fingerprint,
+      byte[] raw,
+      Instant now) {
+    Optional<Claim> claim =
+        messages.claim(
+            mailbox.id(), key, fingerprint, raw.length, properties.polling().maxAttempts(), now);
+    if (claim.isEmpty()) {
+      InboundMessage row =
+          messages
+              .find(mailbox.id(), key)
+              .orElseThrow(() -> new IllegalStateException("No row for message " + key));
+      if (row.status() == InboundStatus.RECEIVING) {
+        return giveUp(mailbox, key, row, fingerprint, raw.length, now);
+      }
+      return duplicate(row); // taken in meanwhile by another poller
+    }
+    long id = claim.get().id();
+    if (!key.equals(base)) {
+      recordDuplicate(mailbox, base, first.get(), fingerprint, raw, key, now);
+    }
+    return process(
+        mailbox,
+        key,
+        raw,
+        fingerprint,
+        (outcome, at) -> {
+          messages.complete(id, outcome, at);
+          return id;
+        });
+  }
+
+  /** Whether the message is the one recorded (the same content, transport headers aside). */
+  private boolean sameContent(InboundMessage known, MessageFingerprint fingerprint) {
+    if (known.contentHash() != null) {
+      return known.contentHash().equals(fingerprint.contentHash());
+    }
+    // recorded before content hashes were kept: its bytes tell, if kept; else taken as the same
+    return messages
+        .raw(known.id())
+        .map(raw -> MessageFingerprint.of(raw).contentHash().equals(fingerprint.contentHash()))
+        .orElse(true);
   }
 
   /**
-   * Takes in the message (in memory or spooled to a file; the caller closes it) unless it was taken
-   * in before.
+   * A row of its own for a delivery of a message seen before, pointing at the first.
    *
-   * @throws IntakeShutdown.Interrupted when it failed while the application was stopping: nothing
-   *     recorded, to be taken in again at the next start
+   * @param takenInAs the key under which it is taken in when its content differs; null when it is
+   *     the same message again
+   */
+  private Result recordDuplicate(
+      Mailbox mailbox,
+      String key,
+      InboundMessage first,
+      MessageFingerprint fingerprint,
+      byte[] raw,
+      String takenInAs,
+      Instant now) {
+    String reason =
+        takenInAs == null
+            ? "The same message as message "
+                + first.id()
+                + " ("
+                + first.status()
+                + "), delivered again: nothing done."
+            : "The Message-ID of message "
+                + first.id()
+                + " with a different content: taken in as a message of its own ("
+                + takenInAs
+                + ").";
+    String messageId = first.messageId();
+    long id =
+        messages.insertDuplicate(
+            mailbox.id(),
+            key + "#dup:" + fingerprint.rawHash(),
+            first.id(),
+            messageId,
+            reason,
+            fingerprint,
+            raw.length,
+            now);
+    log.info(
+        "Message {} of mailbox {}: DUPLICATE of {}{}",
+        key,
+        mailbox.id(),
+        first.id(),
+        takenInAs == null ? "" : ", different content: taken in as " + takenInAs);
+    return new Result(InboundStatus.DUPLICATE, true, first.ticketNumber(), reason, id);
+  }
+
+  /** Tried too many times without finishing: quarantined without being read again. */
+  private Result giveUp(
+      Mailbox mailbox,
+      String key,
+      InboundMessage row,
+      MessageFingerprint fingerprint,
+      long size,
+      Instant now) {
+    String reason =
+        "Given up after "
+            + row.attempts()
+            + " attempts that did not finish (the application stopped or failed while taking it"
+            + " in): not read again. The message is still on the server, marked as seen.";
+    return minimal(mailbox, key, reason, fingerprint, size, now);
+  }
+
+  /**
+   * The last resort, in a transaction of its own: the message is quarantined with its ids, size and
+   * the reason only (no bytes, no text read from it), so that it is accounted for and the poller
+   * can mark it as seen.
+   */
+  private Result minimal(
+      Mailbox mailbox,
+      String key,
+      String reason,
+      MessageFingerprint fingerprint,
+      long size,
+      Instant now) {
+    Long id =
+        isolated.execute(
+            status -> messages.minimal(mailbox.id(), key, reason, fingerprint, size, now));
+    log.warn(
+        "Message {} of mailbox {} quarantined without its bytes: {}",
+        key,
+        mailbox.id(),
+        MaskedAddresses.maskAll(reason));
+    return new Result(InboundStatus.QUARANTINED, false, null, reason, id);
+  }
+
+  /** Writes the outcome of a message to its row, in the caller's transaction; the row's id. */
+  @FunctionalInterface
+  private interface RowWriter {
+    long write(Outcome outcome, Instant now);
+  }
+
+  /**
+   * Takes in the message as fetched (in memory, or spooled to a file by the poller; the caller
+   * closes it). The intake works on the message's bytes (its fingerprint, claim and quarantine
+   * copy), so a spooled message is read into one array here; parsing it then shares that array.
    */
   public Result receive(Mailbox mailbox, RawMessage raw) {
-    String key = keyOf(raw);
-    Optional<InboundMessage> known = messages.find(mailbox.id(), key);
-    if (known.isPresent()) {
-      return duplicate(known.get());
-    }
-    return process(mailbox, key, raw, null);
+    return receive(mailbox, raw.bytes());
   }
 
   /** A message too large to fetch: quarantined, left on the server. */
@@ -163,12 +341,12 @@ public class InboundMail {
                       key,
                       new Outcome(
                           InboundStatus.QUARANTINED,
-                          refused.messageId(),
+                          DbText.bounded(refused.messageId(), 1000),
                           refused.replyTo() == null
                               ? reason + " No reply: " + refused.noReplyBecause()
                               : reason + " The sender was told.",
-                          refused.sender(),
-                          refused.subject(),
+                          DbText.bounded(refused.sender(), 320),
+                          DbText.clean(refused.subject()),
                           null,
                           null,
                           null),
@@ -271,14 +449,11 @@ public class InboundMail {
       throw new ConflictException(
           409, "Message " + id + " is " + message.status() + ", not in quarantine.");
     }
-    RawMessage raw =
-        RawMessage.of(
-            messages
-                .raw(id)
-                .orElseThrow(
-                    () ->
-                        new ConflictException(
-                            409, "Message " + id + " has no bytes to read again.")));
+    byte[] raw =
+        messages
+            .raw(id)
+            .orElseThrow(
+                () -> new ConflictException(409, "Message " + id + " has no bytes to read again."));
     Mailbox mailbox =
         mailboxes
             .find(message.mailboxId())
@@ -286,31 +461,54 @@ public class InboundMail {
                 () ->
                     new ConflictException(
                         409, "Mailbox " + message.mailboxId() + " is no longer configured."));
-    return process(mailbox, message.messageKey(), raw, id);
+    return process(
+        mailbox,
+        message.messageKey(),
+        raw,
+        MessageFingerprint.of(raw),
+        (outcome, at) -> {
+          messages.update(id, outcome, at);
+          return id;
+        });
   }
 
-  private Result process(Mailbox mailbox, String key, RawMessage raw, Long existingId) {
+  private Result process(
+      Mailbox mailbox, String key, byte[] raw, MessageFingerprint fingerprint, RowWriter row) {
     Instant now = clock.instant();
     Analysis analysis;
     try {
       analysis = analyse(mailbox, raw);
-    } catch (MessagingException | IOException | RuntimeException e) {
-      return quarantine(mailbox, key, raw, existingId, e, now);
+    } catch (MessagingException | IOException | RuntimeException | StackOverflowError e) {
+      return quarantine(mailbox, key, raw, fingerprint, row, e, now);
     }
     try {
-      return transactions.execute(status -> record(mailbox, key, analysis, existingId, now));
+      return transactions.execute(status -> record(mailbox, key, analysis, row, now));
     } catch (DuplicateKeyException e) {
       // taken in meanwhile by another poller: theirs counts, ours was rolled back
-      return messages.find(mailbox.id(), key).map(InboundMail::duplicate).orElseThrow(() -> e);
-    } catch (RuntimeException e) {
-      return quarantine(mailbox, key, raw, existingId, e, now);
+      Optional<Result> theirs = messages.find(mailbox.id(), key).map(InboundMail::duplicate);
+      if (theirs.isPresent() && theirs.get().status() != InboundStatus.RECEIVING) {
+        return theirs.get();
+      }
+      return quarantine(mailbox, key, raw, fingerprint, row, e, now);
+    } catch (RuntimeException | StackOverflowError e) {
+      return quarantine(mailbox, key, raw, fingerprint, row, e, now);
     }
   }
 
+  /**
+   * The message could not be taken in: it is kept with its bytes, what could be read of it and the
+   * reason; when even that cannot be stored, a minimal row is written instead.
+   */
   private Result quarantine(
-      Mailbox mailbox, String key, RawMessage raw, Long existingId, Exception cause, Instant now) {
+      Mailbox mailbox,
+      String key,
+      byte[] raw,
+      MessageFingerprint fingerprint,
+      RowWriter row,
+      Throwable cause,
+      Instant now) {
     // a failure while stopping is most likely the shutdown (engine, pool): no quarantine, the
-    // message stays unseen and is taken in at the next start
+    // message stays unseen and is taken in at the next start (its claim counts the attempt)
     shutdown.checkNotStopping("Message " + key + " of mailbox " + mailbox.id(), cause);
     String reason = reason(cause);
     // exception messages may quote the sender, a recipient or a row's data: masked, and the
@@ -325,26 +523,30 @@ public class InboundMail {
     String sender = null;
     String subject = null;
     try {
-      MimeMessage message = new MimeMessage(SESSION, raw.open());
+      MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
       messageId = MailClassifier.messageId(message);
       sender = MailClassifier.from(message).map(InternetAddress::getAddress).orElse(null);
       subject = message.getSubject();
-    } catch (MessagingException | IOException | RuntimeException e) {
+    } catch (MessagingException | RuntimeException | StackOverflowError e) {
       // whatever could be read is shown; the bytes are kept
     }
     Outcome outcome =
-        new Outcome(
-            InboundStatus.QUARANTINED, messageId, reason, sender, subject, null, null, raw.bytes());
-    long id =
-        transactions.execute(
-            status -> {
-              if (existingId != null) {
-                messages.update(existingId, outcome, now);
-                return existingId;
-              }
-              return messages.insert(mailbox.id(), key, outcome, now);
-            });
-    return new Result(InboundStatus.QUARANTINED, false, null, reason, id);
+        new Outcome(InboundStatus.QUARANTINED, messageId, reason, sender, subject, null, null, raw);
+    try {
+      long id = transactions.execute(status -> row.write(outcome, now));
+      return new Result(InboundStatus.QUARANTINED, false, null, reason, id);
+    } catch (RuntimeException e) {
+      log.debug("Message {} of mailbox {} not stored in quarantine", key, mailbox.id(), e);
+      return minimal(
+          mailbox,
+          key,
+          DbText.bounded(reason, 4000)
+              + " — storing it in quarantine failed too: "
+              + DbText.bounded(reason(e), 4000),
+          fingerprint,
+          raw.length,
+          now);
+    }
   }
 
   private static String reason(Throwable cause) {
@@ -377,25 +579,46 @@ public class InboundMail {
     }
   }
 
+  /**
+   * A message for a ticket.
+   *
+   * @param body its text
+   * @param language the mailbox's, for the notes
+   * @param notes what the channel says about the message (repairs, a sender from Reply-To, a
+   *     related ticket), appended to the text in the ticket's language
+   */
   private record Conversation(
       Channel channel,
       String messageId,
       String sender,
       String senderName,
       String subject,
-      String text,
+      String body,
       List<String> references,
       List<StoredDocument> documents,
-      Map<String, String> context)
-      implements Analysis {}
+      Map<String, String> context,
+      String language,
+      List<MailNote> notes)
+      implements Analysis {
 
-  private Analysis analyse(Mailbox mailbox, RawMessage raw) throws MessagingException, IOException {
-    // on a shared stream: the parts of a spooled message stay in its file, read when needed
-    MimeMessage message = new MimeMessage(SESSION, raw.open());
+    /** The text with the notes, each on a line of its own (a note may quote a file's name). */
+    String text() {
+      StringBuilder text = new StringBuilder(body);
+      for (MailNote note : notes) {
+        text.append(text.isEmpty() ? "" : "\n\n").append(note.render(language));
+      }
+      return DbText.clean(text.toString());
+    }
+  }
+
+  private Analysis analyse(Mailbox mailbox, byte[] raw) throws MessagingException, IOException {
+    MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
     Optional<PecEnvelope> pec = PecEnvelopes.parse(message);
     MimeMessage content = message;
     Channel channel = Channel.EMAIL;
     String sender;
+    String senderName = null;
+    List<MailNote> notes = new ArrayList<>();
     Map<String, String> context = new LinkedHashMap<>();
     context.put("mailbox", mailbox.id());
     if (pec.isPresent() && pec.get().isReceipt()) {
@@ -403,7 +626,7 @@ public class InboundMail {
       return new Ignored(
           MailClassifier.messageId(message),
           receipt.certifiedSender(),
-          message.getSubject(),
+          MailText.header(message.getHeader("Subject", null)),
           "PEC receipt "
               + receipt.kind().code()
               + " about message "
@@ -419,6 +642,12 @@ public class InboundMail {
               .orElseThrow(() -> new MessagingException("PEC envelope without postacert.eml"));
       channel = Channel.PEC;
       sender = envelope.certifiedSender();
+      String certified = sender;
+      senderName =
+          MailClassifier.sender(content)
+              .filter(from -> from.address().equalsIgnoreCase(certified))
+              .map(MailClassifier.Sender::name)
+              .orElse(null);
       if (envelope.pecId() != null) {
         context.put("pecId", envelope.pecId());
       }
@@ -428,17 +657,47 @@ public class InboundMail {
         content = pec.get().original().orElse(message);
         context.put("pecAnomaly", "true");
       }
-      sender = MailClassifier.from(content).map(InternetAddress::getAddress).orElse(null);
+      Optional<MailClassifier.Sender> found = MailClassifier.sender(content);
+      if (found.isEmpty() && content != message) {
+        found = MailClassifier.sender(message);
+      }
+      sender = found.map(MailClassifier.Sender::address).orElse(null);
+      senderName = found.map(MailClassifier.Sender::name).orElse(null);
+      if (found.isPresent() && !found.get().fromFrom()) {
+        context.put("senderHeader", found.get().header());
+        String from = found.get().from();
+        notes.add(
+            MailNote.of(
+                "SENDER_FALLBACK",
+                "header",
+                found.get().header(),
+                "from",
+                from.isBlank() ? "—" : from.length() > 200 ? from.substring(0, 199) + "…" : from));
+      }
     }
     if (sender == null || sender.isBlank()) {
-      throw new MessagingException("The message has no sender address (From)");
+      // a machine's message (a bounce without any sender) is ignored, not quarantined
+      Optional<String> machine = MailClassifier.automatic(content);
+      if (machine.isEmpty() && content != message) {
+        machine = MailClassifier.automatic(message);
+      }
+      if (machine.isPresent()) {
+        String id = MailClassifier.messageId(content);
+        return new Ignored(
+            id != null ? id : MailClassifier.messageId(message),
+            null,
+            MailText.header(content.getHeader("Subject", null)),
+            machine.get());
+      }
+      throw new MessagingException(
+          "The message has no usable sender address (From, Sender, Reply-To, Return-Path)");
     }
     sender = sender.strip().toLowerCase(Locale.ROOT);
     String messageId = MailClassifier.messageId(content);
     if (messageId == null) {
       messageId = MailClassifier.messageId(message);
     }
-    String subject = content.getSubject();
+    String subject = MailText.header(content.getHeader("Subject", null));
     if (mailboxes.ownAddresses().contains(sender)) {
       return new Ignored(messageId, sender, subject, "from our own mailbox " + sender + " (loop)");
     }
@@ -449,22 +708,20 @@ public class InboundMail {
     if (automatic.isPresent()) {
       return new Ignored(messageId, sender, subject, automatic.get());
     }
-    String finalSender = sender;
-    String senderName =
-        MailClassifier.from(content)
-            .filter(from -> finalSender.equalsIgnoreCase(from.getAddress()))
-            .map(InternetAddress::getPersonal)
-            .orElse(null);
     MailContent body = MailContent.of(content);
+    notes.addAll(body.notes());
     List<StoredDocument> stored = new ArrayList<>();
-    StringBuilder text = new StringBuilder(body.text());
     for (MailContent.Attachment attachment : body.attachments()) {
       try {
         stored.add(documents.store(attachment.fileName(), attachment.content()));
       } catch (TooLargeException e) {
-        text.append("\n\n[")
-            .append(e.getMessage())
-            .append(" Not stored: ask the requester for it in another way.]");
+        notes.add(
+            MailNote.of(
+                "TOO_LARGE",
+                "file",
+                attachment.fileName() == null ? "—" : attachment.fileName(),
+                "limit",
+                e.maxBytes() / (1024 * 1024) + " MB"));
       }
     }
     return new Conversation(
@@ -473,31 +730,30 @@ public class InboundMail {
         sender,
         senderName,
         subject,
-        text.toString().strip(),
+        body.text().strip(),
         MailClassifier.referencedIds(content),
         stored,
-        context);
+        context,
+        mailbox.language(),
+        notes);
   }
 
   // --- recording it, in one transaction
 
   private Result record(
-      Mailbox mailbox, String key, Analysis analysis, Long existingId, Instant now) {
+      Mailbox mailbox, String key, Analysis analysed, RowWriter row, Instant now) {
+    Analysis analysis = forDatabase(analysed);
     Outcome outcome =
         analysis instanceof Conversation conversation
             ? takeIn(mailbox, key, conversation)
             : ignored((Ignored) analysis);
-    long id;
-    if (existingId != null) {
-      messages.update(existingId, outcome, now);
-      id = existingId;
-    } else {
-      id = messages.insert(mailbox.id(), key, outcome, now);
-    }
+    long id = row.write(outcome, now);
     if (analysis instanceof Ignored ignored && ignored.receipt() != null) {
       recordReceipt(id, ignored.receipt(), now);
     }
-    if (analysis instanceof Conversation conversation && NEW_TICKET.equals(outcome.reason())) {
+    if (analysis instanceof Conversation conversation
+        && NEW_TICKET.equals(outcome.reason())
+        && DbText.fits(conversation.sender(), CONTACT_EMAIL)) {
       acknowledge(mailbox, conversation, outcome.ticketNumber());
     }
     log.info(
@@ -509,6 +765,36 @@ public class InboundMail {
             ? outcome.ticketNumber()
             : MaskedAddresses.maskAll(outcome.reason()));
     return new Result(outcome.status(), false, outcome.ticketNumber(), outcome.reason(), id);
+  }
+
+  /**
+   * The text read from the message, safe for the database: without NUL characters and lone
+   * surrogates (PostgreSQL refuses them); lengths are bounded where the text is written.
+   */
+  private static Analysis forDatabase(Analysis analysis) {
+    if (analysis instanceof Conversation c) {
+      Map<String, String> context = new LinkedHashMap<>();
+      c.context().forEach((k, v) -> context.put(DbText.clean(k), DbText.clean(v)));
+      return new Conversation(
+          c.channel(),
+          DbText.clean(c.messageId()),
+          DbText.clean(c.sender()),
+          DbText.clean(c.senderName()),
+          DbText.clean(c.subject()),
+          DbText.clean(c.body()),
+          c.references().stream().map(DbText::clean).toList(),
+          c.documents(),
+          context,
+          c.language(),
+          new ArrayList<>(c.notes()));
+    }
+    Ignored i = (Ignored) analysis;
+    return new Ignored(
+        DbText.clean(i.messageId()),
+        DbText.clean(i.sender()),
+        DbText.clean(i.subject()),
+        DbText.clean(i.reason()),
+        i.receipt());
   }
 
   /** The requester learns the ticket number; answering this mail adds to the ticket. */
@@ -535,10 +821,12 @@ public class InboundMail {
     outbox.recordReceipt(
         inboundId,
         ours.orElse(null),
-        receipt.originalMessageId(),
+        DbText.bounded(receipt.originalMessageId(), InboundMessages.MESSAGE_ID_LENGTH),
         receipt.kind().code(),
-        receipt.error() == null ? null : receipt.error().toString(),
-        receipt.deliveredTo(),
+        receipt.error() == null
+            ? null
+            : DbText.bounded(receipt.error().toString(), InboundMessages.TEXT_LENGTH),
+        DbText.bounded(receipt.deliveredTo(), InboundMessages.SENDER_LENGTH),
         receipt.issuedAt() == null ? null : receipt.issuedAt().toInstant(),
         now);
     ours.ifPresent(id -> outbox.setPecState(id, receipt.kind().code()));
@@ -575,7 +863,7 @@ public class InboundMail {
                   ? subjectOf(conversation, mailbox)
                   : conversation.text(),
               mailbox.language(),
-              new RequesterData(conversation.senderName(), null, null, conversation.sender(), null),
+              requester(conversation),
               mailbox.topic(),
               null,
               conversation.context(),
@@ -602,17 +890,45 @@ public class InboundMail {
         null);
   }
 
-  /** The open ticket the message answers: by its threading headers, else by the subject. */
+  /**
+   * The requester as the contact registry can hold them: a display name longer than the column is
+   * cut; an address longer than any real one (RFC 5321 allows 254 characters) cannot be written
+   * down nor answered, so it is put aside in the ticket's context and the contact has no address.
+   */
+  private static RequesterData requester(Conversation conversation) {
+    String name = DbText.bounded(conversation.senderName(), CONTACT_NAME);
+    String email = conversation.sender();
+    if (!DbText.fits(email, CONTACT_EMAIL)) {
+      conversation.context().put("senderAddressTooLong", DbText.bounded(email, 1000));
+      email = null;
+    }
+    return new RequesterData(name, null, null, email, null);
+  }
+
+  /**
+   * The open ticket the message answers: by its threading headers (our own Message-IDs), else by
+   * the ticket number in the subject when the sender is the ticket's requester or a known
+   * participant. A stranger naming a ticket opens a new one, linked to it ({@code relatedTicket}
+   * and a note) for an operator to merge.
+   */
   private Optional<Ticket> ticketAnswered(Conversation conversation) {
-    Optional<String> number =
+    Optional<String> threaded =
         messages
             .ticketOf(conversation.references())
-            .or(() -> outbox.ticketOf(conversation.references()))
-            .or(() -> MailClassifier.ticketNumber(conversation.subject()));
+            .or(() -> outbox.ticketOf(conversation.references()));
+    Optional<String> number =
+        threaded.or(() -> MailClassifier.ticketNumber(conversation.subject()));
     if (number.isEmpty()) {
       return Optional.empty();
     }
     Ticket ticket = tickets.byNumbers(List.of(number.get())).get(number.get());
+    if (ticket != null
+        && threaded.isEmpty()
+        && !participants.includes(ticket, conversation.sender())) {
+      conversation.context().put("relatedTicket", ticket.getNumber());
+      conversation.notes().add(MailNote.of("RELATED_TICKET", "number", ticket.getNumber()));
+      return Optional.empty();
+    }
     if (ticket == null || ticket.isClosed()) {
       if (ticket != null) {
         conversation.context().put("previousTicket", ticket.getNumber());
@@ -627,7 +943,7 @@ public class InboundMail {
     if (subject.isEmpty()) {
       subject = "en".equals(mailbox.language()) ? "(no subject)" : "(senza oggetto)";
     }
-    return subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 1) + "…";
+    return DbText.bounded(subject, MAX_SUBJECT);
   }
 
   /** The ticket's idempotency key: the Message-ID, or its hash when too long for the column. */
@@ -639,49 +955,26 @@ public class InboundMail {
 
   /**
    * What identifies the message: its Message-ID (a PEC envelope has its own), or a hash of its
-   * bytes when it has none or it cannot be read.
+   * content without the headers added on the way ({@link MessageFingerprint}) when it has none or
+   * it cannot be read: the same message delivered again has the same key.
    */
-  static String keyOf(RawMessage raw) {
-    if (raw.inMemory()) {
-      return keyOf(raw.bytes());
-    }
-    // a spooled (large) message: its headers parsed from the file, its bytes hashed as a stream
-    try (java.io.InputStream in = raw.open()) {
-      String id = MailClassifier.messageId(new MimeMessage(SESSION, in));
-      if (id != null && !id.isBlank()) {
-        return id.length() <= 250
-            ? id
-            : "sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-    } catch (MessagingException | IOException | RuntimeException e) {
-      // no readable Message-ID: the bytes identify it
-    }
-    try (java.io.InputStream in = raw.open()) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[65536];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  static String keyOf(byte[] raw) {
+    return keyOf(raw, MessageFingerprint.of(raw));
   }
 
-  static String keyOf(byte[] raw) {
+  static String keyOf(byte[] raw, MessageFingerprint fingerprint) {
     try {
-      String id = MailClassifier.messageId(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+      String id =
+          MailClassifier.messageId(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
       if (id != null && !id.isBlank()) {
-        return id.length() <= 250
+        return id.length() <= 250 && id.equals(DbText.clean(id))
             ? id
             : "sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
     } catch (MessagingException | RuntimeException e) {
-      // no readable Message-ID: the bytes identify it
+      // no readable Message-ID: the content identifies it
     }
-    return "sha256:" + sha256(raw);
+    return "sha256:" + fingerprint.contentHash();
   }
 
   private static String sha256(byte[] bytes) {

@@ -303,6 +303,51 @@ class JakartaMailPort implements MailPort {
     }
 
     @Override
+    public List<HeldMessage> held(java.time.Instant since) {
+      try {
+        Message[] all = folder.getMessages();
+        FetchProfile dates = new FetchProfile();
+        dates.add(UIDFolder.FetchProfileItem.UID);
+        dates.add(FetchProfile.Item.ENVELOPE);
+        dates.add(FetchProfile.Item.FLAGS);
+        dates.add(FetchProfile.Item.SIZE);
+        folder.fetch(all, dates);
+        List<Message> recent = new ArrayList<>();
+        for (Message message : all) {
+          java.util.Date received = message.getReceivedDate();
+          if (received == null || !received.toInstant().isBefore(since)) {
+            recent.add(message);
+          }
+        }
+        Message[] batch = recent.toArray(Message[]::new);
+        FetchProfile headers = new FetchProfile();
+        headers.add(IMAPFolder.FetchProfileItem.HEADERS);
+        folder.fetch(batch, headers);
+        List<HeldMessage> held = new ArrayList<>();
+        for (Message message : batch) {
+          StringBuilder section = new StringBuilder();
+          java.util.Enumeration<String> lines = ((MimeMessage) message).getAllHeaderLines();
+          while (lines.hasMoreElements()) {
+            section.append(lines.nextElement()).append("\r\n");
+          }
+          section.append("\r\n");
+          java.util.Date received = message.getReceivedDate();
+          held.add(
+              new HeldMessage(
+                  ((UIDFolder) folder).getUID(message),
+                  message.getSize(),
+                  received == null ? null : received.toInstant(),
+                  message.isSet(Flags.Flag.SEEN),
+                  // header lines are read byte for byte as ISO-8859-1: this gives the bytes back
+                  section.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        }
+        return held;
+      } catch (MessagingException e) {
+        throw new MailServerException("Cannot list " + folder.getFullName(), e);
+      }
+    }
+
+    @Override
     public void close() {
       try {
         if (folder.isOpen()) {

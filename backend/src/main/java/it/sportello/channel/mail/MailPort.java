@@ -38,7 +38,27 @@ public interface MailPort {
 
     @Override
     void close();
+
+    /**
+     * What the folder holds that arrived at or after {@code since}, seen or not, oldest first: the
+     * headers only (no body is fetched), for the daily reconciliation.
+     */
+    default List<HeldMessage> held(java.time.Instant since) {
+      throw new UnsupportedOperationException("This mail server cannot list what it holds");
+    }
   }
+
+  /**
+   * A message in a folder, as its headers tell it.
+   *
+   * @param uid its id in the folder
+   * @param size its size on the server
+   * @param receivedAt when the server received it (IMAP INTERNALDATE), null when unknown
+   * @param seen whether it is marked as seen
+   * @param headers its header section as the server holds it (RFC 5322), ending with an empty line
+   */
+  record HeldMessage(
+      long uid, long size, java.time.Instant receivedAt, boolean seen, byte[] headers) {}
 
   /** A connection waiting for news of a folder; closing it (from any thread) ends the wait. */
   interface MailboxWatch extends AutoCloseable {

@@ -83,6 +83,8 @@ public record MailProperties(
    * @param batchSize at most this many messages per mailbox and poll
    * @param maxMessageSize larger messages are not fetched: quarantined (the record) and refused
    *     with an automatic reply to the sender, in the mailbox's language
+   * @param maxAttempts a message whose taking in was interrupted this many times (the application
+   *     stopped or failed while at it) is quarantined without its bytes, and not tried again
    * @param spoolAbove messages larger than this are fetched into a temporary file, not into memory
    * @param stopTimeout at shutdown, how long the workers may finish the message in hand before the
    *     engine and the database close; one still in hand then stays unseen on the server
@@ -91,6 +93,7 @@ public record MailProperties(
       @DefaultValue("true") boolean enabled,
       @Min(1) @DefaultValue("50") int batchSize,
       @Min(1024) @DefaultValue("52428800") long maxMessageSize,
+      @Min(1) @DefaultValue("3") int maxAttempts,
       @Min(0) @DefaultValue("1048576") long spoolAbove,
       @NotNull @DefaultValue("PT30S") Duration stopTimeout) {
 
@@ -98,7 +101,7 @@ public record MailProperties(
     public Polling {}
 
     public Polling(boolean enabled, int batchSize, long maxMessageSize) {
-      this(enabled, batchSize, maxMessageSize, 1_048_576, Duration.ofSeconds(30));
+      this(enabled, batchSize, maxMessageSize, 3, 1_048_576, Duration.ofSeconds(30));
     }
   }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The messages that could not be read, for supervisors. */
+/**
+ * The messages that could not be read, for supervisors; on request also the duplicates recorded and
+ * the messages whose taking in was interrupted.
+ */
 @Service
 public class MailQuarantine {
 
@@ -18,7 +21,9 @@ public class MailQuarantine {
   /**
    * A quarantined message.
    *
-   * @param size the bytes kept, null when the message was left on the server (too large)
+   * @param size the bytes kept, null when none were (too large, a minimal row, a duplicate)
+   * @param status QUARANTINED, or DUPLICATE / RECEIVING when asked for
+   * @param duplicateOf for a DUPLICATE: the first message with its Message-ID
    */
   public record QuarantinedMessage(
       long id,
@@ -30,10 +35,17 @@ public class MailQuarantine {
       Instant receivedAt,
       Instant lastAttemptAt,
       int attempts,
-      Long size) {}
+      Long size,
+      InboundStatus status,
+      Long duplicateOf) {}
 
   public List<QuarantinedMessage> list(int limit) {
-    return messages.quarantined(limit).stream()
+    return list(List.of(InboundStatus.QUARANTINED), limit);
+  }
+
+  /** The messages in these statuses, newest first. */
+  public List<QuarantinedMessage> list(List<InboundStatus> statuses, int limit) {
+    return messages.withStatus(statuses, limit).stream()
         .map(
             m ->
                 new QuarantinedMessage(
@@ -46,7 +58,9 @@ public class MailQuarantine {
                     m.receivedAt(),
                     m.processedAt(),
                     m.attempts(),
-                    m.rawSize()))
+                    m.rawSize(),
+                    m.status(),
+                    m.duplicateOf()))
         .toList();
   }
 

@@ -79,6 +79,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/session")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/session")
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/session/providers")
                     .permitAll()
                     .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -111,6 +113,8 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(MANAGER, SUPERVISOR))
                     .requestMatchers(HttpMethod.GET, "/api/reports/**")
                     .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
+                    .requestMatchers(HttpMethod.GET, "/api/procedures")
+                    .hasAnyRole(roles(ANALYST, SUPERVISOR, ADMIN))
                     .requestMatchers("/api/supervisor/**", "/api/mail/**")
                     .hasAnyRole(roles(SUPERVISOR, ADMIN))
                     .requestMatchers("/api/tasks/**", "/api/inbox/**")
@@ -175,6 +179,9 @@ class SecurityConfiguration {
                             LEVEL3,
                             SUPERVISOR,
                             OFFICE,
+                            SECRETARIAT,
+                            HEAD_OFFICE,
+                            MANAGER,
                             KB_EDITOR,
                             KB_REVIEWER,
                             ADMIN))
@@ -186,6 +193,9 @@ class SecurityConfiguration {
                             LEVEL3,
                             SUPERVISOR,
                             OFFICE,
+                            SECRETARIAT,
+                            HEAD_OFFICE,
+                            MANAGER,
                             KB_EDITOR,
                             KB_REVIEWER,
                             ADMIN))

@@ -13,6 +13,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -133,6 +134,21 @@ class SessionController {
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
     new SecurityContextLogoutHandler().logout(request, response, authentication);
     return ResponseEntity.noContent().build();
+  }
+
+  @Operation(
+      summary = "The current session: the user when logged in, 204 when not",
+      description =
+          "For the web application's start: a visitor gets an empty answer instead of the 401 of"
+              + " /api/me, which browsers log as an error on the login page.")
+  @GetMapping("/session")
+  ResponseEntity<Me> session(Authentication authentication) {
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return ResponseEntity.noContent().build();
+    }
+    return ResponseEntity.ok(Me.of(authentication, zone));
   }
 
   @Operation(summary = "Who am I")

@@ -8,10 +8,14 @@ public final class WebAppRoutes {
   /** Client-side routes: the server answers them with {@code index.html}. */
   public static final String[] CLIENT_ROUTES = {
     "/login",
+    "/inbox/**",
     "/tasks/**",
     "/tickets/**",
     "/supervisor/**",
     "/service-levels/**",
+    "/activity/**",
+    "/procedures/**",
+    "/no-workspace",
     "/correspondence/**",
     "/complaints/**",
     "/kb/**",

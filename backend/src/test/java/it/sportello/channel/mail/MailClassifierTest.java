@@ -1,7 +1,6 @@
 package it.sportello.channel.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -88,8 +87,9 @@ class MailClassifierTest {
   }
 
   @Test
-  void aMultipartWithoutBoundaryCannotBeRead() {
-    assertThatThrownBy(() -> MailContent.of(corpus("garbage.eml")))
-        .isInstanceOf(MessagingException.class);
+  void aMultipartWithoutBoundaryIsReadAsTextWithANote() throws Exception {
+    MailContent content = MailContent.of(corpus("garbage.eml"));
+    assertThat(content.text()).isEqualTo("this multipart has no boundary at all");
+    assertThat(content.notes()).extracting(MailNote::key).containsExactly("BROKEN_STRUCTURE");
   }
 }

@@ -179,13 +179,15 @@ class MailInboundIT extends IntegrationTest {
 
   @Test
   void anUnreadableMessageIsQuarantinedListedAndCanBeRetried() throws Exception {
-    deliver(server, resource("/mail/corpus/garbage.eml"), ordinary().address());
-
-    poller.poll(ordinary());
+    // only a message with no usable sender at all is quarantined (taken in directly: SMTP would
+    // give it a Return-Path, a usable sender)
+    try (var in = MailInboundIT.class.getResourceAsStream("/mail/corpus/no-sender.eml")) {
+      inbound.receive(ordinary(), in.readAllBytes());
+    }
 
     Map<String, Object> row = inboundRow("garbage.1@example.it");
     assertThat(row.get("status")).isEqualTo("QUARANTINED");
-    assertThat((String) row.get("reason")).contains("Missing start boundary");
+    assertThat((String) row.get("reason")).contains("no usable sender");
     long id = ((Number) row.get("id")).longValue();
 
     ResponseEntity<JsonNode> list = get("/api/mail/quarantine", "supervisor");
@@ -198,8 +200,8 @@ class MailInboundIT extends IntegrationTest {
     }
     assertThat(listed).isNotNull();
     assertThat(listed.get("subject").asText()).isEqualTo("Messaggio rovinato");
-    assertThat(listed.get("sender").asText()).isEqualTo("rotto@example.it");
-    assertThat(listed.get("reason").asText()).contains("Missing start boundary");
+    assertThat(listed.path("sender").isNull() || listed.path("sender").isMissingNode()).isTrue();
+    assertThat(listed.get("reason").asText()).contains("no usable sender");
     assertThat(listed.get("size").asLong()).isPositive();
     assertThat(get("/api/mail/quarantine", "operator1").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -326,6 +328,11 @@ class MailInboundIT extends IntegrationTest {
               @Override
               public void close() {
                 real.close();
+              }
+
+              @Override
+              public List<HeldMessage> held(java.time.Instant since) {
+                return real.held(since);
               }
             };
           }

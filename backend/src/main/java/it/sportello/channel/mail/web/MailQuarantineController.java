@@ -1,6 +1,7 @@
 package it.sportello.channel.mail.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.channel.mail.InboundMail;
 import it.sportello.channel.mail.InboundStatus;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Mail", description = "The e-mail and PEC channel: messages that could not be read")
+@Tag(
+    name = "Mail",
+    description = "The e-mail and PEC channel: messages that could not be read, duplicates")
 @Validated
 @RestController
 @RequestMapping("/api/mail/quarantine")
@@ -34,10 +37,23 @@ class MailQuarantineController {
     this.inbound = inbound;
   }
 
-  @Operation(summary = "Messages that could not be read, newest first, with the reason")
+  @Operation(
+      summary = "Messages that could not be read, newest first, with the reason",
+      description =
+          "By default the quarantined messages. With status=DUPLICATE the deliveries of a"
+              + " Message-ID seen before (duplicateOf: the first; a different content was also"
+              + " taken in as a message of its own); with status=RECEIVING the messages whose"
+              + " taking in was interrupted and will be tried again. Several statuses may be"
+              + " given.")
   @GetMapping
-  List<QuarantinedMessage> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-    return quarantine.list(limit);
+  List<QuarantinedMessage> list(
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+      @Parameter(description = "QUARANTINED (default), DUPLICATE, RECEIVING")
+          @RequestParam(name = "status", required = false)
+          List<InboundStatus> statuses) {
+    List<InboundStatus> wanted =
+        statuses == null || statuses.isEmpty() ? List.of(InboundStatus.QUARANTINED) : statuses;
+    return quarantine.list(wanted, limit);
   }
 
   @Operation(summary = "The message as it arrived (RFC 5322), to look at it in a mail client")

@@ -1,0 +1,5 @@
+/**
+ * The procedures: the process models deployed in the engine, as analysts and supervisors look at
+ * them (latest version, work running on them, incidents), without the engine's API.
+ */
+package it.sportello.procedure;

@@ -1,0 +1,55 @@
+import type { Me } from './api';
+import { NO_WORKSPACE, landingFor, mayOpen, mayReadContacts, tabsFor } from './navigation';
+
+const as = (...roles: string[]): Me => ({ userId: 'someone', groups: [], roles, zone: 'Europe/Rome' });
+const paths = (user: Me) => tabsFor(user).map((tab) => tab.path);
+
+describe('navigation by role', () => {
+  it.each([
+    [['LEVEL1'], '/inbox'],
+    [['LEVEL2'], '/inbox'],
+    [['OFFICE'], '/inbox'],
+    [['SECRETARIAT'], '/inbox'],
+    [['HEAD_OFFICE'], '/inbox'],
+    [['SUPERVISOR'], '/supervisor'],
+    [['MANAGER'], '/service-levels'],
+    [['AUDITOR'], '/service-levels'],
+    [['ADMIN'], '/service-levels'],
+    [['KB_EDITOR'], '/kb'],
+    [['KB_REVIEWER'], '/kb'],
+    [['ANALYST'], '/procedures'],
+    [['API_CLIENT'], NO_WORKSPACE],
+    [[], NO_WORKSPACE],
+    [['LEVEL1', 'SUPERVISOR'], '/supervisor'],
+  ])('%j lands on %s, a page it may open', (roles, landing) => {
+    const user = as(...roles);
+    expect(landingFor(user)).toBe(landing);
+    if (landing !== NO_WORKSPACE) {
+      expect(mayOpen(user, landing)).toBe(true);
+      expect(paths(user)).toContain(landing);
+    }
+  });
+
+  it('shows the auditor and the analyst no inbox, whose API refuses them', () => {
+    expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity']);
+    expect(paths(as('ANALYST'))).toEqual(['/procedures']);
+    expect(mayOpen(as('AUDITOR'), '/inbox')).toBe(false);
+  });
+
+  it('gives the secretariat and the manager the knowledge base they may now search', () => {
+    expect(paths(as('SECRETARIAT'))).toEqual(['/inbox', '/correspondence', '/complaints', '/kb']);
+    expect(paths(as('MANAGER'))).toContain('/kb');
+  });
+
+  it('shows the requester history only to the roles the contacts API lets in', () => {
+    expect(mayReadContacts(as('LEVEL2'))).toBe(true);
+    expect(mayReadContacts(as('SUPERVISOR'))).toBe(true);
+    expect(mayReadContacts(as('OFFICE'))).toBe(false);
+    expect(mayReadContacts(as('HEAD_OFFICE'))).toBe(false);
+  });
+
+  it('offers nothing but the landing to an external system', () => {
+    expect(paths(as('API_CLIENT'))).toEqual([]);
+    expect(mayOpen(as('API_CLIENT'), '/inbox')).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import type { Me } from './api';
+
+/** A place in the application and who may go there (the same roles the API lets in). */
+interface Place {
+  path: string;
+  /** Key under `nav.` in the locales. */
+  label: string;
+  roles: readonly string[];
+}
+
+const INBOX_ROLES = [
+  'LEVEL1',
+  'LEVEL2',
+  'LEVEL3',
+  'SUPERVISOR',
+  'OFFICE',
+  'SECRETARIAT',
+  'HEAD_OFFICE',
+  'MANAGER',
+  'KB_EDITOR',
+  'KB_REVIEWER',
+] as const;
+
+const PLACES: readonly Place[] = [
+  { path: '/inbox', label: 'inbox', roles: INBOX_ROLES },
+  { path: '/tickets/new', label: 'intake', roles: ['LEVEL1', 'LEVEL2'] },
+  { path: '/supervisor', label: 'supervisor', roles: ['SUPERVISOR'] },
+  { path: '/correspondence', label: 'correspondence', roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'] },
+  { path: '/complaints', label: 'complaints', roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'] },
+  {
+    path: '/kb',
+    label: 'kb',
+    roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE', 'SECRETARIAT', 'HEAD_OFFICE', 'MANAGER', 'KB_EDITOR', 'KB_REVIEWER', 'ADMIN'],
+  },
+  { path: '/service-levels', label: 'serviceLevels', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
+  { path: '/activity', label: 'activity', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
+  { path: '/procedures', label: 'procedures', roles: ['ANALYST', 'ADMIN'] },
+];
+
+/**
+ * Where each role starts its day, first match wins: supervisors on the live board, people who work
+ * tasks on their inbox, managers, auditors and administrators on the service levels, knowledge-base
+ * staff on the articles, analysts on the procedures.
+ */
+const LANDINGS: readonly { roles: readonly string[]; path: string }[] = [
+  { roles: ['SUPERVISOR'], path: '/supervisor' },
+  { roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'OFFICE', 'SECRETARIAT', 'HEAD_OFFICE'], path: '/inbox' },
+  { roles: ['MANAGER', 'AUDITOR', 'ADMIN'], path: '/service-levels' },
+  { roles: ['KB_EDITOR', 'KB_REVIEWER'], path: '/kb' },
+  { roles: ['ANALYST'], path: '/procedures' },
+];
+
+/** The page for an account with no place in the application (an external system's). */
+export const NO_WORKSPACE = '/no-workspace';
+
+const has = (user: Me, roles: readonly string[]) => roles.some((role) => user.roles.includes(role));
+
+/** The tabs the user sees, in order: only what their roles may use. */
+export function tabsFor(user: Me): { path: string; label: string }[] {
+  return PLACES.filter((place) => has(user, place.roles)).map(({ path, label }) => ({ path, label }));
+}
+
+/** May the user open this place? */
+export function mayOpen(user: Me, path: string): boolean {
+  const place = PLACES.find((each) => each.path === path);
+  return place !== undefined && has(user, place.roles);
+}
+
+/** Where the user lands after logging in, or on the application's root. */
+export function landingFor(user: Me): string {
+  return LANDINGS.find((landing) => has(user, landing.roles))?.path ?? NO_WORKSPACE;
+}
+
+/** May the user read a requester's contact history (the API's `/api/contacts`)? */
+export function mayReadContacts(user: Me): boolean {
+  return has(user, ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR']);
+}
