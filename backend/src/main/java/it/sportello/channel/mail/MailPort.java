@@ -123,9 +123,17 @@ public interface MailPort {
       return size;
     }
 
-    /** Its bytes when already in memory, else null (see {@link #read}). */
+    /**
+     * Its bytes, whole in memory (fetched now when not yet at hand); the intake uses {@link #read},
+     * which spools a large message to disk.
+     */
     public byte[] raw() {
-      return raw;
+      if (raw != null) {
+        return raw;
+      }
+      try (RawMessage message = read()) {
+        return message.bytes();
+      }
     }
 
     /** Its bytes, fetched now if needed; the caller closes the result (a spool file goes). */

@@ -31,7 +31,7 @@ class MailboxesController {
               + " masked) and how many polls in a row failed. Figures since the application"
               + " started; a mailbox not read since then has none.")
   @GetMapping
-  List<MailboxView> list() {
+  List<MailboxView> mailboxes() {
     return mailboxes.all().stream()
         .map(
             mailbox -> {
