@@ -41,6 +41,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       List.of(
           "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
           "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell");
+
   /**
    * The Italian stop words that carry an accent ({@code _italian_}, Lucene's Snowball list), as
    * they come out of ASCII folding when typed without it.
@@ -71,7 +72,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * The fields' weights in the blended BM25 score, chosen on the development sets (README,
    * "Knowledge-base search evaluation"); {@code learned_text} is empty in those sets.
    */
-  private static final Map<String, Double> FIELD_WEIGHTS = weights("title", 4.0, "tags", 3.0, LEARNED_TEXT, 2.0, "summary", 2.0, "body", 1.0);
+  private static final Map<String, Double> FIELD_WEIGHTS =
+      weights("title", 4.0, "tags", 3.0, LEARNED_TEXT, 2.0, "summary", 2.0, "body", 1.0);
 
   /**
    * The same fields unstemmed: a word as written scores a little above another word of its stem
@@ -160,8 +162,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       return false;
     }
     for (JsonNode index : mappings) {
-      int version =
-          index.path("mappings").path("_meta").path("sportello_mapping_version").asInt(1);
+      int version = index.path("mappings").path("_meta").path("sportello_mapping_version").asInt(1);
       if (version != MAPPING_VERSION) {
         return false;
       }
@@ -393,7 +394,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ELISIONS.forEach(articles::add);
     // the stop words as written (perché, più, sarà), then the same words typed without accents
     filters.putObject("it_stop").put("type", "stop").put("stopwords", "_italian_");
-    ArrayNode folded = filters.putObject("it_stop_folded").put("type", "stop").putArray("stopwords");
+    ArrayNode folded =
+        filters.putObject("it_stop_folded").put("type", "stop").putArray("stopwords");
     FOLDED_STOP_WORDS.forEach(folded::add);
     filters.putObject("it_stemmer").put("type", "stemmer").put("language", "italian");
     ObjectNode synonymFilter =
