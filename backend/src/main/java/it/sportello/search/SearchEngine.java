@@ -13,6 +13,12 @@ public interface SearchEngine {
   void ensureIndex();
 
   /**
+   * Whether the index behind the alias has this version's analysis and fields; false when it must
+   * be rebuilt (e.g. after an upgrade changed them) or does not exist.
+   */
+  boolean isCurrent();
+
+  /**
    * Makes the index hold exactly these entries for these source objects: writes them (by their
    * index id, so writing twice is harmless) and removes the objects' other entries (e.g. a language
    * dropped, or an object no longer searchable, which has no entry in {@code documents}).

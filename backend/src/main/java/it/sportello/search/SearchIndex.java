@@ -249,7 +249,10 @@ public class SearchIndex {
       }
       if (!checked.get()) {
         engine.ensureIndex();
-        if (properties.indexer().checkOnStartup()) {
+        if (!engine.isCurrent()) {
+          log.info("Search index built with other analysis or fields: rebuilding");
+          reindex();
+        } else if (properties.indexer().checkOnStartup()) {
           Consistency consistency = check();
           if (consistency.expected() != consistency.indexed()) {
             log.info("Search index differs from the database ({}): rebuilding", consistency);

@@ -119,6 +119,32 @@ class KnowledgeBaseIT extends IntegrationTest {
   }
 
   @Test
+  void aQuestionSharingFewWordsWithTheArticleStillFindsIt() {
+    long id =
+        draft(
+            "PUBLIC",
+            "Rinnovo del passaporto",
+            "Il passaporto si rinnova in questura.",
+            "Per rinnovare il passaporto si prenota un appuntamento in questura e si portano due"
+                + " fotografie recenti.");
+    approve(id);
+    searchIndex.processPending();
+
+    // two of the question's nine meaningful words are in the article: the former rule (half of
+    // the words must match) left it out of the results
+    JsonNode found =
+        get(
+                "/api/public/kb/search?q=cosa devo fare quando vado a rinnovare il passaporto"
+                    + " scaduto la settimana scorsa a Milano",
+                null)
+            .getBody();
+    assertThat(ids(found)).first().isEqualTo(id);
+
+    // a word in no article: the second pass tolerates the typo
+    assertThat(ids(get("/api/public/kb/search?q=pasaporto", null).getBody())).contains(id);
+  }
+
+  @Test
   void theReviewerSendsTheDraftBackWithACommentAndTheHistoryShowsTheDiff() {
     long id =
         draft(

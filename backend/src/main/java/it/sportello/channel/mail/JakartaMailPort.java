@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JakartaMailPort implements MailPort {
+
+  private static final Logger log = LoggerFactory.getLogger(JakartaMailPort.class);
 
   private static final String TIMEOUT_MILLIS = "30000";
 
@@ -308,7 +312,9 @@ class JakartaMailPort implements MailPort {
         Message[] all = folder.getMessages();
         FetchProfile dates = new FetchProfile();
         dates.add(UIDFolder.FetchProfileItem.UID);
-        dates.add(FetchProfile.Item.ENVELOPE);
+        // the arrival date only: an ENVELOPE holds the addresses, which a malformed message
+        // makes unreadable for the whole folder
+        dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         dates.add(FetchProfile.Item.FLAGS);
         dates.add(FetchProfile.Item.SIZE);
         folder.fetch(all, dates);
@@ -325,12 +331,10 @@ class JakartaMailPort implements MailPort {
         folder.fetch(batch, headers);
         List<HeldMessage> held = new ArrayList<>();
         for (Message message : batch) {
-          StringBuilder section = new StringBuilder();
-          java.util.Enumeration<String> lines = ((MimeMessage) message).getAllHeaderLines();
-          while (lines.hasMoreElements()) {
-            section.append(lines.nextElement()).append("\r\n");
+          byte[] header = header((MimeMessage) message);
+          if (header == null) {
+            continue;
           }
-          section.append("\r\n");
           java.util.Date received = message.getReceivedDate();
           held.add(
               new HeldMessage(
@@ -338,12 +342,55 @@ class JakartaMailPort implements MailPort {
                   message.getSize(),
                   received == null ? null : received.toInstant(),
                   message.isSet(Flags.Flag.SEEN),
-                  // header lines are read byte for byte as ISO-8859-1: this gives the bytes back
-                  section.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+                  header));
         }
         return held;
       } catch (MessagingException e) {
         throw new MailServerException("Cannot list " + folder.getFullName(), e);
+      }
+    }
+
+    /**
+     * The message's header section as the server holds it; when the server cannot give the header
+     * alone (a malformed message), it is cut from the whole message; null when neither can be read.
+     */
+    private static byte[] header(MimeMessage message) {
+      try {
+        StringBuilder section = new StringBuilder();
+        java.util.Enumeration<String> lines = message.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+          section.append(lines.nextElement()).append("\r\n");
+        }
+        section.append("\r\n");
+        // header lines are read byte for byte as ISO-8859-1: this gives the bytes back
+        return section.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      } catch (MessagingException headerOnly) {
+        try {
+          ByteArrayOutputStream whole = new ByteArrayOutputStream();
+          message.writeTo(whole);
+          byte[] bytes = whole.toByteArray();
+          for (int i = 0; i + 3 < bytes.length; i++) {
+            if (bytes[i] == '\r'
+                && bytes[i + 1] == '\n'
+                && bytes[i + 2] == '\r'
+                && bytes[i + 3] == '\n') {
+              return Arrays.copyOf(bytes, i + 4);
+            }
+          }
+          return bytes;
+        } catch (MessagingException | IOException e) {
+          log.warn(
+              "Message {} left out of the reconciliation: its header cannot be read", uid(message));
+          return null;
+        }
+      }
+    }
+
+    private static long uid(Message message) {
+      try {
+        return ((UIDFolder) message.getFolder()).getUID(message);
+      } catch (MessagingException e) {
+        return -1;
       }
     }
 

@@ -150,19 +150,10 @@ public class MailReconciliation {
               List.copyOf(missing.subList(0, Math.min(missing.size(), MAX_LISTED))),
               null);
     } catch (RuntimeException e) {
-      log.warn(
-          "Reconciling mailbox {} failed: {}",
-          mailbox.id(),
-          MaskedAddresses.maskAll(String.valueOf(e.getMessage())));
+      String reason = MaskedAddresses.maskAll(reason(e));
+      log.warn("Reconciling mailbox {} failed: {}", mailbox.id(), reason);
       log.debug("Reconciling mailbox {} failed", mailbox.id(), e);
-      report =
-          new Report(
-              mailbox.id(),
-              now,
-              0,
-              0,
-              List.of(),
-              DbText.bounded(e.getClass().getSimpleName() + ": " + e.getMessage(), 2000));
+      report = new Report(mailbox.id(), now, 0, 0, List.of(), DbText.bounded(reason, 2000));
     }
     if (report.missingCount() > 0) {
       log.warn(
@@ -281,5 +272,17 @@ public class MailReconciliation {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The failure and its causes, which say what the server answered. */
+  private static String reason(Throwable failure) {
+    StringBuilder reason = new StringBuilder();
+    for (Throwable t = failure; t != null && reason.length() < 2000; t = t.getCause()) {
+      reason.append(reason.isEmpty() ? "" : " — caused by: ").append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) {
+        reason.append(": ").append(t.getMessage());
+      }
+    }
+    return reason.toString();
   }
 }

@@ -34,6 +34,7 @@ class MailIntakeIT extends IntegrationTest {
 
   @Autowired Mailboxes mailboxes;
   @Autowired MailboxPoller poller;
+  @Autowired InboundMail inbound;
   @Autowired EmbeddedMailServer server;
   @Autowired MailPort port;
   @Autowired MailReconciliation reconciliation;
@@ -406,8 +407,9 @@ class MailIntakeIT extends IntegrationTest {
   @Test
   void aMessageQuarantinedFirstIsTakenInWhenAReadableVariantArrives() throws Exception {
     String messageId = UUID.randomUUID() + "@example.it";
-    // no sender anywhere: nothing to open a ticket for
-    deliverRaw(
+    // no sender anywhere: nothing to open a ticket for (given to the intake directly, as a
+    // server that adds no Return-Path would)
+    inbound.receive(
         ordinary(),
         """
         To: sportello@comune.example
@@ -417,8 +419,9 @@ class MailIntakeIT extends IntegrationTest {
 
         Chi scrive?
         """
-            .formatted(messageId));
-    poller.poll(ordinary());
+            .formatted(messageId)
+            .replace("\n", "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(row(messageId).get("status")).isEqualTo("QUARANTINED");
 
     deliver(
