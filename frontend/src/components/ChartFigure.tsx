@@ -25,7 +25,8 @@ export function Figure({
       <figcaption id={id} className="h5">
         {title}
       </figcaption>
-      <div role="img" aria-label={summary} style={{ width: '100%', height: 260 }}>
+      {/* an empty period has no figures to summarise: the image still needs a name (WCAG 1.1.1) */}
+      <div role="img" aria-label={summary.trim() ? summary : t('activity.noData')} style={{ width: '100%', height: 260 }}>
         {children}
       </div>
       <details>
