@@ -323,6 +323,8 @@ export interface SearchHit {
   audience: Audience;
 }
 export interface SearchResult {
+  /** The search in the usage log: passed back when a result is opened or used */
+  searchId?: number | null;
   total: number;
   hits: SearchHit[];
   topics: Record<string, number>;
@@ -331,8 +333,10 @@ const searchQuery = (q: string, lang: string) => `q=${encodeURIComponent(q)}&lan
 export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/api/kb/search?${searchQuery(q, lang)}`);
 export const searchPublicKb = (q: string, lang: string) =>
   api<SearchResult>('GET', `/api/public/kb/search?${searchQuery(q, lang)}`);
-export const kbArticle = (id: number) => api<Article>('GET', `/api/kb/articles/${id}`);
-export const publicKbArticle = (id: number) => api<Article>('GET', `/api/public/kb/articles/${id}`);
+const fromSearch = (search?: number) => (search ? `?search=${search}` : '');
+export const kbArticle = (id: number, search?: number) => api<Article>('GET', `/api/kb/articles/${id}${fromSearch(search)}`);
+export const publicKbArticle = (id: number, search?: number) =>
+  api<Article>('GET', `/api/public/kb/articles/${id}${fromSearch(search)}`);
 export const myArticles = () => api<Page<Article>>('GET', '/api/kb/articles?mine=true&size=50');
 export const createArticle = (input: ArticleInput) => api<Article>('POST', '/api/kb/articles', input);
 export const updateArticle = (id: number, input: ArticleInput) => api<Article>('PUT', `/api/kb/articles/${id}`, input);
@@ -340,6 +344,29 @@ export const submitArticle = (id: number) => api<Article>('POST', `/api/kb/artic
 export const articleVersions = (id: number) => api<ArticleVersion[]>('GET', `/api/kb/articles/${id}/versions`);
 export const articleDiff = (id: number, from: number, to: number) =>
   api<{ lines: string[] }>('GET', `/api/kb/articles/${id}/diff?from=${from}&to=${to}`);
+export interface Category {
+  id: number;
+  parentId?: number | null;
+  code: string;
+  name: string;
+  depth: number;
+}
+/** One level of the classification tree: the topics, or a node's children. */
+export const kbCategories = (parent?: number) =>
+  api<Category[]>('GET', `/api/kb/categories${parent ? `?parent=${parent}` : ''}`);
+
+// The knowledge base beside the ticket: suggestions, and articles used to answer it
+export interface KbSuggestions {
+  ticket: string;
+  searchId?: number | null;
+  query: string;
+  hits: SearchHit[];
+}
+export const kbSuggestions = (ticket: string, lang: string) =>
+  api<KbSuggestions>('GET', `/api/kb/suggestions?${new URLSearchParams({ ticket, lang }).toString()}`);
+export type TicketUseKind = 'INSERTED' | 'LINKED' | 'ANSWERED';
+export const recordKbUse = (id: number, ticket: string, kind: TicketUseKind, searchId?: number | null) =>
+  api<void>('POST', `/api/kb/articles/${id}/uses`, { ticket, kind, searchId: searchId ?? undefined });
 
 // Knowledge base usage: opinions on an article, and the report of reads, searches and gaps
 export const kbFeedback = (id: number, helpful: boolean) =>
