@@ -376,3 +376,14 @@ export const publicKbFeedback = (id: number, helpful: boolean) =>
 export type KbUsageReport = Schemas['KbUsageReport'];
 export const kbUsageReport = (from: string, to: string) =>
   api<KbUsageReport>('GET', `/api/reports/kb-usage?${new URLSearchParams({ from, to }).toString()}`);
+
+// Where the knowledge base falls short: its gaps and weak articles (authors, supervisors, managers)
+export type KbGap = Schemas['Gap'];
+export type KbWeakArticle = Schemas['WeakArticle'];
+export const kbGaps = (from: string, to: string) =>
+  api<Schemas['KbGaps']>('GET', `/api/reports/kb-gaps?${new URLSearchParams({ from, to }).toString()}`);
+export const kbWeakArticles = (from: string, to: string, minViews = 10) =>
+  api<Schemas['KbWeakArticles']>(
+    'GET',
+    `/api/reports/kb-weak-articles?${new URLSearchParams({ from, to, minViews: String(minViews) }).toString()}`,
+  );
