@@ -362,8 +362,9 @@ export interface KbSuggestions {
   query: string;
   hits: SearchHit[];
 }
-export const kbSuggestions = (ticket: string, lang: string) =>
-  api<KbSuggestions>('GET', `/api/kb/suggestions?${new URLSearchParams({ ticket, lang }).toString()}`);
+/** Articles suggested for a ticket, in the ticket's language. */
+export const kbSuggestions = (ticket: string) =>
+  api<KbSuggestions>('GET', `/api/kb/suggestions?${new URLSearchParams({ ticket }).toString()}`);
 export type TicketUseKind = 'INSERTED' | 'LINKED' | 'ANSWERED';
 export const recordKbUse = (id: number, ticket: string, kind: TicketUseKind, searchId?: number | null) =>
   api<void>('POST', `/api/kb/articles/${id}/uses`, { ticket, kind, searchId: searchId ?? undefined });

@@ -31,15 +31,14 @@ export function KbSuggestions({
   loadArticle?: typeof kbArticle;
   record?: typeof recordKbUse;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language.startsWith('en') ? 'en' : 'it';
+  const { t } = useTranslation();
   const [suggestions, setSuggestions] = useState<Suggestions>();
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
 
   useEffect(() => {
     let cancelled = false;
-    load(ticket, language).then(
+    load(ticket).then(
       (loaded) => !cancelled && setSuggestions(loaded),
       (failure: unknown) =>
         !cancelled && setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic')),
@@ -47,7 +46,7 @@ export function KbSuggestions({
     return () => {
       cancelled = true;
     };
-  }, [ticket, language, load, t]);
+  }, [ticket, load, t]);
 
   async function use(hit: SearchHit, kind: TicketUseKind) {
     try {

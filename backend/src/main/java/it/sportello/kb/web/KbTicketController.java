@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.kb.Article;
+import it.sportello.kb.ArticleDraft;
 import it.sportello.kb.KbLearning;
 import it.sportello.kb.KbLearning.LearnedQuery;
 import it.sportello.kb.KbLearning.SolvedTicket;
@@ -82,14 +83,22 @@ class KbTicketController {
   @Operation(
       summary =
           "Articles suggested for a ticket: its subject and description (without the requester's"
-              + " personal data) searched among the articles I may read")
+              + " personal data) searched among the articles I may read, in the ticket's language")
   @GetMapping("/suggestions")
   KbSuggestions kbSuggestions(
       Authentication authentication,
       @Parameter(description = "The ticket's number") @RequestParam String ticket,
-      @RequestParam(defaultValue = "it") String lang,
+      @Parameter(description = "The articles' language; default: the ticket's (else Italian)")
+          @RequestParam(required = false)
+          String lang,
       @RequestParam(defaultValue = "5") @Min(1) @Max(20) int size) {
-    SolvedTicket solved = solvedTicket(ticket, authentication);
+    Ticket found = tickets.get(ticket.strip(), TicketReaders.of(authentication));
+    SolvedTicket solved = solvedTicket(found);
+    String language = lang;
+    if (language == null || language.isBlank()) {
+      language =
+          ArticleDraft.LANGUAGES.contains(found.getLanguage()) ? found.getLanguage() : "it";
+    }
     String query = LearnedText.of(solved.subject(), solved.firstMessage(), solved.requesterNames());
     if (query.length() > MAX_QUERY) {
       int cut = query.lastIndexOf(' ', MAX_QUERY);
@@ -98,11 +107,11 @@ class KbTicketController {
     if (query.isBlank()) {
       return new KbSuggestions(solved.number(), null, query, List.of());
     }
-    SearchResult result = search.search(query, lang, null, size, groups(authentication));
+    SearchResult result = search.search(query, language, null, size, groups(authentication));
     Long searchId =
         usage.searched(
             query,
-            lang,
+            language,
             result.total(),
             UsageSide.INTERNAL,
             authentication.getName(),
@@ -120,7 +129,8 @@ class KbTicketController {
       Authentication authentication, @PathVariable long id, @RequestBody TicketUseRequest request) {
     TicketUseRequest use = request.validated();
     Article article = search.read(id, groups(authentication));
-    SolvedTicket solved = solvedTicket(use.ticket(), authentication);
+    SolvedTicket solved =
+        solvedTicket(tickets.get(use.ticket(), TicketReaders.of(authentication)));
     learning.used(article, solved, use.kind(), authentication.getName(), use.searchId());
     return ResponseEntity.noContent().build();
   }
@@ -131,8 +141,7 @@ class KbTicketController {
     return learning.learned(id);
   }
 
-  private SolvedTicket solvedTicket(String number, Authentication authentication) {
-    Ticket ticket = tickets.get(number.strip(), TicketReaders.of(authentication));
+  private SolvedTicket solvedTicket(Ticket ticket) {
     List<String> names = new ArrayList<>();
     if (ticket.getRequesterId() != null) {
       String name = contacts.get(ticket.getRequesterId()).getName();
