@@ -1,7 +1,6 @@
 package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import it.sportello.IntegrationTest;
@@ -22,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The operators' journey in headless Chromium against the running application, in Italian and in
  * English: {@code frontend/e2e/journey.mjs} (playwright-core with Debian's Chromium, axe-core on
- * every page), with the search node for the articles suggested in the ticket. Screenshots of every step land in {@code backend/target/e2e-screenshots/}.
+ * every page), with the search node for the articles suggested in the ticket. Screenshots of every
+ * step land in {@code backend/target/e2e-screenshots/}.
  */
 class WebJourneyIT extends IntegrationTest {
 

@@ -96,8 +96,7 @@ class KbTicketController {
     SolvedTicket solved = solvedTicket(found);
     String language = lang;
     if (language == null || language.isBlank()) {
-      language =
-          ArticleDraft.LANGUAGES.contains(found.getLanguage()) ? found.getLanguage() : "it";
+      language = ArticleDraft.LANGUAGES.contains(found.getLanguage()) ? found.getLanguage() : "it";
     }
     String query = LearnedText.of(solved.subject(), solved.firstMessage(), solved.requesterNames());
     if (query.length() > MAX_QUERY) {
@@ -129,8 +128,7 @@ class KbTicketController {
       Authentication authentication, @PathVariable long id, @RequestBody TicketUseRequest request) {
     TicketUseRequest use = request.validated();
     Article article = search.read(id, groups(authentication));
-    SolvedTicket solved =
-        solvedTicket(tickets.get(use.ticket(), TicketReaders.of(authentication)));
+    SolvedTicket solved = solvedTicket(tickets.get(use.ticket(), TicketReaders.of(authentication)));
     learning.used(article, solved, use.kind(), authentication.getName(), use.searchId());
     return ResponseEntity.noContent().build();
   }
