@@ -23,7 +23,7 @@ const text = {
         correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
         answerReady: 'Risposta pronta: invia in revisione', answerText: 'Testo della risposta (se non hai caricato un documento)',
         approve: 'Approva', timeline: 'Cronologia', paused: 'In pausa',
-        suggestions: 'Articoli suggeriti', insertAnswer: /^Inserisci nella risposta il testo di/, replyText: /^Testo della risposta \(inviata/,
+        suggestions: 'Articoli suggeriti', insertAnswer: /^Inserisci la risposta di/, replyText: /^Testo della risposta \(inviata/,
         kbQuery: 'Che cosa cerchi?' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
@@ -35,7 +35,7 @@ const text = {
         correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
         answerReady: 'Answer ready: send for review', answerText: 'Text of the answer (if you have not uploaded a document)',
         approve: 'Approve', timeline: 'Timeline', paused: 'Paused',
-        suggestions: 'Suggested articles', insertAnswer: /^Insert the text of/, replyText: /^Text of the reply \(sent/,
+        suggestions: 'Suggested articles', insertAnswer: /^Insert the answer of/, replyText: /^Text of the reply \(sent/,
         kbQuery: 'What are you looking for?' },
 }[language];
 

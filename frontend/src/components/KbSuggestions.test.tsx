@@ -60,7 +60,7 @@ describe('KbSuggestions', () => {
 
   it('inserts the answer as plain text into the reply and records the use', async () => {
     const { onInsert, record } = renderPanel();
-    fireEvent.click(await screen.findByRole('button', { name: 'Inserisci nella risposta il testo di «Come pagare la TARI»' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Inserisci la risposta di «Come pagare la TARI»' }));
     expect(await screen.findByText('Testo di «Come pagare la TARI» inserito nella risposta.')).toBeInTheDocument();
     expect(onInsert).toHaveBeenCalledWith('Paga con F24:\n- online\n- in banca');
     expect(record).toHaveBeenCalledWith(7, 'T-2026-000123', 'INSERTED', 42);
@@ -76,7 +76,7 @@ describe('KbSuggestions', () => {
 
   it('marks an article as the answer without touching the reply', async () => {
     const { onInsert, record } = renderPanel();
-    fireEvent.click(await screen.findByRole('button', { name: 'Segna «Come pagare la TARI» come l\'articolo che ha risposto' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ha risposto: «Come pagare la TARI» è l\'articolo che ha risposto' }));
     expect(await screen.findByText('«Come pagare la TARI» segnato come risposta.')).toBeInTheDocument();
     expect(onInsert).not.toHaveBeenCalled();
     expect(record).toHaveBeenCalledWith(7, 'T-2026-000123', 'ANSWERED', 42);
