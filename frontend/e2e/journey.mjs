@@ -22,7 +22,9 @@ const text = {
         protocol: 'Protocollo', newLetter: 'Registra una lettera', letterSubject: 'Oggetto', correspondent: 'Nome del corrispondente',
         correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
         answerReady: 'Risposta pronta: invia in revisione', answerText: 'Testo della risposta (se non hai caricato un documento)',
-        approve: 'Approva', timeline: 'Cronologia', paused: 'In pausa' },
+        approve: 'Approva', timeline: 'Cronologia', paused: 'In pausa',
+        suggestions: 'Articoli suggeriti', insertAnswer: /^Inserisci la risposta di/, replyText: /^Testo della risposta \(inviata/,
+        kbQuery: 'Che cosa cerchi?' },
   en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
         given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
         supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
@@ -32,7 +34,9 @@ const text = {
         protocol: 'Correspondence', newLetter: 'Register a letter', letterSubject: 'Subject', correspondent: "Correspondent's name",
         correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
         answerReady: 'Answer ready: send for review', answerText: 'Text of the answer (if you have not uploaded a document)',
-        approve: 'Approve', timeline: 'Timeline', paused: 'Paused' },
+        approve: 'Approve', timeline: 'Timeline', paused: 'Paused',
+        suggestions: 'Suggested articles', insertAnswer: /^Insert the answer of/, replyText: /^Text of the reply \(sent/,
+        kbQuery: 'What are you looking for?' },
 }[language];
 
 /** Today (YYYY-MM-DD) in a zone: the service calendar's, not the machine's or UTC. */
@@ -190,7 +194,7 @@ try {
   await check(supervisor.page, 'supervisor-before');
 
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {
-    channel: 'WEB', subject: `Browser journey (${language})`, language: 'it',
+    channel: 'WEB', subject: `Pagamento TARI con pagoPA (journey ${language})`, language: 'it',
     description: 'Il pagamento PagoPA risulta non registrato.',
     requester: { fiscalCode: 'BRWJRN80A01H501Z', name: 'Giulia Neri', email: 'giulia.neri@example.it' },
   });
@@ -262,9 +266,35 @@ try {
   const row2 = await openTicketTask(second.page, number, 'operator2');
   await row2.getByRole('link', { name: new RegExp(number) }).click();
   await second.page.getByRole('heading', { name: new RegExp(number) }).waitFor();
+  // the knowledge base beside the ticket: an article suggested for its subject and description, its
+  // answer inserted into the reply with one click, recorded as a use that teaches the article
+  await second.page.getByRole('heading', { name: text.suggestions }).waitFor();
+  const suggestion = second.page.locator('[data-suggestion]').first();
+  await suggestion.waitFor({ timeout: 15_000 });
+  const articleId = await suggestion.getAttribute('data-suggestion');
+  await suggestion.getByRole('button', { name: text.insertAnswer }).click();
+  await second.page.getByText(/inserito nella risposta|inserted into the reply/).waitFor();
+  assert.match(await second.page.getByLabel(text.replyText).inputValue(), /\S/, 'the answer is in the reply box');
+  const learned = await apiCall('GET', `/api/kb/articles/${articleId}/learned`, 'kbeditor');
+  assert.ok(learned.some((entry) => entry.ticketNumber === number), 'the article learned the ticket');
+  assert.ok(learned.every((entry) => !/neri|giulia/i.test(entry.text)), 'without the requester\'s name');
+  await check(second.page, 'ticket-suggestions');
+  await second.page.getByLabel(text.replyText).fill('');
   await completeWith(second.page, text.solved, { [text.answer]: 'Il pagamento è stato registrato oggi.' }, 'level2-form');
   await check(second.page, 'inbox-after');
   await second.context.close();
+
+  // a citizen reads an article in self-service: Markdown rendered, the article's title in the page title
+  const citizenContext = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+  const citizen = await citizenContext.newPage();
+  await citizen.goto(`${baseUrl}/self-service/kb/${articleId}`);
+  const articleHeading = citizen.locator('article h1');
+  await citizen.locator('article strong').first().waitFor();
+  const articleTitle = (await articleHeading.textContent()).trim();
+  assert.ok((await citizen.title()).startsWith(articleTitle), 'the page is named after the article');
+  assert.ok(!(await citizen.locator('article').textContent()).includes('**'), 'no raw Markdown');
+  await check(citizen, 'kb-article');
+  await citizenContext.close();
 
   // a letter: the secretariat registers it, the office drafts the answer, the head of office reviews
   // it and the manager signs it, each through their task's form (sending runs as a job: CorrespondenceIT)

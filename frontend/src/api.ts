@@ -328,6 +328,8 @@ export interface SearchHit {
   audience: Audience;
 }
 export interface SearchResult {
+  /** The search in the usage log: passed back when a result is opened or used */
+  searchId?: number | null;
   total: number;
   hits: SearchHit[];
   topics: Record<string, number>;
@@ -336,8 +338,10 @@ const searchQuery = (q: string, lang: string) => `q=${encodeURIComponent(q)}&lan
 export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/api/kb/search?${searchQuery(q, lang)}`);
 export const searchPublicKb = (q: string, lang: string) =>
   api<SearchResult>('GET', `/api/public/kb/search?${searchQuery(q, lang)}`);
-export const kbArticle = (id: number) => api<Article>('GET', `/api/kb/articles/${id}`);
-export const publicKbArticle = (id: number) => api<Article>('GET', `/api/public/kb/articles/${id}`);
+const fromSearch = (search?: number) => (search ? `?search=${search}` : '');
+export const kbArticle = (id: number, search?: number) => api<Article>('GET', `/api/kb/articles/${id}${fromSearch(search)}`);
+export const publicKbArticle = (id: number, search?: number) =>
+  api<Article>('GET', `/api/public/kb/articles/${id}${fromSearch(search)}`);
 export const myArticles = () => api<Page<Article>>('GET', '/api/kb/articles?mine=true&size=50');
 export const createArticle = (input: ArticleInput) => api<Article>('POST', '/api/kb/articles', input);
 export const updateArticle = (id: number, input: ArticleInput) => api<Article>('PUT', `/api/kb/articles/${id}`, input);
@@ -345,6 +349,30 @@ export const submitArticle = (id: number) => api<Article>('POST', `/api/kb/artic
 export const articleVersions = (id: number) => api<ArticleVersion[]>('GET', `/api/kb/articles/${id}/versions`);
 export const articleDiff = (id: number, from: number, to: number) =>
   api<{ lines: string[] }>('GET', `/api/kb/articles/${id}/diff?from=${from}&to=${to}`);
+export interface Category {
+  id: number;
+  parentId?: number | null;
+  code: string;
+  name: string;
+  depth: number;
+}
+/** One level of the classification tree: the topics, or a node's children. */
+export const kbCategories = (parent?: number) =>
+  api<Category[]>('GET', `/api/kb/categories${parent ? `?parent=${parent}` : ''}`);
+
+// The knowledge base beside the ticket: suggestions, and articles used to answer it
+export interface KbSuggestions {
+  ticket: string;
+  searchId?: number | null;
+  query: string;
+  hits: SearchHit[];
+}
+/** Articles suggested for a ticket, in the ticket's language. */
+export const kbSuggestions = (ticket: string) =>
+  api<KbSuggestions>('GET', `/api/kb/suggestions?${new URLSearchParams({ ticket }).toString()}`);
+export type TicketUseKind = 'INSERTED' | 'LINKED' | 'ANSWERED';
+export const recordKbUse = (id: number, ticket: string, kind: TicketUseKind, searchId?: number | null) =>
+  api<void>('POST', `/api/kb/articles/${id}/uses`, { ticket, kind, searchId: searchId ?? undefined });
 
 // Knowledge base usage: opinions on an article, and the report of reads, searches and gaps
 export const kbFeedback = (id: number, helpful: boolean) =>
@@ -356,3 +384,14 @@ export const kbUsageReport = (from: string, to: string) =>
   api<KbUsageReport>('GET', `/api/reports/kb-usage?${new URLSearchParams({ from, to }).toString()}`);
 
 export const procedures = () => api<Procedure[]>('GET', '/api/procedures');
+
+// Where the knowledge base falls short: its gaps and weak articles (authors, supervisors, managers)
+export type KbGap = Schemas['Gap'];
+export type KbWeakArticle = Schemas['WeakArticle'];
+export const kbGaps = (from: string, to: string) =>
+  api<Schemas['KbGaps']>('GET', `/api/reports/kb-gaps?${new URLSearchParams({ from, to }).toString()}`);
+export const kbWeakArticles = (from: string, to: string, minViews = 10) =>
+  api<Schemas['KbWeakArticles']>(
+    'GET',
+    `/api/reports/kb-weak-articles?${new URLSearchParams({ from, to, minViews: String(minViews) }).toString()}`,
+  );

@@ -2,8 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, type SearchResult } from '../api';
+import { snippetHtml } from '../lib/markdown';
 
-/** A search box and its results; each result links to `${linkBase}/<id>`. */
+/**
+ * A search box and its results; each result links to `${linkBase}/<id>` (with the search's id, so
+ * that the gap report knows the search found something). Snippets without Markdown markup.
+ */
 export function KbSearch({
   search,
   linkBase,
@@ -61,9 +65,9 @@ export function KbSearch({
             {result.hits.map((hit) => (
               <li key={`${hit.sourceId}-${hit.language}`} className="mb-3">
                 <h3 className="h5 mb-1">
-                  <Link to={`${linkBase}/${hit.sourceId}`}>{hit.title}</Link>
+                  <Link to={`${linkBase}/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`}>{hit.title}</Link>
                 </h3>
-                <p className="mb-0 small" dangerouslySetInnerHTML={{ __html: hit.snippet || hit.summary }} />
+                <p className="mb-0 small" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
               </li>
             ))}
           </ol>

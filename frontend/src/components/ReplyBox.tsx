@@ -2,11 +2,26 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, replyTo } from '../api';
 
-/** Writes to the requester: sent through their channel, recorded on the ticket's path. */
-export function ReplyBox({ number, onSent }: { number: string; onSent: () => void }) {
+/**
+ * Writes to the requester: sent through their channel, recorded on the ticket's path. The text may
+ * be held by the page (`text`, `onTextChange`), e.g. to insert a knowledge-base answer into it.
+ */
+export function ReplyBox({
+  number,
+  onSent,
+  text: heldText,
+  onTextChange,
+}: {
+  number: string;
+  onSent: () => void;
+  text?: string;
+  onTextChange?: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  const [ownText, setOwnText] = useState('');
+  const text = heldText ?? ownText;
+  const setText = onTextChange ?? setOwnText;
   const [status, setStatus] = useState<string>();
   const [sending, setSending] = useState(false);
 
@@ -35,7 +50,7 @@ export function ReplyBox({ number, onSent }: { number: string; onSent: () => voi
         <label htmlFor={id} className="form-label small mb-0">
           {t('reply.label')}
         </label>
-        <textarea id={id} className="form-control mb-2" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+        <textarea id={id} data-reply-box className="form-control mb-2" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
         <button type="submit" className="btn btn-outline-primary btn-sm" disabled={sending || !text.trim()}>
           {t('reply.send')}
         </button>

@@ -15,8 +15,12 @@ import {
   type FieldError,
   type Me,
 } from '../api';
+import { CategoryPicker } from '../components/CategoryPicker';
+import { DiffView } from '../components/DiffView';
 import { Layout } from '../components/Layout';
+import { Markdown } from '../components/Markdown';
 import { Message } from '../components/Message';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 const AUDIENCES: Audience[] = ['PUBLIC', 'FRONT_OFFICE', 'BACK_OFFICE'];
 
@@ -36,7 +40,7 @@ export function KbEditPage({ user }: { user: Me }) {
   const [changeNote, setChangeNote] = useState('');
   const [status, setStatus] = useState<ArticleStatus>('DRAFT');
   const [versions, setVersions] = useState<ArticleVersion[]>([]);
-  const [diff, setDiff] = useState<string[]>();
+  const [diff, setDiff] = useState<{ lines: string[]; from: number; to: number }>();
   const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string; errors?: FieldError[] }>();
 
   useEffect(() => {
@@ -45,6 +49,7 @@ export function KbEditPage({ user }: { user: Me }) {
       const variant = article.variants[0];
       setLanguage(variant?.language ?? 'it');
       setTitle(variant?.title ?? '');
+      setSavedTitle(variant?.title ?? '');
       setSummary(variant?.summary ?? '');
       setBody(variant?.body ?? '');
       setAudience(article.audience);
@@ -79,6 +84,7 @@ export function KbEditPage({ user }: { user: Me }) {
       const saved = articleId ? await updateArticle(articleId, input()) : await createArticle(input());
       setMessage({ kind: 'success', text: t('kb.saved', { version: saved.version }) });
       setChangeNote('');
+      setSavedTitle(title);
       if (!articleId) navigate(`/kb/edit/${saved.id}`, { replace: true });
       else setVersions(await articleVersions(saved.id));
     } catch (error) {
@@ -98,12 +104,17 @@ export function KbEditPage({ user }: { user: Me }) {
   }
 
   const editable = status === 'DRAFT' || status === 'WITHDRAWN';
+  const [savedTitle, setSavedTitle] = useState('');
+  useDocumentTitle(articleId ? savedTitle || t('kb.editTitle', { id: articleId }) : t('kb.newArticle'));
   return (
     <Layout user={user}>
       <p>
         <Link to="/kb">{t('kb.backToSearch')}</Link>
       </p>
-      <h1 className="h2">{articleId ? t('kb.editTitle', { id: articleId }) : t('kb.newArticle')}</h1>
+      <h1 className="h2">
+        {articleId ? t('kb.editTitle', { id: articleId }) : t('kb.newArticle')}
+        {savedTitle && <> · {savedTitle}</>}
+      </h1>
       <p>
         {t('kb.status')}: <strong>{t(`kb.statuses.${status}`)}</strong>
       </p>
@@ -138,13 +149,10 @@ export function KbEditPage({ user }: { user: Me }) {
                 ))}
               </select>
             </div>
-            <div className="col-md-3">
-              <label htmlFor="kb-category" className="form-label">
-                {t('kb.category')}
-              </label>
-              <input id="kb-category" type="text" className="form-control" value={categoryCode} onChange={(e) => setCategoryCode(e.target.value)} />
+            <div className="col-md-6">
+              <CategoryPicker value={categoryCode} onChange={setCategoryCode} />
             </div>
-            <div className="col-md-3">
+            <div className="col-md-6">
               <label htmlFor="kb-tags" className="form-label">
                 {t('kb.tags')}
               </label>
@@ -162,12 +170,30 @@ export function KbEditPage({ user }: { user: Me }) {
               </label>
               <textarea id="kb-summary" className="form-control" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
             </div>
-            <div className="col-12">
+            <div className="col-lg-6">
               <label htmlFor="kb-body" className="form-label">
                 {t('kb.body')}
               </label>
-              <textarea id="kb-body" className="form-control" rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
+              <textarea
+                id="kb-body"
+                className="form-control font-monospace"
+                rows={14}
+                value={body}
+                aria-describedby="kb-body-help"
+                onChange={(e) => setBody(e.target.value)}
+              />
+              <p id="kb-body-help" className="small mb-0">
+                {t('kb.markdownHelp')}
+              </p>
             </div>
+            <section className="col-lg-6" aria-labelledby="kb-preview-title">
+              <h2 id="kb-preview-title" className="form-label fs-6 fw-normal mb-2">
+                {t('kb.preview')}
+              </h2>
+              <div className="border rounded p-2" style={{ minHeight: '10rem' }} data-testid="kb-preview">
+                {body.trim() ? <Markdown source={body} /> : <p className="text-muted mb-0">{t('kb.previewEmpty')}</p>}
+              </div>
+            </section>
             <div className="col-12">
               <label htmlFor="kb-note" className="form-label">
                 {t('kb.changeNote')}
@@ -205,7 +231,7 @@ export function KbEditPage({ user }: { user: Me }) {
                   <button
                     type="button"
                     className="btn btn-link btn-sm"
-                    onClick={() => void articleDiff(articleId, version.version - 1, version.version).then((d) => setDiff(d.lines))}
+                    onClick={() => void articleDiff(articleId, version.version - 1, version.version).then((d) => setDiff({ lines: d.lines, from: version.version - 1, to: version.version }))}
                   >
                     {t('kb.showDiff', { version: version.version })}
                   </button>
@@ -213,18 +239,7 @@ export function KbEditPage({ user }: { user: Me }) {
               </li>
             ))}
           </ol>
-          {diff && (
-            <pre className="border p-2" aria-label={t('kb.diff')}>
-              {diff.map((line, index) => (
-                <div
-                  key={index}
-                  className={line.startsWith('+') ? 'text-success' : line.startsWith('-') ? 'text-danger' : undefined}
-                >
-                  {line}
-                </div>
-              ))}
-            </pre>
-          )}
+          {diff && <DiffView lines={diff.lines} from={diff.from} to={diff.to} />}
         </section>
       )}
     </Layout>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { myArticles, searchKb, type Article, type Me } from '../api';
+import { calendarDate } from '../calendar';
+import { KbQualitySection } from '../components/KbQualitySection';
 import { KbSearch } from '../components/KbSearch';
 import { Layout } from '../components/Layout';
 
@@ -12,6 +14,8 @@ export function KnowledgePage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const [articles, setArticles] = useState<Article[]>();
   const author = isKbAuthor(user);
+  const to = calendarDate(user.zone);
+  const from = calendarDate(user.zone, new Date(Date.now() - 29 * 24 * 3600_000));
 
   useEffect(() => {
     if (author) myArticles().then((page) => setArticles(page.items), () => setArticles([]));
@@ -57,6 +61,7 @@ export function KnowledgePage({ user }: { user: Me }) {
           )}
         </section>
       )}
+      {author && <KbQualitySection from={from} to={to} />}
     </Layout>
   );
 }

@@ -26,6 +26,7 @@ import { Attachments } from '../components/Attachments';
 import { SentMail } from '../components/SentMail';
 import { CallbackBox } from '../components/CallbackBox';
 import { CaseFile } from '../components/CaseFile';
+import { KbSuggestions } from '../components/KbSuggestions';
 import { Layout } from '../components/Layout';
 import { mayReadContacts } from '../navigation';
 import { Message } from '../components/Message';
@@ -54,6 +55,7 @@ export function TaskPage({ user }: { user: Me }) {
   const [letterCase, setLetterCase] = useState<LetterDetail>();
   const [complaintCase, setComplaintCase] = useState<ComplaintDetail>();
   const [caseVersion, setCaseVersion] = useState(0);
+  const [reply, setReply] = useState('');
 
   useEffect(() => {
     let cancelled = false;
@@ -284,7 +286,21 @@ export function TaskPage({ user }: { user: Me }) {
               </section>
             )}
             {user.roles.some((role) => ['LEVEL1', 'LEVEL2', 'LEVEL3'].includes(role)) && (
-              <ReplyBox number={ticket.number} onSent={() => void loadTicket(ticket.number).then(setTicket)} />
+              <>
+                <KbSuggestions
+                  ticket={ticket.number}
+                  onInsert={(text) => {
+                    setReply((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
+                    document.querySelector<HTMLTextAreaElement>('[data-reply-box]')?.focus();
+                  }}
+                />
+                <ReplyBox
+                  number={ticket.number}
+                  text={reply}
+                  onTextChange={setReply}
+                  onSent={() => void loadTicket(ticket.number).then(setTicket)}
+                />
+              </>
             )}
             {user.roles.some((role) => ['LEVEL1', 'LEVEL2'].includes(role)) && (
               <CallbackBox number={ticket.number} phone={ticket.requester?.phone} />

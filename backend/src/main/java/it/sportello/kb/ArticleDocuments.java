@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class ArticleDocuments implements DocumentSource {
 
   private final ArticleStore store;
+  private final LearnedQueries learned;
 
-  ArticleDocuments(ArticleStore store) {
+  ArticleDocuments(ArticleStore store, LearnedQueries learned) {
     this.store = store;
+    this.learned = learned;
   }
 
   @Override
@@ -26,6 +28,7 @@ class ArticleDocuments implements DocumentSource {
 
   private List<IndexedDocument> documents(Article article) {
     String topic = topic(article.categoryId());
+    String learnedText = learned.indexedText(article.id());
     return article.variants().stream()
         .map(
             variant ->
@@ -40,7 +43,8 @@ class ArticleDocuments implements DocumentSource {
                     article.roles(),
                     article.categoryCode(),
                     topic,
-                    article.updatedAt()))
+                    article.updatedAt(),
+                    learnedText))
         .toList();
   }
 

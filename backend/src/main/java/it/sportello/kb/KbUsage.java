@@ -51,20 +51,53 @@ public class KbUsage {
 
   /** A search answered with {@code results} articles in all. Never throws. */
   public void searched(String text, String language, long results, UsageSide side, String userId) {
+    searched(text, language, results, side, userId, null);
+  }
+
+  /**
+   * A search answered with {@code results} articles in all, made while working on {@code
+   * ticketNumber} (null if not). Never throws.
+   *
+   * @return the search's id in the usage log, for {@link #followed}; null if it was not recorded
+   */
+  public Long searched(
+      String text,
+      String language,
+      long results,
+      UsageSide side,
+      String userId,
+      String ticketNumber) {
     try {
-      jdbc.sql(
+      return jdbc.sql(
               "insert into sportello.kb_search (occurred_at, query, language, results, side,"
-                  + " user_id) values (?, ?, ?, ?, ?, ?)")
+                  + " user_id, ticket_number) values (?, ?, ?, ?, ?, ?, ?) returning id")
           .params(
               now(),
               UsageText.query(text),
               language == null || language.isBlank() ? "it" : language.strip(),
               results,
               side.name(),
-              user(side, userId))
-          .update();
+              user(side, userId),
+              ticketNumber)
+          .query(Long.class)
+          .single();
     } catch (RuntimeException e) {
       log.warn("KB search not recorded: {}", e.toString());
+      return null;
+    }
+  }
+
+  /**
+   * A result of the search was opened or used: the search found what was looked for (not a gap).
+   * Never throws.
+   */
+  public void followed(long searchId) {
+    try {
+      jdbc.sql("update sportello.kb_search set followed = true where id = ? and not followed")
+          .param(searchId)
+          .update();
+    } catch (RuntimeException e) {
+      log.warn("KB search {} not marked as followed: {}", searchId, e.toString());
     }
   }
 

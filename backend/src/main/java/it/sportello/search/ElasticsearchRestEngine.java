@@ -466,6 +466,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
         source.put("category", document.category());
         source.put("topic", document.topic());
         source.put("updatedAt", document.updatedAt().toString());
+        source.put(LEARNED_TEXT, document.learnedText() == null ? "" : document.learnedText());
         ndjson.append(json.writeValueAsString(source)).append('\n');
       }
     } catch (IOException e) {

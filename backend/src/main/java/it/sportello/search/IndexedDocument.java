@@ -10,6 +10,8 @@ import java.util.List;
  * @param audience who may find it (PUBLIC, FRONT_OFFICE, BACK_OFFICE, ROLES)
  * @param roles the groups that may find it when the audience is ROLES
  * @param topic the code of the top of its classification (a facet)
+ * @param learnedText query text learned from the tickets the object answered (index field {@code
+ *     learned_text}); empty when none
  */
 public record IndexedDocument(
     long sourceId,
@@ -22,7 +24,8 @@ public record IndexedDocument(
     List<String> roles,
     String category,
     String topic,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String learnedText) {
 
   /** The index id: idempotent, the same object in the same language always lands on one entry. */
   public String indexId() {

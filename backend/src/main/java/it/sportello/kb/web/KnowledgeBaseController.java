@@ -1,6 +1,7 @@
 package it.sportello.kb.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.kb.Article;
 import it.sportello.kb.ArticleEvent;
@@ -81,15 +82,25 @@ class KnowledgeBaseController {
   @Operation(
       summary = "Search the published articles I may read (Italian analysis, typos tolerated)")
   @GetMapping("/search")
-  SearchResult searchKb(
+  KbSearchResponse searchKb(
       Authentication authentication,
       @RequestParam String q,
       @RequestParam(defaultValue = "it") String lang,
       @RequestParam(required = false) String topic,
-      @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size) {
+      @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size,
+      @Parameter(description = "The ticket I am working on, if I search for it")
+          @RequestParam(required = false)
+          String ticket) {
     SearchResult result = search.search(q, lang, topic, size, groups(authentication));
-    usage.searched(q, lang, result.total(), UsageSide.INTERNAL, authentication.getName());
-    return result;
+    Long searchId =
+        usage.searched(
+            q,
+            lang,
+            result.total(),
+            UsageSide.INTERNAL,
+            authentication.getName(),
+            ticket == null || ticket.isBlank() ? null : ticket.strip());
+    return KbSearchResponse.of(searchId, result);
   }
 
   @Operation(summary = "Articles, latest change first: mine (default) or everyone's; by status")
@@ -118,13 +129,21 @@ class KnowledgeBaseController {
       summary =
           "An article: any state for authors and reviewers, published and visible to me otherwise")
   @GetMapping("/articles/{id}")
-  ArticleView kbArticle(Authentication authentication, @PathVariable long id) {
+  ArticleView kbArticle(
+      Authentication authentication,
+      @PathVariable long id,
+      @Parameter(description = "The search whose result this is (its searchId)")
+          @RequestParam(name = "search", required = false)
+          Long searchId) {
     List<String> groups = groups(authentication);
     Article article =
         groups.stream().anyMatch(AUTHORING_GROUPS::contains)
             ? authoring.get(id)
             : search.read(id, groups);
     usage.viewed(article, UsageSide.INTERNAL, authentication.getName());
+    if (searchId != null) {
+      usage.followed(searchId);
+    }
     return ArticleView.of(article);
   }
 

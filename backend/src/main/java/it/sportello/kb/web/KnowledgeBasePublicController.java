@@ -1,6 +1,7 @@
 package it.sportello.kb.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.kb.Article;
 import it.sportello.kb.Category;
@@ -48,21 +49,28 @@ class KnowledgeBasePublicController {
 
   @Operation(summary = "Search the public articles")
   @GetMapping("/search")
-  SearchResult searchPublicKb(
+  KbSearchResponse searchPublicKb(
       @RequestParam String q,
       @RequestParam(defaultValue = "it") String lang,
       @RequestParam(required = false) String topic,
       @RequestParam(defaultValue = "10") @Min(1) @Max(50) int size) {
     SearchResult result = search.search(q, lang, topic, size, List.of());
-    usage.searched(q, lang, result.total(), UsageSide.PUBLIC, null);
-    return result;
+    Long searchId = usage.searched(q, lang, result.total(), UsageSide.PUBLIC, null, null);
+    return KbSearchResponse.of(searchId, result);
   }
 
   @Operation(summary = "A public article")
   @GetMapping("/articles/{id}")
-  ArticleView publicKbArticle(@PathVariable long id) {
+  ArticleView publicKbArticle(
+      @PathVariable long id,
+      @Parameter(description = "The search whose result this is (its searchId)")
+          @RequestParam(name = "search", required = false)
+          Long searchId) {
     Article article = search.read(id, List.of());
     usage.viewed(article, UsageSide.PUBLIC, null);
+    if (searchId != null) {
+      usage.followed(searchId);
+    }
     return ArticleView.of(article);
   }
 

@@ -109,6 +109,9 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/reports/kb-gaps", "/api/reports/kb-weak-articles")
+                    .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR, KB_EDITOR, KB_REVIEWER))
                     .requestMatchers(HttpMethod.POST, "/api/reports/deliveries/*/runs")
                     .hasAnyRole(roles(MANAGER, SUPERVISOR))
                     .requestMatchers(HttpMethod.GET, "/api/reports/**")
@@ -199,6 +202,12 @@ class SecurityConfiguration {
                             KB_EDITOR,
                             KB_REVIEWER,
                             ADMIN))
+                    // the knowledge base beside the ticket: suggestions, and articles used to
+                    // answer it (read by the staff who may read the ticket)
+                    .requestMatchers(HttpMethod.GET, "/api/kb/suggestions")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
+                    .requestMatchers(HttpMethod.POST, "/api/kb/articles/*/uses")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers("/api/kb/import")
                     .hasAnyRole(roles(KB_EDITOR, ADMIN))
                     .requestMatchers("/api/kb/index/**")

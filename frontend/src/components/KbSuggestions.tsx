@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  ApiError,
+  kbArticle,
+  kbSuggestions,
+  recordKbUse,
+  type KbSuggestions as Suggestions,
+  type SearchHit,
+  type TicketUseKind,
+} from '../api';
+import { markdownToText, snippetHtml } from '../lib/markdown';
+
+/**
+ * Articles suggested for the ticket's subject and description, beside the work: one click inserts
+ * an article's answer into the reply or links it, or marks it as the answer; each is recorded as a
+ * use of the article (which teaches it the ticket's words).
+ */
+export function KbSuggestions({
+  ticket,
+  onInsert,
+  load = kbSuggestions,
+  loadArticle = kbArticle,
+  record = recordKbUse,
+}: {
+  ticket: string;
+  /** Adds text to the reply being written. */
+  onInsert: (text: string) => void;
+  load?: typeof kbSuggestions;
+  loadArticle?: typeof kbArticle;
+  record?: typeof recordKbUse;
+}) {
+  const { t } = useTranslation();
+  const [suggestions, setSuggestions] = useState<Suggestions>();
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    load(ticket).then(
+      (loaded) => !cancelled && setSuggestions(loaded),
+      (failure: unknown) =>
+        !cancelled && setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic')),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [ticket, load, t]);
+
+  async function use(hit: SearchHit, kind: TicketUseKind) {
+    try {
+      if (kind === 'INSERTED') {
+        const article = await loadArticle(hit.sourceId, suggestions?.searchId ?? undefined);
+        const variant = article.variants.find((v) => v.language === hit.language) ?? article.variants[0];
+        onInsert(markdownToText(variant?.body ?? ''));
+      } else if (kind === 'LINKED') {
+        const address =
+          hit.audience === 'PUBLIC' ? ` ${window.location.origin}/self-service/kb/${hit.sourceId}` : '';
+        onInsert(`${hit.title}${address}`);
+      }
+      await record(hit.sourceId, ticket, kind, suggestions?.searchId);
+      setStatus(t(`kbSuggest.done.${kind}`, { title: hit.title }));
+    } catch {
+      setStatus(t('kbSuggest.failed'));
+    }
+  }
+
+  return (
+    <section className="card mb-3" aria-labelledby="kb-suggestions-title">
+      <div className="card-body">
+        <h2 id="kb-suggestions-title" className="h4 card-title">
+          {t('kbSuggest.title')}
+        </h2>
+        {error && <p className="small mb-0">{error}</p>}
+        {!error && !suggestions && <p className="small mb-0">{t('kbSuggest.loading')}</p>}
+        {suggestions && suggestions.hits.length === 0 && <p className="small mb-0">{t('kbSuggest.none')}</p>}
+        {suggestions && suggestions.hits.length > 0 && (
+          <ol className="list-unstyled mb-0">
+            {suggestions.hits.map((hit) => (
+              <li key={`${hit.sourceId}-${hit.language}`} className="mb-3" data-suggestion={hit.sourceId}>
+                <h3 className="h6 mb-1">
+                  <Link
+                    to={`/kb/articles/${hit.sourceId}${suggestions.searchId ? `?search=${suggestions.searchId}` : ''}`}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {hit.title}
+                  </Link>
+                </h3>
+                <p className="small mb-1" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
+                <div className="d-flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    className="btn btn-outline-primary btn-sm"
+                    aria-label={t('kbSuggest.insertLabel', { title: hit.title })}
+                    onClick={() => void use(hit, 'INSERTED')}
+                  >
+                    {t('kbSuggest.insert')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-outline-primary btn-sm"
+                    aria-label={t('kbSuggest.linkLabel', { title: hit.title })}
+                    onClick={() => void use(hit, 'LINKED')}
+                  >
+                    {t('kbSuggest.link')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-outline-secondary btn-sm"
+                    aria-label={t('kbSuggest.answeredLabel', { title: hit.title })}
+                    onClick={() => void use(hit, 'ANSWERED')}
+                  >
+                    {t('kbSuggest.answered')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="small mt-2 mb-0" role="status">
+          {status}
+        </p>
+      </div>
+    </section>
+  );
+}
