@@ -1,18 +1,16 @@
 package it.sportello.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
 import it.sportello.search.embedded.EmbeddedSearchNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,16 +36,7 @@ class KbLearningIT extends IntegrationTest {
 
   @BeforeEach
   void searchNodeIsUpAndTheIndexInStep() throws Exception {
-    node.start();
-    node.ready().get(180, TimeUnit.SECONDS);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(() -> searchIndex.check() != null);
-    searchIndex.processPending();
-    if (!searchIndex.check().consistent()) {
-      searchIndex.reindex();
-    }
+    SearchNodes.upAndInStep(node, searchIndex);
   }
 
   @Test

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
 import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,16 +37,7 @@ class KnowledgeBaseIT extends IntegrationTest {
 
   @BeforeEach
   void searchNodeIsUpAndTheIndexInStep() throws Exception {
-    node.start();
-    node.ready().get(180, TimeUnit.SECONDS);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(() -> searchIndex.check() != null);
-    searchIndex.processPending();
-    if (!searchIndex.check().consistent()) {
-      searchIndex.reindex();
-    }
+    SearchNodes.upAndInStep(node, searchIndex);
   }
 
   @Test

@@ -1,18 +1,15 @@
 package it.sportello.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
@@ -37,12 +34,7 @@ class ItalianAnalysisIT extends IntegrationTest {
 
   @BeforeEach
   void nodeUpAndIndexCurrent() throws Exception {
-    node.start();
-    node.ready().get(180, TimeUnit.SECONDS);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(() -> searchIndex.check() != null);
+    SearchNodes.up(node, searchIndex);
     if (!engine.isCurrent()) {
       searchIndex.reindex();
     }
