@@ -38,7 +38,7 @@ describe('Attachments', () => {
 
     const link = await screen.findByRole('link', { name: 'carta-identita.pdf' });
     expect(link).toHaveAttribute('href', '/api/tickets/RS-2026-000042/documents/7');
-    expect(screen.getByText(/Cifrato: testo non leggibile/)).toHaveTextContent('password required');
+    expect(screen.getByText(/Cifrato \(in tutto o in parte\): testo non leggibile/)).toHaveTextContent('password required');
     expect(screen.getByRole('button', { name: 'Allega' })).toBeDisabled();
 
     const file = new File(['<p>ISEE</p>'], 'isee.html', { type: 'text/html' });
