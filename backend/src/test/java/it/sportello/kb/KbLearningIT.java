@@ -45,9 +45,10 @@ class KbLearningIT extends IntegrationTest {
     String fiscalCode = fiscalCode();
     clock.pin(DAY);
     String words = "cassonetto condominiale ribaltato";
-    assertThat(search(words).path("total").asLong())
-        .as("before: no article has these words")
-        .isZero();
+    // other articles may come up by a typo-tolerant second pass, never this one
+    assertThat(ids(search(words)))
+        .as("before: the IMU article has none of these words")
+        .doesNotContain(imu);
 
     Map<String, Object> request = ticketRequest(fiscalCode, "Cassonetto condominiale ribaltato");
     request.put(
@@ -92,10 +93,9 @@ class KbLearningIT extends IntegrationTest {
         .doesNotContain("IT60");
 
     searchIndex.processPending();
-    JsonNode found = search(words);
-    List<Long> ids = new ArrayList<>();
-    found.path("hits").forEach(hit -> ids.add(hit.path("sourceId").asLong()));
-    assertThat(ids).as("the ticket's words now find the article that answered it").contains(imu);
+    assertThat(ids(search(words)))
+        .as("the ticket's words now find the article that answered it")
+        .contains(imu);
 
     assertThat(
             jdbc.queryForObject(
@@ -190,5 +190,11 @@ class KbLearningIT extends IntegrationTest {
   private long article(String externalKey) {
     return jdbc.queryForObject(
         "select id from sportello.kb_article where external_key = ?", Long.class, externalKey);
+  }
+
+  private static List<Long> ids(JsonNode found) {
+    List<Long> ids = new ArrayList<>();
+    found.path("hits").forEach(hit -> ids.add(hit.path("sourceId").asLong()));
+    return ids;
   }
 }
