@@ -25,9 +25,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -141,8 +142,20 @@ public class InboundMail {
    * sportello.mail.polling.max-attempts} times.
    */
   public Result receive(Mailbox mailbox, byte[] raw) {
+    try (RawMessage message = RawMessage.of(raw)) {
+      return receive(mailbox, message);
+    }
+  }
+
+  /**
+   * Takes in the message as fetched (in memory, or spooled to a file by the poller; the caller
+   * closes it), as {@link #receive(Mailbox, byte[])} does. A spooled message is never read whole
+   * into memory: its fingerprint is computed as it is read, it is parsed on its file (the parts are
+   * references into it) and its quarantine copy is streamed to the database.
+   */
+  public Result receive(Mailbox mailbox, RawMessage raw) {
     Instant now = clock.instant();
-    MessageFingerprint fingerprint = MessageFingerprint.of(raw);
+    MessageFingerprint fingerprint = fingerprint(raw);
     String base = keyOf(raw, fingerprint);
     String key = base;
     Optional<InboundMessage> first = messages.find(mailbox.id(), base);
@@ -166,18 +179,18 @@ public class InboundMail {
       String key,
       Optional<InboundMessage> first,
       MessageFingerprint fingerprint,
-      byte[] raw,
+      RawMessage raw,
       Instant now) {
     Optional<Claim> claim =
         messages.claim(
-            mailbox.id(), key, fingerprint, raw.length, properties.polling().maxAttempts(), now);
+            mailbox.id(), key, fingerprint, raw.size(), properties.polling().maxAttempts(), now);
     if (claim.isEmpty()) {
       InboundMessage row =
           messages
               .find(mailbox.id(), key)
               .orElseThrow(() -> new IllegalStateException("No row for message " + key));
       if (row.status() == InboundStatus.RECEIVING) {
-        return giveUp(mailbox, key, row, fingerprint, raw.length, now);
+        return giveUp(mailbox, key, row, fingerprint, raw.size(), now);
       }
       return duplicate(row); // taken in meanwhile by another poller
     }
@@ -219,7 +232,7 @@ public class InboundMail {
       String key,
       InboundMessage first,
       MessageFingerprint fingerprint,
-      byte[] raw,
+      RawMessage raw,
       String takenInAs,
       Instant now) {
     String reason =
@@ -243,7 +256,7 @@ public class InboundMail {
             messageId,
             reason,
             fingerprint,
-            raw.length,
+            raw.size(),
             now);
     log.info(
         "Message {} of mailbox {}: DUPLICATE of {}{}",
@@ -299,13 +312,13 @@ public class InboundMail {
     long write(Outcome outcome, Instant now);
   }
 
-  /**
-   * Takes in the message as fetched (in memory, or spooled to a file by the poller; the caller
-   * closes it). The intake works on the message's bytes (its fingerprint, claim and quarantine
-   * copy), so a spooled message is read into one array here; parsing it then shares that array.
-   */
-  public Result receive(Mailbox mailbox, RawMessage raw) {
-    return receive(mailbox, raw.bytes());
+  /** The message's fingerprint, computed as its bytes are read. */
+  private static MessageFingerprint fingerprint(RawMessage raw) {
+    try (InputStream in = raw.stream()) {
+      return MessageFingerprint.of(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A message too large to fetch: quarantined, left on the server. */
@@ -449,7 +462,7 @@ public class InboundMail {
       throw new ConflictException(
           409, "Message " + id + " is " + message.status() + ", not in quarantine.");
     }
-    byte[] raw =
+    byte[] bytes =
         messages
             .raw(id)
             .orElseThrow(
@@ -464,8 +477,8 @@ public class InboundMail {
     return process(
         mailbox,
         message.messageKey(),
-        raw,
-        MessageFingerprint.of(raw),
+        RawMessage.of(bytes), // a supervisor's retry: the stored bytes, in memory
+        MessageFingerprint.of(bytes),
         (outcome, at) -> {
           messages.update(id, outcome, at);
           return id;
@@ -473,7 +486,7 @@ public class InboundMail {
   }
 
   private Result process(
-      Mailbox mailbox, String key, byte[] raw, MessageFingerprint fingerprint, RowWriter row) {
+      Mailbox mailbox, String key, RawMessage raw, MessageFingerprint fingerprint, RowWriter row) {
     Instant now = clock.instant();
     Analysis analysis;
     try {
@@ -502,7 +515,7 @@ public class InboundMail {
   private Result quarantine(
       Mailbox mailbox,
       String key,
-      byte[] raw,
+      RawMessage raw,
       MessageFingerprint fingerprint,
       RowWriter row,
       Throwable cause,
@@ -523,11 +536,11 @@ public class InboundMail {
     String sender = null;
     String subject = null;
     try {
-      MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+      MimeMessage message = new MimeMessage(SESSION, raw.open());
       messageId = MailClassifier.messageId(message);
       sender = MailClassifier.from(message).map(InternetAddress::getAddress).orElse(null);
       subject = message.getSubject();
-    } catch (MessagingException | RuntimeException | StackOverflowError e) {
+    } catch (MessagingException | IOException | RuntimeException | StackOverflowError e) {
       // whatever could be read is shown; the bytes are kept
     }
     Outcome outcome =
@@ -544,7 +557,7 @@ public class InboundMail {
               + " — storing it in quarantine failed too: "
               + DbText.bounded(reason(e), 4000),
           fingerprint,
-          raw.length,
+          raw.size(),
           now);
     }
   }
@@ -611,8 +624,8 @@ public class InboundMail {
     }
   }
 
-  private Analysis analyse(Mailbox mailbox, byte[] raw) throws MessagingException, IOException {
-    MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+  private Analysis analyse(Mailbox mailbox, RawMessage raw) throws MessagingException, IOException {
+    MimeMessage message = new MimeMessage(SESSION, raw.open());
     Optional<PecEnvelope> pec = PecEnvelopes.parse(message);
     MimeMessage content = message;
     Channel channel = Channel.EMAIL;
@@ -963,15 +976,18 @@ public class InboundMail {
   }
 
   static String keyOf(byte[] raw, MessageFingerprint fingerprint) {
+    return keyOf(RawMessage.of(raw), fingerprint);
+  }
+
+  private static String keyOf(RawMessage raw, MessageFingerprint fingerprint) {
     try {
-      String id =
-          MailClassifier.messageId(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
+      String id = MailClassifier.messageId(new MimeMessage(SESSION, raw.open()));
       if (id != null && !id.isBlank()) {
         return id.length() <= 250 && id.equals(DbText.clean(id))
             ? id
             : "sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MessagingException | IOException | RuntimeException e) {
       // no readable Message-ID: the content identifies it
     }
     return "sha256:" + fingerprint.contentHash();

@@ -1,14 +1,19 @@
 package it.sportello.channel.mail;
 
 import it.sportello.shared.DbText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /** The {@code inbound_message} table. */
@@ -71,7 +76,7 @@ class InboundMessages {
       String subject,
       String ticketNumber,
       Long interactionId,
-      byte[] raw) {}
+      RawMessage raw) {}
 
   Optional<InboundMessage> find(String mailboxId, String messageKey) {
     return jdbc
@@ -174,6 +179,15 @@ class InboundMessages {
 
   /** The outcome of a claimed message ({@link #claim}): its attempts were counted there. */
   void complete(long id, Outcome outcome, Instant now) {
+    withRaw(
+        outcome,
+        raw -> {
+          complete(id, outcome, raw, now);
+          return id;
+        });
+  }
+
+  private void complete(long id, Outcome outcome, SqlBinaryValue raw, Instant now) {
     jdbc.update(
         """
         update sportello.inbound_message set message_id = ?, status = ?, reason = ?, sender = ?,
@@ -186,7 +200,7 @@ class InboundMessages {
         DbText.bounded(outcome.subject(), TEXT_LENGTH),
         outcome.ticketNumber(),
         outcome.interactionId(),
-        outcome.raw(),
+        raw,
         Timestamp.from(now),
         id);
   }
@@ -273,6 +287,11 @@ class InboundMessages {
   }
 
   long insert(String mailboxId, String messageKey, Outcome outcome, Instant now) {
+    return withRaw(outcome, raw -> insert(mailboxId, messageKey, outcome, raw, now));
+  }
+
+  private long insert(
+      String mailboxId, String messageKey, Outcome outcome, SqlBinaryValue raw, Instant now) {
     return jdbc.queryForObject(
         """
         insert into sportello.inbound_message (mailbox_id, message_key, message_id, status, reason,
@@ -288,9 +307,25 @@ class InboundMessages {
         DbText.bounded(outcome.subject(), TEXT_LENGTH),
         outcome.ticketNumber(),
         outcome.interactionId(),
-        outcome.raw(),
+        raw,
         Timestamp.from(now),
         Timestamp.from(now));
+  }
+
+  /**
+   * Writes with the outcome's bytes as a parameter streamed to the database ({@code
+   * setBinaryStream} with the size), so that a message spooled to a file is never read into memory
+   * whole; null when there are none.
+   */
+  private static <T> T withRaw(Outcome outcome, Function<SqlBinaryValue, T> write) {
+    if (outcome.raw() == null) {
+      return write.apply(null);
+    }
+    try (InputStream in = outcome.raw().stream()) {
+      return write.apply(new SqlBinaryValue(in, outcome.raw().size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A retried message: its new outcome; the bytes are kept. */

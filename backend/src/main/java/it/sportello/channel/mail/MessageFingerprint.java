@@ -1,8 +1,16 @@
 package it.sportello.channel.mail;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,55 +76,161 @@ record MessageFingerprint(String contentHash, String headerHash, String rawHash)
           "x-greylist");
 
   static MessageFingerprint of(byte[] raw) {
-    // ISO-8859-1 maps each byte to one char and back: nothing is decoded or lost
-    String text = new String(raw, StandardCharsets.ISO_8859_1);
-    int bodyStart = bodyStart(text);
-    String headers = bodyStart < 0 ? text : text.substring(0, bodyStart);
-    String body = bodyStart < 0 ? "" : text.substring(bodyStart);
-    String kept = keptHeaders(headers);
-    String normalisedBody = stripTrailing(body.replace("\r\n", "\n").replace('\r', '\n'));
-    return new MessageFingerprint(sha256(kept + "\n" + normalisedBody), sha256(kept), sha256(raw));
+    try {
+      return of(new ByteArrayInputStream(raw));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The fingerprint of the bytes read from the stream, to its end, in one pass: only the header
+   * field being read and any trailing whitespace of the body are held, never the whole message. The
+   * caller closes the stream.
+   */
+  static MessageFingerprint of(InputStream in) throws IOException {
+    MessageDigest rawDigest = digest();
+    Hashes hashes = new Hashes();
+    InputStream bytes = new BufferedInputStream(new DigestInputStream(in, rawDigest));
+    // the header section ends at the first empty line (after "\n\n" or "\n\r\n"); a message
+    // starting with an empty line has none
+    int first = bytes.read();
+    if (first == '\r') {
+      int second = bytes.read();
+      if (second == '\n') {
+        hashes.bodyStarts();
+      } else {
+        hashes.header(first);
+        if (second >= 0) {
+          headerByte(hashes, bytes, second, first);
+        }
+      }
+    } else if (first == '\n') {
+      hashes.bodyStarts();
+    } else if (first >= 0) {
+      headerByte(hashes, bytes, first, -1);
+    }
+    if (hashes.inBody()) {
+      int previous = -1;
+      for (int b = bytes.read(); b >= 0; b = bytes.read()) {
+        // line ends normalised: CRLF, CR and LF become LF
+        if (b == '\r') {
+          hashes.body('\n');
+        } else if (b != '\n' || previous != '\r') {
+          hashes.body(b);
+        }
+        previous = b;
+      }
+    }
+    return hashes.fingerprint(HexFormat.of().formatHex(rawDigest.digest()));
+  }
+
+  /** Reads the header section from {@code b} on, to the empty line that ends it or to the end. */
+  private static void headerByte(Hashes hashes, InputStream bytes, int b, int before)
+      throws IOException {
+    int previous = before;
+    int beforePrevious = -1;
+    for (; b >= 0; b = bytes.read()) {
+      hashes.header(b);
+      if (b == '\n' && (previous == '\n' || (previous == '\r' && beforePrevious == '\n'))) {
+        hashes.bodyStarts();
+        return;
+      }
+      beforePrevious = previous;
+      previous = b;
+    }
+  }
+
+  /**
+   * The content and header hashes, fed byte by byte: the header section is cut into lines (at CRLF,
+   * CR or LF), unfolded, and its fields that are not transport headers go to both; the body, its
+   * line ends normalised and its trailing whitespace left out, to the content hash only.
+   */
+  private static final class Hashes {
+    private final MessageDigest content = digest();
+    private final MessageDigest header = digest();
+    private final StringBuilder line = new StringBuilder();
+    private final StringBuilder kept = new StringBuilder();
+    private final ByteArrayOutputStream trailing = new ByteArrayOutputStream();
+    private StringBuilder field;
+    private boolean afterCr;
+    private boolean body;
+
+    void header(int b) {
+      if (b == '\r') {
+        endLine();
+        afterCr = true;
+        return;
+      }
+      if (b == '\n') {
+        if (!afterCr) {
+          endLine();
+        }
+      } else {
+        line.append((char) b);
+      }
+      afterCr = false;
+    }
+
+    private void endLine() {
+      String text = line.toString();
+      line.setLength(0);
+      if (field != null && !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t')) {
+        field.append(' ').append(text.strip());
+        return;
+      }
+      append(kept, field);
+      flushKept();
+      field = text.isEmpty() ? null : new StringBuilder(text);
+    }
+
+    private void flushKept() {
+      byte[] bytes = kept.toString().getBytes(StandardCharsets.ISO_8859_1);
+      kept.setLength(0);
+      content.update(bytes);
+      header.update(bytes);
+    }
+
+    void bodyStarts() {
+      endLine();
+      append(kept, field);
+      flushKept();
+      field = null;
+      content.update((byte) '\n');
+      body = true;
+    }
+
+    boolean inBody() {
+      return body;
+    }
+
+    void body(int b) {
+      if (Character.isWhitespace((char) b)) {
+        trailing.write(b);
+        return;
+      }
+      if (trailing.size() > 0) {
+        content.update(trailing.toByteArray());
+        trailing.reset();
+      }
+      content.update((byte) b);
+    }
+
+    MessageFingerprint fingerprint(String rawHash) {
+      if (!body) {
+        bodyStarts(); // no body: the headers and an empty one
+      }
+      return new MessageFingerprint(
+          HexFormat.of().formatHex(content.digest()),
+          HexFormat.of().formatHex(header.digest()),
+          rawHash);
+    }
   }
 
   static boolean isTransport(String name) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
     return TRANSPORT_HEADERS.contains(lower)
         || TRANSPORT_PREFIXES.stream().anyMatch(lower::startsWith);
-  }
-
-  /** Where the body starts (after the first empty line), or -1 when there is none. */
-  private static int bodyStart(String text) {
-    if (text.startsWith("\r\n")) {
-      return 2;
-    }
-    if (text.startsWith("\n")) {
-      return 1;
-    }
-    int lf = text.indexOf("\n\n");
-    int crlf = text.indexOf("\n\r\n");
-    if (lf < 0 && crlf < 0) {
-      return -1;
-    }
-    if (crlf < 0 || (lf >= 0 && lf < crlf)) {
-      return lf + 2;
-    }
-    return crlf + 3;
-  }
-
-  /** The headers that are not transport headers, unfolded, one per line, in their order. */
-  private static String keptHeaders(String headers) {
-    StringBuilder kept = new StringBuilder();
-    StringBuilder field = null;
-    for (String line : headers.split("\r\n|\r|\n")) {
-      if (field != null && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-        field.append(' ').append(line.strip());
-        continue;
-      }
-      append(kept, field);
-      field = line.isEmpty() ? null : new StringBuilder(line);
-    }
-    append(kept, field);
-    return kept.toString();
   }
 
   private static void append(StringBuilder kept, StringBuilder field) {
@@ -136,21 +250,13 @@ record MessageFingerprint(String contentHash, String headerHash, String rawHash)
         .append('\n');
   }
 
-  private static String stripTrailing(String body) {
-    int end = body.length();
-    while (end > 0 && Character.isWhitespace(body.charAt(end - 1))) {
-      end--;
-    }
-    return body.substring(0, end);
-  }
-
-  private static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.ISO_8859_1));
-  }
-
   static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
     try {
-      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -2,6 +2,7 @@ package it.sportello.channel.mail;
 
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,14 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * SharedInputStream}: a {@code MimeMessage} built on it keeps its parts as references into the file
  * instead of copying them. {@link #close()} deletes the file.
  */
-public final class RawMessage implements AutoCloseable {
+public class RawMessage implements AutoCloseable {
 
   private final byte[] bytes;
   private final Path file;
   private final long size;
   private final List<InputStream> opened = new CopyOnWriteArrayList<>();
 
-  private RawMessage(byte[] bytes, Path file, long size) {
+  /** Its bytes or its file; open to tests, which check what the intake reads. */
+  RawMessage(byte[] bytes, Path file, long size) {
     this.bytes = bytes;
     this.file = file;
     this.size = size;
@@ -56,6 +58,11 @@ public final class RawMessage implements AutoCloseable {
     return in;
   }
 
+  /** Its bytes from the start, read once (in memory, or from the file); the caller closes it. */
+  public InputStream stream() throws IOException {
+    return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
+  }
+
   public long size() {
     return size;
   }
@@ -66,8 +73,8 @@ public final class RawMessage implements AutoCloseable {
   }
 
   /**
-   * All its bytes in memory: free for a small message; a large one is read from its file (only
-   * where the bytes must be kept, e.g. a quarantined message).
+   * All its bytes in memory: free for a small message; a large one is read from its file. The
+   * intake never asks for them (it reads {@link #stream()} and {@link #open()}).
    */
   public byte[] bytes() {
     if (bytes != null) {

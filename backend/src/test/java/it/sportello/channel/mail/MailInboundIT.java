@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.channel.mail.InboundMail.Result;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
 import it.sportello.document.TestFiles;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,6 +222,76 @@ class MailInboundIT extends IntegrationTest {
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(missing.getHeaders().getContentType().toString())
         .isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void aMessageSpooledToAFileIsTakenInWithoutReadingItWholeIntoMemory() throws Exception {
+    String messageId = UUID.randomUUID() + "@example.it";
+    String sender = "anna." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    String text =
+        "Buongiorno, chiedo il rinnovo del contrassegno.\n" + "riga di testo\n".repeat(50_000);
+    Path spooled = Files.createTempFile("spooled", ".eml");
+    try (var out = Files.newOutputStream(spooled)) {
+      message(sender, ordinary().address(), "Contrassegno disabili", text, messageId).writeTo(out);
+    }
+    long size = Files.size(spooled);
+    Result taken;
+    try (RawMessage raw = new OnlyStreamed(spooled)) {
+      taken = inbound.receive(ordinary(), raw);
+    }
+
+    assertThat(taken.status()).isEqualTo(InboundStatus.PROCESSED);
+    Map<String, Object> row = inboundRow(messageId);
+    assertThat(row).containsEntry("ticket_number", taken.ticketNumber());
+    assertThat(((Number) row.get("size")).longValue()).isEqualTo(size);
+    assertThat(ticket(taken.ticketNumber()))
+        .containsEntry("subject", "Contrassegno disabili")
+        .containsEntry("email", sender);
+    assertThat(Files.exists(spooled)).as("the spool file is deleted").isFalse();
+
+    // unreadable (no sender): quarantined with all its bytes, streamed from the file
+    Path unreadable = Files.createTempFile("spooled", ".eml");
+    String unreadableId = UUID.randomUUID() + "@example.it";
+    Files.writeString(
+        unreadable,
+        "From: Ufficio senza indirizzo\r\nSubject: Messaggio rovinato\r\nMessage-ID: <"
+            + unreadableId
+            + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
+            + "x".repeat(76).concat("\r\n").repeat(20_000),
+        StandardCharsets.US_ASCII);
+    long unreadableSize = Files.size(unreadable);
+    byte[] expected = Files.readAllBytes(unreadable);
+    Result quarantined;
+    try (RawMessage raw = new OnlyStreamed(unreadable)) {
+      quarantined = inbound.receive(ordinary(), raw);
+    }
+
+    assertThat(quarantined.status()).isEqualTo(InboundStatus.QUARANTINED);
+    assertThat(inboundRow(unreadableId)).containsEntry("subject", "Messaggio rovinato");
+    assertThat(
+            jdbc.queryForObject(
+                "select octet_length(raw)::bigint from sportello.inbound_message where id = ?",
+                Long.class,
+                quarantined.recordId()))
+        .isEqualTo(unreadableSize);
+    assertThat(
+            jdbc.queryForObject(
+                "select raw from sportello.inbound_message where id = ?",
+                byte[].class,
+                quarantined.recordId()))
+        .isEqualTo(expected);
+  }
+
+  /** A spooled message that fails the test if its bytes are asked for in one array. */
+  private static final class OnlyStreamed extends RawMessage {
+    OnlyStreamed(Path file) throws IOException {
+      super(null, file, Files.size(file));
+    }
+
+    @Override
+    public byte[] bytes() {
+      throw new AssertionError("the intake read a spooled message whole into memory");
+    }
   }
 
   @Test
