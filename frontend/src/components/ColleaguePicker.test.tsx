@@ -12,6 +12,7 @@ describe('ColleaguePicker', () => {
           JSON.stringify([
             { userId: 'operator1', name: 'operator1 (demo)' },
             { userId: 'operator3', name: 'Giulia Verdi' },
+            { userId: 'operator2', name: 'operator2 (demo)' },
           ]),
           { status: 200, headers: { 'Content-Type': 'application/json' } },
         ),
@@ -40,6 +41,8 @@ describe('ColleaguePicker', () => {
     expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
       'Scegli un collega',
       'Giulia Verdi (operator3)',
+      // the user id once, not "operator2 (demo) (operator2)"
+      'operator2 (demo)',
     ]);
     expect(screen.getByRole('button', { name: 'Conferma' })).toBeDisabled();
 

@@ -64,7 +64,7 @@ export function ColleaguePicker({
         <option value="">{options.length === 0 ? t('colleagues.none') : t('colleagues.choose')}</option>
         {options.map((colleague) => (
           <option key={colleague.userId} value={colleague.userId}>
-            {colleague.name} ({colleague.userId})
+            {colleague.name.includes(colleague.userId) ? colleague.name : `${colleague.name} (${colleague.userId})`}
           </option>
         ))}
       </select>
