@@ -31,7 +31,9 @@ import org.elasticsearch.client.RestClientBuilder;
  * _delete_by_query}, {@code _search} with {@code multi_match}, highlighting and {@code terms}
  * aggregations. Italian analysis: elision, lower case, stop words, ASCII folding, synonyms (at
  * query time) and the Snowball Italian stemmer, with unstemmed {@code .exact} sub-fields; English
- * variants have an {@code .en} sub-field.
+ * variants have an {@code .en} sub-field. Italian results are re-ordered by a second stage in the
+ * JVM ({@link PassageReranker}) and highlighted afterwards by a request on those few documents
+ * ({@code ids}).
  */
 public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
@@ -228,20 +230,24 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     boolean english = "en".equals(query.language());
     if (english) {
       JsonNode response =
-          perform("POST", "/" + alias + "/_search", request(query, true, false, query.size(), null));
+          perform(
+              "POST", "/" + alias + "/_search", request(query, true, false, query.size(), null));
       if (needsTypoTolerance(response)) {
         response =
-            perform("POST", "/" + alias + "/_search", request(query, true, true, query.size(), null));
+            perform(
+                "POST", "/" + alias + "/_search", request(query, true, true, query.size(), null));
       }
       return result(response, true);
     }
     int candidates = Math.max(query.size(), PassageReranker.WINDOW);
     JsonNode response =
-        perform("POST", "/" + alias + "/_search", request(query, false, false, candidates, List.of()));
+        perform(
+            "POST", "/" + alias + "/_search", request(query, false, false, candidates, List.of()));
     boolean typos = needsTypoTolerance(response);
     if (typos) {
       response =
-          perform("POST", "/" + alias + "/_search", request(query, false, true, candidates, List.of()));
+          perform(
+              "POST", "/" + alias + "/_search", request(query, false, true, candidates, List.of()));
     }
     return result(reranked(query, typos, response), false);
   }

@@ -25,8 +25,8 @@ import java.util.Set;
  * <p>Learned on the development sets (README, "Knowledge-base search evaluation"): a grid over this
  * feature, the share of the question's words anywhere in the document, and word pairs of the
  * question kept adjacent; only the passage feature helped on the QA set without costing anything on
- * the FAQ set or the own collection, and its weight is the smallest of the flat stretch of that grid
- * (0.2–0.3) where it helped on all three.
+ * the FAQ set or the own collection, and its weight is the smallest of the flat stretch of that
+ * grid (0.2–0.3) where it helped on all three.
  */
 final class PassageReranker {
 

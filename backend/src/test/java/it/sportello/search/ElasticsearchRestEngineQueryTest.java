@@ -74,7 +74,8 @@ class ElasticsearchRestEngineQueryTest {
 
     assertThat(body.path("size").asInt()).isEqualTo(2);
     assertThat(body.path("track_total_hits").asBoolean()).isFalse();
-    assertThat(texts(body.path("query").path("bool").path("filter").get(0).path("ids").path("values")))
+    assertThat(
+            texts(body.path("query").path("bool").path("filter").get(0).path("ids").path("values")))
         .containsExactly("17-it", "4-it");
     assertThat(body.path("highlight").path("fields").has("body")).isTrue();
     assertThat(body.path("highlight").path("pre_tags").get(0).asText()).isEqualTo("<mark>");
@@ -94,7 +95,14 @@ class ElasticsearchRestEngineQueryTest {
     assertThat(body.path("size").asInt()).isEqualTo(5);
     assertThat(body.has("highlight")).isTrue();
     assertThat(body.has("aggs")).isTrue();
-    assertThat(texts(body.path("query").path("bool").path("should").get(0).path("multi_match").path("fields")))
+    assertThat(
+            texts(
+                body.path("query")
+                    .path("bool")
+                    .path("should")
+                    .get(0)
+                    .path("multi_match")
+                    .path("fields")))
         .contains("title.en^4.0", "body.en^1.0");
   }
 

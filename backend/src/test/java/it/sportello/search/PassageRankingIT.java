@@ -57,10 +57,36 @@ class PassageRankingIT extends IntegrationTest {
   void theQuestionsWordsInOneSentenceOutrankTheSameWordsScattered() throws IOException {
     List<String> filler =
         List.of(
-            "portici", "archivi", "biblioteche", "piazze", "torri", "chiese", "musei", "canali",
-            "mercati", "teatri", "giardini", "palazzi", "collegi", "studenti", "professori",
-            "lezioni", "codici", "giuristi", "medici", "notai", "statuti", "scuole", "cattedre",
-            "dottori", "glossatori", "manoscritti", "cronache", "famiglie", "botteghe", "strade");
+            "portici",
+            "archivi",
+            "biblioteche",
+            "piazze",
+            "torri",
+            "chiese",
+            "musei",
+            "canali",
+            "mercati",
+            "teatri",
+            "giardini",
+            "palazzi",
+            "collegi",
+            "studenti",
+            "professori",
+            "lezioni",
+            "codici",
+            "giuristi",
+            "medici",
+            "notai",
+            "statuti",
+            "scuole",
+            "cattedre",
+            "dottori",
+            "glossatori",
+            "manoscritti",
+            "cronache",
+            "famiglie",
+            "botteghe",
+            "strade");
     String scattered =
         "L'università "
             + String.join(" ", filler.subList(0, 15))
@@ -73,7 +99,12 @@ class PassageRankingIT extends IntegrationTest {
     engine.replace(List.of(TOGETHER), List.of(article(TOGETHER, "Scheda storica", together)));
     SearchQuery question =
         new SearchQuery(
-            "Quando fu fondata l'università di Bologna?", "it", Set.of("PUBLIC"), Set.of(), TOPIC, 10);
+            "Quando fu fondata l'università di Bologna?",
+            "it",
+            Set.of("PUBLIC"),
+            Set.of(),
+            TOPIC,
+            10);
 
     JsonNode firstPass = search(restEngine.request(question, false, false, 50, List.of()));
     List<Double> bm25 = new ArrayList<>();
@@ -95,8 +126,18 @@ class PassageRankingIT extends IntegrationTest {
 
   private static IndexedDocument article(long id, String title, String body) {
     return new IndexedDocument(
-        id, "it", title, "", body, List.of(), "PUBLIC", List.of(), null, TOPIC,
-        Instant.parse("2026-12-01T09:00:00Z"), "");
+        id,
+        "it",
+        title,
+        "",
+        body,
+        List.of(),
+        "PUBLIC",
+        List.of(),
+        null,
+        TOPIC,
+        Instant.parse("2026-12-01T09:00:00Z"),
+        "");
   }
 
   private JsonNode search(JsonNode body) throws IOException {

@@ -35,7 +35,8 @@ class PassageRerankerTest {
                 new PassageReranker.Candidate(7.0, List.of("Scheda B", "", TOGETHER, ""))));
 
     assertThat(scores[1]).isGreaterThan(scores[0]);
-    assertThat(scores[1]).isEqualTo(1 + PassageReranker.WEIGHT, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(scores[1])
+        .isEqualTo(1 + PassageReranker.WEIGHT, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -61,7 +62,9 @@ class PassageRerankerTest {
                 new PassageReranker.Candidate(12.0, List.of("", "", SCATTERED, "")),
                 new PassageReranker.Candidate(6.0, List.of("", "", TOGETHER, ""))));
 
-    assertThat(scores[0]).as("at most WEIGHT is added to a score divided by the best").isGreaterThan(scores[1]);
+    assertThat(scores[0])
+        .as("at most WEIGHT is added to a score divided by the best")
+        .isGreaterThan(scores[1]);
   }
 
   @Test
@@ -91,9 +94,11 @@ class PassageRerankerTest {
 
   @Test
   void theJvmAnalysisStemsFoldsAndDropsElisionsAndStopWords() {
-    List<ItalianTerms.Term> terms = ItalianTerms.of("Perché l'anagrafe non rilascia più certificati?");
+    List<ItalianTerms.Term> terms =
+        ItalianTerms.of("Perché l'anagrafe non rilascia più certificati?");
 
-    assertThat(terms).extracting(ItalianTerms.Term::stem)
+    assertThat(terms)
+        .extracting(ItalianTerms.Term::stem)
         .containsExactlyElementsOf(stems("anagrafe rilascia certificato"));
     assertThat(terms).extracting(ItalianTerms.Term::position).containsExactly(1, 3, 5);
     assertThat(stems("città")).isEqualTo(stems("citta"));
