@@ -39,17 +39,6 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
   private static final DateTimeFormatter INDEX_SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
-  static final List<String> ELISIONS =
-      List.of(
-          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
-          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell");
-
-  /**
-   * The Italian stop words that carry an accent ({@code _italian_}, Lucene's Snowball list), as
-   * they come out of ASCII folding when typed without it.
-   */
-  static final List<String> FOLDED_STOP_WORDS =
-      List.of("perche", "piu", "avro", "avra", "saro", "sara", "faro", "fara", "staro", "stara");
 
   /**
    * Italian analysis up to the stemmer: elided articles off ({@code dell'anagrafe}), lower case,
@@ -482,12 +471,12 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ObjectNode elision = filters.putObject("it_elision").put("type", "elision");
     elision.put("articles_case", true);
     ArrayNode articles = elision.putArray("articles");
-    ELISIONS.forEach(articles::add);
+    ItalianTerms.ELISIONS.forEach(articles::add);
     // the stop words as written (perché, più, sarà), then the same words typed without accents
     filters.putObject("it_stop").put("type", "stop").put("stopwords", "_italian_");
     ArrayNode folded =
         filters.putObject("it_stop_folded").put("type", "stop").putArray("stopwords");
-    FOLDED_STOP_WORDS.forEach(folded::add);
+    ItalianTerms.FOLDED_STOP_WORDS.forEach(folded::add);
     filters.putObject("it_stemmer").put("type", "stemmer").put("language", "italian");
     ObjectNode synonymFilter =
         filters.putObject("it_synonyms").put("type", "synonym_graph").put("lenient", true);

@@ -32,20 +32,29 @@ final class ItalianTerms {
   /** One word as the index keeps it: its stem and its position (stop words leave gaps). */
   record Term(String stem, int position) {}
 
+  /** The elided articles the index's {@code it_elision} filter takes off. */
+  static final List<String> ELISIONS =
+      List.of(
+          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell");
+
+  /**
+   * The Italian stop words that carry an accent ({@code _italian_}, Lucene's Snowball list), as
+   * they come out of ASCII folding when typed without it.
+   */
+  static final List<String> FOLDED_STOP_WORDS =
+      List.of("perche", "piu", "avro", "avra", "saro", "sara", "faro", "fara", "staro", "stara");
+
   private static final Analyzer ANALYZER =
       new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
           Tokenizer tokenizer = new StandardTokenizer();
-          TokenStream stream =
-              new ElisionFilter(
-                  tokenizer, new CharArraySet(ElasticsearchRestEngine.ELISIONS, true));
+          TokenStream stream = new ElisionFilter(tokenizer, new CharArraySet(ELISIONS, true));
           stream = new LowerCaseFilter(stream);
           stream = new StopFilter(stream, ItalianAnalyzer.getDefaultStopSet());
           stream = new ASCIIFoldingFilter(stream);
-          stream =
-              new StopFilter(
-                  stream, new CharArraySet(ElasticsearchRestEngine.FOLDED_STOP_WORDS, false));
+          stream = new StopFilter(stream, new CharArraySet(FOLDED_STOP_WORDS, false));
           stream = new SnowballFilter(stream, new ItalianStemmer());
           return new TokenStreamComponents(tokenizer, stream);
         }
