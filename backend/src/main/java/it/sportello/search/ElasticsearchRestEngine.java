@@ -31,23 +31,14 @@ import org.elasticsearch.client.RestClientBuilder;
  * _delete_by_query}, {@code _search} with {@code multi_match}, highlighting and {@code terms}
  * aggregations. Italian analysis: elision, lower case, stop words, ASCII folding, synonyms (at
  * query time) and the Snowball Italian stemmer, with unstemmed {@code .exact} sub-fields; English
- * variants have an {@code .en} sub-field.
+ * variants have an {@code .en} sub-field. Italian results are re-ordered by a second stage in the
+ * JVM ({@link PassageReranker}) and highlighted afterwards by a request on those few documents
+ * ({@code ids}).
  */
 public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
   private static final DateTimeFormatter INDEX_SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
-  private static final List<String> ELISIONS =
-      List.of(
-          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
-          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell");
-
-  /**
-   * The Italian stop words that carry an accent ({@code _italian_}, Lucene's Snowball list), as
-   * they come out of ASCII folding when typed without it.
-   */
-  private static final List<String> FOLDED_STOP_WORDS =
-      List.of("perche", "piu", "avro", "avra", "saro", "sara", "faro", "fara", "staro", "stara");
 
   /**
    * Italian analysis up to the stemmer: elided articles off ({@code dell'anagrafe}), lower case,
@@ -226,11 +217,74 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   @Override
   public SearchResult search(SearchQuery query) {
     boolean english = "en".equals(query.language());
-    JsonNode response = perform("POST", "/" + alias + "/_search", request(query, english, false));
-    if (needsTypoTolerance(response)) {
-      response = perform("POST", "/" + alias + "/_search", request(query, english, true));
+    if (english) {
+      JsonNode response =
+          perform(
+              "POST", "/" + alias + "/_search", request(query, true, false, query.size(), null));
+      if (needsTypoTolerance(response)) {
+        response =
+            perform(
+                "POST", "/" + alias + "/_search", request(query, true, true, query.size(), null));
+      }
+      return result(response, true);
     }
-    return result(response, english);
+    int candidates = Math.max(query.size(), PassageReranker.WINDOW);
+    JsonNode response =
+        perform(
+            "POST", "/" + alias + "/_search", request(query, false, false, candidates, List.of()));
+    boolean typos = needsTypoTolerance(response);
+    if (typos) {
+      response =
+          perform(
+              "POST", "/" + alias + "/_search", request(query, false, true, candidates, List.of()));
+    }
+    return result(reranked(query, typos, response), false);
+  }
+
+  /**
+   * The Italian first pass's candidates in the {@link PassageReranker}'s order, cut to the size
+   * asked for, with their snippets: highlighted by a second request on those few documents only
+   * (highlighting all {@link PassageReranker#WINDOW} candidates costs several times the search).
+   */
+  private JsonNode reranked(SearchQuery query, boolean typos, JsonNode response) {
+    List<JsonNode> hits = new ArrayList<>();
+    response.path("hits").path("hits").forEach(hits::add);
+    List<PassageReranker.Candidate> candidates = new ArrayList<>();
+    for (JsonNode hit : hits) {
+      JsonNode source = hit.path("_source");
+      List<String> fields = new ArrayList<>();
+      for (String name : List.of("title", "summary", "body", LEARNED_TEXT)) {
+        fields.add(source.path(name).asText(""));
+      }
+      candidates.add(new PassageReranker.Candidate(hit.path("_score").asDouble(), fields));
+    }
+    double[] scores = PassageReranker.scores(query.text(), candidates);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(scores[b], scores[a]));
+    List<ObjectNode> top = new ArrayList<>();
+    for (int i : order.subList(0, Math.min(query.size(), order.size()))) {
+      ObjectNode hit = ((ObjectNode) hits.get(i)).deepCopy();
+      hit.put("_score", scores[i]);
+      top.add(hit);
+    }
+    if (!top.isEmpty()) {
+      List<String> ids = top.stream().map(hit -> hit.path("_id").asText()).toList();
+      JsonNode highlighted =
+          perform("POST", "/" + alias + "/_search", request(query, false, typos, ids.size(), ids));
+      Map<String, JsonNode> byId = new LinkedHashMap<>();
+      highlighted.path("hits").path("hits").forEach(h -> byId.put(h.path("_id").asText(), h));
+      for (ObjectNode hit : top) {
+        JsonNode snippet = byId.getOrDefault(hit.path("_id").asText(), json.createObjectNode());
+        hit.set("highlight", snippet.path("highlight"));
+      }
+    }
+    ObjectNode result = ((ObjectNode) response).deepCopy();
+    ArrayNode list = ((ObjectNode) result.path("hits")).putArray("hits");
+    top.forEach(list::add);
+    return result;
   }
 
   /**
@@ -256,14 +310,24 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * The query: every word optional (no minimum number of matching words: a question's words are
    * rarely all in the answer), BM25 over the fields blended as one ({@code cross_fields}, weighted
    * title &gt; tags &gt; learned text = summary &gt; body), plus the same on the unstemmed words
-   * (Italian); with {@code typos}, also fuzzy matches. Phrase and word-pair proximity boosts and
-   * pseudo-relevance feedback were measured and left out: they did not help on both development
-   * sets (README).
+   * (Italian); with {@code typos}, also fuzzy matches. Phrase and word-pair proximity clauses and
+   * pseudo-relevance feedback (RM3) were measured and left out: they did not help on both
+   * development sets (README); proximity is the {@link PassageReranker}'s second stage instead.
+   *
+   * @param size how many results
+   * @param only {@code null}: one request for everything (results, snippets, topics); empty: the
+   *     Italian first pass (results and topics, no snippets); else the snippets of these documents
+   *     (index ids) only
    */
-  private ObjectNode request(SearchQuery query, boolean english, boolean typos) {
+  ObjectNode request(
+      SearchQuery query, boolean english, boolean typos, int size, List<String> only) {
+    boolean snippetsOnly = only != null && !only.isEmpty();
     ObjectNode body = json.createObjectNode();
-    body.put("size", query.size());
-    body.put("track_total_hits", true);
+    body.put("size", size);
+    body.put("track_total_hits", !snippetsOnly);
+    if (snippetsOnly) {
+      body.putArray("_source").add("sourceId");
+    }
     ObjectNode bool = body.putObject("query").putObject("bool");
     ArrayNode should = bool.putArray("should");
     ObjectNode words = should.addObject().putObject("multi_match");
@@ -283,7 +347,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       fuzzy.put("boost", 0.4);
       fuzzy.put("analyzer", english ? "english" : "sportello_it");
       fuzzy.set("fields", fields(english, FIELD_WEIGHTS));
-    } else {
+    } else if (!snippetsOnly) {
       ObjectNode unknown = body.putObject("suggest").putObject("unknown");
       unknown.put("text", query.text());
       unknown
@@ -294,6 +358,10 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     }
     bool.put("minimum_should_match", 1);
     ArrayNode filter = bool.putArray("filter");
+    if (snippetsOnly) {
+      ArrayNode ids = filter.addObject().putObject("ids").putArray("values");
+      only.forEach(ids::add);
+    }
     filter.addObject().putObject("term").put("language", query.language());
     if (query.topic() != null && !query.topic().isBlank()) {
       filter.addObject().putObject("term").put("topic", query.topic());
@@ -310,6 +378,14 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       ArrayNode roles = must.addObject().putObject("terms").putArray("roles");
       query.groups().forEach(roles::add);
     }
+    if (only != null && !snippetsOnly) {
+      body.putObject("aggs")
+          .putObject("topics")
+          .putObject("terms")
+          .put("field", "topic")
+          .put("size", 20);
+      return body;
+    }
     ObjectNode highlight = body.putObject("highlight");
     highlight.put("encoder", "html").put("number_of_fragments", 1).put("fragment_size", 180);
     highlight.putArray("pre_tags").add("<mark>");
@@ -317,6 +393,9 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ObjectNode highlightFields = highlight.putObject("fields");
     highlightFields.putObject(field("body", english));
     highlightFields.putObject(field("summary", english)).put("no_match_size", 180);
+    if (snippetsOnly) {
+      return body;
+    }
     body.putObject("aggs")
         .putObject("topics")
         .putObject("terms")
@@ -392,12 +471,12 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ObjectNode elision = filters.putObject("it_elision").put("type", "elision");
     elision.put("articles_case", true);
     ArrayNode articles = elision.putArray("articles");
-    ELISIONS.forEach(articles::add);
+    ItalianTerms.ELISIONS.forEach(articles::add);
     // the stop words as written (perché, più, sarà), then the same words typed without accents
     filters.putObject("it_stop").put("type", "stop").put("stopwords", "_italian_");
     ArrayNode folded =
         filters.putObject("it_stop_folded").put("type", "stop").putArray("stopwords");
-    FOLDED_STOP_WORDS.forEach(folded::add);
+    ItalianTerms.FOLDED_STOP_WORDS.forEach(folded::add);
     filters.putObject("it_stemmer").put("type", "stemmer").put("language", "italian");
     ObjectNode synonymFilter =
         filters.putObject("it_synonyms").put("type", "synonym_graph").put("lenient", true);

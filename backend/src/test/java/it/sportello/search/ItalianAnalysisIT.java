@@ -73,6 +73,27 @@ class ItalianAnalysisIT extends IntegrationTest {
   }
 
   @Test
+  void theJvmsAnalysisForTheSecondStageAgreesWithTheNodes() throws IOException {
+    String text =
+        "Perché l'anagrafe non rilascia più i certificati storici? Dell’identità elettronica "
+            + "e della città si occuperà l'ufficio: PERCHE piu rapidamente, sarà così.";
+    String request = json.writeValueAsString(Map.of("analyzer", "sportello_it", "text", text));
+    JsonNode response =
+        json.readTree(body(perform("POST", "/" + properties.index() + "/_analyze", request)));
+    List<ItalianTerms.Term> node = new ArrayList<>();
+    response
+        .path("tokens")
+        .forEach(
+            token ->
+                node.add(
+                    new ItalianTerms.Term(
+                        token.path("token").asText(), token.path("position").asInt())));
+
+    assertThat(node).hasSizeGreaterThan(8);
+    assertThat(ItalianTerms.of(text)).isEqualTo(node);
+  }
+
+  @Test
   void anIndexOfAnotherMappingVersionIsRebuilt() throws IOException {
     String alias = properties.index();
     String old = alias + "-old-mapping";
