@@ -21,7 +21,7 @@ The SQuAD and FAQ articles get neutral titles with no words of their own ("Sched
 product sees exactly the text BM25 sees.
 
 Start the application on an empty knowledge base, with the public rate limit raised and the search
-node on a known port (the command is in the README, "Knowledge-base search evaluation"), then:
+node on a known port (the command is in docs/knowledge-base.md, "Knowledge-base search evaluation"), then:
   python3 docs/benchmarks/kb_eval.py --url http://localhost:8089 --engine http://127.0.0.1:9250
 Each set is measured among the articles loaded so far (the small sets before the 10,000 articles of
 the own collection): hence the empty knowledge base (a fresh data directory) at the start.

@@ -62,7 +62,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   /**
    * The fields' weights in the blended BM25 score: title &gt; tags &gt; learned text = summary &gt;
    * body (the development sets have neutral titles and no summaries or tags, so they cannot tune
-   * these; README, "Knowledge-base search evaluation").
+   * these; docs/knowledge-base.md, "Knowledge-base search evaluation").
    */
   private static final Map<String, Double> FIELD_WEIGHTS =
       weights("title", 4.0, "tags", 3.0, LEARNED_TEXT, 2.0, "summary", 2.0, "body", 1.0);
@@ -312,7 +312,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * title &gt; tags &gt; learned text = summary &gt; body), plus the same on the unstemmed words
    * (Italian); with {@code typos}, also fuzzy matches. Phrase and word-pair proximity clauses and
    * pseudo-relevance feedback (RM3) were measured and left out: they did not help on both
-   * development sets (README); proximity is the {@link PassageReranker}'s second stage instead.
+   * development sets (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second stage instead.
    *
    * @param size how many results
    * @param only {@code null}: one request for everything (results, snippets, topics); empty: the
