@@ -44,6 +44,8 @@ const FILTERS = [
   'receivedFrom',
   'receivedTo',
 ] as const;
+/** The filters folded under "more filters" (opened when one of them is set). */
+const MORE = ['channel', 'type', 'requester', 'fiscalCode', 'email', 'breached', 'receivedFrom', 'receivedTo', 'open'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 type SortKey = 'number' | 'received' | 'priority' | 'status' | 'due';
 const DEFAULT_SORT = '-received';
@@ -100,6 +102,11 @@ export function TicketSearchPage({ user }: { user: Me }) {
   const [viewName, setViewName] = useState('');
   const [shareView, setShareView] = useState(false);
   const personalData = mayReadContacts(user);
+  const moreCount = MORE.filter((name) => filters[name]).length;
+  const [moreOpen, setMoreOpen] = useState(moreCount > 0);
+  useEffect(() => {
+    if (moreCount > 0) setMoreOpen(true);
+  }, [moreCount]);
   const managesShared = user.roles.includes('SUPERVISOR') || user.roles.includes('ADMIN');
 
   // coming back without a query: the last search of this tab's session
@@ -232,8 +239,12 @@ export function TicketSearchPage({ user }: { user: Me }) {
     </div>
   );
 
-  const text = (name: 'number' | 'q' | 'requester' | 'fiscalCode' | 'email', type = 'text') => (
-    <div className="col-6 col-md-3 col-xl-2">
+  const text = (
+    name: 'number' | 'q' | 'requester' | 'fiscalCode' | 'email',
+    type = 'text',
+    columns = 'col-6 col-md-3 col-xl-2',
+  ) => (
+    <div className={columns}>
       <label htmlFor={`search-${name}`} className="form-label small mb-0">
         {t(`ticketSearch.filters.${name}`)}
       </label>
@@ -247,13 +258,28 @@ export function TicketSearchPage({ user }: { user: Me }) {
     </div>
   );
 
+  const date = (name: 'receivedFrom' | 'receivedTo') => (
+    <div className="col-6 col-md-3 col-xl-2">
+      <label htmlFor={`search-${name}`} className="form-label small mb-0">
+        {t(`ticketSearch.filters.${name}`)}
+      </label>
+      <input
+        id={`search-${name}`}
+        type="date"
+        className="form-control form-control-sm"
+        value={draft[name] ?? ''}
+        onChange={(event) => setDraft({ ...draft, [name]: event.target.value || undefined })}
+      />
+    </div>
+  );
+
   const activeView = views?.find((view) => sameFilters(filters, view.filters) && (view.sort ?? DEFAULT_SORT) === sort);
   const lastPage = result ? Math.max(0, Math.ceil(result.total / PAGE_SIZE) - 1) : 0;
   const hasNext = result ? (result.totalExact ? page < lastPage : result.items.length === PAGE_SIZE) : false;
 
   return (
     <Layout user={user}>
-      <h1 className="h2 mb-2">{t('ticketSearch.title')}</h1>
+      <h1 className="h3 mb-2">{t('ticketSearch.title')}</h1>
       <div className="row g-3">
         <nav className="col-12 col-lg-2" aria-labelledby="views-heading">
           <h2 id="views-heading" className="h6">
@@ -290,77 +316,65 @@ export function TicketSearchPage({ user }: { user: Me }) {
           </ul>
         </nav>
         <div className="col-12 col-lg-10" style={{ minWidth: 0 }}>
-          <form className="row g-2 align-items-end mb-2" aria-label={t('ticketSearch.filtersLabel')} onSubmit={submit}>
-            {text('number')}
-            {text('q', 'search')}
-            {text('requester')}
-            {personalData && text('fiscalCode')}
-            {personalData && text('email', 'email')}
-            {select('status', STATUSES, 'status')}
-            {select('queue', QUEUES, 'intake.topics')}
-            {select('channel', CHANNELS, 'intake.channels')}
-            {select('type', TYPES, 'intake.types')}
-            <div className="col-6 col-md-3 col-xl-2">
-              <label htmlFor="search-breached" className="form-label small mb-0">
-                {t('ticketSearch.filters.breached')}
-              </label>
-              <select
-                id="search-breached"
-                className="form-select form-select-sm"
-                value={draft.breached ?? ''}
-                onChange={(event) => setDraft({ ...draft, breached: event.target.value || undefined })}
-              >
-                <option value="">{t('ticketSearch.any')}</option>
-                <option value="true">{t('ticketSearch.yes')}</option>
-                <option value="false">{t('ticketSearch.no')}</option>
-              </select>
-            </div>
-            <div className="col-6 col-md-3 col-xl-2">
-              <label htmlFor="search-receivedFrom" className="form-label small mb-0">
-                {t('ticketSearch.filters.receivedFrom')}
-              </label>
-              <input
-                id="search-receivedFrom"
-                type="date"
-                className="form-control form-control-sm"
-                value={draft.receivedFrom ?? ''}
-                onChange={(event) => setDraft({ ...draft, receivedFrom: event.target.value || undefined })}
-              />
-            </div>
-            <div className="col-6 col-md-3 col-xl-2">
-              <label htmlFor="search-receivedTo" className="form-label small mb-0">
-                {t('ticketSearch.filters.receivedTo')}
-              </label>
-              <input
-                id="search-receivedTo"
-                type="date"
-                className="form-control form-control-sm"
-                value={draft.receivedTo ?? ''}
-                onChange={(event) => setDraft({ ...draft, receivedTo: event.target.value || undefined })}
-              />
-            </div>
-            <div className="col-6 col-md-3 col-xl-2">
-              <div className="form-check mb-1">
-                <input
-                  id="search-open"
-                  type="checkbox"
-                  className="form-check-input"
-                  checked={draft.open === 'true'}
-                  onChange={(event) => setDraft({ ...draft, open: event.target.checked ? 'true' : undefined })}
-                />
-                <label htmlFor="search-open" className="form-check-label small">
-                  {t('ticketSearch.filters.open')}
-                </label>
+          <form className="mb-2" aria-label={t('ticketSearch.filtersLabel')} onSubmit={submit}>
+            <div className="row g-2 align-items-end">
+              {text('number', 'text', 'col-6 col-md-3 col-xl-2')}
+              {text('q', 'search', 'col-6 col-md-3 col-xl-3')}
+              {select('status', STATUSES, 'status')}
+              {select('queue', QUEUES, 'intake.topics')}
+              <div className="col-12 col-md-3 col-xl-3 d-flex gap-2">
+                <button type="submit" className="btn btn-primary btn-sm">
+                  {t('ticketSearch.search')}
+                </button>
+                <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => go({}, DEFAULT_SORT)}>
+                  {t('ticketSearch.reset')}
+                </button>
               </div>
             </div>
-            <div className="col-12 col-md-3 col-xl-2 d-flex gap-2">
-              <button type="submit" className="btn btn-primary btn-sm">
-                {t('ticketSearch.search')}
-              </button>
-              <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => go({}, DEFAULT_SORT)}>
-                {t('ticketSearch.reset')}
-              </button>
-            </div>
+            <details className="mt-1" open={moreOpen} onToggle={(event) => setMoreOpen((event.target as HTMLDetailsElement).open)}>
+              <summary className="small text-primary">
+                {t('ticketSearch.more')}
+                {moreCount > 0 && ` (${moreCount})`}
+              </summary>
+              <div className="row g-2 align-items-end">
+                {select('channel', CHANNELS, 'intake.channels')}
+                {select('type', TYPES, 'intake.types')}
+                {text('requester')}
+                {personalData && text('fiscalCode')}
+                {personalData && text('email', 'email')}
+                <div className="col-6 col-md-3 col-xl-2">
+                  <label htmlFor="search-breached" className="form-label small mb-0">
+                    {t('ticketSearch.filters.breached')}
+                  </label>
+                  <select
+                    id="search-breached"
+                    className="form-select form-select-sm"
+                    value={draft.breached ?? ''}
+                    onChange={(event) => setDraft({ ...draft, breached: event.target.value || undefined })}
+                  >
+                    <option value="">{t('ticketSearch.any')}</option>
+                    <option value="true">{t('ticketSearch.yes')}</option>
+                    <option value="false">{t('ticketSearch.no')}</option>
+                  </select>
+                </div>
+                {date('receivedFrom')}
+                {date('receivedTo')}
+                <div className="col-6 col-md-3 col-xl-2">
+                  <div className="form-check mb-1">
+                    <input
+                      id="search-open"
+                      type="checkbox"
+                      className="form-check-input"
+                      checked={draft.open === 'true'}
+                      onChange={(event) => setDraft({ ...draft, open: event.target.checked ? 'true' : undefined })}
+                    />
+                    <label htmlFor="search-open" className="form-check-label small">
+                      {t('ticketSearch.filters.open')}
+                    </label>
+                  </div>
+                </div>
+              </div>
+            </details>
           </form>
           <Message text={error} errors={fieldErrors} />
           <Message kind="success" text={notice} />

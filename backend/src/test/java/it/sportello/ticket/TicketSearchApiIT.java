@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for bad parameters. Each test makes its own requester (a unique surname) and narrows every search
  * to it, so that other tests' tickets never count.
  */
-class TicketSearchIT extends IntegrationTest {
+class TicketSearchApiIT extends IntegrationTest {
 
   private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
@@ -56,9 +56,12 @@ class TicketSearchIT extends IntegrationTest {
 
   @Test
   void freeTextMatchesInflectedWordsOfSubjectAndDescription() {
-    // "pagamenti" (plural) finds "Pagamento" and "pagamenti" through the Italian stemmer
-    assertThat(numbers(search("operator1", "requester=" + surname + "&q=pagamenti")))
-        .containsExactlyInAnyOrder(numbers.get(0), numbers.get(2));
+    // other forms of the words, through the Italian stemmer: "registrata" finds "registrato",
+    // "rimborsi" finds "Rimborso"
+    assertThat(numbers(search("operator1", "requester=" + surname + "&q=registrata")))
+        .containsExactly(numbers.get(0));
+    assertThat(numbers(search("operator1", "requester=" + surname + "&q=rimborsi")))
+        .containsExactly(numbers.get(2));
     // the unique word of one subject
     assertThat(numbers(search("operator1", "q=" + surname))).containsExactly(numbers.get(0));
     // a word of the description ("Ho pagato la TARI ma risulto ancora debitore.")
