@@ -16,7 +16,7 @@ measures what is there), then times each query --calls times after --warmup call
 prints a Markdown table (also written to --out). Standard library only.
 """
 import argparse
-import base64
+import http.cookiejar
 import json
 import os
 import random
@@ -40,17 +40,34 @@ def psql(args, sql=None, file=None, variables=None):
     return subprocess.run(command, check=True, capture_output=file is None, text=True).stdout
 
 
+SESSIONS = {}
+
+
+def session(args, user):
+    """A logged-in session (cookie), as the web application has: no password hashing per call."""
+    if user not in SESSIONS:
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(args.url + "/api/session").read()
+        SESSIONS[user] = (opener, jar)
+        status, _, _ = call(args, "/api/session", user, "POST", {"username": user, "password": "demo"})
+        assert status < 300, f"login of {user}: {status}"
+    return SESSIONS[user]
+
+
 def call(args, path, user="operator1", method="GET", body=None):
+    opener, jar = session(args, user)
     request = urllib.request.Request(args.url + path, method=method)
-    token = base64.b64encode(f"{user}:demo".encode()).decode()
-    request.add_header("Authorization", "Basic " + token)
+    for cookie in jar:
+        if cookie.name == "SPORTELLO-XSRF-TOKEN":
+            request.add_header("X-XSRF-TOKEN", urllib.parse.unquote(cookie.value))
     data = None
     if body is not None:
         data = json.dumps(body).encode()
         request.add_header("Content-Type", "application/json")
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, data=data, timeout=60) as response:
+        with opener.open(request, data=data, timeout=60) as response:
             payload = response.read()
             status = response.status
     except urllib.error.HTTPError as error:

@@ -2,6 +2,7 @@
 -- requester for every 6 tickets and 3 path events per ticket, straight with generate_series (no
 -- application code, no process instances: the search and the ticket page read only our tables).
 -- Secondary indexes are dropped for the load and built again afterwards, as a bulk load should.
+-- Run it again to add more: numbers, fiscal codes and ids continue after what is there.
 --
 --   psql -h localhost -p 25432 -U postgres -d postgres -v tickets=2500000 -f ticket_search_data.sql
 --
@@ -41,8 +42,8 @@ select :c0 + i,
               'Lombardi','Moretti','Barbieri','Fontana','Santoro','Mariani','Rinaldi','Caruso',
               'Ferrara','Galli','Martini','Leone','Longo','Gentile','Martinelli','Vitale','Lombardo',
               'Serra','Coppola','De Santis','D''Angelo','Marchetti'])[1 + (i * 13) % 40],
-       'BMK' || lpad(i::text, 13, '0'),
-       'cittadino' || i || '@example.it',
+       'BMK' || lpad((:c0 + i)::text, 13, '0'),
+       'cittadino' || (:c0 + i) || '@example.it',
        '+39 3' || lpad(((i * 7919) % 1000000000)::text, 9, '0'),
        now() - interval '800 days',
        now() - interval '800 days'
@@ -55,7 +56,7 @@ insert into ticket (id, number, type, channel, status, requester_id, subject, de
                     take_in_charge_due_at, resolution_due_at, take_in_charge_breached,
                     resolution_breached, outcome, context, created_by, created_at, updated_at)
 select :t0 + g.i,
-       'RS-' || extract(year from g.received at time zone 'Europe/Rome') || '-' || lpad(g.i::text, 7, '0'),
+       'RS-' || extract(year from g.received at time zone 'Europe/Rome') || '-' || lpad((:t0 + g.i)::text, 7, '0'),
        (array['Q','Q','Q','Q','Q','Q','Q','Q','Q','Q','Q','Q','A','A','A','I','I','I','PQ','PA'])[1 + g.h % 20],
        (array['EMAIL','EMAIL','EMAIL','WEB','WEB','WEB','PHONE','PHONE','PHONE','PHONE','PEC','CHAT','FAX','EMAIL','WEB','PHONE','PHONE','WEB','VOICEMAIL','SOCIAL'])[1 + (g.h / 20) % 20],
        g.status,
@@ -142,7 +143,7 @@ from ticket t where t.id > :t0 and t.taken_in_charge_by is not null;
 select setval(pg_get_serial_sequence('sportello.contact', 'id'), (select max(id) from contact));
 select setval(pg_get_serial_sequence('sportello.ticket', 'id'), (select max(id) from ticket));
 insert into ticket_number_counter (year, last_value)
-select extract(year from received_at at time zone 'Europe/Rome')::int, :tickets + 1
+select extract(year from received_at at time zone 'Europe/Rome')::int, :t0 + :tickets + 1
 from ticket where id > :t0 group by 1
 on conflict (year) do update set last_value = greatest(ticket_number_counter.last_value, excluded.last_value);
 

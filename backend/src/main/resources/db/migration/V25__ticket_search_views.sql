@@ -18,6 +18,8 @@ create index ticket_resolution_due_idx on ticket (resolution_due_at, id);
 -- The built-in views' counts stay on the open tickets, a small part of the table.
 create index ticket_open_taken_by_idx on ticket (taken_in_charge_by, received_at)
     where status <> 'CLOSED';
+-- the open work by due date: the closed tickets (most of the table) come first in due order
+create index ticket_open_due_idx on ticket (resolution_due_at, id) where status <> 'CLOSED';
 create index ticket_open_breached_idx on ticket (received_at)
     where status <> 'CLOSED' and (take_in_charge_breached or resolution_breached);
 
