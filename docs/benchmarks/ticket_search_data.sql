@@ -19,14 +19,18 @@ select coalesce(max(id), 0) as c0 from contact \gset
 select coalesce(max(id), 0) as t0 from ticket \gset
 select (:tickets / 6) as contacts \gset
 
--- the secondary indexes, to build again after the load (constraints' indexes stay)
-create temp table saved_index as
+-- the secondary indexes, to build again after the load (constraints' indexes stay); kept in a table
+-- until they are built again, so that a load stopped half-way loses none of them
+create table if not exists public.benchmark_saved_index (indexname text primary key, indexdef text not null);
+insert into public.benchmark_saved_index
 select i.indexname, i.indexdef
 from pg_indexes i
 where i.schemaname = 'sportello'
   and i.tablename in ('ticket', 'ticket_event', 'contact')
-  and i.indexname not in (select conname from pg_constraint);
-select string_agg(format('drop index sportello.%I;', indexname), ' ') as drops from saved_index \gset
+  and i.indexname not in (select conname from pg_constraint)
+on conflict (indexname) do nothing;
+select coalesce(string_agg(format('drop index if exists sportello.%I;', indexname), ' '), '') as drops
+from public.benchmark_saved_index \gset
 :drops
 
 \echo contacts
@@ -44,7 +48,7 @@ select :c0 + i,
               'Serra','Coppola','De Santis','D''Angelo','Marchetti'])[1 + (i * 13) % 40],
        'BMK' || lpad((:c0 + i)::text, 13, '0'),
        'cittadino' || (:c0 + i) || '@example.it',
-       '+39 3' || lpad(((i * 7919) % 1000000000)::text, 9, '0'),
+       '+39 3' || lpad(((i::bigint * 7919) % 1000000000)::text, 9, '0'),
        now() - interval '800 days',
        now() - interval '800 days'
 from generate_series(1, :contacts) as i;
@@ -148,8 +152,10 @@ from ticket where id > :t0 group by 1
 on conflict (year) do update set last_value = greatest(ticket_number_counter.last_value, excluded.last_value);
 
 \echo indexes
-select string_agg(indexdef || ';', ' ') as creates from saved_index \gset
+select string_agg(regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX ', 'CREATE \1INDEX IF NOT EXISTS ') || ';', ' ')
+       as creates from public.benchmark_saved_index \gset
 :creates
+drop table public.benchmark_saved_index;
 \echo analyze
 analyze contact;
 analyze ticket;

@@ -117,7 +117,7 @@ try {
   await page.getByRole('navigation', { name: text.navigation }).locator('a[href="/tickets"]').click();
   await page.waitForURL((url) => url.pathname === '/tickets' && url.searchParams.get('q') === word);
   assert.equal(await page.getByLabel(text.words).inputValue(), word, 'the search is kept when coming back');
-  const saved = page.getByRole('button', { name: new RegExp(viewName) });
+  const saved = page.getByRole('button', { name: new RegExp(`^${viewName}`) });
   await saved.waitFor();
   await page.getByRole('button', { name: text.reset }).click();
   await page.waitForURL((url) => !url.searchParams.has('q'));
