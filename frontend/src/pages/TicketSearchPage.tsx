@@ -205,12 +205,17 @@ export function TicketSearchPage({ user }: { user: Me }) {
   const when = (value?: string | null) => (value ? calendarDateTime(user.zone, value, i18n.language) : '');
 
   const header = (key: SortKey | null, label: string) => {
-    if (!key) return <th scope="col">{label}</th>;
+    if (!key)
+      return (
+        <th scope="col" className="py-1">
+          {label}
+        </th>
+      );
     const active = sort === key || sort === `-${key}`;
     const ariaSort = active ? (sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
     return (
-      <th scope="col" aria-sort={ariaSort}>
-        <button type="button" className="btn btn-link btn-sm p-0 text-nowrap fw-semibold" onClick={() => sortBy(key)}>
+      <th scope="col" className="py-1" aria-sort={ariaSort}>
+        <button type="button" className="btn btn-link btn-sm p-0 text-nowrap fw-semibold" style={{ fontSize: 'inherit' }} onClick={() => sortBy(key)}>
           {label}
           <span aria-hidden="true">{active ? (sort.startsWith('-') ? ' ▼' : ' ▲') : ' ↕'}</span>
         </button>
@@ -279,7 +284,7 @@ export function TicketSearchPage({ user }: { user: Me }) {
 
   return (
     <Layout user={user}>
-      <h1 className="h3 mb-2">{t('ticketSearch.title')}</h1>
+      <h1 className="h4 mb-1">{t('ticketSearch.title')}</h1>
       <div className="row g-3">
         <nav className="col-12 col-lg-2" aria-labelledby="views-heading">
           <h2 id="views-heading" className="h6">
@@ -390,7 +395,7 @@ export function TicketSearchPage({ user }: { user: Me }) {
             )}
           </div>
           <div className="table-responsive" tabIndex={0} aria-labelledby="search-caption">
-            <table className="table table-sm table-hover align-middle small mb-1 text-nowrap">
+            <table className="table table-sm table-hover align-middle mb-1 text-nowrap" style={{ fontSize: '0.85rem', lineHeight: 1.2 }}>
               <caption id="search-caption" className="visually-hidden">
                 {t('ticketSearch.caption')}
               </caption>
@@ -412,24 +417,24 @@ export function TicketSearchPage({ user }: { user: Me }) {
               <tbody>
                 {result?.items.map((row) => (
                   <tr key={row.number} data-ticket={row.number}>
-                    <td>
+                    <td className="py-1">
                       <Link to={`/tickets/${row.number}`}>{row.number}</Link>
                     </td>
-                    <td className="text-truncate" style={{ maxWidth: '22rem' }} title={row.subject}>
+                    <td className="text-truncate py-1" style={{ maxWidth: '22rem' }} title={row.subject}>
                       {row.subject}
                     </td>
-                    <td>{row.requesterName}</td>
-                    <td>{t(`status.${row.status}`, { defaultValue: row.status })}</td>
-                    <td>{row.queue ? t(`intake.topics.${row.queue}`, { defaultValue: row.queue }) : ''}</td>
-                    <td>{t(`intake.channels.${row.channel}`, { defaultValue: row.channel })}</td>
-                    <td>{t(`intake.types.${row.type}`, { defaultValue: row.type })}</td>
-                    <td>{row.priority ? t(`priority.${row.priority}`, { defaultValue: String(row.priority) }) : ''}</td>
-                    <td>{when(row.receivedAt)}</td>
-                    <td>
+                    <td className="py-1">{row.requesterName}</td>
+                    <td className="py-1">{t(`status.${row.status}`, { defaultValue: row.status })}</td>
+                    <td className="py-1">{row.queue ? t(`intake.topics.${row.queue}`, { defaultValue: row.queue }) : ''}</td>
+                    <td className="py-1">{t(`intake.channels.${row.channel}`, { defaultValue: row.channel })}</td>
+                    <td className="py-1">{t(`intake.types.${row.type}`, { defaultValue: row.type })}</td>
+                    <td className="py-1">{row.priority ? t(`priority.${row.priority}`, { defaultValue: String(row.priority) }) : ''}</td>
+                    <td className="py-1">{when(row.receivedAt)}</td>
+                    <td className="py-1">
                       {when(row.resolutionDueAt)}
                       {row.breached && <span className="badge bg-danger ms-1">{t('ticketSearch.breached')}</span>}
                     </td>
-                    <td>{row.assignee ?? ''}</td>
+                    <td className="py-1">{row.assignee ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
