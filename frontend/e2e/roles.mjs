@@ -18,13 +18,13 @@ const text = {
 
 /** Each demo user, the page it lands on, and the tabs it must be offered (frontend/src/navigation.ts). */
 const ROLES = [
-  ['operator1', '/inbox', ['/inbox', '/tickets/new', '/kb']],
-  ['operator2', '/inbox', ['/inbox', '/tickets/new', '/kb']],
-  ['supervisor', '/supervisor', ['/inbox', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
+  ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb']],
+  ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb']],
+  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
   ['auditor', '/service-levels', ['/service-levels', '/activity']],
-  ['office1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
+  ['office1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['secretariat1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
-  ['headoffice1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
+  ['headoffice1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['manager1', '/service-levels', ['/inbox', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
   ['kbeditor', '/kb', ['/inbox', '/kb']],
   ['kbreviewer', '/kb', ['/inbox', '/kb']],

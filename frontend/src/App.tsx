@@ -22,6 +22,7 @@ import { NewLetterPage } from './pages/NewLetterPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { NewComplaintPage } from './pages/NewComplaintPage';
+import { TicketSearchPage } from './pages/TicketSearchPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -42,6 +43,7 @@ export function App() {
         <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
+        <Route path="/tickets" element={place(user, '/tickets', (u) => <TicketSearchPage user={u} />)} />
         <Route path="/supervisor" element={place(user, '/supervisor', (u) => <SupervisorPage user={u} />)} />
         <Route path="/service-levels" element={place(user, '/service-levels', (u) => <ServiceLevelsPage user={u} />)} />
         <Route path="/activity" element={place(user, '/activity', (u) => <ActivityPage user={u} />)} />

@@ -395,3 +395,15 @@ export const kbWeakArticles = (from: string, to: string, minViews = 10) =>
     'GET',
     `/api/reports/kb-weak-articles?${new URLSearchParams({ from, to, minViews: String(minViews) }).toString()}`,
   );
+
+// Search across tickets and saved views (GET /api/tickets/search, /api/tickets/views)
+export type TicketSearchRow = Schemas['SearchRow'];
+export type TicketSearchPage = Schemas['SearchResponse'];
+export type TicketView = Schemas['View'];
+/** The search's query string (filters, sort, page, size), as the page keeps it in its URL. */
+export const searchTickets = (query: URLSearchParams) =>
+  api<TicketSearchPage>('GET', `/api/tickets/search?${query.toString()}`);
+export const ticketViews = () => api<TicketView[]>('GET', '/api/tickets/views');
+export const saveTicketView = (name: string, shared: boolean, filters: Record<string, string>, sort?: string) =>
+  api<TicketView>('POST', '/api/tickets/views', { name, shared, filters, sort });
+export const deleteTicketView = (id: string) => api<void>('DELETE', `/api/tickets/views/${id}`);

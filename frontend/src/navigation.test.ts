@@ -48,6 +48,15 @@ describe('navigation by role', () => {
     expect(mayReadContacts(as('HEAD_OFFICE'))).toBe(false);
   });
 
+  it('offers ticket search to the roles that work tickets, not to managers, auditors or the secretariat', () => {
+    for (const role of ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE']) {
+      expect(paths(as(role))).toContain('/tickets');
+    }
+    for (const role of ['MANAGER', 'AUDITOR', 'SECRETARIAT', 'HEAD_OFFICE', 'ANALYST', 'ADMIN', 'KB_EDITOR']) {
+      expect(mayOpen(as(role), '/tickets')).toBe(false);
+    }
+  });
+
   it('offers nothing but the landing to an external system', () => {
     expect(paths(as('API_CLIENT'))).toEqual([]);
     expect(mayOpen(as('API_CLIENT'), '/inbox')).toBe(false);

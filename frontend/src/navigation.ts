@@ -23,6 +23,8 @@ const INBOX_ROLES = [
 
 const PLACES: readonly Place[] = [
   { path: '/inbox', label: 'inbox', roles: INBOX_ROLES },
+  // search and views: the people who work tickets (the API scopes offices to theirs)
+  { path: '/tickets', label: 'tickets', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE'] },
   { path: '/tickets/new', label: 'intake', roles: ['LEVEL1', 'LEVEL2'] },
   { path: '/supervisor', label: 'supervisor', roles: ['SUPERVISOR'] },
   { path: '/correspondence', label: 'correspondence', roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'] },
