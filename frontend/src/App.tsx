@@ -22,6 +22,7 @@ import { NewLetterPage } from './pages/NewLetterPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { NewComplaintPage } from './pages/NewComplaintPage';
+import { ContactPage } from './pages/ContactPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
+        <Route path="/contacts/:id" element={user ? <ContactPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>
