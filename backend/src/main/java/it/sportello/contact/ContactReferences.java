@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Every row of any module that points to a contact, found through the database's foreign keys to
  * {@code contact(id)}: tickets (requester), interactions, phone calls, letters (correspondent),
  * complaints (supplier, reporter), and whatever a later migration adds with a foreign key. A merge
- * moves them all at once, so that no module can be forgotten (ADR 0029 says why it is done here).
+ * moves them all at once, so that no module can be forgotten: a module that adds a table keyed by
+ * contact id gets its rows moved as soon as its migration declares the foreign key.
  */
 @Component
 class ContactReferences {
