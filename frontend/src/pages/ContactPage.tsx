@@ -23,6 +23,7 @@ import {
 } from '../api';
 import { calendarDateTime } from '../calendar';
 import { Layout } from '../components/Layout';
+import { useLabels } from '../lib/labels';
 import { Message } from '../components/Message';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { mayEditContacts, mayListTickets, mayMergeContacts } from '../navigation';
@@ -64,6 +65,7 @@ function formOf(contact: Contact): Form {
  */
 export function ContactPage({ user }: { user: Me }) {
   const { t, i18n } = useTranslation();
+  const labels = useLabels();
   const { id: param } = useParams();
   const id = Number(param);
   const [contact, setContact] = useState<Contact>();
@@ -155,7 +157,7 @@ export function ContactPage({ user }: { user: Me }) {
                     <Link to={`/tickets/${ticket.number}`}>{ticket.number}</Link>
                   </th>
                   <td>{ticket.subject}</td>
-                  <td>{t(`status.${ticket.status}`, { defaultValue: ticket.status })}</td>
+                  <td>{labels.status(ticket.status)}</td>
                   <td>{when(ticket.receivedAt)}</td>
                 </tr>
               )}
@@ -178,7 +180,7 @@ export function ContactPage({ user }: { user: Me }) {
             row={(interaction) => (
               <tr key={interaction.id}>
                 <td>{when(interaction.occurredAt)}</td>
-                <td>{t(`intake.channels.${interaction.channel}`, { defaultValue: interaction.channel })}</td>
+                <td>{labels.channel(interaction.channel)}</td>
                 <td>{t(`contact.directions.${interaction.direction}`, { defaultValue: interaction.direction })}</td>
                 <td>
                   {interaction.ticketNumber && <Link to={`/tickets/${interaction.ticketNumber}`}>{interaction.ticketNumber}</Link>}
