@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 class ContactReferences {
 
   /** The contact module's own references: the duplicate keeps its pointer and its change trail. */
-  private static final Set<String> KEPT = Set.of("contact.merged_into_id", "contact_change.contact_id");
+  private static final Set<String> KEPT =
+      Set.of("contact.merged_into_id", "contact_change.contact_id");
 
   private final JdbcTemplate jdbc;
 
@@ -62,7 +63,10 @@ class ContactReferences {
           jdbc.update(
               "update \"%s\".\"%s\" set \"%s\" = ? where \"%s\" = ?"
                   .formatted(
-                      reference.schema(), reference.table(), reference.column(), reference.column()),
+                      reference.schema(),
+                      reference.table(),
+                      reference.column(),
+                      reference.column()),
               to,
               from);
       if (rows > 0) {

@@ -14,8 +14,7 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
   Optional<Contact> findByVatNumber(String vatNumber);
 
-  @Query(
-      "select c from Contact c where c.phone = :phone and c.mergedIntoId is null order by c.id")
+  @Query("select c from Contact c where c.phone = :phone and c.mergedIntoId is null order by c.id")
   List<Contact> findByPhone(String phone, Limit limit);
 
   default List<Contact> findTop10ByPhoneOrderByIdAsc(String phone) {

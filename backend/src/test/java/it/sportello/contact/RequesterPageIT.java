@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The requester page's API: who may read and edit a contact, every edit traced and validated,
- * stale edits refused, duplicates found and merged with everything that points to them.
+ * The requester page's API: who may read and edit a contact, every edit traced and validated, stale
+ * edits refused, duplicates found and merged with everything that points to them.
  */
 class RequesterPageIT extends IntegrationTest {
 
@@ -134,8 +134,7 @@ class RequesterPageIT extends IntegrationTest {
                 .get("items")
                 .findValuesAsText("ticketNumber"))
         .contains(duplicateTicket);
-    assertThat(
-            get("/api/contacts/" + duplicate + "/history", "operator1").getBody().get("items"))
+    assertThat(get("/api/contacts/" + duplicate + "/history", "operator1").getBody().get("items"))
         .isEmpty();
     JsonNode pointer = get("/api/contacts/" + duplicate, "operator1").getBody();
     assertThat(pointer.get("mergedIntoId").asLong()).isEqualTo(kept);
@@ -149,8 +148,7 @@ class RequesterPageIT extends IntegrationTest {
         get("/api/contacts/" + duplicate + "/changes", "operator1").getBody().get("items");
     assertThat(find(duplicateTrail, "mergedInto").get("newValue").asText())
         .isEqualTo(Long.toString(kept));
-    assertThat(find(duplicateTrail, "mergedInto").get("changedBy").asText())
-        .isEqualTo("operator2");
+    assertThat(find(duplicateTrail, "mergedInto").get("changedBy").asText()).isEqualTo("operator2");
 
     // again: nothing more happens
     ResponseEntity<JsonNode> again = merge(kept, duplicate, "supervisor");

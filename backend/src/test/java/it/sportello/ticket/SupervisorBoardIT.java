@@ -33,8 +33,7 @@ class SupervisorBoardIT extends IntegrationTest {
     post("/api/tasks/" + taskOf(number, "operator1") + "/complete", "operator1", escalate());
     JsonNode level2 = group("level2");
     assertThat(level2.get("kind").asText()).isEqualTo("LEVEL");
-    assertThat(level2.get("waiting").asLong())
-        .isEqualTo(level2Before.get("waiting").asLong() + 1);
+    assertThat(level2.get("waiting").asLong()).isEqualTo(level2Before.get("waiting").asLong() + 1);
     assertThat(level2.get("oldestWaitingSince").isNull()).isFalse();
     assertThat(numbersWaitingIn("level2")).contains(number);
 
@@ -43,8 +42,7 @@ class SupervisorBoardIT extends IntegrationTest {
         "operator2",
         Map.of("decision", "INVOLVE_OFFICE", "office", "office-tributi"));
     JsonNode office = group("office-tributi");
-    assertThat(office.get("waiting").asLong())
-        .isEqualTo(officeBefore.get("waiting").asLong() + 1);
+    assertThat(office.get("waiting").asLong()).isEqualTo(officeBefore.get("waiting").asLong() + 1);
     assertThat(office.get("oldestWaitingSince").isNull()).isFalse();
     assertThat(group("level2").get("waiting").asLong())
         .isEqualTo(level2Before.get("waiting").asLong());
@@ -59,11 +57,14 @@ class SupervisorBoardIT extends IntegrationTest {
 
     // assigned from the board to one of its candidates: in progress, no longer waiting
     String officeTask = null;
-    for (JsonNode row : get("/api/supervisor/groups/office-tributi/tasks", "supervisor").getBody()) {
+    for (JsonNode row :
+        get("/api/supervisor/groups/office-tributi/tasks", "supervisor").getBody()) {
       if (row.get("number").asText().equals(number)) officeTask = row.get("taskId").asText();
     }
-    assertThat(get("/api/tasks/" + officeTask + "/candidates", "supervisor").getBody()
-            .findValuesAsText("userId"))
+    assertThat(
+            get("/api/tasks/" + officeTask + "/candidates", "supervisor")
+                .getBody()
+                .findValuesAsText("userId"))
         .contains("office1");
     assertThat(
             post("/api/tasks/" + officeTask + "/assign", "supervisor", Map.of("userId", "office1"))

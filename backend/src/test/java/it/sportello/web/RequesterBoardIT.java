@@ -30,6 +30,7 @@ class RequesterBoardIT extends IntegrationTest {
 
     assertThat(run.finished()).as("requester finished in time:%n%s", output).isTrue();
     assertThat(run.exitValue()).as("requester output:%n%s", output).isZero();
-    assertThat(output).contains("requester " + language + ": board assignment and requester edit done");
+    assertThat(output)
+        .contains("requester " + language + ": board assignment and requester edit done");
   }
 }

@@ -116,8 +116,7 @@ class ContactController {
     return editor.lookalikes(id, q).stream()
         .map(
             lookalike ->
-                new LookalikeResponse(
-                    ContactResponse.of(lookalike.contact()), lookalike.sameAs()))
+                new LookalikeResponse(ContactResponse.of(lookalike.contact()), lookalike.sameAs()))
         .toList();
   }
 
@@ -178,7 +177,12 @@ class ContactController {
   record LookalikeResponse(ContactResponse contact, List<String> sameAs) {}
 
   record ChangeResponse(
-      long id, Instant changedAt, String changedBy, String field, String oldValue, String newValue) {
+      long id,
+      Instant changedAt,
+      String changedBy,
+      String field,
+      String oldValue,
+      String newValue) {
     static ChangeResponse of(ContactChange change) {
       return new ChangeResponse(
           change.getId(),

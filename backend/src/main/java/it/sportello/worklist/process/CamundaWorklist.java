@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -256,8 +256,7 @@ class CamundaWorklist implements WorklistPort {
     if (!waitingOnly) {
       query.includeAssignedTasks();
     }
-    return toItems(
-        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit));
+    return toItems(query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit));
   }
 
   private static void byUrgency(TaskQuery query, InboxFilter.Urgency urgency, Date now) {
