@@ -23,6 +23,7 @@ import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { NewComplaintPage } from './pages/NewComplaintPage';
 import { TicketSearchPage } from './pages/TicketSearchPage';
+import { ContactPage } from './pages/ContactPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -58,6 +59,7 @@ export function App() {
         <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
+        <Route path="/contacts/:id" element={user ? <ContactPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

@@ -407,3 +407,26 @@ export const ticketViews = () => api<TicketView[]>('GET', '/api/tickets/views');
 export const saveTicketView = (name: string, shared: boolean, filters: Record<string, string>, sort?: string) =>
   api<TicketView>('POST', '/api/tickets/views', { name, shared, filters, sort });
 export const deleteTicketView = (id: string) => api<void>('DELETE', `/api/tickets/views/${id}`);
+// The requester page: a contact's details (edited with the version read), its change trail, its
+// possible duplicates and their merge.
+export type ContactChange = Schemas['ChangeResponse'];
+export type Lookalike = Schemas['LookalikeResponse'];
+export type MergeResult = Schemas['MergeResponse'];
+export type ContactEdit = Schemas['EditContactRequest'];
+export const contact = (id: number) => api<Contact>('GET', `/api/contacts/${id}`);
+export const editContact = (id: number, edit: ContactEdit) => api<Contact>('PUT', `/api/contacts/${id}`, edit);
+export const contactChanges = (id: number, page = 0) =>
+  api<Page<ContactChange>>('GET', `/api/contacts/${id}/changes?page=${page}&size=20`);
+export const contactHistory = (id: number, page = 0) =>
+  api<Page<Interaction>>('GET', `/api/contacts/${id}/history?page=${page}&size=20`);
+export const contactTickets = (id: number, page = 0) =>
+  api<Page<Ticket>>('GET', `/api/tickets?requesterId=${id}&page=${page}&size=20`);
+export const duplicatesOf = (id: number, q?: string) =>
+  api<Lookalike[]>('GET', `/api/contacts/${id}/duplicates${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+export const mergeContact = (keptId: number, duplicateId: number) =>
+  api<MergeResult>('POST', `/api/contacts/${keptId}/merges`, { duplicateId });
+
+// The supervisor's board across every group: a group's tasks, waiting ones only by default.
+export type GroupFigures = Schemas['GroupFigures'];
+export const groupTasks = (group: string) =>
+  api<InboxRow[]>('GET', `/api/supervisor/groups/${encodeURIComponent(group)}/tasks`);

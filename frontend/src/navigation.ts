@@ -77,3 +77,18 @@ export function landingFor(user: Me): string {
 export function mayReadContacts(user: Me): boolean {
   return has(user, ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR']);
 }
+
+/** May the user edit a requester's details (the API's `PUT /api/contacts/{id}`)? */
+export function mayEditContacts(user: Me): boolean {
+  return has(user, ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR']);
+}
+
+/** May the user merge duplicate requesters (the API's `POST /api/contacts/{id}/merges`)? */
+export function mayMergeContacts(user: Me): boolean {
+  return has(user, ['LEVEL2', 'LEVEL3', 'SUPERVISOR']);
+}
+
+/** May the user list tickets (the API's `GET /api/tickets`)? */
+export function mayListTickets(user: Me): boolean {
+  return has(user, ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE']);
+}

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentBoard, assign, overview, type Me } from '../api';
 import { AgentBoard } from '../components/AgentBoard';
+import { GroupBoard } from '../components/GroupBoard';
 import { Layout } from '../components/Layout';
 import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
@@ -79,6 +80,7 @@ export function SupervisorPage({ user }: { user: Me }) {
           </div>
         </>
       )}
+      {data && <GroupBoard groups={data.groups ?? []} refreshed={data} onAssigned={load} />}
       {agents.data && <AgentBoard board={agents.data} />}
       {data && (
         <>

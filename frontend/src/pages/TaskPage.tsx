@@ -270,6 +270,15 @@ export function TaskPage({ user }: { user: Me }) {
                     <dt className="col-sm-5">{t('task.language')}</dt>
                     <dd className="col-sm-7">{t(`language.${ticket.language}`, { defaultValue: ticket.language })}</dd>
                   </dl>
+                  {mayReadContacts(user) && (
+                    <Link
+                      to={`/contacts/${ticket.requester.id}`}
+                      className="d-inline-block mt-2"
+                      aria-label={t('contact.openNamed', { name: ticket.requester.name ?? ticket.requester.id })}
+                    >
+                      {t('contact.open')}
+                    </Link>
+                  )}
                   <h3 className="h6 mt-3">{t('task.openTickets')}</h3>
                   {openTickets.length === 0 ? (
                     <p className="mb-0">{t('task.noOpenTickets')}</p>
@@ -328,6 +337,11 @@ export function TaskPage({ user }: { user: Me }) {
                   {t('task.history')}
                 </h2>
                 {contacts.length === 0 && <p>{t('task.noHistory')}</p>}
+                {ticket.requester && contacts.length > 0 && (
+                  <p className="mb-1">
+                    <Link to={`/contacts/${ticket.requester.id}`}>{t('contact.interactions')}</Link>
+                  </p>
+                )}
                 <ul className="list-unstyled">
                   {contacts.map((contact) => (
                     <li key={contact.id} className="mb-1">

@@ -30,10 +30,22 @@ public class ContactRegistry {
 
   @Transactional
   public Contact identify(RequesterData data) {
+    Optional<Contact> sameFiscalCode =
+        Optional.ofNullable(data.fiscalCode())
+            .flatMap(contacts::findByFiscalCode)
+            .map(this::current);
+    if (sameFiscalCode.isPresent()) {
+      // the person themselves, or the contact their duplicate was merged into
+      sameFiscalCode.get().complete(data, clock.instant());
+      return sameFiscalCode.get();
+    }
     Optional<Contact> known =
         Optional.<Contact>empty()
-            .or(() -> Optional.ofNullable(data.fiscalCode()).flatMap(contacts::findByFiscalCode))
-            .or(() -> Optional.ofNullable(data.vatNumber()).flatMap(contacts::findByVatNumber))
+            .or(
+                () ->
+                    Optional.ofNullable(data.vatNumber())
+                        .flatMap(contacts::findByVatNumber)
+                        .map(this::current))
             .or(
                 () ->
                     Optional.ofNullable(data.email())
@@ -57,6 +69,15 @@ public class ContactRegistry {
     return contacts.save(new Contact(data, clock.instant()));
   }
 
+  /** The contact itself or, if it was merged as a duplicate, the contact it was merged into. */
+  private Contact current(Contact contact) {
+    Contact current = contact;
+    for (int hops = 0; current.getMergedIntoId() != null && hops < 10; hops++) {
+      current = contacts.findById(current.getMergedIntoId()).orElseThrow();
+    }
+    return current;
+  }
+
   /** A caller known by number only (a phone call, a voicemail): the contact with that number. */
   private static boolean onlyPhone(RequesterData data) {
     return data.phone() != null
@@ -72,10 +93,10 @@ public class ContactRegistry {
   @Transactional(readOnly = true)
   public List<Contact> find(RequesterData data) {
     if (data.fiscalCode() != null) {
-      return contacts.findByFiscalCode(data.fiscalCode()).stream().toList();
+      return contacts.findByFiscalCode(data.fiscalCode()).map(this::current).stream().toList();
     }
     if (data.vatNumber() != null) {
-      return contacts.findByVatNumber(data.vatNumber()).stream().toList();
+      return contacts.findByVatNumber(data.vatNumber()).map(this::current).stream().toList();
     }
     if (data.email() != null) {
       return contacts.findByEmail(data.email()).stream().limit(10).toList();

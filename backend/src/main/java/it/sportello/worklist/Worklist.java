@@ -108,6 +108,21 @@ public class Worklist {
     }
   }
 
+  /** The groups of the identity service, by id, with their names. */
+  public Map<String, String> groups() {
+    return port.groups();
+  }
+
+  /** Open tasks per group (waiting, in progress, oldest wait, at risk, breached), for the board. */
+  public List<GroupWork> workload(java.util.Collection<String> groups) {
+    return port.workload(groups, clock.instant());
+  }
+
+  /** The tasks offered to a group, for the board: waiting only, or the taken ones too. */
+  public List<WorkItem> ofGroup(String group, boolean waitingOnly, int limit) {
+    return port.ofGroup(group, waitingOnly, limit);
+  }
+
   /** Tasks someone has taken, for the supervisor's view. */
   public List<WorkItem> assigned(int limit) {
     return port.assigned(limit);

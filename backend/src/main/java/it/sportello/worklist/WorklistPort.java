@@ -36,4 +36,13 @@ public interface WorklistPort {
   List<WorkItem> assigned(int limit);
 
   void complete(String taskId, Completion completion);
+
+  /** The groups of the identity service, by id, with their names. */
+  java.util.Map<String, String> groups();
+
+  /** The open tasks of each group, measured now; a group without tasks has zeros. */
+  List<GroupWork> workload(java.util.Collection<String> groups, Instant now);
+
+  /** Tasks offered to the group by due date: only the waiting ones, or the taken ones too. */
+  List<WorkItem> ofGroup(String group, boolean waitingOnly, int limit);
 }

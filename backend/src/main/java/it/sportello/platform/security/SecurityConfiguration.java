@@ -112,6 +112,11 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
                     .requestMatchers("/api/phone/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    // the requester page: auditors read; merging duplicates is for level 2 and up
+                    .requestMatchers(HttpMethod.GET, "/api/contacts/**")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, AUDITOR))
+                    .requestMatchers(HttpMethod.POST, "/api/contacts/*/merges")
+                    .hasAnyRole(roles(LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers("/api/contacts/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers(

@@ -3,6 +3,7 @@ package it.sportello.worklist.process;
 import it.sportello.shared.ConflictException;
 import it.sportello.worklist.Colleague;
 import it.sportello.worklist.Completion;
+import it.sportello.worklist.GroupWork;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -202,6 +204,59 @@ class CamundaWorklist implements WorklistPort {
     } catch (NullValueException gone) {
       throw new ConflictException(409, "Task " + taskId + " has already been completed.");
     }
+  }
+
+  @Override
+  public Map<String, String> groups() {
+    Map<String, String> groups = new TreeMap<>();
+    identityService
+        .createGroupQuery()
+        .list()
+        .forEach(group -> groups.put(group.getId(), group.getName()));
+    return groups;
+  }
+
+  @Override
+  public List<GroupWork> workload(Collection<String> groups, Instant now) {
+    Date at = Date.from(now);
+    Map<String, String> names = groups();
+    return groups.stream()
+        .map(
+            group -> {
+              String name = names.getOrDefault(group, group);
+              if (offeredToGroup(group).includeAssignedTasks().count() == 0) {
+                return new GroupWork(group, name, 0, 0, null, 0, 0);
+              }
+              List<Task> oldest =
+                  offeredToGroup(group).orderByTaskCreateTime().asc().listPage(0, 1);
+              return new GroupWork(
+                  group,
+                  name,
+                  offeredToGroup(group).count(),
+                  offeredToGroup(group).includeAssignedTasks().taskAssigned().count(),
+                  oldest.isEmpty() ? null : instant(oldest.get(0).getCreateTime()),
+                  offeredToGroup(group)
+                      .includeAssignedTasks()
+                      .followUpBefore(at)
+                      .dueAfter(at)
+                      .count(),
+                  offeredToGroup(group).includeAssignedTasks().dueBefore(at).count());
+            })
+        .toList();
+  }
+
+  /** The active tasks offered to the group and nobody has taken (unless widened). */
+  private TaskQuery offeredToGroup(String group) {
+    return taskService.createTaskQuery().active().taskCandidateGroup(group);
+  }
+
+  @Override
+  public List<WorkItem> ofGroup(String group, boolean waitingOnly, int limit) {
+    TaskQuery query = offeredToGroup(group);
+    if (!waitingOnly) {
+      query.includeAssignedTasks();
+    }
+    return toItems(query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit));
   }
 
   private static void byUrgency(TaskQuery query, InboxFilter.Urgency urgency, Date now) {
