@@ -186,22 +186,19 @@ class CamundaTicketProcess implements TicketProcessPort {
       String backOfficeGroup,
       SlaTargets targets) {
     String key = task.getTaskDefinitionKey();
-    if (Elements.LEVEL1.equals(key)) {
-      switchGroup(task, oldQueue, queue);
-      if (targets != null) {
-        task.setDueDate(Date.from(targets.takeInChargeDueAt()));
-        task.setFollowUpDate(Date.from(targets.takeInChargeAtRiskFrom()));
-        taskService.saveTask(task);
-      }
-      return;
-    }
-    if (Elements.LEVEL2.equals(key) || Elements.CALL_BACK.equals(key)) {
-      switchGroup(task, oldBackOffice, backOfficeGroup);
-    }
+    boolean level1 = Elements.LEVEL1.equals(key);
+    // the due dates first: a candidate group changed afterwards updates the task's revision
     if (targets != null) {
-      task.setDueDate(Date.from(targets.resolutionDueAt()));
-      task.setFollowUpDate(Date.from(targets.resolutionAtRiskFrom()));
+      task.setDueDate(
+          Date.from(level1 ? targets.takeInChargeDueAt() : targets.resolutionDueAt()));
+      task.setFollowUpDate(
+          Date.from(level1 ? targets.takeInChargeAtRiskFrom() : targets.resolutionAtRiskFrom()));
       taskService.saveTask(task);
+    }
+    if (level1) {
+      switchGroup(task, oldQueue, queue);
+    } else if (Elements.LEVEL2.equals(key) || Elements.CALL_BACK.equals(key)) {
+      switchGroup(task, oldBackOffice, backOfficeGroup);
     }
   }
 

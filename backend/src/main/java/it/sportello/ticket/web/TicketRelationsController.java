@@ -206,7 +206,7 @@ class TicketRelationsController {
       @Size(max = 2) String type,
       @Min(1) @Max(4) Integer priority,
       @Size(max = 100) String category,
-      @NotBlank @Size(max = 1000) String reason) {}
+      @Size(max = 1000) String reason) {}
 
   record ClassificationResponse(String number, List<String> changed, boolean deadlinesMoved) {}
 
