@@ -85,7 +85,9 @@ try {
   await openTask(page, duplicate);
   await page.getByRole('button', { name: text.merge }).click();
   const mergeDialog = page.getByRole('dialog');
-  await mergeDialog.getByLabel(new RegExp(primary)).check();
+  // Bootstrap Italia draws the radio on its label: click the label, as a person does
+  await mergeDialog.locator('label', { hasText: primary }).click();
+  assert.ok(await mergeDialog.getByLabel(new RegExp(primary)).isChecked(), 'the primary is picked');
   await check(page, 'merge-dialog');
   await mergeDialog.getByRole('button', { name: text.mergeSubmit }).click();
   await page.getByRole('status').filter({ hasText: text.merged }).waitFor();

@@ -62,7 +62,10 @@ class TicketMergeIT extends IntegrationTest {
         .as("the duplicate's tasks ended")
         .isZero();
     assertThat(
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(duplicate).count())
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(duplicate)
+                .count())
         .as("its process, with its SLA timers, ended")
         .isZero();
     assertThat(
@@ -95,8 +98,7 @@ class TicketMergeIT extends IntegrationTest {
             "operator1",
             Map.of("text", "Allego la ricevuta."));
     assertThat(message.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(
-            steps(get("/api/tickets/" + primary, "operator1").getBody(), "REQUESTER_MESSAGE"))
+    assertThat(steps(get("/api/tickets/" + primary, "operator1").getBody(), "REQUESTER_MESSAGE"))
         .containsExactly("Allego la ricevuta.");
   }
 
@@ -149,14 +151,10 @@ class TicketMergeIT extends IntegrationTest {
             .getBody()
             .get("results");
 
-    assertThat(results.findValuesAsText("result"))
-        .containsExactly("MERGED", "MERGED", "FAILED");
+    assertThat(results.findValuesAsText("result")).containsExactly("MERGED", "MERGED", "FAILED");
     assertThat(results.get(2).get("status").asInt()).isEqualTo(409);
     assertThat(
-            post(
-                    "/api/tickets/merge",
-                    "supervisor",
-                    Map.of("into", primary, "numbers", List.of(a)))
+            post("/api/tickets/merge", "supervisor", Map.of("into", primary, "numbers", List.of(a)))
                 .getBody()
                 .get("results")
                 .findValuesAsText("result"))
@@ -171,9 +169,7 @@ class TicketMergeIT extends IntegrationTest {
 
     ResponseEntity<JsonNode> linked =
         post(
-            "/api/tickets/" + one + "/links",
-            "operator1",
-            Map.of("other", two, "kind", "RELATED"));
+            "/api/tickets/" + one + "/links", "operator1", Map.of("other", two, "kind", "RELATED"));
     assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(
             post(
@@ -264,7 +260,8 @@ class TicketMergeIT extends IntegrationTest {
         post(
             "/api/tickets/" + number + "/classification",
             "operator1",
-            Map.of("queue", "nowhere", "type", "ZZ", "category", "no-such-category", "reason", " "));
+            Map.of(
+                "queue", "nowhere", "type", "ZZ", "category", "no-such-category", "reason", " "));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors").findValuesAsText("field"))
@@ -350,11 +347,14 @@ class TicketMergeIT extends IntegrationTest {
 
   private static List<JsonNode> stepNodes(JsonNode ticket, String kind) {
     List<JsonNode> found = new ArrayList<>();
-    ticket.get("history").forEach(step -> {
-      if (kind.equals(step.get("kind").asText())) {
-        found.add(step);
-      }
-    });
+    ticket
+        .get("history")
+        .forEach(
+            step -> {
+              if (kind.equals(step.get("kind").asText())) {
+                found.add(step);
+              }
+            });
     return found;
   }
 

@@ -27,6 +27,7 @@ class TicketActionsIT extends IntegrationTest {
 
     assertThat(merge.finished()).as("merge finished in time:%n%s", output).isTrue();
     assertThat(merge.exitValue()).as("merge output:%n%s", output).isZero();
-    assertThat(output).containsPattern("merge it: RS-\\S+ merged into RS-\\S+, which was reclassified");
+    assertThat(output)
+        .containsPattern("merge it: RS-\\S+ merged into RS-\\S+, which was reclassified");
   }
 }

@@ -303,7 +303,8 @@ class TicketProcessTest {
 
     assertThat(ticket).isEnded().hasPassed(Elements.CLOSED_AS_DUPLICATE);
     assertThat(office).isEnded();
-    Assertions.assertThat(taskService().createTaskQuery().processInstanceBusinessKey("RS-2026-000032").count())
+    Assertions.assertThat(
+            taskService().createTaskQuery().processInstanceBusinessKey("RS-2026-000032").count())
         .isZero();
   }
 

@@ -5,9 +5,9 @@ import it.sportello.ticket.domain.Ticket;
 import java.util.Set;
 
 /**
- * Who changes a ticket's identity or classification (link, merge, reclassify), with the groups
- * that say which tickets they may change: supervisors any; level-1 operators the tickets at level
- * 1; level-2 and level-3 operators the tickets at level 2 (or beyond).
+ * Who changes a ticket's identity or classification (link, merge, reclassify), with the groups that
+ * say which tickets they may change: supervisors any; level-1 operators the tickets at level 1;
+ * level-2 and level-3 operators the tickets at level 2 (or beyond).
  */
 public record TicketActor(String name, Set<String> groups) {
 

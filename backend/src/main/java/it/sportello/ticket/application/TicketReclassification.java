@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * language); when it changes, both deadlines are computed again from the original receipt time
  * under the new policy, moved on by the working time the ticket already spent waiting for the
  * requester, and the engine's timers and the open tasks' due dates follow. A new queue moves the
- * open level-1 task to the new queue's candidate group (and a level-2 task to its back office).
- * The path records who changed what from what to what, and why.
+ * open level-1 task to the new queue's candidate group (and a level-2 task to its back office). The
+ * path records who changed what from what to what, and why.
  */
 @Service
 public class TicketReclassification {
@@ -161,8 +161,8 @@ public class TicketReclassification {
 
   /**
    * The targets under {@code policy} from the original receipt time; the resolution deadline moved
-   * on by the working time the ticket has already waited for the requester (the pauses that
-   * already moved the old deadline).
+   * on by the working time the ticket has already waited for the requester (the pauses that already
+   * moved the old deadline).
    */
   private SlaTargets moved(Ticket ticket, String policy) {
     SlaTargets fresh = sla.targets(policy, ticket.getReceivedAt());
@@ -175,8 +175,7 @@ public class TicketReclassification {
     if (paused.isZero()) {
       return fresh;
     }
-    java.time.Instant resolution =
-        sla.calendar().addWorkingTime(fresh.resolutionDueAt(), paused);
+    java.time.Instant resolution = sla.calendar().addWorkingTime(fresh.resolutionDueAt(), paused);
     return new SlaTargets(
         policy,
         fresh.takeInChargeDueAt(),
@@ -190,7 +189,8 @@ public class TicketReclassification {
     Category current = node;
     for (int depth = 0; current != null && depth < 20; depth++) {
       path.add(0, current);
-      current = current.parentId() == null ? null : categories.byId(current.parentId()).orElse(null);
+      current =
+          current.parentId() == null ? null : categories.byId(current.parentId()).orElse(null);
     }
     return path;
   }

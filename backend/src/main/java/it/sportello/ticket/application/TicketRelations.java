@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Links between tickets and merging a duplicate into its primary ticket. A link is one row per
  * pair, seen from both tickets; a merge closes the duplicate through its process (outcome
- * DUPLICATE), writes the merge on both paths, links the two as duplicates and makes the
- * duplicate's documents readable from the primary too. Nothing is deleted. Every operation is
- * idempotent: the same request again changes nothing and answers the same.
+ * DUPLICATE), writes the merge on both paths, links the two as duplicates and makes the duplicate's
+ * documents readable from the primary too. Nothing is deleted. Every operation is idempotent: the
+ * same request again changes nothing and answers the same.
  */
 @Service
 public class TicketRelations {
@@ -166,8 +166,7 @@ public class TicketRelations {
       throw new ConflictException(
           409, "Tickets " + number + " and " + otherNumber + " were merged: their link stays.");
     }
-    jdbc.sql(
-            "delete from sportello.ticket_link where ticket_id = :low and other_ticket_id = :high")
+    jdbc.sql("delete from sportello.ticket_link where ticket_id = :low and other_ticket_id = :high")
         .param("low", Math.min(ticket.getId(), other.getId()))
         .param("high", Math.max(ticket.getId(), other.getId()))
         .update();
@@ -188,8 +187,7 @@ public class TicketRelations {
    *     itself a duplicate; 403 when the actor may not change one of the two tickets or confirm
    */
   @Transactional
-  public Merged merge(
-      String number, String into, boolean requesterConfirmed, TicketActor actor) {
+  public Merged merge(String number, String into, boolean requesterConfirmed, TicketActor actor) {
     Ticket duplicate = tickets.getByNumber(number);
     Ticket primary = other(duplicate, into, "into");
     if (duplicate.getMergedInto() != null) {

@@ -6,9 +6,9 @@ import it.sportello.platform.process.TaskActors;
 import it.sportello.processes.TicketProcess;
 import it.sportello.processes.TicketProcess.Elements;
 import it.sportello.processes.TicketProcess.Messages;
+import it.sportello.sla.SlaTargets;
 import it.sportello.ticket.application.TicketProcessPort;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.sla.SlaTargets;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -189,8 +189,7 @@ class CamundaTicketProcess implements TicketProcessPort {
     boolean level1 = Elements.LEVEL1.equals(key);
     // the due dates first: a candidate group changed afterwards updates the task's revision
     if (targets != null) {
-      task.setDueDate(
-          Date.from(level1 ? targets.takeInChargeDueAt() : targets.resolutionDueAt()));
+      task.setDueDate(Date.from(level1 ? targets.takeInChargeDueAt() : targets.resolutionDueAt()));
       task.setFollowUpDate(
           Date.from(level1 ? targets.takeInChargeAtRiskFrom() : targets.resolutionAtRiskFrom()));
       taskService.saveTask(task);

@@ -180,11 +180,9 @@ class TicketRelationsController {
     for (String number : numbers) {
       try {
         TicketRelations.Merged merged =
-            relations.merge(
-                number, into, Boolean.TRUE.equals(request.requesterConfirmed()), actor);
+            relations.merge(number, into, Boolean.TRUE.equals(request.requesterConfirmed()), actor);
         results.add(
-            new BulkMergeItem(
-                number, merged.replayed() ? "ALREADY_MERGED" : "MERGED", null, null));
+            new BulkMergeItem(number, merged.replayed() ? "ALREADY_MERGED" : "MERGED", null, null));
       } catch (ConflictException e) {
         results.add(new BulkMergeItem(number, "FAILED", e.status(), e.getMessage()));
       } catch (NotFoundException e) {
@@ -235,8 +233,7 @@ class TicketRelationsController {
                 blankToNull(request.category()),
                 request.reason()),
             actor(authentication));
-    return new ClassificationResponse(
-        result.number(), result.changed(), result.deadlinesMoved());
+    return new ClassificationResponse(result.number(), result.changed(), result.deadlinesMoved());
   }
 
   private static String blankToNull(String value) {
