@@ -136,6 +136,36 @@ class TicketMergeIT extends IntegrationTest {
   }
 
   @Test
+  void anUnknownRequesterIsMergedOnlyWhenASupervisorConfirmsItIsTheSamePerson() {
+    String primary = open(fiscalCode(), "Lampione spento");
+    String anonymous = open(fiscalCode(), "Lampione spento, segnalazione senza nome");
+    // a senderless letter or a voicemail: a requester with nothing to recognise them by
+    long unknown =
+        jdbc.queryForObject(
+            "insert into sportello.contact (kind, name, created_at, updated_at)"
+                + " values ('PERSON', null, now(), now()) returning id",
+            Long.class);
+    jdbc.update(
+        "update sportello.ticket set requester_id = ? where number = ?", unknown, anonymous);
+    Map<String, Object> confirmed = Map.of("into", primary, "requesterConfirmed", true);
+
+    ResponseEntity<JsonNode> unconfirmed =
+        post("/api/tickets/" + anonymous + "/merge", "operator1", Map.of("into", primary));
+    assertThat(unconfirmed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(unconfirmed.getBody().get("detail").asText()).contains("supervisor may confirm");
+    assertThat(post("/api/tickets/" + anonymous + "/merge", "operator1", confirmed).getStatusCode())
+        .as("an operator may not confirm")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<JsonNode> merged =
+        post("/api/tickets/" + anonymous + "/merge", "supervisor", confirmed);
+
+    assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/tickets/" + anonymous, "supervisor").getBody().get("outcome").asText())
+        .isEqualTo("DUPLICATE");
+  }
+
+  @Test
   void severalTicketsAreClosedAsDuplicatesOfOneWithAResultEach() {
     String requester = fiscalCode();
     String primary = open(requester, "Bolletta");
