@@ -3,6 +3,9 @@ import i18n from '../i18n';
 import { TicketActions } from './TicketActions';
 import { BulkDuplicate } from './BulkDuplicate';
 
+// the first render loads i18n and the design kit: slow on a shared machine
+vi.setConfig({ testTimeout: 15_000 });
+
 const api = vi.hoisted(() => ({
   ticket: vi.fn(),
   ticketsOf: vi.fn(),
