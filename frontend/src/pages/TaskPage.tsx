@@ -33,6 +33,7 @@ import { Message } from '../components/Message';
 import { ReplyBox } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
 import { TaskForm, type FormHandle } from '../components/TaskForm';
+import { TicketActions } from '../components/TicketActions';
 
 function when(value: string | undefined, language: string) {
   return value ? new Date(value).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }) : '';
@@ -230,6 +231,7 @@ export function TaskPage({ user }: { user: Me }) {
                 <h2 id="ticket-title" className="h4 card-title">
                   {t('task.ticket')}: {ticket.subject}
                 </h2>
+                <TicketActions number={ticket.number} onChanged={() => void loadTicket(ticket.number).then(setTicket)} />
                 <dl className="row mb-0">
                   <dt className="col-sm-5">{t('task.status')}</dt>
                   <dd className="col-sm-7">{t(`status.${ticket.status}`)}</dd>

@@ -27,6 +27,16 @@ public class CategoryTree {
     return store.upToDepth(depth);
   }
 
+  /** A node of the tree by its code. */
+  public java.util.Optional<Category> byCode(String code) {
+    return store.category(code);
+  }
+
+  /** A node of the tree by its id. */
+  public java.util.Optional<Category> byId(long id) {
+    return store.category(id);
+  }
+
   public long count(int depth) {
     return store.countCategories(depth);
   }

@@ -29,6 +29,9 @@ public final class TicketProcess {
     public static final String TICKET_CLOSED = "endEvent_ticketClosed";
     public static final String CLOSED_FOR_NO_REPLY = "endEvent_closedForNoReply";
     public static final String CLOSED_DATA_INCOMPLETE = "endEvent_closedDataIncomplete";
+    public static final String MERGED_AS_DUPLICATE = "subProcess_mergedAsDuplicate";
+    public static final String CLOSE_AS_DUPLICATE = "serviceTask_closeAsDuplicate";
+    public static final String CLOSED_AS_DUPLICATE = "endEvent_closedAsDuplicate";
 
     private Elements() {}
   }
@@ -36,6 +39,9 @@ public final class TicketProcess {
   /** Messages, named {@code <area>.<pastTenseEvent>}. */
   public static final class Messages {
     public static final String REQUESTER_REPLIED = "ticket.requesterReplied";
+
+    /** The ticket was merged into another as its duplicate: it closes, whatever it waits for. */
+    public static final String MERGED_AS_DUPLICATE = "ticket.mergedAsDuplicate";
 
     private Messages() {}
   }
@@ -78,6 +84,7 @@ public final class TicketProcess {
     public static final String CLOSE_FOR_INCOMPLETE_DATA = "closeForIncompleteDataDelegate";
     public static final String RESUME_SLA = "resumeSlaDelegate";
     public static final String CLOSE_TICKET = "closeTicketDelegate";
+    public static final String CLOSE_AS_DUPLICATE = "closeAsDuplicateDelegate";
     public static final String TASK_LISTENER = "ticketTaskListener";
 
     private Beans() {}

@@ -72,7 +72,8 @@ final class FakeDelegates {
             Beans.REMIND_REQUESTER,
             Beans.CLOSE_FOR_NO_REPLY,
             Beans.CLOSE_FOR_INCOMPLETE_DATA,
-            Beans.CLOSE_TICKET)) {
+            Beans.CLOSE_TICKET,
+            Beans.CLOSE_AS_DUPLICATE)) {
       Mocks.register(bean, fakes.record(bean, execution -> {}));
     }
     Mocks.register(

@@ -255,6 +255,77 @@ class TicketProcessTest {
     Assertions.assertThat(resolutionTimer(ticket)).as("fires once").isNull();
   }
 
+  @Test
+  void mergedDuplicateClosesAtLevel1EndingItsTaskAndTimers() {
+    ProcessInstance ticket = startTicket("RS-2026-000030", "Q", "EMAIL", null);
+    Assertions.assertThat(job(Elements.TAKE_IN_CHARGE_OVERDUE, ticket)).isNotNull();
+
+    mergedAsDuplicate("RS-2026-000030");
+
+    assertThat(ticket)
+        .isEnded()
+        .hasPassed(Elements.CLOSE_AS_DUPLICATE, Elements.CLOSED_AS_DUPLICATE)
+        .hasNotPassed(Elements.TICKET_CLOSED);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_AS_DUPLICATE)).isEqualTo(1);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_TICKET)).isZero();
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(ticket.getId()).count())
+        .isZero();
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(ticket.getId()).count())
+        .as("no SLA timer left")
+        .isZero();
+  }
+
+  @Test
+  void mergedDuplicateClosesWhileWaitingForTheRequester() {
+    ProcessInstance ticket = startTicket("RS-2026-000031", "Q", "EMAIL", null);
+    complete(task(ticket), withVariables(LEVEL1_DECISION, "REQUEST_DATA"));
+    assertThat(ticket).isWaitingAt(Elements.AWAIT_REPLY);
+
+    mergedAsDuplicate("RS-2026-000031");
+
+    assertThat(ticket).isEnded().hasPassed(Elements.CLOSED_AS_DUPLICATE);
+    Assertions.assertThat(delegates.count(Beans.CLOSE_FOR_NO_REPLY)).isZero();
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(ticket.getId()).count())
+        .as("the reminder and the no-reply timer are gone")
+        .isZero();
+  }
+
+  @Test
+  void mergedDuplicateClosesWhileAnOfficeWorksOnItEndingTheOfficeTask() {
+    ProcessInstance ticket = atLevel2("RS-2026-000032");
+    complete(
+        task(ticket), withVariables(LEVEL2_DECISION, "INVOLVE_OFFICE", OFFICE, "office-tributi"));
+    ProcessInstance office = calledProcessInstance(ticket);
+
+    mergedAsDuplicate("RS-2026-000032");
+
+    assertThat(ticket).isEnded().hasPassed(Elements.CLOSED_AS_DUPLICATE);
+    assertThat(office).isEnded();
+    Assertions.assertThat(
+            taskService().createTaskQuery().processInstanceBusinessKey("RS-2026-000032").count())
+        .isZero();
+  }
+
+  @Test
+  void aMovedDeadlineMovesTheResolutionTimerWhenRecalculated() {
+    ProcessInstance ticket = atLevel2("RS-2026-000033");
+    Date later = Date.from(java.time.Instant.parse("2031-03-03T10:00:00Z"));
+
+    runtimeService().setVariable(ticket.getId(), RESOLUTION_DUE_AT, later);
+    managementService().recalculateJobDuedate(resolutionTimer(ticket).getId(), false);
+
+    Assertions.assertThat(resolutionTimer(ticket).getDuedate()).isEqualTo(later);
+  }
+
+  private void mergedAsDuplicate(String number) {
+    runtimeService()
+        .createMessageCorrelation(Messages.MERGED_AS_DUPLICATE)
+        .processInstanceBusinessKey(number)
+        .correlate();
+  }
+
   private ProcessInstance atLevel2(String number) {
     ProcessInstance ticket = startTicket(number, "A", "PHONE", null);
     complete(task(ticket), withVariables(LEVEL1_DECISION, "ESCALATE", CURRENT_LEVEL, 2));

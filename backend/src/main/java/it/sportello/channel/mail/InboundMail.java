@@ -942,6 +942,10 @@ public class InboundMail {
       conversation.notes().add(MailNote.of("RELATED_TICKET", "number", ticket.getNumber()));
       return Optional.empty();
     }
+    // a duplicate merged into another ticket: the conversation goes on in the primary
+    for (int hop = 0; ticket != null && ticket.getMergedInto() != null && hop < 10; hop++) {
+      ticket = tickets.byNumbers(List.of(ticket.getMergedInto())).get(ticket.getMergedInto());
+    }
     if (ticket == null || ticket.isClosed()) {
       if (ticket != null) {
         conversation.context().put("previousTicket", ticket.getNumber());

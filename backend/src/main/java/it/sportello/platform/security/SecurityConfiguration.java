@@ -104,6 +104,17 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3))
                     .requestMatchers(HttpMethod.POST, "/api/tickets/*/documents")
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, OFFICE))
+                    // links, merge and reclassification: the ticket's level and supervisors
+                    // (TicketActor checks the level of each ticket)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/tickets/merge",
+                        "/api/tickets/*/merge",
+                        "/api/tickets/*/links",
+                        "/api/tickets/*/classification")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    .requestMatchers(HttpMethod.DELETE, "/api/tickets/*/links/*")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers(HttpMethod.GET, "/api/tickets/**")
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers(HttpMethod.GET, "/api/phone/figures")

@@ -148,7 +148,12 @@ public class TicketIntake {
     return receive(ticket, text, channel, user);
   }
 
-  private boolean receive(Ticket ticket, String text, String channel, String user) {
+  private boolean receive(Ticket addressed, String text, String channel, String user) {
+    Ticket ticket = addressed;
+    // a duplicate merged into another ticket: the message goes to the primary
+    for (int hop = 0; ticket.getMergedInto() != null && hop < 10; hop++) {
+      ticket = tickets.getByNumber(ticket.getMergedInto());
+    }
     String number = ticket.getNumber();
     if (ticket.isClosed()) {
       throw new ConflictException(

@@ -215,6 +215,15 @@ public class TicketLifecycle {
         ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
   }
 
+  /**
+   * A merged duplicate closes (outcome DUPLICATE); the requester is not notified: their request
+   * goes on in the primary ticket. Safe to run again.
+   */
+  @Transactional
+  public void closeAsDuplicate(String number) {
+    tickets.getByNumber(number).closeAsDuplicate(clock.instant());
+  }
+
   private void notifySupervisors(Ticket ticket, String template, Instant due) {
     notifications.queue(
         new NotificationRequest(

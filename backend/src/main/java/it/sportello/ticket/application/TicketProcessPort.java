@@ -15,4 +15,28 @@ public interface TicketProcessPort {
 
   /** Delivers a requester's message to the ticket's process if it is waiting for one. */
   boolean requesterReplied(String ticketNumber);
+
+  /**
+   * The ticket was merged into another: its process closes it as a duplicate (its open tasks end,
+   * its SLA timers stop). @return whether a running process took the message
+   */
+  boolean mergedAsDuplicate(String ticketNumber);
+
+  /**
+   * The SLA policy the classification decision gives for these inputs, or empty if it gives none.
+   */
+  java.util.Optional<String> slaPolicyFor(
+      String ticketType, String topic, String channel, String language);
+
+  /**
+   * The ticket was reclassified: the process's queue, priority, back-office group and (when not
+   * null) deadlines change; the SLA timers are re-evaluated on the new deadlines, the open tasks
+   * get the new due dates and, if the groups changed, the new candidate groups.
+   */
+  void reclassified(
+      String ticketNumber,
+      String queue,
+      String backOfficeGroup,
+      int priority,
+      it.sportello.sla.SlaTargets targets);
 }

@@ -98,6 +98,9 @@ public class Ticket {
   @Enumerated(EnumType.STRING)
   private Outcome outcome;
 
+  @Column(name = "merged_into")
+  private String mergedInto;
+
   private String answer;
 
   @JdbcTypeCode(SqlTypes.JSON)
@@ -297,6 +300,74 @@ public class Ticket {
     record(event, null, null, null, now);
   }
 
+  /**
+   * This ticket duplicates {@code primary}: it remembers the primary and will close with outcome
+   * {@link Outcome#DUPLICATE} through its process ({@link #closeAsDuplicate}).
+   */
+  public void mergeInto(String primary, String actor, Instant now) {
+    requireOpen();
+    if (mergedInto != null) {
+      throw new IllegalStateException("Ticket " + number + " is already merged into " + mergedInto);
+    }
+    mergedInto = primary;
+    outcome = Outcome.DUPLICATE;
+    record(TicketEventKind.MERGED_INTO, actor, null, primary, now);
+  }
+
+  /** A duplicate was merged into this ticket: its messages and documents are now read from here. */
+  public void mergedIn(String duplicate, String actor, Instant now) {
+    requireOpen();
+    record(TicketEventKind.MERGED_IN, actor, null, duplicate, now);
+  }
+
+  /**
+   * Closes a merged duplicate; safe to run again (a retried job).
+   *
+   * @return whether it closed now
+   */
+  public boolean closeAsDuplicate(Instant now) {
+    if (status == TicketStatus.CLOSED) {
+      return false;
+    }
+    if (mergedInto == null) {
+      throw new IllegalStateException("Ticket " + number + " was not merged into another");
+    }
+    outcome = Outcome.DUPLICATE;
+    status = TicketStatus.CLOSED;
+    slaPausedAt = null;
+    closedAt = now;
+    record(TicketEventKind.CLOSED_AS_DUPLICATE, null, null, mergedInto, now);
+    return true;
+  }
+
+  /**
+   * An operator changed how the ticket is classified. The deadlines are the ones of the (possibly
+   * new) SLA policy; {@code detail} says what changed and why.
+   */
+  public void reclassify(
+      TicketType type,
+      String queue,
+      int priority,
+      String topic,
+      String reason,
+      String slaPolicy,
+      Instant takeInChargeDueAt,
+      Instant resolutionDueAt,
+      String actor,
+      String detail,
+      Instant now) {
+    requireOpen();
+    this.type = type;
+    this.queue = queue;
+    this.priority = priority;
+    this.topic = topic;
+    this.reason = reason;
+    this.slaPolicy = slaPolicy;
+    this.takeInChargeDueAt = takeInChargeDueAt;
+    this.resolutionDueAt = resolutionDueAt;
+    record(TicketEventKind.RECLASSIFIED, actor, null, detail, now);
+  }
+
   public void record(
       TicketEventKind kind, String actor, String office, String detail, Instant now) {
     events.add(new TicketEvent(this, kind, actor, office, detail, now));
@@ -425,6 +496,11 @@ public class Ticket {
 
   public Outcome getOutcome() {
     return outcome;
+  }
+
+  /** The primary ticket's number if this one was merged into it as a duplicate, else null. */
+  public String getMergedInto() {
+    return mergedInto;
   }
 
   public String getAnswer() {

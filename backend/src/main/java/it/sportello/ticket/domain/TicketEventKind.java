@@ -37,5 +37,17 @@ public enum TicketEventKind {
   CLOSED_FOR_NO_REPLY,
   DATA_INCOMPLETE,
   REPLY_SENT,
-  CLOSED_DATA_INCOMPLETE
+  CLOSED_DATA_INCOMPLETE,
+  /** Linked to another ticket (detail: the other's number and the kind of link). */
+  LINKED,
+  /** A link to another ticket removed (detail: the other's number). */
+  UNLINKED,
+  /** This duplicate was merged into another ticket (detail: the primary's number). */
+  MERGED_INTO,
+  /** A duplicate was merged into this ticket (detail: the duplicate's number). */
+  MERGED_IN,
+  /** Closed as a duplicate through its process (after {@link #MERGED_INTO}). */
+  CLOSED_AS_DUPLICATE,
+  /** Queue, type, priority or category changed by an operator (detail: from → to, and why). */
+  RECLASSIFIED
 }

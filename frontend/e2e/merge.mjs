@@ -1,0 +1,120 @@
+// Merge and reclassify from the workspace in a real browser (Debian's Chromium, playwright-core):
+// two tickets of one requester are opened through the API; level 1 opens the duplicate's task, merges
+// it into the other ticket with the "Merge…" dialog (a picker of the requester's tickets), then opens
+// the primary's task, sees the duplicate among the linked tickets and reclassifies it to another
+// queue with the "Reclassify…" dialog. Every dialog is scanned with axe-core (WCAG 2.1 A/AA).
+// Usage: node e2e/merge.mjs <base-url> <screenshot-dir> [language]
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: merge.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const text = {
+  it: { login: 'Accedi', inbox: 'Le mie attività', merge: 'Unisci…', mergeSubmit: 'Unisci come duplicato', merged: /unita a/,
+        linked: 'Pratiche collegate', reclassify: 'Riclassifica…', queue: 'Coda', reason: 'Motivo della riclassificazione',
+        reclassifySubmit: 'Riclassifica', reclassified: /Pratica riclassificata/ },
+  en: { login: 'Log in', inbox: 'My tasks', merge: 'Merge…', mergeSubmit: 'Merge as duplicate', merged: /merged into/,
+        linked: 'Linked tickets', reclassify: 'Reclassify…', queue: 'Queue', reason: 'Reason for the change',
+        reclassifySubmit: 'Reclassify', reclassified: /Ticket reclassified/ },
+}[language];
+
+const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
+async function apiCall(method, path, user, body) {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+const letters = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+const requester = { fiscalCode: `${letters}80A01H501Z`, name: 'Carla Neri', email: `carla.${letters.toLowerCase()}@example.it` };
+async function openTicket(subject) {
+  const ticket = await apiCall('POST', '/api/tickets', 'operator1', {
+    channel: 'WEB', subject, description: 'Non riesco a pagare la TARI online.', language: 'it', requester,
+  });
+  return ticket.number;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const violations = [];
+let step = 0;
+async function check(page, name) {
+  await page.screenshot({ path: `${shots}/${language}-merge-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
+    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+async function openTask(page, number) {
+  await page.goto(baseUrl + '/inbox');
+  await page.getByRole('heading', { name: text.inbox }).waitFor();
+  await page.locator('#filter-number').fill(number);
+  await page.locator('#filter-number').press('Enter');
+  const row = page.locator(`tr[data-ticket="${number}"]`);
+  await row.waitFor();
+  await row.getByRole('link', { name: new RegExp(number) }).click();
+  await page.getByRole('heading', { name: new RegExp(number) }).first().waitFor();
+}
+
+try {
+  const primary = await openTicket(`TARI online ${letters}`);
+  const duplicate = await openTicket(`TARI online di nuovo ${letters}`);
+
+  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/login');
+  if (language !== 'it') await page.selectOption('#language', language);
+  await page.getByRole('heading', { name: text.login }).waitFor();
+  await page.locator('#username').fill('operator1');
+  await page.locator('#password').fill('demo');
+  await page.getByRole('button', { name: text.login }).click();
+  await page.waitForURL((url) => url.pathname === '/inbox');
+
+  // merge the duplicate into the primary, picked among the requester's tickets
+  await openTask(page, duplicate);
+  await page.getByRole('button', { name: text.merge }).click();
+  const mergeDialog = page.getByRole('dialog');
+  // Bootstrap Italia draws the radio on its label: click the label, as a person does
+  await mergeDialog.locator('label', { hasText: primary }).click();
+  assert.ok(await mergeDialog.getByLabel(new RegExp(primary)).isChecked(), 'the primary is picked');
+  await check(page, 'merge-dialog');
+  await mergeDialog.getByRole('button', { name: text.mergeSubmit }).click();
+  await page.getByRole('status').filter({ hasText: text.merged }).waitFor();
+  const closed = await apiCall('GET', `/api/tickets/${duplicate}`, 'operator1');
+  assert.equal(closed.status, 'CLOSED');
+  assert.equal(closed.outcome, 'DUPLICATE');
+
+  // the primary lists the duplicate among its linked tickets; reclassify it to the payments queue
+  await openTask(page, primary);
+  await page.getByRole('heading', { name: text.linked }).waitFor();
+  await page.getByRole('link', { name: duplicate, exact: true }).waitFor();
+  await page.getByRole('button', { name: text.reclassify }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(text.queue, { exact: true }).selectOption('payments');
+  await dialog.getByLabel(text.reason).fill('Riguarda un pagamento');
+  await check(page, 'reclassify-dialog');
+  await dialog.getByRole('button', { name: text.reclassifySubmit, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: text.reclassified }).waitFor();
+  await check(page, 'reclassified');
+  const reclassified = await apiCall('GET', `/api/tickets/${primary}`, 'operator1');
+  assert.equal(reclassified.queue, 'payments');
+  assert.ok(reclassified.history.some((s) => s.kind === 'RECLASSIFIED' && s.actor === 'operator1'), 'traced on the path');
+  assert.ok(reclassified.history.some((s) => s.kind === 'MERGED_IN' && s.detail === duplicate), 'merge on the primary path');
+  await context.close();
+
+  assert.deepEqual(violations, [], 'no serious accessibility violation');
+  console.log(`merge ${language}: ${duplicate} merged into ${primary}, which was reclassified`);
+} finally {
+  await browser.close();
+}
