@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import type { components } from '../openapi';
 
-export type PresenceActivity = 'VIEWING' | 'REPLYING';
-
-export interface Presence {
-  userId: string;
-  activity: PresenceActivity;
-  since: string;
-  activitySince: string;
-}
+export type Presence = components['schemas']['Presence'];
+type PresenceActivity = Presence['activity'];
 
 /** How often the page says it is still here; the server forgets it 30 seconds after the last. */
 export const HEARTBEAT_MS = 8_000;

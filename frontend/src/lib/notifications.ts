@@ -4,36 +4,14 @@
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import { api } from '../api';
+import type { components } from '../openapi';
 import { calendarDateTime } from '../calendar';
 
-export type NotificationKind =
-  | 'REQUESTER_REPLIED'
-  | 'ASSIGNED'
-  | 'TAKE_IN_CHARGE_AT_RISK'
-  | 'RESOLUTION_AT_RISK'
-  | 'TAKE_IN_CHARGE_OVERDUE'
-  | 'RESOLUTION_OVERDUE';
-
-export interface AppNotification {
-  id: number;
-  kind: NotificationKind;
-  ticketNumber: string;
-  params: Record<string, string>;
-  createdAt: string;
-  read: boolean;
-  taskId?: string | null;
-}
-
-export interface UnreadTicket {
-  ticketNumber: string;
-  kinds: NotificationKind[];
-}
-
-export interface NotificationsView {
-  unread: number;
-  items: AppNotification[];
-  unreadTickets: UnreadTicket[];
-}
+type Schemas = components['schemas'];
+export type AppNotification = Schemas['AppNotification'];
+export type NotificationKind = AppNotification['kind'];
+export type UnreadTicket = Schemas['UnreadTicket'];
+export type NotificationsView = Schemas['NotificationsView'];
 
 export const POLL_MS = 30_000;
 

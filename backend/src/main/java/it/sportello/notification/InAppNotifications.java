@@ -137,7 +137,10 @@ public class InAppNotifications {
         .toList();
   }
 
-  /** The reader's latest notifications (of one ticket, if given), newest first, each with its ticket's open task if any. */
+  /**
+   * The reader's latest notifications (of one ticket, if given), newest first, each with its
+   * ticket's open task if any.
+   */
   @Transactional(readOnly = true)
   public List<AppNotification> latest(Reader reader, String ticketNumber, int limit) {
     List<Row> rows =
@@ -217,7 +220,9 @@ public class InAppNotifications {
     jdbc.update(
         "insert into sportello.app_notification_read (notification_id, user_id, read_at)"
             + " values (:id, :user, :now) on conflict do nothing",
-        params(reader).addValue("id", id).addValue("now", java.sql.Timestamp.from(clock.instant())));
+        params(reader)
+            .addValue("id", id)
+            .addValue("now", java.sql.Timestamp.from(clock.instant())));
   }
 
   /** The reader read all their notifications, or all those of one ticket. */

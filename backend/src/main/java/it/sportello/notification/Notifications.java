@@ -57,7 +57,11 @@ public class Notifications {
     Map<String, String> params = new TreeMap<>(queued.getPayload());
     params.remove("number");
     inApp.publish(
-        queued.getDedupKey(), kind, number, params, List.of(Recipient.group(queued.getRecipient())));
+        queued.getDedupKey(),
+        kind,
+        number,
+        params,
+        List.of(Recipient.group(queued.getRecipient())));
     queued.markSent(clock.instant());
     return queued;
   }

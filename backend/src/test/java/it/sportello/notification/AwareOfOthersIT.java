@@ -39,7 +39,10 @@ class AwareOfOthersIT extends IntegrationTest {
         .isEqualTo(HttpStatus.OK);
 
     assertThat(
-            post("/api/tickets/" + number + "/messages", "api-client", Map.of("text", "Ecco i dati"))
+            post(
+                    "/api/tickets/" + number + "/messages",
+                    "api-client",
+                    Map.of("text", "Ecco i dati"))
                 .getStatusCode()
                 .is2xxSuccessful())
         .isTrue();
@@ -52,8 +55,7 @@ class AwareOfOthersIT extends IntegrationTest {
     JsonNode item = item("operator1", number);
     assertThat(item.get("taskId").asText()).isEqualTo(taskId);
     assertThat(item.at("/params/channel").asText()).isNotBlank();
-    assertThat(
-            mine("operator1").get("unreadTickets").findValuesAsText("ticketNumber"))
+    assertThat(mine("operator1").get("unreadTickets").findValuesAsText("ticketNumber"))
         .contains(number);
   }
 
@@ -102,8 +104,7 @@ class AwareOfOthersIT extends IntegrationTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
 
     assertThat(
-            post("/api/notifications/read-all?ticket=" + number, "operator3", null)
-                .getStatusCode())
+            post("/api/notifications/read-all?ticket=" + number, "operator3", null).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(item("operator3", number).get("read").asBoolean()).isTrue();
   }
@@ -128,7 +129,8 @@ class AwareOfOthersIT extends IntegrationTest {
     String number = open("Risoluzione in ritardo");
     String taskId = taskId("operator1", number);
     post("/api/tasks/" + taskId + "/claim", "operator1", null);
-    Instant due = OffsetDateTime.parse(ticket(number).at("/sla/resolutionDueAt").asText()).toInstant();
+    Instant due =
+        OffsetDateTime.parse(ticket(number).at("/sla/resolutionDueAt").asText()).toInstant();
 
     clock.pin(due.plusSeconds(60));
     lifecycle.resolutionOverdue(number);
@@ -150,14 +152,14 @@ class AwareOfOthersIT extends IntegrationTest {
   @Test
   void theEscalationOfAMissedTakeInChargeIsVisibleToTheSupervisor() {
     String number = open("Nessuno mi risponde ancora");
-    Instant due = OffsetDateTime.parse(ticket(number).at("/sla/takeInChargeDueAt").asText()).toInstant();
+    Instant due =
+        OffsetDateTime.parse(ticket(number).at("/sla/takeInChargeDueAt").asText()).toInstant();
 
     clock.pin(due.plusSeconds(60));
     lifecycle.takeInChargeOverdue(number);
 
     assertThat(kinds("supervisor", number)).containsOnlyOnce("TAKE_IN_CHARGE_OVERDUE");
-    assertThat(item("supervisor", number).at("/params/dueAt").asText())
-        .isEqualTo(due.toString());
+    assertThat(item("supervisor", number).at("/params/dueAt").asText()).isEqualTo(due.toString());
   }
 
   @Test
@@ -184,7 +186,11 @@ class AwareOfOthersIT extends IntegrationTest {
     clock.pin(now);
 
     assertThat(
-            call(HttpMethod.PUT, "/api/presence/" + number, "operator1", Map.of("activity", "REPLYING"))
+            call(
+                    HttpMethod.PUT,
+                    "/api/presence/" + number,
+                    "operator1",
+                    Map.of("activity", "REPLYING"))
                 .getBody()
                 .get("others"))
         .isEmpty();
@@ -194,8 +200,11 @@ class AwareOfOthersIT extends IntegrationTest {
             .get("others");
     assertThat(others.findValuesAsText("userId")).containsExactly("operator1");
     assertThat(others.findValuesAsText("activity")).containsExactly("REPLYING");
-    assertThat(get("/api/presence/" + number, "operator1").getBody().get("others")
-            .findValuesAsText("userId"))
+    assertThat(
+            get("/api/presence/" + number, "operator1")
+                .getBody()
+                .get("others")
+                .findValuesAsText("userId"))
         .containsExactly("operator3");
 
     clock.pin(now.plusSeconds(31));

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notices tickets whose deadline has become at risk in the SLA module's sense (the policy's
- * at-risk share of the working window used, as {@link SlaService#state} counts it) and tells whoever
- * works them and the supervisors, once per deadline. Safe on every node at once: the notification
- * of one deadline is written once whoever finds it.
+ * Notices tickets whose deadline has become at risk in the SLA module's sense (the policy's at-risk
+ * share of the working window used, as {@link SlaService#state} counts it) and tells whoever works
+ * them and the supervisors, once per deadline. Safe on every node at once: the notification of one
+ * deadline is written once whoever finds it.
  */
 @Component
 public class SlaRiskWatch {
