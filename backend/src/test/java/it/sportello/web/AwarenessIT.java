@@ -3,11 +3,16 @@ package it.sportello.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.IntegrationTest;
+import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
+import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -18,6 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AwarenessIT extends IntegrationTest {
 
   @LocalServerPort int port;
+  @Autowired EmbeddedSearchNode node;
+  @Autowired SearchIndex searchIndex;
+
+  /** The task page suggests articles: the search node answers, its index in step. */
+  @BeforeEach
+  void searchNodeIsUpAndTheIndexInStep() throws Exception {
+    SearchNodes.upAndInStep(node, searchIndex);
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"it", "en"})
