@@ -136,7 +136,7 @@ try {
 
   // operator1 leaves: the warning goes away without reloading
   await first.goto(`${baseUrl}/inbox`);
-  await second.getByText(text.replying).waitFor({ state: 'detached', timeout: 30_000 });
+  await second.getByText(text.replying).waitFor({ state: 'detached', timeout: 45_000 });
 
   // the inbox row of the ticket carries the badge
   await second.goto(`${baseUrl}/inbox`);

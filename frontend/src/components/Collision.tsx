@@ -49,6 +49,20 @@ export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zo
         void beat();
       }
     };
+    // a full navigation or a closed tab runs no cleanup: say goodbye as the page goes
+    const leave = () => {
+      const token = document.cookie
+        .split('; ')
+        .find((cookie) => cookie.startsWith('SPORTELLO-XSRF-TOKEN='))
+        ?.substring('SPORTELLO-XSRF-TOKEN='.length);
+      void fetch(`/api/presence/${encodeURIComponent(number)}`, {
+        method: 'DELETE',
+        credentials: 'same-origin',
+        keepalive: true,
+        headers: token ? { 'X-XSRF-TOKEN': decodeURIComponent(token), 'X-Requested-With': 'XMLHttpRequest' } : {},
+      }).catch(() => undefined);
+    };
+    window.addEventListener('pagehide', leave);
     activity.current = replying() ? 'REPLYING' : 'VIEWING';
     void beat();
     const timer = setInterval(() => void beat(), HEARTBEAT_MS);
@@ -58,6 +72,7 @@ export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zo
     return () => {
       live = false;
       clearInterval(timer);
+      window.removeEventListener('pagehide', leave);
       document.removeEventListener('focusin', check);
       document.removeEventListener('focusout', check);
       document.removeEventListener('input', check);
