@@ -4,6 +4,7 @@ import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
 import { logout, type Me } from '../api';
 import { tabsFor } from '../navigation';
+import { NotificationBell } from './NotificationBell';
 
 /**
  * Page frame: skip link, PA header with the user and the language switch, the tabs the user's roles
@@ -47,6 +48,7 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
               </select>
               {user && (
                 <>
+                  <NotificationBell user={user} />
                   <span>{t('nav.loggedInAs', { user: user.userId })}</span>
                   <button
                     type="button"

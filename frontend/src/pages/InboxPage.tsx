@@ -7,6 +7,7 @@ import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
 import { usePolling } from '../components/usePolling';
 import { SlaBadge, formatDuration } from '../components/SlaBadge';
+import { UnreadBadge } from '../components/NotificationBell';
 
 /** Fallback polling; server-sent events announce changes as they happen. */
 const REFRESH_MS = 60_000;
@@ -164,6 +165,7 @@ export function InboxPage({ user }: { user: Me }) {
                     <Link to={`/tasks/${row.taskId}`} aria-label={t('inbox.openSubject', { number: row.number })}>
                       {row.number}
                     </Link>
+                    <UnreadBadge number={row.number} />
                     <div className="small text-muted">{t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}</div>
                   </td>
                   <td>{row.subject}</td>

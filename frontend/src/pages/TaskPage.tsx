@@ -26,6 +26,7 @@ import { Attachments } from '../components/Attachments';
 import { SentMail } from '../components/SentMail';
 import { CallbackBox } from '../components/CallbackBox';
 import { CaseFile } from '../components/CaseFile';
+import { Collision } from '../components/Collision';
 import { KbSuggestions } from '../components/KbSuggestions';
 import { Layout } from '../components/Layout';
 import { mayReadContacts } from '../navigation';
@@ -178,6 +179,7 @@ export function TaskPage({ user }: { user: Me }) {
         </h1>
       )}
       {!work && <Message text={message} errors={errors} />}
+      {work?.businessKey && <Collision number={work.businessKey} zone={user.zone} />}
       {work && (letterCase || complaintCase) && (
         <>
           <h1 className="h2">

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,11 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
+  /** The channel of messages to staff: delivered as notifications in the application. */
+  public static final String INBOX = "INBOX";
+
   private final NotificationRepository outbox;
+  private final InAppNotifications inApp;
   private final Clock clock;
 
-  Notifications(NotificationRepository outbox, Clock clock) {
+  Notifications(NotificationRepository outbox, InAppNotifications inApp, Clock clock) {
     this.outbox = outbox;
+    this.inApp = inApp;
     this.clock = clock;
   }
 
@@ -27,7 +34,36 @@ public class Notifications {
   public Notification queue(NotificationRequest request) {
     return outbox
         .findByDedupKey(request.dedupKey())
-        .orElseGet(() -> outbox.save(new Notification(request, clock.instant())));
+        .orElseGet(() -> deliverInApp(outbox.save(new Notification(request, clock.instant()))));
+  }
+
+  /**
+   * A message to a group of staff on the {@link #INBOX} channel about a ticket is shown in the
+   * application, in the bell of every member, and so delivered.
+   */
+  private Notification deliverInApp(Notification queued) {
+    String number = queued.getPayload().get("number");
+    if (!INBOX.equals(queued.getChannel())
+        || queued.getRecipientKind() != Notification.RecipientKind.GROUP
+        || number == null) {
+      return queued;
+    }
+    AppNotificationKind kind;
+    try {
+      kind = AppNotificationKind.valueOf(queued.getTemplate());
+    } catch (IllegalArgumentException notShown) {
+      return queued;
+    }
+    Map<String, String> params = new TreeMap<>(queued.getPayload());
+    params.remove("number");
+    inApp.publish(
+        queued.getDedupKey(),
+        kind,
+        number,
+        params,
+        List.of(Recipient.group(queued.getRecipient())));
+    queued.markSent(clock.instant());
+    return queued;
   }
 
   /** Messages not yet delivered on these channels, oldest first, after {@code afterId}. */

@@ -1,9 +1,13 @@
 package it.sportello.worklist;
 
+import it.sportello.notification.AppNotificationKind;
+import it.sportello.notification.InAppNotifications;
+import it.sportello.notification.Recipient;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
@@ -21,11 +25,17 @@ public class Worklist {
   private final WorklistPort port;
   private final List<TaskCompletionHandler> handlers;
   private final Clock clock;
+  private final InAppNotifications notifications;
 
-  Worklist(WorklistPort port, List<TaskCompletionHandler> handlers, Clock clock) {
+  Worklist(
+      WorklistPort port,
+      List<TaskCompletionHandler> handlers,
+      Clock clock,
+      InAppNotifications notifications) {
     this.port = port;
     this.handlers = handlers;
     this.clock = clock;
+    this.notifications = notifications;
   }
 
   /** The worker's tasks by due date, urgency measured now. */
@@ -82,10 +92,17 @@ public class Worklist {
   /** A supervisor hands a task to a worker who may take it. */
   @Transactional
   public void assign(String taskId, String userId) {
+    assign(taskId, userId, null);
+  }
+
+  /** A supervisor ({@code by}) hands a task to a worker who may take it, who is told so. */
+  @Transactional
+  public void assign(String taskId, String userId, String by) {
     WorkItem task = port.find(taskId).orElseThrow(() -> notFound(taskId));
     requireCandidate(taskId, userId);
     checkWorker(task, userId);
     port.assign(taskId, userId);
+    tellAssignee(task, userId, by);
   }
 
   /** A worker hands a task they hold to a colleague who may take it. */
@@ -99,6 +116,26 @@ public class Worklist {
     requireCandidate(taskId, colleague);
     checkWorker(task, colleague);
     port.assign(taskId, colleague);
+    tellAssignee(task, colleague, worker.userId());
+  }
+
+  /** The new assignee finds it in their bell (not when they took it themselves). */
+  private void tellAssignee(WorkItem task, String assignee, String by) {
+    if (task.businessKey() == null || assignee.equals(by)) {
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("taskKey", String.valueOf(task.taskKey()));
+    params.put("processKey", String.valueOf(task.processKey()));
+    if (by != null) {
+      params.put("by", by);
+    }
+    notifications.publish(
+        "ASSIGNED:" + task.id() + ":" + assignee,
+        AppNotificationKind.ASSIGNED,
+        task.businessKey(),
+        params,
+        List.of(Recipient.user(assignee)));
   }
 
   private void requireCandidate(String taskId, String userId) {

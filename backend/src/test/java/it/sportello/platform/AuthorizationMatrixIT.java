@@ -97,7 +97,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
       Map.of(
           "/api/tickets/", "RS-1999-999999",
           "/api/complaints/", "RECL-1999-999999",
-          "/api/correspondence/", "PROT-1999-999999");
+          "/api/correspondence/", "PROT-1999-999999",
+          "/api/presence/", "RS-1999-999999");
 
   private static final String NO_SUCH_ID = "999999999";
   private static final String NO_SUCH_ENGINE_ID = "00000000-0000-0000-0000-000000000000";
@@ -153,7 +154,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
    * mailboxes again for the reconciliation (it only writes its report).
    */
   private static final Set<String> HARMLESS_WRITES =
-      Set.of("DELETE /api/session", "POST /api/kb/index/rebuild", "POST /api/mail/reconciliation");
+      Set.of(
+          "DELETE /api/session",
+          "POST /api/kb/index/rebuild",
+          "POST /api/mail/reconciliation",
+          // the caller's own read marks and presence
+          "POST /api/notifications/read-all",
+          "DELETE /api/presence/{number}");
 
   @Autowired EmbeddedSearchNode searchNode;
 

@@ -241,6 +241,23 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(KB_EDITOR, KB_REVIEWER, ADMIN))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
+                    // each user reads only their own notifications and their groups'
+                    .requestMatchers("/api/notifications/**")
+                    .authenticated()
+                    // who is on a ticket: the workers who open tasks
+                    .requestMatchers("/api/presence/**")
+                    .hasAnyRole(
+                        roles(
+                            LEVEL1,
+                            LEVEL2,
+                            LEVEL3,
+                            SUPERVISOR,
+                            OFFICE,
+                            SECRETARIAT,
+                            HEAD_OFFICE,
+                            MANAGER,
+                            KB_EDITOR,
+                            KB_REVIEWER))
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -42,6 +42,7 @@ public class TicketIntake {
   private final ObjectMapper objectMapper;
   private final ReportedTimes reportedTimes;
   private final Clock clock;
+  private final TicketAwareness awareness;
 
   TicketIntake(
       TicketRepository tickets,
@@ -52,7 +53,8 @@ public class TicketIntake {
       SlaService sla,
       ObjectMapper objectMapper,
       ReportedTimes reportedTimes,
-      Clock clock) {
+      Clock clock,
+      TicketAwareness awareness) {
     this.tickets = tickets;
     this.numbers = numbers;
     this.contacts = contacts;
@@ -62,6 +64,7 @@ public class TicketIntake {
     this.objectMapper = objectMapper;
     this.reportedTimes = reportedTimes;
     this.clock = clock;
+    this.awareness = awareness;
   }
 
   /** The ticket, and whether it was opened by an earlier request with the same idempotency key. */
@@ -171,6 +174,7 @@ public class TicketIntake {
         text,
         now,
         user);
+    awareness.requesterReplied(ticket, channel == null ? ticket.getChannel().name() : channel, now);
     return process.requesterReplied(number);
   }
 

@@ -7,6 +7,8 @@ import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_REMINDED;
 
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
+import it.sportello.notification.AppNotificationKind;
+import it.sportello.notification.InAppNotifications;
 import it.sportello.notification.Notification.RecipientKind;
 import it.sportello.notification.NotificationRequest;
 import it.sportello.notification.Notifications;
@@ -43,6 +45,7 @@ public class TicketLifecycle {
   private final QueueRepository queues;
   private final ContactRegistry contacts;
   private final Notifications notifications;
+  private final InAppNotifications inApp;
   private final SlaService sla;
   private final Clock clock;
 
@@ -51,12 +54,14 @@ public class TicketLifecycle {
       QueueRepository queues,
       ContactRegistry contacts,
       Notifications notifications,
+      InAppNotifications inApp,
       SlaService sla,
       Clock clock) {
     this.tickets = tickets;
     this.queues = queues;
     this.contacts = contacts;
     this.notifications = notifications;
+    this.inApp = inApp;
     this.sla = sla;
     this.clock = clock;
   }
@@ -231,7 +236,7 @@ public class TicketLifecycle {
             ticket.getId(),
             RecipientKind.GROUP,
             SUPERVISORS_GROUP,
-            "INBOX",
+            Notifications.INBOX,
             template,
             "it",
             Map.of(
@@ -243,6 +248,13 @@ public class TicketLifecycle {
                 String.valueOf(due),
                 "priority",
                 String.valueOf(ticket.getPriority()))));
+    // the supervisors see it in the application through the outbox; whoever holds it sees it too
+    inApp.publish(
+        ticket.getNumber() + ":" + template,
+        AppNotificationKind.valueOf(template),
+        ticket.getNumber(),
+        Map.of("dueAt", String.valueOf(due)),
+        inApp.assignees(ticket.getNumber()));
   }
 
   /**

@@ -94,7 +94,7 @@ class TaskController {
       @Valid @RequestBody Assignment assignment,
       Authentication authentication) {
     if (isSupervisor(authentication)) {
-      worklist.assign(taskId, assignment.userId());
+      worklist.assign(taskId, assignment.userId(), authentication.getName());
     } else {
       worklist.handOver(taskId, worker(authentication), assignment.userId());
     }

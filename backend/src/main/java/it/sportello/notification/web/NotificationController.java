@@ -1,0 +1,92 @@
+package it.sportello.notification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.notification.AppNotification;
+import it.sportello.notification.InAppNotifications;
+import it.sportello.notification.InAppNotifications.Reader;
+import it.sportello.notification.InAppNotifications.UnreadTicket;
+import it.sportello.notification.NotificationStream;
+import it.sportello.platform.security.GroupAuthorities;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@Tag(
+    name = "Notifications",
+    description =
+        "Notifications in the application (the bell): a requester's reply, an assignment, an SLA"
+            + " at risk or passed; each user reads their own and their groups'")
+@Validated
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+  private static final int LATEST = 30;
+  private static final String TICKET = "[A-Za-z0-9-]{1,40}";
+
+  private final InAppNotifications notifications;
+  private final NotificationStream stream;
+
+  NotificationController(InAppNotifications notifications, NotificationStream stream) {
+    this.notifications = notifications;
+    this.stream = stream;
+  }
+
+  /** The bell: how many are unread, the latest, and the tickets with unread ones. */
+  record NotificationsView(
+      long unread, List<AppNotification> items, List<UnreadTicket> unreadTickets) {}
+
+  @Operation(
+      summary = "My notifications: unread count, the latest 30, and the tickets with unread ones",
+      description = "With `ticket`, the latest are those of that ticket only.")
+  @GetMapping
+  NotificationsView mine(
+      @RequestParam(required = false) @Pattern(regexp = TICKET) String ticket,
+      Authentication authentication) {
+    Reader reader = reader(authentication);
+    return new NotificationsView(
+        notifications.unreadCount(reader),
+        notifications.latest(reader, ticket, LATEST),
+        notifications.unreadTickets(reader));
+  }
+
+  @Operation(
+      summary = "Server-sent events: 'notifications' whenever notifications are written",
+      description = "Each client then reloads its own; poll as a fallback.")
+  @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events() {
+    return stream.subscribe();
+  }
+
+  @Operation(summary = "Mark one of my notifications read")
+  @PostMapping("/{id}/read")
+  ResponseEntity<Void> read(@PathVariable long id, Authentication authentication) {
+    notifications.markRead(reader(authentication), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Mark all my notifications read, or those of one ticket")
+  @PostMapping("/read-all")
+  ResponseEntity<Void> readAll(
+      @RequestParam(required = false) @Pattern(regexp = TICKET) String ticket,
+      Authentication authentication) {
+    notifications.markAllRead(reader(authentication), ticket);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static Reader reader(Authentication authentication) {
+    return new Reader(
+        authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
+  }
+}

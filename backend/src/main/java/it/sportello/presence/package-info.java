@@ -1,0 +1,6 @@
+/**
+ * Presence: who has a ticket (or any business object with a number) open right now and whether they
+ * are replying, so that a second worker is warned before typing. Heartbeats renew a row with an
+ * expiry in a table every application node shares.
+ */
+package it.sportello.presence;

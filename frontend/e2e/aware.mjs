@@ -1,0 +1,157 @@
+// Aware of others, with two operators in two browser contexts (Debian's Chromium, playwright-core):
+// operator1 opens a ticket's task and starts writing the reply; operator3 opens the same task and
+// sees, before typing anything, that operator1 is replying; a supervisor assigns the task to
+// operator3 and the citizen writes again, and operator3's bell count rises without reloading; the
+// inbox row carries the badge; when operator1 leaves, the warning goes. axe (WCAG 2.1 A/AA) on the
+// task page with the warning and on the open bell.
+// Usage: node e2e/aware.mjs <base-url> <screenshot-dir> [language]
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: aware.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const text = {
+  it: {
+    login: 'Accedi',
+    replying: /operator1 sta rispondendo a questa pratica dalle \d{2}[:.]\d{2}/,
+    bell: /^Notifiche, (\d+) non lett[ae]$/,
+    assigned: 'ti ha assegnato',
+    replied: 'nuova risposta del cittadino',
+    badge: /Assegnata a te|Nuova risposta/,
+  },
+  en: {
+    login: 'Log in',
+    replying: /operator1 has been replying to this ticket since \d{1,2}[:.]\d{2}/,
+    bell: /^Notifications, (\d+) unread$/,
+    assigned: 'assigned you',
+    replied: 'the citizen replied',
+    badge: /Assigned to you|New reply/,
+  },
+}[language];
+
+const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
+async function apiCall(method, path, user, body) {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+
+async function axe(page, name) {
+  await page.screenshot({ path: `${shots}/${language}-aware-${name}.png`, fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
+    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+async function logIn(user) {
+  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
+  await page.goto(baseUrl + '/login');
+  if (language !== 'it') await page.selectOption('#language', language);
+  await page.getByRole('heading', { name: text.login }).waitFor();
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill('demo');
+  await page.getByRole('button', { name: text.login }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return page;
+}
+
+async function bellCount(page) {
+  const name = await page.locator('[aria-controls="notifications-panel"]').getAttribute('aria-label');
+  const match = text.bell.exec(name ?? '');
+  assert.ok(match, `the bell is named with the unread count, not "${name}"`);
+  return Number(match[1]);
+}
+
+try {
+  const opened = await apiCall('POST', '/api/tickets', 'api-client', {
+    channel: 'WEB',
+    subject: `Collisione ${language} ${Date.now()}`,
+    description: 'Due operatori sulla stessa pratica.',
+    language: 'it',
+    requester: { fiscalCode: 'RSSMRA80A01H501U', name: 'Mario Rossi', email: 'mario.rossi@example.it' },
+  });
+  const number = opened.number;
+  const tasks = await apiCall('GET', `/api/tasks?businessKey=${number}`, 'operator1');
+  assert.equal(tasks.items.length, 1, 'one open task');
+  const taskId = tasks.items[0].id;
+
+  // operator1 opens the task and starts writing to the citizen
+  const first = await logIn('operator1');
+  await first.goto(`${baseUrl}/tasks/${taskId}`);
+  const reply = first.locator('main textarea').first();
+  await reply.waitFor();
+  await reply.click();
+  await reply.fill('Gentile cittadino, ');
+
+  // operator3 opens the same task: the warning is there before they type anything
+  const second = await logIn('operator3');
+  const before = await bellCount(second);
+  await second.goto(`${baseUrl}/tasks/${taskId}`);
+  const status = second.getByTestId('collision');
+  await second.getByText(text.replying).waitFor({ timeout: 20_000 });
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  const typed = await second.locator('main textarea').evaluateAll((boxes) => boxes.map((box) => box.value).join(''));
+  assert.equal(typed, '', 'operator3 has typed nothing yet');
+  await axe(second, 'warning');
+
+  // a supervisor hands the task to operator3, then the citizen writes: the bell counts up live
+  await apiCall('POST', `/api/tasks/${taskId}/assign`, 'supervisor', { userId: 'operator3' });
+  await apiCall('POST', `/api/tickets/${number}/messages`, 'api-client', { text: 'Ecco la ricevuta.' });
+  const deadline = Date.now() + 45_000;
+  let after = await bellCount(second);
+  while (after < before + 2 && Date.now() < deadline) {
+    await second.waitForTimeout(500);
+    after = await bellCount(second);
+  }
+  assert.ok(after >= before + 2, `operator3's bell went from ${before} to ${after}`);
+
+  await second.locator('[aria-controls="notifications-panel"]').click();
+  const panel = second.locator('#notifications-panel');
+  await panel.getByText(`${number}`, { exact: false }).first().waitFor();
+  assert.ok((await panel.textContent()).includes(text.assigned), 'the assignment is in the bell');
+  assert.ok((await panel.textContent()).includes(text.replied), "the citizen's reply is in the bell");
+  await axe(second, 'bell');
+  await second.keyboard.press('Escape');
+
+  // operator1 leaves: the warning goes away without reloading
+  await first.goto(`${baseUrl}/inbox`);
+  await second.getByText(text.replying).waitFor({ state: 'detached', timeout: 45_000 });
+
+  // the inbox row of the ticket carries the badge
+  await second.goto(`${baseUrl}/inbox`);
+  const row = second.locator(`[data-ticket="${number}"]`).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.getByText(text.badge).first().waitFor();
+  await axe(second, 'inbox');
+} catch (error) {
+  problems.push(`aware ${language}: ${error.stack ?? error}`);
+} finally {
+  await browser.close();
+}
+
+if (problems.length > 0) {
+  console.log(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`aware ${language}: the second operator was warned, the bell counted up`);

@@ -1,0 +1,114 @@
+// Notifications in the application: one store per browser tab, shared by the bell and the inbox's
+// badges, reloaded when the server says something changed (server-sent events) and every
+// POLL_MS as a fallback (another application node, a lost stream).
+import { useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
+import { api } from '../api';
+import type { components } from '../openapi';
+import { calendarDateTime } from '../calendar';
+
+type Schemas = components['schemas'];
+export type AppNotification = Schemas['AppNotification'];
+export type NotificationKind = AppNotification['kind'];
+export type UnreadTicket = Schemas['UnreadTicket'];
+export type NotificationsView = Schemas['NotificationsView'];
+
+export const POLL_MS = 30_000;
+
+interface State {
+  data?: NotificationsView;
+  failed: boolean;
+}
+
+let state: State = { failed: false };
+const listeners = new Set<() => void>();
+let stop: (() => void) | undefined;
+
+function publish(next: State) {
+  state = next;
+  listeners.forEach((listener) => listener());
+}
+
+/** Loads the user's notifications now. */
+export async function reloadNotifications(): Promise<void> {
+  try {
+    const data = await api<NotificationsView>('GET', '/api/notifications');
+    if (typeof data?.unread !== 'number' || !Array.isArray(data.items) || !Array.isArray(data.unreadTickets)) {
+      throw new Error('not a notifications view');
+    }
+    publish({ data, failed: false });
+  } catch {
+    publish({ ...state, failed: true });
+  }
+}
+
+function start() {
+  void reloadNotifications();
+  const timer = setInterval(() => void reloadNotifications(), POLL_MS);
+  const source =
+    typeof EventSource === 'undefined' ? undefined : new EventSource('/api/notifications/events');
+  source?.addEventListener('notifications', () => void reloadNotifications());
+  return () => {
+    clearInterval(timer);
+    source?.close();
+  };
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!stop) stop = start();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && stop) {
+      stop();
+      stop = undefined;
+      state = { failed: false };
+    }
+  };
+}
+
+const noop = () => () => undefined;
+const empty: State = { failed: false };
+
+/** The signed-in user's notifications (none while `enabled` is false, e.g. before login). */
+export function useNotifications(enabled = true): State {
+  return useSyncExternalStore(enabled ? subscribe : noop, () => (enabled ? state : empty));
+}
+
+
+export async function markNotificationRead(id: number) {
+  await api<void>('POST', `/api/notifications/${id}/read`);
+  await reloadNotifications();
+}
+
+export async function markAllNotificationsRead(ticketNumber?: string) {
+  const query = ticketNumber ? `?ticket=${encodeURIComponent(ticketNumber)}` : '';
+  await api<void>('POST', `/api/notifications/read-all${query}`);
+  await reloadNotifications();
+}
+
+/** Ticket processes: their business key is a ticket's number, with a ticket page. */
+const TICKET_PROCESSES = ['ticket', 'office-involvement'];
+
+/** Whether the notification is about a ticket (a page at /tickets/:number). */
+export function isTicket(notification: AppNotification): boolean {
+  const process = notification.params.processKey;
+  return !process || TICKET_PROCESSES.includes(process);
+}
+
+/** The notification in plain language, in the reader's language and the service calendar's zone. */
+export function notificationText(t: TFunction, notification: AppNotification, zone: string, language: string): string {
+  const { params } = notification;
+  const due = params.dueAt ? calendarDateTime(zone, params.dueAt, language) : '';
+  const task = params.taskKey
+    ? t(`taskName.${params.taskKey}`, { defaultValue: t('notifications.aTask') })
+    : t('notifications.aTask');
+  const channel = params.channel ? t(`notifications.channel.${params.channel}`, { defaultValue: '' }) : '';
+  return t(`notifications.kind.${notification.kind}`, {
+    number: notification.ticketNumber,
+    due,
+    task,
+    by: params.by ?? t('notifications.someone'),
+    channel,
+  });
+}
