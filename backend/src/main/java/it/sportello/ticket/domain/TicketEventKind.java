@@ -37,5 +37,7 @@ public enum TicketEventKind {
   CLOSED_FOR_NO_REPLY,
   DATA_INCOMPLETE,
   REPLY_SENT,
-  CLOSED_DATA_INCOMPLETE
+  CLOSED_DATA_INCOMPLETE,
+  /** An internal note by staff: shown in the conversation, never sent to the requester. */
+  NOTE_ADDED
 }
