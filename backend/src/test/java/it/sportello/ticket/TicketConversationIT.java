@@ -54,6 +54,16 @@ class TicketConversationIT extends IntegrationTest {
                'Chiamata collegata alla richiesta ' || number, now(), 'operator1'
         from sportello.ticket where number = ?""",
         number);
+    // the acknowledgement a mailbox sends (here written as the mail channel writes it)
+    jdbc.update(
+        """
+        insert into sportello.notification_outbox
+          (dedup_key, ticket_id, recipient_kind, recipient, channel, template, language, status,
+           created_at, sent_at)
+        select number || ':TICKET_RECEIVED', id, 'REQUESTER', 'maria.bianchi@example.it', 'EMAIL',
+               'TICKET_RECEIVED', 'it', 'SENT', now(), now()
+        from sportello.ticket where number = ?""",
+        number);
     long file = upload(number, "sopralluogo.txt", "Verbale del sopralluogo".getBytes());
     int notificationsBefore = notifications(number);
 
@@ -99,8 +109,12 @@ class TicketConversationIT extends IntegrationTest {
     assertThat(reply.path("text").asText()).isEqualTo("Servono la planimetria e il modulo A12.");
     assertThat(reply.path("delivery").path("state").asText()).isIn("PENDING", "SENT");
     assertThat(reply.path("delivery").path("channel").asText()).isEqualTo("EMAIL");
-    assertThat(byKind(conversation, "NOTIFICATION").path("template").asText())
-        .isEqualTo("TICKET_RECEIVED");
+    JsonNode acknowledgement = byKind(conversation, "NOTIFICATION");
+    assertThat(acknowledgement.path("template").asText()).isEqualTo("TICKET_RECEIVED");
+    assertThat(acknowledgement.path("delivery").path("state").asText()).isEqualTo("SENT");
+    assertThat(acknowledgement.toString())
+        .as("no address in the conversation")
+        .doesNotContain("maria.bianchi");
     assertThat(byKind(conversation, "MESSAGE").path("text").asText())
         .isEqualTo("Allego anche la planimetria.");
     assertThat(byKind(conversation, "CALL").path("text").isNull())
