@@ -97,13 +97,14 @@ try {
   await check(operator.page, 'opened');
 
   // an internal note
-  await operator.page.getByLabel(text.note, { exact: true }).check();
+  // the toggle's radios are drawn as buttons: their labels take the click
+  await operator.page.getByText(text.note, { exact: true }).click();
   await operator.page.getByLabel(text.noteText).fill(`**Verificare** il versamento con i tributi (${language}).`);
   await operator.page.getByRole('button', { name: text.addNote }).click();
   await entry(operator.page, 'NOTE', `il versamento con i tributi (${language})`).waitFor();
 
   // a public reply with an article's answer inserted from the knowledge-base panel
-  await operator.page.getByLabel(text.public, { exact: true }).check();
+  await operator.page.getByText(text.public, { exact: true }).click();
   const box = operator.page.getByLabel(text.replyText);
   await box.fill('Gentile Paola Conti,\n');
   await operator.page.getByRole('heading', { name: text.suggestions }).waitFor();

@@ -126,7 +126,7 @@ export function Conversation({
       )}
       {!error && !entries && <p>{t('conversation.loading')}</p>}
       {entries && (
-        <ol className="list-unstyled conversation mb-0">
+        <ol className="list-unstyled conversation mb-0" style={{ overflowWrap: 'anywhere' }}>
           {entries.map((entry) => {
             const details = eventDetails(entry, t, zone, i18n.language);
             const compact = entry.kind === 'EVENT' || entry.kind === 'NOTIFICATION' || entry.kind === 'ATTACHMENT';
