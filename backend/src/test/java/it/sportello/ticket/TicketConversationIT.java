@@ -23,8 +23,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A ticket's conversation ({@code GET /api/tickets/{number}/conversation}): the request, the
- * requester's message, a call, an internal note with its file and our reply, with the path's
- * steps, in time order and in structured fields; the note is never sent.
+ * requester's message, a call, an internal note with its file and our reply, with the path's steps,
+ * in time order and in structured fields; the note is never sent.
  */
 class TicketConversationIT extends IntegrationTest {
 
@@ -72,8 +72,10 @@ class TicketConversationIT extends IntegrationTest {
             "/api/tickets/" + number + "/notes",
             "operator1",
             Map.of(
-                "text", "**Verificare** con l'ufficio tecnico prima di rispondere.",
-                "documentIds", List.of(file)));
+                "text",
+                "**Verificare** con l'ufficio tecnico prima di rispondere.",
+                "documentIds",
+                List.of(file)));
     assertThat(note.getStatusCode()).as("%s", note.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(note.getBody().path("kind").asText()).isEqualTo("NOTE");
     assertThat(note.getBody().path("attachments").findValuesAsText("fileName"))
@@ -172,8 +174,7 @@ class TicketConversationIT extends IntegrationTest {
             "operator1",
             Map.of("text", "nota", "documentIds", List.of(Long.MAX_VALUE)));
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(foreign.getBody().path("errors").findValuesAsText("field"))
-        .contains("documentIds");
+    assertThat(foreign.getBody().path("errors").findValuesAsText("field")).contains("documentIds");
   }
 
   private String open(String subject) {

@@ -62,7 +62,8 @@ public class TicketConversation {
   }
 
   /** Where a message to the requester stands: in the outbox, sent, given up; PEC receipt. */
-  public record ConversationDelivery(String state, String channel, OffsetDateTime at, String pecState) {}
+  public record ConversationDelivery(
+      String state, String channel, OffsetDateTime at, String pecState) {}
 
   public record EntryAttachment(long id, String fileName, String mediaType, long size) {}
 
@@ -320,12 +321,16 @@ public class TicketConversation {
   }
 
   /**
-   * An internal note: on the path, shown in the conversation, never sent to the requester; open
-   * and closed tickets alike.
+   * An internal note: on the path, shown in the conversation, never sent to the requester; open and
+   * closed tickets alike.
    */
   @Transactional
   public ConversationEntry addNote(
-      String number, String text, List<Long> documentIds, String actor, TicketQueries.Reader reader) {
+      String number,
+      String text,
+      List<Long> documentIds,
+      String actor,
+      TicketQueries.Reader reader) {
     Ticket ticket = queries.get(number, reader);
     Set<Long> files = filesOf(ticket, documentIds);
     TicketEvent note = ticket.addNote(actor, text, clock.instant());
@@ -342,10 +347,16 @@ public class TicketConversation {
         attachmentsOf(note));
   }
 
-  /** A reply to the requester (see {@link TicketLifecycle#reply}) with the ticket's files it names. */
+  /**
+   * A reply to the requester (see {@link TicketLifecycle#reply}) with the ticket's files it names.
+   */
   @Transactional
   public void reply(
-      String number, String text, List<Long> documentIds, String actor, TicketQueries.Reader reader) {
+      String number,
+      String text,
+      List<Long> documentIds,
+      String actor,
+      TicketQueries.Reader reader) {
     Ticket ticket = queries.get(number, reader);
     Set<Long> files = filesOf(ticket, documentIds);
     TicketEvent reply = lifecycle.reply(number, text, actor);
@@ -447,8 +458,25 @@ public class TicketConversation {
       String text,
       List<EntryAttachment> attachments) {
     return new ConversationEntry(
-        id, kind, at, actor, channel, direction, null, text, null, null, null, null, null, null,
-        null, null, null, null, attachments);
+        id,
+        kind,
+        at,
+        actor,
+        channel,
+        direction,
+        null,
+        text,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        attachments);
   }
 
   private static Integer number(Pattern pattern, String detail) {
@@ -527,10 +555,7 @@ public class TicketConversation {
     ConversationDelivery delivery(ZoneId zone) {
       boolean mail = mailStatus != null;
       return new ConversationDelivery(
-          mail ? mailStatus : status,
-          channel,
-          at(mail ? mailSentAt : sentAt, zone),
-          pecState);
+          mail ? mailStatus : status, channel, at(mail ? mailSentAt : sentAt, zone), pecState);
     }
   }
 
