@@ -6,7 +6,7 @@ import { calendarDateTime } from '../calendar';
 import { Markdown } from './Markdown';
 
 const DELIVERY_BADGE: Record<string, string> = {
-  PENDING: 'bg-warning text-dark',
+  PENDING: 'bg-secondary',
   SENT: 'bg-success',
   FAILED: 'bg-danger',
 };
@@ -139,7 +139,7 @@ export function Conversation({
                 <div className="d-flex flex-wrap gap-2 align-items-baseline">
                   <strong>{entryTitle(entry, t)}</strong>
                   <span className="text-muted small">{calendarDateTime(zone, entry.at, i18n.language)}</span>
-                  {entry.kind === 'NOTE' && <span className="badge bg-warning text-dark">{t('conversation.internal')}</span>}
+                  {entry.kind === 'NOTE' && <span className="badge bg-dark">{t('conversation.internal')}</span>}
                   {entry.delivery && (
                     <span className={`badge ${DELIVERY_BADGE[entry.delivery.state] ?? 'bg-secondary'}`}>
                       {t(`sentMail.delivery.${entry.delivery.state}`, { defaultValue: entry.delivery.state })}

@@ -161,7 +161,7 @@ export const ReplyBox = forwardRef<
                 checked={!note}
                 onChange={() => setMode('reply')}
               />
-              <label className="btn btn-outline-primary btn-sm" htmlFor={`${id}-reply`}>
+              <label className={`btn btn-sm ${note ? 'btn-outline-primary' : 'btn-primary'}`} htmlFor={`${id}-reply`}>
                 {t('reply.public')}
               </label>
               <input
@@ -172,28 +172,28 @@ export const ReplyBox = forwardRef<
                 checked={note}
                 onChange={() => setMode('note')}
               />
-              <label className="btn btn-outline-primary btn-sm" htmlFor={`${id}-note`}>
+              <label className={`btn btn-sm ${note ? 'btn-primary' : 'btn-outline-primary'}`} htmlFor={`${id}-note`}>
                 {t('reply.note')}
               </label>
             </div>
           </fieldset>
         )}
         <div className="d-flex flex-wrap gap-1 mb-1" role="toolbar" aria-label={t('reply.formatting')}>
-          <button type="button" className="btn btn-outline-secondary btn-xs px-2 py-0" onClick={() => formatSelection('bold')} aria-label={t('reply.bold')}>
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('bold')} aria-label={t('reply.bold')}>
             <strong aria-hidden="true">B</strong>
           </button>
-          <button type="button" className="btn btn-outline-secondary btn-xs px-2 py-0" onClick={() => formatSelection('italic')} aria-label={t('reply.italic')}>
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('italic')} aria-label={t('reply.italic')}>
             <em aria-hidden="true">I</em>
           </button>
-          <button type="button" className="btn btn-outline-secondary btn-xs px-2 py-0" onClick={() => formatSelection('list')}>
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('list')}>
             {t('reply.list')}
           </button>
-          <button type="button" className="btn btn-outline-secondary btn-xs px-2 py-0" onClick={() => formatSelection('link')}>
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('link')}>
             {t('reply.link')}
           </button>
           <button
             type="button"
-            className="btn btn-outline-secondary btn-xs px-2 py-0"
+            className="btn btn-outline-secondary btn-sm"
             aria-pressed={preview}
             onClick={() => setPreview((shown) => !shown)}
           >
