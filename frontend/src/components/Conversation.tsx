@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, attachmentUrl, conversation as loadConversation, type ConversationEntry } from '../api';
 import { calendarDateTime } from '../calendar';
+import { useLabels, type Labels } from '../lib/labels';
 import { Markdown } from './Markdown';
 
 const DELIVERY_BADGE: Record<string, string> = {
@@ -23,18 +24,30 @@ const STYLE: Record<ConversationEntry['kind'], string> = {
   EVENT: 'border-start border-2 border-secondary',
 };
 
-function channelLabel(t: TFunction, channel?: string | null) {
-  return channel ? t(`intake.channels.${channel}`, { defaultValue: t(`conversation.channels.${channel}`, { defaultValue: channel }) }) : '';
+/** The names of codes (queues, channels, offices): the shared labels, or codes as they are. */
+type Names = Pick<Labels, 'channel' | 'queue' | 'office'>;
+const CODES: Names = { channel: (code) => code ?? '', queue: (code) => code ?? '', office: (code) => code ?? '' };
+
+/** SMS is no ticket channel (it has a name of its own); a queue unknown to the server keeps the locale's. */
+function channelLabel(t: TFunction, channel: string | null | undefined, names: Names) {
+  if (!channel) return '';
+  const named = names.channel(channel);
+  return named !== channel ? named : t(`conversation.channels.${channel}`, { defaultValue: channel });
+}
+
+function queueLabel(t: TFunction, queue: string, names: Names) {
+  const named = names.queue(queue);
+  return named !== queue ? named : t(`conversation.queues.${queue}`, { defaultValue: queue });
 }
 
 /** The heading of an entry, in plain words: who did what, how. */
-export function entryTitle(entry: ConversationEntry, t: TFunction): string {
+export function entryTitle(entry: ConversationEntry, t: TFunction, names: Names = CODES): string {
   const actor = entry.actor ?? '';
   switch (entry.kind) {
     case 'REQUEST':
-      return t('conversation.request', { channel: channelLabel(t, entry.channel) });
+      return t('conversation.request', { channel: channelLabel(t, entry.channel, names) });
     case 'MESSAGE':
-      return t('conversation.message', { channel: channelLabel(t, entry.channel) });
+      return t('conversation.message', { channel: channelLabel(t, entry.channel, names) });
     case 'REPLY':
       return actor ? t('conversation.replyBy', { actor }) : t('conversation.reply');
     case 'NOTE':
@@ -42,7 +55,7 @@ export function entryTitle(entry: ConversationEntry, t: TFunction): string {
     case 'NOTIFICATION':
       return t('conversation.notification', {
         template: t(`sentMail.template.${entry.template ?? 'OTHER'}`, { defaultValue: t('sentMail.template.OTHER') }),
-        channel: channelLabel(t, entry.channel),
+        channel: channelLabel(t, entry.channel, names),
       });
     case 'CALL':
       return entry.direction === 'OUTBOUND'
@@ -59,16 +72,16 @@ export function entryTitle(entry: ConversationEntry, t: TFunction): string {
 }
 
 /** The structured details of a step of the path, as one sentence (no codes, no raw instants). */
-export function eventDetails(entry: ConversationEntry, t: TFunction, zone: string, language: string): string[] {
+export function eventDetails(entry: ConversationEntry, t: TFunction, zone: string, language: string, names: Names = CODES): string[] {
   const parts: string[] = [];
   if (entry.kind !== 'EVENT') return parts;
   if (entry.actor) parts.push(t('conversation.by', { actor: entry.actor }));
   if (entry.event === 'CLASSIFIED' && entry.queue) {
-    parts.push(t('conversation.queue', { queue: t(`conversation.queues.${entry.queue}`, { defaultValue: entry.queue }) }));
+    parts.push(t('conversation.queue', { queue: queueLabel(t, entry.queue, names) }));
   }
   if (entry.priority) parts.push(t('conversation.priority', { priority: t(`priority.${entry.priority}`, { defaultValue: String(entry.priority) }) }));
   if (entry.slaPolicy) parts.push(t('conversation.slaPolicy', { policy: t(`conversation.policies.${entry.slaPolicy}`, { defaultValue: entry.slaPolicy }) }));
-  if (entry.office) parts.push(t('conversation.office', { office: entry.office }));
+  if (entry.office) parts.push(t('conversation.office', { office: names.office(entry.office) }));
   if (entry.dueAt) parts.push(t('conversation.dueAt', { at: calendarDateTime(zone, entry.dueAt, language) }));
   if (entry.outcome) parts.push(t('conversation.outcome', { outcome: t(`activity.outcome.${entry.outcome}`, { defaultValue: entry.outcome }) }));
   return parts;
@@ -91,6 +104,7 @@ export function Conversation({
   load?: typeof loadConversation;
 }) {
   const { t, i18n } = useTranslation();
+  const names = useLabels();
   const [entries, setEntries] = useState<ConversationEntry[]>();
   const [error, setError] = useState<string>();
 
@@ -128,7 +142,7 @@ export function Conversation({
       {entries && (
         <ol className="list-unstyled conversation mb-0" style={{ overflowWrap: 'anywhere' }}>
           {entries.map((entry) => {
-            const details = eventDetails(entry, t, zone, i18n.language);
+            const details = eventDetails(entry, t, zone, i18n.language, names);
             const compact = entry.kind === 'EVENT' || entry.kind === 'NOTIFICATION' || entry.kind === 'ATTACHMENT';
             return (
               <li
@@ -137,7 +151,7 @@ export function Conversation({
                 className={`${STYLE[entry.kind]} ps-3 ${compact ? 'py-1 mb-1 small' : 'py-2 pe-2 mb-3 shadow-sm'}`}
               >
                 <div className="d-flex flex-wrap gap-2 align-items-baseline">
-                  <strong>{entryTitle(entry, t)}</strong>
+                  <strong>{entryTitle(entry, t, names)}</strong>
                   <span className="text-muted small">{calendarDateTime(zone, entry.at, i18n.language)}</span>
                   {entry.kind === 'NOTE' && <span className="badge bg-dark">{t('conversation.internal')}</span>}
                   {entry.delivery && (

@@ -10,6 +10,7 @@ import { ReplyBox, type ReplyBoxHandle } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { mayReadContacts } from '../navigation';
+import { useLabels } from '../lib/labels';
 
 const has = (user: Me, roles: readonly string[]) => roles.some((role) => user.roles.includes(role));
 /** Who writes to the requester (the API's POST /api/tickets/{n}/replies). */
@@ -45,6 +46,7 @@ export function TicketPage({ user }: { user: Me }) {
   const [version, setVersion] = useState(0);
   const reply = useRef<ReplyBoxHandle>(null);
   const zone = user.zone;
+  const labels = useLabels();
   useDocumentTitle(ticket ? `${ticket.number} · ${ticket.subject}` : number);
 
   useEffect(() => {
@@ -100,14 +102,14 @@ export function TicketPage({ user }: { user: Me }) {
             <dl className="row mb-2 small">
               <dt className="col-6 col-md-2">{t('task.status')}</dt>
               <dd className="col-6 col-md-2" data-field="status">
-                {t(`status.${ticket.status}`)}
+                {labels.status(ticket.status)}
               </dd>
               <dt className="col-6 col-md-2">{t('inbox.columns.queue')}</dt>
-              <dd className="col-6 col-md-2">{ticket.queue ? t(`conversation.queues.${ticket.queue}`, { defaultValue: ticket.queue }) : '—'}</dd>
+              <dd className="col-6 col-md-2">{ticket.queue ? labels.queue(ticket.queue) : '—'}</dd>
               <dt className="col-6 col-md-2">{t('inbox.columns.type')}</dt>
-              <dd className="col-6 col-md-2">{t(`intake.types.${ticket.type}`, { defaultValue: ticket.type })}</dd>
+              <dd className="col-6 col-md-2">{labels.type(ticket.type)}</dd>
               <dt className="col-6 col-md-2">{t('inbox.columns.channel')}</dt>
-              <dd className="col-6 col-md-2">{t(`intake.channels.${ticket.channel}`, { defaultValue: ticket.channel })}</dd>
+              <dd className="col-6 col-md-2">{labels.channel(ticket.channel)}</dd>
               <dt className="col-6 col-md-2">{t('inbox.columns.priority')}</dt>
               <dd className="col-6 col-md-2">{ticket.priority ? t(`priority.${ticket.priority}`) : '—'}</dd>
               <dt className="col-6 col-md-2">{t('task.level')}</dt>
