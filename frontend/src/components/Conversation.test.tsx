@@ -46,7 +46,7 @@ describe('Conversation', () => {
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(5));
     const list = document.querySelector('ol.conversation') as HTMLElement;
     const text = list.textContent ?? '';
-    expect(text).toContain('Richiesta ricevuta (Web)');
+    expect(text).toContain('Richiesta ricevuta (Modulo web)');
     expect(text).toContain('coda Informazioni generali · priorità 3 normale · livello di servizio standard');
     expect(text).toContain('Messaggio del richiedente (E-mail)');
     expect(text).toContain('nuova scadenza di risoluzione 10/12/26, 08:00');

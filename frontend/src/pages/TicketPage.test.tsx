@@ -59,6 +59,7 @@ describe('TicketPage', () => {
       if (url.startsWith('/api/tickets/RS-2026-000042/conversation')) return json([]);
       if (url.startsWith('/api/tickets/RS-2026-000042')) return json(ticket);
       if (url.startsWith('/api/tasks')) return json({ items: [{ id: 't-7', name: 'Gestisci', taskKey: 'userTask_handleLevel1' }], page: 0, size: 20, totalElements: 1, totalPages: 1 });
+      if (url.startsWith('/api/reference')) return json({ queues: [{ code: 'payments', nameIt: 'Pagamenti', nameEn: 'Payments' }], offices: [], categories: [] });
       if (url.startsWith('/api/kb/suggestions')) return json({ ticket: ticket.number, query: 'x', hits: [] });
       return json({});
     });
