@@ -15,6 +15,7 @@ import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { ServiceLevelsPage } from './pages/ServiceLevelsPage';
 import { TaskPage } from './pages/TaskPage';
+import { TicketPage } from './pages/TicketPage';
 import { ScreenPopHost } from './components/ScreenPop';
 import { CorrespondencePage } from './pages/CorrespondencePage';
 import { LetterPage } from './pages/LetterPage';
@@ -45,6 +46,7 @@ export function App() {
         <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
         <Route path="/tickets" element={place(user, '/tickets', (u) => <TicketSearchPage user={u} />)} />
+        <Route path="/tickets/:number" element={user ? <TicketPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/supervisor" element={place(user, '/supervisor', (u) => <SupervisorPage user={u} />)} />
         <Route path="/service-levels" element={place(user, '/service-levels', (u) => <ServiceLevelsPage user={u} />)} />
         <Route path="/activity" element={place(user, '/activity', (u) => <ActivityPage user={u} />)} />

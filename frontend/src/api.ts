@@ -430,3 +430,13 @@ export const mergeContact = (keptId: number, duplicateId: number) =>
 export type GroupFigures = Schemas['GroupFigures'];
 export const groupTasks = (group: string) =>
   api<InboxRow[]>('GET', `/api/supervisor/groups/${encodeURIComponent(group)}/tasks`);
+// A ticket's page: its conversation (typed entries, oldest first) and the internal notes written into it
+export type ConversationEntry = Schemas['ConversationEntry'];
+export type ConversationKind = ConversationEntry['kind'];
+export const conversation = (number: string) =>
+  api<ConversationEntry[]>('GET', `/api/tickets/${encodeURIComponent(number)}/conversation`);
+export const addNote = (number: string, text: string, documentIds: number[] = []) =>
+  api<ConversationEntry>('POST', `/api/tickets/${encodeURIComponent(number)}/notes`, { text, documentIds });
+/** A reply to the requester with files already attached to the ticket. */
+export const replyWithFiles = (number: string, text: string, documentIds: number[]) =>
+  api<void>('POST', `/api/tickets/${encodeURIComponent(number)}/replies`, { text, documentIds });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import {
   ApiError,
@@ -11,6 +12,45 @@ import {
   type TicketUseKind,
 } from '../api';
 import { markdownToText, snippetHtml } from '../lib/markdown';
+
+/**
+ * Uses an article for the ticket: its answer inserted into the reply (INSERTED), its title and public
+ * address (LINKED), or marked as the answer (ANSWERED); each recorded as a use of the article.
+ */
+export function articleUse({
+  ticket,
+  searchId,
+  onInsert,
+  loadArticle = kbArticle,
+  record = recordKbUse,
+  setStatus,
+  t,
+}: {
+  ticket: string;
+  searchId?: number | null;
+  onInsert: (text: string) => void;
+  loadArticle?: typeof kbArticle;
+  record?: typeof recordKbUse;
+  setStatus: (status: string) => void;
+  t: TFunction;
+}) {
+  return async (hit: SearchHit, kind: TicketUseKind) => {
+    try {
+      if (kind === 'INSERTED') {
+        const article = await loadArticle(hit.sourceId, searchId ?? undefined);
+        const variant = article.variants.find((v) => v.language === hit.language) ?? article.variants[0];
+        onInsert(markdownToText(variant?.body ?? ''));
+      } else if (kind === 'LINKED') {
+        const address = hit.audience === 'PUBLIC' ? ` ${window.location.origin}/self-service/kb/${hit.sourceId}` : '';
+        onInsert(`${hit.title}${address}`);
+      }
+      await record(hit.sourceId, ticket, kind, searchId);
+      setStatus(t(`kbSuggest.done.${kind}`, { title: hit.title }));
+    } catch {
+      setStatus(t('kbSuggest.failed'));
+    }
+  };
+}
 
 /**
  * Articles suggested for the ticket's subject and description, beside the work: one click inserts
@@ -48,23 +88,7 @@ export function KbSuggestions({
     };
   }, [ticket, load, t]);
 
-  async function use(hit: SearchHit, kind: TicketUseKind) {
-    try {
-      if (kind === 'INSERTED') {
-        const article = await loadArticle(hit.sourceId, suggestions?.searchId ?? undefined);
-        const variant = article.variants.find((v) => v.language === hit.language) ?? article.variants[0];
-        onInsert(markdownToText(variant?.body ?? ''));
-      } else if (kind === 'LINKED') {
-        const address =
-          hit.audience === 'PUBLIC' ? ` ${window.location.origin}/self-service/kb/${hit.sourceId}` : '';
-        onInsert(`${hit.title}${address}`);
-      }
-      await record(hit.sourceId, ticket, kind, suggestions?.searchId);
-      setStatus(t(`kbSuggest.done.${kind}`, { title: hit.title }));
-    } catch {
-      setStatus(t('kbSuggest.failed'));
-    }
-  }
+  const use = articleUse({ ticket, searchId: suggestions?.searchId, onInsert, loadArticle, record, setStatus, t });
 
   return (
     <section className="card mb-3" aria-labelledby="kb-suggestions-title">

@@ -48,3 +48,61 @@ describe('ReplyBox', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('is closed'));
   });
 });
+
+describe('ReplyBox: public reply or internal note', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('writes an internal note to the notes, never to the replies, and says it is not sent', async () => {
+    await i18n.changeLanguage('it');
+    const calls: { url: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push({ url, body: JSON.parse(String(init?.body)) });
+        return new Response(JSON.stringify({ id: 'event-9', kind: 'NOTE' }), { status: 201 });
+      }),
+    );
+    const sent = vi.fn();
+    render(<ReplyBox number="RS-2026-000042" onSent={sent} />);
+
+    fireEvent.click(screen.getByLabelText('Nota interna'));
+    const text = screen.getByLabelText(/Testo della nota interna/);
+    expect(screen.getByText(/non viene mai inviata al richiedente/)).toBeInTheDocument();
+    fireEvent.change(text, { target: { value: 'Sentire **i tributi**' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Aggiungi la nota' }));
+
+    await waitFor(() => expect(sent).toHaveBeenCalledWith('note'));
+    expect(calls).toEqual([{ url: '/api/tickets/RS-2026-000042/notes', body: { text: 'Sentire **i tributi**', documentIds: [] } }]);
+    expect(screen.getByRole('status')).toHaveTextContent('Nota aggiunta.');
+  });
+
+  it('toggles back to the public reply, formats the selection and previews it', async () => {
+    await i18n.changeLanguage('en');
+    render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} />);
+
+    fireEvent.click(screen.getByLabelText('Internal note'));
+    fireEvent.click(screen.getByLabelText('Public reply'));
+    const text = screen.getByLabelText(/Text of the reply/) as HTMLTextAreaElement;
+    fireEvent.change(text, { target: { value: 'pay today' } });
+    text.setSelectionRange(4, 9);
+    fireEvent.click(screen.getByRole('button', { name: 'Bold' }));
+    expect(text).toHaveValue('pay **today**');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(screen.getByRole('region', { name: 'Preview of the text' }).querySelector('strong')).toHaveTextContent('today');
+  });
+
+  it('offers only notes to who may not reply', async () => {
+    await i18n.changeLanguage('en');
+    render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} allowReply={false} />);
+    expect(screen.queryByLabelText('Public reply')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add the note' })).toBeInTheDocument();
+  });
+});
+
+describe('insertAt', () => {
+  it('puts a snippet at the cursor, a block on lines of its own', async () => {
+    const { insertAt } = await import('./ReplyBox');
+    expect(insertAt('Hello world', 6, 11, 'there')).toEqual({ text: 'Hello there', caret: 11 });
+    expect(insertAt('Dear Anna,\nThanks', 11, 11, 'Line one\nLine two').text).toBe('Dear Anna,\n\nLine one\nLine two\n\nThanks');
+  });
+});

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { slaCalls, slaTickets, type Page, type SlaCallRow, type SlaFigures, type SlaTicketRow } from '../api';
 import { Message } from './Message';
 
@@ -17,10 +18,13 @@ export function SlaDetail({
   month,
   figures,
   initialResult,
+  ticketLinks = false,
 }: {
   month: string;
   figures: SlaFigures;
   initialResult: string;
+  /** Link ticket numbers to their pages (for the roles that may read tickets). */
+  ticketLinks?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const filterId = useId();
@@ -172,7 +176,7 @@ export function SlaDetail({
                 <tbody>
                   {rows.page.items.map((row) => (
                     <tr key={`${row.sla}-${row.number}`}>
-                      <th scope="row">{row.number}</th>
+                      <th scope="row">{ticketLinks ? <Link to={`/tickets/${row.number}`}>{row.number}</Link> : row.number}</th>
                       <td>{row.channel}</td>
                       <td>{row.queue}</td>
                       <td>{row.type}</td>
@@ -209,7 +213,7 @@ export function SlaDetail({
                       <td>{dateTime(row.offeredAt)}</td>
                       <td>{row.waitSeconds ?? '—'}</td>
                       <td>{row.outcome ? t(`serviceLevels.outcome_${row.outcome}`) : '—'}</td>
-                      <td>{row.ticketNumber ?? '—'}</td>
+                      <td>{row.ticketNumber ? ticketLinks ? <Link to={`/tickets/${row.ticketNumber}`}>{row.ticketNumber}</Link> : row.ticketNumber : '—'}</td>
                       <td>{row.solvedAtLevel ?? row.ticketLevel ?? '—'}</td>
                       <td>
                         {t(`serviceLevels.result_${row.result}`)} {reason(row.reason)}

@@ -13,7 +13,16 @@ export interface FormHandle {
  * language. What the user typed survives a new rendering (the language switched, the schema fetched
  * again after an upload): render one per task (`key={taskId}`) so that nothing leaks to the next.
  */
-export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form: FormHandle) => void }) {
+export function TaskForm({
+  schema,
+  onReady,
+  hidden,
+}: {
+  schema: unknown;
+  onReady: (form: FormHandle) => void;
+  /** Keys of fields the page fills itself (e.g. the answer, written in the reply box): not shown. */
+  hidden?: readonly string[];
+}) {
   const container = useRef<HTMLDivElement>(null);
   const typed = useRef<Record<string, unknown>>({});
   const { t, i18n } = useTranslation();
@@ -23,8 +32,19 @@ export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form:
     form.on('changed', (event: { data?: Record<string, unknown> }) => {
       if (event.data) typed.current = event.data;
     });
-    void form.importSchema(translateForm(schema, t), typed.current).then(() => onReady(form as FormHandle));
+    void form.importSchema(withoutFields(translateForm(schema, t), hidden), typed.current).then(() => onReady(form as FormHandle));
     return () => form.destroy();
-  }, [schema, onReady, t, i18n.language]);
+  }, [schema, onReady, t, i18n.language, hidden]);
   return <div ref={container} className="task-form" />;
+}
+
+/** The schema without the components of these keys (at any depth). */
+export function withoutFields(schema: unknown, keys: readonly string[] | undefined): unknown {
+  if (!keys || keys.length === 0) return schema;
+  type Node = { key?: string; components?: Node[] };
+  const strip = (node: Node): Node => ({
+    ...node,
+    ...(node.components ? { components: node.components.filter((c) => !c.key || !keys.includes(c.key)).map(strip) } : {}),
+  });
+  return strip(schema as Node);
 }

@@ -168,7 +168,15 @@ export function InboxPage({ user }: { user: Me }) {
                     <UnreadBadge number={row.number} />
                     <div className="small text-muted">{t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}</div>
                   </td>
-                  <td>{row.subject}</td>
+                  <td>
+                    {row.number?.startsWith('RS-') ? (
+                      <Link to={`/tickets/${row.number}`} aria-label={t('ticketPage.inboxLink', { subject: row.subject })}>
+                        {row.subject}
+                      </Link>
+                    ) : (
+                      row.subject
+                    )}
+                  </td>
                   <td>{row.requesterName}</td>
                   <td>{row.type}</td>
                   <td>{row.channel}</td>

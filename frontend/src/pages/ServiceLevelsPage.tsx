@@ -6,6 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { DataTable, Figure } from '../components/ChartFigure';
 import { Message } from '../components/Message';
 import { SlaDetail } from '../components/SlaDetail';
+import { mayReadContacts } from '../navigation';
 import { ServiceLevelsDeliveries } from './ServiceLevelsDeliveries';
 import { calendarMonth } from '../calendar';
 
@@ -229,7 +230,7 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
             </section>
           )}
           {selected && selectedFigures && (
-            <SlaDetail month={month} figures={selectedFigures} initialResult={selected.result} />
+            <SlaDetail month={month} figures={selectedFigures} initialResult={selected.result} ticketLinks={mayReadContacts(user)} />
           )}
         </>
       )}

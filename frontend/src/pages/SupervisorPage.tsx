@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentBoard, assign, overview, type Me } from '../api';
@@ -115,7 +116,7 @@ export function SupervisorPage({ user }: { user: Me }) {
                 <tbody>
                   {data.assigned.map((row) => (
                     <tr key={row.taskId}>
-                      <td>{row.number}</td>
+                      <td>{row.number?.startsWith('RS-') ? <Link to={`/tickets/${row.number}`}>{row.number}</Link> : row.number}</td>
                       <td>{row.subject}</td>
                       <td>{row.assignee}</td>
                       <td>

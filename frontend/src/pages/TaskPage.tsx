@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -28,17 +28,23 @@ import { CallbackBox } from '../components/CallbackBox';
 import { CaseFile } from '../components/CaseFile';
 import { Collision } from '../components/Collision';
 import { KbSuggestions } from '../components/KbSuggestions';
+import { KbPanel } from '../components/KbPanel';
+import { Conversation } from '../components/Conversation';
 import { Layout } from '../components/Layout';
 import { mayReadContacts } from '../navigation';
 import { Message } from '../components/Message';
-import { ReplyBox } from '../components/ReplyBox';
+import { ReplyBox, type ReplyBoxHandle } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
 import { TaskForm, type FormHandle } from '../components/TaskForm';
 import { TicketActions } from '../components/TicketActions';
+import { calendarDateTime } from '../calendar';
 
-function when(value: string | undefined, language: string) {
-  return value ? new Date(value).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }) : '';
-}
+/**
+ * The level-1 and level-2 forms' answer to the requester is written in the page's one reply box:
+ * the form does not show it, and "Solved" completes the task with the reply box's text.
+ */
+const ANSWER_IN_REPLY_BOX: Record<string, string> = { 'ticket-level1': 'level1Decision', 'ticket-level2': 'level2Decision' };
+const HIDDEN_IN_FORM = ['answer'] as const;
 
 /** The ticket workspace: the task's form beside the ticket, its path and the requester's history. */
 export function TaskPage({ user }: { user: Me }) {
@@ -58,6 +64,11 @@ export function TaskPage({ user }: { user: Me }) {
   const [complaintCase, setComplaintCase] = useState<ComplaintDetail>();
   const [caseVersion, setCaseVersion] = useState(0);
   const [reply, setReply] = useState('');
+  const [conversationVersion, setConversationVersion] = useState(0);
+  const replyBox = useRef<ReplyBoxHandle>(null);
+  const when = (value: string | undefined | null, language: string) => (value ? calendarDateTime(user.zone, value, language) : '');
+  const formId = (schema as { id?: string } | undefined)?.id ?? '';
+  const decisionKey = ANSWER_IN_REPLY_BOX[formId];
 
   useEffect(() => {
     let cancelled = false;
@@ -129,6 +140,16 @@ export function TaskPage({ user }: { user: Me }) {
       setMessage(t('task.invalid'));
       return;
     }
+    if (decisionKey && data[decisionKey] === 'SOLVE') {
+      // the answer is the reply box's text, sent to the requester with the closing message
+      if (!reply.trim()) {
+        setErrors([]);
+        setMessage(t('task.answerInReplyBox'));
+        document.querySelector<HTMLTextAreaElement>('[data-reply-box]')?.focus();
+        return;
+      }
+      data.answer = reply.trim();
+    }
     setSending(true);
     setErrors([]);
     setMessage(undefined);
@@ -159,7 +180,11 @@ export function TaskPage({ user }: { user: Me }) {
       <h2 id="form-title" className="h4">
         {t('task.formTitle')}
       </h2>
-      {schema ? <TaskForm key={taskId} schema={schema} onReady={onReady} /> : <p>{t('task.noForm')}</p>}
+      {schema ? (
+        <TaskForm key={taskId} schema={schema} onReady={onReady} hidden={decisionKey ? HIDDEN_IN_FORM : undefined} />
+      ) : (
+        <p>{t('task.noForm')}</p>
+      )}
       {/* the outcome of "Complete" where the user is, not at the top of the page */}
       <Message text={message} errors={errors} />
       <Button color="primary" className="mt-3" disabled={!form || sending} onClick={() => void submit()}>
@@ -174,9 +199,12 @@ export function TaskPage({ user }: { user: Me }) {
         <Link to="/inbox">{t('task.back')}</Link>
       </p>
       {ticket && work && (
-        <h1 className="h2">
-          {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
-        </h1>
+        <div className="d-flex flex-wrap align-items-baseline gap-3 mb-2">
+          <h1 className="h2 mb-0">
+            {ticket.number} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+          </h1>
+          <Link to={`/tickets/${ticket.number}`}>{t('ticketPage.open')}</Link>
+        </div>
       )}
       {!work && <Message text={message} errors={errors} />}
       {work?.businessKey && <Collision number={work.businessKey} zone={user.zone} />}
@@ -290,7 +318,7 @@ export function TaskPage({ user }: { user: Me }) {
                     <ul className="mb-0">
                       {openTickets.map((other) => (
                         <li key={other.number}>
-                          {other.number} · {other.subject} · {t(`status.${other.status}`)}
+                          <Link to={`/tickets/${other.number}`}>{other.number}</Link> · {other.subject} · {t(`status.${other.status}`)}
                         </li>
                       ))}
                     </ul>
@@ -300,19 +328,18 @@ export function TaskPage({ user }: { user: Me }) {
             )}
             {user.roles.some((role) => ['LEVEL1', 'LEVEL2', 'LEVEL3'].includes(role)) && (
               <>
-                <KbSuggestions
-                  ticket={ticket.number}
-                  onInsert={(text) => {
-                    setReply((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
-                    document.querySelector<HTMLTextAreaElement>('[data-reply-box]')?.focus();
-                  }}
-                />
                 <ReplyBox
+                  ref={replyBox}
                   number={ticket.number}
                   text={reply}
                   onTextChange={setReply}
-                  onSent={() => void loadTicket(ticket.number).then(setTicket)}
+                  hint={decisionKey ? t('task.replyIsAnswer') : undefined}
+                  onSent={() => {
+                    setConversationVersion((version) => version + 1);
+                    void loadTicket(ticket.number).then(setTicket);
+                  }}
                 />
+                <KbPanel ticket={ticket.number} onInsert={(text) => replyBox.current?.insert(text)} />
               </>
             )}
             {user.roles.some((role) => ['LEVEL1', 'LEVEL2'].includes(role)) && (
@@ -320,21 +347,7 @@ export function TaskPage({ user }: { user: Me }) {
             )}
             <Attachments number={ticket.number} />
             <SentMail number={ticket.number} />
-            <section className="mb-3" aria-labelledby="timeline-title">
-              <h2 id="timeline-title" className="h4">
-                {t('task.timeline')}
-              </h2>
-              <ol className="list-unstyled">
-                {ticket.history?.map((step, index) => (
-                  <li key={index} className="border-start border-primary ps-3 pb-2">
-                    <strong>{t(`event.${step.kind}`)}</strong> · {when(step.at, i18n.language)}
-                    {step.actor && <> · {step.actor}</>}
-                    {step.office && <> · {step.office}</>}
-                    {step.detail && <div className="small">{step.detail}</div>}
-                  </li>
-                ))}
-              </ol>
-            </section>
+            <Conversation number={ticket.number} zone={user.zone} version={conversationVersion} />
             {mayReadContacts(user) && (
               <section aria-labelledby="history-title">
                 <h2 id="history-title" className="h4">
@@ -349,7 +362,12 @@ export function TaskPage({ user }: { user: Me }) {
                 <ul className="list-unstyled">
                   {contacts.map((contact) => (
                     <li key={contact.id} className="mb-1">
-                      {when(contact.occurredAt, i18n.language)} · {contact.channel} · {contact.ticketNumber} ·{' '}
+                      {when(contact.occurredAt, i18n.language)} · {t(`intake.channels.${contact.channel}`, { defaultValue: contact.channel })} ·{' '}
+                      {contact.ticketNumber && (
+                        <>
+                          <Link to={`/tickets/${contact.ticketNumber}`}>{contact.ticketNumber}</Link> ·{' '}
+                        </>
+                      )}
                       {contact.summary}
                     </li>
                   ))}

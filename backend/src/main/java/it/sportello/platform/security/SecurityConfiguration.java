@@ -102,6 +102,8 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2))
                     .requestMatchers(HttpMethod.POST, "/api/tickets/*/replies")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3))
+                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/notes")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers(HttpMethod.POST, "/api/tickets/*/documents")
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, OFFICE))
                     // links, merge and reclassification: the ticket's level and supervisors

@@ -178,7 +178,7 @@ public class TicketLifecycle {
    * @throws ConflictException if the ticket is closed or the requester has no address
    */
   @Transactional
-  public void reply(String number, String text, String actor) {
+  public TicketEvent reply(String number, String text, String actor) {
     Ticket ticket = tickets.getByNumber(number);
     if (ticket.isClosed()) {
       throw new ConflictException(409, "Ticket " + number + " is closed: open a new one instead.");
@@ -189,6 +189,7 @@ public class TicketLifecycle {
           409, "The requester of ticket " + number + " has no e-mail address or phone number.");
     }
     ticket.record(REPLY_SENT, actor, null, text, now);
+    return ticket.lastEvent();
   }
 
   /** The reply left the data incomplete: close and invite the requester to call. */

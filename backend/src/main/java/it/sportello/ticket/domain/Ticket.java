@@ -374,6 +374,23 @@ public class Ticket {
     updatedAt = now;
   }
 
+  /**
+   * An internal note by staff, open or closed ticket alike: on the path, never sent.
+   *
+   * @return the step written (its id once flushed)
+   */
+  public TicketEvent addNote(String actor, String text, Instant now) {
+    TicketEvent note = new TicketEvent(this, TicketEventKind.NOTE_ADDED, actor, null, text, now);
+    events.add(note);
+    updatedAt = now;
+    return note;
+  }
+
+  /** The last step of the path (e.g. the reply just recorded). */
+  public TicketEvent lastEvent() {
+    return events.get(events.size() - 1);
+  }
+
   public boolean isClosed() {
     return status == TicketStatus.CLOSED;
   }

@@ -49,5 +49,7 @@ public enum TicketEventKind {
   /** Closed as a duplicate through its process (after {@link #MERGED_INTO}). */
   CLOSED_AS_DUPLICATE,
   /** Queue, type, priority or category changed by an operator (detail: from → to, and why). */
-  RECLASSIFIED
+  RECLASSIFIED,
+  /** An internal note by staff: shown in the conversation, never sent to the requester. */
+  NOTE_ADDED
 }

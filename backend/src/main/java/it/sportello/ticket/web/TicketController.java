@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.OpenTicketCommand;
+import it.sportello.ticket.application.TicketConversation;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketIntake.Opened;
 import it.sportello.ticket.application.TicketLifecycle;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -51,9 +53,15 @@ class TicketController {
   private final TicketQueries queries;
   private final TicketViews views;
   private final TicketLifecycle lifecycle;
+  private final TicketConversation conversation;
 
   TicketController(
-      TicketIntake intake, TicketQueries queries, TicketViews views, TicketLifecycle lifecycle) {
+      TicketIntake intake,
+      TicketQueries queries,
+      TicketViews views,
+      TicketLifecycle lifecycle,
+      TicketConversation conversation) {
+    this.conversation = conversation;
     this.lifecycle = lifecycle;
     this.views = views;
     this.intake = intake;
@@ -134,7 +142,10 @@ class TicketController {
         ticket -> response(ticket, false));
   }
 
-  record ReplyRequest(@NotBlank @Size(max = 20000) String text) {}
+  /**
+   * @param documentIds files already attached to the ticket, shown with the reply (optional)
+   */
+  record ReplyRequest(@NotBlank @Size(max = 20000) String text, List<Long> documentIds) {}
 
   @Operation(
       summary = "Reply to the requester",
@@ -148,8 +159,12 @@ class TicketController {
       @PathVariable String number,
       @Valid @RequestBody ReplyRequest request,
       Authentication authentication) {
-    queries.get(number, reader(authentication));
-    lifecycle.reply(number, request.text().strip(), authentication.getName());
+    conversation.reply(
+        number,
+        request.text().strip(),
+        request.documentIds(),
+        authentication.getName(),
+        reader(authentication));
     return ResponseEntity.accepted().build();
   }
 
