@@ -411,7 +411,7 @@ export const deleteTicketView = (id: string) => api<void>('DELETE', `/api/ticket
 // possible duplicates and their merge.
 export type ContactChange = Schemas['ChangeResponse'];
 export type Lookalike = Schemas['LookalikeResponse'];
-export type MergeResult = Schemas['MergeResponse'];
+export type MergeResult = Schemas['ContactMergeResponse'];
 export type ContactEdit = Schemas['EditContactRequest'];
 export const contact = (id: number) => api<Contact>('GET', `/api/contacts/${id}`);
 export const editContact = (id: number, edit: ContactEdit) => api<Contact>('PUT', `/api/contacts/${id}`, edit);

@@ -127,13 +127,13 @@ class ContactController {
               + " contact, which takes over the details it lacked; the duplicate is kept, pointing"
               + " here. Traced on both. Merging the same pair again changes nothing.")
   @PostMapping("/{id}/merges")
-  MergeResponse merge(
+  ContactMergeResponse merge(
       @PathVariable long id,
-      @Valid @RequestBody MergeRequest request,
+      @Valid @RequestBody ContactMergeRequest request,
       Authentication authentication) {
     ContactEditor.MergeResult result =
         editor.merge(id, request.duplicateId(), authentication.getName());
-    return new MergeResponse(
+    return new ContactMergeResponse(
         ContactResponse.of(result.contact()), result.alreadyMerged(), result.moved());
   }
 
@@ -169,9 +169,9 @@ class ContactController {
     }
   }
 
-  record MergeRequest(@NotNull Long duplicateId) {}
+  record ContactMergeRequest(@NotNull Long duplicateId) {}
 
-  record MergeResponse(
+  record ContactMergeResponse(
       ContactResponse contact, boolean alreadyMerged, Map<String, Integer> moved) {}
 
   record LookalikeResponse(ContactResponse contact, List<String> sameAs) {}
