@@ -22,6 +22,7 @@ import { NewLetterPage } from './pages/NewLetterPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { NewComplaintPage } from './pages/NewComplaintPage';
+import { CannedRepliesPage } from './pages/CannedRepliesPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
+        <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

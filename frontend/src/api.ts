@@ -395,3 +395,16 @@ export const kbWeakArticles = (from: string, to: string, minViews = 10) =>
     'GET',
     `/api/reports/kb-weak-articles?${new URLSearchParams({ from, to, minViews: String(minViews) }).toString()}`,
   );
+
+// Canned replies: my own and the shared ones, rendered for a ticket in its language
+export type CannedReply = Schemas['CannedReplyView'];
+export type CannedReplyInput = Schemas['CannedReplyRequest'];
+export type RenderedCannedReply = Schemas['RenderedCannedReply'];
+export const cannedReplies = (filter: { q?: string; queue?: string } = {}) =>
+  api<CannedReply[]>('GET', `/api/canned-replies?${query(filter)}`);
+export const createCannedReply = (input: CannedReplyInput) => api<CannedReply>('POST', '/api/canned-replies', input);
+export const updateCannedReply = (id: number, input: CannedReplyInput) =>
+  api<CannedReply>('PUT', `/api/canned-replies/${id}`, input);
+export const deleteCannedReply = (id: number) => api<void>('DELETE', `/api/canned-replies/${id}`);
+export const renderCannedReply = (id: number, ticket: string) =>
+  api<RenderedCannedReply>('POST', `/api/canned-replies/${id}/render`, { ticket });

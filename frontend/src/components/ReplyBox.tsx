@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, replyTo } from '../api';
+import { CannedReplyPicker } from './CannedReplyPicker';
 
 /**
  * Writes to the requester: sent through their channel, recorded on the ticket's path. The text may
@@ -24,6 +25,23 @@ export function ReplyBox({
   const setText = onTextChange ?? setOwnText;
   const [status, setStatus] = useState<string>();
   const [sending, setSending] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number>();
+
+  /** Puts a snippet (a canned reply) at the cursor, or in place of the selection. */
+  function insert(snippet: string) {
+    const start = box.current?.selectionStart ?? text.length;
+    const end = box.current?.selectionEnd ?? text.length;
+    caret.current = start + snippet.length;
+    setText(text.slice(0, start) + snippet + text.slice(end));
+  }
+
+  useEffect(() => {
+    if (caret.current === undefined || !box.current) return;
+    box.current.focus();
+    box.current.setSelectionRange(caret.current, caret.current);
+    caret.current = undefined;
+  }, [text]);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -50,7 +68,8 @@ export function ReplyBox({
         <label htmlFor={id} className="form-label small mb-0">
           {t('reply.label')}
         </label>
-        <textarea id={id} data-reply-box className="form-control mb-2" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+        <CannedReplyPicker ticket={number} onInsert={insert} />
+        <textarea ref={box} id={id} data-reply-box className="form-control mb-2" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
         <button type="submit" className="btn btn-outline-primary btn-sm" disabled={sending || !text.trim()}>
           {t('reply.send')}
         </button>
