@@ -153,7 +153,7 @@ export function CannedReplyPicker({
           ) : (
             <div className="row g-2">
               <div className="col-md-5">
-                <ul id={`${id}-list`} role="listbox" aria-label={t('canned.listLabel')} className="list-group small" style={{ maxHeight: '16rem', overflowY: 'auto' }}>
+                <ul id={`${id}-list`} role="listbox" aria-label={t('canned.listLabel')} className="list-group small">
                   {shown.map((reply) => (
                     <li
                       key={reply.id}

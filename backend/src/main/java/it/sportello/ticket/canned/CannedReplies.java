@@ -72,7 +72,8 @@ public class CannedReplies {
   public List<CannedReply> visible(Actor actor, String text, String queue) {
     String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     return replies.visibleTo(actor.userId()).stream()
-        .filter(reply -> queue == null || reply.getQueue() == null || reply.getQueue().equals(queue))
+        .filter(
+            reply -> queue == null || reply.getQueue() == null || reply.getQueue().equals(queue))
         .filter(reply -> needle.isEmpty() || matches(reply, needle))
         .toList();
   }

@@ -106,8 +106,8 @@ public final class CannedText {
 
   /**
    * The body with each placeholder filled in; dates formatted for {@code language} (one of {@link
-   * #LANGUAGES}). An unknown placeholder (saved before the rule, or written by a script) is left
-   * as written.
+   * #LANGUAGES}). An unknown placeholder (saved before the rule, or written by a script) is left as
+   * written.
    */
   public static Rendered render(String body, Values values, String language) {
     Locale locale = Locale.forLanguageTag(LANGUAGES.contains(language) ? language : "it");

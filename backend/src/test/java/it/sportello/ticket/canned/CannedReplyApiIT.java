@@ -117,10 +117,11 @@ class CannedReplyApiIT extends IntegrationTest {
     Map<String, String> bodies = new LinkedHashMap<>();
     bodies.put("it", "Gentile {{richiedente.nome}}, pratica {{pratica.numero}} del {{oggi}}.");
     bodies.put("de", "Sehr geehrte/r {{requester.name}}, Vorgang {{ticket.number}}, {{today}}.");
-    long id = post(BASE, "operator1", reply("Render " + UUID.randomUUID(), false, bodies))
-        .getBody()
-        .path("id")
-        .asLong();
+    long id =
+        post(BASE, "operator1", reply("Render " + UUID.randomUUID(), false, bodies))
+            .getBody()
+            .path("id")
+            .asLong();
     long italianOnly =
         post(
                 BASE,
@@ -142,8 +143,7 @@ class CannedReplyApiIT extends IntegrationTest {
     assertThat(rendered.getBody().path("missing")).isEmpty();
 
     JsonNode fallback =
-        post(BASE + "/" + italianOnly + "/render", "operator1", Map.of("ticket", number))
-            .getBody();
+        post(BASE + "/" + italianOnly + "/render", "operator1", Map.of("ticket", number)).getBody();
     assertThat(fallback.path("language").asText()).isEqualTo("it");
     assertThat(fallback.path("text").asText())
         .isEqualTo("operator1 (demo): Abfallgebühr doppelt bezahlt");
@@ -158,8 +158,7 @@ class CannedReplyApiIT extends IntegrationTest {
                 .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(
-            post(BASE + "/" + id + "/render", "kbeditor", Map.of("ticket", number))
-                .getStatusCode())
+            post(BASE + "/" + id + "/render", "kbeditor", Map.of("ticket", number)).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -211,7 +210,9 @@ class CannedReplyApiIT extends IntegrationTest {
 
   private static Map<String, String> errors(JsonNode problem) {
     Map<String, String> errors = new LinkedHashMap<>();
-    problem.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    problem
+        .path("errors")
+        .forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
     return errors;
   }
 }

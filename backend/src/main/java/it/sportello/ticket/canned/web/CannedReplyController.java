@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Canned replies ("risposte pronte"): the user's own and the shared ones, managed here and
- * rendered for a ticket in its language with the placeholders filled in.
+ * Canned replies ("risposte pronte"): the user's own and the shared ones, managed here and rendered
+ * for a ticket in its language with the placeholders filled in.
  */
 @Tag(
     name = "Canned replies",
@@ -79,7 +79,8 @@ class CannedReplyController {
           reply.isShared(),
           reply.getOwner(),
           reply.getQueue(),
-          new CannedReplyBodies(bodies.get("it"), bodies.get("en"), bodies.get("de"), bodies.get("fr")),
+          new CannedReplyBodies(
+              bodies.get("it"), bodies.get("en"), bodies.get("de"), bodies.get("fr")),
           reply.getVersion(),
           reply.getCreatedBy(),
           reply.getCreatedAt(),
@@ -145,8 +146,8 @@ class CannedReplyController {
       @RequestBody CannedReplyRequest request) {
     Actor actor = actor(authentication);
     return CannedReplyView.of(
-        replies.update(actor, id, request.version() == null ? -1 : request.version(),
-            request.validated(true)),
+        replies.update(
+            actor, id, request.version() == null ? -1 : request.version(), request.validated(true)),
         actor);
   }
 
@@ -163,7 +164,9 @@ class CannedReplyController {
               + " filled in; missing lists those without a value (left empty)")
   @PostMapping("/{id}/render")
   RenderedCannedReply renderCannedReply(
-      Authentication authentication, @PathVariable long id, @RequestBody CannedReplyRenderRequest request) {
+      Authentication authentication,
+      @PathVariable long id,
+      @RequestBody CannedReplyRenderRequest request) {
     String ticket = request == null || request.ticket() == null ? "" : request.ticket().strip();
     if (ticket.isEmpty() || ticket.length() > 30) {
       throw new InvalidRequestException(
