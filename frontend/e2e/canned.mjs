@@ -87,10 +87,11 @@ try {
   const combobox = page.getByRole('combobox', { name: text.filter });
   await combobox.waitFor();
   assert.equal(await combobox.evaluate((element) => element === document.activeElement), true, 'the filter has the focus');
-  await page.getByRole('option').first().waitFor();
+  // the page has other options (the language menu): the picker's are in its listbox
+  const options = page.getByRole('listbox').getByRole('option');
+  await options.first().waitFor();
   await page.keyboard.type('presa in carico');
-  const options = page.getByRole('option');
-  await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('[role="listbox"] [role="option"]').length === 1);
   assert.match(await options.first().textContent(), /Saluto e presa in carico/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
