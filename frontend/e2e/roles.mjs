@@ -18,18 +18,18 @@ const text = {
 
 /** Each demo user, the page it lands on, and the tabs it must be offered (frontend/src/navigation.ts). */
 const ROLES = [
-  ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb']],
-  ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb']],
-  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
+  ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
+  ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
+  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity', '/canned-replies']],
   ['auditor', '/service-levels', ['/service-levels', '/activity']],
   ['office1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['secretariat1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
   ['headoffice1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['manager1', '/service-levels', ['/inbox', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
-  ['kbeditor', '/kb', ['/inbox', '/kb']],
+  ['kbeditor', '/kb', ['/inbox', '/kb', '/canned-replies']],
   ['kbreviewer', '/kb', ['/inbox', '/kb']],
   ['analyst', '/procedures', ['/procedures']],
-  ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures']],
+  ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies']],
   ['api-client', '/no-workspace', []],
 ];
 

@@ -25,6 +25,7 @@ import { ComplaintPage } from './pages/ComplaintPage';
 import { NewComplaintPage } from './pages/NewComplaintPage';
 import { TicketSearchPage } from './pages/TicketSearchPage';
 import { ContactPage } from './pages/ContactPage';
+import { CannedRepliesPage } from './pages/CannedRepliesPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -62,6 +63,7 @@ export function App() {
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="/contacts/:id" element={user ? <ContactPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

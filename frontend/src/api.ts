@@ -440,3 +440,15 @@ export const addNote = (number: string, text: string, documentIds: number[] = []
 /** A reply to the requester with files already attached to the ticket. */
 export const replyWithFiles = (number: string, text: string, documentIds: number[]) =>
   api<void>('POST', `/api/tickets/${encodeURIComponent(number)}/replies`, { text, documentIds });
+// Canned replies: my own and the shared ones, rendered for a ticket in its language
+export type CannedReply = Schemas['CannedReplyView'];
+export type CannedReplyInput = Schemas['CannedReplyRequest'];
+export type RenderedCannedReply = Schemas['RenderedCannedReply'];
+export const cannedReplies = (filter: { q?: string; queue?: string } = {}) =>
+  api<CannedReply[]>('GET', `/api/canned-replies?${query(filter)}`);
+export const createCannedReply = (input: CannedReplyInput) => api<CannedReply>('POST', '/api/canned-replies', input);
+export const updateCannedReply = (id: number, input: CannedReplyInput) =>
+  api<CannedReply>('PUT', `/api/canned-replies/${id}`, input);
+export const deleteCannedReply = (id: number) => api<void>('DELETE', `/api/canned-replies/${id}`);
+export const renderCannedReply = (id: number, ticket: string) =>
+  api<RenderedCannedReply>('POST', `/api/canned-replies/${id}/render`, { ticket });

@@ -57,6 +57,15 @@ describe('navigation by role', () => {
     }
   });
 
+  it('offers the canned replies to who replies and who manages the shared ones', () => {
+    for (const role of ['LEVEL1', 'LEVEL2', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN']) {
+      expect(paths(as(role)), role).toContain('/canned-replies');
+    }
+    for (const role of ['OFFICE', 'AUDITOR', 'MANAGER', 'ANALYST']) {
+      expect(mayOpen(as(role), '/canned-replies'), role).toBe(false);
+    }
+  });
+
   it('offers nothing but the landing to an external system', () => {
     expect(paths(as('API_CLIENT'))).toEqual([]);
     expect(mayOpen(as('API_CLIENT'), '/inbox')).toBe(false);

@@ -37,6 +37,8 @@ const PLACES: readonly Place[] = [
   { path: '/service-levels', label: 'serviceLevels', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
   { path: '/activity', label: 'activity', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
   { path: '/procedures', label: 'procedures', roles: ['ANALYST', 'ADMIN'] },
+  // who replies to requesters, and who manages the shared replies
+  { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { forwardRef, useCallback, useId, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, addNote, attach, replyTo, replyWithFiles, type Attachment } from '../api';
+import { CannedReplyPicker } from './CannedReplyPicker';
 import { Markdown } from './Markdown';
 
 export type ReplyMode = 'reply' | 'note';
@@ -199,7 +200,7 @@ export const ReplyBox = forwardRef<
           >
             {t('reply.preview')}
           </button>
-          {/* canned replies: a picker here calls insert(text), e.g. <CannedReplies number={number} onPick={insert} /> */}
+          <CannedReplyPicker ticket={number} onInsert={insert} />
         </div>
         <label htmlFor={id} className="form-label small mb-0">
           {note ? t('reply.noteLabel') : t('reply.label')}

@@ -241,6 +241,12 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers("/api/kb/**")
                     .hasAnyRole(roles(KB_EDITOR, KB_REVIEWER, ADMIN))
+                    // canned replies: rendered for a ticket by the staff who answer tickets;
+                    // managed (own; shared: supervisors, KB editors, admins) by them too
+                    .requestMatchers(HttpMethod.POST, "/api/canned-replies/*/render")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    .requestMatchers("/api/canned-replies", "/api/canned-replies/**")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, KB_EDITOR, ADMIN))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     // each user reads only their own notifications and their groups'

@@ -19,7 +19,8 @@ public final class WebAppRoutes {
     "/correspondence/**",
     "/complaints/**",
     "/kb/**",
-    "/self-service/**"
+    "/self-service/**",
+    "/canned-replies/**"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */
