@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, tasksOf, ticket as loadTicket, type Me, type Ticket, type WorkItem } from '../api';
 import { calendarDateTime } from '../calendar';
+import { Collision } from '../components/Collision';
 import { Conversation } from '../components/Conversation';
 import { KbPanel } from '../components/KbPanel';
 import { Layout } from '../components/Layout';
 import { ReplyBox, type ReplyBoxHandle } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
+import { TicketActions } from '../components/TicketActions';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { mayReadContacts } from '../navigation';
 import { useLabels } from '../lib/labels';
@@ -17,6 +19,8 @@ const has = (user: Me, roles: readonly string[]) => roles.some((role) => user.ro
 export const REPLY_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3'] as const;
 /** Who writes internal notes and uses the knowledge base beside a ticket. */
 export const NOTE_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE'] as const;
+/** Who may link, merge and reclassify tickets (the server decides per ticket and level). */
+const ACTION_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR'] as const;
 
 /** The ticket header's SLA: the take-in-charge deadline until someone took it, then the resolution's. */
 export function TicketSla({ ticket, zone }: { ticket: Ticket; zone: string }) {
@@ -96,9 +100,13 @@ export function TicketPage({ user }: { user: Me }) {
               <h1 className="h2 text-break">
                 {ticket.number} · {ticket.subject}
               </h1>
-              {/* ticket actions (merge, reclassify, …) go here */}
-              <div className="ticket-actions d-flex flex-wrap gap-2" data-slot="ticket-actions" />
+              {ticket.status !== 'CLOSED' && has(user, ACTION_ROLES) && (
+                <div className="ticket-actions" data-slot="ticket-actions">
+                  <TicketActions number={ticket.number} onChanged={() => setVersion((each) => each + 1)} />
+                </div>
+              )}
             </div>
+            {ticket.status !== 'CLOSED' && <Collision number={ticket.number} zone={zone} />}
             <dl className="row mb-2 small">
               <dt className="col-6 col-md-2">{t('task.status')}</dt>
               <dd className="col-6 col-md-2" data-field="status">
