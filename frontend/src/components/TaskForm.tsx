@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from '@bpmn-io/form-js-viewer';
-import { translateForm } from './translateForm';
+import { translateForm, translatedValidation } from './translateForm';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
 export interface FormHandle {
@@ -19,7 +19,7 @@ export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form:
   const { t, i18n } = useTranslation();
   useEffect(() => {
     if (!container.current) return undefined;
-    const form = new Form({ container: container.current });
+    const form = new Form({ container: container.current, additionalModules: [translatedValidation(t)] });
     form.on('changed', (event: { data?: Record<string, unknown> }) => {
       if (event.data) typed.current = event.data;
     });
