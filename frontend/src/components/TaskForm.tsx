@@ -12,8 +12,18 @@ export interface FormHandle {
  * Renders the task's Camunda Form (form-js schema from forms/) with the form-js viewer, in the user's
  * language. What the user typed survives a new rendering (the language switched, the schema fetched
  * again after an upload): render one per task (`key={taskId}`) so that nothing leaks to the next.
+ * Pickers are fed by `options`; form-js's validation messages are in the user's language too.
  */
-export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form: FormHandle) => void }) {
+export function TaskForm({
+  schema,
+  onReady,
+  options,
+}: {
+  schema: unknown;
+  onReady: (form: FormHandle) => void;
+  /** Options of select fields that take them from an input variable (`valuesKey`), e.g. `offices`. */
+  options?: Record<string, { label: string; value: string }[]>;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const typed = useRef<Record<string, unknown>>({});
   const { t, i18n } = useTranslation();
@@ -23,8 +33,20 @@ export function TaskForm({ schema, onReady }: { schema: unknown; onReady: (form:
     form.on('changed', (event: { data?: Record<string, unknown> }) => {
       if (event.data) typed.current = event.data;
     });
-    void form.importSchema(translateForm(schema, t), typed.current).then(() => onReady(form as FormHandle));
-    return () => form.destroy();
-  }, [schema, onReady, t, i18n.language]);
+    // form-js 1.x writes "Select" in an empty picker whatever the language: say it in the user's
+    const relabel = () =>
+      container.current?.querySelectorAll('.fjs-select-display.fjs-select-placeholder').forEach((display) => {
+        if (display.textContent !== t('formValidation.choose')) display.textContent = t('formValidation.choose');
+      });
+    const observer = new MutationObserver(relabel);
+    observer.observe(container.current, { childList: true, subtree: true, characterData: true });
+    void form
+      .importSchema(translateForm(schema, t), { ...typed.current, ...options })
+      .then(() => onReady(form as FormHandle));
+    return () => {
+      observer.disconnect();
+      form.destroy();
+    };
+  }, [schema, onReady, t, i18n.language, options]);
   return <div ref={container} className="task-form" />;
 }

