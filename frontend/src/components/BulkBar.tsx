@@ -56,7 +56,7 @@ export function BulkBar({
   }
 
   return (
-    <section className="inbox-bulk d-flex flex-wrap align-items-center gap-2 mb-2" aria-label={t('bulk.label')}>
+    <section className="inbox-bulk d-flex flex-wrap align-items-center gap-2" aria-label={t('bulk.label')}>
       <span className="small" aria-live="polite">
         {t('bulk.selected', { count: rows.length })}
       </span>
@@ -99,9 +99,9 @@ export function BulkBar({
         </span>
       )}
       {/* "close as duplicate of…" comes here */}
-      <div className="w-100" role="status">
+      <div role="status">
         {results.length > 0 && (
-          <ul className="list-unstyled small mb-0" data-bulk-results>
+          <ul className="list-unstyled small mb-0 d-flex flex-wrap column-gap-3" data-bulk-results>
             {results.map((result) => (
               <li key={result.number} className={result.ok ? 'text-success' : 'text-danger'} data-bulk-ok={result.ok}>
                 <strong>{result.number}</strong>: {result.message}

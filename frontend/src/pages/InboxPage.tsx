@@ -129,10 +129,22 @@ export function InboxPage({ user }: { user: Me }) {
   const chosenRows = items.filter((row) => selected.has(row.taskId));
 
   return (
-    <Layout user={user}>
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2">
-        <h1 className="h3 mb-0">{t('inbox.title')}</h1>
-        <div className="d-flex flex-wrap align-items-center gap-2">
+    <Layout user={user} wide>
+      <div className="inbox-title d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2">
+        <h1 className="h4 mb-0">{t('inbox.title')}</h1>
+        <BulkBar
+          rows={chosenRows}
+          results={results}
+          onTake={() =>
+            bulk(
+              (row) => claim(row.taskId),
+              t('bulk.taken'),
+              (row) => (row.assignee ? t('inbox.assignedTo', { user: row.assignee }) : undefined),
+            )
+          }
+          onAssign={(userId) => bulk((row) => assign(row.taskId, userId), t('bulk.assigned', { user: userId }))}
+        />
+        <div className="d-flex flex-wrap align-items-center gap-2 ms-auto">
           <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setHelp(true)} aria-haspopup="dialog">
             {t('shortcuts.open')}
           </button>
@@ -162,7 +174,7 @@ export function InboxPage({ user }: { user: Me }) {
           ] as const
         ).map(([key, text, values, kind]) => (
           <div key={key}>
-            <label htmlFor={`filter-${key}`} className="form-label small mb-0">
+            <label htmlFor={`filter-${key}`} className="visually-hidden">
               {text}
             </label>
             <select
@@ -171,7 +183,7 @@ export function InboxPage({ user }: { user: Me }) {
               value={draft[key] ?? ''}
               onChange={(event) => setDraft({ ...draft, [key]: event.target.value || undefined })}
             >
-              <option value="">{t('inbox.any')}</option>
+              <option value="">{`${text}: ${t('inbox.any').toLowerCase()}`}</option>
               {values.map((value) => (
                 <option key={value} value={value}>
                   {label(kind, value)}
@@ -181,29 +193,30 @@ export function InboxPage({ user }: { user: Me }) {
           </div>
         ))}
         <div>
-          <label htmlFor="filter-number" className="form-label small mb-0">
+          <label htmlFor="filter-number" className="visually-hidden">
             {t('inbox.searchNumber')}
           </label>
           <input
             type="text"
             id="filter-number"
             className="form-control form-control-sm"
-            size={12}
+            placeholder={t('inbox.searchNumber')}
+            size={14}
             value={draft.number ?? ''}
             onChange={(event) => setDraft({ ...draft, number: event.target.value || undefined })}
           />
         </div>
         <div>
-          <label htmlFor="filter-requester" className="form-label small mb-0">
+          <label htmlFor="filter-requester" className="visually-hidden">
             {t('inbox.searchRequester')}
           </label>
           <input
             type="text"
             id="filter-requester"
             className="form-control form-control-sm"
-            size={16}
+            size={24}
             aria-describedby="filter-requester-hint"
-            placeholder={t('inbox.searchRequesterHint')}
+            placeholder={t('inbox.searchRequester')}
             value={draft.requester ?? ''}
             onChange={(event) => setDraft({ ...draft, requester: event.target.value || undefined })}
           />
@@ -228,25 +241,13 @@ export function InboxPage({ user }: { user: Me }) {
           </button>
         </div>
       </form>
-      <BulkBar
-        rows={chosenRows}
-        results={results}
-        onTake={() =>
-          bulk(
-            (row) => claim(row.taskId),
-            t('bulk.taken'),
-            (row) => (row.assignee ? t('inbox.assignedTo', { user: row.assignee }) : undefined),
-          )
-        }
-        onAssign={(userId) => bulk((row) => assign(row.taskId, userId), t('bulk.assigned', { user: userId }))}
-      />
       <div aria-live="polite">
         {!rows && <p>{t('inbox.loading')}</p>}
         {rows && rows.items.length === 0 && <p>{t('inbox.empty')}</p>}
         {rows && rows.items.length > 0 && <p className="visually-hidden">{t('inbox.total', { count: rows.totalElements })}</p>}
       </div>
       {rows && rows.items.length > 0 && (
-        <div className="table-responsive">
+        <div className="table-responsive inbox-scroll">
           <table className="table table-sm table-hover align-middle inbox-table mb-2">
             <caption className="visually-hidden">{t('inbox.caption')}</caption>
             <thead>
@@ -261,10 +262,12 @@ export function InboxPage({ user }: { user: Me }) {
                   />
                 </th>
                 <th scope="col">{t('inbox.columns.number')}</th>
+                <th scope="col">{t('inbox.columns.task')}</th>
                 <th scope="col">{t('inbox.columns.subject')}</th>
                 <th scope="col">{t('inbox.columns.requester')}</th>
-                <th scope="col">{t('inbox.columns.type')}</th>
-                <th scope="col">{t('inbox.columns.channel')}</th>
+                <th scope="col">
+                  {t('inbox.columns.type')} · {t('inbox.columns.channel')}
+                </th>
                 <th scope="col">{t('inbox.columns.queue')}</th>
                 <th scope="col">{t('inbox.columns.priority')}</th>
                 <th scope="col" title={t('inbox.waitHint')}>
@@ -299,10 +302,12 @@ export function InboxPage({ user }: { user: Me }) {
                   <td>
                     <Link to={`/tasks/${row.taskId}`} aria-label={t('inbox.openSubject', { number: row.number })}>
                       {row.number}
-                    </Link>{' '}
-                    <span className="small text-muted">{t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}</span>
+                    </Link>
                   </td>
-                  <td className="inbox-subject">
+                  <td className="inbox-ellipsis inbox-task" title={t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}>
+                    {t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}
+                  </td>
+                  <td className="inbox-ellipsis inbox-subject">
                     {row.number ? (
                       <Link to={`/tickets/${row.number}`} title={row.subject}>
                         {row.subject}
@@ -311,13 +316,24 @@ export function InboxPage({ user }: { user: Me }) {
                       row.subject
                     )}
                   </td>
-                  <td className="inbox-requester" title={row.requesterName}>
+                  <td className="inbox-ellipsis inbox-requester" title={row.requesterName}>
                     {row.requesterName}
                   </td>
-                  <td>{row.type && label('type', row.type)}</td>
-                  <td>{row.channel && label('channel', row.channel)}</td>
-                  <td>{row.queue && label('queue', row.queue)}</td>
-                  <td>{row.priority ? t(`priority.${row.priority}`) : ''}</td>
+                  <td>
+                    {row.type && label('type', row.type)}
+                    {row.channel && ` · ${label('channel', row.channel)}`}
+                  </td>
+                  <td className="inbox-ellipsis inbox-queue" title={row.queue && label('queue', row.queue)}>
+                    {row.queue && label('queue', row.queue)}
+                  </td>
+                  <td title={row.priority ? t(`priority.${row.priority}`) : undefined}>
+                    {row.priority && (
+                      <>
+                        <span aria-hidden="true">{row.priority}</span>
+                        <span className="visually-hidden">{t(`priority.${row.priority}`)}</span>
+                      </>
+                    )}
+                  </td>
                   <td data-wait>
                     {row.receivedAt
                       ? formatDuration(Date.now() - new Date(row.receivedAt).getTime(), t)
