@@ -21,5 +21,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // a page test renders charts and waits for several requests: on a busy two-core machine that
+    // took more than vitest's default 5 s, which says nothing about the page
+    testTimeout: 30_000,
   },
 });

@@ -2,8 +2,15 @@ package it.sportello;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.platform.database.EmbeddedPostgresConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +52,11 @@ import org.springframework.test.context.DynamicPropertySource;
       // (KnowledgeBaseIT); no background indexer: tests index explicitly, else changes stay queued
       "sportello.search.embedded.start-on-startup=false",
       "sportello.search.embedded.data-directory=target/it-search",
-      "sportello.search.indexer.enabled=false"
+      "sportello.search.indexer.enabled=false",
+      // the test JVM ends promptly after the last test, even with a browser's event stream open:
+      // a graceful stop waiting on it outlived Failsafe's exit timeout, and the JVM killed then
+      // left its PostgreSQL running
+      "server.shutdown=immediate"
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
@@ -53,7 +64,29 @@ public abstract class IntegrationTest {
   /** The CTI webhook's secret in the tests (one context for all: no per-class properties). */
   public static final String PHONE_WEBHOOK_SECRET = "test-webhook-secret";
 
-  private static final String DATA_DIRECTORY = "target/it-postgres/" + UUID.randomUUID();
+  private static final Path CLUSTERS = Path.of("target/it-postgres");
+
+  private static final String DATA_DIRECTORY = CLUSTERS + "/" + UUID.randomUUID();
+
+  static {
+    stopServersOfEarlierRuns();
+  }
+
+  /**
+   * A test JVM killed before it could stop its PostgreSQL leaves the server running; the next run
+   * stops it, so leaks never pile up (runs of one build are sequential, one JVM at a time).
+   */
+  private static void stopServersOfEarlierRuns() {
+    try (Stream<Path> clusters = Files.list(CLUSTERS)) {
+      for (Path cluster : clusters.filter(Files::isDirectory).toList()) {
+        EmbeddedPostgresConfiguration.stopOrphanedServer(cluster);
+      }
+    } catch (NoSuchFileException firstRun) {
+      // nothing left behind
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @DynamicPropertySource
   static void embeddedPostgres(DynamicPropertyRegistry registry) {

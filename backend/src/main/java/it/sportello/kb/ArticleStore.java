@@ -82,6 +82,20 @@ class ArticleStore {
         .single();
   }
 
+  List<CategoryTree.Labelled> upToDepth(int depth) {
+    return jdbc.sql(
+            """
+            select c.id, c.parent_id, c.code, c.name, c.depth, p.code as parent_code
+              from sportello.kb_category c left join sportello.kb_category p on p.id = c.parent_id
+             where c.depth <= ?
+             order by c.depth, c.position, c.name, c.id
+            """)
+        .param(depth)
+        .query(
+            (rs, row) -> new CategoryTree.Labelled(category(rs, row), rs.getString("parent_code")))
+        .list();
+  }
+
   long countCategories(int depth) {
     return jdbc.sql("select count(*) from sportello.kb_category where depth = ?")
         .param(depth)

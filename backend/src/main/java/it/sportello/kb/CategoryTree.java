@@ -19,6 +19,14 @@ public class CategoryTree {
     return store.children(parentId);
   }
 
+  /** A node with its parent's code, as lists of labels need it. */
+  public record Labelled(Category category, String parentCode) {}
+
+  /** Every node down to a depth (1: topics, 2: reasons too), topics first, in the tree's order. */
+  public List<Labelled> upToDepth(int depth) {
+    return store.upToDepth(depth);
+  }
+
   public long count(int depth) {
     return store.countCategories(depth);
   }

@@ -3,6 +3,7 @@ package it.sportello.kb;
 import it.sportello.search.SearchIndex;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.sla.SlaService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,16 +31,22 @@ public class Publication {
 
   private static final String PUBLISHED = "PUBLISHED";
   private static final Logger log = LoggerFactory.getLogger(Publication.class);
-  private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
 
   private final ArticleStore store;
   private final SearchIndex searchIndex;
   private final Clock clock;
+  private final ZoneId zone;
 
-  Publication(ArticleStore store, SearchIndex searchIndex, Clock clock) {
+  Publication(ArticleStore store, SearchIndex searchIndex, Clock clock, SlaService sla) {
     this.store = store;
     this.searchIndex = searchIndex;
     this.clock = clock;
+    this.zone = sla.calendar().zone();
+  }
+
+  /** The service calendar's zone, in which review dates fall. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /** The draft goes to the reviewers. */
@@ -65,7 +72,7 @@ public class Publication {
       move(id, ArticleStatus.PUBLISHED, PUBLISHED, "versione " + article.version());
     }
     LocalDate reviewAt = article.reviewAt();
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     if (reviewAt == null || !reviewAt.isAfter(today)) {
       reviewAt = today.plusMonths(DEFAULT_REVIEW_MONTHS);
       store.setReviewAt(id, reviewAt);
@@ -100,7 +107,7 @@ public class Publication {
   /** The scheduled review confirmed the article: returns its next review date. */
   @Transactional
   public LocalDate confirmValidity(long id, String reviewer) {
-    LocalDate next = LocalDate.ofInstant(clock.instant(), ZONE).plusMonths(DEFAULT_REVIEW_MONTHS);
+    LocalDate next = LocalDate.ofInstant(clock.instant(), zone).plusMonths(DEFAULT_REVIEW_MONTHS);
     store.setReviewAt(id, next);
     store.insertEvent(
         id,

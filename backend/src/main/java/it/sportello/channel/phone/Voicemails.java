@@ -5,12 +5,12 @@ import it.sportello.contact.RequesterData;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.shared.InvalidRequestException;
+import it.sportello.sla.SlaService;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketType;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,17 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Voicemails {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Rome"));
-
   private final Documents documents;
   private final TicketIntake intake;
   private final PhoneCallRepository calls;
+  private final DateTimeFormatter when;
 
-  Voicemails(Documents documents, TicketIntake intake, PhoneCallRepository calls) {
+  Voicemails(Documents documents, TicketIntake intake, PhoneCallRepository calls, SlaService sla) {
     this.documents = documents;
     this.intake = intake;
     this.calls = calls;
+    // the time the citizen called, as the service calendar reads it
+    this.when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(sla.calendar().zone());
   }
 
   /** Stores the audio (outside any transaction); the document's id. */
@@ -85,7 +85,7 @@ class Voicemails {
                     "Messaggio lasciato in segreteria telefonica da "
                         + from
                         + " il "
-                        + WHEN.format(event.occurredAt())
+                        + when.format(event.occurredAt())
                         + (event.durationSeconds() == null
                             ? ""
                             : " (" + event.durationSeconds() + " s)")

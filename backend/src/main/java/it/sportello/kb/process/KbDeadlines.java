@@ -2,6 +2,7 @@ package it.sportello.kb.process;
 
 import it.sportello.platform.process.ExpressionHelper;
 import it.sportello.processes.KbPublicationProcess.Beans;
+import it.sportello.sla.SlaService;
 import java.time.Clock;
 import java.time.Period;
 import java.time.ZoneId;
@@ -17,13 +18,14 @@ import org.springframework.stereotype.Component;
 public class KbDeadlines {
 
   private final Clock clock;
+  private final ZoneId zone;
 
-  KbDeadlines(Clock clock) {
+  KbDeadlines(Clock clock, SlaService sla) {
     this.clock = clock;
+    this.zone = sla.calendar().zone();
   }
 
   public Date dueDate(String period) {
-    return Date.from(
-        clock.instant().atZone(ZoneId.of("Europe/Rome")).plus(Period.parse(period)).toInstant());
+    return Date.from(clock.instant().atZone(zone).plus(Period.parse(period)).toInstant());
   }
 }

@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KbDelegates {
 
-  private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
-
   /** Scheduled reviews open at the start of the working day. */
   private static final LocalTime REVIEW_TIME = LocalTime.of(8, 0);
 
@@ -29,8 +27,8 @@ class KbDelegates {
     return Article.idOfKey(execution.getProcessBusinessKey());
   }
 
-  static Date reviewDueAt(LocalDate date) {
-    return Date.from(date.atTime(REVIEW_TIME).atZone(ZONE).toInstant());
+  static Date reviewDueAt(LocalDate date, ZoneId zone) {
+    return Date.from(date.atTime(REVIEW_TIME).atZone(zone).toInstant());
   }
 
   @Bean(Beans.SUBMIT)
@@ -47,7 +45,8 @@ class KbDelegates {
   JavaDelegate publishArticleDelegate(Publication publication) {
     return execution ->
         execution.setVariable(
-            Variables.REVIEW_DUE_AT, reviewDueAt(publication.publish(articleId(execution))));
+            Variables.REVIEW_DUE_AT,
+            reviewDueAt(publication.publish(articleId(execution)), publication.zone()));
   }
 
   @Bean(Beans.NOTIFY)
@@ -60,7 +59,8 @@ class KbDelegates {
     return execution ->
         execution.setVariable(
             Variables.REVIEW_DUE_AT,
-            reviewDueAt(publication.confirmValidity(articleId(execution), null)));
+            reviewDueAt(
+                publication.confirmValidity(articleId(execution), null), publication.zone()));
   }
 
   @Bean(Beans.REOPEN)

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(
     "${sportello.embedded-postgres.enabled:false} and '${spring.datasource.url:}'.isEmpty()")
-class EmbeddedPostgresConfiguration {
+public class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -98,7 +98,7 @@ class EmbeddedPostgresConfiguration {
    * After a hard kill of the JVM, the PostgreSQL it started keeps running and holds the data
    * directory. Stop it before starting a new one; remove a stale lock file whose process is gone.
    */
-  static void stopOrphanedServer(Path dataDirectory) throws IOException {
+  public static void stopOrphanedServer(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;

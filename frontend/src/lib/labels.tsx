@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import type { components } from '../openapi';
+
+export type Reference = components['schemas']['Reference'];
+export type QueueLabel = components['schemas']['QueueLabel'];
+export type OfficeLabel = components['schemas']['OfficeLabel'];
+export type CategoryLabel = components['schemas']['CategoryLabel'];
+
+const EMPTY: Reference = { queues: [], offices: [], categories: [] };
+
+let loading: Promise<Reference> | undefined;
+
+/** The reference data, fetched once per page load and shared by every component that names codes. */
+export function loadReference(): Promise<Reference> {
+  loading ??= api<Reference>('GET', '/api/reference').catch(() => {
+    loading = undefined; // a later page may try again; until then codes are shown as they are
+    return EMPTY;
+  });
+  return loading;
+}
+
+/** Forgets the fetched reference (tests, or after an administrator changed queues or offices). */
+export function forgetReference() {
+  loading = undefined;
+}
+
+export interface Labels {
+  reference: Reference;
+  queue(code: string | null | undefined): string;
+  office(code: string | null | undefined): string;
+  category(code: string | null | undefined): string;
+  channel(code: string | null | undefined): string;
+  type(code: string | null | undefined): string;
+  status(code: string | null | undefined): string;
+}
+
+/**
+ * Names for the codes a ticket carries, in the user's language: queues, offices and categories from
+ * the server, channels, types and statuses from the translations. An unknown code is shown as it is.
+ */
+export function useLabels(): Labels {
+  const { t, i18n } = useTranslation();
+  const [reference, setReference] = useState<Reference>(EMPTY);
+
+  useEffect(() => {
+    let current = true;
+    void loadReference().then((loaded) => current && setReference(loaded));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const english = i18n.language?.startsWith('en');
+  const translated = (group: string) => (code: string | null | undefined) =>
+    code ? t(`labels.${group}.${code}`, { defaultValue: code }) : '';
+  return {
+    reference,
+    queue: (code) => {
+      const queue = code ? reference.queues.find((each) => each.code === code) : undefined;
+      return queue ? (english ? queue.nameEn || queue.nameIt : queue.nameIt) : code ?? '';
+    },
+    office: (code) => (code ? reference.offices.find((each) => each.code === code)?.name ?? code : ''),
+    category: (code) => (code ? reference.categories.find((each) => each.code === code)?.name ?? code : ''),
+    channel: translated('channel'),
+    type: translated('type'),
+    status: (code) => (code ? t(`status.${code}`, { defaultValue: code }) : ''),
+  };
+}
