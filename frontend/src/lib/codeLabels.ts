@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from './labels';
 
 export type CodeKind = 'queue' | 'type' | 'channel' | 'language' | 'priority' | 'sla';
 
@@ -14,16 +15,21 @@ const KEYS: Record<CodeKind, string> = {
 
 /**
  * The label of a code (a queue, a ticket type, a channel…) in the user's language, never the raw
- * code unless nothing names it. The inbox's columns and filters use it.
+ * code unless nothing names it: queues, channels and types from the reference data (`useLabels`),
+ * the rest from the translations. The inbox's columns and filters use it.
  */
 export function useCodeLabels() {
   const { t } = useTranslation();
+  const labels = useLabels();
+  const { queue, channel, type } = labels;
   return useCallback(
     (kind: CodeKind, code: string) => {
+      const named = kind === 'queue' ? queue(code) : kind === 'channel' ? channel(code) : kind === 'type' ? type(code) : code;
+      if (named && named !== code) return named;
       const text: unknown = t(`${KEYS[kind]}.${code}`, { defaultValue: code, returnObjects: true });
       return typeof text === 'string' ? text : code;
     },
-    [t],
+    [t, queue, channel, type],
   );
 }
 
@@ -34,5 +40,12 @@ export type FormOptions = Record<string, { label: string; value: string }[]>;
  * labels in the user's language with the codes as values.
  */
 export function useFormOptions(): FormOptions | undefined {
-  return undefined;
+  const { reference } = useLabels();
+  return useMemo(
+    () =>
+      reference.offices.length === 0
+        ? undefined
+        : { offices: reference.offices.map((office) => ({ label: office.name, value: office.code })) },
+    [reference],
+  );
 }

@@ -1,7 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
+import { forgetReference } from '../lib/labels';
 import { InboxPage } from './InboxPage';
+
+/** The reference data: queue names from the server (the inbox shows them, not the codes). */
+const reference = () =>
+  new Response(
+    JSON.stringify({
+      queues: [{ code: 'payments', nameIt: 'Pagamenti e tributi', nameEn: 'Payments and taxes' }],
+      offices: [],
+      categories: [],
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json' } },
+  );
 
 const row = {
   taskId: 't-1',
@@ -25,10 +37,12 @@ describe('InboxPage', { timeout: 20_000 }, () => {
 
   beforeEach(async () => {
     calls.length = 0;
+    forgetReference();
     await i18n.changeLanguage('it');
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) => {
+        if (url === '/api/reference') return reference();
         calls.push(url);
         return new Response(JSON.stringify({ items: [row], page: 0, size: 25, totalElements: 1, totalPages: 1 }), {
           status: 200,
@@ -81,6 +95,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/reference') return reference();
         if (init?.method === 'POST') {
           return new Response(
             JSON.stringify({ status: 409, detail: 'Four eyes: kbboth wrote or submitted version 1 of article 7' }),
@@ -114,16 +129,15 @@ describe('InboxPage', { timeout: 20_000 }, () => {
 
   it('names queue, channel and type by their labels and counts the citizen wait since receipt', async () => {
     const received = { ...row, receivedAt: new Date(Date.now() - (2 * 24 + 3) * 3_600_000).toISOString() };
-    vi.stubGlobal('fetch', vi.fn(async () => page([received])));
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([received]))));
     render(
       <MemoryRouter>
         <InboxPage user={user} />
       </MemoryRouter>,
     );
     const line = (await screen.findByText('Mario Rossi')).closest('tr')!;
-    expect(within(line).getByText('Pagamenti')).toBeInTheDocument();
-    expect(within(line).getByText('Web')).toBeInTheDocument();
-    expect(within(line).getByText('Domanda')).toBeInTheDocument();
+    expect(await within(line).findByText('Pagamenti e tributi')).toBeInTheDocument();
+    expect(line).toHaveTextContent('Domanda · Web');
     expect(within(line).queryByText('payments')).not.toBeInTheDocument();
     // the task is 5 minutes old, the citizen has waited two days and three hours
     expect(line.querySelector('[data-wait]')).toHaveTextContent('2 g 3 h');
@@ -140,7 +154,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       dueAt: new Date(Date.now() + 3_600_000).toISOString(),
       slaDueAt: new Date(Date.now() + (5 * 24 + 2) * 3_600_000 + 60_000).toISOString(),
     };
-    vi.stubGlobal('fetch', vi.fn(async () => page([taken])));
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([taken]))));
     render(
       <MemoryRouter>
         <InboxPage user={user} />
@@ -156,6 +170,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/reference') return reference();
         if (init?.method === 'POST') {
           posts.push(url);
           if (url.includes('t-2')) {
@@ -196,6 +211,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/reference') return reference();
         const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
         if (init?.method === 'POST') {
           posts.push({ url, body: JSON.parse(String(init.body)) });
@@ -232,6 +248,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/reference') return reference();
         if (init?.method === 'POST') {
           posts.push(url);
           return new Response(JSON.stringify({ id: 't-2' }), { status: 200, headers: { 'Content-Type': 'application/json' } });

@@ -10,7 +10,8 @@ import { SlaBadge, formatDuration } from '../components/SlaBadge';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { BulkBar, type BulkResult } from '../components/BulkBar';
 import { useShortcuts } from '../lib/shortcuts';
-import { useCodeLabels } from '../lib/codeLabels';
+import { useCodeLabels, type CodeKind } from '../lib/codeLabels';
+import { useLabels } from '../lib/labels';
 import '../components/inbox.css';
 
 /** Fallback polling; server-sent events announce changes as they happen. */
@@ -25,6 +26,8 @@ export function InboxPage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const label = useCodeLabels();
+  const { reference } = useLabels();
+  const queues = reference.queues.length > 0 ? reference.queues.map((queue) => queue.code) : ['general', 'payments', 'privacy', 'technical'];
   const [page, setPage] = useState(0);
   const [filters, setFilters] = useState<InboxFilters>({});
   const [draft, setDraft] = useState<InboxFilters>({});
@@ -165,13 +168,13 @@ export function InboxPage({ user }: { user: Me }) {
       >
         {(
           [
-            ['queue', t('inbox.columns.queue'), ['general', 'payments', 'privacy', 'technical'], 'queue'],
+            ['queue', t('inbox.columns.queue'), queues, 'queue'],
             ['type', t('inbox.columns.type'), ['Q', 'PQ', 'A', 'I', 'PA', 'PI'], 'type'],
             ['channel', t('inbox.columns.channel'), ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'], 'channel'],
             ['language', t('inbox.language'), ['it', 'en', 'de', 'fr'], 'language'],
             ['priority', t('inbox.columns.priority'), ['1', '2', '3', '4'], 'priority'],
             ['sla', t('inbox.columns.sla'), ['ON_TRACK', 'AT_RISK', 'BREACHED'], 'sla'],
-          ] as const
+          ] as [keyof InboxFilters, string, readonly string[], CodeKind][]
         ).map(([key, text, values, kind]) => (
           <div key={key}>
             <label htmlFor={`filter-${key}`} className="visually-hidden">
