@@ -137,7 +137,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     );
     const line = (await screen.findByText('Mario Rossi')).closest('tr')!;
     expect(await within(line).findByText('Pagamenti e tributi')).toBeInTheDocument();
-    expect(line).toHaveTextContent('Domanda · Web');
+    expect(line).toHaveTextContent('Richiesta di informazioni · Modulo web');
     expect(within(line).queryByText('payments')).not.toBeInTheDocument();
     // the task is 5 minutes old, the citizen has waited two days and three hours
     expect(line.querySelector('[data-wait]')).toHaveTextContent('2 g 3 h');
