@@ -65,9 +65,9 @@ class TicketViews {
 
   /**
    * One task and its ticket. {@code slaState} is the state of the target that the task works
-   * towards: taking in charge until someone has, then resolution; {@code slaDueAt} is that
-   * target's deadline ({@code dueAt} is the task's own due date). {@code receivedAt} is when the
-   * citizen's request arrived: their wait, whatever task is open now.
+   * towards: taking in charge until someone has, then resolution; {@code slaDueAt} is that target's
+   * deadline ({@code dueAt} is the task's own due date). {@code receivedAt} is when the citizen's
+   * request arrived: their wait, whatever task is open now.
    */
   record InboxRow(
       String taskId,
