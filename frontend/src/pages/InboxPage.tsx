@@ -311,7 +311,8 @@ export function InboxPage({ user }: { user: Me }) {
                     {t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}
                   </td>
                   <td className="inbox-ellipsis inbox-subject">
-                    {row.number ? (
+                    {/* only tickets have a ticket page; a letter's or an article's task has no subject here */}
+                    {row.subject && row.number?.startsWith('RS-') ? (
                       <Link to={`/tickets/${row.number}`} title={row.subject}>
                         {row.subject}
                       </Link>
