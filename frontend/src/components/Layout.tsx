@@ -10,7 +10,7 @@ import { NotificationBell } from './NotificationBell';
  * Page frame: skip link, PA header with the user and the language switch, the tabs the user's roles
  * may use (a menu button on small screens), main landmark.
  */
-export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
+export function Layout({ user, children, wide }: { user?: Me; children: ReactNode; /** the whole window's width (wide tables) */ wide?: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -88,7 +88,7 @@ export function Layout({ user, children }: { user?: Me; children: ReactNode }) {
           </ul>
         </nav>
       )}
-      <main id="main" className="container my-4" tabIndex={-1}>
+      <main id="main" className={`${wide ? 'container-fluid px-3' : 'container'} my-4`} tabIndex={-1}>
         {children}
       </main>
     </>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
 import { TaskForm, type FormHandle } from './TaskForm';
 
@@ -25,5 +25,44 @@ describe('TaskForm', () => {
     rerender(<TaskForm schema={schema()} onReady={onReady} />);
     await waitFor(() => expect(screen.getByLabelText('Testo della risposta')).toHaveValue('Si trasmette la delibera.'));
     expect(handle?.submit().data.answerText).toBe('Si trasmette la delibera.');
+  });
+});
+
+describe('TaskForm validation and pickers', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('it');
+    // jsdom does not scroll; form-js's dropdown scrolls to the focused option
+    Element.prototype.scrollIntoView = vi.fn();
+  });
+
+  it('says that a required field is missing in Italian, not in form-js English', async () => {
+    let handle: FormHandle | undefined;
+    render(
+      <TaskForm
+        schema={{
+          type: 'default',
+          components: [{ key: 'office', label: 'Ufficio competente', type: 'select', id: 'Field_office', valuesKey: 'offices', validate: { required: true } }],
+        }}
+        options={{ offices: [{ label: 'Ufficio Tributi', value: 'office-tributi' }] }}
+        onReady={(form) => {
+          handle = form;
+        }}
+      />,
+    );
+    // the picker offers the office by its name, its code as the value
+    const picker = await screen.findByLabelText(/Ufficio competente/);
+    await waitFor(() => expect(picker.closest('.fjs-form-field')).toHaveTextContent('Scegli…'));
+    expect(picker.closest('.fjs-form-field')).not.toHaveTextContent('Select');
+    fireEvent.focus(picker);
+    expect(await screen.findByText('Ufficio Tributi')).toBeInTheDocument();
+    fireEvent.blur(picker);
+    await waitFor(() => expect(handle).toBeDefined());
+    let errors: Record<string, unknown> = {};
+    act(() => {
+      errors = handle!.submit().errors;
+    });
+    expect(errors).toEqual({ Field_office: ['Campo obbligatorio.'] });
+    expect(await screen.findByText('Campo obbligatorio.')).toBeInTheDocument();
+    expect(screen.queryByText('Field is required.')).not.toBeInTheDocument();
   });
 });

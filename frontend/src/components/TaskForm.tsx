@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from '@bpmn-io/form-js-viewer';
-import { translateForm } from './translateForm';
+import { translateForm, translatedValidation } from './translateForm';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
 export interface FormHandle {
@@ -12,29 +12,45 @@ export interface FormHandle {
  * Renders the task's Camunda Form (form-js schema from forms/) with the form-js viewer, in the user's
  * language. What the user typed survives a new rendering (the language switched, the schema fetched
  * again after an upload): render one per task (`key={taskId}`) so that nothing leaks to the next.
+ * Pickers are fed by `options`; form-js's validation messages are in the user's language too.
  */
 export function TaskForm({
   schema,
   onReady,
   hidden,
+  options,
 }: {
   schema: unknown;
   onReady: (form: FormHandle) => void;
   /** Keys of fields the page fills itself (e.g. the answer, written in the reply box): not shown. */
   hidden?: readonly string[];
+  /** Options of select fields that take them from an input variable (`valuesKey`), e.g. `offices`. */
+  options?: Record<string, { label: string; value: string }[]>;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const typed = useRef<Record<string, unknown>>({});
   const { t, i18n } = useTranslation();
   useEffect(() => {
     if (!container.current) return undefined;
-    const form = new Form({ container: container.current });
+    const form = new Form({ container: container.current, additionalModules: [translatedValidation(t)] });
     form.on('changed', (event: { data?: Record<string, unknown> }) => {
       if (event.data) typed.current = event.data;
     });
-    void form.importSchema(withoutFields(translateForm(schema, t), hidden), typed.current).then(() => onReady(form as FormHandle));
-    return () => form.destroy();
-  }, [schema, onReady, t, i18n.language, hidden]);
+    // form-js 1.x writes "Select" in an empty picker whatever the language: say it in the user's
+    const relabel = () =>
+      container.current?.querySelectorAll('.fjs-select-display.fjs-select-placeholder').forEach((display) => {
+        if (display.textContent !== t('formValidation.choose')) display.textContent = t('formValidation.choose');
+      });
+    const observer = new MutationObserver(relabel);
+    observer.observe(container.current, { childList: true, subtree: true, characterData: true });
+    void form
+      .importSchema(withoutFields(translateForm(schema, t), hidden), { ...typed.current, ...options })
+      .then(() => onReady(form as FormHandle));
+    return () => {
+      observer.disconnect();
+      form.destroy();
+    };
+  }, [schema, onReady, t, i18n.language, hidden, options]);
   return <div ref={container} className="task-form" />;
 }
 

@@ -1,6 +1,6 @@
 import i18n from '../i18n';
 import level1 from '../../../forms/ticket/ticket-level1.form?raw';
-import { translateForm } from './translateForm';
+import { translateForm, translateValidationMessage } from './translateForm';
 
 describe('translateForm', () => {
   const schema = JSON.parse(level1);
@@ -52,5 +52,16 @@ describe('every Camunda Form', () => {
     }
     expect(Object.keys(forms).length).toBeGreaterThanOrEqual(5);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('form-js validation messages', () => {
+  it('are in the user language, with their figures', async () => {
+    await i18n.changeLanguage('it');
+    expect(translateValidationMessage('Field is required.', i18n.t)).toBe('Campo obbligatorio.');
+    expect(translateValidationMessage('Field must have minimum length of 5.', i18n.t)).toBe('Scrivi almeno 5 caratteri.');
+    expect(translateValidationMessage('Something form-js may say one day.', i18n.t)).toBe('Something form-js may say one day.');
+    await i18n.changeLanguage('en');
+    expect(translateValidationMessage('Field must be a valid email.', i18n.t)).toBe('Enter a valid e-mail address.');
   });
 });

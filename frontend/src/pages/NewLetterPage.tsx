@@ -4,12 +4,14 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, registerLetter, type FieldError, type Me, type RegisterLetter } from '../api';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { useLabels } from '../lib/labels';
 
 const OFFICES = ['office-tributi', 'office-anagrafe', 'office-urp'];
 
 /** Registration of a letter by the secretariat (or an outgoing letter by an office). */
 export function NewLetterPage({ user }: { user: Me }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   const navigate = useNavigate();
   const [fields, setFields] = useState<Record<string, string>>({
     direction: 'INCOMING',
@@ -91,7 +93,7 @@ export function NewLetterPage({ user }: { user: Me }) {
           <select id="letter-office" className="form-select" value={fields.office} onChange={set('office')}>
             {OFFICES.map((office) => (
               <option key={office} value={office}>
-                {office}
+                {labels.office(office)}
               </option>
             ))}
           </select>

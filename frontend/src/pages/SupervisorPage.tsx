@@ -120,7 +120,7 @@ export function SupervisorPage({ user }: { user: Me }) {
                       <td>{row.subject}</td>
                       <td>{row.assignee}</td>
                       <td>
-                        <SlaBadge state={row.slaState} dueAt={row.dueAt} />
+                        <SlaBadge state={row.slaState} dueAt={row.slaDueAt ?? row.dueAt} />
                       </td>
                       <td>
                         <ColleaguePicker

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   ApiError,
   caseFilePath,
+  claim as claimTask,
   complaint as loadComplaint,
   complete,
   letter as loadLetter,
@@ -38,6 +39,9 @@ import { SlaBadge } from '../components/SlaBadge';
 import { TaskForm, type FormHandle } from '../components/TaskForm';
 import { TicketActions } from '../components/TicketActions';
 import { calendarDateTime } from '../calendar';
+import { ShortcutHelp } from '../components/ShortcutHelp';
+import { useShortcuts } from '../lib/shortcuts';
+import { useFormOptions } from '../lib/codeLabels';
 
 /**
  * The level-1 and level-2 forms' answer to the requester is written in the page's one reply box:
@@ -132,6 +136,33 @@ export function TaskPage({ user }: { user: Me }) {
   }, [taskId, t, caseVersion, user]);
 
   const onReady = useCallback((handle: FormHandle) => setForm(handle), []);
+  const formOptions = useFormOptions();
+  const [help, setHelp] = useState(false);
+  const [taken, setTaken] = useState<string>();
+
+  async function take() {
+    if (!work || work.assignee) return;
+    try {
+      setWork(await claimTask(work.id));
+      setTaken(t('task.taken'));
+    } catch (error) {
+      setMessage(isFourEyes(error) ? t('errors.fourEyes') : t('errors.conflict'));
+    }
+  }
+
+  /** r reply, n internal note, t take, Ctrl+Enter complete, ? the list (never while typing, but Ctrl+Enter). */
+  useShortcuts({
+    r: () => document.querySelector<HTMLElement>('[data-reply-box]')?.focus(),
+    n: () =>
+      document
+        .querySelector<HTMLElement>('[data-note-box], .task-form textarea[id$="Field_note"], .task-form [name="note"]')
+        ?.focus(),
+    t: () => void take(),
+    'ctrl+enter': () => {
+      if (form && !sending) void submit();
+    },
+    '?': () => setHelp(true),
+  });
 
   async function submit() {
     if (!form) return;
@@ -181,7 +212,7 @@ export function TaskPage({ user }: { user: Me }) {
         {t('task.formTitle')}
       </h2>
       {schema ? (
-        <TaskForm key={taskId} schema={schema} onReady={onReady} hidden={decisionKey ? HIDDEN_IN_FORM : undefined} />
+        <TaskForm key={taskId} schema={schema} onReady={onReady} hidden={decisionKey ? HIDDEN_IN_FORM : undefined} options={formOptions} />
       ) : (
         <p>{t('task.noForm')}</p>
       )}
@@ -208,6 +239,22 @@ export function TaskPage({ user }: { user: Me }) {
       )}
       {!work && <Message text={message} errors={errors} />}
       {work?.businessKey && <Collision number={work.businessKey} zone={user.zone} />}
+      {work && (
+        <p className="d-flex flex-wrap align-items-center gap-2 small">
+          {work.assignee ? (
+            <span>{t('inbox.assignedTo', { user: work.assignee })}</span>
+          ) : (
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void take()}>
+              {t('inbox.claim')}
+            </button>
+          )}
+          <span role="status">{taken}</span>
+          <button type="button" className="btn btn-link btn-sm p-0" aria-haspopup="dialog" onClick={() => setHelp(true)}>
+            {t('shortcuts.open')}
+          </button>
+        </p>
+      )}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {work && (letterCase || complaintCase) && (
         <>
           <h1 className="h2">

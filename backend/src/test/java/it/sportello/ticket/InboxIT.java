@@ -45,6 +45,29 @@ class InboxIT extends IntegrationTest {
   }
 
   @Test
+  void rowsCountTheCitizensWaitAndTheBadgeMovesToResolutionOnceTaken() {
+    JsonNode ticket =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Attesa del cittadino"))
+            .getBody();
+    String number = ticket.get("number").asText();
+    JsonNode waiting = only(get("/api/inbox?number=" + number, "operator1"));
+    assertThat(Instant.parse(waiting.get("receivedAt").asText()))
+        .as("the citizen's wait starts at the ticket's receipt")
+        .isEqualTo(OffsetDateTime.parse(ticket.get("receivedAt").asText()).toInstant());
+    assertThat(Instant.parse(waiting.get("slaDueAt").asText()))
+        .as("before anyone takes it, the badge counts to the take-in-charge deadline")
+        .isEqualTo(OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText()).toInstant());
+
+    post("/api/tasks/" + waiting.get("taskId").asText() + "/claim", "operator1", null);
+
+    JsonNode taken = only(get("/api/inbox?number=" + number, "operator1"));
+    assertThat(Instant.parse(taken.get("slaDueAt").asText()))
+        .as("taken in charge: the badge counts to the resolution deadline")
+        .isEqualTo(OffsetDateTime.parse(ticket.at("/sla/resolutionDueAt").asText()).toInstant());
+    assertThat(taken.get("receivedAt").asText()).isEqualTo(waiting.get("receivedAt").asText());
+  }
+
+  @Test
   void slaPriorityAndRequesterFiltersAgreeWithTheRows() {
     String fiscalCode = fiscalCode();
     JsonNode ticket =

@@ -65,7 +65,9 @@ class TicketViews {
 
   /**
    * One task and its ticket. {@code slaState} is the state of the target that the task works
-   * towards: taking in charge until someone has, then resolution.
+   * towards: taking in charge until someone has, then resolution; {@code slaDueAt} is that target's
+   * deadline ({@code dueAt} is the task's own due date). {@code receivedAt} is when the citizen's
+   * request arrived: their wait, whatever task is open now.
    */
   record InboxRow(
       String taskId,
@@ -84,7 +86,9 @@ class TicketViews {
       Integer priority,
       String status,
       int currentLevel,
-      SlaState slaState) {}
+      SlaState slaState,
+      Instant receivedAt,
+      Instant slaDueAt) {}
 
   /** Tasks with the tickets they are about, in the tasks' order; two queries whatever the count. */
   List<InboxRow> rows(List<WorkItem> tasks) {
@@ -117,6 +121,8 @@ class TicketViews {
           null,
           null,
           0,
+          null,
+          null,
           null);
     }
     TicketResponse.SlaStates states = slaStates(ticket);
@@ -138,6 +144,10 @@ class TicketViews {
         ticket.getPriority(),
         ticket.getStatus().name(),
         ticket.getCurrentLevel(),
-        ticket.getTakenInChargeAt() == null ? states.takeInCharge() : states.resolution());
+        ticket.getTakenInChargeAt() == null ? states.takeInCharge() : states.resolution(),
+        ticket.getReceivedAt(),
+        ticket.getTakenInChargeAt() == null
+            ? ticket.getTakeInChargeDueAt()
+            : ticket.getResolutionDueAt());
   }
 }

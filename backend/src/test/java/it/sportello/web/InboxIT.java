@@ -1,0 +1,34 @@
+package it.sportello.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.sportello.IntegrationTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The inbox at work speed in headless Chromium: {@code frontend/e2e/inbox.mjs} opens fourteen
+ * tickets, finds at least twelve rows in a 1366x768 window, takes two at once with the bulk bar,
+ * walks a level-1 ticket from the inbox to its completed form with the keyboard only, opens the
+ * shortcuts' help, and checks the page at 390 px; axe-core on every state. Screenshots land in
+ * {@code backend/target/e2e-screenshots/}.
+ */
+class InboxIT extends IntegrationTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void aDozenTicketsFitBulkTakeAndAKeyboardOnlyLevelOneJourney()
+      throws IOException, InterruptedException {
+    BrowserScript.Run inbox =
+        BrowserScript.run("inbox.mjs", port, "it", Map.of(), Duration.ofMinutes(5));
+    String output = inbox.output();
+
+    assertThat(inbox.finished()).as("inbox finished in time:%n%s", output).isTrue();
+    assertThat(inbox.exitValue()).as("inbox output:%n%s", output).isZero();
+    assertThat(output).contains("inbox it: bulk take and keyboard journey done");
+  }
+}
