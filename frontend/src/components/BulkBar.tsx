@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidates, type Colleague, type InboxRow } from '../api';
+import { BulkDuplicate } from './BulkDuplicate';
 
 /** What one bulk action did to one ticket. */
 export interface BulkResult {
@@ -12,18 +13,21 @@ export interface BulkResult {
 /**
  * Actions on the selected rows of the inbox: take them, or assign them to someone who may take
  * every one of them. Each ticket succeeds or fails on its own, and the outcome is listed per ticket.
- * More actions (close as duplicate of…) go beside these.
+ * Two or more tickets selected may also be closed as duplicates of one of them.
  */
 export function BulkBar({
   rows,
   results,
   onTake,
   onAssign,
+  onChanged,
 }: {
   rows: InboxRow[];
   results: BulkResult[];
   onTake: () => Promise<void>;
   onAssign: (userId: string) => Promise<void>;
+  /** After an action that changed tickets on its own (close as duplicate). */
+  onChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -32,6 +36,8 @@ export function BulkBar({
   const [choice, setChoice] = useState('');
   const [failed, setFailed] = useState(false);
   const none = rows.length === 0;
+  // only tickets can be closed as duplicates of one another, each once whatever its tasks
+  const tickets = [...new Set(rows.map((row) => row.number).filter((number) => number?.startsWith('RS-')))];
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -98,7 +104,7 @@ export function BulkBar({
           {t('errors.generic')}
         </span>
       )}
-      {/* "close as duplicate of…" comes here */}
+      {tickets.length > 1 && <BulkDuplicate numbers={tickets} onDone={onChanged} />}
       <div role="status">
         {results.length > 0 && (
           <ul className="list-unstyled small mb-0 d-flex flex-wrap column-gap-3" data-bulk-results>

@@ -147,6 +147,7 @@ export function InboxPage({ user }: { user: Me }) {
             )
           }
           onAssign={(userId) => bulk((row) => assign(row.taskId, userId), t('bulk.assigned', { user: userId }))}
+          onChanged={() => void load()}
         />
         <div className="d-flex flex-wrap align-items-center gap-2 ms-auto">
           <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setHelp(true)} aria-haspopup="dialog">
