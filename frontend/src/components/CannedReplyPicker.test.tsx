@@ -65,7 +65,7 @@ describe('CannedReplyPicker in the reply box', () => {
       expect(text).toHaveValue('Buongiorno.\n\nGentile Maria Bianchi, servono i documenti per RS-2026-000042.Saluti'),
     );
     expect(api.renderCannedReply).toHaveBeenCalledWith(2, 'RS-2026-000042');
-    expect(text).toHaveFocus();
+    await waitFor(() => expect(text).toHaveFocus()); // the box focuses on the next frame
     expect(text.selectionStart).toBe(13 + 'Gentile Maria Bianchi, servono i documenti per RS-2026-000042.'.length);
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
     expect(screen.getByText('Inserita la risposta «Documenti mancanti».')).toBeInTheDocument();

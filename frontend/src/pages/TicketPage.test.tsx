@@ -57,10 +57,12 @@ describe('TicketPage', () => {
     await i18n.changeLanguage('it');
     answer((url) => {
       if (url.startsWith('/api/tickets/RS-2026-000042/conversation')) return json([]);
+      if (url.startsWith('/api/tickets/RS-2026-000042/links')) return json([]);
       if (url.startsWith('/api/tickets/RS-2026-000042')) return json(ticket);
       if (url.startsWith('/api/tasks')) return json({ items: [{ id: 't-7', name: 'Gestisci', taskKey: 'userTask_handleLevel1' }], page: 0, size: 20, totalElements: 1, totalPages: 1 });
       if (url.startsWith('/api/reference')) return json({ queues: [{ code: 'payments', nameIt: 'Pagamenti', nameEn: 'Payments' }], offices: [], categories: [] });
       if (url.startsWith('/api/kb/suggestions')) return json({ ticket: ticket.number, query: 'x', hits: [] });
+      if (url.startsWith('/api/presence')) return json({ others: [] });
       return json({});
     });
     show(operator, 'RS-2026-000042');

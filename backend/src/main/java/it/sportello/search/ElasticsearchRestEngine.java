@@ -312,7 +312,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * title &gt; tags &gt; learned text = summary &gt; body), plus the same on the unstemmed words
    * (Italian); with {@code typos}, also fuzzy matches. Phrase and word-pair proximity clauses and
    * pseudo-relevance feedback (RM3) were measured and left out: they did not help on both
-   * development sets (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second stage instead.
+   * development sets (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second
+   * stage instead.
    *
    * @param size how many results
    * @param only {@code null}: one request for everything (results, snippets, topics); empty: the

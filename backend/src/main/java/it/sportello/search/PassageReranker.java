@@ -22,11 +22,11 @@ import java.util.Set;
  * word where it appears in the whole document; an answer tends to hold the question's words
  * together, in one sentence.
  *
- * <p>Learned on the development sets (docs/knowledge-base.md, "Knowledge-base search evaluation"): a grid over this
- * feature, the share of the question's words anywhere in the document, and word pairs of the
- * question kept adjacent; only the passage feature helped on the QA set without costing anything on
- * the FAQ set or the own collection, and its weight is the smallest of the flat stretch of that
- * grid (0.2–0.3) where it helped on all three.
+ * <p>Learned on the development sets (docs/knowledge-base.md, "Knowledge-base search evaluation"):
+ * a grid over this feature, the share of the question's words anywhere in the document, and word
+ * pairs of the question kept adjacent; only the passage feature helped on the QA set without
+ * costing anything on the FAQ set or the own collection, and its weight is the smallest of the flat
+ * stretch of that grid (0.2–0.3) where it helped on all three.
  */
 final class PassageReranker {
 
