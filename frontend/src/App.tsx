@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
+import { PerItem } from './components/PerItem';
 import { NO_WORKSPACE, landingFor, mayOpen } from './navigation';
 import { NoWorkspacePage } from './pages/NoWorkspacePage';
 import { ProceduresPage } from './pages/ProceduresPage';
@@ -44,25 +45,25 @@ export function App() {
         <Route path="/inbox" element={place(user, '/inbox', (u) => <InboxPage user={u} />)} />
         <Route path="/procedures" element={place(user, '/procedures', (u) => <ProceduresPage user={u} />)} />
         <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/tasks/:taskId" element={user ? <TaskPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/tasks/:taskId" element={user ? <PerItem><TaskPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
         <Route path="/tickets" element={place(user, '/tickets', (u) => <TicketSearchPage user={u} />)} />
-        <Route path="/tickets/:number" element={user ? <TicketPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/tickets/:number" element={user ? <PerItem><TicketPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/supervisor" element={place(user, '/supervisor', (u) => <SupervisorPage user={u} />)} />
         <Route path="/service-levels" element={place(user, '/service-levels', (u) => <ServiceLevelsPage user={u} />)} />
         <Route path="/activity" element={place(user, '/activity', (u) => <ActivityPage user={u} />)} />
         <Route path="/correspondence" element={place(user, '/correspondence', (u) => <CorrespondencePage user={u} />)} />
         <Route path="/correspondence/new" element={user ? <NewLetterPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/correspondence/:number" element={user ? <LetterPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/correspondence/:number" element={user ? <PerItem><LetterPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/complaints" element={place(user, '/complaints', (u) => <ComplaintsPage user={u} />)} />
         <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/complaints/:number" element={user ? <ComplaintPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/complaints/:number" element={user ? <PerItem><ComplaintPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/kb" element={place(user, '/kb', (u) => <KnowledgePage user={u} />)} />
-        <Route path="/kb/articles/:id" element={user ? <KbArticlePage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/kb/edit/:id" element={user ? <KbEditPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/kb/articles/:id" element={user ? <PerItem><KbArticlePage user={user} /></PerItem> : <Navigate to="/login" replace />} />
+        <Route path="/kb/edit/:id" element={user ? <PerItem><KbEditPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
-        <Route path="/contacts/:id" element={user ? <ContactPage user={user} /> : <Navigate to="/login" replace />} />
+        <Route path="/contacts/:id" element={user ? <PerItem><ContactPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -30,7 +30,7 @@ export function Layout({ user, children, wide }: { user?: Me; children: ReactNod
                 </div>
               </Link>
             </div>
-            <div className="d-flex align-items-center gap-3 text-white">
+            <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
               <label className="visually-hidden" htmlFor="language">
                 {t('language.label')}
               </label>
@@ -49,7 +49,7 @@ export function Layout({ user, children, wide }: { user?: Me; children: ReactNod
               {user && (
                 <>
                   <NotificationBell user={user} />
-                  <span>{t('nav.loggedInAs', { user: user.userId })}</span>
+                  <span className="d-none d-md-inline">{t('nav.loggedInAs', { user: user.userId })}</span>
                   <button
                     type="button"
                     className="btn btn-sm btn-outline-light"

@@ -58,8 +58,9 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
       const combination = name.startsWith('ctrl+');
       if (!combination && isTyping(event.target)) return;
       if (name === 'enter' && handlesKeys(event.target)) return;
-      // a dialog open on top (the help, a confirmation) keeps its keys for itself
-      if (!combination && name !== 'escape' && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // a dialog open on top (the help, a confirmation) keeps its keys for itself, Ctrl+Enter
+      // included: it must not complete the task behind the dialog
+      if (name !== 'escape' && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       event.preventDefault();
       handler(event);
     };

@@ -121,7 +121,13 @@ export function TicketSearchPage({ user }: { user: Me }) {
   }, []);
 
   useEffect(() => {
-    if (restored) sessionStorage.setItem(STORAGE_KEY, params.toString());
+    if (restored) {
+      // a citizen's fiscal code or e-mail is not kept in the browser's storage
+      const kept = new URLSearchParams(params);
+      kept.delete('fiscalCode');
+      kept.delete('email');
+      sessionStorage.setItem(STORAGE_KEY, kept.toString());
+    }
     setDraft(filtersOf(params));
   }, [params, restored]);
 

@@ -177,6 +177,29 @@ class TicketConversationIT extends IntegrationTest {
     assertThat(foreign.getBody().path("errors").findValuesAsText("field")).contains("documentIds");
   }
 
+  @Test
+  void staffNotesStayWithStaffNotWithTheSystemThatOpenedTheTicket() {
+    String number = open("Richiesta con nota interna");
+    assertThat(
+            post("/api/tickets/" + number + "/notes", "operator1", Map.of("text", "Nota riservata"))
+                .getStatusCode()
+                .is2xxSuccessful())
+        .isTrue();
+
+    // the external system reads its ticket, but neither the conversation nor the note in the path
+    assertThat(get("/api/tickets/" + number + "/conversation", "api-client").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> ticket = get("/api/tickets/" + number, "api-client");
+    assertThat(ticket.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ticket.getBody().path("history").findValuesAsText("kind"))
+        .isNotEmpty()
+        .doesNotContain("NOTE_ADDED");
+    assertThat(ticket.getBody().toString()).doesNotContain("Nota riservata");
+    // staff read it in the conversation
+    assertThat(get("/api/tickets/" + number + "/conversation", "operator1").getBody().toString())
+        .contains("Nota riservata");
+  }
+
   private String open(String subject) {
     ResponseEntity<JsonNode> response =
         post("/api/tickets", "api-client", ticketRequest(fiscalCode(), subject));

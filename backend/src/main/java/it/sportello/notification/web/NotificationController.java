@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationController {
 
   private static final int LATEST = 30;
-  private static final String TICKET = "[A-Za-z0-9-]{1,40}";
+  private static final String TICKET = "[A-Za-z0-9-]{1,20}"; // as long as a ticket number
 
   private final InAppNotifications notifications;
   private final NotificationStream stream;

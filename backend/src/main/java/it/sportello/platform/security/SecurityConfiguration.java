@@ -117,6 +117,9 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers(HttpMethod.DELETE, "/api/tickets/*/links/*")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
+                    // the conversation holds staff's internal notes: not for external systems
+                    .requestMatchers(HttpMethod.GET, "/api/tickets/*/conversation")
+                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers(HttpMethod.GET, "/api/tickets/**")
                     .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
                     .requestMatchers(HttpMethod.GET, "/api/phone/figures")

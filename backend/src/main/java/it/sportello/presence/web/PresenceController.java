@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/presence")
 class PresenceController {
 
-  private static final String NUMBER = "[A-Za-z0-9-]{1,40}";
+  private static final String NUMBER = "[A-Za-z0-9-]{1,20}"; // as long as a ticket number
 
   private final TicketPresence presence;
 

@@ -43,8 +43,8 @@ public class SlaRiskWatch {
   }
 
   /**
-   * Notifies the deadlines at risk now and not yet notified. @return how many deadlines were found
-   * at risk (notified now or before)
+   * Notifies the deadlines at risk now and not yet notified. @return how many deadlines were
+   * notified now
    */
   @Transactional
   public int scan() {
@@ -100,7 +100,16 @@ public class SlaRiskWatch {
                 + target
                 + "_due_at > ? and "
                 + target
-                + "_due_at <= ? order by "
+                + "_due_at <= ?"
+                // the deadlines notified already are not picked again: beyond a batch of them,
+                // the others would wait for ever
+                + " and not exists (select 1 from sportello.app_notification n where n.dedup_key ="
+                + " number || ':"
+                + kind.name()
+                + ":' || floor(extract(epoch from "
+                + target
+                + "_due_at) * 1000)::bigint)"
+                + " order by "
                 + target
                 + "_due_at limit "
                 + BATCH,

@@ -72,6 +72,15 @@ public class TicketQueries {
     return ticket;
   }
 
+  /** Whether the reader may see the ticket with this number (false also when there is none). */
+  @Transactional(readOnly = true)
+  public boolean mayRead(String number, Reader reader) {
+    if (reader.staff()) {
+      return true;
+    }
+    return tickets.findByNumber(number).map(reader::canRead).orElse(false);
+  }
+
   /** The tickets with these numbers, by number; unknown numbers are left out. */
   @Transactional(readOnly = true)
   public Map<String, Ticket> byNumbers(Collection<String> numbers) {

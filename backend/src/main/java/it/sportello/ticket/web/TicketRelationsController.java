@@ -25,8 +25,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,6 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/tickets")
 class TicketRelationsController {
+
+  private static final Logger log = LoggerFactory.getLogger(TicketRelationsController.class);
 
   private final TicketRelations relations;
   private final TicketReclassification reclassification;
@@ -82,8 +87,11 @@ class TicketRelationsController {
               + " merged into this one).")
   @GetMapping("/{number}/links")
   List<LinkResponse> links(@PathVariable String number, Authentication authentication) {
-    queries.get(number, TicketReaders.of(authentication));
+    TicketQueries.Reader reader = TicketReaders.of(authentication);
+    queries.get(number, reader);
+    // an office or an external system sees only the linked tickets it may read itself
     return relations.links(number).stream()
+        .filter(link -> queries.mayRead(link.number(), reader))
         .map(
             link ->
                 new LinkResponse(
@@ -194,6 +202,17 @@ class TicketRelationsController {
                 "FAILED",
                 400,
                 e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).message()));
+      } catch (AccessDeniedException e) {
+        results.add(new BulkMergeItem(number, "FAILED", 403, e.getMessage()));
+      } catch (RuntimeException e) {
+        // a lock or the engine's optimistic locking: this ticket failed, the others stand
+        log.warn("Merge of {} into {} failed", number, into, e);
+        results.add(
+            new BulkMergeItem(
+                number,
+                "FAILED",
+                503,
+                "Could not be merged just now: try again (retrying is safe)"));
       }
     }
     return new BulkMergeResponse(into, results);

@@ -4,6 +4,7 @@ import it.sportello.contact.Contact;
 import it.sportello.sla.SlaState;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEvent;
+import it.sportello.ticket.domain.TicketEventKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -109,7 +110,13 @@ record TicketResponse(
         ticket.getOutcome() == null ? null : ticket.getOutcome().name(),
         ticket.getAnswer(),
         ticket.getContext(),
-        withHistory ? ticket.getEvents().stream().map(event -> step(event, zone)).toList() : null);
+        // internal notes are staff's, read in the conversation (not by external systems): not here
+        withHistory
+            ? ticket.getEvents().stream()
+                .filter(event -> event.getKind() != TicketEventKind.NOTE_ADDED)
+                .map(event -> step(event, zone))
+                .toList()
+            : null);
   }
 
   private static Step step(TicketEvent event, ZoneId zone) {
