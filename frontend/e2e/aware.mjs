@@ -140,6 +140,9 @@ try {
 
   // the inbox row of the ticket carries the badge
   await second.goto(`${baseUrl}/inbox`);
+  // other tests' tickets fill the inbox: find this one by its number
+  await second.locator('#filter-number').fill(number);
+  await second.locator('#filter-number').press('Enter');
   const row = second.locator(`[data-ticket="${number}"]`).first();
   await row.waitFor({ timeout: 20_000 });
   await row.getByText(text.badge).first().waitFor();

@@ -169,7 +169,8 @@ try {
   // the form: the first outcome (solved at first contact) with Space, the answer typed, Ctrl+Enter
   await tabTo(page, () => document.activeElement?.matches('.task-form input[type="radio"]'));
   await page.keyboard.press('Space');
-  await tabTo(page, () => document.activeElement?.matches('.task-form textarea'), 5);
+  // the answer is written in the page's one reply box (the form has no answer field of its own)
+  await tabTo(page, () => document.activeElement?.matches('[data-reply-box]'));
   await page.keyboard.type('La tassa si paga con l\'avviso pagoPA entro il 16 del mese.');
   await check(page, 'keyboard-form');
   await page.keyboard.press('Control+Enter');

@@ -98,7 +98,8 @@ try {
   // the primary lists the duplicate among its linked tickets; reclassify it to the payments queue
   await openTask(page, primary);
   await page.getByRole('heading', { name: text.linked }).waitFor();
-  await page.getByRole('link', { name: duplicate, exact: true }).waitFor();
+  // (its number is also a link in the conversation's merge step)
+  await page.getByRole('link', { name: duplicate, exact: true }).first().waitFor();
   await page.getByRole('button', { name: text.reclassify }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(text.queue, { exact: true }).selectOption('payments');

@@ -14,12 +14,12 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: ticket.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', pageLink: /^Scheda della richiesta/, conversation: 'Conversazione',
+  it: { login: 'Accedi', inbox: 'Le mie attività', conversation: 'Conversazione',
         note: 'Nota interna', public: 'Risposta pubblica', noteText: /^Testo della nota interna/, replyText: /^Testo della risposta \(inviata/,
         addNote: 'Aggiungi la nota', send: 'Invia la risposta', insertAnswer: /^Inserisci la risposta di/, inserted: /inserito nella risposta/,
         suggestions: 'Articoli suggeriti', closed: 'Chiusa', notFound: /non esiste/, forbidden: /Non hai i permessi/, solved: 'Risolta',
         kbSearch: 'Cerca nella base di conoscenza' },
-  en: { login: 'Log in', inbox: 'My tasks', pageLink: /^Page of the request/, conversation: 'Conversation',
+  en: { login: 'Log in', inbox: 'My tasks', conversation: 'Conversation',
         note: 'Internal note', public: 'Public reply', noteText: /^Text of the internal note/, replyText: /^Text of the reply \(sent/,
         addNote: 'Add the note', send: 'Send the reply', insertAnswer: /^Insert the answer of/, inserted: /inserted into the reply/,
         suggestions: 'Suggested articles', closed: 'Closed', notFound: /does not exist/, forbidden: /do not have permission/, solved: 'Solved',
@@ -86,7 +86,8 @@ try {
   await operator.page.locator('#filter-number').press('Enter');
   const row = operator.page.locator(`tr[data-ticket="${number}"]`);
   await row.waitFor();
-  await row.getByRole('link', { name: text.pageLink }).click();
+  // the subject links to the ticket's page (the number to the task)
+  await row.locator(`a[href="/tickets/${number}"]`).click();
   await operator.page.waitForURL((url) => url.pathname === `/tickets/${number}`);
   await operator.page.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
   await operator.page.getByRole('heading', { name: text.conversation }).waitFor();
