@@ -77,6 +77,14 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   private static final double EXACT_BOOST = 0.4;
   private static final int FEW_HITS = 3;
 
+  /** The fields the second stage reads passages in. */
+  private static final List<String> RERANKED_FIELDS =
+      List.of("title", "summary", "body", LEARNED_TEXT);
+
+  /** What a result shows; the first pass leaves the long fields to {@link AnalysedArticles}. */
+  private static final List<String> RESULT_FIELDS =
+      List.of("sourceId", "language", "title", "summary", "category", "audience");
+
   private static final String[] TEXT_FIELDS = {"title", "summary", "body", "tags", LEARNED_TEXT};
 
   private final RestClient client;
@@ -85,6 +93,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   private final List<String> synonyms;
   private final Clock clock;
   private final Runnable beforeRequest;
+  private final AnalysedArticles analysedArticles =
+      new AnalysedArticles(AnalysedArticles.MAX_WORDS);
 
   public ElasticsearchRestEngine(
       String url,
@@ -249,16 +259,16 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
   private JsonNode reranked(SearchQuery query, boolean typos, JsonNode response) {
     List<JsonNode> hits = new ArrayList<>();
     response.path("hits").path("hits").forEach(hits::add);
+    Map<String, List<AnalysedText>> analysed = analysedCandidates(hits);
     List<PassageReranker.Candidate> candidates = new ArrayList<>();
     for (JsonNode hit : hits) {
-      JsonNode source = hit.path("_source");
-      List<String> fields = new ArrayList<>();
-      for (String name : List.of("title", "summary", "body", LEARNED_TEXT)) {
-        fields.add(source.path(name).asText(""));
-      }
-      candidates.add(new PassageReranker.Candidate(hit.path("_score").asDouble(), fields));
+      candidates.add(
+          new PassageReranker.Candidate(
+              hit.path("_score").asDouble(),
+              analysed.getOrDefault(hit.path("_id").asText(), List.of())));
     }
-    double[] scores = PassageReranker.scores(query.text(), candidates);
+    double[] scores =
+        PassageReranker.scores(query.text(), candidates, analysedArticles.vocabulary());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       order.add(i);
@@ -285,6 +295,54 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ArrayNode list = ((ObjectNode) result.path("hits")).putArray("hits");
     top.forEach(list::add);
     return result;
+  }
+
+  /**
+   * The candidates' fields as the second stage reads them, by index id: from {@link
+   * AnalysedArticles} when this version of the article was read before, else fetched ({@code
+   * _mget}, the first pass leaves the long fields out) and analysed once.
+   */
+  private Map<String, List<AnalysedText>> analysedCandidates(List<JsonNode> hits) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (JsonNode hit : hits) {
+      keys.put(
+          hit.path("_id").asText(),
+          AnalysedArticles.key(
+              hit.path("_index").asText(),
+              hit.path("_id").asText(),
+              hit.path("_version").asLong()));
+    }
+    Map<String, List<AnalysedText>> present = analysedArticles.present(List.copyOf(keys.values()));
+    Map<String, List<AnalysedText>> byId = new LinkedHashMap<>();
+    ObjectNode missing = json.createObjectNode();
+    ArrayNode docs = missing.putArray("docs");
+    for (JsonNode hit : hits) {
+      String id = hit.path("_id").asText();
+      List<AnalysedText> fields = present.get(keys.get(id));
+      if (fields != null) {
+        byId.put(id, fields);
+      } else {
+        ObjectNode doc = docs.addObject().put("_index", hit.path("_index").asText()).put("_id", id);
+        ArrayNode source = doc.putArray("_source");
+        RERANKED_FIELDS.forEach(source::add);
+      }
+    }
+    if (!docs.isEmpty()) {
+      for (JsonNode doc : perform("POST", "/_mget", missing).path("docs")) {
+        if (!doc.path("found").asBoolean()) {
+          continue; // deleted since the first pass: no passage
+        }
+        List<String> texts = new ArrayList<>();
+        RERANKED_FIELDS.forEach(name -> texts.add(doc.path("_source").path(name).asText("")));
+        String key =
+            AnalysedArticles.key(
+                doc.path("_index").asText(),
+                doc.path("_id").asText(),
+                doc.path("_version").asLong());
+        byId.put(doc.path("_id").asText(), analysedArticles.analyse(key, texts));
+      }
+    }
+    return byId;
   }
 
   /**
@@ -328,6 +386,11 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     body.put("track_total_hits", !snippetsOnly);
     if (snippetsOnly) {
       body.putArray("_source").add("sourceId");
+    } else if (only != null) {
+      // the Italian first pass: the second stage reads the long fields from its cache, by version
+      ArrayNode source = body.putArray("_source");
+      RESULT_FIELDS.forEach(source::add);
+      body.put("version", true);
     }
     ObjectNode bool = body.putObject("query").putObject("bool");
     ArrayNode should = bool.putArray("should");

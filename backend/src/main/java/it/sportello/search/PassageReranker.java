@@ -1,11 +1,8 @@
 package it.sportello.search;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,52 +35,57 @@ final class PassageReranker {
 
   static final double WEIGHT = 0.25;
 
-  /** A first-pass result: its score and its fields' text. */
-  record Candidate(double score, List<String> fields) {}
+  /** A first-pass result: its score and its fields' analysed words. */
+  record Candidate(double score, List<AnalysedText> fields) {}
 
   private PassageReranker() {}
 
-  /** The candidates' second-stage scores, in the candidates' order. */
-  static double[] scores(String question, List<Candidate> candidates) {
+  /**
+   * The candidates' second-stage scores, in the candidates' order.
+   *
+   * @param vocabulary the numbers of the words in the candidates' fields
+   */
+  static double[] scores(String question, List<Candidate> candidates, Vocabulary vocabulary) {
     double[] scores = new double[candidates.size()];
     double best = 0;
     for (Candidate candidate : candidates) {
       best = Math.max(best, candidate.score());
     }
-    Set<String> words = new LinkedHashSet<>();
-    ItalianTerms.of(question).forEach(term -> words.add(term.stem()));
-    List<List<List<ItalianTerms.Term>>> fields = new ArrayList<>();
-    Map<String, Integer> documentFrequency = new HashMap<>();
+    Set<String> stems = new LinkedHashSet<>();
+    ItalianTerms.of(question).forEach(term -> stems.add(term.stem()));
+    // the question's words that some article holds, sorted (a binary search per word read);
+    // the others count in the total below with the idf of a word no candidate holds
+    int[] words =
+        stems.stream().mapToInt(vocabulary::find).filter(id -> id >= 0).sorted().toArray();
+    int unknown = stems.size() - words.length;
+    int[] documentFrequency = new int[words.length];
+    boolean[] seen = new boolean[words.length];
     for (Candidate candidate : candidates) {
-      List<List<ItalianTerms.Term>> analysed = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      for (String field : candidate.fields()) {
-        List<ItalianTerms.Term> terms = new ArrayList<>();
-        for (ItalianTerms.Term term : ItalianTerms.of(field)) {
-          if (words.contains(term.stem())) {
-            terms.add(term);
-            seen.add(term.stem());
+      Arrays.fill(seen, false);
+      for (AnalysedText field : candidate.fields()) {
+        for (int word : field.words()) {
+          int index = Arrays.binarySearch(words, word);
+          if (index >= 0) {
+            seen[index] = true;
           }
         }
-        analysed.add(terms);
       }
-      seen.forEach(word -> documentFrequency.merge(word, 1, Integer::sum));
-      fields.add(analysed);
+      for (int i = 0; i < seen.length; i++) {
+        documentFrequency[i] += seen[i] ? 1 : 0;
+      }
     }
-    Map<String, Double> idf = new HashMap<>();
-    double total = 0;
-    for (String word : words) {
-      int df = documentFrequency.getOrDefault(word, 0);
-      double weight = Math.log(1 + (candidates.size() - df + 0.5) / (df + 0.5));
-      idf.put(word, weight);
-      total += weight;
+    double[] idf = new double[words.length];
+    double total = unknown * idf(candidates.size(), 0);
+    for (int i = 0; i < words.length; i++) {
+      idf[i] = idf(candidates.size(), documentFrequency[i]);
+      total += idf[i];
     }
     for (int i = 0; i < scores.length; i++) {
       double first = best > 0 ? candidates.get(i).score() / best : 0;
       double passage = 0;
       if (total > 0) {
-        for (List<ItalianTerms.Term> field : fields.get(i)) {
-          passage = Math.max(passage, bestPassage(field, idf) / total);
+        for (AnalysedText field : candidates.get(i).fields()) {
+          passage = Math.max(passage, bestPassage(field, words, idf) / total);
         }
       }
       scores[i] = first + WEIGHT * passage;
@@ -91,25 +93,42 @@ final class PassageReranker {
     return scores;
   }
 
+  /** BM25's idf of a word that {@code df} of {@code n} candidates hold. */
+  private static double idf(int n, int df) {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
   /**
-   * The largest idf-weighted sum of distinct question words within {@link #SPAN} positions, over
-   * the question's words of one field in position order.
+   * The largest idf-weighted sum of distinct question words within {@link #SPAN} positions of one
+   * field.
+   *
+   * @param words the question's word numbers, sorted
+   * @param idf their weights, in the same order
    */
-  static double bestPassage(List<ItalianTerms.Term> terms, Map<String, Double> idf) {
-    Map<String, Integer> inWindow = new HashMap<>();
+  static double bestPassage(AnalysedText field, int[] words, double[] idf) {
+    int[] inWindow = new int[words.length];
+    int[] window = new int[field.size()]; // the question's words met, as indexes into words
+    int[] at = new int[field.size()]; // and their positions
+    int met = 0;
+    int start = 0;
     double sum = 0;
     double best = 0;
-    int start = 0;
-    for (ItalianTerms.Term term : terms) {
-      while (term.position() - terms.get(start).position() >= SPAN) {
-        String leaving = terms.get(start++).stem();
-        if (inWindow.merge(leaving, -1, Integer::sum) == 0) {
-          inWindow.remove(leaving);
-          sum -= idf.get(leaving);
+    for (int i = 0; i < field.size(); i++) {
+      int index = Arrays.binarySearch(words, field.words()[i]);
+      if (index < 0) {
+        continue;
+      }
+      int position = field.positions()[i];
+      while (position - at[start] >= SPAN && start < met) {
+        int leaving = window[start++];
+        if (--inWindow[leaving] == 0) {
+          sum -= idf[leaving];
         }
       }
-      if (inWindow.merge(term.stem(), 1, Integer::sum) == 1) {
-        sum += idf.get(term.stem());
+      window[met] = index;
+      at[met++] = position;
+      if (++inWindow[index] == 1) {
+        sum += idf[index];
       }
       best = Math.max(best, sum);
     }

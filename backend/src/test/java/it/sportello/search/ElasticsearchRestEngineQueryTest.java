@@ -46,6 +46,11 @@ class ElasticsearchRestEngineQueryTest {
 
     assertThat(body.path("size").asInt()).isEqualTo(50);
     assertThat(body.has("highlight")).as("no snippets for 50 candidates").isFalse();
+    assertThat(body.path("version").asBoolean()).as("the cache's key").isTrue();
+    assertThat(texts(body.path("_source")))
+        .as("the long fields come from the second stage's cache")
+        .contains("title", "summary", "sourceId")
+        .doesNotContain("body", "learned_text");
     assertThat(body.path("aggs").path("topics").path("terms").path("field").asText())
         .isEqualTo("topic");
     JsonNode bool = body.path("query").path("bool");

@@ -3,7 +3,6 @@ package it.sportello.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The second stage's features on Italian text, without the search node. */
@@ -28,11 +27,11 @@ class PassageRerankerTest {
   @Test
   void theQuestionsWordsTogetherOutrankTheSameWordsScattered() {
     double[] scores =
-        PassageReranker.scores(
+        scores(
             QUESTION,
             List.of(
-                new PassageReranker.Candidate(7.0, List.of("Scheda A", "", SCATTERED, "")),
-                new PassageReranker.Candidate(7.0, List.of("Scheda B", "", TOGETHER, ""))));
+                candidate(7.0, List.of("Scheda A", "", SCATTERED, "")),
+                candidate(7.0, List.of("Scheda B", "", TOGETHER, ""))));
 
     assertThat(scores[1]).isGreaterThan(scores[0]);
     assertThat(scores[1])
@@ -42,12 +41,11 @@ class PassageRerankerTest {
   @Test
   void aTitleIsAPassageOfItsOwn() {
     double[] scores =
-        PassageReranker.scores(
+        scores(
             "come pago la tari",
             List.of(
-                new PassageReranker.Candidate(
-                    5.0, List.of("Scadenze", "", "Si paga " + filler(25) + " la TARI", "")),
-                new PassageReranker.Candidate(
+                candidate(5.0, List.of("Scadenze", "", "Si paga " + filler(25) + " la TARI", "")),
+                candidate(
                     5.0, List.of("Come si paga la TARI", "", "Informazioni " + filler(25), ""))));
 
     assertThat(scores[1]).isGreaterThan(scores[0]);
@@ -56,11 +54,11 @@ class PassageRerankerTest {
   @Test
   void aMuchBetterFirstPassScoreIsNotOverturned() {
     double[] scores =
-        PassageReranker.scores(
+        scores(
             QUESTION,
             List.of(
-                new PassageReranker.Candidate(12.0, List.of("", "", SCATTERED, "")),
-                new PassageReranker.Candidate(6.0, List.of("", "", TOGETHER, ""))));
+                candidate(12.0, List.of("", "", SCATTERED, "")),
+                candidate(6.0, List.of("", "", TOGETHER, ""))));
 
     assertThat(scores[0])
         .as("at most WEIGHT is added to a score divided by the best")
@@ -69,25 +67,46 @@ class PassageRerankerTest {
 
   @Test
   void aPassageCountsEachWordOnceWeightedByItsRarity() {
-    List<ItalianTerms.Term> terms =
-        List.of(
-            new ItalianTerms.Term("bologn", 0),
-            new ItalianTerms.Term("bologn", 3),
-            new ItalianTerms.Term("fond", 5),
-            new ItalianTerms.Term("univers", 5 + PassageReranker.SPAN));
-    Map<String, Double> idf = Map.of("bologn", 2.0, "fond", 1.0, "univers", 0.5);
+    // words 1 = bologn, 2 = fond, 3 = univers; "bologn" twice, "univers" one span away
+    AnalysedText field =
+        new AnalysedText(new int[] {1, 1, 2, 3}, new int[] {0, 3, 5, 5 + PassageReranker.SPAN});
+    int[] words = {1, 2, 3};
+    double[] idf = {2.0, 1.0, 0.5};
 
-    assertThat(PassageReranker.bestPassage(terms, idf)).isEqualTo(3.0);
+    assertThat(PassageReranker.bestPassage(field, words, idf)).isEqualTo(3.0);
+  }
+
+  @Test
+  void wordsOfTheFieldOutsideTheQuestionAreSkippedButKeepTheirPositions() {
+    AnalysedText field = new AnalysedText(new int[] {1, 9, 9, 2}, new int[] {0, 1, 2, 25});
+    int[] words = {1, 2};
+    double[] idf = {1.0, 1.0};
+
+    assertThat(PassageReranker.bestPassage(field, words, idf))
+        .as("25 positions apart: never in one passage")
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void aQuestionWordNoArticleHoldsStillCountsInTheWhole() {
+    double[] withUnknown =
+        scores("università xyzzyqq", List.of(candidate(1.0, List.of("", "", "università", ""))));
+    double[] without =
+        scores("università", List.of(candidate(1.0, List.of("", "", "università", ""))));
+
+    assertThat(without[0])
+        .isEqualTo(1 + PassageReranker.WEIGHT, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(withUnknown[0]).isLessThan(without[0]);
   }
 
   @Test
   void aQuestionOfStopWordsOnlyKeepsTheFirstPassOrder() {
     double[] scores =
-        PassageReranker.scores(
+        scores(
             "perché più",
             List.of(
-                new PassageReranker.Candidate(4.0, List.of("", "", "Perché più", "")),
-                new PassageReranker.Candidate(2.0, List.of("", "", "altro", ""))));
+                candidate(4.0, List.of("", "", "Perché più", "")),
+                candidate(2.0, List.of("", "", "altro", ""))));
 
     assertThat(scores).containsExactly(1.0, 0.5);
   }
@@ -103,6 +122,17 @@ class PassageRerankerTest {
     assertThat(terms).extracting(ItalianTerms.Term::position).containsExactly(1, 3, 5);
     assertThat(stems("città")).isEqualTo(stems("citta"));
     assertThat(stems("dell’anagrafe")).isEqualTo(stems("anagrafe"));
+  }
+
+  private final Vocabulary vocabulary = new Vocabulary();
+
+  private PassageReranker.Candidate candidate(double score, List<String> fields) {
+    return new PassageReranker.Candidate(
+        score, fields.stream().map(text -> AnalysedText.of(text, vocabulary)).toList());
+  }
+
+  private double[] scores(String question, List<PassageReranker.Candidate> candidates) {
+    return PassageReranker.scores(question, candidates, vocabulary);
   }
 
   private static List<String> stems(String text) {
