@@ -9,7 +9,7 @@ vi.setConfig({ testTimeout: 15_000 });
 const found = (title: string): SearchResult => ({
   total: 1,
   topics: {},
-  hits: [{ sourceId: title.length, language: 'it', title, summary: title, snippet: title, audience: 'INTERNAL' }],
+  hits: [{ sourceId: title.length, language: 'it', title, summary: title, snippet: title, audience: 'PUBLIC' }],
 });
 
 describe('KbPanel', () => {
