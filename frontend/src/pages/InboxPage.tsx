@@ -333,7 +333,10 @@ export function InboxPage({ user }: { user: Me }) {
                   <td className="inbox-ellipsis inbox-requester" title={row.requesterName}>
                     {row.requesterName}
                   </td>
-                  <td>
+                  <td
+                    className="inbox-ellipsis inbox-kind"
+                    title={[row.type && label('type', row.type), row.channel && label('channel', row.channel)].filter(Boolean).join(' · ')}
+                  >
                     {row.type && label('type', row.type)}
                     {row.channel && ` · ${label('channel', row.channel)}`}
                   </td>
@@ -353,7 +356,7 @@ export function InboxPage({ user }: { user: Me }) {
                       ? formatDuration(Date.now() - new Date(row.receivedAt).getTime(), t)
                       : formatDuration(Date.now() - new Date(row.createdAt).getTime(), t)}
                   </td>
-                  <td>
+                  <td className="inbox-sla" data-sla-cell>
                     <SlaBadge state={row.slaState} dueAt={row.slaDueAt ?? row.dueAt} />
                   </td>
                   <td>
