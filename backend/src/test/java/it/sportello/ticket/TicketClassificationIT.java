@@ -41,7 +41,8 @@ class TicketClassificationIT extends IntegrationTest {
   private ResponseEntity<JsonNode> open(String topic, String reason) {
     Map<String, Object> request = ticketRequest(fiscalCode(), "Classificazione dall'albero");
     request.put(
-        "category", reason == null ? Map.of("topic", topic) : Map.of("topic", topic, "reason", reason));
+        "category",
+        reason == null ? Map.of("topic", topic) : Map.of("topic", topic, "reason", reason));
     return post("/api/tickets", "operator1", request);
   }
 

@@ -42,13 +42,11 @@ public class TicketClassification {
         return;
       }
       throw new InvalidRequestException(
-          "category.topic",
-          "unknown topic '" + topic + "': pick one of the classification");
+          "category.topic", "unknown topic '" + topic + "': pick one of the classification");
     }
     if (node.get().depth() != 1) {
       throw new InvalidRequestException(
-          "category.topic",
-          "'" + topic + "' is not a topic of the classification");
+          "category.topic", "'" + topic + "' is not a topic of the classification");
     }
     if (reason == null || reason.isBlank()) {
       return;
@@ -56,8 +54,7 @@ public class TicketClassification {
     Optional<Category> cause = tree.byCode(reason.strip());
     if (cause.isEmpty() || !Objects.equals(cause.get().parentId(), node.get().id())) {
       throw new InvalidRequestException(
-          "category.reason",
-          "no reason '" + reason + "' under the topic '" + topic + "'");
+          "category.reason", "no reason '" + reason + "' under the topic '" + topic + "'");
     }
   }
 }
