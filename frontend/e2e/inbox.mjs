@@ -8,16 +8,17 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: inbox.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+// the application's own texts, in the language of the run
+const t = locale(language);
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', takeSelected: 'Prendi in carico le selezionate', select: 'Seleziona la richiesta',
-        taken: 'presa in carico', help: 'Scorciatoie da tastiera', assignedTo: 'Assegnata a operator1' },
-  en: { login: 'Log in', inbox: 'My tasks', takeSelected: 'Take the selected', select: 'Select request',
-        taken: 'taken', help: 'Keyboard shortcuts', assignedTo: 'Assigned to operator1' },
-}[language];
+  login: t('login.submit'), inbox: t('inbox.title'), takeSelected: t('bulk.take'), help: t('shortcuts.title'),
+  select: (number) => t('bulk.select', { number }), assignedTo: t('inbox.assignedTo', { user: 'operator1' }),
+};
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
 async function apiCall(method, path, user, body) {
@@ -115,8 +116,23 @@ try {
     assert.ok(line.button < 32, `the row's button is one line high (${line.button} px)`);
     assert.ok(line.row < 40, `one line per ticket (${line.row} px)`);
   }
+  // every column inside the window: none cut at the right edge, no sideways scrolling to reach the
+  // SLA or the actions
+  const columns = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    scroll: document.querySelector('.inbox-scroll').scrollWidth - document.querySelector('.inbox-scroll').clientWidth,
+    edges: [...document.querySelectorAll('table thead th')].map((th, index) => ({
+      index,
+      name: th.textContent.trim(),
+      right: Math.ceil(th.getBoundingClientRect().right),
+    })),
+  }));
+  for (const column of columns.edges) {
+    assert.ok(column.right <= columns.width, `column ${column.index + 1} "${column.name}" ends at ${column.right} px, beyond the ${columns.width} px window`);
+  }
+  assert.ok(columns.scroll <= 0, `the table scrolls sideways by ${columns.scroll} px at 1366 px`);
   await check(page, 'compact');
-  console.log(`inbox ${language}: ${visible} rows visible at 1366x768`);
+  console.log(`inbox ${language}: ${visible} rows visible at 1366x768, right edge of the last column at ${columns.edges.at(-1).right} of ${columns.width} px`);
 
   // the requester's tickets only; two of them taken at once
   await page.locator('#filter-requester').fill(fiscalCode);
@@ -124,7 +140,7 @@ try {
   await page.locator(`tr[data-ticket="${numbers[13]}"]`).waitFor();
   await page.waitForFunction((count) => document.querySelectorAll('table tbody tr').length === count, 14);
   for (const number of numbers.slice(0, 2)) {
-    await page.getByRole('checkbox', { name: `${text.select} ${number}` }).check();
+    await page.getByRole('checkbox', { name: text.select(number) }).check();
   }
   await page.getByRole('button', { name: text.takeSelected }).click();
   const results = page.locator('[data-bulk-results]');

@@ -8,18 +8,20 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale, pattern } from './locale.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: merge.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+// the application's own texts, in the language of the run
+const t = locale(language);
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', merge: 'Unisci…', mergeSubmit: 'Unisci come duplicato', merged: /unita a/,
-        linked: 'Pratiche collegate', reclassify: 'Riclassifica…', queue: 'Coda', reason: 'Motivo della riclassificazione',
-        reclassifySubmit: 'Riclassifica', reclassified: /Pratica riclassificata/ },
-  en: { login: 'Log in', inbox: 'My tasks', merge: 'Merge…', mergeSubmit: 'Merge as duplicate', merged: /merged into/,
-        linked: 'Linked tickets', reclassify: 'Reclassify…', queue: 'Queue', reason: 'Reason for the change',
-        reclassifySubmit: 'Reclassify', reclassified: /Ticket reclassified/ },
-}[language];
+  login: t('login.submit'), inbox: t('inbox.title'), merge: t('ticketActions.merge'), mergeSubmit: t('ticketActions.mergeSubmit'),
+  merged: (number, into) => pattern(t('ticketActions.merged', { number, into })),
+  linked: t('ticketActions.linked'), reclassify: t('ticketActions.reclassify'), queue: t('ticketActions.queue'),
+  reason: t('ticketActions.reason'), reclassifySubmit: t('ticketActions.reclassifySubmit'),
+  reclassified: pattern(t('ticketActions.reclassified')),
+};
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
 async function apiCall(method, path, user, body) {
@@ -90,7 +92,7 @@ try {
   assert.ok(await mergeDialog.getByLabel(new RegExp(primary)).isChecked(), 'the primary is picked');
   await check(page, 'merge-dialog');
   await mergeDialog.getByRole('button', { name: text.mergeSubmit }).click();
-  await page.getByRole('status').filter({ hasText: text.merged }).waitFor();
+  await page.getByRole('status').filter({ hasText: text.merged(duplicate, primary) }).waitFor();
   const closed = await apiCall('GET', `/api/tickets/${duplicate}`, 'operator1');
   assert.equal(closed.status, 'CLOSED');
   assert.equal(closed.outcome, 'DUPLICATE');

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidates, type Colleague, type InboxRow } from '../api';
-import { BulkDuplicate } from './BulkDuplicate';
+import { BulkDuplicate, BulkDuplicateSummary } from './BulkDuplicate';
 
 /** What one bulk action did to one ticket. */
 export interface BulkResult {
@@ -105,6 +105,7 @@ export function BulkBar({
         </span>
       )}
       {tickets.length > 1 && <BulkDuplicate numbers={tickets} onDone={onChanged} />}
+      <BulkDuplicateSummary />
       <div role="status">
         {results.length > 0 && (
           <ul className="list-unstyled small mb-0 d-flex flex-wrap column-gap-3" data-bulk-results>

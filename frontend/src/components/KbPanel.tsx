@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, kbArticle, recordKbUse, searchKb, type SearchResult } from '../api';
 import { snippetHtml } from '../lib/markdown';
+import { useLatest } from '../lib/latest';
 import { KbSuggestions, articleUse } from './KbSuggestions';
 
 /**
@@ -28,15 +29,19 @@ export function KbPanel({
   const [result, setResult] = useState<SearchResult>();
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
+  const latest = useLatest();
   const use = articleUse({ ticket, searchId: result?.searchId, onInsert, loadArticle, record, setStatus, t });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!query.trim()) return;
     setError(undefined);
+    const current = latest();
     try {
-      setResult(await search(query, i18n.language.startsWith('en') ? 'en' : 'it'));
+      const found = await search(query, i18n.language.startsWith('en') ? 'en' : 'it');
+      if (current()) setResult(found);
     } catch (failure) {
+      if (!current()) return;
       setResult(undefined);
       setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic'));
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, type SearchResult } from '../api';
 import { snippetHtml } from '../lib/markdown';
+import { useLatest } from '../lib/latest';
 
 /**
  * A search box and its results; each result links to `${linkBase}/<id>` (with the search's id, so
@@ -19,14 +20,18 @@ export function KbSearch({
   const [text, setText] = useState('');
   const [result, setResult] = useState<SearchResult>();
   const [error, setError] = useState<string>();
+  const latest = useLatest();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
     setError(undefined);
+    const current = latest();
     try {
-      setResult(await search(text, i18n.language.startsWith('en') ? 'en' : 'it'));
+      const found = await search(text, i18n.language.startsWith('en') ? 'en' : 'it');
+      if (current()) setResult(found);
     } catch (failure) {
+      if (!current()) return;
       setResult(undefined);
       setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic'));
     }

@@ -78,6 +78,9 @@ export function KbSuggestions({
 
   useEffect(() => {
     let cancelled = false;
+    // another ticket: its suggestions, not the last one's, and only its own answer
+    setSuggestions(undefined);
+    setError(undefined);
     load(ticket).then(
       (loaded) => !cancelled && setSuggestions(loaded),
       (failure: unknown) =>

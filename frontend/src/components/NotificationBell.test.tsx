@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { NotificationBell, UnreadBadge } from './NotificationBell';
+import { reloadNotifications } from '../lib/notifications';
 
 const operator = { userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' };
 
@@ -110,5 +111,32 @@ describe('NotificationBell', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
     expect(screen.getByText('Ticket RS-2026-000042: the citizen replied')).toBeInTheDocument();
     expect(screen.getByText('New reply')).toBeInTheDocument();
+  });
+
+  it('keeps the newest notifications when an older reload answers last', async () => {
+    renderBell();
+    await screen.findByRole('button', { name: 'Notifiche, 2 non lette' });
+    const pending: ((response: Response) => void)[] = [];
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => pending.push(resolve))));
+    const answer = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+    let older: Promise<void> | undefined;
+    let newer: Promise<void> | undefined;
+    act(() => {
+      older = reloadNotifications();
+      newer = reloadNotifications();
+    });
+    await waitFor(() => expect(pending).toHaveLength(2));
+    await act(async () => {
+      pending[1](answer(view(true)));
+      await newer;
+    });
+    await act(async () => {
+      pending[0](answer({ ...view(false), unread: 5 }));
+      await older;
+    });
+
+    expect(screen.getByRole('button', { name: 'Notifiche, 1 non letta' })).toBeInTheDocument();
   });
 });

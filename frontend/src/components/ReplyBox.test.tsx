@@ -106,3 +106,41 @@ describe('insertAt', () => {
     expect(insertAt('Dear Anna,\nThanks', 11, 11, 'Line one\nLine two').text).toBe('Dear Anna,\n\nLine one\nLine two\n\nThanks');
   });
 });
+
+describe('ReplyBox: attachments', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each(['it', 'en'])('offers a labelled button of its own (%s), not the browser file control, and lists the chosen files', async (language) => {
+    await i18n.changeLanguage(language);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ id: 5, fileName: 'planimetria.pdf', contentType: 'application/pdf', size: 3 }), {
+          status: 201,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ),
+    );
+    render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} />);
+
+    const button = screen.getByRole('button', { name: i18n.t('reply.chooseFiles') });
+    expect(button).toHaveAccessibleDescription(i18n.t('reply.attach'));
+    expect(screen.getByText(i18n.t('reply.noFiles'))).toBeInTheDocument();
+    const input = screen.getByLabelText(i18n.t('reply.chooseFiles'), { selector: 'input' });
+    expect(input).toHaveClass('visually-hidden');
+    expect(input).toHaveAttribute('tabindex', '-1');
+
+    const opened = vi.fn();
+    input.addEventListener('click', opened);
+    fireEvent.click(button);
+    expect(opened).toHaveBeenCalledOnce();
+
+    const file = new File(['pdf'], 'planimetria.pdf', { type: 'application/pdf' });
+    fireEvent.change(input, { target: { files: [file] } });
+
+    const list = await screen.findByRole('list', { name: i18n.t('reply.files') });
+    expect(list).toHaveTextContent('planimetria.pdf');
+    expect(screen.queryByText(i18n.t('reply.noFiles'))).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: i18n.t('reply.removeFile', { name: 'planimetria.pdf' }) })).toBeInTheDocument();
+  });
+});

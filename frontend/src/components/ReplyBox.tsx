@@ -73,6 +73,7 @@ export const ReplyBox = forwardRef<
   const [mode, setMode] = useState<ReplyMode>(allowReply ? 'reply' : 'note');
   const [preview, setPreview] = useState(false);
   const [files, setFiles] = useState<Attachment[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<string>();
   const [sending, setSending] = useState(false);
   const [uploading, setUploading] = useState(false);
@@ -221,20 +222,35 @@ export const ReplyBox = forwardRef<
           </div>
         )}
         <div className="mb-2">
-          <label htmlFor={`${id}-files`} className="form-label small mb-0">
+          {/* the browser's own file control speaks the browser's language ("Choose Files"): a button of
+              ours opens a visually hidden input, and the chosen files are listed below */}
+          <span id={`${id}-files-hint`} className="form-label small mb-0 d-block">
             {t('reply.attach')}
-          </label>
+          </span>
           <input
+            ref={fileInput}
             id={`${id}-files`}
             type="file"
             multiple
-            className="form-control form-control-sm"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t('reply.chooseFiles')}
             disabled={uploading}
             onChange={(event) => {
               void upload(event.target.files);
               event.target.value = '';
             }}
           />
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            aria-describedby={`${id}-files-hint`}
+            disabled={uploading}
+            onClick={() => fileInput.current?.click()}
+          >
+            {uploading ? t('reply.uploadingFiles') : t('reply.chooseFiles')}
+          </button>{' '}
+          {files.length === 0 && <span className="small text-muted">{t('reply.noFiles')}</span>}
           {files.length > 0 && (
             <ul className="list-inline small mt-1 mb-0" aria-label={t('reply.files')}>
               {files.map((file) => (

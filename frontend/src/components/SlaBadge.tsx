@@ -44,7 +44,11 @@ export function SlaBadge({ state, dueAt }: { state?: SlaState; dueAt?: string })
         : t('sla.overdueBy', { time: formatDuration(left, t) });
   const textColour = state === 'AT_RISK' ? ' text-dark' : '';
   return (
-    <span className={`badge bg-${COLOURS[state]}${textColour}`} data-sla-state={state}>
+    <span
+      className={`badge bg-${COLOURS[state]}${textColour}`}
+      data-sla-state={state}
+      title={countdown ? `${t(`sla.state.${state}`)} · ${countdown}` : undefined}
+    >
       {t(`sla.state.${state}`)}
       {countdown && <span className="fw-normal">{` · ${countdown}`}</span>}
     </span>

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
 import { TicketActions } from './TicketActions';
-import { BulkDuplicate } from './BulkDuplicate';
+import { BulkDuplicate, BulkDuplicateSummary } from './BulkDuplicate';
 
 // the first render loads i18n and the design kit: slow on a shared machine
 vi.setConfig({ testTimeout: 15_000 });
@@ -115,5 +115,31 @@ describe('BulkDuplicate', () => {
     await waitFor(() => expect(relations.mergeTickets).toHaveBeenCalledWith('RS-1', ['RS-2', 'RS-3']));
     expect(await screen.findByText(/RS-2: merged into RS-1/)).toBeInTheDocument();
     expect(screen.getByText(/RS-3: not merged/)).toBeInTheDocument();
+  });
+
+  it('keeps the last outcome visible after the inbox reloads, until hidden', async () => {
+    void i18n.changeLanguage('en');
+    sessionStorage.clear();
+    relations.mergeTickets.mockResolvedValue({ into: 'RS-1', results: [{ number: 'RS-2', result: 'MERGED' }] });
+    const first = render(
+      <>
+        <BulkDuplicate numbers={['RS-1', 'RS-2']} />
+        <BulkDuplicateSummary />
+      </>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Close as duplicate of…' }));
+    fireEvent.click(await screen.findByLabelText('RS-1'));
+    fireEvent.click(screen.getByRole('button', { name: 'Close 1 as duplicates' }));
+    await waitFor(() => expect(document.querySelector('[data-bulk-duplicate-summary]')).toHaveTextContent('RS-2: merged into RS-1'));
+    first.unmount();
+
+    // a reload: the merged tickets are gone from the selection, the summary is read back
+    render(<BulkDuplicateSummary />);
+    const summary = document.querySelector('[data-bulk-duplicate-summary]');
+    expect(summary).toHaveTextContent('Last closed as duplicates of RS-1:');
+    expect(summary).toHaveTextContent('RS-2: merged into RS-1');
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the outcome' }));
+    expect(document.querySelector('[data-bulk-duplicate-summary]')).toBeNull();
+    expect(sessionStorage.getItem('sportello.bulkDuplicate.last')).toBeNull();
   });
 });

@@ -29,15 +29,25 @@ function publish(next: State) {
   listeners.forEach((listener) => listener());
 }
 
+// reloads overlap (an event, the poll, a "mark read"): an answer older than the one shown is dropped
+let asked = 0;
+let shown = 0;
+
 /** Loads the user's notifications now. */
 export async function reloadNotifications(): Promise<void> {
+  asked += 1;
+  const mine = asked;
   try {
     const data = await api<NotificationsView>('GET', '/api/notifications');
+    if (mine < shown) return;
+    shown = mine;
     if (typeof data?.unread !== 'number' || !Array.isArray(data.items) || !Array.isArray(data.unreadTickets)) {
       throw new Error('not a notifications view');
     }
     publish({ data, failed: false });
   } catch {
+    if (mine < shown) return;
+    shown = mine;
     publish({ ...state, failed: true });
   }
 }

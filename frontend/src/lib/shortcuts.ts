@@ -60,7 +60,7 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
       if (name === 'enter' && handlesKeys(event.target)) return;
       // a dialog open on top (the help, a confirmation) keeps its keys for itself, Ctrl+Enter
       // included: it must not complete the task behind the dialog
-      if (name !== 'escape' && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      if (name !== 'escape' && document.querySelector('[role="dialog"][aria-modal="true"], dialog[open][aria-modal="true"]')) return;
       event.preventDefault();
       handler(event);
     };

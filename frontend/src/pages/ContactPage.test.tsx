@@ -146,4 +146,39 @@ describe('ContactPage', () => {
     await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Maria Bianchi has been merged into this contact.'));
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ duplicateId: 9 });
   });
+
+  it('shows the duplicates of the last search even when the first one answers after it', async () => {
+    let first: ((response: Response) => void) | undefined;
+    answer = (method, url) => {
+      if (url === '/api/contacts/7/duplicates') return undefined; // the opening search: held below
+      if (url.startsWith('/api/contacts/7/duplicates?'))
+        return json([{ contact: { id: 11, kind: 'PERSON', name: 'Mario Rossi', version: 0 }, sameAs: ['name'] }]);
+      return undefined;
+    };
+    const fetchAll = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) =>
+        url === '/api/contacts/7/duplicates'
+          ? new Promise<Response>((resolve) => {
+              first = resolve;
+            })
+          : fetchAll(url, init),
+      ),
+    );
+    renderPage(as('LEVEL2'));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Find and merge duplicates' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Merge a duplicate' });
+    await waitFor(() => expect(first).toBeDefined());
+    fireEvent.change(within(dialog).getByLabelText('Search'), { target: { value: 'Rossi' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Search' }));
+    const candidates = await within(dialog).findByRole('table', { name: 'Possible duplicates' });
+    expect(within(candidates).getByRole('row', { name: /Mario Rossi/ })).toBeInTheDocument();
+
+    first!(json([{ contact: { id: 9, kind: 'PERSON', name: 'Maria Bianchi', version: 0 }, sameAs: ['name'] }]));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(within(candidates).queryByRole('row', { name: /Maria Bianchi/ })).not.toBeInTheDocument();
+    expect(within(candidates).getByRole('row', { name: /Mario Rossi/ })).toBeInTheDocument();
+  });
 });

@@ -27,6 +27,7 @@ import { useLabels } from '../lib/labels';
 import { Message } from '../components/Message';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { mayEditContacts, mayListTickets, mayMergeContacts } from '../navigation';
+import { useLatest } from '../lib/latest';
 
 const KINDS = ['PERSON', 'ORGANISATION', 'ADMINISTRATION'] as const;
 const CHANNELS = ['EMAIL', 'PEC', 'PHONE', 'POST', 'WEB'] as const;
@@ -75,16 +76,21 @@ export function ContactPage({ user }: { user: Me }) {
   const [changesVersion, setChangesVersion] = useState(0);
   useDocumentTitle(contact ? contact.name ?? t('contact.title', { id }) : undefined);
 
+  const latest = useLatest();
   const load = useCallback(async () => {
+    const current = latest();
     try {
-      setContact(await loadContact(id));
+      const loaded = await loadContact(id);
+      if (!current()) return;
+      setContact(loaded);
       setFailure(undefined);
     } catch (error) {
+      if (!current()) return;
       if (error instanceof ApiError && error.status === 403) setDenied(true);
       else if (error instanceof ApiError && error.status === 404) setFailure(t('contact.notFound'));
       else setFailure(t('errors.generic'));
     }
-  }, [id, t]);
+  }, [id, t, latest]);
 
   useEffect(() => {
     void load();
@@ -391,10 +397,14 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
   const [chosen, setChosen] = useState<Contact>();
   const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string }>();
 
+  const latest = useLatest();
   async function search(q?: string) {
+    const current = latest();
     try {
-      setCandidates(await duplicatesOf(contact.id, q));
+      const found = await duplicatesOf(contact.id, q);
+      if (current()) setCandidates(found);
     } catch {
+      if (!current()) return;
       setMessage({ kind: 'danger', text: t('errors.generic') });
     }
   }
@@ -545,13 +555,23 @@ function Paged<T>({ title, id, load, reloadKey, empty, columns, row, page, onPag
   loadRef.current = load;
 
   useEffect(() => {
+    // paging fast: only the page asked last is shown
+    let stale = false;
     loadRef.current(page).then(
       (result) => {
+        if (stale) return;
         setData(result);
         setFailed(false);
       },
-      (error) => (error instanceof ApiError && error.status === 403 ? setDenied(true) : setFailed(true)),
+      (error) => {
+        if (stale) return;
+        if (error instanceof ApiError && error.status === 403) setDenied(true);
+        else setFailed(true);
+      },
     );
+    return () => {
+      stale = true;
+    };
   }, [page, reloadKey]);
 
   return (

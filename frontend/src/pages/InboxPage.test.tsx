@@ -280,4 +280,40 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     fireEvent.keyDown(screen.getByRole('row', { name: /RS-2026-000043/ }), { key: 'Enter' });
     expect(await screen.findByText('task page')).toBeInTheDocument();
   });
+
+  it('keeps the active row on its task when a refresh brings a new ticket on top', async () => {
+    const second = { ...row, taskId: 't-2', number: 'RS-2026-000043', requesterName: 'Anna Verdi' };
+    const fresh = { ...row, taskId: 't-9', number: 'RS-2026-000099', requesterName: 'Nuova Richiedente' };
+    let shown = [row, second];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page(shown))),
+    );
+    render(
+      <MemoryRouter initialEntries={['/inbox']}>
+        <Routes>
+          <Route path="/inbox" element={<InboxPage user={user} />} />
+          <Route path="/tasks/:taskId" element={<p>task page</p>} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    await screen.findByText('Anna Verdi');
+    fireEvent.keyDown(document.body, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    expect(document.activeElement).toHaveAttribute('data-ticket', 'RS-2026-000043');
+
+    shown = [fresh, row, second];
+    fireEvent.click(screen.getByRole('button', { name: i18n.t('inbox.refresh') }));
+    await screen.findByText('Nuova Richiedente');
+    expect(document.querySelector('tr.inbox-active')).toHaveAttribute('data-ticket', 'RS-2026-000043');
+    // k goes to the row above the same task, not above the third row's old position
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(document.activeElement).toHaveAttribute('data-ticket', 'RS-2026-000042');
+
+    // the active task leaves the list: the row that took its place is the active one
+    shown = [fresh, second];
+    fireEvent.click(screen.getByRole('button', { name: i18n.t('inbox.refresh') }));
+    await waitFor(() => expect(screen.queryByText('Mario Rossi')).not.toBeInTheDocument());
+    expect(document.querySelector('tr.inbox-active')).toHaveAttribute('data-ticket', 'RS-2026-000043');
+  });
 });

@@ -34,7 +34,9 @@ export function InboxPage({ user }: { user: Me }) {
   const [draft, setDraft] = useState<InboxFilters>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<BulkResult[]>([]);
-  const [active, setActive] = useState(-1);
+  // the active row is kept by its task: a refresh or a new ticket moves rows, not the operator's place
+  const [activeId, setActiveId] = useState<string>();
+  const lastIndex = useRef(-1);
   const [help, setHelp] = useState(false);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
 
@@ -114,10 +116,15 @@ export function InboxPage({ user }: { user: Me }) {
   function focusRow(index: number) {
     if (items.length === 0) return;
     const bounded = Math.max(0, Math.min(items.length - 1, index));
-    setActive(bounded);
+    setActiveId(items[bounded].taskId);
     rowRefs.current[bounded]?.focus();
   }
 
+  // where the active task is now; when it has left the list (completed, taken by someone else) the
+  // row that took its place
+  const found = activeId === undefined ? -1 : items.findIndex((row) => row.taskId === activeId);
+  const active = found >= 0 || activeId === undefined ? found : Math.min(lastIndex.current, items.length - 1);
+  lastIndex.current = active;
   const current = active >= 0 ? items[active] : undefined;
   useShortcuts({
     j: () => focusRow(active + 1),
@@ -293,7 +300,7 @@ export function InboxPage({ user }: { user: Me }) {
                   }}
                   tabIndex={-1}
                   className={index === active ? 'inbox-active' : undefined}
-                  onFocus={() => setActive(index)}
+                  onFocus={() => setActiveId(row.taskId)}
                 >
                   <td>
                     <input
@@ -326,7 +333,10 @@ export function InboxPage({ user }: { user: Me }) {
                   <td className="inbox-ellipsis inbox-requester" title={row.requesterName}>
                     {row.requesterName}
                   </td>
-                  <td>
+                  <td
+                    className="inbox-ellipsis inbox-kind"
+                    title={[row.type && label('type', row.type), row.channel && label('channel', row.channel)].filter(Boolean).join(' · ')}
+                  >
                     {row.type && label('type', row.type)}
                     {row.channel && ` · ${label('channel', row.channel)}`}
                   </td>
@@ -346,7 +356,7 @@ export function InboxPage({ user }: { user: Me }) {
                       ? formatDuration(Date.now() - new Date(row.receivedAt).getTime(), t)
                       : formatDuration(Date.now() - new Date(row.createdAt).getTime(), t)}
                   </td>
-                  <td>
+                  <td className="inbox-sla" data-sla-cell>
                     <SlaBadge state={row.slaState} dueAt={row.slaDueAt ?? row.dueAt} />
                   </td>
                   <td>

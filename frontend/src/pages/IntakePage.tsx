@@ -15,9 +15,11 @@ import {
 } from '../api';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { useLabels } from '../lib/labels';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
+/** The topics the classification decision routes by name: offered when the tree has no topics. */
 const TOPICS = ['general', 'payments', 'privacy', 'technical'];
 const EMPTY_REQUEST = {
   channel: 'PHONE', type: 'Q', topic: 'general', reason: '', subject: '', description: '', language: 'it', answer: '',
@@ -34,6 +36,10 @@ export function IntakePage({ user }: { user: Me }) {
   const [found, setFound] = useState<Contact | null>();
   const [name, setName] = useState('');
   const [request, setRequest] = useState(EMPTY_REQUEST);
+  // topic and reason are picked from the classification tree (the server accepts its codes)
+  const { reference } = useLabels();
+  const treeTopics = reference.categories.filter((category) => category.depth === 1);
+  const reasons = reference.categories.filter((category) => category.depth === 2 && category.parentCode === request.topic);
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
@@ -185,17 +191,52 @@ export function IntakePage({ user }: { user: Me }) {
             </div>
             <div className="col-md-6">
               {field('topic', t('intake.topic'), (
-                <select id="intake-topic" className="form-select" value={request.topic} onChange={set('topic')}>
-                  {TOPICS.map((topic) => (
-                    <option key={topic} value={topic}>
-                      {t(`intake.topics.${topic}`)}
-                    </option>
-                  ))}
+                <select
+                  id="intake-topic"
+                  className="form-select"
+                  value={request.topic}
+                  onChange={(event) => setRequest({ ...request, topic: event.target.value, reason: '' })}
+                >
+                  {treeTopics.length === 0
+                    ? TOPICS.map((topic) => (
+                        <option key={topic} value={topic}>
+                          {t(`intake.topics.${topic}`)}
+                        </option>
+                      ))
+                    : [
+                        <option key="general" value="general">
+                          {t('intake.topics.general')}
+                        </option>,
+                        ...treeTopics.map((topic) => (
+                          <option key={topic.code} value={topic.code}>
+                            {topic.name}
+                          </option>
+                        )),
+                      ]}
                 </select>
               ))}
             </div>
             <div className="col-md-6">
-              {field('reason', t('intake.reason'), <input type="text" id="intake-reason" className="form-control" value={request.reason} onChange={set('reason')} />)}
+              {field('reason', t('intake.reason'), (
+                <select
+                  id="intake-reason"
+                  className="form-select"
+                  value={request.reason}
+                  disabled={reasons.length === 0}
+                  aria-describedby="intake-reason-hint"
+                  onChange={set('reason')}
+                >
+                  <option value="">{reasons.length === 0 ? t('intake.noReasons') : t('intake.anyReason')}</option>
+                  {reasons.map((reason) => (
+                    <option key={reason.code} value={reason.code}>
+                      {reason.name}
+                    </option>
+                  ))}
+                </select>
+              ))}
+              <p id="intake-reason-hint" className="small text-muted">
+                {t('intake.reasonHint')}
+              </p>
             </div>
           </div>
           {field('subject', t('intake.subject'), <input type="text" id="intake-subject" className="form-control" value={request.subject} onChange={set('subject')} />)}

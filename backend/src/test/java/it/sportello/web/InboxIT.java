@@ -6,7 +6,8 @@ import it.sportello.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,15 +21,17 @@ class InboxIT extends IntegrationTest {
 
   @LocalServerPort int port;
 
-  @Test
-  void aDozenTicketsFitBulkTakeAndAKeyboardOnlyLevelOneJourney()
+  // in both languages of the interface, with the texts of its locale files
+  @ParameterizedTest
+  @ValueSource(strings = {"it", "en"})
+  void aDozenTicketsFitBulkTakeAndAKeyboardOnlyLevelOneJourney(String language)
       throws IOException, InterruptedException {
     BrowserScript.Run inbox =
-        BrowserScript.run("inbox.mjs", port, "it", Map.of(), Duration.ofMinutes(5));
+        BrowserScript.run("inbox.mjs", port, language, Map.of(), Duration.ofMinutes(5));
     String output = inbox.output();
 
     assertThat(inbox.finished()).as("inbox finished in time:%n%s", output).isTrue();
     assertThat(inbox.exitValue()).as("inbox output:%n%s", output).isZero();
-    assertThat(output).contains("inbox it: bulk take and keyboard journey done");
+    assertThat(output).contains("inbox " + language + ": bulk take and keyboard journey done");
   }
 }

@@ -6,7 +6,8 @@ import it.sportello.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -18,16 +19,19 @@ class TicketActionsIT extends IntegrationTest {
 
   @LocalServerPort int port;
 
-  @Test
-  void anOperatorMergesADuplicateAndReclassifiesTheTicketFromTheWorkspace()
+  // in both languages of the interface, with the texts of its locale files
+  @ParameterizedTest
+  @ValueSource(strings = {"it", "en"})
+  void anOperatorMergesADuplicateAndReclassifiesTheTicketFromTheWorkspace(String language)
       throws IOException, InterruptedException {
     BrowserScript.Run merge =
-        BrowserScript.run("merge.mjs", port, "it", Map.of(), Duration.ofMinutes(4));
+        BrowserScript.run("merge.mjs", port, language, Map.of(), Duration.ofMinutes(4));
     String output = merge.output();
 
     assertThat(merge.finished()).as("merge finished in time:%n%s", output).isTrue();
     assertThat(merge.exitValue()).as("merge output:%n%s", output).isZero();
     assertThat(output)
-        .containsPattern("merge it: RS-\\S+ merged into RS-\\S+, which was reclassified");
+        .containsPattern(
+            "merge " + language + ": RS-\\S+ merged into RS-\\S+, which was reclassified");
   }
 }

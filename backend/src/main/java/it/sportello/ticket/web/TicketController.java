@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.OpenTicketCommand;
+import it.sportello.ticket.application.TicketClassification;
 import it.sportello.ticket.application.TicketConversation;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketIntake.Opened;
@@ -54,14 +55,17 @@ class TicketController {
   private final TicketViews views;
   private final TicketLifecycle lifecycle;
   private final TicketConversation conversation;
+  private final TicketClassification classification;
 
   TicketController(
       TicketIntake intake,
       TicketQueries queries,
       TicketViews views,
       TicketLifecycle lifecycle,
-      TicketConversation conversation) {
+      TicketConversation conversation,
+      TicketClassification classification) {
     this.conversation = conversation;
+    this.classification = classification;
     this.lifecycle = lifecycle;
     this.views = views;
     this.intake = intake;
@@ -83,6 +87,7 @@ class TicketController {
           String idempotencyKey,
       Authentication authentication) {
     OpenTicketCommand command = toCommand(request);
+    classification.check(command.topic(), command.reason());
     Opened opened;
     try {
       opened = intake.open(command, idempotencyKey, authentication.getName());
