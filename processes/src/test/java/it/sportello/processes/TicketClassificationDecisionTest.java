@@ -48,16 +48,18 @@ class TicketClassificationDecisionTest {
       Q,          payments,  PHONE,   it,       rule_payments, payments,  3,        STANDARD
       A,          payments,  PEC,     en,       rule_payments, payments,  3,        STANDARD
       I,          payments,  WEB,     de,       rule_payments, payments,  3,        STANDARD
+      Q,          tributi,   WEB,     it,       rule_payments, payments,  3,        STANDARD
+      A,          tributi,   PEC,     de,       rule_payments, payments,  3,        STANDARD
       I,          -,         WEB,     it,       rule_webIssue, technical, 2,        STANDARD
       I,          anagrafe,  WEB,     en,       rule_webIssue, technical, 2,        STANDARD
       I,          -,         EMAIL,   de,       rule_issue,    technical, 3,        STANDARD
       I,          -,         PEC,     it,       rule_issue,    technical, 3,        STANDARD
       Q,          -,         PEC,     it,       rule_pec,      general,   2,        STANDARD
-      A,          tributi,   PEC,     de,       rule_pec,      general,   2,        STANDARD
+      A,          anagrafe,  PEC,     de,       rule_pec,      general,   2,        STANDARD
       Q,          -,         VOICEMAIL, it,     rule_voicemail, general,  3,        VOICEMAIL
-      A,          tributi,   VOICEMAIL, en,     rule_voicemail, general,  3,        VOICEMAIL
+      A,          anagrafe,  VOICEMAIL, en,     rule_voicemail, general,  3,        VOICEMAIL
       Q,          -,         WEB,     en,       rule_default,  general,   3,        STANDARD
-      A,          tributi,   PHONE,   de,       rule_default,  general,   3,        STANDARD
+      A,          sociale,   PHONE,   de,       rule_default,  general,   3,        STANDARD
       Q,          -,         EMAIL,   it,       rule_default,  general,   3,        STANDARD
       """;
 
