@@ -175,7 +175,7 @@ def main():
         + (f" Load with generate_series: {load_seconds:.0f} s." if load_seconds else ""),
         f"`uptime` after the run: {load}",
         "",
-        "Matched: a count with `+` is \"at least\" (`totalExact: false`): counts stop at 10,000, at 1,000"
+        "Matched: a count with `+` is \"at least\" (`totalExact: false`): counts stop at 10,000, at 200"
         " with free text (`q`).",
         "",
         "| query | matched | p50 | p95 | max | errors |",

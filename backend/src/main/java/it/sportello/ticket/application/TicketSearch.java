@@ -21,9 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Free text is PostgreSQL full text with the Italian configuration over subject and description
  * (the stored column {@code search_vector} and its GIN index); its count stops at {@link
- * #TEXT_COUNT_LIMIT}. A part of the requester's name goes
- * through the trigram index on {@code lower(contact.name)}; fiscal code and e-mail through the
- * contact's own indexes.
+ * #TEXT_COUNT_LIMIT}. A part of the requester's name goes through the trigram index on {@code
+ * lower(contact.name)}; fiscal code and e-mail through the contact's own indexes.
  */
 @Service
 public class TicketSearch {
@@ -38,7 +37,7 @@ public class TicketSearch {
    * Counts of a free-text search stop here: a common word matches a large part of the table, and
    * each match counted is a row fetched at random from the heap.
    */
-  public static final int TEXT_COUNT_LIMIT = 1_000;
+  public static final int TEXT_COUNT_LIMIT = 200;
 
   /** Subject and description as Italian full text: the stored column of {@code V31}, indexed. */
   private static final String TEXT = "t.search_vector";

@@ -91,7 +91,7 @@ class TicketSearchController {
               + " unassigned (nobody took it in charge), breached, receivedFrom/receivedTo (days,"
               + " inclusive, in the service calendar's zone). sort: number, received, priority,"
               + " status or due, '-' first for descending (default -received). Counts stop at"
-              + " 10,000, at 1,000 with q (totalExact false: at least that many). Offices see the"
+              + " 10,000, at 200 with q (totalExact false: at least that many). Offices see the"
               + " tickets assigned to them.")
   @GetMapping("/search")
   SearchResponse search(
@@ -141,7 +141,7 @@ class TicketSearchController {
       description =
           "Built-in views (mine, unassigned, breached, waitingForRequester: their name is a key"
               + " to translate), then the shared ones, then the caller's personal ones; each with"
-              + " the count of its tickets for the caller (at most 10,000, 1,000 when its filters"
+              + " the count of its tickets for the caller (at most 10,000, 200 when its filters"
               + " have q; countExact false beyond).")
   @GetMapping("/views")
   List<SavedTicketViews.View> views(Authentication authentication) {
