@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
 """Ticket search and ticket page at volume (issue 19): p50/p95 of GET /api/tickets/search for typical
-queries, of a saved view's count (GET /api/tickets/views) and of GET /api/tickets/{number}.
+queries, of a saved view's count (GET /api/tickets/views) and of the ticket page (GET /api/tickets/{number}
+and GET /api/tickets/{number}/conversation).
 
-Beside a running application whose embedded PostgreSQL listens on a known port, e.g.
+Beside a running application whose embedded PostgreSQL listens on a known port, e.g. (from the
+repository's root, after `mvn -B -o compile dependency:build-classpath -Dmdep.includeScope=runtime
+-Dmdep.outputFile=target/benchmark-classpath.txt -pl backend -am -Dskip.npm`; the mail and HTTP ports
+moved off the defaults so that it runs beside another instance)
 
-    java -cp "backend/target/classes:$(cat backend/target/benchmark-classpath.txt)" \
-        it.sportello.SportelloApplication --sportello.embedded-postgres.port=25432 \
-        --sportello.embedded-postgres.data-directory=target/benchmark/search-postgres \
+    java -Xmx1g -cp "backend/target/classes:$(cat backend/target/benchmark-classpath.txt)" \
+        it.sportello.SportelloApplication --server.port=18190 --sportello.embedded-postgres.port=25432 \
+        --sportello.embedded-postgres.data-directory=/work/bench19-db \
+        --sportello.mail.embedded-server.smtp-port=13025 --sportello.mail.embedded-server.imap-port=13143 \
         --sportello.mail.polling.enabled=false --camunda.bpm.job-execution.enabled=false
 
-    python3 docs/benchmarks/ticket_search.py --url http://localhost:8080 --db-port 25432 --tickets 2500000
+    python3 docs/benchmarks/ticket_search.py --url http://localhost:18190 --db-port 25432 --tickets 2500000
 
 It loads the data with ticket_search_data.sql through psql (Debian's postgresql-client; --no-load
 measures what is there), then times each query --calls times after --warmup calls, one client, and
-prints a Markdown table (also written to --out). Standard library only.
+prints a Markdown table (also written to --out). Standard library only. `EXPLAIN ANALYZE` of the same
+queries as the application sends them: ticket_search_explain.sql.
 """
 import argparse
 import http.cookiejar
@@ -159,6 +165,8 @@ def main():
         measure(args, "built-in view `mine` (open, taken by operator1)", lambda: "/api/tickets/search?open=true&mine=true"),
         measure(args, "views with counts (4 built-in + 1 personal)", lambda: "/api/tickets/views"),
         measure(args, "ticket page `GET /api/tickets/{number}`", lambda: "/api/tickets/" + rnd.choice(numbers)),
+        measure(args, "ticket page's conversation `GET /api/tickets/{number}/conversation`",
+                lambda: "/api/tickets/" + rnd.choice(numbers) + "/conversation"),
     ]
 
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
@@ -166,6 +174,9 @@ def main():
         f"Tickets in the database: {total:,} ({open_count:,} not closed)."
         + (f" Load with generate_series: {load_seconds:.0f} s." if load_seconds else ""),
         f"`uptime` after the run: {load}",
+        "",
+        "Matched: a count with `+` is \"at least\" (`totalExact: false`): counts stop at 10,000, at 200"
+        " with free text (`q`).",
         "",
         "| query | matched | p50 | p95 | max | errors |",
         "|---|---|---|---|---|---|",

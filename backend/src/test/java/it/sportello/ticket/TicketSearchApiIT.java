@@ -208,6 +208,54 @@ class TicketSearchApiIT extends IntegrationTest {
   }
 
   @Test
+  void freeTextCountsStopAtTwoHundredAsAtLeast() {
+    // 201 more tickets of this requester with the surname in the subject, straight in the table
+    // (closed, received in 2001: out of every other test's period), so 202 match the word
+    jdbc.update(
+        "insert into sportello.ticket (number, type, channel, status, requester_id, subject,"
+            + " description, language, current_level, received_at, closed_at, created_by,"
+            + " created_at, updated_at)"
+            + " select 'T' || lower(?) || '-' || i, t.type, t.channel, 'CLOSED', t.requester_id,"
+            + " 'Copia ' || ?, t.description, t.language, 1, timestamptz '2001-01-01 10:00+01',"
+            + " timestamptz '2001-01-02 10:00+01', t.created_by, t.created_at, t.updated_at"
+            + " from sportello.ticket t, generate_series(1, 201) i where t.number = ?",
+        surname,
+        surname,
+        numbers.get(0));
+
+    JsonNode page = search("operator1", "q=" + surname);
+    assertThat(page.get("items")).hasSize(25);
+    assertThat(page.get("total").asLong()).isEqualTo(200);
+    assertThat(page.get("totalExact").asBoolean()).isFalse();
+    // narrowed below the cap, the count is exact again
+    JsonNode narrowed = search("operator1", "q=" + surname + "&receivedFrom=2020-01-01");
+    assertThat(numbers(narrowed)).containsExactly(numbers.get(0));
+    assertThat(narrowed.get("totalExact").asBoolean()).isTrue();
+    // without free text the count goes on to 10,000
+    JsonNode all = search("operator1", "fiscalCode=" + fiscalCode);
+    assertThat(all.get("total").asLong()).isEqualTo(204);
+    assertThat(all.get("totalExact").asBoolean()).isTrue();
+    // a saved view with the word counts the same way
+    String name = "Parola " + surname;
+    assertThat(
+            post(
+                    "/api/tickets/views",
+                    "operator1",
+                    Map.of("name", name, "filters", Map.of("q", surname)))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    JsonNode view = null;
+    for (JsonNode candidate : get("/api/tickets/views", "operator1").getBody()) {
+      if (name.equals(candidate.get("name").asText())) {
+        view = candidate;
+      }
+    }
+    assertThat(view).isNotNull();
+    assertThat(view.get("count").asLong()).isEqualTo(200);
+    assertThat(view.get("countExact").asBoolean()).isFalse();
+  }
+
+  @Test
   void badParametersAnswerProblemsNamingTheParameter() {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("status=LOST", "status");

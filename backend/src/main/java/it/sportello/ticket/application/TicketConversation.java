@@ -599,17 +599,26 @@ public class TicketConversation {
     }
   }
 
+  /**
+   * One indexed look-up per kind of owner (the primary key's {@code (owner_kind, owner_id)}), not
+   * one condition with {@code or}, which the planner answers by reading the whole link table.
+   */
   private List<Link> links(long ticketId) {
     return jdbc.sql(
             """
             select l.owner_kind, l.owner_id, l.document_id, l.file_name, l.linked_at,
                    coalesce(d.content_media_type, d.media_type) as media_type, d.size_bytes
-            from sportello.document_link l join sportello.document d on d.id = l.document_id
-            where (l.owner_kind = 'TICKET' and l.owner_id = :ticket)
-               or (l.owner_kind = 'INTERACTION'
-                   and l.owner_id in (select id from sportello.interaction where ticket_id = :ticket))
-               or (l.owner_kind = 'TICKET_EVENT'
-                   and l.owner_id in (select id from sportello.ticket_event where ticket_id = :ticket))
+            from (select l.* from sportello.document_link l
+                  where l.owner_kind = 'TICKET' and l.owner_id = :ticket
+                  union all
+                  select l.* from sportello.document_link l
+                  join sportello.interaction i on i.id = l.owner_id
+                  where l.owner_kind = 'INTERACTION' and i.ticket_id = :ticket
+                  union all
+                  select l.* from sportello.document_link l
+                  join sportello.ticket_event e on e.id = l.owner_id
+                  where l.owner_kind = 'TICKET_EVENT' and e.ticket_id = :ticket) l
+            join sportello.document d on d.id = l.document_id
             order by l.linked_at, l.document_id""")
         .param("ticket", ticketId)
         .query(

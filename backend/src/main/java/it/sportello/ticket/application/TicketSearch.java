@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a page costs the same on 2.5 million tickets as on a thousand.
  *
  * <p>Free text is PostgreSQL full text with the Italian configuration over subject and description
- * (the expression of the GIN index {@code ticket_text_idx}); a part of the requester's name goes
- * through the trigram index on {@code lower(contact.name)}; fiscal code and e-mail through the
- * contact's own indexes.
+ * (the stored column {@code search_vector} and its GIN index); its count stops at {@link
+ * #TEXT_COUNT_LIMIT}. A part of the requester's name goes through the trigram index on {@code
+ * lower(contact.name)}; fiscal code and e-mail through the contact's own indexes.
  */
 @Service
 public class TicketSearch {
@@ -33,7 +33,14 @@ public class TicketSearch {
   /** Deepest row a page may reach (offset paging stays cheap up to here). */
   public static final int MAX_OFFSET = 10_000;
 
-  private static final String TEXT = "to_tsvector('italian', t.subject || ' ' || t.description)";
+  /**
+   * Counts of a free-text search stop here: a common word matches a large part of the table, and
+   * each match counted is a row fetched at random from the heap.
+   */
+  public static final int TEXT_COUNT_LIMIT = 200;
+
+  /** Subject and description as Italian full text: the stored column of {@code V31}, indexed. */
+  private static final String TEXT = "t.search_vector";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -98,19 +105,26 @@ public class TicketSearch {
     Count count =
         rows.size() < size && (offset == 0 || !rows.isEmpty())
             ? new Count(offset + rows.size(), true)
-            : count(where, parameters);
+            : count(where, parameters, countLimit(criteria));
     return new Result(rows, count.count(), count.exact());
   }
 
-  /** How many tickets match, up to {@link #COUNT_LIMIT}. */
+  /**
+   * How many tickets match, up to {@link #COUNT_LIMIT} ({@link #TEXT_COUNT_LIMIT} with free text).
+   */
   @Transactional(readOnly = true)
   public Count count(TicketSearchCriteria criteria, Reader reader, ZoneId zone) {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
-    return count(where(criteria, reader, zone, parameters), parameters);
+    return count(where(criteria, reader, zone, parameters), parameters, countLimit(criteria));
   }
 
-  private Count count(String where, MapSqlParameterSource parameters) {
-    parameters.addValue("countLimit", COUNT_LIMIT + 1);
+  /** Where the count of these criteria stops. */
+  public static int countLimit(TicketSearchCriteria criteria) {
+    return criteria.text() != null ? TEXT_COUNT_LIMIT : COUNT_LIMIT;
+  }
+
+  private Count count(String where, MapSqlParameterSource parameters, int limit) {
+    parameters.addValue("countLimit", limit + 1);
     Long counted =
         jdbc.queryForObject(
             "select count(*) from (select 1 from sportello.ticket t"
@@ -119,7 +133,7 @@ public class TicketSearch {
             parameters,
             Long.class);
     long value = counted == null ? 0 : counted;
-    return value > COUNT_LIMIT ? new Count(COUNT_LIMIT, false) : new Count(value, true);
+    return value > limit ? new Count(limit, false) : new Count(value, true);
   }
 
   private static String where(
