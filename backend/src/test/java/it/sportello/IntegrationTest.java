@@ -56,10 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // the test JVM ends promptly after the last test, even with a browser's event stream open:
       // a graceful stop waiting on it outlived Failsafe's exit timeout, and the JVM killed then
       // left its PostgreSQL running
-      "server.shutdown=immediate",
-      // a request waiting for a pool connection gives up after 10 s instead of 30 (IntakeUnderLoadIT,
-      // OverloadIT)
-      "spring.datasource.hikari.connection-timeout=10000"
+      "server.shutdown=immediate"
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {

@@ -103,8 +103,8 @@ public class KbUsage {
   /**
    * An opinion on the version of the article the reader saw. An operator has one opinion per
    * article version (a second replaces the first, so a retried request changes nothing); citizens'
-   * opinions are anonymous and each one counts. In the caller's transaction if there is one (never a
-   * second connection while the caller holds one).
+   * opinions are anonymous and each one counts. In the caller's transaction if there is one (never
+   * a second connection while the caller holds one).
    */
   @Transactional
   public void feedback(

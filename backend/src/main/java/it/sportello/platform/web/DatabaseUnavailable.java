@@ -33,9 +33,9 @@ final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   /**
-   * Hikari's wait for a connection timed out while the database answers: every connection is in
-   * use (the pool is busy, not the database gone). Hikari gives its timeout the last failure to
-   * connect as cause and SQLSTATE; a pool that connects fine has none.
+   * Hikari's wait for a connection timed out while the database answers: every connection is in use
+   * (the pool is busy, not the database gone). Hikari gives its timeout the last failure to connect
+   * as cause and SQLSTATE; a pool that connects fine has none.
    */
   private static final String POOL_TIMEOUT = "Connection is not available, request timed out";
 

@@ -20,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The database out of reach (or every pool connection busy: "Service busy", not an outage) while a
- * request runs outside our controllers (authentication against
- * Camunda's identity tables, the session, the engine's filters): 503 problem details with {@code
- * Retry-After} instead of a 500 error page. Failures inside our controllers are answered by {@link
- * ProblemDetailsAdvice} the same way.
+ * request runs outside our controllers (authentication against Camunda's identity tables, the
+ * session, the engine's filters): 503 problem details with {@code Retry-After} instead of a 500
+ * error page. Failures inside our controllers are answered by {@link ProblemDetailsAdvice} the same
+ * way.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableFilter {

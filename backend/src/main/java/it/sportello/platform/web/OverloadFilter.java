@@ -65,7 +65,8 @@ class OverloadFilter {
     Filter(OverloadProperties properties, ObjectMapper objectMapper, MeterRegistry meters) {
       this.properties = properties;
       this.objectMapper = objectMapper;
-      this.paths = properties.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+      this.paths =
+          properties.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
       this.permits = new Semaphore(properties.maxConcurrent(), true);
       this.refused =
           Counter.builder("sportello.web.overload.refused")

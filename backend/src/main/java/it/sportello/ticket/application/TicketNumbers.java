@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * waited on itself). A number whose intake then fails is skipped (gaps are harmless, duplicates are
  * impossible).
  *
- * <p>The sequences of the current and the next year are created at start-up; a year without one
- * (an application running across New Year's Day since the year before) creates it in the first
- * intake's transaction, serialised by an advisory lock so concurrent first intakes wait for it.
+ * <p>The sequences of the current and the next year are created at start-up; a year without one (an
+ * application running across New Year's Day since the year before) creates it in the first intake's
+ * transaction, serialised by an advisory lock so concurrent first intakes wait for it.
  */
 @Component
 class TicketNumbers {
@@ -65,8 +65,7 @@ class TicketNumbers {
 
   private Long nextValue(int year) {
     // nextval(null) is null: a missing sequence is not an error that would abort the transaction
-    return jdbc.queryForObject(
-        "select nextval(to_regclass(?::text))", Long.class, sequence(year));
+    return jdbc.queryForObject("select nextval(to_regclass(?::text))", Long.class, sequence(year));
   }
 
   private boolean exists(int year) {

@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Issue 26: past its capacity the service refuses at once with 503 problem details and {@code
- * Retry-After} (health still answers), and a pool with every connection in use is reported as a busy
- * service, never as the database being unavailable.
+ * Retry-After} (health still answers), and a pool with every connection in use is reported as a
+ * busy service, never as the database being unavailable.
  */
 class OverloadIT extends IntegrationTest {
 
@@ -65,7 +65,7 @@ class OverloadIT extends IntegrationTest {
       for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
         held.add(pool.getConnection());
       }
-      // the request waits the tests' connection timeout (10 s) for a connection
+      // the request waits the pool's connection timeout (10 s, application.yml) for a connection
       response = post("/api/tickets", "operator1", ticketRequest(fiscalCode(), "Pool busy"));
     } finally {
       for (Connection connection : held) {

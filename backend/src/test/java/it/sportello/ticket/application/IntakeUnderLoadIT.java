@@ -31,7 +31,8 @@ class IntakeUnderLoadIT extends IntegrationTest {
     HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
     int connections = pool.getMaximumPoolSize();
     int intakes = connections * 2;
-    // a pool waiting on itself fails after the tests' connection timeout (10 s), not at once
+    // a pool waiting on itself fails after the pool's connection timeout (10 s, application.yml),
+    // not at once
     // one intake first: a cold application (first process start, caches) is slow, not stuck
     intake.open(
         json.convertValue(ticketRequest(fiscalCode(), "Warm-up"), OpenTicketCommand.class),
@@ -57,7 +58,10 @@ class IntakeUnderLoadIT extends IntegrationTest {
       for (Future<String> number : numbers) {
         opened.add(number.get(5, TimeUnit.MINUTES));
       }
-      assertThat(opened).hasSize(intakes).doesNotHaveDuplicates().allMatch(n -> n.startsWith("RS-"));
+      assertThat(opened)
+          .hasSize(intakes)
+          .doesNotHaveDuplicates()
+          .allMatch(n -> n.startsWith("RS-"));
     } finally {
       threads.shutdownNow();
     }
