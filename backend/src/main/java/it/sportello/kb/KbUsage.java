@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -104,9 +103,10 @@ public class KbUsage {
   /**
    * An opinion on the version of the article the reader saw. An operator has one opinion per
    * article version (a second replaces the first, so a retried request changes nothing); citizens'
-   * opinions are anonymous and each one counts.
+   * opinions are anonymous and each one counts. In the caller's transaction if there is one (never
+   * a second connection while the caller holds one).
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @Transactional
   public void feedback(
       Article article, UsageSide side, String userId, boolean helpful, String comment) {
     String note = comment == null || comment.isBlank() ? null : comment.strip();

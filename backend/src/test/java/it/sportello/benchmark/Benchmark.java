@@ -50,8 +50,10 @@ import java.util.function.Supplier;
  * <p>Options ({@code --name=value}): {@code jar}, {@code out}, {@code closed} (closed tickets,
  * default 2,500,000), {@code open} (open level-1 tasks, 100,000), {@code timers} (50,000), {@code
  * rates} (intake steps in requests/s), {@code step-seconds}, {@code saturation-seconds}, {@code
- * threads}, {@code completions}, {@code keep-data} (reuse the loaded database of the last run),
- * {@code scenarios} (comma-separated subset of intake,inbox,completion,timers,report).
+ * threads}, {@code completions}, {@code overload-multiples} (open-loop rates as multiples of the
+ * closed-loop capacity, 1,2,4), {@code jfr} (flight recordings of the intake's closed loops),
+ * {@code keep-data} (reuse the loaded database of the last run), {@code scenarios} (comma-separated
+ * subset of intake,overload,inbox,completion,timers,report).
  */
 public final class Benchmark {
 
@@ -105,7 +107,7 @@ public final class Benchmark {
   }
 
   private boolean wanted(String scenario) {
-    String list = option("scenarios", "intake,inbox,completion,timers,report");
+    String list = option("scenarios", "intake,overload,inbox,completion,timers,report");
     return List.of(list.split(",")).contains(scenario);
   }
 
@@ -146,6 +148,9 @@ public final class Benchmark {
       }
       if (wanted("intake")) {
         intake(db);
+      }
+      if (wanted("overload")) {
+        overload();
       }
       if (!keep) {
         fillOpenTasks(db, contacts);
@@ -224,7 +229,9 @@ public final class Benchmark {
     int threads = intOption("threads", 8);
     int seconds = intOption("saturation-seconds", 30);
     ProcessProbe.Mark mark = probe.mark();
+    flightRecording("intake-" + option("auth", "bearer"), true);
     Samples ours = closedLoop(this::openTicketRequest, threads, seconds);
+    flightRecording("intake-" + option("auth", "bearer"), false);
     Map<String, Object> oursFigures = new LinkedHashMap<>(ours.figures());
     oursFigures.putAll(probe.since(mark));
     mark = probe.mark();
@@ -233,7 +240,9 @@ public final class Benchmark {
     engineFigures.putAll(probe.since(mark));
     mark = probe.mark();
     String other = option("auth", "bearer").equals("basic") ? "bearer" : "basic";
+    flightRecording("intake-" + other, true);
     Samples otherAuth = closedLoop(() -> openTicketRequest(other), threads, seconds);
+    flightRecording("intake-" + other, false);
     Map<String, Object> otherFigures = new LinkedHashMap<>(otherAuth.figures());
     otherFigures.putAll(probe.since(mark));
     intake.put("saturationOurs" + (other.equals("basic") ? "Basic" : "Bearer"), otherFigures);
@@ -271,6 +280,94 @@ public final class Benchmark {
    * much faster than the whole intake and the same rows. Stops at {@code open} tasks or after
    * {@code fill-minutes}.
    */
+  /**
+   * With {@code --jfr}: a JDK Flight Recording (profile settings) of the application around a
+   * measurement, through {@code jcmd}, written to {@code <out>/<name>.jfr}. Read it with {@code
+   * docs/benchmarks/jfr_top.py}.
+   */
+  private void flightRecording(String name, boolean start) {
+    if (!Boolean.parseBoolean(option("jfr", "false"))) {
+      return;
+    }
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    List<String> command =
+        start
+            ? List.of(
+                jcmd, Long.toString(app.pid()), "JFR.start", "name=" + name, "settings=profile")
+            : List.of(
+                jcmd,
+                Long.toString(app.pid()),
+                "JFR.stop",
+                "name=" + name,
+                "filename=" + out.resolve(name + ".jfr").toAbsolutePath());
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
+      process.waitFor();
+      log("jcmd %s: %s", start ? "JFR.start" : "JFR.stop", output.strip());
+    } catch (IOException e) {
+      log("no flight recording: %s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Overload (issue 26): the capacity C of POST /api/tickets in a closed loop ({@code threads}
+   * clients, {@code saturation-seconds}), then open loops at 1x, 2x and 4x C ({@code
+   * overload-multiples}, {@code step-seconds} each). Goodput (2xx per second) should stay near C at
+   * 2x and 4x, the excess refused at once (503 with Retry-After), the accepted requests fast.
+   */
+  private void overload() throws Exception {
+    int threads = intOption("threads", 8);
+    int seconds = intOption("saturation-seconds", 30);
+    int stepSeconds = intOption("step-seconds", 20);
+    closedLoop(this::openTicketRequest, 4, 10); // warm-up
+    ProcessProbe.Mark mark = probe.mark();
+    Samples closed = closedLoop(this::openTicketRequest, threads, seconds);
+    double capacity = closed.throughput();
+    Map<String, Object> overload = new LinkedHashMap<>();
+    Map<String, Object> capacityFigures = new LinkedHashMap<>(closed.figures());
+    capacityFigures.putAll(probe.since(mark));
+    overload.put("capacity", capacityFigures);
+    log("overload: capacity %.1f/s (%s)", capacity, closed.figures());
+    row(
+        "overload: capacity POST /api/tickets",
+        "closed loop, " + threads + " threads, " + seconds + " s",
+        latency(closed),
+        "",
+        resources(capacityFigures));
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (String multipleText : option("overload-multiples", "1,2,4").split(",")) {
+      double multiple = Double.parseDouble(multipleText.trim());
+      int rate = Math.max(1, (int) Math.round(capacity * multiple));
+      mark = probe.mark();
+      Samples samples = openLoop(this::openTicketRequest, rate, stepSeconds);
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("multiple", multiple);
+      step.put("targetPerSecond", rate);
+      step.putAll(samples.figures());
+      double goodputRatio = samples.throughput() / capacity;
+      step.put("goodputToCapacity", Samples.round(goodputRatio * 100) / 100);
+      step.putAll(probe.since(mark));
+      steps.add(step);
+      log("overload %.0fx (%d/s): %s", multiple, rate, samples.figures());
+      row(
+          "overload " + multipleText.trim() + "× capacity @" + rate + "/s",
+          "open loop, " + stepSeconds + " s",
+          "goodput "
+              + latency(samples)
+              + String.format(Locale.ROOT, "; goodput/capacity %.2f", goodputRatio)
+              + (step.containsKey("errorStatuses") ? "; refused " + step.get("errorStatuses") : ""),
+          "goodput ≥ 0.9 C, p99 of accepted < 1 s",
+          resources(step));
+      // let the refused clients' backlog drain before the next step
+      Thread.sleep(2000);
+    }
+    overload.put("steps", steps);
+    results.put("overload", overload);
+  }
+
   private void fillOpenTasks(Connection db, int contacts) throws Exception {
     int wanted = intOption("open", 100_000);
     int minutes = intOption("fill-minutes", 30);

@@ -32,7 +32,40 @@ final class DatabaseUnavailable {
 
   private DatabaseUnavailable() {}
 
+  /**
+   * Hikari's wait for a connection timed out while the database answers: every connection is in use
+   * (the pool is busy, not the database gone). Hikari gives its timeout the last failure to connect
+   * as cause and SQLSTATE; a pool that connects fine has none.
+   */
+  private static final String POOL_TIMEOUT = "Connection is not available, request timed out";
+
+  /** Seconds a client should wait before retrying when the pool was busy. */
+  static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
+  /**
+   * The failure is a wait for a pool connection that timed out while the database is reachable:
+   * overload, answered 503 "busy", never "database unavailable".
+   */
+  static boolean poolExhausted(Throwable failure) {
+    int depth = 0;
+    for (Throwable cause = failure;
+        cause != null && depth < 20;
+        cause = cause.getCause() == cause ? null : cause.getCause(), depth++) {
+      if (cause instanceof SQLTransientConnectionException timeout
+          && timeout.getCause() == null
+          && timeout.getSQLState() == null
+          && timeout.getMessage() != null
+          && timeout.getMessage().contains(POOL_TIMEOUT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean causedBy(Throwable failure) {
+    if (poolExhausted(failure)) {
+      return false;
+    }
     int depth = 0;
     for (Throwable cause = failure;
         cause != null && depth < 20;
@@ -74,6 +107,23 @@ final class DatabaseUnavailable {
                 + " with an Idempotency-Key is safe to repeat with the same key.");
     problem.setTitle("Service temporarily unavailable");
     return problem;
+  }
+
+  /** Every database connection was in use for longer than the pool's wait: the service is busy. */
+  static ProblemDetail busy() {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The service is busy at the moment. Retry in a second; a request with an"
+                + " Idempotency-Key is safe to repeat with the same key.");
+    problem.setTitle("Service busy");
+    return problem;
+  }
+
+  static HttpHeaders busyHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+    return headers;
   }
 
   static HttpHeaders headers() {

@@ -19,10 +19,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The database out of reach while a request runs outside our controllers (authentication against
- * Camunda's identity tables, the session, the engine's filters): 503 problem details with {@code
- * Retry-After} instead of a 500 error page. Failures inside our controllers are answered by {@link
- * ProblemDetailsAdvice} the same way.
+ * The database out of reach (or every pool connection busy: "Service busy", not an outage) while a
+ * request runs outside our controllers (authentication against Camunda's identity tables, the
+ * session, the engine's filters): 503 problem details with {@code Retry-After} instead of a 500
+ * error page. Failures inside our controllers are answered by {@link ProblemDetailsAdvice} the same
+ * way.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableFilter {
@@ -54,19 +55,25 @@ class DatabaseUnavailableFilter {
       try {
         chain.doFilter(request, response);
       } catch (ServletException | IOException | RuntimeException failure) {
-        if (!DatabaseUnavailable.causedBy(failure) || response.isCommitted()) {
+        boolean busy = DatabaseUnavailable.poolExhausted(failure);
+        if (!(busy || DatabaseUnavailable.causedBy(failure)) || response.isCommitted()) {
           throw failure;
         }
         log.warn(
-            "Database unavailable during {} {}: {}",
+            "{} during {} {}: {}",
+            busy ? "Database connection pool busy" : "Database unavailable",
             request.getMethod(),
             request.getRequestURI(),
             failure.toString());
-        ProblemDetail problem = DatabaseUnavailable.problem();
+        ProblemDetail problem = busy ? DatabaseUnavailable.busy() : DatabaseUnavailable.problem();
         problem.setInstance(URI.create(request.getRequestURI()));
         response.resetBuffer();
         response.setStatus(problem.getStatus());
-        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        response.setHeader(
+            HttpHeaders.RETRY_AFTER,
+            busy
+                ? DatabaseUnavailable.BUSY_RETRY_AFTER_SECONDS
+                : DatabaseUnavailable.RETRY_AFTER_SECONDS);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
       }

@@ -134,6 +134,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         || exception instanceof AuthenticationException) {
       throw exception;
     }
+    if (DatabaseUnavailable.poolExhausted(exception)) {
+      log.warn("Database connection pool busy: {}", exception.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .headers(DatabaseUnavailable.busyHeaders())
+          .body(DatabaseUnavailable.busy());
+    }
     if (DatabaseUnavailable.causedBy(exception)) {
       log.warn("Database unavailable: {}", exception.toString());
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

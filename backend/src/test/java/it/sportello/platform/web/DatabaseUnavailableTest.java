@@ -71,4 +71,29 @@ class DatabaseUnavailableTest {
         .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
     assertThat(DatabaseUnavailable.headers().getFirst("Retry-After")).isEqualTo("5");
   }
+
+  @Test
+  void aBusyPoolIsNotADatabaseOutage() {
+    // Hikari's timeout while the database answers: no last connection failure, no SQLSTATE
+    SQLTransientConnectionException busy =
+        new SQLTransientConnectionException(
+            "sportello - Connection is not available, request timed out after 30000ms (total=20,"
+                + " active=20, idle=0, waiting=12)");
+    CannotCreateTransactionException wrapped =
+        new CannotCreateTransactionException("Could not open JDBC Connection", busy);
+    assertThat(DatabaseUnavailable.poolExhausted(wrapped)).isTrue();
+    assertThat(DatabaseUnavailable.causedBy(wrapped)).isFalse();
+    assertThat(DatabaseUnavailable.busy().getTitle()).isEqualTo("Service busy");
+    assertThat(DatabaseUnavailable.busy().getStatus())
+        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+    assertThat(DatabaseUnavailable.busyHeaders().getFirst("Retry-After")).isEqualTo("1");
+    // the same timeout with the database refusing connections is an outage
+    SQLTransientConnectionException down =
+        new SQLTransientConnectionException(
+            "sportello - Connection is not available, request timed out after 30000ms",
+            "08001",
+            new SQLException("Connection to localhost:5432 refused.", "08001"));
+    assertThat(DatabaseUnavailable.poolExhausted(down)).isFalse();
+    assertThat(DatabaseUnavailable.causedBy(down)).isTrue();
+  }
 }
