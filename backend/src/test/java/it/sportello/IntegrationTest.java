@@ -56,7 +56,11 @@ import org.springframework.test.context.DynamicPropertySource;
       // the test JVM ends promptly after the last test, even with a browser's event stream open:
       // a graceful stop waiting on it outlived Failsafe's exit timeout, and the JVM killed then
       // left its PostgreSQL running
-      "server.shutdown=immediate"
+      "server.shutdown=immediate",
+      // bounded concurrency (issue 26) with a patient queue: a browser test's burst of requests on
+      // a busy build machine waits for its turn instead of failing with 503 (OverloadIT fills the
+      // turns itself and sees the refusal after this wait)
+      "sportello.web.overload.max-wait=5s"
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
