@@ -20,6 +20,13 @@ function replying(): boolean {
   );
 }
 
+/** "Mario Rossi (operator1)"; the user id alone when the directory has no name (or the name holds it). */
+function displayName(other: Presence): string {
+  const name = other.name?.trim();
+  if (!name || name === other.userId) return other.userId;
+  return name.includes(other.userId) ? name : `${name} (${other.userId})`;
+}
+
 /**
  * The collision warning: tells the worker, before they type, who else has this ticket open and who
  * is replying to it, kept live by heartbeats that also say what this page is doing (viewing, or
@@ -92,7 +99,7 @@ export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zo
               <li key={other.userId}>
                 <strong>
                   {t(`collision.${other.activity}`, {
-                    user: other.userId,
+                    user: displayName(other),
                     time: time(other.activity === 'REPLYING' ? other.activitySince : other.since),
                   })}
                 </strong>
