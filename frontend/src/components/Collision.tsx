@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { displayName } from '../lib/notifications';
 import type { components } from '../openapi';
 
 export type Presence = components['schemas']['Presence'];
@@ -18,13 +19,6 @@ function replying(): boolean {
   return Array.from(document.querySelectorAll<HTMLTextAreaElement>('main textarea')).some(
     (box) => box.value.trim() !== '',
   );
-}
-
-/** "Mario Rossi (operator1)"; the user id alone when the directory has no name (or the name holds it). */
-function displayName(other: Presence): string {
-  const name = other.name?.trim();
-  if (!name || name === other.userId) return other.userId;
-  return name.includes(other.userId) ? name : `${name} (${other.userId})`;
 }
 
 /**
@@ -99,7 +93,7 @@ export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zo
               <li key={other.userId}>
                 <strong>
                   {t(`collision.${other.activity}`, {
-                    user: displayName(other),
+                    user: displayName(other.userId, other.name),
                     time: time(other.activity === 'REPLYING' ? other.activitySince : other.since),
                   })}
                 </strong>
