@@ -24,11 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * notification); the notification is marked sent or failed when the mail is.
  *
  * <p>An operator's answer (the {@code answer} value, Markdown-lite) goes out as {@code
- * multipart/alternative}: plain text without the markers and HTML rendered by {@link
- * MarkdownLite}. The files of an operator's reply (the {@code documents} value: ids of the
- * ticket's documents) are copied into the outbox with the message, in the same transaction, so a
- * retried send carries the same files once; files beyond {@code
- * sportello.mail.outbound.max-attachments-size} are named in the text instead.
+ * multipart/alternative}: plain text without the markers and HTML rendered by {@link MarkdownLite}.
+ * The files of an operator's reply (the {@code documents} value: ids of the ticket's documents) are
+ * copied into the outbox with the message, in the same transaction, so a retried send carries the
+ * same files once; files beyond {@code sportello.mail.outbound.max-attachments-size} are named in
+ * the text instead.
  */
 @Component
 public class NotificationMailer {

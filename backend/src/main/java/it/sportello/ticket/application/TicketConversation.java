@@ -361,7 +361,10 @@ public class TicketConversation {
     Set<Long> files = filesOf(ticket, documentIds);
     TicketEvent reply =
         lifecycle.reply(
-            number, text, documentIds == null ? List.of() : documentIds.stream().distinct().toList(), actor);
+            number,
+            text,
+            documentIds == null ? List.of() : documentIds.stream().distinct().toList(),
+            actor);
     tickets.flush();
     link(ticket, reply, files);
   }

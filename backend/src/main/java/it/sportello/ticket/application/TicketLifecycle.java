@@ -199,9 +199,7 @@ public class TicketLifecycle {
     values.put("answer", text);
     if (documentIds != null && !documentIds.isEmpty()) {
       // the mail channel attaches these files of the ticket (NotificationMailer.DOCUMENTS)
-      values.put(
-          "documents",
-          String.join(",", documentIds.stream().map(String::valueOf).toList()));
+      values.put("documents", String.join(",", documentIds.stream().map(String::valueOf).toList()));
     }
     if (!notifyRequester(ticket, "OPERATOR_REPLY", now, values)) {
       throw new ConflictException(

@@ -1,25 +1,23 @@
 package it.sportello.ticket.application;
 
-import java.sql.SQLException;
-import java.time.Duration;
-import org.springframework.dao.DataAccessException;
-
 import it.sportello.ticket.application.TicketQueries.Reader;
 import it.sportello.ticket.application.TicketSearchCriteria.Order;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search across tickets, in SQL on our tables: the filters of {@link TicketSearchCriteria}, one of
@@ -76,8 +74,8 @@ public class TicketSearch {
   /**
    * A count that stops at the limit.
    *
-   * @param known false when the count took too long and was given up ({@link #countWithin}):
-   *     {@code count} is then 0 and means nothing
+   * @param known false when the count took too long and was given up ({@link #countWithin}): {@code
+   *     count} is then 0 and means nothing
    */
   public record Count(long count, boolean exact, boolean known) {
 

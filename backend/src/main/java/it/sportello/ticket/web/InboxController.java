@@ -38,8 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class InboxController {
 
   /**
-   * The most open tickets a requester filter hands to the task query (as business keys); with
-   * more, those with the nearest deadlines, which are the inbox's first pages.
+   * The most open tickets a requester filter hands to the task query (as business keys); with more,
+   * those with the nearest deadlines, which are the inbox's first pages.
    */
   private static final int MAX_REQUESTER_TICKETS = 10_000;
 
@@ -48,11 +48,7 @@ class InboxController {
   private final InboxEvents events;
   private final TicketQueries tickets;
 
-  InboxController(
-      Worklist worklist,
-      TicketViews views,
-      InboxEvents events,
-      TicketQueries tickets) {
+  InboxController(Worklist worklist, TicketViews views, InboxEvents events, TicketQueries tickets) {
     this.worklist = worklist;
     this.views = views;
     this.events = events;

@@ -176,8 +176,7 @@ class ReplyMailIT extends IntegrationTest {
   private String open(String address) {
     Map<String, Object> request = ticketRequest(fiscalCode(), "Passo carrabile " + address);
     request.put(
-        "requester",
-        Map.of("fiscalCode", fiscalCode(), "name", "Carla Neri", "email", address));
+        "requester", Map.of("fiscalCode", fiscalCode(), "name", "Carla Neri", "email", address));
     request.put("channel", "EMAIL");
     ResponseEntity<JsonNode> created = post("/api/tickets", "api-client", request);
     assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
