@@ -18,13 +18,13 @@ describe('who did it, by name', () => {
       i18n.t,
       {
         id: 1,
-        kind: 'ASSIGNED',
+        kind: 'ASSIGNED' as const,
         ticketNumber: 'RS-2026-000042',
         params: { by: 'supervisor', byName: 'Giulia Verdi', taskKey: 'nope' },
         createdAt: '2026-12-06T09:00:00Z',
         read: false,
-        taskId: null,
-      } as Parameters<typeof notificationText>[1],
+        taskId: 'task-1',
+      },
       'Europe/Rome',
       'it',
     );
