@@ -274,8 +274,7 @@ class MailOutboundIT extends IntegrationTest {
     assertThat(received.get(0).getSubject())
         .isEqualTo(
             "[" + ticket.getNumber() + "] Answer to your request: Residence permit office hours");
-    assertThat(plainText(received.get(0)))
-        .contains("The office is open on Mondays from 9 to 12.");
+    assertThat(plainText(received.get(0))).contains("The office is open on Mondays from 9 to 12.");
     assertThat(received.get(0).getFrom()[0].toString()).isEqualTo(ordinary().address());
   }
 
