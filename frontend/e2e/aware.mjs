@@ -16,7 +16,7 @@ mkdirSync(shots, { recursive: true });
 const text = {
   it: {
     login: 'Accedi',
-    replying: /operator1 sta rispondendo a questa pratica dalle \d{2}[:.]\d{2}/,
+    replying: /operator1 \(demo\) sta rispondendo a questa pratica dalle \d{2}[:.]\d{2}/,
     bell: /^Notifiche, (\d+) non lett[ae]$/,
     assigned: 'ti ha assegnato',
     replied: 'nuova risposta del cittadino',
@@ -24,7 +24,7 @@ const text = {
   },
   en: {
     login: 'Log in',
-    replying: /operator1 has been replying to this ticket since \d{1,2}[:.]\d{2}/,
+    replying: /operator1 \(demo\) has been replying to this ticket since \d{1,2}[:.]\d{2}/,
     bell: /^Notifications, (\d+) unread$/,
     assigned: 'assigned you',
     replied: 'the citizen replied',

@@ -32,6 +32,7 @@ describe('Collision', () => {
     others = [
       {
         userId: 'operator1',
+        name: 'Mario Rossi',
         activity: 'REPLYING',
         since: '2026-12-06T08:58:00Z',
         activitySince: '2026-12-06T09:02:00Z',
@@ -47,7 +48,7 @@ describe('Collision', () => {
 
     const status = screen.getByRole('status');
     await waitFor(() =>
-      expect(status).toHaveTextContent('operator1 sta rispondendo a questa pratica dalle 10:02'),
+      expect(status).toHaveTextContent('Mario Rossi (operator1) sta rispondendo a questa pratica dalle 10:02'),
     );
     expect(JSON.parse(beats[0].body!)).toEqual({ activity: 'VIEWING' });
 
@@ -66,7 +67,8 @@ describe('Collision', () => {
     await waitFor(() => expect(beats.length).toBe(1));
     expect(status).toBeEmptyDOMElement();
 
-    others = [{ userId: 'operator3', activity: 'VIEWING', since: '2026-12-06T09:00:00Z', activitySince: '2026-12-06T09:00:00Z' }];
+    // no name in the directory: the user id alone
+    others = [{ userId: 'operator3', name: '', activity: 'VIEWING', since: '2026-12-06T09:00:00Z', activitySince: '2026-12-06T09:00:00Z' }];
     await act(async () => {
       await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
     });

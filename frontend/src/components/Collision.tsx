@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { displayName } from '../lib/notifications';
 import type { components } from '../openapi';
 
 export type Presence = components['schemas']['Presence'];
@@ -92,7 +93,7 @@ export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zo
               <li key={other.userId}>
                 <strong>
                   {t(`collision.${other.activity}`, {
-                    user: other.userId,
+                    user: displayName(other.userId, other.name),
                     time: time(other.activity === 'REPLYING' ? other.activitySince : other.since),
                   })}
                 </strong>

@@ -107,6 +107,13 @@ export function isTicket(notification: AppNotification): boolean {
 }
 
 /** The notification in plain language, in the reader's language and the service calendar's zone. */
+/** "Mario Rossi (operator1)"; the user id alone when there is no name (or the name holds it). */
+export function displayName(userId: string, name?: string | null): string {
+  const trimmed = name?.trim();
+  if (!trimmed || trimmed === userId) return userId;
+  return trimmed.includes(userId) ? trimmed : `${trimmed} (${userId})`;
+}
+
 export function notificationText(t: TFunction, notification: AppNotification, zone: string, language: string): string {
   const { params } = notification;
   const due = params.dueAt ? calendarDateTime(zone, params.dueAt, language) : '';
@@ -118,7 +125,7 @@ export function notificationText(t: TFunction, notification: AppNotification, zo
     number: notification.ticketNumber,
     due,
     task,
-    by: params.by ?? t('notifications.someone'),
+    by: params.by ? displayName(params.by, params.byName) : t('notifications.someone'),
     channel,
   });
 }

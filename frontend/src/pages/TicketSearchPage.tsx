@@ -308,9 +308,15 @@ export function TicketSearchPage({ user }: { user: Me }) {
                   onClick={() => go(view.filters as Filters, view.sort ?? DEFAULT_SORT)}
                 >
                   <span>{viewName_(view)}</span>
-                  <span className="badge bg-light text-dark ms-2" aria-label={t('ticketSearch.viewCount', { count: view.count, formatted: count(view.count, view.countExact) })}>
-                    {count(view.count, view.countExact)}
-                  </span>
+                  {view.countKnown === false ? (
+                    <span className="badge bg-light text-dark ms-2" aria-label={t('ticketSearch.viewCountUnknown')} title={t('ticketSearch.viewCountUnknown')}>
+                      ?
+                    </span>
+                  ) : (
+                    <span className="badge bg-light text-dark ms-2" aria-label={t('ticketSearch.viewCount', { count: view.count, formatted: count(view.count, view.countExact) })}>
+                      {count(view.count, view.countExact)}
+                    </span>
+                  )}
                 </button>
                 {view.mayDelete && (
                   <button

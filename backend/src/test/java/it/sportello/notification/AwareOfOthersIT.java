@@ -121,6 +121,9 @@ class AwareOfOthersIT extends IntegrationTest {
 
     assertThat(kinds("operator3", number)).containsOnlyOnce("ASSIGNED");
     assertThat(item("operator3", number).at("/params/by").asText()).isEqualTo("supervisor");
+    // and by the name the directory has, for "Name (user id)"
+    assertThat(item("operator3", number).at("/params/byName").asText())
+        .isEqualTo("supervisor (demo)");
     assertThat(kinds("operator1", number)).doesNotContain("ASSIGNED");
   }
 

@@ -111,11 +111,27 @@ public record MailProperties(
    * @param maxAttempts after this many failed attempts a message is FAILED
    * @param firstRetryAfter the wait after the first failure, doubled after each further one
    * @param maxRetryAfter the longest wait between two attempts
+   * @param maxAttachmentsSize the most bytes of files attached to an operator's reply, all
+   *     together: files beyond it stay in the ticket and the mail names them
    */
   public record Outbound(
       @DefaultValue("true") boolean enabled,
       @NotNull @DefaultValue("PT30S") Duration interval,
       @Min(1) @DefaultValue("6") int maxAttempts,
       @NotNull @DefaultValue("PT1M") Duration firstRetryAfter,
-      @NotNull @DefaultValue("PT1H") Duration maxRetryAfter) {}
+      @NotNull @DefaultValue("PT1H") Duration maxRetryAfter,
+      @Min(0) @DefaultValue("10485760") long maxAttachmentsSize) {
+
+    @ConstructorBinding
+    public Outbound {}
+
+    public Outbound(
+        boolean enabled,
+        Duration interval,
+        int maxAttempts,
+        Duration firstRetryAfter,
+        Duration maxRetryAfter) {
+      this(enabled, interval, maxAttempts, firstRetryAfter, maxRetryAfter, 10_485_760);
+    }
+  }
 }

@@ -40,6 +40,50 @@ class MailTemplates {
     return new Text(fill(subject, values), fill(body, values));
   }
 
+  /**
+   * The body as an HTML document: the template's own words escaped (line breaks kept), the values
+   * escaped, except those in {@code html}, which are already safe HTML (the operator's answer
+   * rendered by {@link MarkdownLite}).
+   */
+  String renderHtml(
+      String template, String language, Map<String, String> values, Map<String, String> html) {
+    String body = lookup(template + ".body", language);
+    if (body == null) {
+      body = String.join("\n", values.keySet().stream().map(key -> "{" + key + "}").toList());
+    }
+    Matcher matcher = PLACEHOLDER.matcher(body);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (matcher.find()) {
+      out.append(escape(body.substring(last, matcher.start())));
+      String name = matcher.group(1);
+      if (html.containsKey(name)) {
+        out.append("<div>").append(html.get(name)).append("</div>");
+      } else {
+        String value = values.get(name);
+        out.append(escape(value == null ? "" : value));
+      }
+      last = matcher.end();
+    }
+    out.append(escape(body.substring(last)));
+    String lang = language == null ? FALLBACK : language;
+    return "<!DOCTYPE html><html lang=\""
+        + escape(lang)
+        + "\"><head><meta charset=\"UTF-8\"></head>"
+        + "<body style=\"font-family:sans-serif;line-height:1.4\">"
+        + out
+        + "</body></html>";
+  }
+
+  /** One line of the template's own text, in the language (Italian when missing), or null. */
+  String line(String key, String language) {
+    return lookup(key, language);
+  }
+
+  private static String escape(String text) {
+    return org.jsoup.nodes.Entities.escape(text).replace("\n", "<br>\n");
+  }
+
   private String lookup(String key, String language) {
     String value = texts(language == null ? FALLBACK : language).getProperty(key);
     return value != null ? value : texts(FALLBACK).getProperty(key);

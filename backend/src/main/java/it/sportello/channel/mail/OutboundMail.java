@@ -41,6 +41,8 @@ public class OutboundMail {
    * @param ticketNumber the ticket it is about, or null
    * @param pec whether it must leave from a PEC mailbox when the ticket did not come in on one
    * @param notificationId the notification it delivers, or null
+   * @param htmlBody the same text as an HTML document, sent beside {@code body} as {@code
+   *     multipart/alternative}; null: text only
    */
   public record Letter(
       String ticketNumber,
@@ -49,7 +51,21 @@ public class OutboundMail {
       String subject,
       String body,
       String template,
-      Long notificationId) {}
+      Long notificationId,
+      String htmlBody) {
+
+    /** A text-only message. */
+    public Letter(
+        String ticketNumber,
+        boolean pec,
+        String recipient,
+        String subject,
+        String body,
+        String template,
+        Long notificationId) {
+      this(ticketNumber, pec, recipient, subject, body, template, notificationId, null);
+    }
+  }
 
   /** Whether some mailbox can send: without one, nothing is queued. */
   public boolean available() {
@@ -125,6 +141,7 @@ public class OutboundMail {
             letter.recipient().strip(),
             subject,
             letter.body(),
+            letter.htmlBody(),
             messageId,
             inReplyTo,
             references.isEmpty() ? null : String.join(" ", references),

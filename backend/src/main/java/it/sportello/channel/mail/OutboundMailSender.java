@@ -192,13 +192,19 @@ public class OutboundMailSender {
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.recipient()));
     message.setSubject(row.subject(), "UTF-8");
     List<OutboundMails.AttachmentRow> attachments = outbox.attachments(row.id());
-    if (attachments.isEmpty()) {
+    if (attachments.isEmpty() && row.htmlBody() == null) {
       message.setText(row.body(), "UTF-8");
+    } else if (attachments.isEmpty()) {
+      message.setContent(alternative(row));
     } else {
-      // multipart/mixed: the text first, then the files in their order
+      // multipart/mixed: the text (or text and HTML) first, then the files in their order
       MimeMultipart mixed = new MimeMultipart("mixed");
       MimeBodyPart text = new MimeBodyPart();
-      text.setText(row.body(), "UTF-8");
+      if (row.htmlBody() == null) {
+        text.setText(row.body(), "UTF-8");
+      } else {
+        text.setContent(alternative(row));
+      }
       mixed.addBodyPart(text);
       for (OutboundMails.AttachmentRow attachment : attachments) {
         MimeBodyPart file = new MimeBodyPart();
@@ -232,6 +238,18 @@ public class OutboundMailSender {
     }
     message.saveChanges();
     return message;
+  }
+
+  /** multipart/alternative: the plain text first, the HTML last (the preferred one, RFC 2046). */
+  private static MimeMultipart alternative(Row row) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(row.body(), "UTF-8");
+    alternative.addBodyPart(text);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(row.htmlBody(), "UTF-8", "html");
+    alternative.addBodyPart(html);
+    return alternative;
   }
 
   private void recordInteraction(Row row, Mailbox mailbox, Instant now) {

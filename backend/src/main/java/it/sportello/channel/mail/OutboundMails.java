@@ -40,7 +40,8 @@ class OutboundMails {
       String referencesIds,
       Status status,
       int attempts,
-      String template) {
+      String template,
+      String htmlBody) {
 
     /** Written by a person (an operator's reply), not by the system. */
     boolean writtenByAPerson() {
@@ -48,6 +49,7 @@ class OutboundMails {
     }
   }
 
+  /** A text-only message. */
   long insert(
       String mailboxId,
       String ticketNumber,
@@ -60,12 +62,40 @@ class OutboundMails {
       String inReplyTo,
       String referencesIds,
       Instant now) {
+    return insert(
+        mailboxId,
+        ticketNumber,
+        notificationId,
+        template,
+        recipient,
+        subject,
+        body,
+        null,
+        messageId,
+        inReplyTo,
+        referencesIds,
+        now);
+  }
+
+  long insert(
+      String mailboxId,
+      String ticketNumber,
+      Long notificationId,
+      String template,
+      String recipient,
+      String subject,
+      String body,
+      String htmlBody,
+      String messageId,
+      String inReplyTo,
+      String referencesIds,
+      Instant now) {
     return jdbc.queryForObject(
         """
         insert into sportello.outbound_mail (mailbox_id, ticket_number, notification_id, template,
-            recipient, subject, body, message_id, in_reply_to, references_ids, status,
+            recipient, subject, body, html_body, message_id, in_reply_to, references_ids, status,
             next_attempt_at, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) returning id""",
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) returning id""",
         Long.class,
         mailboxId,
         ticketNumber,
@@ -74,6 +104,7 @@ class OutboundMails {
         recipient,
         subject,
         body,
+        htmlBody,
         messageId,
         inReplyTo,
         referencesIds,
@@ -283,5 +314,6 @@ class OutboundMails {
               rs.getString("references_ids"),
               Status.valueOf(rs.getString("status")),
               rs.getInt("attempts"),
-              rs.getString("template"));
+              rs.getString("template"),
+              rs.getString("html_body"));
 }

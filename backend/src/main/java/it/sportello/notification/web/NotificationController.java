@@ -8,8 +8,13 @@ import it.sportello.notification.InAppNotifications.Reader;
 import it.sportello.notification.InAppNotifications.UnreadTicket;
 import it.sportello.notification.NotificationStream;
 import it.sportello.platform.security.GroupAuthorities;
+import it.sportello.ticket.canned.OperatorNames;
 import jakarta.validation.constraints.Pattern;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,10 +42,42 @@ class NotificationController {
 
   private final InAppNotifications notifications;
   private final NotificationStream stream;
+  private final OperatorNames names;
 
-  NotificationController(InAppNotifications notifications, NotificationStream stream) {
+  NotificationController(
+      InAppNotifications notifications, NotificationStream stream, OperatorNames names) {
     this.notifications = notifications;
     this.stream = stream;
+    this.names = names;
+  }
+
+  /**
+   * Who did it, also by name: a notification with {@code by} (a user id) gets {@code byName}, the
+   * display name the directory has, looked up when read (a renamed user reads right).
+   */
+  private List<AppNotification> withNames(List<AppNotification> items) {
+    Map<String, Optional<String>> known = new HashMap<>();
+    return items.stream()
+        .map(
+            item -> {
+              String by = item.params() == null ? null : item.params().get("by");
+              Optional<String> name =
+                  by == null ? Optional.empty() : known.computeIfAbsent(by, names::nameOf);
+              if (name.isEmpty()) {
+                return item;
+              }
+              Map<String, String> params = new LinkedHashMap<>(item.params());
+              params.put("byName", name.get());
+              return new AppNotification(
+                  item.id(),
+                  item.kind(),
+                  item.ticketNumber(),
+                  params,
+                  item.createdAt(),
+                  item.read(),
+                  item.taskId());
+            })
+        .toList();
   }
 
   /** The bell: how many are unread, the latest, and the tickets with unread ones. */
@@ -57,7 +94,7 @@ class NotificationController {
     Reader reader = reader(authentication);
     return new NotificationsView(
         notifications.unreadCount(reader),
-        notifications.latest(reader, ticket, LATEST),
+        withNames(notifications.latest(reader, ticket, LATEST)),
         notifications.unreadTickets(reader));
   }
 

@@ -2,9 +2,17 @@ package it.sportello.presence.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.presence.Activity;
 import it.sportello.presence.Presence;
 import it.sportello.presence.TicketPresence;
+import it.sportello.shared.NotFoundException;
+import it.sportello.ticket.application.TicketQueries;
+import it.sportello.ticket.canned.OperatorNames;
+import it.sportello.ticket.web.TicketReaders;
+import it.sportello.worklist.InboxFilter;
+import it.sportello.worklist.Worker;
+import it.sportello.worklist.Worklist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,9 +40,47 @@ class PresenceController {
   private static final String NUMBER = "[A-Za-z0-9-]{1,20}"; // as long as a ticket number
 
   private final TicketPresence presence;
+  private final TicketQueries tickets;
+  private final Worklist worklist;
+  private final OperatorNames names;
 
-  PresenceController(TicketPresence presence) {
+  PresenceController(
+      TicketPresence presence, TicketQueries tickets, Worklist worklist, OperatorNames names) {
     this.presence = presence;
+    this.tickets = tickets;
+    this.worklist = worklist;
+    this.names = names;
+  }
+
+  /** The others with their display names, for "Mario Rossi (operator1)". */
+  private Others named(List<Presence> others) {
+    return new Others(
+        others.stream().map(p -> p.named(names.nameOf(p.userId()).orElse(null))).toList());
+  }
+
+  /**
+   * Only for a ticket the caller may read, by the ticket page's rule ({@link
+   * TicketQueries#mayRead}); a business key that is not a ticket (a letter's, a complaint's) only
+   * for those who have a task on it. Anything else answers 404, as an unknown ticket does, so that
+   * neither the ticket nor who works on it is revealed.
+   */
+  private void mayBeOn(String number, Authentication user) {
+    boolean isTicket = !tickets.byNumbers(List.of(number)).isEmpty();
+    boolean may =
+        isTicket
+            ? tickets.mayRead(number, TicketReaders.of(user))
+            : worklist
+                    .inbox(
+                        new Worker(
+                            user.getName(), GroupAuthorities.groupIds(user.getAuthorities())),
+                        InboxFilter.ofBusinessKey(number),
+                        0,
+                        1)
+                    .getTotalElements()
+                > 0;
+    if (!may) {
+      throw new NotFoundException("No ticket with number " + number);
+    }
   }
 
   record Heartbeat(@NotNull Activity activity) {}
@@ -44,7 +90,8 @@ class PresenceController {
   @Operation(summary = "Who else is on the ticket now")
   @GetMapping("/{number}")
   Others others(@PathVariable @Pattern(regexp = NUMBER) String number, Authentication user) {
-    return new Others(presence.others(number, user.getName()));
+    mayBeOn(number, user);
+    return named(presence.others(number, user.getName()));
   }
 
   @Operation(
@@ -55,7 +102,8 @@ class PresenceController {
       @PathVariable @Pattern(regexp = NUMBER) String number,
       @Valid @RequestBody Heartbeat heartbeat,
       Authentication user) {
-    return new Others(presence.heartbeat(number, user.getName(), heartbeat.activity()));
+    mayBeOn(number, user);
+    return named(presence.heartbeat(number, user.getName(), heartbeat.activity()));
   }
 
   @Operation(summary = "I left the ticket")

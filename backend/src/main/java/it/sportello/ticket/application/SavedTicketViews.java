@@ -9,11 +9,13 @@ import it.sportello.ticket.application.TicketQueries.Reader;
 import it.sportello.ticket.application.TicketSearchCriteria.Parsed;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,7 +53,8 @@ public class SavedTicketViews {
       String sort,
       long count,
       boolean countExact,
-      boolean mayDelete) {}
+      boolean mayDelete,
+      boolean countKnown) {}
 
   private record Stored(
       long id, String owner, String name, Map<String, String> filters, String sort) {}
@@ -69,18 +72,36 @@ public class SavedTicketViews {
   private final TicketSearch search;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Duration countTimeout;
+  private final Duration countBudget;
 
+  /**
+   * @param countTimeout the longest one view's count may take; beyond it the count is unknown
+   * @param countBudget the longest all the counts of one list may take together: the views left
+   *     when it is spent get no count (unknown), so the page never waits long for its counts
+   */
   SavedTicketViews(
-      NamedParameterJdbcTemplate jdbc, TicketSearch search, ObjectMapper json, Clock clock) {
+      NamedParameterJdbcTemplate jdbc,
+      TicketSearch search,
+      ObjectMapper json,
+      Clock clock,
+      @Value("${sportello.tickets.views.count-timeout:PT2S}") Duration countTimeout,
+      @Value("${sportello.tickets.views.count-budget:PT5S}") Duration countBudget) {
     this.jdbc = jdbc;
     this.search = search;
     this.json = json;
     this.clock = clock;
+    this.countTimeout = countTimeout;
+    this.countBudget = countBudget;
   }
 
-  /** The views the reader sees, built-in first, then shared, then personal, each with its count. */
-  @Transactional(readOnly = true)
+  /**
+   * The views the reader sees, built-in first, then shared, then personal, each with its count
+   * (capped at {@link TicketSearch#COUNT_LIMIT}; unknown when it took too long). Not one
+   * transaction: each count runs in its own, under its statement timeout.
+   */
   public List<View> list(Reader reader, boolean managesShared, ZoneId zone) {
+    long deadline = System.nanoTime() + countBudget.toNanos();
     List<View> views = new ArrayList<>();
     for (BuiltIn builtIn : BUILT_IN) {
       views.add(
@@ -92,7 +113,8 @@ public class SavedTicketViews {
               "-received",
               false,
               reader,
-              zone));
+              zone,
+              deadline));
     }
     for (Stored stored : stored(reader.userId())) {
       Kind kind = stored.owner() == null ? Kind.SHARED : Kind.PERSONAL;
@@ -105,7 +127,8 @@ public class SavedTicketViews {
               stored.sort(),
               kind == Kind.PERSONAL || managesShared,
               reader,
-              zone));
+              zone,
+              deadline));
     }
     return views;
   }
@@ -199,11 +222,42 @@ public class SavedTicketViews {
       boolean mayDelete,
       Reader reader,
       ZoneId zone) {
+    return view(
+        id,
+        kind,
+        name,
+        filters,
+        sort,
+        mayDelete,
+        reader,
+        zone,
+        System.nanoTime() + countTimeout.toNanos());
+  }
+
+  private View view(
+      String id,
+      Kind kind,
+      String name,
+      Map<String, String> filters,
+      String sort,
+      boolean mayDelete,
+      Reader reader,
+      ZoneId zone,
+      long deadline) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     filters.forEach((key, value) -> parameters.put(key, List.of(value)));
+    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+    Duration timeout = left.compareTo(countTimeout) < 0 ? left : countTimeout;
     TicketSearch.Count count =
-        search.count(TicketSearchCriteria.parse(parameters, "filters.").criteria(), reader, zone);
-    return new View(id, kind, name, filters, sort, count.count(), count.exact(), mayDelete);
+        timeout.toMillis() < 10
+            ? TicketSearch.Count.UNKNOWN
+            : search.countWithin(
+                TicketSearchCriteria.parse(parameters, "filters.").criteria(),
+                reader,
+                zone,
+                timeout);
+    return new View(
+        id, kind, name, filters, sort, count.count(), count.exact(), mayDelete, count.known());
   }
 
   private List<Stored> stored(String userId) {

@@ -359,7 +359,12 @@ public class TicketConversation {
       TicketQueries.Reader reader) {
     Ticket ticket = queries.get(number, reader);
     Set<Long> files = filesOf(ticket, documentIds);
-    TicketEvent reply = lifecycle.reply(number, text, actor);
+    TicketEvent reply =
+        lifecycle.reply(
+            number,
+            text,
+            documentIds == null ? List.of() : documentIds.stream().distinct().toList(),
+            actor);
     tickets.flush();
     link(ticket, reply, files);
   }
@@ -377,7 +382,7 @@ public class TicketConversation {
             "documentIds", "not a file of ticket " + ticket.getNumber() + ": " + id);
       }
     }
-    return new HashSet<>(documentIds);
+    return new java.util.LinkedHashSet<>(documentIds);
   }
 
   private void link(Ticket ticket, TicketEvent event, Set<Long> files) {

@@ -26,6 +26,7 @@ import it.sportello.ticket.domain.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -179,12 +180,28 @@ public class TicketLifecycle {
    */
   @Transactional
   public TicketEvent reply(String number, String text, String actor) {
+    return reply(number, text, List.of(), actor);
+  }
+
+  /**
+   * As {@link #reply(String, String, String)}, with files of the ticket that the mail to the
+   * requester carries as attachments (by document id, in this order).
+   */
+  @Transactional
+  public TicketEvent reply(
+      String number, String text, java.util.Collection<Long> documentIds, String actor) {
     Ticket ticket = tickets.getByNumber(number);
     if (ticket.isClosed()) {
       throw new ConflictException(409, "Ticket " + number + " is closed: open a new one instead.");
     }
     Instant now = clock.instant();
-    if (!notifyRequester(ticket, "OPERATOR_REPLY", now, Map.of("answer", text))) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("answer", text);
+    if (documentIds != null && !documentIds.isEmpty()) {
+      // the mail channel attaches these files of the ticket (NotificationMailer.DOCUMENTS)
+      values.put("documents", String.join(",", documentIds.stream().map(String::valueOf).toList()));
+    }
+    if (!notifyRequester(ticket, "OPERATOR_REPLY", now, values)) {
       throw new ConflictException(
           409, "The requester of ticket " + number + " has no e-mail address or phone number.");
     }

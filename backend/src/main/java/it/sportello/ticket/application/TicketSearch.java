@@ -5,14 +5,19 @@ import it.sportello.ticket.application.TicketSearchCriteria.Order;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search across tickets, in SQL on our tables: the filters of {@link TicketSearchCriteria}, one of
@@ -42,10 +47,17 @@ public class TicketSearch {
   /** Subject and description as Italian full text: the stored column of {@code V31}, indexed. */
   private static final String TEXT = "t.search_vector";
 
-  private final NamedParameterJdbcTemplate jdbc;
+  /** PostgreSQL's SQLSTATE of a statement cancelled by {@code statement_timeout}. */
+  private static final String QUERY_CANCELED = "57014";
 
-  TicketSearch(NamedParameterJdbcTemplate jdbc) {
+  private final NamedParameterJdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  TicketSearch(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    ownTransaction.setReadOnly(true);
   }
 
   /** One row of the result table. */
@@ -66,8 +78,21 @@ public class TicketSearch {
   /** A page and the count of all matches, exact when below the limit. */
   public record Result(List<Row> rows, long total, boolean totalExact) {}
 
-  /** A count that stops at the limit. */
-  public record Count(long count, boolean exact) {}
+  /**
+   * A count that stops at the limit.
+   *
+   * @param known false when the count took too long and was given up ({@link #countWithin}): {@code
+   *     count} is then 0 and means nothing
+   */
+  public record Count(long count, boolean exact, boolean known) {
+
+    public Count(long count, boolean exact) {
+      this(count, exact, true);
+    }
+
+    /** A count given up. */
+    public static final Count UNKNOWN = new Count(0, false, false);
+  }
 
   @Transactional(readOnly = true)
   public Result search(
@@ -116,6 +141,31 @@ public class TicketSearch {
   public Count count(TicketSearchCriteria criteria, Reader reader, ZoneId zone) {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     return count(where(criteria, reader, zone, parameters), parameters, countLimit(criteria));
+  }
+
+  /**
+   * As {@link #count}, in a transaction of its own whose statements are cancelled after {@code
+   * timeout} ({@code SET LOCAL statement_timeout}): a slow count answers {@link Count#UNKNOWN}
+   * rather than holding up the caller. Also when called inside a transaction, whose state it leaves
+   * as it was.
+   */
+  public Count countWithin(
+      TicketSearchCriteria criteria, Reader reader, ZoneId zone, Duration timeout) {
+    long millis = Math.max(1, timeout.toMillis());
+    try {
+      return ownTransaction.execute(
+          status -> {
+            // a number we made, not the caller's text: SET takes no bind parameters
+            jdbc.getJdbcTemplate().execute("set local statement_timeout = " + millis);
+            return count(criteria, reader, zone);
+          });
+    } catch (DataAccessException e) {
+      if (e.getMostSpecificCause() instanceof SQLException sql
+          && QUERY_CANCELED.equals(sql.getSQLState())) {
+        return Count.UNKNOWN;
+      }
+      throw e;
+    }
   }
 
   /** Where the count of these criteria stops. */

@@ -3,8 +3,6 @@ package it.sportello.ticket.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.sportello.contact.Contact;
-import it.sportello.contact.ContactRegistry;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.shared.web.PageResponse;
@@ -19,7 +17,6 @@ import it.sportello.worklist.Worklist;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,25 +37,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/inbox")
 class InboxController {
 
-  private static final int MAX_REQUESTERS = 50;
-  private static final int MAX_REQUESTER_TICKETS = 500;
+  /**
+   * The most open tickets a requester filter hands to the task query (as business keys); with more,
+   * those with the nearest deadlines, which are the inbox's first pages.
+   */
+  private static final int MAX_REQUESTER_TICKETS = 10_000;
 
   private final Worklist worklist;
   private final TicketViews views;
   private final InboxEvents events;
-  private final ContactRegistry contacts;
   private final TicketQueries tickets;
 
-  InboxController(
-      Worklist worklist,
-      TicketViews views,
-      InboxEvents events,
-      ContactRegistry contacts,
-      TicketQueries tickets) {
+  InboxController(Worklist worklist, TicketViews views, InboxEvents events, TicketQueries tickets) {
     this.worklist = worklist;
     this.views = views;
     this.events = events;
-    this.contacts = contacts;
     this.tickets = tickets;
   }
 
@@ -137,11 +130,12 @@ class InboxController {
         tasks.getTotalPages());
   }
 
-  /** The open tickets of the requesters matching the text (none matching: an empty set). */
+  /**
+   * The open tickets of the requesters matching the text (none matching: an empty set), found by
+   * one join of tickets and contacts, however many contacts share a name.
+   */
   private Set<String> ticketsOfRequesters(String requester) {
-    List<Long> ids =
-        contacts.search(requester, MAX_REQUESTERS).stream().map(Contact::getId).toList();
-    return Set.copyOf(tickets.openNumbersOfRequesters(ids, MAX_REQUESTER_TICKETS));
+    return Set.copyOf(tickets.openNumbersOfRequestersMatching(requester, MAX_REQUESTER_TICKETS));
   }
 
   private static boolean isBlank(String text) {

@@ -175,7 +175,9 @@ class MailOutboundIT extends IntegrationTest {
             .orElseThrow();
     assertThat(answer.getSubject())
         .isEqualTo("[" + number + "] Risposta alla sua richiesta: Passo carrabile");
-    assertThat((String) answer.getContent()).startsWith("Servono la planimetria e il modulo A12.");
+    // the operator's answer leaves as text and HTML (multipart/alternative)
+    assertThat(answer.isMimeType("multipart/alternative")).isTrue();
+    assertThat(plainText(answer)).startsWith("Servono la planimetria e il modulo A12.");
     assertThat(answer.getHeader("In-Reply-To")[0]).isEqualTo("<" + requestId + ">");
     assertThat(answer.getHeader("Auto-Submitted"))
         .as("written by a person: not marked as automatic")
@@ -272,8 +274,7 @@ class MailOutboundIT extends IntegrationTest {
     assertThat(received.get(0).getSubject())
         .isEqualTo(
             "[" + ticket.getNumber() + "] Answer to your request: Residence permit office hours");
-    assertThat((String) received.get(0).getContent())
-        .contains("The office is open on Mondays from 9 to 12.");
+    assertThat(plainText(received.get(0))).contains("The office is open on Mondays from 9 to 12.");
     assertThat(received.get(0).getFrom()[0].toString()).isEqualTo(ordinary().address());
   }
 
@@ -408,5 +409,22 @@ class MailOutboundIT extends IntegrationTest {
 
   private Map<String, Object> row(long id) {
     return jdbc.queryForMap("select * from sportello.outbound_mail where id = ?", id);
+  }
+
+  /** The first text/plain part of a mail (the whole body of a text-only one). */
+  private static String plainText(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      MimeMultipart multipart = (MimeMultipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = plainText(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
   }
 }
