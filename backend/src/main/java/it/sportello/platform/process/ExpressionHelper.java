@@ -1,5 +1,6 @@
 package it.sportello.platform.process;
 
+import org.springframework.modulith.NamedInterface;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,4 +16,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
+@NamedInterface("process")
 public @interface ExpressionHelper {}

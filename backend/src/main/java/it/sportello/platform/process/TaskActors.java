@@ -1,5 +1,6 @@
 package it.sportello.platform.process;
 
+import org.springframework.modulith.NamedInterface;
 import it.sportello.platform.security.GroupAuthorities;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Spring Security's. The task's assignee is never taken as the actor while a user is known: anyone
  * allowed to assign could otherwise decide in someone else's name.
  */
+@NamedInterface("process")
 public final class TaskActors {
 
   private static final ThreadLocal<Boolean> APPLICATION = ThreadLocal.withInitial(() -> false);

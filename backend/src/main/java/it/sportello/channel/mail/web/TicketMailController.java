@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.channel.mail.TicketMail;
 import it.sportello.channel.mail.TicketMail.SentMail;
 import it.sportello.ticket.application.TicketQueries;
-import it.sportello.ticket.web.TicketReaders;
+import it.sportello.ticket.TicketReaders;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

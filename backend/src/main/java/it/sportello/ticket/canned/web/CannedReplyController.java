@@ -11,7 +11,7 @@ import it.sportello.ticket.canned.CannedReplies.Actor;
 import it.sportello.ticket.canned.CannedReplies.RenderedCannedReply;
 import it.sportello.ticket.canned.CannedReply;
 import it.sportello.ticket.canned.web.CannedReplyRequest.CannedReplyBodies;
-import it.sportello.ticket.web.TicketReaders;
+import it.sportello.ticket.TicketReaders;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
