@@ -12,7 +12,6 @@ import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.Ticket.NewTicket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import it.sportello.ticket.domain.TicketType;
 import java.security.MessageDigest;
@@ -187,7 +186,7 @@ public class TicketIntake {
           409, "Ticket " + number + " is closed; open a new ticket instead.");
     }
     Instant now = clock.instant();
-    ticket.record(TicketEventKind.REQUESTER_MESSAGE, user, null, text, now);
+    ticket.requesterWrote(user, text, now);
     interactions.record(
         ticket.getRequesterId(),
         ticket.getId(),
