@@ -42,6 +42,23 @@ class ModularityTest {
                 .importPackages("it.sportello.search"));
   }
 
+  /** One download response: only {@code shared.web.Downloads} writes a Content-Disposition. */
+  @Test
+  void onlyDownloadsBuildsAnAttachmentResponse() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("it.sportello.shared.web.Downloads")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.springframework.http.ContentDisposition")
+        .orShould()
+        .accessField(org.springframework.http.HttpHeaders.class, "CONTENT_DISPOSITION")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("it.sportello"));
+  }
+
   @Test
   void everyBusinessModuleIsKnown() {
     assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))

@@ -5,6 +5,7 @@ import static it.sportello.processes.ProcedureProcesses.Variables.*;
 import it.sportello.approval.Approvals;
 import it.sportello.platform.process.TaskActors;
 import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * unchanged document), so that Camunda's Tasklist and {@code /engine-rest} obey the same rules as
  * our API.
  */
-@Component("approvalTaskListener")
+@Component(Beans.APPROVAL_TASK_LISTENER)
 class ApprovalTaskListener implements TaskListener {
 
   static final String COMMENTS = "comments";

@@ -5,6 +5,7 @@ import static it.sportello.processes.ProcedureProcesses.Variables.*;
 import it.sportello.complaint.Complaints;
 import it.sportello.platform.process.TaskActors;
 import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import it.sportello.processes.ProcedureProcesses.Elements;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * complete (validated again, for Camunda's Tasklist too); the proposer is remembered as the one who
  * submitted the decision (four eyes for the manager's approval).
  */
-@Component("complaintTaskListener")
+@Component(Beans.COMPLAINT_TASK_LISTENER)
 class ComplaintTaskListener implements TaskListener {
 
   static final String DISMISSAL_REASON = "dismissalReason";

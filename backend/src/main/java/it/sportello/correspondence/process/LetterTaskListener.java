@@ -5,6 +5,7 @@ import static it.sportello.processes.ProcedureProcesses.Variables.*;
 import it.sportello.correspondence.Letters;
 import it.sportello.platform.process.TaskActors;
 import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import it.sportello.processes.ProcedureProcesses.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The office completed its draft: the text (if any) becomes the answer's next version, and the
  * drafter is remembered as the one who submitted it (four eyes for the approvals that follow).
  */
-@Component("letterTaskListener")
+@Component(Beans.LETTER_TASK_LISTENER)
 class LetterTaskListener implements TaskListener {
 
   static final String ANSWER_TEXT = "answerText";

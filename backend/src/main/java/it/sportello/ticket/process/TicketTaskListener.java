@@ -4,6 +4,7 @@ import static it.sportello.ticket.process.TicketSteps.*;
 
 import it.sportello.platform.process.TaskActors;
 import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.ticket.application.TaskDecision;
 import it.sportello.ticket.application.TicketStep;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the ticket (validated again, so Camunda's Tasklist and {@code /engine-rest} obey the same rules
  * as our API) and tells the process which level now handles it.
  */
-@Component("ticketTaskListener")
+@Component(Beans.TASK_LISTENER)
 class TicketTaskListener implements TaskListener {
 
   private final TicketWork work;
