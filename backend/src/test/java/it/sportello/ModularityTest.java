@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -27,7 +26,9 @@ class ModularityTest {
     MODULES.verify();
   }
 
-  /** The search module's root talks to a node through {@code LocalSearchNode}, never to the node. */
+  /**
+   * The search module's root talks to a node through {@code LocalSearchNode}, never to the node.
+   */
   @Test
   void searchRootDoesNotDependOnTheEmbeddedNode() {
     noClasses()

@@ -6,11 +6,5 @@
  * and records it; {@link it.sportello.approval.Approvals} is the API.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {
-      "casefile",
-      "platform :: process",
-      "processes",
-      "shared",
-      "worklist"
-    })
+    allowedDependencies = {"casefile", "platform :: process", "processes", "shared", "worklist"})
 package it.sportello.approval;

@@ -5,10 +5,5 @@
  * process variables.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {
-      "notification",
-      "platform :: security",
-      "shared",
-      "shared :: web"
-    })
+    allowedDependencies = {"notification", "platform :: security", "shared", "shared :: web"})
 package it.sportello.worklist;

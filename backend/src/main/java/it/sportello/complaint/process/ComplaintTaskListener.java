@@ -35,7 +35,10 @@ class ComplaintTaskListener implements TaskListener {
     String actor = TaskActors.decidedBy(task);
     if (Elements.CHECK_REPORT.equals(task.getTaskDefinitionKey())) {
       complaints.recordCheck(
-          number, TaskVariables.text(task, CHECK_DECISION), TaskVariables.text(task, DISMISSAL_REASON), actor);
+          number,
+          TaskVariables.text(task, CHECK_DECISION),
+          TaskVariables.text(task, DISMISSAL_REASON),
+          actor);
     } else if (Elements.EVALUATE_CASE.equals(task.getTaskDefinitionKey())) {
       complaints.proposeDecision(
           number,
@@ -46,5 +49,4 @@ class ComplaintTaskListener implements TaskListener {
       task.getExecution().setVariable(SUBMITTED_BY, actor);
     }
   }
-
 }

@@ -37,8 +37,8 @@ class LetterTaskListener implements TaskListener {
       return;
     }
     letters.checkAnswerCanBeSubmitted(number, TaskVariables.text(task, ANSWER_TEXT));
-    letters.submitAnswer(number, TaskVariables.text(task, ANSWER_TEXT), TaskVariables.text(task, NOTE), actor);
+    letters.submitAnswer(
+        number, TaskVariables.text(task, ANSWER_TEXT), TaskVariables.text(task, NOTE), actor);
     task.getExecution().setVariable(SUBMITTED_BY, actor);
   }
-
 }

@@ -61,5 +61,4 @@ class KbTaskListener implements TaskListener {
     }
     publication.recordDecision(articleId, actor, form.get(variable), comment);
   }
-
 }

@@ -1,11 +1,11 @@
 package it.sportello.platform.process;
 
-import org.springframework.modulith.NamedInterface;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Marks a Spring bean that the models' expressions may call by name, besides the delegates and

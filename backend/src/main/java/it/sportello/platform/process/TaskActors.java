@@ -1,11 +1,11 @@
 package it.sportello.platform.process;
 
-import org.springframework.modulith.NamedInterface;
 import it.sportello.platform.security.GroupAuthorities;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 

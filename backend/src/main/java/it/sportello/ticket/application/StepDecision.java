@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A decision taken in one step of a ticket's life: one enum per step, so that a switch over a
  * step's decisions is checked for completeness by the compiler and a value the step does not know
- * never gets past {@link TicketStep#decision(String)}. The constants' names are the values the
- * BPMN gateways route on and the forms offer ({@code TicketDecisionsAgreementTest} checks both).
+ * never gets past {@link TicketStep#decision(String)}. The constants' names are the values the BPMN
+ * gateways route on and the forms offer ({@code TicketDecisionsAgreementTest} checks both).
  */
 public sealed interface StepDecision
     permits StepDecision.Level1,
@@ -68,7 +68,6 @@ public sealed interface StepDecision
       }
     }
     throw new InvalidRequestException(
-        "decision",
-        "must be one of " + String.join(", ", names(type.getEnumConstants())));
+        "decision", "must be one of " + String.join(", ", names(type.getEnumConstants())));
   }
 }

@@ -26,7 +26,9 @@ public enum TicketStep {
     return StepDecision.names(type.getEnumConstants());
   }
 
-  /** The decision named {@code value}; an unknown one is a 400 naming the field {@code decision}. */
+  /**
+   * The decision named {@code value}; an unknown one is a 400 naming the field {@code decision}.
+   */
   public StepDecision decision(String value) {
     return switch (this) {
       case LEVEL1 -> StepDecision.parse(StepDecision.Level1.class, value);

@@ -58,5 +58,4 @@ class TicketTaskListener implements TaskListener {
       task.getExecution().setVariable(Variables.CURRENT_LEVEL, level);
     }
   }
-
 }

@@ -20,7 +20,8 @@ class TicketStepTest {
     assertThat(TicketStep.OFFICE.decision("REJECT")).isEqualTo(StepDecision.Office.REJECT);
     assertThat(TicketStep.LEVEL3.decision("RETURN")).isEqualTo(StepDecision.Level3.RETURN);
     for (TicketStep step : TicketStep.values()) {
-      assertThat(step.decisions()).allSatisfy(value -> assertThat(step.decision(value).name()).isEqualTo(value));
+      assertThat(step.decisions())
+          .allSatisfy(value -> assertThat(step.decision(value).name()).isEqualTo(value));
     }
   }
 
@@ -31,9 +32,7 @@ class TicketStepTest {
           catchThrowableOfType(
               () -> TicketStep.LEVEL1.decision(wrong), InvalidRequestException.class);
       assertThat(error).as("decision %s", wrong).isNotNull();
-      assertThat(error.violations())
-          .extracting(FieldViolation::field)
-          .containsExactly("decision");
+      assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("decision");
       assertThat(error.violations().get(0).message())
           .isEqualTo("must be one of SOLVE, ESCALATE, REQUEST_DATA, CLOSE_INCOMPLETE");
     }

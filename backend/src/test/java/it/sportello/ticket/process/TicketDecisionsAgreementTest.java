@@ -99,7 +99,8 @@ class TicketDecisionsAgreementTest {
 
   private List<String> formValues(String formId, String key) throws IOException {
     JsonNode form;
-    try (InputStream in = new ClassPathResource("forms/ticket/" + formId + ".form").getInputStream()) {
+    try (InputStream in =
+        new ClassPathResource("forms/ticket/" + formId + ".form").getInputStream()) {
       form = json.readTree(in);
     }
     List<String> values = new ArrayList<>();
