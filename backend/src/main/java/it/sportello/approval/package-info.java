@@ -5,4 +5,6 @@
  * changed document needs a new one. The reusable {@code approval} process ({@code process}) asks
  * and records it; {@link it.sportello.approval.Approvals} is the API.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"casefile", "platform :: process", "processes", "shared", "worklist"})
 package it.sportello.approval;

@@ -4,4 +4,13 @@
  * every step, document, deadline and decision ({@link it.sportello.casefile.Timeline}) and
  * deadlines in working days on the service calendar ({@link it.sportello.casefile.WorkingDays}).
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "document",
+      "platform :: security",
+      "shared",
+      "shared :: web",
+      "sla",
+      "worklist"
+    })
 package it.sportello.casefile;

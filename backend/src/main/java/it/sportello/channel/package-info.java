@@ -2,4 +2,18 @@
  * The contact channels (e-mail and PEC, phone, web, …): adapters that turn what arrives on a
  * channel into contacts, interactions and tickets, and deliver what we send.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "contact",
+      "document",
+      "notification",
+      "processes",
+      "shared",
+      "shared :: web",
+      "sla",
+      "ticket",
+      "ticket :: application",
+      "ticket :: domain",
+      "worklist"
+    })
 package it.sportello.channel;

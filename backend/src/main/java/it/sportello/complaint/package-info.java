@@ -6,4 +6,19 @@
  * hash), notification and closing; the searchable, exportable register of proceedings. The {@code
  * complaint} process drives it ({@code process}); {@code web} is the API.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "approval",
+      "casefile",
+      "casefile :: web",
+      "channel :: mail",
+      "contact",
+      "document",
+      "platform :: process",
+      "processes",
+      "shared",
+      "shared :: web",
+      "sla",
+      "worklist"
+    })
 package it.sportello.complaint;

@@ -5,4 +5,19 @@
  * PEC or post, archived; deadlines on the service calendar. The {@code correspondence} process
  * drives it ({@code process}); {@code web} is the API.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "approval",
+      "casefile",
+      "casefile :: web",
+      "channel :: mail",
+      "contact",
+      "document",
+      "platform :: process",
+      "processes",
+      "shared",
+      "shared :: web",
+      "sla",
+      "worklist"
+    })
 package it.sportello.correspondence;

@@ -6,4 +6,5 @@
  * and linked to the interactions, tickets and other records they belong to. {@link
  * it.sportello.document.Documents} is the module's API.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package it.sportello.document;

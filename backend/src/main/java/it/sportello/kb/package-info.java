@@ -8,4 +8,15 @@
  * it.sportello.kb.ArticleDocuments} hands it. {@link it.sportello.kb.KbUsage} keeps the usage log
  * (reads, searches, opinions) that the {@code reporting} module's KB usage report aggregates.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "platform :: process",
+      "platform :: security",
+      "processes",
+      "search",
+      "shared",
+      "shared :: web",
+      "sla",
+      "worklist"
+    })
 package it.sportello.kb;

@@ -3,4 +3,6 @@
  * same transaction as the business change that causes them, de-duplicated by key so that a retried
  * job never queues a message twice. The channel adapters (mail, PEC, SMS) deliver them.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"platform :: security", "shared"})
 package it.sportello.notification;

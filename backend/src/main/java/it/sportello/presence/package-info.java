@@ -3,4 +3,5 @@
  * are replying, so that a second worker is warned before typing. Heartbeats renew a row with an
  * expiry in a table every application node shares.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package it.sportello.presence;

@@ -5,4 +5,6 @@
  * its exports (Excel, CSV), the activity report and the knowledge base usage report. Reads our
  * tables only, never the engine's history.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"channel :: mail", "shared", "shared :: web", "sla", "ticket :: domain"})
 package it.sportello.reporting;

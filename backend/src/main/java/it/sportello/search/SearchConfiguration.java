@@ -1,7 +1,6 @@
 package it.sportello.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +16,10 @@ class SearchConfiguration {
   @Bean(destroyMethod = "close")
   ElasticsearchRestEngine searchEngine(
       SearchProperties properties,
-      ObjectProvider<EmbeddedSearchNode> embedded,
+      ObjectProvider<LocalSearchNode> embedded,
       ObjectMapper json,
       Clock clock) {
-    EmbeddedSearchNode node = embedded.getIfAvailable();
+    LocalSearchNode node = embedded.getIfAvailable();
     String url = node != null ? node.url() : properties.url();
     return new ElasticsearchRestEngine(
         url,

@@ -10,4 +10,5 @@
  * it.sportello.search.DocumentSource}). {@code search.embedded} runs an OpenSearch node as a child
  * process for the default profile and the tests.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package it.sportello.search;

@@ -3,4 +3,5 @@
  * policies whose working-hour targets become the deadlines stored on tickets, the due dates of user
  * tasks and the timers that escalate. Pure Java; the engine only reads the deadlines computed here.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package it.sportello.sla;

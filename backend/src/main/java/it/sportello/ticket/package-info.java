@@ -5,4 +5,19 @@
  * ({@code domain}), the use cases in {@code application}, the engine adapters and delegates in
  * {@code process}, the REST API in {@code web}.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "contact",
+      "document",
+      "kb",
+      "notification",
+      "platform :: process",
+      "platform :: security",
+      "processes",
+      "search",
+      "shared",
+      "shared :: web",
+      "sla",
+      "worklist"
+    })
 package it.sportello.ticket;

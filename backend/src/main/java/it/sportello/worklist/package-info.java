@@ -4,4 +4,6 @@
  * it.sportello.worklist.TaskCompletionHandler}), which validates the decision and turns it into
  * process variables.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"notification", "platform :: security", "shared", "shared :: web"})
 package it.sportello.worklist;

@@ -7,6 +7,7 @@ import it.sportello.approval.Approvals;
 import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.WorkingDays;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Records which version of which document (by hash) is to be approved, and when the approval is
  * due.
  */
-@Component("approvalRequestDelegate")
+@Component(Beans.APPROVAL_REQUEST)
 class ApprovalRequestDelegate implements JavaDelegate {
 
   private final Approvals approvals;

@@ -4,6 +4,8 @@ import static it.sportello.processes.ProcedureProcesses.Variables.*;
 
 import it.sportello.approval.Approvals;
 import it.sportello.platform.process.TaskActors;
+import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * unchanged document), so that Camunda's Tasklist and {@code /engine-rest} obey the same rules as
  * our API.
  */
-@Component("approvalTaskListener")
+@Component(Beans.APPROVAL_TASK_LISTENER)
 class ApprovalTaskListener implements TaskListener {
 
   static final String COMMENTS = "comments";
@@ -26,11 +28,10 @@ class ApprovalTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object comments = task.getVariable(COMMENTS);
     approvals.decide(
-        ((Number) task.getVariable(APPROVAL_ID)).longValue(),
+        TaskVariables.number(task, APPROVAL_ID),
         TaskActors.decidedBy(task),
-        (String) task.getVariable(APPROVAL_DECISION),
-        comments == null ? null : comments.toString());
+        TaskVariables.text(task, APPROVAL_DECISION),
+        TaskVariables.text(task, COMMENTS));
   }
 }

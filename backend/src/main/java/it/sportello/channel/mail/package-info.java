@@ -8,4 +8,5 @@
  * it.sportello.channel.mail.MailReconciliation} compares once a day what the servers hold with what
  * was recorded; {@code pec} reads PEC envelopes and receipts.
  */
+@org.springframework.modulith.NamedInterface("mail")
 package it.sportello.channel.mail;

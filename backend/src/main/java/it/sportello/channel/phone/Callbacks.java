@@ -8,7 +8,6 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -115,8 +114,7 @@ public class Callbacks {
             .param("max", properties.callback().maxAttempts())
             .query(Long.class)
             .single();
-    ticket.record(
-        TicketEventKind.CALL_BACK_PLANNED, operator, null, "Richiamata al numero " + number, now);
+    ticket.planCallBack(operator, "Richiamata al numero " + number, now);
     process.start(id, ticketNumber, operator, properties.callback().retryDelay());
     return get(id);
   }
@@ -188,20 +186,20 @@ public class Callbacks {
           .param("id", callbackId)
           .param("attempt", current.attempt())
           .update();
-      tickets
-          .getByNumber(callback.ticketNumber())
-          .record(
-              reached ? TicketEventKind.CALL_BACK_ATTEMPTED : TicketEventKind.CALL_BACK_FAILED,
-              operator,
-              null,
-              "Tentativo "
-                  + current.attempt()
-                  + " di "
-                  + callback.maxAttempts()
-                  + ": "
-                  + (reached ? "richiedente raggiunto" : "non raggiunto")
-                  + (note == null || note.isBlank() ? "" : " – " + note.strip()),
-              now);
+      Ticket ticket = tickets.getByNumber(callback.ticketNumber());
+      String detail =
+          "Tentativo "
+              + current.attempt()
+              + " di "
+              + callback.maxAttempts()
+              + ": "
+              + (reached ? "richiedente raggiunto" : "non raggiunto")
+              + (note == null || note.isBlank() ? "" : " – " + note.strip());
+      if (reached) {
+        ticket.callBackAttempted(operator, detail, now);
+      } else {
+        ticket.callBackFailed(operator, detail, now);
+      }
     }
     if (reached || !attemptsLeft) {
       jdbc.sql(

@@ -5,7 +5,6 @@ import it.sportello.contact.InteractionLog;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,10 +57,8 @@ public class PhoneCalls {
     Instant now = clock.instant();
     call.linkTicket(ticketNumber);
     call.identify(ticket.getRequesterId());
-    ticket.record(
-        TicketEventKind.CALL_LINKED,
+    ticket.callLinked(
         operator,
-        null,
         "Chiamata " + callId + (call.getQueue() == null ? "" : " dalla coda " + call.getQueue()),
         now);
     if (call.getInteractionId() == null) {

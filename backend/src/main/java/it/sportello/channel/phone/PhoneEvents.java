@@ -9,7 +9,6 @@ import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.ticket.application.ReportedTimes;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -245,10 +244,8 @@ public class PhoneEvents {
       // the ticket goes with the call: its path says to whom
       Ticket ticket = tickets.getByNumber(call.getTicketNumber());
       if (!ticket.isClosed()) {
-        ticket.record(
-            TicketEventKind.CALL_TRANSFERRED,
+        ticket.callTransferred(
             from,
-            null,
             "Chiamata trasferita a "
                 + (event.toAgent() != null ? event.toAgent() : "coda " + event.toQueue()),
             event.occurredAt());

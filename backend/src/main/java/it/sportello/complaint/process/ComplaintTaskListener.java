@@ -4,6 +4,8 @@ import static it.sportello.processes.ProcedureProcesses.Variables.*;
 
 import it.sportello.complaint.Complaints;
 import it.sportello.platform.process.TaskActors;
+import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.ProcedureProcesses.Beans;
 import it.sportello.processes.ProcedureProcesses.Elements;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * complete (validated again, for Camunda's Tasklist too); the proposer is remembered as the one who
  * submitted the decision (four eyes for the manager's approval).
  */
-@Component("complaintTaskListener")
+@Component(Beans.COMPLAINT_TASK_LISTENER)
 class ComplaintTaskListener implements TaskListener {
 
   static final String DISMISSAL_REASON = "dismissalReason";
@@ -33,20 +35,18 @@ class ComplaintTaskListener implements TaskListener {
     String actor = TaskActors.decidedBy(task);
     if (Elements.CHECK_REPORT.equals(task.getTaskDefinitionKey())) {
       complaints.recordCheck(
-          number, text(task, CHECK_DECISION), text(task, DISMISSAL_REASON), actor);
+          number,
+          TaskVariables.text(task, CHECK_DECISION),
+          TaskVariables.text(task, DISMISSAL_REASON),
+          actor);
     } else if (Elements.EVALUATE_CASE.equals(task.getTaskDefinitionKey())) {
       complaints.proposeDecision(
           number,
-          text(task, COMPLAINT_DECISION),
-          text(task, PENALTY_AMOUNT),
-          text(task, DECISION_REASONS),
+          TaskVariables.text(task, COMPLAINT_DECISION),
+          TaskVariables.text(task, PENALTY_AMOUNT),
+          TaskVariables.text(task, DECISION_REASONS),
           actor);
       task.getExecution().setVariable(SUBMITTED_BY, actor);
     }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

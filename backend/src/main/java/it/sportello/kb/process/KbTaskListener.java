@@ -3,6 +3,7 @@ package it.sportello.kb.process;
 import it.sportello.kb.Article;
 import it.sportello.kb.Publication;
 import it.sportello.platform.process.TaskActors;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.KbPublicationProcess.Beans;
 import it.sportello.processes.KbPublicationProcess.Elements;
 import it.sportello.processes.KbPublicationProcess.Texts;
@@ -42,11 +43,11 @@ class KbTaskListener implements TaskListener {
     Map<String, String> form =
         Map.of(
             variable,
-            text(task, variable),
+            TaskVariables.textOrEmpty(task, variable),
             Texts.REVIEW_COMMENT,
-            text(task, Texts.REVIEW_COMMENT),
+            TaskVariables.textOrEmpty(task, Texts.REVIEW_COMMENT),
             Texts.NOTE,
-            text(task, Texts.NOTE));
+            TaskVariables.textOrEmpty(task, Texts.NOTE));
     KbTaskCompletion.validate(task.getTaskDefinitionKey(), form);
     String comment =
         form.get(Texts.REVIEW_COMMENT).isBlank()
@@ -59,10 +60,5 @@ class KbTaskListener implements TaskListener {
       publication.checkReviewer(articleId, actor);
     }
     publication.recordDecision(articleId, actor, form.get(variable), comment);
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = name == null ? null : task.getVariable(name);
-    return value == null ? "" : value.toString();
   }
 }

@@ -14,7 +14,6 @@ import it.sportello.search.SearchUnavailableException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -100,11 +99,6 @@ class KnowledgeBasePublicController {
   }
 
   static ProblemDetail unavailable() {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Search is temporarily unavailable; try again in a few minutes.");
-    problem.setTitle("Search unavailable");
-    return problem;
+    return SearchUnavailableException.problem();
   }
 }

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Marks a Spring bean that the models' expressions may call by name, besides the delegates and
@@ -15,4 +16,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
+@NamedInterface("process")
 public @interface ExpressionHelper {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -14,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Spring Security's. The task's assignee is never taken as the actor while a user is known: anyone
  * allowed to assign could otherwise decide in someone else's name.
  */
+@NamedInterface("process")
 public final class TaskActors {
 
   private static final ThreadLocal<Boolean> APPLICATION = ThreadLocal.withInitial(() -> false);

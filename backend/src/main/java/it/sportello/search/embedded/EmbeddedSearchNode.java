@@ -1,5 +1,6 @@
 package it.sportello.search.embedded;
 
+import it.sportello.search.LocalSearchNode;
 import it.sportello.search.SearchProperties;
 import java.io.BufferedReader;
 import java.io.File;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "sportello.search.embedded.enabled", havingValue = "true")
-public class EmbeddedSearchNode {
+public class EmbeddedSearchNode implements LocalSearchNode {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedSearchNode.class);
   private static Node shared;
@@ -49,11 +50,13 @@ public class EmbeddedSearchNode {
   }
 
   /** Starts the node in the background, once per JVM; later calls do nothing. */
+  @Override
   public void start() {
     node.start();
   }
 
   /** The node's address (it may still be starting). */
+  @Override
   public String url() {
     return "http://127.0.0.1:" + node.port;
   }

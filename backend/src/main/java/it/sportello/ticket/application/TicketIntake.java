@@ -12,7 +12,6 @@ import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.Ticket.NewTicket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import it.sportello.ticket.domain.TicketType;
 import java.security.MessageDigest;
@@ -22,8 +21,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens tickets from any channel and takes in requesters' messages. Registering the requester, the
@@ -43,6 +46,7 @@ public class TicketIntake {
   private final ReportedTimes reportedTimes;
   private final Clock clock;
   private final TicketAwareness awareness;
+  private final TransactionTemplate transactions;
 
   TicketIntake(
       TicketRepository tickets,
@@ -54,7 +58,9 @@ public class TicketIntake {
       ObjectMapper objectMapper,
       ReportedTimes reportedTimes,
       Clock clock,
-      TicketAwareness awareness) {
+      TicketAwareness awareness,
+      PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.tickets = tickets;
     this.numbers = numbers;
     this.contacts = contacts;
@@ -70,8 +76,25 @@ public class TicketIntake {
   /** The ticket, and whether it was opened by an earlier request with the same idempotency key. */
   public record Opened(Ticket ticket, boolean replayed) {}
 
-  @Transactional
+  /**
+   * Opens the ticket in one transaction. Two requests with the same idempotency key may race: the
+   * loser's insert violates the key's unique index; when this call owns its transaction it is run
+   * once more and answers with the winner's ticket (inside a caller's transaction the violation
+   * leaves as it is, since that transaction is lost anyway).
+   */
   public Opened open(OpenTicketCommand command, String idempotencyKey, String user) {
+    boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
+    try {
+      return transactions.execute(status -> openOnce(command, idempotencyKey, user));
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      if (idempotencyKey == null || !ownTransaction) {
+        throw concurrentDuplicate;
+      }
+      return transactions.execute(status -> openOnce(command, idempotencyKey, user));
+    }
+  }
+
+  private Opened openOnce(OpenTicketCommand command, String idempotencyKey, String user) {
     String fingerprint = fingerprint(command);
     if (idempotencyKey != null) {
       Optional<Ticket> earlier = tickets.findByCreatedByAndIdempotencyKey(user, idempotencyKey);
@@ -163,7 +186,7 @@ public class TicketIntake {
           409, "Ticket " + number + " is closed; open a new ticket instead.");
     }
     Instant now = clock.instant();
-    ticket.record(TicketEventKind.REQUESTER_MESSAGE, user, null, text, now);
+    ticket.requesterWrote(user, text, now);
     interactions.record(
         ticket.getRequesterId(),
         ticket.getId(),

@@ -2,8 +2,6 @@ package it.sportello.ticket.application;
 
 import static it.sportello.ticket.domain.TicketEventKind.DATA_INCOMPLETE;
 import static it.sportello.ticket.domain.TicketEventKind.DATA_REQUESTED;
-import static it.sportello.ticket.domain.TicketEventKind.REPLY_SENT;
-import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_REMINDED;
 
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
@@ -137,7 +135,7 @@ public class TicketLifecycle {
     if (ticket.getSlaPausedAt() == null) {
       return;
     }
-    ticket.record(REQUESTER_REMINDED, null, null, null, clock.instant());
+    ticket.requesterReminded(clock.instant());
     notifyRequester(
         ticket,
         "REMIND_MISSING_DATA",
@@ -205,7 +203,7 @@ public class TicketLifecycle {
       throw new ConflictException(
           409, "The requester of ticket " + number + " has no e-mail address or phone number.");
     }
-    ticket.record(REPLY_SENT, actor, null, text, now);
+    ticket.replySent(actor, text, now);
     return ticket.lastEvent();
   }
 

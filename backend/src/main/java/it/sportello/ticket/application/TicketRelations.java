@@ -9,7 +9,6 @@ import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -145,8 +144,8 @@ public class TicketRelations {
     }
     writeLink(ticket, other, kind, actor.name());
     Instant now = clock.instant();
-    ticket.record(TicketEventKind.LINKED, actor.name(), null, other.getNumber(), now);
-    other.record(TicketEventKind.LINKED, actor.name(), null, ticket.getNumber(), now);
+    ticket.linkedTo(other.getNumber(), actor.name(), now);
+    other.linkedTo(ticket.getNumber(), actor.name(), now);
     return true;
   }
 
@@ -171,8 +170,8 @@ public class TicketRelations {
         .param("high", Math.max(ticket.getId(), other.getId()))
         .update();
     Instant now = clock.instant();
-    ticket.record(TicketEventKind.UNLINKED, actor.name(), null, other.getNumber(), now);
-    other.record(TicketEventKind.UNLINKED, actor.name(), null, ticket.getNumber(), now);
+    ticket.unlinkedFrom(other.getNumber(), actor.name(), now);
+    other.unlinkedFrom(ticket.getNumber(), actor.name(), now);
     return true;
   }
 

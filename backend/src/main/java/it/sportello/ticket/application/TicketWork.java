@@ -1,6 +1,8 @@
 package it.sportello.ticket.application;
 
-import static it.sportello.ticket.domain.TicketEventKind.*;
+import static it.sportello.ticket.domain.TicketEventKind.DATA_REQUESTED;
+import static it.sportello.ticket.domain.TicketEventKind.OFFICE_REJECTED;
+import static it.sportello.ticket.domain.TicketEventKind.REQUESTER_MESSAGE;
 
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
@@ -43,23 +45,50 @@ public class TicketWork {
 
   /**
    * Checks a decision before the task is completed. @throws InvalidRequestException naming each bad
-   * field
+   * field (an unknown decision names {@code decision})
    */
   @Transactional(readOnly = true)
   public void validate(String ticketNumber, TicketStep step, TaskDecision decision) {
     List<FieldViolation> violations = new ArrayList<>();
-    String choice = decision.decision();
-    if (choice == null || !step.decisions().contains(choice)) {
-      violations.add(
-          new FieldViolation("decision", "must be one of " + String.join(", ", step.decisions())));
-      throw new InvalidRequestException(violations);
-    }
-    switch (step.name() + ":" + choice) {
-      case "LEVEL1:SOLVE", "LEVEL2:SOLVE", "CALL_BACK:SOLVED", "OFFICE:ANSWER" ->
-          require(violations, "answer", decision.answer());
-      case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
-          require(violations, "missingData", decision.missingData());
-      case "LEVEL1:CLOSE_INCOMPLETE", "LEVEL2:CLOSE_INCOMPLETE" -> {
+    StepDecision choice = step.decision(decision.decision());
+    Check check =
+        switch (step) {
+          case LEVEL1 ->
+              switch ((StepDecision.Level1) choice) {
+                case SOLVE -> Check.ANSWER;
+                case ESCALATE -> Check.NOTHING;
+                case REQUEST_DATA -> Check.MISSING_DATA;
+                case CLOSE_INCOMPLETE -> Check.DATA_STILL_MISSING;
+              };
+          case LEVEL2 ->
+              switch ((StepDecision.Level2) choice) {
+                case SOLVE -> Check.ANSWER;
+                case CALL_BACK -> Check.NOTHING;
+                case INVOLVE_OFFICE -> Check.OFFICE;
+                case REQUEST_DATA -> Check.MISSING_DATA;
+                case CLOSE_INCOMPLETE -> Check.DATA_STILL_MISSING;
+              };
+          case CALL_BACK ->
+              switch ((StepDecision.CallBack) choice) {
+                case SOLVED -> Check.ANSWER;
+                case NOT_SOLVED -> Check.NOTHING;
+              };
+          case OFFICE ->
+              switch ((StepDecision.Office) choice) {
+                case ANSWER -> Check.ANSWER;
+                case REJECT -> Check.REJECTION;
+              };
+          case LEVEL3 ->
+              switch ((StepDecision.Level3) choice) {
+                case REASSIGN -> Check.COMPETENT_OFFICE;
+                case RETURN -> Check.NOTHING;
+              };
+        };
+    switch (check) {
+      case NOTHING -> {}
+      case ANSWER -> require(violations, "answer", decision.answer());
+      case MISSING_DATA -> require(violations, "missingData", decision.missingData());
+      case DATA_STILL_MISSING -> {
         require(violations, "missingData", decision.missingData());
         if (!repliedToADataRequest(tickets.getByNumber(ticketNumber))) {
           violations.add(
@@ -69,8 +98,8 @@ public class TicketWork {
                       + " first"));
         }
       }
-      case "LEVEL2:INVOLVE_OFFICE" -> requireOffice(violations, "office", decision.office());
-      case "LEVEL3:REASSIGN" -> {
+      case OFFICE -> requireOffice(violations, "office", decision.office());
+      case COMPETENT_OFFICE -> {
         requireOffice(violations, "office", decision.office());
         lastRejectingOffice(tickets.getByNumber(ticketNumber))
             .filter(rejecting -> rejecting.equals(decision.office()))
@@ -83,7 +112,7 @@ public class TicketWork {
                                 + rejecting
                                 + " has just rejected this request: choose the competent office")));
       }
-      case "OFFICE:REJECT" -> {
+      case REJECTION -> {
         require(violations, "rejectionReason", decision.rejectionReason());
         if (!isBlank(decision.suggestedOffice())
             && !offices.existsById(decision.suggestedOffice())) {
@@ -92,11 +121,21 @@ public class TicketWork {
                   "suggestedOffice", "unknown office " + decision.suggestedOffice()));
         }
       }
-      default -> {}
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
+  }
+
+  /** What a decision requires besides its value. */
+  private enum Check {
+    NOTHING,
+    ANSWER,
+    MISSING_DATA,
+    DATA_STILL_MISSING,
+    OFFICE,
+    COMPETENT_OFFICE,
+    REJECTION
   }
 
   /**
@@ -113,50 +152,71 @@ public class TicketWork {
     if (step == TicketStep.LEVEL1 || step == TicketStep.LEVEL2) {
       ticket.takeInCharge(actor, now);
     }
-    switch (step.name() + ":" + decision.decision()) {
-      case "LEVEL1:SOLVE", "LEVEL2:SOLVE" -> ticket.solve(decision.answer(), actor, now);
-      case "CALL_BACK:SOLVED" -> {
-        ticket.solve(decision.answer(), actor, now);
-        interactions.record(
-            ticket.getRequesterId(),
-            ticket.getId(),
-            ticket.getNumber(),
-            "PHONE",
-            Interaction.Direction.OUTBOUND,
-            Interaction.Kind.CALL,
-            decision.answer(),
-            now,
-            actor);
-      }
-      case "LEVEL1:ESCALATE" -> ticket.escalateToLevel2(actor, decision.note(), now);
-      case "LEVEL1:REQUEST_DATA", "LEVEL2:REQUEST_DATA" ->
-          ticket.record(DATA_REQUESTED, actor, null, decision.missingData(), now);
-      case "LEVEL1:CLOSE_INCOMPLETE", "LEVEL2:CLOSE_INCOMPLETE" ->
-          ticket.record(DATA_INCOMPLETE, actor, null, decision.missingData(), now);
-      case "LEVEL2:CALL_BACK" ->
-          ticket.record(CALL_BACK_PLANNED, actor, null, decision.note(), now);
-      case "CALL_BACK:NOT_SOLVED" ->
-          ticket.record(CALL_BACK_FAILED, actor, null, decision.note(), now);
-      case "LEVEL2:INVOLVE_OFFICE" ->
-          ticket.assignToOffice(decision.office(), OFFICE_ASSIGNED, actor, decision.note(), now);
-      case "LEVEL3:REASSIGN" ->
-          ticket.assignToOffice(decision.office(), REASSIGNED, actor, decision.note(), now);
-      case "LEVEL3:RETURN" ->
-          ticket.officeResponded(null, RETURNED_TO_LEVEL2, actor, decision.note(), now);
-      case "OFFICE:ANSWER" ->
-          ticket.officeResponded(decision.office(), OFFICE_ANSWERED, actor, decision.answer(), now);
-      case "OFFICE:REJECT" ->
-          ticket.officeResponded(
-              decision.office(),
-              OFFICE_REJECTED,
-              actor,
-              decision.rejectionReason()
-                  + (isBlank(decision.suggestedOffice()) ? "" : " → " + decision.suggestedOffice()),
-              now);
-      default ->
-          throw new IllegalStateException("Unhandled decision " + step + ":" + decision.decision());
-    }
+    StepDecision choice = step.decision(decision.decision());
+    // switch expressions: a decision added to a step's enum and not handled here does not compile
+    Runnable effect =
+        switch (step) {
+          case LEVEL1 ->
+              switch ((StepDecision.Level1) choice) {
+                case SOLVE -> () -> ticket.solve(decision.answer(), actor, now);
+                case ESCALATE -> () -> ticket.escalateToLevel2(actor, decision.note(), now);
+                case REQUEST_DATA -> () -> ticket.requestData(actor, decision.missingData(), now);
+                case CLOSE_INCOMPLETE ->
+                    () -> ticket.judgeDataIncomplete(actor, decision.missingData(), now);
+              };
+          case LEVEL2 ->
+              switch ((StepDecision.Level2) choice) {
+                case SOLVE -> () -> ticket.solve(decision.answer(), actor, now);
+                case CALL_BACK -> () -> ticket.planCallBack(actor, decision.note(), now);
+                case INVOLVE_OFFICE ->
+                    () -> ticket.involveOffice(decision.office(), actor, decision.note(), now);
+                case REQUEST_DATA -> () -> ticket.requestData(actor, decision.missingData(), now);
+                case CLOSE_INCOMPLETE ->
+                    () -> ticket.judgeDataIncomplete(actor, decision.missingData(), now);
+              };
+          case CALL_BACK ->
+              switch ((StepDecision.CallBack) choice) {
+                case SOLVED -> () -> solvedByCallBack(ticket, decision.answer(), actor, now);
+                case NOT_SOLVED -> () -> ticket.callBackFailed(actor, decision.note(), now);
+              };
+          case OFFICE ->
+              switch ((StepDecision.Office) choice) {
+                case ANSWER ->
+                    () -> ticket.officeAnswered(decision.office(), actor, decision.answer(), now);
+                case REJECT ->
+                    () ->
+                        ticket.officeRejected(
+                            decision.office(),
+                            actor,
+                            decision.rejectionReason()
+                                + (isBlank(decision.suggestedOffice())
+                                    ? ""
+                                    : " → " + decision.suggestedOffice()),
+                            now);
+              };
+          case LEVEL3 ->
+              switch ((StepDecision.Level3) choice) {
+                case REASSIGN ->
+                    () -> ticket.reassignToOffice(decision.office(), actor, decision.note(), now);
+                case RETURN -> () -> ticket.returnToLevel2(actor, decision.note(), now);
+              };
+        };
+    effect.run();
     return ticket.getCurrentLevel();
+  }
+
+  private void solvedByCallBack(Ticket ticket, String answer, String actor, Instant now) {
+    ticket.solve(answer, actor, now);
+    interactions.record(
+        ticket.getRequesterId(),
+        ticket.getId(),
+        ticket.getNumber(),
+        "PHONE",
+        Interaction.Direction.OUTBOUND,
+        Interaction.Kind.CALL,
+        answer,
+        now,
+        actor);
   }
 
   /**

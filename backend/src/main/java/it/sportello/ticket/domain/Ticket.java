@@ -220,18 +220,103 @@ public class Ticket {
     record(TicketEventKind.SOLVED, actor, null, answer, now);
   }
 
-  public void assignToOffice(
+  /** Level 2 involves the administration's office: the ticket waits for it. */
+  public void involveOffice(String office, String actor, String note, Instant now) {
+    assignToOffice(office, TicketEventKind.OFFICE_ASSIGNED, actor, note, now);
+  }
+
+  /** Level 3 passes the ticket to the competent office after a rejection. */
+  public void reassignToOffice(String office, String actor, String note, Instant now) {
+    assignToOffice(office, TicketEventKind.REASSIGNED, actor, note, now);
+  }
+
+  /** The office answered: back in progress at level 2 with the office's answer. */
+  public void officeAnswered(String office, String actor, String answer, Instant now) {
+    officeResponded(office, TicketEventKind.OFFICE_ANSWERED, actor, answer, now);
+  }
+
+  /** The office rejected the request (not competent); the reason names the suggested office. */
+  public void officeRejected(String office, String actor, String reason, Instant now) {
+    officeResponded(office, TicketEventKind.OFFICE_REJECTED, actor, reason, now);
+  }
+
+  /** Level 3 returns the ticket to level 2. */
+  public void returnToLevel2(String actor, String note, Instant now) {
+    officeResponded(null, TicketEventKind.RETURNED_TO_LEVEL2, actor, note, now);
+  }
+
+  private void assignToOffice(
       String office, TicketEventKind kind, String actor, String note, Instant now) {
     requireOpen();
     status = TicketStatus.WAITING_FOR_OFFICE;
     record(kind, actor, office, note, now);
   }
 
-  public void officeResponded(
+  private void officeResponded(
       String office, TicketEventKind kind, String actor, String detail, Instant now) {
     requireOpen();
     status = TicketStatus.IN_PROGRESS;
     record(kind, actor, office, detail, now);
+  }
+
+  /** A worker asked the requester for missing data (the process then pauses the SLA). */
+  public void requestData(String actor, String missingData, Instant now) {
+    record(TicketEventKind.DATA_REQUESTED, actor, null, missingData, now);
+  }
+
+  /** A worker judged the requester's data still incomplete (the process then closes the ticket). */
+  public void judgeDataIncomplete(String actor, String missingData, Instant now) {
+    record(TicketEventKind.DATA_INCOMPLETE, actor, null, missingData, now);
+  }
+
+  /** A call back to the requester was planned. */
+  public void planCallBack(String actor, String detail, Instant now) {
+    record(TicketEventKind.CALL_BACK_PLANNED, actor, null, detail, now);
+  }
+
+  /** An attempt to call the requester back reached them. */
+  public void callBackAttempted(String actor, String detail, Instant now) {
+    record(TicketEventKind.CALL_BACK_ATTEMPTED, actor, null, detail, now);
+  }
+
+  /** Calling the requester back failed (an attempt, or the call-back task's outcome). */
+  public void callBackFailed(String actor, String detail, Instant now) {
+    record(TicketEventKind.CALL_BACK_FAILED, actor, null, detail, now);
+  }
+
+  /** A phone call was linked to the ticket. */
+  public void callLinked(String actor, String detail, Instant now) {
+    record(TicketEventKind.CALL_LINKED, actor, null, detail, now);
+  }
+
+  /** The call about this ticket was transferred (the ticket goes with it). */
+  public void callTransferred(String actor, String detail, Instant at) {
+    record(TicketEventKind.CALL_TRANSFERRED, actor, null, detail, at);
+  }
+
+  /** The requester wrote about the ticket. */
+  public void requesterWrote(String actor, String text, Instant now) {
+    record(TicketEventKind.REQUESTER_MESSAGE, actor, null, text, now);
+  }
+
+  /** A reply was sent to the requester. */
+  public void replySent(String actor, String text, Instant now) {
+    record(TicketEventKind.REPLY_SENT, actor, null, text, now);
+  }
+
+  /** The requester was reminded to answer a request for data. */
+  public void requesterReminded(Instant now) {
+    record(TicketEventKind.REQUESTER_REMINDED, null, null, null, now);
+  }
+
+  /** The ticket was linked to another one. */
+  public void linkedTo(String otherNumber, String actor, Instant now) {
+    record(TicketEventKind.LINKED, actor, null, otherNumber, now);
+  }
+
+  /** The link to another ticket was removed. */
+  public void unlinkedFrom(String otherNumber, String actor, Instant now) {
+    record(TicketEventKind.UNLINKED, actor, null, otherNumber, now);
   }
 
   public void pauseSla(Instant now) {
@@ -368,7 +453,7 @@ public class Ticket {
     record(TicketEventKind.RECLASSIFIED, actor, null, detail, now);
   }
 
-  public void record(
+  private void record(
       TicketEventKind kind, String actor, String office, String detail, Instant now) {
     events.add(new TicketEvent(this, kind, actor, office, detail, now));
     updatedAt = now;

@@ -1,5 +1,6 @@
 package it.sportello.ticket.process;
 
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.sla.SlaTargets;
 import it.sportello.ticket.application.TicketLifecycle;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Stores the decision table's classification on the ticket with its SLA targets; the process keeps
  * queue, deadlines and the instants they get at risk (the tasks' follow-up dates).
  */
-@Component("applyClassificationDelegate")
+@Component(Beans.APPLY_CLASSIFICATION)
 class ApplyClassificationDelegate implements JavaDelegate {
 
   private final TicketLifecycle lifecycle;

@@ -7,6 +7,7 @@ import it.sportello.processes.TicketProcess;
 import it.sportello.processes.TicketProcess.Elements;
 import it.sportello.processes.TicketProcess.Messages;
 import it.sportello.sla.SlaTargets;
+import it.sportello.ticket.application.StepDecision;
 import it.sportello.ticket.application.TicketProcessPort;
 import it.sportello.ticket.domain.Ticket;
 import java.util.Date;
@@ -73,7 +74,7 @@ class CamundaTicketProcess implements TicketProcessPort {
           taskService.complete(
               level1.getId(),
               Variables.createVariables()
-                  .putValue(LEVEL1_DECISION, "SOLVE")
+                  .putValue(LEVEL1_DECISION, StepDecision.Level1.SOLVE.name())
                   .putValueTyped(TicketSteps.ANSWER, Variables.stringValue(answer, true)));
         });
   }

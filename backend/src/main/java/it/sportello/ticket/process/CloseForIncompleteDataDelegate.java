@@ -1,12 +1,13 @@
 package it.sportello.ticket.process;
 
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.ticket.application.TicketLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The requester's reply left the data incomplete: close the ticket, invite them to call. */
-@Component("closeForIncompleteDataDelegate")
+@Component(Beans.CLOSE_FOR_INCOMPLETE_DATA)
 class CloseForIncompleteDataDelegate implements JavaDelegate {
 
   private final TicketLifecycle lifecycle;

@@ -1,12 +1,13 @@
 package it.sportello.ticket.process;
 
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.ticket.application.TicketLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Resolution target passed: flag the ticket, raise its priority, tell the supervisors. */
-@Component("escalateResolutionDelegate")
+@Component(Beans.ESCALATE_RESOLUTION)
 class EscalateResolutionDelegate implements JavaDelegate {
 
   private final TicketLifecycle lifecycle;

@@ -1,5 +1,6 @@
 package it.sportello.ticket.process;
 
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.sla.SlaService.ReplyWindow;
 import it.sportello.ticket.application.TicketLifecycle;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Pause the SLA clock, ask the requester for the missing data, set the reminder and give-up dates.
  */
-@Component("requestMissingDataDelegate")
+@Component(Beans.REQUEST_MISSING_DATA)
 class RequestMissingDataDelegate implements JavaDelegate {
 
   private final TicketLifecycle lifecycle;

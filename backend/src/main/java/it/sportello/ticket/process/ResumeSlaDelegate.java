@@ -1,5 +1,6 @@
 package it.sportello.ticket.process;
 
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.ticket.application.TicketLifecycle;
 import it.sportello.ticket.application.TicketLifecycle.Deadline;
@@ -9,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The requester replied: restart the SLA clock with the resolution deadline moved by the pause. */
-@Component("resumeSlaDelegate")
+@Component(Beans.RESUME_SLA)
 class ResumeSlaDelegate implements JavaDelegate {
 
   private final TicketLifecycle lifecycle;

@@ -4,6 +4,7 @@ import static it.sportello.ticket.process.TicketSteps.*;
 
 import it.sportello.processes.TicketProcess;
 import it.sportello.processes.TicketProcess.Variables;
+import it.sportello.ticket.application.StepDecision;
 import it.sportello.ticket.application.TaskDecision;
 import it.sportello.ticket.application.TicketStep;
 import it.sportello.ticket.application.TicketWork;
@@ -65,7 +66,8 @@ class TicketTaskCompletion implements TaskCompletionHandler {
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(TicketSteps.decisionVariable(step), decision.decision());
-    if ("INVOLVE_OFFICE".equals(decision.decision()) || "REASSIGN".equals(decision.decision())) {
+    StepDecision choice = step.decision(decision.decision());
+    if (choice == StepDecision.Level2.INVOLVE_OFFICE || choice == StepDecision.Level3.REASSIGN) {
       variables.put(Variables.OFFICE, office);
     }
     Map<String, String> texts = new HashMap<>();

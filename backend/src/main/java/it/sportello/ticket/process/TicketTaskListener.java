@@ -3,6 +3,8 @@ package it.sportello.ticket.process;
 import static it.sportello.ticket.process.TicketSteps.*;
 
 import it.sportello.platform.process.TaskActors;
+import it.sportello.platform.process.TaskVariables;
+import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.ticket.application.TaskDecision;
 import it.sportello.ticket.application.TicketStep;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the ticket (validated again, so Camunda's Tasklist and {@code /engine-rest} obey the same rules
  * as our API) and tells the process which level now handles it.
  */
-@Component("ticketTaskListener")
+@Component(Beans.TASK_LISTENER)
 class TicketTaskListener implements TaskListener {
 
   private final TicketWork work;
@@ -44,21 +46,16 @@ class TicketTaskListener implements TaskListener {
     }
     TaskDecision decision =
         new TaskDecision(
-            text(task, TicketSteps.decisionVariable(step)),
-            text(task, ANSWER),
-            text(task, Variables.OFFICE),
-            text(task, REJECTION_REASON),
-            text(task, SUGGESTED_OFFICE),
-            text(task, MISSING_DATA),
-            text(task, NOTE));
+            TaskVariables.text(task, TicketSteps.decisionVariable(step)),
+            TaskVariables.text(task, ANSWER),
+            TaskVariables.text(task, Variables.OFFICE),
+            TaskVariables.text(task, REJECTION_REASON),
+            TaskVariables.text(task, SUGGESTED_OFFICE),
+            TaskVariables.text(task, MISSING_DATA),
+            TaskVariables.text(task, NOTE));
     int level = work.recordDecision(number, step, decision, TaskActors.decidedBy(task));
     if (step == TicketStep.LEVEL1) {
       task.getExecution().setVariable(Variables.CURRENT_LEVEL, level);
     }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -2,6 +2,7 @@ package it.sportello.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.TicketConversation;
 import it.sportello.ticket.application.TicketConversation.ConversationEntry;
 import jakarta.validation.Valid;

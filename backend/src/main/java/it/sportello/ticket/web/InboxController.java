@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
-import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.TicketType;
+import it.sportello.ticket.process.TicketTaskFilters;
 import it.sportello.worklist.InboxEvents;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
@@ -16,7 +16,6 @@ import it.sportello.worklist.Worker;
 import it.sportello.worklist.Worklist;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -108,12 +107,8 @@ class InboxController {
     Worker worker =
         new Worker(
             authentication.getName(), GroupAuthorities.groupIds(authentication.getAuthorities()));
-    Map<String, Object> variables = new HashMap<>();
-    if (queue != null) variables.put(Variables.QUEUE, queue);
-    if (type != null) variables.put(Variables.TICKET_TYPE, type.name());
-    if (channel != null) variables.put(Variables.CHANNEL, channel.name());
-    if (language != null) variables.put(Variables.LANGUAGE, language);
-    if (priority != null) variables.put(Variables.PRIORITY, priority);
+    Map<String, Object> variables =
+        TicketTaskFilters.variables(queue, type, channel, language, priority);
     InboxFilter filter =
         new InboxFilter(
             null,

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketClassification;
 import it.sportello.ticket.application.TicketConversation;
@@ -27,7 +28,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -88,17 +88,7 @@ class TicketController {
       Authentication authentication) {
     OpenTicketCommand command = toCommand(request);
     classification.check(command.topic(), command.reason());
-    Opened opened;
-    try {
-      opened = intake.open(command, idempotencyKey, authentication.getName());
-    } catch (DataIntegrityViolationException concurrentDuplicate) {
-      if (idempotencyKey == null) {
-        throw concurrentDuplicate;
-      }
-      // Two requests with the same key raced: the other one committed first. Answer with its
-      // ticket.
-      opened = intake.open(command, idempotencyKey, authentication.getName());
-    }
+    Opened opened = intake.open(command, idempotencyKey, authentication.getName());
     Ticket ticket = opened.ticket();
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()

@@ -7,6 +7,7 @@ import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.sla.SlaService;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.TicketActor;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.application.TicketReclassification;

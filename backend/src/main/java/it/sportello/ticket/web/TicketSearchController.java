@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.Role;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.sla.SlaService;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.SavedTicketViews;
 import it.sportello.ticket.application.TicketSearch;
 import it.sportello.ticket.application.TicketSearchCriteria;

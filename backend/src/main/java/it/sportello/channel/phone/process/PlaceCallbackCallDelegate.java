@@ -4,13 +4,14 @@ import static it.sportello.processes.CallbackProcess.Variables.*;
 
 import it.sportello.channel.phone.Callbacks;
 import it.sportello.channel.phone.Callbacks.Placed;
+import it.sportello.processes.CallbackProcess.Beans;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Places the next call-back attempt; the operator's task is due from now on the calendar. */
-@Component("placeCallbackCallDelegate")
+@Component(Beans.PLACE_CALL)
 class PlaceCallbackCallDelegate implements JavaDelegate {
 
   private final Callbacks callbacks;

@@ -3,12 +3,13 @@ package it.sportello.channel.phone.process;
 import static it.sportello.processes.CallbackProcess.Variables.*;
 
 import it.sportello.channel.phone.Callbacks;
+import it.sportello.processes.CallbackProcess.Beans;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records the attempt's outcome (with the operator's note, a transient variable). */
-@Component("saveCallbackOutcomeDelegate")
+@Component(Beans.SAVE_OUTCOME)
 class SaveCallbackOutcomeDelegate implements JavaDelegate {
 
   private final Callbacks callbacks;

@@ -1,4 +1,4 @@
-package it.sportello.ticket.web;
+package it.sportello.ticket;
 
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.security.Role;

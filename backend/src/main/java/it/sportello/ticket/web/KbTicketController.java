@@ -1,4 +1,4 @@
-package it.sportello.kb.web;
+package it.sportello.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,9 +17,9 @@ import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.search.SearchHit;
 import it.sportello.search.SearchResult;
 import it.sportello.search.SearchUnavailableException;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Ticket;
-import it.sportello.ticket.web.TicketReaders;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
@@ -157,6 +157,6 @@ class KbTicketController {
 
   @ExceptionHandler(SearchUnavailableException.class)
   ProblemDetail searchUnavailable(SearchUnavailableException exception) {
-    return KnowledgeBasePublicController.unavailable();
+    return SearchUnavailableException.problem();
   }
 }

@@ -1,4 +1,4 @@
-package it.sportello.kb.web;
+package it.sportello.ticket.web;
 
 import it.sportello.kb.TicketUseKind;
 import it.sportello.shared.FieldViolation;

@@ -1,0 +1,23 @@
+package it.sportello.kb.process;
+
+import it.sportello.kb.Publication;
+import it.sportello.processes.KbPublicationProcess.Beans;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The article is archived. */
+@Component(Beans.ARCHIVE)
+class ArchiveArticleDelegate implements JavaDelegate {
+
+  private final Publication publication;
+
+  ArchiveArticleDelegate(Publication publication) {
+    this.publication = publication;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    publication.archive(KbDelegates.articleId(execution));
+  }
+}
