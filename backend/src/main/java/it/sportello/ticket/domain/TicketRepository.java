@@ -31,5 +31,9 @@ public interface TicketRepository
       order by t.receivedAt desc""")
   List<String> findOpenNumbersByRequesterIdIn(Collection<Long> requesterIds, Limit limit);
 
+  /** A requester's tickets (one person may be several contacts), newest first. */
+  org.springframework.data.domain.Page<Ticket> findByRequesterIdInOrderByReceivedAtDescIdDesc(
+      Collection<Long> requesterIds, org.springframework.data.domain.Pageable pageable);
+
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
 }
