@@ -15,7 +15,9 @@ import it.sportello.shared.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.InputStream;
+import java.time.ZoneId;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -43,10 +45,15 @@ class CitizenController {
 
   private final CitizenRequests requests;
   private final CitizenOidcProperties properties;
+  private final ZoneId zone;
 
-  CitizenController(CitizenRequests requests, CitizenOidcProperties properties) {
+  CitizenController(
+      CitizenRequests requests,
+      CitizenOidcProperties properties,
+      @Value("${sportello.sla.calendar.zone}") ZoneId zone) {
     this.requests = requests;
     this.properties = properties;
+    this.zone = zone;
   }
 
   record CitizenProfile(
@@ -60,8 +67,9 @@ class CitizenController {
   /**
    * @param citizen null for a visitor
    * @param loginUrl where the browser starts the login; null when no provider is configured
+   * @param zone the service calendar's zone, in which dates are shown
    */
-  record CitizenSession(CitizenProfile citizen, String loginUrl, String logoutUrl) {}
+  record CitizenSession(CitizenProfile citizen, String loginUrl, String logoutUrl, String zone) {}
 
   record CitizenReplyResult(boolean resumed) {}
 
@@ -75,14 +83,15 @@ class CitizenController {
             ? "/citizen/oauth2/authorization/" + properties.registrationId()
             : null;
     if (user == null) {
-      return new CitizenSession(null, login, "/citizen/logout");
+      return new CitizenSession(null, login, "/citizen/logout", zone.getId());
     }
     Citizen c = user.citizen();
     return new CitizenSession(
         new CitizenProfile(
             c.fiscalCode(), c.givenName(), c.familyName(), c.email(), c.scheme(), c.level()),
         login,
-        "/citizen/logout");
+        "/citizen/logout",
+        zone.getId());
   }
 
   @Operation(summary = "The citizen's requests on every channel, newest first")
