@@ -148,7 +148,7 @@ function Requests({ zone }: { zone: string }) {
                 <Link to={`/self-service/area/requests/${request.number}`}>{request.subject}</Link>
               </h3>
               <p className="mb-1">
-                <span className={`badge ${request.status === 'WAITING_FOR_YOU' ? 'bg-warning text-dark' : 'bg-primary'}`}>
+                <span className={`badge ${request.status === 'WAITING_FOR_YOU' ? 'bg-danger' : 'bg-primary'}`}>
                   {t(`citizen.status.${request.status}`)}
                 </span>{' '}
                 {t('citizen.number', { number: request.number })}

@@ -17,7 +17,8 @@ public final class CitizenClaims {
 
   /** A person's fiscal code (16 characters, with omocodia letters) or a company's (11 digits). */
   private static final Pattern FISCAL_CODE =
-      Pattern.compile("[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|[0-9]{11}");
+      Pattern.compile(
+          "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|[0-9]{11}");
 
   private final CitizenOidcProperties.Claims names;
 
@@ -35,7 +36,9 @@ public final class CitizenClaims {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "The identity provider sent no fiscal code (claims " + names.fiscalCode() + ")"));
+                        "The identity provider sent no fiscal code (claims "
+                            + names.fiscalCode()
+                            + ")"));
     String scheme = text(claims.get(names.scheme())).orElse("");
     String acr = text(claims.get(names.level())).orElse(null);
     IdentityScheme identityScheme =
@@ -47,7 +50,8 @@ public final class CitizenClaims {
         AssuranceLevel.parse(acr)
             // a CIE authentication without a level is the card with its PIN
             .orElse(identityScheme == IdentityScheme.CIE ? AssuranceLevel.L3 : AssuranceLevel.L1);
-    String email = text(claims.get(names.email())).map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse(null);
+    String email =
+        text(claims.get(names.email())).map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse(null);
     Object verified = claims.get(names.emailVerified());
     boolean emailVerified =
         email != null
@@ -75,7 +79,11 @@ public final class CitizenClaims {
   }
 
   private static Optional<String> first(Map<String, Object> claims, List<String> names) {
-    return names.stream().map(claims::get).map(CitizenClaims::text).flatMap(Optional::stream).findFirst();
+    return names.stream()
+        .map(claims::get)
+        .map(CitizenClaims::text)
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
   private static Optional<String> text(Object value) {

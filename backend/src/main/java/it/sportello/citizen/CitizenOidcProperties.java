@@ -86,7 +86,8 @@ public record CitizenOidcProperties(
   }
 
   /**
-   * The lowest level of assurance for each action (default: level 2 for both, as for personal data).
+   * The lowest level of assurance for each action (default: level 2 for both, as for personal
+   * data).
    */
   public record MinimumLevel(AssuranceLevel read, AssuranceLevel reply) {
     public MinimumLevel {

@@ -100,7 +100,8 @@ public class CitizenRequests {
 
   public record CitizenRequestStep(CitizenStepKind kind, Instant at, String text) {}
 
-  public record CitizenDocument(long id, String fileName, String mediaType, long size, Instant at) {}
+  public record CitizenDocument(
+      long id, String fileName, String mediaType, long size, Instant at) {}
 
   public record CitizenRequestDetail(
       CitizenRequestSummary summary,
@@ -184,9 +185,9 @@ public class CitizenRequests {
   }
 
   /**
-   * The citizen's reply to a request waiting for them, with files: the same path as a reply by
-   * mail (the message resumes the data-integration procedure at the level that asked; the files
-   * belong to the ticket and to the message).
+   * The citizen's reply to a request waiting for them, with files: the same path as a reply by mail
+   * (the message resumes the data-integration procedure at the level that asked; the files belong
+   * to the ticket and to the message).
    *
    * @return whether it resumed the waiting procedure
    */
@@ -252,7 +253,8 @@ public class CitizenRequests {
   }
 
   private Set<Long> contactIds(Citizen citizen) {
-    return contacts.ofCitizen(citizen.fiscalCode(), citizen.emailVerified() ? citizen.email() : null);
+    return contacts.ofCitizen(
+        citizen.fiscalCode(), citizen.emailVerified() ? citizen.email() : null);
   }
 
   private Ticket own(Citizen citizen, String number) {
@@ -281,7 +283,8 @@ public class CitizenRequests {
       case NEW, OPEN -> CitizenRequestStatus.RECEIVED;
       case IN_PROGRESS, WAITING_FOR_OFFICE -> CitizenRequestStatus.IN_PROGRESS;
       case WAITING_FOR_REQUESTER -> CitizenRequestStatus.WAITING_FOR_YOU;
-      case CLOSED -> ticket.getAnswer() != null ? CitizenRequestStatus.ANSWERED : CitizenRequestStatus.CLOSED;
+      case CLOSED ->
+          ticket.getAnswer() != null ? CitizenRequestStatus.ANSWERED : CitizenRequestStatus.CLOSED;
     };
   }
 
@@ -307,7 +310,9 @@ public class CitizenRequests {
   private List<CitizenDocument> documentsOf(Ticket ticket) {
     return visibleDocuments(ticket).stream()
         .map(
-            d -> new CitizenDocument(d.id(), d.fileName(), d.contentMediaType(), d.size(), d.createdAt()))
+            d ->
+                new CitizenDocument(
+                    d.id(), d.fileName(), d.contentMediaType(), d.size(), d.createdAt()))
         .toList();
   }
 

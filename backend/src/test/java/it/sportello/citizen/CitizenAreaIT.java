@@ -35,9 +35,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The citizens' personal area behind the SPID/CIE login of the tests' identity provider ({@link
- * TestIdentityProvider}, realm {@code cittadini}): the claims make the citizen, the area shows their
- * requests on every channel and nobody else's, their reply resumes a data-integration request at
- * the level that asked, and a citizen's session opens no staff door.
+ * TestIdentityProvider}, realm {@code cittadini}): the claims make the citizen, the area shows
+ * their requests on every channel and nobody else's, their reply resumes a data-integration request
+ * at the level that asked, and a citizen's session opens no staff door.
  */
 class CitizenAreaIT extends IntegrationTest {
 
@@ -93,7 +93,9 @@ class CitizenAreaIT extends IntegrationTest {
     assertThat(nobody.send("GET", "/api/citizen/requests").statusCode()).isEqualTo(401);
 
     Browser levelOne =
-        login(Map.of("fiscalNumber", "TINIT-" + fiscalCode(), "acr", "https://www.spid.gov.it/SpidL1"));
+        login(
+            Map.of(
+                "fiscalNumber", "TINIT-" + fiscalCode(), "acr", "https://www.spid.gov.it/SpidL1"));
     HttpResponse<String> refused = levelOne.send("GET", "/api/citizen/requests");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(json.readTree(refused.body()).get("detail").asText()).contains("level 2");
@@ -111,7 +113,8 @@ class CitizenAreaIT extends IntegrationTest {
     JsonNode page = citizen.json("GET", "/api/citizen/requests?size=10");
     assertThat(page.get("items").findValuesAsText("number"))
         .containsExactly(byWeb, byMail, byPhone);
-    assertThat(page.get("items").findValuesAsText("channel")).containsExactly("WEB", "EMAIL", "PHONE");
+    assertThat(page.get("items").findValuesAsText("channel"))
+        .containsExactly("WEB", "EMAIL", "PHONE");
     assertThat(page.get("items").findValuesAsText("status")).containsOnly("RECEIVED");
     assertThat(page.get("items").get(0).path("expectedAnswerBy").isTextual()).isTrue();
 
@@ -141,8 +144,14 @@ class CitizenAreaIT extends IntegrationTest {
       throws Exception {
     String fiscalCode = fiscalCode();
     String number = open(fiscalCode, "EMAIL", "Rimborso TARI 2025");
-    complete(taskId("operator1", number), "operator1", Map.of("decision", "ESCALATE", "note", "Serve il back office"));
-    post("/api/tickets/" + number + "/notes", "operator2", Map.of("text", "Nota riservata: pratica sospetta"));
+    complete(
+        taskId("operator1", number),
+        "operator1",
+        Map.of("decision", "ESCALATE", "note", "Serve il back office"));
+    post(
+        "/api/tickets/" + number + "/notes",
+        "operator2",
+        Map.of("text", "Nota riservata: pratica sospetta"));
     complete(
         taskId("operator2", number),
         "operator2",
@@ -169,21 +178,35 @@ class CitizenAreaIT extends IntegrationTest {
     assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(ticket.get("history").findValuesAsText("kind"))
         .containsSubsequence("DATA_REQUESTED", "REQUESTER_MESSAGE", "SLA_RESUMED");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult().getTaskDefinitionKey())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(number)
+                .singleResult()
+                .getTaskDefinitionKey())
         .isEqualTo(Elements.LEVEL2);
-    assertThat(get("/api/tickets/" + number + "/documents", "operator2").getBody().findValuesAsText("fileName"))
+    assertThat(
+            get("/api/tickets/" + number + "/documents", "operator2")
+                .getBody()
+                .findValuesAsText("fileName"))
         .containsExactly("ricevuta.pdf");
 
     JsonNode resumed = citizen.json("GET", "/api/citizen/requests/" + number);
     assertThat(resumed.at("/summary/status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(resumed.path("question").isMissingNode()).isTrue();
-    assertThat(resumed.get("documents").findValuesAsText("fileName")).containsExactly("ricevuta.pdf");
+    assertThat(resumed.get("documents").findValuesAsText("fileName"))
+        .containsExactly("ricevuta.pdf");
     long documentId = resumed.get("documents").get(0).get("id").asLong();
     assertThat(
-            citizen.send("GET", "/api/citizen/requests/" + number + "/documents/" + documentId).statusCode())
+            citizen
+                .send("GET", "/api/citizen/requests/" + number + "/documents/" + documentId)
+                .statusCode())
         .isEqualTo(200);
     // not waiting any more: a second reply is refused
-    assertThat(citizen.multipart("/api/citizen/requests/" + number + "/replies", "Ancora", null).statusCode())
+    assertThat(
+            citizen
+                .multipart("/api/citizen/requests/" + number + "/replies", "Ancora", null)
+                .statusCode())
         .isEqualTo(409);
   }
 
@@ -201,7 +224,10 @@ class CitizenAreaIT extends IntegrationTest {
       if (path.getKey().startsWith("/api/citizen/")) {
         continue;
       }
-      path.getValue().fieldNames().forEachRemaining(method -> operations.add(new String[] {method.toUpperCase(), path.getKey()}));
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(
+              method -> operations.add(new String[] {method.toUpperCase(), path.getKey()}));
     }
     for (String engine :
         List.of(
@@ -220,7 +246,10 @@ class CitizenAreaIT extends IntegrationTest {
     SoftAssertions softly = new SoftAssertions();
     int closedToVisitors = 0;
     for (String[] operation : operations) {
-      String path = operation[1].replaceAll("\\{number}", "RS-1999-999999").replaceAll("\\{[^}]+}", "999999999");
+      String path =
+          operation[1]
+              .replaceAll("\\{number}", "RS-1999-999999")
+              .replaceAll("\\{[^}]+}", "999999999");
       int visitor = anonymous.send(operation[0], path).statusCode();
       if (visitor != 401 && visitor != 403) {
         continue; // a public door (the knowledge base, the session): open to anyone
@@ -278,7 +307,10 @@ class CitizenAreaIT extends IntegrationTest {
   }
 
   private void complete(String taskId, String user, Map<String, String> form) {
-    assertThat(post("/api/tasks/" + taskId + "/complete", user, form).getStatusCode().is2xxSuccessful())
+    assertThat(
+            post("/api/tasks/" + taskId + "/complete", user, form)
+                .getStatusCode()
+                .is2xxSuccessful())
         .isTrue();
   }
 
@@ -294,7 +326,10 @@ class CitizenAreaIT extends IntegrationTest {
   private class Browser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client =
-        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     HttpResponse<String> roundTrip(Map<String, Object> claims) throws Exception {
       HttpResponse<String> toProvider = send("GET", "/citizen/oauth2/authorization/citizen");
@@ -339,7 +374,11 @@ class CitizenAreaIT extends IntegrationTest {
       String boundary = "----citizen" + UUID.randomUUID();
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       body.writeBytes(
-          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
+                  + text
+                  + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
       if (pdf != null) {
         body.writeBytes(

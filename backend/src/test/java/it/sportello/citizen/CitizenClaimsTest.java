@@ -39,7 +39,8 @@ class CitizenClaimsTest {
   void theFederationsClaimAndAPlainFiscalCodeAreAcceptedAndCieIsRecognised() {
     assertThat(
             claims
-                .citizen(Map.of("https://attributes.eid.gov.it/fiscal_number", "TINIT-VRDGPP75C12F205X"))
+                .citizen(
+                    Map.of("https://attributes.eid.gov.it/fiscal_number", "TINIT-VRDGPP75C12F205X"))
                 .fiscalCode())
         .isEqualTo("VRDGPP75C12F205X");
     Citizen cie = claims.citizen(Map.of("fiscal_code", "VRDGPP75C12F205X", "amr", List.of("cie")));

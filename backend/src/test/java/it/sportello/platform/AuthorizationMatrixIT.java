@@ -98,7 +98,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "/api/tickets/", "RS-1999-999999",
           "/api/complaints/", "RECL-1999-999999",
           "/api/correspondence/", "PROT-1999-999999",
-          "/api/presence/", "RS-1999-999999");
+          "/api/presence/", "RS-1999-999999",
+          "/api/citizen/requests/", "RS-1999-999999");
 
   private static final String NO_SUCH_ID = "999999999";
   private static final String NO_SUCH_ENGINE_ID = "00000000-0000-0000-0000-000000000000";

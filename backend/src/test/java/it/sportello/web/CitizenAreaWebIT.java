@@ -33,7 +33,10 @@ class CitizenAreaWebIT extends IntegrationTest {
     String phone = open(fiscalCode, "PHONE", "Telefonata TARI " + language);
     open(fiscalCode, "EMAIL", "Mail rimborso " + language);
     String web = open(fiscalCode, "WEB", "Modulo residenza " + language);
-    complete(task("operator1", web), "operator1", Map.of("decision", "ESCALATE", "note", "Al back office"));
+    complete(
+        task("operator1", web),
+        "operator1",
+        Map.of("decision", "ESCALATE", "note", "Al back office"));
     complete(
         task("operator2", web),
         "operator2",
@@ -52,7 +55,12 @@ class CitizenAreaWebIT extends IntegrationTest {
             language,
             Map.of(
                 "CITIZEN_SUBJECTS",
-                "Telefonata TARI " + language + "|Mail rimborso " + language + "|Modulo residenza " + language,
+                "Telefonata TARI "
+                    + language
+                    + "|Mail rimborso "
+                    + language
+                    + "|Modulo residenza "
+                    + language,
                 "CITIZEN_WAITING",
                 "Modulo residenza " + language),
             Duration.ofMinutes(4));
@@ -63,11 +71,19 @@ class CitizenAreaWebIT extends IntegrationTest {
     JsonNode ticket = get("/api/tickets/" + web, "supervisor").getBody();
     assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(
-            taskService.createTaskQuery().processInstanceBusinessKey(web).singleResult().getTaskDefinitionKey())
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(web)
+                .singleResult()
+                .getTaskDefinitionKey())
         .isEqualTo(Elements.LEVEL2);
-    assertThat(get("/api/tickets/" + web + "/documents", "operator2").getBody().findValuesAsText("fileName"))
+    assertThat(
+            get("/api/tickets/" + web + "/documents", "operator2")
+                .getBody()
+                .findValuesAsText("fileName"))
         .containsExactly("ricevuta.pdf");
-    assertThat(get("/api/tickets/" + phone, "supervisor").getBody().get("status").asText()).isNotEqualTo("CLOSED");
+    assertThat(get("/api/tickets/" + phone, "supervisor").getBody().get("status").asText())
+        .isNotEqualTo("CLOSED");
   }
 
   private String open(String fiscalCode, String channel, String subject) {
@@ -84,6 +100,10 @@ class CitizenAreaWebIT extends IntegrationTest {
   }
 
   private void complete(String taskId, String user, Map<String, String> form) {
-    assertThat(post("/api/tasks/" + taskId + "/complete", user, form).getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(
+            post("/api/tasks/" + taskId + "/complete", user, form)
+                .getStatusCode()
+                .is2xxSuccessful())
+        .isTrue();
   }
 }

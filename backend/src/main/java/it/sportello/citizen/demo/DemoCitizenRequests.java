@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo citizen Maria Rossi's requests: one by phone, one by mail, so that her personal area
- * has something to show after a SPID login. Opened once (idempotency keys), with the demo's
- * identity provider.
+ * The demo citizen Maria Rossi's requests: one by phone, one by mail, so that her personal area has
+ * something to show after a SPID login. Opened once (idempotency keys), with the demo's identity
+ * provider.
  */
 @Component
 @ConditionalOnProperty(name = "sportello.citizen.demo-idp.enabled", havingValue = "true")

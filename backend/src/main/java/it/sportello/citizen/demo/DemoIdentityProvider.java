@@ -33,9 +33,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * A stand-in for a SPID/CIE gateway inside the demo (default profile only, {@code
  * sportello.citizen.demo-idp.enabled}): a page to choose a demo citizen and the way they log in
- * (SPID level 1, 2 or 3, or CIE), a token endpoint issuing ID tokens with the claims a gateway sends
- * ({@code fiscalNumber} with {@code TINIT-}, names, e-mail, {@code acr}, {@code amr}), its keys and
- * an end-session endpoint. Keys live in memory: a restart logs everybody out. Never for production.
+ * (SPID level 1, 2 or 3, or CIE), a token endpoint issuing ID tokens with the claims a gateway
+ * sends ({@code fiscalNumber} with {@code TINIT-}, names, e-mail, {@code acr}, {@code amr}), its
+ * keys and an end-session endpoint. Keys live in memory: a restart logs everybody out. Never for
+ * production.
  */
 @RestController
 @RequestMapping("/citizen/demo-idp")
@@ -132,15 +133,21 @@ class DemoIdentityProvider {
       claims.claim("nonce", grant.nonce());
     }
     SignedJWT idToken =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("demo").build(), claims.build());
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("demo").build(), claims.build());
     idToken.sign(new RSASSASigner(key));
     return ResponseEntity.ok(
         Map.of(
-            "access_token", UUID.randomUUID().toString(),
-            "token_type", "Bearer",
-            "expires_in", 300,
-            "scope", "openid profile email",
-            "id_token", idToken.serialize()));
+            "access_token",
+            UUID.randomUUID().toString(),
+            "token_type",
+            "Bearer",
+            "expires_in",
+            300,
+            "scope",
+            "openid profile email",
+            "id_token",
+            idToken.serialize()));
   }
 
   @GetMapping(value = "/certs", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -141,7 +141,10 @@ class CitizenController {
     List<CitizenRequests.Upload> uploads =
         files == null
             ? List.of()
-            : files.stream().filter(file -> !file.isEmpty()).map(CitizenController::upload).toList();
+            : files.stream()
+                .filter(file -> !file.isEmpty())
+                .map(CitizenController::upload)
+                .toList();
     boolean resumed = requests.reply(citizen, number, text, uploads);
     return ResponseEntity.status(HttpStatus.CREATED).body(new CitizenReplyResult(resumed));
   }
