@@ -11,6 +11,8 @@ import { KbArticlePage } from './pages/KbArticlePage';
 import { KbEditPage } from './pages/KbEditPage';
 import { KnowledgePage } from './pages/KnowledgePage';
 import { SelfServiceKbPage } from './pages/SelfServiceKbPage';
+import { SelfServiceAreaPage } from './pages/SelfServiceAreaPage';
+import { SelfServiceRequestPage } from './pages/SelfServiceRequestPage';
 import { IntakePage } from './pages/IntakePage';
 import { LoginPage } from './pages/LoginPage';
 import { SupervisorPage } from './pages/SupervisorPage';
@@ -63,6 +65,8 @@ export function App() {
         <Route path="/kb/edit/:id" element={user ? <PerItem><KbEditPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
+        <Route path="/self-service/area" element={<SelfServiceAreaPage />} />
+        <Route path="/self-service/area/requests/:number" element={<SelfServiceRequestPage />} />
         <Route path="/contacts/:id" element={user ? <PerItem><ContactPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />

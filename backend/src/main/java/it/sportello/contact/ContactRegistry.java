@@ -114,6 +114,24 @@ public class ContactRegistry {
     return needle.isEmpty() ? List.of() : contacts.search(needle, Limit.of(limit));
   }
 
+  /**
+   * The contacts a citizen who proved their fiscal code with a digital identity is: the contact
+   * with that fiscal code (or the one it was merged into) and, when the identity provider vouched
+   * for the e-mail ({@code verifiedEmail}, else null), the contacts with that e-mail and no fiscal
+   * code of their own. Never a contact with another fiscal code.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> ofCitizen(String fiscalCode, String verifiedEmail) {
+    java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+    contacts.findByFiscalCode(fiscalCode).map(this::current).ifPresent(c -> ids.add(c.getId()));
+    if (verifiedEmail != null) {
+      contacts.findByEmail(verifiedEmail.toLowerCase(Locale.ROOT)).stream()
+          .filter(c -> c.getFiscalCode() == null && c.getVatNumber() == null)
+          .forEach(c -> ids.add(c.getId()));
+    }
+    return ids;
+  }
+
   /** The contacts with these ids, by id. */
   @Transactional(readOnly = true)
   public Map<Long, Contact> byIds(Collection<Long> ids) {

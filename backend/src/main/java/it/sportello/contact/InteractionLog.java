@@ -56,4 +56,16 @@ public class InteractionLog {
     contacts.get(contactId);
     return interactions.findByContactIdOrderByOccurredAtDescIdDesc(contactId, pageable);
   }
+
+  /** The history of several contacts (one person's), newest first. */
+  @Transactional(readOnly = true)
+  public Page<Interaction> history(java.util.Collection<Long> contactIds, Pageable pageable) {
+    return interactions.findByContactIdInOrderByOccurredAtDescIdDesc(contactIds, pageable);
+  }
+
+  /** The interactions recorded about the ticket, oldest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<Interaction> ofTicket(long ticketId) {
+    return interactions.findByTicketIdOrderByIdAsc(ticketId);
+  }
 }

@@ -10,4 +10,9 @@ interface InteractionRepository extends JpaRepository<Interaction, Long> {
   Page<Interaction> findByContactIdOrderByOccurredAtDescIdDesc(long contactId, Pageable pageable);
 
   Optional<Interaction> findFirstByTicketIdOrderByIdDesc(long ticketId);
+
+  Page<Interaction> findByContactIdInOrderByOccurredAtDescIdDesc(
+      java.util.Collection<Long> contactIds, Pageable pageable);
+
+  java.util.List<Interaction> findByTicketIdOrderByIdAsc(long ticketId);
 }

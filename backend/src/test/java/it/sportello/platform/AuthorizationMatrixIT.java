@@ -90,7 +90,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("to", "2"),
           Map.entry("role", "attachment"),
           Map.entry("group", "no-such-group"),
-          Map.entry("other", "RS-1999-999998"));
+          Map.entry("other", "RS-1999-999998"),
+          Map.entry("text", "matrix"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =
@@ -98,7 +99,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "/api/tickets/", "RS-1999-999999",
           "/api/complaints/", "RECL-1999-999999",
           "/api/correspondence/", "PROT-1999-999999",
-          "/api/presence/", "RS-1999-999999");
+          "/api/presence/", "RS-1999-999999",
+          "/api/citizen/requests/", "RS-1999-999999");
 
   private static final String NO_SUCH_ID = "999999999";
   private static final String NO_SUCH_ENGINE_ID = "00000000-0000-0000-0000-000000000000";

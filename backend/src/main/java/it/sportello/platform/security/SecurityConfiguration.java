@@ -320,7 +320,7 @@ class SecurityConfiguration {
   }
 
   /** Not "XSRF-TOKEN": Camunda's webapps use that name for their own token, on the same path. */
-  private static CookieCsrfTokenRepository csrfCookie() {
+  static CookieCsrfTokenRepository csrfCookie() {
     CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
     repository.setCookieName(CSRF_COOKIE);
     repository.setCookiePath("/");

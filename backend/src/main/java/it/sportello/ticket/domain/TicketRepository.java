@@ -51,5 +51,9 @@ public interface TicketRepository
           limit :limit""")
   List<String> findOpenNumbersOfRequestersMatching(String text, int limit);
 
+  /** A requester's tickets (one person may be several contacts), newest first. */
+  org.springframework.data.domain.Page<Ticket> findByRequesterIdInOrderByReceivedAtDescIdDesc(
+      Collection<Long> requesterIds, org.springframework.data.domain.Pageable pageable);
+
   Optional<Ticket> findByCreatedByAndIdempotencyKey(String createdBy, String idempotencyKey);
 }

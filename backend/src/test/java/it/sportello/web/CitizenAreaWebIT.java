@@ -1,0 +1,109 @@
+package it.sportello.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.sportello.IntegrationTest;
+import it.sportello.TestIdentityProvider;
+import it.sportello.processes.TicketProcess.Elements;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The citizen's journey in headless Chromium ({@code frontend/e2e/citizen.mjs}), in Italian and
+ * English: SPID login through the tests' identity provider, the area lists the requests opened by
+ * phone, mail and web with the citizen's fiscal code, and the answer to a data request sent from
+ * the area with an attachment resumes the ticket at level 2, which asked.
+ */
+class CitizenAreaWebIT extends IntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"it", "en"})
+  void theCitizenSeesEveryChannelsRequestsAndAnswersTheQuestionFromTheArea(String language)
+      throws Exception {
+    String fiscalCode = fiscalCode();
+    String phone = open(fiscalCode, "PHONE", "Telefonata TARI " + language);
+    open(fiscalCode, "EMAIL", "Mail rimborso " + language);
+    String web = open(fiscalCode, "WEB", "Modulo residenza " + language);
+    complete(
+        task("operator1", web),
+        "operator1",
+        Map.of("decision", "ESCALATE", "note", "Al back office"));
+    complete(
+        task("operator2", web),
+        "operator2",
+        Map.of("decision", "REQUEST_DATA", "missingData", "La ricevuta del pagamento"));
+    TestIdentityProvider.browserCitizen(
+        Map.of(
+            "fiscalNumber", "TINIT-" + fiscalCode,
+            "given_name", "Maria",
+            "family_name", "Bianchi",
+            "acr", "https://www.spid.gov.it/SpidL2"));
+
+    BrowserScript.Run run =
+        BrowserScript.run(
+            "citizen.mjs",
+            port,
+            language,
+            Map.of(
+                "CITIZEN_SUBJECTS",
+                "Telefonata TARI "
+                    + language
+                    + "|Mail rimborso "
+                    + language
+                    + "|Modulo residenza "
+                    + language,
+                "CITIZEN_WAITING",
+                "Modulo residenza " + language),
+            Duration.ofMinutes(4));
+
+    assertThat(run.finished()).as("citizen journey finished in time:%n%s", run.output()).isTrue();
+    assertThat(run.exitValue()).as("citizen journey output:%n%s", run.output()).isZero();
+    assertThat(run.output()).contains("citizen " + language + ": area listed 3 requests");
+    JsonNode ticket = get("/api/tickets/" + web, "supervisor").getBody();
+    assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(web)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(Elements.LEVEL2);
+    assertThat(
+            get("/api/tickets/" + web + "/documents", "operator2")
+                .getBody()
+                .findValuesAsText("fileName"))
+        .containsExactly("ricevuta.pdf");
+    assertThat(get("/api/tickets/" + phone, "supervisor").getBody().get("status").asText())
+        .isNotEqualTo("CLOSED");
+  }
+
+  private String open(String fiscalCode, String channel, String subject) {
+    Map<String, Object> request = ticketRequest(fiscalCode, subject);
+    request.put("channel", channel);
+    JsonNode opened = post("/api/tickets", "api-client", request).getBody();
+    return opened.get("number").asText();
+  }
+
+  private String task(String user, String number) {
+    JsonNode items = get("/api/tasks?businessKey=" + number, user).getBody().get("items");
+    assertThat(items).as("tasks of %s for %s", user, number).hasSize(1);
+    return items.get(0).get("id").asText();
+  }
+
+  private void complete(String taskId, String user, Map<String, String> form) {
+    assertThat(
+            post("/api/tasks/" + taskId + "/complete", user, form)
+                .getStatusCode()
+                .is2xxSuccessful())
+        .isTrue();
+  }
+}
