@@ -6,4 +6,14 @@
  * request waiting for them, which takes the same path as a reply by mail. The security chain that
  * logs citizens in lives in {@code platform.security}; citizens are never users of the engine.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "contact",
+      "document",
+      "platform :: security",
+      "shared",
+      "shared :: web",
+      "ticket :: application",
+      "ticket :: domain"
+    })
 package it.sportello.citizen;

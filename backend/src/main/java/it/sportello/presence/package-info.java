@@ -3,5 +3,12 @@
  * are replying, so that a second worker is warned before typing. Heartbeats renew a row with an
  * expiry in a table every application node shares.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "platform :: security",
+      "shared",
+      "ticket",
+      "ticket :: application",
+      "worklist"
+    })
 package it.sportello.presence;

@@ -8,7 +8,7 @@ import it.sportello.notification.InAppNotifications.Reader;
 import it.sportello.notification.InAppNotifications.UnreadTicket;
 import it.sportello.notification.NotificationStream;
 import it.sportello.platform.security.GroupAuthorities;
-import it.sportello.ticket.canned.OperatorNames;
+import it.sportello.shared.OperatorNames;
 import jakarta.validation.constraints.Pattern;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

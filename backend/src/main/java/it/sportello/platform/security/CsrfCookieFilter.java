@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * not for requests with a bearer token (API clients: no session, no cookie to protect), where it
  * only cost a random token and a {@code Set-Cookie} per request (issue 26's profile).
  */
-class CsrfCookieFilter extends OncePerRequestFilter {
+public class CsrfCookieFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(

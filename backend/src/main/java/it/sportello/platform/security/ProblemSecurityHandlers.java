@@ -22,12 +22,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * their Basic credentials (or bearer token) with each request without being asked; with OIDC
  * configured the challenge names the bearer scheme, which browsers do not answer.
  */
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper objectMapper;
   private final boolean bearerTokens;
 
-  ProblemSecurityHandlers(ObjectMapper objectMapper, boolean bearerTokens) {
+  public ProblemSecurityHandlers(ObjectMapper objectMapper, boolean bearerTokens) {
     this.objectMapper = objectMapper;
     this.bearerTokens = bearerTokens;
   }

@@ -41,7 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * anonymous callers.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   static final String CSRF_COOKIE = "SPORTELLO-XSRF-TOKEN";
   static final String PHONE_WEBHOOK = "/api/phone/events";
@@ -320,7 +320,7 @@ class SecurityConfiguration {
   }
 
   /** Not "XSRF-TOKEN": Camunda's webapps use that name for their own token, on the same path. */
-  static CookieCsrfTokenRepository csrfCookie() {
+  public static CookieCsrfTokenRepository csrfCookie() {
     CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
     repository.setCookieName(CSRF_COOKIE);
     repository.setCookiePath("/");

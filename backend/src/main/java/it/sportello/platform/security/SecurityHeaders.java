@@ -27,7 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Camunda's webapps ({@code /camunda/**}) keep the CSP of Camunda's own header filter: a second
  * policy would be enforced on top of theirs and break them.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
   static final String APPLICATION_CSP =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
@@ -49,7 +49,7 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  static void configure(HeadersConfigurer<HttpSecurity> headers) {
+  public static void configure(HeadersConfigurer<HttpSecurity> headers) {
     headers
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))

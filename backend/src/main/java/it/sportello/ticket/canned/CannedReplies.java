@@ -3,6 +3,7 @@ package it.sportello.ticket.canned;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.OperatorNames;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.QueueRepository;
 import it.sportello.ticket.domain.Ticket;

@@ -1,10 +1,14 @@
-package it.sportello.platform.security;
+package it.sportello.citizen.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.citizen.CitizenClaims;
 import it.sportello.citizen.CitizenOidcProperties;
 import it.sportello.citizen.CitizenOidcUserService;
 import it.sportello.citizen.CitizenUser;
+import it.sportello.platform.security.CsrfCookieFilter;
+import it.sportello.platform.security.ProblemSecurityHandlers;
+import it.sportello.platform.security.SecurityConfiguration;
+import it.sportello.platform.security.SecurityHeaders;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package it.sportello.ticket.canned;
+package it.sportello.shared;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
-package it.sportello.ticket.canned.process;
+package it.sportello.platform.process;
 
-import it.sportello.ticket.canned.OperatorNames;
+import it.sportello.shared.OperatorNames;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
