@@ -1,6 +1,7 @@
 package it.sportello.channel.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.contact.RequesterData;
 import it.sportello.document.Documents;
@@ -68,7 +69,8 @@ class PublicRequestController {
       String subject,
       OffsetDateTime receivedAt,
       OffsetDateTime expectedAnswerBy,
-      String answer) {}
+      String answer,
+      @Schema(description = "The service calendar's zone, to show the dates in") String zone) {}
 
   record AttachmentReceipt(String fileName, long size) {}
 
@@ -148,7 +150,8 @@ class PublicRequestController {
         ticket.getSubject(),
         at(ticket.getReceivedAt()),
         ticket.isClosed() ? null : at(ticket.getResolutionDueAt()),
-        ticket.getAnswer());
+        ticket.getAnswer(),
+        sla.calendar().zone().getId());
   }
 
   @Operation(
