@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The time-based challenge of the public form, without third parties: the form fetches a signed
  * token ({@code <nonce>.<issued-at millis>.<HMAC-SHA256>}) when it opens and sends it with the
  * request. A token is accepted once, no sooner than {@code challengeMinAge} after it was issued
- * (people take longer to fill a form than a script does) and no later than {@code
- * challengeMaxAge}; the nonces spent are kept in the database, so a token is spent on every node.
+ * (people take longer to fill a form than a script does) and no later than {@code challengeMaxAge};
+ * the nonces spent are kept in the database, so a token is spent on every node.
  */
 @Component
 class FormChallenges {
@@ -62,8 +62,7 @@ class FormChallenges {
   }
 
   /**
-   * Checks the token and spends it, in the caller's transaction (a refused request spends
-   * nothing).
+   * Checks the token and spends it, in the caller's transaction (a refused request spends nothing).
    *
    * @throws InvalidRequestException naming the field {@value #FIELD}
    */

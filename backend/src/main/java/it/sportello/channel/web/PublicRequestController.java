@@ -207,5 +207,4 @@ class PublicRequestController {
     ZoneId zone = sla.calendar().zone();
     return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
-
 }

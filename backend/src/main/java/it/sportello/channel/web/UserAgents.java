@@ -22,7 +22,8 @@ class UserAgents {
     if (userAgent == null || userAgent.isBlank()) {
       return new Described(null, null);
     }
-    String header = userAgent.length() > MAX_HEADER ? userAgent.substring(0, MAX_HEADER) : userAgent;
+    String header =
+        userAgent.length() > MAX_HEADER ? userAgent.substring(0, MAX_HEADER) : userAgent;
     Client client = parser.parse(header);
     return new Described(
         name(client.userAgent.family, client.userAgent.major),

@@ -24,8 +24,10 @@ record WebRequestForm(
     @NotBlank @Size(max = 20000) String description,
     @NotNull @Pattern(regexp = "it|en|de|fr", message = "must be one of it, en, de, fr")
         String language,
-    @Schema(description = "How the citizen wants the answer: EMAIL, PEC (to the e-mail given) or"
-            + " PHONE (a call-back; needs the phone number)")
+    @Schema(
+            description =
+                "How the citizen wants the answer: EMAIL, PEC (to the e-mail given) or"
+                    + " PHONE (a call-back; needs the phone number)")
         @NotNull
         AnswerChannel answerChannel,
     @NotNull @Valid Requester requester,
@@ -36,8 +38,9 @@ record WebRequestForm(
         @NotNull
         @AssertTrue(message = "the privacy notice must be accepted")
         Boolean privacyConsent,
-    @Schema(description = "The token of GET /api/public/requests/challenge, once, after its"
-            + " usableFrom")
+    @Schema(
+            description =
+                "The token of GET /api/public/requests/challenge, once, after its" + " usableFrom")
         @Size(max = 200)
         String challenge,
     @Schema(description = "Leave empty. A field people never see: a filled one refuses the request")
@@ -54,5 +57,7 @@ record WebRequestForm(
           String fiscalCode) {}
 
   record Context(
-      @Size(max = 500) String page, @Size(max = 100) String errorCode, @Size(max = 100) String service) {}
+      @Size(max = 500) String page,
+      @Size(max = 100) String errorCode,
+      @Size(max = 100) String service) {}
 }

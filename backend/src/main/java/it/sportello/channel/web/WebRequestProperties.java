@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param challengeMaxAge how long a challenge stays usable (a form left open longer asks again)
  * @param challengeSecret the HMAC key that signs challenges; the same on every node. Blank: a
  *     random key per start (one node, or challenges issued before a restart fail)
- * @param publicBaseUrl where citizens reach the web application: the tracking link in the mail
- *     is {@code <publicBaseUrl>/self-service/requests/<token>}
+ * @param publicBaseUrl where citizens reach the web application: the tracking link in the mail is
+ *     {@code <publicBaseUrl>/self-service/requests/<token>}
  */
 @Validated
 @ConfigurationProperties("sportello.web-requests")

@@ -2,8 +2,8 @@ package it.sportello.channel.web;
 
 import it.sportello.contact.RequesterData;
 import it.sportello.kb.Article;
-import it.sportello.kb.CategoryTree;
 import it.sportello.kb.Category;
+import it.sportello.kb.CategoryTree;
 import it.sportello.kb.KbUsage;
 import it.sportello.kb.KnowledgeSearch;
 import it.sportello.notification.Notification.RecipientKind;
@@ -189,8 +189,7 @@ class WebRequests {
     if (token == null || token.length() < 20 || token.length() > 100) {
       return Optional.empty();
     }
-    return jdbc
-        .sql("select ticket_id from sportello.web_request where token_hash = ?")
+    return jdbc.sql("select ticket_id from sportello.web_request where token_hash = ?")
         .param(hash(token))
         .query(Long.class)
         .optional()
@@ -216,8 +215,7 @@ class WebRequests {
 
   private void checkClassification(String topicCode, String reasonCode) {
     List<FieldViolation> violations = new ArrayList<>();
-    Optional<Category> topic =
-        topicCode == null ? Optional.empty() : categories.byCode(topicCode);
+    Optional<Category> topic = topicCode == null ? Optional.empty() : categories.byCode(topicCode);
     if (topic.isEmpty() || topic.get().depth() != 1) {
       violations.add(new FieldViolation("topic", "must be a topic of the classification tree"));
     } else {

@@ -41,8 +41,7 @@ class PublicRequestIT extends IntegrationTest {
     String challenge = challenge(address);
     clock.pin(start.plusSeconds(5));
 
-    ResponseEntity<JsonNode> created =
-        submit(form(subject, challenge), address, CHROME_ON_WINDOWS);
+    ResponseEntity<JsonNode> created = submit(form(subject, challenge), address, CHROME_ON_WINDOWS);
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = created.getBody().path("number").asText();
@@ -115,8 +114,7 @@ class PublicRequestIT extends IntegrationTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(refused.getBody().path("errors").get(0).path("field").asText())
-        .isEqualTo("website");
+    assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("website");
     assertThat(ticketsWithSubject(subject)).isZero();
     assertThat(submit(form(subject, challenge), address, CHROME_ON_WINDOWS).getStatusCode())
         .as("the refused request did not spend the challenge")
@@ -204,7 +202,8 @@ class PublicRequestIT extends IntegrationTest {
             .query(Long.class)
             .single();
     String report = "/api/reports/kb-usage?from=2035-03-11&to=2035-03-11";
-    long before = get(report, "manager1").getBody().path("totals").path("deflectedContacts").asLong();
+    long before =
+        get(report, "manager1").getBody().path("totals").path("deflectedContacts").asLong();
 
     ResponseEntity<JsonNode> recorded =
         call(
