@@ -80,7 +80,9 @@ try {
   await page.locator('#request-description').fill('Il portale della TARI risponde con il codice E-402 quando provo a pagare.');
   await page.locator('#request-name').fill('Giulia Verdi');
   await page.locator('#request-email').fill('giulia.verdi@example.it');
-  await page.locator('#request-consent').check();
+  // Bootstrap Italia draws the checkbox with its label: the label takes the click
+  await page.locator('label[for="request-consent"]').click();
+  assert.ok(await page.locator('#request-consent').isChecked(), 'the consent is given');
   await axe(page, 'form');
   await page.getByRole('button', { name: text.form.includes('Invia') ? 'Invia la richiesta' : 'Send the request' }).click();
   await page.getByRole('heading', { level: 1, name: text.sent }).waitFor({ timeout: 30_000 });

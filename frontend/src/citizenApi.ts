@@ -1,12 +1,11 @@
 import { ApiError, api } from './api';
+import type { components } from './openapi';
 
-/** The citizens' request form and tracking (no login): `/api/public/requests`. */
-export interface FormChallenge {
-  token: string;
-  usableFrom: string;
-  expiresAt: string;
-}
-export type AnswerChannel = 'EMAIL' | 'PEC' | 'PHONE';
+/** The citizens' request form and tracking (no login): `/api/public/requests`, typed from the OpenAPI document. */
+type Schemas = components['schemas'];
+export type FormChallenge = Schemas['ChallengeResponse'];
+export type AnswerChannel = Schemas['WebRequestForm']['answerChannel'];
+/** The form's body (optional fields optional: the generated type makes every field required). */
 export interface CitizenRequest {
   topic: string;
   reason: string;
@@ -20,19 +19,9 @@ export interface CitizenRequest {
   challenge: string;
   website: string;
 }
-export interface RequestReceipt {
-  number: string;
-  trackingToken: string;
-}
-export interface TrackedRequest {
-  number: string;
-  status: { code: string; label: string };
-  subject: string;
-  receivedAt: string;
-  expectedAnswerBy?: string | null;
-  answer?: string | null;
-  zone: string;
-}
+export type RequestReceipt = Schemas['ReceiptResponse'];
+export type TrackedRequest = Schemas['TrackedRequest'];
+/** One level of the classification tree (the schema name "Category" is shared by two records). */
 export interface PublicCategory {
   id: number;
   parentId?: number | null;
