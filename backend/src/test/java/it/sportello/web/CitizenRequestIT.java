@@ -3,11 +3,15 @@ package it.sportello.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.IntegrationTest;
+import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
+import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +30,14 @@ class CitizenRequestIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired EmbeddedSearchNode node;
+  @Autowired SearchIndex searchIndex;
+
+  /** The form suggests public articles while the subject is typed: the search node answers. */
+  @BeforeEach
+  void searchNodeIsUpAndTheIndexInStep() throws Exception {
+    SearchNodes.upAndInStep(node, searchIndex);
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"it", "en"})
