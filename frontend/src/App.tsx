@@ -29,6 +29,8 @@ import { NewComplaintPage } from './pages/NewComplaintPage';
 import { TicketSearchPage } from './pages/TicketSearchPage';
 import { ContactPage } from './pages/ContactPage';
 import { CannedRepliesPage } from './pages/CannedRepliesPage';
+import { CitizenRequestPage } from './pages/CitizenRequestPage';
+import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -67,6 +69,8 @@ export function App() {
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="/self-service/area" element={<SelfServiceAreaPage />} />
         <Route path="/self-service/area/requests/:number" element={<SelfServiceRequestPage />} />
+        <Route path="/self-service/request" element={<CitizenRequestPage />} />
+        <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
         <Route path="/contacts/:id" element={user ? <PerItem><ContactPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -6,6 +6,7 @@ import { calendarDateTime } from '../calendar';
 import { Collision } from '../components/Collision';
 import { Conversation } from '../components/Conversation';
 import { KbPanel } from '../components/KbPanel';
+import { TicketContext } from '../components/TicketContext';
 import { Layout } from '../components/Layout';
 import { ReplyBox, type ReplyBoxHandle } from '../components/ReplyBox';
 import { SlaBadge } from '../components/SlaBadge';
@@ -145,6 +146,7 @@ export function TicketPage({ user }: { user: Me }) {
                 </>
               )}
             </dl>
+            <TicketContext context={ticket.context} />
             {personal && ticket.requester && (
               <p className="small mb-2">
                 {[ticket.requester.fiscalCode ?? ticket.requester.vatNumber, ticket.requester.email, ticket.requester.phone]

@@ -130,6 +130,20 @@ public class KbUsage {
     }
   }
 
+  /**
+   * A citizen about to write a web request said a public article solved the problem: a contact
+   * deflected. The subject typed so far is kept stripped of personal data as searched text is.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void deflected(Article article, String subject) {
+    String text = subject == null || subject.isBlank() ? null : UsageText.query(subject);
+    jdbc.sql(
+            "insert into sportello.kb_deflection (occurred_at, article_id, subject) values (?, ?,"
+                + " ?)")
+        .params(now(), article.id(), text)
+        .update();
+  }
+
   private Timestamp now() {
     return Timestamp.from(clock.instant());
   }

@@ -23,6 +23,7 @@ public record KbUsageReport(
 
   /**
    * @param helpfulPercent helpful opinions out of all opinions, one decimal; null without opinions
+   * @param deflectedContacts web requests not written because a public article solved the problem
    */
   public record KbUsageTotals(
       long internalViews,
@@ -31,7 +32,8 @@ public record KbUsageReport(
       long searchesWithoutResults,
       long helpful,
       long notHelpful,
-      Double helpfulPercent) {}
+      Double helpfulPercent,
+      long deflectedContacts) {}
 
   /** Articles read (by operators and by citizens) and searches made on a day. */
   public record KbUsageDay(LocalDate date, long internalViews, long publicViews, long searches) {}

@@ -84,6 +84,9 @@ public class KbUsageReports {
                 + in,
             params,
             (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
+    Long deflected =
+        jdbc.queryForObject(
+            "select count(*) from sportello.kb_deflection where" + in, params, Long.class);
     KbUsageTotals totals =
         new KbUsageTotals(
             dayList.stream().mapToLong(KbUsageDay::internalViews).sum(),
@@ -92,7 +95,8 @@ public class KbUsageReports {
             searches[1],
             opinions[0],
             opinions[1],
-            KbUsageReport.percent(opinions[0], opinions[0] + opinions[1]));
+            KbUsageReport.percent(opinions[0], opinions[0] + opinions[1]),
+            deflected == null ? 0 : deflected);
 
     return new KbUsageReport(
         from, to, totals, dayList, topArticles(params, in), unanswered(params, in), topics(params));

@@ -91,7 +91,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("role", "attachment"),
           Map.entry("group", "no-such-group"),
           Map.entry("other", "RS-1999-999998"),
-          Map.entry("text", "matrix"));
+          Map.entry("text", "matrix"),
+          Map.entry("trackingToken", "no-such-tracking-token-0000000000000"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

@@ -200,6 +200,17 @@ public class SecurityConfiguration {
                     // ... and say whether an article helped (validated, rate-limited)
                     .requestMatchers(HttpMethod.POST, "/api/public/kb/articles/*/feedback")
                     .permitAll()
+                    // citizens' requests from the public web form, without login: a challenge,
+                    // the request, its attachments and tracking by private token, deflections
+                    // (validated, rate-limited per address)
+                    .requestMatchers(HttpMethod.GET, "/api/public/requests/*")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/public/requests",
+                        "/api/public/requests/deflections",
+                        "/api/public/requests/*/documents")
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/kb/articles/*/feedback")
                     .hasAnyRole(
                         roles(

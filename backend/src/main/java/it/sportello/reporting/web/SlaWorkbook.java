@@ -320,7 +320,8 @@ final class SlaWorkbook {
       {"Searches without results", (double) totals.searchesWithoutResults()},
       {"Helpful", (double) totals.helpful()},
       {"Not helpful", (double) totals.notHelpful()},
-      {"Helpful %", totals.helpfulPercent()}
+      {"Helpful %", totals.helpfulPercent()},
+      {"Contacts deflected by an article", (double) totals.deflectedContacts()}
     };
     for (Object[] figure : figures) {
       Row row = sheet.createRow(r++);

@@ -1,0 +1,132 @@
+// Journey (a) of issue 20 in a real browser (Debian's Chromium, driven by playwright-core): a citizen
+// without login opens the request form from a service's page with ?page=/tributi/tari&errorCode=E-402,
+// fills it and sends it; the page shows the number and the tracking link, which shows the status;
+// operator1 opens the ticket and sees the browser, the operating system, the page and the error code.
+// axe-core (WCAG 2.1 A/AA) on every page; at 320 px the form does not overflow sideways.
+// Usage: node e2e/citizen.mjs <base-url> <screenshot-dir> [language]
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: citizen.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const text = {
+  it: { login: 'Accedi', form: 'Invia una richiesta', sent: 'Richiesta inviata', track: 'Segui lo stato della richiesta', status: 'Stato della richiesta', context: 'Contesto della richiesta web' },
+  en: { login: 'Log in', form: 'Send a request', sent: 'Request sent', track: "Follow the request's status", status: 'Request status', context: 'Web request context' },
+}[language];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+
+async function axe(page, name) {
+  await page.screenshot({ path: `${shots}/${language}-citizen-${name}.png`, fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
+    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+function watch(page, who) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${who}: console error "${message.text()}" on ${page.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${who}: page error ${error.message}`));
+}
+
+// the form is rate-limited per address: this run has an address of its own (a documentation range),
+// whatever other tests sent from this machine before
+const address = `198.18.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+async function newPage(width, citizen = true) {
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width, height: 800 },
+    extraHTTPHeaders: citizen ? { 'X-Forwarded-For': address } : {},
+  });
+  await context.addInitScript((lang) => localStorage.setItem('sportello.language', lang), language);
+  return context.newPage();
+}
+
+let number;
+let status;
+let seen;
+try {
+  // the citizen, at phone width first: the form fits
+  const narrow = await newPage(320);
+  watch(narrow, 'citizen 320px');
+  await narrow.goto(`${baseUrl}/self-service/request?page=/tributi/tari&errorCode=E-402`);
+  await narrow.getByRole('heading', { level: 1, name: text.form }).waitFor();
+  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) problems.push(`form at 320 px: ${overflow} px of sideways scrolling`);
+  await axe(narrow, 'form-320');
+  await narrow.context().close();
+
+  const page = await newPage(1280);
+  watch(page, 'citizen');
+  await page.goto(`${baseUrl}/self-service/request?page=/tributi/tari&errorCode=E-402`);
+  await page.getByRole('heading', { level: 1, name: text.form }).waitFor();
+  await page.locator('#request-topic option[value="tributi"]').waitFor({ state: 'attached' });
+  await page.selectOption('#request-topic', 'tributi');
+  await page.locator('#request-reason option[value="tari"]').waitFor({ state: 'attached' });
+  await page.selectOption('#request-reason', 'tari');
+  const subject = `TARI: errore E-402 al pagamento ${Date.now()}`;
+  await page.locator('#request-subject').fill(subject);
+  await page.locator('#request-description').fill('Il portale della TARI risponde con il codice E-402 quando provo a pagare.');
+  await page.locator('#request-name').fill('Giulia Verdi');
+  await page.locator('#request-email').fill('giulia.verdi@example.it');
+  // Bootstrap Italia draws the checkbox with its label: the label takes the click
+  await page.locator('label[for="request-consent"]').click();
+  assert.ok(await page.locator('#request-consent').isChecked(), 'the consent is given');
+  await axe(page, 'form');
+  await page.getByRole('button', { name: text.form.includes('Invia') ? 'Invia la richiesta' : 'Send the request' }).click();
+  await page.getByRole('heading', { level: 1, name: text.sent }).waitFor({ timeout: 30_000 });
+  number = (await page.locator('[data-field="request-number"]').textContent()).trim();
+  await axe(page, 'sent');
+
+  await page.getByRole('link', { name: text.track }).click();
+  await page.getByRole('heading', { level: 1, name: text.status }).waitFor();
+  await page.locator('[data-field="request-status"]').waitFor();
+  assert.equal((await page.locator('[data-field="request-number"]').textContent()).trim(), number);
+  status = await page.locator('[data-field="request-status"]').getAttribute('data-code');
+  await axe(page, 'tracking');
+
+  // operator1 sees the ticket with its context
+  const staff = await newPage(1366, false);
+  watch(staff, 'operator1');
+  await staff.goto(baseUrl + '/login');
+  await staff.getByRole('heading', { name: text.login }).waitFor();
+  await staff.locator('#username').fill('operator1');
+  await staff.locator('#password').fill('demo');
+  await staff.getByRole('button', { name: text.login }).click();
+  await staff.waitForURL((url) => url.pathname !== '/login');
+  // in the level-1 inbox (other tests' tickets fill it: found by its number)
+  await staff.goto(`${baseUrl}/inbox`);
+  await staff.locator('#filter-number').fill(number);
+  await staff.locator('#filter-number').press('Enter');
+  await staff.locator(`[data-ticket="${number}"]`).first().waitFor({ timeout: 20_000 });
+  await staff.goto(`${baseUrl}/tickets/${number}`);
+  await staff.getByRole('heading', { name: text.context }).waitFor();
+  const field = async (name) => ((await staff.locator(`[data-field="context-${name}"]`).textContent()) ?? '').trim();
+  seen = { page: await field('page'), errorCode: await field('errorCode'), browser: await field('browser'), os: await field('os') };
+  assert.equal(seen.page, '/tributi/tari');
+  assert.equal(seen.errorCode, 'E-402');
+  assert.ok(seen.browser, 'a browser is shown');
+  assert.ok(seen.os, 'an operating system is shown');
+  await axe(staff, 'ticket');
+} catch (error) {
+  problems.push(`citizen ${language}: ${error.stack ?? error}`);
+} finally {
+  await browser.close();
+}
+
+if (problems.length > 0) {
+  console.log(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`citizen ${language}: request ${number} tracked as ${status}; operator1 saw ${JSON.stringify(seen)}`);
