@@ -6,6 +6,7 @@
     allowedDependencies = {
       "contact",
       "document",
+      "kb",
       "notification",
       "processes",
       "shared",

@@ -134,7 +134,7 @@ public class KbUsage {
    * A citizen about to write a web request said a public article solved the problem: a contact
    * deflected. The subject typed so far is kept stripped of personal data as searched text is.
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @Transactional
   public void deflected(Article article, String subject) {
     String text = subject == null || subject.isBlank() ? null : UsageText.query(subject);
     jdbc.sql(
