@@ -10,8 +10,11 @@ public final class AuditRequests {
    */
   public static final String BREAK_GLASS_REASON = AuditRequests.class.getName() + ".breakGlass";
 
-  /** Request attribute: the request's changes are recorded in their own transaction already. */
-  public static final String RECORDED = AuditRequests.class.getName() + ".recorded";
+  /**
+   * Request attribute: the user logged in to Camunda's webapps (their own session), for requests to
+   * {@code /camunda/api/...} that carry no Spring Security login.
+   */
+  public static final String WEBAPP_USER = AuditRequests.class.getName() + ".webappUser";
 
   private AuditRequests() {}
 }

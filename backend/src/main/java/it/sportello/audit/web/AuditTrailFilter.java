@@ -266,8 +266,10 @@ class AuditTrailFilter extends OncePerRequestFilter {
 
   private void record(
       Rule rule, HttpServletRequest request, int status, String path, Authentication caller) {
-    if (!known(caller) && !rule.action().equals("ENGINE")) {
-      // not logged in: refused by Spring Security; failed logins are AuthenticationAudit's
+    String webappUser = (String) request.getAttribute(AuditRequests.WEBAPP_USER);
+    if (!known(caller) && webappUser == null) {
+      // not logged in: refused by Spring Security (or by Camunda's webapps); failed logins are
+      // AuthenticationAudit's
       return;
     }
     if (rule.action().equals("LOGIN") && status >= 400) {
@@ -287,7 +289,7 @@ class AuditTrailFilter extends OncePerRequestFilter {
     String subject = status == 404 ? null : subject(rule.subject(), id, request);
     audit.record(
         new AuditEntry(
-            known(caller) ? caller.getName() : null,
+            known(caller) ? caller.getName() : webappUser,
             known(caller) ? roles(caller) : null,
             rule.action(),
             rule.resourceType(),

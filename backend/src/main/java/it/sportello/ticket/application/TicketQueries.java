@@ -88,7 +88,12 @@ public class TicketQueries {
     /** Opened it, or it was assigned to one of the reader's offices. */
     boolean ownsOrOffice(Ticket ticket) {
       return userId.equals(ticket.getCreatedBy())
-          || ticket.getEvents().stream().anyMatch(event -> groups.contains(event.getOffice()));
+          || ticket.getEvents().stream().anyMatch(event -> inGroup(event.getOffice()));
+    }
+
+    /** Whether the reader belongs to this group (false for none). */
+    boolean inGroup(String group) {
+      return group != null && groups.contains(group);
     }
 
     boolean breaksGlass() {
@@ -103,17 +108,17 @@ public class TicketQueries {
     }
     String queue = ticket.getQueue();
     if (needToKnow.restrictedQueues().contains(queue)) {
-      return reader.groups().contains(queue) ? Access.GRANTED : Access.NEED_TO_KNOW;
+      return reader.inGroup(queue) ? Access.GRANTED : Access.NEED_TO_KNOW;
     }
     if (readsAll(reader)
-        || reader.groups().contains(queue)
+        || reader.inGroup(queue)
         || reader.ownsOrOffice(ticket)
         || ticket.getEvents().stream().anyMatch(event -> reader.userId().equals(event.getActor()))
         || tasks.openTasks(ticket.getNumber()).stream()
             .anyMatch(
                 task ->
                     reader.userId().equals(task.assignee())
-                        || task.candidateGroups().stream().anyMatch(reader.groups()::contains))) {
+                        || task.candidateGroups().stream().anyMatch(reader::inGroup))) {
       return Access.GRANTED;
     }
     return Access.NEED_TO_KNOW;
