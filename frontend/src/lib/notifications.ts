@@ -103,6 +103,8 @@ const TICKET_PROCESSES = ['ticket', 'office-involvement'];
 /** Whether the notification is about a ticket (a page at /tickets/:number). */
 export function isTicket(notification: AppNotification): boolean {
   const process = notification.params.processKey;
+  // an alert about no ticket (the audit trail's) has no ticket number
+  if (!notification.ticketNumber) return false;
   return !process || TICKET_PROCESSES.includes(process);
 }
 
@@ -127,5 +129,7 @@ export function notificationText(t: TFunction, notification: AppNotification, zo
     task,
     by: params.by ? displayName(params.by, params.byName) : t('notifications.someone'),
     channel,
+    // the audit trail's alert (AUDIT_CHAIN_BROKEN): its first bad row
+    seq: params.seq,
   });
 }

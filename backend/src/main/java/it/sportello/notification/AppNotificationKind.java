@@ -16,5 +16,10 @@ public enum AppNotificationKind {
   /** The take-in-charge deadline passed: the ticket was escalated to the supervisors. */
   TAKE_IN_CHARGE_OVERDUE,
   /** The resolution deadline passed: the ticket was escalated to the supervisors. */
-  RESOLUTION_OVERDUE
+  RESOLUTION_OVERDUE,
+  /**
+   * The nightly verification found the audit trail's hash chain broken (params: {@code seq}, the
+   * first bad row); for the administrators, about no ticket.
+   */
+  AUDIT_CHAIN_BROKEN
 }

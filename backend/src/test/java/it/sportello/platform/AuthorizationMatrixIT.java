@@ -74,6 +74,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     USERS.put("analyst", "analyst");
     USERS.put("admin", "camunda-admin");
     USERS.put("api-client", "api-client");
+    USERS.put("dpo", "dpo");
   }
 
   /** Harmless values for path and required query parameters: nothing of the kind exists. */

@@ -29,8 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartIT {
 
+  /** A supervisor: their role's group makes them read every ticket outside restricted queues. */
   private static final TicketQueries.Reader STAFF =
-      new TicketQueries.Reader("supervisor", true, java.util.List.of());
+      new TicketQueries.Reader("supervisor", true, java.util.List.of("supervisor"));
 
   private final Path dataDirectory = Path.of("target/it-postgres/restart-" + UUID.randomUUID());
 

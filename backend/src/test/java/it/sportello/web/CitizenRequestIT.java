@@ -19,10 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 20, journey (a), in headless Chromium: {@code frontend/e2e/citizen-request.mjs} sends a request
- * from {@code /self-service/request?page=/tributi/tari&errorCode=E-402} without login, follows the
- * tracking link, and operator1 sees the ticket with browser, OS, page and error code; axe-core on
- * every page. Here: the receipt with the tracking link waits in the mail outbox.
+ * Issue 20, journey (a), in headless Chromium: {@code frontend/e2e/citizen-request.mjs} sends a
+ * request from {@code /self-service/request?page=/tributi/tari&errorCode=E-402} without login,
+ * follows the tracking link, and operator1 sees the ticket with browser, OS, page and error code;
+ * axe-core on every page. Here: the receipt with the tracking link waits in the mail outbox.
  */
 class CitizenRequestIT extends IntegrationTest {
 

@@ -44,6 +44,7 @@ class DemoIdentities {
           entry("analyst", "Analisti di processo"),
           entry("camunda-admin", "Amministratori"),
           entry("api-client", "Sistemi esterni"),
+          entry("dpo", "Responsabile della protezione dei dati"),
           entry("general", "Coda: informazioni generali"),
           entry("payments", "Coda: pagamenti"),
           entry("privacy", "Coda: privacy"),
@@ -69,6 +70,7 @@ class DemoIdentities {
     USERS.put("analyst", List.of("analyst"));
     USERS.put("admin", List.of("camunda-admin"));
     USERS.put("api-client", List.of("api-client"));
+    USERS.put("dpo", List.of("dpo"));
   }
 
   private final IdentityService identityService;

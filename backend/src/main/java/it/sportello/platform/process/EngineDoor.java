@@ -2,6 +2,7 @@ package it.sportello.platform.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.audit.AuditRequests;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.web.ReplayedBody;
 import jakarta.servlet.FilterChain;
@@ -59,6 +60,8 @@ class EngineDoor extends OncePerRequestFilter {
     } else if (path.startsWith(WEBAPP_ENGINE)) {
       resource = path.substring(WEBAPP_ENGINE.length());
       groups = webappGroups(request.getSession(false));
+      webappUser(request.getSession(false))
+          .ifPresent(user -> request.setAttribute(AuditRequests.WEBAPP_USER, user));
     } else {
       chain.doFilter(request, response);
       return;
@@ -94,6 +97,21 @@ class EngineDoor extends OncePerRequestFilter {
       return null;
     }
     return GroupAuthorities.groupIds(authentication.getAuthorities());
+  }
+
+  /** Who is logged in to Camunda's webapps in this session, for the audit trail. */
+  private static Optional<String> webappUser(HttpSession session) {
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return Optional.empty();
+    }
+    return authentications.getAuthentications().stream()
+        .map(authentication -> authentication.getName())
+        .filter(name -> name != null)
+        .findFirst();
   }
 
   private static List<String> webappGroups(HttpSession session) {

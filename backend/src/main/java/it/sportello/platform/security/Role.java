@@ -27,7 +27,9 @@ public enum Role {
   KB_REVIEWER("kb-reviewer"),
   ANALYST("analyst"),
   ADMIN("camunda-admin"),
-  API_CLIENT("api-client");
+  API_CLIENT("api-client"),
+  /** The data protection officer: searches and exports the audit trail, verifies its chain. */
+  DPO("dpo");
 
   private final String groupId;
 

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -261,6 +262,12 @@ public class SecurityConfiguration {
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
                     .requestMatchers("/api/canned-replies", "/api/canned-replies/**")
                     .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, KB_EDITOR, ADMIN))
+                    // the audit trail: the data protection officer and the auditor; administrators
+                    // verify its chain (they receive the alert when it breaks)
+                    .requestMatchers(HttpMethod.GET, "/api/audit/verify")
+                    .hasAnyRole(roles(DPO, AUDITOR, ADMIN))
+                    .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
+                    .hasAnyRole(roles(DPO, AUDITOR))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     // each user reads only their own notifications and their groups'
@@ -349,8 +356,12 @@ public class SecurityConfiguration {
 
   /** Basic, the web application's session login ({@code /api/session}) and nothing else. */
   @Bean
-  AuthenticationManager authenticationManager(List<AuthenticationProvider> providers) {
-    return new ProviderManager(providers);
+  AuthenticationManager authenticationManager(
+      List<AuthenticationProvider> providers, AuthenticationEventPublisher events) {
+    ProviderManager manager = new ProviderManager(providers);
+    // failed logins reach the audit trail (it.sportello.audit.AuthenticationAudit)
+    manager.setAuthenticationEventPublisher(events);
+    return manager;
   }
 
   static Converter<Jwt, AbstractAuthenticationToken> groupsConverter(String groupsClaim) {

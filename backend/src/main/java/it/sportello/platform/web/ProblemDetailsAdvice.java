@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.FieldViolation;
+import it.sportello.shared.ForbiddenException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.TooLargeException;
@@ -99,6 +100,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
     problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException exception) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
+    problem.setTitle("Forbidden");
     return problem;
   }
 

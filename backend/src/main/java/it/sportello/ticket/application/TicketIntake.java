@@ -3,6 +3,8 @@ package it.sportello.ticket.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import it.sportello.audit.AuditEntry;
+import it.sportello.audit.AuditLog;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
@@ -47,6 +49,7 @@ public class TicketIntake {
   private final Clock clock;
   private final TicketAwareness awareness;
   private final TransactionTemplate transactions;
+  private final AuditLog audit;
 
   TicketIntake(
       TicketRepository tickets,
@@ -59,8 +62,10 @@ public class TicketIntake {
       ReportedTimes reportedTimes,
       Clock clock,
       TicketAwareness awareness,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      AuditLog audit) {
     this.transactions = new TransactionTemplate(transactionManager);
+    this.audit = audit;
     this.tickets = tickets;
     this.numbers = numbers;
     this.contacts = contacts;
@@ -142,6 +147,16 @@ public class TicketIntake {
         receivedAt,
         user);
     process.start(ticket);
+    // in this transaction: the ticket and its audit row commit together
+    audit.record(
+        AuditEntry.change(
+            user,
+            "CREATE",
+            "ticket",
+            ticket.getNumber(),
+            requester.getFiscalCode() != null
+                ? requester.getFiscalCode()
+                : "contact:" + requester.getId()));
     if (command.firstContactAnswer() != null) {
       process.solveAtFirstContact(ticket.getNumber(), user, command.firstContactAnswer());
     }
@@ -168,7 +183,7 @@ public class TicketIntake {
   public boolean receiveMessage(
       String number, String text, String channel, String user, TicketQueries.Reader reader) {
     Ticket ticket = tickets.getByNumber(number);
-    if (!reader.canRead(ticket)) {
+    if (!reader.staff() && !reader.ownsOrOffice(ticket)) {
       throw new NotFoundException("No ticket with number " + number);
     }
     return receive(ticket, text, channel, user);

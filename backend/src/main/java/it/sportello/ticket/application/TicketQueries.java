@@ -1,5 +1,7 @@
 package it.sportello.ticket.application;
 
+import it.sportello.notification.TicketTasks;
+import it.sportello.shared.ForbiddenException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
@@ -16,6 +18,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,14 +29,38 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads tickets for the API: one by number, or a filtered page, newest first. */
+/**
+ * Reads tickets for the API: one by number, or a filtered page, newest first; each within the
+ * reader's need to know ({@link NeedToKnowProperties}).
+ */
 @Service
 public class TicketQueries {
 
-  private final TicketRepository tickets;
+  private static final Logger log = LoggerFactory.getLogger(TicketQueries.class);
 
-  TicketQueries(TicketRepository tickets) {
+  private final TicketRepository tickets;
+  private final NeedToKnowProperties needToKnow;
+  private final TicketTasks tasks;
+  private final ApplicationEventPublisher events;
+
+  TicketQueries(
+      TicketRepository tickets,
+      NeedToKnowProperties needToKnow,
+      TicketTasks tasks,
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
+    this.needToKnow = needToKnow;
+    this.tasks = tasks;
+    this.events = events;
+  }
+
+  /** Whether a reader may read a ticket. */
+  public enum Access {
+    GRANTED,
+    /** Staff outside their need to know: refused (403) unless they break the glass. */
+    NEED_TO_KNOW,
+    /** Not for this reader at all (an office, an external system): the ticket stays hidden. */
+    HIDDEN
   }
 
   /** Filters of the ticket list; null means "any". */
@@ -49,25 +78,95 @@ public class TicketQueries {
    * reads the tickets that were assigned to one of its groups; an external system reads the tickets
    * it opened.
    */
-  public record Reader(String userId, boolean staff, Collection<String> groups) {
+  public record Reader(
+      String userId, boolean staff, Collection<String> groups, String breakGlassReason) {
 
-    boolean canRead(Ticket ticket) {
-      return staff
-          || userId.equals(ticket.getCreatedBy())
-          || ticket.getEvents().stream().anyMatch(event -> groups.contains(event.getOffice()));
+    public Reader(String userId, boolean staff, Collection<String> groups) {
+      this(userId, staff, groups, null);
+    }
+
+    /** Opened it, or it was assigned to one of the reader's offices. */
+    boolean ownsOrOffice(Ticket ticket) {
+      return userId.equals(ticket.getCreatedBy())
+          || ticket.getEvents().stream().anyMatch(event -> inGroup(event.getOffice()));
+    }
+
+    /** Whether the reader belongs to this group (false for none). */
+    boolean inGroup(String group) {
+      return group != null && groups.contains(group);
+    }
+
+    boolean breaksGlass() {
+      return staff && breakGlassReason != null && !breakGlassReason.isBlank();
     }
   }
 
+  /** Whether this reader may read this ticket (its events loaded). */
+  public Access access(Ticket ticket, Reader reader) {
+    if (!reader.staff()) {
+      return reader.ownsOrOffice(ticket) ? Access.GRANTED : Access.HIDDEN;
+    }
+    String queue = ticket.getQueue();
+    if (needToKnow.restrictedQueues().contains(queue)) {
+      return reader.inGroup(queue) ? Access.GRANTED : Access.NEED_TO_KNOW;
+    }
+    if (readsAll(reader)
+        || reader.inGroup(queue)
+        || reader.ownsOrOffice(ticket)
+        || ticket.getEvents().stream().anyMatch(event -> reader.userId().equals(event.getActor()))
+        || tasks.openTasks(ticket.getNumber()).stream()
+            .anyMatch(
+                task ->
+                    reader.userId().equals(task.assignee())
+                        || task.candidateGroups().stream().anyMatch(reader::inGroup))) {
+      return Access.GRANTED;
+    }
+    return Access.NEED_TO_KNOW;
+  }
+
+  boolean readsAll(Reader reader) {
+    return reader.groups().stream().anyMatch(needToKnow.readAllGroups()::contains);
+  }
+
+  /** The restricted queues this reader is not a member of. */
+  List<String> barredQueues(Reader reader) {
+    return needToKnow.restrictedQueues().stream()
+        .filter(queue -> !reader.groups().contains(queue))
+        .sorted()
+        .toList();
+  }
+
   /**
-   * @throws NotFoundException also when the reader may not see the ticket (its existence stays
-   *     hidden)
+   * The ticket, when the reader may read it; outside their need to know only with a break-glass
+   * reason (published as a {@link BreakGlassRead}).
+   *
+   * @throws NotFoundException also when the reader may not see the ticket at all (its existence
+   *     stays hidden)
+   * @throws ForbiddenException when it is outside the staff reader's need to know
    */
   @Transactional(readOnly = true)
   public Ticket get(String number, Reader reader) {
     Ticket ticket = tickets.getByNumber(number);
     ticket.getEvents().size();
-    if (!reader.canRead(ticket)) {
-      throw new NotFoundException("No ticket with number " + number);
+    switch (access(ticket, reader)) {
+      case GRANTED -> {}
+      case HIDDEN -> throw new NotFoundException("No ticket with number " + number);
+      case NEED_TO_KNOW -> {
+        if (!reader.breaksGlass()) {
+          throw new ForbiddenException(
+              "Ticket "
+                  + number
+                  + " is outside your need to know; a justified read states its reason"
+                  + " (breakGlass parameter or X-Break-Glass-Reason header) and is audited");
+        }
+        log.warn(
+            "Break-glass read of ticket {} by {}: {}",
+            number,
+            reader.userId(),
+            reader.breakGlassReason());
+        events.publishEvent(
+            new BreakGlassRead(number, reader.userId(), reader.breakGlassReason().strip()));
+      }
     }
     return ticket;
   }
@@ -75,10 +174,10 @@ public class TicketQueries {
   /** Whether the reader may see the ticket with this number (false also when there is none). */
   @Transactional(readOnly = true)
   public boolean mayRead(String number, Reader reader) {
-    if (reader.staff()) {
-      return true;
-    }
-    return tickets.findByNumber(number).map(reader::canRead).orElse(false);
+    return tickets
+        .findByNumber(number)
+        .map(ticket -> access(ticket, reader) == Access.GRANTED)
+        .orElse(false);
   }
 
   /** The tickets with these numbers, by number; unknown numbers are left out. */
@@ -120,11 +219,43 @@ public class TicketQueries {
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))));
   }
 
-  private static Specification<Ticket> readableBy(Reader reader) {
+  private Specification<Ticket> readableBy(Reader reader) {
+    if (!reader.staff()) {
+      return outsideStaff(reader);
+    }
+    List<String> barred = barredQueues(reader);
+    boolean readsAll = readsAll(reader);
     return (root, query, builder) -> {
-      if (reader.staff()) {
-        return builder.conjunction();
+      Predicate allowed = builder.conjunction();
+      if (!barred.isEmpty()) {
+        allowed = builder.not(root.get("queue").in(barred));
       }
+      if (readsAll) {
+        return allowed;
+      }
+      // the list's need to know: the reader's queues, the tickets they worked on or their
+      // offices were assigned (a single read also counts the candidates of its open tasks)
+      Subquery<Long> involved = query.subquery(Long.class);
+      Root<TicketEvent> event = involved.from(TicketEvent.class);
+      involved
+          .select(builder.literal(1L))
+          .where(
+              builder.equal(event.get("ticket"), root),
+              reader.groups().isEmpty()
+                  ? builder.equal(event.get("actor"), reader.userId())
+                  : builder.or(
+                      builder.equal(event.get("actor"), reader.userId()),
+                      event.get("office").in(reader.groups())));
+      return builder.and(
+          allowed,
+          reader.groups().isEmpty()
+              ? builder.exists(involved)
+              : builder.or(root.get("queue").in(reader.groups()), builder.exists(involved)));
+    };
+  }
+
+  private static Specification<Ticket> outsideStaff(Reader reader) {
+    return (root, query, builder) -> {
       Subquery<Long> assigned = query.subquery(Long.class);
       Root<TicketEvent> event = assigned.from(TicketEvent.class);
       assigned

@@ -52,12 +52,17 @@ public class TicketSearch {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
+  private final TicketQueries needToKnow;
 
-  TicketSearch(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  TicketSearch(
+      NamedParameterJdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      TicketQueries needToKnow) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     ownTransaction.setReadOnly(true);
+    this.needToKnow = needToKnow;
   }
 
   /** One row of the result table. */
@@ -186,10 +191,27 @@ public class TicketSearch {
     return value > limit ? new Count(limit, false) : new Count(value, true);
   }
 
-  private static String where(
+  private String where(
       TicketSearchCriteria criteria, Reader reader, ZoneId zone, MapSqlParameterSource parameters) {
     List<String> conditions = new ArrayList<>();
-    if (!reader.staff()) {
+    if (reader.staff()) {
+      // need to know (TicketQueries): restricted queues for their members only; staff who do not
+      // read all: their queues and the tickets they worked on or their offices were assigned
+      List<String> barred = needToKnow.barredQueues(reader);
+      if (!barred.isEmpty()) {
+        parameters.addValue("barredQueues", barred);
+        conditions.add("t.queue not in (:barredQueues)");
+      }
+      if (!needToKnow.readsAll(reader)) {
+        parameters.addValue("reader", reader.userId());
+        parameters.addValue(
+            "readerGroups", reader.groups().isEmpty() ? List.of("") : List.copyOf(reader.groups()));
+        conditions.add(
+            "(t.queue in (:readerGroups) or exists (select 1 from sportello.ticket_event e"
+                + " where e.ticket_id = t.id and (e.actor = :reader or e.office in"
+                + " (:readerGroups))))");
+      }
+    } else {
       // an office reads the tickets assigned to one of its groups; an external system its own
       parameters.addValue("reader", reader.userId());
       if (reader.groups().isEmpty()) {

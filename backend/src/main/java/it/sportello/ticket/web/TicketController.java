@@ -100,9 +100,20 @@ class TicketController {
         .body(response(ticket, false));
   }
 
-  @Operation(summary = "A ticket with its path (levels, offices, rejections, SLA escalations)")
+  @Operation(
+      summary = "A ticket with its path (levels, offices, rejections, SLA escalations)",
+      description =
+          "Within the reader's need to know (403 outside it); beyond it, a break-glass read states"
+              + " its reason (this parameter or the X-Break-Glass-Reason header) and is flagged in"
+              + " the audit trail.")
   @GetMapping("/{number}")
-  TicketResponse get(@PathVariable String number, Authentication authentication) {
+  TicketResponse get(
+      @PathVariable String number,
+      @Parameter(description = "The reason of a read outside the reader's need to know")
+          @RequestParam(name = TicketReaders.BREAK_GLASS_PARAMETER, required = false)
+          @Size(max = 500)
+          String breakGlass,
+      Authentication authentication) {
     return response(queries.get(number, reader(authentication)), true);
   }
 
