@@ -1,8 +1,8 @@
 package it.sportello.ticket;
 
-import it.sportello.audit.AuditRequests;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.security.Role;
+import it.sportello.shared.AuditRequests;
 import it.sportello.ticket.application.BreakGlassRead;
 import it.sportello.ticket.application.TicketQueries.Reader;
 import jakarta.servlet.http.HttpServletRequest;

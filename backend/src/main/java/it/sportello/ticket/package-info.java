@@ -7,6 +7,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "audit",
       "contact",
       "document",
       "kb",

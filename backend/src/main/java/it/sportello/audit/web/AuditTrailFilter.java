@@ -2,8 +2,8 @@ package it.sportello.audit.web;
 
 import it.sportello.audit.AuditEntry;
 import it.sportello.audit.AuditLog;
-import it.sportello.audit.AuditRequests;
 import it.sportello.audit.AuditSubjects;
+import it.sportello.shared.AuditRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

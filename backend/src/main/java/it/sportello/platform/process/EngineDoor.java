@@ -2,9 +2,9 @@ package it.sportello.platform.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.sportello.audit.AuditRequests;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.web.ReplayedBody;
+import it.sportello.shared.AuditRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
