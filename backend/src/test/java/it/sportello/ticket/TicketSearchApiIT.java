@@ -319,7 +319,8 @@ class TicketSearchApiIT extends IntegrationTest {
     assertThat(numbers(page)).containsExactlyElementsOf(newestFirst);
     assertThat(page.get("total").asLong()).isEqualTo(5);
     assertThat(page.get("totalExact").asBoolean()).isTrue();
-    // the other way, by priority (1 to 4, then 5), and a page at a time: the count stays exact on every page
+    // the other way, by priority (1 to 4, then 5), and a page at a time: the count stays exact on
+    // every page
     assertThat(numbers(search("operator1", "q=" + surname + "&sort=received")))
         .containsExactlyElementsOf(reversed(newestFirst));
     jdbc.update("update sportello.ticket set priority = 5 where number = ?", numbers.get(0));

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Free text is PostgreSQL full text with the Italian configuration over subject and description
  * (the stored column {@code search_vector} and its GIN index); its count stops at {@link
- * #SELECTIVE_COUNT_LIMIT}, as that of a part of the requester's name. A part of the requester's name goes through the trigram index on {@code
- * lower(contact.name)}; fiscal code and e-mail through the contact's own indexes.
+ * #SELECTIVE_COUNT_LIMIT}, as that of a part of the requester's name. A part of the requester's
+ * name goes through the trigram index on {@code lower(contact.name)}; fiscal code and e-mail
+ * through the contact's own indexes.
  */
 @Service
 public class TicketSearch {
@@ -35,9 +36,9 @@ public class TicketSearch {
   public static final int MAX_OFFSET = 10_000;
 
   /**
-   * Counts of a search with free text or a part of the requester's name stop here: a common word
-   * or name matches a large part of the table, and each match counted is a row fetched at random
-   * from the heap. Up to here the matches are found through the GIN indexes first (see {@link
+   * Counts of a search with free text or a part of the requester's name stop here: a common word or
+   * name matches a large part of the table, and each match counted is a row fetched at random from
+   * the heap. Up to here the matches are found through the GIN indexes first (see {@link
    * #candidates}), so the count is exact and the page sorts only those rows.
    */
   public static final int SELECTIVE_COUNT_LIMIT = 200;
@@ -191,10 +192,10 @@ public class TicketSearch {
    * #COMMON_WORD_SHARE} of the tickets? Then the newest matches are found at once by walking the
    * received-date index, and the first 201 for the count soon after, whereas the GIN index would
    * first read all its postings (84,000 for "mensa" at 2.5 million tickets: 130–200 ms on a loaded
-   * machine). Only for one word without other filters, read by staff: two common words may never
-   * be in the same ticket, and a filter may leave few of a common word's tickets, both of which
-   * the walk would look for through the whole table. A word the statistics do not list (a typo, a
-   * rare word, no {@code ANALYZE} yet) goes through the index.
+   * machine). Only for one word without other filters, read by staff: two common words may never be
+   * in the same ticket, and a filter may leave few of a common word's tickets, both of which the
+   * walk would look for through the whole table. A word the statistics do not list (a typo, a rare
+   * word, no {@code ANALYZE} yet) goes through the index.
    */
   private boolean commonWordAlone(TicketSearchCriteria criteria, Reader reader) {
     if (criteria.text() == null || !reader.staff() || !criteria.equals(onlyText(criteria.text()))) {
@@ -222,8 +223,8 @@ public class TicketSearch {
 
   /**
    * The ids of at most {@link #SELECTIVE_COUNT_LIMIT} + 1 tickets matching the criteria (without
-   * the reader's restriction), read through the GIN indexes (full text, trigrams of the
-   * requester's name) and never by walking the table in an order.
+   * the reader's restriction), read through the GIN indexes (full text, trigrams of the requester's
+   * name) and never by walking the table in an order.
    *
    * <p>The planner cannot know how many tickets have a word: one that no ticket has (a typo) is
    * estimated as frequent as the least frequent common word, and it would walk the received-date
