@@ -256,6 +256,94 @@ class TicketSearchApiIT extends IntegrationTest {
   }
 
   @Test
+  void aWordNoTicketHasFindsNothingWithAnExactCount() {
+    // a typo of this test's unique word: in no ticket (at 2.5 million tickets the planner takes
+    // such a word for a common one; the search reads it through the text index, see TicketSearch)
+    String typo = surname + "x";
+    JsonNode page = search("operator1", "q=" + typo);
+    assertThat(page.get("items")).isEmpty();
+    assertThat(page.get("total").asLong()).isZero();
+    assertThat(page.get("totalExact").asBoolean()).isTrue();
+    // the same for an office, whose reading rule is applied to the matches, and for a name part
+    assertThat(search("office1", "q=" + typo).get("total").asLong()).isZero();
+    JsonNode byName = search("operator1", "requester=" + typo);
+    assertThat(byName.get("items")).isEmpty();
+    assertThat(byName.get("totalExact").asBoolean()).isTrue();
+    // a saved view with the typo counts 0, exactly
+    String name = "Refuso " + surname;
+    assertThat(
+            post(
+                    "/api/tickets/views",
+                    "operator1",
+                    Map.of("name", name, "filters", Map.of("q", typo)))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    JsonNode view = null;
+    for (JsonNode candidate : get("/api/tickets/views", "operator1").getBody()) {
+      if (name.equals(candidate.get("name").asText())) {
+        view = candidate;
+      }
+    }
+    assertThat(view).isNotNull();
+    assertThat(view.get("count").asLong()).isZero();
+    assertThat(view.get("countExact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRareWordIsCountedExactlyAndSortedAndPaged() {
+    // 4 more tickets with this test's unique word in the subject, received on known days of 2002
+    // (out of every other test's period): with the ticket of @BeforeEach, 5 match the word
+    List<String> rare = new ArrayList<>();
+    for (int day = 1; day <= 4; day++) {
+      String number = "R" + surname.toLowerCase().substring(2) + "-" + day;
+      jdbc.update(
+          "insert into sportello.ticket (number, type, channel, status, requester_id, subject,"
+              + " description, language, current_level, priority, received_at, closed_at,"
+              + " created_by, created_at, updated_at)"
+              + " select ?, t.type, t.channel, 'CLOSED', t.requester_id, 'Ascensore ' || ?,"
+              + " t.description, t.language, 1, ?, timestamptz '2002-03-01 10:00+01' + ? * interval"
+              + " '1 day', timestamptz '2002-04-01 10:00+02', t.created_by, t.created_at,"
+              + " t.updated_at from sportello.ticket t where t.number = ?",
+          number,
+          surname,
+          5 - day,
+          day,
+          numbers.get(0));
+      rare.add(number);
+    }
+    // newest first: this test's ticket of today, then the four of 2002 from the last day back
+    List<String> newestFirst =
+        List.of(numbers.get(0), rare.get(3), rare.get(2), rare.get(1), rare.get(0));
+
+    JsonNode page = search("operator1", "q=" + surname);
+    assertThat(numbers(page)).containsExactlyElementsOf(newestFirst);
+    assertThat(page.get("total").asLong()).isEqualTo(5);
+    assertThat(page.get("totalExact").asBoolean()).isTrue();
+    // the other way, by priority (1 to 4, then 5), and a page at a time: the count stays exact on
+    // every page
+    assertThat(numbers(search("operator1", "q=" + surname + "&sort=received")))
+        .containsExactlyElementsOf(reversed(newestFirst));
+    jdbc.update("update sportello.ticket set priority = 5 where number = ?", numbers.get(0));
+    assertThat(numbers(search("operator1", "q=" + surname + "&sort=priority")))
+        .containsExactly(rare.get(3), rare.get(2), rare.get(1), rare.get(0), numbers.get(0));
+    JsonNode second = search("operator1", "q=" + surname + "&size=2&page=1");
+    assertThat(numbers(second)).containsExactly(rare.get(2), rare.get(1));
+    assertThat(second.get("total").asLong()).isEqualTo(5);
+    assertThat(second.get("totalExact").asBoolean()).isTrue();
+    JsonNode beyond = search("operator1", "q=" + surname + "&size=2&page=5");
+    assertThat(beyond.get("items")).isEmpty();
+    assertThat(beyond.get("total").asLong()).isEqualTo(5);
+    // with another filter, and by a part of the requester's name (3 + 4 tickets), exactly
+    assertThat(numbers(search("operator1", "q=" + surname + "&status=CLOSED")))
+        .containsExactlyElementsOf(newestFirst.subList(1, 5));
+    JsonNode byName = search("operator1", "requester=" + surname.toLowerCase());
+    assertThat(byName.get("total").asLong()).isEqualTo(7);
+    assertThat(byName.get("totalExact").asBoolean()).isTrue();
+    assertThat(numbers(byName).subList(3, 7))
+        .containsExactly(rare.get(3), rare.get(2), rare.get(1), rare.get(0));
+  }
+
+  @Test
   void badParametersAnswerProblemsNamingTheParameter() {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("status=LOST", "status");

@@ -92,8 +92,8 @@ class TicketSearchController {
               + " unassigned (nobody took it in charge), breached, receivedFrom/receivedTo (days,"
               + " inclusive, in the service calendar's zone). sort: number, received, priority,"
               + " status or due, '-' first for descending (default -received). Counts stop at"
-              + " 10,000, at 200 with q (totalExact false: at least that many). Offices see the"
-              + " tickets assigned to them.")
+              + " 10,000, at 200 with q or requester (totalExact false: at least that many)."
+              + " Offices see the tickets assigned to them.")
   @GetMapping("/search")
   SearchResponse search(
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
@@ -143,7 +143,7 @@ class TicketSearchController {
           "Built-in views (mine, unassigned, breached, waitingForRequester: their name is a key"
               + " to translate), then the shared ones, then the caller's personal ones; each with"
               + " the count of its tickets for the caller (at most 10,000, 200 when its filters"
-              + " have q; countExact false beyond).")
+              + " have q or requester; countExact false beyond).")
   @GetMapping("/views")
   List<SavedTicketViews.View> views(Authentication authentication) {
     return views.list(
