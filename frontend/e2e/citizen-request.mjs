@@ -3,14 +3,14 @@
 // fills it and sends it; the page shows the number and the tracking link, which shows the status;
 // operator1 opens the ticket and sees the browser, the operating system, the page and the error code.
 // axe-core (WCAG 2.1 A/AA) on every page; at 320 px the form does not overflow sideways.
-// Usage: node e2e/citizen.mjs <base-url> <screenshot-dir> [language]
+// Usage: node e2e/citizen-request.mjs <base-url> <screenshot-dir> [language]
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: citizen.mjs <base-url> <screenshot-dir> [language]');
+assert.ok(baseUrl && shots, 'usage: citizen-request.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
   it: { login: 'Accedi', form: 'Invia una richiesta', sent: 'Richiesta inviata', track: 'Segui lo stato della richiesta', status: 'Stato della richiesta', context: 'Contesto della richiesta web' },
@@ -25,7 +25,7 @@ const browser = await chromium.launch({
 const problems = [];
 
 async function axe(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-citizen-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/${language}-citizen-request-${name}.png`, fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
     problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);

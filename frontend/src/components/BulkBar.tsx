@@ -105,7 +105,9 @@ export function BulkBar({
         </span>
       )}
       {tickets.length > 1 && <BulkDuplicate numbers={tickets} onDone={onChanged} />}
-      <BulkDuplicateSummary />
+      <div role="status">
+        <BulkDuplicateSummary />
+      </div>
       <div role="status">
         {results.length > 0 && (
           <ul className="list-unstyled small mb-0 d-flex flex-wrap column-gap-3" data-bulk-results>

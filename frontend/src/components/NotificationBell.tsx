@@ -126,7 +126,9 @@ export function NotificationBell({ user }: { user: Me }) {
                   )}
                   {!notification.read && (
                     <button type="button" className="btn btn-link btn-sm p-0" onClick={() => read(notification)}>
-                      {t('notifications.markRead', { number: notification.ticketNumber })}
+                      {notification.ticketNumber
+                        ? t('notifications.markRead', { number: notification.ticketNumber })
+                        : t('notifications.markReadAlert')}
                     </button>
                   )}
                 </div>

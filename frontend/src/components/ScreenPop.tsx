@@ -44,6 +44,9 @@ export function ScreenPopDialog({
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    // a native modal dialog (ActionDialog) makes the rest of the page inert, this pop included:
+    // an incoming call comes first, the dialog is closed (its work is not started until confirmed)
+    document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((dialog) => dialog.close());
     const previous = document.activeElement as HTMLElement | null;
     heading.current?.focus();
     return () => previous?.focus?.();

@@ -75,12 +75,18 @@ export function CitizenRequestPage() {
 
   useEffect(() => {
     setReason('');
+    setReasons([]);
     const node = topics.find((each) => each.code === topic);
-    if (!node) {
-      setReasons([]);
-      return;
-    }
-    publicCategories(node.id).then(setReasons, () => setReasons([]));
+    if (!node) return;
+    // a slow answer for the topic chosen before must not offer that topic's reasons
+    let stale = false;
+    publicCategories(node.id).then(
+      (found) => !stale && setReasons(found),
+      () => !stale && setReasons([]),
+    );
+    return () => {
+      stale = true;
+    };
   }, [topic, topics]);
 
   useEffect(() => {
@@ -89,13 +95,17 @@ export function CitizenRequestPage() {
       setSuggestions([]);
       return;
     }
+    let stale = false;
     const timer = setTimeout(() => {
       searchPublicKb(text, language === 'en' ? 'en' : 'it').then(
-        (result) => setSuggestions(result.hits.slice(0, 3)),
-        () => setSuggestions([]),
+        (result) => !stale && setSuggestions(result.hits.slice(0, 3)),
+        () => !stale && setSuggestions([]),
       );
     }, SUGGESTION_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [subject, language]);
 
   useEffect(() => {

@@ -28,7 +28,15 @@ export function SelfServiceRequestPage() {
 
   const load = useCallback(() => {
     citizenRequest(number).then(setRequest, (e: unknown) =>
-      setError(e instanceof ApiError && e.status === 404 ? t('citizen.notFound') : e instanceof ApiError && e.status === 401 ? t('citizen.loginNeeded') : String((e as Error).message)),
+      setError(
+        e instanceof ApiError && e.status === 404
+          ? t('citizen.notFound')
+          : e instanceof ApiError && e.status === 401
+            ? t('citizen.loginNeeded')
+            : e instanceof ApiError && e.status === 403
+              ? t('citizen.levelTooLow')
+              : t('errors.generic'),
+      ),
     );
   }, [number, t]);
 
@@ -158,7 +166,16 @@ function Reply({ number, question, onSent }: { number: string; question: string;
       setSending(false);
       onSent(t('citizen.replySent'));
     } catch (e) {
-      setMessage((e as Error).message);
+      // the server's own words are for developers (and English): the citizen reads ours
+      setMessage(
+        e instanceof ApiError && e.status === 409
+          ? t('citizen.notWaiting')
+          : e instanceof ApiError && e.status === 403
+            ? t('citizen.levelTooLow')
+            : e instanceof ApiError && e.status === 400
+              ? t('citizen.replyInvalid')
+              : t('errors.generic'),
+      );
       setSending(false);
     }
   };
