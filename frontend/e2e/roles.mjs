@@ -21,7 +21,7 @@ const ROLES = [
   ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
   ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
   ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity', '/canned-replies']],
-  ['auditor', '/service-levels', ['/service-levels', '/activity']],
+  ['auditor', '/service-levels', ['/service-levels', '/activity', '/audit']],
   ['office1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['secretariat1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
   ['headoffice1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
@@ -31,6 +31,7 @@ const ROLES = [
   ['analyst', '/procedures', ['/procedures']],
   ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies']],
   ['api-client', '/no-workspace', []],
+  ['dpo', '/audit', ['/audit']],
 ];
 
 const browser = await chromium.launch({

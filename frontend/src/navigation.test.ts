@@ -31,9 +31,15 @@ describe('navigation by role', () => {
   });
 
   it('shows the auditor and the analyst no inbox, whose API refuses them', () => {
-    expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity']);
+    expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity', '/audit']);
     expect(paths(as('ANALYST'))).toEqual(['/procedures']);
     expect(mayOpen(as('AUDITOR'), '/inbox')).toBe(false);
+  });
+
+  it('lands the data protection officer on the audit trail, the only place it may open', () => {
+    expect(landingFor(as('DPO'))).toBe('/audit');
+    expect(paths(as('DPO'))).toEqual(['/audit']);
+    expect(mayOpen(as('SUPERVISOR'), '/audit')).toBe(false);
   });
 
   it('gives the secretariat and the manager the knowledge base they may now search', () => {

@@ -37,6 +37,8 @@ const PLACES: readonly Place[] = [
   { path: '/service-levels', label: 'serviceLevels', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
   { path: '/activity', label: 'activity', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
   { path: '/procedures', label: 'procedures', roles: ['ANALYST', 'ADMIN'] },
+  // the audit trail: the data protection officer and the customer's auditor (the API's roles)
+  { path: '/audit', label: 'audit', roles: ['DPO', 'AUDITOR'] },
   // who replies to requesters, and who manages the shared replies
   { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
 ];
@@ -52,6 +54,7 @@ const LANDINGS: readonly { roles: readonly string[]; path: string }[] = [
   { roles: ['MANAGER', 'AUDITOR', 'ADMIN'], path: '/service-levels' },
   { roles: ['KB_EDITOR', 'KB_REVIEWER'], path: '/kb' },
   { roles: ['ANALYST'], path: '/procedures' },
+  { roles: ['DPO'], path: '/audit' },
 ];
 
 /** The page for an account with no place in the application (an external system's). */
