@@ -49,6 +49,10 @@ public class AuditLog {
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
+
+  /** The same database, read in pages of 1,000 rows (the export of a long trail). */
+  private final NamedParameterJdbcTemplate streaming;
+
   private final TransactionTemplate ownTransaction;
   private final TransactionTemplate readTransaction;
   private final Clock clock;
@@ -62,6 +66,9 @@ public class AuditLog {
       AuditProperties properties) {
     this.jdbc = jdbc;
     this.named = named;
+    JdbcTemplate paged = new JdbcTemplate(named.getJdbcTemplate().getDataSource());
+    paged.setFetchSize(1000);
+    this.streaming = new NamedParameterJdbcTemplate(paged);
     this.clock = clock;
     this.enabled = properties.enabled();
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -259,7 +266,8 @@ public class AuditLog {
         status -> {
           MapSqlParameterSource parameters = new MapSqlParameterSource();
           String where = where(query, parameters);
-          named.query(
+          // streamed in pages of rows (the driver otherwise reads the whole result into memory)
+          streaming.query(
               "select " + COLUMNS + " from sportello.audit_event" + where + " order by seq",
               parameters,
               resultSet -> {

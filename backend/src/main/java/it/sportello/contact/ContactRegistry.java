@@ -69,6 +69,23 @@ public class ContactRegistry {
     return contacts.save(new Contact(data, clock.instant()));
   }
 
+  /**
+   * A requester who said who they are without proving it (the public web form: anyone may type
+   * anyone's fiscal code or e-mail). Found by fiscal code or VAT number only, and a contact that
+   * exists is never changed by what was declared (no e-mail or fiscal code added to it: that would
+   * hand its replies, or the personal area of the person it belongs to, to whoever typed them);
+   * otherwise a contact of its own, never joined to another by e-mail or phone.
+   */
+  @Transactional
+  public Contact identifyDeclared(RequesterData data) {
+    Optional<Contact> known =
+        Optional.ofNullable(data.fiscalCode())
+            .flatMap(contacts::findByFiscalCode)
+            .or(() -> Optional.ofNullable(data.vatNumber()).flatMap(contacts::findByVatNumber))
+            .map(this::current);
+    return known.orElseGet(() -> contacts.save(new Contact(data, clock.instant())));
+  }
+
   /** The contact itself or, if it was merged as a duplicate, the contact it was merged into. */
   private Contact current(Contact contact) {
     Contact current = contact;

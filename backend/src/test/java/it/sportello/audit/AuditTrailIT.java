@@ -110,6 +110,19 @@ class AuditTrailIT extends IntegrationTest {
     // nor does the ticket show in their lists
     JsonNode list = get("/api/tickets?queue=privacy&size=200", "operator3").getBody();
     assertThat(list.get("items").findValuesAsText("number")).doesNotContain(number);
+    // nor what the person said on it, in the person's history: the entry stays, its words do not
+    long contactId =
+        get("/api/tickets/" + number, "operator1").getBody().path("requester").path("id").asLong();
+    JsonNode history = get("/api/contacts/" + contactId + "/history", "operator3").getBody();
+    assertThat(history.path("items")).isNotEmpty();
+    assertThat(history.toString()).doesNotContain(number);
+    assertThat(get("/api/contacts/" + contactId + "/history", "operator1").getBody().toString())
+        .contains(number);
+    // the supervisors' board counts the privacy queue's work without saying what it is about
+    JsonNode board =
+        get("/api/supervisor/groups/privacy/tasks?waitingOnly=false", "supervisor").getBody();
+    assertThat(board.isArray() && !board.isEmpty()).isTrue();
+    assertThat(board.toString()).doesNotContain("Audit ");
 
     ResponseEntity<JsonNode> brokeGlass =
         get(
@@ -128,6 +141,7 @@ class AuditTrailIT extends IntegrationTest {
     List<JsonNode> rows = rowsAbout(fiscalCode);
     assertThat(rows)
         .filteredOn(row -> row.get("actor").asText().equals("operator3"))
+        .filteredOn(row -> row.get("resourceType").asText().startsWith("ticket"))
         .extracting(row -> row.get("outcome").asText() + " " + row.path("reason").asText(""))
         .containsExactly("BREAK_GLASS Il cittadino è al telefono, urgente", "DENIED ");
     assertThat(rows)

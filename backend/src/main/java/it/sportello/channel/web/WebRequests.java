@@ -131,7 +131,7 @@ class WebRequests {
     put(context, "answerChannel", form.answerChannel().name());
     Ticket ticket =
         intake
-            .open(
+            .openDeclared(
                 new OpenTicketCommand(
                     Channel.WEB,
                     TicketType.Q,
@@ -144,7 +144,6 @@ class WebRequests {
                     context,
                     null,
                     null),
-                null,
                 CREATED_BY)
             .ticket();
     byte[] secret = new byte[TOKEN_BYTES];

@@ -12,6 +12,7 @@ import it.sportello.contact.ContactRegistry;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.contact.RequesterData;
+import it.sportello.contact.TicketVisibility;
 import it.sportello.shared.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -44,8 +46,14 @@ class ContactController {
   private final ContactRegistry contacts;
   private final InteractionLog interactions;
   private final ContactEditor editor;
+  private final TicketVisibility visibility;
 
-  ContactController(ContactRegistry contacts, InteractionLog interactions, ContactEditor editor) {
+  ContactController(
+      ContactRegistry contacts,
+      InteractionLog interactions,
+      ContactEditor editor,
+      TicketVisibility visibility) {
+    this.visibility = visibility;
     this.contacts = contacts;
     this.interactions = interactions;
     this.editor = editor;
@@ -76,9 +84,24 @@ class ContactController {
   PageResponse<InteractionResponse> history(
       @PathVariable long id,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+      Authentication authentication) {
+    var found = interactions.history(id, PageRequest.of(page, size));
+    // what was said on a ticket outside the reader's need to know (the privacy queue) stays
+    // unsaid: the entry keeps its place, time and channel, without its summary
+    Set<String> hidden =
+        visibility.hidden(
+            found.getContent().stream()
+                .map(Interaction::getTicketNumber)
+                .filter(java.util.Objects::nonNull)
+                .toList(),
+            authentication);
     return PageResponse.of(
-        interactions.history(id, PageRequest.of(page, size)), InteractionResponse::of);
+        found,
+        interaction ->
+            hidden.contains(interaction.getTicketNumber())
+                ? InteractionResponse.withheld(interaction)
+                : InteractionResponse.of(interaction));
   }
 
   @Operation(
@@ -233,6 +256,19 @@ class ContactController {
       String ticketNumber,
       String summary,
       String recordedBy) {
+    /** An interaction of a ticket the reader may not read: when and how, not what. */
+    static InteractionResponse withheld(Interaction interaction) {
+      return new InteractionResponse(
+          interaction.getId(),
+          interaction.getOccurredAt(),
+          interaction.getChannel(),
+          interaction.getDirection().name(),
+          interaction.getKind().name(),
+          null,
+          null,
+          null);
+    }
+
     static InteractionResponse of(Interaction interaction) {
       return new InteractionResponse(
           interaction.getId(),

@@ -137,7 +137,11 @@ public class SavedTicketViews {
    * Saves the filters as a view, personal or shared (shared only for supervisors and
    * administrators). Filters on personal data are not saved.
    */
-  @Transactional
+  /**
+   * Saves a view and answers it with its count. Not one transaction: the insert commits on its own,
+   * then the count takes its own connection under its time limit, so the request never holds two
+   * pool connections at once (issue 26).
+   */
   public View create(
       String userId,
       boolean managesShared,

@@ -99,7 +99,21 @@ public class TicketIntake {
     }
   }
 
+  /**
+   * Opens a ticket for a requester who declared who they are without proving it (the public web
+   * form): the requester is found by fiscal code only and an existing contact is never completed
+   * with the declared data ({@link ContactRegistry#identifyDeclared}).
+   */
+  public Opened openDeclared(OpenTicketCommand command, String user) {
+    return transactions.execute(status -> openOnce(command, null, user, false));
+  }
+
   private Opened openOnce(OpenTicketCommand command, String idempotencyKey, String user) {
+    return openOnce(command, idempotencyKey, user, true);
+  }
+
+  private Opened openOnce(
+      OpenTicketCommand command, String idempotencyKey, String user, boolean requesterKnown) {
     String fingerprint = fingerprint(command);
     if (idempotencyKey != null) {
       Optional<Ticket> earlier = tickets.findByCreatedByAndIdempotencyKey(user, idempotencyKey);
@@ -119,7 +133,10 @@ public class TicketIntake {
     Instant now = clock.instant();
     reportedTimes.check("receivedAt", command.receivedAt());
     Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-    Contact requester = contacts.identify(command.requester());
+    Contact requester =
+        requesterKnown
+            ? contacts.identify(command.requester())
+            : contacts.identifyDeclared(command.requester());
     NewTicket data =
         new NewTicket(
             command.type() == null ? TicketType.Q : command.type(),

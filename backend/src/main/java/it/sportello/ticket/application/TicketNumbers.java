@@ -6,10 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readable ticket numbers, {@code RS-<year>-<6 digits>}, restarting every year: one PostgreSQL
@@ -34,10 +37,12 @@ class TicketNumbers {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
-  TicketNumbers(JdbcTemplate jdbc, Clock clock) {
+  TicketNumbers(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -53,12 +58,19 @@ class TicketNumbers {
 
   /** The sequences of this year and the next exist when the first request comes. */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   public void prepare() {
     int year = clock.instant().atZone(ZoneId.of("UTC")).getYear();
     for (int y = year - 1; y <= year + 1; y++) {
       if (!exists(y)) {
-        create(y);
+        int creating = y;
+        try {
+          // each year in a transaction of its own (the creation's lock is transaction-scoped)
+          transactions.executeWithoutResult(status -> create(creating));
+        } catch (DataAccessException e) {
+          // a database user without CREATE on the schema (least privilege): the DBA creates the
+          // year's sequence; the first intake of a year without one says so
+          log.warn("Cannot create the ticket-number sequence of {}: {}", y, e.getMessage());
+        }
       }
     }
   }

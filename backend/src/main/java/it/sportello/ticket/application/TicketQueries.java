@@ -108,20 +108,29 @@ public class TicketQueries {
     }
     String queue = ticket.getQueue();
     if (needToKnow.restrictedQueues().contains(queue)) {
-      return reader.inGroup(queue) ? Access.GRANTED : Access.NEED_TO_KNOW;
+      // its members, and whoever the procedure gave its work to (a privacy request escalated to
+      // level 2 is level 2's work, without making level 2 a member of the privacy queue)
+      return reader.inGroup(queue) || worksOn(ticket, reader)
+          ? Access.GRANTED
+          : Access.NEED_TO_KNOW;
     }
     if (readsAll(reader)
         || reader.inGroup(queue)
         || reader.ownsOrOffice(ticket)
-        || ticket.getEvents().stream().anyMatch(event -> reader.userId().equals(event.getActor()))
+        || worksOn(ticket, reader)) {
+      return Access.GRANTED;
+    }
+    return Access.NEED_TO_KNOW;
+  }
+
+  /** Worked on the ticket, or is the assignee or a candidate of one of its open tasks. */
+  private boolean worksOn(Ticket ticket, Reader reader) {
+    return ticket.getEvents().stream().anyMatch(event -> reader.userId().equals(event.getActor()))
         || tasks.openTasks(ticket.getNumber()).stream()
             .anyMatch(
                 task ->
                     reader.userId().equals(task.assignee())
-                        || task.candidateGroups().stream().anyMatch(reader::inGroup))) {
-      return Access.GRANTED;
-    }
-    return Access.NEED_TO_KNOW;
+                        || task.candidateGroups().stream().anyMatch(reader::inGroup));
   }
 
   boolean readsAll(Reader reader) {
@@ -129,7 +138,7 @@ public class TicketQueries {
   }
 
   /** The restricted queues this reader is not a member of. */
-  List<String> barredQueues(Reader reader) {
+  public List<String> barredQueues(Reader reader) {
     return needToKnow.restrictedQueues().stream()
         .filter(queue -> !reader.groups().contains(queue))
         .sorted()

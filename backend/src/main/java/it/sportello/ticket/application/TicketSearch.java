@@ -296,15 +296,16 @@ public class TicketSearch {
     parameters.addValue("candidateLimit", SELECTIVE_COUNT_LIMIT + 1);
     jdbc.getJdbcTemplate().execute("set local enable_seqscan = off");
     jdbc.getJdbcTemplate().execute("set local enable_indexscan = off");
-    try {
-      return jdbc.queryForList(
-          "select t.id from sportello.ticket t" + filters + " limit :candidateLimit",
-          parameters,
-          Long.class);
-    } finally {
-      jdbc.getJdbcTemplate().execute("set local enable_seqscan to default");
-      jdbc.getJdbcTemplate().execute("set local enable_indexscan to default");
-    }
+    List<Long> found =
+        jdbc.queryForList(
+            "select t.id from sportello.ticket t" + filters + " limit :candidateLimit",
+            parameters,
+            Long.class);
+    // undone on success only: a failed statement (a count's statement_timeout) has aborted the
+    // transaction, where any further statement fails and would hide the first error
+    jdbc.getJdbcTemplate().execute("set local enable_seqscan to default");
+    jdbc.getJdbcTemplate().execute("set local enable_indexscan to default");
+    return found;
   }
 
   private Count count(String where, MapSqlParameterSource parameters, int limit) {

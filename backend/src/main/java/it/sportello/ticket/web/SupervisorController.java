@@ -3,8 +3,10 @@ package it.sportello.ticket.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.shared.NotFoundException;
+import it.sportello.ticket.TicketReaders;
 import it.sportello.ticket.application.QueueStatistics;
 import it.sportello.ticket.application.QueueStatistics.QueueFigures;
+import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Office;
 import it.sportello.ticket.domain.OfficeRepository;
 import it.sportello.ticket.domain.Queue;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,13 +48,16 @@ class SupervisorController {
   private final TicketViews views;
   private final QueueRepository queues;
   private final OfficeRepository offices;
+  private final TicketQueries ticketQueries;
 
   SupervisorController(
       QueueStatistics statistics,
       Worklist worklist,
       TicketViews views,
       QueueRepository queues,
-      OfficeRepository offices) {
+      OfficeRepository offices,
+      TicketQueries ticketQueries) {
+    this.ticketQueries = ticketQueries;
     this.statistics = statistics;
     this.worklist = worklist;
     this.views = views;
@@ -93,11 +99,20 @@ class SupervisorController {
               + " secretariat, management...): the queues, levels and offices always, the others"
               + " when they have work.")
   @GetMapping("/overview")
-  Overview overview() {
+  Overview overview(Authentication authentication) {
     List<WorkItem> assigned = worklist.assigned(ASSIGNED_LIMIT);
     Map<String, Long> perOperator = new TreeMap<>();
     assigned.forEach(task -> perOperator.merge(task.assignee(), 1L, Long::sum));
-    return new Overview(statistics.queues(), perOperator, views.rows(assigned), groups());
+    return new Overview(
+        statistics.queues(),
+        perOperator,
+        TicketViews.withholding(views.rows(assigned), barred(authentication)),
+        groups());
+  }
+
+  /** The restricted queues (privacy) the supervisor is not a member of: their words withheld. */
+  private List<String> barred(Authentication authentication) {
+    return ticketQueries.barredQueues(TicketReaders.of(authentication));
   }
 
   @Operation(
@@ -106,11 +121,15 @@ class SupervisorController {
           "Waiting ones only (nobody has taken them) unless `waitingOnly=false`; at most 100.")
   @GetMapping("/groups/{group}/tasks")
   List<TicketViews.InboxRow> groupTasks(
-      @PathVariable String group, @RequestParam(defaultValue = "true") boolean waitingOnly) {
+      @PathVariable String group,
+      @RequestParam(defaultValue = "true") boolean waitingOnly,
+      Authentication authentication) {
     if (!worklist.groups().containsKey(group)) {
       throw new NotFoundException("No group " + group);
     }
-    return views.rows(worklist.ofGroup(group, waitingOnly, GROUP_TASKS_LIMIT));
+    return TicketViews.withholding(
+        views.rows(worklist.ofGroup(group, waitingOnly, GROUP_TASKS_LIMIT)),
+        barred(authentication));
   }
 
   private List<GroupFigures> groups() {

@@ -88,7 +88,44 @@ class TicketViews {
       int currentLevel,
       SlaState slaState,
       Instant receivedAt,
-      Instant slaDueAt) {}
+      Instant slaDueAt) {
+
+    /**
+     * The row without what the ticket says or who asked (a queue outside the reader's need to
+     * know).
+     */
+    InboxRow withheld() {
+      return new InboxRow(
+          taskId,
+          taskName,
+          taskKey,
+          assignee,
+          createdAt,
+          dueAt,
+          number,
+          type,
+          channel,
+          language,
+          null,
+          null,
+          queue,
+          priority,
+          status,
+          currentLevel,
+          slaState,
+          receivedAt,
+          slaDueAt);
+    }
+  }
+
+  /** These rows, with the subject and requester of the tickets in these queues withheld. */
+  static List<InboxRow> withholding(List<InboxRow> rows, List<String> barredQueues) {
+    return barredQueues.isEmpty()
+        ? rows
+        : rows.stream()
+            .map(row -> barredQueues.contains(row.queue()) ? row.withheld() : row)
+            .toList();
+  }
 
   /** Tasks with the tickets they are about, in the tasks' order; two queries whatever the count. */
   List<InboxRow> rows(List<WorkItem> tasks) {

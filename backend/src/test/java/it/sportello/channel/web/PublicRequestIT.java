@@ -228,6 +228,47 @@ class PublicRequestIT extends IntegrationTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void whatTheFormDeclaresNeverChangesAContactThatExists() {
+    // the victim wrote by mail: a contact with an e-mail and no fiscal code
+    String victimEmail = "vittima." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
+    Map<String, Object> byMail =
+        ticketRequest(fiscalCode(), "Domanda per e-mail " + UUID.randomUUID());
+    byMail.put("requester", Map.of("name", "Vittima Esempio", "email", victimEmail));
+    assertThat(post("/api/tickets", "operator1", byMail).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    // someone else types the victim's e-mail with their own fiscal code
+    String attackerFiscalCode = fiscalCode();
+    String address = "198.51.100.31";
+    Instant start = Instant.now();
+    clock.pin(start);
+    String challenge = challenge(address);
+    clock.pin(start.plusSeconds(5));
+    Map<String, Object> form = form("Richiesta " + UUID.randomUUID(), challenge);
+    form.put(
+        "requester",
+        Map.of("name", "Altra Persona", "email", victimEmail, "fiscalCode", attackerFiscalCode));
+
+    assertThat(submit(form, address, CHROME_ON_WINDOWS).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from sportello.contact where email = ? and fiscal_code is null")
+                .param(victimEmail)
+                .query(Long.class)
+                .single())
+        .as("the victim's contact did not take the typed fiscal code (it would open their area)")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from sportello.contact where fiscal_code = ?")
+                .param(attackerFiscalCode)
+                .query(Long.class)
+                .single())
+        .as("the declared requester is a contact of their own")
+        .isEqualTo(1);
+  }
+
   private String challenge(String address) {
     ResponseEntity<JsonNode> response = publicGet("/api/public/requests/challenge", address);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,32 @@
+package it.sportello.ticket.application;
+
+import it.sportello.contact.TicketVisibility;
+import it.sportello.ticket.TicketReaders;
+import it.sportello.ticket.application.TicketQueries.Reader;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ticket module's need-to-know rules for the contact's history ({@link TicketQueries}). */
+@Component
+class ContactTicketVisibility implements TicketVisibility {
+
+  private final TicketQueries tickets;
+
+  ContactTicketVisibility(TicketQueries tickets) {
+    this.tickets = tickets;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Set<String> hidden(Collection<String> ticketNumbers, Authentication reader) {
+    Reader asReader = TicketReaders.of(reader);
+    return ticketNumbers.stream()
+        .distinct()
+        .filter(number -> !tickets.mayRead(number, asReader))
+        .collect(Collectors.toSet());
+  }
+}
