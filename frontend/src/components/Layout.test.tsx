@@ -21,7 +21,7 @@ describe('Layout', () => {
     renderLayout(['AUDITOR']);
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Livelli di servizio', 'Andamento']);
+    expect(links).toEqual(['Livelli di servizio', 'Andamento', 'Registro accessi']);
   });
 
   it('folds the tabs into a menu button on small screens', () => {
