@@ -70,10 +70,18 @@ try {
   await page.getByRole('heading', { name: text.inbox }).waitFor();
 
   // the ticket's task: only its rows (other tests' tickets may fill the inbox's first pages)
-  await page.locator('#filter-number').fill(number);
-  await page.locator('#filter-number').press('Enter');
+  // (typed again if the page was still settling: a filter typed into a form that re-rendered is lost)
   const row = page.locator(`tr[data-ticket="${number}"]`);
-  await row.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('#filter-number').fill(number);
+    await page.locator('#filter-number').press('Enter');
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   // taken in charge through the API: this test is about the reply box, the inbox's buttons have
   // their own test (InboxIT)
   const task = (await apiCall('GET', `/api/inbox?number=${number}`, 'operator1')).items[0];
