@@ -107,7 +107,7 @@ export function ScreenPopDialog({
                 <ul>
                   {pop.openTickets.map((open) => (
                     <li key={open.number}>
-                      {open.number} · {open.subject} · {t(`status.${open.status}`, { defaultValue: open.status })}{' '}
+                      {open.number} · {open.subject ?? t('phone.pop.restricted')} · {t(`status.${open.status}`, { defaultValue: open.status })}{' '}
                       <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={() => onOpenTicket(pop, open.number)}>
                         {t('phone.pop.attach', { number: open.number })}
                       </button>
@@ -122,7 +122,7 @@ export function ScreenPopDialog({
                 <ul className="list-unstyled small">
                   {pop.history.map((item, index) => (
                     <li key={index}>
-                      {new Date(item.occurredAt).toLocaleString(i18n.language)} · {item.channel} · {item.ticketNumber} · {item.summary}
+                      {new Date(item.occurredAt).toLocaleString(i18n.language)} · {item.channel} · {item.ticketNumber} · {item.summary ?? t('phone.pop.restricted')}
                     </li>
                   ))}
                 </ul>

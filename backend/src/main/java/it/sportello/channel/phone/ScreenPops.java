@@ -66,17 +66,36 @@ class ScreenPops {
               .map(
                   t ->
                       new OpenTicket(
-                          t.getNumber(), t.getSubject(), t.getStatus().name(), t.getReceivedAt()))
+                          t.getNumber(),
+                          // a restricted queue's ticket (privacy) by number and state only: the
+                          // pop goes to whoever answers, the ticket page checks their need to know
+                          tickets.restricted(t.getQueue()) ? null : t.getSubject(),
+                          t.getStatus().name(),
+                          t.getReceivedAt()))
               .toList();
+      var recent = interactions.history(caller.getId(), PageRequest.of(0, HISTORY)).getContent();
+      var restricted =
+          tickets
+              .byNumbers(
+                  recent.stream()
+                      .map(i -> i.getTicketNumber())
+                      .filter(java.util.Objects::nonNull)
+                      .distinct()
+                      .toList())
+              .values()
+              .stream()
+              .filter(t -> tickets.restricted(t.getQueue()))
+              .map(t -> t.getNumber())
+              .collect(java.util.stream.Collectors.toSet());
       history =
-          interactions.history(caller.getId(), PageRequest.of(0, HISTORY)).stream()
+          recent.stream()
               .map(
                   i ->
                       new HistoryItem(
                           i.getOccurredAt(),
                           i.getChannel(),
                           i.getKind().name(),
-                          i.getSummary(),
+                          restricted.contains(i.getTicketNumber()) ? null : i.getSummary(),
                           i.getTicketNumber()))
               .toList();
     }

@@ -137,6 +137,11 @@ public class TicketQueries {
     return reader.groups().stream().anyMatch(needToKnow.readAllGroups()::contains);
   }
 
+  /** Whether the queue is restricted (the privacy queue): only its members read its tickets. */
+  public boolean restricted(String queue) {
+    return queue != null && needToKnow.restrictedQueues().contains(queue);
+  }
+
   /** The restricted queues this reader is not a member of. */
   public List<String> barredQueues(Reader reader) {
     return needToKnow.restrictedQueues().stream()

@@ -78,6 +78,12 @@ class PhoneIT extends IntegrationTest {
     earlier.put(
         "requester", Map.of("fiscalCode", fiscalCode, "name", "Anna Verdi", "phone", phone));
     String openTicket = post("/api/tickets", "operator1", earlier).getBody().get("number").asText();
+    Map<String, Object> privacy = ticketRequest(fiscalCode, "Richiesta riservata sui miei dati");
+    privacy.put("type", "PQ");
+    privacy.put(
+        "requester", Map.of("fiscalCode", fiscalCode, "name", "Anna Verdi", "phone", phone));
+    String privacyTicket =
+        post("/api/tickets", "operator1", privacy).getBody().get("number").asText();
     BlockingQueue<JsonNode> pops = screenPops("operator1");
 
     Instant now = clock.instant();
@@ -106,7 +112,11 @@ class PhoneIT extends IntegrationTest {
     assertThat(offered.get("queue").asText()).isEqualTo("general");
     assertThat(offered.at("/caller/name").asText()).isEqualTo("Anna Verdi");
     assertThat(offered.get("waitedSeconds").asLong()).isGreaterThanOrEqualTo(40);
-    assertThat(offered.findValuesAsText("number")).contains(openTicket);
+    assertThat(offered.findValuesAsText("number")).contains(openTicket, privacyTicket);
+    assertThat(offered.toString())
+        .as("the privacy queue's ticket by number and state only: whoever answers sees the pop")
+        .doesNotContain("Richiesta riservata")
+        .contains("Richiesta precedente");
 
     webhook(
         event(
