@@ -62,7 +62,7 @@ describe('Collision', () => {
 
   it('shows nothing when nobody else is on the ticket, and updates on the next heartbeat', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    render(<Collision number="RS-2026-000043" />);
+    render(<Collision number="RS-2026-000043" zone="Europe/Rome" />);
     const status = screen.getByRole('status');
     await waitFor(() => expect(beats.length).toBe(1));
     expect(status).toBeEmptyDOMElement();

@@ -26,7 +26,7 @@ function replying(): boolean {
  * is replying to it, kept live by heartbeats that also say what this page is doing (viewing, or
  * replying while a reply box has the focus or holds text). Mount it on any page of a ticket.
  */
-export function Collision({ number, zone = 'Europe/Rome' }: { number: string; zone?: string }) {
+export function Collision({ number, zone }: { number: string; zone: string }) {
   const { t, i18n } = useTranslation();
   const [others, setOthers] = useState<Presence[]>([]);
   const activity = useRef<PresenceActivity>('VIEWING');

@@ -21,7 +21,8 @@ export function SelfServiceRequestPage() {
   const { t, i18n } = useTranslation();
   const { number = '' } = useParams();
   useDocumentTitle(t('citizen.requestTitle', { number }));
-  const [zone, setZone] = useState('Europe/Rome');
+  // the service calendar's zone, from the session: dates wait for it rather than guess
+  const [zone, setZone] = useState<string>();
   const [request, setRequest] = useState<CitizenRequestDetail>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -66,7 +67,7 @@ export function SelfServiceRequestPage() {
           </div>
         )}
       </div>
-      {request && summary && (
+      {request && summary && zone && (
         <>
           <dl className="row">
             <dt className="col-sm-4">{t('citizen.numberLabel')}</dt>

@@ -152,7 +152,7 @@ public class TicketIntake {
             idempotencyKey == null ? null : fingerprint);
     Ticket ticket =
         tickets.save(
-            new Ticket(numbers.next(sla.calendar().zone()), data, requester.getId(), user, now));
+            new Ticket(numbers.next(), data, requester.getId(), user, now));
     interactions.record(
         requester.getId(),
         ticket.getId(),

@@ -1,7 +1,7 @@
 package it.sportello.ticket.application;
 
+import it.sportello.sla.SlaService;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,17 +37,23 @@ class TicketNumbers {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final SlaService sla;
   private final TransactionTemplate transactions;
 
-  TicketNumbers(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+  TicketNumbers(
+      JdbcTemplate jdbc,
+      Clock clock,
+      SlaService sla,
+      PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.sla = sla;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public String next(ZoneId zone) {
-    int year = clock.instant().atZone(zone).getYear();
+  public String next() {
+    int year = year();
     Long value = nextValue(year);
     if (value == null) {
       create(year);
@@ -59,7 +65,7 @@ class TicketNumbers {
   /** The sequences of this year and the next exist when the first request comes. */
   @EventListener(ApplicationReadyEvent.class)
   public void prepare() {
-    int year = clock.instant().atZone(ZoneId.of("UTC")).getYear();
+    int year = year();
     for (int y = year - 1; y <= year + 1; y++) {
       if (!exists(y)) {
         int creating = y;
@@ -73,6 +79,11 @@ class TicketNumbers {
         }
       }
     }
+  }
+
+  /** The year in the service calendar's zone: a ticket opened on New Year's Eve in Rome is of that year. */
+  private int year() {
+    return clock.instant().atZone(sla.calendar().zone()).getYear();
   }
 
   private Long nextValue(int year) {
