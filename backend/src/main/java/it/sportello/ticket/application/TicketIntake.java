@@ -150,9 +150,7 @@ public class TicketIntake {
             receivedAt,
             idempotencyKey,
             idempotencyKey == null ? null : fingerprint);
-    Ticket ticket =
-        tickets.save(
-            new Ticket(numbers.next(), data, requester.getId(), user, now));
+    Ticket ticket = tickets.save(new Ticket(numbers.next(), data, requester.getId(), user, now));
     interactions.record(
         requester.getId(),
         ticket.getId(),

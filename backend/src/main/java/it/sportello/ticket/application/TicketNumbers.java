@@ -81,7 +81,10 @@ class TicketNumbers {
     }
   }
 
-  /** The year in the service calendar's zone: a ticket opened on New Year's Eve in Rome is of that year. */
+  /**
+   * The year in the service calendar's zone: a ticket opened on New Year's Eve in Rome is of that
+   * year.
+   */
   private int year() {
     return clock.instant().atZone(sla.calendar().zone()).getYear();
   }
