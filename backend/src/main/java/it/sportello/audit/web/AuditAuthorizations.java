@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The audit trail: the data protection officer and the auditor; administrators verify its chain (they receive the alert when it breaks). */
+/**
+ * The audit trail: the data protection officer and the auditor; administrators verify its chain
+ * (they receive the alert when it breaks).
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.AUDIT)
 class AuditAuthorizations implements ModuleAuthorizations {

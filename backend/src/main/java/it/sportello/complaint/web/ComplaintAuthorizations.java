@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Complaints: registered by the staff and external systems, the supplier's reply by the secretariat and heads of office. */
+/**
+ * Complaints: registered by the staff and external systems, the supplier's reply by the secretariat
+ * and heads of office.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.COMPLAINT)
 class ComplaintAuthorizations implements ModuleAuthorizations {
@@ -23,14 +26,7 @@ class ComplaintAuthorizations implements ModuleAuthorizations {
         .requestMatchers(HttpMethod.POST, "/api/complaints")
         .hasAnyRole(
             roles(
-                API_CLIENT,
-                SECRETARIAT,
-                LEVEL1,
-                LEVEL2,
-                OFFICE,
-                HEAD_OFFICE,
-                MANAGER,
-                SUPERVISOR))
+                API_CLIENT, SECRETARIAT, LEVEL1, LEVEL2, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR))
         .requestMatchers(HttpMethod.POST, "/api/complaints/*/supplier-reply")
         .hasAnyRole(roles(API_CLIENT, SECRETARIAT, HEAD_OFFICE))
         .requestMatchers(HttpMethod.POST, "/api/complaints/*/documents")

@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Letters: registered by the secretariat and the front office, read by those who work them and the auditors. */
+/**
+ * Letters: registered by the secretariat and the front office, read by those who work them and the
+ * auditors.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.CORRESPONDENCE)
 class CorrespondenceAuthorizations implements ModuleAuthorizations {
@@ -26,7 +29,6 @@ class CorrespondenceAuthorizations implements ModuleAuthorizations {
         .hasAnyRole(roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER))
         .requestMatchers(HttpMethod.GET, "/api/correspondence", "/api/correspondence/**")
         .hasAnyRole(
-            roles(
-                SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR, LEVEL1, LEVEL2));
+            roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR, LEVEL1, LEVEL2));
   }
 }

@@ -1,6 +1,7 @@
 package it.sportello.kb.web;
 
 import static it.sportello.platform.security.ModuleAuthorizations.roles;
+import static it.sportello.platform.security.ModuleAuthorizations.taskWorkers;
 import static it.sportello.platform.security.Role.*;
 
 import it.sportello.platform.security.ModuleAuthorizations;
@@ -10,24 +11,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The knowledge base: public articles for citizens without login; reading, feedback, import, index and editing for the staff. */
+/**
+ * The knowledge base: public articles for citizens without login; reading, feedback, import, index
+ * and editing for the staff.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.KNOWLEDGE_BASE)
 class KnowledgeBaseAuthorizations implements ModuleAuthorizations {
 
-  private static final String[] READERS =
-      roles(
-          LEVEL1,
-          LEVEL2,
-          LEVEL3,
-          SUPERVISOR,
-          OFFICE,
-          SECRETARIAT,
-          HEAD_OFFICE,
-          MANAGER,
-          KB_EDITOR,
-          KB_REVIEWER,
-          ADMIN);
+  private static final String[] READERS = taskWorkers(ADMIN);
 
   @Override
   public void authorize(

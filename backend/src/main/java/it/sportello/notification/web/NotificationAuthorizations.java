@@ -1,6 +1,5 @@
 package it.sportello.notification.web;
 
-
 import it.sportello.platform.security.ModuleAuthorizations;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,8 +15,6 @@ class NotificationAuthorizations implements ModuleAuthorizations {
   public void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
-    requests
-        .requestMatchers("/api/notifications/**")
-        .authenticated();
+    requests.requestMatchers("/api/notifications/**").authenticated();
   }
 }

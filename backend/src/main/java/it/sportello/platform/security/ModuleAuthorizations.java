@@ -22,6 +22,28 @@ public interface ModuleAuthorizations {
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests);
 
+  /**
+   * The staff who work tasks (the inbox, the task list, who is on a ticket, reading the knowledge
+   * base), and {@code others}: role names for {@code hasAnyRole}.
+   */
+  static String[] taskWorkers(Role... others) {
+    return roles(
+        Stream.concat(
+                Stream.of(
+                    Role.LEVEL1,
+                    Role.LEVEL2,
+                    Role.LEVEL3,
+                    Role.SUPERVISOR,
+                    Role.OFFICE,
+                    Role.SECRETARIAT,
+                    Role.HEAD_OFFICE,
+                    Role.MANAGER,
+                    Role.KB_EDITOR,
+                    Role.KB_REVIEWER),
+                Stream.of(others))
+            .toArray(Role[]::new));
+  }
+
   /** The role names for {@code hasAnyRole}. */
   static String[] roles(Role... roles) {
     return Stream.of(roles).map(Role::name).toArray(String[]::new);

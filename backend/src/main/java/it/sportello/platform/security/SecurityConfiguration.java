@@ -67,31 +67,31 @@ public class SecurityConfiguration {
             requests -> {
               requests
                   // the response of an asynchronous request (the screen pop stream) was
-                    // authorized when the request came in
-                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
-                    .permitAll()
-                    .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
-                    .permitAll()
-                    // the CTI webhook authenticates the telephony platform by its signature
-                    .requestMatchers(HttpMethod.POST, PHONE_WEBHOOK)
-                    .permitAll()
-                    // the web application's shell and assets; its data come from /api
-                    .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/session")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/session")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/session/providers")
-                    .permitAll()
-                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                    .permitAll()
-                    .requestMatchers("/camunda/**")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
-                    .hasAnyRole(roles(ANALYST, ADMIN))
-                    .requestMatchers("/engine-rest/**")
-                    .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR));
+                  // authorized when the request came in
+                  .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                  .permitAll()
+                  .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
+                  .permitAll()
+                  // the CTI webhook authenticates the telephony platform by its signature
+                  .requestMatchers(HttpMethod.POST, PHONE_WEBHOOK)
+                  .permitAll()
+                  // the web application's shell and assets; its data come from /api
+                  .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
+                  .permitAll()
+                  .requestMatchers(HttpMethod.POST, "/api/session")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.GET, "/api/session")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.GET, "/api/session/providers")
+                  .permitAll()
+                  .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                  .permitAll()
+                  .requestMatchers("/camunda/**")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
+                  .hasAnyRole(roles(ANALYST, ADMIN))
+                  .requestMatchers("/engine-rest/**")
+                  .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR));
               // each module's own rules, in their order (see ModuleAuthorizations)
               modules.orderedStream().forEach(module -> module.authorize(requests));
               requests

@@ -1,6 +1,6 @@
 package it.sportello.presence.web;
 
-import static it.sportello.platform.security.ModuleAuthorizations.roles;
+import static it.sportello.platform.security.ModuleAuthorizations.taskWorkers;
 import static it.sportello.platform.security.Role.*;
 
 import it.sportello.platform.security.ModuleAuthorizations;
@@ -18,19 +18,6 @@ class PresenceAuthorizations implements ModuleAuthorizations {
   public void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
-    requests
-        .requestMatchers("/api/presence/**")
-        .hasAnyRole(
-            roles(
-                LEVEL1,
-                LEVEL2,
-                LEVEL3,
-                SUPERVISOR,
-                OFFICE,
-                SECRETARIAT,
-                HEAD_OFFICE,
-                MANAGER,
-                KB_EDITOR,
-                KB_REVIEWER));
+    requests.requestMatchers("/api/presence/**").hasAnyRole(taskWorkers());
   }
 }

@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The reports: read by supervisors, managers, administrators and auditors; the knowledge base's quality by its editors too. */
+/**
+ * The reports: read by supervisors, managers, administrators and auditors; the knowledge base's
+ * quality by its editors too.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.REPORTING)
 class ReportingAuthorizations implements ModuleAuthorizations {

@@ -1,6 +1,7 @@
 package it.sportello.ticket.web;
 
 import static it.sportello.platform.security.ModuleAuthorizations.roles;
+import static it.sportello.platform.security.ModuleAuthorizations.taskWorkers;
 import static it.sportello.platform.security.Role.*;
 
 import it.sportello.platform.security.ModuleAuthorizations;
@@ -10,7 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The ticket's rules: tickets, saved views, the supervisor's board, the inbox, the knowledge base beside the ticket and canned replies. */
+/**
+ * The ticket's rules: tickets, saved views, the supervisor's board, the inbox, the knowledge base
+ * beside the ticket and canned replies.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.TICKET)
 class TicketAuthorizations implements ModuleAuthorizations {
@@ -55,18 +59,7 @@ class TicketAuthorizations implements ModuleAuthorizations {
         .requestMatchers("/api/supervisor/**")
         .hasAnyRole(roles(SUPERVISOR, ADMIN))
         .requestMatchers("/api/inbox/**")
-        .hasAnyRole(
-            roles(
-                LEVEL1,
-                LEVEL2,
-                LEVEL3,
-                SUPERVISOR,
-                OFFICE,
-                SECRETARIAT,
-                HEAD_OFFICE,
-                MANAGER,
-                KB_EDITOR,
-                KB_REVIEWER))
+        .hasAnyRole(taskWorkers())
         // the knowledge base beside the ticket: suggestions, and articles used to answer it (read
         // by the staff who may read the ticket); before the knowledge base's own /api/kb/**
         .requestMatchers(HttpMethod.GET, "/api/kb/suggestions")

@@ -1,6 +1,6 @@
 package it.sportello.worklist.web;
 
-import static it.sportello.platform.security.ModuleAuthorizations.roles;
+import static it.sportello.platform.security.ModuleAuthorizations.taskWorkers;
 import static it.sportello.platform.security.Role.*;
 
 import it.sportello.platform.security.ModuleAuthorizations;
@@ -18,19 +18,6 @@ class WorklistAuthorizations implements ModuleAuthorizations {
   public void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
-    requests
-        .requestMatchers("/api/tasks/**")
-        .hasAnyRole(
-            roles(
-                LEVEL1,
-                LEVEL2,
-                LEVEL3,
-                SUPERVISOR,
-                OFFICE,
-                SECRETARIAT,
-                HEAD_OFFICE,
-                MANAGER,
-                KB_EDITOR,
-                KB_REVIEWER));
+    requests.requestMatchers("/api/tasks/**").hasAnyRole(taskWorkers());
   }
 }

@@ -9,7 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The mail channel's administration (mailboxes, quarantine, reconciliation); a ticket's mails follow the ticket's rules. */
+/**
+ * The mail channel's administration (mailboxes, quarantine, reconciliation); a ticket's mails
+ * follow the ticket's rules.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.MAIL)
 class MailAuthorizations implements ModuleAuthorizations {
@@ -18,8 +21,6 @@ class MailAuthorizations implements ModuleAuthorizations {
   public void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
-    requests
-        .requestMatchers("/api/mail/**")
-        .hasAnyRole(roles(SUPERVISOR, ADMIN));
+    requests.requestMatchers("/api/mail/**").hasAnyRole(roles(SUPERVISOR, ADMIN));
   }
 }

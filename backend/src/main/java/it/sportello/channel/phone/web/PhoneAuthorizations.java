@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The phone channel's rules (the telephony platform's webhook is a generic rule: its signature authenticates it). */
+/**
+ * The phone channel's rules (the telephony platform's webhook is a generic rule: its signature
+ * authenticates it).
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.PHONE)
 class PhoneAuthorizations implements ModuleAuthorizations {
