@@ -9,7 +9,7 @@ import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.WorkingDays;
-import it.sportello.channel.mail.OutboundMail;
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
@@ -61,7 +61,7 @@ public class Complaints {
   private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
-  private final OutboundMail mail;
+  private final MailOutbox mail;
   private final ComplaintProcessPort process;
   private final WorkingDays workingDays;
   private final ProceduresProperties properties;
@@ -78,7 +78,7 @@ public class Complaints {
       Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
-      OutboundMail mail,
+      MailOutbox mail,
       ComplaintProcessPort process,
       WorkingDays workingDays,
       ProceduresProperties properties,
@@ -262,7 +262,7 @@ public class Complaints {
     caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.NOTICE, notice, "system");
     String messageId =
         mail.queue(
-                new OutboundMail.Letter(
+                new MailOutbox.Letter(
                     null,
                     true,
                     complaint.supplierAddress(),
@@ -436,7 +436,7 @@ public class Complaints {
             decision.sha256());
     String messageId =
         mail.queue(
-                new OutboundMail.Letter(
+                new MailOutbox.Letter(
                     null,
                     true,
                     complaint.supplierAddress(),
@@ -471,7 +471,7 @@ public class Complaints {
       language = templates.defaultLanguage();
     }
     mail.queue(
-            new OutboundMail.Letter(
+            new MailOutbox.Letter(
                 null,
                 false,
                 complaint.reporterAddress(),

@@ -9,7 +9,7 @@ import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.WorkingDays;
-import it.sportello.channel.mail.OutboundMail;
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.correspondence.LetterTypes.Direction;
@@ -55,7 +55,7 @@ public class Letters {
   private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
-  private final OutboundMail mail;
+  private final MailOutbox mail;
   private final LetterProcessPort process;
   private final WorkingDays workingDays;
   private final ProceduresProperties properties;
@@ -72,7 +72,7 @@ public class Letters {
       Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
-      OutboundMail mail,
+      MailOutbox mail,
       LetterProcessPort process,
       WorkingDays workingDays,
       ProceduresProperties properties,
@@ -314,7 +314,7 @@ public class Letters {
       String language = templates.defaultLanguage();
       messageId =
           mail.queue(
-                  new OutboundMail.Letter(
+                  new MailOutbox.Letter(
                       null,
                       letter.sendBy() == SendBy.PEC,
                       letter.recipientAddress(),

@@ -65,11 +65,11 @@ public class KnowledgeImport {
 
   private static final int MAX_PROBLEMS = 1000;
 
-  private final ArticleStore store;
+  private final ArticleTables store;
   private final SearchIndex searchIndex;
   private final Clock clock;
 
-  KnowledgeImport(ArticleStore store, SearchIndex searchIndex, Clock clock) {
+  KnowledgeImport(ArticleTables store, SearchIndex searchIndex, Clock clock) {
     this.store = store;
     this.searchIndex = searchIndex;
     this.clock = clock;

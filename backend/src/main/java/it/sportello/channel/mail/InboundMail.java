@@ -2,9 +2,9 @@ package it.sportello.channel.mail;
 
 import it.sportello.channel.mail.InboundAnalysis.Conversation;
 import it.sportello.channel.mail.InboundAnalysis.Ignored;
-import it.sportello.channel.mail.InboundMessages.Claim;
-import it.sportello.channel.mail.InboundMessages.InboundMessage;
-import it.sportello.channel.mail.InboundMessages.Outcome;
+import it.sportello.channel.mail.InboundMessageTable.Claim;
+import it.sportello.channel.mail.InboundMessageTable.InboundMessage;
+import it.sportello.channel.mail.InboundMessageTable.Outcome;
 import it.sportello.channel.mail.pec.PecEnvelope;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
@@ -80,14 +80,14 @@ public class InboundMail {
   public record Result(
       InboundStatus status, boolean duplicate, String ticketNumber, String reason, long recordId) {}
 
-  private final InboundMessages messages;
+  private final InboundMessageTable messages;
   private final Mailboxes mailboxes;
   private final TicketIntake intake;
   private final TicketQueries tickets;
   private final InteractionLog interactions;
   private final Documents documents;
-  private final OutboundMail outbound;
-  private final OutboundMails outbox;
+  private final MailOutbox outbound;
+  private final OutboundMailTable outbox;
   private final MailTemplates templates;
   private final InboundMailAnalyser analyser;
   private final TicketParticipants participants;
@@ -98,14 +98,14 @@ public class InboundMail {
   private final IntakeShutdown shutdown;
 
   InboundMail(
-      InboundMessages messages,
+      InboundMessageTable messages,
       Mailboxes mailboxes,
       TicketIntake intake,
       TicketQueries tickets,
       InteractionLog interactions,
       Documents documents,
-      OutboundMail outbound,
-      OutboundMails outbox,
+      MailOutbox outbound,
+      OutboundMailTable outbox,
       MailTemplates templates,
       InboundMailAnalyser analyser,
       TicketParticipants participants,
@@ -436,8 +436,8 @@ public class InboundMail {
                 "subject", subject,
                 "size", megabytes(size, mailbox.language()),
                 "limit", megabytes(limit, mailbox.language())));
-    OutboundMail.Letter letter =
-        new OutboundMail.Letter(
+    MailOutbox.Letter letter =
+        new MailOutbox.Letter(
             null,
             mailbox.kind() == MailboxKind.PEC,
             refused.replyTo(),
@@ -617,7 +617,7 @@ public class InboundMail {
             mailbox.language(),
             Map.of("number", number, "subject", subjectOf(conversation, mailbox)));
     outbound.queue(
-        new OutboundMail.Letter(
+        new MailOutbox.Letter(
             number,
             conversation.channel() == Channel.PEC,
             conversation.sender(),
@@ -633,12 +633,12 @@ public class InboundMail {
     outbox.recordReceipt(
         inboundId,
         ours.orElse(null),
-        DbText.bounded(receipt.originalMessageId(), InboundMessages.MESSAGE_ID_LENGTH),
+        DbText.bounded(receipt.originalMessageId(), InboundMessageTable.MESSAGE_ID_LENGTH),
         receipt.kind().code(),
         receipt.error() == null
             ? null
-            : DbText.bounded(receipt.error().toString(), InboundMessages.TEXT_LENGTH),
-        DbText.bounded(receipt.deliveredTo(), InboundMessages.SENDER_LENGTH),
+            : DbText.bounded(receipt.error().toString(), InboundMessageTable.TEXT_LENGTH),
+        DbText.bounded(receipt.deliveredTo(), InboundMessageTable.SENDER_LENGTH),
         receipt.issuedAt() == null ? null : receipt.issuedAt().toInstant(),
         now);
     ours.ifPresent(id -> outbox.setPecState(id, receipt.kind().code()));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code inbound_message} table. */
 @Repository
-class InboundMessages {
+class InboundMessageTable {
 
   private static final String COLUMNS =
       "id, mailbox_id, message_key, message_id, status, reason, sender, subject, ticket_number,"
@@ -37,7 +37,7 @@ class InboundMessages {
 
   private final JdbcTemplate jdbc;
 
-  InboundMessages(JdbcTemplate jdbc) {
+  InboundMessageTable(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
