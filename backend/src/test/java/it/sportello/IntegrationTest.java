@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,8 +76,48 @@ public abstract class IntegrationTest {
 
   private static final String DATA_DIRECTORY = CLUSTERS + "/" + UUID.randomUUID();
 
+  /** How long the shutdown hook lets Spring close the context before it stops PostgreSQL. */
+  private static final java.time.Duration CONTEXT_CLOSE_WAIT = java.time.Duration.ofSeconds(20);
+
   static {
     stopServersOfEarlierRuns();
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(IntegrationTest::stopThisRunsServer, "it-postgres-stop"));
+  }
+
+  /**
+   * Whatever ends the test JVM (its last test, Ctrl-C, a context that failed to start, a shutdown
+   * hanging until Failsafe's exit timeout), its PostgreSQL stops with it: Spring's own shutdown
+   * hook normally closes it with the context; if it is still running after {@link
+   * #CONTEXT_CLOSE_WAIT} (a hung close), this hook stops it, well within Failsafe's {@code
+   * forkedProcessExitTimeoutInSeconds} (after which the JVM is halted without its hooks). Only a
+   * hard kill leaves it running, and the next run stops it ({@link #stopServersOfEarlierRuns}). The
+   * search node is a child JVM that stops when its parent's pipe closes.
+   */
+  private static void stopThisRunsServer() {
+    Path cluster = Path.of(DATA_DIRECTORY);
+    try {
+      Optional<ProcessHandle> server =
+          Files.exists(cluster.resolve("postmaster.pid"))
+              ? Files.readAllLines(cluster.resolve("postmaster.pid")).stream()
+                  .findFirst()
+                  .map(String::trim)
+                  .filter(line -> line.matches("\\d+"))
+                  .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+              : Optional.empty();
+      if (server.isEmpty()) {
+        return;
+      }
+      try {
+        server.get().onExit().get(CONTEXT_CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException stillRunning) {
+        EmbeddedPostgresConfiguration.stopOrphanedServer(cluster);
+      }
+    } catch (IOException | ExecutionException e) {
+      // nothing more can be done while the JVM stops; the next run stops what is left
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -130,6 +174,39 @@ public abstract class IntegrationTest {
     }
     headers.forEach(httpHeaders::add);
     return rest.exchange(path, method, new HttpEntity<>(body, httpHeaders), JsonNode.class);
+  }
+
+  /**
+   * Uploads a file as {@code multipart/form-data} (the part {@code file}, with its name), with
+   * further form fields, as {@code user}.
+   */
+  protected ResponseEntity<JsonNode> upload(
+      String path, String user, Map<String, String> fields, String fileName, byte[] bytes) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setBasicAuth(user, "demo");
+    org.springframework.util.MultiValueMap<String, Object> body =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    fields.forEach(body::add);
+    body.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(bytes) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  /** Uploads a document to a ticket as {@code user}; the test fails unless it was created. */
+  protected JsonNode uploadToTicket(String number, String user, String fileName, byte[] bytes) {
+    ResponseEntity<JsonNode> response =
+        upload("/api/tickets/" + number + "/documents", user, Map.of(), fileName, bytes);
+    org.assertj.core.api.Assertions.assertThat(response.getStatusCode())
+        .as("%s", response.getBody())
+        .isEqualTo(org.springframework.http.HttpStatus.CREATED);
+    return response.getBody();
   }
 
   protected ResponseEntity<JsonNode> get(String path, String user) {

@@ -16,14 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** What the procedures' wiring tests share: tasks by business key, jobs, uploads, mailboxes. */
 public abstract class ProcedureTestSupport extends IntegrationTest {
@@ -73,20 +66,7 @@ public abstract class ProcedureTestSupport extends IntegrationTest {
 
   protected ResponseEntity<JsonNode> upload(
       String path, String user, String role, String fileName, byte[] bytes) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth(user, "demo");
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("role", role);
-    body.add(
-        "file",
-        new ByteArrayResource(bytes) {
-          @Override
-          public String getFilename() {
-            return fileName;
-          }
-        });
-    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    return upload(path, user, java.util.Map.of("role", role), fileName, bytes);
   }
 
   protected static String sha256(String text) {

@@ -4,6 +4,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "platform :: security",
       "contact",
       "document",
       "kb",

@@ -9,7 +9,7 @@ import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.WorkingDays;
-import it.sportello.channel.mail.OutboundMail;
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
@@ -19,20 +19,18 @@ import it.sportello.shared.ConflictException;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TextTemplates;
 import it.sportello.sla.SlaService;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Complaints {
 
   static final String SERIES = "RECL";
+
+  /** The bundle of the texts (templates/procedures/*.properties). */
+  static final String TEXTS = "procedures";
+
   public static final String DECISION_STEP = "DECISION";
   private static final Set<String> UPLOAD_ROLES =
       Set.of(Complaint.EVIDENCE, Complaint.COUNTER_ARGUMENTS);
@@ -51,14 +53,15 @@ public class Complaints {
   public record NoticeDeadlines(
       Instant counterArgumentsDueAt, Instant evaluationDueAt, Instant evaluationFollowUpAt) {}
 
-  private final JdbcTemplate jdbc;
+  private final ComplaintTable table;
+  private final TextTemplates templates;
   private final CaseNumbers numbers;
   private final CaseDocuments caseDocuments;
   private final Documents documents;
   private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
-  private final OutboundMail mail;
+  private final MailOutbox mail;
   private final ComplaintProcessPort process;
   private final WorkingDays workingDays;
   private final ProceduresProperties properties;
@@ -67,21 +70,23 @@ public class Complaints {
   private final Clock clock;
 
   Complaints(
-      JdbcTemplate jdbc,
+      ComplaintTable table,
+      TextTemplates templates,
       CaseNumbers numbers,
       CaseDocuments caseDocuments,
       Documents documents,
       Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
-      OutboundMail mail,
+      MailOutbox mail,
       ComplaintProcessPort process,
       WorkingDays workingDays,
       ProceduresProperties properties,
       SlaService sla,
       PlatformTransactionManager transactionManager,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.table = table;
+    this.templates = templates;
     this.numbers = numbers;
     this.caseDocuments = caseDocuments;
     this.documents = documents;
@@ -105,22 +110,18 @@ public class Complaints {
     Instant now = clock.instant();
     Instant checkDue = workingDays.after(now, properties.checkWorkingDays());
     String number = numbers.next(SERIES, sla.calendar().zone());
-    jdbc.update(
-        """
-        insert into sportello.complaint (case_number, status, supplier_id, supplier_address,
-            contract, description, reporter_id, reporter_address, ticket_number, reported_by,
-            reported_at)
-        values (?, 'REPORTED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        number,
-        supplier.getId(),
-        command.supplier().email(),
-        command.contract().strip(),
-        command.description().strip(),
-        reporter == null ? null : reporter.getId(),
-        command.reporter() == null ? null : command.reporter().email(),
-        blank(command.ticketNumber()) ? null : command.ticketNumber().strip(),
-        user,
-        Timestamp.from(now));
+    table.insert(
+        new ComplaintTable.NewComplaint(
+            number,
+            supplier.getId(),
+            command.supplier().email(),
+            command.contract().strip(),
+            command.description().strip(),
+            reporter == null ? null : reporter.getId(),
+            command.reporter() == null ? null : command.reporter().email(),
+            blank(command.ticketNumber()) ? null : command.ticketNumber().strip(),
+            user,
+            now));
     timeline.record(
         SubjectKind.COMPLAINT,
         number,
@@ -149,25 +150,9 @@ public class Complaints {
    */
   @Transactional(readOnly = true)
   public Complaint get(String number, CaseReader reader) {
-    List<Object> args = new ArrayList<>(List.of(number));
-    String scope = scope(reader, args);
-    return jdbc
-        .query(SELECT + " where k.case_number = ?" + scope, Complaints::row, args.toArray())
-        .stream()
-        .findFirst()
+    return table
+        .find(number, reader)
         .orElseThrow(() -> new NotFoundException("No complaint with case number " + number));
-  }
-
-  /** A complaint involves the offices its ticket was assigned to, when it came from a ticket. */
-  private static String scope(CaseReader reader, List<Object> args) {
-    return reader.sqlScope(
-        SubjectKind.COMPLAINT,
-        "k.case_number",
-        "k.ticket_number in (select t.number from sportello.ticket t join sportello.ticket_event"
-            + " te on te.ticket_id = t.id where te.office in "
-            + CaseReader.GROUPS
-            + ")",
-        args);
   }
 
   /** Filters of the register of proceedings; each optional. */
@@ -176,33 +161,7 @@ public class Complaints {
   /** The complaints {@code reader} may read, newest first. */
   @Transactional(readOnly = true)
   public List<Complaint> search(Filter filter, CaseReader reader, int limit) {
-    StringBuilder where = new StringBuilder(" where true");
-    List<Object> args = new ArrayList<>();
-    where.append(scope(reader, args));
-    if (!blank(filter.supplier())) {
-      where.append(" and (s.name ilike ? or s.vat_number = ? or k.supplier_address ilike ?)");
-      String like = "%" + filter.supplier().strip().replace("%", "\\%").replace("_", "\\_") + "%";
-      args.add(like);
-      args.add(filter.supplier().strip());
-      args.add(like);
-    }
-    if (filter.status() != null) {
-      where.append(" and k.status = ?");
-      args.add(filter.status().name());
-    }
-    if (filter.from() != null) {
-      where.append(" and k.reported_at >= ?");
-      args.add(Timestamp.from(filter.from()));
-    }
-    if (filter.to() != null) {
-      where.append(" and k.reported_at < ?");
-      args.add(Timestamp.from(filter.to()));
-    }
-    args.add(limit);
-    return jdbc.query(
-        SELECT + where + " order by k.reported_at desc, k.id desc limit ?",
-        Complaints::row,
-        args.toArray());
+    return table.search(filter, reader, limit);
   }
 
   /** Adds evidence or the supplier's counter-arguments (stored outside any transaction). */
@@ -241,10 +200,7 @@ public class Complaints {
     validateCheck(decision, reason);
     lock(number);
     if ("DISMISS".equals(decision)) {
-      jdbc.update(
-          "update sportello.complaint set dismissal_reason = ? where case_number = ?",
-          reason.strip(),
-          number);
+      table.setDismissalReason(number, reason.strip());
       timeline.record(SubjectKind.COMPLAINT, number, "CHECK_DISMISS", user, reason.strip());
     } else {
       timeline.record(SubjectKind.COMPLAINT, number, "CHECK_PROCEED", user, null);
@@ -258,21 +214,16 @@ public class Complaints {
     if (complaint.status() == Status.DISMISSED) {
       return;
     }
-    jdbc.update(
-        "update sportello.complaint set status = 'DISMISSED', closed_at = ? where case_number = ?",
-        Timestamp.from(clock.instant()),
-        number);
+    table.dismissed(number, clock.instant());
     timeline.record(
         SubjectKind.COMPLAINT, number, "DISMISSED", "system", complaint.dismissalReason());
     notifyReporter(
         complaint,
-        "Segnalazione archiviata",
-        "La sua segnalazione "
-            + number
-            + " sul fornitore "
-            + complaint.supplierName()
-            + " è stata archiviata: "
-            + complaint.dismissalReason());
+        "COMPLAINT_DISMISSED",
+        Map.of(
+            "number", number,
+            "supplier", complaint.supplierName(),
+            "reason", String.valueOf(complaint.dismissalReason())));
   }
 
   /**
@@ -293,46 +244,34 @@ public class Complaints {
     if (complaint.noticeSentAt() != null) {
       return deadlines;
     }
+    String language = templates.defaultLanguage();
     String dueText =
-        DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(sla.calendar().zone()).format(due);
-    String text =
-        "Oggetto: contestazione di inadempimento — procedimento "
-            + number
-            + "\n\nSpett.le "
-            + complaint.supplierName()
-            + ",\nin relazione al contratto "
-            + complaint.contract()
-            + " si contesta quanto segue:\n\n"
-            + complaint.description()
-            + "\n\nEventuali controdeduzioni potranno essere trasmesse entro il "
-            + dueText
-            + " rispondendo a questa PEC (indicando il numero "
-            + number
-            + " nell'oggetto).\n";
+        DateTimeFormatter.ofPattern(text("COMPLAINT_NOTICE.dateFormat", language, Map.of()))
+            .withZone(sla.calendar().zone())
+            .format(due);
+    Map<String, String> values =
+        Map.of(
+            "number", number,
+            "supplier", complaint.supplierName(),
+            "contract", complaint.contract(),
+            "description", complaint.description(),
+            "dueDate", dueText);
+    String text = text("COMPLAINT_NOTICE.body", language, values);
     StoredDocument notice =
         documents.store(number + "-contestazione.txt", text.getBytes(StandardCharsets.UTF_8));
     caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.NOTICE, notice, "system");
     String messageId =
         mail.queue(
-                new OutboundMail.Letter(
+                new MailOutbox.Letter(
                     null,
                     true,
                     complaint.supplierAddress(),
-                    "["
-                        + number
-                        + "] Contestazione di inadempimento — contratto "
-                        + complaint.contract(),
+                    text("COMPLAINT_NOTICE.subject", language, values),
                     text,
                     "COMPLAINT_NOTICE",
                     null))
             .orElseThrow(() -> new IllegalStateException("No PEC mailbox can send the notice"));
-    jdbc.update(
-        """
-        update sportello.complaint set status = 'NOTICE_SENT', notice_sent_at = ?,
-            counter_arguments_due_at = ? where case_number = ?""",
-        Timestamp.from(now),
-        Timestamp.from(due),
-        number);
+    table.noticeSent(number, now, due);
     timeline.record(
         SubjectKind.COMPLAINT,
         number,
@@ -375,11 +314,7 @@ public class Complaints {
             text.strip().getBytes(StandardCharsets.UTF_8));
     caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.COUNTER_ARGUMENTS, reply, user);
     if (complaint.supplierRepliedAt() == null) {
-      jdbc.update(
-          "update sportello.complaint set supplier_replied_at = ?, supplier_reply = ? where case_number = ?",
-          Timestamp.from(now),
-          text.strip(),
-          number);
+      table.supplierReplied(number, now, text.strip());
     }
     boolean delivered = !late && process.supplierReplied(number);
     timeline.record(
@@ -390,9 +325,7 @@ public class Complaints {
         late ? "after the deadline " + complaint.counterArgumentsDueAt() : null,
         reply.id());
     if (delivered) {
-      jdbc.update(
-          "update sportello.complaint set status = 'UNDER_EVALUATION' where case_number = ?",
-          number);
+      table.underEvaluation(number);
     }
     return delivered;
   }
@@ -400,8 +333,7 @@ public class Complaints {
   @Transactional
   public void counterArgumentsMissed(String number) {
     Complaint complaint = lock(number);
-    jdbc.update(
-        "update sportello.complaint set status = 'UNDER_EVALUATION' where case_number = ?", number);
+    table.underEvaluation(number);
     timeline.record(
         SubjectKind.COMPLAINT,
         number,
@@ -439,32 +371,28 @@ public class Complaints {
     validateDecision(decision, amount, reasons);
     Complaint complaint = lock(number);
     BigDecimal penalty = "PENALTY".equals(decision) ? amount(amount) : null;
+    String language = templates.defaultLanguage();
     String text =
-        "Procedimento "
-            + number
-            + " — fornitore "
-            + complaint.supplierName()
-            + ", contratto "
-            + complaint.contract()
-            + "\n\nDecisione: "
-            + ("PENALTY".equals(decision)
-                ? "applicazione di una penale di euro " + penalty.toPlainString()
-                : "archiviazione")
-            + "\n\nMotivazione:\n"
-            + reasons.strip()
-            + "\n";
+        text(
+            "COMPLAINT_DECISION.document",
+            language,
+            Map.of(
+                "number", number,
+                "supplier", complaint.supplierName(),
+                "contract", complaint.contract(),
+                "decision",
+                    "PENALTY".equals(decision)
+                        ? text(
+                            "COMPLAINT_DECISION.penalty",
+                            language,
+                            Map.of("amount", penalty.toPlainString()))
+                        : text("COMPLAINT_DECISION.archive", language, Map.of()),
+                "reasons", reasons.strip()));
     StoredDocument document =
         documents.store(number + "-decisione.txt", text.getBytes(StandardCharsets.UTF_8));
     CaseDocument added =
         caseDocuments.add(SubjectKind.COMPLAINT, number, Complaint.DECISION, document, user);
-    jdbc.update(
-        """
-        update sportello.complaint set status = 'DECISION_PROPOSED', decision = ?,
-            penalty_amount = ?, decision_reasons = ? where case_number = ?""",
-        decision,
-        penalty,
-        reasons.strip(),
-        number);
+    table.decisionProposed(number, decision, penalty, reasons.strip());
     timeline.record(
         SubjectKind.COMPLAINT,
         number,
@@ -495,14 +423,25 @@ public class Complaints {
       throw new IllegalStateException(number + ": the decision is not the approved one");
     }
     String text = documents.text(decision.documentId());
+    String language = templates.defaultLanguage();
+    Map<String, String> values =
+        Map.of(
+            "number",
+            number,
+            "contract",
+            complaint.contract(),
+            "decision",
+            text,
+            "sha256",
+            decision.sha256());
     String messageId =
         mail.queue(
-                new OutboundMail.Letter(
+                new MailOutbox.Letter(
                     null,
                     true,
                     complaint.supplierAddress(),
-                    "[" + number + "] Esito del procedimento — contratto " + complaint.contract(),
-                    text + "\n--\nDocumento approvato: SHA-256 " + decision.sha256() + "\n",
+                    text("COMPLAINT_DECISION.subject", language, values),
+                    text("COMPLAINT_DECISION.body", language, values),
                     "COMPLAINT_DECISION",
                     null))
             .orElseThrow(() -> new IllegalStateException("No PEC mailbox can send the decision"));
@@ -513,25 +452,31 @@ public class Complaints {
         "system",
         "PEC to " + complaint.supplierAddress() + " (Message-ID " + messageId + ")",
         decision.documentId());
-    notifyReporter(complaint, "Esito della segnalazione", text);
-    jdbc.update(
-        "update sportello.complaint set status = 'CLOSED', closed_at = ? where case_number = ?",
-        Timestamp.from(clock.instant()),
-        number);
+    notifyReporter(complaint, "COMPLAINT_REPORTER_DECISION", values);
+    table.closed(number, clock.instant());
     timeline.record(SubjectKind.COMPLAINT, number, "CLOSED", "system", complaint.decision());
   }
 
-  private void notifyReporter(Complaint complaint, String subject, String text) {
+  /** The mail to the reporter, in their language if they have one. */
+  private void notifyReporter(Complaint complaint, String template, Map<String, String> values) {
     if (complaint.reporterAddress() == null) {
       return;
     }
+    Contact reporter =
+        complaint.reporterId() == null
+            ? null
+            : contacts.byIds(List.of(complaint.reporterId())).get(complaint.reporterId());
+    String language = reporter == null ? null : reporter.getPreferredLanguage();
+    if (language == null || !TextTemplates.LANGUAGES.contains(language)) {
+      language = templates.defaultLanguage();
+    }
     mail.queue(
-            new OutboundMail.Letter(
+            new MailOutbox.Letter(
                 null,
                 false,
                 complaint.reporterAddress(),
-                "[" + complaint.caseNumber() + "] " + subject,
-                text,
+                text(template + ".subject", language, values),
+                text(template + ".body", language, values),
                 "COMPLAINT_REPORTER",
                 null))
         .ifPresent(
@@ -548,6 +493,10 @@ public class Complaints {
                         + ")"));
   }
 
+  private String text(String key, String language, Map<String, String> values) {
+    return templates.render(TEXTS, key, language, values);
+  }
+
   private static void requireOpen(Complaint complaint) {
     if (complaint.status() == Status.CLOSED || complaint.status() == Status.DISMISSED) {
       throw new ConflictException(409, complaint.caseNumber() + " is " + complaint.status() + ".");
@@ -555,10 +504,7 @@ public class Complaints {
   }
 
   private Complaint lock(String number) {
-    jdbc.query(
-        "select id from sportello.complaint where case_number = ? for update",
-        (rs, n) -> rs.getLong(1),
-        number);
+    table.lock(number);
     return get(number);
   }
 
@@ -576,42 +522,5 @@ public class Complaints {
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
-  }
-
-  private static final String SELECT =
-      """
-      select k.*, s.name as supplier_name, r.name as reporter_name from sportello.complaint k
-      join sportello.contact s on s.id = k.supplier_id
-      left join sportello.contact r on r.id = k.reporter_id""";
-
-  private static Complaint row(ResultSet rs, int n) throws SQLException {
-    return new Complaint(
-        rs.getString("case_number"),
-        Status.valueOf(rs.getString("status")),
-        rs.getLong("supplier_id"),
-        rs.getString("supplier_name"),
-        rs.getString("supplier_address"),
-        rs.getString("contract"),
-        rs.getString("description"),
-        (Long) rs.getObject("reporter_id"),
-        rs.getString("reporter_name"),
-        rs.getString("reporter_address"),
-        rs.getString("ticket_number"),
-        rs.getString("reported_by"),
-        instant(rs, "reported_at"),
-        rs.getString("dismissal_reason"),
-        instant(rs, "notice_sent_at"),
-        instant(rs, "counter_arguments_due_at"),
-        instant(rs, "supplier_replied_at"),
-        rs.getString("supplier_reply"),
-        rs.getString("decision"),
-        rs.getBigDecimal("penalty_amount"),
-        rs.getString("decision_reasons"),
-        instant(rs, "closed_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

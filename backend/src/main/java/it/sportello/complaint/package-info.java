@@ -8,6 +8,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "platform :: security",
       "approval",
       "casefile",
       "casefile :: web",

@@ -3,5 +3,6 @@
  * number and e-mail, and the interaction log: every contact on any channel, forming the requester's
  * history.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: web"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"platform :: security", "shared", "shared :: web"})
 package it.sportello.contact;

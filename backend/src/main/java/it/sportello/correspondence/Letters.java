@@ -9,7 +9,7 @@ import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.Timeline;
 import it.sportello.casefile.WorkingDays;
-import it.sportello.channel.mail.OutboundMail;
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.correspondence.LetterTypes.Direction;
@@ -20,19 +20,16 @@ import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TextTemplates;
 import it.sportello.sla.SlaService;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,17 +40,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Letters {
 
   static final String SERIES = "PROT";
+
+  /** The bundle of the texts (templates/procedures/*.properties). */
+  static final String TEXTS = "procedures";
+
   private static final Set<String> UPLOAD_ROLES =
       Set.of(LetterTypes.ORIGINAL, LetterTypes.REPLY, LetterTypes.ATTACHMENT);
 
-  private final JdbcTemplate jdbc;
+  private final LetterTable table;
+  private final TextTemplates templates;
   private final CaseNumbers numbers;
   private final CaseDocuments caseDocuments;
   private final Documents documents;
   private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
-  private final OutboundMail mail;
+  private final MailOutbox mail;
   private final LetterProcessPort process;
   private final WorkingDays workingDays;
   private final ProceduresProperties properties;
@@ -62,14 +64,15 @@ public class Letters {
   private final TransactionTemplate transactions;
 
   Letters(
-      JdbcTemplate jdbc,
+      LetterTable table,
+      TextTemplates templates,
       CaseNumbers numbers,
       CaseDocuments caseDocuments,
       Documents documents,
       Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
-      OutboundMail mail,
+      MailOutbox mail,
       LetterProcessPort process,
       WorkingDays workingDays,
       ProceduresProperties properties,
@@ -77,7 +80,8 @@ public class Letters {
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.transactions = new TransactionTemplate(transactionManager);
-    this.jdbc = jdbc;
+    this.table = table;
+    this.templates = templates;
     this.numbers = numbers;
     this.caseDocuments = caseDocuments;
     this.documents = documents;
@@ -104,25 +108,21 @@ public class Letters {
     Instant due = workingDays.after(now, properties.answerWorkingDays());
     Instant reminder = workingDays.before(due, properties.reminderWorkingDaysBefore(), now);
     String number = numbers.next(SERIES, sla.calendar().zone());
-    jdbc.update(
-        """
-        insert into sportello.letter (protocol_number, direction, status, subject, classification,
-            correspondent_id, office, send_by, recipient_address, ticket_number, registered_by,
-            registered_at, answer_due_at, answer_reminder_at)
-        values (?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        number,
-        command.direction().name(),
-        command.subject().strip(),
-        blankToNull(command.classification()),
-        correspondent.getId(),
-        command.office(),
-        command.sendBy().name(),
-        command.address(),
-        blankToNull(command.ticketNumber()),
-        user,
-        Timestamp.from(now),
-        Timestamp.from(due),
-        Timestamp.from(reminder));
+    table.insert(
+        new LetterTable.NewLetter(
+            number,
+            command.direction(),
+            command.subject().strip(),
+            blankToNull(command.classification()),
+            correspondent.getId(),
+            command.office(),
+            command.sendBy(),
+            command.address(),
+            blankToNull(command.ticketNumber()),
+            user,
+            now,
+            due,
+            reminder));
     timeline.record(
         SubjectKind.LETTER,
         number,
@@ -166,19 +166,9 @@ public class Letters {
    */
   @Transactional(readOnly = true)
   public Letter get(String number, CaseReader reader) {
-    List<Object> args = new ArrayList<>(List.of(number));
-    String scope = scope(reader, args);
-    return jdbc
-        .query(SELECT + " where l.protocol_number = ?" + scope, Letters::row, args.toArray())
-        .stream()
-        .findFirst()
+    return table
+        .find(number, reader)
         .orElseThrow(() -> new NotFoundException("No letter with protocol number " + number));
-  }
-
-  /** A letter involves the office it is assigned to. */
-  private static String scope(CaseReader reader, List<Object> args) {
-    return reader.sqlScope(
-        SubjectKind.LETTER, "l.protocol_number", "l.office in " + CaseReader.GROUPS, args);
   }
 
   /** Filters of the register; each optional. */
@@ -188,44 +178,7 @@ public class Letters {
   /** The letters {@code reader} may read, newest first. */
   @Transactional(readOnly = true)
   public List<Letter> search(Filter filter, CaseReader reader, int limit) {
-    StringBuilder where = new StringBuilder(" where true");
-    List<Object> args = new ArrayList<>();
-    where.append(scope(reader, args));
-    if (filter.status() != null) {
-      where.append(" and l.status = ?");
-      args.add(filter.status().name());
-    }
-    if (filter.direction() != null) {
-      where.append(" and l.direction = ?");
-      args.add(filter.direction().name());
-    }
-    if (filter.office() != null && !filter.office().isBlank()) {
-      where.append(" and l.office = ?");
-      args.add(filter.office());
-    }
-    if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(
-          " and (l.protocol_number ilike ? or l.subject ilike ? or c.name ilike ?"
-              + " or l.classification ilike ?)");
-      String like = "%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%";
-      args.add(like);
-      args.add(like);
-      args.add(like);
-      args.add(like);
-    }
-    if (filter.from() != null) {
-      where.append(" and l.registered_at >= ?");
-      args.add(Timestamp.from(filter.from()));
-    }
-    if (filter.to() != null) {
-      where.append(" and l.registered_at < ?");
-      args.add(Timestamp.from(filter.to()));
-    }
-    args.add(limit);
-    return jdbc.query(
-        SELECT + where + " order by l.registered_at desc, l.id desc limit ?",
-        Letters::row,
-        args.toArray());
+    return table.search(filter, reader, limit);
   }
 
   /**
@@ -287,8 +240,7 @@ public class Letters {
       caseDocuments.add(SubjectKind.LETTER, number, LetterTypes.REPLY, stored, user);
     }
     CaseDocument answer = requireAnswer(number);
-    jdbc.update(
-        "update sportello.letter set status = 'IN_APPROVAL' where protocol_number = ?", number);
+    table.inApproval(number);
     timeline.record(
         SubjectKind.LETTER,
         number,
@@ -352,23 +304,22 @@ public class Letters {
     if (letter.sendBy() == SendBy.POST) {
       detail = "by post (to print and post, signed version sha256:" + answer.sha256() + ")";
     } else {
-      String body =
-          documents.text(answer.documentId())
-              + "\n\n--\nProtocollo "
-              + number
-              + "\nDocumento approvato e firmato: "
-              + answer.fileName()
-              + " (SHA-256 "
-              + answer.sha256()
-              + ")\n";
+      Map<String, String> values =
+          Map.of(
+              "answer", documents.text(answer.documentId()),
+              "number", number,
+              "subject", letter.subject(),
+              "fileName", answer.fileName(),
+              "sha256", answer.sha256());
+      String language = templates.defaultLanguage();
       messageId =
           mail.queue(
-                  new OutboundMail.Letter(
+                  new MailOutbox.Letter(
                       null,
                       letter.sendBy() == SendBy.PEC,
                       letter.recipientAddress(),
-                      "[" + number + "] " + letter.subject(),
-                      body,
+                      templates.render(TEXTS, "LETTER.subject", language, values),
+                      templates.render(TEXTS, "LETTER.body", language, values),
                       "LETTER",
                       null))
               .orElseThrow(
@@ -382,13 +333,7 @@ public class Letters {
               + messageId
               + ")";
     }
-    jdbc.update(
-        """
-        update sportello.letter set status = 'SENT', sent_at = ?, sent_message_id = ?
-        where protocol_number = ?""",
-        Timestamp.from(now),
-        messageId,
-        number);
+    table.sent(number, now, messageId);
     timeline.record(SubjectKind.LETTER, number, "SENT", "system", detail, answer.documentId());
     return true;
   }
@@ -399,10 +344,7 @@ public class Letters {
     if (letter.status() == Status.ARCHIVED) {
       return;
     }
-    jdbc.update(
-        "update sportello.letter set status = 'ARCHIVED', archived_at = ? where protocol_number = ?",
-        Timestamp.from(clock.instant()),
-        number);
+    table.archived(number, clock.instant());
     timeline.record(SubjectKind.LETTER, number, "ARCHIVED", "system", null);
   }
 
@@ -420,7 +362,7 @@ public class Letters {
   @Transactional
   public void escalateOverdue(String number) {
     Letter letter = lock(number);
-    jdbc.update("update sportello.letter set overdue = true where protocol_number = ?", number);
+    table.overdue(number);
     timeline.record(
         SubjectKind.LETTER,
         number,
@@ -443,47 +385,11 @@ public class Letters {
   }
 
   private Letter lock(String number) {
-    jdbc.query(
-        "select id from sportello.letter where protocol_number = ? for update",
-        (rs, n) -> rs.getLong(1),
-        number);
+    table.lock(number);
     return get(number);
   }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static final String SELECT =
-      """
-      select l.*, c.name as correspondent_name from sportello.letter l
-      join sportello.contact c on c.id = l.correspondent_id""";
-
-  private static Letter row(ResultSet rs, int n) throws SQLException {
-    return new Letter(
-        rs.getString("protocol_number"),
-        Direction.valueOf(rs.getString("direction")),
-        Status.valueOf(rs.getString("status")),
-        rs.getString("subject"),
-        rs.getString("classification"),
-        rs.getLong("correspondent_id"),
-        rs.getString("correspondent_name"),
-        rs.getString("office"),
-        SendBy.valueOf(rs.getString("send_by")),
-        rs.getString("recipient_address"),
-        rs.getString("ticket_number"),
-        rs.getString("registered_by"),
-        instant(rs, "registered_at"),
-        instant(rs, "answer_due_at"),
-        instant(rs, "answer_reminder_at"),
-        rs.getBoolean("overdue"),
-        instant(rs, "sent_at"),
-        rs.getString("sent_message_id"),
-        instant(rs, "archived_at"));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -7,6 +7,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "platform :: security",
       "approval",
       "casefile",
       "casefile :: web",

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ArticleDocuments implements DocumentSource {
 
-  private final ArticleStore store;
-  private final LearnedQueries learned;
+  private final ArticleTables store;
+  private final LearnedQueryTable learned;
 
-  ArticleDocuments(ArticleStore store, LearnedQueries learned) {
+  ArticleDocuments(ArticleTables store, LearnedQueryTable learned) {
     this.store = store;
     this.learned = learned;
   }

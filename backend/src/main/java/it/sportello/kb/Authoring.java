@@ -22,12 +22,12 @@ public class Authoring {
 
   static final List<ArticleStatus> EDITABLE = List.of(ArticleStatus.DRAFT, ArticleStatus.WITHDRAWN);
 
-  private final ArticleStore store;
+  private final ArticleTables store;
   private final KbProcessPort process;
   private final SearchIndex searchIndex;
   private final Clock clock;
 
-  Authoring(ArticleStore store, KbProcessPort process, SearchIndex searchIndex, Clock clock) {
+  Authoring(ArticleTables store, KbProcessPort process, SearchIndex searchIndex, Clock clock) {
     this.store = store;
     this.process = process;
     this.searchIndex = searchIndex;

@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CategoryTree {
 
-  private final ArticleStore store;
+  private final ArticleTables store;
 
-  CategoryTree(ArticleStore store) {
+  CategoryTree(ArticleTables store) {
     this.store = store;
   }
 

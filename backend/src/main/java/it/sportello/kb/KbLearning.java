@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class KbLearning {
 
   private final JdbcClient jdbc;
-  private final LearnedQueries learned;
+  private final LearnedQueryTable learned;
   private final SearchIndex searchIndex;
   private final KbUsage usage;
   private final Clock clock;
 
   KbLearning(
       JdbcClient jdbc,
-      LearnedQueries learned,
+      LearnedQueryTable learned,
       SearchIndex searchIndex,
       KbUsage usage,
       Clock clock) {

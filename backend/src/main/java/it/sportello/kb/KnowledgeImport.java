@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,11 +65,11 @@ public class KnowledgeImport {
 
   private static final int MAX_PROBLEMS = 1000;
 
-  private final ArticleStore store;
+  private final ArticleTables store;
   private final SearchIndex searchIndex;
   private final Clock clock;
 
-  KnowledgeImport(ArticleStore store, SearchIndex searchIndex, Clock clock) {
+  KnowledgeImport(ArticleTables store, SearchIndex searchIndex, Clock clock) {
     this.store = store;
     this.searchIndex = searchIndex;
     this.clock = clock;
@@ -81,156 +82,119 @@ public class KnowledgeImport {
       List<ArticleRow> articleRows,
       boolean dryRun,
       String actor) {
-    List<Problem> problems = new ArrayList<>();
-    Instant now = clock.instant();
+    Run run = new Run(dryRun, actor, clock.instant());
+    topicRows.forEach(run::topic);
+    // a reason's parent is a topic or a reason listed before
+    reasonRows.forEach(run::reason);
+    run.articles(articleRows);
+    return run.report();
+  }
 
-    // topics
-    Map<String, Long> ids = new HashMap<>();
-    Map<String, Integer> depth = new HashMap<>();
-    int topics = 0;
-    int position = 0;
-    for (TopicRow row : topicRows) {
+  /**
+   * One import: the categories taken so far (their ids and depth by code), the problems found and
+   * the counts. Topics and reasons share one running position.
+   */
+  private final class Run {
+
+    private final boolean dryRun;
+    private final String actor;
+    private final Instant now;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Long> ids = new HashMap<>();
+    private final Map<String, Integer> depth = new HashMap<>();
+    private int position;
+    private int topics;
+    private int reasons;
+    private int articles;
+    private int variants;
+
+    Run(boolean dryRun, String actor, Instant now) {
+      this.dryRun = dryRun;
+      this.actor = actor;
+      this.now = now;
+    }
+
+    Report report() {
+      return new Report(dryRun, topics, reasons, articles, variants, List.copyOf(problems));
+    }
+
+    void topic(TopicRow row) {
       if (blank(row.code())) {
-        problem(problems, TOPICS, row.row(), "codice", "manca il codice");
+        problem(TOPICS, row.row(), "codice", "manca il codice");
       } else if (blank(row.name())) {
-        problem(problems, TOPICS, row.row(), "nome", "manca il nome");
+        problem(TOPICS, row.row(), "nome", "manca il nome");
       } else if (depth.containsKey(key(row.code()))) {
-        problem(problems, TOPICS, row.row(), "codice", "codice ripetuto: " + row.code());
+        problem(TOPICS, row.row(), "codice", "codice ripetuto: " + row.code());
       } else if (row.code().length() > 100 || row.name().length() > 300) {
-        problem(problems, TOPICS, row.row(), "nome", "troppo lungo");
+        problem(TOPICS, row.row(), "nome", "troppo lungo");
       } else {
-        depth.put(key(row.code()), 1);
-        ids.put(
-            key(row.code()),
-            dryRun
-                ? -1L
-                : store.upsertCategory(
-                    null, row.code().strip(), row.name().strip(), 1, position++));
+        category(null, row.code(), row.name(), 1);
         topics++;
       }
     }
 
-    // reasons (a parent is a topic or a reason listed before)
-    int reasons = 0;
-    for (ReasonRow row : reasonRows) {
+    void reason(ReasonRow row) {
       String parent = row.parent() == null ? null : key(row.parent());
       if (blank(row.code())) {
-        problem(problems, REASONS, row.row(), "codice", "manca il codice");
+        problem(REASONS, row.row(), "codice", "manca il codice");
       } else if (blank(row.name())) {
-        problem(problems, REASONS, row.row(), "nome", "manca il nome");
+        problem(REASONS, row.row(), "nome", "manca il nome");
       } else if (blank(row.parent())) {
-        problem(problems, REASONS, row.row(), "argomento", "manca l'argomento");
+        problem(REASONS, row.row(), "argomento", "manca l'argomento");
       } else if (!depth.containsKey(parent)) {
-        problem(
-            problems, REASONS, row.row(), "argomento", "argomento sconosciuto: " + row.parent());
+        problem(REASONS, row.row(), "argomento", "argomento sconosciuto: " + row.parent());
       } else if (depth.containsKey(key(row.code()))) {
-        problem(problems, REASONS, row.row(), "codice", "codice ripetuto: " + row.code());
+        problem(REASONS, row.row(), "codice", "codice ripetuto: " + row.code());
       } else if (row.code().length() > 100 || row.name().length() > 300) {
-        problem(problems, REASONS, row.row(), "nome", "troppo lungo");
+        problem(REASONS, row.row(), "nome", "troppo lungo");
       } else {
-        int level = depth.get(parent) + 1;
-        depth.put(key(row.code()), level);
-        ids.put(
-            key(row.code()),
-            dryRun
-                ? -1L
-                : store.upsertCategory(
-                    ids.get(parent), row.code().strip(), row.name().strip(), level, position++));
+        category(parent, row.code(), row.name(), depth.get(parent) + 1);
         reasons++;
       }
     }
 
-    // articles: group the language rows by code, check each row, then the article as a whole
-    Map<String, List<ArticleRow>> byCode = new LinkedHashMap<>();
-    for (ArticleRow row : articleRows) {
-      if (blank(row.code())) {
-        problem(problems, ARTICLES, row.row(), "codice", "manca il codice");
-        continue;
-      }
-      byCode.computeIfAbsent(row.code().strip(), k -> new ArrayList<>()).add(row);
+    private void category(String parent, String code, String name, int level) {
+      depth.put(key(code), level);
+      ids.put(
+          key(code),
+          dryRun
+              ? -1L
+              : store.upsertCategory(
+                  parent == null ? null : ids.get(parent),
+                  code.strip(),
+                  name.strip(),
+                  level,
+                  position++));
     }
-    int articles = 0;
-    int variants = 0;
-    for (Map.Entry<String, List<ArticleRow>> entry : byCode.entrySet()) {
-      List<ArticleRow> rows = entry.getValue();
-      ArticleRow first = rows.get(0);
-      List<ArticleVariant> languages = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      boolean bad = false;
+
+    /** Groups the language rows by code, checks each row, then each article as a whole. */
+    void articles(List<ArticleRow> rows) {
+      Map<String, List<ArticleRow>> byCode = new LinkedHashMap<>();
       for (ArticleRow row : rows) {
-        String language =
-            blank(row.language()) ? "it" : row.language().strip().toLowerCase(Locale.ROOT);
-        if (!ArticleDraft.LANGUAGES.contains(language)) {
-          problem(
-              problems, ARTICLES, row.row(), "lingua", "lingua non prevista: " + row.language());
-          bad = true;
-        } else if (!seen.add(language)) {
-          problem(
-              problems,
-              ARTICLES,
-              row.row(),
-              "lingua",
-              "lingua ripetuta per il codice " + entry.getKey());
-          bad = true;
-        } else if (blank(row.title())) {
-          problem(problems, ARTICLES, row.row(), "titolo", "manca il titolo");
-          bad = true;
-        } else if (blank(row.body()) && blank(row.summary())) {
-          problem(problems, ARTICLES, row.row(), "testo", "mancano sia il testo sia il sommario");
-          bad = true;
-        } else {
-          languages.add(
-              new ArticleVariant(
-                  language, row.title(), nullToEmpty(row.summary()), nullToEmpty(row.body())));
-        }
-      }
-      if (bad) {
-        continue;
-      }
-      if (!blank(first.reason()) && !depth.containsKey(key(first.reason()))) {
-        problem(
-            problems, ARTICLES, first.row(), "causale", "causale sconosciuta: " + first.reason());
-        continue;
-      }
-      Audience audience;
-      try {
-        audience = blank(first.audience()) ? Audience.PUBLIC : audience(first.audience());
-      } catch (IllegalArgumentException e) {
-        problem(
-            problems,
-            ARTICLES,
-            first.row(),
-            "destinatari",
-            "valore non previsto: " + first.audience());
-        continue;
-      }
-      LocalDate reviewAt = null;
-      if (!blank(first.reviewAt())) {
-        try {
-          reviewAt = LocalDate.parse(first.reviewAt().strip());
-        } catch (DateTimeParseException e) {
-          problem(
-              problems,
-              ARTICLES,
-              first.row(),
-              "revisione",
-              "data non valida (AAAA-MM-GG): " + first.reviewAt());
+        if (blank(row.code())) {
+          problem(ARTICLES, row.row(), "codice", "manca il codice");
           continue;
         }
+        byCode.computeIfAbsent(row.code().strip(), k -> new ArrayList<>()).add(row);
       }
-      ArticleStatus status;
-      String statusText =
-          blank(first.status()) ? "PUBLISHED" : first.status().strip().toUpperCase(Locale.ROOT);
-      if (statusText.equals("PUBBLICATO")) {
-        statusText = "PUBLISHED";
-      } else if (statusText.equals("BOZZA")) {
-        statusText = "DRAFT";
+      byCode.forEach(this::article);
+    }
+
+    private void article(String code, List<ArticleRow> rows) {
+      List<ArticleVariant> languages = languages(code, rows);
+      ArticleRow first = rows.get(0);
+      if (languages == null || !knownReason(first)) {
+        return;
       }
-      if (!statusText.equals("PUBLISHED") && !statusText.equals("DRAFT")) {
-        problem(problems, ARTICLES, first.row(), "stato", "PUBLISHED/PUBBLICATO o DRAFT/BOZZA");
-        continue;
+      Audience audience = audience(first);
+      if (audience == null) {
+        return;
       }
-      status = ArticleStatus.valueOf(statusText);
+      Optional<LocalDate> reviewAt = reviewAt(first);
+      ArticleStatus status = reviewAt == null ? null : status(first);
+      if (status == null) {
+        return;
+      }
       List<String> tags = blank(first.tags()) ? List.of() : List.of(first.tags().split("[,;]"));
       String reason = blank(first.reason()) ? null : first.reason().strip();
       ArticleDraft draft =
@@ -239,30 +203,110 @@ public class KnowledgeImport {
               audience,
               audience == Audience.ROLES ? List.of("level2") : List.of(),
               tags,
-              reviewAt,
+              reviewAt.orElse(null),
               languages,
               List.of(),
               "Importato dal foglio " + ARTICLES);
       try {
         draft.validate();
       } catch (InvalidRequestException e) {
-        e.violations()
-            .forEach(v -> problem(problems, ARTICLES, first.row(), v.field(), v.message()));
-        continue;
+        e.violations().forEach(v -> problem(ARTICLES, first.row(), v.field(), v.message()));
+        return;
       }
       articles++;
       variants += languages.size();
       if (!dryRun) {
-        write(
-            entry.getKey(),
-            draft,
-            reason == null ? null : ids.get(key(reason)),
-            status,
-            actor,
-            now);
+        write(code, draft, reason == null ? null : ids.get(key(reason)), status, actor, now);
       }
     }
-    return new Report(dryRun, topics, reasons, articles, variants, List.copyOf(problems));
+
+    /** The article's variants, one per language; null when a row is bad (each one reported). */
+    private List<ArticleVariant> languages(String code, List<ArticleRow> rows) {
+      List<ArticleVariant> languages = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      boolean bad = false;
+      for (ArticleRow row : rows) {
+        String language =
+            blank(row.language()) ? "it" : row.language().strip().toLowerCase(Locale.ROOT);
+        if (!ArticleDraft.LANGUAGES.contains(language)) {
+          problem(ARTICLES, row.row(), "lingua", "lingua non prevista: " + row.language());
+          bad = true;
+        } else if (!seen.add(language)) {
+          problem(ARTICLES, row.row(), "lingua", "lingua ripetuta per il codice " + code);
+          bad = true;
+        } else if (blank(row.title())) {
+          problem(ARTICLES, row.row(), "titolo", "manca il titolo");
+          bad = true;
+        } else if (blank(row.body()) && blank(row.summary())) {
+          problem(ARTICLES, row.row(), "testo", "mancano sia il testo sia il sommario");
+          bad = true;
+        } else {
+          languages.add(
+              new ArticleVariant(
+                  language, row.title(), nullToEmpty(row.summary()), nullToEmpty(row.body())));
+        }
+      }
+      return bad ? null : languages;
+    }
+
+    private boolean knownReason(ArticleRow first) {
+      if (!blank(first.reason()) && !depth.containsKey(key(first.reason()))) {
+        problem(ARTICLES, first.row(), "causale", "causale sconosciuta: " + first.reason());
+        return false;
+      }
+      return true;
+    }
+
+    /** The audience (public when not given); null when not one we know (reported). */
+    private Audience audience(ArticleRow first) {
+      try {
+        return blank(first.audience())
+            ? Audience.PUBLIC
+            : KnowledgeImport.audience(first.audience());
+      } catch (IllegalArgumentException e) {
+        problem(ARTICLES, first.row(), "destinatari", "valore non previsto: " + first.audience());
+        return null;
+      }
+    }
+
+    /** The review date, empty when not given; null when not a date (reported). */
+    private Optional<LocalDate> reviewAt(ArticleRow first) {
+      if (blank(first.reviewAt())) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(LocalDate.parse(first.reviewAt().strip()));
+      } catch (DateTimeParseException e) {
+        problem(
+            ARTICLES,
+            first.row(),
+            "revisione",
+            "data non valida (AAAA-MM-GG): " + first.reviewAt());
+        return null;
+      }
+    }
+
+    /** Published (the default, PUBBLICATO) or draft (BOZZA); null otherwise (reported). */
+    private ArticleStatus status(ArticleRow first) {
+      String statusText =
+          blank(first.status()) ? "PUBLISHED" : first.status().strip().toUpperCase(Locale.ROOT);
+      if (statusText.equals("PUBBLICATO")) {
+        statusText = "PUBLISHED";
+      } else if (statusText.equals("BOZZA")) {
+        statusText = "DRAFT";
+      }
+      if (!statusText.equals("PUBLISHED") && !statusText.equals("DRAFT")) {
+        problem(ARTICLES, first.row(), "stato", "PUBLISHED/PUBBLICATO o DRAFT/BOZZA");
+        return null;
+      }
+      return ArticleStatus.valueOf(statusText);
+    }
+
+    private void problem(String sheet, int row, String field, String message) {
+      if (problems.size() < MAX_PROBLEMS) {
+        problems.add(new Problem(sheet, row, field, message));
+      }
+    }
   }
 
   private void write(
@@ -310,13 +354,6 @@ public class KnowledgeImport {
       case "BACK_OFFICE", "SECONDO_LIVELLO" -> Audience.BACK_OFFICE;
       default -> Audience.valueOf(value);
     };
-  }
-
-  private static void problem(
-      List<Problem> problems, String sheet, int row, String field, String message) {
-    if (problems.size() < MAX_PROBLEMS) {
-      problems.add(new Problem(sheet, row, field, message));
-    }
   }
 
   private static String key(String code) {

@@ -21,9 +21,9 @@ public class KnowledgeSearch {
   private static final int MAX_SIZE = 50;
 
   private final SearchEngine engine;
-  private final ArticleStore store;
+  private final ArticleTables store;
 
-  KnowledgeSearch(SearchEngine engine, ArticleStore store) {
+  KnowledgeSearch(SearchEngine engine, ArticleTables store) {
     this.engine = engine;
     this.store = store;
   }

@@ -32,12 +32,12 @@ public class Publication {
   private static final String PUBLISHED = "PUBLISHED";
   private static final Logger log = LoggerFactory.getLogger(Publication.class);
 
-  private final ArticleStore store;
+  private final ArticleTables store;
   private final SearchIndex searchIndex;
   private final Clock clock;
   private final ZoneId zone;
 
-  Publication(ArticleStore store, SearchIndex searchIndex, Clock clock, SlaService sla) {
+  Publication(ArticleTables store, SearchIndex searchIndex, Clock clock, SlaService sla) {
     this.store = store;
     this.searchIndex = searchIndex;
     this.clock = clock;

@@ -1,5 +1,7 @@
 package it.sportello.reporting;
 
+import static it.sportello.shared.DbRows.instant;
+
 import it.sportello.reporting.ReportingProperties.ContractSla;
 import it.sportello.sla.SlaService;
 import java.math.BigDecimal;
@@ -314,10 +316,5 @@ public class SlaReports {
       pauses.add(new TicketTimes.Pause(open != null ? open : pausedAt, null));
     }
     return pauses;
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

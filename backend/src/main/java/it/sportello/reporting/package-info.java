@@ -6,5 +6,12 @@
  * tables only, never the engine's history.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"channel :: mail", "shared", "shared :: web", "sla", "ticket :: domain"})
+    allowedDependencies = {
+      "platform :: security",
+      "channel :: mail",
+      "shared",
+      "shared :: web",
+      "sla",
+      "ticket :: domain"
+    })
 package it.sportello.reporting;

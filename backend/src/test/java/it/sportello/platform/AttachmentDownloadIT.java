@@ -9,15 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Attachments are downloaded, never opened as pages of ours (issue 16, item 3): every download
@@ -143,27 +139,9 @@ class AttachmentDownloadIT extends ProcedureTestSupport {
   }
 
   private long uploadToTicket(String number, String fileName, byte[] bytes) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth("operator1", "demo");
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add(
-        "file",
-        new ByteArrayResource(bytes) {
-          @Override
-          public String getFilename() {
-            return fileName;
-          }
-        });
-    ResponseEntity<JsonNode> response =
-        rest.exchange(
-            "/api/tickets/" + number + "/documents",
-            HttpMethod.POST,
-            new HttpEntity<>(body, headers),
-            JsonNode.class);
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat(response.getBody().path("fileName").asText()).isEqualTo(fileName);
-    return response.getBody().path("id").asLong();
+    JsonNode document = uploadToTicket(number, "operator1", fileName, bytes);
+    assertThat(document.path("fileName").asText()).isEqualTo(fileName);
+    return document.path("id").asLong();
   }
 
   private String ticket() {

@@ -10,16 +10,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A ticket's conversation ({@code GET /api/tickets/{number}/conversation}): the request, the
@@ -234,25 +227,6 @@ class TicketConversationIT extends IntegrationTest {
   }
 
   private long upload(String number, String fileName, byte[] bytes) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth("operator1", "demo");
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add(
-        "file",
-        new ByteArrayResource(bytes) {
-          @Override
-          public String getFilename() {
-            return fileName;
-          }
-        });
-    ResponseEntity<JsonNode> response =
-        rest.exchange(
-            "/api/tickets/" + number + "/documents",
-            HttpMethod.POST,
-            new HttpEntity<>(body, headers),
-            JsonNode.class);
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
-    return response.getBody().path("id").asLong();
+    return uploadToTicket(number, "operator1", fileName, bytes).path("id").asLong();
   }
 }

@@ -2,20 +2,14 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.sportello.IntegrationTest;
-import it.sportello.search.SearchIndex;
-import it.sportello.search.SearchNodes;
-import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,31 +18,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * follows the tracking link, and operator1 sees the ticket with browser, OS, page and error code;
  * axe-core on every page. Here: the receipt with the tracking link waits in the mail outbox.
  */
-class CitizenRequestIT extends IntegrationTest {
+class CitizenRequestIT extends BrowserIT {
 
   private static final Pattern REQUEST = Pattern.compile("request (\\S+) tracked as (\\w+)");
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired EmbeddedSearchNode node;
-  @Autowired SearchIndex searchIndex;
 
   /** The form suggests public articles while the subject is typed: the search node answers. */
   @BeforeEach
   void searchNodeIsUpAndTheIndexInStep() throws Exception {
-    SearchNodes.upAndInStep(node, searchIndex);
+    awaitSearchInStep();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"it", "en"})
   void anAnonymousRequestReachesTheOperatorWithItsContextAndCanBeTracked(String language)
       throws IOException, InterruptedException {
-    BrowserScript.Run citizen =
-        BrowserScript.run("citizen-request.mjs", port, language, Map.of(), Duration.ofMinutes(4));
-    String output = citizen.output();
-
-    assertThat(citizen.finished()).as("citizen finished in time:%n%s", output).isTrue();
-    assertThat(citizen.exitValue()).as("citizen output:%n%s", output).isZero();
+    String output = browse("citizen-request.mjs", language, Duration.ofMinutes(4));
     Matcher request = REQUEST.matcher(output);
     assertThat(request.find()).as(output).isTrue();
     assertThat(request.group(2)).isIn("RECEIVED", "IN_PROGRESS");

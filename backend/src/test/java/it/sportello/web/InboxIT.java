@@ -2,13 +2,10 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.sportello.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The inbox at work speed in headless Chromium: {@code frontend/e2e/inbox.mjs} opens fourteen
@@ -17,21 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * shortcuts' help, and checks the page at 390 px; axe-core on every state. Screenshots land in
  * {@code backend/target/e2e-screenshots/}.
  */
-class InboxIT extends IntegrationTest {
-
-  @LocalServerPort int port;
+class InboxIT extends BrowserIT {
 
   // in both languages of the interface, with the texts of its locale files
   @ParameterizedTest
   @ValueSource(strings = {"it", "en"})
   void aDozenTicketsFitBulkTakeAndAKeyboardOnlyLevelOneJourney(String language)
       throws IOException, InterruptedException {
-    BrowserScript.Run inbox =
-        BrowserScript.run("inbox.mjs", port, language, Map.of(), Duration.ofMinutes(5));
-    String output = inbox.output();
-
-    assertThat(inbox.finished()).as("inbox finished in time:%n%s", output).isTrue();
-    assertThat(inbox.exitValue()).as("inbox output:%n%s", output).isZero();
+    String output = browse("inbox.mjs", language, Duration.ofMinutes(5));
     assertThat(output).contains("inbox " + language + ": bulk take and keyboard journey done");
   }
 }

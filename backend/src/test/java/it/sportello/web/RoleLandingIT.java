@@ -2,13 +2,10 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.sportello.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every demo role in headless Chromium, in Italian and in English: {@code frontend/e2e/roles.mjs}
@@ -17,19 +14,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * folded into a menu and no page wider than the screen. Screenshots land in {@code
  * backend/target/e2e-screenshots/}.
  */
-class RoleLandingIT extends IntegrationTest {
-
-  @LocalServerPort int port;
+class RoleLandingIT extends BrowserIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"it", "en"})
   void everyRoleLandsOnAUsablePage(String language) throws IOException, InterruptedException {
-    BrowserScript.Run roles =
-        BrowserScript.run("roles.mjs", port, language, Map.of(), Duration.ofMinutes(6));
-    String output = roles.output();
-
-    assertThat(roles.finished()).as("roles finished in time:%n%s", output).isTrue();
-    assertThat(roles.exitValue()).as("roles output:%n%s", output).isZero();
+    String output = browse("roles.mjs", language, Duration.ofMinutes(6));
     assertThat(output).contains("roles " + language + ": 14 roles landed");
   }
 }

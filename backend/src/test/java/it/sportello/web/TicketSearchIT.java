@@ -2,22 +2,18 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.sportello.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Ticket search in headless Chromium ({@code frontend/e2e/search.mjs}): by number, by a word of the
  * subject, a built-in view, a personal view saved and found again after navigating away; axe clean,
  * compact at 1366×768, no sideways overflow at 390 px.
  */
-class TicketSearchIT extends IntegrationTest {
-
-  @LocalServerPort int port;
+class TicketSearchIT extends BrowserIT {
 
   @Test
   void anOperatorFindsATicketByNumberAndWordAndKeepsAView()
@@ -32,17 +28,13 @@ class TicketSearchIT extends IntegrationTest {
             .get("number")
             .asText();
 
-    BrowserScript.Run search =
-        BrowserScript.run(
+    String output =
+        browse(
             "search.mjs",
-            port,
             "it",
             Map.of("SEARCH_NUMBER", number, "SEARCH_WORD", word),
             Duration.ofMinutes(4));
-
-    assertThat(search.finished()).as("search finished in time:%n%s", search.output()).isTrue();
-    assertThat(search.exitValue()).as("search output:%n%s", search.output()).isZero();
-    assertThat(search.output()).contains("search it: number, word, view and saved view found");
+    assertThat(output).contains("search it: number, word, view and saved view found");
   }
 
   private static String letters(int count) {

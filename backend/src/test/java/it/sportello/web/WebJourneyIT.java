@@ -2,10 +2,6 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.sportello.IntegrationTest;
-import it.sportello.search.SearchIndex;
-import it.sportello.search.SearchNodes;
-import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -13,8 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The operators' journey in headless Chromium against the running application, in Italian and in
@@ -22,16 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * every page), with the search node for the articles suggested in the ticket. Screenshots of every
  * step land in {@code backend/target/e2e-screenshots/}.
  */
-class WebJourneyIT extends IntegrationTest {
-
-  @LocalServerPort int port;
-  @Autowired EmbeddedSearchNode node;
-  @Autowired SearchIndex searchIndex;
+class WebJourneyIT extends BrowserIT {
 
   /** The ticket page suggests articles: the search node answers, its index in step. */
   @BeforeEach
   void searchNodeIsUpAndTheIndexInStep() throws Exception {
-    SearchNodes.upAndInStep(node, searchIndex);
+    awaitSearchInStep();
   }
 
   @ParameterizedTest
@@ -39,17 +29,12 @@ class WebJourneyIT extends IntegrationTest {
   void levelOneEscalatesLevelTwoResolvesAndEveryPageIsAccessible(String language)
       throws IOException, InterruptedException {
     // the journey signs a call event to pop it on the operator's screen
-    BrowserScript.Run journey =
-        BrowserScript.run(
+    String output =
+        browse(
             "journey.mjs",
-            port,
             language,
             Map.of("SPORTELLO_PHONE_WEBHOOK_SECRET", PHONE_WEBHOOK_SECRET),
             Duration.ofMinutes(5));
-    String output = journey.output();
-
-    assertThat(journey.finished()).as("journey finished in time:%n%s", output).isTrue();
-    assertThat(journey.exitValue()).as("journey output:%n%s", output).isZero();
     assertThat(output).contains("journey " + language + ": ticket RS-");
     try (var shots = Files.list(BrowserScript.SCREENSHOTS)) {
       assertThat(shots.filter(shot -> shot.getFileName().toString().startsWith(language + "-")))

@@ -1,11 +1,11 @@
 package it.sportello.channel.mail;
 
-import it.sportello.channel.mail.InboundMessages.Claim;
-import it.sportello.channel.mail.InboundMessages.InboundMessage;
-import it.sportello.channel.mail.InboundMessages.Outcome;
+import it.sportello.channel.mail.InboundAnalysis.Conversation;
+import it.sportello.channel.mail.InboundAnalysis.Ignored;
+import it.sportello.channel.mail.InboundMessageTable.Claim;
+import it.sportello.channel.mail.InboundMessageTable.InboundMessage;
+import it.sportello.channel.mail.InboundMessageTable.Outcome;
 import it.sportello.channel.mail.pec.PecEnvelope;
-import it.sportello.channel.mail.pec.PecEnvelopes;
-import it.sportello.channel.mail.pec.PecKind;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.contact.RequesterData;
@@ -15,7 +15,6 @@ import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.DbText;
 import it.sportello.shared.NotFoundException;
-import it.sportello.shared.TooLargeException;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
 import it.sportello.ticket.application.TicketQueries;
@@ -33,9 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,15 +80,16 @@ public class InboundMail {
   public record Result(
       InboundStatus status, boolean duplicate, String ticketNumber, String reason, long recordId) {}
 
-  private final InboundMessages messages;
+  private final InboundMessageTable messages;
   private final Mailboxes mailboxes;
   private final TicketIntake intake;
   private final TicketQueries tickets;
   private final InteractionLog interactions;
   private final Documents documents;
-  private final OutboundMail outbound;
-  private final OutboundMails outbox;
+  private final MailOutbox outbound;
+  private final OutboundMailTable outbox;
   private final MailTemplates templates;
+  private final InboundMailAnalyser analyser;
   private final TicketParticipants participants;
   private final TransactionTemplate transactions;
   private final TransactionTemplate isolated;
@@ -100,15 +98,16 @@ public class InboundMail {
   private final IntakeShutdown shutdown;
 
   InboundMail(
-      InboundMessages messages,
+      InboundMessageTable messages,
       Mailboxes mailboxes,
       TicketIntake intake,
       TicketQueries tickets,
       InteractionLog interactions,
       Documents documents,
-      OutboundMail outbound,
-      OutboundMails outbox,
+      MailOutbox outbound,
+      OutboundMailTable outbox,
       MailTemplates templates,
+      InboundMailAnalyser analyser,
       TicketParticipants participants,
       PlatformTransactionManager transactionManager,
       MailProperties properties,
@@ -123,6 +122,7 @@ public class InboundMail {
     this.outbound = outbound;
     this.outbox = outbox;
     this.templates = templates;
+    this.analyser = analyser;
     this.participants = participants;
     this.transactions = new TransactionTemplate(transactionManager);
     this.isolated = new TransactionTemplate(transactionManager);
@@ -436,8 +436,8 @@ public class InboundMail {
                 "subject", subject,
                 "size", megabytes(size, mailbox.language()),
                 "limit", megabytes(limit, mailbox.language())));
-    OutboundMail.Letter letter =
-        new OutboundMail.Letter(
+    MailOutbox.Letter letter =
+        new MailOutbox.Letter(
             null,
             mailbox.kind() == MailboxKind.PEC,
             refused.replyTo(),
@@ -488,9 +488,9 @@ public class InboundMail {
   private Result process(
       Mailbox mailbox, String key, RawMessage raw, MessageFingerprint fingerprint, RowWriter row) {
     Instant now = clock.instant();
-    Analysis analysis;
+    InboundAnalysis analysis;
     try {
-      analysis = analyse(mailbox, raw);
+      analysis = analyser.analyse(mailbox, raw);
     } catch (MessagingException | IOException | RuntimeException | StackOverflowError e) {
       return quarantine(mailbox, key, raw, fingerprint, row, e, now);
     }
@@ -580,182 +580,11 @@ public class InboundMail {
     return new Result(known.status(), true, known.ticketNumber(), known.reason(), known.id());
   }
 
-  // --- reading the message, outside the transaction
-
-  private sealed interface Analysis permits Ignored, Conversation {}
-
-  private record Ignored(
-      String messageId, String sender, String subject, String reason, PecEnvelope receipt)
-      implements Analysis {
-    Ignored(String messageId, String sender, String subject, String reason) {
-      this(messageId, sender, subject, reason, null);
-    }
-  }
-
-  /**
-   * A message for a ticket.
-   *
-   * @param body its text
-   * @param language the mailbox's, for the notes
-   * @param notes what the channel says about the message (repairs, a sender from Reply-To, a
-   *     related ticket), appended to the text in the ticket's language
-   */
-  private record Conversation(
-      Channel channel,
-      String messageId,
-      String sender,
-      String senderName,
-      String subject,
-      String body,
-      List<String> references,
-      List<StoredDocument> documents,
-      Map<String, String> context,
-      String language,
-      List<MailNote> notes)
-      implements Analysis {
-
-    /** The text with the notes, each on a line of its own (a note may quote a file's name). */
-    String text() {
-      StringBuilder text = new StringBuilder(body);
-      for (MailNote note : notes) {
-        text.append(text.isEmpty() ? "" : "\n\n").append(note.render(language));
-      }
-      return DbText.clean(text.toString());
-    }
-  }
-
-  private Analysis analyse(Mailbox mailbox, RawMessage raw) throws MessagingException, IOException {
-    MimeMessage message = new MimeMessage(SESSION, raw.open());
-    Optional<PecEnvelope> pec = PecEnvelopes.parse(message);
-    MimeMessage content = message;
-    Channel channel = Channel.EMAIL;
-    String sender;
-    String senderName = null;
-    List<MailNote> notes = new ArrayList<>();
-    Map<String, String> context = new LinkedHashMap<>();
-    context.put("mailbox", mailbox.id());
-    if (pec.isPresent() && pec.get().isReceipt()) {
-      PecEnvelope receipt = pec.get();
-      return new Ignored(
-          MailClassifier.messageId(message),
-          receipt.certifiedSender(),
-          MailText.header(message.getHeader("Subject", null)),
-          "PEC receipt "
-              + receipt.kind().code()
-              + " about message "
-              + receipt.originalMessageId()
-              + (receipt.error() == null ? "" : ": " + receipt.error()),
-          receipt);
-    }
-    if (pec.isPresent() && pec.get().kind() == PecKind.CERTIFIED_MESSAGE) {
-      PecEnvelope envelope = pec.get();
-      content =
-          envelope
-              .original()
-              .orElseThrow(() -> new MessagingException("PEC envelope without postacert.eml"));
-      channel = Channel.PEC;
-      sender = envelope.certifiedSender();
-      String certified = sender;
-      senderName =
-          MailClassifier.sender(content)
-              .filter(from -> from.address().equalsIgnoreCase(certified))
-              .map(MailClassifier.Sender::name)
-              .orElse(null);
-      if (envelope.pecId() != null) {
-        context.put("pecId", envelope.pecId());
-      }
-    } else {
-      if (pec.isPresent()) {
-        // an anomaly envelope: the message reached the PEC system uncertified
-        content = pec.get().original().orElse(message);
-        context.put("pecAnomaly", "true");
-      }
-      Optional<MailClassifier.Sender> found = MailClassifier.sender(content);
-      if (found.isEmpty() && content != message) {
-        found = MailClassifier.sender(message);
-      }
-      sender = found.map(MailClassifier.Sender::address).orElse(null);
-      senderName = found.map(MailClassifier.Sender::name).orElse(null);
-      if (found.isPresent() && !found.get().fromFrom()) {
-        context.put("senderHeader", found.get().header());
-        String from = found.get().from();
-        notes.add(
-            MailNote.of(
-                "SENDER_FALLBACK",
-                "header",
-                found.get().header(),
-                "from",
-                from.isBlank() ? "—" : from.length() > 200 ? from.substring(0, 199) + "…" : from));
-      }
-    }
-    if (sender == null || sender.isBlank()) {
-      // a machine's message (a bounce without any sender) is ignored, not quarantined
-      Optional<String> machine = MailClassifier.automatic(content);
-      if (machine.isEmpty() && content != message) {
-        machine = MailClassifier.automatic(message);
-      }
-      if (machine.isPresent()) {
-        String id = MailClassifier.messageId(content);
-        return new Ignored(
-            id != null ? id : MailClassifier.messageId(message),
-            null,
-            MailText.header(content.getHeader("Subject", null)),
-            machine.get());
-      }
-      throw new MessagingException(
-          "The message has no usable sender address (From, Sender, Reply-To, Return-Path)");
-    }
-    sender = sender.strip().toLowerCase(Locale.ROOT);
-    String messageId = MailClassifier.messageId(content);
-    if (messageId == null) {
-      messageId = MailClassifier.messageId(message);
-    }
-    String subject = MailText.header(content.getHeader("Subject", null));
-    if (mailboxes.ownAddresses().contains(sender)) {
-      return new Ignored(messageId, sender, subject, "from our own mailbox " + sender + " (loop)");
-    }
-    Optional<String> automatic = MailClassifier.automatic(content);
-    if (automatic.isEmpty() && content != message) {
-      automatic = MailClassifier.automatic(message);
-    }
-    if (automatic.isPresent()) {
-      return new Ignored(messageId, sender, subject, automatic.get());
-    }
-    MailContent body = MailContent.of(content);
-    notes.addAll(body.notes());
-    List<StoredDocument> stored = new ArrayList<>();
-    for (MailContent.Attachment attachment : body.attachments()) {
-      try {
-        stored.add(documents.store(attachment.fileName(), attachment.content()));
-      } catch (TooLargeException e) {
-        notes.add(
-            MailNote.of(
-                "TOO_LARGE",
-                "file",
-                attachment.fileName() == null ? "—" : attachment.fileName(),
-                "limit",
-                e.maxBytes() / (1024 * 1024) + " MB"));
-      }
-    }
-    return new Conversation(
-        channel,
-        messageId,
-        sender,
-        senderName,
-        subject,
-        body.text().strip(),
-        MailClassifier.referencedIds(content),
-        stored,
-        context,
-        mailbox.language(),
-        notes);
-  }
-
   // --- recording it, in one transaction
 
   private Result record(
-      Mailbox mailbox, String key, Analysis analysed, RowWriter row, Instant now) {
-    Analysis analysis = forDatabase(analysed);
+      Mailbox mailbox, String key, InboundAnalysis analysed, RowWriter row, Instant now) {
+    InboundAnalysis analysis = analysed.forDatabase();
     Outcome outcome =
         analysis instanceof Conversation conversation
             ? takeIn(mailbox, key, conversation)
@@ -780,36 +609,6 @@ public class InboundMail {
     return new Result(outcome.status(), false, outcome.ticketNumber(), outcome.reason(), id);
   }
 
-  /**
-   * The text read from the message, safe for the database: without NUL characters and lone
-   * surrogates (PostgreSQL refuses them); lengths are bounded where the text is written.
-   */
-  private static Analysis forDatabase(Analysis analysis) {
-    if (analysis instanceof Conversation c) {
-      Map<String, String> context = new LinkedHashMap<>();
-      c.context().forEach((k, v) -> context.put(DbText.clean(k), DbText.clean(v)));
-      return new Conversation(
-          c.channel(),
-          DbText.clean(c.messageId()),
-          DbText.clean(c.sender()),
-          DbText.clean(c.senderName()),
-          DbText.clean(c.subject()),
-          DbText.clean(c.body()),
-          c.references().stream().map(DbText::clean).toList(),
-          c.documents(),
-          context,
-          c.language(),
-          new ArrayList<>(c.notes()));
-    }
-    Ignored i = (Ignored) analysis;
-    return new Ignored(
-        DbText.clean(i.messageId()),
-        DbText.clean(i.sender()),
-        DbText.clean(i.subject()),
-        DbText.clean(i.reason()),
-        i.receipt());
-  }
-
   /** The requester learns the ticket number; answering this mail adds to the ticket. */
   private void acknowledge(Mailbox mailbox, Conversation conversation, String number) {
     MailTemplates.Text text =
@@ -818,7 +617,7 @@ public class InboundMail {
             mailbox.language(),
             Map.of("number", number, "subject", subjectOf(conversation, mailbox)));
     outbound.queue(
-        new OutboundMail.Letter(
+        new MailOutbox.Letter(
             number,
             conversation.channel() == Channel.PEC,
             conversation.sender(),
@@ -834,12 +633,12 @@ public class InboundMail {
     outbox.recordReceipt(
         inboundId,
         ours.orElse(null),
-        DbText.bounded(receipt.originalMessageId(), InboundMessages.MESSAGE_ID_LENGTH),
+        DbText.bounded(receipt.originalMessageId(), InboundMessageTable.MESSAGE_ID_LENGTH),
         receipt.kind().code(),
         receipt.error() == null
             ? null
-            : DbText.bounded(receipt.error().toString(), InboundMessages.TEXT_LENGTH),
-        DbText.bounded(receipt.deliveredTo(), InboundMessages.SENDER_LENGTH),
+            : DbText.bounded(receipt.error().toString(), InboundMessageTable.TEXT_LENGTH),
+        DbText.bounded(receipt.deliveredTo(), InboundMessageTable.SENDER_LENGTH),
         receipt.issuedAt() == null ? null : receipt.issuedAt().toInstant(),
         now);
     ours.ifPresent(id -> outbox.setPecState(id, receipt.kind().code()));

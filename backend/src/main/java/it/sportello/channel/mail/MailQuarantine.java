@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MailQuarantine {
 
-  private final InboundMessages messages;
+  private final InboundMessageTable messages;
 
-  MailQuarantine(InboundMessages messages) {
+  MailQuarantine(InboundMessageTable messages) {
     this.messages = messages;
   }
 

@@ -3,7 +3,7 @@ package it.sportello.channel.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.sportello.channel.mail.InboundMessages.Identity;
+import it.sportello.channel.mail.InboundMessageTable.Identity;
 import it.sportello.channel.mail.MailPort.HeldMessage;
 import it.sportello.channel.mail.MailPort.MailboxSession;
 import it.sportello.shared.DbText;
@@ -81,7 +81,7 @@ public class MailReconciliation {
 
   private final Mailboxes mailboxes;
   private final MailPort port;
-  private final InboundMessages messages;
+  private final InboundMessageTable messages;
   private final MailProperties mailProperties;
   private final MailReconciliationProperties properties;
   private final JdbcTemplate jdbc;
@@ -91,7 +91,7 @@ public class MailReconciliation {
   MailReconciliation(
       Mailboxes mailboxes,
       MailPort port,
-      InboundMessages messages,
+      InboundMessageTable messages,
       MailProperties mailProperties,
       MailReconciliationProperties properties,
       JdbcTemplate jdbc,

@@ -43,8 +43,8 @@ public class NotificationMailer {
   public static final String DOCUMENTS = "documents";
 
   private final Notifications notifications;
-  private final OutboundMail outbound;
-  private final OutboundMails outbox;
+  private final MailOutbox outbound;
+  private final OutboundMailTable outbox;
   private final MailTemplates templates;
   private final Documents documents;
   private final long maxAttachmentsSize;
@@ -52,8 +52,8 @@ public class NotificationMailer {
 
   NotificationMailer(
       Notifications notifications,
-      OutboundMail outbound,
-      OutboundMails outbox,
+      MailOutbox outbound,
+      OutboundMailTable outbox,
       MailTemplates templates,
       Documents documents,
       MailProperties properties,
@@ -120,7 +120,7 @@ public class NotificationMailer {
                 notification.getTemplate(), notification.getLanguage(), values, html);
     return outbound
         .queue(
-            new OutboundMail.Letter(
+            new MailOutbox.Letter(
                 payload.get("number"),
                 "PEC".equals(notification.getChannel()),
                 notification.getRecipient(),
@@ -139,7 +139,7 @@ public class NotificationMailer {
     return line == null ? "{files}" : line;
   }
 
-  private record Files(List<OutboundMail.Attachment> attached, List<String> leftOut) {}
+  private record Files(List<MailOutbox.Attachment> attached, List<String> leftOut) {}
 
   /** The reply's files, in the order the operator gave them, within the size limit. */
   private Files files(Notification notification) {
@@ -152,7 +152,7 @@ public class NotificationMailer {
     documents
         .linkedTo(OwnerKind.TICKET, notification.getTicketId())
         .forEach(doc -> ofTicket.putIfAbsent(doc.id(), doc));
-    List<OutboundMail.Attachment> attached = new ArrayList<>();
+    List<MailOutbox.Attachment> attached = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     long total = 0;
     for (String id : ids.split(",")) {
@@ -167,7 +167,7 @@ public class NotificationMailer {
       }
       total += document.size();
       attached.add(
-          new OutboundMail.Attachment(
+          new MailOutbox.Attachment(
               name,
               document.mediaType() == null ? "application/octet-stream" : document.mediaType(),
               bytes(document.id())));

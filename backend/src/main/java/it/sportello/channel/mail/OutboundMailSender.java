@@ -1,7 +1,7 @@
 package it.sportello.channel.mail;
 
-import it.sportello.channel.mail.OutboundMails.Row;
-import it.sportello.channel.mail.OutboundMails.Status;
+import it.sportello.channel.mail.OutboundMailTable.Row;
+import it.sportello.channel.mail.OutboundMailTable.Status;
 import it.sportello.contact.Interaction;
 import it.sportello.contact.InteractionLog;
 import it.sportello.notification.Notifications;
@@ -46,7 +46,7 @@ public class OutboundMailSender {
   private static final int BATCH = 50;
   private static final Session SESSION = Session.getInstance(new Properties());
 
-  private final OutboundMails outbox;
+  private final OutboundMailTable outbox;
   private final Mailboxes mailboxes;
   private final MailPort port;
   private final MailProperties.Outbound properties;
@@ -58,7 +58,7 @@ public class OutboundMailSender {
 
   @Autowired
   OutboundMailSender(
-      OutboundMails outbox,
+      OutboundMailTable outbox,
       Mailboxes mailboxes,
       MailPort port,
       MailProperties properties,
@@ -80,7 +80,7 @@ public class OutboundMailSender {
   }
 
   OutboundMailSender(
-      OutboundMails outbox,
+      OutboundMailTable outbox,
       Mailboxes mailboxes,
       MailPort port,
       MailProperties.Outbound properties,
@@ -191,7 +191,7 @@ public class OutboundMailSender {
     message.setFrom(new InternetAddress(mailbox.address()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.recipient()));
     message.setSubject(row.subject(), "UTF-8");
-    List<OutboundMails.AttachmentRow> attachments = outbox.attachments(row.id());
+    List<OutboundMailTable.AttachmentRow> attachments = outbox.attachments(row.id());
     if (attachments.isEmpty() && row.htmlBody() == null) {
       message.setText(row.body(), "UTF-8");
     } else if (attachments.isEmpty()) {
@@ -206,7 +206,7 @@ public class OutboundMailSender {
         text.setContent(alternative(row));
       }
       mixed.addBodyPart(text);
-      for (OutboundMails.AttachmentRow attachment : attachments) {
+      for (OutboundMailTable.AttachmentRow attachment : attachments) {
         MimeBodyPart file = new MimeBodyPart();
         file.setDataHandler(
             new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.mediaType())));

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,236 +58,48 @@ public class SecurityConfiguration {
       ObjectMapper objectMapper,
       ObjectProvider<JwtDecoder> jwtDecoder,
       ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-      SecurityProperties properties)
+      SecurityProperties properties,
+      ObjectProvider<ModuleAuthorizations> modules)
       throws Exception {
     ProblemSecurityHandlers problems =
         new ProblemSecurityHandlers(objectMapper, jwtDecoder.getIfAvailable() != null);
     http.authorizeHttpRequests(
-            requests ->
-                requests
-                    // the response of an asynchronous request (the screen pop stream) was
-                    // authorized when the request came in
-                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
-                    .permitAll()
-                    .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
-                    .permitAll()
-                    // the CTI webhook authenticates the telephony platform by its signature
-                    .requestMatchers(HttpMethod.POST, PHONE_WEBHOOK)
-                    .permitAll()
-                    // the web application's shell and assets; its data come from /api
-                    .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/session")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/session")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/session/providers")
-                    .permitAll()
-                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                    .permitAll()
-                    .requestMatchers("/camunda/**")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
-                    .hasAnyRole(roles(ANALYST, ADMIN))
-                    .requestMatchers("/engine-rest/**")
-                    .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR))
-                    // search and saved views: the people who work tickets (offices: theirs)
-                    .requestMatchers(HttpMethod.GET, "/api/tickets/search")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers("/api/tickets/views", "/api/tickets/views/*")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE, ADMIN))
-                    .requestMatchers(HttpMethod.POST, "/api/tickets")
-                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, SUPERVISOR))
-                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/messages")
-                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2))
-                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/replies")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3))
-                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/notes")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers(HttpMethod.POST, "/api/tickets/*/documents")
-                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, OFFICE))
-                    // links, merge and reclassification: the ticket's level and supervisors
-                    // (TicketActor checks the level of each ticket)
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/api/tickets/merge",
-                        "/api/tickets/*/merge",
-                        "/api/tickets/*/links",
-                        "/api/tickets/*/classification")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers(HttpMethod.DELETE, "/api/tickets/*/links/*")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    // the conversation holds staff's internal notes: not for external systems
-                    .requestMatchers(HttpMethod.GET, "/api/tickets/*/conversation")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers(HttpMethod.GET, "/api/tickets/**")
-                    .hasAnyRole(roles(API_CLIENT, LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers(HttpMethod.GET, "/api/phone/figures")
-                    .hasAnyRole(roles(SUPERVISOR, ADMIN, AUDITOR))
-                    .requestMatchers(HttpMethod.GET, "/api/phone/agents")
-                    .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
-                    .requestMatchers("/api/phone/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    // the requester page: auditors read; merging duplicates is for level 2 and up
-                    .requestMatchers(HttpMethod.GET, "/api/contacts/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, AUDITOR))
-                    .requestMatchers(HttpMethod.POST, "/api/contacts/*/merges")
-                    .hasAnyRole(roles(LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers("/api/contacts/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers(
-                        HttpMethod.GET, "/api/reports/kb-gaps", "/api/reports/kb-weak-articles")
-                    .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR, KB_EDITOR, KB_REVIEWER))
-                    .requestMatchers(HttpMethod.POST, "/api/reports/deliveries/*/runs")
-                    .hasAnyRole(roles(MANAGER, SUPERVISOR))
-                    .requestMatchers(HttpMethod.GET, "/api/reports/**")
-                    .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
-                    .requestMatchers(HttpMethod.GET, "/api/procedures")
-                    .hasAnyRole(roles(ANALYST, SUPERVISOR, ADMIN))
-                    .requestMatchers("/api/supervisor/**", "/api/mail/**")
-                    .hasAnyRole(roles(SUPERVISOR, ADMIN))
-                    .requestMatchers("/api/tasks/**", "/api/inbox/**")
-                    .hasAnyRole(
-                        roles(
-                            LEVEL1,
-                            LEVEL2,
-                            LEVEL3,
-                            SUPERVISOR,
-                            OFFICE,
-                            SECRETARIAT,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            KB_EDITOR,
-                            KB_REVIEWER))
-                    .requestMatchers(HttpMethod.POST, "/api/correspondence")
-                    .hasAnyRole(roles(SECRETARIAT, LEVEL1, LEVEL2, OFFICE, HEAD_OFFICE, MANAGER))
-                    .requestMatchers(HttpMethod.POST, "/api/correspondence/*/documents")
-                    .hasAnyRole(roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER))
-                    .requestMatchers(
-                        HttpMethod.GET, "/api/correspondence", "/api/correspondence/**")
-                    .hasAnyRole(
-                        roles(
-                            SECRETARIAT,
-                            OFFICE,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            SUPERVISOR,
-                            AUDITOR,
-                            LEVEL1,
-                            LEVEL2))
-                    .requestMatchers(HttpMethod.POST, "/api/complaints")
-                    .hasAnyRole(
-                        roles(
-                            API_CLIENT,
-                            SECRETARIAT,
-                            LEVEL1,
-                            LEVEL2,
-                            OFFICE,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            SUPERVISOR))
-                    .requestMatchers(HttpMethod.POST, "/api/complaints/*/supplier-reply")
-                    .hasAnyRole(roles(API_CLIENT, SECRETARIAT, HEAD_OFFICE))
-                    .requestMatchers(HttpMethod.POST, "/api/complaints/*/documents")
-                    .hasAnyRole(roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER))
-                    .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**")
-                    .hasAnyRole(
-                        roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR))
-                    // the knowledge base: citizens search and read the public articles without
-                    // login
-                    .requestMatchers(HttpMethod.GET, "/api/public/kb/**")
-                    .permitAll()
-                    // ... and say whether an article helped (validated, rate-limited)
-                    .requestMatchers(HttpMethod.POST, "/api/public/kb/articles/*/feedback")
-                    .permitAll()
-                    // citizens' requests from the public web form, without login: a challenge,
-                    // the request, its attachments and tracking by private token, deflections
-                    // (validated, rate-limited per address)
-                    .requestMatchers(HttpMethod.GET, "/api/public/requests/*")
-                    .permitAll()
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/api/public/requests",
-                        "/api/public/requests/deflections",
-                        "/api/public/requests/*/documents")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/kb/articles/*/feedback")
-                    .hasAnyRole(
-                        roles(
-                            LEVEL1,
-                            LEVEL2,
-                            LEVEL3,
-                            SUPERVISOR,
-                            OFFICE,
-                            SECRETARIAT,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            KB_EDITOR,
-                            KB_REVIEWER,
-                            ADMIN))
-                    .requestMatchers(HttpMethod.GET, "/api/kb/search", "/api/kb/articles/*")
-                    .hasAnyRole(
-                        roles(
-                            LEVEL1,
-                            LEVEL2,
-                            LEVEL3,
-                            SUPERVISOR,
-                            OFFICE,
-                            SECRETARIAT,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            KB_EDITOR,
-                            KB_REVIEWER,
-                            ADMIN))
-                    // the knowledge base beside the ticket: suggestions, and articles used to
-                    // answer it (read by the staff who may read the ticket)
-                    .requestMatchers(HttpMethod.GET, "/api/kb/suggestions")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers(HttpMethod.POST, "/api/kb/articles/*/uses")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
-                    .requestMatchers("/api/kb/import")
-                    .hasAnyRole(roles(KB_EDITOR, ADMIN))
-                    .requestMatchers("/api/kb/index/**")
-                    .hasAnyRole(roles(KB_REVIEWER, SUPERVISOR, ADMIN))
-                    .requestMatchers(HttpMethod.POST, "/api/kb/subscriptions/**")
-                    .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/api/kb/categories")
-                    .authenticated()
-                    .requestMatchers("/api/kb/**")
-                    .hasAnyRole(roles(KB_EDITOR, KB_REVIEWER, ADMIN))
-                    // canned replies: rendered for a ticket by the staff who answer tickets;
-                    // managed (own; shared: supervisors, KB editors, admins) by them too
-                    .requestMatchers(HttpMethod.POST, "/api/canned-replies/*/render")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR))
-                    .requestMatchers("/api/canned-replies", "/api/canned-replies/**")
-                    .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, KB_EDITOR, ADMIN))
-                    // the audit trail: the data protection officer and the auditor; administrators
-                    // verify its chain (they receive the alert when it breaks)
-                    .requestMatchers(HttpMethod.GET, "/api/audit/verify")
-                    .hasAnyRole(roles(DPO, AUDITOR, ADMIN))
-                    .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
-                    .hasAnyRole(roles(DPO, AUDITOR))
-                    .requestMatchers("/actuator/**")
-                    .hasAnyRole(roles(ADMIN, SUPERVISOR))
-                    // each user reads only their own notifications and their groups'
-                    .requestMatchers("/api/notifications/**")
-                    .authenticated()
-                    // who is on a ticket: the workers who open tasks
-                    .requestMatchers("/api/presence/**")
-                    .hasAnyRole(
-                        roles(
-                            LEVEL1,
-                            LEVEL2,
-                            LEVEL3,
-                            SUPERVISOR,
-                            OFFICE,
-                            SECRETARIAT,
-                            HEAD_OFFICE,
-                            MANAGER,
-                            KB_EDITOR,
-                            KB_REVIEWER))
-                    .anyRequest()
-                    .authenticated())
+            requests -> {
+              requests
+                  // the response of an asynchronous request (the screen pop stream) was
+                  // authorized when the request came in
+                  .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                  .permitAll()
+                  .requestMatchers("/error", "/actuator/health/**", "/actuator/info")
+                  .permitAll()
+                  // the CTI webhook authenticates the telephony platform by its signature
+                  .requestMatchers(HttpMethod.POST, PHONE_WEBHOOK)
+                  .permitAll()
+                  // the web application's shell and assets; its data come from /api
+                  .requestMatchers(HttpMethod.GET, WebAppRoutes.PATTERNS)
+                  .permitAll()
+                  .requestMatchers(HttpMethod.POST, "/api/session")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.GET, "/api/session")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.GET, "/api/session/providers")
+                  .permitAll()
+                  .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                  .permitAll()
+                  .requestMatchers("/camunda/**")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
+                  .hasAnyRole(roles(ANALYST, ADMIN))
+                  .requestMatchers("/engine-rest/**")
+                  .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR));
+              // each module's own rules, in their order (see ModuleAuthorizations)
+              modules.orderedStream().forEach(module -> module.authorize(requests));
+              requests
+                  .requestMatchers("/actuator/**")
+                  .hasAnyRole(roles(ADMIN, SUPERVISOR))
+                  .anyRequest()
+                  .authenticated();
+            })
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(
             exceptions ->
@@ -377,6 +188,6 @@ public class SecurityConfiguration {
   }
 
   private static String[] roles(Role... roles) {
-    return Stream.of(roles).map(Role::name).toArray(String[]::new);
+    return ModuleAuthorizations.roles(roles);
   }
 }

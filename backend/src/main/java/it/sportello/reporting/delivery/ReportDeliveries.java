@@ -1,7 +1,7 @@
 package it.sportello.reporting.delivery;
 
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.channel.mail.MaskedAddresses;
-import it.sportello.channel.mail.OutboundMail;
 import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.reporting.SlaReports;
 import it.sportello.reporting.delivery.ReportDeliveryProperties.Schedule;
@@ -39,7 +39,7 @@ public class ReportDeliveries {
   private final ReportDeliveryProperties properties;
   private final ReportDeliveryTable table;
   private final ReportWorkbooks workbooks;
-  private final OutboundMail outbound;
+  private final MailOutbox outbound;
   private final SlaReports reports;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -48,7 +48,7 @@ public class ReportDeliveries {
       ReportDeliveryProperties properties,
       ReportDeliveryTable table,
       ReportWorkbooks workbooks,
-      OutboundMail outbound,
+      MailOutbox outbound,
       SlaReports reports,
       PlatformTransactionManager transactionManager,
       Clock clock) {
@@ -281,13 +281,13 @@ public class ReportDeliveries {
         };
     DeliveryTexts.Text text =
         DeliveryTexts.render(schedule, period, clock.instant().atZone(zone()), file.fileName());
-    OutboundMail.Attachment attachment =
-        new OutboundMail.Attachment(file.fileName(), file.mediaType(), file.content());
+    MailOutbox.Attachment attachment =
+        new MailOutbox.Attachment(file.fileName(), file.mediaType(), file.content());
     for (String recipient : schedule.recipients()) {
-      OutboundMail.Queued queued =
+      MailOutbox.Queued queued =
           outbound
               .queue(
-                  new OutboundMail.Letter(
+                  new MailOutbox.Letter(
                       null, false, recipient, text.subject(), text.body(), TEMPLATE, null),
                   schedule.mailbox(),
                   List.of(attachment))

@@ -3,15 +3,13 @@ package it.sportello.ticket.application;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
+import it.sportello.shared.DbRows;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketEvent;
 import it.sportello.ticket.domain.TicketEventKind;
 import it.sportello.ticket.domain.TicketRepository;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -509,11 +507,6 @@ public class TicketConversation {
     return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
-  }
-
   // ---- reads -----------------------------------------------------------------------------------
 
   private record InteractionRow(
@@ -539,7 +532,7 @@ public class TicketConversation {
                     rs.getString("direction"),
                     rs.getString("kind"),
                     rs.getString("summary"),
-                    instant(rs, "occurred_at"),
+                    DbRows.instant(rs, "occurred_at"),
                     rs.getString("recorded_by")))
         .list();
   }
@@ -582,10 +575,10 @@ public class TicketConversation {
                     rs.getString("channel"),
                     rs.getString("template"),
                     rs.getString("status"),
-                    instant(rs, "created_at"),
-                    instant(rs, "sent_at"),
+                    DbRows.instant(rs, "created_at"),
+                    DbRows.instant(rs, "sent_at"),
                     rs.getString("mail_status"),
-                    instant(rs, "mail_sent_at"),
+                    DbRows.instant(rs, "mail_sent_at"),
                     rs.getString("pec_state")))
         .list();
   }
@@ -635,7 +628,7 @@ public class TicketConversation {
                     rs.getString("file_name"),
                     rs.getString("media_type"),
                     rs.getLong("size_bytes"),
-                    instant(rs, "linked_at")))
+                    DbRows.instant(rs, "linked_at")))
         .list();
   }
 

@@ -40,7 +40,7 @@ class MailInboundIT extends IntegrationTest {
   @Autowired InboundMail inbound;
   @Autowired MailProperties properties;
   @Autowired MailPort port;
-  @Autowired OutboundMails outbox;
+  @Autowired OutboundMailTable outbox;
   @Autowired JdbcTemplate jdbc;
 
   Mailbox ordinary() {

@@ -46,8 +46,8 @@ class MailOutboundIT extends IntegrationTest {
   @Autowired OutboundMailSender sender;
   @Autowired NotificationMailer notificationMailer;
   @Autowired Notifications notifications;
-  @Autowired OutboundMails outbox;
-  @Autowired OutboundMail outbound;
+  @Autowired OutboundMailTable outbox;
+  @Autowired MailOutbox outbound;
   @Autowired MailPort port;
   @Autowired TicketIntake intake;
   @Autowired TicketQueries tickets;
@@ -125,7 +125,7 @@ class MailOutboundIT extends IntegrationTest {
     String messageId =
         outbound
             .queue(
-                new OutboundMail.Letter(
+                new MailOutbox.Letter(
                     null, false, recipient, "Comunicazione", "Testo", "LETTER", null))
             .orElseThrow();
 
@@ -284,13 +284,13 @@ class MailOutboundIT extends IntegrationTest {
     byte[] workbook = new byte[70_000];
     new java.util.Random(42).nextBytes(workbook);
     byte[] notes = "Primo rigo\nSecondo rigo – è tutto\n".getBytes(StandardCharsets.UTF_8);
-    OutboundMail.Queued queued =
+    MailOutbox.Queued queued =
         new TransactionTemplate(transactionManager)
             .execute(
                 status ->
                     outbound
                         .queue(
-                            new OutboundMail.Letter(
+                            new MailOutbox.Letter(
                                 null,
                                 false,
                                 recipient,
@@ -300,11 +300,11 @@ class MailOutboundIT extends IntegrationTest {
                                 null),
                             "demo",
                             List.of(
-                                new OutboundMail.Attachment(
+                                new MailOutbox.Attachment(
                                     "report-2026-11.xlsx",
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     workbook),
-                                new OutboundMail.Attachment("note.txt", "text/plain", notes)))
+                                new MailOutbox.Attachment("note.txt", "text/plain", notes)))
                         .orElseThrow());
     assertThat(outbound.statuses(List.of(queued.id()))).containsEntry(queued.id(), "PENDING");
 
@@ -329,7 +329,7 @@ class MailOutboundIT extends IntegrationTest {
   void aMailFromAMailboxThatCannotSendIsNotQueued() {
     assertThat(
             outbound.queue(
-                new OutboundMail.Letter(null, false, "x@example.it", "S", "B", null, null),
+                new MailOutbox.Letter(null, false, "x@example.it", "S", "B", null, null),
                 "no-such-mailbox",
                 List.of()))
         .isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.channel.mail.EmbeddedMailServer;
-import it.sportello.channel.mail.OutboundMail;
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.channel.mail.OutboundMailSender;
 import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.reporting.SlaFigures;
@@ -60,7 +60,7 @@ class ReportDeliveryIT extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReportDeliveryTable table;
   @Autowired ReportWorkbooks workbooks;
-  @Autowired OutboundMail outbound;
+  @Autowired MailOutbox outbound;
   @Autowired PlatformTransactionManager transactionManager;
 
   @BeforeAll

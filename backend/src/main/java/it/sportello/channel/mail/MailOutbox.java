@@ -18,18 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
  * ticket number and its threading headers the conversation, so that the answer finds the ticket.
  */
 @Service
-public class OutboundMail {
+public class MailOutbox {
 
   private static final int MAX_REFERENCES = 10;
 
   /** Templates of mail an operator wrote: sent without the marks of automatic mail. */
   static final java.util.Set<String> PERSONAL_TEMPLATES = java.util.Set.of("OPERATOR_REPLY");
 
-  private final OutboundMails outbox;
+  private final OutboundMailTable outbox;
   private final Mailboxes mailboxes;
   private final Clock clock;
 
-  OutboundMail(OutboundMails outbox, Mailboxes mailboxes, Clock clock) {
+  MailOutbox(OutboundMailTable outbox, Mailboxes mailboxes, Clock clock) {
     this.outbox = outbox;
     this.mailboxes = mailboxes;
     this.clock = clock;
@@ -150,7 +150,7 @@ public class OutboundMail {
       Attachment attachment = attachments.get(i);
       outbox.insertAttachment(
           id,
-          new OutboundMails.AttachmentRow(
+          new OutboundMailTable.AttachmentRow(
               i, attachment.fileName(), attachment.mediaType(), attachment.content()));
     }
     return Optional.of(new Queued(id, messageId));

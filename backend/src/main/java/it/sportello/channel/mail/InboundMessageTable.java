@@ -1,11 +1,12 @@
 package it.sportello.channel.mail;
 
+import static it.sportello.shared.DbRows.instant;
+
 import it.sportello.shared.DbText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code inbound_message} table. */
 @Repository
-class InboundMessages {
+class InboundMessageTable {
 
   private static final String COLUMNS =
       "id, mailbox_id, message_key, message_id, status, reason, sender, subject, ticket_number,"
@@ -36,7 +37,7 @@ class InboundMessages {
 
   private final JdbcTemplate jdbc;
 
-  InboundMessages(JdbcTemplate jdbc) {
+  InboundMessageTable(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -368,9 +369,4 @@ class InboundMessages {
               rs.getString("header_hash"),
               (Long) rs.getObject("size"),
               (Long) rs.getObject("duplicate_of"));
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
-  }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * {@value #MAX_INDEXED} characters, the commonest texts first, then the most recent.
  */
 @Repository
-class LearnedQueries {
+class LearnedQueryTable {
 
   /** The tickets an article remembers; older ones are forgotten. */
   static final int MAX_TICKETS = 50;
@@ -22,7 +22,7 @@ class LearnedQueries {
 
   private final JdbcClient jdbc;
 
-  LearnedQueries(JdbcClient jdbc) {
+  LearnedQueryTable(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

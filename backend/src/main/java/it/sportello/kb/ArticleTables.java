@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * links), and the import writes thousands of rows at once.
  */
 @Repository
-class ArticleStore {
+class ArticleTables {
 
   private static final String ARTICLE_COLUMNS =
       "a.id, a.category_id, c.code as category_code, a.status, a.audience, a.roles, a.tags,"
@@ -31,7 +31,7 @@ class ArticleStore {
 
   private final JdbcClient jdbc;
 
-  ArticleStore(JdbcClient jdbc) {
+  ArticleTables(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -42,7 +42,7 @@ class ArticleStore {
     return jdbc.sql(
             "select id, parent_id, code, name, depth from sportello.kb_category where code = ?")
         .param(code)
-        .query(ArticleStore::category)
+        .query(ArticleTables::category)
         .optional();
   }
 
@@ -50,7 +50,7 @@ class ArticleStore {
     return jdbc.sql(
             "select id, parent_id, code, name, depth from sportello.kb_category where id = ?")
         .param(id)
-        .query(ArticleStore::category)
+        .query(ArticleTables::category)
         .optional();
   }
 
@@ -60,7 +60,7 @@ class ArticleStore {
                 + (parentId == null ? "parent_id is null" : "parent_id = ?")
                 + " order by position, name, id")
         .params(parentId == null ? List.of() : List.of(parentId))
-        .query(ArticleStore::category)
+        .query(ArticleTables::category)
         .list();
   }
 
@@ -222,7 +222,7 @@ class ArticleStore {
                 + " from sportello.kb_article a left join sportello.kb_category c on c.id = a.category_id"
                 + " where a.id in (:ids)")
         .param("ids", ids)
-        .query(ArticleStore::row)
+        .query(ArticleTables::row)
         .list()
         .forEach(row -> rows.put(row.id, row));
     Map<Long, List<ArticleVariant>> variants = new LinkedHashMap<>();

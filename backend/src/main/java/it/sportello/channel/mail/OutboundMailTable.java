@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code outbound_mail} table. */
 @Repository
-class OutboundMails {
+class OutboundMailTable {
 
   private final JdbcTemplate jdbc;
 
-  OutboundMails(JdbcTemplate jdbc) {
+  OutboundMailTable(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -45,7 +45,7 @@ class OutboundMails {
 
     /** Written by a person (an operator's reply), not by the system. */
     boolean writtenByAPerson() {
-      return template != null && OutboundMail.PERSONAL_TEMPLATES.contains(template);
+      return template != null && MailOutbox.PERSONAL_TEMPLATES.contains(template);
     }
   }
 
