@@ -33,9 +33,8 @@ import org.elasticsearch.client.RestClientBuilder;
  * query time) and the Snowball Italian stemmer, with unstemmed {@code .exact} sub-fields; articles
  * in English, German and French are analysed in their own sub-fields ({@code .en}, {@code .de},
  * {@code .fr}; {@link #OTHER_LANGUAGES}) and searched there by a query in that language. Italian
- * results are re-ordered by a second stage in the
- * JVM ({@link PassageReranker}) and highlighted afterwards by a request on those few documents
- * ({@code ids}).
+ * results are re-ordered by a second stage in the JVM ({@link PassageReranker}) and highlighted
+ * afterwards by a request on those few documents ({@code ids}).
  */
 public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
@@ -60,20 +59,21 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
   /**
    * The languages other than Italian, each with its sub-field of every text field and the analyzer
-   * of that sub-field. A query in one of them searches its sub-fields in one request, without the
-   * Italian second stage ({@link PassageReranker} reads Italian stems): English with the node's
-   * {@code english} analyzer; German with lower case, stop words, umlaut normalization ({@code
-   * Müll}/{@code Muell}/{@code Mull}) and the light German stemmer ({@code Zahlungen} → {@code
-   * zahlung}); French with elided articles off ({@code l'attestation}), lower case, stop words and
-   * the light French stemmer ({@code paiements} → {@code paiement}). The German and French chains
-   * are the node's {@code german} and {@code french} analyzers written out, so they are the same on
-   * Elasticsearch and OpenSearch.
+   * of that sub-field; a query in one of them searches its sub-fields. English with the node's
+   * {@code english} analyzer, in one request; German and French with the second stage like Italian
+   * ({@link PassageReranker}, reading them with the same filters in the JVM: {@link
+   * LanguageTerms}). German with lower case, stop words, umlaut normalization ({@code Müll}/{@code
+   * Muell}/{@code Mull}) and the light German stemmer ({@code Zahlungen} → {@code zahlung}); French
+   * with elided articles off ({@code l'attestation}), lower case, stop words and the light French
+   * stemmer ({@code paiements} → {@code paiement}). The German and French chains are the node's
+   * {@code german} and {@code french} analyzers written out, so they are the same on Elasticsearch
+   * and OpenSearch.
    */
   static final Map<String, String> OTHER_LANGUAGES =
       Map.of("en", "english", "de", "sportello_de", "fr", "sportello_fr");
 
   /** French elided articles and pronouns (Lucene's French analyzer's list). */
-  private static final List<String> FRENCH_ELISIONS =
+  static final List<String> FRENCH_ELISIONS =
       List.of("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu");
 
   /** Extra query text learned from the tickets an article solved (written by the kb module). */
@@ -246,39 +246,38 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
   @Override
   public SearchResult search(SearchQuery query) {
-    if (OTHER_LANGUAGES.containsKey(query.language())) {
+    String language = analysedLanguage(query);
+    if (language.equals("en")) {
       JsonNode response =
-          perform(
-              "POST", "/" + alias + "/_search", request(query, true, false, query.size(), null));
+          perform("POST", "/" + alias + "/_search", request(query, false, query.size(), null));
       if (needsTypoTolerance(response)) {
         response =
-            perform(
-                "POST", "/" + alias + "/_search", request(query, true, true, query.size(), null));
+            perform("POST", "/" + alias + "/_search", request(query, true, query.size(), null));
       }
-      return result(response, query.language());
+      return result(response, language);
     }
     int candidates = Math.max(query.size(), PassageReranker.WINDOW);
     JsonNode response =
-        perform(
-            "POST", "/" + alias + "/_search", request(query, false, false, candidates, List.of()));
+        perform("POST", "/" + alias + "/_search", request(query, false, candidates, List.of()));
     boolean typos = needsTypoTolerance(response);
     if (typos) {
       response =
-          perform(
-              "POST", "/" + alias + "/_search", request(query, false, true, candidates, List.of()));
+          perform("POST", "/" + alias + "/_search", request(query, true, candidates, List.of()));
     }
-    return result(reranked(query, typos, response), "it");
+    return result(reranked(query, typos, response), language);
   }
 
   /**
-   * The Italian first pass's candidates in the {@link PassageReranker}'s order, cut to the size
-   * asked for, with their snippets: highlighted by a second request on those few documents only
-   * (highlighting all {@link PassageReranker#WINDOW} candidates costs several times the search).
+   * The first pass's candidates (Italian, German or French) in the {@link PassageReranker}'s order,
+   * cut to the size asked for, with their snippets: highlighted by a second request on those few
+   * documents only (highlighting all {@link PassageReranker#WINDOW} candidates costs several times
+   * the search).
    */
   private JsonNode reranked(SearchQuery query, boolean typos, JsonNode response) {
     List<JsonNode> hits = new ArrayList<>();
     response.path("hits").path("hits").forEach(hits::add);
-    Map<String, List<AnalysedText>> analysed = analysedCandidates(hits);
+    String language = analysedLanguage(query);
+    Map<String, List<AnalysedText>> analysed = analysedCandidates(hits, language);
     List<PassageReranker.Candidate> candidates = new ArrayList<>();
     for (JsonNode hit : hits) {
       candidates.add(
@@ -287,7 +286,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
               analysed.getOrDefault(hit.path("_id").asText(), List.of())));
     }
     double[] scores =
-        PassageReranker.scores(query.text(), candidates, analysedArticles.vocabulary());
+        PassageReranker.scores(query.text(), language, candidates, analysedArticles.vocabulary());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       order.add(i);
@@ -302,7 +301,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     if (!top.isEmpty()) {
       List<String> ids = top.stream().map(hit -> hit.path("_id").asText()).toList();
       JsonNode highlighted =
-          perform("POST", "/" + alias + "/_search", request(query, false, typos, ids.size(), ids));
+          perform("POST", "/" + alias + "/_search", request(query, typos, ids.size(), ids));
       Map<String, JsonNode> byId = new LinkedHashMap<>();
       highlighted.path("hits").path("hits").forEach(h -> byId.put(h.path("_id").asText(), h));
       for (ObjectNode hit : top) {
@@ -321,7 +320,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * AnalysedArticles} when this version of the article was read before, else fetched ({@code
    * _mget}, the first pass leaves the long fields out) and analysed once.
    */
-  private Map<String, List<AnalysedText>> analysedCandidates(List<JsonNode> hits) {
+  private Map<String, List<AnalysedText>> analysedCandidates(List<JsonNode> hits, String language) {
     Map<String, String> keys = new LinkedHashMap<>();
     for (JsonNode hit : hits) {
       keys.put(
@@ -358,7 +357,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
                 doc.path("_index").asText(),
                 doc.path("_id").asText(),
                 doc.path("_version").asLong());
-        byId.put(doc.path("_id").asText(), analysedArticles.analyse(key, texts));
+        byId.put(doc.path("_id").asText(), analysedArticles.analyse(key, language, texts));
       }
     }
     return byId;
@@ -387,20 +386,18 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * The query: every word optional (no minimum number of matching words: a question's words are
    * rarely all in the answer), BM25 over the fields blended as one ({@code cross_fields}, weighted
    * title &gt; tags &gt; learned text = summary &gt; body), plus the same on the unstemmed words
-   * (Italian); with {@code typos}, also fuzzy matches. In English, German or French ({@code
-   * otherLanguage}) the fields are that language's sub-fields. Phrase and word-pair proximity clauses and
-   * pseudo-relevance feedback (RM3) were measured and left out: they did not help on both
-   * development sets (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second
-   * stage instead.
+   * (Italian); with {@code typos}, also fuzzy matches. In English, German or French the fields are
+   * that language's sub-fields. Phrase and word-pair proximity clauses and pseudo-relevance
+   * feedback (RM3) were measured and left out: they did not help on both development sets
+   * (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second stage instead.
    *
    * @param size how many results
    * @param only {@code null}: one request for everything (results, snippets, topics); empty: the
-   *     Italian first pass (results and topics, no snippets); else the snippets of these documents
-   *     (index ids) only
+   *     first pass of the second stage (results and topics, no snippets); else the snippets of
+   *     these documents (index ids) only
    */
-  ObjectNode request(
-      SearchQuery query, boolean otherLanguage, boolean typos, int size, List<String> only) {
-    String language = otherLanguage ? query.language() : "it";
+  ObjectNode request(SearchQuery query, boolean typos, int size, List<String> only) {
+    String language = analysedLanguage(query);
     boolean snippetsOnly = only != null && !only.isEmpty();
     ObjectNode body = json.createObjectNode();
     body.put("size", size);
@@ -418,7 +415,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ObjectNode words = should.addObject().putObject("multi_match");
     words.put("query", query.text()).put("type", "cross_fields").put("operator", "or");
     words.set("fields", fields(language, FIELD_WEIGHTS));
-    if (!otherLanguage) {
+    if (language.equals("it")) {
       ObjectNode exact = should.addObject().putObject("multi_match");
       exact.put("query", query.text()).put("type", "cross_fields").put("operator", "or");
       exact.put("boost", EXACT_BOOST);
@@ -488,6 +485,11 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
         .put("size", 20);
 
     return body;
+  }
+
+  /** The language whose fields and analysis the query uses: its own, Italian if it has none. */
+  private static String analysedLanguage(SearchQuery query) {
+    return OTHER_LANGUAGES.containsKey(query.language()) ? query.language() : "it";
   }
 
   private SearchResult result(JsonNode response, String language) {

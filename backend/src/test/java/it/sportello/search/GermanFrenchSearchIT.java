@@ -120,7 +120,40 @@ class GermanFrenchSearchIT extends IntegrationTest {
     assertThat(ids(search("pagamenti", "it"))).containsExactly(ITALIAN_TARI);
   }
 
+  @Test
+  void theJvmsAnalysisForTheSecondStageAgreesWithTheNodes() throws IOException {
+    String german =
+        "Die Zahlungen der Müllgebühren für das Jahr: Bescheinigungen werden vom Meldeamt "
+            + "ausgestellt, auch über SPID. GEBÜHREN und Gebuehren, Häuser und Straße.";
+    String french =
+        "L'attestation de résidence et les paiements de la taxe : l’avis pagoPA qu'il "
+            + "faut payer jusqu'à l'échéance. Les DÉCHETS ménagers, c'est la TARI.";
+    assertThat(nodeTerms("sportello_de", german))
+        .hasSizeGreaterThan(8)
+        .isEqualTo(LanguageTerms.of("de", german));
+    assertThat(nodeTerms("sportello_fr", french))
+        .hasSizeGreaterThan(8)
+        .isEqualTo(LanguageTerms.of("fr", french));
+    assertThat(LanguageTerms.of("fr", "paiements")).isNotEqualTo(ItalianTerms.of("paiements"));
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  private List<ItalianTerms.Term> nodeTerms(String analyzer, String text) throws IOException {
+    Request request = new Request("POST", "/" + properties.index() + "/_analyze");
+    request.setJsonEntity(json.writeValueAsString(Map.of("analyzer", analyzer, "text", text)));
+    try (InputStream content = client.performRequest(request).getEntity().getContent()) {
+      List<ItalianTerms.Term> terms = new ArrayList<>();
+      json.readTree(content)
+          .path("tokens")
+          .forEach(
+              token ->
+                  terms.add(
+                      new ItalianTerms.Term(
+                          token.path("token").asText(), token.path("position").asInt())));
+      return terms;
+    }
+  }
 
   private SearchResult search(String text, String language) {
     return engine.search(new SearchQuery(text, language, Set.of("PUBLIC"), Set.of(), TOPIC, 10));
