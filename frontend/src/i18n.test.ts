@@ -1,5 +1,6 @@
 import italian from './locales/it.json';
 import english from './locales/en.json';
+import french from './locales/fr.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -20,6 +21,19 @@ describe('translations', () => {
         return typeof value !== 'string' || value.trim() === '';
       });
       expect(empty, name).toEqual([]);
+    }
+  });
+});
+
+describe('French', () => {
+  it('has exactly the keys of Italian, none empty, with the same placeholders', () => {
+    expect(keys(french).sort()).toEqual(keys(italian).sort());
+    const value = (messages: unknown, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
+    const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const key of keys(french)) {
+      expect(value(french, key).trim(), key).not.toBe('');
+      expect(placeholders(value(french, key)), key).toEqual(placeholders(value(italian, key)));
     }
   });
 });

@@ -2,15 +2,16 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import it from './locales/it.json';
 import en from './locales/en.json';
+import fr from './locales/fr.json';
 
-export const LANGUAGES = ['it', 'en'] as const;
+export const LANGUAGES = ['it', 'en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('sportello.language') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: en } },
-  lng: stored === 'en' ? 'en' : 'it',
+  resources: { it: { translation: it }, en: { translation: en }, fr: { translation: fr } },
+  lng: stored === 'en' || stored === 'fr' ? stored : 'it',
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, searchPublicKb, type SearchHit } from '../api';
+import { articleLanguage } from '../lib/articleLanguage';
 import {
   attachToRequest,
   publicCategories,
@@ -97,7 +98,7 @@ export function CitizenRequestPage() {
     }
     let stale = false;
     const timer = setTimeout(() => {
-      searchPublicKb(text, language === 'en' ? 'en' : 'it').then(
+      searchPublicKb(text, articleLanguage(language)).then(
         (result) => !stale && setSuggestions(result.hits.slice(0, 3)),
         () => !stale && setSuggestions([]),
       );

@@ -450,3 +450,72 @@ L''**ISEE** (indicatore della situazione economica equivalente) serve per le age
 
 -- the demo KB reviewer follows the tributes topic
 insert into kb_subscription (user_id, category_id) select 'kbreviewer', id from kb_category where code = 'tributi' on conflict do nothing;
+
+-- German and French variants of a few public articles, so that the citizens' knowledge-base page
+-- has answers in those languages too. Added to the articles above (present or not when this runs
+-- again): one row per article and language, kept if an editor changed it since.
+insert into kb_article_variant (article_id, language, title, summary, body)
+select a.id, v.language, v.title, v.summary, v.body
+from kb_article a join (values
+  ('demo-tari-pagamento', 'de', 'Wie zahlt man die TARI (Abfallgebühr)',
+   'Die Abfallgebühr wird in zwei Raten mit der pagoPA-Zahlungsaufforderung oder dem F24-Vordruck der Gemeinde gezahlt.',
+   'Die **TARI** (Abfallgebühr) wird in zwei Raten gezahlt, fällig am 16. Mai und am 16. November.
+
+Die Gemeinde schickt die Zahlungsaufforderung mit den pagoPA-Codes und dem vorausgefüllten F24-Vordruck nach Hause. Zahlen kann man:
+- online mit pagoPA (App IO, Homebanking, Website der Gemeinde);
+- in Tabakläden, Annahmestellen und Postämtern, die pagoPA anbieten;
+- mit dem F24-Vordruck bei der Bank oder der Post.
+
+Ist die Zahlungsaufforderung nicht angekommen, kann man sie im geschützten Bereich des Portals mit SPID oder CIE herunterladen.'),
+  ('demo-tari-pagamento', 'fr', 'Comment payer la TARI (taxe sur les déchets)',
+   'La taxe sur les déchets se paie en deux versements avec l’avis pagoPA ou le formulaire F24 envoyés par la Commune.',
+   'La **TARI** (taxe sur les déchets) se paie en deux versements, à échéance le 16 mai et le 16 novembre.
+
+La Commune envoie à domicile l’avis de paiement avec les codes pagoPA et le formulaire F24 prérempli. Le paiement peut s’effectuer :
+- en ligne avec pagoPA (application IO, banque en ligne, site de la Commune) ;
+- dans les bureaux de tabac, points de vente et bureaux de poste qui acceptent pagoPA ;
+- avec le formulaire F24 à la banque ou à la poste.
+
+Si l’avis n’est pas arrivé, vous pouvez le télécharger dans l’espace réservé du portail avec SPID ou la CIE.'),
+  ('demo-certificato-residenza', 'de', 'Meldebescheinigung (Wohnsitzbescheinigung) anfordern',
+   'Die Meldebescheinigung erhält man kostenlos online beim ANPR mit SPID oder CIE oder am Schalter des Meldeamts.',
+   'Die **Meldebescheinigung** bestätigt die Gemeinde und die Adresse, an der eine Person ihren Wohnsitz hat.
+
+Man kann sie kostenlos und sofort vom Portal des nationalen Melderegisters (ANPR) herunterladen, mit SPID, CIE oder CNS, für sich selbst oder für ein Familienmitglied. Alternativ erhält man sie am Schalter des Meldeamts nach Terminvereinbarung.
+
+Für die Bescheinigung mit Stempelmarke ist eine Stempelmarke zu 16 Euro nötig, außer in den Fällen der Befreiung.'),
+  ('demo-certificato-residenza', 'fr', 'Demander l’attestation de résidence',
+   'L’attestation de résidence s’obtient gratuitement en ligne auprès de l’ANPR avec SPID ou la CIE, ou au guichet de l’état civil.',
+   'L’**attestation de résidence** certifie la Commune et l’adresse où une personne réside.
+
+Elle peut être téléchargée gratuitement et immédiatement sur le portail du Registre national de la population (ANPR) avec SPID, la CIE ou la CNS, pour soi-même ou pour un membre de sa famille. Elle peut aussi être demandée au guichet de l’état civil sur rendez-vous.
+
+L’attestation sur papier timbré nécessite un timbre fiscal de 16 euros, sauf cas d’exonération.'),
+  ('demo-pagopa', 'de', 'Eine pagoPA-Zahlungsaufforderung bezahlen',
+   'Eine pagoPA-Zahlungsaufforderung zahlt man online, in der App IO, bei der Bank, der Post oder im Tabakladen mit dem Zahlungscode.',
+   'Jede **pagoPA-Zahlungsaufforderung** enthält den Zahlungscode (IUV) und die Steuernummer der Körperschaft. Zahlen kann man:
+- auf der Website der Gemeinde oder in der App IO;
+- im Homebanking (CBILL-Verfahren);
+- an Bankschaltern, in Postämtern, Tabakläden und Supermärkten, die pagoPA anbieten.
+
+Die Zahlungsbestätigung gilt als Quittung. Erscheint die Zahlung nicht als verbucht, warten Sie 2 Werktage, bevor Sie sie melden.'),
+  ('demo-pagopa', 'fr', 'Payer un avis pagoPA',
+   'Un avis pagoPA se paie en ligne, dans l’application IO, à la banque, à la poste ou au bureau de tabac avec le code de l’avis.',
+   'Chaque **avis pagoPA** indique le code de l’avis (IUV) et le code fiscal de l’organisme. Le paiement peut s’effectuer :
+- sur le site de la Commune ou dans l’application IO ;
+- par la banque en ligne (circuit CBILL) ;
+- aux guichets des banques, dans les bureaux de poste, les bureaux de tabac et les supermarchés qui acceptent pagoPA.
+
+Le reçu de paiement vaut quittance. Si le paiement n’apparaît pas comme enregistré, attendez 2 jours ouvrables avant de le signaler.'),
+  ('demo-spid', 'de', 'SPID, die digitale Identität, erhalten',
+   'SPID beantragt man bei einem der akkreditierten Anbieter (online, mit CIE oder persönlich); damit erreicht man alle Online-Dienste der öffentlichen Verwaltung.',
+   '**SPID** ist das öffentliche System der digitalen Identität: Mit einem einzigen Benutzernamen und Passwort erreicht man die Online-Dienste der Gemeinde und der anderen Verwaltungen.
+
+Nötig sind Volljährigkeit, ein gültiger Ausweis, die Gesundheitskarte, eine E-Mail-Adresse und ein Mobiltelefon. Man wählt einen der akkreditierten Anbieter und weist sich online (mit CIE, digitaler Signatur oder per Video) oder persönlich aus. Viele Anbieter bieten die Stufe 2 kostenlos an.'),
+  ('demo-spid', 'fr', 'Obtenir SPID, l’identité numérique',
+   'SPID se demande auprès de l’un des fournisseurs agréés (en ligne, avec la CIE ou en personne) et donne accès à tous les services en ligne de l’administration publique.',
+   '**SPID** est le système public d’identité numérique : avec un seul identifiant et un seul mot de passe, on accède aux services en ligne de la Commune et des autres administrations.
+
+Il faut être majeur et disposer d’une pièce d’identité valide, de la carte sanitaire, d’une adresse électronique et d’un téléphone portable. On choisit l’un des fournisseurs agréés et on se fait identifier en ligne (avec la CIE, une signature numérique ou par vidéo) ou en personne. De nombreux fournisseurs offrent gratuitement le niveau 2.')
+) as v(external_key, language, title, summary, body) on a.external_key = v.external_key
+on conflict (article_id, language) do nothing;

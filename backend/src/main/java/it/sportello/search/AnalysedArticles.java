@@ -42,18 +42,27 @@ final class AnalysedArticles {
     return cache.getAllPresent(keys);
   }
 
-  /** These texts analysed, kept under {@code key}. */
+  /** These Italian texts analysed, kept under {@code key}. */
   List<AnalysedText> analyse(String key, List<String> texts) {
-    List<AnalysedText> fields = analyse(texts);
+    return analyse(key, "it", texts);
+  }
+
+  /** These texts of an article in this language analysed, kept under {@code key}. */
+  List<AnalysedText> analyse(String key, String language, List<String> texts) {
+    List<AnalysedText> fields = analyseIn(language, texts);
     cache.put(key, fields);
     return fields;
   }
 
-  /** These texts analysed, not kept (a question, a test). */
+  /** These Italian texts analysed, not kept (a question, a test). */
   List<AnalysedText> analyse(List<String> texts) {
+    return analyseIn("it", texts);
+  }
+
+  private List<AnalysedText> analyseIn(String language, List<String> texts) {
     List<AnalysedText> fields = new ArrayList<>(texts.size());
     for (String text : texts) {
-      fields.add(AnalysedText.of(text, vocabulary));
+      fields.add(AnalysedText.of(text, language, vocabulary));
     }
     return List.copyOf(fields);
   }

@@ -12,7 +12,12 @@ record AnalysedText(int[] words, int[] positions) {
   static final AnalysedText EMPTY = new AnalysedText(new int[0], new int[0]);
 
   static AnalysedText of(String text, Vocabulary vocabulary) {
-    List<ItalianTerms.Term> terms = ItalianTerms.of(text);
+    return of(text, "it", vocabulary);
+  }
+
+  /** The text in its language's analysis ({@link LanguageTerms}). */
+  static AnalysedText of(String text, String language, Vocabulary vocabulary) {
+    List<ItalianTerms.Term> terms = LanguageTerms.of(language, text);
     if (terms.isEmpty()) {
       return EMPTY;
     }

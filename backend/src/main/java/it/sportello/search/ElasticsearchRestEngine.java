@@ -30,10 +30,11 @@ import org.elasticsearch.client.RestClientBuilder;
  * 8/9 and OpenSearch 2/3 share: index settings and mappings, aliases, {@code _bulk}, {@code
  * _delete_by_query}, {@code _search} with {@code multi_match}, highlighting and {@code terms}
  * aggregations. Italian analysis: elision, lower case, stop words, ASCII folding, synonyms (at
- * query time) and the Snowball Italian stemmer, with unstemmed {@code .exact} sub-fields; English
- * variants have an {@code .en} sub-field. Italian results are re-ordered by a second stage in the
- * JVM ({@link PassageReranker}) and highlighted afterwards by a request on those few documents
- * ({@code ids}).
+ * query time) and the Snowball Italian stemmer, with unstemmed {@code .exact} sub-fields; articles
+ * in English, German and French are analysed in their own sub-fields ({@code .en}, {@code .de},
+ * {@code .fr}; {@link #OTHER_LANGUAGES}) and searched there by a query in that language. Italian
+ * results are re-ordered by a second stage in the JVM ({@link PassageReranker}) and highlighted
+ * afterwards by a request on those few documents ({@code ids}).
  */
 public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
@@ -52,9 +53,28 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * The version of the index's settings and mappings, kept in the mapping's {@code _meta}: an index
    * of another version is rebuilt from the database at startup ({@link #isCurrent}). Raise it with
    * every change to the analysis or the fields. 2: stop words before folding, unstemmed {@code
-   * .exact} sub-fields, the {@code learned_text} field.
+   * .exact} sub-fields, the {@code learned_text} field. 3: German and French sub-fields.
    */
-  static final int MAPPING_VERSION = 2;
+  static final int MAPPING_VERSION = 3;
+
+  /**
+   * The languages other than Italian, each with its sub-field of every text field and the analyzer
+   * of that sub-field; a query in one of them searches its sub-fields. English with the node's
+   * {@code english} analyzer, in one request; German and French with the second stage like Italian
+   * ({@link PassageReranker}, reading them with the same filters in the JVM: {@link
+   * LanguageTerms}). German with lower case, stop words, umlaut normalization ({@code Müll}/{@code
+   * Muell}/{@code Mull}) and the light German stemmer ({@code Zahlungen} → {@code zahlung}); French
+   * with elided articles off ({@code l'attestation}), lower case, stop words and the light French
+   * stemmer ({@code paiements} → {@code paiement}). The German and French chains are the node's
+   * {@code german} and {@code french} analyzers written out, so they are the same on Elasticsearch
+   * and OpenSearch.
+   */
+  static final Map<String, String> OTHER_LANGUAGES =
+      Map.of("en", "english", "de", "sportello_de", "fr", "sportello_fr");
+
+  /** French elided articles and pronouns (Lucene's French analyzer's list). */
+  static final List<String> FRENCH_ELISIONS =
+      List.of("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu");
 
   /** Extra query text learned from the tickets an article solved (written by the kb module). */
   static final String LEARNED_TEXT = "learned_text";
@@ -226,40 +246,38 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
 
   @Override
   public SearchResult search(SearchQuery query) {
-    boolean english = "en".equals(query.language());
-    if (english) {
+    String language = analysedLanguage(query);
+    if (language.equals("en")) {
       JsonNode response =
-          perform(
-              "POST", "/" + alias + "/_search", request(query, true, false, query.size(), null));
+          perform("POST", "/" + alias + "/_search", request(query, false, query.size(), null));
       if (needsTypoTolerance(response)) {
         response =
-            perform(
-                "POST", "/" + alias + "/_search", request(query, true, true, query.size(), null));
+            perform("POST", "/" + alias + "/_search", request(query, true, query.size(), null));
       }
-      return result(response, true);
+      return result(response, language);
     }
     int candidates = Math.max(query.size(), PassageReranker.WINDOW);
     JsonNode response =
-        perform(
-            "POST", "/" + alias + "/_search", request(query, false, false, candidates, List.of()));
+        perform("POST", "/" + alias + "/_search", request(query, false, candidates, List.of()));
     boolean typos = needsTypoTolerance(response);
     if (typos) {
       response =
-          perform(
-              "POST", "/" + alias + "/_search", request(query, false, true, candidates, List.of()));
+          perform("POST", "/" + alias + "/_search", request(query, true, candidates, List.of()));
     }
-    return result(reranked(query, typos, response), false);
+    return result(reranked(query, typos, response), language);
   }
 
   /**
-   * The Italian first pass's candidates in the {@link PassageReranker}'s order, cut to the size
-   * asked for, with their snippets: highlighted by a second request on those few documents only
-   * (highlighting all {@link PassageReranker#WINDOW} candidates costs several times the search).
+   * The first pass's candidates (Italian, German or French) in the {@link PassageReranker}'s order,
+   * cut to the size asked for, with their snippets: highlighted by a second request on those few
+   * documents only (highlighting all {@link PassageReranker#WINDOW} candidates costs several times
+   * the search).
    */
   private JsonNode reranked(SearchQuery query, boolean typos, JsonNode response) {
     List<JsonNode> hits = new ArrayList<>();
     response.path("hits").path("hits").forEach(hits::add);
-    Map<String, List<AnalysedText>> analysed = analysedCandidates(hits);
+    String language = analysedLanguage(query);
+    Map<String, List<AnalysedText>> analysed = analysedCandidates(hits, language);
     List<PassageReranker.Candidate> candidates = new ArrayList<>();
     for (JsonNode hit : hits) {
       candidates.add(
@@ -268,7 +286,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
               analysed.getOrDefault(hit.path("_id").asText(), List.of())));
     }
     double[] scores =
-        PassageReranker.scores(query.text(), candidates, analysedArticles.vocabulary());
+        PassageReranker.scores(query.text(), language, candidates, analysedArticles.vocabulary());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       order.add(i);
@@ -283,7 +301,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     if (!top.isEmpty()) {
       List<String> ids = top.stream().map(hit -> hit.path("_id").asText()).toList();
       JsonNode highlighted =
-          perform("POST", "/" + alias + "/_search", request(query, false, typos, ids.size(), ids));
+          perform("POST", "/" + alias + "/_search", request(query, typos, ids.size(), ids));
       Map<String, JsonNode> byId = new LinkedHashMap<>();
       highlighted.path("hits").path("hits").forEach(h -> byId.put(h.path("_id").asText(), h));
       for (ObjectNode hit : top) {
@@ -302,7 +320,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * AnalysedArticles} when this version of the article was read before, else fetched ({@code
    * _mget}, the first pass leaves the long fields out) and analysed once.
    */
-  private Map<String, List<AnalysedText>> analysedCandidates(List<JsonNode> hits) {
+  private Map<String, List<AnalysedText>> analysedCandidates(List<JsonNode> hits, String language) {
     Map<String, String> keys = new LinkedHashMap<>();
     for (JsonNode hit : hits) {
       keys.put(
@@ -339,7 +357,7 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
                 doc.path("_index").asText(),
                 doc.path("_id").asText(),
                 doc.path("_version").asLong());
-        byId.put(doc.path("_id").asText(), analysedArticles.analyse(key, texts));
+        byId.put(doc.path("_id").asText(), analysedArticles.analyse(key, language, texts));
       }
     }
     return byId;
@@ -368,18 +386,18 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
    * The query: every word optional (no minimum number of matching words: a question's words are
    * rarely all in the answer), BM25 over the fields blended as one ({@code cross_fields}, weighted
    * title &gt; tags &gt; learned text = summary &gt; body), plus the same on the unstemmed words
-   * (Italian); with {@code typos}, also fuzzy matches. Phrase and word-pair proximity clauses and
-   * pseudo-relevance feedback (RM3) were measured and left out: they did not help on both
-   * development sets (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second
-   * stage instead.
+   * (Italian); with {@code typos}, also fuzzy matches. In English, German or French the fields are
+   * that language's sub-fields. Phrase and word-pair proximity clauses and pseudo-relevance
+   * feedback (RM3) were measured and left out: they did not help on both development sets
+   * (docs/knowledge-base.md); proximity is the {@link PassageReranker}'s second stage instead.
    *
    * @param size how many results
    * @param only {@code null}: one request for everything (results, snippets, topics); empty: the
-   *     Italian first pass (results and topics, no snippets); else the snippets of these documents
-   *     (index ids) only
+   *     first pass of the second stage (results and topics, no snippets); else the snippets of
+   *     these documents (index ids) only
    */
-  ObjectNode request(
-      SearchQuery query, boolean english, boolean typos, int size, List<String> only) {
+  ObjectNode request(SearchQuery query, boolean typos, int size, List<String> only) {
+    String language = analysedLanguage(query);
     boolean snippetsOnly = only != null && !only.isEmpty();
     ObjectNode body = json.createObjectNode();
     body.put("size", size);
@@ -396,8 +414,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     ArrayNode should = bool.putArray("should");
     ObjectNode words = should.addObject().putObject("multi_match");
     words.put("query", query.text()).put("type", "cross_fields").put("operator", "or");
-    words.set("fields", fields(english, FIELD_WEIGHTS));
-    if (!english) {
+    words.set("fields", fields(language, FIELD_WEIGHTS));
+    if (language.equals("it")) {
       ObjectNode exact = should.addObject().putObject("multi_match");
       exact.put("query", query.text()).put("type", "cross_fields").put("operator", "or");
       exact.put("boost", EXACT_BOOST);
@@ -409,14 +427,14 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       fuzzy.put("query", query.text()).put("type", "best_fields").put("tie_breaker", 0.3);
       fuzzy.put("fuzziness", "AUTO").put("prefix_length", 1).put("max_expansions", 20);
       fuzzy.put("boost", 0.4);
-      fuzzy.put("analyzer", english ? "english" : "sportello_it");
-      fuzzy.set("fields", fields(english, FIELD_WEIGHTS));
+      fuzzy.put("analyzer", OTHER_LANGUAGES.getOrDefault(language, "sportello_it"));
+      fuzzy.set("fields", fields(language, FIELD_WEIGHTS));
     } else if (!snippetsOnly) {
       ObjectNode unknown = body.putObject("suggest").putObject("unknown");
       unknown.put("text", query.text());
       unknown
           .putObject("term")
-          .put("field", field("body", english))
+          .put("field", field("body", language))
           .put("suggest_mode", "missing")
           .put("size", 1);
     }
@@ -455,8 +473,8 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     highlight.putArray("pre_tags").add("<mark>");
     highlight.putArray("post_tags").add("</mark>");
     ObjectNode highlightFields = highlight.putObject("fields");
-    highlightFields.putObject(field("body", english));
-    highlightFields.putObject(field("summary", english)).put("no_match_size", 180);
+    highlightFields.putObject(field("body", language));
+    highlightFields.putObject(field("summary", language)).put("no_match_size", 180);
     if (snippetsOnly) {
       return body;
     }
@@ -469,14 +487,19 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
     return body;
   }
 
-  private SearchResult result(JsonNode response, boolean english) {
+  /** The language whose fields and analysis the query uses: its own, Italian if it has none. */
+  private static String analysedLanguage(SearchQuery query) {
+    return OTHER_LANGUAGES.containsKey(query.language()) ? query.language() : "it";
+  }
+
+  private SearchResult result(JsonNode response, String language) {
     List<SearchHit> hits = new ArrayList<>();
     for (JsonNode hit : response.path("hits").path("hits")) {
       JsonNode source = hit.path("_source");
       JsonNode highlighted = hit.path("highlight");
       String snippet =
-          first(highlighted.path(field("body", english)))
-              .orElse(first(highlighted.path(field("summary", english))).orElse(""));
+          first(highlighted.path(field("body", language)))
+              .orElse(first(highlighted.path(field("summary", language))).orElse(""));
       hits.add(
           new SearchHit(
               source.path("sourceId").asLong(),
@@ -496,14 +519,15 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
         response.path("hits").path("total").path("value").asLong(), hits, topics);
   }
 
-  private ArrayNode fields(boolean english, Map<String, Double> weights) {
+  private ArrayNode fields(String language, Map<String, Double> weights) {
     ArrayNode fields = json.createArrayNode();
-    weights.forEach((name, weight) -> fields.add(field(name, english) + "^" + weight));
+    weights.forEach((name, weight) -> fields.add(field(name, language) + "^" + weight));
     return fields;
   }
 
-  private static String field(String name, boolean english) {
-    return english ? name + ".en" : name;
+  /** A text field as analysed for this language: Italian the field itself, others a sub-field. */
+  private static String field(String name, String language) {
+    return OTHER_LANGUAGES.containsKey(language) ? name + "." + language : name;
   }
 
   private static Map<String, Double> weights(Object... nameThenWeight) {
@@ -546,7 +570,31 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
         filters.putObject("it_synonyms").put("type", "synonym_graph").put("lenient", true);
     ArrayNode rules = synonymFilter.putArray("synonyms");
     synonyms.forEach(rules::add);
+    ObjectNode frenchElision = filters.putObject("fr_elision").put("type", "elision");
+    frenchElision.put("articles_case", true);
+    ArrayNode frenchArticles = frenchElision.putArray("articles");
+    FRENCH_ELISIONS.forEach(frenchArticles::add);
+    filters.putObject("fr_stop").put("type", "stop").put("stopwords", "_french_");
+    filters.putObject("fr_stemmer").put("type", "stemmer").put("language", "light_french");
+    filters.putObject("de_stop").put("type", "stop").put("stopwords", "_german_");
+    filters.putObject("de_stemmer").put("type", "stemmer").put("language", "light_german");
     ObjectNode analyzers = analysis.putObject("analyzer");
+    analyzers
+        .putObject("sportello_de")
+        .put("tokenizer", "standard")
+        .putArray("filter")
+        .add("lowercase")
+        .add("de_stop")
+        .add("german_normalization")
+        .add("de_stemmer");
+    analyzers
+        .putObject("sportello_fr")
+        .put("tokenizer", "standard")
+        .putArray("filter")
+        .add("fr_elision")
+        .add("lowercase")
+        .add("fr_stop")
+        .add("fr_stemmer");
     ObjectNode indexAnalyzer = analyzers.putObject("sportello_it").put("tokenizer", "standard");
     ArrayNode indexFilters = indexAnalyzer.putArray("filter");
     ANALYSIS_CHAIN.forEach(indexFilters::add);
@@ -577,7 +625,9 @@ public class ElasticsearchRestEngine implements SearchEngine, AutoCloseable {
       field.put("type", "text").put("analyzer", "sportello_it");
       field.put("search_analyzer", "sportello_it_search");
       ObjectNode subFields = field.putObject("fields");
-      subFields.putObject("en").put("type", "text").put("analyzer", "english");
+      OTHER_LANGUAGES.forEach(
+          (language, analyzer) ->
+              subFields.putObject(language).put("type", "text").put("analyzer", analyzer));
       if (EXACT_WEIGHTS.containsKey(text)) {
         subFields.putObject("exact").put("type", "text").put("analyzer", "sportello_it_exact");
       }

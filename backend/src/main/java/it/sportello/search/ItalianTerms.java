@@ -63,11 +63,16 @@ final class ItalianTerms {
   private ItalianTerms() {}
 
   static List<Term> of(String text) {
+    return of(ANALYZER, text);
+  }
+
+  /** The words of a text as this analyzer leaves them, with their positions. */
+  static List<Term> of(Analyzer analyzer, String text) {
     List<Term> terms = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return terms;
     }
-    try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       stream.reset();

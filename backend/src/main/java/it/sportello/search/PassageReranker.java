@@ -46,13 +46,23 @@ final class PassageReranker {
    * @param vocabulary the numbers of the words in the candidates' fields
    */
   static double[] scores(String question, List<Candidate> candidates, Vocabulary vocabulary) {
+    return scores(question, "it", candidates, vocabulary);
+  }
+
+  /**
+   * The same for a question and candidates in this language ({@link LanguageTerms}).
+   *
+   * @param vocabulary the numbers of the words in the candidates' fields
+   */
+  static double[] scores(
+      String question, String language, List<Candidate> candidates, Vocabulary vocabulary) {
     double[] scores = new double[candidates.size()];
     double best = 0;
     for (Candidate candidate : candidates) {
       best = Math.max(best, candidate.score());
     }
     Set<String> stems = new LinkedHashSet<>();
-    ItalianTerms.of(question).forEach(term -> stems.add(term.stem()));
+    LanguageTerms.of(language, question).forEach(term -> stems.add(term.stem()));
     // the question's words that some article holds, sorted (a binary search per word read);
     // the others count in the total below with the idf of a word no candidate holds
     int[] words =

@@ -110,6 +110,25 @@ class KnowledgeBaseIT extends IntegrationTest {
   }
 
   @Test
+  void germanAndFrenchQuestionsFindTheDemoArticlesInTheirLanguage() {
+    searchIndex.processPending();
+    await().atMost(Duration.ofSeconds(60)).until(() -> searchIndex.check().consistent());
+
+    assertThat(firstTitle("/api/public/kb/search?q=Zahlungen der Abfallgebühren&lang=de"))
+        .isEqualTo("Wie zahlt man die TARI (Abfallgebühr)");
+    assertThat(firstTitle("/api/public/kb/search?q=Meldebescheinigungen&lang=de"))
+        .isEqualTo("Meldebescheinigung (Wohnsitzbescheinigung) anfordern");
+    assertThat(firstTitle("/api/public/kb/search?q=paiements de la taxe sur les déchets&lang=fr"))
+        .isEqualTo("Comment payer la TARI (taxe sur les déchets)");
+    assertThat(firstTitle("/api/public/kb/search?q=l'attestation de résidence&lang=fr"))
+        .isEqualTo("Demander l’attestation de résidence");
+    JsonNode french = get("/api/public/kb/search?q=paiement&lang=fr", null).getBody();
+    assertThat(french.path("hits"))
+        .as("only French articles answer a French question")
+        .allSatisfy(hit -> assertThat(hit.path("language").asText()).isEqualTo("fr"));
+  }
+
+  @Test
   void aQuestionSharingFewWordsWithTheArticleStillFindsIt() {
     long id =
         draft(

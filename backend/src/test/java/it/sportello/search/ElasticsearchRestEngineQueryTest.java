@@ -42,7 +42,7 @@ class ElasticsearchRestEngineQueryTest {
 
   @Test
   void theItalianFirstPassAsksForTheRerankersCandidatesWithoutSnippets() {
-    JsonNode body = engine.request(QUESTION, false, false, PassageReranker.WINDOW, List.of());
+    JsonNode body = engine.request(QUESTION, false, PassageReranker.WINDOW, List.of());
 
     assertThat(body.path("size").asInt()).isEqualTo(50);
     assertThat(body.has("highlight")).as("no snippets for 50 candidates").isFalse();
@@ -75,7 +75,7 @@ class ElasticsearchRestEngineQueryTest {
 
   @Test
   void theSnippetsAreAskedForTheRerankedResultsOnly() {
-    JsonNode body = engine.request(QUESTION, false, true, 2, List.of("17-it", "4-it"));
+    JsonNode body = engine.request(QUESTION, true, 2, List.of("17-it", "4-it"));
 
     assertThat(body.path("size").asInt()).isEqualTo(2);
     assertThat(body.path("track_total_hits").asBoolean()).isFalse();
@@ -95,7 +95,7 @@ class ElasticsearchRestEngineQueryTest {
   void englishIsOneRequestWithSnippets() {
     SearchQuery english =
         new SearchQuery("waste tax payment", "en", Set.of("PUBLIC"), Set.of(), null, 5);
-    JsonNode body = engine.request(english, true, false, english.size(), null);
+    JsonNode body = engine.request(english, false, english.size(), null);
 
     assertThat(body.path("size").asInt()).isEqualTo(5);
     assertThat(body.has("highlight")).isTrue();
@@ -109,6 +109,24 @@ class ElasticsearchRestEngineQueryTest {
                     .path("multi_match")
                     .path("fields")))
         .contains("title.en^4.0", "body.en^1.0");
+  }
+
+  @Test
+  void frenchAndGermanSearchTheirSubFieldsWithTheirAnalyzersAndNoItalianExactFields() {
+    for (String language : List.of("fr", "de")) {
+      SearchQuery query =
+          new SearchQuery("paiements TARI", language, Set.of("PUBLIC"), Set.of(), null, 5);
+      JsonNode body = engine.request(query, true, PassageReranker.WINDOW, List.of());
+
+      JsonNode should = body.path("query").path("bool").path("should");
+      assertThat(texts(should.get(0).path("multi_match").path("fields")))
+          .contains("title." + language + "^4.0", "body." + language + "^1.0")
+          .noneMatch(field -> field.startsWith("title^") || field.contains(".exact"));
+      assertThat(should.toString()).as(language).doesNotContain(".exact");
+      assertThat(should.get(1).path("multi_match").path("analyzer").asText())
+          .isEqualTo("sportello_" + language);
+      assertThat(body.toString()).contains("{\"term\":{\"language\":\"" + language + "\"}}");
+    }
   }
 
   private static List<String> texts(JsonNode array) {

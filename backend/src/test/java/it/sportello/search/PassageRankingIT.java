@@ -106,7 +106,7 @@ class PassageRankingIT extends IntegrationTest {
             TOPIC,
             10);
 
-    JsonNode firstPass = search(restEngine.request(question, false, false, 50, List.of()));
+    JsonNode firstPass = search(restEngine.request(question, false, 50, List.of()));
     List<Double> bm25 = new ArrayList<>();
     firstPass.path("hits").path("hits").forEach(hit -> bm25.add(hit.path("_score").asDouble()));
     assertThat(bm25).as("the first pass ties: same words, same lengths").hasSize(2);
