@@ -159,7 +159,8 @@ public class SecurityConfiguration {
                             HEAD_OFFICE,
                             MANAGER,
                             KB_EDITOR,
-                            KB_REVIEWER))
+                            KB_REVIEWER,
+                            DPO))
                     .requestMatchers(HttpMethod.POST, "/api/correspondence")
                     .hasAnyRole(roles(SECRETARIAT, LEVEL1, LEVEL2, OFFICE, HEAD_OFFICE, MANAGER))
                     .requestMatchers(HttpMethod.POST, "/api/correspondence/*/documents")
@@ -268,6 +269,13 @@ public class SecurityConfiguration {
                     .hasAnyRole(roles(DPO, AUDITOR, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                     .hasAnyRole(roles(DPO, AUDITOR))
+                    // the data subject's rights: the data protection officer only
+                    .requestMatchers(
+                        "/api/data-subjects",
+                        "/api/data-subjects/**",
+                        "/api/data-subject-requests",
+                        "/api/data-subject-requests/**")
+                    .hasAnyRole(roles(DPO))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     // each user reads only their own notifications and their groups'
