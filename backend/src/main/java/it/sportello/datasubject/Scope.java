@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 final class Scope {
 
   private static final Long NO_ID = -1L;
-  private static final String NO_TEXT = "\u0000none";
+  private static final String NO_TEXT = "\u0001none";
 
   final Person person;
   final List<Long> ticketIds;

@@ -44,7 +44,7 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
   /** A person with identifiers found nowhere else. */
   record Someone(String fiscalCode, String name, String email, String phone) {
     static Someone fresh() {
-      String fc = fiscalCode();
+      String fc = it.sportello.IntegrationTest.fiscalCode();
       ThreadLocalRandom random = ThreadLocalRandom.current();
       String tag = fc.substring(0, 6).toLowerCase();
       return new Someone(
