@@ -77,7 +77,8 @@ public class Contact {
   List<FieldChange> complete(RequesterData data, Instant now) {
     List<FieldChange> changes = new ArrayList<>();
     if (name == null) name = change(changes, "name", name, data.name());
-    if (fiscalCode == null) fiscalCode = change(changes, "fiscalCode", fiscalCode, data.fiscalCode());
+    if (fiscalCode == null)
+      fiscalCode = change(changes, "fiscalCode", fiscalCode, data.fiscalCode());
     if (vatNumber == null) vatNumber = change(changes, "vatNumber", vatNumber, data.vatNumber());
     if (email == null) email = change(changes, "email", email, data.email());
     if (phone == null) phone = change(changes, "phone", phone, data.phone());

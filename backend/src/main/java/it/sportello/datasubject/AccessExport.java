@@ -51,8 +51,7 @@ class AccessExport {
       out.json(
           "contact.json",
           Map.of(
-              "contacts",
-                  rows.query("select * from sportello.contact where id in (:contacts)", p),
+              "contacts", rows.query("select * from sportello.contact where id in (:contacts)", p),
               "changes",
                   rows.query(
                       "select * from sportello.contact_change where contact_id in (:contacts)"
@@ -162,7 +161,8 @@ class AccessExport {
           continue;
         }
         byte[] content =
-            jdbc.queryForList(
+            jdbc
+                .queryForList(
                     "select bytes from sportello.document_content where document_id = :id",
                     Map.of("id", document.get("id")),
                     byte[].class)
@@ -270,8 +270,7 @@ class AccessExport {
     return jdbc.queryForList(
         "select table_name from information_schema.tables where table_schema = 'sportello'"
             + " and table_name like '%survey%'",
-        p,
-        String.class);
+        p, String.class);
   }
 
   private static String safe(Object name) {

@@ -60,7 +60,9 @@ public class DataSubjectRequests {
     ANSWERED
   }
 
-  /** A request as the officer sees it; {@code outcome} is the export's contents or the erasure's. */
+  /**
+   * A request as the officer sees it; {@code outcome} is the export's contents or the erasure's.
+   */
   public record Request(
       long id,
       Kind kind,
@@ -213,8 +215,7 @@ public class DataSubjectRequests {
   @Transactional(readOnly = true)
   public Request get(long id) {
     return jdbc
-        .query(
-            SELECT + " where r.id = :id", Map.of("id", id), (rs, i) -> request(rs))
+        .query(SELECT + " where r.id = :id", Map.of("id", id), (rs, i) -> request(rs))
         .stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No data subject request " + id));
@@ -311,7 +312,11 @@ public class DataSubjectRequests {
       erasure.pseudonymiseRequests(subject);
       audit.record(
           AuditEntry.change(
-              "system", "ERASE", "data-subject-request", String.valueOf(id), Erasure.hash(subject)));
+              "system",
+              "ERASE",
+              "data-subject-request",
+              String.valueOf(id),
+              Erasure.hash(subject)));
     } catch (RuntimeException e) {
       failed(id, e);
       throw e;

@@ -121,8 +121,7 @@ class Erasure {
     // the person's tickets that may be erased
     String erasable = "id in (:tickets) and id not in (:keptTickets)";
     List<String> erasedNumbers =
-        jdbc.queryForList(
-            "select number from sportello.ticket where " + erasable, p, String.class);
+        jdbc.queryForList("select number from sportello.ticket where " + erasable, p, String.class);
     p.addValue("erasedNumbers", Scope.texts(erasedNumbers));
     List<String> erasedBusinessKeys = erasedNumbers;
 
@@ -169,14 +168,16 @@ class Erasure {
                 + " metadata = '{}'::jsonb, signer = null where id in (:documents)",
             p));
     update(
-        "update sportello.document_link set file_name = null where document_id in (:documents)",
-        p);
+        "update sportello.document_link set file_name = null where document_id in (:documents)", p);
 
     count(
         erased,
         "interactions (summaries)",
         update(
-            "update sportello.interaction set summary = '" + ERASED + "' where id in " + interactions,
+            "update sportello.interaction set summary = '"
+                + ERASED
+                + "' where id in "
+                + interactions,
             p));
     count(
         erased,

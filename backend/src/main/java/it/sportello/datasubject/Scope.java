@@ -25,8 +25,7 @@ final class Scope {
   }
 
   static Scope of(Person person, NamedParameterJdbcTemplate jdbc) {
-    MapSqlParameterSource params =
-        new MapSqlParameterSource("contacts", ids(person.contactIds()));
+    MapSqlParameterSource params = new MapSqlParameterSource("contacts", ids(person.contactIds()));
     List<Long> ids =
         jdbc.queryForList(
             "select id from sportello.ticket where requester_id in (:contacts) order by id",

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Every column of a schema that can hold a person's identifiers as text (text, varchar, char,
- * json, jsonb) or as bytes (bytea), and the count of rows where one occurs.
+ * Every column of a schema that can hold a person's identifiers as text (text, varchar, char, json,
+ * jsonb) or as bytes (bytea), and the count of rows where one occurs.
  */
 public final class TextColumns {
 
@@ -40,9 +40,13 @@ public final class TextColumns {
     String condition =
         "bytea".equals(type)
             ? "exists (select 1 from unnest(cast(:needles as text[])) n"
-                + " where position(convert_to(n, 'UTF8') in " + col + ") > 0)"
+                + " where position(convert_to(n, 'UTF8') in "
+                + col
+                + ") > 0)"
             : "exists (select 1 from unnest(cast(:needles as text[])) n"
-                + " where strpos(lower(cast(" + col + " as text)), lower(n)) > 0)";
+                + " where strpos(lower(cast("
+                + col
+                + " as text)), lower(n)) > 0)";
     Long rows =
         jdbc.queryForObject(
             "select count(*) from " + target + " where " + condition,

@@ -119,7 +119,9 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
 
     ResponseEntity<JsonNode> accepted =
         post("/api/data-subjects/" + person.fiscalCode() + "/export", "dpo", null);
-    assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(accepted.getStatusCode())
+        .as("%s", accepted.getBody())
+        .isEqualTo(HttpStatus.ACCEPTED);
     JsonNode job = accepted.getBody();
     assertThat(job.path("state").asText()).isEqualTo("QUEUED");
     assertThat(job.path("links").path("self").asText())
@@ -164,7 +166,8 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     assertThat(document).isEqualTo(file);
     JsonNode audit = json.readTree(entries.get("audit.json")).path("rows");
     List<String> readers = new ArrayList<>();
-    audit.forEach(row -> readers.add(row.path("actor").asText() + ":" + row.path("action").asText()));
+    audit.forEach(
+        row -> readers.add(row.path("actor").asText() + ":" + row.path("action").asText()));
     assertThat(readers).contains("operator2:READ");
 
     // the download itself is in the trail, about the person
@@ -191,7 +194,9 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
 
     ResponseEntity<JsonNode> accepted =
         post("/api/data-subjects/" + person.fiscalCode() + "/erasure", "dpo", null);
-    assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(accepted.getStatusCode())
+        .as("%s", accepted.getBody())
+        .isEqualTo(HttpStatus.ACCEPTED);
     JsonNode done = runRequest(accepted.getBody());
 
     JsonNode outcome = done.path("outcome");
