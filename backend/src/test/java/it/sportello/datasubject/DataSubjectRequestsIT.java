@@ -304,6 +304,33 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     assertThat(bad.getBody().toString()).contains("fiscalCode");
   }
 
+  @Test
+  void theIntakeCompletingAContactIsTracedLikeAnEdit() {
+    Someone person = Someone.fresh();
+    Map<String, Object> first = ticketRequest(person.fiscalCode(), "Senza telefono");
+    first.put("requester", Map.of("fiscalCode", person.fiscalCode(), "name", person.name()));
+    ResponseEntity<JsonNode> opened = post("/api/tickets", "operator1", first);
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    openTicket(person, "Con telefono ed e-mail");
+    long contactId =
+        get("/api/tickets/" + opened.getBody().path("number").asText(), "operator1")
+            .getBody()
+            .at("/requester/id")
+            .asLong();
+
+    JsonNode changes =
+        get("/api/contacts/" + contactId + "/changes", "operator1").getBody().path("items");
+    Map<String, String> byField = new HashMap<>();
+    changes.forEach(
+        c ->
+            byField.put(
+                c.path("field").asText(),
+                c.path("changedBy").asText() + ":" + c.path("newValue").asText()));
+    assertThat(byField)
+        .containsEntry("email", "intake:" + person.email())
+        .containsEntry("phone", "intake:" + person.phone());
+  }
+
   /** "table.column" → rows holding one of the person's identifiers, over every text column. */
   private Map<String, Long> occurrences(Someone person) {
     Map<String, Long> found = new java.util.TreeMap<>();
