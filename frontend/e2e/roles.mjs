@@ -31,7 +31,7 @@ const ROLES = [
   ['analyst', '/procedures', ['/procedures']],
   ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies']],
   ['api-client', '/no-workspace', []],
-  ['dpo', '/audit', ['/audit']],
+  ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects']],
 ];
 
 const browser = await chromium.launch({

@@ -5,6 +5,7 @@ import { PerItem } from './components/PerItem';
 import { NO_WORKSPACE, landingFor, mayOpen } from './navigation';
 import { NoWorkspacePage } from './pages/NoWorkspacePage';
 import { AuditPage } from './pages/AuditPage';
+import { DataSubjectsPage } from './pages/DataSubjectsPage';
 import { ProceduresPage } from './pages/ProceduresPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { InboxPage } from './pages/InboxPage';
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/inbox" element={place(user, '/inbox', (u) => <InboxPage user={u} />)} />
         <Route path="/procedures" element={place(user, '/procedures', (u) => <ProceduresPage user={u} />)} />
         <Route path="/audit" element={place(user, '/audit', (u) => <AuditPage user={u} />)} />
+        <Route path="/data-subjects" element={place(user, '/data-subjects', (u) => <DataSubjectsPage user={u} />)} />
         <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <PerItem><TaskPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />

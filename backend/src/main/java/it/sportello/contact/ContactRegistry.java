@@ -23,9 +23,26 @@ public class ContactRegistry {
   private final ContactRepository contacts;
   private final Clock clock;
 
-  ContactRegistry(ContactRepository contacts, Clock clock) {
+  /** Who completes a contact with what a request brought (the intake, not a person). */
+  static final String INTAKE = "intake";
+
+  private final ContactChangeRepository changes;
+
+  ContactRegistry(ContactRepository contacts, ContactChangeRepository changes, Clock clock) {
     this.contacts = contacts;
+    this.changes = changes;
     this.clock = clock;
+  }
+
+  /**
+   * Fills the contact's missing fields from a request, each filled field recorded in its trail of
+   * changes (rectification is traced however the data arrives).
+   */
+  private void complete(Contact contact, RequesterData data) {
+    java.time.Instant now = clock.instant();
+    contact
+        .complete(data, now)
+        .forEach(change -> changes.save(new ContactChange(contact.getId(), change, INTAKE, now)));
   }
 
   @Transactional
@@ -36,7 +53,7 @@ public class ContactRegistry {
             .map(this::current);
     if (sameFiscalCode.isPresent()) {
       // the person themselves, or the contact their duplicate was merged into
-      sameFiscalCode.get().complete(data, clock.instant());
+      complete(sameFiscalCode.get(), data);
       return sameFiscalCode.get();
     }
     Optional<Contact> known =
@@ -63,7 +80,7 @@ public class ContactRegistry {
         // Same e-mail, different person: a shared mailbox (family, intermediary). Keep them apart.
         return contacts.save(new Contact(data, clock.instant()));
       }
-      contact.complete(data, clock.instant());
+      complete(contact, data);
       return contact;
     }
     return contacts.save(new Contact(data, clock.instant()));

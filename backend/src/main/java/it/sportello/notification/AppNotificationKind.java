@@ -21,5 +21,12 @@ public enum AppNotificationKind {
    * The nightly verification found the audit trail's hash chain broken (params: {@code seq}, the
    * first bad row); for the administrators, about no ticket.
    */
-  AUDIT_CHAIN_BROKEN
+  AUDIT_CHAIN_BROKEN,
+  /**
+   * A data subject's request nears its legal deadline (params: {@code request}, {@code dueAt}); for
+   * the data protection officers, about no ticket.
+   */
+  DATA_SUBJECT_REQUEST_DUE_SOON,
+  /** A data subject's request passed its legal deadline unanswered (params as above). */
+  DATA_SUBJECT_REQUEST_OVERDUE
 }

@@ -25,7 +25,11 @@ class DelegateBeansTest {
   private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"([^\"]*)\"");
   private static final Pattern BEAN_USE = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)[.}]");
   private static final Class<?>[] PROCESSES = {
-    TicketProcess.class, ProcedureProcesses.class, KbPublicationProcess.class, CallbackProcess.class
+    TicketProcess.class,
+    ProcedureProcesses.class,
+    KbPublicationProcess.class,
+    CallbackProcess.class,
+    DataSubjectRequestProcess.class
   };
 
   @Test

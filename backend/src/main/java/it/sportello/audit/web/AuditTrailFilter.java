@@ -90,6 +90,12 @@ class AuditTrailFilter extends OncePerRequestFilter {
           rule(ANY, "/api/public/**", "", "", null, Subject.NONE),
           rule(ANY, "/api/phone/events", "", "", null, Subject.NONE),
           rule(ANY, "/api/audit/verify", "", "", null, Subject.NONE),
+          // the data subject's requests record their own rows, with the person
+          // (DataSubjectRequests)
+          rule(ANY, "/api/data-subjects/**", "", "", null, Subject.NONE),
+          rule(ANY, "/api/data-subjects", "", "", null, Subject.NONE),
+          rule(ANY, "/api/data-subject-requests/**", "", "", null, Subject.NONE),
+          rule(ANY, "/api/data-subject-requests", "", "", null, Subject.NONE),
           // the intake records the ticket it opens in its own transaction (TicketIntake)
           rule("POST", "/api/tickets", "", "", null, Subject.NONE),
           // logins and logouts (failures: AuthenticationAudit)

@@ -65,6 +65,11 @@ public interface ModuleAuthorizations {
     public static final int AUDIT = 1200;
     public static final int NOTIFICATION = 1300;
     public static final int PRESENCE = 1400;
+    public static final int DATA_SUBJECTS = 1500;
+    public static final int NOTICES = 1600;
+    public static final int RETENTION = 1700;
+    public static final int USERS = 1800;
+    public static final int ARCHIVE = 1900;
 
     private Orders() {}
   }

@@ -59,7 +59,7 @@ class TicketAuthorizations implements ModuleAuthorizations {
         .requestMatchers("/api/supervisor/**")
         .hasAnyRole(roles(SUPERVISOR, ADMIN))
         .requestMatchers("/api/inbox/**")
-        .hasAnyRole(taskWorkers())
+        .hasAnyRole(taskWorkers(DPO))
         // the knowledge base beside the ticket: suggestions, and articles used to answer it (read
         // by the staff who may read the ticket); before the knowledge base's own /api/kb/**
         .requestMatchers(HttpMethod.GET, "/api/kb/suggestions")

@@ -18,6 +18,7 @@ class WorklistAuthorizations implements ModuleAuthorizations {
   public void authorize(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
-    requests.requestMatchers("/api/tasks/**").hasAnyRole(taskWorkers());
+    // the data protection officer answers data subject requests from the inbox too
+    requests.requestMatchers("/api/tasks/**").hasAnyRole(taskWorkers(DPO));
   }
 }
