@@ -1,6 +1,6 @@
 import italian from './locales/it.json';
 import english from './locales/en.json';
-import { LANGUAGES } from './i18n';
+import { LANGUAGES, supportedLanguage } from './i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -57,6 +57,13 @@ describe('every language', () => {
       (key) => placeholders(text(messages, key)).join() !== placeholders(text(italian, key)).join(),
     );
     expect(different).toEqual([]);
+  });
+
+  it('takes a language code with its region, and nothing it does not have', () => {
+    expect(supportedLanguage('de-IT')).toBe('de');
+    expect(supportedLanguage('EN')).toBe('en');
+    expect(supportedLanguage('es')).toBeUndefined();
+    expect(supportedLanguage(null)).toBeUndefined();
   });
 
   it.each(Object.keys(locales))('%s names every language of the switcher', (language) => {

@@ -958,7 +958,13 @@ public class InboundMail {
   private static String subjectOf(Conversation conversation, Mailbox mailbox) {
     String subject = conversation.subject() == null ? "" : conversation.subject().strip();
     if (subject.isEmpty()) {
-      subject = "en".equals(mailbox.language()) ? "(no subject)" : "(senza oggetto)";
+      subject =
+          switch (mailbox.language() == null ? "it" : mailbox.language()) {
+            case "en" -> "(no subject)";
+            case "de" -> "(kein Betreff)";
+            case "fr" -> "(sans objet)";
+            default -> "(senza oggetto)";
+          };
     }
     return DbText.bounded(subject, MAX_SUBJECT);
   }
