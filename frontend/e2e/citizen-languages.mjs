@@ -79,7 +79,9 @@ try {
   assert.equal(offered.trim(), t(`language.${language}`), 'the switch offers the language by its own name');
   await page.selectOption('#language', language);
   await page.getByRole('heading', { level: 1, name: t('citizenRequest.title') }).waitFor();
-  await page.getByRole('heading', { name: t('citizenRequest.privacyTitle') }).waitFor();
+  for (const legend of ['aboutTitle', 'contactTitle', 'privacyTitle']) {
+    await page.getByRole('group', { name: t(`citizenRequest.${legend}`) }).waitFor();
+  }
   await page.locator('#request-topic option[value="tributi"]').waitFor({ state: 'attached' });
   await page.selectOption('#request-topic', 'tributi');
   await page.locator('#request-reason option[value="tari"]').waitFor({ state: 'attached' });
