@@ -14,7 +14,7 @@ import {
 } from '../citizenRequestApi';
 import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { DEFAULT_LANGUAGE, supportedLanguage } from '../i18n';
+import { searchInReadersLanguage } from '../lib/kbLanguage';
 
 /** How long the form waits after it opened before sending: the server's challenge must be this old. */
 const CHALLENGE_WAIT_MS = 3500;
@@ -98,7 +98,7 @@ export function CitizenRequestPage() {
     }
     let stale = false;
     const timer = setTimeout(() => {
-      searchPublicKb(text, supportedLanguage(language) ?? DEFAULT_LANGUAGE).then(
+      searchInReadersLanguage(searchPublicKb, text, language).then(
         (result) => !stale && setSuggestions(result.hits.slice(0, 3)),
         () => !stale && setSuggestions([]),
       );

@@ -82,7 +82,7 @@ class CitizenLanguagesWebIT extends IntegrationTest {
     assertThat(run.finished()).as("finished in time:%n%s", run.output()).isTrue();
     assertThat(run.exitValue()).as("output:%n%s", run.output()).isZero();
     assertThat(run.output())
-        .contains("form, sent, tracking, kb")
+        .contains("form, sent, tracking, kb, kb-article")
         .contains("area-welcome, area, area-request");
     Matcher sent = REQUEST.matcher(run.output());
     assertThat(sent.find()).as(run.output()).isTrue();
