@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * citizen page (request form, tracking page, public knowledge base, personal area and its request
  * page) in each of the four languages, chosen with the pages' switch; texts from the locale files,
  * {@code <html lang>}, axe-core without serious or critical violations and no sideways scrolling at
- * 320 px. Here: the request sent from the form carries the language to the ticket and to its receipt,
- * whose tracking link opens the page in that language. French runs once {@code fr.json} exists.
+ * 320 px. Here: the request sent from the form carries the language to the ticket and to its
+ * receipt, whose tracking link opens the page in that language. French runs once {@code fr.json}
+ * exists.
  */
 class CitizenLanguagesWebIT extends IntegrationTest {
 
@@ -53,7 +54,8 @@ class CitizenLanguagesWebIT extends IntegrationTest {
   void everyCitizenPageIsInTheLanguageAccessibleAndFitsAPhone(String language) throws Exception {
     assumeTrue(
         Files.exists(LOCALES.resolve(language + ".json")),
-        () -> "skipped: " + LOCALES.resolve(language + ".json") + " is absent (not translated yet)");
+        () ->
+            "skipped: " + LOCALES.resolve(language + ".json") + " is absent (not translated yet)");
     String fiscalCode = fiscalCode();
     String subject = "Richiesta in attesa " + language + " " + System.nanoTime();
     Map<String, Object> request = ticketRequest(fiscalCode, subject);
@@ -86,7 +88,8 @@ class CitizenLanguagesWebIT extends IntegrationTest {
         .contains("area-welcome, area, area-request");
     Matcher sent = REQUEST.matcher(run.output());
     assertThat(sent.find()).as(run.output()).isTrue();
-    assertThat(get("/api/tickets/" + sent.group(1), "supervisor").getBody().get("language").asText())
+    assertThat(
+            get("/api/tickets/" + sent.group(1), "supervisor").getBody().get("language").asText())
         .as("the form sends the page's language")
         .isEqualTo(language);
     Map<String, Object> receipt =

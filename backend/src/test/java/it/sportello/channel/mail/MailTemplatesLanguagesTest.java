@@ -10,8 +10,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every mail to requesters exists in Italian, English and German, and every note of the mail channel
- * in Italian and German, with the same placeholders; other languages' texts have Italian's.
+ * Every mail to requesters exists in Italian, English and German, and every note of the mail
+ * channel in Italian and German, with the same placeholders; other languages' texts have Italian's.
  */
 class MailTemplatesLanguagesTest {
 
@@ -45,11 +45,7 @@ class MailTemplatesLanguagesTest {
 
   /** A language may lack a text (Italian stands in), but never has a key or placeholder more. */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource({
-    "templates, fr",
-    "notes, fr",
-    "notes, en"
-  })
+  @org.junit.jupiter.params.provider.CsvSource({"templates, fr", "notes, fr", "notes, en"})
   void everyLanguagesTextsAreItaliansWithTheirPlaceholders(String kind, String language)
       throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
