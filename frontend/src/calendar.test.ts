@@ -17,4 +17,8 @@ describe('the service calendar’s days', () => {
   it('show a moment in the calendar’s zone, not the browser’s', () => {
     expect(calendarDateTime('Europe/Rome', '2026-12-07T06:00:00Z', 'it')).toBe('07/12/26, 07:00');
   });
+
+  it('write the moment as the reader’s language does', () => {
+    expect(calendarDateTime('Europe/Rome', '2026-12-07T06:00:00Z', 'de')).toBe('07.12.26, 07:00');
+  });
 });

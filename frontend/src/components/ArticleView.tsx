@@ -1,18 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../api';
 import { Markdown } from './Markdown';
+import { DEFAULT_LANGUAGE } from '../i18n';
 
 /** The article's title in the reader's language (else its first variant's). */
 export function articleTitle(article: Article, language: string): string {
-  const wanted = language.startsWith('en') ? 'en' : 'it';
-  return (article.variants.find((v) => v.language === wanted) ?? article.variants[0])?.title ?? '';
+  return articleVariant(article, language)?.title ?? '';
+}
+
+/** The article's variant in the reader's language, else the Italian one, else its first. */
+function articleVariant(article: Article, language: string) {
+  const wanted = language.slice(0, 2);
+  return (
+    article.variants.find((v) => v.language === wanted) ??
+    article.variants.find((v) => v.language === DEFAULT_LANGUAGE) ??
+    article.variants[0]
+  );
 }
 
 /** An article in the reader's language (else Italian), its body's Markdown rendered (sanitised). */
 export function ArticleView({ article }: { article: Article }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language.startsWith('en') ? 'en' : 'it';
-  const variant = article.variants.find((v) => v.language === language) ?? article.variants[0];
+  const variant = articleVariant(article, i18n.language);
   if (!variant) return null;
   return (
     <article lang={variant.language}>

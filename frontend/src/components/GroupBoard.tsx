@@ -33,9 +33,9 @@ export function GroupBoard({ groups, refreshed, onAssigned }: { groups: GroupFig
 
   const label = (group: GroupFigures) =>
     group.kind === 'QUEUE' || group.kind === 'OFFICE'
-      ? i18n.language === 'it'
-        ? group.nameIt
-        : group.nameEn
+      ? i18n.language.startsWith('en')
+        ? group.nameEn
+        : group.nameIt
       : t(`board.groups.${group.group}`, { defaultValue: group.nameIt });
 
   async function assignTo(row: InboxRow, userId: string) {

@@ -5,6 +5,7 @@ import { ApiError, kbArticle, recordKbUse, searchKb, type SearchResult } from '.
 import { snippetHtml } from '../lib/markdown';
 import { useLatest } from '../lib/latest';
 import { KbSuggestions, articleUse } from './KbSuggestions';
+import { searchInReadersLanguage } from '../lib/kbLanguage';
 
 /**
  * The knowledge base beside a ticket: the articles suggested for its subject and description, and a
@@ -38,7 +39,7 @@ export function KbPanel({
     setError(undefined);
     const current = latest();
     try {
-      const found = await search(query, i18n.language.startsWith('en') ? 'en' : 'it');
+      const found = await searchInReadersLanguage(search, query, i18n.language);
       if (current()) setResult(found);
     } catch (failure) {
       if (!current()) return;

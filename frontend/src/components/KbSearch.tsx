@@ -4,8 +4,7 @@ import { Link } from 'react-router-dom';
 import { ApiError, type SearchResult } from '../api';
 import { snippetHtml } from '../lib/markdown';
 import { useLatest } from '../lib/latest';
-import { articleLanguage } from '../lib/articleLanguage';
-
+import { searchInReadersLanguage } from '../lib/kbLanguage';
 
 /**
  * A search box and its results; each result links to `${linkBase}/<id>` (with the search's id, so
@@ -30,7 +29,7 @@ export function KbSearch({
     setError(undefined);
     const current = latest();
     try {
-      const found = await search(text, articleLanguage(i18n.language));
+      const found = await searchInReadersLanguage(search, text, i18n.language);
       if (current()) setResult(found);
     } catch (failure) {
       if (!current()) return;

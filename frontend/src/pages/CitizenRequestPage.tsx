@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, searchPublicKb, type SearchHit } from '../api';
-import { articleLanguage } from '../lib/articleLanguage';
 import {
   attachToRequest,
   publicCategories,
@@ -15,6 +14,7 @@ import {
 } from '../citizenRequestApi';
 import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { searchInReadersLanguage } from '../lib/kbLanguage';
 
 /** How long the form waits after it opened before sending: the server's challenge must be this old. */
 const CHALLENGE_WAIT_MS = 3500;
@@ -98,7 +98,7 @@ export function CitizenRequestPage() {
     }
     let stale = false;
     const timer = setTimeout(() => {
-      searchPublicKb(text, articleLanguage(language)).then(
+      searchInReadersLanguage(searchPublicKb, text, language).then(
         (result) => !stale && setSuggestions(result.hits.slice(0, 3)),
         () => !stale && setSuggestions([]),
       );

@@ -128,10 +128,11 @@ export function KbEditPage({ user }: { user: Me }) {
                 {t('kb.language')}
               </label>
               <select id="kb-language" className="form-select" value={language} onChange={(e) => setLanguage(e.target.value)}>
-                <option value="it">{t('language.it')}</option>
-                <option value="en">{t('language.en')}</option>
-                <option value="de">{t('contact.languages.de')}</option>
-                <option value="fr">{t('contact.languages.fr')}</option>
+                {['it', 'en', 'de', 'fr'].map((code) => (
+                  <option key={code} value={code}>
+                    {t(`contact.languages.${code}`)}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="col-md-3">

@@ -60,7 +60,7 @@ export function SupervisorPage({ user }: { user: Me }) {
               <tbody>
                 {data.queues.map((queue) => (
                   <tr key={queue.queue} data-queue={queue.queue}>
-                    <th scope="row">{i18n.language === 'it' ? queue.nameIt : queue.nameEn}</th>
+                    <th scope="row">{i18n.language.startsWith('en') ? queue.nameEn || queue.nameIt : queue.nameIt}</th>
                     <td data-figure="waiting">{queue.waiting}</td>
                     <td data-figure="inProgress">{queue.inProgress}</td>
                     <td>

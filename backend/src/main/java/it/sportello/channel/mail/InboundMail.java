@@ -760,6 +760,7 @@ public class InboundMail {
       subject =
           switch (mailbox.language() == null ? "it" : mailbox.language()) {
             case "en" -> "(no subject)";
+            case "de" -> "(kein Betreff)";
             case "fr" -> "(sans objet)";
             default -> "(senza oggetto)";
           };

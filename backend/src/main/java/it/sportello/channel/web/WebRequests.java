@@ -174,7 +174,7 @@ class WebRequests {
                   "subject",
                   ticket.getSubject(),
                   "trackingLink",
-                  trackingLink(token))));
+                  trackingLink(token, form.language()))));
     }
     return new Receipt(ticket.getNumber(), token);
   }
@@ -205,11 +205,13 @@ class WebRequests {
     usage.deflected(article, subject);
   }
 
-  String trackingLink(String token) {
+  /** The tracking page's address; in a language other than Italian it opens in that language. */
+  String trackingLink(String token, String language) {
     String base = properties.publicBaseUrl();
     return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
         + "/self-service/requests/"
-        + token;
+        + token
+        + (language == null || language.equals("it") ? "" : "?lang=" + language);
   }
 
   private void checkClassification(String topicCode, String reasonCode) {

@@ -60,7 +60,9 @@ public record ReportDeliveryProperties(
       @NotBlank String cron,
       @NotNull ReportSet report,
       @NotEmpty List<@NotBlank @Email String> recipients,
-      @NotNull @DefaultValue("it") @Pattern(regexp = "it|en", message = "must be it or en")
+      @NotNull
+          @DefaultValue("it")
+          @Pattern(regexp = "it|en|de|fr", message = "must be one of it, en, de, fr")
           String language,
       String mailbox) {
 

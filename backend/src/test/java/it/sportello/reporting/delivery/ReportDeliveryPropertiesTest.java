@@ -32,14 +32,20 @@ class ReportDeliveryPropertiesTest {
   }
 
   @Test
-  void recipientsMustBeAddressesAndTheLanguageItalianOrEnglish() {
+  void recipientsMustBeAddressesAndTheLanguageOneOfTheServicesFour() {
     Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
     assertThat(
             validator.validate(schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "en")))
         .isEmpty();
     assertThat(
+            validator.validate(schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "de")))
+        .isEmpty();
+    assertThat(
+            validator.validate(schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "fr")))
+        .isEmpty();
+    assertThat(
             validator.validate(
-                schedule("Weekly!", "0 0 7 * * MON", List.of("not an address", " "), "de")))
+                schedule("Weekly!", "0 0 7 * * MON", List.of("not an address", " "), "es")))
         .extracting(violation -> violation.getPropertyPath().toString())
         .containsExactlyInAnyOrder(
             "id", "recipients[0].<list element>", "recipients[1].<list element>", "language");
@@ -69,5 +75,21 @@ class ReportDeliveryPropertiesTest {
             "activity-2026-W48.xlsx");
     assertThat(italian.subject()).isEqualTo("Sportello – Report attività settimanale 2026-W48");
     assertThat(italian.body()).contains("dal 23/11/2026 al 29/11/2026", "Prova");
+    DeliveryTexts.Text german =
+        DeliveryTexts.render(
+            schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "de"),
+            week,
+            at,
+            "activity-2026-W48.xlsx");
+    assertThat(german.subject()).isEqualTo("Sportello – Wöchentlicher Tätigkeitsbericht 2026-W48");
+    assertThat(german.body())
+        .contains("vom 23.11.2026 bis 29.11.2026", "30.11.2026 07:00", "Prova");
+    DeliveryTexts.Text french =
+        DeliveryTexts.render(
+            schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "fr"),
+            week,
+            at,
+            "activity-2026-W48.xlsx");
+    assertThat(french.subject()).as("no French text yet: Italian").isEqualTo(italian.subject());
   }
 }
