@@ -268,6 +268,9 @@ public class SecurityConfiguration {
                     .hasAnyRole(roles(DPO, AUDITOR, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                     .hasAnyRole(roles(DPO, AUDITOR))
+                    // the full export (every table, every document): administrators only
+                    .requestMatchers("/api/admin/archive/**")
+                    .hasAnyRole(roles(ADMIN))
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     // each user reads only their own notifications and their groups'
