@@ -64,6 +64,9 @@ import org.springframework.test.context.DynamicPropertySource;
       // the dependency watcher (alerts) runs when a test calls it; the scrape account of
       // /actuator/prometheus
       "sportello.alerts.schedule=false",
+      "sportello.archive.directory=target/it-archive",
+      // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested (DependencyAlertsIT)
+      "management.prometheus.metrics.export.enabled=true",
       "sportello.alerts.contacts=esercizio@comune.example",
       "sportello.metrics.scrape.password=" + IntegrationTest.METRICS_SCRAPE_PASSWORD
     })

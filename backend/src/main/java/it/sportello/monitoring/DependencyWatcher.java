@@ -183,7 +183,7 @@ public class DependencyWatcher {
     Long id =
         jdbc.queryForObject(
             """
-            insert into dependency_state_change
+            insert into sportello.dependency_state_change
                 (dependency, status, previous, follows_id, observed_at, recorded_at, details, channels, alert_key)
             values (?, ?, ?, ?, ?, ?, ?, ?, '')
             returning id""",
@@ -197,7 +197,7 @@ public class DependencyWatcher {
             seen.details(),
             properties.contacts().isEmpty() ? "" : channelNames);
     String key = dependency + "#" + id;
-    jdbc.update("update dependency_state_change set alert_key = ? where id = ?", key, id);
+    jdbc.update("update sportello.dependency_state_change set alert_key = ? where id = ?", key, id);
     Alert alert = new Alert(dependency, seen.status(), previous, seen.since(), seen.details(), key);
     if (alert.recovery()) {
       log.warn("Dependency {} recovered (was {})", dependency, previous);
@@ -215,7 +215,7 @@ public class DependencyWatcher {
   private Recorded last(String dependency) {
     return jdbc
         .query(
-            "select id, status from dependency_state_change where dependency = ? order by id desc limit 1",
+            "select id, status from sportello.dependency_state_change where dependency = ? order by id desc limit 1",
             (rs, n) -> new Recorded(rs.getLong(1), rs.getString(2)),
             dependency)
         .stream()

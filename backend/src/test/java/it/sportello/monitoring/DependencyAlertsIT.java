@@ -68,13 +68,13 @@ class DependencyAlertsIT extends IntegrationTest {
       assertThat(mails.get(1)).contains("Ripristinato");
       assertThat(
               jdbc.queryForList(
-                  "select status from dependency_state_change where dependency = ? order by id",
+                  "select status from sportello.dependency_state_change where dependency = ? order by id",
                   String.class,
                   name))
           .containsExactly("DOWN", "UP");
       assertThat(
               jdbc.queryForList(
-                  "select recipient from outbound_mail where subject like ?",
+                  "select recipient from sportello.outbound_mail where subject like ?",
                   String.class,
                   "%" + name + "%"))
           .containsOnly("esercizio@comune.example");
@@ -97,7 +97,7 @@ class DependencyAlertsIT extends IntegrationTest {
       assertThat(mailsAbout(name)).isEmpty();
       assertThat(
               jdbc.queryForObject(
-                  "select count(*) from dependency_state_change where dependency = ?",
+                  "select count(*) from sportello.dependency_state_change where dependency = ?",
                   Long.class,
                   name))
           .isZero();
@@ -151,7 +151,7 @@ class DependencyAlertsIT extends IntegrationTest {
 
   private List<String> mailsAbout(String dependency) {
     return jdbc.queryForList(
-        "select subject || ' ' || body from outbound_mail where subject like ? order by id",
+        "select subject || ' ' || body from sportello.outbound_mail where subject like ? order by id",
         String.class,
         "%" + dependency + "%");
   }

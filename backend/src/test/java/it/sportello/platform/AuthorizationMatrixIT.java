@@ -162,6 +162,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "DELETE /api/session",
           "POST /api/kb/index/rebuild",
           "POST /api/mail/reconciliation",
+          // starts a full export in the background: reads the schema, writes a file under target/
+          "POST /api/admin/archive/exports",
           // the caller's own read marks and presence
           "POST /api/notifications/read-all",
           "DELETE /api/presence/{number}");

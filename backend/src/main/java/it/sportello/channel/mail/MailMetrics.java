@@ -30,13 +30,13 @@ class MailMetrics implements MeterBinder {
     Gauge.builder(
             "sportello.mail.outbox.pending",
             this,
-            m -> m.count("select count(*) from outbound_mail where status = 'PENDING'"))
+            m -> m.count("select count(*) from sportello.outbound_mail where status = 'PENDING'"))
         .description("Mail in the outbox waiting to be sent")
         .register(registry);
     Gauge.builder(
             "sportello.mail.quarantine.size",
             this,
-            m -> m.count("select count(*) from inbound_message where status = 'QUARANTINED'"))
+            m -> m.count("select count(*) from sportello.inbound_message where status = 'QUARANTINED'"))
         .description("Received mail in quarantine")
         .register(registry);
   }

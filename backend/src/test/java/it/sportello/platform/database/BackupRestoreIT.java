@@ -47,19 +47,32 @@ class BackupRestoreIT {
   void aBaseBackupAndTheArchivedWalRestoreEveryWriteOrStopAtARestorePoint() throws Exception {
     Path wal = Files.createDirectories(temp.resolve("wal-archive"));
     Path backup = temp.resolve("base-backup");
+    Path dataDirectory = temp.resolve("production");
+    // zonky passes its server settings through pg_ctl's -o, split at spaces: the archive command,
+    // which has spaces, goes in with ALTER SYSTEM, and archive_mode needs a restart
+    try (EmbeddedPostgres initial =
+        EmbeddedPostgres.builder()
+            .setPort(0)
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .start()) {
+      try (Connection db = initial.getPostgresDatabase().getConnection();
+          Statement sql = db.createStatement()) {
+        sql.execute("alter system set wal_level = 'replica'");
+        sql.execute("alter system set archive_mode = 'on'");
+        sql.execute(
+            "alter system set archive_command = 'test ! -f " + wal + "/%f && cp %p " + wal + "/%f'");
+        sql.execute("alter system set archive_timeout = '15min'");
+      }
+    }
     try (EmbeddedPostgres production =
         EmbeddedPostgres.builder()
             .setPort(0)
-            .setDataDirectory(temp.resolve("production"))
-            .setCleanDataDirectory(true)
-            .setServerConfig("wal_level", "replica")
-            .setServerConfig("archive_mode", "on")
-            .setServerConfig("archive_command", "test ! -f " + wal + "/%f && cp %p " + wal + "/%f")
-            .setServerConfig("archive_timeout", "900")
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
             .start()) {
-      Path dataDirectory = temp.resolve("production");
       try (Connection db = production.getPostgresDatabase().getConnection();
           Statement sql = db.createStatement()) {
         sql.execute("create table ticket (id bigint primary key, subject text not null)");
@@ -106,18 +119,21 @@ class BackupRestoreIT {
     copyDataDirectory(backup, target);
     Files.createDirectories(target.resolve("pg_wal"));
     Files.createFile(target.resolve("recovery.signal"));
+    // the recovery settings, as an administrator writes them (the last line of a setting wins)
+    String recovery =
+        "\narchive_mode = 'off'\nrestore_command = 'cp " + wal + "/%f %p'\n"
+            + (restorePoint == null
+                ? ""
+                : "recovery_target_name = '" + restorePoint + "'\nrecovery_target_action = 'promote'\n");
+    Files.writeString(
+        target.resolve("postgresql.auto.conf"),
+        Files.readString(target.resolve("postgresql.auto.conf")) + recovery);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setPort(0)
             .setDataDirectory(target)
             .setCleanDataDirectory(false)
-            .setServerConfig("archive_mode", "off")
-            .setServerConfig("restore_command", "cp " + wal + "/%f %p");
-    if (restorePoint != null) {
-      builder
-          .setServerConfig("recovery_target_name", restorePoint)
-          .setServerConfig("recovery_target_action", "promote");
-    }
+            .setPGStartupWait(Duration.ofMinutes(2));
     try (EmbeddedPostgres restored = builder.start()) {
       try (Connection db = restored.getPostgresDatabase().getConnection();
           Statement sql = db.createStatement()) {
