@@ -58,6 +58,7 @@ def psql(port, sql):
 
 def copy_data_directory(source, target):
     os.makedirs(target, exist_ok=True)
+    os.chmod(target, 0o700)  # PostgreSQL refuses a data directory that others may read
     for name in os.listdir(source):
         s, t = os.path.join(source, name), os.path.join(target, name)
         if name in SKIPPED:

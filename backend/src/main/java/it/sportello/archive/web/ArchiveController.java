@@ -30,22 +30,22 @@ class ArchiveController {
   }
 
   @PostMapping
-  ResponseEntity<Job> start(Principal user) {
+  ResponseEntity<Job> startExport(Principal user) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.start(user.getName()));
   }
 
   @GetMapping
-  List<Job> list() {
+  List<Job> listExports() {
     return exports.all();
   }
 
   @GetMapping("/{id}")
-  Job job(@PathVariable String id) {
+  Job exportJob(@PathVariable String id) {
     return exports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
   @GetMapping("/{id}/file")
-  ResponseEntity<InputStreamResource> file(@PathVariable String id, Principal user)
+  ResponseEntity<InputStreamResource> exportFile(@PathVariable String id, Principal user)
       throws IOException {
     Path file =
         exports

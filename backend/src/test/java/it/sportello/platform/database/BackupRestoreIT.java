@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,6 +164,8 @@ class BackupRestoreIT {
   /** The file copy of a base backup: files that vanish while copied are skipped. */
   private static void copyDataDirectory(Path from, Path to) throws IOException {
     Files.createDirectories(to);
+    // PostgreSQL refuses a data directory that others may read
+    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
     try (Stream<Path> files = Files.walk(from)) {
       files.forEach(
           source -> {
