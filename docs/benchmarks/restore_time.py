@@ -20,7 +20,9 @@ What it does, on a copy of the benchmark's database (never on the original):
     python3 docs/benchmarks/restore_time.py --source target/benchmark/postgres \
         --pg-bin /tmp/embedded-pg/PG-<hash>/bin --work /var/tmp/restore-bench [--app-jar backend/target/sportello.jar]
 
-Prints a Markdown table (also written to <work>/restore-time.md). Needs psql (any version >= 12).
+Run it as the operating-system user that owns the data directory (PostgreSQL refuses root; e.g.
+`runuser -u postgres -- python3 ...`). Prints a Markdown table (also written to <work>/restore-time.md).
+Needs psql (any version >= 12).
 Not run at scale in this session: see README-NOTES-archive.md.
 """
 import argparse

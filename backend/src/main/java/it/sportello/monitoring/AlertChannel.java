@@ -13,4 +13,14 @@ public interface AlertChannel {
   String name();
 
   void send(Alert alert, List<String> contacts);
+
+  /**
+   * Tells the contacts at once, without the database: used when the change cannot be recorded
+   * (PostgreSQL itself is down, and the mail outbox with it). Best effort, not retried.
+   *
+   * @return whether the channel could send
+   */
+  default boolean sendWithoutDatabase(Alert alert, List<String> contacts) {
+    return false;
+  }
 }

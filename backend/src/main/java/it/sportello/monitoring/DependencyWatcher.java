@@ -20,11 +20,13 @@ import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.NamedContributor;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +59,8 @@ public class DependencyWatcher {
   private final Clock clock;
   private final MeterRegistry meters;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<String, String> known = new ConcurrentHashMap<>();
+  private final Map<String, String> unrecorded = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> up = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> degraded = new ConcurrentHashMap<>();
 
@@ -152,8 +156,16 @@ public class DependencyWatcher {
   }
 
   private Alert consider(String dependency, String status, Health health) {
-    Recorded last = last(dependency);
-    String current = last == null ? UP : last.status();
+    Recorded last = null;
+    boolean database = true;
+    try {
+      last = last(dependency);
+      known.put(dependency, last == null ? UP : last.status());
+    } catch (DataAccessException | TransactionException databaseDown) {
+      database = false;
+    }
+    String current =
+        unrecorded.getOrDefault(dependency, known.getOrDefault(dependency, UP));
     if (current.equals(status)) {
       pending.remove(dependency);
       return null;
@@ -169,12 +181,50 @@ public class DependencyWatcher {
       return null;
     }
     pending.remove(dependency);
-    long follows = last == null ? 0 : last.id();
-    try {
-      return transactions.execute(tx -> record(dependency, current, seen, follows));
-    } catch (DuplicateKeyException anotherNodeWasFirst) {
-      return null;
+    if (database) {
+      long follows = last == null ? 0 : last.id();
+      try {
+        Alert alert = transactions.execute(tx -> record(dependency, current, seen, follows));
+        unrecorded.remove(dependency);
+        known.put(dependency, seen.status());
+        return alert;
+      } catch (DuplicateKeyException anotherNodeWasFirst) {
+        return null;
+      } catch (DataAccessException | TransactionException databaseDown) {
+        // told below, without the database
+      }
     }
+    return withoutDatabase(dependency, current, seen);
+  }
+
+  /**
+   * PostgreSQL is down (the change, and the outbox, cannot be written): each channel tells the
+   * contacts directly, once per change on this node; the change is remembered in memory, so that the
+   * recovery is recorded and told as usual once the database answers again.
+   */
+  private Alert withoutDatabase(String dependency, String previous, Pending seen) {
+    Alert alert =
+        new Alert(
+            dependency,
+            seen.status(),
+            previous,
+            seen.since(),
+            seen.details(),
+            dependency + "#unrecorded-" + seen.since().toEpochMilli());
+    log.error(
+        "Dependency {} is {} and the change cannot be recorded: {}",
+        dependency,
+        seen.status(),
+        seen.details());
+    unrecorded.put(dependency, seen.status());
+    if (!properties.contacts().isEmpty()) {
+      for (AlertChannel channel : channels) {
+        if (!channel.sendWithoutDatabase(alert, properties.contacts())) {
+          log.error("Alert channel {} could not tell the contacts of {}", channel.name(), alert.key());
+        }
+      }
+    }
+    return alert;
   }
 
   private Alert record(String dependency, String previous, Pending seen, long follows) {
