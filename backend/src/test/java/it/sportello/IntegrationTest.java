@@ -65,7 +65,8 @@ import org.springframework.test.context.DynamicPropertySource;
       // /actuator/prometheus
       "sportello.alerts.schedule=false",
       "sportello.archive.directory=target/it-archive",
-      // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested (DependencyAlertsIT)
+      // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested
+      // (DependencyAlertsIT)
       "management.prometheus.metrics.export.enabled=true",
       "sportello.alerts.contacts=esercizio@comune.example",
       "sportello.metrics.scrape.password=" + IntegrationTest.METRICS_SCRAPE_PASSWORD

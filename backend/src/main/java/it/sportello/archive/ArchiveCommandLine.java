@@ -24,7 +24,9 @@ class ArchiveCommandLine implements ApplicationRunner {
   private final ConfigurableApplicationContext context;
 
   ArchiveCommandLine(
-      ArchiveProperties properties, ArchiveExports exports, ConfigurableApplicationContext context) {
+      ArchiveProperties properties,
+      ArchiveExports exports,
+      ConfigurableApplicationContext context) {
     this.properties = properties;
     this.exports = exports;
     this.context = context;

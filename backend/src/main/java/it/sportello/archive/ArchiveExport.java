@@ -30,9 +30,9 @@ import org.postgresql.PGConnection;
  * Writes an archive of Sportello's schema to a stream: {@code data/<table>.csv} for every table
  * (PostgreSQL {@code COPY ... CSV HEADER}, UTF-8, rows in primary-key order so that the same data
  * give the same bytes), {@code documents/<id>} with each document's bytes instead of the {@code
- * document_content} table, {@code data-dictionary.csv} and {@code tables.csv} read from the catalog,
- * and {@code manifest.json} last. Everything is read in one repeatable-read transaction: the archive
- * is one consistent moment even while the application works.
+ * document_content} table, {@code data-dictionary.csv} and {@code tables.csv} read from the
+ * catalog, and {@code manifest.json} last. Everything is read in one repeatable-read transaction:
+ * the archive is one consistent moment even while the application works.
  */
 public final class ArchiveExport {
 
@@ -176,8 +176,7 @@ public final class ArchiveExport {
     return files;
   }
 
-  private static void writeText(ZipOutputStream zip, String name, String text)
-      throws IOException {
+  private static void writeText(ZipOutputStream zip, String name, String text) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(text.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();

@@ -66,8 +66,24 @@ public class ArchiveExports implements DisposableBean {
       String error,
       ArchiveManifest manifest) {
 
-    Job with(State state, long tablesDone, Instant finishedAt, Long size, String error, ArchiveManifest manifest) {
-      return new Job(id, state, requestedBy, requestedAt, finishedAt, tablesDone, fileName, size, error, manifest);
+    Job with(
+        State state,
+        long tablesDone,
+        Instant finishedAt,
+        Long size,
+        String error,
+        ArchiveManifest manifest) {
+      return new Job(
+          id,
+          state,
+          requestedBy,
+          requestedAt,
+          finishedAt,
+          tablesDone,
+          fileName,
+          size,
+          error,
+          manifest);
     }
   }
 
@@ -96,7 +112,17 @@ public class ArchiveExports implements DisposableBean {
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant();
     Job job =
-        new Job(id, State.QUEUED, user, now, null, 0, "sportello-" + STAMP.format(now) + ".zip", null, null, null);
+        new Job(
+            id,
+            State.QUEUED,
+            user,
+            now,
+            null,
+            0,
+            "sportello-" + STAMP.format(now) + ".zip",
+            null,
+            null,
+            null);
     jobs.put(id, job);
     audit.record(AuditEntry.change(user, "EXPORT_ALL", "archive", id, null));
     worker.execute(() -> run(id));
@@ -108,7 +134,9 @@ public class ArchiveExports implements DisposableBean {
   }
 
   public List<Job> all() {
-    return jobs.values().stream().sorted(Comparator.comparing(Job::requestedAt).reversed()).toList();
+    return jobs.values().stream()
+        .sorted(Comparator.comparing(Job::requestedAt).reversed())
+        .toList();
   }
 
   /** The archive of a finished job, its download audited. */
@@ -127,18 +155,40 @@ public class ArchiveExports implements DisposableBean {
     jobs.put(id, job.with(State.RUNNING, 0, null, null, null, null));
     Path target = directory.resolve(job.fileName());
     try {
-      ArchiveManifest manifest = write(target, done -> jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, done, null, null, null, null)));
+      ArchiveManifest manifest =
+          write(
+              target,
+              done ->
+                  jobs.computeIfPresent(
+                      id, (k, j) -> j.with(State.RUNNING, done, null, null, null, null)));
       jobs.put(
           id,
-          job.with(State.DONE, manifest.tables().size(), clock.instant(), Files.size(target), null, manifest));
+          job.with(
+              State.DONE,
+              manifest.tables().size(),
+              clock.instant(),
+              Files.size(target),
+              null,
+              manifest));
       log.info("Full export {} written to {}", id, target);
     } catch (IOException | SQLException | RuntimeException e) {
       log.error("Full export {} failed", id, e);
-      jobs.put(id, job.with(State.FAILED, 0, clock.instant(), null, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
+      jobs.put(
+          id,
+          job.with(
+              State.FAILED,
+              0,
+              clock.instant(),
+              null,
+              e.getClass().getSimpleName() + ": " + e.getMessage(),
+              null));
     }
   }
 
-  /** Writes an archive to {@code target} (through a temporary file: a half-written archive never has the name). */
+  /**
+   * Writes an archive to {@code target} (through a temporary file: a half-written archive never has
+   * the name).
+   */
   public ArchiveManifest write(Path target, java.util.function.LongConsumer progress)
       throws IOException, SQLException {
     Path parent = target.toAbsolutePath().getParent();
@@ -149,7 +199,8 @@ public class ArchiveExports implements DisposableBean {
       try (OutputStream out = Files.newOutputStream(partial)) {
         manifest = export.export(out, progress);
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return manifest;
     } finally {
       try {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * holds no data except the rows the migrations themselves write ({@link #SEEDED_BY_MIGRATIONS},
  * replaced by the archive's). Every entry's checksum is checked before anything is written; the
  * tables are loaded with {@code COPY ... FROM STDIN} in foreign-key order, the documents from their
- * files, the sequences set to where they were, in one transaction: a failure leaves the target as it
- * was. The search index is not in the archive: the application rebuilds it at its next start (it
+ * files, the sequences set to where they were, in one transaction: a failure leaves the target as
+ * it was. The search index is not in the archive: the application rebuilds it at its next start (it
  * compares the index with the database).
  */
 public final class ArchiveImport {
@@ -35,8 +35,8 @@ public final class ArchiveImport {
   private static final Logger log = LoggerFactory.getLogger(ArchiveImport.class);
 
   /**
-   * Tables that migrations fill (reference data): a fresh schema has rows there, the import replaces
-   * them. A migration that seeds another table must add it here (the round-trip test fails
+   * Tables that migrations fill (reference data): a fresh schema has rows there, the import
+   * replaces them. A migration that seeds another table must add it here (the round-trip test fails
    * otherwise, naming the table).
    */
   static final Set<String> SEEDED_BY_MIGRATIONS = Set.of("queue");
@@ -121,8 +121,11 @@ public final class ArchiveImport {
     String version = catalog.flywayVersion(connection);
     if (version == null) {
       throw new ArchiveRefusedException(
-          "The target schema " + schema + " has not been migrated: migrate it to version "
-              + manifest.schemaVersion() + " first");
+          "The target schema "
+              + schema
+              + " has not been migrated: migrate it to version "
+              + manifest.schemaVersion()
+              + " first");
     }
     if (!version.equals(manifest.schemaVersion())) {
       throw new ArchiveRefusedException(
@@ -134,7 +137,9 @@ public final class ArchiveImport {
     }
     Map<String, SchemaCatalog.Table> targetTables =
         catalog.tables().stream()
-            .collect(Collectors.toMap(SchemaCatalog.Table::name, t -> t, (a, b) -> a, LinkedHashMap::new));
+            .collect(
+                Collectors.toMap(
+                    SchemaCatalog.Table::name, t -> t, (a, b) -> a, LinkedHashMap::new));
     List<String> holdingData = new ArrayList<>();
     for (String table : targetTables.keySet()) {
       if (!SEEDED_BY_MIGRATIONS.contains(table) && count(connection, catalog, table) > 0) {
@@ -184,7 +189,12 @@ public final class ArchiveImport {
       }
       if (rows != table.rows()) {
         throw new ArchiveRefusedException(
-            "Table " + table.name() + ": " + rows + " rows loaded, the manifest says " + table.rows());
+            "Table "
+                + table.name()
+                + ": "
+                + rows
+                + " rows loaded, the manifest says "
+                + table.rows());
       }
       loaded.put(table.name(), rows);
     }
@@ -192,7 +202,9 @@ public final class ArchiveImport {
       // sequences made while running (ticket_number_<year>) do not exist in a fresh schema
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "create sequence if not exists " + catalog.qualified(sequence.name()) + " as bigint")) {
+              "create sequence if not exists "
+                  + catalog.qualified(sequence.name())
+                  + " as bigint")) {
         statement.execute();
       }
       try (PreparedStatement statement =

@@ -7,8 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The import from the command line, run from the application's jar without starting the
- * application (docs/backup-restore.md):
+ * The import from the command line, run from the application's jar without starting the application
+ * (docs/backup-restore.md):
  *
  * <pre>
  * SPORTELLO_IMPORT_PASSWORD=... java -cp sportello.jar \
@@ -29,8 +29,9 @@ public final class ArchiveImportCommand {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: ArchiveImportCommand <jdbc url> <user> <archive.zip>"
-          + " (password in SPORTELLO_IMPORT_PASSWORD)");
+      System.err.println(
+          "usage: ArchiveImportCommand <jdbc url> <user> <archive.zip>"
+              + " (password in SPORTELLO_IMPORT_PASSWORD)");
       System.exit(2);
     }
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -39,9 +40,16 @@ public final class ArchiveImportCommand {
     dataSource.setPassword(System.getenv().getOrDefault("SPORTELLO_IMPORT_PASSWORD", ""));
     try {
       ArchiveImport.Result result = run(dataSource, Path.of(args[2]));
-      System.out.println("Imported schema version " + result.schemaVersion() + ": "
-          + result.rows().values().stream().mapToLong(Long::longValue).sum() + " rows in "
-          + result.rows().size() + " tables, " + result.documents() + " documents");
+      System.out.println(
+          "Imported schema version "
+              + result.schemaVersion()
+              + ": "
+              + result.rows().values().stream().mapToLong(Long::longValue).sum()
+              + " rows in "
+              + result.rows().size()
+              + " tables, "
+              + result.documents()
+              + " documents");
     } catch (ArchiveRefusedException e) {
       System.err.println("Import refused: " + e.getMessage());
       System.exit(1);

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code manifest.json} of an archive: what it holds and how to check it.
  *
  * @param format the archive layout's version ({@link #FORMAT})
- * @param schemaVersion the Flyway version of the schema the data come from; an import needs the same
+ * @param schemaVersion the Flyway version of the schema the data come from; an import needs the
+ *     same
  * @param tables every table of the schema in load order (a table after those it refers to)
  * @param documents the files under {@code documents/}, one per row of {@code document_content}
  * @param sequences each sequence of the schema with its position, restored by the import

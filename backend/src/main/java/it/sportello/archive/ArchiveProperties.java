@@ -8,8 +8,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The full export.
  *
- * @param directory where the background exports write their archives (keep it off the web root;
- *     it holds every citizen's data)
+ * @param directory where the background exports write their archives (keep it off the web root; it
+ *     holds every citizen's data)
  * @param export a path: the application writes an archive there at start and stops (the
  *     command-line export); empty: nothing
  */

@@ -133,8 +133,7 @@ final class SchemaCatalog {
     return key;
   }
 
-  private static List<ForeignKey> foreignKeys(Connection connection, long oid)
-      throws SQLException {
+  private static List<ForeignKey> foreignKeys(Connection connection, long oid) throws SQLException {
     List<ForeignKey> keys = new ArrayList<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -191,7 +190,8 @@ final class SchemaCatalog {
       }
       if (!progress) {
         throw new IllegalStateException(
-            "Foreign keys form a cycle among " + byName.keySet().stream().filter(n -> !done.contains(n)).toList());
+            "Foreign keys form a cycle among "
+                + byName.keySet().stream().filter(n -> !done.contains(n)).toList());
       }
     }
     return order;
@@ -213,8 +213,7 @@ final class SchemaCatalog {
     List<ArchiveManifest.Sequence> sequences = new ArrayList<>();
     for (String name : names) {
       try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "select last_value, is_called from " + qualified(name));
+              connection.prepareStatement("select last_value, is_called from " + qualified(name));
           ResultSet rows = statement.executeQuery()) {
         rows.next();
         sequences.add(new ArchiveManifest.Sequence(name, rows.getLong(1), rows.getBoolean(2)));
@@ -247,7 +246,10 @@ final class SchemaCatalog {
         versions.add(MigrationVersion.fromVersion(rows.getString(1)));
       }
     }
-    return versions.stream().max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+    return versions.stream()
+        .max(Comparator.naturalOrder())
+        .map(MigrationVersion::getVersion)
+        .orElse(null);
   }
 
   String qualified(String name) {

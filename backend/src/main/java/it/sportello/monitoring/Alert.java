@@ -14,12 +14,7 @@ import java.time.Instant;
  * @param key the dedup key: the dependency and the number of the recorded change
  */
 public record Alert(
-    String dependency,
-    String status,
-    String previous,
-    Instant since,
-    String details,
-    String key) {
+    String dependency, String status, String previous, Instant since, String details, String key) {
 
   public boolean recovery() {
     return "UP".equals(status);

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param graceChecks how many checks in a row must agree before a change is announced: with 2 and a
  *     1-minute interval, an outage is told within 2 to 3 minutes (the contract allows 10), and a
  *     blip of one failed check is never told
- * @param contacts e-mail addresses told of every change (SPORTELLO_ALERTS_CONTACTS, comma-separated)
+ * @param contacts e-mail addresses told of every change (SPORTELLO_ALERTS_CONTACTS,
+ *     comma-separated)
  * @param ignored health indicators not watched ({@code ping} answers always)
  */
 @Validated

@@ -128,7 +128,8 @@ public class DependencyWatcher {
     return result;
   }
 
-  private static void collect(String path, HealthContributor contributor, Map<String, Health> into) {
+  private static void collect(
+      String path, HealthContributor contributor, Map<String, Health> into) {
     if (contributor instanceof HealthIndicator indicator) {
       Health health;
       try {
@@ -164,8 +165,7 @@ public class DependencyWatcher {
     } catch (DataAccessException | TransactionException databaseDown) {
       database = false;
     }
-    String current =
-        unrecorded.getOrDefault(dependency, known.getOrDefault(dependency, UP));
+    String current = unrecorded.getOrDefault(dependency, known.getOrDefault(dependency, UP));
     if (current.equals(status)) {
       pending.remove(dependency);
       return null;
@@ -199,8 +199,8 @@ public class DependencyWatcher {
 
   /**
    * PostgreSQL is down (the change, and the outbox, cannot be written): each channel tells the
-   * contacts directly, once per change on this node; the change is remembered in memory, so that the
-   * recovery is recorded and told as usual once the database answers again.
+   * contacts directly, once per change on this node; the change is remembered in memory, so that
+   * the recovery is recorded and told as usual once the database answers again.
    */
   private Alert withoutDatabase(String dependency, String previous, Pending seen) {
     Alert alert =
@@ -220,7 +220,8 @@ public class DependencyWatcher {
     if (!properties.contacts().isEmpty()) {
       for (AlertChannel channel : channels) {
         if (!channel.sendWithoutDatabase(alert, properties.contacts())) {
-          log.error("Alert channel {} could not tell the contacts of {}", channel.name(), alert.key());
+          log.error(
+              "Alert channel {} could not tell the contacts of {}", channel.name(), alert.key());
         }
       }
     }
@@ -229,7 +230,8 @@ public class DependencyWatcher {
 
   private Alert record(String dependency, String previous, Pending seen, long follows) {
     Instant now = clock.instant();
-    String channelNames = channels.stream().map(AlertChannel::name).collect(Collectors.joining(","));
+    String channelNames =
+        channels.stream().map(AlertChannel::name).collect(Collectors.joining(","));
     Long id =
         jdbc.queryForObject(
             """
@@ -294,7 +296,8 @@ public class DependencyWatcher {
               return value;
             })
         .set(status == null || UP.equals(status) ? 1 : 0);
-    degraded.computeIfAbsent(
+    degraded
+        .computeIfAbsent(
             dependency,
             d -> {
               AtomicInteger value = new AtomicInteger(0);

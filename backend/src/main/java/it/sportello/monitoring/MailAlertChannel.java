@@ -8,14 +8,17 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Optional;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Alerts by e-mail through the mail outbox (retried like every outgoing mail), Italian then English. */
+/**
+ * Alerts by e-mail through the mail outbox (retried like every outgoing mail), Italian then
+ * English.
+ */
 @Component
 class MailAlertChannel implements AlertChannel {
 
@@ -46,7 +49,9 @@ class MailAlertChannel implements AlertChannel {
   public void send(Alert alert, List<String> contacts) {
     for (String contact : contacts) {
       outbound
-          .queue(new OutboundMail.Letter(null, false, contact, subject(alert), body(alert), TEMPLATE, null))
+          .queue(
+              new OutboundMail.Letter(
+                  null, false, contact, subject(alert), body(alert), TEMPLATE, null))
           .orElseThrow(() -> new IllegalStateException("no mailbox can send the alert"));
     }
   }
@@ -55,7 +60,9 @@ class MailAlertChannel implements AlertChannel {
   @Override
   public boolean sendWithoutDatabase(Alert alert, List<String> contacts) {
     Optional<Mailbox> mailbox =
-        mailboxes.defaultMailbox().or(() -> mailboxes.all().stream().filter(Mailbox::sends).findFirst());
+        mailboxes
+            .defaultMailbox()
+            .or(() -> mailboxes.all().stream().filter(Mailbox::sends).findFirst());
     if (mailbox.isEmpty()) {
       return false;
     }
@@ -77,23 +84,46 @@ class MailAlertChannel implements AlertChannel {
   private String subject(Alert alert) {
     return alert.recovery()
         ? "[Sportello] Ripristinato / recovered: " + alert.dependency()
-        : "[Sportello] " + italian(alert.status()) + " / " + alert.status() + ": " + alert.dependency();
+        : "[Sportello] "
+            + italian(alert.status())
+            + " / "
+            + alert.status()
+            + ": "
+            + alert.dependency();
   }
 
   private String body(Alert alert) {
     String when = time.format(alert.since());
     String body =
         (alert.recovery()
-                ? "Il servizio " + alert.dependency() + " funziona di nuovo dalle " + when + " (prima: " + alert.previous() + ")."
-                : "Il servizio " + alert.dependency() + " risulta " + italian(alert.status()).toLowerCase(java.util.Locale.ROOT)
-                    + " dalle " + when + ".")
+                ? "Il servizio "
+                    + alert.dependency()
+                    + " funziona di nuovo dalle "
+                    + when
+                    + " (prima: "
+                    + alert.previous()
+                    + ")."
+                : "Il servizio "
+                    + alert.dependency()
+                    + " risulta "
+                    + italian(alert.status()).toLowerCase(java.util.Locale.ROOT)
+                    + " dalle "
+                    + when
+                    + ".")
             + "\n\n"
             + (alert.recovery()
-                ? alert.dependency() + " is working again since " + when + " (before: " + alert.previous() + ")."
+                ? alert.dependency()
+                    + " is working again since "
+                    + when
+                    + " (before: "
+                    + alert.previous()
+                    + ")."
                 : alert.dependency() + " is " + alert.status() + " since " + when + ".")
             + "\n\n"
             + (alert.details() == null || alert.details().isBlank() ? "" : alert.details() + "\n\n")
-            + "Avviso / alert " + alert.key() + "\n";
+            + "Avviso / alert "
+            + alert.key()
+            + "\n";
     return body;
   }
 

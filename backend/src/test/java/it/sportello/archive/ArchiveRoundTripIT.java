@@ -36,9 +36,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Issue 25 item 6: the demo data (and this test's ticket and document) exported through the
- * administrators' background export, imported into a second, fresh embedded PostgreSQL, and compared
- * table by table (row counts and checksums computed by SQL on both sides, the archive's CSV
- * checksums against a second export, documents and sequences).
+ * administrators' background export, imported into a second, fresh embedded PostgreSQL, and
+ * compared table by table (row counts and checksums computed by SQL on both sides, the archive's
+ * CSV checksums against a second export, documents and sequences).
  */
 class ArchiveRoundTripIT extends IntegrationTest {
 
@@ -50,7 +50,10 @@ class ArchiveRoundTripIT extends IntegrationTest {
   @Test
   void anExportImportedIntoAFreshDatabaseHasTheSameTables() throws Exception {
     ResponseEntity<JsonNode> ticket =
-        post("/api/tickets", "operator1", ticketRequest(fiscalCode(), "Archivio: prova di migrazione"));
+        post(
+            "/api/tickets",
+            "operator1",
+            ticketRequest(fiscalCode(), "Archivio: prova di migrazione"));
     assertThat(ticket.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     byte[] content = ("documento " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     documents.store("migrazione.txt", content);
@@ -85,16 +88,22 @@ class ArchiveRoundTripIT extends IntegrationTest {
       exported = ArchiveImport.manifest(zip);
       assertThat(zip.getEntry("data-dictionary.csv")).isNotNull();
       String dictionary =
-          new String(zip.getInputStream(zip.getEntry("data-dictionary.csv")).readAllBytes(), StandardCharsets.UTF_8);
+          new String(
+              zip.getInputStream(zip.getEntry("data-dictionary.csv")).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertThat(dictionary)
-          .startsWith("table,column,position,type,nullable,default,generated,primary_key,foreign_key,comment\r\n")
+          .startsWith(
+              "table,column,position,type,nullable,default,generated,primary_key,foreign_key,comment\r\n")
           .contains("ticket,id,1,bigint,NO");
     }
     assertThat(exported.schemaVersion()).isNotBlank();
-    assertThat(exported.tables()).extracting(ArchiveManifest.Table::name).contains("ticket", "contact", "document", "audit_event");
+    assertThat(exported.tables())
+        .extracting(ArchiveManifest.Table::name)
+        .contains("ticket", "contact", "document", "audit_event");
     assertThat(exported.documents()).isNotEmpty();
-    Map<String, Long> exportedRows = exported.tables().stream()
-        .collect(Collectors.toMap(ArchiveManifest.Table::name, ArchiveManifest.Table::rows));
+    Map<String, Long> exportedRows =
+        exported.tables().stream()
+            .collect(Collectors.toMap(ArchiveManifest.Table::name, ArchiveManifest.Table::rows));
     assertThat(exportedRows.get("ticket")).isPositive();
 
     Map<String, String> sourceSums = checksums(dataSource, exported);
@@ -119,7 +128,9 @@ class ArchiveRoundTripIT extends IntegrationTest {
       try (var out = Files.newOutputStream(again)) {
         reexported = new ArchiveExport(target, "sportello", Clock.systemUTC()).export(out, n -> {});
       }
-      assertThat(reexported.tables()).usingRecursiveFieldByFieldElementComparator().isEqualTo(exported.tables());
+      assertThat(reexported.tables())
+          .usingRecursiveFieldByFieldElementComparator()
+          .isEqualTo(exported.tables());
       assertThat(reexported.documents()).isEqualTo(exported.documents());
       assertThat(reexported.sequences()).isEqualTo(exported.sequences());
 
@@ -132,10 +143,20 @@ class ArchiveRoundTripIT extends IntegrationTest {
 
     // a target at another schema version is refused before anything is written
     try (EmbeddedPostgres older =
-        EmbeddedPostgres.builder().setPort(0).setDataDirectory(temp.resolve("older")).setCleanDataDirectory(true).start()) {
+        EmbeddedPostgres.builder()
+            .setPort(0)
+            .setDataDirectory(temp.resolve("older"))
+            .setCleanDataDirectory(true)
+            .start()) {
       DataSource target = older.getPostgresDatabase();
-      Flyway.configure().dataSource(target).schemas("sportello").defaultSchema("sportello")
-          .locations("classpath:db/migration").target("3").load().migrate();
+      Flyway.configure()
+          .dataSource(target)
+          .schemas("sportello")
+          .defaultSchema("sportello")
+          .locations("classpath:db/migration")
+          .target("3")
+          .load()
+          .migrate();
       assertThatThrownBy(() -> new ArchiveImport(target, "sportello").importArchive(archive))
           .isInstanceOf(ArchiveRefusedException.class)
           .hasMessageContaining("schema version " + exported.schemaVersion())
@@ -144,35 +165,44 @@ class ArchiveRoundTripIT extends IntegrationTest {
   }
 
   /**
-   * Per table: its row count and an MD5 over its rows' text in sorted order, computed by PostgreSQL;
-   * the audit trail up to the archive's last row (the download itself was audited after it).
+   * Per table: its row count and an MD5 over its rows' text in sorted order, computed by
+   * PostgreSQL; the audit trail up to the archive's last row (the download itself was audited after
+   * it).
    */
   private static Map<String, String> checksums(DataSource dataSource, ArchiveManifest manifest)
       throws Exception {
     Map<String, String> sums = new LinkedHashMap<>();
     Map<String, ArchiveManifest.Table> tables =
-        manifest.tables().stream().collect(Collectors.toMap(ArchiveManifest.Table::name, Function.identity()));
+        manifest.tables().stream()
+            .collect(Collectors.toMap(ArchiveManifest.Table::name, Function.identity()));
     try (Connection connection = dataSource.getConnection()) {
       for (String table : tables.keySet().stream().sorted().toList()) {
-        String where = table.equals("audit_event") ? " where seq <= " + tables.get(table).rows() : "";
+        String where =
+            table.equals("audit_event") ? " where seq <= " + tables.get(table).rows() : "";
         String sql =
             "select count(*), coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from sportello."
-                + table + " t" + where;
+                + table
+                + " t"
+                + where;
         try (PreparedStatement statement = connection.prepareStatement(sql);
             ResultSet rows = statement.executeQuery()) {
           rows.next();
           sums.put(table, rows.getLong(1) + ":" + rows.getString(2));
         }
       }
-      try (PreparedStatement statement = connection.prepareStatement(
-              "select count(*) from sportello.audit_event");
+      try (PreparedStatement statement =
+              connection.prepareStatement("select count(*) from sportello.audit_event");
           ResultSet rows = statement.executeQuery()) {
         rows.next();
         assertThat(rows.getLong(1)).isGreaterThanOrEqualTo(tables.get("audit_event").rows());
       }
     }
     assertThat(sums).hasSize(manifest.tables().size());
-    List<String> empty = sums.entrySet().stream().filter(e -> e.getValue().startsWith("0:")).map(Map.Entry::getKey).toList();
+    List<String> empty =
+        sums.entrySet().stream()
+            .filter(e -> e.getValue().startsWith("0:"))
+            .map(Map.Entry::getKey)
+            .toList();
     assertThat(empty).doesNotContain("ticket", "document", "document_content");
     return sums;
   }

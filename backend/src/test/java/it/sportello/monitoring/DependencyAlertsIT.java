@@ -19,12 +19,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 25 item 8: a dependency that goes down is told once after the grace checks (2 in the
- * tests' configuration, like production), never again while it stays down, and once more when it
- * recovers; each change recorded. The dependency is a stoppable health indicator registered for
- * the test (the watcher reads every indicator of the registry, as it reads the database's, the
- * search engine's, each mailbox's, the telephony platform's and the job executor's). And the
- * Prometheus endpoint: the scrape account reads it, nobody else.
+ * Issue 25 item 8: a dependency that goes down is told once after the grace checks (2 in the tests'
+ * configuration, like production), never again while it stays down, and once more when it recovers;
+ * each change recorded. The dependency is a stoppable health indicator registered for the test (the
+ * watcher reads every indicator of the registry, as it reads the database's, the search engine's,
+ * each mailbox's, the telephony platform's and the job executor's). And the Prometheus endpoint:
+ * the scrape account reads it, nobody else.
  */
 class DependencyAlertsIT extends IntegrationTest {
 
@@ -41,13 +41,18 @@ class DependencyAlertsIT extends IntegrationTest {
       assertThat(alertsFor(name, watcher.check())).isEmpty();
 
       state.set(Health.down().withDetail("error", "Connection refused: localhost:1").build());
-      assertThat(alertsFor(name, watcher.check())).as("first failed check: within the grace").isEmpty();
+      assertThat(alertsFor(name, watcher.check()))
+          .as("first failed check: within the grace")
+          .isEmpty();
       List<Alert> down = alertsFor(name, watcher.check());
-      assertThat(down).singleElement().satisfies(alert -> {
-        assertThat(alert.status()).isEqualTo("DOWN");
-        assertThat(alert.previous()).isEqualTo("UP");
-        assertThat(alert.details()).contains("Connection refused");
-      });
+      assertThat(down)
+          .singleElement()
+          .satisfies(
+              alert -> {
+                assertThat(alert.status()).isEqualTo("DOWN");
+                assertThat(alert.previous()).isEqualTo("UP");
+                assertThat(alert.details()).contains("Connection refused");
+              });
       assertThat(mailsAbout(name)).hasSize(1);
       // still down: no second mail
       for (int i = 0; i < 3; i++) {
@@ -115,7 +120,8 @@ class DependencyAlertsIT extends IntegrationTest {
       HttpHeaders scrape = new HttpHeaders();
       scrape.setBasicAuth("prometheus", METRICS_SCRAPE_PASSWORD);
       ResponseEntity<String> metrics =
-          rest.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(scrape), String.class);
+          rest.exchange(
+              "/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(scrape), String.class);
       assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(metrics.getBody())
           .contains("sportello_dependency_up{dependency=\"db\"")
@@ -130,14 +136,16 @@ class DependencyAlertsIT extends IntegrationTest {
       HttpHeaders wrong = new HttpHeaders();
       wrong.setBasicAuth("prometheus", "wrong");
       assertThat(
-              rest.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(wrong), String.class)
+              rest.exchange(
+                      "/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(wrong), String.class)
                   .getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
       // staff, even an administrator, do not read it with their login
       HttpHeaders admin = new HttpHeaders();
       admin.setBasicAuth("admin", "demo");
       assertThat(
-              rest.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+              rest.exchange(
+                      "/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
                   .getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
     } finally {

@@ -52,12 +52,18 @@ class DependencyWatcherWithoutDatabaseTest {
     DataSource unreachable = mock(DataSource.class);
     when(unreachable.getConnection()).thenThrow(new SQLException("Connection refused"));
     DefaultHealthContributorRegistry registry = new DefaultHealthContributorRegistry();
-    AtomicReference<Health> db = new AtomicReference<>(Health.down().withDetail("error", "Connection refused").build());
+    AtomicReference<Health> db =
+        new AtomicReference<>(Health.down().withDetail("error", "Connection refused").build());
     registry.registerContributor("db", (HealthIndicator) db::get);
     DependencyWatcher watcher =
         new DependencyWatcher(
             registry,
-            new AlertProperties(false, Duration.ofMinutes(1), 2, List.of("esercizio@comune.example"), List.of("ping")),
+            new AlertProperties(
+                false,
+                Duration.ofMinutes(1),
+                2,
+                List.of("esercizio@comune.example"),
+                List.of("ping")),
             List.of(channel),
             new JdbcTemplate(unreachable),
             new DataSourceTransactionManager(unreachable),
@@ -65,7 +71,9 @@ class DependencyWatcherWithoutDatabaseTest {
             new SimpleMeterRegistry());
 
     assertThat(watcher.check()).isEmpty();
-    assertThat(watcher.check()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("DOWN"));
+    assertThat(watcher.check())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("DOWN"));
     watcher.check();
     watcher.check();
     assertThat(toldDirectly).hasSize(1);

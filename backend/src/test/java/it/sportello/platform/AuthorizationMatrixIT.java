@@ -93,7 +93,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("group", "no-such-group"),
           Map.entry("other", "RS-1999-999998"),
           Map.entry("text", "matrix"),
-          Map.entry("trackingToken", "no-such-tracking-token-0000000000000"));
+          Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
+          // a full export's job id
+          Map.entry("id", "no-such-export"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

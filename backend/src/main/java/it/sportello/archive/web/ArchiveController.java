@@ -52,6 +52,9 @@ class ArchiveController {
             .file(id, user.getName())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return Downloads.attachment(
-        file.getFileName().toString(), "application/zip", Files.size(file), Files.newInputStream(file));
+        file.getFileName().toString(),
+        "application/zip",
+        Files.size(file),
+        Files.newInputStream(file));
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges of the mail channel on {@code /actuator/prometheus}: {@code sportello.mail.outbox.pending}
- * (messages waiting to be sent: a growing backlog means the SMTP server or a mailbox is failing) and
- * {@code sportello.mail.quarantine.size} (received messages that wait for a person).
+ * (messages waiting to be sent: a growing backlog means the SMTP server or a mailbox is failing)
+ * and {@code sportello.mail.quarantine.size} (received messages that wait for a person).
  */
 @Component
 class MailMetrics implements MeterBinder {
@@ -36,7 +36,9 @@ class MailMetrics implements MeterBinder {
     Gauge.builder(
             "sportello.mail.quarantine.size",
             this,
-            m -> m.count("select count(*) from sportello.inbound_message where status = 'QUARANTINED'"))
+            m ->
+                m.count(
+                    "select count(*) from sportello.inbound_message where status = 'QUARANTINED'"))
         .description("Received mail in quarantine")
         .register(registry);
   }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each receiving mailbox's health ({@code /actuator/health/mailboxes/<id>}) from its polls: down
- * while the last poll failed (with the error, addresses masked, and the failures in a row), up after
- * a poll without error, unknown before the first poll.
+ * while the last poll failed (with the error, addresses masked, and the failures in a row), up
+ * after a poll without error, unknown before the first poll.
  */
 @Component("mailboxesHealthContributor")
 class MailboxHealthContributor implements CompositeHealthContributor {

@@ -34,7 +34,8 @@ class PhoneHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    Timestamp last = jdbc.queryForObject("select max(received_at) from sportello.phone_event", Timestamp.class);
+    Timestamp last =
+        jdbc.queryForObject("select max(received_at) from sportello.phone_event", Timestamp.class);
     Instant lastEvent = last == null ? null : last.toInstant();
     Duration maxSilence = properties.maxSilence();
     boolean silent =

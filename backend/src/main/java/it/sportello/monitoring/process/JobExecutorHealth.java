@@ -11,9 +11,9 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The job executor's health ({@code /actuator/health/jobs}): {@code DEGRADED} while jobs have failed
- * for good (no retries left) or incidents are open, so an operator looks at Cockpit; and the gauges
- * {@code sportello.jobs.failed} and {@code sportello.incidents.open}.
+ * The job executor's health ({@code /actuator/health/jobs}): {@code DEGRADED} while jobs have
+ * failed for good (no retries left) or incidents are open, so an operator looks at Cockpit; and the
+ * gauges {@code sportello.jobs.failed} and {@code sportello.incidents.open}.
  */
 @Component("jobsHealthIndicator")
 class JobExecutorHealth extends AbstractHealthIndicator implements MeterBinder {

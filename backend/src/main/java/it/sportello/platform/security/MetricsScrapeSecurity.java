@@ -37,7 +37,8 @@ class MetricsScrapeSecurity {
     http.securityMatcher(PATH)
         .authenticationManager(
             authentication -> {
-              byte[] given = String.valueOf(authentication.getCredentials()).getBytes(StandardCharsets.UTF_8);
+              byte[] given =
+                  String.valueOf(authentication.getCredentials()).getBytes(StandardCharsets.UTF_8);
               if (password.length == 0
                   || !properties.username().equals(authentication.getName())
                   || !MessageDigest.isEqual(password, given)) {
@@ -51,7 +52,8 @@ class MetricsScrapeSecurity {
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }

@@ -4,34 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import jakarta.mail.MessagingException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 /**
  * Each receiving mailbox is one member of the {@code mailboxes} health: unknown before its first
- * poll, down (with the masked error) while its polls fail, e.g. against a closed port, up again after
- * a poll without error; a mailbox that only sends is not a member.
+ * poll, down (with the masked error) while its polls fail, e.g. against a closed port, up again
+ * after a poll without error; a mailbox that only sends is not a member.
  */
 class MailboxHealthContributorTest {
 
   private static Mailbox mailbox(String id, boolean receives) {
     Mailbox.Server server = new Mailbox.Server("localhost", 1, false, false, id, "x");
     return new Mailbox(
-        id, MailboxKind.ORDINARY, id + "@comune.example", receives ? server : null, server,
-        "INBOX", Duration.ofSeconds(10), false, null, "it", false);
+        id,
+        MailboxKind.ORDINARY,
+        id + "@comune.example",
+        receives ? server : null,
+        server,
+        "INBOX",
+        Duration.ofSeconds(10),
+        false,
+        null,
+        "it",
+        false);
   }
 
   @Test
   void aMailboxWhosePollsFailIsDownAndUpAgainAfterAGoodPoll() {
     Mailboxes mailboxes = mock(Mailboxes.class);
-    when(mailboxes.all()).thenReturn(List.of(mailbox("protocollo", true), mailbox("outgoing", false)));
+    when(mailboxes.all())
+        .thenReturn(List.of(mailbox("protocollo", true), mailbox("outgoing", false)));
     MailboxHealth health = new MailboxHealth(Clock.systemUTC());
     MailboxHealthContributor contributor = new MailboxHealthContributor(mailboxes, health);
 

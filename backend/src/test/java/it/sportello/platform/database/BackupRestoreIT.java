@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 25 item 7, the procedure of docs/backup-restore.md on the embedded PostgreSQL 17: WAL
- * archiving ({@code archive_command}), a base backup taken while the server writes, more writes, the
- * WAL switched and archived; then the server is lost and the backup restored into a new data
+ * archiving ({@code archive_command}), a base backup taken while the server writes, more writes,
+ * the WAL switched and archived; then the server is lost and the backup restored into a new data
  * directory with {@code restore_command}: once to the end of the archived WAL (every write is
  * there) and once to a named restore point (the writes after it are not).
  *
@@ -39,8 +39,17 @@ class BackupRestoreIT {
 
   /** Not copied into a base backup (PostgreSQL's documentation, "Making a Base Backup"). */
   private static final Set<String> SKIPPED =
-      Set.of("postmaster.pid", "postmaster.opts", "pg_wal", "pg_replslot", "pg_stat_tmp",
-          "pg_snapshots", "pg_serial", "pg_notify", "pg_dynshmem", "pg_subtrans");
+      Set.of(
+          "postmaster.pid",
+          "postmaster.opts",
+          "pg_wal",
+          "pg_replslot",
+          "pg_stat_tmp",
+          "pg_snapshots",
+          "pg_serial",
+          "pg_notify",
+          "pg_dynshmem",
+          "pg_subtrans");
 
   @TempDir Path temp;
 
@@ -62,7 +71,11 @@ class BackupRestoreIT {
         sql.execute("alter system set wal_level = 'replica'");
         sql.execute("alter system set archive_mode = 'on'");
         sql.execute(
-            "alter system set archive_command = 'test ! -f " + wal + "/%f && cp %p " + wal + "/%f'");
+            "alter system set archive_command = 'test ! -f "
+                + wal
+                + "/%f && cp %p "
+                + wal
+                + "/%f'");
         sql.execute("alter system set archive_timeout = '15min'");
       }
     }
@@ -95,9 +108,7 @@ class BackupRestoreIT {
         sql.execute("select pg_create_restore_point('before-the-mistake')");
         sql.execute("insert into ticket values (4, 'after the restore point')");
         String segment = text(sql, "select pg_walfile_name(pg_switch_wal())");
-        await()
-            .atMost(Duration.ofMinutes(1))
-            .until(() -> Files.exists(wal.resolve(segment)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(wal.resolve(segment)));
       }
     }
     // the production server and its data directory are gone; the backup and the WAL archive remain
@@ -122,10 +133,14 @@ class BackupRestoreIT {
     Files.createFile(target.resolve("recovery.signal"));
     // the recovery settings, as an administrator writes them (the last line of a setting wins)
     String recovery =
-        "\narchive_mode = 'off'\nrestore_command = 'cp " + wal + "/%f %p'\n"
+        "\narchive_mode = 'off'\nrestore_command = 'cp "
+            + wal
+            + "/%f %p'\n"
             + (restorePoint == null
                 ? ""
-                : "recovery_target_name = '" + restorePoint + "'\nrecovery_target_action = 'promote'\n");
+                : "recovery_target_name = '"
+                    + restorePoint
+                    + "'\nrecovery_target_action = 'promote'\n");
     Files.writeString(
         target.resolve("postgresql.auto.conf"),
         Files.readString(target.resolve("postgresql.auto.conf")) + recovery);
