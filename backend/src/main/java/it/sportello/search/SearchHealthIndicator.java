@@ -3,14 +3,21 @@ package it.sportello.search;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The search engine's health ({@code /actuator/health/search}): up when the cluster answers, with
- * the changes still queued for the index.
+ * The search engine's health ({@code /actuator/health/search}): up when the cluster answers, else
+ * {@code DEGRADED} (the rest of the application works); with the changes still queued for the
+ * index.
  */
 @Component("searchHealthIndicator")
 class SearchHealthIndicator extends AbstractHealthIndicator {
+
+  /**
+   * The application works without search (knowledge base search answers 503, the index catches up).
+   */
+  static final Status DEGRADED = new Status("DEGRADED");
 
   private final SearchEngine engine;
   private final SearchIndex index;
@@ -32,7 +39,7 @@ class SearchHealthIndicator extends AbstractHealthIndicator {
     } else if (engine.isAvailable()) {
       builder.up();
     } else {
-      builder.down().withDetail("error", "the search engine does not answer");
+      builder.status(DEGRADED).withDetail("error", "the search engine does not answer");
     }
     builder.withDetail("queued", index.pending());
   }

@@ -11,9 +11,10 @@ import org.springframework.boot.actuate.health.NamedContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * Each receiving mailbox's health ({@code /actuator/health/mailboxes/<id>}) from its polls: down
- * while the last poll failed (with the error, addresses masked, and the failures in a row), up
- * after a poll without error, unknown before the first poll.
+ * Each receiving mailbox's health ({@code /actuator/health/mailboxes/<id>}) from its polls: {@code
+ * DEGRADED} (the rest of the application works) while the last poll failed (with the error,
+ * addresses masked, and the failures in a row), up after a poll without error, unknown before the
+ * first poll.
  */
 @Component("mailboxesHealthContributor")
 class MailboxHealthContributor implements CompositeHealthContributor {
@@ -39,7 +40,7 @@ class MailboxHealthContributor implements CompositeHealthContributor {
     Health.Builder builder;
     if (status.consecutiveFailures() > 0) {
       builder =
-          Health.down()
+          Health.status("DEGRADED")
               .withDetail("error", status.lastError())
               .withDetail("failuresInARow", status.consecutiveFailures());
     } else if (status.lastSuccess() != null) {
