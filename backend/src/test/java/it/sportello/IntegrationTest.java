@@ -64,13 +64,25 @@ import org.springframework.test.context.DynamicPropertySource;
       // bounded concurrency (issue 26) with a patient queue: a browser test's burst of requests on
       // a busy build machine waits for its turn instead of failing with 503 (OverloadIT fills the
       // turns itself and sees the refusal after this wait)
-      "sportello.web.overload.max-wait=5s"
+      "sportello.web.overload.max-wait=5s",
+      // the dependency watcher (alerts) runs when a test calls it; the scrape account of
+      // /actuator/prometheus
+      "sportello.alerts.schedule=false",
+      "sportello.archive.directory=target/it-archive",
+      // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested
+      // (DependencyAlertsIT)
+      "management.prometheus.metrics.export.enabled=true",
+      "sportello.alerts.contacts=esercizio@comune.example",
+      "sportello.metrics.scrape.password=" + IntegrationTest.METRICS_SCRAPE_PASSWORD
     })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
 
   /** The CTI webhook's secret in the tests (one context for all: no per-class properties). */
   public static final String PHONE_WEBHOOK_SECRET = "test-webhook-secret";
+
+  /** The password of the Prometheus scrape account ({@code prometheus}) in the tests. */
+  public static final String METRICS_SCRAPE_PASSWORD = "test-scrape-password";
 
   private static final Path CLUSTERS = Path.of("target/it-postgres");
 

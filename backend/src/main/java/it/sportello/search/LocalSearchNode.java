@@ -12,4 +12,9 @@ public interface LocalSearchNode {
 
   /** Starts the node if it is not running (idempotent). */
   void start();
+
+  /** Whether {@link #start()} was called (the health check does not start a node on its own). */
+  default boolean started() {
+    return true;
+  }
 }

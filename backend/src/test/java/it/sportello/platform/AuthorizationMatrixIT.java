@@ -94,7 +94,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("other", "RS-1999-999998"),
           Map.entry("text", "matrix"),
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
-          Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"));
+          Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
+          // a full export's job id
+          Map.entry("id", "no-such-export"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =
@@ -163,6 +165,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "DELETE /api/session",
           "POST /api/kb/index/rebuild",
           "POST /api/mail/reconciliation",
+          // starts a full export in the background: reads the schema, writes a file under target/
+          "POST /api/admin/archive/exports",
           // the caller's own read marks and presence
           "POST /api/notifications/read-all",
           "DELETE /api/presence/{number}");

@@ -55,6 +55,11 @@ public class EmbeddedSearchNode implements LocalSearchNode {
     node.start();
   }
 
+  @Override
+  public boolean started() {
+    return node.isStarted();
+  }
+
   /** The node's address (it may still be starting). */
   @Override
   public String url() {
@@ -84,6 +89,10 @@ public class EmbeddedSearchNode implements LocalSearchNode {
     Node(SearchProperties.Embedded settings) {
       this.settings = settings;
       this.port = settings.port() == 0 ? freePort() : settings.port();
+    }
+
+    synchronized boolean isStarted() {
+      return started;
     }
 
     synchronized void start() {

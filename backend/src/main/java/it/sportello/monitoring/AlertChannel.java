@@ -1,0 +1,26 @@
+package it.sportello.monitoring;
+
+import java.util.List;
+
+/**
+ * A way to tell the contacts of an alert: e-mail ({@link MailAlertChannel}); an App IO or SMS port
+ * adds its own bean. Called in the transaction that records the change: a channel that queues (the
+ * mail outbox) sends exactly once; one that calls out directly should do so after commit.
+ */
+public interface AlertChannel {
+
+  /** The channel's name, recorded with the change. */
+  String name();
+
+  void send(Alert alert, List<String> contacts);
+
+  /**
+   * Tells the contacts at once, without the database: used when the change cannot be recorded
+   * (PostgreSQL itself is down, and the mail outbox with it). Best effort, not retried.
+   *
+   * @return whether the channel could send
+   */
+  default boolean sendWithoutDatabase(Alert alert, List<String> contacts) {
+    return false;
+  }
+}
