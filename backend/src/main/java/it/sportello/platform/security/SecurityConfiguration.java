@@ -268,6 +268,15 @@ public class SecurityConfiguration {
                     .hasAnyRole(roles(DPO, AUDITOR, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                     .hasAnyRole(roles(DPO, AUDITOR))
+                    // retention: the dry run for the data protection officer and administrators,
+                    // a run on demand for administrators
+                    .requestMatchers(HttpMethod.GET, "/api/retention")
+                    .hasAnyRole(roles(DPO, ADMIN))
+                    .requestMatchers("/api/retention/**")
+                    .hasRole(ADMIN.name())
+                    // users and rights (local accounts, grants, the access review): administrators
+                    .requestMatchers("/api/users", "/api/users/**")
+                    .hasRole(ADMIN.name())
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(ADMIN, SUPERVISOR))
                     // each user reads only their own notifications and their groups'
