@@ -69,7 +69,7 @@ public class RetentionJob implements InitializingBean {
 
   /** One kind in the report. */
   public record KindReport(
-      String kind, Action action, Duration period, Instant cutoff, long count, Instant oldest) {}
+      String kind, Action action, Long periodDays, Instant cutoff, long count, Instant oldest) {}
 
   /** Something the job never removes, with how many of them are older than the period. */
   public record Kept(String what, long count, String why) {}
@@ -100,7 +100,12 @@ public class RetentionJob implements InitializingBean {
       Preview preview = task.preview(cutoff);
       kinds.add(
           new KindReport(
-              task.kind(), task.action(), period, cutoff, preview.count(), preview.oldest()));
+              task.kind(),
+              task.action(),
+              period == null ? null : period.toDays(),
+              cutoff,
+              preview.count(),
+              preview.oldest()));
     }
     return new Report(now, kinds, kept(now));
   }

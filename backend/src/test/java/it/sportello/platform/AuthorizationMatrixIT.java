@@ -164,7 +164,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "POST /api/mail/reconciliation",
           // the caller's own read marks and presence
           "POST /api/notifications/read-all",
-          "DELETE /api/presence/{number}");
+          "DELETE /api/presence/{number}",
+          // the retention job: removes only what is past its period, a second run nothing more
+          "POST /api/retention/run");
 
   @Autowired EmbeddedSearchNode searchNode;
 
