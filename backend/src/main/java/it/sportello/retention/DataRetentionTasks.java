@@ -60,10 +60,10 @@ class DataRetentionTasks {
   }
 
   /**
-   * Closed tickets: subject, description, answer and context blanked; their interactions' summaries,
-   * the notes of their path, their mails (in and out) and their tracking token removed; their
-   * documents unlinked and deleted when nothing else holds them. Number, dates, queue, category,
-   * levels and service-level figures stay (the statistics).
+   * Closed tickets: subject, description, answer and context blanked; their interactions'
+   * summaries, the notes of their path, their mails (in and out) and their tracking token removed;
+   * their documents unlinked and deleted when nothing else holds them. Number, dates, queue,
+   * category, levels and service-level figures stay (the statistics).
    */
   @Bean
   RetentionTask closedTicketsRetention() {
@@ -158,7 +158,8 @@ class DataRetentionTasks {
               new MapSqlParameterSource("ids", ids)
                   .addValue("now", now)
                   .addValue("anonymised", ANONYMISED);
-          jdbc.update("delete from sportello.contact_change where contact_id in (:ids)", parameters);
+          jdbc.update(
+              "delete from sportello.contact_change where contact_id in (:ids)", parameters);
           jdbc.update(
               "update sportello.interaction set summary = :anonymised where contact_id in (:ids)",
               parameters);
@@ -223,7 +224,9 @@ class DataRetentionTasks {
                 new MapSqlParameterSource("ids", ids)));
   }
 
-  /** Mail we sent that belongs to no ticket (reports, notices): recipient, subject, body removed. */
+  /**
+   * Mail we sent that belongs to no ticket (reports, notices): recipient, subject, body removed.
+   */
   @Bean
   RetentionTask mailOutRetention() {
     return task(

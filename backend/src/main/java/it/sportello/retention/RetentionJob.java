@@ -23,11 +23,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The retention job: for each kind of data, the items older than its period are removed in
- * batches (each its own transaction, at most {@code max-batches-per-kind} per run: what is left
- * waits for the next run, which resumes where this one stopped, since removed items no longer
- * match). One node at a time: a lease row in {@code job_lock}. Each run writes one audit row per
- * kind with the count ({@code RETENTION}, resource {@code retention:<kind>}).
+ * The retention job: for each kind of data, the items older than its period are removed in batches
+ * (each its own transaction, at most {@code max-batches-per-kind} per run: what is left waits for
+ * the next run, which resumes where this one stopped, since removed items no longer match). One
+ * node at a time: a lease row in {@code job_lock}. Each run writes one audit row per kind with the
+ * count ({@code RETENTION}, resource {@code retention:<kind>}).
  */
 @Service
 public class RetentionJob implements InitializingBean {
@@ -83,7 +83,9 @@ public class RetentionJob implements InitializingBean {
   /** A run: null outcomes when another node holds the job. */
   public record Outcome(boolean ran, List<KindOutcome> kinds) {}
 
-  @Scheduled(cron = "${sportello.retention.cron:0 0 2 * * *}", zone = "${sportello.sla.calendar.zone}")
+  @Scheduled(
+      cron = "${sportello.retention.cron:0 0 2 * * *}",
+      zone = "${sportello.sla.calendar.zone}")
   void nightly() {
     if (properties.enabled()) {
       run();
@@ -140,7 +142,8 @@ public class RetentionJob implements InitializingBean {
             cutoff);
     long letters = jdbc.queryForObject("select count(*) from sportello.letter", Long.class);
     return List.of(
-        new Kept("open-tickets", open, "open tickets are never removed (received before the period)"),
+        new Kept(
+            "open-tickets", open, "open tickets are never removed (received before the period)"),
         new Kept(
             "tickets-under-proceeding",
             underProceeding,
@@ -156,8 +159,8 @@ public class RetentionJob implements InitializingBean {
   }
 
   /**
-   * Runs the job now on this node, unless another holds it: each kind in bounded batches, its
-   * count in the audit.
+   * Runs the job now on this node, unless another holds it: each kind in bounded batches, its count
+   * in the audit.
    */
   public Outcome run() {
     if (!acquire()) {

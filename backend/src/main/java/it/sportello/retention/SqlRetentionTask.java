@@ -74,8 +74,7 @@ final class SqlRetentionTask implements RetentionTask {
         new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)),
         (rs, row) ->
             new Preview(
-                rs.getLong(1),
-                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
   }
 
   @Override

@@ -69,8 +69,7 @@ class PasswordPolicy {
         problems.add("is a common password");
       }
       if (reused(userId, password)) {
-        problems.add(
-            "was one of the last " + properties.history() + " passwords of this user");
+        problems.add("was one of the last " + properties.history() + " passwords of this user");
       }
       directory.policyViolations(userId, password).stream()
           // the length is ours to say, with the figure

@@ -22,7 +22,8 @@ public interface UserDirectory {
   boolean groupExists(String id);
 
   /**
-   * What the directory's own password policy refuses in {@code password} for this user (empty: none).
+   * What the directory's own password policy refuses in {@code password} for this user (empty:
+   * none).
    */
   List<String> policyViolations(String userId, String password);
 

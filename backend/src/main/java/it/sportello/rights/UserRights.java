@@ -60,7 +60,13 @@ public class UserRights implements DisabledAccounts {
 
   /** An entry of the register. */
   public record RegisterEntry(
-      long id, Instant at, String actor, String userId, Change action, String groupId, String reason) {}
+      long id,
+      Instant at,
+      String actor,
+      String userId,
+      Change action,
+      String groupId,
+      String reason) {}
 
   /** A line of the access review. */
   public record ReviewLine(

@@ -32,6 +32,8 @@ public interface RetentionTask {
 
   Preview preview(Instant cutoff);
 
-  /** Removes at most {@code batchSize} items older than the cut-off, in one transaction; how many. */
+  /**
+   * Removes at most {@code batchSize} items older than the cut-off, in one transaction; how many.
+   */
   int purgeBatch(Instant cutoff, int batchSize);
 }

@@ -60,8 +60,9 @@ class RetentionIT extends IntegrationTest {
     assertThat(outcome.get("ran").asBoolean()).isTrue();
 
     assertThat(subject(old)).isEqualTo("[anonimizzato]");
-    assertThat(jdbc.queryForObject(
-            "select description from sportello.ticket where number = ?", String.class, old))
+    assertThat(
+            jdbc.queryForObject(
+                "select description from sportello.ticket where number = ?", String.class, old))
         .isEmpty();
     assertThat(
             jdbc.queryForList(
@@ -115,8 +116,7 @@ class RetentionIT extends IntegrationTest {
   @Test
   void theReportIsForTheDataProtectionOfficerAndAdministratorsTheRunForAdministrators() {
     assertThat(get("/api/retention", "admin").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("/api/retention", "operator1").getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("/api/retention", "operator1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("/api/retention/run", "dpo", null).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     JsonNode report = get("/api/retention", "dpo").getBody();

@@ -57,7 +57,8 @@ class UserRightsIT extends IntegrationTest {
         .containsExactly("REVOKE", "GRANT", "GRANT", "CREATE_USER");
     assertThat(register.get(0).get("actor").asText()).isEqualTo("admin");
     assertThat(register.get(0).get("groupId").asText()).isEqualTo("level1");
-    assertThat(register.get(0).get("reason").asText()).isEqualTo("Non risponde più al primo livello");
+    assertThat(register.get(0).get("reason").asText())
+        .isEqualTo("Non risponde più al primo livello");
     assertThat(register.get(0).get("at").isNull()).isFalse();
 
     List<Map<String, Object>> audit =
@@ -66,9 +67,7 @@ class UserRightsIT extends IntegrationTest {
                 + " where resource_id in (?, ?) order by seq",
             user + ":level2",
             user + ":level1");
-    assertThat(audit)
-        .extracting(row -> row.get("action"))
-        .contains("GRANT", "REVOKE");
+    assertThat(audit).extracting(row -> row.get("action")).contains("GRANT", "REVOKE");
     assertThat(audit)
         .anySatisfy(
             row -> {
@@ -111,7 +110,8 @@ class UserRightsIT extends IntegrationTest {
             post(
                     "/api/users/" + id + "/password",
                     "admin",
-                    Map.of("password", "Nuvole-Basse-Sul-Lago-7?", "reason", "Password dimenticata"))
+                    Map.of(
+                        "password", "Nuvole-Basse-Sul-Lago-7?", "reason", "Password dimenticata"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(as(id, "Nuvole-Basse-Sul-Lago-7?", "/api/reference").getStatusCode())
@@ -143,7 +143,7 @@ class UserRightsIT extends IntegrationTest {
     JsonNode review = get("/api/users/access-review?unusedDays=30", "admin").getBody();
     JsonNode unusedLine = line(review, unused);
     assertThat(unusedLine.get("unused").asBoolean()).isTrue();
-    assertThat(unusedLine.get("lastLoginAt").isNull()).isTrue();
+    assertThat(unusedLine.hasNonNull("lastLoginAt")).isFalse();
     assertThat(unusedLine.get("roles").get(0).asText()).isEqualTo("level2");
     JsonNode activeLine = line(review, active);
     assertThat(activeLine.get("unused").asBoolean()).isFalse();

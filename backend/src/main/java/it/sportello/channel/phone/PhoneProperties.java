@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code sportello.phone.*}: the CTI webhook's shared secret ({@code
  * SPORTELLO_PHONE_WEBHOOK_SECRET}; without it the webhook refuses every event) and how old a signed
- * event may be (how long recordings are kept: {@code sportello.retention.periods.recordings}); the call-back attempts; the Asterisk server, if any.
+ * event may be (how long recordings are kept: {@code sportello.retention.periods.recordings}); the
+ * call-back attempts; the Asterisk server, if any.
  */
 @Validated
 @ConfigurationProperties("sportello.phone")
@@ -26,7 +27,7 @@ public record PhoneProperties(
    */
   public record Webhook(String secret, @DefaultValue("5m") Duration tolerance) {}
 
-   /**
+  /**
    * @param maxAttempts attempts before a call-back gives up
    * @param retryDelay wait between two attempts
    * @param dueIn the operator's task is due this long after it appears

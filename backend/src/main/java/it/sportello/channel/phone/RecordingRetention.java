@@ -1,20 +1,20 @@
 package it.sportello.channel.phone;
 
-import java.time.Clock;
-import java.time.Instant;
 import it.sportello.shared.RetentionTask;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes call recordings past their retention period ({@code sportello.retention.periods.recordings},
- * 180 days), each with an entry in the phone audit trail, in batches: one kind of the nightly
- * retention job, which gives the cut-off. Rows are locked and skipped, so each recording is deleted
- * and audited once even if two runs overlapped.
+ * Deletes call recordings past their retention period ({@code
+ * sportello.retention.periods.recordings}, 180 days), each with an entry in the phone audit trail,
+ * in batches: one kind of the nightly retention job, which gives the cut-off. Rows are locked and
+ * skipped, so each recording is deleted and audited once even if two runs overlapped.
  */
 @Component
 public class RecordingRetention implements RetentionTask {
@@ -54,8 +54,7 @@ public class RecordingRetention implements RetentionTask {
         "select count(*), min(recorded_at) from sportello.phone_recording where recorded_at < ?",
         (rs, row) ->
             new Preview(
-                rs.getLong(1),
-                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
+                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
         Timestamp.from(cutoff));
   }
 

@@ -2,6 +2,7 @@ package it.sportello.platform.process;
 
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.security.LoginThrottle;
+import it.sportello.shared.DisabledAccounts;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -14,9 +15,8 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLowerCaseRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicySpecialCharacterRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyUpperCaseRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyUserDataRuleImpl;
-import org.springframework.security.authentication.AuthenticationProvider;
-import it.sportello.shared.DisabledAccounts;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -38,7 +38,12 @@ class EngineUserDirectory implements UserDirectory {
         user.getFirstName(),
         user.getLastName(),
         user.getEmail(),
-        identityService.createGroupQuery().groupMember(user.getId()).orderByGroupId().asc().list()
+        identityService
+            .createGroupQuery()
+            .groupMember(user.getId())
+            .orderByGroupId()
+            .asc()
+            .list()
             .stream()
             .map(Group::getId)
             .toList());
@@ -81,8 +86,7 @@ class EngineUserDirectory implements UserDirectory {
   }
 
   @Override
-  public void create(
-      String id, String firstName, String lastName, String email, String password) {
+  public void create(String id, String firstName, String lastName, String email, String password) {
     User user = identityService.newUser(id);
     user.setFirstName(firstName);
     user.setLastName(lastName);

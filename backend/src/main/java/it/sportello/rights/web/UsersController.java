@@ -131,8 +131,7 @@ class UsersController {
   @Operation(summary = "Grants a role or group")
   @PostMapping("/{id}/grants")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void grant(
-      @PathVariable String id, @Valid @RequestBody GroupChange change, Principal principal) {
+  void grant(@PathVariable String id, @Valid @RequestBody GroupChange change, Principal principal) {
     rights.grant(principal.getName(), id, change.group(), change.reason());
   }
 
@@ -175,7 +174,10 @@ class UsersController {
     Downloads.attachment(response, "access-review.csv", "text/csv;charset=UTF-8");
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     Writer writer = response.getWriter();
-    writer.write("user;local;disabled;roles;last_login;last_login_source;unused_" + unusedDays + "_days\r\n");
+    writer.write(
+        "user;local;disabled;roles;last_login;last_login_source;unused_"
+            + unusedDays
+            + "_days\r\n");
     for (ReviewLine line : review.users()) {
       writer.write(
           Stream.of(
@@ -192,5 +194,4 @@ class UsersController {
     }
     writer.flush();
   }
-
 }
