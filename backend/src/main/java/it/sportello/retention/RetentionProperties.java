@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBatchesPerKind a run stops a kind after this many batches; the next run goes on
  * @param lease how long a node holds the job before another may take it (longer than a run)
  * @param periods the retention period per kind
+ * @param processHistoryDays the engine history's period per process key, overriding the model's
+ *     {@code historyTimeToLive} (empty: the models' own)
  */
 @Validated
 @ConfigurationProperties("sportello.retention")
@@ -29,4 +31,5 @@ public record RetentionProperties(
     @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
     @DefaultValue("1000") @Min(1) int maxBatchesPerKind,
     @DefaultValue("PT3H") Duration lease,
-    @NotNull @DefaultValue Map<String, Duration> periods) {}
+    @NotNull @DefaultValue Map<String, Duration> periods,
+    @NotNull @DefaultValue Map<String, @Min(1) Integer> processHistoryDays) {}
