@@ -93,6 +93,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("group", "no-such-group"),
           Map.entry("other", "RS-1999-999998"),
           Map.entry("text", "matrix"),
+          // a user id (users and rights)
+          Map.entry("id", "no-such-user"),
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
