@@ -34,7 +34,10 @@ class EngineHistoryTimeToLive {
   void apply() {
     for (Map.Entry<String, Integer> entry : properties.processHistoryDays().entrySet()) {
       for (ProcessDefinition definition :
-          repositoryService.createProcessDefinitionQuery().processDefinitionKey(entry.getKey()).list()) {
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(entry.getKey())
+              .list()) {
         if (!Objects.equals(definition.getHistoryTimeToLive(), entry.getValue())) {
           repositoryService.updateProcessDefinitionHistoryTimeToLive(
               definition.getId(), entry.getValue());
