@@ -29,9 +29,9 @@ const ROLES = [
   ['kbeditor', '/kb', ['/inbox', '/kb', '/canned-replies']],
   ['kbreviewer', '/kb', ['/inbox', '/kb']],
   ['analyst', '/procedures', ['/procedures']],
-  ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies']],
+  ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies', '/retention', '/users']],
   ['api-client', '/no-workspace', []],
-  ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects']],
+  ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects', '/retention']],
 ];
 
 const browser = await chromium.launch({

@@ -4,6 +4,8 @@ import { me, type Me } from './api';
 import { PerItem } from './components/PerItem';
 import { NO_WORKSPACE, landingFor, mayOpen } from './navigation';
 import { NoWorkspacePage } from './pages/NoWorkspacePage';
+import { RetentionPage } from './pages/RetentionPage';
+import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { DataSubjectsPage } from './pages/DataSubjectsPage';
 import { ProceduresPage } from './pages/ProceduresPage';
@@ -77,6 +79,8 @@ export function App() {
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
         <Route path="/contacts/:id" element={user ? <PerItem><ContactPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
+        <Route path="/retention" element={place(user, '/retention', (u) => <RetentionPage user={u} />)} />
+        <Route path="/users" element={place(user, '/users', (u) => <UsersPage user={u} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

@@ -36,9 +36,9 @@ describe('navigation by role', () => {
     expect(mayOpen(as('AUDITOR'), '/inbox')).toBe(false);
   });
 
-  it('lands the data protection officer on the audit trail, the only place it may open', () => {
+  it('lands the data protection officer on the audit trail; it also opens the retention report', () => {
     expect(landingFor(as('DPO'))).toBe('/audit');
-    expect(paths(as('DPO'))).toEqual(['/inbox', '/audit', '/data-subjects']);
+    expect(paths(as('DPO'))).toEqual(['/inbox', '/audit', '/data-subjects', '/retention']);
     expect(mayOpen(as('SUPERVISOR'), '/audit')).toBe(false);
   });
 
@@ -75,5 +75,12 @@ describe('navigation by role', () => {
   it('offers nothing but the landing to an external system', () => {
     expect(paths(as('API_CLIENT'))).toEqual([]);
     expect(mayOpen(as('API_CLIENT'), '/inbox')).toBe(false);
+  });
+
+  it('opens users and rights to administrators only', () => {
+    expect(paths(as('ADMIN'))).toContain('/users');
+    expect(paths(as('ADMIN'))).toContain('/retention');
+    expect(mayOpen(as('DPO'), '/users')).toBe(false);
+    expect(mayOpen(as('SUPERVISOR'), '/users')).toBe(false);
   });
 });

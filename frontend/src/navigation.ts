@@ -44,6 +44,10 @@ const PLACES: readonly Place[] = [
   { path: '/data-subjects', label: 'dataSubjects', roles: ['DPO'] },
   // who replies to requesters, and who manages the shared replies
   { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
+  // retention: the dry run for the data protection officer and administrators (the API's roles)
+  { path: '/retention', label: 'retention', roles: ['DPO', 'ADMIN'] },
+  // users and rights: administrators
+  { path: '/users', label: 'users', roles: ['ADMIN'] },
 ];
 
 /**

@@ -95,8 +95,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("text", "matrix"),
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
           Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
-          // a full export's job id
-          Map.entry("id", "no-such-export"));
+          // a full export's job, a user (users and rights)
+          Map.entry("id", "no-such-id"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =
@@ -169,7 +169,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "POST /api/admin/archive/exports",
           // the caller's own read marks and presence
           "POST /api/notifications/read-all",
-          "DELETE /api/presence/{number}");
+          "DELETE /api/presence/{number}",
+          // the retention job: removes only what is past its period, a second run nothing more
+          "POST /api/retention/run");
 
   @Autowired EmbeddedSearchNode searchNode;
 

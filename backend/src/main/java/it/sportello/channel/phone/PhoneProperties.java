@@ -11,13 +11,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code sportello.phone.*}: the CTI webhook's shared secret ({@code
  * SPORTELLO_PHONE_WEBHOOK_SECRET}; without it the webhook refuses every event) and how old a signed
- * event may be; how long recordings are kept; the call-back attempts; the Asterisk server, if any.
+ * event may be (how long recordings are kept: {@code sportello.retention.periods.recordings}); the
+ * call-back attempts; the Asterisk server, if any.
  */
 @Validated
 @ConfigurationProperties("sportello.phone")
 public record PhoneProperties(
     @Valid @NotNull @DefaultValue Webhook webhook,
-    @Valid @NotNull @DefaultValue Recordings recordings,
     @Valid @NotNull @DefaultValue Callback callback,
     @Valid @NotNull @DefaultValue Asterisk asterisk) {
 
@@ -26,13 +26,6 @@ public record PhoneProperties(
    * @param tolerance events signed longer ago (or further in the future) are refused
    */
   public record Webhook(String secret, @DefaultValue("5m") Duration tolerance) {}
-
-  /**
-   * @param retention recordings older than this are deleted (contract: 180 days)
-   * @param cleanupCron when the retention job runs (6-field cron, server time)
-   */
-  public record Recordings(
-      @DefaultValue("180d") Duration retention, @DefaultValue("0 30 2 * * *") String cleanupCron) {}
 
   /**
    * @param maxAttempts attempts before a call-back gives up

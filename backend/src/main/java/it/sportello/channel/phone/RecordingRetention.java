@@ -1,83 +1,101 @@
 package it.sportello.channel.phone;
 
+import it.sportello.shared.RetentionTask;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes call recordings older than {@code sportello.phone.recordings.retention} (180 days), each
- * with an entry in the phone audit trail, in batches; nightly at {@code
- * sportello.phone.recordings.cleanup-cron}. Several nodes may run it at once: rows are locked and
- * skipped, so each recording is deleted and audited once.
+ * Deletes call recordings past their retention period ({@code
+ * sportello.retention.periods.recordings}, 180 days), each with an entry in the phone audit trail,
+ * in batches: one kind of the nightly retention job, which gives the cut-off. Rows are locked and
+ * skipped, so each recording is deleted and audited once even if two runs overlapped.
  */
 @Component
-public class RecordingRetention {
+public class RecordingRetention implements RetentionTask {
 
   static final String ACTOR = "retention-job";
   private static final int BATCH = 200;
-  private static final Logger log = LoggerFactory.getLogger(RecordingRetention.class);
 
   private final PhoneTables tables;
-  private final PhoneProperties properties;
+  private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   RecordingRetention(
       PhoneTables tables,
-      PhoneProperties properties,
+      JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.tables = tables;
-    this.properties = properties;
+    this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${sportello.phone.recordings.cleanup-cron:0 30 2 * * *}")
-  void scheduled() {
-    int deleted = deleteExpired();
-    if (deleted > 0) {
-      log.info("Deleted {} call recordings past their retention period", deleted);
-    }
+  @Override
+  public String kind() {
+    return "recordings";
   }
 
-  /** Deletes the recordings past the retention period; how many. */
-  public int deleteExpired() {
+  @Override
+  public Action action() {
+    return Action.DELETE;
+  }
+
+  @Override
+  public Preview preview(Instant cutoff) {
+    return jdbc.queryForObject(
+        "select count(*), min(recorded_at) from sportello.phone_recording where recorded_at < ?",
+        (rs, row) ->
+            new Preview(
+                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
+        Timestamp.from(cutoff));
+  }
+
+  @Override
+  public int purgeBatch(Instant cutoff, int batchSize) {
     Instant now = clock.instant();
-    Instant before = now.minus(properties.recordings().retention());
+    long days = Duration.between(cutoff, now).toDays();
+    Integer deleted =
+        transactions.execute(
+            status -> {
+              var expired = tables.recordingsBefore(cutoff, batchSize);
+              for (var recording : expired) {
+                tables.deleteRecording(recording.id());
+                tables.audit(
+                    ACTOR,
+                    "RECORDING_DELETED",
+                    "PHONE_RECORDING",
+                    recording.reference(),
+                    "Registrazione "
+                        + recording.id()
+                        + " del "
+                        + recording.recordedAt()
+                        + " cancellata: conservazione di "
+                        + days
+                        + " giorni scaduta",
+                    now);
+              }
+              return expired.size();
+            });
+    return deleted == null ? 0 : deleted;
+  }
+
+  /** Deletes every recording older than {@code retention}; how many (tests, one kind alone). */
+  public int deleteExpired(Duration retention) {
+    Instant cutoff = clock.instant().minus(retention);
     int total = 0;
-    while (true) {
-      Integer deleted =
-          transactions.execute(
-              status -> {
-                var expired = tables.recordingsBefore(before, BATCH);
-                for (var recording : expired) {
-                  tables.deleteRecording(recording.id());
-                  tables.audit(
-                      ACTOR,
-                      "RECORDING_DELETED",
-                      "PHONE_RECORDING",
-                      recording.reference(),
-                      "Registrazione "
-                          + recording.id()
-                          + " del "
-                          + recording.recordedAt()
-                          + " cancellata: conservazione di "
-                          + properties.recordings().retention().toDays()
-                          + " giorni scaduta",
-                      now);
-                }
-                return expired.size();
-              });
+    int deleted;
+    do {
+      deleted = purgeBatch(cutoff, BATCH);
       total += deleted;
-      if (deleted < BATCH) {
-        return total;
-      }
-    }
+    } while (deleted == BATCH);
+    return total;
   }
 }

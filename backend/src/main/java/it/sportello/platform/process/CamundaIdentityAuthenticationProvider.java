@@ -2,6 +2,7 @@ package it.sportello.platform.process;
 
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.platform.security.LoginThrottle;
+import it.sportello.shared.DisabledAccounts;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -14,8 +15,10 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLowerCaseRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicySpecialCharacterRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyUpperCaseRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyUserDataRuleImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -32,10 +35,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final ObjectProvider<DisabledAccounts> disabledAccounts;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  CamundaIdentityAuthenticationProvider(
+      IdentityService identityService,
+      LoginThrottle throttle,
+      ObjectProvider<DisabledAccounts> disabledAccounts) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.disabledAccounts = disabledAccounts;
   }
 
   @Override
@@ -51,6 +59,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         || password == null
         || !identityService.checkPassword(userId, password.toString())) {
       throw new BadCredentialsException("Bad credentials");
+    }
+    DisabledAccounts disabled = disabledAccounts.getIfAvailable();
+    if (disabled != null && disabled.isDisabled(userId)) {
+      // disabled by an administrator (the register of user rights)
+      throw new DisabledException("Account disabled");
     }
     List<String> groups =
         identityService.createGroupQuery().groupMember(userId).list().stream()

@@ -354,7 +354,7 @@ class PhoneIT extends IntegrationTest {
         "update sportello.phone_recording set recorded_at = recorded_at - interval '181 days' where recording_ref = ?",
         old);
 
-    retention.deleteExpired();
+    retention.deleteExpired(Duration.ofDays(180));
 
     assertThat(recordings(old)).isZero();
     assertThat(recordings(recent)).isEqualTo(1);
@@ -372,7 +372,7 @@ class PhoneIT extends IntegrationTest {
 
     // 180 days later the second one goes too
     clock.pin(now.plus(Duration.ofDays(181)));
-    retention.deleteExpired();
+    retention.deleteExpired(Duration.ofDays(180));
     assertThat(recordings(recent)).isZero();
   }
 
