@@ -1,9 +1,9 @@
 package it.sportello.monitoring;
 
+import it.sportello.channel.mail.MailOutbox;
 import it.sportello.channel.mail.MailPort;
 import it.sportello.channel.mail.Mailbox;
 import it.sportello.channel.mail.Mailboxes;
-import it.sportello.channel.mail.OutboundMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,13 +24,13 @@ class MailAlertChannel implements AlertChannel {
 
   static final String TEMPLATE = "DEPENDENCY_ALERT";
 
-  private final OutboundMail outbound;
+  private final MailOutbox outbound;
   private final MailPort port;
   private final Mailboxes mailboxes;
   private final DateTimeFormatter time;
 
   MailAlertChannel(
-      OutboundMail outbound,
+      MailOutbox outbound,
       MailPort port,
       Mailboxes mailboxes,
       @Value("${sportello.sla.calendar.zone:Europe/Rome}") ZoneId zone) {
@@ -50,7 +50,7 @@ class MailAlertChannel implements AlertChannel {
     for (String contact : contacts) {
       outbound
           .queue(
-              new OutboundMail.Letter(
+              new MailOutbox.Letter(
                   null, false, contact, subject(alert), body(alert), TEMPLATE, null))
           .orElseThrow(() -> new IllegalStateException("no mailbox can send the alert"));
     }

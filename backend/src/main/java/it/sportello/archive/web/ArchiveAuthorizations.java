@@ -5,7 +5,6 @@ import static it.sportello.platform.security.Role.*;
 
 import it.sportello.platform.security.ModuleAuthorizations;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;

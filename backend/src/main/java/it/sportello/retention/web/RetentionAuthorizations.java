@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Retention: the dry run for the data protection officer and administrators, a run on demand for administrators. */
+/**
+ * Retention: the dry run for the data protection officer and administrators, a run on demand for
+ * administrators.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.RETENTION)
 class RetentionAuthorizations implements ModuleAuthorizations {
