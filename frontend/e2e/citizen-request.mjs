@@ -4,33 +4,30 @@
 // operator1 opens the ticket and sees the browser, the operating system, the page and the error code.
 // axe-core (WCAG 2.1 A/AA) on every page; at 320 px the form does not overflow sideways.
 // Usage: node e2e/citizen-request.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: citizen-request.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: { login: 'Accedi', form: 'Invia una richiesta', sent: 'Richiesta inviata', track: 'Segui lo stato della richiesta', status: 'Stato della richiesta', context: 'Contesto della richiesta web' },
-  en: { login: 'Log in', form: 'Send a request', sent: 'Request sent', track: "Follow the request's status", status: 'Request status', context: 'Web request context' },
-}[language];
+  login: t('login.title'),
+  submitLogin: t('login.submit'),
+  form: t('citizenRequest.title'),
+  send: t('citizenRequest.send'),
+  sent: t('citizenRequest.sentTitle'),
+  track: t('citizenRequest.trackLink'),
+  status: t('citizenTracking.title'),
+  context: t('ticketContext.title'),
+};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const problems = [];
 
-async function axe(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-citizen-request-${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-}
+const axe = (page, name) => checkPage(page, `${shots}/${language}-citizen-request-${name}.png`, name, problems);
 
 function watch(page, who) {
   page.on('console', (message) => {
@@ -45,7 +42,7 @@ const address = `198.18.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math
 
 async function newPage(width, citizen = true) {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width, height: 800 },
     extraHTTPHeaders: citizen ? { 'X-Forwarded-For': address } : {},
   });
@@ -84,7 +81,7 @@ try {
   await page.locator('label[for="request-consent"]').click();
   assert.ok(await page.locator('#request-consent').isChecked(), 'the consent is given');
   await axe(page, 'form');
-  await page.getByRole('button', { name: text.form.includes('Invia') ? 'Invia la richiesta' : 'Send the request' }).click();
+  await page.getByRole('button', { name: text.send }).click();
   await page.getByRole('heading', { level: 1, name: text.sent }).waitFor({ timeout: 30_000 });
   number = (await page.locator('[data-field="request-number"]').textContent()).trim();
   await axe(page, 'sent');
@@ -101,9 +98,7 @@ try {
   watch(staff, 'operator1');
   await staff.goto(baseUrl + '/login');
   await staff.getByRole('heading', { name: text.login }).waitFor();
-  await staff.locator('#username').fill('operator1');
-  await staff.locator('#password').fill('demo');
-  await staff.getByRole('button', { name: text.login }).click();
+  await fillLogin(staff, 'operator1', text.submitLogin);
   await staff.waitForURL((url) => url.pathname !== '/login');
   // in the level-1 inbox (other tests' tickets fill it: found by its number)
   await staff.goto(`${baseUrl}/inbox`);

@@ -3,41 +3,34 @@
 // takes it, escalates it through its form; level 2 resolves it; the ticket is closed. Every page is
 // scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
 // Usage: node e2e/journey.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: { intake: 'Nuovo contatto', search: 'Cerca', subject: 'Oggetto', description: 'Descrizione',
-        given: 'Risposta data (per risolvere subito)', solveNow: 'Risolvi subito', solvedNow: /risolta e chiusa/,
-        supervision: 'Supervisione', refresh: 'Aggiorna', login: 'Accedi', provider: "Accedi con Identità dell'ente", inbox: 'Le mie attività', claim: 'Prendi in carico', complete: 'Completa',
-        escalate: 'Inoltra al secondo livello', solved: 'Risolta', answer: 'Risposta al richiedente',
-        activity: 'Andamento', activityTitle: 'Andamento del servizio', serviceLevels: 'Livelli di servizio', byHour: 'Contatti per fascia oraria',
-        popIntake: 'Registra una nuova richiesta', fromCall: /Nuova richiesta dalla chiamata di \+390677770001/,
-        protocol: 'Protocollo', newLetter: 'Registra una lettera', letterSubject: 'Oggetto', correspondent: 'Nome del corrispondente',
-        correspondentEmail: 'E-mail del corrispondente', letterText: 'Testo della lettera', registerLetter: 'Registra e assegna',
-        answerReady: 'Risposta pronta: invia in revisione', answerText: 'Testo della risposta (se non hai caricato un documento)',
-        approve: 'Approva', timeline: 'Cronologia', paused: 'In pausa',
-        suggestions: 'Articoli suggeriti', insertAnswer: /^Inserisci la risposta di/, replyText: /^Testo della risposta \(inviata/,
-        kbQuery: 'Che cosa cerchi?' },
-  en: { intake: 'New contact', search: 'Search', subject: 'Subject', description: 'Description',
-        given: 'Answer given (to solve at once)', solveNow: 'Solve now', solvedNow: /solved and closed/,
-        supervision: 'Supervision', refresh: 'Refresh', login: 'Log in', provider: "Log in with Identità dell'ente", inbox: 'My tasks', claim: 'Take', complete: 'Complete',
-        escalate: 'Escalate to level 2', solved: 'Solved', answer: 'Answer to the requester',
-        activity: 'Activity', activityTitle: 'Service activity', serviceLevels: 'Service levels', byHour: 'Contacts per hour band',
-        popIntake: 'Register a new request', fromCall: /New request from the call of \+390677770001/,
-        protocol: 'Correspondence', newLetter: 'Register a letter', letterSubject: 'Subject', correspondent: "Correspondent's name",
-        correspondentEmail: "Correspondent's e-mail", letterText: 'Text of the letter', registerLetter: 'Register and assign',
-        answerReady: 'Answer ready: send for review', answerText: 'Text of the answer (if you have not uploaded a document)',
-        approve: 'Approve', timeline: 'Timeline', paused: 'Paused',
-        suggestions: 'Suggested articles', insertAnswer: /^Insert the answer of/, replyText: /^Text of the reply \(sent/,
-        kbQuery: 'What are you looking for?' },
-}[language];
+  intake: t('nav.intake'), search: t('intake.search'), subject: t('intake.subject'), description: t('intake.description'),
+  given: t('intake.answer'), solveNow: t('intake.solve'), solvedNow: t.like('intake.solved'),
+  supervision: t('nav.supervisor'), refresh: t('inbox.refresh'), loginTitle: t('login.title'), login: t('login.submit'),
+  provider: t('login.withProvider', { name: "Identità dell'ente" }), inbox: t('inbox.title'), inboxTab: t('nav.inbox'),
+  claim: t('inbox.claim'), complete: t('task.complete'),
+  escalate: t('forms.ticket-level1.level1Decision.values.ESCALATE'), solved: t('forms.ticket-level2.level2Decision.values.SOLVE'),
+  answer: t('forms.ticket-level1.answer.label'),
+  activity: t('nav.activity'), activityTitle: t('activity.title'), serviceLevels: t('nav.serviceLevels'), byHour: t('activity.byHour'),
+  popIntake: t('phone.pop.openIntake'), fromCall: t.like('phone.intakeFromCall', { phone: '+390677770001' }),
+  protocol: t('nav.correspondence'), newLetter: t('correspondence.new'), letterSubject: t('correspondence.subject'),
+  correspondent: t('correspondence.correspondentName'), correspondentEmail: t('correspondence.correspondentEmail'),
+  letterText: t('correspondence.text'), registerLetter: t('correspondence.register'),
+  answerReady: t('forms.letter-draft.draftDecision.values.SUBMIT'), answerText: t('forms.letter-draft.answerText.label'),
+  approve: t('forms.approval-decision.approvalDecision.values.APPROVE'), timeline: t('caseFile.timeline'), paused: t('agentBoard.state.PAUSED'),
+  suggestions: t('kbSuggest.title'), insertAnswer: t.like('kbSuggest.insertLabel'), replyText: t.like('reply.label'),
+  kbQuery: t('kb.query'),
+};
 
 /** Today (YYYY-MM-DD) in a zone: the service calendar's, not the machine's or UTC. */
 function calendarDate(zone) {
@@ -47,16 +40,7 @@ function calendarDate(zone) {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const apiCall = apiAs(baseUrl);
 
 /** A call event from the telephony platform, signed as the CTI webhook wants it. */
 async function ctiEvent(event) {
@@ -90,34 +74,24 @@ async function screenPop(page, user) {
   throw new Error('no screen pop');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 let step = 0;
 const violations = [];
 
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  await checkPage(page, `${shots}/${language}-${String(++step).padStart(2, '0')}-${name}.png`, name, violations);
 }
 
 async function logIn(user) {
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+  const context = await browser.newContext({ locale: browserLocale(language) });
   const page = await context.newPage();
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
+  await page.getByRole('heading', { name: text.loginTitle }).waitFor();
   // the tests' identity provider is configured: the login page offers it besides the password
   await page.getByRole('link', { name: text.provider }).waitFor();
   await check(page, `login-${user}`);
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.login);
   // each role lands on what it works on (frontend/src/navigation.ts)
   const landing = { supervisor: '/supervisor', manager1: '/service-levels' }[user] ?? '/inbox';
   await page.waitForURL((url) => url.pathname === landing);
@@ -127,7 +101,7 @@ async function logIn(user) {
 
 /** The inbox through its tab, for the roles that land elsewhere. */
 async function openInbox(page) {
-  await page.getByRole('link', { name: text.inbox === 'My tasks' ? 'Tasks' : 'Attività', exact: true }).click();
+  await page.getByRole('link', { name: text.inboxTab, exact: true }).click();
   await page.getByRole('heading', { name: text.inbox }).waitFor();
 }
 
@@ -294,7 +268,7 @@ try {
   await second.context.close();
 
   // a citizen reads an article in self-service: Markdown rendered, the article's title in the page title
-  const citizenContext = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+  const citizenContext = await browser.newContext({ locale: browserLocale(language) });
   const citizen = await citizenContext.newPage();
   await citizen.goto(`${baseUrl}/self-service/kb/${articleId}`);
   const articleHeading = citizen.locator('article h1');

@@ -3,18 +3,23 @@
 // or a serious accessibility violation (axe-core, WCAG 2.1 A/AA); at phone width (390 px) the tabs fold
 // into a menu and the landing page does not overflow sideways.
 // Usage: node e2e/roles.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale, pattern } from './locale.mjs';
+import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: roles.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
+const ERRORS = ['errors.generic', 'errors.forbidden', 'contact.denied', 'contact.sectionDenied', 'ticketPage.forbidden', 'canned.page.forbidden'];
 const text = {
-  it: { login: 'Accedi', navigation: 'Navigazione principale', menu: 'Menu', errors: /Si è verificato un errore|Non hai i permessi/ },
-  en: { login: 'Log in', navigation: 'Main navigation', menu: 'Menu', errors: /Something went wrong|You are not allowed/ },
-}[language];
+  login: t('login.title'),
+  submit: t('login.submit'),
+  navigation: t('nav.label'),
+  menu: t('nav.menu'),
+  errors: new RegExp(ERRORS.map((key) => pattern(t(key)).source).join('|')),
+};
 
 /** Each demo user, the page it lands on, and the tabs it must be offered (frontend/src/navigation.ts). */
 const ROLES = [
@@ -34,11 +39,7 @@ const ROLES = [
   ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects', '/retention']],
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const problems = [];
 
 /** The page has settled: a level-1 heading, and a moment for its first calls to answer. */
@@ -48,14 +49,10 @@ async function settled(page) {
 }
 
 async function inspect(page, user, name) {
-  await page.screenshot({ path: `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`, fullPage: true });
+  await checkPage(page, `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`, `${user} ${name}`, problems);
   const banners = await page.getByRole('alert').allTextContents();
   if (banners.length > 0) problems.push(`${user} ${name}: error banner "${banners.join(' | ')}"`);
   if (await page.getByText(text.errors).count()) problems.push(`${user} ${name}: an error message is shown`);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${user} ${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 }
 
 async function logIn(context, user) {
@@ -67,15 +64,13 @@ async function logIn(context, user) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.submit);
   return page;
 }
 
 try {
   for (const [user, landing, tabs] of ROLES) {
-    const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({ locale: browserLocale(language), viewport: { width: 1366, height: 768 } });
     const page = await logIn(context, user);
     await page.waitForURL((url) => url.pathname === landing);
     await settled(page);
@@ -98,7 +93,7 @@ try {
     await context.close();
 
     // phone width: the tabs fold into a menu, the landing page does not overflow sideways
-    const phone = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await browser.newContext({ locale: browserLocale(language), viewport: { width: 390, height: 844 }, isMobile: true });
     const small = await logIn(phone, user);
     await small.waitForURL((url) => url.pathname === landing);
     await settled(small);

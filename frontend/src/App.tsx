@@ -49,46 +49,49 @@ export function App() {
       {user && <ScreenPopHost user={user} />}
       <Routes>
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
-        <Route path="/" element={user ? <Navigate to={landingFor(user)} replace /> : <Navigate to="/login" replace />} />
-        <Route path="/inbox" element={place(user, '/inbox', (u) => <InboxPage user={u} />)} />
-        <Route path="/procedures" element={place(user, '/procedures', (u) => <ProceduresPage user={u} />)} />
-        <Route path="/audit" element={place(user, '/audit', (u) => <AuditPage user={u} />)} />
-        <Route path="/data-subjects" element={place(user, '/data-subjects', (u) => <DataSubjectsPage user={u} />)} />
-        <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/tasks/:taskId" element={user ? <PerItem><TaskPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
-        <Route path="/tickets" element={place(user, '/tickets', (u) => <TicketSearchPage user={u} />)} />
-        <Route path="/tickets/:number" element={user ? <PerItem><TicketPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/supervisor" element={place(user, '/supervisor', (u) => <SupervisorPage user={u} />)} />
-        <Route path="/service-levels" element={place(user, '/service-levels', (u) => <ServiceLevelsPage user={u} />)} />
-        <Route path="/activity" element={place(user, '/activity', (u) => <ActivityPage user={u} />)} />
-        <Route path="/correspondence" element={place(user, '/correspondence', (u) => <CorrespondencePage user={u} />)} />
-        <Route path="/correspondence/new" element={user ? <NewLetterPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/correspondence/:number" element={user ? <PerItem><LetterPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/complaints" element={place(user, '/complaints', (u) => <ComplaintsPage user={u} />)} />
-        <Route path="/complaints/new" element={user ? <NewComplaintPage user={user} /> : <Navigate to="/login" replace />} />
-        <Route path="/complaints/:number" element={user ? <PerItem><ComplaintPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/kb" element={place(user, '/kb', (u) => <KnowledgePage user={u} />)} />
-        <Route path="/kb/articles/:id" element={user ? <PerItem><KbArticlePage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/kb/edit/:id" element={user ? <PerItem><KbEditPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
+        <Route path="/" element={guard(user, (u) => <Navigate to={landingFor(u)} replace />)} />
+        <Route path="/inbox" element={guard(user, (u) => <InboxPage user={u} />, '/inbox')} />
+        <Route path="/procedures" element={guard(user, (u) => <ProceduresPage user={u} />, '/procedures')} />
+        <Route path="/audit" element={guard(user, (u) => <AuditPage user={u} />, '/audit')} />
+        <Route path="/data-subjects" element={guard(user, (u) => <DataSubjectsPage user={u} />, '/data-subjects')} />
+        <Route path={NO_WORKSPACE} element={guard(user, (u) => <NoWorkspacePage user={u} />)} />
+        <Route path="/tasks/:taskId" element={guard(user, (u) => <PerItem><TaskPage user={u} /></PerItem>)} />
+        <Route path="/tickets/new" element={guard(user, (u) => <IntakePage user={u} />, '/tickets/new')} />
+        <Route path="/tickets" element={guard(user, (u) => <TicketSearchPage user={u} />, '/tickets')} />
+        <Route path="/tickets/:number" element={guard(user, (u) => <PerItem><TicketPage user={u} /></PerItem>)} />
+        <Route path="/supervisor" element={guard(user, (u) => <SupervisorPage user={u} />, '/supervisor')} />
+        <Route path="/service-levels" element={guard(user, (u) => <ServiceLevelsPage user={u} />, '/service-levels')} />
+        <Route path="/activity" element={guard(user, (u) => <ActivityPage user={u} />, '/activity')} />
+        <Route path="/correspondence" element={guard(user, (u) => <CorrespondencePage user={u} />, '/correspondence')} />
+        <Route path="/correspondence/new" element={guard(user, (u) => <NewLetterPage user={u} />)} />
+        <Route path="/correspondence/:number" element={guard(user, (u) => <PerItem><LetterPage user={u} /></PerItem>)} />
+        <Route path="/complaints" element={guard(user, (u) => <ComplaintsPage user={u} />, '/complaints')} />
+        <Route path="/complaints/new" element={guard(user, (u) => <NewComplaintPage user={u} />)} />
+        <Route path="/complaints/:number" element={guard(user, (u) => <PerItem><ComplaintPage user={u} /></PerItem>)} />
+        <Route path="/kb" element={guard(user, (u) => <KnowledgePage user={u} />, '/kb')} />
+        <Route path="/kb/articles/:id" element={guard(user, (u) => <PerItem><KbArticlePage user={u} /></PerItem>)} />
+        <Route path="/kb/edit/:id" element={guard(user, (u) => <PerItem><KbEditPage user={u} /></PerItem>)} />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="/self-service/area" element={<SelfServiceAreaPage />} />
         <Route path="/self-service/area/requests/:number" element={<SelfServiceRequestPage />} />
         <Route path="/self-service/request" element={<CitizenRequestPage />} />
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
-        <Route path="/contacts/:id" element={user ? <PerItem><ContactPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
-        <Route path="/canned-replies" element={place(user, '/canned-replies', (u) => <CannedRepliesPage user={u} />)} />
-        <Route path="/retention" element={place(user, '/retention', (u) => <RetentionPage user={u} />)} />
-        <Route path="/users" element={place(user, '/users', (u) => <UsersPage user={u} />)} />
+        <Route path="/contacts/:id" element={guard(user, (u) => <PerItem><ContactPage user={u} /></PerItem>)} />
+        <Route path="/canned-replies" element={guard(user, (u) => <CannedRepliesPage user={u} />, '/canned-replies')} />
+        <Route path="/retention" element={guard(user, (u) => <RetentionPage user={u} />, '/retention')} />
+        <Route path="/users" element={guard(user, (u) => <UsersPage user={u} />, '/users')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>
   );
 }
 
-/** A tab's page: the login for a visitor, the user's own landing when their roles may not use it. */
-function place(user: Me | null, path: string, page: (user: Me) => ReactElement) {
+/**
+ * The one route guard: the login for a visitor; for a tab's page (given its path), the user's own landing
+ * when their roles may not use it.
+ */
+function guard(user: Me | null, page: (user: Me) => ReactElement, tab?: string) {
   if (!user) return <Navigate to="/login" replace />;
-  return mayOpen(user, path) ? page(user) : <Navigate to={landingFor(user)} replace />;
+  return tab === undefined || mayOpen(user, tab) ? page(user) : <Navigate to={landingFor(user)} replace />;
 }

@@ -1,4 +1,4 @@
-import { ApiError, api } from './api';
+import { answer, api, client, upload } from './client';
 import type { components } from './openapi';
 
 /** The citizens' request form and tracking (no login): `/api/public/requests`, typed from the OpenAPI document. */
@@ -30,35 +30,16 @@ export interface PublicCategory {
   depth: number;
 }
 
-export const requestChallenge = () => api<FormChallenge>('GET', '/api/public/requests/challenge');
-export const sendRequest = (request: CitizenRequest) => api<RequestReceipt>('POST', '/api/public/requests', request);
-export const trackRequest = (token: string) =>
-  api<TrackedRequest>('GET', `/api/public/requests/${encodeURIComponent(token)}`);
+export const requestChallenge = () => answer(client.GET('/api/public/requests/challenge'));
+export const sendRequest = (request: CitizenRequest) =>
+  answer(client.POST('/api/public/requests', { body: request as Schemas['WebRequestForm'] }));
+export const trackRequest = (trackingToken: string) =>
+  answer(client.GET('/api/public/requests/{trackingToken}', { params: { path: { trackingToken } } }));
 export const recordDeflection = (articleId: number, subject: string) =>
-  api<void>('POST', '/api/public/requests/deflections', { articleId, subject });
+  answer(client.POST('/api/public/requests/deflections', { body: { articleId, subject } }));
 export const publicCategories = (parent?: number) =>
   api<PublicCategory[]>('GET', `/api/public/kb/categories${parent ? `?parent=${parent}` : ''}`);
 
-/** Attaches a file to a request by its tracking token (multipart). */
-export async function attachToRequest(token: string, file: File): Promise<void> {
-  const body = new FormData();
-  body.append('file', file);
-  const response = await fetch(`/api/public/requests/${encodeURIComponent(token)}/documents`, {
-    method: 'POST',
-    headers: xsrfHeaders(),
-    credentials: 'same-origin',
-    body,
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problem.detail ?? response.statusText, problem.errors ?? []);
-  }
-}
-
-/** The CSRF header when the browser holds a session (a staff member trying the form). */
-function xsrfHeaders(): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  const cookie = document.cookie.split('; ').find((each) => each.startsWith('SPORTELLO-XSRF-TOKEN='));
-  if (cookie) headers['X-XSRF-TOKEN'] = decodeURIComponent(cookie.substring('SPORTELLO-XSRF-TOKEN='.length));
-  return headers;
-}
+/** Attaches a file to a request by its tracking token. */
+export const attachToRequest = (token: string, file: File) =>
+  upload<void>(`/api/public/requests/${encodeURIComponent(token)}/documents`, { file });

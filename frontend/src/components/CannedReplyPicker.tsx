@@ -155,6 +155,7 @@ export function CannedReplyPicker({
               <div className="col-md-5">
                 <ul id={`${id}-list`} role="listbox" aria-label={t('canned.listLabel')} className="list-group small">
                   {shown.map((reply) => (
+                    // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the combobox input moves through the options with the keyboard (aria-activedescendant); the click is for the mouse
                     <li
                       key={reply.id}
                       id={optionId(reply)}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { answer, client, csrfToken } from '../client';
 import { displayName } from '../lib/notifications';
 import type { components } from '../openapi';
 
@@ -35,10 +35,10 @@ export function Collision({ number, zone }: { number: string; zone: string }) {
     let live = true;
     const beat = async () => {
       try {
-        const answer = await api<{ others: Presence[] }>('PUT', `/api/presence/${encodeURIComponent(number)}`, {
-          activity: activity.current,
-        });
-        if (live) setOthers(answer.others);
+        const presence = await answer(
+          client.PUT('/api/presence/{number}', { params: { path: { number } }, body: { activity: activity.current } }),
+        );
+        if (live) setOthers(presence.others);
       } catch {
         // presence is a courtesy: without it the page still works
       }
@@ -52,15 +52,12 @@ export function Collision({ number, zone }: { number: string; zone: string }) {
     };
     // a full navigation or a closed tab runs no cleanup: say goodbye as the page goes
     const leave = () => {
-      const token = document.cookie
-        .split('; ')
-        .find((cookie) => cookie.startsWith('SPORTELLO-XSRF-TOKEN='))
-        ?.substring('SPORTELLO-XSRF-TOKEN='.length);
+      const token = csrfToken();
       void fetch(`/api/presence/${encodeURIComponent(number)}`, {
         method: 'DELETE',
         credentials: 'same-origin',
         keepalive: true,
-        headers: token ? { 'X-XSRF-TOKEN': decodeURIComponent(token), 'X-Requested-With': 'XMLHttpRequest' } : {},
+        headers: token ? { 'X-XSRF-TOKEN': token, 'X-Requested-With': 'XMLHttpRequest' } : {},
       }).catch(() => undefined);
     };
     window.addEventListener('pagehide', leave);
@@ -77,7 +74,7 @@ export function Collision({ number, zone }: { number: string; zone: string }) {
       document.removeEventListener('focusin', check);
       document.removeEventListener('focusout', check);
       document.removeEventListener('input', check);
-      void api<void>('DELETE', `/api/presence/${encodeURIComponent(number)}`).catch(() => undefined);
+      void answer(client.DELETE('/api/presence/{number}', { params: { path: { number } } })).catch(() => undefined);
     };
   }, [number]);
 

@@ -39,7 +39,9 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
     return () => before?.focus?.();
   }, []);
   return (
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- a click beside the dialog closes it for the mouse; Escape and the close button do for the keyboard
     <div className="shortcut-help-backdrop" onClick={onClose}>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the dialog (the WAI-ARIA dialog pattern) */}
       <div
         role="dialog"
         aria-modal="true"

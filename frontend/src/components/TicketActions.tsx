@@ -292,42 +292,12 @@ function ReclassifyForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <div className="mb-2">
-        <label htmlFor={`${id}-queue`} className="form-label">
-          {t('ticketActions.queue')}
-        </label>
-        <select id={`${id}-queue`} className="form-select" value={queue} onChange={(e) => setQueue(e.target.value)}>
-          {QUEUES.map((code) => (
-            <option key={code} value={code}>
-              {t(`intake.topics.${code}`, { defaultValue: code })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="mb-2">
-        <label htmlFor={`${id}-type`} className="form-label">
-          {t('ticketActions.type')}
-        </label>
-        <select id={`${id}-type`} className="form-select" value={type} onChange={(e) => setType(e.target.value as Ticket['type'])}>
-          {TYPES.map((code) => (
-            <option key={code} value={code}>
-              {t(`intake.types.${code}`, { defaultValue: code })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="mb-2">
-        <label htmlFor={`${id}-priority`} className="form-label">
-          {t('ticketActions.priority')}
-        </label>
-        <select id={`${id}-priority`} className="form-select" value={priority} onChange={(e) => setPriority(e.target.value)}>
-          {PRIORITIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`priority.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CodeSelect id={`${id}-queue`} label={t('ticketActions.queue')} value={queue} onChange={setQueue} codes={QUEUES}
+        name={(code) => t(`intake.topics.${code}`, { defaultValue: code })} />
+      <CodeSelect id={`${id}-type`} label={t('ticketActions.type')} value={type} onChange={(code) => setType(code as Ticket['type'])}
+        codes={TYPES} name={(code) => t(`intake.types.${code}`, { defaultValue: code })} />
+      <CodeSelect id={`${id}-priority`} label={t('ticketActions.priority')} value={priority} onChange={setPriority}
+        codes={PRIORITIES.map(String)} name={(code) => t(`priority.${code}`)} />
       <CategoryPicker value={category} onChange={setCategory} />
       <div className="mb-2">
         <label htmlFor={`${id}-reason`} className="form-label">
@@ -342,5 +312,37 @@ function ReclassifyForm({
         {t('ticketActions.reclassifySubmit')}
       </button>
     </form>
+  );
+}
+
+/** A labelled choice among codes, each shown by its name. */
+function CodeSelect({
+  id,
+  label,
+  value,
+  onChange,
+  codes,
+  name,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (code: string) => void;
+  codes: readonly string[];
+  name: (code: string) => string;
+}) {
+  return (
+    <div className="mb-2">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {name(code)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

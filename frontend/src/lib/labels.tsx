@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { answer, client } from '../client';
 import type { components } from '../openapi';
 
 export type Reference = components['schemas']['Reference'];
@@ -14,7 +14,7 @@ let loading: Promise<Reference> | undefined;
 
 /** The reference data, fetched once per page load and shared by every component that names codes. */
 export function loadReference(): Promise<Reference> {
-  loading ??= api<Reference>('GET', '/api/reference').catch(() => {
+  loading ??= answer(client.GET('/api/reference')).catch(() => {
     loading = undefined; // a later page may try again; until then codes are shown as they are
     return EMPTY;
   });

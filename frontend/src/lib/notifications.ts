@@ -3,7 +3,7 @@
 // POLL_MS as a fallback (another application node, a lost stream).
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import { api } from '../api';
+import { answer, client } from '../client';
 import type { components } from '../openapi';
 import { calendarDateTime } from '../calendar';
 
@@ -38,7 +38,7 @@ export async function reloadNotifications(): Promise<void> {
   asked += 1;
   const mine = asked;
   try {
-    const data = await api<NotificationsView>('GET', '/api/notifications');
+    const data = await answer(client.GET('/api/notifications'));
     if (mine < shown) return;
     shown = mine;
     if (typeof data?.unread !== 'number' || !Array.isArray(data.items) || !Array.isArray(data.unreadTickets)) {
@@ -87,13 +87,12 @@ export function useNotifications(enabled = true): State {
 
 
 export async function markNotificationRead(id: number) {
-  await api<void>('POST', `/api/notifications/${id}/read`);
+  await answer(client.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
   await reloadNotifications();
 }
 
 export async function markAllNotificationsRead(ticketNumber?: string) {
-  const query = ticketNumber ? `?ticket=${encodeURIComponent(ticketNumber)}` : '';
-  await api<void>('POST', `/api/notifications/read-all${query}`);
+  await answer(client.POST('/api/notifications/read-all', { params: { query: { ticket: ticketNumber } } }));
   await reloadNotifications();
 }
 

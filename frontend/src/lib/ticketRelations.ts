@@ -1,6 +1,6 @@
 // Links, merge and reclassification of tickets (/api/tickets/{number}/links, /merge,
 // /classification and the bulk /api/tickets/merge), typed from the committed OpenAPI document.
-import { api } from '../api';
+import { answer, client } from '../client';
 import type { components } from '../openapi';
 
 type Schemas = components['schemas'];
@@ -9,14 +9,15 @@ export type TicketLink = Omit<Schemas['LinkResponse'], 'merge'> & { merge?: Sche
 export type BulkMergeItem = Omit<Schemas['BulkMergeItem'], 'status' | 'detail'> & { status?: number | null; detail?: string | null };
 export type Reclassification = Partial<Omit<Schemas['ClassificationRequest'], 'reason'>> & { reason: string };
 
-export const ticketLinks = (number: string) => api<TicketLink[]>('GET', `/api/tickets/${number}/links`);
-export const linkTickets = (number: string, other: string, kind: TicketLink['kind']) =>
-  api<TicketLink[]>('POST', `/api/tickets/${number}/links`, { other, kind });
+export const ticketLinks = (number: string): Promise<TicketLink[]> =>
+  answer(client.GET('/api/tickets/{number}/links', { params: { path: { number } } }));
+export const linkTickets = (number: string, other: string, kind: TicketLink['kind']): Promise<TicketLink[]> =>
+  answer(client.POST('/api/tickets/{number}/links', { params: { path: { number } }, body: { other, kind } }));
 export const unlinkTickets = (number: string, other: string) =>
-  api<void>('DELETE', `/api/tickets/${number}/links/${other}`);
+  answer(client.DELETE('/api/tickets/{number}/links/{other}', { params: { path: { number, other } } }));
 export const mergeTicket = (number: string, into: string) =>
-  api<Schemas['MergeResponse']>('POST', `/api/tickets/${number}/merge`, { into });
-export const mergeTickets = (into: string, numbers: string[]) =>
-  api<{ into: string; results: BulkMergeItem[] }>('POST', '/api/tickets/merge', { into, numbers });
+  answer(client.POST('/api/tickets/{number}/merge', { params: { path: { number } }, body: { into } }));
+export const mergeTickets = (into: string, numbers: string[]): Promise<{ into: string; results: BulkMergeItem[] }> =>
+  answer(client.POST('/api/tickets/merge', { body: { into, numbers } }));
 export const reclassify = (number: string, change: Reclassification) =>
-  api<Schemas['ClassificationResponse']>('POST', `/api/tickets/${number}/classification`, change);
+  answer(client.POST('/api/tickets/{number}/classification', { params: { path: { number } }, body: change as Schemas['ClassificationRequest'] }));

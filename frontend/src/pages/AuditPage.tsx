@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type FieldError, type Me } from '../api';
+import { ApiError, type FieldError, type Me } from '../api';
+import { answer, client } from '../client';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { calendarDate, calendarDateTime } from '../calendar';
@@ -92,7 +93,7 @@ export function AuditPage({ user }: { user: Me }) {
 
   useEffect(() => {
     let stale = false;
-    api<AuditPageResponse>('GET', `/api/audit?${query(filter, page)}`).then(
+    answer(client.GET('/api/audit', { querySerializer: () => query(filter, page) })).then(
       (loaded) => {
         if (stale) return;
         setResult(loaded);
@@ -112,7 +113,7 @@ export function AuditPage({ user }: { user: Me }) {
 
   const verify = () => {
     setVerifying(true);
-    api<Verification>('GET', '/api/audit/verify')
+    answer(client.GET('/api/audit/verify'))
       .then(setVerification, () => setError(t('errors.generic')))
       .finally(() => setVerifying(false));
   };

@@ -23,6 +23,7 @@ import {
 } from '../api';
 import { calendarDateTime } from '../calendar';
 import { Layout } from '../components/Layout';
+import { Pager } from '../components/Pager';
 import { useLabels } from '../lib/labels';
 import { Message } from '../components/Message';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -599,22 +600,7 @@ function Paged<T>({ title, id, load, reloadKey, empty, columns, row, page, onPag
               <tbody>{data.items.map(row)}</tbody>
             </table>
           </div>
-          {data.totalPages > 1 && (
-            <nav aria-label={t('contact.pages', { title })} className="d-flex align-items-center gap-2">
-              <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => onPage(page - 1)}>
-                {t('inbox.previous')}
-              </button>
-              <span>{t('inbox.page', { page: page + 1, pages: data.totalPages })}</span>
-              <button
-                type="button"
-                className="btn btn-outline-primary btn-sm"
-                disabled={page + 1 >= data.totalPages}
-                onClick={() => onPage(page + 1)}
-              >
-                {t('inbox.next')}
-              </button>
-            </nav>
-          )}
+          <Pager page={page} totalPages={data.totalPages} onPage={onPage} label={t('contact.pages', { title })} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { assign, claim, inbox, isFourEyes, unclaim, type InboxFilters, type InboxRow, type Me } from '../api';
 import { Layout } from '../components/Layout';
+import { Pager } from '../components/Pager';
 import { ColleaguePicker } from '../components/ColleaguePicker';
 import { Message } from '../components/Message';
 import { usePolling } from '../components/usePolling';
@@ -397,21 +398,13 @@ export function InboxPage({ user }: { user: Me }) {
           </table>
         </div>
       )}
-      {rows && rows.totalPages > 1 && (
-        <nav className="d-flex gap-2 align-items-center" aria-label={t('inbox.page', { page: page + 1, pages: rows.totalPages })}>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('inbox.previous')}
-          </button>
-          <span>{t('inbox.page', { page: page + 1, pages: rows.totalPages })}</span>
-          <button
-            type="button"
-            className="btn btn-outline-primary btn-sm"
-            disabled={page + 1 >= rows.totalPages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('inbox.next')}
-          </button>
-        </nav>
+      {rows && (
+        <Pager
+          page={page}
+          totalPages={rows.totalPages}
+          onPage={setPage}
+          label={t('inbox.page', { page: page + 1, pages: rows.totalPages })}
+        />
       )}
       <p className="small text-muted mb-0">{t('shortcuts.hint')}</p>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

@@ -1,0 +1,51 @@
+// What every browser journey does the same way: launch Debian's Chromium (playwright-core), call the
+// API as a demo user, log in through the login page, take a screenshot and check the page with axe-core
+// (WCAG 2.1 A/AA, serious and critical violations), and end with the problems found.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Headless Chromium as the tests run it (CHROMIUM_PATH to use another). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The browser locale of a test language. */
+export const browserLocale = (language) => (language === 'it' ? 'it-IT' : 'en-GB');
+
+/** The demo users' API access (HTTP Basic, password "demo"): `api('POST', '/api/tickets', 'operator1', body)`. */
+export function apiAs(baseUrl) {
+  return async function api(method, path, user, body) {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'), 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+}
+
+/** The serious and critical WCAG 2.1 A/AA violations on the page, one line each, prefixed by `name`. */
+export async function axeViolations(page, name) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A screenshot to `path`, then the page's violations added to `problems`. */
+export async function checkPage(page, path, name, problems, { fullPage = true } = {}) {
+  await page.screenshot({ path, fullPage });
+  problems.push(...(await axeViolations(page, name)));
+}
+
+/** Fills the login page (already open) as a demo user and submits it: `submit` is the button's name. */
+export async function fillLogin(page, user, submit) {
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill('demo');
+  await page.getByRole('button', { name: submit }).click();
+}
