@@ -32,6 +32,7 @@ const ROLES = [
   ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies']],
   ['api-client', '/no-workspace', []],
   ['dpo', '/audit', ['/audit']],
+  ['communications1', '/notices', ['/notices']],
 ];
 
 const browser = await chromium.launch({

@@ -194,6 +194,12 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**")
                     .hasAnyRole(
                         roles(SECRETARIAT, OFFICE, HEAD_OFFICE, MANAGER, SUPERVISOR, AUDITOR))
+                    // the notice board: everybody reads the current notices; the communication
+                    // office and supervisors write, publish and withdraw them
+                    .requestMatchers(HttpMethod.GET, "/api/public/notices")
+                    .permitAll()
+                    .requestMatchers("/api/notices", "/api/notices/**")
+                    .hasAnyRole(roles(COMMUNICATIONS, SUPERVISOR))
                     // the knowledge base: citizens search and read the public articles without
                     // login
                     .requestMatchers(HttpMethod.GET, "/api/public/kb/**")
