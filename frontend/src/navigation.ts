@@ -41,6 +41,8 @@ const PLACES: readonly Place[] = [
   { path: '/audit', label: 'audit', roles: ['DPO', 'AUDITOR'] },
   // who replies to requesters, and who manages the shared replies
   { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
+  // the notice board: the communication office and supervisors publish notices to citizens
+  { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
 ];
 
 /**
@@ -55,6 +57,7 @@ const LANDINGS: readonly { roles: readonly string[]; path: string }[] = [
   { roles: ['KB_EDITOR', 'KB_REVIEWER'], path: '/kb' },
   { roles: ['ANALYST'], path: '/procedures' },
   { roles: ['DPO'], path: '/audit' },
+  { roles: ['COMMUNICATIONS'], path: '/notices' },
 ];
 
 /** The page for an account with no place in the application (an external system's). */

@@ -164,14 +164,19 @@ public class Reminders {
   /** Ends the subscription; nothing more is sent for it. @return whether there was one */
   @Transactional
   public boolean unsubscribe(String fiscalCode, Kind kind, Long noticeId) {
+    if (kind == Kind.ANSWER_DUE) {
+      return jdbc.sql(
+                  "delete from sportello.reminder_subscription where fiscal_code = :fiscalCode"
+                      + " and kind = 'ANSWER_DUE'")
+              .param("fiscalCode", fiscalCode)
+              .update()
+          > 0;
+    }
     return jdbc.sql(
                 "delete from sportello.reminder_subscription where fiscal_code = :fiscalCode"
-                    + " and kind = :kind"
-                    + (kind == Kind.ANSWER_DUE ? "" : " and notice_id = :noticeId"))
+                    + " and kind = 'NOTICE_DEADLINE' and notice_id = :noticeId")
             .param("fiscalCode", fiscalCode)
-            .param("kind", kind.name())
-            .paramSource(
-                kind == Kind.ANSWER_DUE ? Map.of() : Map.of("noticeId", noticeId))
+            .param("noticeId", noticeId)
             .update()
         > 0;
   }
