@@ -32,6 +32,7 @@ import { ContactPage } from './pages/ContactPage';
 import { CannedRepliesPage } from './pages/CannedRepliesPage';
 import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
+import { NoticesPage } from './pages/NoticesPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/inbox" element={place(user, '/inbox', (u) => <InboxPage user={u} />)} />
         <Route path="/procedures" element={place(user, '/procedures', (u) => <ProceduresPage user={u} />)} />
         <Route path="/audit" element={place(user, '/audit', (u) => <AuditPage user={u} />)} />
+        <Route path="/notices" element={place(user, '/notices', (u) => <NoticesPage user={u} />)} />
         <Route path={NO_WORKSPACE} element={user ? <NoWorkspacePage user={user} /> : <Navigate to="/login" replace />} />
         <Route path="/tasks/:taskId" element={user ? <PerItem><TaskPage user={user} /></PerItem> : <Navigate to="/login" replace />} />
         <Route path="/tickets/new" element={place(user, '/tickets/new', (u) => <IntakePage user={u} />)} />
