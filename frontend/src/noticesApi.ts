@@ -5,7 +5,9 @@ import type { components } from './openapi';
 
 type Schemas = components['schemas'];
 export type Notice = Schemas['Notice'];
-export type NoticeDraft = Schemas['NoticeDraft'];
+/** What staff write: topic (none: every topic), end of validity and deadline are optional. */
+export type NoticeDraft = Omit<Schemas['NoticeDraft'], 'topic' | 'validTo' | 'deadline'> &
+  Partial<Pick<Schemas['NoticeDraft'], 'topic' | 'validTo' | 'deadline'>>;
 export type PublicNotice = Schemas['PublicNotice'];
 export type ReminderSubscription = Schemas['Subscription'];
 export type ReminderSettings = Schemas['ReminderSettings'];

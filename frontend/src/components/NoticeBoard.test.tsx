@@ -34,7 +34,7 @@ describe('NoticeBoard', () => {
     render(<NoticeBoard onRemind={remind} remindable={() => 'subscribe'} />);
     expect(await screen.findByText('TARI deadline')).toBeInTheDocument();
     expect(screen.getByText('Portale TARI fermo').closest('li')).toHaveAttribute('lang', 'it');
-    expect(screen.getByText('Deadline: 16 December 2026')).toBeInTheDocument();
+    expect(screen.getByText(/^Deadline: (16 December|December 16,) 2026$/)).toBeInTheDocument();
     expect(urls[0]).toBe('/api/public/notices?language=en&audience=CITIZENS');
     fireEvent.click(screen.getByRole('button', { name: 'Remind me: TARI deadline' }));
     expect(remind).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }));
