@@ -35,13 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The citizens' reminders: a logged-in citizen subscribes to reminders of the answers due from them
- * (a request waiting for their data: some working days before the procedure closes it for no
- * reply) and of the deadline of a notice they chose. A run queues the reminders due now, by e-mail
- * in the language chosen when subscribing, and on every citizen channel of the {@link
- * CitizenMessagePort} that is enabled (App IO by fiscal code, SMS to the contact's phone); only
- * while the service calendar is open; each reminder once: the row (subscription, occurrence) in
- * {@code reminder_sent} is written first, so a second run, on this node or another, at the same
- * time or later, finds it and queues nothing.
+ * (a request waiting for their data: some working days before the procedure closes it for no reply)
+ * and of the deadline of a notice they chose. A run queues the reminders due now, by e-mail in the
+ * language chosen when subscribing, and on every citizen channel of the {@link CitizenMessagePort}
+ * that is enabled (App IO by fiscal code, SMS to the contact's phone); only while the service
+ * calendar is open; each reminder once: the row (subscription, occurrence) in {@code reminder_sent}
+ * is written first, so a second run, on this node or another, at the same time or later, finds it
+ * and queues nothing.
  *
  * <p>Appointments: the data model has no appointments (no booking of counter slots), so there are
  * no appointment reminders.
@@ -197,7 +197,8 @@ public class Reminders {
     int sent = 0;
     for (AnswerDue due : answersDue()) {
       Instant closeAt = sla.replyWindow(due.askedAt()).closeAt();
-      Instant remindAt = workingDaysBefore(calendar, closeAt, properties.answerDueWorkingDaysBefore());
+      Instant remindAt =
+          workingDaysBefore(calendar, closeAt, properties.answerDueWorkingDaysBefore());
       if (now.isBefore(remindAt) || !now.isBefore(closeAt)) {
         continue;
       }
@@ -207,8 +208,16 @@ public class Reminders {
       values.put("deadline", dateTime(closeAt, due.language()));
       values.put("dueAt", closeAt.toString());
       String occurrence = "answer:" + due.number() + ":" + due.askedAt().getEpochSecond();
-      if (send(due.subscriptionId(), occurrence, due.ticketId(), due.email(), due.phone(),
-          due.fiscalCode(), due.language(), ANSWER_DUE_TEMPLATE, values)) {
+      if (send(
+          due.subscriptionId(),
+          occurrence,
+          due.ticketId(),
+          due.email(),
+          due.phone(),
+          due.fiscalCode(),
+          due.language(),
+          ANSWER_DUE_TEMPLATE,
+          values)) {
         sent++;
       }
     }
@@ -228,10 +237,19 @@ public class Reminders {
       values.put("title", Notice.in(notice.title(), due.language()));
       values.put("text", Notice.in(notice.body(), due.language()));
       values.put("deadline", date(due.deadline(), due.language()));
-      values.put("dueAt", due.deadline().atTime(23, 59).atZone(calendar.zone()).toInstant().toString());
+      values.put(
+          "dueAt", due.deadline().atTime(23, 59).atZone(calendar.zone()).toInstant().toString());
       String occurrence = "notice:" + due.noticeId() + ":" + due.deadline();
-      if (send(due.subscriptionId(), occurrence, null, due.email(), due.phone(),
-          due.fiscalCode(), due.language(), NOTICE_DEADLINE_TEMPLATE, values)) {
+      if (send(
+          due.subscriptionId(),
+          occurrence,
+          null,
+          due.email(),
+          due.phone(),
+          due.fiscalCode(),
+          due.language(),
+          NOTICE_DEADLINE_TEMPLATE,
+          values)) {
         sent++;
       }
     }
@@ -242,8 +260,8 @@ public class Reminders {
   }
 
   /**
-   * The first opening of the working day {@code days} working days before the one of {@code at}
-   * (0: that day's first opening, or {@code at} itself when that day is closed).
+   * The first opening of the working day {@code days} working days before the one of {@code at} (0:
+   * that day's first opening, or {@code at} itself when that day is closed).
    */
   static Instant workingDaysBefore(ServiceCalendar calendar, Instant at, int days) {
     LocalDate day = at.atZone(calendar.zone()).toLocalDate();
@@ -290,8 +308,14 @@ public class Reminders {
                   notifications
                       .queue(
                           new NotificationRequest(
-                              key, ticketId, RecipientKind.REQUESTER, email, "EMAIL", template,
-                              language, values))
+                              key,
+                              ticketId,
+                              RecipientKind.REQUESTER,
+                              email,
+                              "EMAIL",
+                              template,
+                              language,
+                              values))
                       .getId();
               jdbc.sql(
                       "update sportello.reminder_sent set notification_id = :notification"
@@ -310,8 +334,14 @@ public class Reminders {
                 }
                 notifications.queue(
                     new NotificationRequest(
-                        key + ":" + port.channel(), ticketId, RecipientKind.REQUESTER, recipient,
-                        port.channel(), template, language, values));
+                        key + ":" + port.channel(),
+                        ticketId,
+                        RecipientKind.REQUESTER,
+                        recipient,
+                        port.channel(),
+                        template,
+                        language,
+                        values));
               }
               return true;
             });

@@ -232,9 +232,11 @@ public class Notices {
     texts.forEach(
         (language, text) -> {
           if (!LANGUAGES.contains(language)) {
-            violations.add(new FieldViolation(field + "." + language, "not a language: it, en, de, fr"));
+            violations.add(
+                new FieldViolation(field + "." + language, "not a language: it, en, de, fr"));
           } else if (text.length() > max) {
-            violations.add(new FieldViolation(field + "." + language, "at most " + max + " characters"));
+            violations.add(
+                new FieldViolation(field + "." + language, "at most " + max + " characters"));
           }
         });
   }

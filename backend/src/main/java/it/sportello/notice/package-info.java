@@ -4,6 +4,5 @@
  * and French, publish and withdraw them; citizens and visitors read the current ones (published,
  * within their validity) in the public knowledge base, the request form and the personal area.
  */
-@org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"kb", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kb", "shared"})
 package it.sportello.notice;

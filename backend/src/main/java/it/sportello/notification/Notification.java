@@ -88,8 +88,8 @@ public class Notification {
   }
 
   /**
-   * One failed attempt: the message stays pending for another try, until {@code maxAttempts}
-   * failed attempts quarantine it (status FAILED with the last error, kept and visible).
+   * One failed attempt: the message stays pending for another try, until {@code maxAttempts} failed
+   * attempts quarantine it (status FAILED with the last error, kept and visible).
    */
   void attemptFailed(String error, int maxAttempts) {
     this.attempts++;

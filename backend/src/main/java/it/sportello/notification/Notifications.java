@@ -76,13 +76,13 @@ public class Notifications {
 
   /**
    * Delivers a pending message once across nodes: its row stays locked while {@code delivery} runs
-   * (another node skips it), then it is marked sent, or failed this time ({@link
-   * #attemptFailed}).
+   * (another node skips it), then it is marked sent, or failed this time ({@link #attemptFailed}).
    *
    * @return whether it was delivered now
    */
   @Transactional
-  public boolean deliverOnce(long id, java.util.function.Consumer<Notification> delivery, int maxAttempts) {
+  public boolean deliverOnce(
+      long id, java.util.function.Consumer<Notification> delivery, int maxAttempts) {
     Optional<Notification> pending = outbox.lockPending(id);
     if (pending.isEmpty()) {
       return false;

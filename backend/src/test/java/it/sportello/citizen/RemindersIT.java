@@ -105,8 +105,7 @@ class RemindersIT extends IntegrationTest {
     String stays = fiscalCode();
     String leaves = fiscalCode();
     Reminders.Subscription kept =
-        reminders.subscribe(
-            citizen(stays), Reminders.Kind.NOTICE_DEADLINE, noticeId, null, "it");
+        reminders.subscribe(citizen(stays), Reminders.Kind.NOTICE_DEADLINE, noticeId, null, "it");
     Reminders.Subscription ended =
         reminders.subscribe(
             citizen(leaves), Reminders.Kind.NOTICE_DEADLINE, noticeId, "anna@example.it", "en");
@@ -149,7 +148,8 @@ class RemindersIT extends IntegrationTest {
                     citizen(fiscalCode()), Reminders.Kind.NOTICE_DEADLINE, noticeId, null, "it"))
         .isInstanceOf(it.sportello.shared.NotFoundException.class);
     Citizen noEmail =
-        new Citizen(fiscalCode(), "Anna", "Neri", null, false, IdentityScheme.CIE, AssuranceLevel.L3);
+        new Citizen(
+            fiscalCode(), "Anna", "Neri", null, false, IdentityScheme.CIE, AssuranceLevel.L3);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> reminders.subscribe(noEmail, Reminders.Kind.ANSWER_DUE, null, " ", "it"))
         .isInstanceOf(it.sportello.shared.InvalidRequestException.class)

@@ -35,7 +35,10 @@ class WebAnswerChannelIT extends IntegrationTest {
 
   private String webTicket(String answerChannel) {
     ResponseEntity<JsonNode> opened =
-        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Risposta via " + answerChannel));
+        post(
+            "/api/tickets",
+            "api-client",
+            ticketRequest(fiscalCode(), "Risposta via " + answerChannel));
     assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = opened.getBody().get("number").asText();
     // as the public form stores it (WebRequests): the chosen channel in the ticket's context

@@ -85,7 +85,9 @@ class CitizenAreaWebIT extends IntegrationTest {
         .contains("citizen " + language + ": area listed 3 requests")
         .contains("notice shown and reminder set");
     assertThat(
-            get("/api/public/notices?language=" + language, null).getBody().findValuesAsText("title"))
+            get("/api/public/notices?language=" + language, null)
+                .getBody()
+                .findValuesAsText("title"))
         .contains(notice);
     JsonNode ticket = get("/api/tickets/" + web, "supervisor").getBody();
     assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");

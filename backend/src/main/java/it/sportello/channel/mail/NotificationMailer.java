@@ -122,13 +122,13 @@ public class NotificationMailer {
         outbound
             .queue(
                 new OutboundMail.Letter(
-                payload.get("number"),
-                "PEC".equals(notification.getChannel()),
-                notification.getRecipient(),
-                text.subject(),
-                text.body(),
-                notification.getTemplate(),
-                notification.getId(),
+                    payload.get("number"),
+                    "PEC".equals(notification.getChannel()),
+                    notification.getRecipient(),
+                    text.subject(),
+                    text.body(),
+                    notification.getTemplate(),
+                    notification.getId(),
                     htmlBody),
                 null,
                 files.attached())

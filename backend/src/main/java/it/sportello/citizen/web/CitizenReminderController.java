@@ -59,7 +59,8 @@ class CitizenReminderController {
     reminders.unsubscribe(citizen(user).fiscalCode(), Reminders.Kind.ANSWER_DUE, null);
   }
 
-  @Operation(summary = "A reminder of a current notice's deadline (404: no such notice or deadline)")
+  @Operation(
+      summary = "A reminder of a current notice's deadline (404: no such notice or deadline)")
   @PutMapping("/notices/{noticeId}")
   Reminders.Subscription notice(
       @AuthenticationPrincipal CitizenUser user,

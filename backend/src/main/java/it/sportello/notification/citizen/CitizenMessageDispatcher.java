@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers the outbox's messages on the enabled citizen channels (App IO, SMS): each rendered in
  * its language from {@code notification/templates/<language>.properties} (Italian when missing),
- * sent through its port, marked sent; a failure stays pending for the next round and is
- * quarantined after {@code max-attempts} (FAILED, with the error, kept for staff to see).
+ * sent through its port, marked sent; a failure stays pending for the next round and is quarantined
+ * after {@code max-attempts} (FAILED, with the error, kept for staff to see).
  */
 @Component
 public class CitizenMessageDispatcher {
@@ -89,9 +89,13 @@ public class CitizenMessageDispatcher {
             fill(text(template + ".markdown", language), values),
             due == null ? null : Instant.parse(due));
     boolean sent =
-        notifications.deliverOnce(notification.getId(), locked -> port.send(message), properties.maxAttempts());
+        notifications.deliverOnce(
+            notification.getId(), locked -> port.send(message), properties.maxAttempts());
     if (!sent) {
-      log.warn("{} message {} not delivered now (pending or quarantined)", port.channel(), notification.getId());
+      log.warn(
+          "{} message {} not delivered now (pending or quarantined)",
+          port.channel(),
+          notification.getId());
     }
     return sent;
   }

@@ -41,7 +41,6 @@ public class TicketLifecycle {
   /** The key of the answer channel a citizen chose on the web form, in the ticket's context. */
   public static final String WEB_ANSWER_CHANNEL = "answerChannel";
 
-
   public static final String SUPERVISORS_GROUP = "supervisor";
 
   private final TicketRepository tickets;

@@ -35,13 +35,17 @@ class CitizenChannelAdaptersTest {
     server.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           received.add(
               Map.of(
                   "method", exchange.getRequestMethod(),
                   "path", exchange.getRequestURI().getPath(),
-                  "key", String.valueOf(exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key")),
-                  "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                  "key",
+                      String.valueOf(
+                          exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key")),
+                  "authorization",
+                      String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
                   "body", body));
           byte[] answer = "{\"id\":\"01ABC\"}".getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
