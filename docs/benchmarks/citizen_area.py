@@ -50,9 +50,15 @@ def load(args):
         values ('PERSON', 'Giuseppe Verdi', '{code}', now(), now())
         on conflict (fiscal_code) where fiscal_code is not null do nothing;
         with me as (select id from sportello.contact where fiscal_code = '{code}'),
+        bounds as (select min(id) as low, greatest(1, max(id) - min(id)) as span from sportello.ticket),
         source as (
-            select t.*, row_number() over () as i
-            from sportello.ticket t tablesample system (0.1) limit {missing}),
+            -- spread over the table by primary key (cheap on millions of rows, works on a few)
+            select t.*, g as i
+            from generate_series(1, {missing}) g, bounds b,
+                 lateral (select * from sportello.ticket
+                          where id >= b.low + (g::bigint * 7919) % b.span
+                            and number not like 'RS-AREA-%'
+                          order by id limit 1) t),
         added as (
             insert into sportello.ticket (number, type, channel, status, requester_id, subject,
                 description, language, priority, queue, current_level, sla_policy, received_at,
@@ -68,7 +74,12 @@ def load(args):
         select requester_id, id, number, channel, 'INBOUND', 'REQUEST', subject, received_at, 'benchmark'
         from added;
         analyze sportello.ticket; analyze sportello.interaction;""")
-    print(f"added {missing} tickets and interactions for {code} in {time.time() - started:.0f} s", file=sys.stderr)
+    now = int(psql(args, "select count(*) from sportello.ticket t join sportello.contact c"
+                         f" on c.id = t.requester_id where c.fiscal_code = '{code}'") or 0)
+    print(f"{code} has {now} tickets (added {now - have} with their interactions in"
+          f" {time.time() - started:.0f} s)", file=sys.stderr)
+    if now < args.contacts:
+        sys.exit(f"could not add enough tickets for {code}")
 
 
 def login(args):
