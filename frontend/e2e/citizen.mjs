@@ -73,7 +73,7 @@ try {
 
   if (notice) {
     // the notice board in the area: the published notice, and "remind me" on its deadline
-    await page.getByText(notice, { exact: true }).first().waitFor();
+    await page.getByText(notice).first().waitFor();
     await page.getByRole('button', { name: `${text.remind}: ${notice}` }).click();
     await page.getByText(text.reminded).waitFor();
     await page.getByRole('heading', { name: text.reminders, level: 2 }).waitFor();
