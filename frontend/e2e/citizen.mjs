@@ -74,7 +74,8 @@ try {
   if (notice) {
     // the notice board in the area: the published notice, and "remind me" on its deadline
     await page.getByText(notice).first().waitFor();
-    await page.getByRole('button', { name: `${text.remind}: ${notice}` }).click();
+    // the button names its notice (visually hidden): "Ricordamelo: <title>", spaced as the browser does
+    await page.getByRole('button', { name: new RegExp(`${text.remind}\\s*:\\s*${notice}`) }).click();
     await page.getByText(text.reminded).waitFor();
     await page.getByRole('heading', { name: text.reminders, level: 2 }).waitFor();
     await page.getByRole('listitem').filter({ hasText: notice }).last().waitFor();
