@@ -3,7 +3,9 @@
 // personal area lists the requests opened by phone, mail and web with the same fiscal code, and the
 // question of the request waiting for the citizen is answered from the area with an attachment.
 // Every page is scanned with axe-core (WCAG 2.1 A/AA) and checked at 320 px for sideways overflow.
-// Usage: CITIZEN_SUBJECTS=a|b|c CITIZEN_WAITING=<subject> node e2e/citizen.mjs <base-url> <screenshot-dir> [language]
+// With CITIZEN_NOTICE=<title>, the area shows that published notice and the citizen asks to be reminded
+// of its deadline ("Ricordamelo"), which then shows under "Promemoria".
+// Usage: CITIZEN_SUBJECTS=a|b|c CITIZEN_WAITING=<subject> [CITIZEN_NOTICE=<title>] node e2e/citizen.mjs <base-url> <screenshot-dir> [language]
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -14,12 +16,15 @@ assert.ok(baseUrl && shots, 'usage: citizen.mjs <base-url> <screenshot-dir> [lan
 mkdirSync(shots, { recursive: true });
 const subjects = (process.env.CITIZEN_SUBJECTS ?? '').split('|').filter(Boolean);
 const waiting = process.env.CITIZEN_WAITING;
+const notice = process.env.CITIZEN_NOTICE;
 assert.ok(subjects.length > 0 && waiting, 'CITIZEN_SUBJECTS and CITIZEN_WAITING are needed');
 const text = {
   it: { title: 'La mia area', login: 'Entra con SPID o CIE', waiting: 'In attesa di una tua risposta', question: 'Ci servono queste informazioni',
-        reply: 'La tua risposta', files: 'Allegati (facoltativi)', send: 'Invia la risposta', sent: /Risposta inviata/, logout: 'Esci' },
+        reply: 'La tua risposta', files: 'Allegati (facoltativi)', send: 'Invia la risposta', sent: /Risposta inviata/, logout: 'Esci',
+        remind: 'Ricordamelo', reminded: /Ti ricorderemo la scadenza/, reminders: 'Promemoria' },
   en: { title: 'My area', login: 'Log in with SPID or CIE', waiting: 'Waiting for your answer', question: 'We need this information',
-        reply: 'Your answer', files: 'Attachments (optional)', send: 'Send the answer', sent: /Answer sent/, logout: 'Log out' },
+        reply: 'Your answer', files: 'Attachments (optional)', send: 'Send the answer', sent: /Answer sent/, logout: 'Log out',
+        remind: 'Remind me', reminded: /We will remind you of the deadline/, reminders: 'Reminders' },
 }[language];
 
 const browser = await chromium.launch({
@@ -66,6 +71,17 @@ try {
   await page.getByText(text.waiting).first().waitFor();
   await check(page, 'area');
 
+  if (notice) {
+    // the notice board in the area: the published notice, and "remind me" on its deadline
+    await page.getByText(notice).first().waitFor();
+    // the button names its notice (visually hidden): "Ricordamelo: <title>", spaced as the browser does
+    await page.getByRole('button', { name: new RegExp(`${text.remind}\\s*:\\s*${notice}`) }).click();
+    await page.getByText(text.reminded).waitFor();
+    await page.getByRole('heading', { name: text.reminders, level: 2 }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: notice }).last().waitFor();
+    await check(page, 'notice-reminder');
+  }
+
   await page.getByRole('link', { name: waiting }).click();
   await page.getByRole('heading', { name: text.question }).waitFor();
   await check(page, 'request');
@@ -81,7 +97,7 @@ try {
   await check(page, 'replied');
 
   assert.deepEqual(problems, [], 'no accessibility violation, console error or overflow');
-  console.log(`citizen ${language}: area listed ${subjects.length} requests, reply sent`);
+  console.log(`citizen ${language}: area listed ${subjects.length} requests, reply sent${notice ? ', notice shown and reminder set' : ''}`);
 } finally {
   await browser.close();
 }

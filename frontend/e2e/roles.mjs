@@ -25,7 +25,7 @@ const text = {
 const ROLES = [
   ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
   ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
-  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity', '/canned-replies']],
+  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity', '/canned-replies', '/notices']],
   ['auditor', '/service-levels', ['/service-levels', '/activity', '/audit']],
   ['office1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['secretariat1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
@@ -37,6 +37,7 @@ const ROLES = [
   ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies', '/retention', '/users']],
   ['api-client', '/no-workspace', []],
   ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects', '/retention']],
+  ['communications1', '/notices', ['/notices']],
 ];
 
 const browser = await launch();

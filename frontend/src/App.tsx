@@ -35,6 +35,7 @@ import { ContactPage } from './pages/ContactPage';
 import { CannedRepliesPage } from './pages/CannedRepliesPage';
 import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
+import { NoticesPage } from './pages/NoticesPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -53,6 +54,7 @@ export function App() {
         <Route path="/inbox" element={guard(user, (u) => <InboxPage user={u} />, '/inbox')} />
         <Route path="/procedures" element={guard(user, (u) => <ProceduresPage user={u} />, '/procedures')} />
         <Route path="/audit" element={guard(user, (u) => <AuditPage user={u} />, '/audit')} />
+        <Route path="/notices" element={guard(user, (u) => <NoticesPage user={u} />, '/notices')} />
         <Route path="/data-subjects" element={guard(user, (u) => <DataSubjectsPage user={u} />, '/data-subjects')} />
         <Route path={NO_WORKSPACE} element={guard(user, (u) => <NoWorkspacePage user={u} />)} />
         <Route path="/tasks/:taskId" element={guard(user, (u) => <PerItem><TaskPage user={u} /></PerItem>)} />

@@ -39,6 +39,10 @@ describe('navigation by role', () => {
   it('lands the data protection officer on the audit trail; it also opens the retention report', () => {
     expect(landingFor(as('DPO'))).toBe('/audit');
     expect(paths(as('DPO'))).toEqual(['/inbox', '/audit', '/data-subjects', '/retention']);
+    expect(landingFor(as('COMMUNICATIONS'))).toBe('/notices');
+    expect(paths(as('COMMUNICATIONS'))).toEqual(['/notices']);
+    expect(mayOpen(as('SUPERVISOR'), '/notices')).toBe(true);
+    expect(mayOpen(as('LEVEL1'), '/notices')).toBe(false);
     expect(mayOpen(as('SUPERVISOR'), '/audit')).toBe(false);
   });
 

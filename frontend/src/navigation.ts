@@ -48,6 +48,8 @@ const PLACES: readonly Place[] = [
   { path: '/retention', label: 'retention', roles: ['DPO', 'ADMIN'] },
   // users and rights: administrators
   { path: '/users', label: 'users', roles: ['ADMIN'] },
+  // the notice board: the communication office and supervisors publish notices to citizens
+  { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
 ];
 
 /**
@@ -62,6 +64,7 @@ const LANDINGS: readonly { roles: readonly string[]; path: string }[] = [
   { roles: ['KB_EDITOR', 'KB_REVIEWER'], path: '/kb' },
   { roles: ['ANALYST'], path: '/procedures' },
   { roles: ['DPO'], path: '/audit' },
+  { roles: ['COMMUNICATIONS'], path: '/notices' },
 ];
 
 /** The page for an account with no place in the application (an external system's). */

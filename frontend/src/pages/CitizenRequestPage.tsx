@@ -15,6 +15,10 @@ import {
 import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { searchInReadersLanguage } from '../lib/kbLanguage';
+import { NoticeBoard } from '../components/NoticeBoard';
+
+/** Only outages are shown above the form (the chosen topic's and those of every topic). */
+const OUTAGES = ['OUTAGE'] as const;
 
 /** How long the form waits after it opened before sending: the server's challenge must be this old. */
 const CHALLENGE_WAIT_MS = 3500;
@@ -263,6 +267,7 @@ export function CitizenRequestPage() {
           </div>
         )}
       </div>
+      <NoticeBoard topic={topic || undefined} kinds={OUTAGES} />
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="mb-5" style={{ maxWidth: '48rem' }}>
         <fieldset className="mb-3">
           <legend className="h5">{t('citizenRequest.aboutTitle')}</legend>

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { NoticeBoard } from '../components/NoticeBoard';
+import { CitizenReminders } from '../components/CitizenReminders';
+import { reminderSubscriptions, subscribeNotice, type PublicNotice, type ReminderSubscription } from '../noticesApi';
 import {
   citizenContacts,
   citizenRequests,
@@ -97,8 +100,48 @@ function Area({ session }: { session: CitizenSession }) {
           </button>
         </form>
       </div>
+      <AreaNotices email={citizen.email} />
       <Requests zone={session.zone} />
       <Contacts zone={session.zone} />
+    </>
+  );
+}
+
+/** The current notices (with "remind me" on deadlines) and the citizen's reminders. */
+function AreaNotices({ email }: { email?: string | null }) {
+  const { t, i18n } = useTranslation();
+  const [subscriptions, setSubscriptions] = useState<ReminderSubscription[]>();
+  const [notices, setNotices] = useState<PublicNotice[]>([]);
+  const [message, setMessage] = useState<string>();
+  const reload = useCallback(() => {
+    reminderSubscriptions().then(setSubscriptions, () => setSubscriptions([]));
+  }, []);
+  useEffect(reload, [reload]);
+
+  const remind = (notice: PublicNotice) =>
+    subscribeNotice(notice.id, { email: email ?? '', language: i18n.language }).then(
+      () => {
+        setMessage(t('reminders.noticeSubscribed', { title: notice.title }));
+        reload();
+      },
+      (e: Error) => setMessage(e.message),
+    );
+
+  return (
+    <>
+      <div aria-live="polite">{message && <div className="alert alert-info">{message}</div>}</div>
+      <NoticeBoard
+        onLoaded={setNotices}
+        onRemind={remind}
+        remindable={(notice) =>
+          subscriptions?.some((each) => each.kind === 'NOTICE_DEADLINE' && each.noticeId === notice.id)
+            ? 'subscribed'
+            : email
+              ? 'subscribe'
+              : undefined
+        }
+      />
+      {subscriptions && <CitizenReminders email={email} subscriptions={subscriptions} notices={notices} onChange={reload} />}
     </>
   );
 }

@@ -5,14 +5,18 @@
  * matched by fiscal code, the steps the citizen may see, their contacts, and their reply to a
  * request waiting for them, which takes the same path as a reply by mail. The security chain that
  * logs citizens in lives in {@code platform.security}; citizens are never users of the engine.
+ * Their reminders ({@link it.sportello.citizen.Reminders}): answers due and notices' deadlines.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "contact",
       "document",
+      "notice",
+      "notification",
       "platform :: security",
       "shared",
       "shared :: web",
+      "sla",
       "ticket :: application",
       "ticket :: domain"
     })

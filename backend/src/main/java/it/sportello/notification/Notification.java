@@ -87,6 +87,22 @@ public class Notification {
     this.lastError = null;
   }
 
+  /**
+   * One failed attempt: the message stays pending for another try, until {@code maxAttempts} failed
+   * attempts quarantine it (status FAILED with the last error, kept and visible).
+   */
+  void attemptFailed(String error, int maxAttempts) {
+    this.attempts++;
+    this.lastError = error;
+    if (attempts >= maxAttempts) {
+      this.status = Status.FAILED;
+    }
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
   void markFailed(String error) {
     this.status = Status.FAILED;
     this.attempts++;

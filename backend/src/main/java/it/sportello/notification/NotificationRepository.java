@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
@@ -12,4 +13,12 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
   List<Notification> findByStatusAndChannelInAndIdGreaterThanOrderByIdAsc(
       Notification.Status status, Collection<String> channels, long afterId, Limit limit);
+
+  /** The message if still pending and nobody else holds it (another node delivering it now). */
+  @Query(
+      value =
+          "select * from sportello.notification_outbox where id = :id and status = 'PENDING'"
+              + " for update skip locked",
+      nativeQuery = true)
+  Optional<Notification> lockPending(long id);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -73,10 +74,43 @@ public class Notifications {
         Notification.Status.PENDING, channels, afterId, Limit.of(limit));
   }
 
+  /**
+   * Delivers a pending message once across nodes: its row stays locked while {@code delivery} runs
+   * (another node skips it), then it is marked sent, or failed this time ({@link #attemptFailed}).
+   *
+   * @return whether it was delivered now
+   */
+  @Transactional
+  public boolean deliverOnce(
+      long id, java.util.function.Consumer<Notification> delivery, int maxAttempts) {
+    Optional<Notification> pending = outbox.lockPending(id);
+    if (pending.isEmpty()) {
+      return false;
+    }
+    Notification notification = pending.get();
+    try {
+      delivery.accept(notification);
+    } catch (RuntimeException e) {
+      notification.attemptFailed(String.valueOf(e.getMessage()), maxAttempts);
+      return false;
+    }
+    notification.markSent(clock.instant());
+    return true;
+  }
+
   /** The channel adapter delivered it. */
   @Transactional
   public void markSent(long id, Instant at) {
     outbox.findById(id).ifPresent(notification -> notification.markSent(at));
+  }
+
+  /**
+   * The channel adapter failed this time: retried later, quarantined (FAILED) after {@code
+   * maxAttempts} failures.
+   */
+  @Transactional
+  public void attemptFailed(long id, String error, int maxAttempts) {
+    outbox.findById(id).ifPresent(notification -> notification.attemptFailed(error, maxAttempts));
   }
 
   /** The channel adapter gave up on it, for this reason. */

@@ -75,6 +75,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     USERS.put("admin", "camunda-admin");
     USERS.put("api-client", "api-client");
     USERS.put("dpo", "dpo");
+    USERS.put("communications1", "communications");
   }
 
   /** Harmless values for path and required query parameters: nothing of the kind exists. */

@@ -38,11 +38,23 @@ class CitizenAreaWebIT extends BrowserIT {
         task("operator2", web),
         "operator2",
         Map.of("decision", "REQUEST_DATA", "missingData", "La ricevuta del pagamento"));
+    // a published notice with a deadline: the area shows it and the citizen asks for a reminder
+    String notice = "Rata TARI " + language + " " + fiscalCode.substring(0, 6);
+    Map<String, Object> draft = new java.util.LinkedHashMap<>();
+    draft.put("audience", "CITIZENS");
+    draft.put("kind", "DEADLINE");
+    draft.put("title", Map.of("it", notice, "en", notice));
+    draft.put("body", Map.of("it", "Paga la rata entro la scadenza.", "en", "Pay it in time."));
+    draft.put("validFrom", java.time.Instant.now().minusSeconds(60).toString());
+    draft.put("deadline", java.time.LocalDate.now().plusDays(30).toString());
+    long noticeId = post("/api/notices", "communications1", draft).getBody().get("id").asLong();
+    post("/api/notices/" + noticeId + "/publish", "communications1", null);
     TestIdentityProvider.browserCitizen(
         Map.of(
             "fiscalNumber", "TINIT-" + fiscalCode,
             "given_name", "Maria",
             "family_name", "Bianchi",
+            "email", "maria.bianchi@example.it",
             "acr", "https://www.spid.gov.it/SpidL2"));
 
     String output =
@@ -58,9 +70,18 @@ class CitizenAreaWebIT extends BrowserIT {
                     + "|Modulo residenza "
                     + language,
                 "CITIZEN_WAITING",
-                "Modulo residenza " + language),
+                "Modulo residenza " + language,
+                "CITIZEN_NOTICE",
+                notice),
             Duration.ofMinutes(4));
-    assertThat(output).contains("citizen " + language + ": area listed 3 requests");
+    assertThat(output)
+        .contains("citizen " + language + ": area listed 3 requests")
+        .contains("notice shown and reminder set");
+    assertThat(
+            get("/api/public/notices?language=" + language, null)
+                .getBody()
+                .findValuesAsText("title"))
+        .contains(notice);
     JsonNode ticket = get("/api/tickets/" + web, "supervisor").getBody();
     assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(

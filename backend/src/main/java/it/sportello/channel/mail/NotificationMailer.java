@@ -118,20 +118,29 @@ public class NotificationMailer {
             ? null
             : templates.renderHtml(
                 notification.getTemplate(), notification.getLanguage(), values, html);
-    return outbound
-        .queue(
-            new MailOutbox.Letter(
-                payload.get("number"),
-                "PEC".equals(notification.getChannel()),
-                notification.getRecipient(),
-                text.subject(),
-                text.body(),
-                notification.getTemplate(),
-                notification.getId(),
-                htmlBody),
-            null,
-            files.attached())
-        .isPresent();
+    boolean queued =
+        outbound
+            .queue(
+                new MailOutbox.Letter(
+                    payload.get("number"),
+                    "PEC".equals(notification.getChannel()),
+                    notification.getRecipient(),
+                    text.subject(),
+                    text.body(),
+                    notification.getTemplate(),
+                    notification.getId(),
+                    htmlBody),
+                null,
+                files.attached())
+            .isPresent();
+    if (!queued && "PEC".equals(notification.getChannel())) {
+      // said where staff see the message's state (the ticket's mails), not left pending unseen
+      notifications.markFailed(
+          notification.getId(),
+          "No PEC mailbox sends mail: configure one (sportello.mail.mailboxes, kind PEC) or answer"
+              + " by e-mail.");
+    }
+    return queued;
   }
 
   private String lineOrDefault(String language) {

@@ -174,7 +174,7 @@ class CitizenController {
   }
 
   /** The action needs at least this level of assurance: a lower login is refused with 403. */
-  private static Citizen atLeast(CitizenUser user, AssuranceLevel minimum) {
+  static Citizen atLeast(CitizenUser user, AssuranceLevel minimum) {
     Citizen citizen = user.citizen();
     if (!citizen.level().atLeast(minimum)) {
       throw new ConflictException(

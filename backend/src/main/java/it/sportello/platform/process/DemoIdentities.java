@@ -45,6 +45,7 @@ class DemoIdentities {
           entry("camunda-admin", "Amministratori"),
           entry("api-client", "Sistemi esterni"),
           entry("dpo", "Responsabile della protezione dei dati"),
+          entry("communications", "Ufficio comunicazione (bacheca avvisi)"),
           entry("general", "Coda: informazioni generali"),
           entry("payments", "Coda: pagamenti"),
           entry("privacy", "Coda: privacy"),
@@ -71,6 +72,7 @@ class DemoIdentities {
     USERS.put("admin", List.of("camunda-admin"));
     USERS.put("api-client", List.of("api-client"));
     USERS.put("dpo", List.of("dpo"));
+    USERS.put("communications1", List.of("communications"));
   }
 
   private final IdentityService identityService;

@@ -29,7 +29,9 @@ public enum Role {
   ADMIN("camunda-admin"),
   API_CLIENT("api-client"),
   /** The data protection officer: searches and exports the audit trail, verifies its chain. */
-  DPO("dpo");
+  DPO("dpo"),
+  /** The communication office: publishes the notices of the notice board. */
+  COMMUNICATIONS("communications");
 
   private final String groupId;
 

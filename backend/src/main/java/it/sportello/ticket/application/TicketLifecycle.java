@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketLifecycle {
 
+  /** The key of the answer channel a citizen chose on the web form, in the ticket's context. */
+  public static final String WEB_ANSWER_CHANNEL = "answerChannel";
+
   public static final String SUPERVISORS_GROUP = "supervisor";
 
   private final TicketRepository tickets;
@@ -274,10 +277,9 @@ public class TicketLifecycle {
   }
 
   /**
-   * Answers go back by e-mail (PEC when the request came by PEC), else by SMS; {@code when} makes
-   * the key unique.
-   */
-  /**
+   * Answers go back by e-mail (PEC when the request came by PEC, or a web request asked for PEC),
+   * else by SMS; {@code when} makes the key unique.
+   *
    * @return whether the requester has an address to notify
    */
   private boolean notifyRequester(
@@ -286,7 +288,7 @@ public class TicketLifecycle {
     String channel;
     String recipient;
     if (requester.getEmail() != null) {
-      channel = ticket.getChannel() == Channel.PEC ? "PEC" : "EMAIL";
+      channel = byPec(ticket) ? "PEC" : "EMAIL";
       recipient = requester.getEmail();
     } else if (requester.getPhone() != null) {
       channel = "SMS";
@@ -308,6 +310,16 @@ public class TicketLifecycle {
             ticket.getLanguage(),
             payload));
     return true;
+  }
+
+  /**
+   * By PEC: a request that came by PEC, or a web request whose citizen chose PEC as the answer
+   * channel (the form's {@code answerChannel}, kept in the ticket's context).
+   */
+  private static boolean byPec(Ticket ticket) {
+    return ticket.getChannel() == Channel.PEC
+        || (ticket.getChannel() == Channel.WEB
+            && "PEC".equals(ticket.getContext().get(WEB_ANSWER_CHANNEL)));
   }
 
   private static String lastDetail(Ticket ticket, TicketEventKind kind) {

@@ -1,0 +1,437 @@
+package it.sportello.citizen;
+
+import it.sportello.notice.Notice;
+import it.sportello.notice.Notices;
+import it.sportello.notification.CitizenMessagePort;
+import it.sportello.notification.Notification.RecipientKind;
+import it.sportello.notification.NotificationRequest;
+import it.sportello.notification.Notifications;
+import it.sportello.shared.FieldViolation;
+import it.sportello.shared.InvalidRequestException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.sla.ServiceCalendar;
+import it.sportello.sla.SlaService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The citizens' reminders: a logged-in citizen subscribes to reminders of the answers due from them
+ * (a request waiting for their data: some working days before the procedure closes it for no reply)
+ * and of the deadline of a notice they chose. A run queues the reminders due now, by e-mail in the
+ * language chosen when subscribing, and on every citizen channel of the {@link CitizenMessagePort}
+ * that is enabled (App IO by fiscal code, SMS to the contact's phone); only while the service
+ * calendar is open; each reminder once: the row (subscription, occurrence) in {@code reminder_sent}
+ * is written first, so a second run, on this node or another, at the same time or later, finds it
+ * and queues nothing.
+ *
+ * <p>Appointments: the data model has no appointments (no booking of counter slots), so there are
+ * no appointment reminders.
+ */
+@Service
+public class Reminders {
+
+  public static final String ANSWER_DUE_TEMPLATE = "REMINDER_ANSWER_DUE";
+  public static final String NOTICE_DEADLINE_TEMPLATE = "REMINDER_NOTICE_DEADLINE";
+
+  private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+  private static final Set<String> LANGUAGES = Set.of("it", "en", "de", "fr");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  public enum Kind {
+    ANSWER_DUE,
+    NOTICE_DEADLINE
+  }
+
+  /** A subscription of the citizen: to answers due, or to one notice's deadline. */
+  public record Subscription(
+      long id, Kind kind, Long noticeId, String email, String language, Instant createdAt) {}
+
+  private final JdbcClient jdbc;
+  private final SlaService sla;
+  private final Notices notices;
+  private final Notifications notifications;
+  private final List<CitizenMessagePort> ports;
+  private final RemindersProperties properties;
+  private final Clock clock;
+  private final TransactionTemplate transactions;
+
+  Reminders(
+      JdbcClient jdbc,
+      SlaService sla,
+      Notices notices,
+      Notifications notifications,
+      List<CitizenMessagePort> ports,
+      RemindersProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.sla = sla;
+    this.notices = notices;
+    this.notifications = notifications;
+    this.ports = ports;
+    this.properties = properties;
+    this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  // --- subscriptions --------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<Subscription> subscriptions(String fiscalCode) {
+    return jdbc.sql(
+            "select id, kind, notice_id, email, language, created_at"
+                + " from sportello.reminder_subscription where fiscal_code = :fiscalCode"
+                + " order by id")
+        .param("fiscalCode", fiscalCode)
+        .query(
+            (rs, n) ->
+                new Subscription(
+                    rs.getLong("id"),
+                    Kind.valueOf(rs.getString("kind")),
+                    rs.getObject("notice_id", Long.class),
+                    rs.getString("email"),
+                    rs.getString("language"),
+                    rs.getTimestamp("created_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * Subscribes (or changes the e-mail and language of) the citizen's reminder of this kind; a
+   * notice's deadline needs a current notice with a deadline.
+   */
+  @Transactional
+  public Subscription subscribe(
+      Citizen citizen, Kind kind, Long noticeId, String email, String language) {
+    String address = email == null || email.isBlank() ? citizen.email() : email.strip();
+    List<FieldViolation> violations = new ArrayList<>();
+    if (address == null || address.length() > 320 || !EMAIL.matcher(address).matches()) {
+      violations.add(new FieldViolation("email", "an e-mail address is required"));
+    }
+    String lang = language == null ? "it" : language;
+    if (!LANGUAGES.contains(lang)) {
+      violations.add(new FieldViolation("language", "must be it, en, de or fr"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    if (kind == Kind.NOTICE_DEADLINE
+        && notices.deadlineOf(noticeId).filter(d -> !d.isBefore(today())).isEmpty()) {
+      throw new NotFoundException("No current notice " + noticeId + " with a deadline to come");
+    }
+    String conflict =
+        kind == Kind.ANSWER_DUE
+            ? "(fiscal_code) where kind = 'ANSWER_DUE'"
+            : "(fiscal_code, notice_id) where kind = 'NOTICE_DEADLINE'";
+    jdbc.sql(
+            "insert into sportello.reminder_subscription"
+                + " (fiscal_code, kind, notice_id, email, language, created_at)"
+                + " values (:fiscalCode, :kind, :noticeId, :email, :language, :now)"
+                + " on conflict "
+                + conflict
+                + " do update set email = excluded.email, language = excluded.language")
+        .param("fiscalCode", citizen.fiscalCode())
+        .param("kind", kind.name())
+        .param("noticeId", kind == Kind.ANSWER_DUE ? null : noticeId)
+        .param("email", address)
+        .param("language", lang)
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+    return subscriptions(citizen.fiscalCode()).stream()
+        .filter(s -> s.kind() == kind && (kind == Kind.ANSWER_DUE || s.noticeId().equals(noticeId)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Ends the subscription; nothing more is sent for it. @return whether there was one */
+  @Transactional
+  public boolean unsubscribe(String fiscalCode, Kind kind, Long noticeId) {
+    if (kind == Kind.ANSWER_DUE) {
+      return jdbc.sql(
+                  "delete from sportello.reminder_subscription where fiscal_code = :fiscalCode"
+                      + " and kind = 'ANSWER_DUE'")
+              .param("fiscalCode", fiscalCode)
+              .update()
+          > 0;
+    }
+    return jdbc.sql(
+                "delete from sportello.reminder_subscription where fiscal_code = :fiscalCode"
+                    + " and kind = 'NOTICE_DEADLINE' and notice_id = :noticeId")
+            .param("fiscalCode", fiscalCode)
+            .param("noticeId", noticeId)
+            .update()
+        > 0;
+  }
+
+  // --- the run --------------------------------------------------------------------------------
+
+  /**
+   * Queues the reminders due now and not yet sent; nothing while the service calendar is closed.
+   *
+   * @return how many reminders this run queued
+   */
+  public int run() {
+    Instant now = clock.instant();
+    ServiceCalendar calendar = sla.calendar();
+    if (!calendar.isOpen(now)) {
+      return 0;
+    }
+    int sent = 0;
+    for (AnswerDue due : answersDue()) {
+      Instant closeAt = sla.replyWindow(due.askedAt()).closeAt();
+      Instant remindAt =
+          workingDaysBefore(calendar, closeAt, properties.answerDueWorkingDaysBefore());
+      if (now.isBefore(remindAt) || !now.isBefore(closeAt)) {
+        continue;
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("number", due.number());
+      values.put("subject", due.subject());
+      values.put("deadline", dateTime(closeAt, due.language()));
+      values.put("dueAt", closeAt.toString());
+      String occurrence = "answer:" + due.number() + ":" + due.askedAt().getEpochSecond();
+      if (send(
+          due.subscriptionId(),
+          occurrence,
+          due.ticketId(),
+          due.email(),
+          due.phone(),
+          due.fiscalCode(),
+          due.language(),
+          ANSWER_DUE_TEMPLATE,
+          values)) {
+        sent++;
+      }
+    }
+    LocalDate today = today();
+    for (NoticeDue due : noticesDue(today)) {
+      Instant deadlineStart = due.deadline().atStartOfDay(calendar.zone()).toInstant();
+      Instant remindAt =
+          workingDaysBefore(calendar, deadlineStart, properties.noticeDeadlineWorkingDaysBefore());
+      if (now.isBefore(remindAt)) {
+        continue;
+      }
+      Notice notice = notices.find(due.noticeId()).orElse(null);
+      if (notice == null || !notice.currentAt(now)) {
+        continue;
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("title", Notice.in(notice.title(), due.language()));
+      values.put("text", Notice.in(notice.body(), due.language()));
+      values.put("deadline", date(due.deadline(), due.language()));
+      values.put(
+          "dueAt", due.deadline().atTime(23, 59).atZone(calendar.zone()).toInstant().toString());
+      String occurrence = "notice:" + due.noticeId() + ":" + due.deadline();
+      if (send(
+          due.subscriptionId(),
+          occurrence,
+          null,
+          due.email(),
+          due.phone(),
+          due.fiscalCode(),
+          due.language(),
+          NOTICE_DEADLINE_TEMPLATE,
+          values)) {
+        sent++;
+      }
+    }
+    if (sent > 0) {
+      log.info("Reminders queued: {}", sent);
+    }
+    return sent;
+  }
+
+  /**
+   * The first opening of the working day {@code days} working days before the one of {@code at} (0:
+   * that day's first opening, or {@code at} itself when that day is closed).
+   */
+  static Instant workingDaysBefore(ServiceCalendar calendar, Instant at, int days) {
+    LocalDate day = at.atZone(calendar.zone()).toLocalDate();
+    int left = days;
+    while (left > 0) {
+      day = day.minusDays(1);
+      if (!calendar.isClosedDay(day)) {
+        left--;
+      }
+    }
+    Instant dayStart = day.atStartOfDay(calendar.zone()).toInstant();
+    Instant opening = calendar.nextOpening(dayStart);
+    return opening.isAfter(at) ? dayStart : opening;
+  }
+
+  /** Writes the occurrence, then queues the messages: nothing when it was written before. */
+  private boolean send(
+      long subscriptionId,
+      String occurrence,
+      Long ticketId,
+      String email,
+      String phone,
+      String fiscalCode,
+      String language,
+      String template,
+      Map<String, String> values) {
+    Boolean done =
+        transactions.execute(
+            status -> {
+              int claimed =
+                  jdbc.sql(
+                          "insert into sportello.reminder_sent (subscription_id, occurrence, sent_at)"
+                              + " values (:id, :occurrence, :now)"
+                              + " on conflict (subscription_id, occurrence) do nothing")
+                      .param("id", subscriptionId)
+                      .param("occurrence", occurrence)
+                      .param("now", Timestamp.from(clock.instant()))
+                      .update();
+              if (claimed == 0) {
+                return false;
+              }
+              String key = "reminder:" + subscriptionId + ":" + occurrence;
+              long notificationId =
+                  notifications
+                      .queue(
+                          new NotificationRequest(
+                              key,
+                              ticketId,
+                              RecipientKind.REQUESTER,
+                              email,
+                              "EMAIL",
+                              template,
+                              language,
+                              values))
+                      .getId();
+              jdbc.sql(
+                      "update sportello.reminder_sent set notification_id = :notification"
+                          + " where subscription_id = :id and occurrence = :occurrence")
+                  .param("notification", notificationId)
+                  .param("id", subscriptionId)
+                  .param("occurrence", occurrence)
+                  .update();
+              for (CitizenMessagePort port : ports) {
+                if (!port.enabled()) {
+                  continue;
+                }
+                String recipient = "SMS".equals(port.channel()) ? phone : fiscalCode;
+                if (recipient == null || recipient.isBlank()) {
+                  continue;
+                }
+                notifications.queue(
+                    new NotificationRequest(
+                        key + ":" + port.channel(),
+                        ticketId,
+                        RecipientKind.REQUESTER,
+                        recipient,
+                        port.channel(),
+                        template,
+                        language,
+                        values));
+              }
+              return true;
+            });
+    return Boolean.TRUE.equals(done);
+  }
+
+  private record AnswerDue(
+      long subscriptionId,
+      String fiscalCode,
+      String email,
+      String phone,
+      String language,
+      long ticketId,
+      String number,
+      String subject,
+      Instant askedAt) {}
+
+  private List<AnswerDue> answersDue() {
+    return jdbc.sql(
+            """
+            select s.id, s.fiscal_code, s.email, c.phone, s.language,
+                   t.id as ticket_id, t.number, t.subject, t.sla_paused_at
+            from sportello.reminder_subscription s
+            join sportello.contact c on c.fiscal_code = s.fiscal_code
+            join sportello.ticket t on t.requester_id = c.id
+            where s.kind = 'ANSWER_DUE' and t.status = 'WAITING_FOR_REQUESTER'
+              and t.sla_paused_at is not null
+            order by s.id, t.id""")
+        .query(
+            (rs, n) ->
+                new AnswerDue(
+                    rs.getLong("id"),
+                    rs.getString("fiscal_code"),
+                    rs.getString("email"),
+                    rs.getString("phone"),
+                    rs.getString("language"),
+                    rs.getLong("ticket_id"),
+                    rs.getString("number"),
+                    rs.getString("subject"),
+                    rs.getTimestamp("sla_paused_at").toInstant()))
+        .list();
+  }
+
+  private record NoticeDue(
+      long subscriptionId,
+      String fiscalCode,
+      String email,
+      String phone,
+      String language,
+      long noticeId,
+      LocalDate deadline) {}
+
+  private List<NoticeDue> noticesDue(LocalDate today) {
+    return jdbc.sql(
+            """
+            select s.id, s.fiscal_code, s.email, c.phone, s.language, n.id as notice_id, n.deadline
+            from sportello.reminder_subscription s
+            join sportello.notice n on n.id = s.notice_id
+            left join sportello.contact c on c.fiscal_code = s.fiscal_code
+            where s.kind = 'NOTICE_DEADLINE' and n.status = 'PUBLISHED'
+              and n.deadline is not null and n.deadline >= :today
+            order by s.id""")
+        .param("today", today)
+        .query(
+            (rs, n) ->
+                new NoticeDue(
+                    rs.getLong("id"),
+                    rs.getString("fiscal_code"),
+                    rs.getString("email"),
+                    rs.getString("phone"),
+                    rs.getString("language"),
+                    rs.getLong("notice_id"),
+                    rs.getDate("deadline").toLocalDate()))
+        .list();
+  }
+
+  private LocalDate today() {
+    return clock.instant().atZone(sla.calendar().zone()).toLocalDate();
+  }
+
+  private String date(LocalDate date, String language) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        .withLocale(Locale.forLanguageTag(language))
+        .format(date);
+  }
+
+  private String dateTime(Instant at, String language) {
+    ZonedDateTime local = at.atZone(sla.calendar().zone());
+    return date(local.toLocalDate(), language)
+        + " "
+        + DateTimeFormatter.ofPattern("HH:mm").format(local);
+  }
+}

@@ -1,0 +1,139 @@
+package it.sportello.notification.citizen;
+
+import it.sportello.notification.CitizenMessagePort;
+import it.sportello.notification.Notification;
+import it.sportello.notification.Notifications;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox's messages on the enabled citizen channels (App IO, SMS): each rendered in
+ * its language from {@code notification/templates/<language>.properties} (Italian when missing),
+ * sent through its port, marked sent; a failure stays pending for the next round and is quarantined
+ * after {@code max-attempts} (FAILED, with the error, kept for staff to see).
+ */
+@Component
+public class CitizenMessageDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(CitizenMessageDispatcher.class);
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+  private static final int BATCH = 100;
+
+  private final List<CitizenMessagePort> ports;
+  private final Notifications notifications;
+  private final CitizenChannelsProperties properties;
+  private final Map<String, Properties> templates = new ConcurrentHashMap<>();
+
+  CitizenMessageDispatcher(
+      List<CitizenMessagePort> ports,
+      Notifications notifications,
+      CitizenChannelsProperties properties) {
+    this.ports = ports;
+    this.notifications = notifications;
+    this.properties = properties;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${sportello.notifications.citizen-channels.every:PT1M}",
+      initialDelayString = "${sportello.notifications.citizen-channels.every:PT1M}")
+  void scheduled() {
+    dispatch();
+  }
+
+  /** One round over the pending messages of every enabled channel. @return how many were sent */
+  public int dispatch() {
+    int sent = 0;
+    for (CitizenMessagePort port : ports) {
+      if (!port.enabled()) {
+        continue;
+      }
+      long after = 0;
+      List<Notification> batch;
+      do {
+        batch = notifications.pending(List.of(port.channel()), after, BATCH);
+        for (Notification notification : batch) {
+          after = notification.getId();
+          if (deliver(port, notification)) {
+            sent++;
+          }
+        }
+      } while (batch.size() == BATCH);
+    }
+    return sent;
+  }
+
+  private boolean deliver(CitizenMessagePort port, Notification notification) {
+    Map<String, String> values = notification.getPayload();
+    String language = notification.getLanguage();
+    String template = notification.getTemplate();
+    String due = values.get("dueAt");
+    CitizenMessagePort.Message message =
+        new CitizenMessagePort.Message(
+            notification.getDedupKey(),
+            notification.getRecipient(),
+            fill(text(template + ".subject", language), values),
+            fill(text(template + ".markdown", language), values),
+            due == null ? null : Instant.parse(due));
+    boolean sent =
+        notifications.deliverOnce(
+            notification.getId(), locked -> port.send(message), properties.maxAttempts());
+    if (!sent) {
+      log.warn(
+          "{} message {} not delivered now (pending or quarantined)",
+          port.channel(),
+          notification.getId());
+    }
+    return sent;
+  }
+
+  private String text(String key, String language) {
+    String text = templates(language).getProperty(key);
+    if (text == null) {
+      text = templates("it").getProperty(key);
+    }
+    return text == null ? "{" + key + "}" : text;
+  }
+
+  private Properties templates(String language) {
+    return templates.computeIfAbsent(
+        language,
+        lang -> {
+          Properties loaded = new Properties();
+          try (InputStream in =
+              CitizenMessageDispatcher.class.getResourceAsStream(
+                  "/notification/templates/" + lang + ".properties")) {
+            if (in != null) {
+              loaded.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return loaded;
+        });
+  }
+
+  private static String fill(String text, Map<String, String> values) {
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = values.getOrDefault(matcher.group(1), "");
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}
