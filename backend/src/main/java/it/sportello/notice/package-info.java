@@ -4,5 +4,6 @@
  * and French, publish and withdraw them; citizens and visitors read the current ones (published,
  * within their validity) in the public knowledge base, the request form and the personal area.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kb", "shared"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"kb", "platform :: security", "shared"})
 package it.sportello.notice;

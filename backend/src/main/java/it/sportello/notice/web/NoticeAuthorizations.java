@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The notice board: everybody reads the current notices; the communication office and supervisors write, publish and withdraw them. */
+/**
+ * The notice board: everybody reads the current notices; the communication office and supervisors
+ * write, publish and withdraw them.
+ */
 @Component
 @Order(ModuleAuthorizations.Orders.NOTICES)
 class NoticeAuthorizations implements ModuleAuthorizations {
