@@ -9,7 +9,12 @@ export default tseslint.config(
   { ignores: ['target/', 'node_modules/', 'src/openapi.d.ts'] },
   {
     files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended, reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
+    extends: [
+      js.configs.recommended,
+      ...tseslint.configs.recommended,
+      reactHooks.configs.flat.recommended,
+      jsxA11y.flatConfigs.recommended,
+    ],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       // The React Compiler's rules (react-hooks 6+): the application is not built with the React Compiler, and

@@ -45,8 +45,16 @@ async function apiCall(method, path, user, body) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const problems = [];
 
@@ -54,12 +62,17 @@ async function axe(page, name) {
   await page.screenshot({ path: `${shots}/${language}-aware-${name}.png`, fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
 async function logIn(user) {
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width: 1366, height: 768 },
+  });
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);

@@ -13,10 +13,28 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: canned.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', claim: 'Prendi in carico', open: 'Risposte pronte', filter: 'Cerca una risposta pronta',
-        replyText: /^Testo della risposta \(inviata/, page: 'Risposte pronte', newReply: 'Nuova risposta', tab: 'Risposte pronte' },
-  en: { login: 'Log in', inbox: 'My tasks', claim: 'Take', open: 'Canned replies', filter: 'Search a canned reply',
-        replyText: /^Text of the reply \(sent/, page: 'Canned replies', newReply: 'New reply', tab: 'Canned replies' },
+  it: {
+    login: 'Accedi',
+    inbox: 'Le mie attività',
+    claim: 'Prendi in carico',
+    open: 'Risposte pronte',
+    filter: 'Cerca una risposta pronta',
+    replyText: /^Testo della risposta \(inviata/,
+    page: 'Risposte pronte',
+    newReply: 'Nuova risposta',
+    tab: 'Risposte pronte',
+  },
+  en: {
+    login: 'Log in',
+    inbox: 'My tasks',
+    claim: 'Take',
+    open: 'Canned replies',
+    filter: 'Search a canned reply',
+    replyText: /^Text of the reply \(sent/,
+    page: 'Canned replies',
+    newReply: 'New reply',
+    tab: 'Canned replies',
+  },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -32,17 +50,30 @@ async function apiCall(method, path, user, body) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 let step = 0;
 const problems = [];
 
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-canned-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-canned-${String(++step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
@@ -52,7 +83,9 @@ try {
   // a requester of this run only: a known contact keeps the name it was first registered with
   const letters = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {
-    channel: 'WEB', subject: `Waste tax paid twice (canned ${language})`, language: 'en',
+    channel: 'WEB',
+    subject: `Waste tax paid twice (canned ${language})`,
+    language: 'en',
     description: 'I paid the waste tax twice this year.',
     requester: { fiscalCode: `${letters}80A41H501Z`, name: requester, email: 'laura.verdi@example.org' },
   });
@@ -97,7 +130,11 @@ try {
   await page.keyboard.press('Enter');
   const combobox = page.getByRole('combobox', { name: text.filter });
   await combobox.waitFor();
-  assert.equal(await combobox.evaluate((element) => element === document.activeElement), true, 'the filter has the focus');
+  assert.equal(
+    await combobox.evaluate((element) => element === document.activeElement),
+    true,
+    'the filter has the focus',
+  );
   // the page has other options (the language menu): the picker's are in its listbox
   const options = page.getByRole('listbox').getByRole('option');
   await options.first().waitFor();
@@ -111,15 +148,16 @@ try {
   await check(page, 'picker-open');
   await page.keyboard.press('Enter');
 
-  await page.waitForFunction(
-    ([name]) => document.querySelector('[data-reply-box]')?.value.includes(name),
-    [requester],
-  );
+  await page.waitForFunction(([name]) => document.querySelector('[data-reply-box]')?.value.includes(name), [requester]);
   const inserted = await reply.inputValue();
-  assert.match(inserted, new RegExp(`^Dear ${requester},`), 'in the ticket\'s language, with the requester\'s name');
-  assert.ok(inserted.includes(number), 'with the ticket\'s number');
+  assert.match(inserted, new RegExp(`^Dear ${requester},`), "in the ticket's language, with the requester's name");
+  assert.ok(inserted.includes(number), "with the ticket's number");
   assert.ok(!inserted.includes('{{') && !inserted.includes('null'), 'every placeholder filled in');
-  assert.equal(await reply.evaluate((element) => element === document.activeElement), true, 'the reply box has the focus again');
+  assert.equal(
+    await reply.evaluate((element) => element === document.activeElement),
+    true,
+    'the reply box has the focus again',
+  );
   await check(page, 'picker-inserted');
 
   // the management page: the shared replies are listed, the form opens with the placeholders' help

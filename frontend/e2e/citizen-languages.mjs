@@ -26,25 +26,42 @@ assert.ok(waiting, 'CITIZEN_WAITING (the subject of the request waiting for the 
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const problems = [];
 const checked = [];
 
 /** The page as a citizen sees it: in the language, accessible, 320 px wide without sideways scrolling. */
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-citizen-languages-${String(checked.length + 1).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-citizen-languages-${String(checked.length + 1).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== language) problems.push(`${name}: <html lang="${lang}">, not ${language}`);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   if (overflow > 1) problems.push(`${name}: ${overflow} px of sideways scrolling at 320 px`);
   // a key without a text in this language shows as the key itself
-  const keys = (await page.locator('body').innerText()).match(/\b(citizen|citizenRequest|citizenTracking|kb|language|errors|app)\.[a-zA-Z_.]+/g);
+  const keys = (await page.locator('body').innerText()).match(
+    /\b(citizen|citizenRequest|citizenTracking|kb|language|errors|app)\.[a-zA-Z_.]+/g,
+  );
   if (keys) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
   checked.push(name);
 }
@@ -110,7 +127,10 @@ try {
   await page.locator('[data-field="request-status"]').waitFor();
   assert.equal((await page.locator('[data-field="request-number"]').textContent()).trim(), number);
   status = await page.locator('[data-field="request-status"]').getAttribute('data-code');
-  assert.equal((await page.locator('[data-field="request-status"]').textContent()).trim(), t(`citizenTracking.statuses.${status}`));
+  assert.equal(
+    (await page.locator('[data-field="request-status"]').textContent()).trim(),
+    t(`citizenTracking.statuses.${status}`),
+  );
   await page.getByText(t('citizenTracking.receivedAt'), { exact: true }).waitFor();
   await check(page, 'tracking');
 
@@ -122,7 +142,10 @@ try {
   const counted = (key) => pattern(t(key, { count: '#' })).source.replace('#', '\\d+');
   const results = page.locator('[aria-live="polite"] > p').first();
   await results.waitFor({ timeout: 20_000 });
-  assert.match((await results.textContent()).trim(), new RegExp(`^(${counted('kb.foundMany')}|${counted('kb.foundOne')})$`));
+  assert.match(
+    (await results.textContent()).trim(),
+    new RegExp(`^(${counted('kb.foundMany')}|${counted('kb.foundOne')})$`),
+  );
   await check(page, 'kb');
   // an article (in Italian when none is written in this language: the page around it is in the language)
   const article = page.locator('main ol a').first();
@@ -160,4 +183,6 @@ if (problems.length > 0) {
   console.log(problems.join('\n'));
   process.exit(1);
 }
-console.log(`citizen-languages ${language}: request ${number} tracked as ${status}; pages checked: ${checked.join(', ')}`);
+console.log(
+  `citizen-languages ${language}: request ${number} tracked as ${status}; pages checked: ${checked.join(', ')}`,
+);

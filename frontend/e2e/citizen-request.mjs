@@ -59,7 +59,9 @@ try {
   watch(narrow, 'citizen 320px');
   await narrow.goto(`${baseUrl}/self-service/request?page=/tributi/tari&errorCode=E-402`);
   await narrow.getByRole('heading', { level: 1, name: text.form }).waitFor();
-  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await narrow.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   if (overflow > 1) problems.push(`form at 320 px: ${overflow} px of sideways scrolling`);
   await axe(narrow, 'form-320');
   await narrow.context().close();
@@ -74,7 +76,9 @@ try {
   await page.selectOption('#request-reason', 'tari');
   const subject = `TARI: errore E-402 al pagamento ${Date.now()}`;
   await page.locator('#request-subject').fill(subject);
-  await page.locator('#request-description').fill('Il portale della TARI risponde con il codice E-402 quando provo a pagare.');
+  await page
+    .locator('#request-description')
+    .fill('Il portale della TARI risponde con il codice E-402 quando provo a pagare.');
   await page.locator('#request-name').fill('Giulia Verdi');
   await page.locator('#request-email').fill('giulia.verdi@example.it');
   // Bootstrap Italia draws the checkbox with its label: the label takes the click
@@ -108,7 +112,12 @@ try {
   await staff.goto(`${baseUrl}/tickets/${number}`);
   await staff.getByRole('heading', { name: text.context }).waitFor();
   const field = async (name) => ((await staff.locator(`[data-field="context-${name}"]`).textContent()) ?? '').trim();
-  seen = { page: await field('page'), errorCode: await field('errorCode'), browser: await field('browser'), os: await field('os') };
+  seen = {
+    page: await field('page'),
+    errorCode: await field('errorCode'),
+    browser: await field('browser'),
+    os: await field('os'),
+  };
   assert.equal(seen.page, '/tributi/tari');
   assert.equal(seen.errorCode, 'E-402');
   assert.ok(seen.browser, 'a browser is shown');

@@ -19,27 +19,62 @@ const waiting = process.env.CITIZEN_WAITING;
 const notice = process.env.CITIZEN_NOTICE;
 assert.ok(subjects.length > 0 && waiting, 'CITIZEN_SUBJECTS and CITIZEN_WAITING are needed');
 const text = {
-  it: { title: 'La mia area', login: 'Entra con SPID o CIE', waiting: 'In attesa di una tua risposta', question: 'Ci servono queste informazioni',
-        reply: 'La tua risposta', files: 'Allegati (facoltativi)', send: 'Invia la risposta', sent: /Risposta inviata/, logout: 'Esci',
-        remind: 'Ricordamelo', reminded: /Ti ricorderemo la scadenza/, reminders: 'Promemoria' },
-  en: { title: 'My area', login: 'Log in with SPID or CIE', waiting: 'Waiting for your answer', question: 'We need this information',
-        reply: 'Your answer', files: 'Attachments (optional)', send: 'Send the answer', sent: /Answer sent/, logout: 'Log out',
-        remind: 'Remind me', reminded: /We will remind you of the deadline/, reminders: 'Reminders' },
+  it: {
+    title: 'La mia area',
+    login: 'Entra con SPID o CIE',
+    waiting: 'In attesa di una tua risposta',
+    question: 'Ci servono queste informazioni',
+    reply: 'La tua risposta',
+    files: 'Allegati (facoltativi)',
+    send: 'Invia la risposta',
+    sent: /Risposta inviata/,
+    logout: 'Esci',
+    remind: 'Ricordamelo',
+    reminded: /Ti ricorderemo la scadenza/,
+    reminders: 'Promemoria',
+  },
+  en: {
+    title: 'My area',
+    login: 'Log in with SPID or CIE',
+    waiting: 'Waiting for your answer',
+    question: 'We need this information',
+    reply: 'Your answer',
+    files: 'Attachments (optional)',
+    send: 'Send the answer',
+    sent: /Answer sent/,
+    logout: 'Log out',
+    remind: 'Remind me',
+    reminded: /We will remind you of the deadline/,
+    reminders: 'Reminders',
+  },
 }[language];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const problems = [];
 let step = 0;
 
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-citizen-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-citizen-${String(++step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`${name}: ${overflow} px wider than the screen`);
@@ -97,7 +132,9 @@ try {
   await check(page, 'replied');
 
   assert.deepEqual(problems, [], 'no accessibility violation, console error or overflow');
-  console.log(`citizen ${language}: area listed ${subjects.length} requests, reply sent${notice ? ', notice shown and reminder set' : ''}`);
+  console.log(
+    `citizen ${language}: area listed ${subjects.length} requests, reply sent${notice ? ', notice shown and reminder set' : ''}`,
+  );
 } finally {
   await browser.close();
 }

@@ -16,8 +16,12 @@ mkdirSync(shots, { recursive: true });
 // the application's own texts, in the language of the run
 const t = locale(language);
 const text = {
-  login: t('login.submit'), inbox: t('inbox.title'), takeSelected: t('bulk.take'), help: t('shortcuts.title'),
-  select: (number) => t('bulk.select', { number }), assignedTo: t('inbox.assignedTo', { user: 'operator1' }),
+  login: t('login.submit'),
+  inbox: t('inbox.title'),
+  takeSelected: t('bulk.take'),
+  help: t('shortcuts.title'),
+  select: (number) => t('bulk.select', { number }),
+  assignedTo: t('inbox.assignedTo', { user: 'operator1' }),
 };
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -33,8 +37,16 @@ async function apiCall(method, path, user, body) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 let step = 0;
 const violations = [];
@@ -43,7 +55,9 @@ async function check(page, name) {
   await page.screenshot({ path: `${shots}/${language}-inbox-${String(++step).padStart(2, '0')}-${name}.png` });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    violations.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
@@ -74,7 +88,8 @@ try {
   const numbers = [];
   for (let i = 0; i < 14; i++) {
     const opened = await apiCall('POST', '/api/tickets', 'api-client', {
-      channel: i % 2 ? 'EMAIL' : 'WEB', language: 'it',
+      channel: i % 2 ? 'EMAIL' : 'WEB',
+      language: 'it',
       subject: `Richiesta di prova ${i + 1} sulla tassa dei rifiuti con un oggetto piuttosto lungo (${language})`,
       description: 'Chiede informazioni sulla tassa dei rifiuti.',
       requester: { fiscalCode, name: 'Ilaria Veloce', email: 'ilaria.veloce@example.it' },
@@ -82,14 +97,24 @@ try {
     numbers.push(opened.number);
   }
 
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width: 1366, height: 768 },
+  });
   const page = await context.newPage();
   const consoleErrors = [];
   // failed calls are judged by their address below; the articles suggested beside a ticket need the
   // search node, which this test does not wait for
-  page.on('console', (message) => message.type() === 'error' && !/^Failed to load resource/.test(message.text()) && consoleErrors.push(message.text()));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' &&
+      !/^Failed to load resource/.test(message.text()) &&
+      consoleErrors.push(message.text()),
+  );
   page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().includes('/api/kb/')) consoleErrors.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().includes('/api/kb/'))
+      consoleErrors.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
@@ -128,11 +153,16 @@ try {
     })),
   }));
   for (const column of columns.edges) {
-    assert.ok(column.right <= columns.width, `column ${column.index + 1} "${column.name}" ends at ${column.right} px, beyond the ${columns.width} px window`);
+    assert.ok(
+      column.right <= columns.width,
+      `column ${column.index + 1} "${column.name}" ends at ${column.right} px, beyond the ${columns.width} px window`,
+    );
   }
   assert.ok(columns.scroll <= 0, `the table scrolls sideways by ${columns.scroll} px at 1366 px`);
   await check(page, 'compact');
-  console.log(`inbox ${language}: ${visible} rows visible at 1366x768, right edge of the last column at ${columns.edges.at(-1).right} of ${columns.width} px`);
+  console.log(
+    `inbox ${language}: ${visible} rows visible at 1366x768, right edge of the last column at ${columns.edges.at(-1).right} of ${columns.width} px`,
+  );
 
   // the requester's tickets only; two of them taken at once
   await page.locator('#filter-requester').fill(fiscalCode);
@@ -175,7 +205,11 @@ try {
   // out of the text field (single keys do nothing while typing), then j to the first row, Enter to open
   await tabTo(page, () => document.activeElement?.getAttribute('type') === 'checkbox');
   await page.keyboard.press('j');
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-ticket')), number, 'j focuses the row');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('data-ticket')),
+    number,
+    'j focuses the row',
+  );
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname.startsWith('/tasks/'));
   await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
@@ -187,12 +221,12 @@ try {
   await page.keyboard.press('Space');
   // the answer is written in the page's one reply box (the form has no answer field of its own)
   await tabTo(page, () => document.activeElement?.matches('[data-reply-box]'));
-  await page.keyboard.type('La tassa si paga con l\'avviso pagoPA entro il 16 del mese.');
+  await page.keyboard.type("La tassa si paga con l'avviso pagoPA entro il 16 del mese.");
   await check(page, 'keyboard-form');
   await page.keyboard.press('Control+Enter');
   await page.waitForURL((url) => url.pathname === '/inbox');
   const solved = await apiCall('GET', `/api/tickets/${number}`, 'supervisor');
-  assert.equal(solved.answer, 'La tassa si paga con l\'avviso pagoPA entro il 16 del mese.');
+  assert.equal(solved.answer, "La tassa si paga con l'avviso pagoPA entro il 16 del mese.");
   assert.equal(solved.takenInChargeBy, 'operator1');
   await page.getByRole('heading', { name: text.inbox }).waitFor();
 
@@ -205,7 +239,11 @@ try {
   await check(page, 'phone');
   await context.close();
 
-  assert.deepEqual(consoleErrors.filter((line) => !/favicon/.test(line)), [], 'console errors');
+  assert.deepEqual(
+    consoleErrors.filter((line) => !/favicon/.test(line)),
+    [],
+    'console errors',
+  );
   assert.deepEqual(violations, [], 'accessibility violations');
   console.log(`inbox ${language}: bulk take and keyboard journey done after ${step} checked states`);
 } finally {

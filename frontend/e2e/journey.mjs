@@ -14,28 +14,57 @@ assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [lan
 mkdirSync(shots, { recursive: true });
 const t = locale(language);
 const text = {
-  intake: t('nav.intake'), search: t('intake.search'), subject: t('intake.subject'), description: t('intake.description'),
-  given: t('intake.answer'), solveNow: t('intake.solve'), solvedNow: t.like('intake.solved'),
-  supervision: t('nav.supervisor'), refresh: t('inbox.refresh'), loginTitle: t('login.title'), login: t('login.submit'),
-  provider: t('login.withProvider', { name: "Identità dell'ente" }), inbox: t('inbox.title'), inboxTab: t('nav.inbox'),
-  claim: t('inbox.claim'), complete: t('task.complete'),
-  escalate: t('forms.ticket-level1.level1Decision.values.ESCALATE'), solved: t('forms.ticket-level2.level2Decision.values.SOLVE'),
+  intake: t('nav.intake'),
+  search: t('intake.search'),
+  subject: t('intake.subject'),
+  description: t('intake.description'),
+  given: t('intake.answer'),
+  solveNow: t('intake.solve'),
+  solvedNow: t.like('intake.solved'),
+  supervision: t('nav.supervisor'),
+  refresh: t('inbox.refresh'),
+  loginTitle: t('login.title'),
+  login: t('login.submit'),
+  provider: t('login.withProvider', { name: "Identità dell'ente" }),
+  inbox: t('inbox.title'),
+  inboxTab: t('nav.inbox'),
+  claim: t('inbox.claim'),
+  complete: t('task.complete'),
+  escalate: t('forms.ticket-level1.level1Decision.values.ESCALATE'),
+  solved: t('forms.ticket-level2.level2Decision.values.SOLVE'),
   answer: t('forms.ticket-level1.answer.label'),
-  activity: t('nav.activity'), activityTitle: t('activity.title'), serviceLevels: t('nav.serviceLevels'), byHour: t('activity.byHour'),
-  popIntake: t('phone.pop.openIntake'), fromCall: t.like('phone.intakeFromCall', { phone: '+390677770001' }),
-  protocol: t('nav.correspondence'), newLetter: t('correspondence.new'), letterSubject: t('correspondence.subject'),
-  correspondent: t('correspondence.correspondentName'), correspondentEmail: t('correspondence.correspondentEmail'),
-  letterText: t('correspondence.text'), registerLetter: t('correspondence.register'),
-  answerReady: t('forms.letter-draft.draftDecision.values.SUBMIT'), answerText: t('forms.letter-draft.answerText.label'),
-  approve: t('forms.approval-decision.approvalDecision.values.APPROVE'), timeline: t('caseFile.timeline'), paused: t('agentBoard.state.PAUSED'),
-  suggestions: t('kbSuggest.title'), insertAnswer: t.like('kbSuggest.insertLabel'), replyText: t.like('reply.label'),
+  activity: t('nav.activity'),
+  activityTitle: t('activity.title'),
+  serviceLevels: t('nav.serviceLevels'),
+  byHour: t('activity.byHour'),
+  popIntake: t('phone.pop.openIntake'),
+  fromCall: t.like('phone.intakeFromCall', { phone: '+390677770001' }),
+  protocol: t('nav.correspondence'),
+  newLetter: t('correspondence.new'),
+  letterSubject: t('correspondence.subject'),
+  correspondent: t('correspondence.correspondentName'),
+  correspondentEmail: t('correspondence.correspondentEmail'),
+  letterText: t('correspondence.text'),
+  registerLetter: t('correspondence.register'),
+  answerReady: t('forms.letter-draft.draftDecision.values.SUBMIT'),
+  answerText: t('forms.letter-draft.answerText.label'),
+  approve: t('forms.approval-decision.approvalDecision.values.APPROVE'),
+  timeline: t('caseFile.timeline'),
+  paused: t('agentBoard.state.PAUSED'),
+  suggestions: t('kbSuggest.title'),
+  insertAnswer: t.like('kbSuggest.insertLabel'),
+  replyText: t.like('reply.label'),
   kbQuery: t('kb.query'),
 };
 
 /** Today (YYYY-MM-DD) in a zone: the service calendar's, not the machine's or UTC. */
 function calendarDate(zone) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
   const part = (type) => parts.find((each) => each.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -51,7 +80,11 @@ async function ctiEvent(event) {
   const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
   const response = await fetch(baseUrl + '/api/phone/events', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sportello-Timestamp': timestamp, 'X-Sportello-Signature': `sha256=${signature}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Sportello-Timestamp': timestamp,
+      'X-Sportello-Signature': `sha256=${signature}`,
+    },
     body,
   });
   assert.equal(response.status, 202, `CTI event refused: ${await response.text()}`);
@@ -62,8 +95,15 @@ async function screenPop(page, user) {
   const dialog = page.getByRole('dialog');
   for (let attempt = 0; attempt < 15; attempt++) {
     const id = `journey-${language}-${Date.now()}-${attempt}`;
-    await ctiEvent({ eventId: id, kind: 'CALL_OFFERED', callId: id, occurredAt: new Date(Date.now() - 15_000).toISOString(),
-      queue: 'general', callerNumber: '+390677770001', agent: user });
+    await ctiEvent({
+      eventId: id,
+      kind: 'CALL_OFFERED',
+      callId: id,
+      occurredAt: new Date(Date.now() - 15_000).toISOString(),
+      queue: 'general',
+      callerNumber: '+390677770001',
+      agent: user,
+    });
     try {
       await dialog.waitFor({ timeout: 2_000 });
       return dialog;
@@ -168,14 +208,25 @@ try {
   const waitingBefore = await waitingInGeneral(supervisor.page);
   // the telephony platform reports an agent paused: the agents-by-state tiles and table show it
   const agent = `journey-agent-${language}`;
-  await ctiEvent({ eventId: `${agent}-${Date.now()}`, kind: 'AGENT_STATE', occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-    agent, agentState: 'PAUSED', queue: 'general' });
+  await ctiEvent({
+    eventId: `${agent}-${Date.now()}`,
+    kind: 'AGENT_STATE',
+    occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    agent,
+    agentState: 'PAUSED',
+    queue: 'general',
+  });
   await expectAgentState(supervisor.page, agent, text.paused);
-  assert.ok(Number(await supervisor.page.locator('[data-agent-state="PAUSED"]').textContent()) >= 1, 'the paused tile counts the agent');
+  assert.ok(
+    Number(await supervisor.page.locator('[data-agent-state="PAUSED"]').textContent()) >= 1,
+    'the paused tile counts the agent',
+  );
   await check(supervisor.page, 'supervisor-before');
 
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {
-    channel: 'WEB', subject: `Pagamento TARI con pagoPA (journey ${language})`, language: 'it',
+    channel: 'WEB',
+    subject: `Pagamento TARI con pagoPA (journey ${language})`,
+    language: 'it',
     description: 'Il pagamento PagoPA risulta non registrato.',
     requester: { fiscalCode: 'BRWJRN80A01H501Z', name: 'Giulia Neri', email: 'giulia.neri@example.it' },
   });
@@ -225,7 +276,7 @@ try {
   const { zone } = await apiCall('GET', '/api/me', 'supervisor');
   assert.equal(to, calendarDate(zone), 'the page counts days on the service calendar');
   const activity = await apiCall('GET', `/api/reports/activity?from=${from}&to=${to}`, 'supervisor');
-  assert.ok(activity.received >= 1, 'the journey\'s tickets are in this month');
+  assert.ok(activity.received >= 1, "the journey's tickets are in this month");
   assert.equal(Number((await received.textContent()).replace(/\D/g, '')), activity.received);
   const hours = supervisor.page.getByRole('figure', { name: text.byHour });
   await hours.locator('.recharts-bar-rectangle').first().waitFor();
@@ -258,8 +309,14 @@ try {
   await second.page.getByText(/inserito nella risposta|inserted into the reply/).waitFor();
   assert.match(await second.page.getByLabel(text.replyText).inputValue(), /\S/, 'the answer is in the reply box');
   const learned = await apiCall('GET', `/api/kb/articles/${articleId}/learned`, 'kbeditor');
-  assert.ok(learned.some((entry) => entry.ticketNumber === number), 'the article learned the ticket');
-  assert.ok(learned.every((entry) => !/neri|giulia/i.test(entry.text)), 'without the requester\'s name');
+  assert.ok(
+    learned.some((entry) => entry.ticketNumber === number),
+    'the article learned the ticket',
+  );
+  assert.ok(
+    learned.every((entry) => !/neri|giulia/i.test(entry.text)),
+    "without the requester's name",
+  );
   await check(second.page, 'ticket-suggestions');
   // one reply box: with "Solved" its text is the answer sent when the task is completed
   await second.page.getByLabel(text.replyText).fill('Il pagamento è stato registrato oggi.');
@@ -286,7 +343,9 @@ try {
   await secretariat.page.getByRole('heading', { level: 1 }).waitFor();
   await check(secretariat.page, 'correspondence-register');
   await secretariat.page.getByRole('link', { name: text.newLetter }).click();
-  await secretariat.page.getByLabel(text.letterSubject, { exact: true }).fill(`Istanza di accesso agli atti (${language})`);
+  await secretariat.page
+    .getByLabel(text.letterSubject, { exact: true })
+    .fill(`Istanza di accesso agli atti (${language})`);
   await secretariat.page.getByLabel(text.correspondent, { exact: true }).fill('Franca Rossi');
   await secretariat.page.getByLabel(text.correspondentEmail, { exact: true }).fill('franca.rossi@example.it');
   await secretariat.page.getByLabel(text.letterText, { exact: true }).fill('Chiedo copia della delibera n. 12.');
@@ -315,8 +374,10 @@ try {
   await check(secretariat.page, 'letter-signed');
   await secretariat.context.close();
   const signed = await apiCall('GET', `/api/correspondence/${protocol}`, 'supervisor');
-  assert.deepEqual(signed.approvals.map((a) => `${a.step} ${a.decision} ${a.decidedBy}`),
-    ['REVIEW APPROVE headoffice1', 'SIGNATURE APPROVE manager1']);
+  assert.deepEqual(
+    signed.approvals.map((a) => `${a.step} ${a.decision} ${a.decidedBy}`),
+    ['REVIEW APPROVE headoffice1', 'SIGNATURE APPROVE manager1'],
+  );
 
   const closed = await apiCall('GET', `/api/tickets/${number}`, 'supervisor');
   assert.equal(closed.status, 'CLOSED');

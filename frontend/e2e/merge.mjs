@@ -16,10 +16,16 @@ mkdirSync(shots, { recursive: true });
 // the application's own texts, in the language of the run
 const t = locale(language);
 const text = {
-  login: t('login.submit'), inbox: t('inbox.title'), merge: t('ticketActions.merge'), mergeSubmit: t('ticketActions.mergeSubmit'),
+  login: t('login.submit'),
+  inbox: t('inbox.title'),
+  merge: t('ticketActions.merge'),
+  mergeSubmit: t('ticketActions.mergeSubmit'),
   merged: (number, into) => pattern(t('ticketActions.merged', { number, into })),
-  linked: t('ticketActions.linked'), reclassify: t('ticketActions.reclassify'), queue: t('ticketActions.queue'),
-  reason: t('ticketActions.reason'), reclassifySubmit: t('ticketActions.reclassifySubmit'),
+  linked: t('ticketActions.linked'),
+  reclassify: t('ticketActions.reclassify'),
+  queue: t('ticketActions.queue'),
+  reason: t('ticketActions.reason'),
+  reclassifySubmit: t('ticketActions.reclassifySubmit'),
   reclassified: pattern(t('ticketActions.reclassified')),
 };
 
@@ -35,26 +41,47 @@ async function apiCall(method, path, user, body) {
 }
 
 const letters = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
-const requester = { fiscalCode: `${letters}80A01H501Z`, name: 'Carla Neri', email: `carla.${letters.toLowerCase()}@example.it` };
+const requester = {
+  fiscalCode: `${letters}80A01H501Z`,
+  name: 'Carla Neri',
+  email: `carla.${letters.toLowerCase()}@example.it`,
+};
 async function openTicket(subject) {
   const ticket = await apiCall('POST', '/api/tickets', 'operator1', {
-    channel: 'WEB', subject, description: 'Non riesco a pagare la TARI online.', language: 'it', requester,
+    channel: 'WEB',
+    subject,
+    description: 'Non riesco a pagare la TARI online.',
+    language: 'it',
+    requester,
   });
   return ticket.number;
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const violations = [];
 let step = 0;
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-merge-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-merge-${String(++step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    violations.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
@@ -66,14 +93,20 @@ async function openTask(page, number) {
   const row = page.locator(`tr[data-ticket="${number}"]`);
   await row.waitFor();
   await row.getByRole('link', { name: new RegExp(number) }).click();
-  await page.getByRole('heading', { name: new RegExp(number) }).first().waitFor();
+  await page
+    .getByRole('heading', { name: new RegExp(number) })
+    .first()
+    .waitFor();
 }
 
 try {
   const primary = await openTicket(`TARI online ${letters}`);
   const duplicate = await openTicket(`TARI online di nuovo ${letters}`);
 
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width: 1366, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
@@ -92,7 +125,10 @@ try {
   assert.ok(await mergeDialog.getByLabel(new RegExp(primary)).isChecked(), 'the primary is picked');
   await check(page, 'merge-dialog');
   await mergeDialog.getByRole('button', { name: text.mergeSubmit }).click();
-  await page.getByRole('status').filter({ hasText: text.merged(duplicate, primary) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: text.merged(duplicate, primary) })
+    .waitFor();
   const closed = await apiCall('GET', `/api/tickets/${duplicate}`, 'operator1');
   assert.equal(closed.status, 'CLOSED');
   assert.equal(closed.outcome, 'DUPLICATE');
@@ -112,8 +148,14 @@ try {
   await check(page, 'reclassified');
   const reclassified = await apiCall('GET', `/api/tickets/${primary}`, 'operator1');
   assert.equal(reclassified.queue, 'payments');
-  assert.ok(reclassified.history.some((s) => s.kind === 'RECLASSIFIED' && s.actor === 'operator1'), 'traced on the path');
-  assert.ok(reclassified.history.some((s) => s.kind === 'MERGED_IN' && s.detail === duplicate), 'merge on the primary path');
+  assert.ok(
+    reclassified.history.some((s) => s.kind === 'RECLASSIFIED' && s.actor === 'operator1'),
+    'traced on the path',
+  );
+  assert.ok(
+    reclassified.history.some((s) => s.kind === 'MERGED_IN' && s.detail === duplicate),
+    'merge on the primary path',
+  );
   await context.close();
 
   assert.deepEqual(violations, [], 'no serious accessibility violation');

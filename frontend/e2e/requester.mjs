@@ -13,12 +13,30 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: requester.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { login: 'Accedi', show: /^Mostra le attività in attesa di Ufficio Tributi/, assign: 'Assegna', confirm: 'Conferma',
-        assigned: /assegnata a office1/, requesterPage: /^Apri la scheda di/, phone: 'Telefono', save: 'Salva le modifiche',
-        changes: 'Modifiche ai dati', colleague: /^Collega a cui affidare/ },
-  en: { login: 'Log in', show: /^Show the waiting tasks of Ufficio Tributi/, assign: 'Assign', confirm: 'Confirm',
-        assigned: /assigned to office1/, requesterPage: /^Open the page of/, phone: 'Phone', save: 'Save changes',
-        changes: 'Changes to the data', colleague: /^Colleague to give/ },
+  it: {
+    login: 'Accedi',
+    show: /^Mostra le attività in attesa di Ufficio Tributi/,
+    assign: 'Assegna',
+    confirm: 'Conferma',
+    assigned: /assegnata a office1/,
+    requesterPage: /^Apri la scheda di/,
+    phone: 'Telefono',
+    save: 'Salva le modifiche',
+    changes: 'Modifiche ai dati',
+    colleague: /^Collega a cui affidare/,
+  },
+  en: {
+    login: 'Log in',
+    show: /^Show the waiting tasks of Ufficio Tributi/,
+    assign: 'Assign',
+    confirm: 'Confirm',
+    assigned: /assigned to office1/,
+    requesterPage: /^Open the page of/,
+    phone: 'Phone',
+    save: 'Save changes',
+    changes: 'Changes to the data',
+    colleague: /^Colleague to give/,
+  },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -32,14 +50,22 @@ async function apiCall(method, path, user, body) {
   return response.status === 204 ? undefined : response.json();
 }
 
-const letters = () => Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+const letters = () =>
+  Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
 
 /** A new ticket of a new requester, opened by level 1; its number and its requester's name. */
 async function openTicket(subject) {
   const name = `Requester ${letters()}`;
   const ticket = await apiCall('POST', '/api/tickets', 'operator1', {
-    channel: 'WEB', subject, description: 'Ho pagato la TARI ma risulto ancora debitore.', language: 'it',
-    requester: { fiscalCode: `${letters()}80A01H501Z`, name, email: `${name.replace(' ', '.').toLowerCase()}@example.it` },
+    channel: 'WEB',
+    subject,
+    description: 'Ho pagato la TARI ma risulto ancora debitore.',
+    language: 'it',
+    requester: {
+      fiscalCode: `${letters()}80A01H501Z`,
+      name,
+      email: `${name.replace(' ', '.').toLowerCase()}@example.it`,
+    },
   });
   return { number: ticket.number, name };
 }
@@ -48,22 +74,39 @@ const taskOf = async (number, user) => (await apiCall('GET', `/api/tasks?busines
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const problems = [];
 let step = 0;
 
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
 async function logIn(user, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport, isMobile: viewport.width < 500 });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport,
+    isMobile: viewport.width < 500,
+  });
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
@@ -87,9 +130,13 @@ async function noOverflow(page, name) {
 try {
   // a ticket that level 1 escalates and level 2 hands to the Tributi office
   const atOffice = await openTicket('Bacheca: pratica in ufficio');
-  await apiCall('POST', `/api/tasks/${await taskOf(atOffice.number, 'operator1')}/complete`, 'operator1', { decision: 'ESCALATE' });
-  await apiCall('POST', `/api/tasks/${await taskOf(atOffice.number, 'operator2')}/complete`, 'operator2',
-    { decision: 'INVOLVE_OFFICE', office: 'office-tributi' });
+  await apiCall('POST', `/api/tasks/${await taskOf(atOffice.number, 'operator1')}/complete`, 'operator1', {
+    decision: 'ESCALATE',
+  });
+  await apiCall('POST', `/api/tasks/${await taskOf(atOffice.number, 'operator2')}/complete`, 'operator2', {
+    decision: 'INVOLVE_OFFICE',
+    office: 'office-tributi',
+  });
 
   // the supervisor finds it on the board under the office and assigns it to office1
   {
@@ -97,20 +144,30 @@ try {
     await page.waitForURL((url) => url.pathname === '/supervisor');
     const office = page.locator('tr[data-group="office-tributi"]');
     await office.waitFor();
-    assert.ok(Number(await office.locator('td[data-figure="waiting"]').textContent()) >= 1, 'the office has waiting work');
+    assert.ok(
+      Number(await office.locator('td[data-figure="waiting"]').textContent()) >= 1,
+      'the office has waiting work',
+    );
     await check(page, 'board');
     await office.getByRole('button', { name: text.show }).click();
     const task = page.locator(`li[data-task="${atOffice.number}"]`);
     await task.waitFor();
-    assert.equal(await task.getByRole('link', { name: atOffice.number }).getAttribute('href'), `/tickets/${atOffice.number}`);
-    await task.getByRole('button', { name: `${text.assign}: ` + (language === 'it' ? 'richiesta ' : 'request ') + atOffice.number }).click();
+    assert.equal(
+      await task.getByRole('link', { name: atOffice.number }).getAttribute('href'),
+      `/tickets/${atOffice.number}`,
+    );
+    await task
+      .getByRole('button', {
+        name: `${text.assign}: ` + (language === 'it' ? 'richiesta ' : 'request ') + atOffice.number,
+      })
+      .click();
     await task.getByLabel(text.colleague).selectOption('office1');
     await check(page, 'board-assign');
     await task.getByRole('button', { name: text.confirm }).click();
     await page.getByRole('status').filter({ hasText: text.assigned }).waitFor();
     await page.locator(`li[data-task="${atOffice.number}"]`).waitFor({ state: 'detached' });
     const holder = await apiCall('GET', `/api/tasks?businessKey=${atOffice.number}`, 'office1');
-    assert.equal(holder.items[0].assignee, 'office1', 'the office task is office1\'s now');
+    assert.equal(holder.items[0].assignee, 'office1', "the office task is office1's now");
     await context.close();
 
     const phone = await logIn('supervisor', { width: 390, height: 844 });
@@ -138,7 +195,10 @@ try {
     // the same page at phone width
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('heading', { level: 1, name: ticket.name }).waitFor();
-    await page.screenshot({ path: `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-contact-phone.png`, fullPage: true });
+    await page.screenshot({
+      path: `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-contact-phone.png`,
+      fullPage: true,
+    });
     await noOverflow(page, 'requester page');
     await context.close();
   }

@@ -12,7 +12,14 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: roles.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const t = locale(language);
-const ERRORS = ['errors.generic', 'errors.forbidden', 'contact.denied', 'contact.sectionDenied', 'ticketPage.forbidden', 'canned.page.forbidden'];
+const ERRORS = [
+  'errors.generic',
+  'errors.forbidden',
+  'contact.denied',
+  'contact.sectionDenied',
+  'ticketPage.forbidden',
+  'canned.page.forbidden',
+];
 const text = {
   login: t('login.title'),
   submit: t('login.submit'),
@@ -25,7 +32,22 @@ const text = {
 const ROLES = [
   ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
   ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
-  ['supervisor', '/supervisor', ['/inbox', '/tickets', '/supervisor', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity', '/canned-replies', '/notices']],
+  [
+    'supervisor',
+    '/supervisor',
+    [
+      '/inbox',
+      '/tickets',
+      '/supervisor',
+      '/correspondence',
+      '/complaints',
+      '/kb',
+      '/service-levels',
+      '/activity',
+      '/canned-replies',
+      '/notices',
+    ],
+  ],
   ['auditor', '/service-levels', ['/service-levels', '/activity', '/audit']],
   ['office1', '/inbox', ['/inbox', '/tickets', '/correspondence', '/complaints', '/kb']],
   ['secretariat1', '/inbox', ['/inbox', '/correspondence', '/complaints', '/kb']],
@@ -34,7 +56,11 @@ const ROLES = [
   ['kbeditor', '/kb', ['/inbox', '/kb', '/canned-replies']],
   ['kbreviewer', '/kb', ['/inbox', '/kb']],
   ['analyst', '/procedures', ['/procedures']],
-  ['admin', '/service-levels', ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies', '/retention', '/users']],
+  [
+    'admin',
+    '/service-levels',
+    ['/kb', '/service-levels', '/activity', '/procedures', '/canned-replies', '/retention', '/users'],
+  ],
   ['api-client', '/no-workspace', []],
   ['dpo', '/audit', ['/inbox', '/audit', '/data-subjects', '/retention']],
   ['communications1', '/notices', ['/notices']],
@@ -50,7 +76,12 @@ async function settled(page) {
 }
 
 async function inspect(page, user, name) {
-  await checkPage(page, `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`, `${user} ${name}`, problems);
+  await checkPage(
+    page,
+    `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`,
+    `${user} ${name}`,
+    problems,
+  );
   const banners = await page.getByRole('alert').allTextContents();
   if (banners.length > 0) problems.push(`${user} ${name}: error banner "${banners.join(' | ')}"`);
   if (await page.getByText(text.errors).count()) problems.push(`${user} ${name}: an error message is shown`);
@@ -71,14 +102,19 @@ async function logIn(context, user) {
 
 try {
   for (const [user, landing, tabs] of ROLES) {
-    const context = await browser.newContext({ locale: browserLocale(language), viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({
+      locale: browserLocale(language),
+      viewport: { width: 1366, height: 768 },
+    });
     const page = await logIn(context, user);
     await page.waitForURL((url) => url.pathname === landing);
     await settled(page);
     await inspect(page, user, landing);
     const nav = page.getByRole('navigation', { name: text.navigation });
-    const offered = tabs.length === 0 && (await nav.count()) === 0 ? [] : await nav.getByRole('link').evaluateAll(
-      (links) => links.map((link) => new URL(link.href).pathname));
+    const offered =
+      tabs.length === 0 && (await nav.count()) === 0
+        ? []
+        : await nav.getByRole('link').evaluateAll((links) => links.map((link) => new URL(link.href).pathname));
     assert.deepEqual(offered, tabs, `${user}'s tabs`);
     for (const tab of tabs.filter((each) => each !== landing)) {
       await nav.locator(`a[href="${tab}"]`).click();
@@ -94,7 +130,11 @@ try {
     await context.close();
 
     // phone width: the tabs fold into a menu, the landing page does not overflow sideways
-    const phone = await browser.newContext({ locale: browserLocale(language), viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await browser.newContext({
+      locale: browserLocale(language),
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
     const small = await logIn(phone, user);
     await small.waitForURL((url) => url.pathname === landing);
     await settled(small);
@@ -102,8 +142,11 @@ try {
     if (overflow > 0) problems.push(`${user} ${landing} at 390 px: ${overflow} px wider than the screen`);
     if (tabs.length > 0) {
       const menu = small.getByRole('button', { name: text.menu });
-      assert.equal(await small.getByRole('navigation', { name: text.navigation }).getByRole('link').first().isVisible(), false,
-        `${user}: the tabs are folded at 390 px`);
+      assert.equal(
+        await small.getByRole('navigation', { name: text.navigation }).getByRole('link').first().isVisible(),
+        false,
+        `${user}: the tabs are folded at 390 px`,
+      );
       await menu.click();
       await small.getByRole('navigation', { name: text.navigation }).getByRole('link').first().waitFor();
       await small.screenshot({ path: `${shots}/${language}-role-${user}-phone-menu.png` });

@@ -12,25 +12,52 @@ import assert from 'node:assert/strict';
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 const number = process.env.SEARCH_NUMBER;
 const word = process.env.SEARCH_WORD;
-assert.ok(baseUrl && shots && number && word, 'usage: SEARCH_NUMBER=… SEARCH_WORD=… search.mjs <base-url> <screenshot-dir> [language]');
+assert.ok(
+  baseUrl && shots && number && word,
+  'usage: SEARCH_NUMBER=… SEARCH_WORD=… search.mjs <base-url> <screenshot-dir> [language]',
+);
 mkdirSync(shots, { recursive: true });
 const text = {
   it: {
-    login: 'Accedi', title: 'Pratiche', number: 'Numero', words: 'Testo (oggetto, descrizione)', search: 'Cerca',
-    reset: 'Azzera', mine: /Le mie pratiche/, viewName: 'Nome della vista', save: 'Salva come vista', inbox: 'Attività',
+    login: 'Accedi',
+    title: 'Pratiche',
+    number: 'Numero',
+    words: 'Testo (oggetto, descrizione)',
+    search: 'Cerca',
+    reset: 'Azzera',
+    mine: /Le mie pratiche/,
+    viewName: 'Nome della vista',
+    save: 'Salva come vista',
+    inbox: 'Attività',
     navigation: 'Navigazione principale',
   },
   en: {
-    login: 'Log in', title: 'Tickets', number: 'Number', words: 'Text (subject, description)', search: 'Search',
-    reset: 'Clear', mine: /My tickets/, viewName: 'View name', save: 'Save as view', inbox: 'Tasks',
+    login: 'Log in',
+    title: 'Tickets',
+    number: 'Number',
+    words: 'Text (subject, description)',
+    search: 'Search',
+    reset: 'Clear',
+    mine: /My tickets/,
+    viewName: 'View name',
+    save: 'Save as view',
+    inbox: 'Tasks',
     navigation: 'Main navigation',
   },
 }[language];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const problems = [];
 
@@ -38,7 +65,9 @@ async function axe(page, name) {
   await page.screenshot({ path: `${shots}/${language}-search-${name}.png`, fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    problems.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
@@ -61,15 +90,22 @@ async function logIn(context, user) {
 const results = (page) => page.locator('tbody tr');
 
 try {
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width: 1366, height: 768 },
+  });
   const page = await logIn(context, 'operator1');
   await page.getByRole('navigation', { name: text.navigation }).locator('a[href="/tickets"]').click();
   await page.getByRole('heading', { level: 1, name: text.title }).waitFor();
   await results(page).first().waitFor();
   await axe(page, 'first');
   // compact: at least 12 rows (or all of them, if fewer) inside the 768 px window
-  const inView = await page.evaluate(() =>
-    [...document.querySelectorAll('tbody tr')].filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length);
+  const inView = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('tbody tr')].filter(
+        (row) => row.getBoundingClientRect().bottom <= window.innerHeight,
+      ).length,
+  );
   const rows = await results(page).count();
   if (inView < Math.min(12, rows)) problems.push(`only ${inView} of ${rows} rows visible at 1366×768`);
 
@@ -94,13 +130,19 @@ try {
   await header.getByRole('button').focus();
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.searchParams.get('sort') === 'number');
-  assert.equal(await page.getByRole('columnheader', { name: text.number, exact: false }).first().getAttribute('aria-sort'), 'ascending');
+  assert.equal(
+    await page.getByRole('columnheader', { name: text.number, exact: false }).first().getAttribute('aria-sort'),
+    'ascending',
+  );
 
   // a built-in view
   await page.getByRole('button', { name: text.mine }).click();
   await page.waitForURL((url) => url.searchParams.get('mine') === 'true');
   assert.equal(await page.getByRole('button', { name: text.mine }).getAttribute('aria-current'), 'true');
-  await page.getByText(/pratic|ticket/i).first().waitFor();
+  await page
+    .getByText(/pratic|ticket/i)
+    .first()
+    .waitFor();
   await axe(page, 'view-mine');
 
   // save the word search as a personal view, go elsewhere, come back
@@ -128,7 +170,11 @@ try {
   await context.close();
 
   // phone width: the page does not overflow, the table scrolls inside its container
-  const phone = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true });
+  const phone = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
   const small = await logIn(phone, 'operator1');
   await small.goto(baseUrl + '/tickets');
   await results(small).first().waitFor();

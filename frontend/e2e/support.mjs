@@ -8,8 +8,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -21,7 +29,10 @@ export function apiAs(baseUrl) {
   return async function api(method, path, user, body) {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'), 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'),
+        'Content-Type': 'application/json',
+      },
       body: body && JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -34,7 +45,10 @@ export async function axeViolations(page, name) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((violation) => ['serious', 'critical'].includes(violation.impact))
-    .map((violation) => `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
 }
 
 /** A screenshot to `path`, then the page's violations added to `problems`. */

@@ -14,16 +14,44 @@ const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: ticket.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
 const text = {
-  it: { login: 'Accedi', inbox: 'Le mie attività', conversation: 'Conversazione',
-        note: 'Nota interna', public: 'Risposta pubblica', noteText: /^Testo della nota interna/, replyText: /^Testo della risposta \(inviata/,
-        addNote: 'Aggiungi la nota', send: 'Invia la risposta', insertAnswer: /^Inserisci la risposta di/, inserted: /inserito nella risposta/,
-        suggestions: 'Articoli suggeriti', closed: 'Chiusa', notFound: /non esiste/, forbidden: /Non hai i permessi/, solved: 'Risolta',
-        kbSearch: 'Cerca nella base di conoscenza' },
-  en: { login: 'Log in', inbox: 'My tasks', conversation: 'Conversation',
-        note: 'Internal note', public: 'Public reply', noteText: /^Text of the internal note/, replyText: /^Text of the reply \(sent/,
-        addNote: 'Add the note', send: 'Send the reply', insertAnswer: /^Insert the answer of/, inserted: /inserted into the reply/,
-        suggestions: 'Suggested articles', closed: 'Closed', notFound: /does not exist/, forbidden: /do not have permission/, solved: 'Solved',
-        kbSearch: 'Search the knowledge base' },
+  it: {
+    login: 'Accedi',
+    inbox: 'Le mie attività',
+    conversation: 'Conversazione',
+    note: 'Nota interna',
+    public: 'Risposta pubblica',
+    noteText: /^Testo della nota interna/,
+    replyText: /^Testo della risposta \(inviata/,
+    addNote: 'Aggiungi la nota',
+    send: 'Invia la risposta',
+    insertAnswer: /^Inserisci la risposta di/,
+    inserted: /inserito nella risposta/,
+    suggestions: 'Articoli suggeriti',
+    closed: 'Chiusa',
+    notFound: /non esiste/,
+    forbidden: /Non hai i permessi/,
+    solved: 'Risolta',
+    kbSearch: 'Cerca nella base di conoscenza',
+  },
+  en: {
+    login: 'Log in',
+    inbox: 'My tasks',
+    conversation: 'Conversation',
+    note: 'Internal note',
+    public: 'Public reply',
+    noteText: /^Text of the internal note/,
+    replyText: /^Text of the reply \(sent/,
+    addNote: 'Add the note',
+    send: 'Send the reply',
+    insertAnswer: /^Insert the answer of/,
+    inserted: /inserted into the reply/,
+    suggestions: 'Suggested articles',
+    closed: 'Closed',
+    notFound: /does not exist/,
+    forbidden: /do not have permission/,
+    solved: 'Solved',
+    kbSearch: 'Search the knowledge base',
+  },
 }[language];
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
@@ -39,23 +67,40 @@ async function apiCall(method, path, user, body) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 let step = 0;
 const violations = [];
 const problems = [];
 
 async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-ticket-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${shots}/${language}-ticket-${String(++step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    violations.push(
+      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 }
 
 async function logIn(user, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport, isMobile: viewport.width < 500 });
+  const context = await browser.newContext({
+    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    viewport,
+    isMobile: viewport.width < 500,
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
   await page.goto(baseUrl + '/login');
@@ -72,12 +117,17 @@ const entry = (page, kind, words) => page.locator(`[data-entry="${kind}"]`).filt
 
 try {
   const opened = await apiCall('POST', '/api/tickets', 'api-client', {
-    channel: 'WEB', subject: `Pagamento TARI con pagoPA (ticket page ${language})`, language: 'it',
+    channel: 'WEB',
+    subject: `Pagamento TARI con pagoPA (ticket page ${language})`,
+    language: 'it',
     description: 'Il pagamento PagoPA della TARI risulta non registrato.',
     requester: { fiscalCode: 'TCKPGE80A01H501Z', name: 'Paola Conti', email: 'paola.conti@example.it' },
   });
   const number = opened.number;
-  await apiCall('POST', `/api/tickets/${number}/messages`, 'api-client', { text: 'Allego la ricevuta del pagamento.', channel: 'WEB' });
+  await apiCall('POST', `/api/tickets/${number}/messages`, 'api-client', {
+    text: 'Allego la ricevuta del pagamento.',
+    channel: 'WEB',
+  });
 
   // from the inbox to the ticket's page
   const operator = await logIn('operator1');
@@ -94,7 +144,11 @@ try {
   await entry(operator.page, 'REQUEST', 'Il pagamento PagoPA della TARI risulta non registrato.').waitFor();
   await entry(operator.page, 'MESSAGE', 'Allego la ricevuta del pagamento.').waitFor();
   const conversationText = await operator.page.locator('ol.conversation').textContent();
-  assert.doesNotMatch(conversationText, /[a-zA-Z]+=\S|\d{4}-\d{2}-\d{2}T\d{2}|sha256:/, 'the conversation is in plain words');
+  assert.doesNotMatch(
+    conversationText,
+    /[a-zA-Z]+=\S|\d{4}-\d{2}-\d{2}T\d{2}|sha256:/,
+    'the conversation is in plain words',
+  );
   await check(operator.page, 'opened');
 
   // an internal note
@@ -116,8 +170,10 @@ try {
   await suggestion.getByRole('button', { name: text.insertAnswer }).click();
   await operator.page.getByText(text.inserted).first().waitFor();
   const written = await box.inputValue();
-  assert.ok(written.startsWith('Gentile Paola Conti,') && written.length > 'Gentile Paola Conti,\n'.length + 20,
-    'the answer is inserted into the reply after what was typed');
+  assert.ok(
+    written.startsWith('Gentile Paola Conti,') && written.length > 'Gentile Paola Conti,\n'.length + 20,
+    'the answer is inserted into the reply after what was typed',
+  );
   await check(operator.page, 'reply-written');
   await operator.page.getByRole('button', { name: text.send }).click();
   await entry(operator.page, 'REPLY', 'Gentile Paola Conti,').waitFor();
@@ -128,12 +184,17 @@ try {
   assert.ok(kinds.includes('NOTE') && kinds.includes('REPLY'), `note and reply in the conversation: ${kinds}`);
   assert.ok(kinds.indexOf('NOTE') < kinds.lastIndexOf('REPLY'), 'the note before the reply');
   const learned = await apiCall('GET', `/api/kb/articles/${articleId}/learned`, 'kbeditor');
-  assert.ok(learned.some((each) => each.ticketNumber === number), 'the insert is recorded as a use of the article');
+  assert.ok(
+    learned.some((each) => each.ticketNumber === number),
+    'the insert is recorded as a use of the article',
+  );
   await operator.context.close();
 
   // a closed ticket's page, by its number
   const call = await apiCall('POST', '/api/tickets', 'operator1', {
-    channel: 'PHONE', subject: `Orari dello sportello (ticket page ${language})`, language: 'it',
+    channel: 'PHONE',
+    subject: `Orari dello sportello (ticket page ${language})`,
+    language: 'it',
     description: 'Chiede gli orari di apertura.',
     requester: { fiscalCode: 'TCKCLS80A01H501Z', name: 'Franco Neri' },
     firstContactAnswer: 'Dal lunedì al venerdì, 8:30-12:30.',
@@ -143,7 +204,11 @@ try {
   await closed.page.getByRole('heading', { level: 1, name: new RegExp(call.number) }).waitFor();
   assert.equal((await closed.page.locator('[data-field="status"]').textContent()).trim(), text.closed);
   await entry(closed.page, 'EVENT', text.solved).first().waitFor();
-  assert.equal(await closed.page.getByLabel(text.public, { exact: true }).count(), 0, 'no public reply to a closed ticket');
+  assert.equal(
+    await closed.page.getByLabel(text.public, { exact: true }).count(),
+    0,
+    'no public reply to a closed ticket',
+  );
   await closed.page.getByLabel(text.noteText).waitFor();
   await check(closed.page, 'closed');
   // an unknown number
@@ -175,7 +240,9 @@ try {
 
   assert.deepEqual(problems, [], 'no page errors');
   assert.deepEqual(violations, [], 'accessibility violations');
-  console.log(`ticket ${language}: conversation of ${number} with a note and a reply, closed ${call.number}, after ${step} checked pages`);
+  console.log(
+    `ticket ${language}: conversation of ${number} with a note and a reply, closed ${call.number}, after ${step} checked pages`,
+  );
 } finally {
   await browser.close();
 }

@@ -50,39 +50,252 @@ export function App() {
       {user && <ScreenPopHost user={user} />}
       <Routes>
         <Route path="/login" element={<LoginPage onLogin={setUser} />} />
-        <Route path="/" element={guard(user, (u) => <Navigate to={landingFor(u)} replace />)} />
-        <Route path="/inbox" element={guard(user, (u) => <InboxPage user={u} />, '/inbox')} />
-        <Route path="/procedures" element={guard(user, (u) => <ProceduresPage user={u} />, '/procedures')} />
-        <Route path="/audit" element={guard(user, (u) => <AuditPage user={u} />, '/audit')} />
-        <Route path="/notices" element={guard(user, (u) => <NoticesPage user={u} />, '/notices')} />
-        <Route path="/data-subjects" element={guard(user, (u) => <DataSubjectsPage user={u} />, '/data-subjects')} />
-        <Route path={NO_WORKSPACE} element={guard(user, (u) => <NoWorkspacePage user={u} />)} />
-        <Route path="/tasks/:taskId" element={guard(user, (u) => <PerItem><TaskPage user={u} /></PerItem>)} />
-        <Route path="/tickets/new" element={guard(user, (u) => <IntakePage user={u} />, '/tickets/new')} />
-        <Route path="/tickets" element={guard(user, (u) => <TicketSearchPage user={u} />, '/tickets')} />
-        <Route path="/tickets/:number" element={guard(user, (u) => <PerItem><TicketPage user={u} /></PerItem>)} />
-        <Route path="/supervisor" element={guard(user, (u) => <SupervisorPage user={u} />, '/supervisor')} />
-        <Route path="/service-levels" element={guard(user, (u) => <ServiceLevelsPage user={u} />, '/service-levels')} />
-        <Route path="/activity" element={guard(user, (u) => <ActivityPage user={u} />, '/activity')} />
-        <Route path="/correspondence" element={guard(user, (u) => <CorrespondencePage user={u} />, '/correspondence')} />
-        <Route path="/correspondence/new" element={guard(user, (u) => <NewLetterPage user={u} />)} />
-        <Route path="/correspondence/:number" element={guard(user, (u) => <PerItem><LetterPage user={u} /></PerItem>)} />
-        <Route path="/complaints" element={guard(user, (u) => <ComplaintsPage user={u} />, '/complaints')} />
-        <Route path="/complaints/new" element={guard(user, (u) => <NewComplaintPage user={u} />)} />
-        <Route path="/complaints/:number" element={guard(user, (u) => <PerItem><ComplaintPage user={u} /></PerItem>)} />
-        <Route path="/kb" element={guard(user, (u) => <KnowledgePage user={u} />, '/kb')} />
-        <Route path="/kb/articles/:id" element={guard(user, (u) => <PerItem><KbArticlePage user={u} /></PerItem>)} />
-        <Route path="/kb/edit/:id" element={guard(user, (u) => <PerItem><KbEditPage user={u} /></PerItem>)} />
+        <Route
+          path="/"
+          element={guard(user, (u) => (
+            <Navigate to={landingFor(u)} replace />
+          ))}
+        />
+        <Route
+          path="/inbox"
+          element={guard(
+            user,
+            (u) => (
+              <InboxPage user={u} />
+            ),
+            '/inbox',
+          )}
+        />
+        <Route
+          path="/procedures"
+          element={guard(
+            user,
+            (u) => (
+              <ProceduresPage user={u} />
+            ),
+            '/procedures',
+          )}
+        />
+        <Route
+          path="/audit"
+          element={guard(
+            user,
+            (u) => (
+              <AuditPage user={u} />
+            ),
+            '/audit',
+          )}
+        />
+        <Route
+          path="/notices"
+          element={guard(
+            user,
+            (u) => (
+              <NoticesPage user={u} />
+            ),
+            '/notices',
+          )}
+        />
+        <Route
+          path="/data-subjects"
+          element={guard(
+            user,
+            (u) => (
+              <DataSubjectsPage user={u} />
+            ),
+            '/data-subjects',
+          )}
+        />
+        <Route
+          path={NO_WORKSPACE}
+          element={guard(user, (u) => (
+            <NoWorkspacePage user={u} />
+          ))}
+        />
+        <Route
+          path="/tasks/:taskId"
+          element={guard(user, (u) => (
+            <PerItem>
+              <TaskPage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/tickets/new"
+          element={guard(
+            user,
+            (u) => (
+              <IntakePage user={u} />
+            ),
+            '/tickets/new',
+          )}
+        />
+        <Route
+          path="/tickets"
+          element={guard(
+            user,
+            (u) => (
+              <TicketSearchPage user={u} />
+            ),
+            '/tickets',
+          )}
+        />
+        <Route
+          path="/tickets/:number"
+          element={guard(user, (u) => (
+            <PerItem>
+              <TicketPage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/supervisor"
+          element={guard(
+            user,
+            (u) => (
+              <SupervisorPage user={u} />
+            ),
+            '/supervisor',
+          )}
+        />
+        <Route
+          path="/service-levels"
+          element={guard(
+            user,
+            (u) => (
+              <ServiceLevelsPage user={u} />
+            ),
+            '/service-levels',
+          )}
+        />
+        <Route
+          path="/activity"
+          element={guard(
+            user,
+            (u) => (
+              <ActivityPage user={u} />
+            ),
+            '/activity',
+          )}
+        />
+        <Route
+          path="/correspondence"
+          element={guard(
+            user,
+            (u) => (
+              <CorrespondencePage user={u} />
+            ),
+            '/correspondence',
+          )}
+        />
+        <Route
+          path="/correspondence/new"
+          element={guard(user, (u) => (
+            <NewLetterPage user={u} />
+          ))}
+        />
+        <Route
+          path="/correspondence/:number"
+          element={guard(user, (u) => (
+            <PerItem>
+              <LetterPage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/complaints"
+          element={guard(
+            user,
+            (u) => (
+              <ComplaintsPage user={u} />
+            ),
+            '/complaints',
+          )}
+        />
+        <Route
+          path="/complaints/new"
+          element={guard(user, (u) => (
+            <NewComplaintPage user={u} />
+          ))}
+        />
+        <Route
+          path="/complaints/:number"
+          element={guard(user, (u) => (
+            <PerItem>
+              <ComplaintPage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/kb"
+          element={guard(
+            user,
+            (u) => (
+              <KnowledgePage user={u} />
+            ),
+            '/kb',
+          )}
+        />
+        <Route
+          path="/kb/articles/:id"
+          element={guard(user, (u) => (
+            <PerItem>
+              <KbArticlePage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/kb/edit/:id"
+          element={guard(user, (u) => (
+            <PerItem>
+              <KbEditPage user={u} />
+            </PerItem>
+          ))}
+        />
         <Route path="/self-service/kb" element={<SelfServiceKbPage />} />
         <Route path="/self-service/kb/:id" element={<KbArticlePage />} />
         <Route path="/self-service/area" element={<SelfServiceAreaPage />} />
         <Route path="/self-service/area/requests/:number" element={<SelfServiceRequestPage />} />
         <Route path="/self-service/request" element={<CitizenRequestPage />} />
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
-        <Route path="/contacts/:id" element={guard(user, (u) => <PerItem><ContactPage user={u} /></PerItem>)} />
-        <Route path="/canned-replies" element={guard(user, (u) => <CannedRepliesPage user={u} />, '/canned-replies')} />
-        <Route path="/retention" element={guard(user, (u) => <RetentionPage user={u} />, '/retention')} />
-        <Route path="/users" element={guard(user, (u) => <UsersPage user={u} />, '/users')} />
+        <Route
+          path="/contacts/:id"
+          element={guard(user, (u) => (
+            <PerItem>
+              <ContactPage user={u} />
+            </PerItem>
+          ))}
+        />
+        <Route
+          path="/canned-replies"
+          element={guard(
+            user,
+            (u) => (
+              <CannedRepliesPage user={u} />
+            ),
+            '/canned-replies',
+          )}
+        />
+        <Route
+          path="/retention"
+          element={guard(
+            user,
+            (u) => (
+              <RetentionPage user={u} />
+            ),
+            '/retention',
+          )}
+        />
+        <Route
+          path="/users"
+          element={guard(
+            user,
+            (u) => (
+              <UsersPage user={u} />
+            ),
+            '/users',
+          )}
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

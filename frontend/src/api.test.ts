@@ -7,12 +7,18 @@ describe('api', () => {
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetch);
     await expect(me()).resolves.toBeNull();
-    expect(fetch).toHaveBeenCalledWith('/api/session', expect.objectContaining({ headers: expect.objectContaining({ 'Accept-Language': 'en' }) }));
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/session',
+      expect.objectContaining({ headers: expect.objectContaining({ 'Accept-Language': 'en' }) }),
+    );
     vi.unstubAllGlobals();
   });
 
   it('says a visitor has no session without an error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     await expect(me()).resolves.toBeNull();
     vi.unstubAllGlobals();
   });

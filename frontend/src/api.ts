@@ -32,18 +32,12 @@ export interface Page<T> {
   totalPages: number;
 }
 
-
-
-
-
-
-
-
-
 export { ApiError, api, csrfToken, type FieldError } from './client';
 
 /** The query parameters a GET of the document's path takes. */
-type QueryOf<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type QueryOf<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 /** The filters set (empty and undefined ones left out), for a query of the typed client. */
 function present(filters: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''));
@@ -57,7 +51,8 @@ export function isFourEyes(error: unknown): boolean {
 export const replyTo = (number: string, text: string) =>
   answer(client.POST('/api/tickets/{number}/replies', { params: { path: { number } }, body: { text } }));
 export type SentMailItem = Schemas['SentMail'];
-export const sentMail = (number: string) => answer(client.GET('/api/tickets/{number}/mails', { params: { path: { number } } }));
+export const sentMail = (number: string) =>
+  answer(client.GET('/api/tickets/{number}/mails', { params: { path: { number } } }));
 
 export type Attachment = Schemas['Attachment'];
 export const attachments = (number: string) =>
@@ -87,22 +82,25 @@ export interface InboxFilters {
 }
 
 export const inbox = (page: number, filters: InboxFilters = {}) =>
-  answer(client.GET('/api/inbox', { params: { query: { page, size: 25, ...(present(filters) as QueryOf<'/api/inbox'>) } } }));
+  answer(
+    client.GET('/api/inbox', { params: { query: { page, size: 25, ...(present(filters) as QueryOf<'/api/inbox'>) } } }),
+  );
 export const task = (taskId: string) => answer(client.GET('/api/tasks/{taskId}', { params: { path: { taskId } } }));
 export const taskForm = (taskId: string) =>
   answer(client.GET('/api/tasks/{taskId}/form', { params: { path: { taskId } } })) as Promise<unknown>;
 export const candidates = (taskId: string) =>
   answer(client.GET('/api/tasks/{taskId}/candidates', { params: { path: { taskId } } }));
-export const claim = (taskId: string) => answer(client.POST('/api/tasks/{taskId}/claim', { params: { path: { taskId } } }));
+export const claim = (taskId: string) =>
+  answer(client.POST('/api/tasks/{taskId}/claim', { params: { path: { taskId } } }));
 export const unclaim = (taskId: string) =>
   answer(client.POST('/api/tasks/{taskId}/unclaim', { params: { path: { taskId } } }));
 export const complete = (taskId: string, form: Record<string, unknown>) =>
-  answer(client.POST('/api/tasks/{taskId}/complete', { params: { path: { taskId } }, body: form as Record<string, string> }));
+  answer(
+    client.POST('/api/tasks/{taskId}/complete', { params: { path: { taskId } }, body: form as Record<string, string> }),
+  );
 export const ticket = (number: string) => answer(client.GET('/api/tickets/{number}', { params: { path: { number } } }));
 export const history = (id: number) =>
   answer(client.GET('/api/contacts/{id}/history', { params: { path: { id }, query: { size: 20 } } }));
-
-
 
 export const overview = () => answer(client.GET('/api/supervisor/overview'));
 export type AgentBoard = Schemas['AgentBoard'];
@@ -117,7 +115,9 @@ export interface ActivityFilter {
   type: string;
 }
 export const activityReport = (filter: ActivityFilter) =>
-  answer(client.GET('/api/reports/activity', { params: { query: present(filter) as QueryOf<'/api/reports/activity'> } }));
+  answer(
+    client.GET('/api/reports/activity', { params: { query: present(filter) as QueryOf<'/api/reports/activity'> } }),
+  );
 export const slaReport = (month: string) => answer(client.GET('/api/reports/sla', { params: { query: { month } } }));
 export type SlaTicketRow = Schemas['SlaTicketRow'];
 export type SlaCallRow = Schemas['SlaCallRow'];
@@ -130,9 +130,15 @@ export interface SlaDetailQuery {
 }
 /** The tickets (or, for a phone SLA, the calls) behind a figure of the monthly SLA report. */
 export const slaTickets = (query: SlaDetailQuery) =>
-  answer(client.GET('/api/reports/sla/tickets', { params: { query: present(query) as QueryOf<'/api/reports/sla/tickets'> } }));
+  answer(
+    client.GET('/api/reports/sla/tickets', {
+      params: { query: present(query) as QueryOf<'/api/reports/sla/tickets'> },
+    }),
+  );
 export const slaCalls = (query: SlaDetailQuery) =>
-  answer(client.GET('/api/reports/sla/calls', { params: { query: present(query) as QueryOf<'/api/reports/sla/calls'> } }));
+  answer(
+    client.GET('/api/reports/sla/calls', { params: { query: present(query) as QueryOf<'/api/reports/sla/calls'> } }),
+  );
 export type ReportDeliveries = Schemas['DeliveriesView'];
 export type ReportDelivery = Schemas['Delivery'];
 export const reportDeliveries = () => answer(client.GET('/api/reports/deliveries'));
@@ -148,19 +154,20 @@ export const runReportDelivery = (scheduleId: string, period?: string) =>
 export const assign = (taskId: string, userId: string) =>
   answer(client.POST('/api/tasks/{taskId}/assign', { params: { path: { taskId } }, body: { userId } }));
 
-
-
 export type ScreenPop = Schemas['ScreenPop'];
 export type Callback = Schemas['Callback'];
 export const linkCall = (callId: string, ticketNumber: string) =>
-  answer(client.POST('/api/phone/calls/{callId}/ticket', { params: { path: { callId } }, body: { ticketNumber } })) as Promise<unknown>;
+  answer(
+    client.POST('/api/phone/calls/{callId}/ticket', { params: { path: { callId } }, body: { ticketNumber } }),
+  ) as Promise<unknown>;
 export const startCallback = (ticketNumber: string, phoneNumber?: string) =>
   answer(client.POST('/api/phone/callbacks', { body: { ticketNumber, phoneNumber: phoneNumber || undefined } }));
 export const callbacksOf = (ticketNumber: string) =>
   answer(client.GET('/api/phone/callbacks', { params: { query: { ticket: ticketNumber } } }));
 export const findContacts = (query: Record<string, string>) =>
   answer(client.GET('/api/contacts', { params: { query: query as QueryOf<'/api/contacts'> } }));
-export const openTicket = (request: OpenTicket) => answer(client.POST('/api/tickets', { body: request as OpenTicketRequest }));
+export const openTicket = (request: OpenTicket) =>
+  answer(client.POST('/api/tickets', { body: request as OpenTicketRequest }));
 export const tasksOf = (number: string) =>
   answer(client.GET('/api/tasks', { params: { query: { businessKey: number } } }));
 export const ticketsOf = (requesterId: number) =>
@@ -190,7 +197,8 @@ export const lettersCsvUrl = (filters: Record<string, string | undefined>) =>
   `/api/correspondence/export.csv?${query(filters)}`;
 export const letter = (number: string) =>
   answer(client.GET('/api/correspondence/{number}', { params: { path: { number } } }));
-export const registerLetter = (request: RegisterLetter) => answer(client.POST('/api/correspondence', { body: request }));
+export const registerLetter = (request: RegisterLetter) =>
+  answer(client.POST('/api/correspondence', { body: request }));
 
 export const complaints = (filters: Record<string, string | undefined>) =>
   answer(client.GET('/api/complaints', { params: { query: present(filters) as QueryOf<'/api/complaints'> } }));
@@ -273,7 +281,8 @@ export const searchKb = (q: string, lang: string) => api<SearchResult>('GET', `/
 export const searchPublicKb = (q: string, lang: string) =>
   api<SearchResult>('GET', `/api/public/kb/search?${searchQuery(q, lang)}`);
 const fromSearch = (search?: number) => (search ? `?search=${search}` : '');
-export const kbArticle = (id: number, search?: number) => api<Article>('GET', `/api/kb/articles/${id}${fromSearch(search)}`);
+export const kbArticle = (id: number, search?: number) =>
+  api<Article>('GET', `/api/kb/articles/${id}${fromSearch(search)}`);
 export const publicKbArticle = (id: number, search?: number) =>
   api<Article>('GET', `/api/public/kb/articles/${id}${fromSearch(search)}`);
 export const myArticles = () => api<Page<Article>>('GET', '/api/kb/articles?mine=true&size=50');
@@ -337,7 +346,8 @@ export const searchTickets = (query: URLSearchParams) =>
 export const ticketViews = () => answer(client.GET('/api/tickets/views'));
 export const saveTicketView = (name: string, shared: boolean, filters: Record<string, string>, sort?: string) =>
   answer(client.POST('/api/tickets/views', { body: { name, shared, filters, sort } }));
-export const deleteTicketView = (id: string) => answer(client.DELETE('/api/tickets/views/{id}', { params: { path: { id: Number(id) } } }));
+export const deleteTicketView = (id: string) =>
+  answer(client.DELETE('/api/tickets/views/{id}', { params: { path: { id: Number(id) } } }));
 // The requester page: a contact's details (edited with the version read), its change trail, its
 // possible duplicates and their merge.
 export type ContactChange = Schemas['ChangeResponse'];
@@ -378,7 +388,8 @@ export type CannedReplyInput = Schemas['CannedReplyRequest'];
 export type RenderedCannedReply = Schemas['RenderedCannedReply'];
 export const cannedReplies = (filter: { q?: string; queue?: string } = {}) =>
   answer(client.GET('/api/canned-replies', { params: { query: present(filter) } }));
-export const createCannedReply = (input: CannedReplyInput) => answer(client.POST('/api/canned-replies', { body: input }));
+export const createCannedReply = (input: CannedReplyInput) =>
+  answer(client.POST('/api/canned-replies', { body: input }));
 export const updateCannedReply = (id: number, input: CannedReplyInput) =>
   answer(client.PUT('/api/canned-replies/{id}', { params: { path: { id } }, body: input }));
 export const deleteCannedReply = (id: number) =>

@@ -33,7 +33,9 @@ const locales = Object.fromEntries(
 );
 
 function text(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
 const placeholders = (value: unknown) =>
@@ -45,19 +47,22 @@ describe('every language', () => {
     expect(Object.keys(locales)).toEqual(expect.arrayContaining([...LANGUAGES]));
   });
 
-  it.each(Object.keys(locales))('%s has exactly the keys of Italian, none empty, with the same placeholders', (language) => {
-    const messages = locales[language];
-    expect(keys(messages).sort()).toEqual(keys(italian).sort());
-    const empty = keys(messages).filter((key) => {
-      const value = text(messages, key);
-      return typeof value !== 'string' || value.trim() === '';
-    });
-    expect(empty).toEqual([]);
-    const different = keys(italian).filter(
-      (key) => placeholders(text(messages, key)).join() !== placeholders(text(italian, key)).join(),
-    );
-    expect(different).toEqual([]);
-  });
+  it.each(Object.keys(locales))(
+    '%s has exactly the keys of Italian, none empty, with the same placeholders',
+    (language) => {
+      const messages = locales[language];
+      expect(keys(messages).sort()).toEqual(keys(italian).sort());
+      const empty = keys(messages).filter((key) => {
+        const value = text(messages, key);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty).toEqual([]);
+      const different = keys(italian).filter(
+        (key) => placeholders(text(messages, key)).join() !== placeholders(text(italian, key)).join(),
+      );
+      expect(different).toEqual([]);
+    },
+  );
 
   it('takes a language code with its region, and nothing it does not have', () => {
     expect(supportedLanguage('de-IT')).toBe('de');

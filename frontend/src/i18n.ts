@@ -23,16 +23,13 @@ export function supportedLanguage(code: string | null | undefined): Language | u
 
 /** `?lang=de` in a link (say, from a German mail) wins over the language chosen earlier. */
 function initialLanguage(): Language {
-  const fromLink =
-    typeof window !== 'undefined' ? new URLSearchParams(window.location.search).get('lang') : null;
+  const fromLink = typeof window !== 'undefined' ? new URLSearchParams(window.location.search).get('lang') : null;
   const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('sportello.language') : null;
   return supportedLanguage(fromLink) ?? supportedLanguage(stored) ?? DEFAULT_LANGUAGE;
 }
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(
-    Object.entries(MESSAGES).map(([language, translation]) => [language, { translation }]),
-  ),
+  resources: Object.fromEntries(Object.entries(MESSAGES).map(([language, translation]) => [language, { translation }])),
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

@@ -28,12 +28,32 @@ const PLACES: readonly Place[] = [
   { path: '/tickets', label: 'tickets', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE'] },
   { path: '/tickets/new', label: 'intake', roles: ['LEVEL1', 'LEVEL2'] },
   { path: '/supervisor', label: 'supervisor', roles: ['SUPERVISOR'] },
-  { path: '/correspondence', label: 'correspondence', roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'] },
-  { path: '/complaints', label: 'complaints', roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'] },
+  {
+    path: '/correspondence',
+    label: 'correspondence',
+    roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'],
+  },
+  {
+    path: '/complaints',
+    label: 'complaints',
+    roles: ['SECRETARIAT', 'OFFICE', 'HEAD_OFFICE', 'MANAGER', 'SUPERVISOR'],
+  },
   {
     path: '/kb',
     label: 'kb',
-    roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'OFFICE', 'SECRETARIAT', 'HEAD_OFFICE', 'MANAGER', 'KB_EDITOR', 'KB_REVIEWER', 'ADMIN'],
+    roles: [
+      'LEVEL1',
+      'LEVEL2',
+      'LEVEL3',
+      'SUPERVISOR',
+      'OFFICE',
+      'SECRETARIAT',
+      'HEAD_OFFICE',
+      'MANAGER',
+      'KB_EDITOR',
+      'KB_REVIEWER',
+      'ADMIN',
+    ],
   },
   { path: '/service-levels', label: 'serviceLevels', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
   { path: '/activity', label: 'activity', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'AUDITOR'] },
@@ -43,7 +63,11 @@ const PLACES: readonly Place[] = [
   // the data subject's rights: the data protection officer only (the API's role)
   { path: '/data-subjects', label: 'dataSubjects', roles: ['DPO'] },
   // who replies to requesters, and who manages the shared replies
-  { path: '/canned-replies', label: 'cannedReplies', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'] },
+  {
+    path: '/canned-replies',
+    label: 'cannedReplies',
+    roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR', 'KB_EDITOR', 'ADMIN'],
+  },
   // retention: the dry run for the data protection officer and administrators (the API's roles)
   { path: '/retention', label: 'retention', roles: ['DPO', 'ADMIN'] },
   // users and rights: administrators

@@ -21,7 +21,10 @@ export const updateNotice = (id: number, draft: NoticeDraft) => api<Notice>('PUT
 export const publishNotice = (id: number) => api<Notice>('POST', `/api/notices/${id}/publish`);
 export const withdrawNotice = (id: number) => api<Notice>('POST', `/api/notices/${id}/withdraw`);
 
-export function currentNotices(language: string, options: { topic?: string; audience?: 'CITIZENS' | 'BUSINESSES' } = {}) {
+export function currentNotices(
+  language: string,
+  options: { topic?: string; audience?: 'CITIZENS' | 'BUSINESSES' } = {},
+) {
   const query = new URLSearchParams({ language });
   if (options.topic) query.set('topic', options.topic);
   if (options.audience) query.set('audience', options.audience);
@@ -34,4 +37,5 @@ export const subscribeAnswersDue = (settings: ReminderSettings) =>
 export const unsubscribeAnswersDue = () => api<void>('DELETE', '/api/citizen/reminders/answers-due');
 export const subscribeNotice = (noticeId: number, settings: ReminderSettings) =>
   api<ReminderSubscription>('PUT', `/api/citizen/reminders/notices/${noticeId}`, settings);
-export const unsubscribeNotice = (noticeId: number) => api<void>('DELETE', `/api/citizen/reminders/notices/${noticeId}`);
+export const unsubscribeNotice = (noticeId: number) =>
+  api<void>('DELETE', `/api/citizen/reminders/notices/${noticeId}`);

@@ -24,9 +24,19 @@ describe('Attachments', () => {
         calls.push({ url, method: init?.method ?? 'GET', body: init?.body });
         const body =
           init?.method === 'POST'
-            ? { ...scan, id: 8, fileName: 'isee.html', mediaType: 'text/html', extractionStatus: 'OK', extractionMessage: undefined }
+            ? {
+                ...scan,
+                id: 8,
+                fileName: 'isee.html',
+                mediaType: 'text/html',
+                extractionStatus: 'OK',
+                extractionMessage: undefined,
+              }
             : [scan];
-        return new Response(JSON.stringify(body), { status: init?.method === 'POST' ? 201 : 200, headers: { 'Content-Type': 'application/json' } });
+        return new Response(JSON.stringify(body), {
+          status: init?.method === 'POST' ? 201 : 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
       }),
     );
   });
@@ -38,7 +48,9 @@ describe('Attachments', () => {
 
     const link = await screen.findByRole('link', { name: 'carta-identita.pdf' });
     expect(link).toHaveAttribute('href', '/api/tickets/RS-2026-000042/documents/7');
-    expect(screen.getByText(/Cifrato \(in tutto o in parte\): testo non leggibile/)).toHaveTextContent('password required');
+    expect(screen.getByText(/Cifrato \(in tutto o in parte\): testo non leggibile/)).toHaveTextContent(
+      'password required',
+    );
     expect(screen.getByRole('button', { name: 'Allega' })).toBeDisabled();
 
     const file = new File(['<p>ISEE</p>'], 'isee.html', { type: 'text/html' });

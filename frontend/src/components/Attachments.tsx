@@ -65,7 +65,12 @@ export function Attachments({ number }: { number: string }) {
             {item.mediaType?.startsWith('audio/') && (
               <div>
                 {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a recorded voicemail has no captions to give; its transcript, when there is one, is the text beside it */}
-                <audio controls preload="none" src={attachmentUrl(number, item.id)} aria-label={t('attachments.listen', { name: item.fileName ?? t('attachments.unnamed') })}>
+                <audio
+                  controls
+                  preload="none"
+                  src={attachmentUrl(number, item.id)}
+                  aria-label={t('attachments.listen', { name: item.fileName ?? t('attachments.unnamed') })}
+                >
                   {t('attachments.noAudio')}
                 </audio>
               </div>

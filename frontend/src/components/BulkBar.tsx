@@ -53,7 +53,9 @@ export function BulkBar({
     setFailed(false);
     try {
       const lists = await Promise.all(rows.map((row) => candidates(row.taskId)));
-      const common = lists.reduce((shared, list) => shared.filter((one) => list.some((other) => other.userId === one.userId)));
+      const common = lists.reduce((shared, list) =>
+        shared.filter((one) => list.some((other) => other.userId === one.userId)),
+      );
       setPeople(common);
       setChoice('');
     } catch {
@@ -70,7 +72,12 @@ export function BulkBar({
         {t('bulk.take')}
       </button>
       {people === undefined ? (
-        <button type="button" className="btn btn-outline-primary btn-sm" disabled={none || busy} onClick={() => void openAssign()}>
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-sm"
+          disabled={none || busy}
+          onClick={() => void openAssign()}
+        >
           {t('bulk.assign')}
         </button>
       ) : (
@@ -78,7 +85,12 @@ export function BulkBar({
           <label className="visually-hidden" htmlFor={id}>
             {t('bulk.assignTo', { count: rows.length })}
           </label>
-          <select id={id} className="form-select form-select-sm w-auto" value={choice} onChange={(event) => setChoice(event.target.value)}>
+          <select
+            id={id}
+            className="form-select form-select-sm w-auto"
+            value={choice}
+            onChange={(event) => setChoice(event.target.value)}
+          >
             <option value="">{people.length === 0 ? t('bulk.nobodyInCommon') : t('colleagues.choose')}</option>
             {people.map((colleague) => (
               <option key={colleague.userId} value={colleague.userId}>

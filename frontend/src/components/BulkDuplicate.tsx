@@ -50,7 +50,10 @@ export function BulkDuplicateSummary() {
       <span>{t('ticketActions.bulkLast', { into: last.into })}</span>
       <ul className="list-inline mb-0">
         {last.results.map((item) => (
-          <li key={item.number} className={`list-inline-item ${item.result === 'FAILED' ? 'text-danger' : 'text-success'}`}>
+          <li
+            key={item.number}
+            className={`list-inline-item ${item.result === 'FAILED' ? 'text-danger' : 'text-success'}`}
+          >
             <strong>{item.number}</strong>: {t(`ticketActions.bulkResult.${item.result}`, { into: last.into })}
             {item.detail ? ` (${item.detail})` : ''}
           </li>
@@ -100,7 +103,12 @@ export function BulkDuplicate({ numbers, onDone }: { numbers: string[]; onDone?:
 
   return (
     <>
-      <button type="button" className="btn btn-sm btn-outline-primary" disabled={numbers.length < 2} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="btn btn-sm btn-outline-primary"
+        disabled={numbers.length < 2}
+        onClick={() => setOpen(true)}
+      >
         {t('ticketActions.bulkDuplicate')}
       </button>
       {open && (

@@ -37,7 +37,14 @@ export function CallbackBox({ number, phone }: { number: string; phone?: string 
           <label htmlFor={inputId} className="form-label small mb-0">
             {t('callback.phone')}
           </label>
-          <input id={inputId} type="text" inputMode="tel" className="form-control form-control-sm" value={phoneNumber} onChange={(event) => setPhoneNumber(event.target.value)} />
+          <input
+            id={inputId}
+            type="text"
+            inputMode="tel"
+            className="form-control form-control-sm"
+            value={phoneNumber}
+            onChange={(event) => setPhoneNumber(event.target.value)}
+          />
         </div>
         <button type="submit" className="btn btn-outline-primary btn-sm">
           {t('callback.start')}
@@ -50,7 +57,8 @@ export function CallbackBox({ number, phone }: { number: string; phone?: string 
         <ul className="list-unstyled small">
           {items.map((item) => (
             <li key={item.id}>
-              {new Date(item.requestedAt).toLocaleString(i18n.language)} · {item.phoneNumber} · {t(`callback.status.${item.status}`)} ·{' '}
+              {new Date(item.requestedAt).toLocaleString(i18n.language)} · {item.phoneNumber} ·{' '}
+              {t(`callback.status.${item.status}`)} ·{' '}
               {t('callback.attempts', { count: item.attempts.length, max: item.maxAttempts })}
             </li>
           ))}

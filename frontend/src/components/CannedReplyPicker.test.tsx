@@ -122,7 +122,9 @@ describe('CannedReplyPicker in the reply box', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Risposte pronte' }));
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
     fireEvent.click(screen.getByRole('option', { name: 'Chiusura della pratica · personale' }));
-    await waitFor(() => expect(screen.getByText('La risposta pronta non è stata inserita. Riprova.')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByText('La risposta pronta non è stata inserita. Riprova.')).toBeInTheDocument(),
+    );
     expect(text).toHaveValue('Gentile , abbiamo ricevuto la richiesta.');
   });
 });

@@ -45,7 +45,10 @@ describe('CaseFile', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         posts.push({ url, body: init?.body as FormData });
-        return new Response(JSON.stringify({ ...reply, version: 3 }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+        return new Response(JSON.stringify({ ...reply, version: 3 }), {
+          status: 201,
+          headers: { 'Content-Type': 'application/json' },
+        });
       }),
     );
   });
@@ -59,7 +62,16 @@ describe('CaseFile', () => {
         basePath="/api/correspondence/PROT-2026-000001"
         documents={[reply]}
         approvals={[approval]}
-        timeline={[{ id: 1, occurredAt: '2026-11-30T10:00:00Z', kind: 'APPROVED', actor: 'manager1', detail: 'SIGNATURE: REPLY v2', documentId: 12 } as TimelineEntry]}
+        timeline={[
+          {
+            id: 1,
+            occurredAt: '2026-11-30T10:00:00Z',
+            kind: 'APPROVED',
+            actor: 'manager1',
+            detail: 'SIGNATURE: REPLY v2',
+            documentId: 12,
+          } as TimelineEntry,
+        ]}
         uploadRoles={['REPLY']}
         onChanged={changed}
       />,

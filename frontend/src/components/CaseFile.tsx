@@ -70,7 +70,10 @@ export function CaseFile({
               </thead>
               <tbody>
                 {documents.map((document) => (
-                  <tr key={`${document.role}-${document.version}`} className={document.current ? undefined : 'text-muted'}>
+                  <tr
+                    key={`${document.role}-${document.version}`}
+                    className={document.current ? undefined : 'text-muted'}
+                  >
                     <td>{t(`documentRole.${document.role}`, { defaultValue: document.role })}</td>
                     <td>
                       v{document.version} {document.current ? `(${t('caseFile.current')})` : ''}

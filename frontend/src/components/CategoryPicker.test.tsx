@@ -30,7 +30,11 @@ describe('CategoryPicker', () => {
     fireEvent.change(topic, { target: { value: '1' } });
     const reason = await screen.findByLabelText('Causale');
     expect(onChange).toHaveBeenLastCalledWith('tributi');
-    expect(Array.from((reason as HTMLSelectElement).options).map((o) => o.text)).toEqual(['Tutta la voce sopra', 'TARI', 'IMU']);
+    expect(Array.from((reason as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'Tutta la voce sopra',
+      'TARI',
+      'IMU',
+    ]);
     fireEvent.change(reason, { target: { value: '12' } });
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith('imu'));
   });

@@ -95,7 +95,11 @@ export function CategoryPicker({
 }
 
 /** The nodes from a topic down to the node of this code (breadth-first, one level at a time). */
-async function findPath(load: (parent?: number) => Promise<Category[]>, topics: Category[], code: string): Promise<Category[]> {
+async function findPath(
+  load: (parent?: number) => Promise<Category[]>,
+  topics: Category[],
+  code: string,
+): Promise<Category[]> {
   let frontier: Category[][] = topics.map((topic) => [topic]);
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const hit = frontier.find((trail) => trail[trail.length - 1].code === code);

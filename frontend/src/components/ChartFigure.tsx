@@ -26,7 +26,11 @@ export function Figure({
         {title}
       </figcaption>
       {/* an empty period has no figures to summarise: the image still needs a name (WCAG 1.1.1) */}
-      <div role="img" aria-label={summary.trim() ? summary : t('activity.noData')} style={{ width: '100%', height: 260 }}>
+      <div
+        role="img"
+        aria-label={summary.trim() ? summary : t('activity.noData')}
+        style={{ width: '100%', height: 260 }}
+      >
         {children}
       </div>
       <details>

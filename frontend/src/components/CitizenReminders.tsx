@@ -42,7 +42,10 @@ export function CitizenReminders({
 
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
-    subscribeAnswersDue({ email: address, language: i18n.language }).then(() => done(t('reminders.subscribed')), failed);
+    subscribeAnswersDue({ email: address, language: i18n.language }).then(
+      () => done(t('reminders.subscribed')),
+      failed,
+    );
   };
 
   return (
@@ -62,7 +65,9 @@ export function CitizenReminders({
       <form onSubmit={subscribe} className="mb-3">
         <fieldset>
           <legend className="h5">{t('reminders.answersDue')}</legend>
-          <p className="small">{answers ? t('reminders.answersDueOn', { email: answers.email }) : t('reminders.answersDueOff')}</p>
+          <p className="small">
+            {answers ? t('reminders.answersDueOn', { email: answers.email }) : t('reminders.answersDueOff')}
+          </p>
           <div className="mb-2" style={{ maxWidth: '28rem' }}>
             <label htmlFor="reminder-email" className="form-label">
               {t('reminders.email')}
@@ -107,7 +112,9 @@ export function CitizenReminders({
                   <button
                     type="button"
                     className="btn btn-link btn-sm p-0 align-baseline"
-                    onClick={() => unsubscribeNotice(each.noticeId!).then(() => done(t('reminders.unsubscribed')), failed)}
+                    onClick={() =>
+                      unsubscribeNotice(each.noticeId!).then(() => done(t('reminders.unsubscribed')), failed)
+                    }
                   >
                     {t('reminders.remove')}
                     <span className="visually-hidden">: {notice?.title ?? each.noticeId}</span>

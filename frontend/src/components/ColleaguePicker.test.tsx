@@ -7,15 +7,16 @@ describe('ColleaguePicker', () => {
     await i18n.changeLanguage('it');
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(
-          JSON.stringify([
-            { userId: 'operator1', name: 'operator1 (demo)' },
-            { userId: 'operator3', name: 'Giulia Verdi' },
-            { userId: 'operator2', name: 'operator2 (demo)' },
-          ]),
-          { status: 200, headers: { 'Content-Type': 'application/json' } },
-        ),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify([
+              { userId: 'operator1', name: 'operator1 (demo)' },
+              { userId: 'operator3', name: 'Giulia Verdi' },
+              { userId: 'operator2', name: 'operator2 (demo)' },
+            ]),
+            { status: 200, headers: { 'Content-Type': 'application/json' } },
+          ),
       ),
     );
   });
@@ -50,6 +51,8 @@ describe('ColleaguePicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Conferma' }));
 
     await waitFor(() => expect(picked).toEqual(['operator3']));
-    expect(await screen.findByRole('button', { name: 'Passa a un collega: richiesta RS-2026-000042' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Passa a un collega: richiesta RS-2026-000042' }),
+    ).toBeInTheDocument();
   });
 });

@@ -60,7 +60,12 @@ export function ColleaguePicker({
       <label className="visually-hidden" htmlFor={id}>
         {t('colleagues.label', { number })}
       </label>
-      <select id={id} className="form-select form-select-sm w-auto" value={choice} onChange={(event) => setChoice(event.target.value)}>
+      <select
+        id={id}
+        className="form-select form-select-sm w-auto"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+      >
         <option value="">{options.length === 0 ? t('colleagues.none') : t('colleagues.choose')}</option>
         {options.map((colleague) => (
           <option key={colleague.userId} value={colleague.userId}>

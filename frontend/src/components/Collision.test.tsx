@@ -68,7 +68,15 @@ describe('Collision', () => {
     expect(status).toBeEmptyDOMElement();
 
     // no name in the directory: the user id alone
-    others = [{ userId: 'operator3', name: '', activity: 'VIEWING', since: '2026-12-06T09:00:00Z', activitySince: '2026-12-06T09:00:00Z' }];
+    others = [
+      {
+        userId: 'operator3',
+        name: '',
+        activity: 'VIEWING',
+        since: '2026-12-06T09:00:00Z',
+        activitySince: '2026-12-06T09:00:00Z',
+      },
+    ];
     await act(async () => {
       await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
     });

@@ -23,17 +23,72 @@ const base = {
 };
 
 const entries = [
-  { ...base, id: 'event-1', kind: 'REQUEST', at: '2026-12-01T09:00:00+01:00', channel: 'WEB', direction: 'INBOUND',
-    subject: 'Pagamento TARI', text: 'Ho pagato ma risulto debitore.',
-    attachments: [{ id: 7, fileName: 'ricevuta.pdf', mediaType: 'application/pdf', size: 100 }] },
-  { ...base, id: 'event-2', kind: 'EVENT', at: '2026-12-01T09:00:00+01:00', event: 'CLASSIFIED', queue: 'general', priority: 3, slaPolicy: 'STANDARD', level: 1 },
-  { ...base, id: 'interaction-3', kind: 'MESSAGE', at: '2026-12-02T10:00:00+01:00', channel: 'EMAIL', direction: 'INBOUND', text: 'Allego la ricevuta.' },
-  { ...base, id: 'event-4', kind: 'EVENT', at: '2026-12-02T10:00:00+01:00', event: 'SLA_RESUMED', dueAt: '2026-12-10T08:00:00+01:00' },
-  { ...base, id: 'event-5', kind: 'NOTE', at: '2026-12-02T11:00:00+01:00', actor: 'operator1', text: '**Verificare** con i tributi.' },
-  { ...base, id: 'event-6', kind: 'REPLY', at: '2026-12-02T12:00:00+01:00', actor: 'operator1', direction: 'OUTBOUND', text: 'Il pagamento è registrato.',
-    delivery: { state: 'SENT', channel: 'EMAIL', at: '2026-12-02T12:01:00+01:00', pecState: null } },
-  { ...base, id: 'notification-8', kind: 'NOTIFICATION', at: '2026-12-03T09:00:00+01:00', channel: 'EMAIL', template: 'TICKET_CLOSED',
-    delivery: { state: 'PENDING', channel: 'EMAIL', at: null, pecState: null } },
+  {
+    ...base,
+    id: 'event-1',
+    kind: 'REQUEST',
+    at: '2026-12-01T09:00:00+01:00',
+    channel: 'WEB',
+    direction: 'INBOUND',
+    subject: 'Pagamento TARI',
+    text: 'Ho pagato ma risulto debitore.',
+    attachments: [{ id: 7, fileName: 'ricevuta.pdf', mediaType: 'application/pdf', size: 100 }],
+  },
+  {
+    ...base,
+    id: 'event-2',
+    kind: 'EVENT',
+    at: '2026-12-01T09:00:00+01:00',
+    event: 'CLASSIFIED',
+    queue: 'general',
+    priority: 3,
+    slaPolicy: 'STANDARD',
+    level: 1,
+  },
+  {
+    ...base,
+    id: 'interaction-3',
+    kind: 'MESSAGE',
+    at: '2026-12-02T10:00:00+01:00',
+    channel: 'EMAIL',
+    direction: 'INBOUND',
+    text: 'Allego la ricevuta.',
+  },
+  {
+    ...base,
+    id: 'event-4',
+    kind: 'EVENT',
+    at: '2026-12-02T10:00:00+01:00',
+    event: 'SLA_RESUMED',
+    dueAt: '2026-12-10T08:00:00+01:00',
+  },
+  {
+    ...base,
+    id: 'event-5',
+    kind: 'NOTE',
+    at: '2026-12-02T11:00:00+01:00',
+    actor: 'operator1',
+    text: '**Verificare** con i tributi.',
+  },
+  {
+    ...base,
+    id: 'event-6',
+    kind: 'REPLY',
+    at: '2026-12-02T12:00:00+01:00',
+    actor: 'operator1',
+    direction: 'OUTBOUND',
+    text: 'Il pagamento è registrato.',
+    delivery: { state: 'SENT', channel: 'EMAIL', at: '2026-12-02T12:01:00+01:00', pecState: null },
+  },
+  {
+    ...base,
+    id: 'notification-8',
+    kind: 'NOTIFICATION',
+    at: '2026-12-03T09:00:00+01:00',
+    channel: 'EMAIL',
+    template: 'TICKET_CLOSED',
+    delivery: { state: 'PENDING', channel: 'EMAIL', at: null, pecState: null },
+  },
   { ...base, id: 'event-9', kind: 'EVENT', at: '2026-12-03T09:00:00+01:00', event: 'CLOSED', outcome: 'SOLVED' },
 ] as unknown as ConversationEntry[];
 
@@ -60,10 +115,20 @@ describe('Conversation', () => {
     expect(list.querySelector('[data-entry="NOTE"] .kb-markdown strong')?.textContent).toBe('Verificare');
     expect(text).not.toContain('**');
     // the file of the request, downloadable
-    expect(screen.getByRole('link', { name: 'ricevuta.pdf' })).toHaveAttribute('href', '/api/tickets/RS-2026-000042/documents/7');
+    expect(screen.getByRole('link', { name: 'ricevuta.pdf' })).toHaveAttribute(
+      'href',
+      '/api/tickets/RS-2026-000042/documents/7',
+    );
     // in the order given, the request first
     expect([...list.querySelectorAll('[data-entry]')].map((item) => item.getAttribute('data-entry'))).toEqual([
-      'REQUEST', 'EVENT', 'MESSAGE', 'EVENT', 'NOTE', 'REPLY', 'NOTIFICATION', 'EVENT',
+      'REQUEST',
+      'EVENT',
+      'MESSAGE',
+      'EVENT',
+      'NOTE',
+      'REPLY',
+      'NOTIFICATION',
+      'EVENT',
     ]);
   }, 20_000);
 

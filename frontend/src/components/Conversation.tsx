@@ -72,18 +72,37 @@ export function entryTitle(entry: ConversationEntry, t: TFunction, names: Names 
 }
 
 /** The structured details of a step of the path, as one sentence (no codes, no raw instants). */
-export function eventDetails(entry: ConversationEntry, t: TFunction, zone: string, language: string, names: Names = CODES): string[] {
+export function eventDetails(
+  entry: ConversationEntry,
+  t: TFunction,
+  zone: string,
+  language: string,
+  names: Names = CODES,
+): string[] {
   const parts: string[] = [];
   if (entry.kind !== 'EVENT') return parts;
   if (entry.actor) parts.push(t('conversation.by', { actor: entry.actor }));
   if (entry.event === 'CLASSIFIED' && entry.queue) {
     parts.push(t('conversation.queue', { queue: queueLabel(t, entry.queue, names) }));
   }
-  if (entry.priority) parts.push(t('conversation.priority', { priority: t(`priority.${entry.priority}`, { defaultValue: String(entry.priority) }) }));
-  if (entry.slaPolicy) parts.push(t('conversation.slaPolicy', { policy: t(`conversation.policies.${entry.slaPolicy}`, { defaultValue: entry.slaPolicy }) }));
+  if (entry.priority)
+    parts.push(
+      t('conversation.priority', {
+        priority: t(`priority.${entry.priority}`, { defaultValue: String(entry.priority) }),
+      }),
+    );
+  if (entry.slaPolicy)
+    parts.push(
+      t('conversation.slaPolicy', {
+        policy: t(`conversation.policies.${entry.slaPolicy}`, { defaultValue: entry.slaPolicy }),
+      }),
+    );
   if (entry.office) parts.push(t('conversation.office', { office: names.office(entry.office) }));
   if (entry.dueAt) parts.push(t('conversation.dueAt', { at: calendarDateTime(zone, entry.dueAt, language) }));
-  if (entry.outcome) parts.push(t('conversation.outcome', { outcome: t(`activity.outcome.${entry.outcome}`, { defaultValue: entry.outcome }) }));
+  if (entry.outcome)
+    parts.push(
+      t('conversation.outcome', { outcome: t(`activity.outcome.${entry.outcome}`, { defaultValue: entry.outcome }) }),
+    );
   return parts;
 }
 
@@ -120,7 +139,9 @@ export function Conversation({
       (failure: unknown) => {
         if (cancelled) return;
         const status = failure instanceof ApiError ? failure.status : undefined;
-        setError(status === 403 ? t('errors.forbidden') : status === 404 ? t('ticketPage.notFound') : t('errors.generic'));
+        setError(
+          status === 403 ? t('errors.forbidden') : status === 404 ? t('ticketPage.notFound') : t('errors.generic'),
+        );
       },
     );
     return () => {
@@ -157,7 +178,8 @@ export function Conversation({
                   {entry.delivery && (
                     <span className={`badge ${DELIVERY_BADGE[entry.delivery.state] ?? 'bg-secondary'}`}>
                       {t(`sentMail.delivery.${entry.delivery.state}`, { defaultValue: entry.delivery.state })}
-                      {entry.delivery.pecState && ` · ${t(`sentMail.receipt.${entry.delivery.pecState}`, { defaultValue: entry.delivery.pecState })}`}
+                      {entry.delivery.pecState &&
+                        ` · ${t(`sentMail.receipt.${entry.delivery.pecState}`, { defaultValue: entry.delivery.pecState })}`}
                     </span>
                   )}
                 </div>

@@ -12,7 +12,15 @@ import { SlaBadge, formatDuration } from './SlaBadge';
  * to its ticket and assignable to one of its candidates. `refreshed` changes at every poll of the
  * board, and the open lists follow.
  */
-export function GroupBoard({ groups, refreshed, onAssigned }: { groups: GroupFigures[]; refreshed: unknown; onAssigned: () => Promise<void> }) {
+export function GroupBoard({
+  groups,
+  refreshed,
+  onAssigned,
+}: {
+  groups: GroupFigures[];
+  refreshed: unknown;
+  onAssigned: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string>();
   const [tasks, setTasks] = useState<InboxRow[]>();
@@ -77,7 +85,11 @@ export function GroupBoard({ groups, refreshed, onAssigned }: { groups: GroupFig
             {groups.map((group) => (
               <tr key={group.group} data-group={group.group}>
                 <th scope="row">
-                  {group.kind === 'QUEUE' ? <Link to={`/tickets?queue=${encodeURIComponent(group.group)}`}>{label(group)}</Link> : label(group)}
+                  {group.kind === 'QUEUE' ? (
+                    <Link to={`/tickets?queue=${encodeURIComponent(group.group)}`}>{label(group)}</Link>
+                  ) : (
+                    label(group)
+                  )}
                   <span className="d-block small text-muted">{t(`board.kinds.${group.kind}`)}</span>
                 </th>
                 <td data-figure="waiting">{group.waiting}</td>
@@ -124,7 +136,11 @@ export function GroupBoard({ groups, refreshed, onAssigned }: { groups: GroupFig
           {tasks && tasks.length > 0 && (
             <ul className="list-unstyled">
               {tasks.map((row) => (
-                <li key={row.taskId} className="border-bottom py-2 d-flex flex-wrap gap-2 align-items-center" data-task={row.number}>
+                <li
+                  key={row.taskId}
+                  className="border-bottom py-2 d-flex flex-wrap gap-2 align-items-center"
+                  data-task={row.number}
+                >
                   {row.type ? (
                     <Link to={`/tickets/${row.number}`} className="fw-semibold">
                       {row.number}

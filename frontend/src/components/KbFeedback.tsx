@@ -2,7 +2,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** "Was this helpful? Yes / No" under an article: one opinion, then thanks (announced politely). */
-export function KbFeedback({ articleId, send }: { articleId: number; send: (id: number, helpful: boolean) => Promise<void> }) {
+export function KbFeedback({
+  articleId,
+  send,
+}: {
+  articleId: number;
+  send: (id: number, helpful: boolean) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [state, setState] = useState<'ask' | 'sending' | 'sent' | 'failed'>('ask');
@@ -24,10 +30,20 @@ export function KbFeedback({ articleId, send }: { articleId: number; send: (id: 
       </h2>
       {state !== 'sent' && (
         <div className="d-flex gap-2" role="group" aria-labelledby={id}>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={state === 'sending'} onClick={() => void answer(true)}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={state === 'sending'}
+            onClick={() => void answer(true)}
+          >
             {t('kb.feedback.yes')}
           </button>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={state === 'sending'} onClick={() => void answer(false)}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={state === 'sending'}
+            onClick={() => void answer(false)}
+          >
             {t('kb.feedback.no')}
           </button>
         </div>

@@ -17,7 +17,13 @@ describe('KbPanel', () => {
     await i18n.changeLanguage('it');
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ hits: [], searchId: null }), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ hits: [], searchId: null }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
     );
   });
   afterEach(() => vi.unstubAllGlobals());

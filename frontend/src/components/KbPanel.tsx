@@ -84,11 +84,18 @@ export function KbPanel({
                 {result.hits.map((hit) => (
                   <li key={`${hit.sourceId}-${hit.language}`} className="mb-3" data-search-hit={hit.sourceId}>
                     <h3 className="h6 mb-1">
-                      <Link to={`/kb/articles/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`} target="_blank" rel="noopener">
+                      <Link
+                        to={`/kb/articles/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`}
+                        target="_blank"
+                        rel="noopener"
+                      >
                         {hit.title}
                       </Link>
                     </h3>
-                    <p className="small mb-1" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
+                    <p
+                      className="small mb-1"
+                      dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }}
+                    />
                     <div className="d-flex flex-wrap gap-2">
                       <button
                         type="button"

@@ -8,10 +8,29 @@ describe('KbQualitySection', () => {
 
   it('lists the gaps and the weak articles of the period', async () => {
     const loadGaps = vi.fn().mockResolvedValue({
-      gaps: [{ query: 'passo carrabile', searches: 4, withoutResults: 3, tickets: 2, publicSearches: 2, lastSearchedAt: '2026-12-01T10:00:00Z' }],
+      gaps: [
+        {
+          query: 'passo carrabile',
+          searches: 4,
+          withoutResults: 3,
+          tickets: 2,
+          publicSearches: 2,
+          lastSearchedAt: '2026-12-01T10:00:00Z',
+        },
+      ],
     });
     const loadWeak = vi.fn().mockResolvedValue({
-      articles: [{ id: 9, title: 'Stato di famiglia', categoryCode: 'certificati', views: 30, helpful: 1, notHelpful: 2, unhelpfulPercent: 66.7 }],
+      articles: [
+        {
+          id: 9,
+          title: 'Stato di famiglia',
+          categoryCode: 'certificati',
+          views: 30,
+          helpful: 1,
+          notHelpful: 2,
+          unhelpfulPercent: 66.7,
+        },
+      ],
     });
     render(
       <MemoryRouter>

@@ -71,9 +71,14 @@ export function KbSearch({
             {result.hits.map((hit) => (
               <li key={`${hit.sourceId}-${hit.language}`} className="mb-3">
                 <h3 className="h5 mb-1">
-                  <Link to={`${linkBase}/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`}>{hit.title}</Link>
+                  <Link to={`${linkBase}/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`}>
+                    {hit.title}
+                  </Link>
                 </h3>
-                <p className="mb-0 small" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
+                <p
+                  className="mb-0 small"
+                  dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }}
+                />
               </li>
             ))}
           </ol>

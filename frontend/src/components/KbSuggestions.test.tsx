@@ -28,7 +28,9 @@ const article = {
   version: 1,
   createdBy: 'kbeditor',
   updatedAt: '2026-12-01T10:00:00Z',
-  variants: [{ language: 'it', title: 'Come pagare la TARI', summary: '', body: 'Paga con **F24**:\n\n- online\n- in banca' }],
+  variants: [
+    { language: 'it', title: 'Come pagare la TARI', summary: '', body: 'Paga con **F24**:\n\n- online\n- in banca' },
+  ],
 } as Article;
 
 function renderPanel(onInsert = vi.fn(), record = vi.fn().mockResolvedValue(undefined)) {
@@ -76,7 +78,9 @@ describe('KbSuggestions', () => {
 
   it('marks an article as the answer without touching the reply', async () => {
     const { onInsert, record } = renderPanel();
-    fireEvent.click(await screen.findByRole('button', { name: 'Ha risposto: «Come pagare la TARI» è l\'articolo che ha risposto' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: "Ha risposto: «Come pagare la TARI» è l'articolo che ha risposto" }),
+    );
     expect(await screen.findByText('«Come pagare la TARI» segnato come risposta.')).toBeInTheDocument();
     expect(onInsert).not.toHaveBeenCalled();
     expect(record).toHaveBeenCalledWith(7, 'T-2026-000123', 'ANSWERED', 42);

@@ -84,7 +84,8 @@ export function KbSuggestions({
     load(ticket).then(
       (loaded) => !cancelled && setSuggestions(loaded),
       (failure: unknown) =>
-        !cancelled && setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic')),
+        !cancelled &&
+        setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic')),
     );
     return () => {
       cancelled = true;
@@ -115,7 +116,10 @@ export function KbSuggestions({
                     {hit.title}
                   </Link>
                 </h3>
-                <p className="small mb-1" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
+                <p
+                  className="small mb-1"
+                  dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }}
+                />
                 <div className="d-flex flex-wrap gap-2">
                   <button
                     type="button"

@@ -48,10 +48,18 @@ export function KbUsageSection({ from, to }: { from: string; to: string }) {
         <>
           <ul className="row list-unstyled g-3 mb-4" aria-label={t('kbUsage.totals')}>
             {[
-              ['views', count(totals.internalViews + totals.publicViews), t('kbUsage.viewsSplit', { internal: count(totals.internalViews), public: count(totals.publicViews) })],
+              [
+                'views',
+                count(totals.internalViews + totals.publicViews),
+                t('kbUsage.viewsSplit', { internal: count(totals.internalViews), public: count(totals.publicViews) }),
+              ],
               ['searches', count(totals.searches), undefined],
               ['withoutResults', count(totals.searchesWithoutResults), undefined],
-              ['helpful', percent(totals.helpfulPercent), t('kbUsage.opinions', { count: totals.helpful + totals.notHelpful })],
+              [
+                'helpful',
+                percent(totals.helpfulPercent),
+                t('kbUsage.opinions', { count: totals.helpful + totals.notHelpful }),
+              ],
             ].map(([key, value, note]) => (
               <li key={key} className="col-6 col-md-3">
                 <div className="card card-bg h-100">

@@ -20,7 +20,9 @@ describe('Layout', () => {
   it('shows only the tabs of the roles: an auditor gets no inbox', () => {
     renderLayout(['AUDITOR']);
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
-    const links = within(nav).getAllByRole('link').map((link) => link.textContent);
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
     expect(links).toEqual(['Livelli di servizio', 'Andamento', 'Registro accessi']);
   });
 

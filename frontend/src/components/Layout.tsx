@@ -10,7 +10,15 @@ import { NotificationBell } from './NotificationBell';
  * Page frame: skip link, PA header with the user and the language switch, the tabs the user's roles
  * may use (a menu button on small screens), main landmark.
  */
-export function Layout({ user, children, wide }: { user?: Me; children: ReactNode; /** the whole window's width (wide tables) */ wide?: boolean }) {
+export function Layout({
+  user,
+  children,
+  wide,
+}: {
+  user?: Me;
+  children: ReactNode;
+  /** the whole window's width (wide tables) */ wide?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -77,7 +85,10 @@ export function Layout({ user, children, wide }: { user?: Me; children: ReactNod
           >
             {t('nav.menu')}
           </button>
-          <ul id="main-navigation" className={`nav nav-tabs ${menuOpen ? 'd-flex flex-column' : 'd-none'} d-md-flex flex-md-row`}>
+          <ul
+            id="main-navigation"
+            className={`nav nav-tabs ${menuOpen ? 'd-flex flex-column' : 'd-none'} d-md-flex flex-md-row`}
+          >
             {tabsFor(user).map((tab) => (
               <li className="nav-item" key={tab.path}>
                 <NavLink to={tab.path} className="nav-link" onClick={() => setMenuOpen(false)}>

@@ -7,12 +7,24 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const outage = {
-  id: 1, kind: 'OUTAGE', audience: 'ALL', topic: 'tributi', title: 'Portale TARI fermo', body: 'Manutenzione fino alle 12.',
-  language: 'it', validFrom: '2026-12-01T08:00:00Z',
+  id: 1,
+  kind: 'OUTAGE',
+  audience: 'ALL',
+  topic: 'tributi',
+  title: 'Portale TARI fermo',
+  body: 'Manutenzione fino alle 12.',
+  language: 'it',
+  validFrom: '2026-12-01T08:00:00Z',
 };
 const deadline = {
-  id: 2, kind: 'DEADLINE', audience: 'CITIZENS', title: 'TARI deadline', body: 'Pay by 16 December.',
-  language: 'en', validFrom: '2026-12-01T08:00:00Z', deadline: '2026-12-16',
+  id: 2,
+  kind: 'DEADLINE',
+  audience: 'CITIZENS',
+  title: 'TARI deadline',
+  body: 'Pay by 16 December.',
+  language: 'en',
+  validFrom: '2026-12-01T08:00:00Z',
+  deadline: '2026-12-16',
 };
 
 describe('NoticeBoard', () => {

@@ -89,13 +89,14 @@ describe('NotificationBell', () => {
       'href',
       '/tickets/RS-2026-000042',
     );
-    expect(within(items[0]).getByRole('link', { name: "Apri l'attività della pratica RS-2026-000042" })).toHaveAttribute(
-      'href',
-      '/tasks/task-42',
-    );
+    expect(
+      within(items[0]).getByRole('link', { name: "Apri l'attività della pratica RS-2026-000042" }),
+    ).toHaveAttribute('href', '/tasks/task-42');
     expect(within(items[1]).queryByRole('link', { name: /attività/ })).toBeNull();
 
-    fireEvent.click(within(items[0]).getByRole('button', { name: 'Segna come letta la notifica della pratica RS-2026-000042' }));
+    fireEvent.click(
+      within(items[0]).getByRole('button', { name: 'Segna come letta la notifica della pratica RS-2026-000042' }),
+    );
     await screen.findByRole('button', { name: 'Notifiche, 1 non letta' });
     expect(calls).toContain('POST /api/notifications/7/read');
     await waitFor(() => expect(screen.queryByText('Nuova risposta')).toBeNull());
@@ -117,7 +118,10 @@ describe('NotificationBell', () => {
     renderBell();
     await screen.findByRole('button', { name: 'Notifiche, 2 non lette' });
     const pending: ((response: Response) => void)[] = [];
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => pending.push(resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => pending.push(resolve))),
+    );
     const answer = (body: unknown) =>
       new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 

@@ -106,9 +106,7 @@ export function NotificationBell({ user }: { user: Me }) {
               >
                 <p className="mb-1">
                   {notificationText(t, notification, user.zone, i18n.language)}
-                  {!notification.read && (
-                    <span className="badge bg-primary ms-2">{t('notifications.unread')}</span>
-                  )}
+                  {!notification.read && <span className="badge bg-primary ms-2">{t('notifications.unread')}</span>}
                 </p>
                 <p className="small text-secondary mb-1">
                   {calendarDateTime(user.zone, notification.createdAt, i18n.language)}

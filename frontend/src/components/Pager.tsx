@@ -18,7 +18,12 @@ export function Pager({
   if (totalPages <= 1) return null;
   return (
     <nav className="d-flex gap-2 align-items-center" aria-label={label}>
-      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => onPage(page - 1)}>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-sm"
+        disabled={page === 0}
+        onClick={() => onPage(page - 1)}
+      >
         {t('inbox.previous')}
       </button>
       <span>{t('inbox.page', { page: page + 1, pages: totalPages })}</span>

@@ -21,7 +21,14 @@ describe('PerItem', () => {
     render(
       <MemoryRouter initialEntries={['/tickets/RS-1']}>
         <Routes>
-          <Route path="/tickets/:number" element={<PerItem><Draft /></PerItem>} />
+          <Route
+            path="/tickets/:number"
+            element={
+              <PerItem>
+                <Draft />
+              </PerItem>
+            }
+          />
         </Routes>
       </MemoryRouter>,
     );

@@ -33,11 +33,12 @@ describe('ReplyBox', () => {
     await i18n.changeLanguage('it');
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(JSON.stringify({ detail: 'Ticket RS-2026-000042 is closed: open a new one instead.' }), {
-          status: 409,
-          headers: { 'Content-Type': 'application/problem+json' },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ detail: 'Ticket RS-2026-000042 is closed: open a new one instead.' }), {
+            status: 409,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
       ),
     );
     render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} />);
@@ -72,7 +73,9 @@ describe('ReplyBox: public reply or internal note', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Aggiungi la nota' }));
 
     await waitFor(() => expect(sent).toHaveBeenCalledWith('note'));
-    expect(calls).toEqual([{ url: '/api/tickets/RS-2026-000042/notes', body: { text: 'Sentire **i tributi**', documentIds: [] } }]);
+    expect(calls).toEqual([
+      { url: '/api/tickets/RS-2026-000042/notes', body: { text: 'Sentire **i tributi**', documentIds: [] } },
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('Nota aggiunta.');
   });
 
@@ -88,7 +91,9 @@ describe('ReplyBox: public reply or internal note', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Bold' }));
     expect(text).toHaveValue('pay **today**');
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    expect(screen.getByRole('region', { name: 'Preview of the text' }).querySelector('strong')).toHaveTextContent('today');
+    expect(screen.getByRole('region', { name: 'Preview of the text' }).querySelector('strong')).toHaveTextContent(
+      'today',
+    );
   });
 
   it('offers only notes to who may not reply', async () => {
@@ -103,44 +108,55 @@ describe('insertAt', () => {
   it('puts a snippet at the cursor, a block on lines of its own', async () => {
     const { insertAt } = await import('./ReplyBox');
     expect(insertAt('Hello world', 6, 11, 'there')).toEqual({ text: 'Hello there', caret: 11 });
-    expect(insertAt('Dear Anna,\nThanks', 11, 11, 'Line one\nLine two').text).toBe('Dear Anna,\n\nLine one\nLine two\n\nThanks');
+    expect(insertAt('Dear Anna,\nThanks', 11, 11, 'Line one\nLine two').text).toBe(
+      'Dear Anna,\n\nLine one\nLine two\n\nThanks',
+    );
   });
 });
 
 describe('ReplyBox: attachments', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it.each(['it', 'en'])('offers a labelled button of its own (%s), not the browser file control, and lists the chosen files', async (language) => {
-    await i18n.changeLanguage(language);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () =>
-        new Response(JSON.stringify({ id: 5, fileName: 'planimetria.pdf', contentType: 'application/pdf', size: 3 }), {
-          status: 201,
-          headers: { 'Content-Type': 'application/json' },
-        }),
-      ),
-    );
-    render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} />);
+  it.each(['it', 'en'])(
+    'offers a labelled button of its own (%s), not the browser file control, and lists the chosen files',
+    async (language) => {
+      await i18n.changeLanguage(language);
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(
+          async () =>
+            new Response(
+              JSON.stringify({ id: 5, fileName: 'planimetria.pdf', contentType: 'application/pdf', size: 3 }),
+              {
+                status: 201,
+                headers: { 'Content-Type': 'application/json' },
+              },
+            ),
+        ),
+      );
+      render(<ReplyBox number="RS-2026-000042" onSent={vi.fn()} />);
 
-    const button = screen.getByRole('button', { name: i18n.t('reply.chooseFiles') });
-    expect(button).toHaveAccessibleDescription(i18n.t('reply.attach'));
-    expect(screen.getByText(i18n.t('reply.noFiles'))).toBeInTheDocument();
-    const input = screen.getByLabelText(i18n.t('reply.chooseFiles'), { selector: 'input' });
-    expect(input).toHaveClass('visually-hidden');
-    expect(input).toHaveAttribute('tabindex', '-1');
+      const button = screen.getByRole('button', { name: i18n.t('reply.chooseFiles') });
+      expect(button).toHaveAccessibleDescription(i18n.t('reply.attach'));
+      expect(screen.getByText(i18n.t('reply.noFiles'))).toBeInTheDocument();
+      const input = screen.getByLabelText(i18n.t('reply.chooseFiles'), { selector: 'input' });
+      expect(input).toHaveClass('visually-hidden');
+      expect(input).toHaveAttribute('tabindex', '-1');
 
-    const opened = vi.fn();
-    input.addEventListener('click', opened);
-    fireEvent.click(button);
-    expect(opened).toHaveBeenCalledOnce();
+      const opened = vi.fn();
+      input.addEventListener('click', opened);
+      fireEvent.click(button);
+      expect(opened).toHaveBeenCalledOnce();
 
-    const file = new File(['pdf'], 'planimetria.pdf', { type: 'application/pdf' });
-    fireEvent.change(input, { target: { files: [file] } });
+      const file = new File(['pdf'], 'planimetria.pdf', { type: 'application/pdf' });
+      fireEvent.change(input, { target: { files: [file] } });
 
-    const list = await screen.findByRole('list', { name: i18n.t('reply.files') });
-    expect(list).toHaveTextContent('planimetria.pdf');
-    expect(screen.queryByText(i18n.t('reply.noFiles'))).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: i18n.t('reply.removeFile', { name: 'planimetria.pdf' }) })).toBeInTheDocument();
-  });
+      const list = await screen.findByRole('list', { name: i18n.t('reply.files') });
+      expect(list).toHaveTextContent('planimetria.pdf');
+      expect(screen.queryByText(i18n.t('reply.noFiles'))).not.toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: i18n.t('reply.removeFile', { name: 'planimetria.pdf' }) }),
+      ).toBeInTheDocument();
+    },
+  );
 });

@@ -138,7 +138,11 @@ export const ReplyBox = forwardRef<
       setStatus(t(mode === 'note' ? 'reply.noteAdded' : 'reply.sent'));
       onSent(mode);
     } catch (error) {
-      setStatus(error instanceof ApiError && error.status === 409 ? error.message : t(mode === 'note' ? 'reply.noteFailed' : 'reply.failed'));
+      setStatus(
+        error instanceof ApiError && error.status === 409
+          ? error.message
+          : t(mode === 'note' ? 'reply.noteFailed' : 'reply.failed'),
+      );
     } finally {
       setSending(false);
     }
@@ -181,10 +185,20 @@ export const ReplyBox = forwardRef<
           </fieldset>
         )}
         <div className="d-flex flex-wrap gap-1 mb-1" role="toolbar" aria-label={t('reply.formatting')}>
-          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('bold')} aria-label={t('reply.bold')}>
+          <button
+            type="button"
+            className="btn btn-outline-secondary btn-sm"
+            onClick={() => formatSelection('bold')}
+            aria-label={t('reply.bold')}
+          >
             <strong aria-hidden="true">B</strong>
           </button>
-          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('italic')} aria-label={t('reply.italic')}>
+          <button
+            type="button"
+            className="btn btn-outline-secondary btn-sm"
+            onClick={() => formatSelection('italic')}
+            aria-label={t('reply.italic')}
+          >
             <em aria-hidden="true">I</em>
           </button>
           <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => formatSelection('list')}>
@@ -218,7 +232,11 @@ export const ReplyBox = forwardRef<
         />
         {preview && (
           <div className="border rounded p-2 mb-2 bg-light" aria-label={t('reply.previewOf')} role="region">
-            {text.trim() ? <Markdown source={text} /> : <p className="small text-muted mb-0">{t('reply.nothingToPreview')}</p>}
+            {text.trim() ? (
+              <Markdown source={text} />
+            ) : (
+              <p className="small text-muted mb-0">{t('reply.nothingToPreview')}</p>
+            )}
           </div>
         )}
         <div className="mb-2">

@@ -16,7 +16,15 @@ const known = {
   waitedSeconds: 72,
   offeredAt: '2026-11-30T09:00:00Z',
   openTickets: [{ number: 'RS-2026-000042', subject: 'TARI', status: 'OPEN', receivedAt: '2026-11-29T09:00:00Z' }],
-  history: [{ occurredAt: '2026-11-29T09:00:00Z', channel: 'EMAIL', kind: 'REQUEST', summary: 'TARI', ticketNumber: 'RS-2026-000042' }],
+  history: [
+    {
+      occurredAt: '2026-11-29T09:00:00Z',
+      channel: 'EMAIL',
+      kind: 'REQUEST',
+      summary: 'TARI',
+      ticketNumber: 'RS-2026-000042',
+    },
+  ],
 } as ScreenPop;
 
 describe('ScreenPopDialog', () => {
@@ -39,7 +47,15 @@ describe('ScreenPopDialog', () => {
 
   it('offers the intake form for an unknown caller, in English, and closes with Escape', async () => {
     await i18n.changeLanguage('en');
-    const unknown = { ...known, reason: 'OFFERED', caller: undefined, callersWithNumber: 0, openTickets: [], history: [], waitedSeconds: 9 } as unknown as ScreenPop;
+    const unknown = {
+      ...known,
+      reason: 'OFFERED',
+      caller: undefined,
+      callersWithNumber: 0,
+      openTickets: [],
+      history: [],
+      waitedSeconds: 9,
+    } as unknown as ScreenPop;
     const openIntake = vi.fn();
     const close = vi.fn();
     render(<ScreenPopDialog pop={unknown} onClose={close} onOpenIntake={openIntake} onOpenTicket={vi.fn()} />);

@@ -54,7 +54,10 @@ export function ScreenPopDialog({
 
   const caller = pop.caller?.name ?? pop.caller?.fiscalCode ?? pop.callerNumber ?? t('phone.pop.hiddenNumber');
   return (
-    <div className="sportello-pop-backdrop" style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,.35)', zIndex: 1050 }}>
+    <div
+      className="sportello-pop-backdrop"
+      style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,.35)', zIndex: 1050 }}
+    >
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the dialog (the WAI-ARIA dialog pattern) */}
       <div
         role="dialog"
@@ -62,7 +65,15 @@ export function ScreenPopDialog({
         aria-labelledby="screen-pop-title"
         aria-describedby="screen-pop-summary"
         className="card shadow"
-        style={{ position: 'fixed', top: '10%', left: '50%', transform: 'translateX(-50%)', width: 'min(40rem, 95vw)', maxHeight: '80vh', overflowY: 'auto' }}
+        style={{
+          position: 'fixed',
+          top: '10%',
+          left: '50%',
+          transform: 'translateX(-50%)',
+          width: 'min(40rem, 95vw)',
+          maxHeight: '80vh',
+          overflowY: 'auto',
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
         }}
@@ -88,7 +99,9 @@ export function ScreenPopDialog({
               <>
                 <dt className="col-sm-4">{t('phone.pop.caller')}</dt>
                 <dd className="col-sm-8">
-                  {pop.callersWithNumber > 1 ? t('phone.pop.sharedNumber', { count: pop.callersWithNumber }) : t('phone.pop.unknownCaller')}
+                  {pop.callersWithNumber > 1
+                    ? t('phone.pop.sharedNumber', { count: pop.callersWithNumber })
+                    : t('phone.pop.unknownCaller')}
                 </dd>
               </>
             )}
@@ -108,8 +121,13 @@ export function ScreenPopDialog({
                 <ul>
                   {pop.openTickets.map((open) => (
                     <li key={open.number}>
-                      {open.number} · {open.subject ?? t('phone.pop.restricted')} · {t(`status.${open.status}`, { defaultValue: open.status })}{' '}
-                      <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={() => onOpenTicket(pop, open.number)}>
+                      {open.number} · {open.subject ?? t('phone.pop.restricted')} ·{' '}
+                      {t(`status.${open.status}`, { defaultValue: open.status })}{' '}
+                      <button
+                        type="button"
+                        className="btn btn-link btn-sm p-0 align-baseline"
+                        onClick={() => onOpenTicket(pop, open.number)}
+                      >
                         {t('phone.pop.attach', { number: open.number })}
                       </button>
                     </li>
@@ -123,7 +141,8 @@ export function ScreenPopDialog({
                 <ul className="list-unstyled small">
                   {pop.history.map((item, index) => (
                     <li key={index}>
-                      {new Date(item.occurredAt).toLocaleString(i18n.language)} · {item.channel} · {item.ticketNumber} · {item.summary ?? t('phone.pop.restricted')}
+                      {new Date(item.occurredAt).toLocaleString(i18n.language)} · {item.channel} · {item.ticketNumber} ·{' '}
+                      {item.summary ?? t('phone.pop.restricted')}
                     </li>
                   ))}
                 </ul>

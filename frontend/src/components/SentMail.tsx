@@ -41,19 +41,25 @@ export function SentMail({ number }: { number: string }) {
         {items?.map((mail) => (
           <li key={mail.id} className="mb-2">
             <div>
-              <strong>{t(`sentMail.template.${mail.template ?? 'OTHER'}`, { defaultValue: mail.template ?? '' })}</strong>
+              <strong>
+                {t(`sentMail.template.${mail.template ?? 'OTHER'}`, { defaultValue: mail.template ?? '' })}
+              </strong>
               {' · '}
               {mail.subject}
             </div>
             <div className="small">
               {t(mail.pec ? 'sentMail.toPec' : 'sentMail.to', { recipient: mail.recipient })}{' '}
               <span className={`badge ${BADGE[mail.delivery]}`}>{t(`sentMail.delivery.${mail.delivery}`)}</span>{' '}
-              {mail.delivery === 'SENT' && mail.sentAt && t('sentMail.sentAt', { at: when(mail.sentAt, i18n.language) })}
+              {mail.delivery === 'SENT' &&
+                mail.sentAt &&
+                t('sentMail.sentAt', { at: when(mail.sentAt, i18n.language) })}
               {mail.delivery === 'PENDING' &&
                 mail.nextAttemptAt &&
                 t('sentMail.nextAttempt', { at: when(mail.nextAttemptAt, i18n.language), count: mail.attempts })}
               {mail.delivery === 'FAILED' && t('sentMail.gaveUp', { count: mail.attempts })}
-              {mail.lastError && mail.delivery !== 'SENT' && <div>{t('sentMail.lastError', { error: mail.lastError })}</div>}
+              {mail.lastError && mail.delivery !== 'SENT' && (
+                <div>{t('sentMail.lastError', { error: mail.lastError })}</div>
+              )}
             </div>
             {mail.pec && (
               <div className="small">

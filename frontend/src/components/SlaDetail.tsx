@@ -46,9 +46,7 @@ export function SlaDetail({
     const loaded: Promise<Rows> = onTickets
       ? slaTickets(query).then((found) => ({ kind: 'tickets', page: found }))
       : slaCalls(query).then((found) => ({ kind: 'calls', page: found }));
-    loaded
-      .then((found) => !cancelled && setRows(found))
-      .catch(() => !cancelled && setError(t('errors.generic')));
+    loaded.then((found) => !cancelled && setRows(found)).catch(() => !cancelled && setError(t('errors.generic')));
     return () => {
       cancelled = true;
     };
@@ -157,7 +155,9 @@ export function SlaDetail({
       {rows && (
         <div className="table-responsive">
           <table className="table table-sm table-striped" id="sla-detail-rows">
-            <caption>{t(onTickets ? 'serviceLevels.ticketsCaption' : 'serviceLevels.callsCaption', { code: figures.code })}</caption>
+            <caption>
+              {t(onTickets ? 'serviceLevels.ticketsCaption' : 'serviceLevels.callsCaption', { code: figures.code })}
+            </caption>
             {rows.kind === 'tickets' ? (
               <>
                 <thead>
@@ -176,7 +176,9 @@ export function SlaDetail({
                 <tbody>
                   {rows.page.items.map((row) => (
                     <tr key={`${row.sla}-${row.number}`}>
-                      <th scope="row">{ticketLinks ? <Link to={`/tickets/${row.number}`}>{row.number}</Link> : row.number}</th>
+                      <th scope="row">
+                        {ticketLinks ? <Link to={`/tickets/${row.number}`}>{row.number}</Link> : row.number}
+                      </th>
                       <td>{row.channel}</td>
                       <td>{row.queue}</td>
                       <td>{row.type}</td>
@@ -213,7 +215,17 @@ export function SlaDetail({
                       <td>{dateTime(row.offeredAt)}</td>
                       <td>{row.waitSeconds ?? '—'}</td>
                       <td>{row.outcome ? t(`serviceLevels.outcome_${row.outcome}`) : '—'}</td>
-                      <td>{row.ticketNumber ? ticketLinks ? <Link to={`/tickets/${row.ticketNumber}`}>{row.ticketNumber}</Link> : row.ticketNumber : '—'}</td>
+                      <td>
+                        {row.ticketNumber ? (
+                          ticketLinks ? (
+                            <Link to={`/tickets/${row.ticketNumber}`}>{row.ticketNumber}</Link>
+                          ) : (
+                            row.ticketNumber
+                          )
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                       <td>{row.solvedAtLevel ?? row.ticketLevel ?? '—'}</td>
                       <td>
                         {t(`serviceLevels.result_${row.result}`)} {reason(row.reason)}
@@ -229,7 +241,12 @@ export function SlaDetail({
       )}
       {pages > 1 && (
         <nav aria-label={t('serviceLevels.pages')} className="d-flex align-items-center gap-2">
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={page === 0}
+            onClick={() => setPage(page - 1)}
+          >
             {t('serviceLevels.previous')}
           </button>
           <span>{t('serviceLevels.pageOf', { page: page + 1, pages })}</span>

@@ -41,7 +41,16 @@ describe('TaskForm validation and pickers', () => {
       <TaskForm
         schema={{
           type: 'default',
-          components: [{ key: 'office', label: 'Ufficio competente', type: 'select', id: 'Field_office', valuesKey: 'offices', validate: { required: true } }],
+          components: [
+            {
+              key: 'office',
+              label: 'Ufficio competente',
+              type: 'select',
+              id: 'Field_office',
+              valuesKey: 'offices',
+              validate: { required: true },
+            },
+          ],
         }}
         options={{ offices: [{ label: 'Ufficio Tributi', value: 'office-tributi' }] }}
         onReady={(form) => {

@@ -60,7 +60,9 @@ export function withoutFields(schema: unknown, keys: readonly string[] | undefin
   type Node = { key?: string; components?: Node[] };
   const strip = (node: Node): Node => ({
     ...node,
-    ...(node.components ? { components: node.components.filter((c) => !c.key || !keys.includes(c.key)).map(strip) } : {}),
+    ...(node.components
+      ? { components: node.components.filter((c) => !c.key || !keys.includes(c.key)).map(strip) }
+      : {}),
   });
   return strip(schema as Node);
 }

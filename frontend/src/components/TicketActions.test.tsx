@@ -39,7 +39,11 @@ describe('TicketActions', () => {
     api.ticket.mockResolvedValue(view);
     api.kbCategories.mockResolvedValue([]);
     api.ticketsOf.mockResolvedValue({
-      items: [view, { number: 'RS-2026-000001', status: 'OPEN', subject: 'Rimborso TARI' }, { number: 'RS-2026-000003', status: 'CLOSED', subject: 'Vecchia' }],
+      items: [
+        view,
+        { number: 'RS-2026-000001', status: 'OPEN', subject: 'Rimborso TARI' },
+        { number: 'RS-2026-000003', status: 'CLOSED', subject: 'Vecchia' },
+      ],
     });
     relations.ticketLinks.mockResolvedValue([]);
   });
@@ -72,17 +76,26 @@ describe('TicketActions', () => {
   });
 
   it('reclassifies with pickers and requires a reason', async () => {
-    relations.reclassify.mockResolvedValue({ number: view.number, changed: ['queue: general → payments'], deadlinesMoved: false });
+    relations.reclassify.mockResolvedValue({
+      number: view.number,
+      changed: ['queue: general → payments'],
+      deadlinesMoved: false,
+    });
     render(<TicketActions number={view.number} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Riclassifica…' }));
     fireEvent.change(await screen.findByLabelText('Coda'), { target: { value: 'payments' } });
     fireEvent.click(screen.getByRole('button', { name: 'Riclassifica' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Indica il motivo');
     expect(relations.reclassify).not.toHaveBeenCalled();
-    fireEvent.change(screen.getByLabelText('Motivo della riclassificazione'), { target: { value: 'Riguarda un pagamento' } });
+    fireEvent.change(screen.getByLabelText('Motivo della riclassificazione'), {
+      target: { value: 'Riguarda un pagamento' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Riclassifica' }));
     await waitFor(() =>
-      expect(relations.reclassify).toHaveBeenCalledWith(view.number, expect.objectContaining({ queue: 'payments', reason: 'Riguarda un pagamento' })),
+      expect(relations.reclassify).toHaveBeenCalledWith(
+        view.number,
+        expect.objectContaining({ queue: 'payments', reason: 'Riguarda un pagamento' }),
+      ),
     );
     expect(await screen.findByRole('status')).toHaveTextContent('Pratica riclassificata.');
   });
@@ -93,7 +106,10 @@ describe('TicketActions', () => {
     ]);
     render(<TicketActions number={view.number} />);
     expect(await screen.findByRole('heading', { name: 'Pratiche collegate' })).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'RS-2026-000001' })).toHaveAttribute('href', '/tickets/RS-2026-000001');
+    expect(await screen.findByRole('link', { name: 'RS-2026-000001' })).toHaveAttribute(
+      'href',
+      '/tickets/RS-2026-000001',
+    );
     expect(screen.getByText('Unita in questa')).toBeInTheDocument();
   });
 });
@@ -130,7 +146,9 @@ describe('BulkDuplicate', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close as duplicate of…' }));
     fireEvent.click(await screen.findByLabelText('RS-1'));
     fireEvent.click(screen.getByRole('button', { name: 'Close 1 as duplicates' }));
-    await waitFor(() => expect(document.querySelector('[data-bulk-duplicate-summary]')).toHaveTextContent('RS-2: merged into RS-1'));
+    await waitFor(() =>
+      expect(document.querySelector('[data-bulk-duplicate-summary]')).toHaveTextContent('RS-2: merged into RS-1'),
+    );
     first.unmount();
 
     // a reload: the merged tickets are gone from the selection, the summary is read back

@@ -50,13 +50,28 @@ export function TicketActions({ number, onChanged }: { number: string; onChanged
   return (
     <section className="ticket-actions mb-3" aria-labelledby={`links-${number}`}>
       <div className="d-flex flex-wrap gap-2 mb-2">
-        <button type="button" className="btn btn-sm btn-outline-primary" disabled={!ticket || closed} onClick={() => setOpen('merge')}>
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-primary"
+          disabled={!ticket || closed}
+          onClick={() => setOpen('merge')}
+        >
           {t('ticketActions.merge')}
         </button>
-        <button type="button" className="btn btn-sm btn-outline-primary" disabled={!ticket} onClick={() => setOpen('link')}>
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-primary"
+          disabled={!ticket}
+          onClick={() => setOpen('link')}
+        >
           {t('ticketActions.link')}
         </button>
-        <button type="button" className="btn btn-sm btn-outline-primary" disabled={!ticket || closed} onClick={() => setOpen('reclassify')}>
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-primary"
+          disabled={!ticket || closed}
+          onClick={() => setOpen('reclassify')}
+        >
           {t('ticketActions.reclassify')}
         </button>
       </div>
@@ -105,7 +120,9 @@ export function TicketActions({ number, onChanged }: { number: string; onChanged
             hint={t('ticketActions.mergeHint', { number })}
             onSubmit={async (other) => {
               const result = await mergeTicket(number, other);
-              done(t(result.replayed ? 'ticketActions.alreadyMerged' : 'ticketActions.merged', { number, into: other }));
+              done(
+                t(result.replayed ? 'ticketActions.alreadyMerged' : 'ticketActions.merged', { number, into: other }),
+              );
             }}
           />
         </ActionDialog>
@@ -147,7 +164,9 @@ function problem(error: unknown, t: (key: string, options?: Record<string, unkno
     if (error.status === 409) return t('ticketActions.conflict', { detail: error.detail });
     if (error.status === 403) return t('errors.forbidden', { defaultValue: t('ticketActions.forbidden') });
     if (error.status === 400 && error.errors.length > 0)
-      return t('ticketActions.invalid', { fields: error.errors.map((e) => t(`ticketActions.field.${e.field}`, { defaultValue: e.field })).join(', ') });
+      return t('ticketActions.invalid', {
+        fields: error.errors.map((e) => t(`ticketActions.field.${e.field}`, { defaultValue: e.field })).join(', '),
+      });
   }
   return t('errors.generic');
 }
@@ -235,7 +254,12 @@ function TicketChoice({
           <label htmlFor={`${id}-kind`} className="form-label">
             {t('ticketActions.kindLabel')}
           </label>
-          <select id={`${id}-kind`} className="form-select" value={kind} onChange={(e) => setKind(e.target.value as TicketLink['kind'])}>
+          <select
+            id={`${id}-kind`}
+            className="form-select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as TicketLink['kind'])}
+          >
             <option value="RELATED">{t('ticketActions.kind.RELATED')}</option>
             <option value="DUPLICATE">{t('ticketActions.kind.DUPLICATE')}</option>
           </select>
@@ -256,7 +280,13 @@ function ReclassifyForm({
   onSubmit,
 }: {
   ticket: Ticket;
-  onSubmit: (change: { queue?: string; type?: string; priority?: number; category?: string; reason: string }) => Promise<void>;
+  onSubmit: (change: {
+    queue?: string;
+    type?: string;
+    priority?: number;
+    category?: string;
+    reason: string;
+  }) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -292,18 +322,43 @@ function ReclassifyForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <CodeSelect id={`${id}-queue`} label={t('ticketActions.queue')} value={queue} onChange={setQueue} codes={QUEUES}
-        name={(code) => t(`intake.topics.${code}`, { defaultValue: code })} />
-      <CodeSelect id={`${id}-type`} label={t('ticketActions.type')} value={type} onChange={(code) => setType(code as Ticket['type'])}
-        codes={TYPES} name={(code) => t(`intake.types.${code}`, { defaultValue: code })} />
-      <CodeSelect id={`${id}-priority`} label={t('ticketActions.priority')} value={priority} onChange={setPriority}
-        codes={PRIORITIES.map(String)} name={(code) => t(`priority.${code}`)} />
+      <CodeSelect
+        id={`${id}-queue`}
+        label={t('ticketActions.queue')}
+        value={queue}
+        onChange={setQueue}
+        codes={QUEUES}
+        name={(code) => t(`intake.topics.${code}`, { defaultValue: code })}
+      />
+      <CodeSelect
+        id={`${id}-type`}
+        label={t('ticketActions.type')}
+        value={type}
+        onChange={(code) => setType(code as Ticket['type'])}
+        codes={TYPES}
+        name={(code) => t(`intake.types.${code}`, { defaultValue: code })}
+      />
+      <CodeSelect
+        id={`${id}-priority`}
+        label={t('ticketActions.priority')}
+        value={priority}
+        onChange={setPriority}
+        codes={PRIORITIES.map(String)}
+        name={(code) => t(`priority.${code}`)}
+      />
       <CategoryPicker value={category} onChange={setCategory} />
       <div className="mb-2">
         <label htmlFor={`${id}-reason`} className="form-label">
           {t('ticketActions.reason')}
         </label>
-        <textarea id={`${id}-reason`} className="form-control" rows={2} value={reason} required onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          className="form-control"
+          rows={2}
+          value={reason}
+          required
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <p role="alert" className="text-danger small">
         {error}

@@ -46,7 +46,8 @@ describe('every Camunda Form', () => {
         if (component.label && !i18n.exists(`${base}.label`, { lng: 'en' })) missing.push(`${base}.label`);
         if (component.text && !i18n.exists(`${base}.text`, { lng: 'en' })) missing.push(`${base}.text`);
         for (const option of component.values ?? []) {
-          if (!i18n.exists(`${base}.values.${option.value}`, { lng: 'en' })) missing.push(`${base}.values.${option.value}`);
+          if (!i18n.exists(`${base}.values.${option.value}`, { lng: 'en' }))
+            missing.push(`${base}.values.${option.value}`);
         }
       }
     }
@@ -59,8 +60,12 @@ describe('form-js validation messages', () => {
   it('are in the user language, with their figures', async () => {
     await i18n.changeLanguage('it');
     expect(translateValidationMessage('Field is required.', i18n.t)).toBe('Campo obbligatorio.');
-    expect(translateValidationMessage('Field must have minimum length of 5.', i18n.t)).toBe('Scrivi almeno 5 caratteri.');
-    expect(translateValidationMessage('Something form-js may say one day.', i18n.t)).toBe('Something form-js may say one day.');
+    expect(translateValidationMessage('Field must have minimum length of 5.', i18n.t)).toBe(
+      'Scrivi almeno 5 caratteri.',
+    );
+    expect(translateValidationMessage('Something form-js may say one day.', i18n.t)).toBe(
+      'Something form-js may say one day.',
+    );
     await i18n.changeLanguage('en');
     expect(translateValidationMessage('Field must be a valid email.', i18n.t)).toBe('Enter a valid e-mail address.');
   });

@@ -75,7 +75,8 @@ export function translatedValidation(t: TFunction) {
       for (const name of ['validateField', 'validateFieldInstance'] as const) {
         const original = validator[name]?.bind(validator);
         if (original) {
-          validator[name] = (...args: unknown[]) => original(...args).map((message) => translateValidationMessage(message, t));
+          validator[name] = (...args: unknown[]) =>
+            original(...args).map((message) => translateValidationMessage(message, t));
         }
       }
     }

@@ -24,7 +24,8 @@ export function useCodeLabels() {
   const { queue, channel, type } = labels;
   return useCallback(
     (kind: CodeKind, code: string) => {
-      const named = kind === 'queue' ? queue(code) : kind === 'channel' ? channel(code) : kind === 'type' ? type(code) : code;
+      const named =
+        kind === 'queue' ? queue(code) : kind === 'channel' ? channel(code) : kind === 'type' ? type(code) : code;
       if (named && named !== code) return named;
       const text: unknown = t(`${KEYS[kind]}.${code}`, { defaultValue: code, returnObjects: true });
       return typeof text === 'string' ? text : code;

@@ -3,7 +3,9 @@ import i18n from '../i18n';
 import { forgetReference, useLabels } from './labels';
 
 const reference = {
-  queues: [{ code: 'general', nameIt: 'Informazioni generali', nameEn: 'General information', backOfficeGroup: 'level2' }],
+  queues: [
+    { code: 'general', nameIt: 'Informazioni generali', nameEn: 'General information', backOfficeGroup: 'level2' },
+  ],
   offices: [{ code: 'TRIB', name: 'Ufficio Tributi' }],
   categories: [
     { code: 'anagrafe', name: 'Anagrafe', parentCode: null, depth: 1 },
@@ -33,7 +35,18 @@ describe('useLabels', () => {
     await i18n.changeLanguage('it');
     const fetch = vi.fn(async () => Response.json(reference));
     vi.stubGlobal('fetch', fetch);
-    render(<Row codes={{ queue: 'general', office: 'TRIB', category: 'residenza', channel: 'EMAIL', type: 'Q', status: 'WAITING_FOR_OFFICE' }} />);
+    render(
+      <Row
+        codes={{
+          queue: 'general',
+          office: 'TRIB',
+          category: 'residenza',
+          channel: 'EMAIL',
+          type: 'Q',
+          status: 'WAITING_FOR_OFFICE',
+        }}
+      />,
+    );
 
     expect(await screen.findByText('Informazioni generali')).toBeInTheDocument();
     expect(screen.getByText('Ufficio Tributi')).toBeInTheDocument();
@@ -46,7 +59,10 @@ describe('useLabels', () => {
 
   it('uses the English names for an English reader', async () => {
     await i18n.changeLanguage('en');
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json(reference)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json(reference)),
+    );
     render(<Row codes={{ queue: 'general', type: 'PI', channel: 'WEB' }} />);
 
     expect(await screen.findByText('General information')).toBeInTheDocument();
@@ -56,7 +72,10 @@ describe('useLabels', () => {
   });
 
   it('shows an unknown code as it is, and codes when the reference cannot be read', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 500 })),
+    );
     render(<Row codes={{ queue: 'tributi', office: 'XYZ', type: 'Z9' }} />);
 
     expect(await screen.findByText('tributi')).toBeInTheDocument();

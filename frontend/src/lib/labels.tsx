@@ -59,10 +59,10 @@ export function useLabels(): Labels {
     reference,
     queue: (code) => {
       const queue = code ? reference.queues.find((each) => each.code === code) : undefined;
-      return queue ? (english ? queue.nameEn || queue.nameIt : queue.nameIt) : code ?? '';
+      return queue ? (english ? queue.nameEn || queue.nameIt : queue.nameIt) : (code ?? '');
     },
-    office: (code) => (code ? reference.offices.find((each) => each.code === code)?.name ?? code : ''),
-    category: (code) => (code ? reference.categories.find((each) => each.code === code)?.name ?? code : ''),
+    office: (code) => (code ? (reference.offices.find((each) => each.code === code)?.name ?? code) : ''),
+    category: (code) => (code ? (reference.categories.find((each) => each.code === code)?.name ?? code) : ''),
     channel: translated('channel'),
     type: translated('type'),
     status: (code) => (code ? t(`status.${code}`, { defaultValue: code }) : ''),

@@ -4,7 +4,13 @@ import { markdownToText, renderMarkdown, snippetHtml } from './markdown';
 
 describe('Markdown', () => {
   it('renders headings, emphasis, lists and links, the headings below the page title', () => {
-    render(<Markdown source={'## Come pagare\n\nPaga con **F24** o *PagoPA*:\n\n- online\n- in banca\n\n[Portale](https://www.example.it/tari)'} />);
+    render(
+      <Markdown
+        source={
+          '## Come pagare\n\nPaga con **F24** o *PagoPA*:\n\n- online\n- in banca\n\n[Portale](https://www.example.it/tari)'
+        }
+      />,
+    );
     expect(screen.getByRole('heading', { level: 3, name: 'Come pagare' })).toBeInTheDocument();
     expect(screen.getByText('F24').tagName).toBe('STRONG');
     expect(screen.getByText('PagoPA').tagName).toBe('EM');
@@ -28,13 +34,17 @@ describe('Markdown', () => {
   });
 
   it('turns an article into plain text for a reply, one line per paragraph and list item', () => {
-    expect(markdownToText('## Dove\n\nAllo **sportello** tributi:\n\n- lunedì\n- giovedì\n\nVedi [il portale](https://www.example.it).')).toBe(
-      'Dove\nAllo sportello tributi:\n- lunedì\n- giovedì\nVedi il portale (https://www.example.it).',
-    );
+    expect(
+      markdownToText(
+        '## Dove\n\nAllo **sportello** tributi:\n\n- lunedì\n- giovedì\n\nVedi [il portale](https://www.example.it).',
+      ),
+    ).toBe('Dove\nAllo sportello tributi:\n- lunedì\n- giovedì\nVedi il portale (https://www.example.it).');
   });
 
   it('shows snippets without markup, keeping only the highlights', () => {
-    const html = snippetHtml('## Pagamento\n**Paga** la <mark>TARI</mark> con [F24](https:&#x2F;&#x2F;example.it) &lt;img src=x onerror=alert(1)&gt; <b onclick="x()">b</b>');
+    const html = snippetHtml(
+      '## Pagamento\n**Paga** la <mark>TARI</mark> con [F24](https:&#x2F;&#x2F;example.it) &lt;img src=x onerror=alert(1)&gt; <b onclick="x()">b</b>',
+    );
     const container = document.createElement('p');
     container.innerHTML = html;
     expect(container.textContent).toBe('Pagamento Paga la TARI con F24 <img src=x onerror=alert(1)> b');

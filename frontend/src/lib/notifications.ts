@@ -55,8 +55,7 @@ export async function reloadNotifications(): Promise<void> {
 function start() {
   void reloadNotifications();
   const timer = setInterval(() => void reloadNotifications(), POLL_MS);
-  const source =
-    typeof EventSource === 'undefined' ? undefined : new EventSource('/api/notifications/events');
+  const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/notifications/events');
   source?.addEventListener('notifications', () => void reloadNotifications());
   return () => {
     clearInterval(timer);
@@ -84,7 +83,6 @@ const empty: State = { failed: false };
 export function useNotifications(enabled = true): State {
   return useSyncExternalStore(enabled ? subscribe : noop, () => (enabled ? state : empty));
 }
-
 
 export async function markNotificationRead(id: number) {
   await answer(client.POST('/api/notifications/{id}/read', { params: { path: { id } } }));

@@ -90,6 +90,11 @@ describe('useShortcuts', () => {
     const select = document.createElement('select');
     const radio = Object.assign(document.createElement('input'), { type: 'radio' });
     const search = Object.assign(document.createElement('input'), { type: 'search' });
-    expect([isTyping(select), isTyping(radio), isTyping(search), isTyping(document.body)]).toEqual([true, false, true, false]);
+    expect([isTyping(select), isTyping(radio), isTyping(search), isTyping(document.body)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

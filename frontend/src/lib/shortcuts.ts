@@ -11,7 +11,17 @@ import { useEffect, useRef } from 'react';
  */
 export type Shortcuts = Record<string, (event: KeyboardEvent) => void>;
 
-const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'range', 'color']);
+const NOT_TYPING_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'image',
+  'file',
+  'range',
+  'color',
+]);
 
 /** The element takes typed text: shortcuts of single keys would steal its characters. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -60,7 +70,11 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
       if (name === 'enter' && handlesKeys(event.target)) return;
       // a dialog open on top (the help, a confirmation) keeps its keys for itself, Ctrl+Enter
       // included: it must not complete the task behind the dialog
-      if (name !== 'escape' && document.querySelector('[role="dialog"][aria-modal="true"], dialog[open][aria-modal="true"]')) return;
+      if (
+        name !== 'escape' &&
+        document.querySelector('[role="dialog"][aria-modal="true"], dialog[open][aria-modal="true"]')
+      )
+        return;
       event.preventDefault();
       handler(event);
     };

@@ -6,7 +6,10 @@ import type { components } from '../openapi';
 type Schemas = components['schemas'];
 /** A linked ticket; `merge` is absent when the two were only linked. */
 export type TicketLink = Omit<Schemas['LinkResponse'], 'merge'> & { merge?: Schemas['LinkResponse']['merge'] | null };
-export type BulkMergeItem = Omit<Schemas['BulkMergeItem'], 'status' | 'detail'> & { status?: number | null; detail?: string | null };
+export type BulkMergeItem = Omit<Schemas['BulkMergeItem'], 'status' | 'detail'> & {
+  status?: number | null;
+  detail?: string | null;
+};
 export type Reclassification = Partial<Omit<Schemas['ClassificationRequest'], 'reason'>> & { reason: string };
 
 export const ticketLinks = (number: string): Promise<TicketLink[]> =>
@@ -20,4 +23,9 @@ export const mergeTicket = (number: string, into: string) =>
 export const mergeTickets = (into: string, numbers: string[]): Promise<{ into: string; results: BulkMergeItem[] }> =>
   answer(client.POST('/api/tickets/merge', { body: { into, numbers } }));
 export const reclassify = (number: string, change: Reclassification) =>
-  answer(client.POST('/api/tickets/{number}/classification', { params: { path: { number } }, body: change as Schemas['ClassificationRequest'] }));
+  answer(
+    client.POST('/api/tickets/{number}/classification', {
+      params: { path: { number } },
+      body: change as Schemas['ClassificationRequest'],
+    }),
+  );

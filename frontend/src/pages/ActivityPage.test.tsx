@@ -32,11 +32,37 @@ const report = {
 const kbUsage = {
   from: '2031-06-01',
   to: '2031-06-30',
-  totals: { internalViews: 40, publicViews: 560, searches: 900, searchesWithoutResults: 85, helpful: 30, notHelpful: 10, helpfulPercent: 75 },
+  totals: {
+    internalViews: 40,
+    publicViews: 560,
+    searches: 900,
+    searchesWithoutResults: 85,
+    helpful: 30,
+    notHelpful: 10,
+    helpfulPercent: 75,
+  },
   days: [{ date: '2031-06-03', internalViews: 40, publicViews: 560, searches: 900 }],
   topArticles: [
-    { id: 7, title: 'Come pagare la TARI', categoryCode: 'tari', categoryName: 'TARI - tassa sui rifiuti', views: 700, helpful: 20, notHelpful: 2, helpfulPercent: 90.9 },
-    { id: 9, title: 'Carta d\'identità elettronica', categoryCode: 'cie', categoryName: 'Carta d\'identità elettronica', views: 300, helpful: 0, notHelpful: 0, helpfulPercent: null },
+    {
+      id: 7,
+      title: 'Come pagare la TARI',
+      categoryCode: 'tari',
+      categoryName: 'TARI - tassa sui rifiuti',
+      views: 700,
+      helpful: 20,
+      notHelpful: 2,
+      helpfulPercent: 90.9,
+    },
+    {
+      id: 9,
+      title: "Carta d'identità elettronica",
+      categoryCode: 'cie',
+      categoryName: "Carta d'identità elettronica",
+      views: 300,
+      helpful: 0,
+      notHelpful: 0,
+      helpfulPercent: null,
+    },
   ],
   unansweredQueries: [{ query: 'passo carrabile', searches: 12, lastSearchedAt: '2031-06-29T10:00:00Z' }],
   topics: [{ code: 'tributi', name: 'Tributi locali', views: 700 }],
@@ -61,11 +87,19 @@ describe('ActivityPage', () => {
       vi.fn(async (url: string) => {
         calls.push(url);
         if (url.startsWith('/api/reports/kb-usage')) {
-          return new Response(JSON.stringify(kbUsage), { status: 200, headers: { 'Content-Type': 'application/json' } });
+          return new Response(JSON.stringify(kbUsage), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          });
         }
         if (url.includes('channel=FAX')) {
           return new Response(
-            JSON.stringify({ title: 'Bad Request', status: 400, detail: 'Richiesta non valida', errors: [{ field: 'to', message: 'must not be before from' }] }),
+            JSON.stringify({
+              title: 'Bad Request',
+              status: 400,
+              detail: 'Richiesta non valida',
+              errors: [{ field: 'to', message: 'must not be before from' }],
+            }),
             { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
           );
         }
@@ -86,7 +120,9 @@ describe('ActivityPage', () => {
     const totals = await screen.findByRole('list', { name: 'Totali del periodo e arretrato attuale' });
     expect(within(totals).getByText('Ricevute').nextSibling).toHaveTextContent('7');
     expect(within(totals).getByText('Aperte ora').nextSibling).toHaveTextContent('12');
-    expect(calls.find((url) => url.startsWith('/api/reports/activity'))).toMatch(/^\/api\/reports\/activity\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
+    expect(calls.find((url) => url.startsWith('/api/reports/activity'))).toMatch(
+      /^\/api\/reports\/activity\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
+    );
 
     const hours = screen.getByRole('figure', { name: 'Contatti per fascia oraria' });
     expect(within(hours).getByRole('img')).toHaveAccessibleName('Fascia oraria con più contatti: dalle 9:00');
@@ -134,7 +170,9 @@ describe('ActivityPage', () => {
     expect(within(totals).getByText('40 dagli operatori, 560 dai cittadini')).toBeInTheDocument();
     expect(within(totals).getByText('Ricerche senza risultati').nextSibling).toHaveTextContent('85');
     expect(within(totals).getByText('Giudicati utili').nextSibling).toHaveTextContent('75%');
-    expect(calls).toContainEqual(expect.stringMatching(/^\/api\/reports\/kb-usage\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/));
+    expect(calls).toContainEqual(
+      expect.stringMatching(/^\/api\/reports\/kb-usage\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/),
+    );
 
     const articles = within(section).getByRole('table', { name: 'Articoli più letti' });
     const tari = within(articles).getByRole('row', { name: /Come pagare la TARI/ });
@@ -149,7 +187,9 @@ describe('ActivityPage', () => {
   it('asks again when a filter changes and shows the fields the server refused', async () => {
     render(
       <MemoryRouter>
-        <ActivityPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
+        <ActivityPage
+          user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }}
+        />
       </MemoryRouter>,
     );
     await screen.findByRole('list', { name: 'Totali del periodo e arretrato attuale' });

@@ -31,7 +31,9 @@ export function ActivityPage({ user }: { user: Me }) {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const count = (value: number) => value.toLocaleString(i18n.language);
   const hours = (value: number | null | undefined) =>
-    value == null ? '—' : t('activity.hours', { value: value.toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
+    value == null
+      ? '—'
+      : t('activity.hours', { value: value.toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
 
   useEffect(() => {
     let cancelled = false;
@@ -52,31 +54,53 @@ export function ActivityPage({ user }: { user: Me }) {
     };
   }, [filter, t]);
 
-  const set = (field: keyof ActivityFilter) => (value: string) => setFilter((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof ActivityFilter) => (value: string) =>
+    setFilter((current) => ({ ...current, [field]: value }));
   const day = (date: string) =>
     new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, { day: 'numeric', month: 'short' });
 
   return (
     <Layout user={user}>
       <h1 className="h2">{t('activity.title')}</h1>
-      <form className="row g-3 align-items-end mb-3" onSubmit={(event) => event.preventDefault()} aria-label={t('activity.filters')}>
+      <form
+        className="row g-3 align-items-end mb-3"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t('activity.filters')}
+      >
         <div className="col-sm-6 col-md-2">
           <label htmlFor="activity-from" className="form-label">
             {t('activity.from')}
           </label>
-          <input id="activity-from" type="date" className="form-control" value={filter.from} onChange={(event) => set('from')(event.target.value)} />
+          <input
+            id="activity-from"
+            type="date"
+            className="form-control"
+            value={filter.from}
+            onChange={(event) => set('from')(event.target.value)}
+          />
         </div>
         <div className="col-sm-6 col-md-2">
           <label htmlFor="activity-to" className="form-label">
             {t('activity.to')}
           </label>
-          <input id="activity-to" type="date" className="form-control" value={filter.to} onChange={(event) => set('to')(event.target.value)} />
+          <input
+            id="activity-to"
+            type="date"
+            className="form-control"
+            value={filter.to}
+            onChange={(event) => set('to')(event.target.value)}
+          />
         </div>
         <div className="col-sm-4 col-md-2">
           <label htmlFor="activity-channel" className="form-label">
             {t('inbox.columns.channel')}
           </label>
-          <select id="activity-channel" className="form-select" value={filter.channel} onChange={(event) => set('channel')(event.target.value)}>
+          <select
+            id="activity-channel"
+            className="form-select"
+            value={filter.channel}
+            onChange={(event) => set('channel')(event.target.value)}
+          >
             <option value="">{t('activity.any')}</option>
             {CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
@@ -89,13 +113,24 @@ export function ActivityPage({ user }: { user: Me }) {
           <label htmlFor="activity-queue" className="form-label">
             {t('inbox.columns.queue')}
           </label>
-          <input id="activity-queue" type="text" className="form-control" value={filter.queue} onChange={(event) => set('queue')(event.target.value.trim())} />
+          <input
+            id="activity-queue"
+            type="text"
+            className="form-control"
+            value={filter.queue}
+            onChange={(event) => set('queue')(event.target.value.trim())}
+          />
         </div>
         <div className="col-sm-4 col-md-2">
           <label htmlFor="activity-type" className="form-label">
             {t('inbox.columns.type')}
           </label>
-          <select id="activity-type" className="form-select" value={filter.type} onChange={(event) => set('type')(event.target.value)}>
+          <select
+            id="activity-type"
+            className="form-select"
+            value={filter.type}
+            onChange={(event) => set('type')(event.target.value)}
+          >
             <option value="">{t('activity.any')}</option>
             {TYPES.map((type) => (
               <option key={type} value={type}>
@@ -147,7 +182,12 @@ export function ActivityPage({ user }: { user: Me }) {
                   <YAxis allowDecimals={false} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="received" name={t('activity.tile.received')} fill={RECEIVED} isAnimationActive={false} />
+                  <Bar
+                    dataKey="received"
+                    name={t('activity.tile.received')}
+                    fill={RECEIVED}
+                    isAnimationActive={false}
+                  />
                   <Bar dataKey="closed" name={t('activity.tile.closed')} fill={CLOSED} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
@@ -161,7 +201,9 @@ export function ActivityPage({ user }: { user: Me }) {
                 <DataTable
                   caption={t('activity.byHour')}
                   head={[t('activity.hour'), t('activity.tile.received')]}
-                  rows={report.hourBands.filter((band) => band.received > 0).map((band) => [`${band.hour}:00`, band.received])}
+                  rows={report.hourBands
+                    .filter((band) => band.received > 0)
+                    .map((band) => [`${band.hour}:00`, band.received])}
                 />
               }
             >
@@ -171,7 +213,12 @@ export function ActivityPage({ user }: { user: Me }) {
                   <XAxis dataKey="hour" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
-                  <Bar dataKey="received" name={t('activity.tile.received')} fill={RECEIVED} isAnimationActive={false} />
+                  <Bar
+                    dataKey="received"
+                    name={t('activity.tile.received')}
+                    fill={RECEIVED}
+                    isAnimationActive={false}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             </Figure>
@@ -220,7 +267,10 @@ export function ActivityPage({ user }: { user: Me }) {
             >
               <ResponsiveContainer>
                 <BarChart
-                  data={Object.entries(report.backlog.ageing).map(([bucket, n]) => ({ label: t(`activity.bucket.${bucket}`), n }))}
+                  data={Object.entries(report.backlog.ageing).map(([bucket, n]) => ({
+                    label: t(`activity.bucket.${bucket}`),
+                    n,
+                  }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="label" interval={0} />
@@ -258,9 +308,10 @@ export function ActivityPage({ user }: { user: Me }) {
           </div>
           <p className="small">
             {t('activity.solvedAtLevel', {
-              levels: Object.entries(report.solvedAtLevel)
-                .map(([level, n]) => t('activity.level', { level, count: n }))
-                .join(', ') || '—',
+              levels:
+                Object.entries(report.solvedAtLevel)
+                  .map(([level, n]) => t('activity.level', { level, count: n }))
+                  .join(', ') || '—',
             })}
           </p>
           <KbUsageSection from={filter.from} to={filter.to} />

@@ -39,7 +39,9 @@ describe('AuditPage', () => {
       'fetch',
       vi.fn(async (url: string) => {
         calls.push(url);
-        const body = url.startsWith('/api/audit/verify') ? { intact: false, rows: 41, firstBadSeq: 42, problem: 'hash' } : rows;
+        const body = url.startsWith('/api/audit/verify')
+          ? { intact: false, rows: 41, firstBadSeq: 42, problem: 'hash' }
+          : rows;
         return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
       }),
     );
@@ -58,16 +60,22 @@ describe('AuditPage', () => {
     fireEvent.change(screen.getByLabelText('Azione'), { target: { value: 'READ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Cerca' }));
 
-    await waitFor(() => expect(calls.some((url) => url.includes('subject=RSSMRA80A41H501U') && url.includes('action=READ'))).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((url) => url.includes('subject=RSSMRA80A41H501U') && url.includes('action=READ'))).toBe(true),
+    );
     const table = await screen.findByRole('table');
-    const cells = within(table).getAllByRole('cell').map((cell) => cell.textContent);
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     // 22:30 UTC on 3 June is 00:30 on 4 June in Rome
     expect(cells[0]).toContain('04/06');
     expect(cells[0]).toContain('00:30');
     expect(cells).toContain('Lettura');
     expect(cells).toContain('Accesso straordinario');
     expect(cells).toContain('Richiesta del Garante');
-    expect(screen.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href')).toContain('subject=RSSMRA80A41H501U');
+    expect(screen.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href')).toContain(
+      'subject=RSSMRA80A41H501U',
+    );
   });
 
   it('verifies the chain and names the first bad row', async () => {

@@ -188,7 +188,10 @@ export function AuditPage({ user }: { user: Me }) {
           {verification &&
             (verification.intact
               ? t('audit.intact', { rows: verification.rows.toLocaleString(i18n.language) })
-              : t('audit.broken', { seq: verification.firstBadSeq, rows: verification.rows.toLocaleString(i18n.language) }))}
+              : t('audit.broken', {
+                  seq: verification.firstBadSeq,
+                  rows: verification.rows.toLocaleString(i18n.language),
+                }))}
         </p>
       </section>
       <Message text={error} errors={fieldErrors} />
@@ -226,7 +229,12 @@ export function AuditPage({ user }: { user: Me }) {
           </div>
           {result.totalPages > 1 && (
             <nav aria-label={t('audit.pages')} className="d-flex align-items-center gap-2">
-              <button type="button" className="btn btn-outline-primary btn-sm" aria-disabled={page === 0} onClick={() => page > 0 && setPage(page - 1)}>
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-sm"
+                aria-disabled={page === 0}
+                onClick={() => page > 0 && setPage(page - 1)}
+              >
                 {t('audit.previous')}
               </button>
               <span aria-live="polite">{t('audit.page', { page: page + 1, pages: result.totalPages })}</span>

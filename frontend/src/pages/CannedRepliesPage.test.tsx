@@ -68,7 +68,9 @@ describe('CannedRepliesPage', () => {
   it('writes a reply with a placeholder inserted at the cursor, a preview, and the server’s field errors', async () => {
     vi.mocked(api.createCannedReply)
       .mockRejectedValueOnce(
-        new api.ApiError(400, 'Invalid request', [{ field: 'bodies.it', message: 'unknown placeholder {{pratica.anno}}' }]),
+        new api.ApiError(400, 'Invalid request', [
+          { field: 'bodies.it', message: 'unknown placeholder {{pratica.anno}}' },
+        ]),
       )
       .mockResolvedValueOnce(reply(9, 'Saluto', false, true));
     renderPage(as('LEVEL1'));
@@ -119,11 +121,17 @@ describe('CannedRepliesPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Salva' }));
     await waitFor(() => expect(api.updateCannedReply).toHaveBeenCalledOnce());
     expect(vi.mocked(api.updateCannedReply).mock.calls[0][0]).toBe(2);
-    expect(vi.mocked(api.updateCannedReply).mock.calls[0][1]).toMatchObject({ title: 'Pagare con pagoPA', version: 3, queue: 'payments' });
+    expect(vi.mocked(api.updateCannedReply).mock.calls[0][1]).toMatchObject({
+      title: 'Pagare con pagoPA',
+      version: 3,
+      queue: 'payments',
+    });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Elimina la risposta «Come pagare con pagoPA»' }));
     expect(api.deleteCannedReply).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Conferma l’eliminazione di «Come pagare con pagoPA»'.replace('’', "'") }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Conferma l’eliminazione di «Come pagare con pagoPA»'.replace('’', "'") }),
+    );
     await waitFor(() => expect(api.deleteCannedReply).toHaveBeenCalledWith(2));
     expect(await screen.findByText('Risposta eliminata.')).toBeInTheDocument();
   });

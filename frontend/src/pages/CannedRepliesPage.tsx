@@ -180,19 +180,31 @@ export function CannedRepliesPage({ user }: { user: Me }) {
             {list.map((reply) => (
               <tr key={reply.id}>
                 <td>{reply.title}</td>
-                <td>{reply.queue ? t(`intake.topics.${reply.queue}`, { defaultValue: reply.queue }) : t('canned.page.allQueues')}</td>
+                <td>
+                  {reply.queue
+                    ? t(`intake.topics.${reply.queue}`, { defaultValue: reply.queue })
+                    : t('canned.page.allQueues')}
+                </td>
                 <td>
                   {LANGUAGES.filter((language) => reply.bodies[language])
                     .map((language) => t(`canned.languages.${language}`))
                     .join(', ')}
                 </td>
                 <td className="small">
-                  {t('canned.page.updated', { when: calendarDateTime(user.zone, reply.updatedAt, i18n.language), user: reply.updatedBy })}
+                  {t('canned.page.updated', {
+                    when: calendarDateTime(user.zone, reply.updatedAt, i18n.language),
+                    user: reply.updatedBy,
+                  })}
                 </td>
                 <td>
                   {reply.editable && (
                     <div className="d-flex flex-wrap gap-1">
-                      <button type="button" className="btn btn-outline-primary btn-sm" aria-label={t('canned.page.editLabel', { title: reply.title })} onClick={() => edit(reply)}>
+                      <button
+                        type="button"
+                        className="btn btn-outline-primary btn-sm"
+                        aria-label={t('canned.page.editLabel', { title: reply.title })}
+                        onClick={() => edit(reply)}
+                      >
                         {t('canned.page.edit')}
                       </button>
                       {deleting === reply.id ? (
@@ -200,12 +212,21 @@ export function CannedRepliesPage({ user }: { user: Me }) {
                           <button type="button" className="btn btn-danger btn-sm" onClick={() => void remove(reply)}>
                             {t('canned.page.confirmDelete', { title: reply.title })}
                           </button>
-                          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setDeleting(undefined)}>
+                          <button
+                            type="button"
+                            className="btn btn-outline-secondary btn-sm"
+                            onClick={() => setDeleting(undefined)}
+                          >
                             {t('canned.page.cancel')}
                           </button>
                         </>
                       ) : (
-                        <button type="button" className="btn btn-outline-danger btn-sm" aria-label={t('canned.page.deleteLabel', { title: reply.title })} onClick={() => setDeleting(reply.id)}>
+                        <button
+                          type="button"
+                          className="btn btn-outline-danger btn-sm"
+                          aria-label={t('canned.page.deleteLabel', { title: reply.title })}
+                          onClick={() => setDeleting(reply.id)}
+                        >
                           {t('canned.page.delete')}
                         </button>
                       )}
@@ -246,7 +267,13 @@ export function CannedRepliesPage({ user }: { user: Me }) {
               <label htmlFor="canned-search" className="form-label mb-0">
                 {t('canned.page.search')}
               </label>
-              <input id="canned-search" type="search" className="form-control" value={search} onChange={(event) => setSearch(event.target.value)} />
+              <input
+                id="canned-search"
+                type="search"
+                className="form-control"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+              />
             </div>
             <button type="button" className="btn btn-primary" onClick={() => edit()}>
               {t('canned.page.new')}
@@ -397,7 +424,10 @@ function ReplyForm({
             const field = `bodies.${lang}`;
             const problems = errorsOf(field);
             const unknown = unknownPlaceholders(draft.bodies[lang]);
-            const describedBy = [problems.length ? `${id}-${lang}-error` : '', unknown.length ? `${id}-${lang}-unknown` : '']
+            const describedBy = [
+              problems.length ? `${id}-${lang}-error` : '',
+              unknown.length ? `${id}-${lang}-unknown` : '',
+            ]
               .filter(Boolean)
               .join(' ');
             return (
@@ -451,7 +481,10 @@ function ReplyForm({
                   <button
                     type="button"
                     className="btn btn-link btn-sm p-0 text-start"
-                    aria-label={t('canned.placeholders.insert', { name: `{{${italian}}}`, language: t(`canned.languages.${language}`) })}
+                    aria-label={t('canned.placeholders.insert', {
+                      name: `{{${italian}}}`,
+                      language: t(`canned.languages.${language}`),
+                    })}
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={() => insertPlaceholder(italian)}
                   >

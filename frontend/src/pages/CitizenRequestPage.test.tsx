@@ -19,11 +19,30 @@ describe('CitizenRequestPage', () => {
         const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
         calls.push({ method, url, body });
         if (url === '/api/public/requests/challenge')
-          return json({ token: 'abc.1.sig', usableFrom: '2026-12-06T10:00:03+01:00', expiresAt: '2026-12-06T12:00:00+01:00' });
-        if (url === '/api/public/kb/categories') return json([{ id: 1, code: 'tributi', name: 'Tributi locali', depth: 1 }]);
-        if (url === '/api/public/kb/categories?parent=1') return json([{ id: 2, parentId: 1, code: 'tari', name: 'TARI', depth: 2 }]);
+          return json({
+            token: 'abc.1.sig',
+            usableFrom: '2026-12-06T10:00:03+01:00',
+            expiresAt: '2026-12-06T12:00:00+01:00',
+          });
+        if (url === '/api/public/kb/categories')
+          return json([{ id: 1, code: 'tributi', name: 'Tributi locali', depth: 1 }]);
+        if (url === '/api/public/kb/categories?parent=1')
+          return json([{ id: 2, parentId: 1, code: 'tari', name: 'TARI', depth: 2 }]);
         if (url.startsWith('/api/public/kb/search'))
-          return json({ total: 1, hits: [{ sourceId: 7, language: 'it', title: 'Come pagare la TARI', summary: '', snippet: '', audience: 'PUBLIC' }], topics: {} });
+          return json({
+            total: 1,
+            hits: [
+              {
+                sourceId: 7,
+                language: 'it',
+                title: 'Come pagare la TARI',
+                summary: '',
+                snippet: '',
+                audience: 'PUBLIC',
+              },
+            ],
+            topics: {},
+          });
         if (url === '/api/public/requests/deflections') return new Response(null, { status: 204 });
         return json({}, 404);
       }),
@@ -61,7 +80,11 @@ describe('CitizenRequestPage', () => {
     fireEvent.click(solved);
 
     await screen.findByRole('heading', { name: 'Good, problem solved' });
-    expect(calls).toContainEqual({ method: 'POST', url: '/api/public/requests/deflections', body: { articleId: 7, subject: 'pagare la tari' } });
+    expect(calls).toContainEqual({
+      method: 'POST',
+      url: '/api/public/requests/deflections',
+      body: { articleId: 7, subject: 'pagare la tari' },
+    });
     expect(calls.some((call) => call.url === '/api/public/requests')).toBe(false);
   });
 

@@ -17,7 +17,9 @@ export function CitizenTrackingPage() {
 
   useEffect(() => {
     trackRequest(token).then(setRequest, (failure) =>
-      setProblem(failure instanceof ApiError && failure.status === 404 ? t('citizenTracking.notFound') : t('errors.generic')),
+      setProblem(
+        failure instanceof ApiError && failure.status === 404 ? t('citizenTracking.notFound') : t('errors.generic'),
+      ),
     );
   }, [token, t]);
 

@@ -61,7 +61,9 @@ export function ComplaintPage({ user }: { user: Me }) {
             <dt className="col-sm-3">{t('complaints.decision')}</dt>
             <dd className="col-sm-9">
               {c.decision ? t(`complaintDecision.${c.decision}`) : '—'}
-              {c.penaltyAmount != null && <> · {c.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>}
+              {c.penaltyAmount != null && (
+                <> · {c.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>
+              )}
               {c.decisionReasons && <div className="small">{c.decisionReasons}</div>}
               {c.dismissalReason && <div className="small">{c.dismissalReason}</div>}
             </dd>
@@ -77,7 +79,13 @@ export function ComplaintPage({ user }: { user: Me }) {
               <label htmlFor="supplier-reply" className="form-label">
                 {t('complaints.supplierReply')}
               </label>
-              <textarea id="supplier-reply" className="form-control mb-2" rows={3} value={reply} onChange={(e) => setReply(e.target.value)} />
+              <textarea
+                id="supplier-reply"
+                className="form-control mb-2"
+                rows={3}
+                value={reply}
+                onChange={(e) => setReply(e.target.value)}
+              />
               <button type="submit" className="btn btn-outline-primary" disabled={!reply.trim()}>
                 {t('complaints.recordReply')}
               </button>

@@ -34,7 +34,13 @@ export function ComplaintsPage({ user }: { user: Me }) {
           <label htmlFor="complaint-supplier" className="form-label">
             {t('complaints.supplier')}
           </label>
-          <input id="complaint-supplier" type="text" className="form-control" value={filters.supplier ?? ''} onChange={set('supplier')} />
+          <input
+            id="complaint-supplier"
+            type="text"
+            className="form-control"
+            value={filters.supplier ?? ''}
+            onChange={set('supplier')}
+          />
         </div>
         <div className="col-md-3">
           <label htmlFor="complaint-status" className="form-label">
@@ -53,7 +59,13 @@ export function ComplaintsPage({ user }: { user: Me }) {
           <label htmlFor="complaint-from" className="form-label">
             {t('register.from')}
           </label>
-          <input id="complaint-from" type="date" className="form-control" value={filters.from ?? ''} onChange={set('from')} />
+          <input
+            id="complaint-from"
+            type="date"
+            className="form-control"
+            value={filters.from ?? ''}
+            onChange={set('from')}
+          />
         </div>
         <div className="col-md-2">
           <label htmlFor="complaint-to" className="form-label">
@@ -90,7 +102,9 @@ export function ComplaintsPage({ user }: { user: Me }) {
                 <td>{when(row.counterArgumentsDueAt, i18n.language)}</td>
                 <td>
                   {row.decision ? t(`complaintDecision.${row.decision}`) : '—'}
-                  {row.penaltyAmount != null && <> · {row.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>}
+                  {row.penaltyAmount != null && (
+                    <> · {row.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>
+                  )}
                 </td>
               </tr>
             ))}

@@ -38,15 +38,30 @@ describe('ContactPage', () => {
         if (url === '/api/contacts/7') return json(contact(3));
         if (url.startsWith('/api/contacts/7/changes')) return json(page([]));
         if (url.startsWith('/api/tickets?requesterId=7'))
-          return json(page([{ number: 'RS-2026-000042', subject: 'TARI', status: 'OPEN', receivedAt: '2026-12-01T09:00:00Z' }]));
+          return json(
+            page([{ number: 'RS-2026-000042', subject: 'TARI', status: 'OPEN', receivedAt: '2026-12-01T09:00:00Z' }]),
+          );
         if (url.startsWith('/api/contacts/7/history'))
           return json(
             page([
-              { id: 1, occurredAt: '2026-12-01T09:00:00Z', channel: 'EMAIL', direction: 'INBOUND', kind: 'REQUEST', ticketNumber: 'RS-2026-000042', summary: 'Ho pagato' },
+              {
+                id: 1,
+                occurredAt: '2026-12-01T09:00:00Z',
+                channel: 'EMAIL',
+                direction: 'INBOUND',
+                kind: 'REQUEST',
+                ticketNumber: 'RS-2026-000042',
+                summary: 'Ho pagato',
+              },
             ]),
           );
         if (url.startsWith('/api/contacts/7/duplicates'))
-          return json([{ contact: { id: 9, kind: 'PERSON', name: 'Maria Bianchi', email: 'maria@example.it', version: 0 }, sameAs: ['email', 'name'] }]);
+          return json([
+            {
+              contact: { id: 9, kind: 'PERSON', name: 'Maria Bianchi', email: 'maria@example.it', version: 0 },
+              sameAs: ['email', 'name'],
+            },
+          ]);
         return json({}, 404);
       }),
     );
@@ -62,13 +77,17 @@ describe('ContactPage', () => {
     );
 
   it('shows the requester, their tickets and interactions, and saves an edit with the version read', async () => {
-    answer = (method, url) => (method === 'PUT' && url === '/api/contacts/7' ? json(contact(4, '+390612345678')) : undefined);
+    answer = (method, url) =>
+      method === 'PUT' && url === '/api/contacts/7' ? json(contact(4, '+390612345678')) : undefined;
     renderPage(as('LEVEL1'));
 
     const phone = await screen.findByLabelText('Phone');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Maria Bianchi');
     const tickets = await screen.findByRole('table', { name: 'Tickets' });
-    expect(within(tickets).getByRole('link', { name: 'RS-2026-000042' })).toHaveAttribute('href', '/tickets/RS-2026-000042');
+    expect(within(tickets).getByRole('link', { name: 'RS-2026-000042' })).toHaveAttribute(
+      'href',
+      '/tickets/RS-2026-000042',
+    );
     const interactions = await screen.findByRole('table', { name: 'Contacts on every channel' });
     expect(within(interactions).getByRole('row', { name: /Ho pagato/ })).toHaveTextContent('E-mail');
     expect(within(interactions).getByRole('row', { name: /Ho pagato/ })).toHaveTextContent('Inbound');
@@ -79,7 +98,12 @@ describe('ContactPage', () => {
 
     await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true));
     const put = calls.find((call) => call.method === 'PUT');
-    expect(put?.body).toMatchObject({ version: 3, kind: 'PERSON', phone: '+39 06 1234 5678', email: 'maria@example.it' });
+    expect(put?.body).toMatchObject({
+      version: 3,
+      kind: 'PERSON',
+      phone: '+39 06 1234 5678',
+      email: 'maria@example.it',
+    });
     await waitFor(() => expect(screen.getByLabelText('Phone')).toHaveValue('+390612345678'));
     expect(calls.filter((call) => call.url.startsWith('/api/contacts/7/changes')).length).toBeGreaterThanOrEqual(2);
   });
@@ -90,7 +114,13 @@ describe('ContactPage', () => {
     answer = (method) =>
       method === 'PUT'
         ? status === 400
-          ? json({ detail: 'Invalid request', errors: [{ field: 'email', message: 'deve essere un indirizzo e-mail valido' }] }, 400)
+          ? json(
+              {
+                detail: 'Invalid request',
+                errors: [{ field: 'email', message: 'deve essere un indirizzo e-mail valido' }],
+              },
+              400,
+            )
           : json({ detail: 'Someone else changed this contact' }, 409)
         : undefined;
     renderPage(as('LEVEL2'));
@@ -100,7 +130,9 @@ describe('ContactPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Salva le modifiche' }));
 
     await waitFor(() => expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true'));
-    expect(screen.getByText('deve essere un indirizzo e-mail valido', { selector: '.invalid-feedback' })).toBeInTheDocument();
+    expect(
+      screen.getByText('deve essere un indirizzo e-mail valido', { selector: '.invalid-feedback' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Alcuni dati non sono validi');
 
     status = 409;
@@ -137,13 +169,17 @@ describe('ContactPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Find and merge duplicates' }));
     const dialog = await screen.findByRole('dialog', { name: 'Merge a duplicate' });
     const candidates = await within(dialog).findByRole('table', { name: 'Possible duplicates' });
-    expect(within(candidates).getByRole('row', { name: /Maria Bianchi/ })).toHaveTextContent('E-mail, Name or company name');
+    expect(within(candidates).getByRole('row', { name: /Maria Bianchi/ })).toHaveTextContent(
+      'E-mail, Name or company name',
+    );
 
     fireEvent.click(within(candidates).getByRole('button', { name: 'Merge Maria Bianchi into this contact' }));
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
     fireEvent.click(within(candidates).getByRole('button', { name: 'Confirm the merge' }));
 
-    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Maria Bianchi has been merged into this contact.'));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('status')).toHaveTextContent('Maria Bianchi has been merged into this contact.'),
+    );
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ duplicateId: 9 });
   });
 

@@ -75,7 +75,7 @@ export function ContactPage({ user }: { user: Me }) {
   const [failure, setFailure] = useState<string>();
   const [changesPage, setChangesPage] = useState(0);
   const [changesVersion, setChangesVersion] = useState(0);
-  useDocumentTitle(contact ? contact.name ?? t('contact.title', { id }) : undefined);
+  useDocumentTitle(contact ? (contact.name ?? t('contact.title', { id })) : undefined);
 
   const latest = useLatest();
   const load = useCallback(async () => {
@@ -117,7 +117,9 @@ export function ContactPage({ user }: { user: Me }) {
           {contact.mergedIntoId != null && (
             <div className="alert alert-info" role="status">
               {t('contact.mergedInto')}{' '}
-              <Link to={`/contacts/${contact.mergedIntoId}`}>{t('contact.openMerged', { id: contact.mergedIntoId })}</Link>
+              <Link to={`/contacts/${contact.mergedIntoId}`}>
+                {t('contact.openMerged', { id: contact.mergedIntoId })}
+              </Link>
             </div>
           )}
           <ContactDetails
@@ -130,7 +132,9 @@ export function ContactPage({ user }: { user: Me }) {
             }}
             onStale={() => void load()}
           />
-          {mayMergeContacts(user) && contact.mergedIntoId == null && <MergePanel contact={contact} onMerged={refresh} />}
+          {mayMergeContacts(user) && contact.mergedIntoId == null && (
+            <MergePanel contact={contact} onMerged={refresh} />
+          )}
           <Paged<ContactChange>
             title={t('contact.changes')}
             id="changes"
@@ -183,14 +187,22 @@ export function ContactPage({ user }: { user: Me }) {
             load={(page) => contactHistory(id, page)}
             reloadKey={`${contact.version}`}
             empty={t('task.noHistory')}
-            columns={[t('contact.when'), t('inbox.columns.channel'), t('contact.direction'), t('inbox.columns.number'), t('contact.summary')]}
+            columns={[
+              t('contact.when'),
+              t('inbox.columns.channel'),
+              t('contact.direction'),
+              t('inbox.columns.number'),
+              t('contact.summary'),
+            ]}
             row={(interaction) => (
               <tr key={interaction.id}>
                 <td>{when(interaction.occurredAt)}</td>
                 <td>{labels.channel(interaction.channel)}</td>
                 <td>{t(`contact.directions.${interaction.direction}`, { defaultValue: interaction.direction })}</td>
                 <td>
-                  {interaction.ticketNumber && <Link to={`/tickets/${interaction.ticketNumber}`}>{interaction.ticketNumber}</Link>}
+                  {interaction.ticketNumber && (
+                    <Link to={`/tickets/${interaction.ticketNumber}`}>{interaction.ticketNumber}</Link>
+                  )}
                 </td>
                 <td>{interaction.summary}</td>
               </tr>
@@ -352,7 +364,12 @@ function ContactDetails({
               <label className="form-label" htmlFor={`${prefix}-channel`}>
                 {t('contact.fields.preferredChannel')}
               </label>
-              <select id={`${prefix}-channel`} className="form-select" value={form.preferredChannel} onChange={set('preferredChannel')}>
+              <select
+                id={`${prefix}-channel`}
+                className="form-select"
+                value={form.preferredChannel}
+                onChange={set('preferredChannel')}
+              >
                 <option value="">{t('contact.unknown')}</option>
                 {CHANNELS.map((channel) => (
                   <option key={channel} value={channel}>
@@ -367,7 +384,10 @@ function ContactDetails({
               <Message
                 kind={message.kind}
                 text={message.text}
-                errors={errors.map((error) => ({ field: t(`contact.fields.${error.field}`, { defaultValue: error.field }), message: error.message }))}
+                errors={errors.map((error) => ({
+                  field: t(`contact.fields.${error.field}`, { defaultValue: error.field }),
+                  message: error.message,
+                }))}
               />
             )}
           </div>
@@ -431,7 +451,10 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
       });
       await onMerged();
     } catch (error) {
-      setMessage({ kind: 'danger', text: error instanceof ApiError && error.status === 409 ? error.detail : t('errors.generic') });
+      setMessage({
+        kind: 'danger',
+        text: error instanceof ApiError && error.status === 409 ? error.detail : t('errors.generic'),
+      });
     }
   }
 
@@ -501,7 +524,11 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
                           <button type="button" className="btn btn-danger btn-sm" onClick={() => void merge(other)}>
                             {t('contact.merge.confirm')}
                           </button>
-                          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setChosen(undefined)}>
+                          <button
+                            type="button"
+                            className="btn btn-outline-secondary btn-sm"
+                            onClick={() => setChosen(undefined)}
+                          >
                             {t('contact.merge.cancel')}
                           </button>
                         </div>
@@ -547,7 +574,17 @@ function PagedState<T>(props: PagedProps<T>) {
 }
 
 /** A titled, paged table of a section of the page, newest first as the API gives it. */
-function Paged<T>({ title, id, load, reloadKey, empty, columns, row, page, onPage }: PagedProps<T> & { page: number; onPage: (page: number) => void }) {
+function Paged<T>({
+  title,
+  id,
+  load,
+  reloadKey,
+  empty,
+  columns,
+  row,
+  page,
+  onPage,
+}: PagedProps<T> & { page: number; onPage: (page: number) => void }) {
   const { t } = useTranslation();
   const [data, setData] = useState<Page<T>>();
   const [denied, setDenied] = useState(false);

@@ -50,7 +50,12 @@ export function CorrespondencePage({ user }: { user: Me }) {
           <label htmlFor="letter-direction" className="form-label">
             {t('correspondence.direction')}
           </label>
-          <select id="letter-direction" className="form-select" value={filters.direction ?? ''} onChange={set('direction')}>
+          <select
+            id="letter-direction"
+            className="form-select"
+            value={filters.direction ?? ''}
+            onChange={set('direction')}
+          >
             <option value="">{t('register.any')}</option>
             <option value="INCOMING">{t('direction.INCOMING')}</option>
             <option value="OUTGOING">{t('direction.OUTGOING')}</option>
@@ -60,7 +65,13 @@ export function CorrespondencePage({ user }: { user: Me }) {
           <label htmlFor="letter-from" className="form-label">
             {t('register.from')}
           </label>
-          <input id="letter-from" type="date" className="form-control" value={filters.from ?? ''} onChange={set('from')} />
+          <input
+            id="letter-from"
+            type="date"
+            className="form-control"
+            value={filters.from ?? ''}
+            onChange={set('from')}
+          />
         </div>
         <div className="col-md-2">
           <label htmlFor="letter-to" className="form-label">
@@ -98,7 +109,8 @@ export function CorrespondencePage({ user }: { user: Me }) {
                 <td>{row.office}</td>
                 <td>{t(`letterStatus.${row.status}`)}</td>
                 <td>
-                  {when(row.answerDueAt, i18n.language)} {row.overdue && <span className="badge bg-danger">{t('register.overdue')}</span>}
+                  {when(row.answerDueAt, i18n.language)}{' '}
+                  {row.overdue && <span className="badge bg-danger">{t('register.overdue')}</span>}
                 </td>
               </tr>
             ))}

@@ -51,7 +51,18 @@ describe('DataSubjectsPage', () => {
         calls.push(`${init?.method ?? 'GET'} ${url}`);
         let body: unknown = [erasure];
         if (url.startsWith('/api/data-subjects?')) {
-          body = [{ contactId: 3, kind: 'CITIZEN', name: 'Mario Rossi', fiscalCode: 'RSSMRA80A41H501U', email: 'm@example.it', phone: null, mergedIntoId: null, tickets: 2 }];
+          body = [
+            {
+              contactId: 3,
+              kind: 'CITIZEN',
+              name: 'Mario Rossi',
+              fiscalCode: 'RSSMRA80A41H501U',
+              email: 'm@example.it',
+              phone: null,
+              mergedIntoId: null,
+              tickets: 2,
+            },
+          ];
         } else if (url.endsWith('/export')) {
           body = exportJob;
         }

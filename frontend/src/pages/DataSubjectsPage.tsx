@@ -180,10 +180,18 @@ export function DataSubjectsPage({ user }: { user: Me }) {
                   <td>
                     {match.fiscalCode ? (
                       <div className="d-flex gap-2">
-                        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => start(match.fiscalCode!, 'export')}>
+                        <button
+                          type="button"
+                          className="btn btn-outline-primary btn-sm"
+                          onClick={() => start(match.fiscalCode!, 'export')}
+                        >
                           {t('dataSubjects.export')}
                         </button>
-                        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => start(match.fiscalCode!, 'erasure')}>
+                        <button
+                          type="button"
+                          className="btn btn-outline-danger btn-sm"
+                          onClick={() => start(match.fiscalCode!, 'erasure')}
+                        >
                           {t('dataSubjects.erasure')}
                         </button>
                       </div>
@@ -208,7 +216,8 @@ export function DataSubjectsPage({ user }: { user: Me }) {
             {jobs.map((job) => (
               <li key={job.id} className="border rounded p-3 mb-3">
                 <h3 className="h6">
-                  {t(`dataSubjects.kinds.${job.kind}`)} — {job.subject.startsWith('sha256:') ? t('dataSubjects.erasedPerson') : job.subject}
+                  {t(`dataSubjects.kinds.${job.kind}`)} —{' '}
+                  {job.subject.startsWith('sha256:') ? t('dataSubjects.erasedPerson') : job.subject}
                 </h3>
                 <p className="mb-1">
                   {t(`dataSubjects.states.${job.state}`)}
@@ -231,7 +240,9 @@ export function DataSubjectsPage({ user }: { user: Me }) {
                 <p className="small mb-2">
                   {t('dataSubjects.requestedBy', { user: job.requestedBy, at: when(job.requestedAt) })} ·{' '}
                   {t('dataSubjects.dueAt', { at: when(job.dueAt) })}
-                  {job.answeredAt && <> · {t('dataSubjects.answeredAt', { user: job.answeredBy ?? '—', at: when(job.answeredAt) })}</>}
+                  {job.answeredAt && (
+                    <> · {t('dataSubjects.answeredAt', { user: job.answeredBy ?? '—', at: when(job.answeredAt) })}</>
+                  )}
                 </p>
                 {job.error && <p className="text-danger">{job.error}</p>}
                 {job.outcome?.erased && job.outcome.erased.length > 0 && (

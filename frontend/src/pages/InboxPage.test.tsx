@@ -64,7 +64,9 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('link', { name: 'Apri la richiesta RS-2026-000042' })).toBeInTheDocument();
     expect(screen.getByText('Gestione richiesta (primo livello)')).toBeInTheDocument();
     expect(screen.getByText('Mario Rossi')).toBeInTheDocument();
-    expect(within(screen.getByRole('table')).getByText(/nei tempi/)).toHaveTextContent(/scade tra 2 h 59 min|scade tra 3 h 0 min/);
+    expect(within(screen.getByRole('table')).getByText(/nei tempi/)).toHaveTextContent(
+      /scade tra 2 h 59 min|scade tra 3 h 0 min/,
+    );
     expect(screen.getByRole('button', { name: 'Prendi in carico la richiesta RS-2026-000042' })).toBeEnabled();
   });
 
@@ -129,7 +131,10 @@ describe('InboxPage', { timeout: 20_000 }, () => {
 
   it('names queue, channel and type by their labels and counts the citizen wait since receipt', async () => {
     const received = { ...row, receivedAt: new Date(Date.now() - (2 * 24 + 3) * 3_600_000).toISOString() };
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([received]))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([received]))),
+    );
     render(
       <MemoryRouter>
         <InboxPage user={user} />
@@ -141,10 +146,18 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     expect(within(line).queryByText('payments')).not.toBeInTheDocument();
     // the task is 5 minutes old, the citizen has waited two days and three hours
     expect(line.querySelector('[data-wait]')).toHaveTextContent('2 g 3 h');
-    expect(screen.getByRole('columnheader', { name: /In attesa da.*dalla ricezione della richiesta/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: /In attesa da.*dalla ricezione della richiesta/ }),
+    ).toBeInTheDocument();
     // the subject opens the ticket's page, the number its task
-    expect(within(line).getByRole('link', { name: 'Pagamento TARI' })).toHaveAttribute('href', '/tickets/RS-2026-000042');
-    expect(within(line).getByRole('link', { name: 'Apri la richiesta RS-2026-000042' })).toHaveAttribute('href', '/tasks/t-1');
+    expect(within(line).getByRole('link', { name: 'Pagamento TARI' })).toHaveAttribute(
+      'href',
+      '/tickets/RS-2026-000042',
+    );
+    expect(within(line).getByRole('link', { name: 'Apri la richiesta RS-2026-000042' })).toHaveAttribute(
+      'href',
+      '/tasks/t-1',
+    );
   });
 
   it('counts a taken ticket toward its resolution deadline, not the take-in-charge one already met', async () => {
@@ -154,7 +167,10 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       dueAt: new Date(Date.now() + 3_600_000).toISOString(),
       slaDueAt: new Date(Date.now() + (5 * 24 + 2) * 3_600_000 + 60_000).toISOString(),
     };
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([taken]))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page([taken]))),
+    );
     render(
       <MemoryRouter>
         <InboxPage user={user} />
@@ -179,7 +195,10 @@ describe('InboxPage', { timeout: 20_000 }, () => {
               headers: { 'Content-Type': 'application/problem+json' },
             });
           }
-          return new Response(JSON.stringify({ id: 't-1' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+          return new Response(JSON.stringify({ id: 't-1' }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          });
         }
         return page([row, second]);
       }),
@@ -198,8 +217,12 @@ describe('InboxPage', { timeout: 20_000 }, () => {
 
     fireEvent.click(take);
 
-    await waitFor(() => expect(document.querySelector('[data-bulk-results]')).toHaveTextContent('RS-2026-000042: presa in carico'));
-    expect(document.querySelector('[data-bulk-results]')).toHaveTextContent("RS-2026-000043: L'attività è stata modificata da un altro operatore.");
+    await waitFor(() =>
+      expect(document.querySelector('[data-bulk-results]')).toHaveTextContent('RS-2026-000042: presa in carico'),
+    );
+    expect(document.querySelector('[data-bulk-results]')).toHaveTextContent(
+      "RS-2026-000043: L'attività è stata modificata da un altro operatore.",
+    );
     expect(posts).toEqual(['/api/tasks/t-1/claim', '/api/tasks/t-2/claim']);
     expect(screen.getByRole('checkbox', { name: 'Seleziona la richiesta RS-2026-000042' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Seleziona la richiesta RS-2026-000043' })).toBeChecked();
@@ -212,12 +235,17 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         if (url === '/api/reference') return reference();
-        const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        const json = (body: unknown) =>
+          new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
         if (init?.method === 'POST') {
           posts.push({ url, body: JSON.parse(String(init.body)) });
           return new Response(null, { status: 204 });
         }
-        if (url === '/api/tasks/t-1/candidates') return json([{ userId: 'operator3', name: 'Carla' }, { userId: 'operator4', name: 'Dario' }]);
+        if (url === '/api/tasks/t-1/candidates')
+          return json([
+            { userId: 'operator3', name: 'Carla' },
+            { userId: 'operator4', name: 'Dario' },
+          ]);
         if (url === '/api/tasks/t-2/candidates') return json([{ userId: 'operator4', name: 'Dario' }]);
         return page([row, second]);
       }),
@@ -239,7 +267,9 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       { url: '/api/tasks/t-1/assign', body: { userId: 'operator4' } },
       { url: '/api/tasks/t-2/assign', body: { userId: 'operator4' } },
     ]);
-    await waitFor(() => expect(document.querySelector('[data-bulk-results]')).toHaveTextContent('RS-2026-000043: assegnata a operator4'));
+    await waitFor(() =>
+      expect(document.querySelector('[data-bulk-results]')).toHaveTextContent('RS-2026-000043: assegnata a operator4'),
+    );
   });
 
   it('walks the rows with j and k, selects with x, takes with t and opens with Enter', async () => {
@@ -251,7 +281,10 @@ describe('InboxPage', { timeout: 20_000 }, () => {
         if (url === '/api/reference') return reference();
         if (init?.method === 'POST') {
           posts.push(url);
-          return new Response(JSON.stringify({ id: 't-2' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+          return new Response(JSON.stringify({ id: 't-2' }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          });
         }
         return page([row, second]);
       }),

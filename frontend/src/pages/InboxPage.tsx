@@ -29,7 +29,10 @@ export function InboxPage({ user }: { user: Me }) {
   const navigate = useNavigate();
   const label = useCodeLabels();
   const { reference } = useLabels();
-  const queues = reference.queues.length > 0 ? reference.queues.map((queue) => queue.code) : ['general', 'payments', 'privacy', 'technical'];
+  const queues =
+    reference.queues.length > 0
+      ? reference.queues.map((queue) => queue.code)
+      : ['general', 'payments', 'privacy', 'technical'];
   const [page, setPage] = useState(0);
   const [filters, setFilters] = useState<InboxFilters>({});
   const [draft, setDraft] = useState<InboxFilters>({});
@@ -80,7 +83,11 @@ export function InboxPage({ user }: { user: Me }) {
   }
 
   /** One action per selected task, one after the other; each succeeds or fails on its own. */
-  async function bulk(action: (row: InboxRow) => Promise<unknown>, done: string, refuse?: (row: InboxRow) => string | undefined) {
+  async function bulk(
+    action: (row: InboxRow) => Promise<unknown>,
+    done: string,
+    refuse?: (row: InboxRow) => string | undefined,
+  ) {
     const chosen = items.filter((row) => selected.has(row.taskId));
     const outcome: BulkResult[] = [];
     const failed = new Set<string>();
@@ -158,7 +165,12 @@ export function InboxPage({ user }: { user: Me }) {
           onChanged={() => void load()}
         />
         <div className="d-flex flex-wrap align-items-center gap-2 ms-auto">
-          <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setHelp(true)} aria-haspopup="dialog">
+          <button
+            type="button"
+            className="btn btn-link btn-sm p-0"
+            onClick={() => setHelp(true)}
+            aria-haspopup="dialog"
+          >
             {t('shortcuts.open')}
           </button>
           <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void load()}>
@@ -180,7 +192,12 @@ export function InboxPage({ user }: { user: Me }) {
           [
             ['queue', t('inbox.columns.queue'), queues, 'queue'],
             ['type', t('inbox.columns.type'), ['Q', 'PQ', 'A', 'I', 'PA', 'PI'], 'type'],
-            ['channel', t('inbox.columns.channel'), ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'], 'channel'],
+            [
+              'channel',
+              t('inbox.columns.channel'),
+              ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'FAX'],
+              'channel',
+            ],
             ['language', t('inbox.language'), ['it', 'en', 'de', 'fr'], 'language'],
             ['priority', t('inbox.columns.priority'), ['1', '2', '3', '4'], 'priority'],
             ['sla', t('inbox.columns.sla'), ['ON_TRACK', 'AT_RISK', 'BREACHED'], 'sla'],
@@ -257,7 +274,9 @@ export function InboxPage({ user }: { user: Me }) {
       <div aria-live="polite">
         {!rows && <p>{t('inbox.loading')}</p>}
         {rows && rows.items.length === 0 && <p>{t('inbox.empty')}</p>}
-        {rows && rows.items.length > 0 && <p className="visually-hidden">{t('inbox.total', { count: rows.totalElements })}</p>}
+        {rows && rows.items.length > 0 && (
+          <p className="visually-hidden">{t('inbox.total', { count: rows.totalElements })}</p>
+        )}
       </div>
       {rows && rows.items.length > 0 && (
         <div className="table-responsive inbox-scroll">
@@ -318,7 +337,10 @@ export function InboxPage({ user }: { user: Me }) {
                     </Link>
                     <UnreadBadge number={row.number} />
                   </td>
-                  <td className="inbox-ellipsis inbox-task" title={t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}>
+                  <td
+                    className="inbox-ellipsis inbox-task"
+                    title={t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}
+                  >
                     {t(`taskName.${row.taskKey}`, { defaultValue: row.taskName })}
                   </td>
                   <td className="inbox-ellipsis inbox-subject">
@@ -336,7 +358,9 @@ export function InboxPage({ user }: { user: Me }) {
                   </td>
                   <td
                     className="inbox-ellipsis inbox-kind"
-                    title={[row.type && label('type', row.type), row.channel && label('channel', row.channel)].filter(Boolean).join(' · ')}
+                    title={[row.type && label('type', row.type), row.channel && label('channel', row.channel)]
+                      .filter(Boolean)
+                      .join(' · ')}
                   >
                     {row.type && label('type', row.type)}
                     {row.channel && ` · ${label('channel', row.channel)}`}

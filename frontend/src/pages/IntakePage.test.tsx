@@ -43,41 +43,46 @@ describe('IntakePage: topic and reason from the classification tree', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it.each(['it', 'en'])('offers labelled pickers, not a typed reason, and sends the tree codes (%s)', async (language) => {
-    await i18n.changeLanguage(language);
-    render(
-      <MemoryRouter>
-        <IntakePage user={user} />
-      </MemoryRouter>,
-    );
-    const topic = screen.getByLabelText(i18n.t('intake.topic'));
-    const reason = screen.getByLabelText(i18n.t('intake.reason'));
-    expect(reason.tagName).toBe('SELECT');
-    expect(reason).toHaveAccessibleDescription(i18n.t('intake.reasonHint'));
-    await screen.findByRole('option', { name: 'Tributi locali' });
-    expect(reason).toBeDisabled();
+  it.each(['it', 'en'])(
+    'offers labelled pickers, not a typed reason, and sends the tree codes (%s)',
+    async (language) => {
+      await i18n.changeLanguage(language);
+      render(
+        <MemoryRouter>
+          <IntakePage user={user} />
+        </MemoryRouter>,
+      );
+      const topic = screen.getByLabelText(i18n.t('intake.topic'));
+      const reason = screen.getByLabelText(i18n.t('intake.reason'));
+      expect(reason.tagName).toBe('SELECT');
+      expect(reason).toHaveAccessibleDescription(i18n.t('intake.reasonHint'));
+      await screen.findByRole('option', { name: 'Tributi locali' });
+      expect(reason).toBeDisabled();
 
-    fireEvent.change(topic, { target: { value: 'tributi' } });
-    expect(reason).toBeEnabled();
-    expect(Array.from((reason as HTMLSelectElement).options).map((option) => option.text)).toEqual([
-      i18n.t('intake.anyReason'),
-      'TARI - tassa sui rifiuti',
-      'IMU - imposta municipale',
-    ]);
-    fireEvent.change(reason, { target: { value: 'tari' } });
-    // another topic forgets a reason that is not its own
-    fireEvent.change(topic, { target: { value: 'anagrafe' } });
-    expect(reason).toHaveValue('');
-    fireEvent.change(topic, { target: { value: 'tributi' } });
-    fireEvent.change(reason, { target: { value: 'tari' } });
+      fireEvent.change(topic, { target: { value: 'tributi' } });
+      expect(reason).toBeEnabled();
+      expect(Array.from((reason as HTMLSelectElement).options).map((option) => option.text)).toEqual([
+        i18n.t('intake.anyReason'),
+        'TARI - tassa sui rifiuti',
+        'IMU - imposta municipale',
+      ]);
+      fireEvent.change(reason, { target: { value: 'tari' } });
+      // another topic forgets a reason that is not its own
+      fireEvent.change(topic, { target: { value: 'anagrafe' } });
+      expect(reason).toHaveValue('');
+      fireEvent.change(topic, { target: { value: 'tributi' } });
+      fireEvent.change(reason, { target: { value: 'tari' } });
 
-    fireEvent.change(screen.getByLabelText(i18n.t('intake.findHint')), { target: { value: 'RSSMRA80A01H501U' } });
-    fireEvent.change(screen.getByLabelText(i18n.t('intake.subject')), { target: { value: 'Rata TARI' } });
-    fireEvent.change(screen.getByLabelText(i18n.t('intake.description')), { target: { value: 'Quando scade la rata?' } });
-    fireEvent.change(screen.getByLabelText(i18n.t('intake.answer')), { target: { value: 'Il 16 novembre.' } });
-    fireEvent.click(screen.getByRole('button', { name: i18n.t('intake.solve') }));
+      fireEvent.change(screen.getByLabelText(i18n.t('intake.findHint')), { target: { value: 'RSSMRA80A01H501U' } });
+      fireEvent.change(screen.getByLabelText(i18n.t('intake.subject')), { target: { value: 'Rata TARI' } });
+      fireEvent.change(screen.getByLabelText(i18n.t('intake.description')), {
+        target: { value: 'Quando scade la rata?' },
+      });
+      fireEvent.change(screen.getByLabelText(i18n.t('intake.answer')), { target: { value: 'Il 16 novembre.' } });
+      fireEvent.click(screen.getByRole('button', { name: i18n.t('intake.solve') }));
 
-    await waitFor(() => expect(bodies).toHaveLength(1));
-    expect(bodies[0]).toMatchObject({ category: { topic: 'tributi', reason: 'tari' } });
-  });
+      await waitFor(() => expect(bodies).toHaveLength(1));
+      expect(bodies[0]).toMatchObject({ category: { topic: 'tributi', reason: 'tari' } });
+    },
+  );
 });

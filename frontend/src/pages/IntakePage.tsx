@@ -22,7 +22,14 @@ const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
 /** The topics the classification decision routes by name: offered when the tree has no topics. */
 const TOPICS = ['general', 'payments', 'privacy', 'technical'];
 const EMPTY_REQUEST = {
-  channel: 'PHONE', type: 'Q', topic: 'general', reason: '', subject: '', description: '', language: 'it', answer: '',
+  channel: 'PHONE',
+  type: 'Q',
+  topic: 'general',
+  reason: '',
+  subject: '',
+  description: '',
+  language: 'it',
+  answer: '',
 };
 
 /** A level-1 operator registers a contact in a few keystrokes, and solves it at once or opens the ticket. */
@@ -39,7 +46,9 @@ export function IntakePage({ user }: { user: Me }) {
   // topic and reason are picked from the classification tree (the server accepts its codes)
   const { reference } = useLabels();
   const treeTopics = reference.categories.filter((category) => category.depth === 1);
-  const reasons = reference.categories.filter((category) => category.depth === 2 && category.parentCode === request.topic);
+  const reasons = reference.categories.filter(
+    (category) => category.depth === 2 && category.parentCode === request.topic,
+  );
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
@@ -104,7 +113,10 @@ export function IntakePage({ user }: { user: Me }) {
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setErrors(error.errors);
-      setMessage({ kind: 'danger', text: error instanceof ApiError && error.status === 400 ? t('task.invalid') : t('errors.generic') });
+      setMessage({
+        kind: 'danger',
+        text: error instanceof ApiError && error.status === 400 ? t('task.invalid') : t('errors.generic'),
+      });
     } finally {
       setSending(false);
     }
@@ -122,7 +134,11 @@ export function IntakePage({ user }: { user: Me }) {
   return (
     <Layout user={user}>
       <h1 className="h2 mb-3">{t('intake.title')}</h1>
-      {callId && <p className="lead">{t('phone.intakeFromCall', { phone: params.get('phone') ?? t('phone.pop.hiddenNumber') })}</p>}
+      {callId && (
+        <p className="lead">
+          {t('phone.intakeFromCall', { phone: params.get('phone') ?? t('phone.pop.hiddenNumber') })}
+        </p>
+      )}
       <div className="row g-4">
         <section className="col-lg-4" aria-labelledby="find-title">
           <h2 id="find-title" className="h4">
@@ -133,7 +149,13 @@ export function IntakePage({ user }: { user: Me }) {
               {t('intake.findHint')}
             </label>
             <div className="d-flex gap-2">
-              <input type="text" id="intake-identifier" className="form-control" value={identifier} onChange={(event) => setIdentifier(event.target.value)} />
+              <input
+                type="text"
+                id="intake-identifier"
+                className="form-control"
+                value={identifier}
+                onChange={(event) => setIdentifier(event.target.value)}
+              />
               <button type="submit" className="btn btn-outline-primary">
                 {t('intake.search')}
               </button>
@@ -148,7 +170,13 @@ export function IntakePage({ user }: { user: Me }) {
               <label htmlFor="intake-name" className="form-label">
                 {t('intake.name')}
               </label>
-              <input type="text" id="intake-name" className="form-control" value={name} onChange={(event) => setName(event.target.value)} />
+              <input
+                type="text"
+                id="intake-name"
+                className="form-control"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
             </div>
           )}
         </section>
@@ -158,39 +186,52 @@ export function IntakePage({ user }: { user: Me }) {
           </h2>
           <div className="row">
             <div className="col-md-4">
-              {field('channel', t('intake.channel'), (
+              {field(
+                'channel',
+                t('intake.channel'),
                 <select id="intake-channel" className="form-select" value={request.channel} onChange={set('channel')}>
                   {CHANNELS.map((channel) => (
                     <option key={channel} value={channel}>
                       {t(`intake.channels.${channel}`)}
                     </option>
                   ))}
-                </select>
-              ))}
+                </select>,
+              )}
             </div>
             <div className="col-md-4">
-              {field('type', t('intake.type'), (
+              {field(
+                'type',
+                t('intake.type'),
                 <select id="intake-type" className="form-select" value={request.type} onChange={set('type')}>
                   {TYPES.map((type) => (
                     <option key={type} value={type}>
                       {t(`intake.types.${type}`)}
                     </option>
                   ))}
-                </select>
-              ))}
+                </select>,
+              )}
             </div>
             <div className="col-md-4">
-              {field('language', t('intake.language'), (
-                <select id="intake-language" className="form-select" value={request.language} onChange={set('language')}>
+              {field(
+                'language',
+                t('intake.language'),
+                <select
+                  id="intake-language"
+                  className="form-select"
+                  value={request.language}
+                  onChange={set('language')}
+                >
                   <option value="it">Italiano</option>
                   <option value="en">English</option>
                   <option value="de">Deutsch</option>
                   <option value="fr">Français</option>
-                </select>
-              ))}
+                </select>,
+              )}
             </div>
             <div className="col-md-6">
-              {field('topic', t('intake.topic'), (
+              {field(
+                'topic',
+                t('intake.topic'),
                 <select
                   id="intake-topic"
                   className="form-select"
@@ -213,11 +254,13 @@ export function IntakePage({ user }: { user: Me }) {
                           </option>
                         )),
                       ]}
-                </select>
-              ))}
+                </select>,
+              )}
             </div>
             <div className="col-md-6">
-              {field('reason', t('intake.reason'), (
+              {field(
+                'reason',
+                t('intake.reason'),
                 <select
                   id="intake-reason"
                   className="form-select"
@@ -232,26 +275,57 @@ export function IntakePage({ user }: { user: Me }) {
                       {reason.name}
                     </option>
                   ))}
-                </select>
-              ))}
+                </select>,
+              )}
               <p id="intake-reason-hint" className="small text-muted">
                 {t('intake.reasonHint')}
               </p>
             </div>
           </div>
-          {field('subject', t('intake.subject'), <input type="text" id="intake-subject" className="form-control" value={request.subject} onChange={set('subject')} />)}
-          {field('description', t('intake.description'), (
-            <textarea id="intake-description" className="form-control" rows={3} value={request.description} onChange={set('description')} />
-          ))}
-          {field('answer', t('intake.answer'), (
-            <textarea id="intake-answer" className="form-control" rows={3} value={request.answer} onChange={set('answer')} />
-          ))}
+          {field(
+            'subject',
+            t('intake.subject'),
+            <input
+              type="text"
+              id="intake-subject"
+              className="form-control"
+              value={request.subject}
+              onChange={set('subject')}
+            />,
+          )}
+          {field(
+            'description',
+            t('intake.description'),
+            <textarea
+              id="intake-description"
+              className="form-control"
+              rows={3}
+              value={request.description}
+              onChange={set('description')}
+            />,
+          )}
+          {field(
+            'answer',
+            t('intake.answer'),
+            <textarea
+              id="intake-answer"
+              className="form-control"
+              rows={3}
+              value={request.answer}
+              onChange={set('answer')}
+            />,
+          )}
           <Message kind={message?.kind} text={message?.text} errors={errors} />
           <div className="d-flex gap-2">
             <button type="button" className="btn btn-primary" disabled={sending} onClick={() => void submit(true)}>
               {t('intake.solve')}
             </button>
-            <button type="button" className="btn btn-outline-primary" disabled={sending} onClick={() => void submit(false)}>
+            <button
+              type="button"
+              className="btn btn-outline-primary"
+              disabled={sending}
+              onClick={() => void submit(false)}
+            >
               {t('intake.open')}
             </button>
           </div>

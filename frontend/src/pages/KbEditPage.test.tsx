@@ -42,14 +42,22 @@ describe('KbEditPage', () => {
       version: 2,
       createdBy: 'kbeditor',
       updatedAt: '2026-12-01T10:00:00Z',
-      variants: [{ language: 'it', title: 'Come pagare la TARI', summary: 'In breve', body: '## Dove\n\nAllo **sportello**.' }],
+      variants: [
+        { language: 'it', title: 'Come pagare la TARI', summary: 'In breve', body: '## Dove\n\nAllo **sportello**.' },
+      ],
     });
     vi.mocked(api.articleVersions).mockResolvedValue([
       { version: 1, author: 'kbeditor', createdAt: '2026-11-30T10:00:00Z', changeNote: '' },
       { version: 2, author: 'kbeditor', createdAt: '2026-12-01T10:00:00Z', changeNote: 'titolo' },
     ]);
     vi.mocked(api.articleDiff).mockResolvedValue({
-      lines: ['--- versione 1', '+++ versione 2', '@@ -1,1 +1,1 @@', '-[it] Titolo: Pagare la TARI', '+[it] Titolo: Come pagare la TARI'],
+      lines: [
+        '--- versione 1',
+        '+++ versione 2',
+        '@@ -1,1 +1,1 @@',
+        '-[it] Titolo: Pagare la TARI',
+        '+[it] Titolo: Come pagare la TARI',
+      ],
     });
     vi.mocked(api.kbCategories).mockImplementation((parent?: number) =>
       Promise.resolve(
@@ -69,7 +77,9 @@ describe('KbEditPage', () => {
     expect(within(preview).getByText('sportello').tagName).toBe('STRONG');
     await waitFor(() => expect(document.title).toBe('Come pagare la TARI · Sportello'), slow);
 
-    fireEvent.change(screen.getByLabelText('Testo'), { target: { value: 'Nuovo *testo* <img src=x onerror="window.bad=1">' } });
+    fireEvent.change(screen.getByLabelText('Testo'), {
+      target: { value: 'Nuovo *testo* <img src=x onerror="window.bad=1">' },
+    });
     expect(within(preview).getByText('testo').tagName).toBe('EM');
     expect(preview.innerHTML).not.toContain('onerror');
     expect(within(preview).queryByRole('heading')).toBeNull();

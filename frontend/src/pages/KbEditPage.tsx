@@ -64,7 +64,10 @@ export function KbEditPage({ user }: { user: Me }) {
     return {
       categoryCode: categoryCode.trim() || undefined,
       audience,
-      tags: tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+      tags: tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
       variants: [{ language, title, summary, body }],
       changeNote: changeNote || undefined,
     };
@@ -74,7 +77,10 @@ export function KbEditPage({ user }: { user: Me }) {
     if (error instanceof ApiError && error.status === 400) {
       setMessage({ kind: 'danger', text: t('kb.invalid'), errors: error.errors });
     } else {
-      setMessage({ kind: 'danger', text: error instanceof ApiError && error.status === 409 ? error.detail : t('errors.generic') });
+      setMessage({
+        kind: 'danger',
+        text: error instanceof ApiError && error.status === 409 ? error.detail : t('errors.generic'),
+      });
     }
   }
 
@@ -127,7 +133,12 @@ export function KbEditPage({ user }: { user: Me }) {
               <label htmlFor="kb-language" className="form-label">
                 {t('kb.language')}
               </label>
-              <select id="kb-language" className="form-select" value={language} onChange={(e) => setLanguage(e.target.value)}>
+              <select
+                id="kb-language"
+                className="form-select"
+                value={language}
+                onChange={(e) => setLanguage(e.target.value)}
+              >
                 {['it', 'en', 'de', 'fr'].map((code) => (
                   <option key={code} value={code}>
                     {t(`contact.languages.${code}`)}
@@ -159,19 +170,38 @@ export function KbEditPage({ user }: { user: Me }) {
               <label htmlFor="kb-tags" className="form-label">
                 {t('kb.tags')}
               </label>
-              <input id="kb-tags" type="text" className="form-control" value={tags} onChange={(e) => setTags(e.target.value)} />
+              <input
+                id="kb-tags"
+                type="text"
+                className="form-control"
+                value={tags}
+                onChange={(e) => setTags(e.target.value)}
+              />
             </div>
             <div className="col-12">
               <label htmlFor="kb-title" className="form-label">
                 {t('kb.articleTitle')}
               </label>
-              <input id="kb-title" type="text" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />
+              <input
+                id="kb-title"
+                type="text"
+                className="form-control"
+                required
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+              />
             </div>
             <div className="col-12">
               <label htmlFor="kb-summary" className="form-label">
                 {t('kb.summary')}
               </label>
-              <textarea id="kb-summary" className="form-control" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+              <textarea
+                id="kb-summary"
+                className="form-control"
+                rows={2}
+                value={summary}
+                onChange={(e) => setSummary(e.target.value)}
+              />
             </div>
             <div className="col-lg-6">
               <label htmlFor="kb-body" className="form-label">
@@ -201,7 +231,13 @@ export function KbEditPage({ user }: { user: Me }) {
               <label htmlFor="kb-note" className="form-label">
                 {t('kb.changeNote')}
               </label>
-              <input id="kb-note" type="text" className="form-control" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />
+              <input
+                id="kb-note"
+                type="text"
+                className="form-control"
+                value={changeNote}
+                onChange={(e) => setChangeNote(e.target.value)}
+              />
             </div>
           </div>
           <div className="d-flex gap-2 mt-3">
@@ -234,7 +270,11 @@ export function KbEditPage({ user }: { user: Me }) {
                   <button
                     type="button"
                     className="btn btn-link btn-sm"
-                    onClick={() => void articleDiff(articleId, version.version - 1, version.version).then((d) => setDiff({ lines: d.lines, from: version.version - 1, to: version.version }))}
+                    onClick={() =>
+                      void articleDiff(articleId, version.version - 1, version.version).then((d) =>
+                        setDiff({ lines: d.lines, from: version.version - 1, to: version.version }),
+                      )
+                    }
                   >
                     {t('kb.showDiff', { version: version.version })}
                   </button>

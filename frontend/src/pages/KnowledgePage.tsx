@@ -18,7 +18,11 @@ export function KnowledgePage({ user }: { user: Me }) {
   const from = calendarDate(user.zone, new Date(Date.now() - 29 * 24 * 3600_000));
 
   useEffect(() => {
-    if (author) myArticles().then((page) => setArticles(page.items), () => setArticles([]));
+    if (author)
+      myArticles().then(
+        (page) => setArticles(page.items),
+        () => setArticles([]),
+      );
   }, [author]);
 
   return (

@@ -43,7 +43,13 @@ export function NewComplaintPage({ user }: { user: Me }) {
       <label htmlFor={`complaint-${key}`} className="form-label">
         {label}
       </label>
-      <input id={`complaint-${key}`} type={type} className="form-control" value={fields[key] ?? ''} onChange={set(key)} />
+      <input
+        id={`complaint-${key}`}
+        type={type}
+        className="form-control"
+        value={fields[key] ?? ''}
+        onChange={set(key)}
+      />
     </div>
   );
 
@@ -66,7 +72,13 @@ export function NewComplaintPage({ user }: { user: Me }) {
           <label htmlFor="complaint-description" className="form-label">
             {t('complaints.description')}
           </label>
-          <textarea id="complaint-description" className="form-control" rows={5} value={fields.description ?? ''} onChange={set('description')} />
+          <textarea
+            id="complaint-description"
+            className="form-control"
+            rows={5}
+            value={fields.description ?? ''}
+            onChange={set('description')}
+          />
         </div>
         {text('reporterName', t('complaints.reporterName'))}
         {text('reporterEmail', t('complaints.reporterEmail'), 'email')}

@@ -30,7 +30,12 @@ export function NewLetterPage({ user }: { user: Me }) {
       direction: fields.direction,
       subject: fields.subject ?? '',
       classification: fields.classification,
-      correspondent: { name: fields.name ?? '', email: fields.email, fiscalCode: fields.fiscalCode, vatNumber: fields.vatNumber },
+      correspondent: {
+        name: fields.name ?? '',
+        email: fields.email,
+        fiscalCode: fields.fiscalCode,
+        vatNumber: fields.vatNumber,
+      },
       recipientAddress: fields.recipientAddress,
       office: fields.office,
       sendBy: fields.sendBy,
@@ -74,7 +79,12 @@ export function NewLetterPage({ user }: { user: Me }) {
           <label htmlFor="letter-direction-new" className="form-label">
             {t('correspondence.direction')}
           </label>
-          <select id="letter-direction-new" className="form-select" value={fields.direction} onChange={set('direction')}>
+          <select
+            id="letter-direction-new"
+            className="form-select"
+            value={fields.direction}
+            onChange={set('direction')}
+          >
             <option value="INCOMING">{t('direction.INCOMING')}</option>
             <option value="OUTGOING">{t('direction.OUTGOING')}</option>
           </select>
@@ -115,7 +125,13 @@ export function NewLetterPage({ user }: { user: Me }) {
           <label htmlFor="letter-text" className="form-label">
             {t('correspondence.text')}
           </label>
-          <textarea id="letter-text" className="form-control" rows={5} value={fields.text ?? ''} onChange={set('text')} />
+          <textarea
+            id="letter-text"
+            className="form-control"
+            rows={5}
+            value={fields.text ?? ''}
+            onChange={set('text')}
+          />
         </div>
         <div className="col-12">
           <button type="submit" className="btn btn-primary">

@@ -175,7 +175,8 @@ export function NoticesPage({ user }: { user: Me }) {
                         t('notices.publishedBy', { user: notice.publishedBy, at: when(notice.publishedAt) })}
                       {notice.status === 'WITHDRAWN' &&
                         t('notices.withdrawnBy', { user: notice.withdrawnBy, at: when(notice.withdrawnAt) })}
-                      {notice.status === 'DRAFT' && t('notices.updatedBy', { user: notice.updatedBy, at: when(notice.updatedAt) })}
+                      {notice.status === 'DRAFT' &&
+                        t('notices.updatedBy', { user: notice.updatedBy, at: when(notice.updatedAt) })}
                     </td>
                     <td>
                       <div className="d-flex flex-wrap gap-1">
@@ -194,13 +195,21 @@ export function NoticesPage({ user }: { user: Me }) {
                           </button>
                         )}
                         {notice.status === 'DRAFT' && (
-                          <button type="button" className="btn btn-primary btn-sm" onClick={() => void act(publishNotice, notice.id, t('notices.published'))}>
+                          <button
+                            type="button"
+                            className="btn btn-primary btn-sm"
+                            onClick={() => void act(publishNotice, notice.id, t('notices.published'))}
+                          >
                             {t('notices.publish')}
                             <span className="visually-hidden">: {notice.title.it}</span>
                           </button>
                         )}
                         {notice.status === 'PUBLISHED' && (
-                          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void act(withdrawNotice, notice.id, t('notices.withdrawn'))}>
+                          <button
+                            type="button"
+                            className="btn btn-outline-danger btn-sm"
+                            onClick={() => void act(withdrawNotice, notice.id, t('notices.withdrawn'))}
+                          >
                             {t('notices.withdraw')}
                             <span className="visually-hidden">: {notice.title.it}</span>
                           </button>
@@ -225,7 +234,12 @@ export function NoticesPage({ user }: { user: Me }) {
               <label htmlFor="notice-topic" className="form-label">
                 {t('notices.fields.topic')}
               </label>
-              <select id="notice-topic" className="form-select" value={form.topic} onChange={(e) => set('topic', e.target.value)}>
+              <select
+                id="notice-topic"
+                className="form-select"
+                value={form.topic}
+                onChange={(e) => set('topic', e.target.value)}
+              >
                 <option value="">{t('notices.allTopics')}</option>
                 {topics.map((topic) => (
                   <option key={topic.code} value={topic.code}>
@@ -255,7 +269,12 @@ export function NoticesPage({ user }: { user: Me }) {
               <label htmlFor="notice-kind" className="form-label">
                 {t('notices.fields.kind')}
               </label>
-              <select id="notice-kind" className="form-select" value={form.kind} onChange={(e) => set('kind', e.target.value as Form['kind'])}>
+              <select
+                id="notice-kind"
+                className="form-select"
+                value={form.kind}
+                onChange={(e) => set('kind', e.target.value as Form['kind'])}
+              >
                 {(['INFORMATION', 'DEADLINE', 'OUTAGE'] as const).map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`noticeBoard.kind.${kind}`)}

@@ -6,8 +6,22 @@ import { RetentionPage } from './RetentionPage';
 const report = {
   at: '2031-06-03T22:30:00Z',
   kinds: [
-    { kind: 'closed-tickets', action: 'ANONYMISE', periodDays: 3650, cutoff: '2021-06-05T22:30:00Z', count: 12345, oldest: '2019-01-01T10:00:00Z' },
-    { kind: 'engine-history', action: 'ENGINE', periodDays: null, cutoff: '2031-06-03T22:30:00Z', count: 0, oldest: null },
+    {
+      kind: 'closed-tickets',
+      action: 'ANONYMISE',
+      periodDays: 3650,
+      cutoff: '2021-06-05T22:30:00Z',
+      count: 12345,
+      oldest: '2019-01-01T10:00:00Z',
+    },
+    {
+      kind: 'engine-history',
+      action: 'ENGINE',
+      periodDays: null,
+      cutoff: '2031-06-03T22:30:00Z',
+      count: 0,
+      oldest: null,
+    },
   ],
   kept: [{ what: 'open-tickets', count: 3, why: 'open tickets are never removed' }],
 };
@@ -22,7 +36,10 @@ describe('RetentionPage', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         calls.push(`${init?.method ?? 'GET'} ${url}`);
-        const body = url === '/api/retention/run' ? { ran: true, kinds: [{ kind: 'closed-tickets', action: 'ANONYMISE', removed: 2, more: false }] } : report;
+        const body =
+          url === '/api/retention/run'
+            ? { ran: true, kinds: [{ kind: 'closed-tickets', action: 'ANONYMISE', removed: 2, more: false }] }
+            : report;
         return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
       }),
     );

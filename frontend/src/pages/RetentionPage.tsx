@@ -105,7 +105,11 @@ export function RetentionPage({ user }: { user: Me }) {
                   <tr key={kind.kind}>
                     <th scope="row">{t(`retention.kinds.${kind.kind}`, { defaultValue: kind.kind })}</th>
                     <td>{t(`retention.actions.${kind.action}`)}</td>
-                    <td>{kind.periodDays == null ? t('retention.perProcess') : t('retention.days', { count: kind.periodDays })}</td>
+                    <td>
+                      {kind.periodDays == null
+                        ? t('retention.perProcess')
+                        : t('retention.days', { count: kind.periodDays })}
+                    </td>
                     <td>{number(kind.count)}</td>
                     <td>{kind.oldest ? calendarDateTime(user.zone, kind.oldest, i18n.language) : '—'}</td>
                   </tr>

@@ -7,7 +7,13 @@ import { SelfServiceRequestPage } from './SelfServiceRequestPage';
 const page = <T,>(items: T[]) => ({ items, page: 0, size: 10, totalElements: items.length, totalPages: 1 });
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const citizen = { fiscalCode: 'RSSMRA80A41H501U', givenName: 'Maria', familyName: 'Rossi', scheme: 'SPID', level: 'L2' };
+const citizen = {
+  fiscalCode: 'RSSMRA80A41H501U',
+  givenName: 'Maria',
+  familyName: 'Rossi',
+  scheme: 'SPID',
+  level: 'L2',
+};
 
 describe('SelfServiceAreaPage', () => {
   let session: unknown;
@@ -15,7 +21,12 @@ describe('SelfServiceAreaPage', () => {
 
   beforeEach(async () => {
     posts.length = 0;
-    session = { citizen, loginUrl: '/citizen/oauth2/authorization/citizen', logoutUrl: '/citizen/logout', zone: 'Europe/Rome' };
+    session = {
+      citizen,
+      loginUrl: '/citizen/oauth2/authorization/citizen',
+      logoutUrl: '/citizen/logout',
+      zone: 'Europe/Rome',
+    };
     await i18n.changeLanguage('en');
     vi.stubGlobal(
       'fetch',
@@ -28,17 +39,49 @@ describe('SelfServiceAreaPage', () => {
         if (url.startsWith('/api/citizen/requests?'))
           return json(
             page([
-              { number: 'RS-2026-000007', subject: 'Rimborso TARI', channel: 'EMAIL', status: 'WAITING_FOR_YOU', receivedAt: '2026-12-01T09:00:00Z' },
-              { number: 'RS-2026-000003', subject: 'Avviso TARI', channel: 'PHONE', status: 'IN_PROGRESS', receivedAt: '2026-11-30T09:00:00Z', expectedAnswerBy: '2026-12-02T09:00:00Z' },
+              {
+                number: 'RS-2026-000007',
+                subject: 'Rimborso TARI',
+                channel: 'EMAIL',
+                status: 'WAITING_FOR_YOU',
+                receivedAt: '2026-12-01T09:00:00Z',
+              },
+              {
+                number: 'RS-2026-000003',
+                subject: 'Avviso TARI',
+                channel: 'PHONE',
+                status: 'IN_PROGRESS',
+                receivedAt: '2026-11-30T09:00:00Z',
+                expectedAnswerBy: '2026-12-02T09:00:00Z',
+              },
             ]),
           );
         if (url.startsWith('/api/citizen/contacts?'))
-          return json(page([{ at: '2026-12-01T09:00:00Z', channel: 'PHONE', direction: 'INBOUND', kind: 'CALL', requestNumber: 'RS-2026-000003' }]));
+          return json(
+            page([
+              {
+                at: '2026-12-01T09:00:00Z',
+                channel: 'PHONE',
+                direction: 'INBOUND',
+                kind: 'CALL',
+                requestNumber: 'RS-2026-000003',
+              },
+            ]),
+          );
         if (url === '/api/citizen/requests/RS-2026-000007')
           return json({
-            summary: { number: 'RS-2026-000007', subject: 'Rimborso TARI', channel: 'EMAIL', status: 'WAITING_FOR_YOU', receivedAt: '2026-12-01T09:00:00Z' },
+            summary: {
+              number: 'RS-2026-000007',
+              subject: 'Rimborso TARI',
+              channel: 'EMAIL',
+              status: 'WAITING_FOR_YOU',
+              receivedAt: '2026-12-01T09:00:00Z',
+            },
             question: 'Copia della ricevuta',
-            steps: [{ kind: 'RECEIVED', at: '2026-12-01T09:00:00Z' }, { kind: 'DATA_REQUESTED', at: '2026-12-01T10:00:00Z', text: 'Copia della ricevuta' }],
+            steps: [
+              { kind: 'RECEIVED', at: '2026-12-01T09:00:00Z' },
+              { kind: 'DATA_REQUESTED', at: '2026-12-01T10:00:00Z', text: 'Copia della ricevuta' },
+            ],
             documents: [],
           });
         return json({ detail: 'not found' }, 404);
@@ -53,7 +96,10 @@ describe('SelfServiceAreaPage', () => {
         <SelfServiceAreaPage />
       </MemoryRouter>,
     );
-    expect(await screen.findByRole('link', { name: 'Log in with SPID or CIE' })).toHaveAttribute('href', '/citizen/oauth2/authorization/citizen');
+    expect(await screen.findByRole('link', { name: 'Log in with SPID or CIE' })).toHaveAttribute(
+      'href',
+      '/citizen/oauth2/authorization/citizen',
+    );
   });
 
   it('lists the citizen requests with their status in plain words and the contacts', async () => {
@@ -62,7 +108,10 @@ describe('SelfServiceAreaPage', () => {
         <SelfServiceAreaPage />
       </MemoryRouter>,
     );
-    expect(await screen.findByRole('link', { name: 'Rimborso TARI' })).toHaveAttribute('href', '/self-service/area/requests/RS-2026-000007');
+    expect(await screen.findByRole('link', { name: 'Rimborso TARI' })).toHaveAttribute(
+      'href',
+      '/self-service/area/requests/RS-2026-000007',
+    );
     expect(screen.getByText('Waiting for your answer')).toBeInTheDocument();
     expect(screen.getByText('Being handled')).toBeInTheDocument();
     expect(screen.getByText(/Answer expected by/)).toBeInTheDocument();

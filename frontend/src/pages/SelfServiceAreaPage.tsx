@@ -141,21 +141,43 @@ function AreaNotices({ email }: { email?: string | null }) {
               : undefined
         }
       />
-      {subscriptions && <CitizenReminders email={email} subscriptions={subscriptions} notices={notices} onChange={reload} />}
+      {subscriptions && (
+        <CitizenReminders email={email} subscriptions={subscriptions} notices={notices} onChange={reload} />
+      )}
     </>
   );
 }
 
-function Pager({ page, pages, onPage, label }: { page: number; pages: number; onPage: (page: number) => void; label: string }) {
+function Pager({
+  page,
+  pages,
+  onPage,
+  label,
+}: {
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="d-flex gap-2 align-items-center">
-      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => onPage(page - 1)}>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-sm"
+        disabled={page === 0}
+        onClick={() => onPage(page - 1)}
+      >
         {t('citizen.previous')}
       </button>
       <span>{t('citizen.pageOf', { page: page + 1, pages })}</span>
-      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-sm"
+        disabled={page + 1 >= pages}
+        onClick={() => onPage(page + 1)}
+      >
         {t('citizen.next')}
       </button>
     </nav>
@@ -202,14 +224,19 @@ function Requests({ zone }: { zone: string }) {
                   channel: t(`labels.channel.${request.channel}`, { defaultValue: request.channel }),
                 })}
                 {request.expectedAnswerBy && (
-                  <> · {t('citizen.expectedBy', { date: calendarDay(zone, request.expectedAnswerBy, i18n.language) })}</>
+                  <>
+                    {' '}
+                    · {t('citizen.expectedBy', { date: calendarDay(zone, request.expectedAnswerBy, i18n.language) })}
+                  </>
                 )}
               </p>
             </div>
           </li>
         ))}
       </ul>
-      {requests && <Pager page={page} pages={requests.totalPages} onPage={setPage} label={t('citizen.requestsPages')} />}
+      {requests && (
+        <Pager page={page} pages={requests.totalPages} onPage={setPage} label={t('citizen.requestsPages')} />
+      )}
     </section>
   );
 }
@@ -232,7 +259,13 @@ function Contacts({ zone }: { zone: string }) {
       <ul className="list-unstyled">
         {contacts?.items.map((contact, index) => (
           <li key={`${contact.at}-${index}`} className="border-bottom py-2">
-            <strong>{new Date(contact.at).toLocaleString(i18n.language, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })}</strong>{' '}
+            <strong>
+              {new Date(contact.at).toLocaleString(i18n.language, {
+                timeZone: zone,
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              })}
+            </strong>{' '}
             · {t(`labels.channel.${contact.channel}`, { defaultValue: contact.channel })} ·{' '}
             {t(`citizen.direction.${contact.direction}`)}
             {contact.requestNumber && (
@@ -245,7 +278,9 @@ function Contacts({ zone }: { zone: string }) {
           </li>
         ))}
       </ul>
-      {contacts && <Pager page={page} pages={contacts.totalPages} onPage={setPage} label={t('citizen.contactsPages')} />}
+      {contacts && (
+        <Pager page={page} pages={contacts.totalPages} onPage={setPage} label={t('citizen.contactsPages')} />
+      )}
     </section>
   );
 }

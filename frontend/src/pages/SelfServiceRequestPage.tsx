@@ -42,7 +42,10 @@ export function SelfServiceRequestPage() {
   }, [number, t]);
 
   useEffect(() => {
-    citizenSession().then((session) => setZone(session.zone), () => undefined);
+    citizenSession().then(
+      (session) => setZone(session.zone),
+      () => undefined,
+    );
     load();
   }, [load]);
 
@@ -105,14 +108,16 @@ export function SelfServiceRequestPage() {
               </p>
             </section>
           )}
-          {request.question && <Reply
+          {request.question && (
+            <Reply
               number={summary.number}
               question={request.question}
               onSent={(sent) => {
                 setNotice(sent);
                 load();
               }}
-            />}
+            />
+          )}
           <section aria-labelledby="citizen-steps" className="mb-3">
             <h2 id="citizen-steps" className="h5">
               {t('citizen.steps')}

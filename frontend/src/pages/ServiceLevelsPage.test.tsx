@@ -95,7 +95,10 @@ describe('ServiceLevelsPage', () => {
       vi.fn(async (url: string, init?: RequestInit) => {
         calls.push(`${init?.method ?? 'GET'} ${url}`);
         if (url === '/api/reports/deliveries/monthly-sla/runs') {
-          return json({ ...deliveries.deliveries[0], id: 8, period: '2031-07', manual: true, status: 'QUEUED', error: undefined }, 201);
+          return json(
+            { ...deliveries.deliveries[0], id: 8, period: '2031-07', manual: true, status: 'QUEUED', error: undefined },
+            201,
+          );
         }
         if (url.startsWith('/api/reports/deliveries')) {
           return json(deliveries);
@@ -131,19 +134,21 @@ describe('ServiceLevelsPage', () => {
               ])
             : null;
         return new Response(
-          JSON.stringify(body ?? {
-            month: '2031-06',
-            from: '2031-06-01T00:00:00+02:00',
-            to: '2031-07-01T00:00:00+02:00',
-            asOf: '2031-07-15T12:00:00+02:00',
-            complete: true,
-            slas: [
-              figures('SLA.O.1', 'MISSED', 66.67, 7000),
-              figures('SLA.C.1', 'NO_DATA', undefined, 0),
-              { ...figures('SLA.C.2', 'MISSED', 50, 20000, 'ANSWERED_WITHIN'), overLimit: 1, withinLimit: 75 },
-            ],
-            totalPenalty: 27000,
-          }),
+          JSON.stringify(
+            body ?? {
+              month: '2031-06',
+              from: '2031-06-01T00:00:00+02:00',
+              to: '2031-07-01T00:00:00+02:00',
+              asOf: '2031-07-15T12:00:00+02:00',
+              complete: true,
+              slas: [
+                figures('SLA.O.1', 'MISSED', 66.67, 7000),
+                figures('SLA.C.1', 'NO_DATA', undefined, 0),
+                { ...figures('SLA.C.2', 'MISSED', 50, 20000, 'ANSWERED_WITHIN'), overLimit: 1, withinLimit: 75 },
+              ],
+              totalPenalty: 27000,
+            },
+          ),
           { status: 200, headers: { 'Content-Type': 'application/json' } },
         );
       }),
@@ -153,7 +158,9 @@ describe('ServiceLevelsPage', () => {
   it('shows each SLA against its threshold, highlights the missed ones and links the exports', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
+        <ServiceLevelsPage
+          user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }}
+        />
       </MemoryRouter>,
     );
 
@@ -187,7 +194,9 @@ describe('ServiceLevelsPage', () => {
     const detail = await screen.findByRole('region', { name: 'Dettaglio di SLA.O.1' });
     await waitFor(() => expect(within(detail).getByText('RS-2031-000002')).toBeInTheDocument());
     expect(calls).toContainEqual(
-      expect.stringMatching(/^GET \/api\/reports\/sla\/tickets\?month=\d{4}-\d{2}&sla=SLA\.O\.1&result=MISSED&page=0&size=20$/),
+      expect.stringMatching(
+        /^GET \/api\/reports\/sla\/tickets\?month=\d{4}-\d{2}&sla=SLA\.O\.1&result=MISSED&page=0&size=20$/,
+      ),
     );
     expect(within(detail).getByRole('table', { name: 'Per coda' })).toHaveTextContent('general');
     expect(within(detail).getByRole('row', { name: /RS-2031-000002/ })).toHaveTextContent('WEBgeneralQ');
@@ -196,7 +205,9 @@ describe('ServiceLevelsPage', () => {
 
     const phone = await screen.findByRole('region', { name: 'Dettaglio di SLA.C.2' });
     await waitFor(() => expect(within(phone).getByText('c3')).toBeInTheDocument());
-    expect(calls).toContainEqual(expect.stringMatching(/^GET \/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/));
+    expect(calls).toContainEqual(
+      expect.stringMatching(/^GET \/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/),
+    );
     expect(within(phone).getByRole('row', { name: /c3/ })).toHaveTextContent('oltre il limite');
     expect(within(phone).getByText(/Entro il limite: 75,00% \(1 chiamata oltre il limite\)/)).toBeInTheDocument();
   });
@@ -204,11 +215,15 @@ describe('ServiceLevelsPage', () => {
   it('lists the scheduled deliveries and their latest runs, and a manager sends one now', async () => {
     render(
       <MemoryRouter>
-        <ServiceLevelsPage user={{ userId: 'manager1', groups: ['manager'], roles: ['MANAGER'], zone: 'Europe/Rome' }} />
+        <ServiceLevelsPage
+          user={{ userId: 'manager1', groups: ['manager'], roles: ['MANAGER'], zone: 'Europe/Rome' }}
+        />
       </MemoryRouter>,
     );
 
-    const schedules = await screen.findByRole('table', { name: 'Invii programmati: report, destinatari e prossimo invio' });
+    const schedules = await screen.findByRole('table', {
+      name: 'Invii programmati: report, destinatari e prossimo invio',
+    });
     const schedule = within(schedules).getByText('Report SLA del mese').closest('tr')!;
     expect(schedule).toHaveTextContent('SLA del mese precedente');
     expect(schedule).toHaveTextContent('referenti.contratto@comune.example');

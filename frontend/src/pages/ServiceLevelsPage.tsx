@@ -2,7 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { slaReport, type Me, type SlaFigures, type SlaReport } from '../api';
 import { Layout } from '../components/Layout';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { DataTable, Figure } from '../components/ChartFigure';
 import { Message } from '../components/Message';
 import { SlaDetail } from '../components/SlaDetail';
@@ -49,7 +59,13 @@ function DailyTrend({ figures }: { figures: SlaFigures }) {
       table={
         <DataTable
           caption={t('serviceLevels.trendOf', { code: figures.code })}
-          head={[t('serviceLevels.day'), t('serviceLevels.met'), t('serviceLevels.missed'), t('serviceLevels.excluded'), t('serviceLevels.value')]}
+          head={[
+            t('serviceLevels.day'),
+            t('serviceLevels.met'),
+            t('serviceLevels.missed'),
+            t('serviceLevels.excluded'),
+            t('serviceLevels.value'),
+          ]}
           rows={days.map((day) => [label(day.key), day.met, day.missed, day.excluded, percent(day.value)])}
         />
       }
@@ -67,7 +83,14 @@ function DailyTrend({ figures }: { figures: SlaFigures }) {
             strokeDasharray="6 3"
             label={{ value: t('serviceLevels.adjusted'), fill: THRESHOLD, position: 'insideTopRight' }}
           />
-          <Line dataKey="value" name={t('serviceLevels.value')} stroke={VALUE} strokeWidth={2} connectNulls isAnimationActive={false} />
+          <Line
+            dataKey="value"
+            name={t('serviceLevels.value')}
+            stroke={VALUE}
+            strokeWidth={2}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </Figure>
@@ -152,7 +175,11 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
               </thead>
               <tbody>
                 {report.slas.map((sla) => (
-                  <tr key={sla.code} data-sla={sla.code} className={sla.status === 'MISSED' ? 'table-danger' : undefined}>
+                  <tr
+                    key={sla.code}
+                    data-sla={sla.code}
+                    className={sla.status === 'MISSED' ? 'table-danger' : undefined}
+                  >
                     <th scope="row">{sla.code}</th>
                     <td>{sla.description}</td>
                     <td>{number(sla.threshold, 0)}</td>
@@ -160,9 +187,7 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
                     <td data-figure="value">
                       <strong>{number(sla.value)}</strong>
                       {sla.withinLimit != null && (
-                        <div className="small">
-                          {t('serviceLevels.limitShare', { share: number(sla.withinLimit) })}
-                        </div>
+                        <div className="small">{t('serviceLevels.limitShare', { share: number(sla.withinLimit) })}</div>
                       )}
                     </td>
                     {(['MET', 'MISSED', 'EXCLUDED'] as const).map((result) => {
@@ -218,7 +243,12 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
                 <label htmlFor="sla-trend" className="form-label">
                   {t('serviceLevels.trendSla')}
                 </label>
-                <select id="sla-trend" className="form-select" value={trendFigures?.code ?? ''} onChange={(event) => setTrend(event.target.value)}>
+                <select
+                  id="sla-trend"
+                  className="form-select"
+                  value={trendFigures?.code ?? ''}
+                  onChange={(event) => setTrend(event.target.value)}
+                >
                   {report.slas.map((sla) => (
                     <option key={sla.code} value={sla.code}>
                       {sla.code} — {sla.description}
@@ -230,7 +260,12 @@ export function ServiceLevelsPage({ user }: { user: Me }) {
             </section>
           )}
           {selected && selectedFigures && (
-            <SlaDetail month={month} figures={selectedFigures} initialResult={selected.result} ticketLinks={mayReadContacts(user)} />
+            <SlaDetail
+              month={month}
+              figures={selectedFigures}
+              initialResult={selected.result}
+              ticketLinks={mayReadContacts(user)}
+            />
           )}
         </>
       )}

@@ -43,7 +43,9 @@ describe('SupervisorPage, agents by state', () => {
   const renderPage = () =>
     render(
       <MemoryRouter>
-        <SupervisorPage user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }} />
+        <SupervisorPage
+          user={{ userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' }}
+        />
       </MemoryRouter>,
     );
 
@@ -58,7 +60,9 @@ describe('SupervisorPage, agents by state', () => {
     expect(within(tiles).getByText('Disconnessi').nextSibling).toHaveTextContent('2');
 
     const table = screen.getByRole('table', { name: /Operatori telefonici: stato/ });
-    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
     expect(headers).toEqual(['Operatore', 'Stato', 'Nello stato da', 'Coda', 'Chiamata']);
     const onCall = within(table).getByRole('row', { name: /operator2/ });
     expect(onCall).toHaveTextContent('In chiamata');

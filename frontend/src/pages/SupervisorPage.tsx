@@ -116,7 +116,13 @@ export function SupervisorPage({ user }: { user: Me }) {
                 <tbody>
                   {data.assigned.map((row) => (
                     <tr key={row.taskId}>
-                      <td>{row.number?.startsWith('RS-') ? <Link to={`/tickets/${row.number}`}>{row.number}</Link> : row.number}</td>
+                      <td>
+                        {row.number?.startsWith('RS-') ? (
+                          <Link to={`/tickets/${row.number}`}>{row.number}</Link>
+                        ) : (
+                          row.number
+                        )}
+                      </td>
                       <td>{row.subject}</td>
                       <td>{row.assignee}</td>
                       <td>

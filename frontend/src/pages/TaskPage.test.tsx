@@ -4,7 +4,13 @@ import i18n from '../i18n';
 import type { Me } from '../api';
 import { TaskPage } from './TaskPage';
 
-const manager = { userId: 'manager1', name: 'Dirigente', roles: ['MANAGER'], groups: ['manager'], zone: 'Europe/Rome' } as unknown as Me;
+const manager = {
+  userId: 'manager1',
+  name: 'Dirigente',
+  roles: ['MANAGER'],
+  groups: ['manager'],
+  zone: 'Europe/Rome',
+} as unknown as Me;
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -52,9 +58,15 @@ describe('TaskPage', () => {
     await i18n.changeLanguage('en');
     const calls = show({
       '/api/tasks/t-1': work('complaint', 'X-2026-000007'),
-      '/api/complaints/X-2026-000007': { ...caseFile, complaint: { supplierName: 'Acqua Spa', contract: 'C-1', description: 'Late' } },
+      '/api/complaints/X-2026-000007': {
+        ...caseFile,
+        complaint: { supplierName: 'Acqua Spa', contract: 'C-1', description: 'Late' },
+      },
     });
-    expect(await screen.findByRole('link', { name: /Acqua Spa/ }, SLOW)).toHaveAttribute('href', '/complaints/X-2026-000007');
+    expect(await screen.findByRole('link', { name: /Acqua Spa/ }, SLOW)).toHaveAttribute(
+      'href',
+      '/complaints/X-2026-000007',
+    );
     expect(calls).not.toContain('/api/tickets/X-2026-000007');
   });
 

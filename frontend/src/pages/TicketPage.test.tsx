@@ -4,8 +4,20 @@ import i18n from '../i18n';
 import type { Me } from '../api';
 import { TicketPage } from './TicketPage';
 
-const operator = { userId: 'operator1', name: 'Operatore 1', roles: ['LEVEL1'], groups: ['level1'], zone: 'Europe/Rome' } as unknown as Me;
-const auditor = { userId: 'auditor', name: 'Revisore', roles: ['AUDITOR'], groups: ['auditors'], zone: 'Europe/Rome' } as unknown as Me;
+const operator = {
+  userId: 'operator1',
+  name: 'Operatore 1',
+  roles: ['LEVEL1'],
+  groups: ['level1'],
+  zone: 'Europe/Rome',
+} as unknown as Me;
+const auditor = {
+  userId: 'auditor',
+  name: 'Revisore',
+  roles: ['AUDITOR'],
+  groups: ['auditors'],
+  zone: 'Europe/Rome',
+} as unknown as Me;
 
 const ticket = {
   number: 'RS-2026-000042',
@@ -18,7 +30,13 @@ const ticket = {
   queue: 'payments',
   priority: 3,
   currentLevel: 1,
-  requester: { id: 9, kind: 'PERSON', name: 'Maria Bianchi', fiscalCode: 'BNCMRA80A01H501Z', email: 'maria@example.it' },
+  requester: {
+    id: 9,
+    kind: 'PERSON',
+    name: 'Maria Bianchi',
+    fiscalCode: 'BNCMRA80A01H501Z',
+    email: 'maria@example.it',
+  },
   receivedAt: '2026-12-01T09:00:00+01:00',
   takenInChargeAt: '2026-12-01T09:30:00+01:00',
   takenInChargeBy: 'operator1',
@@ -35,7 +53,10 @@ const ticket = {
 };
 
 function answer(byPath: (url: string) => Response) {
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => byPath(url)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => byPath(url)),
+  );
 }
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -59,15 +80,29 @@ describe('TicketPage', () => {
       if (url.startsWith('/api/tickets/RS-2026-000042/conversation')) return json([]);
       if (url.startsWith('/api/tickets/RS-2026-000042/links')) return json([]);
       if (url.startsWith('/api/tickets/RS-2026-000042')) return json(ticket);
-      if (url.startsWith('/api/tasks')) return json({ items: [{ id: 't-7', name: 'Gestisci', taskKey: 'userTask_handleLevel1' }], page: 0, size: 20, totalElements: 1, totalPages: 1 });
-      if (url.startsWith('/api/reference')) return json({ queues: [{ code: 'payments', nameIt: 'Pagamenti', nameEn: 'Payments' }], offices: [], categories: [] });
+      if (url.startsWith('/api/tasks'))
+        return json({
+          items: [{ id: 't-7', name: 'Gestisci', taskKey: 'userTask_handleLevel1' }],
+          page: 0,
+          size: 20,
+          totalElements: 1,
+          totalPages: 1,
+        });
+      if (url.startsWith('/api/reference'))
+        return json({
+          queues: [{ code: 'payments', nameIt: 'Pagamenti', nameEn: 'Payments' }],
+          offices: [],
+          categories: [],
+        });
       if (url.startsWith('/api/kb/suggestions')) return json({ ticket: ticket.number, query: 'x', hits: [] });
       if (url.startsWith('/api/presence')) return json({ others: [] });
       return json({});
     });
     show(operator, 'RS-2026-000042');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'RS-2026-000042 · Pagamento TARI' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'RS-2026-000042 · Pagamento TARI' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Pagamenti')).toBeInTheDocument();
     expect(screen.getByText('In lavorazione')).toBeInTheDocument();
     expect(screen.getByText(/risoluzione entro 04\/12\/26, 09:00/)).toBeInTheDocument();

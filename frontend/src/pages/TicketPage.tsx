@@ -71,7 +71,9 @@ export function TicketPage({ user }: { user: Me }) {
       (error: unknown) => {
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : undefined;
-        setFailure(status === 403 ? t('ticketPage.forbidden') : status === 404 ? t('ticketPage.notFound') : t('errors.generic'));
+        setFailure(
+          status === 403 ? t('ticketPage.forbidden') : status === 404 ? t('ticketPage.notFound') : t('errors.generic'),
+        );
       },
     );
     return () => {
@@ -134,7 +136,9 @@ export function TicketPage({ user }: { user: Me }) {
                   <dt className="col-6 col-md-2">{t('ticketPage.closed')}</dt>
                   <dd className="col-6 col-md-2">
                     {ticket.closedAt && calendarDateTime(zone, ticket.closedAt, i18n.language)}
-                    {ticket.outcome && <> · {t(`activity.outcome.${ticket.outcome}`, { defaultValue: ticket.outcome })}</>}
+                    {ticket.outcome && (
+                      <> · {t(`activity.outcome.${ticket.outcome}`, { defaultValue: ticket.outcome })}</>
+                    )}
                   </dd>
                 </>
               ) : (
@@ -149,7 +153,11 @@ export function TicketPage({ user }: { user: Me }) {
             <TicketContext context={ticket.context} />
             {personal && ticket.requester && (
               <p className="small mb-2">
-                {[ticket.requester.fiscalCode ?? ticket.requester.vatNumber, ticket.requester.email, ticket.requester.phone]
+                {[
+                  ticket.requester.fiscalCode ?? ticket.requester.vatNumber,
+                  ticket.requester.email,
+                  ticket.requester.phone,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
@@ -162,7 +170,9 @@ export function TicketPage({ user }: { user: Me }) {
                       <Link className="btn btn-outline-primary btn-sm" to={`/tasks/${task.id}`}>
                         {t('ticketPage.work', { task: t(`taskName.${task.taskKey}`, { defaultValue: task.name }) })}
                       </Link>
-                      {task.assignee && <span className="small ms-1">{t('inbox.assignedTo', { user: task.assignee })}</span>}
+                      {task.assignee && (
+                        <span className="small ms-1">{t('inbox.assignedTo', { user: task.assignee })}</span>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -19,11 +19,51 @@ const row = {
 };
 
 const views = [
-  { id: 'builtin:mine', kind: 'BUILT_IN', name: 'mine', filters: { open: 'true', mine: 'true' }, sort: '-received', count: 3, countExact: true, mayDelete: false, countKnown: true },
-  { id: 'builtin:breached', kind: 'BUILT_IN', name: 'breached', filters: { open: 'true', breached: 'true' }, sort: '-received', count: 10000, countExact: false, mayDelete: false, countKnown: true },
-  { id: '7', kind: 'PERSONAL', name: 'TARI aperte', filters: { q: 'tari', open: 'true' }, sort: '-due', count: 12, countExact: true, mayDelete: true, countKnown: true },
+  {
+    id: 'builtin:mine',
+    kind: 'BUILT_IN',
+    name: 'mine',
+    filters: { open: 'true', mine: 'true' },
+    sort: '-received',
+    count: 3,
+    countExact: true,
+    mayDelete: false,
+    countKnown: true,
+  },
+  {
+    id: 'builtin:breached',
+    kind: 'BUILT_IN',
+    name: 'breached',
+    filters: { open: 'true', breached: 'true' },
+    sort: '-received',
+    count: 10000,
+    countExact: false,
+    mayDelete: false,
+    countKnown: true,
+  },
+  {
+    id: '7',
+    kind: 'PERSONAL',
+    name: 'TARI aperte',
+    filters: { q: 'tari', open: 'true' },
+    sort: '-due',
+    count: 12,
+    countExact: true,
+    mayDelete: true,
+    countKnown: true,
+  },
   // a count given up after its statement timeout
-  { id: 'builtin:waitingForRequester', kind: 'BUILT_IN', name: 'waitingForRequester', filters: { status: 'WAITING_FOR_REQUESTER' }, sort: '-received', count: 0, countExact: false, mayDelete: false, countKnown: false },
+  {
+    id: 'builtin:waitingForRequester',
+    kind: 'BUILT_IN',
+    name: 'waitingForRequester',
+    filters: { status: 'WAITING_FOR_REQUESTER' },
+    sort: '-received',
+    count: 0,
+    countExact: false,
+    mayDelete: false,
+    countKnown: false,
+  },
 ];
 
 const operator = { userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' };

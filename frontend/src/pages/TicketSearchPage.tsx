@@ -45,7 +45,17 @@ const FILTERS = [
   'receivedTo',
 ] as const;
 /** The filters folded under "more filters" (opened when one of them is set). */
-const MORE = ['channel', 'type', 'requester', 'fiscalCode', 'email', 'breached', 'receivedFrom', 'receivedTo', 'open'] as const;
+const MORE = [
+  'channel',
+  'type',
+  'requester',
+  'fiscalCode',
+  'email',
+  'breached',
+  'receivedFrom',
+  'receivedTo',
+  'open',
+] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 type SortKey = 'number' | 'received' | 'priority' | 'status' | 'due';
 const DEFAULT_SORT = '-received';
@@ -207,7 +217,9 @@ export function TicketSearchPage({ user }: { user: Me }) {
 
   const viewName_ = (view: TicketView) => (view.kind === 'BUILT_IN' ? t(`ticketSearch.views.${view.name}`) : view.name);
   const count = (value: number, exact: boolean) =>
-    exact ? value.toLocaleString(i18n.language) : t('ticketSearch.atLeast', { formatted: value.toLocaleString(i18n.language) });
+    exact
+      ? value.toLocaleString(i18n.language)
+      : t('ticketSearch.atLeast', { formatted: value.toLocaleString(i18n.language) });
   const when = (value?: string | null) => (value ? calendarDateTime(user.zone, value, i18n.language) : '');
 
   const header = (key: SortKey | null, label: string) => {
@@ -221,7 +233,12 @@ export function TicketSearchPage({ user }: { user: Me }) {
     const ariaSort = active ? (sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
     return (
       <th scope="col" className="py-1" aria-sort={ariaSort}>
-        <button type="button" className="btn btn-link btn-sm p-0 text-nowrap fw-semibold" style={{ fontSize: 'inherit' }} onClick={() => sortBy(key)}>
+        <button
+          type="button"
+          className="btn btn-link btn-sm p-0 text-nowrap fw-semibold"
+          style={{ fontSize: 'inherit' }}
+          onClick={() => sortBy(key)}
+        >
           {label}
           <span aria-hidden="true">{active ? (sort.startsWith('-') ? ' ▼' : ' ▲') : ' ↕'}</span>
         </button>
@@ -309,11 +326,21 @@ export function TicketSearchPage({ user }: { user: Me }) {
                 >
                   <span>{viewName_(view)}</span>
                   {view.countKnown === false ? (
-                    <span className="badge bg-light text-dark ms-2" aria-label={t('ticketSearch.viewCountUnknown')} title={t('ticketSearch.viewCountUnknown')}>
+                    <span
+                      className="badge bg-light text-dark ms-2"
+                      aria-label={t('ticketSearch.viewCountUnknown')}
+                      title={t('ticketSearch.viewCountUnknown')}
+                    >
                       ?
                     </span>
                   ) : (
-                    <span className="badge bg-light text-dark ms-2" aria-label={t('ticketSearch.viewCount', { count: view.count, formatted: count(view.count, view.countExact) })}>
+                    <span
+                      className="badge bg-light text-dark ms-2"
+                      aria-label={t('ticketSearch.viewCount', {
+                        count: view.count,
+                        formatted: count(view.count, view.countExact),
+                      })}
+                    >
                       {count(view.count, view.countExact)}
                     </span>
                   )}
@@ -348,7 +375,11 @@ export function TicketSearchPage({ user }: { user: Me }) {
                 </button>
               </div>
             </div>
-            <details className="mt-1" open={moreOpen} onToggle={(event) => setMoreOpen((event.target as HTMLDetailsElement).open)}>
+            <details
+              className="mt-1"
+              open={moreOpen}
+              onToggle={(event) => setMoreOpen((event.target as HTMLDetailsElement).open)}
+            >
               <summary className="small text-primary">
                 {t('ticketSearch.more')}
                 {moreCount > 0 && ` (${moreCount})`}
@@ -408,7 +439,10 @@ export function TicketSearchPage({ user }: { user: Me }) {
           </div>
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by the keyboard (axe: scrollable-region-focusable) */}
           <div className="table-responsive" tabIndex={0} aria-labelledby="search-caption">
-            <table className="table table-sm table-hover align-middle mb-1 text-nowrap" style={{ fontSize: '0.85rem', lineHeight: 1.2 }}>
+            <table
+              className="table table-sm table-hover align-middle mb-1 text-nowrap"
+              style={{ fontSize: '0.85rem', lineHeight: 1.2 }}
+            >
               <caption id="search-caption" className="visually-hidden">
                 {t('ticketSearch.caption')}
               </caption>
@@ -438,10 +472,14 @@ export function TicketSearchPage({ user }: { user: Me }) {
                     </td>
                     <td className="py-1">{row.requesterName}</td>
                     <td className="py-1">{t(`status.${row.status}`, { defaultValue: row.status })}</td>
-                    <td className="py-1">{row.queue ? t(`intake.topics.${row.queue}`, { defaultValue: row.queue }) : ''}</td>
+                    <td className="py-1">
+                      {row.queue ? t(`intake.topics.${row.queue}`, { defaultValue: row.queue }) : ''}
+                    </td>
                     <td className="py-1">{t(`intake.channels.${row.channel}`, { defaultValue: row.channel })}</td>
                     <td className="py-1">{t(`intake.types.${row.type}`, { defaultValue: row.type })}</td>
-                    <td className="py-1">{row.priority ? t(`priority.${row.priority}`, { defaultValue: String(row.priority) }) : ''}</td>
+                    <td className="py-1">
+                      {row.priority ? t(`priority.${row.priority}`, { defaultValue: String(row.priority) }) : ''}
+                    </td>
                     <td className="py-1">{when(row.receivedAt)}</td>
                     <td className="py-1">
                       {when(row.resolutionDueAt)}
@@ -454,15 +492,29 @@ export function TicketSearchPage({ user }: { user: Me }) {
             </table>
           </div>
           <nav className="d-flex align-items-center gap-2 mb-3" aria-label={t('ticketSearch.paging')}>
-            <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => go(filters, sort, page - 1)}>
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              disabled={page === 0}
+              onClick={() => go(filters, sort, page - 1)}
+            >
               {t('ticketSearch.previous')}
             </button>
             <span className="small">{t('ticketSearch.page', { page: page + 1 })}</span>
-            <button type="button" className="btn btn-outline-primary btn-sm" disabled={!hasNext} onClick={() => go(filters, sort, page + 1)}>
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              disabled={!hasNext}
+              onClick={() => go(filters, sort, page + 1)}
+            >
               {t('ticketSearch.next')}
             </button>
           </nav>
-          <form className="row g-2 align-items-end" aria-label={t('ticketSearch.saveLabel')} onSubmit={(event) => void save(event)}>
+          <form
+            className="row g-2 align-items-end"
+            aria-label={t('ticketSearch.saveLabel')}
+            onSubmit={(event) => void save(event)}
+          >
             <div className="col-12 col-md-4">
               <label htmlFor="view-name" className="form-label small mb-0">
                 {t('ticketSearch.viewName')}

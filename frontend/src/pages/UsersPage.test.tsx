@@ -17,7 +17,17 @@ const users = [
     lastLoginAt: '2031-06-03T22:30:00Z',
     lastLoginSource: 'LOCAL',
   },
-  { id: 'sso-user', firstName: null, lastName: null, email: null, local: false, disabled: false, groups: ['level2'], lastLoginAt: null, lastLoginSource: 'OIDC' },
+  {
+    id: 'sso-user',
+    firstName: null,
+    lastName: null,
+    email: null,
+    local: false,
+    disabled: false,
+    groups: ['level2'],
+    lastLoginAt: null,
+    lastLoginSource: 'OIDC',
+  },
 ];
 
 describe('UsersPage', () => {
@@ -33,7 +43,12 @@ describe('UsersPage', () => {
           posts.push({ url, body: JSON.parse(String(init.body)) });
           if (url.endsWith('/password')) {
             return new Response(
-              JSON.stringify({ title: 'Bad Request', status: 400, detail: 'Richiesta non valida', errors: [{ field: 'password', message: 'The password is a common password' }] }),
+              JSON.stringify({
+                title: 'Bad Request',
+                status: 400,
+                detail: 'Richiesta non valida',
+                errors: [{ field: 'password', message: 'The password is a common password' }],
+              }),
               { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
             );
           }
@@ -45,7 +60,17 @@ describe('UsersPage', () => {
               { id: 'level2', name: 'Secondo livello' },
             ]
           : url.startsWith('/api/users/register')
-            ? [{ id: 1, at: '2031-06-03T08:00:00Z', actor: 'admin', userId: 'gverdi', action: 'GRANT', groupId: 'level1', reason: 'Nuova collega' }]
+            ? [
+                {
+                  id: 1,
+                  at: '2031-06-03T08:00:00Z',
+                  actor: 'admin',
+                  userId: 'gverdi',
+                  action: 'GRANT',
+                  groupId: 'level1',
+                  reason: 'Nuova collega',
+                },
+              ]
             : url.startsWith('/api/users/access-review')
               ? { at: '2031-06-04T08:00:00Z', unusedDays: 90, users: [{ userId: 'sso-user', unused: true }] }
               : users;
@@ -68,7 +93,10 @@ describe('UsersPage', () => {
     expect(row.textContent).toContain('04/06/31, 00:30');
     expect(screen.getByText('Non usato da 90 giorni')).toBeInTheDocument();
     expect(screen.getByText('1 utente non usato da 90 giorni.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Esporta CSV' })).toHaveAttribute('href', '/api/users/access-review.csv?unusedDays=90');
+    expect(screen.getByRole('link', { name: 'Esporta CSV' })).toHaveAttribute(
+      'href',
+      '/api/users/access-review.csv?unusedDays=90',
+    );
     expect(screen.getByText('Nuova collega')).toBeInTheDocument();
   });
 
@@ -80,9 +108,15 @@ describe('UsersPage', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Gestisci gverdi' }, { timeout: 5000 }));
     fireEvent.change(screen.getByLabelText('Motivo della modifica'), { target: { value: 'Passa al secondo livello' } });
-    fireEvent.change(screen.getByLabelText('Ruolo o gruppo', { selector: '#users-group' }), { target: { value: 'level2' } });
+    fireEvent.change(screen.getByLabelText('Ruolo o gruppo', { selector: '#users-group' }), {
+      target: { value: 'level2' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Assegna' }));
-    await waitFor(() => expect(posts).toEqual([{ url: '/api/users/gverdi/grants', body: { group: 'level2', reason: 'Passa al secondo livello' } }]));
+    await waitFor(() =>
+      expect(posts).toEqual([
+        { url: '/api/users/gverdi/grants', body: { group: 'level2', reason: 'Passa al secondo livello' } },
+      ]),
+    );
     expect(await screen.findByText('Assegnato.')).toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText('Nuova password'), { target: { value: 'Password123!' } });

@@ -143,12 +143,19 @@ export function UsersPage({ user }: { user: Me }) {
                 <tr key={each.id}>
                   <th scope="row">
                     {each.id}
-                    {(each.firstName || each.lastName) && <div className="small fw-normal">{[each.firstName, each.lastName].filter(Boolean).join(' ')}</div>}
+                    {(each.firstName || each.lastName) && (
+                      <div className="small fw-normal">{[each.firstName, each.lastName].filter(Boolean).join(' ')}</div>
+                    )}
                   </th>
                   <td>{each.groups.map(groupLabel).join(', ')}</td>
                   <td>
                     {when(each.lastLoginAt)}
-                    {each.lastLoginSource && <span className="small"> ({t(`users.sources.${each.lastLoginSource}`, { defaultValue: each.lastLoginSource })})</span>}
+                    {each.lastLoginSource && (
+                      <span className="small">
+                        {' '}
+                        ({t(`users.sources.${each.lastLoginSource}`, { defaultValue: each.lastLoginSource })})
+                      </span>
+                    )}
                   </td>
                   <td>
                     {each.disabled ? t('users.disabled') : t('users.enabled')}
@@ -157,7 +164,12 @@ export function UsersPage({ user }: { user: Me }) {
                   </td>
                   <td>
                     {each.local && (
-                      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setSelected(each.id)} aria-label={t('users.manageUser', { user: each.id })}>
+                      <button
+                        type="button"
+                        className="btn btn-outline-primary btn-sm"
+                        onClick={() => setSelected(each.id)}
+                        aria-label={t('users.manageUser', { user: each.id })}
+                      >
                         {t('users.manage')}
                       </button>
                     )}
@@ -178,14 +190,25 @@ export function UsersPage({ user }: { user: Me }) {
             <label htmlFor="users-reason" className="form-label">
               {t('users.changeReason')}
             </label>
-            <input id="users-reason" className="form-control" required value={reason} onChange={(event) => setReason(event.target.value)} />
+            <input
+              id="users-reason"
+              className="form-control"
+              required
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
           </div>
           <div className="row g-3 align-items-end mb-3">
             <div className="col-md-4">
               <label htmlFor="users-group" className="form-label">
                 {t('users.group')}
               </label>
-              <select id="users-group" className="form-select" value={group} onChange={(event) => setGroup(event.target.value)}>
+              <select
+                id="users-group"
+                className="form-select"
+                value={group}
+                onChange={(event) => setGroup(event.target.value)}
+              >
                 <option value="">—</option>
                 {groups.map((each) => (
                   <option key={each.id} value={each.id}>
@@ -207,7 +230,9 @@ export function UsersPage({ user }: { user: Me }) {
                 type="button"
                 className="btn btn-outline-danger"
                 disabled={!group || !current.groups.includes(group)}
-                onClick={() => act('POST', `/api/users/${current.id}/revocations`, { group, reason }, t('users.revoked'))}
+                onClick={() =>
+                  act('POST', `/api/users/${current.id}/revocations`, { group, reason }, t('users.revoked'))
+                }
               >
                 {t('users.revoke')}
               </button>
@@ -218,18 +243,40 @@ export function UsersPage({ user }: { user: Me }) {
               <label htmlFor="users-password" className="form-label">
                 {t('users.newPassword')}
               </label>
-              <input id="users-password" type="password" autoComplete="new-password" className="form-control" value={password} onChange={(event) => setPassword(event.target.value)} />
+              <input
+                id="users-password"
+                type="password"
+                autoComplete="new-password"
+                className="form-control"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
             </div>
             <div className="col-md-8 d-flex gap-2">
-              <button type="button" className="btn btn-outline-primary" disabled={!password} onClick={() => act('POST', `/api/users/${current.id}/password`, { password, reason }, t('users.passwordSet'))}>
+              <button
+                type="button"
+                className="btn btn-outline-primary"
+                disabled={!password}
+                onClick={() =>
+                  act('POST', `/api/users/${current.id}/password`, { password, reason }, t('users.passwordSet'))
+                }
+              >
                 {t('users.resetPassword')}
               </button>
               {current.disabled ? (
-                <button type="button" className="btn btn-outline-primary" onClick={() => act('POST', `/api/users/${current.id}/enable`, { reason }, t('users.enabledDone'))}>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary"
+                  onClick={() => act('POST', `/api/users/${current.id}/enable`, { reason }, t('users.enabledDone'))}
+                >
                   {t('users.enable')}
                 </button>
               ) : (
-                <button type="button" className="btn btn-outline-danger" onClick={() => act('POST', `/api/users/${current.id}/disable`, { reason }, t('users.disabledDone'))}>
+                <button
+                  type="button"
+                  className="btn btn-outline-danger"
+                  onClick={() => act('POST', `/api/users/${current.id}/disable`, { reason }, t('users.disabledDone'))}
+                >
                   {t('users.disable')}
                 </button>
               )}
@@ -276,7 +323,12 @@ export function UsersPage({ user }: { user: Me }) {
             <label htmlFor="new-user-group" className="form-label">
               {t('users.group')}
             </label>
-            <select id="new-user-group" className="form-select" value={draft.group} onChange={(event) => setDraft((value) => ({ ...value, group: event.target.value }))}>
+            <select
+              id="new-user-group"
+              className="form-select"
+              value={draft.group}
+              onChange={(event) => setDraft((value) => ({ ...value, group: event.target.value }))}
+            >
               <option value="">—</option>
               {groups.map((each) => (
                 <option key={each.id} value={each.id}>
@@ -289,7 +341,13 @@ export function UsersPage({ user }: { user: Me }) {
             <label htmlFor="new-user-reason" className="form-label">
               {t('users.reason')}
             </label>
-            <input id="new-user-reason" className="form-control" required value={draft.reason} onChange={(event) => setDraft((value) => ({ ...value, reason: event.target.value }))} />
+            <input
+              id="new-user-reason"
+              className="form-control"
+              required
+              value={draft.reason}
+              onChange={(event) => setDraft((value) => ({ ...value, reason: event.target.value }))}
+            />
           </div>
           <div className="col-md-4">
             <button type="submit" className="btn btn-primary">
@@ -319,7 +377,11 @@ export function UsersPage({ user }: { user: Me }) {
             />
           </div>
           <div className="col-md-9">
-            <a className="btn btn-outline-primary" href={`/api/users/access-review.csv?unusedDays=${unusedDays}`} download>
+            <a
+              className="btn btn-outline-primary"
+              href={`/api/users/access-review.csv?unusedDays=${unusedDays}`}
+              download
+            >
               {t('users.exportReview')}
             </a>
           </div>

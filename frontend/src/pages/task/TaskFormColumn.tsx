@@ -11,7 +11,10 @@ import { useFormOptions } from '../../lib/codeLabels';
  * The level-1 and level-2 forms' answer to the requester is written in the page's one reply box:
  * the form does not show it, and "Solved" completes the task with the reply box's text.
  */
-const ANSWER_IN_REPLY_BOX: Record<string, string> = { 'ticket-level1': 'level1Decision', 'ticket-level2': 'level2Decision' };
+const ANSWER_IN_REPLY_BOX: Record<string, string> = {
+  'ticket-level1': 'level1Decision',
+  'ticket-level2': 'level2Decision',
+};
 const HIDDEN_IN_FORM = ['answer'] as const;
 
 /** The form's field whose "SOLVE" takes the reply box's text as the answer, for the task's form. */
@@ -25,7 +28,8 @@ interface Outcome {
   message?: string;
   errors: FieldError[];
 }
-type OutcomeAction = { type: 'sending' } | { type: 'refused'; message: string; errors?: FieldError[] } | { type: 'done' };
+type OutcomeAction =
+  { type: 'sending' } | { type: 'refused'; message: string; errors?: FieldError[] } | { type: 'done' };
 function outcome(state: Outcome, action: OutcomeAction): Outcome {
   switch (action.type) {
     case 'sending':
@@ -110,14 +114,25 @@ export function TaskFormColumn({
         {t('task.formTitle')}
       </h2>
       {schema ? (
-        <TaskForm key={taskId} schema={schema} onReady={onReady} hidden={decisionKey ? HIDDEN_IN_FORM : undefined} options={formOptions} />
+        <TaskForm
+          key={taskId}
+          schema={schema}
+          onReady={onReady}
+          hidden={decisionKey ? HIDDEN_IN_FORM : undefined}
+          options={formOptions}
+        />
       ) : (
         <p>{t('task.noForm')}</p>
       )}
       {/* the outcome of "Complete" where the user is, not at the top of the page */}
       <Message text={state.message} errors={state.errors} />
       {/* Bootstrap Italia's button as plain markup (design-react-kit's Button renders the same; its package does not resolve under vitest) */}
-      <button type="button" className="btn btn-primary mt-3" disabled={!form || state.sending} onClick={() => void submit()}>
+      <button
+        type="button"
+        className="btn btn-primary mt-3"
+        disabled={!form || state.sending}
+        onClick={() => void submit()}
+      >
         {state.sending ? t('task.completing') : t('task.complete')}
       </button>
     </section>

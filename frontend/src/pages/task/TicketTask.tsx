@@ -44,7 +44,8 @@ export function TicketTask({
   const [reply, setReply] = useState('');
   const [conversationVersion, setConversationVersion] = useState(0);
   const replyBox = useRef<ReplyBoxHandle>(null);
-  const when = (value: string | undefined | null, language: string) => (value ? calendarDateTime(user.zone, value, language) : '');
+  const when = (value: string | undefined | null, language: string) =>
+    value ? calendarDateTime(user.zone, value, language) : '';
 
   useEffect(() => {
     let cancelled = false;
@@ -54,10 +55,15 @@ export function TicketTask({
         if (cancelled) return;
         setTicket(ticketView);
         if (ticketView.requester && mayReadContacts(user)) {
-          const [page, tickets] = await Promise.all([history(ticketView.requester.id), ticketsOf(ticketView.requester.id)]);
+          const [page, tickets] = await Promise.all([
+            history(ticketView.requester.id),
+            ticketsOf(ticketView.requester.id),
+          ]);
           if (!cancelled) {
             setContacts(page.items);
-            setOpenTickets(tickets.items.filter((other) => other.status !== 'CLOSED' && other.number !== ticketView.number));
+            setOpenTickets(
+              tickets.items.filter((other) => other.status !== 'CLOSED' && other.number !== ticketView.number),
+            );
           }
         }
       } catch (error) {
@@ -81,14 +87,23 @@ export function TicketTask({
       {bar}
       {ticket && (
         <div className="row g-4">
-          <TaskFormColumn taskId={work.id} schema={schema} className="col-lg-6" answer={reply} completed={ticket.number} />
+          <TaskFormColumn
+            taskId={work.id}
+            schema={schema}
+            className="col-lg-6"
+            answer={reply}
+            completed={ticket.number}
+          />
           <aside className="col-lg-6">
             <section className="card mb-3" aria-labelledby="ticket-title">
               <div className="card-body">
                 <h2 id="ticket-title" className="h4 card-title">
                   {t('task.ticket')}: {ticket.subject}
                 </h2>
-                <TicketActions number={ticket.number} onChanged={() => void loadTicket(ticket.number).then(setTicket)} />
+                <TicketActions
+                  number={ticket.number}
+                  onChanged={() => void loadTicket(ticket.number).then(setTicket)}
+                />
                 <dl className="row mb-0">
                   <dt className="col-sm-5">{t('task.status')}</dt>
                   <dd className="col-sm-7">{t(`status.${ticket.status}`)}</dd>
@@ -145,7 +160,8 @@ export function TicketTask({
                     <ul className="mb-0">
                       {openTickets.map((other) => (
                         <li key={other.number}>
-                          <Link to={`/tickets/${other.number}`}>{other.number}</Link> · {other.subject} · {t(`status.${other.status}`)}
+                          <Link to={`/tickets/${other.number}`}>{other.number}</Link> · {other.subject} ·{' '}
+                          {t(`status.${other.status}`)}
                         </li>
                       ))}
                     </ul>
@@ -189,7 +205,8 @@ export function TicketTask({
                 <ul className="list-unstyled">
                   {contacts.map((contact) => (
                     <li key={contact.id} className="mb-1">
-                      {when(contact.occurredAt, i18n.language)} · {t(`intake.channels.${contact.channel}`, { defaultValue: contact.channel })} ·{' '}
+                      {when(contact.occurredAt, i18n.language)} ·{' '}
+                      {t(`intake.channels.${contact.channel}`, { defaultValue: contact.channel })} ·{' '}
                       {contact.ticketNumber && (
                         <>
                           <Link to={`/tickets/${contact.ticketNumber}`}>{contact.ticketNumber}</Link> ·{' '}
