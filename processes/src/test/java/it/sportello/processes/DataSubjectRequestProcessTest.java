@@ -33,8 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answers the person; a reminder before the legal deadline and a report when it passes, neither of
  * which stops the work.
  */
-@Deployment(
-    resources = {"bpmn/privacy/data-subject-request.bpmn", "forms/privacy/dsr-answer.form"})
+@Deployment(resources = {"bpmn/privacy/data-subject-request.bpmn", "forms/privacy/dsr-answer.form"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension static ProcessEngineExtension extension = InMemoryEngine.extension();
@@ -142,7 +141,8 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void theConstantsNameElementsOfTheModel() throws IllegalAccessException {
-    ClasspathFiles.ClasspathFile file = ProcessModels.bpmnFileOfProcess(DataSubjectRequestProcess.PROCESS_KEY);
+    ClasspathFiles.ClasspathFile file =
+        ProcessModels.bpmnFileOfProcess(DataSubjectRequestProcess.PROCESS_KEY);
     BpmnModelInstance model = ProcessModels.read(file);
     List<String> ids =
         model.getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId).toList();
@@ -166,9 +166,7 @@ class DataSubjectRequestProcessTest {
         .startProcessInstanceByKey(
             DataSubjectRequestProcess.PROCESS_KEY,
             "DSR-" + requestId,
-            Map.of(
-                REQUEST_ID, requestId, REQUEST_KIND, kind, DUE_AT, DUE,
-                REMINDER_AT, REMINDER));
+            Map.of(REQUEST_ID, requestId, REQUEST_KIND, kind, DUE_AT, DUE, REMINDER_AT, REMINDER));
   }
 
   private static Job job(String activityId, ProcessInstance instance) {
