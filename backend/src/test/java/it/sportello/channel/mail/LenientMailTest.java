@@ -194,6 +194,9 @@ class LenientMailTest {
     MailNote note = MailNote.of("TOO_LARGE", "file", "scansione.pdf", "limit", "25 MB");
     assertThat(note.render("it")).startsWith("[Allegato «scansione.pdf» troppo grande");
     assertThat(note.render("en")).startsWith("[Attachment \"scansione.pdf\" too large");
-    assertThat(note.render("de")).startsWith("[Allegato");
+    assertThat(note.render("de")).startsWith("[Anhang „scansione.pdf“ zu groß");
+    assertThat(note.render("fr")).doesNotStartWith("[Allegato");
+    // a language without notes: Italian
+    assertThat(note.render("es")).startsWith("[Allegato");
   }
 }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import it.sportello.processes.CallbackProcess;
+import it.sportello.processes.DataSubjectRequestProcess;
 import it.sportello.processes.KbPublicationProcess;
 import it.sportello.processes.ProcedureProcesses;
 import it.sportello.processes.TicketProcess;
@@ -90,7 +91,8 @@ class DelegateStyleTest {
           TicketProcess.class,
           ProcedureProcesses.class,
           KbPublicationProcess.class,
-          CallbackProcess.class
+          CallbackProcess.class,
+          DataSubjectRequestProcess.class
         }) {
       for (Class<?> nested : process.getDeclaredClasses()) {
         if (nested.getSimpleName().equals("Beans")) {
@@ -103,6 +105,6 @@ class DelegateStyleTest {
       }
     }
     constants.removeAll(NOT_DELEGATES);
-    assertThat(named.keySet()).hasSize(34).containsExactlyInAnyOrderElementsOf(constants);
+    assertThat(named.keySet()).hasSize(39).containsExactlyInAnyOrderElementsOf(constants);
   }
 }
