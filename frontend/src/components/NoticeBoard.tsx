@@ -65,7 +65,10 @@ export function NoticeBoard({
             lang={notice.language}
           >
             <p className="fw-bold mb-1">
-              <span className="visually-hidden">{t(`noticeBoard.kind.${notice.kind}`)}: </span>
+              {/* the kind in words, not by colour alone; in the page's language */}
+              <span className="badge bg-secondary me-2" lang={i18n.language}>
+                {t(`noticeBoard.kind.${notice.kind}`)}
+              </span>
               {notice.title}
             </p>
             <p className="mb-1" style={{ whiteSpace: 'pre-line' }}>
@@ -77,7 +80,12 @@ export function NoticeBoard({
               </p>
             )}
             {notice.deadline && onRemind && remindable?.(notice) === 'subscribe' && (
-              <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onRemind(notice)}>
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-sm"
+                lang={i18n.language}
+                onClick={() => onRemind(notice)}
+              >
                 {t('noticeBoard.remindMe')}
                 <span className="visually-hidden">: {notice.title}</span>
               </button>

@@ -267,7 +267,10 @@ export function CitizenRequestPage() {
           </div>
         )}
       </div>
-      <NoticeBoard topic={topic || undefined} kinds={OUTAGES} />
+      {/* an outage of the chosen topic may appear here while the citizen fills in the form: announced */}
+      <div aria-live="polite">
+        <NoticeBoard topic={topic || undefined} kinds={OUTAGES} />
+      </div>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="mb-5" style={{ maxWidth: '48rem' }}>
         <fieldset className="mb-3">
           <legend className="h5">{t('citizenRequest.aboutTitle')}</legend>

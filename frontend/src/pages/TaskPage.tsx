@@ -7,15 +7,16 @@ import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { useShortcuts } from '../lib/shortcuts';
-import { CaseTask, KbTask } from './task/CaseTask';
+import { CaseTask, DataSubjectTask, KbTask } from './task/CaseTask';
 import { TicketTask } from './task/TicketTask';
 
 /** The kinds of task by the process they belong to (the process definition key the task API returns). */
-type TaskKind = 'ticket' | 'letter' | 'complaint' | 'kb';
+type TaskKind = 'ticket' | 'letter' | 'complaint' | 'kb' | 'dataSubject';
 const KIND_OF_PROCESS: Record<string, TaskKind> = {
   correspondence: 'letter',
   complaint: 'complaint',
   'kb-publication': 'kb',
+  'data-subject-request': 'dataSubject',
   ticket: 'ticket',
   'office-involvement': 'ticket',
   callback: 'ticket',
@@ -115,6 +116,8 @@ export function TaskPage({ user }: { user: Me }) {
           {bar}
           {kind === 'kb' ? (
             <KbTask work={work} schema={schema} />
+          ) : kind === 'dataSubject' ? (
+            <DataSubjectTask work={work} schema={schema} />
           ) : (
             <CaseTask work={work} schema={schema} kind={kind === 'letter' ? 'letter' : 'complaint'} onError={failed} />
           )}

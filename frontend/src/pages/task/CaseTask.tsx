@@ -90,3 +90,21 @@ export function KbTask({ work, schema }: { work: WorkItem; schema: unknown }) {
     </>
   );
 }
+
+/** A data subject request's task (the DPO's answer): its form beside the way to the request's outcome. */
+export function DataSubjectTask({ work, schema }: { work: WorkItem; schema: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="h2">
+        {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
+      </h1>
+      <div className="row g-4">
+        <TaskFormColumn taskId={work.id} schema={schema} className="col-lg-6" completed={work.businessKey} />
+        <aside className="col-lg-6">
+          <Link to="/data-subjects">{t('dataSubjects.openRequests')}</Link>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -119,7 +119,8 @@ public class ArchiveExports implements DisposableBean {
             now,
             null,
             0,
-            "sportello-" + STAMP.format(now) + ".zip",
+            // the job's id in the name: two exports in the same second never share a file
+            "sportello-" + STAMP.format(now) + "-" + id.substring(0, 8) + ".zip",
             null,
             null,
             null);

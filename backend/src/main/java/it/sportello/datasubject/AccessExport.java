@@ -218,6 +218,13 @@ class AccessExport {
                   "select * from sportello.notification_outbox where ticket_id in (:tickets)"
                       + " or lower(recipient) in (:emails) or recipient in (:phones)"
                       + " order by created_at, id",
+                  p),
+              "reminderSubscriptions",
+              rows.query(
+                  "select * from sportello.reminder_subscription where upper(fiscal_code) in"
+                      + " (select upper(fiscal_code) from sportello.contact where id in (:contacts)"
+                      + " and fiscal_code is not null) or lower(email) in (:emails)"
+                      + " order by created_at, id",
                   p)));
       out.json(
           "proceedings.json",

@@ -19,6 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Erasure {
 
+  /**
+   * Mail of the protocol register and of complaint proceedings (alias {@code o}): kept with those
+   * records, as their proof of sending and delivery.
+   */
+  static final String PROCEEDING_MAIL =
+      "coalesce(o.template, '') in ('LETTER', 'COMPLAINT_NOTICE', 'COMPLAINT_DECISION',"
+          + " 'COMPLAINT_REPORTER')";
+
   /** What replaces an erased text in a column that may not be empty. */
   static final String ERASED = "[erased]";
 
@@ -194,14 +202,23 @@ class Erasure {
                 + " and ticket_id not in (:keptTickets)",
             p));
 
+    // the mail of the protocol register and of complaint proceedings (letters, formal notices,
+    // decisions, their PEC receipts) is part of those records: kept with them
     String inbound =
         "(ticket_number in (:erasedNumbers) or (lower(sender) in (:emails)"
-            + " and (ticket_number is null or ticket_number not in (:keptNumbers))))";
+            + " and (ticket_number is null or ticket_number not in (:keptNumbers))))"
+            + " and id not in (select r.inbound_message_id from sportello.pec_receipt r"
+            + " join sportello.outbound_mail o on o.id = r.outbound_mail_id where "
+            + PROCEEDING_MAIL
+            + ")";
     update(
         "update sportello.pec_receipt set delivered_to = null where inbound_message_id in"
             + " (select id from sportello.inbound_message where "
             + inbound
-            + ") or lower(delivered_to) in (:emails)",
+            + ") or (lower(delivered_to) in (:emails) and outbound_mail_id not in"
+            + " (select o.id from sportello.outbound_mail o where "
+            + PROCEEDING_MAIL
+            + "))",
         p);
     count(
         erased,
@@ -213,7 +230,10 @@ class Erasure {
             p));
     String outbound =
         "(ticket_number in (:erasedNumbers) or (lower(recipient) in (:emails)"
-            + " and (ticket_number is null or ticket_number not in (:keptNumbers))))";
+            + " and (ticket_number is null or ticket_number not in (:keptNumbers))))"
+            + " and not ("
+            + PROCEEDING_MAIL.replace("o.", "")
+            + ")";
     count(
         erased,
         "attachments of mails sent",
@@ -307,6 +327,14 @@ class Erasure {
             "delete from sportello.contact_change where contact_id in (:contacts)"
                 + " and contact_id not in (:keptContacts)",
             p));
+    // the citizen's reminders (their fiscal code and the address they chose): nothing more is sent
+    count(
+        erased,
+        "reminder subscriptions (fiscal code, e-mail)",
+        update(
+            "delete from sportello.reminder_subscription where upper(fiscal_code) = upper(:fiscalCode)"
+                + " or lower(email) in (:emails)",
+            p.addValue("fiscalCode", person.fiscalCode())));
     count(
         erased,
         "contacts (name, fiscal code, e-mail, PEC, phone)",

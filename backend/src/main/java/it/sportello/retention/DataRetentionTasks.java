@@ -213,6 +213,11 @@ class DataRetentionTasks {
         from sportello.inbound_message m
         where m.ticket_number is null and m.status <> 'QUARANTINED' and m.received_at < :cutoff
           and (m.raw is not null or m.sender is not null or m.subject is not null)
+          and not exists (select 1 from sportello.pec_receipt r
+                          join sportello.outbound_mail o on o.id = r.outbound_mail_id
+                          where r.inbound_message_id = m.id
+                            and o.template in ('LETTER', 'COMPLAINT_NOTICE', 'COMPLAINT_DECISION',
+                                               'COMPLAINT_REPORTER'))
         """,
         "m.id",
         "m.received_at",
@@ -236,6 +241,8 @@ class DataRetentionTasks {
         from sportello.outbound_mail o
         where o.ticket_number is null and o.status <> 'PENDING' and o.created_at < :cutoff
           and o.recipient <> 'anonimizzato'
+          and coalesce(o.template, '') not in ('LETTER', 'COMPLAINT_NOTICE', 'COMPLAINT_DECISION',
+                                               'COMPLAINT_REPORTER')
         """,
         "o.id",
         "o.created_at",

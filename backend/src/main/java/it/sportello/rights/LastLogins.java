@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
@@ -38,7 +39,8 @@ class LastLogins {
   void succeeded(AuthenticationSuccessEvent event) {
     Authentication authentication = event.getAuthentication();
     String user = authentication.getName();
-    if (user == null || user.isBlank()) {
+    if (user == null || user.isBlank() || !staff(authentication)) {
+      // citizens (SPID/CIE) are not users of the application: their logins are not kept here
       return;
     }
     Instant now = clock.instant();
@@ -70,6 +72,16 @@ class LastLogins {
         Timestamp.from(now),
         source(authentication),
         roles);
+  }
+
+  /** Whether the authentication holds one of the staff's roles (a citizen's holds none). */
+  private static boolean staff(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .anyMatch(
+            authority ->
+                Arrays.stream(Role.values())
+                    .anyMatch(role -> authority.equals("ROLE_" + role.name())));
   }
 
   /** Forgets what was written (tests that move the clock). */

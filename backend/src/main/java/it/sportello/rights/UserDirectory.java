@@ -31,6 +31,13 @@ public interface UserDirectory {
 
   void setPassword(String id, String password);
 
+  /**
+   * Makes the account's password unusable (a long random one nobody knows), so that no login that
+   * asks the directory for the password succeeds: the engine's own web applications check it there.
+   * Enabling the account again takes a password reset.
+   */
+  void lock(String id);
+
   void grant(String userId, String groupId);
 
   void revoke(String userId, String groupId);

@@ -212,6 +212,9 @@ public class UserRights implements DisabledAccounts {
         id,
         Timestamp.from(clock.instant()),
         actor);
+    // the engine's web applications (Cockpit, Tasklist, Admin) check the password in the directory,
+    // not the register: a disabled account gets a password nobody knows
+    directory.lock(id);
     record(actor, id, Change.DISABLE_USER, null, reason);
   }
 

@@ -81,7 +81,7 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
 
   private void close(String ticketNumber) {
     jdbc.update(
-        "update sportello.ticket set status = 'CLOSED', closed_at = now(), outcome = 'RESOLVED'"
+        "update sportello.ticket set status = 'CLOSED', closed_at = now(), outcome = 'SOLVED'"
             + " where number = :n",
         Map.of("n", ticketNumber));
   }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineUserDirectory implements UserDirectory {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final IdentityService identityService;
 
   EngineUserDirectory(IdentityService identityService) {
@@ -100,6 +102,14 @@ class EngineUserDirectory implements UserDirectory {
     User user = identityService.createUserQuery().userId(id).singleResult();
     user.setPassword(password);
     identityService.saveUser(user);
+  }
+
+  @Override
+  public void lock(String id) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    // within the engine's password policy (upper and lower case, digit, special character)
+    setPassword(id, java.util.Base64.getEncoder().encodeToString(random) + "Aa1!");
   }
 
   @Override
