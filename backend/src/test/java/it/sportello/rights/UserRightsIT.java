@@ -119,7 +119,7 @@ class UserRightsIT extends IntegrationTest {
   }
 
   @Test
-  void aDisabledUserNoLongerSignsInUntilEnabledAgain() {
+  void aDisabledUserNoLongerSignsInUntilEnabledWithANewPassword() {
     String user = newUser("level1");
     assertThat(as(user, STRONG, "/api/reference").getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -131,7 +131,20 @@ class UserRightsIT extends IntegrationTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
 
     post("/api/users/" + user + "/enable", "admin", Map.of("reason", "Rientra in servizio"));
-    assertThat(as(user, STRONG, "/api/reference").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // disabling made the password unusable (the engine's web applications ask the engine for it):
+    // the account comes back with a new one
+    assertThat(as(user, STRONG, "/api/reference").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    String renewed = "Tramontana-sul-Lago-77!";
+    assertThat(
+            post(
+                    "/api/users/" + user + "/password",
+                    "admin",
+                    Map.of("password", renewed, "reason", "Rientra in servizio"))
+                .getStatusCode()
+                .is2xxSuccessful())
+        .isTrue();
+    assertThat(as(user, renewed, "/api/reference").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
