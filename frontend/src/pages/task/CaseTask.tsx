@@ -73,8 +73,8 @@ export function CaseTask({
   );
 }
 
-/** A knowledge-base task: the form beside a link to the article. */
-export function KbTask({ work, schema }: { work: WorkItem; schema: unknown }) {
+/** A task whose work is done elsewhere: its form beside a link to where (an article, the requests' page). */
+function FormBesideLink({ work, schema, to, label }: { work: WorkItem; schema: unknown; to: string; label: string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -84,27 +84,28 @@ export function KbTask({ work, schema }: { work: WorkItem; schema: unknown }) {
       <div className="row g-4">
         <TaskFormColumn taskId={work.id} schema={schema} className="col-lg-6" completed={work.businessKey} />
         <aside className="col-lg-6">
-          <Link to={`/kb/edit/${work.businessKey.substring(3)}`}>{t('kb.openArticle')}</Link>
+          <Link to={to}>{label}</Link>
         </aside>
       </div>
     </>
   );
 }
 
+/** A knowledge-base task: the form beside a link to the article. */
+export function KbTask({ work, schema }: { work: WorkItem; schema: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <FormBesideLink
+      work={work}
+      schema={schema}
+      to={`/kb/edit/${work.businessKey.substring(3)}`}
+      label={t('kb.openArticle')}
+    />
+  );
+}
+
 /** A data subject request's task (the DPO's answer): its form beside the way to the request's outcome. */
 export function DataSubjectTask({ work, schema }: { work: WorkItem; schema: unknown }) {
   const { t } = useTranslation();
-  return (
-    <>
-      <h1 className="h2">
-        {work.businessKey} · {t(`taskName.${work.taskKey}`, { defaultValue: work.name })}
-      </h1>
-      <div className="row g-4">
-        <TaskFormColumn taskId={work.id} schema={schema} className="col-lg-6" completed={work.businessKey} />
-        <aside className="col-lg-6">
-          <Link to="/data-subjects">{t('dataSubjects.openRequests')}</Link>
-        </aside>
-      </div>
-    </>
-  );
+  return <FormBesideLink work={work} schema={schema} to="/data-subjects" label={t('dataSubjects.openRequests')} />;
 }
