@@ -104,4 +104,49 @@ class TextTemplatesTest {
     assertThat(templates.render(PROCEDURES, "LETTER.subject", "it", values))
         .isEqualTo("Protocollo PROT-1");
   }
+
+  /** Every bundle an administration may replace, each complete in the four languages. */
+  static final java.util.List<String> BUNDLES =
+      java.util.List.of(
+          "procedures", "mail", "citizen-messages", "report-delivery", "request-status", "phone");
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments>
+      bundlesAndLanguages() {
+    return BUNDLES.stream()
+        .flatMap(
+            bundle ->
+                java.util.stream.Stream.of("en", "de", "fr")
+                    .map(
+                        language ->
+                            org.junit.jupiter.params.provider.Arguments.of(bundle, language)));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @org.junit.jupiter.params.provider.MethodSource("bundlesAndLanguages")
+  void everyBundleHasItaliansKeysAndPlaceholdersInEveryLanguage(String bundle, String language) {
+    Set<String> italian = defaults.keys(bundle, "it");
+    assertThat(italian).as("%s in Italian", bundle).isNotEmpty();
+    assertThat(defaults.keys(bundle, language)).as("%s in %s", bundle, language).isEqualTo(italian);
+    for (String key : italian) {
+      String text = defaults.find(bundle, key, language).orElseThrow();
+      assertThat(text).as("%s/%s in %s", bundle, key, language).isNotBlank();
+      assertThat(TextTemplates.placeholders(text))
+          .as("placeholders of %s/%s in %s", bundle, key, language)
+          .isEqualTo(TextTemplates.placeholders(defaults.find(bundle, key, "it").orElseThrow()));
+    }
+  }
+
+  @Test
+  void theMailToRequestersIsReplacedFromTheDirectory(@TempDir Path directory) throws IOException {
+    TextTemplates templates = new TextTemplates(new TemplateProperties(directory, "it"));
+    Path file = directory.resolve("mail").resolve("de.properties");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file, "TICKET_CLOSED.subject=Ihre Anfrage {number}\n", StandardCharsets.UTF_8);
+
+    assertThat(templates.render("mail", "TICKET_CLOSED.subject", "de", Map.of("number", "T-1")))
+        .isEqualTo("Ihre Anfrage T-1");
+    assertThat(templates.find("mail", "TICKET_CLOSED.body", "de"))
+        .isEqualTo(defaults.find("mail", "TICKET_CLOSED.body", "de"));
+  }
 }

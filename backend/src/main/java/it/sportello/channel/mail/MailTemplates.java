@@ -1,29 +1,31 @@
 package it.sportello.channel.mail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import it.sportello.shared.TextTemplates;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts of the mail to requesters, per language, from {@code
- * mail/templates/<language>.properties} (Italian when the language has none, or the template is
+ * The texts of the mail to requesters, per language: the bundle {@value #BUNDLE} of {@link
+ * TextTemplates} ({@code templates/mail/<language>.properties}, each key replaceable from the
+ * templates directory without recompiling; Italian when the language has none, or the template is
  * missing in it).
  */
 @Component
 class MailTemplates {
 
+  /** The bundle of the mail to requesters in {@link TextTemplates}. */
+  static final String BUNDLE = "mail";
+
   private static final String FALLBACK = "it";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
-  private final Map<String, Properties> byLanguage = new ConcurrentHashMap<>();
+  private final TextTemplates texts;
+
+  MailTemplates(TextTemplates texts) {
+    this.texts = texts;
+  }
 
   record Text(String subject, String body) {}
 
@@ -37,7 +39,7 @@ class MailTemplates {
           String.join(
               "\n", values.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
-    return new Text(fill(subject, values), fill(body, values));
+    return new Text(TextTemplates.fill(subject, values), TextTemplates.fill(body, values));
   }
 
   /**
@@ -85,35 +87,6 @@ class MailTemplates {
   }
 
   private String lookup(String key, String language) {
-    String value = texts(language == null ? FALLBACK : language).getProperty(key);
-    return value != null ? value : texts(FALLBACK).getProperty(key);
-  }
-
-  private Properties texts(String language) {
-    return byLanguage.computeIfAbsent(language, MailTemplates::load);
-  }
-
-  private static Properties load(String language) {
-    Properties properties = new Properties();
-    try (InputStream in =
-        MailTemplates.class.getResourceAsStream("/mail/templates/" + language + ".properties")) {
-      if (in != null) {
-        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties;
-  }
-
-  private static String fill(String text, Map<String, String> values) {
-    Matcher matcher = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String value = values.get(matcher.group(1));
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
-    }
-    matcher.appendTail(out);
-    return out.toString();
+    return texts.find(BUNDLE, key, language).orElse(null);
   }
 }

@@ -36,6 +36,7 @@ public class Callbacks {
   private final PhoneProperties properties;
   private final SlaService sla;
   private final Clock clock;
+  private final PhoneTexts texts;
 
   Callbacks(
       JdbcTemplate jdbcTemplate,
@@ -45,7 +46,9 @@ public class Callbacks {
       CallbackProcessPort process,
       PhoneProperties properties,
       SlaService sla,
-      Clock clock) {
+      Clock clock,
+      PhoneTexts texts) {
+    this.texts = texts;
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.tickets = tickets;
     this.contacts = contacts;
@@ -114,7 +117,7 @@ public class Callbacks {
             .param("max", properties.callback().maxAttempts())
             .query(Long.class)
             .single();
-    ticket.planCallBack(operator, "Richiamata al numero " + number, now);
+    ticket.planCallBack(operator, texts.callbackPlanned(number, ticket.getLanguage()), now);
     process.start(id, ticketNumber, operator, properties.callback().retryDelay());
     return get(id);
   }
@@ -188,13 +191,8 @@ public class Callbacks {
           .update();
       Ticket ticket = tickets.getByNumber(callback.ticketNumber());
       String detail =
-          "Tentativo "
-              + current.attempt()
-              + " di "
-              + callback.maxAttempts()
-              + ": "
-              + (reached ? "richiedente raggiunto" : "non raggiunto")
-              + (note == null || note.isBlank() ? "" : " – " + note.strip());
+          texts.callbackAttempt(
+              current.attempt(), callback.maxAttempts(), reached, note, ticket.getLanguage());
       if (reached) {
         ticket.callBackAttempted(operator, detail, now);
       } else {

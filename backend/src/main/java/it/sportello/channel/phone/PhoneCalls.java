@@ -19,12 +19,15 @@ public class PhoneCalls {
   private final TicketRepository tickets;
   private final InteractionLog interactions;
   private final Clock clock;
+  private final PhoneTexts texts;
 
   PhoneCalls(
       PhoneCallRepository calls,
       TicketRepository tickets,
       InteractionLog interactions,
-      Clock clock) {
+      Clock clock,
+      PhoneTexts texts) {
+    this.texts = texts;
     this.calls = calls;
     this.tickets = tickets;
     this.interactions = interactions;
@@ -57,10 +60,7 @@ public class PhoneCalls {
     Instant now = clock.instant();
     call.linkTicket(ticketNumber);
     call.identify(ticket.getRequesterId());
-    ticket.callLinked(
-        operator,
-        "Chiamata " + callId + (call.getQueue() == null ? "" : " dalla coda " + call.getQueue()),
-        now);
+    ticket.callLinked(operator, texts.callLinked(call, callId, ticket.getLanguage()), now);
     if (call.getInteractionId() == null) {
       Interaction interaction =
           interactions.record(
@@ -70,7 +70,7 @@ public class PhoneCalls {
               "PHONE",
               Interaction.Direction.INBOUND,
               Interaction.Kind.CALL,
-              "Chiamata collegata alla richiesta " + ticket.getNumber(),
+              texts.callLinkedToRequest(ticket.getNumber(), ticket.getLanguage()),
               call.getAnsweredAt() != null ? call.getAnsweredAt() : now,
               operator);
       call.interactionRecorded(interaction.getId());

@@ -52,6 +52,7 @@ public class PhoneEvents {
   private final ReportedTimes reportedTimes;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final PhoneTexts texts;
 
   PhoneEvents(
       PhoneCallRepository calls,
@@ -64,7 +65,9 @@ public class PhoneEvents {
       AgentStates agents,
       ReportedTimes reportedTimes,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      PhoneTexts texts) {
+    this.texts = texts;
     this.calls = calls;
     this.tables = tables;
     this.contacts = contacts;
@@ -180,7 +183,7 @@ public class PhoneEvents {
               "PHONE",
               Interaction.Direction.INBOUND,
               Interaction.Kind.CALL,
-              summary(call),
+              texts.callAnswered(call, callerLanguage(call, callers)),
               event.occurredAt(),
               event.agent());
       call.interactionRecorded(interaction.getId());
@@ -313,12 +316,14 @@ public class PhoneEvents {
     return List.of(number, "+39" + number);
   }
 
-  private static String summary(PhoneCall call) {
-    return "Chiamata"
-        + (call.getQueue() == null ? "" : " dalla coda " + call.getQueue())
-        + ", risposta da "
-        + call.getAgent()
-        + (call.getWaitSeconds() == null ? "" : " dopo " + call.getWaitSeconds() + " s di attesa");
+  /** The language of the known caller who made the call (the service's when none). */
+  private String callerLanguage(PhoneCall call, List<Contact> callers) {
+    return callers.stream()
+        .filter(c -> c.getId().equals(call.getContactId()))
+        .map(Contact::getPreferredLanguage)
+        .filter(language -> language != null)
+        .findFirst()
+        .orElse(texts.defaultLanguage());
   }
 
   private static boolean blank(String value) {

@@ -10,6 +10,7 @@ import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TextTemplates;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import jakarta.validation.Valid;
@@ -48,9 +49,15 @@ class PublicRequestController {
   private final FormChallenges challenges;
   private final Documents documents;
   private final SlaService sla;
+  private final TextTemplates texts;
 
   PublicRequestController(
-      WebRequests requests, FormChallenges challenges, Documents documents, SlaService sla) {
+      WebRequests requests,
+      FormChallenges challenges,
+      Documents documents,
+      SlaService sla,
+      TextTemplates texts) {
+    this.texts = texts;
     this.requests = requests;
     this.challenges = challenges;
     this.documents = documents;
@@ -146,7 +153,7 @@ class PublicRequestController {
     String code = statusCode(ticket);
     return new TrackedRequest(
         ticket.getNumber(),
-        new Status(code, StatusLabels.label(code, ticket.getLanguage())),
+        new Status(code, StatusLabels.label(texts, code, ticket.getLanguage())),
         ticket.getSubject(),
         at(ticket.getReceivedAt()),
         ticket.isClosed() ? null : at(ticket.getResolutionDueAt()),

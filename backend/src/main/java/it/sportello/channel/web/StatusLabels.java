@@ -1,48 +1,21 @@
 package it.sportello.channel.web;
 
-import java.util.Map;
+import it.sportello.shared.TextTemplates;
 
 /**
- * Where a citizen's request stands, in plain language, in the four languages of the service
- * (Italian when the language has no text).
+ * Where a citizen's request stands, in plain language, in the request's language: the bundle
+ * {@value #BUNDLE} of {@link TextTemplates} ({@code
+ * templates/request-status/<language>.properties}, replaceable from the templates directory;
+ * Italian when the language has no text, the code when no language has one).
  */
 final class StatusLabels {
 
-  private static final Map<String, Map<String, String>> LABELS =
-      Map.of(
-          "it",
-          Map.of(
-              "RECEIVED", "Ricevuta, in attesa di essere presa in carico",
-              "IN_PROGRESS", "In lavorazione",
-              "WAITING_FOR_YOU", "In attesa di informazioni da parte tua",
-              "ANSWERED", "Conclusa con risposta",
-              "CLOSED", "Chiusa"),
-          "en",
-          Map.of(
-              "RECEIVED", "Received, waiting to be taken in charge",
-              "IN_PROGRESS", "Being worked on",
-              "WAITING_FOR_YOU", "Waiting for information from you",
-              "ANSWERED", "Answered",
-              "CLOSED", "Closed"),
-          "de",
-          Map.of(
-              "RECEIVED", "Eingegangen, wartet auf Bearbeitung",
-              "IN_PROGRESS", "In Bearbeitung",
-              "WAITING_FOR_YOU", "Wartet auf Ihre Angaben",
-              "ANSWERED", "Beantwortet",
-              "CLOSED", "Abgeschlossen"),
-          "fr",
-          Map.of(
-              "RECEIVED", "Reçue, en attente de prise en charge",
-              "IN_PROGRESS", "En cours de traitement",
-              "WAITING_FOR_YOU", "En attente d'informations de votre part",
-              "ANSWERED", "Traitée, réponse envoyée",
-              "CLOSED", "Clôturée"));
+  /** The bundle of the status labels in {@link TextTemplates}. */
+  static final String BUNDLE = "request-status";
 
   private StatusLabels() {}
 
-  static String label(String code, String language) {
-    Map<String, String> labels = LABELS.getOrDefault(language, LABELS.get("it"));
-    return labels.getOrDefault(code, code);
+  static String label(TextTemplates texts, String code, String language) {
+    return texts.find(BUNDLE, code, language).orElse(code);
   }
 }

@@ -3,18 +3,10 @@ package it.sportello.notification.citizen;
 import it.sportello.notification.CitizenMessagePort;
 import it.sportello.notification.Notification;
 import it.sportello.notification.Notifications;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import it.sportello.shared.TextTemplates;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,29 +14,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox's messages on the enabled citizen channels (App IO, SMS): each rendered in
- * its language from {@code notification/templates/<language>.properties} (Italian when missing),
- * sent through its port, marked sent; a failure stays pending for the next round and is quarantined
- * after {@code max-attempts} (FAILED, with the error, kept for staff to see).
+ * its language from the {@value #BUNDLE} bundle of {@link TextTemplates} ({@code
+ * templates/citizen-messages/<language>.properties}, replaceable from the templates directory;
+ * Italian when missing), sent through its port, marked sent; a failure stays pending for the next
+ * round and is quarantined after {@code max-attempts} (FAILED, with the error, kept for staff to
+ * see).
  */
 @Component
 public class CitizenMessageDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(CitizenMessageDispatcher.class);
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+  /** The bundle of the citizen channels' messages in {@link TextTemplates}. */
+  static final String BUNDLE = "citizen-messages";
+
   private static final int BATCH = 100;
 
   private final List<CitizenMessagePort> ports;
   private final Notifications notifications;
   private final CitizenChannelsProperties properties;
-  private final Map<String, Properties> templates = new ConcurrentHashMap<>();
+  private final TextTemplates templates;
 
   CitizenMessageDispatcher(
       List<CitizenMessagePort> ports,
       Notifications notifications,
-      CitizenChannelsProperties properties) {
+      CitizenChannelsProperties properties,
+      TextTemplates templates) {
     this.ports = ports;
     this.notifications = notifications;
     this.properties = properties;
+    this.templates = templates;
   }
 
   @Scheduled(
@@ -101,39 +100,10 @@ public class CitizenMessageDispatcher {
   }
 
   private String text(String key, String language) {
-    String text = templates(language).getProperty(key);
-    if (text == null) {
-      text = templates("it").getProperty(key);
-    }
-    return text == null ? "{" + key + "}" : text;
-  }
-
-  private Properties templates(String language) {
-    return templates.computeIfAbsent(
-        language,
-        lang -> {
-          Properties loaded = new Properties();
-          try (InputStream in =
-              CitizenMessageDispatcher.class.getResourceAsStream(
-                  "/notification/templates/" + lang + ".properties")) {
-            if (in != null) {
-              loaded.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          return loaded;
-        });
+    return templates.find(BUNDLE, key, language).orElse("{" + key + "}");
   }
 
   private static String fill(String text, Map<String, String> values) {
-    Matcher matcher = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String value = values.getOrDefault(matcher.group(1), "");
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    matcher.appendTail(out);
-    return out.toString();
+    return TextTemplates.fill(text, values);
   }
 }

@@ -7,6 +7,7 @@ import it.sportello.reporting.SlaReports;
 import it.sportello.reporting.delivery.ReportDeliveryProperties.Schedule;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
+import it.sportello.shared.TextTemplates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ public class ReportDeliveries {
   private final SlaReports reports;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final TextTemplates texts;
 
   ReportDeliveries(
       ReportDeliveryProperties properties,
@@ -51,7 +53,9 @@ public class ReportDeliveries {
       MailOutbox outbound,
       SlaReports reports,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      TextTemplates texts) {
+    this.texts = texts;
     this.properties = properties;
     this.table = table;
     this.workbooks = workbooks;
@@ -280,7 +284,8 @@ public class ReportDeliveries {
           case WEEKLY -> workbooks.activity(period.from(), period.to(), period.label());
         };
     DeliveryTexts.Text text =
-        DeliveryTexts.render(schedule, period, clock.instant().atZone(zone()), file.fileName());
+        DeliveryTexts.render(
+            texts, schedule, period, clock.instant().atZone(zone()), file.fileName());
     MailOutbox.Attachment attachment =
         new MailOutbox.Attachment(file.fileName(), file.mediaType(), file.content());
     for (String recipient : schedule.recipients()) {

@@ -52,11 +52,16 @@ class FrenchMailTextsTest {
 
   private static Properties load(String kind, String language) throws IOException {
     Properties properties = new Properties();
-    try (InputStream in =
-        FrenchMailTextsTest.class.getResourceAsStream(
-            "/mail/" + kind + "/" + language + ".properties")) {
+    try (InputStream in = FrenchMailTextsTest.class.getResourceAsStream(resource(kind, language))) {
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return properties;
+  }
+
+  /** The mail to requesters are the templates' bundle "mail"; the notes stay in mail/notes. */
+  private static String resource(String kind, String language) {
+    return ("templates".equals(kind) ? "/templates/mail/" : "/mail/" + kind + "/")
+        + language
+        + ".properties";
   }
 }

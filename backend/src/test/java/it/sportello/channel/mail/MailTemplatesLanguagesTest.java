@@ -49,9 +49,7 @@ class MailTemplatesLanguagesTest {
   void everyLanguagesTextsAreItaliansWithTheirPlaceholders(String kind, String language)
       throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        MailTemplatesLanguagesTest.class.getResource(
-                "/mail/" + kind + "/" + language + ".properties")
-            != null,
+        MailTemplatesLanguagesTest.class.getResource(resource(kind, language)) != null,
         () -> "mail/" + kind + "/" + language + ".properties is absent: Italian stands in");
     Properties italian = load(kind, "it");
     Properties other = load(kind, language);
@@ -80,11 +78,17 @@ class MailTemplatesLanguagesTest {
   private static Properties load(String kind, String language) throws IOException {
     Properties properties = new Properties();
     try (InputStream in =
-        MailTemplatesLanguagesTest.class.getResourceAsStream(
-            "/mail/" + kind + "/" + language + ".properties")) {
+        MailTemplatesLanguagesTest.class.getResourceAsStream(resource(kind, language))) {
       assertThat(in).as("mail/%s/%s.properties", kind, language).isNotNull();
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return properties;
+  }
+
+  /** The mail to requesters are the templates' bundle "mail"; the notes stay in mail/notes. */
+  private static String resource(String kind, String language) {
+    return ("templates".equals(kind) ? "/templates/mail/" : "/mail/" + kind + "/")
+        + language
+        + ".properties";
   }
 }

@@ -64,7 +64,9 @@ class CitizenMessageDispatcherIT extends IntegrationTest {
                 new CitizenChannelsProperties.Sms(false, null, null, null),
                 2,
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5)),
+            new it.sportello.shared.TextTemplates(
+                new it.sportello.shared.TemplateProperties(null, "it")));
     String key = "test:" + UUID.randomUUID();
     queue(key, port.channel, "en");
     assertThat(dispatcher.dispatch()).isEqualTo(1);

@@ -62,6 +62,7 @@ class ReportDeliveryIT extends IntegrationTest {
   @Autowired ReportWorkbooks workbooks;
   @Autowired MailOutbox outbound;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired it.sportello.shared.TextTemplates texts;
 
   @BeforeAll
   void februaryOfTickets() {
@@ -241,7 +242,8 @@ class ReportDeliveryIT extends IntegrationTest {
             outbound,
             reports,
             transactionManager,
-            clock);
+            clock,
+            texts);
 
     pin("2033-03-01T07:00");
     List<ReportDeliveries.Delivery> failed = failing.trigger(id);

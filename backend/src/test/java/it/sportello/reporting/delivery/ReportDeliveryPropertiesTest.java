@@ -54,12 +54,16 @@ class ReportDeliveryPropertiesTest {
         .containsExactly("recipients");
   }
 
+  private static final it.sportello.shared.TextTemplates TEXTS =
+      new it.sportello.shared.TextTemplates(new it.sportello.shared.TemplateProperties(null, "it"));
+
   @Test
   void theMailIsWrittenInTheSchedulesLanguage() {
     ReportPeriod week = ReportPeriod.parse(ReportSet.WEEKLY, "2026-W48");
     var at = LocalDate.parse("2026-11-30").atTime(7, 0).atZone(ZoneId.of("Europe/Rome"));
     DeliveryTexts.Text english =
         DeliveryTexts.render(
+            TEXTS,
             schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "en"),
             week,
             at,
@@ -69,6 +73,7 @@ class ReportDeliveryPropertiesTest {
         .contains("from 2026-11-23 to 2026-11-29", "activity-2026-W48.xlsx", "2026-11-30 07:00");
     DeliveryTexts.Text italian =
         DeliveryTexts.render(
+            TEXTS,
             schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "it"),
             week,
             at,
@@ -77,6 +82,7 @@ class ReportDeliveryPropertiesTest {
     assertThat(italian.body()).contains("dal 23/11/2026 al 29/11/2026", "Prova");
     DeliveryTexts.Text german =
         DeliveryTexts.render(
+            TEXTS,
             schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "de"),
             week,
             at,
@@ -86,10 +92,22 @@ class ReportDeliveryPropertiesTest {
         .contains("vom 23.11.2026 bis 29.11.2026", "30.11.2026 07:00", "Prova");
     DeliveryTexts.Text french =
         DeliveryTexts.render(
+            TEXTS,
             schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "fr"),
             week,
             at,
             "activity-2026-W48.xlsx");
-    assertThat(french.subject()).as("no French text yet: Italian").isEqualTo(italian.subject());
+    assertThat(french.subject()).isEqualTo("Sportello – Rapport d'activité hebdomadaire 2026-W48");
+    assertThat(french.body()).contains("du 23/11/2026 au 29/11/2026", "30/11/2026 07:00", "Prova");
+    assertThat(
+            DeliveryTexts.render(
+                    TEXTS,
+                    schedule("weekly", "0 0 7 * * MON", List.of("a@example.it"), "es"),
+                    week,
+                    at,
+                    "activity-2026-W48.xlsx")
+                .subject())
+        .as("a language without texts: Italian")
+        .isEqualTo(italian.subject());
   }
 }
