@@ -27,6 +27,30 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * The engine adapter kit: a delegate or listener reads the variables of its execution or task
+   * through {@code platform.process.TaskVariables} (typed, one place), never by casting {@code
+   * getVariable}.
+   */
+  @Test
+  void variablesAreReadThroughTheAdapterKit() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("it.sportello.platform.process..")
+        .should()
+        .callMethodWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                        "getVariable(Local)?(Typed)?"))
+                .and(
+                    com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                org.camunda.bpm.engine.delegate.VariableScope.class)))))
+        .because("one typed way to read a process variable (issue 27, item 2)")
+        .check(CLASSES);
+  }
+
   @Test
   void domainAndApplicationDoNotDependOnTheWebOrProcessAdapters() {
     noClasses()

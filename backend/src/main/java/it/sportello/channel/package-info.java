@@ -4,6 +4,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "platform :: process",
       "platform :: security",
       "contact",
       "document",

@@ -11,6 +11,7 @@
     allowedDependencies = {
       "audit",
       "notification",
+      "platform :: process",
       "platform :: security",
       "processes",
       "shared",

@@ -7,6 +7,7 @@ import it.sportello.approval.Approvals;
 import it.sportello.casefile.ProceduresProperties;
 import it.sportello.casefile.SubjectKind;
 import it.sportello.casefile.WorkingDays;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.ProcedureProcesses.Beans;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,12 +40,12 @@ class ApprovalRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ApprovalRecord approval =
         approvals.request(
-            SubjectKind.valueOf((String) execution.getVariable(SUBJECT_KIND)),
+            SubjectKind.valueOf(TaskVariables.text(execution, SUBJECT_KIND)),
             execution.getProcessBusinessKey(),
-            (String) execution.getVariable(APPROVAL_STEP),
-            (String) execution.getVariable(APPROVER_GROUP),
-            (String) execution.getVariable(DOCUMENT_ROLE),
-            (String) execution.getVariable(SUBMITTED_BY));
+            TaskVariables.text(execution, APPROVAL_STEP),
+            TaskVariables.text(execution, APPROVER_GROUP),
+            TaskVariables.text(execution, DOCUMENT_ROLE),
+            TaskVariables.text(execution, SUBMITTED_BY));
     Instant now = clock.instant();
     Instant due = workingDays.after(now, properties.approvalWorkingDays());
     execution.setVariable(APPROVAL_ID, approval.id());

@@ -1,6 +1,7 @@
 package it.sportello.datasubject.process;
 
 import it.sportello.datasubject.DataSubjectRequests;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.DataSubjectRequestProcess.Beans;
 import it.sportello.processes.DataSubjectRequestProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +20,8 @@ class CloseDataSubjectRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object answeredBy = execution.getVariable(Variables.ANSWERED_BY);
     requests.close(
-        ((Number) execution.getVariable(Variables.REQUEST_ID)).longValue(),
-        answeredBy == null ? null : answeredBy.toString());
+        TaskVariables.number(execution, Variables.REQUEST_ID),
+        TaskVariables.text(execution, Variables.ANSWERED_BY));
   }
 }

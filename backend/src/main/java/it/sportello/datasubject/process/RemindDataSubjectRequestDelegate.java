@@ -1,6 +1,7 @@
 package it.sportello.datasubject.process;
 
 import it.sportello.datasubject.DataSubjectRequests;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.DataSubjectRequestProcess.Beans;
 import it.sportello.processes.DataSubjectRequestProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +24,6 @@ class RemindDataSubjectRequestDelegate implements JavaDelegate {
   }
 
   private static long requestId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Variables.REQUEST_ID)).longValue();
+    return TaskVariables.number(execution, Variables.REQUEST_ID);
   }
 }

@@ -33,4 +33,10 @@ public final class TaskVariables {
     }
     return value instanceof Number number ? number.longValue() : Long.valueOf(value.toString());
   }
+
+  /** The variable as a map (a decision's result, a JSON object); null when it is not set. */
+  @SuppressWarnings("unchecked")
+  public static java.util.Map<String, Object> map(VariableScope scope, String name) {
+    return (java.util.Map<String, Object>) scope.getVariable(name);
+  }
 }

@@ -1,5 +1,6 @@
 package it.sportello.ticket.process;
 
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.TicketProcess.Beans;
 import it.sportello.processes.TicketProcess.Variables;
 import it.sportello.sla.SlaTargets;
@@ -26,9 +27,7 @@ class ApplyClassificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> result =
-        (Map<String, Object>) execution.getVariable(Variables.CLASSIFICATION);
+    Map<String, Object> result = TaskVariables.map(execution, Variables.CLASSIFICATION);
     int priority = ((Number) result.get("priority")).intValue();
     Classification classification =
         lifecycle.classify(

@@ -4,6 +4,7 @@ import static it.sportello.processes.CallbackProcess.Variables.*;
 
 import it.sportello.channel.phone.Callbacks;
 import it.sportello.channel.phone.Callbacks.Placed;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.CallbackProcess.Beans;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +23,7 @@ class PlaceCallbackCallDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Placed placed = callbacks.placeCall(((Number) execution.getVariable(CALLBACK_ID)).longValue());
+    Placed placed = callbacks.placeCall(TaskVariables.number(execution, CALLBACK_ID));
     execution.setVariable(CALLBACK_DUE_AT, Date.from(placed.dueAt()));
     execution.setVariable(CALLBACK_FOLLOW_UP_AT, Date.from(placed.followUpAt()));
   }

@@ -3,6 +3,7 @@ package it.sportello.channel.phone.process;
 import static it.sportello.processes.CallbackProcess.Variables.*;
 
 import it.sportello.channel.phone.Callbacks;
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.CallbackProcess.Beans;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,13 +21,13 @@ class SaveCallbackOutcomeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String operator = (String) execution.getVariable(RECORDED_BY);
+    String operator = TaskVariables.text(execution, RECORDED_BY);
     boolean attemptsLeft =
         callbacks.recordOutcome(
-            ((Number) execution.getVariable(CALLBACK_ID)).longValue(),
-            (String) execution.getVariable(CALLBACK_OUTCOME),
-            (String) execution.getVariable(NOTE),
-            operator != null ? operator : (String) execution.getVariable(REQUESTED_BY));
+            TaskVariables.number(execution, CALLBACK_ID),
+            TaskVariables.text(execution, CALLBACK_OUTCOME),
+            TaskVariables.text(execution, NOTE),
+            operator != null ? operator : TaskVariables.text(execution, REQUESTED_BY));
     execution.setVariable(ATTEMPTS_LEFT, attemptsLeft);
     execution.removeVariable(NOTE);
   }
