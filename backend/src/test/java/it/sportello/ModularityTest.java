@@ -17,6 +17,7 @@ import org.springframework.modulith.docs.Documenter;
  * package-info.java}), everything else internal; no cycles; each module uses only the modules it
  * declares in {@code allowedDependencies}.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ModularityTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(SportelloApplication.class);
@@ -67,10 +68,55 @@ class ModularityTest {
   }
 
   /**
+   * Every module says which modules it may use: a module without {@code allowedDependencies} would
+   * be allowed every other module's API, and the boundaries would drift unseen.
+   */
+  @Test
+  void everyModuleDeclaresItsAllowedDependencies() throws Exception {
+    Object open =
+        org.springframework.modulith.ApplicationModule.class
+            .getMethod("allowedDependencies")
+            .getDefaultValue();
+    assertThat(
+            MODULES.stream()
+                .filter(
+                    module -> {
+                      var declared =
+                          module
+                              .getBasePackage()
+                              .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+                      // a module that uses no other (the processes' constants) needs no list
+                      if (module.getDirectDependencies(MODULES).isEmpty()) {
+                        return false;
+                      }
+                      return declared.isEmpty()
+                          || java.util.Arrays.equals(
+                              declared.get().allowedDependencies(), (String[]) open);
+                    })
+                .map(module -> module.getIdentifier().toString()))
+        .as("modules without declared allowedDependencies")
+        .isEmpty();
+  }
+
+  /** Every module has its page and diagram in docs/modules (regenerate them as below). */
+  @Test
+  void everyModuleIsDocumented() {
+    Path output = Path.of("..", "docs", "modules").toAbsolutePath().normalize();
+    assertThat(
+            MODULES.stream()
+                .map(module -> module.getIdentifier().toString())
+                .filter(
+                    id -> !java.nio.file.Files.exists(output.resolve("module-" + id + ".adoc"))))
+        .as("modules without docs/modules/module-<id>.adoc")
+        .isEmpty();
+  }
+
+  /**
    * Writes the module diagrams (C4 and UML, PlantUML) and the module canvases into {@code
    * docs/modules/}: {@code mvn ... -Dtest=ModularityTest -Dsportello.modules.document=true}.
    */
   @Test
+  @org.junit.jupiter.api.Order(1) // before everyModuleIsDocumented checks what it writes
   @EnabledIfSystemProperty(named = "sportello.modules.document", matches = "true")
   void writeModuleDocumentation() {
     Path output = Path.of("..", "docs", "modules").toAbsolutePath().normalize();

@@ -6,4 +6,12 @@
  * data protection officer and the auditor. The root package is the module's API: {@link AuditLog}
  * and {@link AuditEntry}.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "notification",
+      "platform :: security",
+      "shared",
+      "shared :: web",
+      "sla"
+    })
 package it.sportello.audit;
