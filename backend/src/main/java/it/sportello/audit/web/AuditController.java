@@ -9,9 +9,8 @@ import it.sportello.audit.AuditLog;
 import it.sportello.audit.AuditLog.AuditQuery;
 import it.sportello.audit.AuditLog.AuditRow;
 import it.sportello.audit.AuditLog.Verification;
-import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.web.CsvCell;
-import it.sportello.shared.web.Downloads;
+import it.sportello.shared.web.CsvDownload;
+import it.sportello.shared.web.DayRange;
 import it.sportello.shared.web.PageResponse;
 import it.sportello.sla.SlaProperties;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,12 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,21 +79,27 @@ class AuditController {
       HttpServletResponse response)
       throws IOException {
     AuditQuery query = query(subject, user, action, from, to);
-    Downloads.attachment(response, "registro-accessi.csv", "text/csv;charset=UTF-8");
-    Writer out = response.getWriter();
-    out.write(
-        "seq;at;actor;actor_roles;action;resource_type;resource_id;subject;outcome;reason;"
-            + "client_address;prev_hash;hash\r\n");
-    audit.forEach(
-        query,
-        row -> {
-          try {
-            out.write(line(row));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    out.flush();
+    CsvDownload csv =
+        CsvDownload.start(
+            response,
+            "registro-accessi.csv",
+            ';',
+            List.of(
+                "seq",
+                "at",
+                "actor",
+                "actor_roles",
+                "action",
+                "resource_type",
+                "resource_id",
+                "subject",
+                "outcome",
+                "reason",
+                "client_address",
+                "prev_hash",
+                "hash"));
+    audit.forEach(query, row -> csv.row(values(row)));
+    csv.finish();
   }
 
   @Operation(
@@ -111,38 +114,29 @@ class AuditController {
 
   private AuditQuery query(
       String subject, String user, String action, LocalDate from, LocalDate to) {
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidRequestException("to", "must not be before from");
-    }
+    DayRange days = DayRange.of(from, to, zone);
     return new AuditQuery(
-        blankToNull(subject),
-        blankToNull(user),
-        blankToNull(action),
-        from == null ? null : from.atStartOfDay(zone).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+        blankToNull(subject), blankToNull(user), blankToNull(action), days.start(), days.end());
   }
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  private String line(AuditRow row) {
-    return Stream.of(
-                row.seq(),
-                row.at().atZoneSameInstant(zone).toOffsetDateTime(),
-                row.actor(),
-                row.actorRoles(),
-                row.action(),
-                row.resourceType(),
-                row.resourceId(),
-                row.subject(),
-                row.outcome(),
-                row.reason(),
-                row.clientAddress(),
-                row.prevHash(),
-                row.hash())
-            .map(value -> CsvCell.of(value == null ? null : value.toString(), ';'))
-            .collect(Collectors.joining(";"))
-        + "\r\n";
+  private List<Object> values(AuditRow row) {
+    return Arrays.asList(
+        row.seq(),
+        row.at().atZoneSameInstant(zone).toOffsetDateTime(),
+        row.actor(),
+        row.actorRoles(),
+        row.action(),
+        row.resourceType(),
+        row.resourceId(),
+        row.subject(),
+        row.outcome(),
+        row.reason(),
+        row.clientAddress(),
+        row.prevHash(),
+        row.hash());
   }
 }

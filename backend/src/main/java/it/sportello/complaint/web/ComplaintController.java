@@ -20,15 +20,14 @@ import it.sportello.complaint.Complaint.Status;
 import it.sportello.complaint.Complaints;
 import it.sportello.complaint.ReportBreachCommand;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.web.CsvCell;
+import it.sportello.shared.web.CsvDownload;
+import it.sportello.shared.web.DayRange;
 import it.sportello.shared.web.Downloads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -135,20 +134,13 @@ class ComplaintController {
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
-    Downloads.attachment(response, "registro-procedimenti.csv", "text/csv;charset=UTF-8");
-    Writer out = response.getWriter();
-    out.write(String.join(";", RegisterWorkbook.HEADERS) + "\r\n");
+    CsvDownload csv =
+        CsvDownload.start(response, "registro-procedimenti.csv", ';', RegisterWorkbook.HEADERS);
     for (Complaint complaint :
         complaints.search(filter(supplier, status, from, to), reader, 100_000)) {
-      out.write(
-          String.join(
-                  ";",
-                  RegisterWorkbook.values(complaint).stream()
-                      .map(ComplaintController::csv)
-                      .toList())
-              + "\r\n");
+      csv.row(RegisterWorkbook.values(complaint));
     }
-    out.flush();
+    csv.finish();
   }
 
   @Operation(summary = "The register of proceedings as an Excel workbook (same filters)")
@@ -233,18 +225,7 @@ class ComplaintController {
   }
 
   private Complaints.Filter filter(String supplier, Status status, LocalDate from, LocalDate to) {
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidRequestException("to", "must not be before from");
-    }
-    return new Complaints.Filter(
-        supplier, status, start(from), start(to == null ? null : to.plusDays(1)));
-  }
-
-  private Instant start(LocalDate date) {
-    return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
-  }
-
-  private static String csv(String text) {
-    return CsvCell.of(text, ';');
+    DayRange days = DayRange.of(from, to, sla.calendar().zone());
+    return new Complaints.Filter(supplier, status, days.start(), days.end());
   }
 }

@@ -21,15 +21,13 @@ import it.sportello.correspondence.LetterTypes.Status;
 import it.sportello.correspondence.Letters;
 import it.sportello.correspondence.RegisterLetterCommand;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.web.CsvCell;
-import it.sportello.shared.web.Downloads;
+import it.sportello.shared.web.CsvDownload;
+import it.sportello.shared.web.DayRange;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -55,6 +53,22 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/correspondence")
 class CorrespondenceController {
+
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "protocol_number",
+          "direction",
+          "status",
+          "registered_at",
+          "subject",
+          "classification",
+          "correspondent",
+          "office",
+          "send_by",
+          "answer_due_at",
+          "overdue",
+          "sent_at",
+          "archived_at");
 
   private static final int LIMIT = 500;
 
@@ -139,32 +153,25 @@ class CorrespondenceController {
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
-    Downloads.attachment(response, "registro-protocollo.csv", "text/csv;charset=UTF-8");
-    Writer out = response.getWriter();
-    out.write(
-        "protocol_number;direction;status;registered_at;subject;classification;correspondent;office;"
-            + "send_by;answer_due_at;overdue;sent_at;archived_at\r\n");
+    CsvDownload csv = CsvDownload.start(response, "registro-protocollo.csv", ';', CSV_HEADER);
     for (Letter l :
         letters.search(filter(status, direction, office, q, from, to), reader, 100_000)) {
-      out.write(
-          String.join(
-                  ";",
-                  csv(l.protocolNumber()),
-                  csv(l.direction().name()),
-                  csv(l.status().name()),
-                  csv(l.registeredAt()),
-                  csv(l.subject()),
-                  csv(l.classification()),
-                  csv(l.correspondentName()),
-                  csv(l.office()),
-                  csv(l.sendBy().name()),
-                  csv(l.answerDueAt()),
-                  csv(String.valueOf(l.overdue())),
-                  csv(l.sentAt()),
-                  csv(l.archivedAt()))
-              + "\r\n");
+      csv.row(
+          l.protocolNumber(),
+          l.direction().name(),
+          l.status().name(),
+          l.registeredAt(),
+          l.subject(),
+          l.classification(),
+          l.correspondentName(),
+          l.office(),
+          l.sendBy().name(),
+          l.answerDueAt(),
+          String.valueOf(l.overdue()),
+          l.sentAt(),
+          l.archivedAt());
     }
-    out.flush();
+    csv.finish();
   }
 
   @Operation(summary = "A letter with its documents, approvals and timeline")
@@ -216,18 +223,7 @@ class CorrespondenceController {
 
   private Letters.Filter filter(
       Status status, Direction direction, String office, String q, LocalDate from, LocalDate to) {
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidRequestException("to", "must not be before from");
-    }
-    return new Letters.Filter(
-        status, direction, office, q, start(from), start(to == null ? null : to.plusDays(1)));
-  }
-
-  private Instant start(LocalDate date) {
-    return date == null ? null : date.atStartOfDay(sla.calendar().zone()).toInstant();
-  }
-
-  private static String csv(Object value) {
-    return CsvCell.of(value, ';');
+    DayRange days = DayRange.of(from, to, sla.calendar().zone());
+    return new Letters.Filter(status, direction, office, q, days.start(), days.end());
   }
 }

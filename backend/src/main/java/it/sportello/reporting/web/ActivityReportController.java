@@ -37,12 +37,8 @@ class ActivityReportController {
               + " and the backlog now with its ageing")
   @GetMapping("/api/reports/activity")
   ActivityReport activity(
-      @Parameter(description = "First day, YYYY-MM-DD; default: the first of this month")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "Last day (included), YYYY-MM-DD; default: today")
-          @RequestParam(required = false)
-          String to,
+      @Parameter(description = ReportDays.FROM_HELP) @RequestParam(required = false) String from,
+      @Parameter(description = ReportDays.TO_HELP) @RequestParam(required = false) String to,
       @Parameter(description = "Channel, e.g. EMAIL") @RequestParam(required = false)
           String channel,
       @Parameter(description = "Queue, e.g. general") @RequestParam(required = false) String queue,

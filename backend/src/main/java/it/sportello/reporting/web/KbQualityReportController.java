@@ -8,7 +8,6 @@ import it.sportello.reporting.KbQualityReport.KbWeakArticles;
 import it.sportello.reporting.KbQualityReports;
 import it.sportello.reporting.SlaReports;
 import it.sportello.shared.FieldViolation;
-import it.sportello.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +33,9 @@ class KbQualityReportController {
               + " or used, grouped by the normalised text, the commonest first (at most 50)")
   @GetMapping("/api/reports/kb-gaps")
   KbGaps kbGaps(
-      @Parameter(description = "First day, YYYY-MM-DD; default: the first of this month")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "Last day (included), YYYY-MM-DD; default: today")
-          @RequestParam(required = false)
-          String to) {
-    ReportDays days = days(from, to, new ArrayList<>());
+      @Parameter(description = ReportDays.FROM_HELP) @RequestParam(required = false) String from,
+      @Parameter(description = ReportDays.TO_HELP) @RequestParam(required = false) String to) {
+    ReportDays days = ReportDays.require(from, to, slaReports, new ArrayList<>());
     return reports.gaps(days.first(), days.last());
   }
 
@@ -50,12 +45,8 @@ class KbQualityReportController {
               + " the period's opinions unhelpful; the least helpful first (at most 50)")
   @GetMapping("/api/reports/kb-weak-articles")
   KbWeakArticles kbWeakArticles(
-      @Parameter(description = "First day, YYYY-MM-DD; default: the first of this month")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "Last day (included), YYYY-MM-DD; default: today")
-          @RequestParam(required = false)
-          String to,
+      @Parameter(description = ReportDays.FROM_HELP) @RequestParam(required = false) String from,
+      @Parameter(description = ReportDays.TO_HELP) @RequestParam(required = false) String to,
       @Parameter(description = "Reads needed in the period, 1 to 100000; default 10")
           @RequestParam(defaultValue = "10")
           String minViews) {
@@ -69,15 +60,7 @@ class KbQualityReportController {
     if (min < 1 || min > 100_000) {
       violations.add(new FieldViolation("minViews", "must be a whole number from 1 to 100000"));
     }
-    ReportDays days = days(from, to, violations);
+    ReportDays days = ReportDays.require(from, to, slaReports, violations);
     return reports.weakArticles(days.first(), days.last(), min);
-  }
-
-  private ReportDays days(String from, String to, List<FieldViolation> violations) {
-    ReportDays days = ReportDays.parse(from, to, slaReports, violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
-    return days;
   }
 }

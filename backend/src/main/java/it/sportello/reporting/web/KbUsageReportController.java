@@ -6,10 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.reporting.KbUsageReport;
 import it.sportello.reporting.KbUsageReports;
 import it.sportello.reporting.SlaReports;
-import it.sportello.shared.FieldViolation;
-import it.sportello.shared.InvalidRequestException;
 import java.util.ArrayList;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,17 +31,9 @@ class KbUsageReportController {
               + " articles, the 20 commonest searches without results, reads per topic")
   @GetMapping("/api/reports/kb-usage")
   KbUsageReport kbUsage(
-      @Parameter(description = "First day, YYYY-MM-DD; default: the first of this month")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "Last day (included), YYYY-MM-DD; default: today")
-          @RequestParam(required = false)
-          String to) {
-    List<FieldViolation> violations = new ArrayList<>();
-    ReportDays days = ReportDays.parse(from, to, slaReports, violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
+      @Parameter(description = ReportDays.FROM_HELP) @RequestParam(required = false) String from,
+      @Parameter(description = ReportDays.TO_HELP) @RequestParam(required = false) String to) {
+    ReportDays days = ReportDays.require(from, to, slaReports, new ArrayList<>());
     return reports.report(days.first(), days.last());
   }
 }

@@ -2,6 +2,7 @@ package it.sportello.reporting.web;
 
 import it.sportello.reporting.SlaReports;
 import it.sportello.shared.FieldViolation;
+import it.sportello.shared.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,27 @@ import java.util.List;
 record ReportDays(LocalDate first, LocalDate last) {
 
   static final int MAX_DAYS = 366;
+
+  /** The description of a report's {@code from} parameter. */
+  static final String FROM_HELP = "First day, YYYY-MM-DD; default: the first of this month";
+
+  /** The description of a report's {@code to} parameter. */
+  static final String TO_HELP = "Last day (included), YYYY-MM-DD; default: today";
+
+  /**
+   * The days, or a refusal naming every bad parameter (these and those already in {@code
+   * violations}).
+   *
+   * @throws InvalidRequestException when any parameter is bad
+   */
+  static ReportDays require(
+      String from, String to, SlaReports calendar, List<FieldViolation> violations) {
+    ReportDays days = parse(from, to, calendar, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    return days;
+  }
 
   static ReportDays parse(
       String from, String to, SlaReports calendar, List<FieldViolation> violations) {

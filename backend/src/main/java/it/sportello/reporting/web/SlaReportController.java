@@ -17,16 +17,11 @@ import it.sportello.reporting.TicketResult;
 import it.sportello.reporting.TicketResult.Result;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.web.CsvCell;
+import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.Downloads;
 import it.sportello.shared.web.PageResponse;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -202,10 +197,13 @@ class SlaReportController {
       HttpServletResponse response)
       throws IOException {
     YearMonth period = month(month);
-    Writer out = csvResponse(response, "sla-" + period + ".csv", SlaTicketRow.HEADERS);
+    CsvDownload csv =
+        CsvDownload.start(response, "sla-" + period + ".csv", ',', List.of(SlaTicketRow.HEADERS));
     reports.forEachResult(
-        period, reports.now(), result -> line(out, SlaTicketRow.of(result, reports).csv()));
-    out.flush();
+        period,
+        reports.now(),
+        result -> csv.row((Object[]) SlaTicketRow.of(result, reports).csv()));
+    csv.finish();
   }
 
   @Operation(
@@ -221,38 +219,12 @@ class SlaReportController {
       HttpServletResponse response)
       throws IOException {
     YearMonth period = month(month);
-    Writer out = csvResponse(response, "sla-calls-" + period + ".csv", SlaCallRow.HEADERS);
-    reports.forEachCallResult(period, result -> line(out, SlaCallRow.of(result, reports).csv()));
-    out.flush();
-  }
-
-  /** A CSV download (UTF-8) with its header line written. */
-  private static Writer csvResponse(HttpServletResponse response, String filename, String[] headers)
-      throws IOException {
-    Downloads.attachment(response, filename, "text/csv;charset=UTF-8");
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    line(out, headers);
-    return out;
-  }
-
-  private static void line(Writer out, String... values) {
-    try {
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        out.write(csv(values[i]));
-      }
-      out.write("\r\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String csv(String value) {
-    return CsvCell.of(value, ',');
+    CsvDownload csv =
+        CsvDownload.start(
+            response, "sla-calls-" + period + ".csv", ',', List.of(SlaCallRow.HEADERS));
+    reports.forEachCallResult(
+        period, result -> csv.row((Object[]) SlaCallRow.of(result, reports).csv()));
+    csv.finish();
   }
 
   private YearMonth month(String month) {

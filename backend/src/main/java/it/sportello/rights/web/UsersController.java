@@ -11,8 +11,7 @@ import it.sportello.rights.UserRights.AccessReview;
 import it.sportello.rights.UserRights.RegisterEntry;
 import it.sportello.rights.UserRights.ReviewLine;
 import it.sportello.rights.UserRights.UserView;
-import it.sportello.shared.web.CsvCell;
-import it.sportello.shared.web.Downloads;
+import it.sportello.shared.web.CsvDownload;
 import it.sportello.sla.SlaProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -22,13 +21,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.Writer;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -171,27 +167,30 @@ class UsersController {
       HttpServletResponse response)
       throws IOException {
     AccessReview review = rights.review(unusedDays);
-    Downloads.attachment(response, "access-review.csv", "text/csv;charset=UTF-8");
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-    Writer writer = response.getWriter();
-    writer.write(
-        "user;local;disabled;roles;last_login;last_login_source;unused_"
-            + unusedDays
-            + "_days\r\n");
+    CsvDownload csv =
+        CsvDownload.start(
+            response,
+            "access-review.csv",
+            ';',
+            List.of(
+                "user",
+                "local",
+                "disabled",
+                "roles",
+                "last_login",
+                "last_login_source",
+                "unused_" + unusedDays + "_days"));
     for (ReviewLine line : review.users()) {
-      writer.write(
-          Stream.of(
-                  line.userId(),
-                  line.local() ? "yes" : "no",
-                  line.disabled() ? "yes" : "no",
-                  String.join(",", line.roles()),
-                  line.lastLoginAt() == null ? "" : format.format(line.lastLoginAt()),
-                  line.lastLoginSource(),
-                  line.unused() ? "yes" : "no")
-              .map(value -> CsvCell.of(value, ';'))
-              .collect(Collectors.joining(";")));
-      writer.write("\r\n");
+      csv.row(
+          line.userId(),
+          line.local() ? "yes" : "no",
+          line.disabled() ? "yes" : "no",
+          String.join(",", line.roles()),
+          line.lastLoginAt() == null ? "" : format.format(line.lastLoginAt()),
+          line.lastLoginSource(),
+          line.unused() ? "yes" : "no");
     }
-    writer.flush();
+    csv.finish();
   }
 }
