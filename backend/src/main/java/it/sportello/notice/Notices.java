@@ -111,29 +111,40 @@ public class Notices {
 
   @Transactional
   public Notice publish(long id, String actor) {
-    Notice notice = lock(id);
-    if (notice.status() != Notice.Status.DRAFT) {
-      throw new ConflictException(409, "Notice " + id + " is not a draft.");
-    }
-    jdbc.sql(
-            "update sportello.notice set status = 'PUBLISHED', published_by = :actor, published_at = :now,"
-                + " updated_by = :actor, updated_at = :now where id = :id")
-        .param("actor", actor)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
-        .update();
-    return get(id);
+    return transition(id, actor, Notice.Status.DRAFT, Notice.Status.PUBLISHED, "is not a draft");
   }
 
   @Transactional
   public Notice withdraw(long id, String actor) {
+    return transition(
+        id, actor, Notice.Status.PUBLISHED, Notice.Status.WITHDRAWN, "is not published");
+  }
+
+  /**
+   * Moves the notice from {@code from} to {@code to}, recording who and when in the columns of the
+   * new status ({@code published_by/_at}, {@code withdrawn_by/_at}).
+   *
+   * @throws ConflictException when the notice is not in {@code from}
+   */
+  private Notice transition(
+      long id, String actor, Notice.Status from, Notice.Status to, String refusal) {
     Notice notice = lock(id);
-    if (notice.status() != Notice.Status.PUBLISHED) {
-      throw new ConflictException(409, "Notice " + id + " is not published.");
+    if (notice.status() != from) {
+      throw new ConflictException(409, "Notice " + id + " " + refusal + ".");
     }
+    String column =
+        switch (to) {
+          case PUBLISHED -> "published";
+          case WITHDRAWN -> "withdrawn";
+          case DRAFT -> throw new IllegalArgumentException("A notice never goes back to draft");
+        };
     jdbc.sql(
-            "update sportello.notice set status = 'WITHDRAWN', withdrawn_by = :actor, withdrawn_at = :now,"
-                + " updated_by = :actor, updated_at = :now where id = :id")
+            "update sportello.notice set status = :status, "
+                + column
+                + "_by = :actor, "
+                + column
+                + "_at = :now, updated_by = :actor, updated_at = :now where id = :id")
+        .param("status", to.name())
         .param("actor", actor)
         .param("now", Timestamp.from(clock.instant()))
         .param("id", id)
