@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -111,18 +113,7 @@ class InboundMessageTable {
 
   /** The ticket of the newest message we took in with one of these Message-IDs. */
   Optional<String> ticketOf(List<String> messageIds) {
-    if (messageIds.isEmpty()) {
-      return Optional.empty();
-    }
-    return jdbc
-        .query(
-            """
-            select ticket_number from sportello.inbound_message
-            where message_id = any (?) and ticket_number is not null order by id desc limit 1""",
-            (rs, n) -> rs.getString(1),
-            (Object) messageIds.toArray(String[]::new))
-        .stream()
-        .findFirst();
+    return TicketByMessageId.find(jdbc, "inbound_message", messageIds);
   }
 
   List<InboundMessage> quarantined(int limit) {
@@ -194,16 +185,26 @@ class InboundMessageTable {
         update sportello.inbound_message set message_id = ?, status = ?, reason = ?, sender = ?,
             subject = ?, ticket_number = ?, interaction_id = ?, raw = ?, processed_at = ?
         where id = ?""",
-        DbText.bounded(outcome.messageId(), MESSAGE_ID_LENGTH),
-        outcome.status().name(),
-        DbText.bounded(outcome.reason(), TEXT_LENGTH),
-        DbText.bounded(outcome.sender(), SENDER_LENGTH),
-        DbText.bounded(outcome.subject(), TEXT_LENGTH),
-        outcome.ticketNumber(),
-        outcome.interactionId(),
-        raw,
-        Timestamp.from(now),
-        id);
+        values(List.of(), outcome, Arrays.asList(raw, Timestamp.from(now), id)));
+  }
+
+  /**
+   * The values of a statement: {@code before}, then the outcome's columns (message_id, status,
+   * reason, sender, subject, ticket_number, interaction_id), then {@code after}.
+   */
+  private static Object[] values(List<Object> before, Outcome outcome, List<Object> after) {
+    List<Object> values = new ArrayList<>(before);
+    values.addAll(
+        Arrays.asList(
+            DbText.bounded(outcome.messageId(), MESSAGE_ID_LENGTH),
+            outcome.status().name(),
+            DbText.bounded(outcome.reason(), TEXT_LENGTH),
+            DbText.bounded(outcome.sender(), SENDER_LENGTH),
+            DbText.bounded(outcome.subject(), TEXT_LENGTH),
+            outcome.ticketNumber(),
+            outcome.interactionId()));
+    values.addAll(after);
+    return values.toArray();
   }
 
   /**
@@ -299,18 +300,10 @@ class InboundMessageTable {
             sender, subject, ticket_number, interaction_id, raw, received_at, processed_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
         Long.class,
-        mailboxId,
-        messageKey,
-        DbText.bounded(outcome.messageId(), MESSAGE_ID_LENGTH),
-        outcome.status().name(),
-        DbText.bounded(outcome.reason(), TEXT_LENGTH),
-        DbText.bounded(outcome.sender(), SENDER_LENGTH),
-        DbText.bounded(outcome.subject(), TEXT_LENGTH),
-        outcome.ticketNumber(),
-        outcome.interactionId(),
-        raw,
-        Timestamp.from(now),
-        Timestamp.from(now));
+        values(
+            Arrays.asList(mailboxId, messageKey),
+            outcome,
+            Arrays.asList(raw, Timestamp.from(now), Timestamp.from(now))));
   }
 
   /**
@@ -337,15 +330,7 @@ class InboundMessageTable {
             reason = ?, sender = coalesce(?, sender), subject = coalesce(?, subject),
             ticket_number = ?, interaction_id = ?, processed_at = ?, attempts = attempts + 1
         where id = ?""",
-        DbText.bounded(outcome.messageId(), MESSAGE_ID_LENGTH),
-        outcome.status().name(),
-        DbText.bounded(outcome.reason(), TEXT_LENGTH),
-        DbText.bounded(outcome.sender(), SENDER_LENGTH),
-        DbText.bounded(outcome.subject(), TEXT_LENGTH),
-        outcome.ticketNumber(),
-        outcome.interactionId(),
-        Timestamp.from(now),
-        id);
+        values(List.of(), outcome, Arrays.asList(Timestamp.from(now), id)));
   }
 
   private static final RowMapper<InboundMessage> ROW =

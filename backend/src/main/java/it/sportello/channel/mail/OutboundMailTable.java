@@ -49,34 +49,7 @@ class OutboundMailTable {
     }
   }
 
-  /** A text-only message. */
-  long insert(
-      String mailboxId,
-      String ticketNumber,
-      Long notificationId,
-      String template,
-      String recipient,
-      String subject,
-      String body,
-      String messageId,
-      String inReplyTo,
-      String referencesIds,
-      Instant now) {
-    return insert(
-        mailboxId,
-        ticketNumber,
-        notificationId,
-        template,
-        recipient,
-        subject,
-        body,
-        null,
-        messageId,
-        inReplyTo,
-        referencesIds,
-        now);
-  }
-
+  /** A message to send ({@code htmlBody} null: text only); its id. */
   long insert(
       String mailboxId,
       String ticketNumber,
@@ -200,18 +173,7 @@ class OutboundMailTable {
 
   /** The ticket of the newest mail we sent with one of these Message-IDs. */
   Optional<String> ticketOf(List<String> messageIds) {
-    if (messageIds.isEmpty()) {
-      return Optional.empty();
-    }
-    return jdbc
-        .query(
-            """
-            select ticket_number from sportello.outbound_mail
-            where message_id = any (?) and ticket_number is not null order by id desc limit 1""",
-            (rs, n) -> rs.getString(1),
-            (Object) messageIds.toArray(String[]::new))
-        .stream()
-        .findFirst();
+    return TicketByMessageId.find(jdbc, "outbound_mail", messageIds);
   }
 
   Optional<Long> idOf(String messageId) {

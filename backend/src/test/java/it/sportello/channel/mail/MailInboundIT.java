@@ -307,6 +307,7 @@ class MailInboundIT extends IntegrationTest {
             "mario.rossi@pec.esempio.it",
             "Risposta alla richiesta RS-2026-000042",
             "Risposta",
+            null,
             "RS-2026-000042.answer.1@sportello.comune-esempio.it",
             null,
             null,

@@ -377,6 +377,7 @@ class MailOutboundIT extends IntegrationTest {
             "x@example.it",
             "Prova",
             "Corpo",
+            null,
             UUID.randomUUID() + "@comune.example",
             null,
             null,
