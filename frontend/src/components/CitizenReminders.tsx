@@ -45,7 +45,11 @@ export function CitizenReminders({
   };
 
   const subscribed = (subscription: ReminderSubscription) =>
-    done(subscription.emailVerified ? t('reminders.subscribed') : t('reminders.confirmSent', { email: subscription.email }));
+    done(
+      subscription.emailVerified
+        ? t('reminders.subscribed')
+        : t('reminders.confirmSent', { email: subscription.email }),
+    );
 
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
@@ -104,9 +108,7 @@ export function CitizenReminders({
       <fieldset className="mb-3">
         <legend className="h5">{t('reminders.appointments')}</legend>
         <p className="small">
-          {appointments
-            ? t('reminders.appointmentsOn', { email: appointments.email })
-            : t('reminders.appointmentsOff')}
+          {appointments ? t('reminders.appointmentsOn', { email: appointments.email }) : t('reminders.appointmentsOff')}
         </p>
         <div className="d-flex flex-wrap gap-2">
           <button

@@ -75,7 +75,15 @@ describe('useLabels', () => {
     const translated = {
       ...reference,
       queues: [{ ...reference.queues[0], nameDe: 'Allgemeine Informationen', nameFr: null }],
-      offices: [{ code: 'TRIB', name: 'Ufficio Tributi', nameEn: 'Tax Office', nameDe: 'Steueramt', nameFr: 'Service des impôts' }],
+      offices: [
+        {
+          code: 'TRIB',
+          name: 'Ufficio Tributi',
+          nameEn: 'Tax Office',
+          nameDe: 'Steueramt',
+          nameFr: 'Service des impôts',
+        },
+      ],
     };
     vi.stubGlobal(
       'fetch',

@@ -142,7 +142,10 @@ function EmailConfirmation() {
   return (
     <div aria-live="polite">
       {message && (
-        <div className={`alert ${message.ok ? 'alert-success' : 'alert-danger'}`} role={message.ok ? undefined : 'alert'}>
+        <div
+          className={`alert ${message.ok ? 'alert-success' : 'alert-danger'}`}
+          role={message.ok ? undefined : 'alert'}
+        >
           {message.text}
         </div>
       )}
