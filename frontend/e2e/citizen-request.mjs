@@ -50,6 +50,33 @@ async function newPage(width, citizen = true) {
   return context.newPage();
 }
 
+// second step of the journey: the link of the receipt mail (the test reads it from the mail outbox
+// and passes it with the request's number): the citizen follows it and sees the request's status
+const mailedLink = process.env.CITIZEN_TRACKING_LINK;
+if (mailedLink) {
+  let followed;
+  try {
+    const page = await newPage(1280);
+    watch(page, 'citizen (mailed link)');
+    await page.goto(mailedLink.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await page.getByRole('heading', { level: 1, name: text.status }).waitFor();
+    await page.locator('[data-field="request-status"]').waitFor();
+    followed = (await page.locator('[data-field="request-number"]').textContent()).trim();
+    assert.equal(followed, process.env.CITIZEN_TRACKING_NUMBER);
+    await axe(page, 'mailed-link');
+  } catch (error) {
+    problems.push(`citizen ${language}: ${error.stack ?? error}`);
+  } finally {
+    await browser.close();
+  }
+  if (problems.length > 0) {
+    console.log(problems.join('\n'));
+    process.exit(1);
+  }
+  console.log(`citizen ${language}: followed the mailed link of ${followed}`);
+  process.exit(0);
+}
+
 let number;
 let status;
 let seen;

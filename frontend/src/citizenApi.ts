@@ -31,3 +31,7 @@ export { csrfToken } from './client';
 /** The citizen's reply with files. */
 export const replyAsCitizen = (number: string, text: string, files: File[]) =>
   upload<{ resumed: boolean }>(`/api/citizen/requests/${encodeURIComponent(number)}/replies`, { text, files });
+
+export type CitizenAppointment = Schemas['Appointment'];
+/** The times agreed for calling the citizen back, the next first. */
+export const citizenAppointments = () => answer(client.GET('/api/citizen/appointments'));

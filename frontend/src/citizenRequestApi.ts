@@ -18,6 +18,8 @@ export interface CitizenRequest {
   privacyConsent: boolean;
   challenge: string;
   website: string;
+  /** With answerChannel PHONE: the chosen call-back slot (an instant), if any. */
+  callbackAt?: string;
 }
 export type RequestReceipt = Schemas['ReceiptResponse'];
 export type TrackedRequest = Schemas['TrackedRequest'];
@@ -43,3 +45,7 @@ export const publicCategories = (parent?: number) =>
 /** Attaches a file to a request by its tracking token. */
 export const attachToRequest = (token: string, file: File) =>
   upload<void>(`/api/public/requests/${encodeURIComponent(token)}/documents`, { file });
+
+export type CallbackSlots = Schemas['CallbackSlotList'];
+/** The half hours a citizen can choose for the call-back, with the calendar's zone. */
+export const callbackSlots = () => answer(client.GET('/api/public/requests/callback-slots'));

@@ -1,6 +1,7 @@
 // The notice board (staff: /api/notices; everybody: /api/public/notices) and the citizens'
 // reminders (/api/citizen/reminders): typed from the OpenAPI document.
 import { api } from './api';
+import { answer, client } from './client';
 import type { components } from './openapi';
 
 type Schemas = components['schemas'];
@@ -39,3 +40,9 @@ export const subscribeNotice = (noticeId: number, settings: ReminderSettings) =>
   api<ReminderSubscription>('PUT', `/api/citizen/reminders/notices/${noticeId}`, settings);
 export const unsubscribeNotice = (noticeId: number) =>
   api<void>('DELETE', `/api/citizen/reminders/notices/${noticeId}`);
+export const subscribeAppointments = (settings: ReminderSettings) =>
+  answer(client.PUT('/api/citizen/reminders/appointments', { body: settings }));
+export const unsubscribeAppointments = () => answer(client.DELETE('/api/citizen/reminders/appointments'));
+/** Confirms a typed address with the token of the link mailed to it. */
+export const confirmReminderEmail = (token: string) =>
+  answer(client.POST('/api/citizen/reminders/confirmations', { body: { token } }));

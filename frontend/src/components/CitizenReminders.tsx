@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import {
   subscribeAnswersDue,
+  subscribeAppointments,
   unsubscribeAnswersDue,
+  unsubscribeAppointments,
   unsubscribeNotice,
   type PublicNotice,
   type ReminderSubscription,
@@ -26,6 +28,8 @@ export function CitizenReminders({
 }) {
   const { t, i18n } = useTranslation();
   const answers = subscriptions.find((each) => each.kind === 'ANSWER_DUE');
+  const appointments = subscriptions.find((each) => each.kind === 'APPOINTMENT');
+  const unconfirmed = [...new Set(subscriptions.filter((each) => !each.emailVerified).map((each) => each.email))];
   const [address, setAddress] = useState(answers?.email ?? email ?? '');
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
@@ -40,12 +44,16 @@ export function CitizenReminders({
     setError(e instanceof ApiError && e.errors.length > 0 ? t('reminders.invalidEmail') : (e as Error).message);
   };
 
+  const subscribed = (subscription: ReminderSubscription) =>
+    done(
+      subscription.emailVerified
+        ? t('reminders.subscribed')
+        : t('reminders.confirmSent', { email: subscription.email }),
+    );
+
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
-    subscribeAnswersDue({ email: address, language: i18n.language }).then(
-      () => done(t('reminders.subscribed')),
-      failed,
-    );
+    subscribeAnswersDue({ email: address, language: i18n.language }).then(subscribed, failed);
   };
 
   return (
@@ -97,6 +105,37 @@ export function CitizenReminders({
           </div>
         </fieldset>
       </form>
+      <fieldset className="mb-3">
+        <legend className="h5">{t('reminders.appointments')}</legend>
+        <p className="small">
+          {appointments ? t('reminders.appointmentsOn', { email: appointments.email }) : t('reminders.appointmentsOff')}
+        </p>
+        <div className="d-flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="btn btn-primary btn-sm"
+            onClick={() => subscribeAppointments({ email: address, language: i18n.language }).then(subscribed, failed)}
+          >
+            {appointments ? t('reminders.update') : t('reminders.subscribe')}
+            <span className="visually-hidden">: {t('reminders.appointments')}</span>
+          </button>
+          {appointments && (
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              onClick={() => unsubscribeAppointments().then(() => done(t('reminders.unsubscribed')), failed)}
+            >
+              {t('reminders.unsubscribe')}
+              <span className="visually-hidden">: {t('reminders.appointments')}</span>
+            </button>
+          )}
+        </div>
+      </fieldset>
+      {unconfirmed.map((each) => (
+        <p key={each} className="small alert alert-warning">
+          {t('reminders.unconfirmed', { email: each })}
+        </p>
+      ))}
       <h3 className="h5">{t('reminders.noticeDeadlines')}</h3>
       {subscriptions.filter((each) => each.kind === 'NOTICE_DEADLINE').length === 0 ? (
         <p className="small">{t('reminders.noNotices')}</p>

@@ -41,12 +41,16 @@ export type FormOptions = Record<string, { label: string; value: string }[]>;
  * labels in the user's language with the codes as values.
  */
 export function useFormOptions(): FormOptions | undefined {
-  const { reference } = useLabels();
+  const labels = useLabels();
+  const { reference } = labels;
+  const { i18n } = useTranslation();
   return useMemo(
     () =>
       reference.offices.length === 0
         ? undefined
-        : { offices: reference.offices.map((office) => ({ label: office.name, value: office.code })) },
-    [reference],
+        : { offices: reference.offices.map((each) => ({ label: labels.office(each.code), value: each.code })) },
+    // the names change with the reference and the language only (labels is a new object each render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [reference, i18n.language],
   );
 }

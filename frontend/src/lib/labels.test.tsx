@@ -71,6 +71,37 @@ describe('useLabels', () => {
     await i18n.changeLanguage('it');
   });
 
+  it('uses the German and French names of queues and offices, Italian where the server has none', async () => {
+    const translated = {
+      ...reference,
+      queues: [{ ...reference.queues[0], nameDe: 'Allgemeine Informationen', nameFr: null }],
+      offices: [
+        {
+          code: 'TRIB',
+          name: 'Ufficio Tributi',
+          nameEn: 'Tax Office',
+          nameDe: 'Steueramt',
+          nameFr: 'Service des impôts',
+        },
+      ],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json(translated)),
+    );
+    await i18n.changeLanguage('de');
+    const german = render(<Row codes={{ queue: 'general', office: 'TRIB' }} />);
+    expect(await screen.findByText('Allgemeine Informationen')).toBeInTheDocument();
+    expect(screen.getByText('Steueramt')).toBeInTheDocument();
+    german.unmount();
+
+    await i18n.changeLanguage('fr');
+    render(<Row codes={{ queue: 'general', office: 'TRIB' }} />);
+    expect(await screen.findByText('Informazioni generali')).toBeInTheDocument();
+    expect(screen.getByText('Service des impôts')).toBeInTheDocument();
+    await i18n.changeLanguage('it');
+  });
+
   it('shows an unknown code as it is, and codes when the reference cannot be read', async () => {
     vi.stubGlobal(
       'fetch',

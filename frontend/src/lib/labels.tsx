@@ -52,16 +52,21 @@ export function useLabels(): Labels {
     };
   }, []);
 
-  const english = i18n.language?.startsWith('en');
+  const language = (i18n.language ?? 'it').slice(0, 2);
+  /** The name in the user's language; Italian when the server has none in it. */
+  const named = (italian: string, names: Record<string, string | null | undefined>) => names[language] || italian;
   const translated = (group: string) => (code: string | null | undefined) =>
     code ? t(`labels.${group}.${code}`, { defaultValue: code }) : '';
   return {
     reference,
     queue: (code) => {
       const queue = code ? reference.queues.find((each) => each.code === code) : undefined;
-      return queue ? (english ? queue.nameEn || queue.nameIt : queue.nameIt) : (code ?? '');
+      return queue ? named(queue.nameIt, { en: queue.nameEn, de: queue.nameDe, fr: queue.nameFr }) : (code ?? '');
     },
-    office: (code) => (code ? (reference.offices.find((each) => each.code === code)?.name ?? code) : ''),
+    office: (code) => {
+      const office = code ? reference.offices.find((each) => each.code === code) : undefined;
+      return office ? named(office.name, { en: office.nameEn, de: office.nameDe, fr: office.nameFr }) : (code ?? '');
+    },
     category: (code) => (code ? (reference.categories.find((each) => each.code === code)?.name ?? code) : ''),
     channel: translated('channel'),
     type: translated('type'),

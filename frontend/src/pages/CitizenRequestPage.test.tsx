@@ -44,6 +44,8 @@ describe('CitizenRequestPage', () => {
             topics: {},
           });
         if (url === '/api/public/requests/deflections') return new Response(null, { status: 204 });
+        if (url === '/api/public/requests/callback-slots')
+          return json({ zone: 'Europe/Rome', slots: ['2026-12-09T08:00:00Z', '2026-12-09T08:30:00Z'] });
         return json({}, 404);
       }),
     );
@@ -86,6 +88,19 @@ describe('CitizenRequestPage', () => {
       body: { articleId: 7, subject: 'pagare la tari' },
     });
     expect(calls.some((call) => call.url === '/api/public/requests')).toBe(false);
+  });
+
+  it("offers the call-back slots in the service calendar's zone when the answer is by phone", async () => {
+    show();
+    expect(screen.queryByLabelText('When you would like us to call you back')).not.toBeInTheDocument();
+    fireEvent.click(await screen.findByLabelText(/call-back/i));
+    const picker = await screen.findByLabelText('When you would like us to call you back');
+    const options = Array.from((picker as HTMLSelectElement).options).map((option) => option.textContent);
+    expect(options[0]).toBe('Any time');
+    // 08:00 UTC is 09:00 in Rome
+    expect(options[1]).toMatch(/9:00/);
+    fireEvent.change(picker, { target: { value: '2026-12-09T08:30:00Z' } });
+    expect((picker as HTMLSelectElement).value).toBe('2026-12-09T08:30:00Z');
   });
 
   it('shows where the citizen came from and keeps the honeypot out of sight', async () => {

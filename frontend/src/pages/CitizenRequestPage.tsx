@@ -4,11 +4,13 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, searchPublicKb, type SearchHit } from '../api';
 import {
   attachToRequest,
+  callbackSlots,
   publicCategories,
   recordDeflection,
   requestChallenge,
   sendRequest,
   type AnswerChannel,
+  type CallbackSlots,
   type PublicCategory,
   type RequestReceipt,
 } from '../citizenRequestApi';
@@ -53,6 +55,8 @@ export function CitizenRequestPage() {
   const [phone, setPhone] = useState('');
   const [fiscalCode, setFiscalCode] = useState('');
   const [answerChannel, setAnswerChannel] = useState<AnswerChannel>('EMAIL');
+  const [slots, setSlots] = useState<CallbackSlots>();
+  const [callbackAt, setCallbackAt] = useState('');
   const [consent, setConsent] = useState(false);
   const [website, setWebsite] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -77,6 +81,12 @@ export function CitizenRequestPage() {
     publicCategories().then(setTopics, () => setTopics([]));
     newChallenge().catch(() => undefined);
   }, []);
+
+  // the call-back slots, once the citizen chooses an answer by phone
+  useEffect(() => {
+    if (answerChannel !== 'PHONE' || slots) return;
+    callbackSlots().then(setSlots, () => setSlots({ zone: 'Europe/Rome', slots: [] }));
+  }, [answerChannel, slots]);
 
   useEffect(() => {
     setReason('');
@@ -161,6 +171,7 @@ export function CitizenRequestPage() {
         description: description.trim(),
         language,
         answerChannel,
+        callbackAt: answerChannel === 'PHONE' && callbackAt ? callbackAt : undefined,
         requester: {
           name: name.trim(),
           email: email.trim(),
@@ -445,6 +456,38 @@ export function CitizenRequestPage() {
               </div>
             ))}
           </fieldset>
+          {answerChannel === 'PHONE' && slots && (
+            <div className="mb-3" style={{ maxWidth: '28rem' }}>
+              <label htmlFor="request-callbackAt" className="form-label">
+                {t('citizenRequest.callbackAt')}
+              </label>
+              <select
+                id="request-callbackAt"
+                className={`form-select${errors.callbackAt ? ' is-invalid' : ''}`}
+                value={callbackAt}
+                aria-describedby="request-callbackAt-hint"
+                onChange={(event) => setCallbackAt(event.target.value)}
+              >
+                <option value="">{t('citizenRequest.callbackAnyTime')}</option>
+                {slots.slots.map((slot) => (
+                  <option key={slot} value={slot}>
+                    {new Date(slot).toLocaleString(language, {
+                      timeZone: slots.zone,
+                      weekday: 'long',
+                      day: 'numeric',
+                      month: 'long',
+                      hour: '2-digit',
+                      minute: '2-digit',
+                    })}
+                  </option>
+                ))}
+              </select>
+              <div id="request-callbackAt-hint" className="form-text">
+                {t('citizenRequest.callbackAtHint')}
+              </div>
+              {errors.callbackAt && <div className="invalid-feedback d-block">{errors.callbackAt}</div>}
+            </div>
+          )}
         </fieldset>
         <div hidden>
           <label htmlFor="request-website">{t('citizenRequest.leaveEmpty')}</label>

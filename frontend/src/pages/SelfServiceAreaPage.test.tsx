@@ -33,8 +33,19 @@ describe('SelfServiceAreaPage', () => {
       vi.fn(async (url: string, init?: RequestInit) => {
         if (init?.method === 'POST') {
           posts.push({ url, body: init.body as FormData });
+          if (url === '/api/citizen/reminders/confirmations') return json({ email: 'altro@example.it' });
           return json({ resumed: true }, 201);
         }
+        if (url === '/api/citizen/appointments')
+          return json([
+            {
+              id: 4,
+              requestNumber: 'RS-2026-000003',
+              subject: 'Avviso TARI',
+              at: '2026-12-09T14:30:00Z',
+              status: 'PLANNED',
+            },
+          ]);
         if (url === '/api/citizen/session') return json(session);
         if (url.startsWith('/api/citizen/requests?'))
           return json(
@@ -117,6 +128,24 @@ describe('SelfServiceAreaPage', () => {
     expect(screen.getByText(/Answer expected by/)).toBeInTheDocument();
     expect(await screen.findByText(/from you/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Log out' })).toBeInTheDocument();
+  });
+
+  it('lists the call-back appointments and confirms a mailed address after the login', async () => {
+    render(
+      <MemoryRouter initialEntries={['/self-service/area?confirmEmail=token-of-the-link']}>
+        <SelfServiceAreaPage />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Appointments' })).toBeInTheDocument();
+    expect(screen.getByText(/we will call you/)).toBeInTheDocument();
+    // 15:30 in Rome (14:30 UTC), the service calendar's zone
+    expect(screen.getByText(/3:30\s?PM/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Address altro@example.it confirmed: your reminders will go there.'),
+    ).toBeInTheDocument();
+    const confirmation = posts.find((each) => each.url === '/api/citizen/reminders/confirmations');
+    expect(JSON.parse(String(confirmation?.body))).toEqual({ token: 'token-of-the-link' });
+    expect(sessionStorage.getItem('sportello.confirmEmail')).toBeNull();
   });
 
   it('shows the question of a waiting request and sends the reply', async () => {

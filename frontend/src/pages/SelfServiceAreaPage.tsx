@@ -5,17 +5,28 @@ import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { NoticeBoard } from '../components/NoticeBoard';
 import { CitizenReminders } from '../components/CitizenReminders';
-import { reminderSubscriptions, subscribeNotice, type PublicNotice, type ReminderSubscription } from '../noticesApi';
 import {
+  confirmReminderEmail,
+  reminderSubscriptions,
+  subscribeNotice,
+  type PublicNotice,
+  type ReminderSubscription,
+} from '../noticesApi';
+import {
+  citizenAppointments,
   citizenContacts,
   citizenRequests,
   citizenSession,
   csrfToken,
+  type CitizenAppointment,
   type CitizenContact,
   type CitizenPage,
   type CitizenRequest,
   type CitizenSession,
 } from '../citizenApi';
+
+/** Where the token of a confirmation link waits while the citizen logs in (the login comes back without it). */
+const PENDING_CONFIRMATION = 'sportello.confirmEmail';
 
 /** A day on the service calendar, in the reader's language. */
 export function calendarDay(zone: string, value: string | undefined, language: string): string {
@@ -36,6 +47,12 @@ export function SelfServiceAreaPage() {
   useEffect(() => {
     citizenSession().then(setSession, () => setFailed(true));
   }, []);
+
+  // a confirmation link (?confirmEmail=…) opened before logging in: kept for after the login
+  const confirmation = params.get('confirmEmail');
+  useEffect(() => {
+    if (confirmation) sessionStorage.setItem(PENDING_CONFIRMATION, confirmation);
+  }, [confirmation]);
 
   return (
     <Layout>
@@ -100,10 +117,72 @@ function Area({ session }: { session: CitizenSession }) {
           </button>
         </form>
       </div>
+      <EmailConfirmation />
       <AreaNotices email={citizen.email} />
+      <Appointments zone={session.zone} />
       <Requests zone={session.zone} />
       <Contacts zone={session.zone} />
     </>
+  );
+}
+
+/** Confirms the address of a confirmation link (its token kept while the citizen logged in). */
+function EmailConfirmation() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => {
+    const token = sessionStorage.getItem(PENDING_CONFIRMATION);
+    if (!token) return;
+    sessionStorage.removeItem(PENDING_CONFIRMATION);
+    confirmReminderEmail(token).then(
+      (confirmed) => setMessage({ ok: true, text: t('reminders.confirmed', { email: confirmed.email }) }),
+      () => setMessage({ ok: false, text: t('reminders.confirmFailed') }),
+    );
+  }, [t]);
+  return (
+    <div aria-live="polite">
+      {message && (
+        <div
+          className={`alert ${message.ok ? 'alert-success' : 'alert-danger'}`}
+          role={message.ok ? undefined : 'alert'}
+        >
+          {message.text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The times agreed for calling the citizen back (the slot chosen on the form, or agreed with us). */
+function Appointments({ zone }: { zone: string }) {
+  const { t, i18n } = useTranslation();
+  const [appointments, setAppointments] = useState<CitizenAppointment[]>();
+  useEffect(() => {
+    citizenAppointments().then(setAppointments, () => setAppointments([]));
+  }, []);
+  if (!appointments || appointments.length === 0) return null;
+  return (
+    <section aria-labelledby="citizen-appointments" className="mb-4">
+      <h2 id="citizen-appointments" className="h4">
+        {t('citizen.appointments.title')}
+      </h2>
+      <ul className="list-unstyled">
+        {appointments.map((appointment) => (
+          <li key={appointment.id} className="border-bottom py-2" data-appointment={appointment.requestNumber}>
+            <strong>
+              {new Date(appointment.at).toLocaleString(i18n.language, {
+                timeZone: zone,
+                dateStyle: 'full',
+                timeStyle: 'short',
+              })}
+            </strong>{' '}
+            · {t(`citizen.appointments.status.${appointment.status}`)} ·{' '}
+            <Link to={`/self-service/area/requests/${appointment.requestNumber}`}>{appointment.subject}</Link>
+          </li>
+        ))}
+      </ul>
+      <p className="small">{t('citizen.appointments.hint')}</p>
+    </section>
   );
 }
 

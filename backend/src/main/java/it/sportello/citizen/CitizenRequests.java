@@ -83,7 +83,13 @@ public class CitizenRequests {
     DATA_REQUESTED,
     YOUR_MESSAGE,
     REMINDER_SENT,
+    /**
+     * A call-back is planned (the answer by phone the citizen chose, or an operator's call-back).
+     */
+    CALL_BACK_PLANNED,
     CALLED_BACK,
+    /** We called and did not reach the citizen. */
+    CALL_BACK_MISSED,
     MESSAGE_SENT,
     ANSWERED,
     CLOSED
@@ -298,7 +304,9 @@ public class CitizenRequests {
       case DATA_REQUESTED -> CitizenStepKind.DATA_REQUESTED;
       case REQUESTER_MESSAGE -> CitizenStepKind.YOUR_MESSAGE;
       case REQUESTER_REMINDED -> CitizenStepKind.REMINDER_SENT;
+      case CALL_BACK_PLANNED -> CitizenStepKind.CALL_BACK_PLANNED;
       case CALL_BACK_ATTEMPTED -> CitizenStepKind.CALLED_BACK;
+      case CALL_BACK_FAILED -> CitizenStepKind.CALL_BACK_MISSED;
       case REPLY_SENT -> CitizenStepKind.MESSAGE_SENT;
       case SOLVED -> CitizenStepKind.ANSWERED;
       case CLOSED, CLOSED_FOR_NO_REPLY, CLOSED_DATA_INCOMPLETE, CLOSED_AS_DUPLICATE ->

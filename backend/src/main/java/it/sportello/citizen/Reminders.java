@@ -43,14 +43,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is written first, so a second run, on this node or another, at the same time or later, finds it
  * and queues nothing.
  *
- * <p>Appointments: the data model has no appointments (no booking of counter slots), so there are
- * no appointment reminders.
+ * <p>Appointments: the time agreed for a call-back (the slot the citizen chose on the request form
+ * when they asked to be answered by phone, or the one an operator set), reminded some working days
+ * before it in the service calendar's zone, once per call-back and time.
+ *
+ * <p>Nothing goes to an address that is not verified: the e-mail of the digital identity (its
+ * claim) counts as verified; an address the citizen typed gets a confirmation link with an
+ * unguessable token first (only its hash is stored), and confirming it verifies every subscription
+ * of the citizen to that address.
  */
 @Service
 public class Reminders {
 
   public static final String ANSWER_DUE_TEMPLATE = "REMINDER_ANSWER_DUE";
   public static final String NOTICE_DEADLINE_TEMPLATE = "REMINDER_NOTICE_DEADLINE";
+  public static final String APPOINTMENT_TEMPLATE = "REMINDER_APPOINTMENT";
+  public static final String CONFIRM_EMAIL_TEMPLATE = "REMINDER_CONFIRM_EMAIL";
+
+  private static final int TOKEN_BYTES = 32;
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static final Logger log = LoggerFactory.getLogger(Reminders.class);
   private static final Set<String> LANGUAGES = Set.of("it", "en", "de", "fr");
@@ -58,12 +69,24 @@ public class Reminders {
 
   public enum Kind {
     ANSWER_DUE,
-    NOTICE_DEADLINE
+    NOTICE_DEADLINE,
+    /** Call-back appointments of the citizen's requests. */
+    APPOINTMENT
   }
 
   /** A subscription of the citizen: to answers due, or to one notice's deadline. */
   public record Subscription(
-      long id, Kind kind, Long noticeId, String email, String language, Instant createdAt) {}
+      long id,
+      Kind kind,
+      Long noticeId,
+      String email,
+      String language,
+      Instant createdAt,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description =
+                  "Whether the address is verified: nothing is sent before (a confirmation link"
+                      + " went to an address the citizen typed)")
+          boolean emailVerified) {}
 
   private final JdbcClient jdbc;
   private final SlaService sla;
@@ -98,7 +121,7 @@ public class Reminders {
   @Transactional(readOnly = true)
   public List<Subscription> subscriptions(String fiscalCode) {
     return jdbc.sql(
-            "select id, kind, notice_id, email, language, created_at"
+            "select id, kind, notice_id, email, language, created_at, email_verified_at"
                 + " from sportello.reminder_subscription where fiscal_code = :fiscalCode"
                 + " order by id")
         .param("fiscalCode", fiscalCode)
@@ -110,7 +133,8 @@ public class Reminders {
                     rs.getObject("notice_id", Long.class),
                     rs.getString("email"),
                     rs.getString("language"),
-                    rs.getTimestamp("created_at").toInstant()))
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("email_verified_at") != null))
         .list();
   }
 
@@ -138,37 +162,142 @@ public class Reminders {
       throw new NotFoundException("No current notice " + noticeId + " with a deadline to come");
     }
     String conflict =
-        kind == Kind.ANSWER_DUE
-            ? "(fiscal_code) where kind = 'ANSWER_DUE'"
-            : "(fiscal_code, notice_id) where kind = 'NOTICE_DEADLINE'";
+        kind == Kind.NOTICE_DEADLINE
+            ? "(fiscal_code, notice_id) where kind = 'NOTICE_DEADLINE'"
+            : "(fiscal_code) where kind = '" + kind.name() + "'";
+    Instant now = clock.instant();
+    // verified: the identity's own address, or one this citizen already confirmed
+    boolean verified =
+        (citizen.email() != null && address.equalsIgnoreCase(citizen.email()))
+            || jdbc.sql(
+                        "select count(*) from sportello.reminder_subscription where fiscal_code ="
+                            + " :fiscalCode and lower(email) = lower(:email) and email_verified_at is"
+                            + " not null")
+                    .param("fiscalCode", citizen.fiscalCode())
+                    .param("email", address)
+                    .query(Long.class)
+                    .single()
+                > 0;
     jdbc.sql(
             "insert into sportello.reminder_subscription"
-                + " (fiscal_code, kind, notice_id, email, language, created_at)"
-                + " values (:fiscalCode, :kind, :noticeId, :email, :language, :now)"
+                + " (fiscal_code, kind, notice_id, email, language, created_at, email_verified_at)"
+                + " values (:fiscalCode, :kind, :noticeId, :email, :language, :now, :verifiedAt)"
                 + " on conflict "
                 + conflict
-                + " do update set email = excluded.email, language = excluded.language")
+                + " do update set email = excluded.email, language = excluded.language,"
+                + " email_verified_at = excluded.email_verified_at,"
+                + " verification_token_hash = null")
         .param("fiscalCode", citizen.fiscalCode())
         .param("kind", kind.name())
-        .param("noticeId", kind == Kind.ANSWER_DUE ? null : noticeId)
+        .param("noticeId", kind == Kind.NOTICE_DEADLINE ? noticeId : null)
         .param("email", address)
         .param("language", lang)
-        .param("now", Timestamp.from(clock.instant()))
+        .param("now", Timestamp.from(now))
+        .param("verifiedAt", verified ? Timestamp.from(now) : null)
         .update();
-    return subscriptions(citizen.fiscalCode()).stream()
-        .filter(s -> s.kind() == kind && (kind == Kind.ANSWER_DUE || s.noticeId().equals(noticeId)))
-        .findFirst()
-        .orElseThrow();
+    Subscription subscription =
+        subscriptions(citizen.fiscalCode()).stream()
+            .filter(
+                s ->
+                    s.kind() == kind
+                        && (kind != Kind.NOTICE_DEADLINE || s.noticeId().equals(noticeId)))
+            .findFirst()
+            .orElseThrow();
+    if (!verified) {
+      askToConfirm(subscription);
+    }
+    return subscription;
+  }
+
+  /**
+   * Sends the confirmation link of a typed address: a new unguessable token (its hash stored on the
+   * subscription) by e-mail, in the subscription's language.
+   */
+  private void askToConfirm(Subscription subscription) {
+    byte[] secret = new byte[TOKEN_BYTES];
+    RANDOM.nextBytes(secret);
+    String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String hash = hash(token);
+    jdbc.sql(
+            "update sportello.reminder_subscription set verification_token_hash = :hash,"
+                + " verification_sent_at = :now where id = :id")
+        .param("hash", hash)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", subscription.id())
+        .update();
+    String base = properties.confirmationUrl();
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("email", subscription.email());
+    values.put(
+        "link",
+        base
+            + (base.contains("?") ? "&" : "?")
+            + "confirmEmail="
+            + token
+            + ("it".equals(subscription.language()) ? "" : "&lang=" + subscription.language()));
+    notifications.queue(
+        new NotificationRequest(
+            "reminder-confirm:" + subscription.id() + ":" + hash.substring(0, 16),
+            null,
+            RecipientKind.REQUESTER,
+            subscription.email(),
+            "EMAIL",
+            CONFIRM_EMAIL_TEMPLATE,
+            subscription.language(),
+            values));
+  }
+
+  /**
+   * Confirms a typed address with the token of its link: every subscription of this citizen to the
+   * address is verified.
+   *
+   * @throws NotFoundException when the token is not one of this citizen's (wrong, used or guessed)
+   */
+  @Transactional
+  public String confirm(Citizen citizen, String token) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      throw new NotFoundException("No address waits for this confirmation");
+    }
+    String email =
+        jdbc.sql(
+                "select email from sportello.reminder_subscription where fiscal_code = :fiscalCode"
+                    + " and verification_token_hash = :hash")
+            .param("fiscalCode", citizen.fiscalCode())
+            .param("hash", hash(token.strip()))
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("No address waits for this confirmation"));
+    jdbc.sql(
+            "update sportello.reminder_subscription set email_verified_at = :now,"
+                + " verification_token_hash = null"
+                + " where fiscal_code = :fiscalCode and lower(email) = lower(:email)")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("fiscalCode", citizen.fiscalCode())
+        .param("email", email)
+        .update();
+    return email;
+  }
+
+  private static String hash(String token) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Ends the subscription; nothing more is sent for it. @return whether there was one */
   @Transactional
   public boolean unsubscribe(String fiscalCode, Kind kind, Long noticeId) {
-    if (kind == Kind.ANSWER_DUE) {
+    if (kind != Kind.NOTICE_DEADLINE) {
       return jdbc.sql(
                   "delete from sportello.reminder_subscription where fiscal_code = :fiscalCode"
-                      + " and kind = 'ANSWER_DUE'")
+                      + " and kind = :kind")
               .param("fiscalCode", fiscalCode)
+              .param("kind", kind.name())
               .update()
           > 0;
     }
@@ -249,6 +378,31 @@ public class Reminders {
           due.fiscalCode(),
           due.language(),
           NOTICE_DEADLINE_TEMPLATE,
+          values)) {
+        sent++;
+      }
+    }
+    for (AppointmentDue due : appointmentsDue(now)) {
+      Instant remindAt =
+          workingDaysBefore(calendar, due.at(), properties.appointmentWorkingDaysBefore());
+      if (now.isBefore(remindAt)) {
+        continue;
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("number", due.number());
+      values.put("subject", due.subject());
+      values.put("appointment", dateTime(due.at(), due.language()));
+      values.put("dueAt", due.at().toString());
+      String occurrence = "appointment:" + due.callbackId() + ":" + due.at().getEpochSecond();
+      if (send(
+          due.subscriptionId(),
+          occurrence,
+          due.ticketId(),
+          due.email(),
+          due.phone(),
+          due.fiscalCode(),
+          due.language(),
+          APPOINTMENT_TEMPLATE,
           values)) {
         sent++;
       }
@@ -368,7 +522,7 @@ public class Reminders {
             join sportello.contact c on c.fiscal_code = s.fiscal_code
             join sportello.ticket t on t.requester_id = c.id
             where s.kind = 'ANSWER_DUE' and t.status = 'WAITING_FOR_REQUESTER'
-              and t.sla_paused_at is not null
+              and t.sla_paused_at is not null and s.email_verified_at is not null
             order by s.id, t.id""")
         .query(
             (rs, n) ->
@@ -401,7 +555,7 @@ public class Reminders {
             from sportello.reminder_subscription s
             join sportello.notice n on n.id = s.notice_id
             left join sportello.contact c on c.fiscal_code = s.fiscal_code
-            where s.kind = 'NOTICE_DEADLINE' and n.status = 'PUBLISHED'
+            where s.kind = 'NOTICE_DEADLINE' and n.status = 'PUBLISHED' and s.email_verified_at is not null
               and n.deadline is not null and n.deadline >= :today
             order by s.id""")
         .param("today", today)
@@ -415,6 +569,51 @@ public class Reminders {
                     rs.getString("language"),
                     rs.getLong("notice_id"),
                     rs.getDate("deadline").toLocalDate()))
+        .list();
+  }
+
+  private record AppointmentDue(
+      long subscriptionId,
+      String fiscalCode,
+      String email,
+      String phone,
+      String language,
+      long ticketId,
+      String number,
+      String subject,
+      long callbackId,
+      Instant at) {}
+
+  /**
+   * The call-back appointments still to come of the requests of subscribed citizens (the phone
+   * channel's {@code phone_callback}, read here as the area reads the tickets).
+   */
+  private List<AppointmentDue> appointmentsDue(Instant now) {
+    return jdbc.sql(
+            """
+            select s.id, s.fiscal_code, s.email, c.phone, s.language,
+                   t.id as ticket_id, t.number, t.subject, cb.id as callback_id, cb.appointment_at
+            from sportello.reminder_subscription s
+            join sportello.contact c on c.fiscal_code = s.fiscal_code
+            join sportello.ticket t on t.requester_id = c.id
+            join sportello.phone_callback cb on cb.ticket_number = t.number
+            where s.kind = 'APPOINTMENT' and s.email_verified_at is not null
+              and cb.status = 'IN_PROGRESS' and cb.appointment_at > :now
+            order by s.id, cb.id""")
+        .param("now", Timestamp.from(now))
+        .query(
+            (rs, n) ->
+                new AppointmentDue(
+                    rs.getLong("id"),
+                    rs.getString("fiscal_code"),
+                    rs.getString("email"),
+                    rs.getString("phone"),
+                    rs.getString("language"),
+                    rs.getLong("ticket_id"),
+                    rs.getString("number"),
+                    rs.getString("subject"),
+                    rs.getLong("callback_id"),
+                    rs.getTimestamp("appointment_at").toInstant()))
         .list();
   }
 

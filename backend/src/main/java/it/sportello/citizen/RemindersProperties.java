@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *     before it
  * @param every how often the scheduler looks (each node; a reminder still goes out once)
  * @param enabled whether the scheduler runs here (the tests run it explicitly)
+ * @param appointmentWorkingDaysBefore remind of a call-back appointment this many working days
+ *     before it (0: at the opening of its day)
+ * @param confirmationUrl the page a confirmation link opens, with {@code ?confirmEmail=<token>}
  */
 @Validated
 @ConfigurationProperties("sportello.citizen.reminders")
@@ -23,4 +26,6 @@ public record RemindersProperties(
     @DefaultValue("true") boolean enabled,
     @Min(0) @DefaultValue("1") int answerDueWorkingDaysBefore,
     @Min(0) @DefaultValue("2") int noticeDeadlineWorkingDaysBefore,
-    @NotNull @DefaultValue("PT5M") Duration every) {}
+    @NotNull @DefaultValue("PT5M") Duration every,
+    @Min(0) @DefaultValue("1") int appointmentWorkingDaysBefore,
+    @NotNull @DefaultValue("http://localhost:8080/self-service/area") String confirmationUrl) {}

@@ -45,6 +45,9 @@ class CitizenAreaIT extends IntegrationTest {
       Path.of(System.getProperty("sportello.frontend.dir", "../frontend"), "openapi.json");
 
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
   @Test
   void theFiscalNumberWithItsPrefixAndAPlainFiscalCodeClaimBothMakeTheCitizen() throws Exception {
@@ -276,6 +279,155 @@ class CitizenAreaIT extends IntegrationTest {
     assertThat(citizen.send("GET", "/api/citizen/requests").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void aRequestAnsweredByPhoneIsCalledBackAtTheChosenSlotAndTheAreaShowsTheAppointmentAndTheCall()
+      throws Exception {
+    String fiscalCode = fiscalCode();
+    String address = "198.51.100.77";
+    java.time.Instant start = java.time.Instant.now();
+    clock.pin(start);
+    Map<String, String> forwarded = Map.of("X-Forwarded-For", address);
+    String challenge =
+        call(
+                org.springframework.http.HttpMethod.GET,
+                "/api/public/requests/challenge",
+                null,
+                null,
+                forwarded)
+            .getBody()
+            .path("token")
+            .asText();
+    clock.pin(start.plusSeconds(5));
+    JsonNode slots =
+        call(
+                org.springframework.http.HttpMethod.GET,
+                "/api/public/requests/callback-slots",
+                null,
+                null,
+                forwarded)
+            .getBody()
+            .get("slots");
+    assertThat(slots.size()).as("slots in the calendar's hours").isGreaterThan(3);
+    String slot = slots.get(3).asText();
+    java.time.ZonedDateTime local =
+        java.time.Instant.parse(slot).atZone(java.time.ZoneId.of("Europe/Rome"));
+    assertThat(local.getMinute() % 30).as("half hours").isZero();
+    assertThat(local.getHour()).as("inside the opening hours").isBetween(8, 19);
+
+    Map<String, Object> form = new java.util.LinkedHashMap<>();
+    form.put("topic", "tributi");
+    form.put("reason", "tari");
+    form.put("subject", "Richiamatemi per la TARI " + UUID.randomUUID());
+    form.put("description", "Preferisco una telefonata.");
+    form.put("language", "it");
+    form.put("answerChannel", "PHONE");
+    form.put(
+        "requester",
+        Map.of(
+            "name", "Maria Bianchi",
+            "email", "maria.bianchi@example.it",
+            "phone", "+39 333 123 4567",
+            "fiscalCode", fiscalCode));
+    form.put("privacyConsent", true);
+    form.put("challenge", challenge);
+    form.put("callbackAt", "2020-01-01T10:00:00Z");
+    ResponseEntity<JsonNode> refused =
+        call(
+            org.springframework.http.HttpMethod.POST,
+            "/api/public/requests",
+            null,
+            form,
+            forwarded);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().path("errors").get(0).path("field").asText())
+        .isEqualTo("callbackAt");
+    form.put("callbackAt", slot);
+    ResponseEntity<JsonNode> created =
+        call(
+            org.springframework.http.HttpMethod.POST,
+            "/api/public/requests",
+            null,
+            form,
+            forwarded);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String number = created.getBody().path("number").asText();
+
+    complete(
+        taskId("operator1", number),
+        "operator1",
+        Map.of("decision", "SOLVE", "answer", "La rata è stata registrata."));
+
+    JsonNode ticket = get("/api/tickets/" + number, "operator1").getBody();
+    assertThat(ticket.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(
+            jdbcTemplate.queryForList(
+                "select template from sportello.notification_outbox n join sportello.ticket t"
+                    + " on t.id = n.ticket_id where t.number = ?",
+                String.class,
+                number))
+        .as("the answer goes by phone, not by mail")
+        .doesNotContain("TICKET_CLOSED");
+    JsonNode callbacks = get("/api/phone/callbacks?ticket=" + number, "operator1").getBody();
+    assertThat(callbacks).hasSize(1);
+    JsonNode callback = callbacks.get(0);
+    assertThat(callback.get("purpose").asText()).isEqualTo("ANSWER");
+    assertThat(callback.get("phoneNumber").asText()).isEqualTo("+393331234567");
+    assertThat(callback.get("requestedBy").asText()).isEqualTo("operator1");
+    assertThat(java.time.Instant.parse(callback.get("appointmentAt").asText()))
+        .isEqualTo(java.time.Instant.parse(slot));
+
+    Browser citizen = login(spidL2(fiscalCode));
+    JsonNode appointments = citizen.json("GET", "/api/citizen/appointments");
+    assertThat(appointments.findValuesAsText("requestNumber")).containsExactly(number);
+    assertThat(appointments.get(0).get("status").asText()).isEqualTo("PLANNED");
+    assertThat(
+            citizen
+                .json("GET", "/api/citizen/requests/" + number)
+                .get("steps")
+                .findValuesAsText("kind"))
+        .containsSubsequence("RECEIVED", "ANSWERED", "CLOSED", "CALL_BACK_PLANNED");
+
+    // the call waits for the slot; then it is placed and its outcome recorded from the inbox
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("callback")
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
+    org.camunda.bpm.engine.runtime.Job wait =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId("intermediateCatchEvent_waitForAppointment")
+            .singleResult();
+    assertThat(wait.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse(slot));
+    managementService.executeJob(wait.getId());
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId("serviceTask_placeCall")
+            .singleResult()
+            .getId());
+    String outcomeTask =
+        taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    complete(outcomeTask, "operator1", Map.of("callbackOutcome", "REACHED", "note", "Spiegato"));
+
+    assertThat(
+            get("/api/tickets/" + number, "operator1")
+                .getBody()
+                .get("history")
+                .findValuesAsText("kind"))
+        .containsSubsequence("SOLVED", "CLOSED", "CALL_BACK_PLANNED", "CALL_BACK_ATTEMPTED");
+    JsonNode answered = citizen.json("GET", "/api/citizen/requests/" + number);
+    assertThat(answered.get("steps").findValuesAsText("kind"))
+        .containsSubsequence("CALL_BACK_PLANNED", "CALLED_BACK");
+    assertThat(answered.toString()).doesNotContain("operator1", "Spiegato");
+    assertThat(citizen.json("GET", "/api/citizen/appointments").get(0).get("status").asText())
+        .isEqualTo("DONE");
+  }
+
   private static Map<String, Object> spidL2(String fiscalCode) {
     return Map.of(
         "fiscalNumber", "TINIT-" + fiscalCode,
@@ -354,6 +506,11 @@ class CitizenAreaIT extends IntegrationTest {
     }
 
     HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+      return send(method, path, "{}");
+    }
+
+    HttpResponse<String> send(String method, String path, String body)
+        throws IOException, InterruptedException {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(rest.getRootUri() + path))
               .header("Accept", "application/json")
@@ -364,7 +521,7 @@ class CitizenAreaIT extends IntegrationTest {
         xsrf(request);
         request
             .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
       }
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,5 +47,14 @@ class CitizenRequestIT extends BrowserIT {
             .query(String.class)
             .single();
     assertThat(link).contains("/self-service/requests/");
+
+    // the citizen follows the link of the mail they received
+    String followed =
+        browse(
+            "citizen-request.mjs",
+            language,
+            Map.of("CITIZEN_TRACKING_LINK", link, "CITIZEN_TRACKING_NUMBER", request.group(1)),
+            Duration.ofMinutes(2));
+    assertThat(followed).contains("followed the mailed link of " + request.group(1));
   }
 }

@@ -13,6 +13,7 @@ public final class CallbackProcess {
     public static final String PLACE_CALL = "serviceTask_placeCall";
     public static final String RECORD_OUTCOME = "userTask_recordCallbackOutcome";
     public static final String WAIT_BEFORE_RETRY = "intermediateCatchEvent_waitBeforeRetry";
+    public static final String WAIT_FOR_APPOINTMENT = "intermediateCatchEvent_waitForAppointment";
     public static final String REQUESTER_REACHED = "endEvent_requesterReached";
     public static final String ATTEMPTS_EXHAUSTED = "endEvent_attemptsExhausted";
 
@@ -37,6 +38,9 @@ public final class CallbackProcess {
     public static final String CALLBACK_OUTCOME = "callbackOutcome";
     public static final String ATTEMPTS_LEFT = "attemptsLeft";
     public static final String NOTE = "note";
+
+    /** The agreed time of the call (a date), absent when none was agreed. */
+    public static final String APPOINTMENT_AT = "appointmentAt";
 
     /** Who recorded the outcome (set when the task is completed through our API). */
     public static final String RECORDED_BY = "recordedBy";

@@ -115,6 +115,37 @@ class CallbackProcessTest {
   }
 
   @Test
+  void anAgreedAppointmentIsWaitedForBeforeTheCallIsPlaced() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T09:00:00Z")));
+    Date appointment = Date.from(Instant.parse("2026-12-01T14:30:00Z"));
+    ProcessInstance callback =
+        runtimeService()
+            .startProcessInstanceByKey(
+                CallbackProcess.PROCESS_KEY,
+                "RS-2026-000102",
+                Map.of(
+                    CALLBACK_ID,
+                    8L,
+                    REQUESTED_BY,
+                    "operator2",
+                    RETRY_DELAY,
+                    "PT30M",
+                    APPOINTMENT_AT,
+                    appointment));
+
+    assertThat(callback).isWaitingAt(Elements.WAIT_FOR_APPOINTMENT);
+    Job timer = job(Elements.WAIT_FOR_APPOINTMENT, callback);
+    Assertions.assertThat(timer.getDuedate()).as("the call waits for the slot").isEqualTo(appointment);
+    Assertions.assertThat(calls).isEmpty();
+    execute(timer);
+
+    assertThat(callback).isWaitingAt(Elements.PLACE_CALL);
+    execute(job(Elements.PLACE_CALL, callback));
+    complete(task(callback), withVariables(CALLBACK_OUTCOME, Outcomes.REACHED));
+    assertThat(callback).isEnded().hasPassed(Elements.REQUESTER_REACHED);
+  }
+
+  @Test
   void theConstantsNameElementsOfTheModel() throws IllegalAccessException {
     BpmnModelInstance model =
         ProcessModels.read(ProcessModels.bpmnFileOfProcess(CallbackProcess.PROCESS_KEY));

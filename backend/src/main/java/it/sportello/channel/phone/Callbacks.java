@@ -35,8 +35,17 @@ public class Callbacks {
   private final CallbackProcessPort process;
   private final PhoneProperties properties;
   private final SlaService sla;
+  private final CallbackSlots slots;
   private final Clock clock;
   private final PhoneTexts texts;
+
+  /**
+   * Who started a call-back nobody asked for by name (the answer of a ticket solved by the engine).
+   */
+  static final String SYSTEM = "sportello";
+
+  private static final java.time.format.DateTimeFormatter APPOINTMENT_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   Callbacks(
       JdbcTemplate jdbcTemplate,
@@ -46,8 +55,10 @@ public class Callbacks {
       CallbackProcessPort process,
       PhoneProperties properties,
       SlaService sla,
+      CallbackSlots slots,
       Clock clock,
       PhoneTexts texts) {
+    this.slots = slots;
     this.texts = texts;
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.tickets = tickets;
@@ -68,7 +79,9 @@ public class Callbacks {
       int maxAttempts,
       String status,
       Instant completedAt,
-      List<Attempt> attempts) {}
+      List<Attempt> attempts,
+      Instant appointmentAt,
+      String purpose) {}
 
   public record Attempt(
       int attempt,
@@ -89,13 +102,53 @@ public class Callbacks {
    */
   @Transactional
   public Callback start(String ticketNumber, String phoneNumber, String operator) {
+    return start(ticketNumber, phoneNumber, operator, null);
+  }
+
+  /**
+   * As {@link #start(String, String, String)}, at an agreed time: one of the {@link CallbackSlots}
+   * (null: at once).
+   */
+  @Transactional
+  public Callback start(
+      String ticketNumber, String phoneNumber, String operator, Instant appointmentAt) {
     Ticket ticket = tickets.getByNumber(ticketNumber);
     if (ticket.isClosed()) {
       throw new ConflictException(409, "Ticket " + ticketNumber + " is closed.");
     }
+    slots.check(appointmentAt, "appointmentAt");
+    String number = numberToCall(ticket, phoneNumber);
+    return open(ticket, number, operator, appointmentAt, "CALL_BACK");
+  }
+
+  /**
+   * The ticket is answered by phone, as its requester chose: a call-back of the requester's number
+   * at the slot they chose (when still to come), assigned to who solved the ticket. Safe to run
+   * again (a retried closing job): the ticket's answer call-back is started once.
+   */
+  @Transactional
+  public Callback answer(String ticketNumber, String answeredBy, Instant appointmentAt) {
+    Optional<Callback> started =
+        ofTicket(ticketNumber).stream().filter(c -> "ANSWER".equals(c.purpose())).findFirst();
+    if (started.isPresent()) {
+      return started.get();
+    }
+    Ticket ticket = tickets.getByNumber(ticketNumber);
+    return open(
+        ticket,
+        numberToCall(ticket, null),
+        answeredBy,
+        slots.toCome(appointmentAt) ? appointmentAt : null,
+        "ANSWER");
+  }
+
+  private String numberToCall(Ticket ticket, String phoneNumber) {
     String number =
         Optional.ofNullable(PhoneEvents.normalised(phoneNumber))
-            .or(() -> Optional.ofNullable(contacts.get(ticket.getRequesterId()).getPhone()))
+            .or(
+                () ->
+                    Optional.ofNullable(
+                        PhoneEvents.normalised(contacts.get(ticket.getRequesterId()).getPhone())))
             .orElseThrow(
                 () ->
                     new InvalidRequestException(
@@ -103,22 +156,38 @@ public class Callbacks {
     if (!number.matches("\\+?[0-9]{3,20}")) {
       throw new InvalidRequestException("phoneNumber", "is not a phone number");
     }
+    return number;
+  }
+
+  private Callback open(
+      Ticket ticket, String number, String operator, Instant appointmentAt, String purpose) {
     Instant now = clock.instant();
     long id =
         jdbc.sql(
                 """
-                insert into sportello.phone_callback (ticket_number, phone_number, requested_by, requested_at, max_attempts, status)
-                values (:ticket, :number, :by, :at, :max, 'IN_PROGRESS') returning id
+                insert into sportello.phone_callback (ticket_number, phone_number, requested_by, requested_at,
+                    max_attempts, status, appointment_at, purpose)
+                values (:ticket, :number, :by, :at, :max, 'IN_PROGRESS', :appointment, :purpose) returning id
                 """)
-            .param("ticket", ticketNumber)
+            .param("ticket", ticket.getNumber())
             .param("number", number)
-            .param("by", operator)
+            .param("by", operator == null ? SYSTEM : operator)
             .param("at", Timestamp.from(now))
             .param("max", properties.callback().maxAttempts())
+            .param("appointment", appointmentAt == null ? null : Timestamp.from(appointmentAt))
+            .param("purpose", purpose)
             .query(Long.class)
             .single();
-    ticket.planCallBack(operator, texts.callbackPlanned(number, ticket.getLanguage()), now);
-    process.start(id, ticketNumber, operator, properties.callback().retryDelay());
+    String appointment =
+        appointmentAt == null
+            ? null
+            : APPOINTMENT_FORMAT.format(appointmentAt.atZone(sla.calendar().zone()));
+    ticket.planCallBack(
+        operator,
+        texts.callbackPlanned(number, "ANSWER".equals(purpose), appointment, ticket.getLanguage()),
+        now);
+    process.start(
+        id, ticket.getNumber(), operator, properties.callback().retryDelay(), appointmentAt);
     return get(id);
   }
 
@@ -258,7 +327,9 @@ public class Callbacks {
         rs.getInt("max_attempts"),
         rs.getString("status"),
         instant(rs.getTimestamp("completed_at")),
-        attempts);
+        attempts,
+        instant(rs.getTimestamp("appointment_at")),
+        rs.getString("purpose"));
   }
 
   private static Instant instant(Timestamp timestamp) {

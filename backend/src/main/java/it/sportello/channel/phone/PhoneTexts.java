@@ -52,9 +52,15 @@ class PhoneTexts {
     return text("CALL_LINKED_TO_REQUEST", language, "number", number);
   }
 
-  /** "Call back to number N". */
-  String callbackPlanned(String number, String language) {
-    return text("CALLBACK_PLANNED", language, "number", number);
+  /** "Call back to number N", or "Answer by phone: call back to number N", with the appointment. */
+  String callbackPlanned(String number, boolean answer, String appointment, String language) {
+    return text(
+        answer ? "CALLBACK_ANSWER_PLANNED" : "CALLBACK_PLANNED",
+        language,
+        "number",
+        number,
+        "appointment",
+        appointment == null ? "" : text("CALLBACK_APPOINTMENT", language, "time", appointment));
   }
 
   /** "Attempt 1 of 3: requester reached – note". */

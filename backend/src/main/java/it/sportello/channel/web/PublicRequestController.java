@@ -3,6 +3,7 @@ package it.sportello.channel.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.channel.phone.CallbackSlots;
 import it.sportello.contact.RequesterData;
 import it.sportello.document.Documents;
 import it.sportello.document.OwnerKind;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,14 +52,17 @@ class PublicRequestController {
   private final Documents documents;
   private final SlaService sla;
   private final TextTemplates texts;
+  private final CallbackSlots callbackSlots;
 
   PublicRequestController(
       WebRequests requests,
       FormChallenges challenges,
       Documents documents,
       SlaService sla,
-      TextTemplates texts) {
+      TextTemplates texts,
+      CallbackSlots callbackSlots) {
     this.texts = texts;
+    this.callbackSlots = callbackSlots;
     this.requests = requests;
     this.challenges = challenges;
     this.documents = documents;
@@ -80,6 +85,10 @@ class PublicRequestController {
       @Schema(description = "The service calendar's zone, to show the dates in") String zone) {}
 
   record AttachmentReceipt(String fileName, long size) {}
+
+  record CallbackSlotList(
+      @Schema(description = "The service calendar's zone, to show the slots in") String zone,
+      @Schema(description = "The start of each half-hour slot") List<Instant> slots) {}
 
   record DeflectionRequest(@NotNull Long articleId, @Size(max = 300) String subject) {}
 
@@ -116,6 +125,10 @@ class PublicRequestController {
         && (form.requester().phone() == null || form.requester().phone().isBlank())) {
       throw new InvalidRequestException("requester.phone", "is needed for a call-back");
     }
+    if (form.callbackAt() != null && form.answerChannel() != WebRequests.AnswerChannel.PHONE) {
+      throw new InvalidRequestException("callbackAt", "is only for an answer by phone");
+    }
+    callbackSlots.check(form.callbackAt(), "callbackAt");
     WebRequestForm.Context context =
         form.context() == null ? new WebRequestForm.Context(null, null, null) : form.context();
     WebRequests.Receipt receipt =
@@ -137,9 +150,21 @@ class PublicRequestController {
                 context.errorCode(),
                 context.service(),
                 userAgent,
-                form.challenge()));
+                form.challenge(),
+                form.callbackAt()));
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new ReceiptResponse(receipt.number(), receipt.trackingToken()));
+  }
+
+  @Operation(
+      summary = "The call-back slots a citizen can choose",
+      description =
+          "For an answer by phone: half hours inside the service calendar's opening hours over the"
+              + " next working days, from an hour from now (instants; show them in the calendar's"
+              + " zone).")
+  @GetMapping("/callback-slots")
+  CallbackSlotList publicCallbackSlots() {
+    return new CallbackSlotList(sla.calendar().zone().getId(), callbackSlots.available());
   }
 
   @Operation(

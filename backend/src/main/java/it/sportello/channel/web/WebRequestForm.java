@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 
 /** A citizen's request from the public web form. */
 record WebRequestForm(
@@ -45,7 +46,13 @@ record WebRequestForm(
         String challenge,
     @Schema(description = "Leave empty. A field people never see: a filled one refuses the request")
         @Size(max = 500)
-        String website) {
+        String website,
+    @Schema(
+            description =
+                "With answerChannel PHONE: the call-back slot the citizen chose (an appointment),"
+                    + " one of GET /api/public/requests/callback-slots; left out: any time",
+            nullable = true)
+        Instant callbackAt) {
 
   record Requester(
       @NotBlank @Size(max = 200) String name,

@@ -13,6 +13,7 @@ import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.ticket.application.OpenTicketCommand;
 import it.sportello.ticket.application.TicketIntake;
+import it.sportello.ticket.application.TicketLifecycle;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Ticket;
 import it.sportello.ticket.domain.TicketRepository;
@@ -23,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -107,7 +109,8 @@ class WebRequests {
       String errorCode,
       String service,
       String userAgent,
-      String challenge) {}
+      String challenge,
+      Instant callbackAt) {}
 
   record Receipt(String number, String trackingToken) {}
 
@@ -129,6 +132,9 @@ class WebRequests {
     put(context, "browser", agent.browser());
     put(context, "os", agent.os());
     put(context, "answerChannel", form.answerChannel().name());
+    if (form.callbackAt() != null) {
+      put(context, TicketLifecycle.CALLBACK_AT, form.callbackAt().toString());
+    }
     Ticket ticket =
         intake
             .openDeclared(

@@ -6,12 +6,16 @@ import it.sportello.citizen.Citizen;
 import it.sportello.citizen.CitizenOidcProperties;
 import it.sportello.citizen.CitizenUser;
 import it.sportello.citizen.Reminders;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,6 +54,41 @@ class CitizenReminderController {
       @AuthenticationPrincipal CitizenUser user, @RequestBody ReminderSettings settings) {
     return reminders.subscribe(
         citizen(user), Reminders.Kind.ANSWER_DUE, null, settings.email(), settings.language());
+  }
+
+  @Operation(
+      summary = "Reminders of the citizen's call-back appointments",
+      description =
+          "The working day before each appointment (configurable), in the service calendar's"
+              + " zone. An address other than the identity's gets a confirmation link first.")
+  @PutMapping("/appointments")
+  Reminders.Subscription appointments(
+      @AuthenticationPrincipal CitizenUser user, @RequestBody ReminderSettings settings) {
+    return reminders.subscribe(
+        citizen(user), Reminders.Kind.APPOINTMENT, null, settings.email(), settings.language());
+  }
+
+  @Operation(summary = "No more reminders of appointments")
+  @DeleteMapping("/appointments")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void noAppointments(@AuthenticationPrincipal CitizenUser user) {
+    reminders.unsubscribe(citizen(user).fiscalCode(), Reminders.Kind.APPOINTMENT, null);
+  }
+
+  /** The token of the confirmation link. */
+  record EmailConfirmation(@NotBlank @Size(max = 100) String token) {}
+
+  record ConfirmedEmail(String email) {}
+
+  @Operation(
+      summary = "Confirm a typed e-mail address with the token of the link mailed to it",
+      description =
+          "Every subscription of the citizen to that address is verified; 404 for a token that is"
+              + " not the citizen's (wrong, already used or guessed).")
+  @PostMapping("/confirmations")
+  ConfirmedEmail confirm(
+      @AuthenticationPrincipal CitizenUser user, @Valid @RequestBody EmailConfirmation request) {
+    return new ConfirmedEmail(reminders.confirm(citizen(user), request.token()));
   }
 
   @Operation(summary = "No more reminders of answers due")

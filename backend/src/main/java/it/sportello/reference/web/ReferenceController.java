@@ -32,9 +32,17 @@ class ReferenceController {
     this.categories = categories;
   }
 
-  record QueueLabel(String code, String nameIt, String nameEn, String backOfficeGroup) {}
+  /** A queue's names: German and French null when not given (the Italian one is shown). */
+  record QueueLabel(
+      String code,
+      String nameIt,
+      String nameEn,
+      String backOfficeGroup,
+      String nameDe,
+      String nameFr) {}
 
-  record OfficeLabel(String code, String name) {}
+  /** An office's name (Italian) and its names in the other languages, null when not given. */
+  record OfficeLabel(String code, String name, String nameEn, String nameDe, String nameFr) {}
 
   record CategoryLabel(String code, String name, String parentCode, int depth) {}
 
@@ -53,12 +61,20 @@ class ReferenceController {
             .map(
                 q ->
                     new QueueLabel(
-                        q.getCode(), q.getNameIt(), q.getNameEn(), q.getBackOfficeGroup()))
+                        q.getCode(),
+                        q.getNameIt(),
+                        q.getNameEn(),
+                        q.getBackOfficeGroup(),
+                        q.getNameDe(),
+                        q.getNameFr()))
             .sorted((a, b) -> a.nameIt().compareToIgnoreCase(b.nameIt()))
             .toList();
     List<OfficeLabel> officeLabels =
         offices.findAll().stream()
-            .map(o -> new OfficeLabel(o.getCode(), o.getName()))
+            .map(
+                o ->
+                    new OfficeLabel(
+                        o.getCode(), o.getName(), o.getNameEn(), o.getNameDe(), o.getNameFr()))
             .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
             .toList();
     List<CategoryLabel> categoryLabels =

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +42,9 @@ public class TicketLifecycle {
   /** The key of the answer channel a citizen chose on the web form, in the ticket's context. */
   public static final String WEB_ANSWER_CHANNEL = "answerChannel";
 
+  /** The key of the call-back slot a citizen chose (an ISO instant), in the ticket's context. */
+  public static final String CALLBACK_AT = "callbackAt";
+
   public static final String SUPERVISORS_GROUP = "supervisor";
 
   private final TicketRepository tickets;
@@ -50,6 +54,7 @@ public class TicketLifecycle {
   private final InAppNotifications inApp;
   private final SlaService sla;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   TicketLifecycle(
       TicketRepository tickets,
@@ -58,7 +63,9 @@ public class TicketLifecycle {
       Notifications notifications,
       InAppNotifications inApp,
       SlaService sla,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.tickets = tickets;
     this.queues = queues;
     this.contacts = contacts;
@@ -232,6 +239,13 @@ public class TicketLifecycle {
       return;
     }
     ticket.close(clock.instant());
+    if (ticket.getAnswer() != null && byPhone(ticket)) {
+      // the requester chose the phone: the answer is given by a call-back (channel/phone)
+      events.publishEvent(
+          new AnswerByPhoneRequested(
+              number, lastActor(ticket, TicketEventKind.SOLVED), callbackAt(ticket)));
+      return;
+    }
     notifyRequester(
         ticket,
         "TICKET_CLOSED",
@@ -320,6 +334,34 @@ public class TicketLifecycle {
     return ticket.getChannel() == Channel.PEC
         || (ticket.getChannel() == Channel.WEB
             && "PEC".equals(ticket.getContext().get(WEB_ANSWER_CHANNEL)));
+  }
+
+  /**
+   * By phone: the requester chose a call-back as the answer channel (on the web form, or kept in
+   * the context by any channel) and has a phone number.
+   */
+  private boolean byPhone(Ticket ticket) {
+    return "PHONE".equals(ticket.getContext().get(WEB_ANSWER_CHANNEL))
+        && contacts.get(ticket.getRequesterId()).getPhone() != null;
+  }
+
+  private static Instant callbackAt(Ticket ticket) {
+    String at = ticket.getContext().get(CALLBACK_AT);
+    try {
+      return at == null ? null : Instant.parse(at);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String lastActor(Ticket ticket, TicketEventKind kind) {
+    String actor = null;
+    for (TicketEvent event : ticket.getEvents()) {
+      if (event.getKind() == kind) {
+        actor = event.getActor();
+      }
+    }
+    return actor;
   }
 
   private static String lastDetail(Ticket ticket, TicketEventKind kind) {

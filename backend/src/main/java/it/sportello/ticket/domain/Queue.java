@@ -24,6 +24,12 @@ public class Queue {
   @Column(name = "back_office_group")
   private String backOfficeGroup;
 
+  @Column(name = "name_de")
+  private String nameDe;
+
+  @Column(name = "name_fr")
+  private String nameFr;
+
   protected Queue() {}
 
   public String getCode() {
@@ -40,5 +46,15 @@ public class Queue {
 
   public String getBackOfficeGroup() {
     return backOfficeGroup;
+  }
+
+  /** The German name, or null (the Italian one is shown). */
+  public String getNameDe() {
+    return nameDe;
+  }
+
+  /** The French name, or null (the Italian one is shown). */
+  public String getNameFr() {
+    return nameFr;
   }
 }

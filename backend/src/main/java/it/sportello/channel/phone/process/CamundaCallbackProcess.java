@@ -5,6 +5,9 @@ import static it.sportello.processes.CallbackProcess.Variables.*;
 import it.sportello.channel.phone.CallbackProcessPort;
 import it.sportello.processes.CallbackProcess;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -20,16 +23,19 @@ class CamundaCallbackProcess implements CallbackProcessPort {
   }
 
   @Override
-  public void start(long callbackId, String ticketNumber, String requestedBy, Duration retryDelay) {
-    runtimeService.startProcessInstanceByKey(
-        CallbackProcess.PROCESS_KEY,
-        ticketNumber,
-        Map.of(
-            CALLBACK_ID,
-            callbackId,
-            REQUESTED_BY,
-            requestedBy,
-            RETRY_DELAY,
-            retryDelay.toString()));
+  public void start(
+      long callbackId,
+      String ticketNumber,
+      String requestedBy,
+      Duration retryDelay,
+      Instant appointmentAt) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CALLBACK_ID, callbackId);
+    variables.put(REQUESTED_BY, requestedBy);
+    variables.put(RETRY_DELAY, retryDelay.toString());
+    if (appointmentAt != null) {
+      variables.put(APPOINTMENT_AT, Date.from(appointmentAt));
+    }
+    runtimeService.startProcessInstanceByKey(CallbackProcess.PROCESS_KEY, ticketNumber, variables);
   }
 }

@@ -1,12 +1,15 @@
 package it.sportello.channel.phone.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.channel.phone.CallbackSlots;
 import it.sportello.channel.phone.Callbacks;
 import it.sportello.channel.phone.Callbacks.Callback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -26,16 +29,25 @@ import org.springframework.web.bind.annotation.RestController;
 class CallbackController {
 
   private final Callbacks callbacks;
+  private final CallbackSlots slots;
 
-  CallbackController(Callbacks callbacks) {
+  CallbackController(Callbacks callbacks, CallbackSlots slots) {
     this.callbacks = callbacks;
+    this.slots = slots;
   }
 
   /**
    * @param phoneNumber the number to call; the requester's number on record when left out
    */
   record StartCallbackRequest(
-      @NotBlank @Size(max = 20) String ticketNumber, @Size(max = 30) String phoneNumber) {}
+      @NotBlank @Size(max = 20) String ticketNumber,
+      @Size(max = 30) String phoneNumber,
+      @Schema(
+              description =
+                  "The agreed time of the call (appointment): one of GET /api/phone/callbacks/slots;"
+                      + " left out: at once",
+              nullable = true)
+          Instant appointmentAt) {}
 
   @Operation(
       summary = "Call the requester of a ticket back",
@@ -48,8 +60,25 @@ class CallbackController {
   @ResponseStatus(HttpStatus.CREATED)
   Callback start(@Valid @RequestBody StartCallbackRequest request, Authentication authentication) {
     return callbacks.start(
-        request.ticketNumber().strip(), request.phoneNumber(), authentication.getName());
+        request.ticketNumber().strip(),
+        request.phoneNumber(),
+        authentication.getName(),
+        request.appointmentAt());
   }
+
+  @Operation(
+      summary = "The slots a call-back can be agreed for",
+      description =
+          "Half hours inside the service calendar's opening hours over the next working days, from"
+              + " an hour from now.")
+  @GetMapping("/slots")
+  StaffCallbackSlots slots() {
+    return new StaffCallbackSlots(slots.zone(), slots.available());
+  }
+
+  record StaffCallbackSlots(
+      @Schema(description = "The service calendar's zone, to show the slots in") String zone,
+      @Schema(description = "The start of each half-hour slot") List<Instant> slots) {}
 
   @Operation(summary = "The call-backs of a ticket, newest first, with their attempts")
   @GetMapping
