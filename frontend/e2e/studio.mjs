@@ -42,7 +42,10 @@ try {
   await editing.waitFor();
   await editing.press('Control+A');
   await editing.press('Delete');
-  await page.locator('.studio-canvas svg').first().click({ position: { x: 5, y: 5 } });
+  await page
+    .locator('.studio-canvas svg')
+    .first()
+    .click({ position: { x: 5, y: 5 } });
 
   await page.getByLabel('Nota della modifica').fill('Etichetta tolta per prova');
   await page.getByRole('button', { name: 'Salva e controlla' }).click();
@@ -60,7 +63,9 @@ try {
   await checkPage(page, `${shots}/studio-editor.png`, 'studio editor', problems, { fullPage: false });
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(problems, []);
-  console.log(`studio it: ${taskId} marked with a lint error; editor loaded in ${loadMs} ms (shown ${shown} ms after the click)`);
+  console.log(
+    `studio it: ${taskId} marked with a lint error; editor loaded in ${loadMs} ms (shown ${shown} ms after the click)`,
+  );
 } finally {
   await browser.close();
 }
