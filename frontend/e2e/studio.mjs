@@ -14,7 +14,7 @@ mkdirSync(shots, { recursive: true });
 const browser = await launch();
 const problems = [];
 try {
-  const page = await browser.newPage({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  const page = await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } })).newPage();
   const consoleErrors = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   await page.goto(baseUrl + '/login');
