@@ -55,7 +55,7 @@ const ROLES = [
   ['manager1', '/service-levels', ['/inbox', '/correspondence', '/complaints', '/kb', '/service-levels', '/activity']],
   ['kbeditor', '/kb', ['/inbox', '/kb', '/canned-replies']],
   ['kbreviewer', '/kb', ['/inbox', '/kb']],
-  ['analyst', '/procedures', ['/procedures']],
+  ['analyst', '/procedures', ['/procedures', '/studio']],
   [
     'admin',
     '/service-levels',

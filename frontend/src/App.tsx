@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { me, type Me } from './api';
 import { PerItem } from './components/PerItem';
@@ -37,6 +37,9 @@ import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
 
+// the analysts' studio carries the bpmn.io editors: loaded only when opened
+const StudioPage = lazy(() => import('./pages/studio/StudioPage').then((m) => ({ default: m.StudioPage })));
+
 export function App() {
   const [user, setUser] = useState<Me | null>();
 
@@ -74,6 +77,18 @@ export function App() {
               <ProceduresPage user={u} />
             ),
             '/procedures',
+          )}
+        />
+        <Route
+          path="/studio"
+          element={guard(
+            user,
+            (u) => (
+              <Suspense fallback={null}>
+                <StudioPage user={u} />
+              </Suspense>
+            ),
+            '/studio',
           )}
         />
         <Route

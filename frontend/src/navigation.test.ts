@@ -32,7 +32,7 @@ describe('navigation by role', () => {
 
   it('shows the auditor and the analyst no inbox, whose API refuses them', () => {
     expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity', '/audit']);
-    expect(paths(as('ANALYST'))).toEqual(['/procedures']);
+    expect(paths(as('ANALYST'))).toEqual(['/procedures', '/studio']);
     expect(mayOpen(as('AUDITOR'), '/inbox')).toBe(false);
   });
 

@@ -74,6 +74,8 @@ const PLACES: readonly Place[] = [
   { path: '/users', label: 'users', roles: ['ADMIN'] },
   // the notice board: the communication office and supervisors publish notices to citizens
   { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
+  // the analysts' studio: drafts, checks and deployment under four eyes
+  { path: '/studio', label: 'studio', roles: ['ANALYST'] },
 ];
 
 /**

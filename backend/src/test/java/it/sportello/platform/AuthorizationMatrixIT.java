@@ -97,7 +97,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
           Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
           // a full export's job, a user (users and rights)
-          Map.entry("id", "no-such-id"));
+          Map.entry("id", "no-such-id"),
+          // the studio's model kinds: a form that does not exist answers 404
+          Map.entry("kind", "FORM"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

@@ -69,6 +69,7 @@ class DemoIdentities {
     USERS.put("kbeditor", List.of("kb-editor"));
     USERS.put("kbreviewer", List.of("kb-reviewer"));
     USERS.put("analyst", List.of("analyst"));
+    USERS.put("analyst2", List.of("analyst"));
     USERS.put("admin", List.of("camunda-admin"));
     USERS.put("api-client", List.of("api-client"));
     USERS.put("dpo", List.of("dpo"));

@@ -86,6 +86,12 @@ class EngineDoor extends OncePerRequestFilter {
       objectMapper.writeValue(response.getOutputStream(), problem);
       return;
     }
+    if (EngineDoorPolicy.isDeployment(request.getMethod(), resource)) {
+      // an administrator deploying past the studio's four eyes: flagged in the audit trail
+      request.setAttribute(
+          AuditRequests.BREAK_GLASS_REASON,
+          "emergency deployment through the engine's REST API, outside the studio's four eyes");
+    }
     chain.doFilter(body.bytes == null ? request : new ReplayedBody(request, body.bytes), response);
   }
 

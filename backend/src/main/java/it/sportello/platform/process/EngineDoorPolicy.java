@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>nobody but administrators changes tasks there (claims, assignments, completions, task
  *       variables): Sportello's own application is where work is done, under its rules;
  *   <li>nobody but administrators changes running processes there (variables, modification,
- *       suspension, deletion, messages, signals, jobs, history); analysts deploy, supervisors and
+ *       suspension, deletion, messages, signals, jobs, history) or deploys: analysts deploy through
+ *       the studio under four eyes, administrators here only as an emergency; supervisors and
  *       analysts read and query;
  *   <li>an external system ({@code api-client}) only starts the processes listed for it, at their
  *       start events: a start with {@code startInstructions} would begin anywhere in the model
@@ -74,6 +75,11 @@ final class EngineDoorPolicy {
    * @param groups the caller's groups
    * @param body the request's JSON body, read only when a rule needs it
    */
+  /** Whether the call deploys: allowed to administrators only, recorded as an emergency. */
+  static boolean isDeployment(String method, String path) {
+    return "POST".equals(method) && resource(path).equals("/deployment/create");
+  }
+
   Optional<String> refusal(
       Collection<String> groups, String method, String path, Supplier<JsonNode> body) {
     if (groups.contains(Role.ADMIN.groupId())) {
@@ -90,10 +96,10 @@ final class EngineDoorPolicy {
     if ("POST".equals(method) && QUERY.matcher(resource).matches() && !apiClient) {
       return Optional.empty();
     }
-    if ("POST".equals(method)
-        && resource.equals("/deployment/create")
-        && groups.contains(Role.ANALYST.groupId())) {
-      return Optional.empty();
+    if ("POST".equals(method) && resource.equals("/deployment/create")) {
+      return refuse(
+          "deployments go through the analysts' studio (/studio), under four eyes; only"
+              + " administrators deploy here, as an emergency");
     }
     Matcher start = START.matcher(resource);
     if ("POST".equals(method) && apiClient && start.matches()) {

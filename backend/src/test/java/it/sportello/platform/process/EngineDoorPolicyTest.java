@@ -72,15 +72,19 @@ class EngineDoorPolicyTest {
   }
 
   @Test
-  void onlyAnalystsDeploy() {
-    assertThat(refusal(List.of("analyst"), "POST", "/deployment/create", null)).isEmpty();
+  void onlyAdministratorsDeployHereAnalystsThroughTheStudio() {
+    assertThat(refusal(List.of("analyst"), "POST", "/deployment/create", null))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("studio"));
     assertThat(refusal(List.of("analyst"), "POST", "/engine/default/deployment/create/", null))
-        .isEmpty();
+        .isPresent();
+    assertThat(refusal(List.of("camunda-admin"), "POST", "/deployment/create", null)).isEmpty();
     assertThat(refusal(List.of("supervisor"), "POST", "/engine/default/deployment/create", null))
         .isPresent();
     assertThat(refusal(List.of("api-client"), "POST", "/deployment/create/", null)).isPresent();
     assertThat(refusal(List.of("analyst"), "DELETE", "/deployment/1", null)).isPresent();
     assertThat(refusal(List.of("analyst"), "POST", "/deployment/1/redeploy", null)).isPresent();
+    assertThat(EngineDoorPolicy.isDeployment("POST", "/engine/default/deployment/create/"))
+        .isTrue();
   }
 
   @Test

@@ -151,7 +151,7 @@ class ModelSafetyIT extends IntegrationTest {
   }
 
   static Stream<Arguments> attacksByDeployer() {
-    return Stream.of("admin", "analyst")
+    return Stream.of("admin")
         .flatMap(user -> attacks().stream().map(attack -> Arguments.of(user, attack)));
   }
 
@@ -226,13 +226,13 @@ class ModelSafetyIT extends IntegrationTest {
   }
 
   static Stream<String> deployers() {
-    return Stream.of("admin", "analyst");
+    return Stream.of("admin");
   }
 
   @Test
   void anHtmlFormOrAScriptFileIsNotDeployed() {
     ResponseEntity<JsonNode> response =
-        deploy("analyst", Map.of("task.html", "<script>fetch('/api/tickets')</script>"));
+        deploy("admin", Map.of("task.html", "<script>fetch('/api/tickets')</script>"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("message").asText()).contains("'task.html' is none of them");
@@ -244,7 +244,7 @@ class ModelSafetyIT extends IntegrationTest {
     String key = "model-safety-runtime-member";
     ResponseEntity<JsonNode> deployment =
         deploy(
-            "analyst",
+            "admin",
             Map.of(
                 key + ".bpmn",
                 process(

@@ -1,0 +1,15 @@
+package it.sportello.studio;
+
+/**
+ * A problem found in a model before it runs, on the element it concerns ({@code elementId} null
+ * when it concerns the whole model).
+ *
+ * @param source which check found it: {@code ENGINE} (the engine's parse and its model-safety
+ *     listener), {@code RULES} (the house rules of {@code processes/}), {@code FORMS} (a form key
+ *     no form provides)
+ */
+public record ModelProblem(String elementId, String message, String source) {
+  public static final String ENGINE = "ENGINE";
+  public static final String RULES = "RULES";
+  public static final String FORMS = "FORMS";
+}
