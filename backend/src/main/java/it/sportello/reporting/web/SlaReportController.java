@@ -13,6 +13,7 @@ import it.sportello.reporting.KbUsageReports;
 import it.sportello.reporting.ReportingProperties.ContractSla;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
+import it.sportello.survey.SatisfactionResults;
 import it.sportello.reporting.TicketResult;
 import it.sportello.reporting.TicketResult.Result;
 import it.sportello.shared.FieldViolation;
@@ -50,8 +51,14 @@ class SlaReportController {
   private final SlaReports reports;
   private final ActivityReports activity;
   private final KbUsageReports kbUsage;
+  private final SatisfactionResults satisfaction;
 
-  SlaReportController(SlaReports reports, ActivityReports activity, KbUsageReports kbUsage) {
+  SlaReportController(
+      SlaReports reports,
+      ActivityReports activity,
+      KbUsageReports kbUsage,
+      SatisfactionResults satisfaction) {
+    this.satisfaction = satisfaction;
     this.reports = reports;
     this.activity = activity;
     this.kbUsage = kbUsage;
@@ -168,7 +175,8 @@ class SlaReportController {
   @Operation(
       summary =
           "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
-              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage")
+              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage,"
+              + " Satisfaction, Satisfaction answers")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -187,6 +195,11 @@ class SlaReportController {
         activity.report(
             period.atDay(1), period.atEndOfMonth(), new ActivityReport.Filter(null, null, null)),
         kbUsage.report(period.atDay(1), period.atEndOfMonth()),
+        satisfaction.report(
+            period.atDay(1),
+            period.atEndOfMonth(),
+            reports.zone(),
+            new SatisfactionResults.Filter(null, null, null)),
         period,
         response.getOutputStream());
   }

@@ -12,6 +12,7 @@ import it.sportello.notification.NotificationRequest;
 import it.sportello.notification.Notifications;
 import it.sportello.shared.ConflictException;
 import it.sportello.sla.SlaService;
+import it.sportello.ticket.TicketClosed;
 import it.sportello.sla.SlaService.ReplyWindow;
 import it.sportello.sla.SlaTargets;
 import it.sportello.ticket.domain.Channel;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +52,7 @@ public class TicketLifecycle {
   private final InAppNotifications inApp;
   private final SlaService sla;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   TicketLifecycle(
       TicketRepository tickets,
@@ -58,7 +61,8 @@ public class TicketLifecycle {
       Notifications notifications,
       InAppNotifications inApp,
       SlaService sla,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.queues = queues;
     this.contacts = contacts;
@@ -66,6 +70,7 @@ public class TicketLifecycle {
     this.inApp = inApp;
     this.sla = sla;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Where a classified ticket waits and by when it must be taken in charge and solved. */
@@ -237,6 +242,7 @@ public class TicketLifecycle {
         "TICKET_CLOSED",
         ticket.getClosedAt(),
         ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
+    events.publishEvent(new TicketClosed(number));
   }
 
   /**
