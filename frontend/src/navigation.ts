@@ -74,6 +74,8 @@ const PLACES: readonly Place[] = [
   { path: '/users', label: 'users', roles: ['ADMIN'] },
   // the notice board: the communication office and supervisors publish notices to citizens
   { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
+  // questionnaires and the satisfaction survey: supervisors and managers (the API's roles)
+  { path: '/surveys', label: 'surveys', roles: ['SUPERVISOR', 'MANAGER'] },
 ];
 
 /**

@@ -304,7 +304,7 @@ class SatisfactionSurveyIT extends IntegrationTest {
   }
 
   private JsonNode results() {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Rome")));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome"));
     ResponseEntity<JsonNode> response =
         get(
             "/api/surveys/satisfaction/results?from=" + today.minusDays(1) + "&to=" + today,

@@ -78,7 +78,7 @@ class SatisfactionController {
       @Parameter(description = "Channel, e.g. EMAIL") @RequestParam(required = false)
           String channel) {
     ZoneId zone = sla.calendar().zone();
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate first = day("from", from, today.withDayOfMonth(1));
     LocalDate last = day("to", to, today);
     if (last.isBefore(first)) {
