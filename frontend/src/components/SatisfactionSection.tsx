@@ -25,7 +25,7 @@ export function SatisfactionSection({ from, to, zone }: { from: string; to: stri
     satisfactionResults(from, to)
       .then((loaded) => {
         if (cancelled) return;
-        setReport(loaded);
+        setReport(loaded?.total ? loaded : undefined);
         setError(undefined);
       })
       .catch((failure: unknown) => {

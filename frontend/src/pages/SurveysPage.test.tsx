@@ -58,7 +58,7 @@ describe('SurveysPage', () => {
         let body: unknown = {};
         if (url === '/api/surveys/questionnaires' && method === 'GET') body = [detail.questionnaire];
         else if (url.startsWith('/api/surveys/questionnaires/1'))
-          body = { ...detail, current: { ...detail.current, version: 3 } };
+          body = method === 'PUT' ? { ...detail, current: { ...detail.current, version: 3 } } : detail;
         else if (url === '/api/surveys/satisfaction/settings')
           body = method === 'PUT' ? JSON.parse(init!.body as string) : settings;
         else if (url === '/api/reference') body = { queues: [], offices: [], categories: [] };

@@ -199,9 +199,13 @@ export function SurveysPage({ user }: { user: Me }) {
                 <td>{each.currentVersion}</td>
                 <td>{t(`surveys.legalBases.${each.legalBasis}`)}</td>
                 <td>
-                  <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void open(each.id)}>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-outline-primary"
+                    aria-label={`${t('surveys.edit')} ${each.title}`}
+                    onClick={() => void open(each.id)}
+                  >
                     {t('surveys.edit')}
-                    <span className="visually-hidden"> {each.title}</span>
                   </button>
                 </td>
               </tr>
