@@ -41,7 +41,7 @@ try {
     await page.locator('#questionnaire-code').fill(code);
     await page.locator('#questionnaire-title').fill(`CSAT ${code}`);
     // the editor shows the starter's score question on its canvas
-    await page.locator('.questionnaire-editor .fjs-editor-container').waitFor();
+    await page.locator('.questionnaire-editor .fjs-palette-container').waitFor();
     await page.locator('.questionnaire-editor').getByText('Quanto è soddisfatto? (1-5)').first().waitFor();
     await page.getByRole('button', { name: t('surveys.save') }).click();
     await page.getByText(t('surveys.saved', { version: 1 })).waitFor();

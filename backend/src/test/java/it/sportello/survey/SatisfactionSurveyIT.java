@@ -14,7 +14,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -113,6 +120,27 @@ class SatisfactionSurveyIT extends IntegrationTest {
                 number))
         .as("one row per answered question, counted once")
         .isEqualTo(2L);
+
+    // the SLA workbook carries the month's satisfaction and the answers behind it
+    YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome")));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("supervisor", "demo");
+    ResponseEntity<byte[]> xlsx =
+        rest.exchange(
+            "/api/reports/sla.xlsx?month=" + month,
+            HttpMethod.GET,
+            new HttpEntity<>(headers),
+            byte[].class);
+    assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+      assertThat(workbook.getSheet("Satisfaction")).isNotNull();
+      Sheet sheet = workbook.getSheet("Satisfaction answers");
+      List<String> tickets = new ArrayList<>();
+      for (Row row : sheet) {
+        tickets.add(row.getCell(0).getStringCellValue());
+      }
+      assertThat(tickets).contains(number);
+    }
   }
 
   @Test
