@@ -93,7 +93,9 @@ public final class QuestionnaireSchemas {
     for (int i = 0; i < a.size(); i++) {
       Question x = a.get(i);
       Question y = b.get(i);
-      if (!x.key().equals(y.key()) || !x.type().equals(y.type()) || !x.values().equals(y.values())) {
+      if (!x.key().equals(y.key())
+          || !x.type().equals(y.type())
+          || !x.values().equals(y.values())) {
         return false;
       }
     }
@@ -160,7 +162,9 @@ public final class QuestionnaireSchemas {
     for (Question question : questions) {
       String field = "answers." + question.key();
       JsonNode value = answers.get(question.key());
-      if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
+      if (value == null
+          || value.isNull()
+          || (value.isTextual() && value.asText().isBlank())
           || (value.isArray() && value.isEmpty())) {
         if (question.required()) {
           violations.add(new FieldViolation(field, "is required"));

@@ -61,7 +61,8 @@ public class Questionnaires {
     }
   }
 
-  public record QuestionnaireDetail(QuestionnaireSummary questionnaire, QuestionnaireVersion current, List<Integer> versions) {}
+  public record QuestionnaireDetail(
+      QuestionnaireSummary questionnaire, QuestionnaireVersion current, List<Integer> versions) {}
 
   /** What a supervisor saves: the texts, the legal basis and the schemas per language. */
   public record QuestionnaireDraft(
@@ -220,7 +221,8 @@ public class Questionnaires {
     }
     if (draft.legalBasis() == null) {
       violations.add(
-          new FieldViolation("legalBasis", "must be one of PUBLIC_TASK, CONSENT, LEGITIMATE_INTEREST"));
+          new FieldViolation(
+              "legalBasis", "must be one of PUBLIC_TASK, CONSENT, LEGITIMATE_INTEREST"));
     }
     if (draft.legalBasisNote() != null && draft.legalBasisNote().length() > 1000) {
       violations.add(new FieldViolation("legalBasisNote", "must be at most 1000 characters"));

@@ -25,7 +25,8 @@ public record SatisfactionReport(
    * @param averageScore the average score of the answers (null without answers)
    * @param lowScores answers at or below the low-score threshold
    */
-  public record SatisfactionFigures(long invited, long answered, Double averageScore, long lowScores) {}
+  public record SatisfactionFigures(
+      long invited, long answered, Double averageScore, long lowScores) {}
 
   /** The figures of one operator, queue or channel ({@code key} null: none recorded). */
   public record SatisfactionGroup(String key, SatisfactionFigures figures) {}

@@ -109,7 +109,8 @@ public class SatisfactionResults {
         answers);
   }
 
-  private List<SatisfactionGroup> groups(String column, String where, MapSqlParameterSource params) {
+  private List<SatisfactionGroup> groups(
+      String column, String where, MapSqlParameterSource params) {
     return jdbc.query(
         "select "
             + column

@@ -117,7 +117,8 @@ public class SatisfactionSurveys {
 
   /** Changes the settings; the questionnaire must have the score question. */
   @Transactional
-  public SatisfactionSettings update(SatisfactionSettings wanted, Set<String> knownChannels, String actor) {
+  public SatisfactionSettings update(
+      SatisfactionSettings wanted, Set<String> knownChannels, String actor) {
     List<FieldViolation> violations = new ArrayList<>();
     if (wanted.questionnaireId() == null) {
       violations.add(new FieldViolation("questionnaireId", "is required"));
@@ -184,8 +185,8 @@ public class SatisfactionSurveys {
 
   /**
    * Invites the requester of a closed ticket: an invitation with a new token and the mail with the
-   * link, in one transaction; nothing is sent to an address or contact on the do-not-contact list or
-   * without an e-mail address. Run again, it finds the ticket's invitation.
+   * link, in one transaction; nothing is sent to an address or contact on the do-not-contact list
+   * or without an e-mail address. Run again, it finds the ticket's invitation.
    *
    * @return the invitation's id when the mail was queued
    */
@@ -249,7 +250,9 @@ public class SatisfactionSurveys {
     payload.put("number", ticket.getNumber());
     payload.put("subject", ticket.getSubject());
     payload.put("surveyLink", properties.link(token, language));
-    payload.put("unsubscribeLink", properties.link(token, language) + (language.equals("it") ? "?" : "&") + "unsubscribe=1");
+    payload.put(
+        "unsubscribeLink",
+        properties.link(token, language) + (language.equals("it") ? "?" : "&") + "unsubscribe=1");
     notifications.queue(
         new NotificationRequest(
             "survey:" + id,
@@ -266,7 +269,8 @@ public class SatisfactionSurveys {
   /** No answer in time: the link stops working. */
   @Transactional
   public void expire(long invitationId) {
-    jdbc.sql("update sportello.survey_invitation set status = 'EXPIRED' where id = ? and status = 'SENT'")
+    jdbc.sql(
+            "update sportello.survey_invitation set status = 'EXPIRED' where id = ? and status = 'SENT'")
         .param(invitationId)
         .update();
   }
@@ -296,7 +300,10 @@ public class SatisfactionSurveys {
             ? language
             : invitation.language();
     String title =
-        questionnaires.summary(invitation.questionnaireId()).map(Questionnaires.QuestionnaireSummary::title).orElse("");
+        questionnaires
+            .summary(invitation.questionnaireId())
+            .map(Questionnaires.QuestionnaireSummary::title)
+            .orElse("");
     return new PublicSurvey(status(invitation), shown, version.schema(shown), title);
   }
 
@@ -310,7 +317,8 @@ public class SatisfactionSurveys {
   public void answer(String token, JsonNode answers) {
     Invitation invitation = byToken(token, true);
     switch (status(invitation)) {
-      case "ANSWERED" -> throw new ConflictException(409, "This questionnaire was already answered.");
+      case "ANSWERED" ->
+          throw new ConflictException(409, "This questionnaire was already answered.");
       case "EXPIRED" -> throw new ConflictException(410, "This questionnaire is closed.");
       case "OPTED_OUT" -> throw new NotFoundException("No such questionnaire.");
       default -> {}

@@ -19,7 +19,9 @@ class QuestionnaireSchemasTest {
   private static JsonNode schema(String scoreLabel, String... problems) throws Exception {
     StringBuilder values = new StringBuilder();
     for (String problem : problems) {
-      values.append(values.isEmpty() ? "" : ",").append("{\"label\":\"x\",\"value\":\"" + problem + "\"}");
+      values
+          .append(values.isEmpty() ? "" : ",")
+          .append("{\"label\":\"x\",\"value\":\"" + problem + "\"}");
     }
     return JSON.readTree(
         """

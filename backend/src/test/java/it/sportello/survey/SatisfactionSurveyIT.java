@@ -47,8 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The satisfaction survey end to end through the embedded mail server: a ticket closes, the
- * requester gets the link by mail, answers through the public API once, the results count it; a
- * low score opens the supervisors' follow-up; an unsubscribed address gets no further survey.
+ * requester gets the link by mail, answers through the public API once, the results count it; a low
+ * score opens the supervisors' follow-up; an unsubscribed address gets no further survey.
  */
 class SatisfactionSurveyIT extends IntegrationTest {
 
@@ -122,7 +122,8 @@ class SatisfactionSurveyIT extends IntegrationTest {
         .isEqualTo(2L);
 
     // the SLA workbook carries the month's satisfaction and the answers behind it
-    YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome")));
+    YearMonth month =
+        YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome")));
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("supervisor", "demo");
     ResponseEntity<byte[]> xlsx =
@@ -136,8 +137,8 @@ class SatisfactionSurveyIT extends IntegrationTest {
       assertThat(workbook.getSheet("Satisfaction")).isNotNull();
       Sheet sheet = workbook.getSheet("Satisfaction answers");
       List<String> tickets = new ArrayList<>();
-      for (Row row : sheet) {
-        tickets.add(row.getCell(0).getStringCellValue());
+      for (Row line : sheet) {
+        tickets.add(line.getCell(0).getStringCellValue());
       }
       assertThat(tickets).contains(number);
     }
@@ -162,7 +163,8 @@ class SatisfactionSurveyIT extends IntegrationTest {
             post(
                     "/api/public/surveys/" + token + "/answers",
                     null,
-                    Map.of("answers", Map.of("score", "1", "problems", List.of("time", "unsolved"))))
+                    Map.of(
+                        "answers", Map.of("score", "1", "problems", List.of("time", "unsolved"))))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 

@@ -24,9 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The issue's journey in headless Chromium ({@code frontend/e2e/survey.mjs}): a supervisor creates a
- * CSAT questionnaire with the form editor and switches the survey on; a ticket closes; the requester
- * answers through the link in the mail; the result shows on the activity page.
+ * The issue's journey in headless Chromium ({@code frontend/e2e/survey.mjs}): a supervisor creates
+ * a CSAT questionnaire with the form editor and switches the survey on; a ticket closes; the
+ * requester answers through the link in the mail; the result shows on the activity page.
  */
 class SatisfactionSurveyWebIT extends BrowserIT {
 
@@ -58,7 +58,11 @@ class SatisfactionSurveyWebIT extends BrowserIT {
       throws Exception {
     String code = "csat-" + UUID.randomUUID().toString().substring(0, 6);
     String setup =
-        browse("survey.mjs", "it", Map.of("PHASE", "setup", "SURVEY_CODE", code), Duration.ofMinutes(4));
+        browse(
+            "survey.mjs",
+            "it",
+            Map.of("PHASE", "setup", "SURVEY_CODE", code),
+            Duration.ofMinutes(4));
     assertThat(setup).contains("survey setup: questionnaire " + code + " saved");
 
     String number = closeTicket();
@@ -80,8 +84,7 @@ class SatisfactionSurveyWebIT extends BrowserIT {
         jdbc.queryForObject(
             "select o.body from sportello.outbound_mail o where o.ticket_number = ?"
                 + " and o.body like '%/self-service/survey/%'",
-            String.class,
-            number);
+            String.class, number);
     Matcher link = LINK.matcher(body);
     assertThat(link.find()).as("a link in %s", body).isTrue();
 

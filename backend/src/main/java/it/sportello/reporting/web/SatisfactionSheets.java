@@ -34,7 +34,13 @@ final class SatisfactionSheets {
     int r = 0;
     text(sheet.createRow(r++), 0, "Satisfaction " + report.from() + " - " + report.to())
         .setCellStyle(bold);
-    r = group(sheet, r, "Overall", List.of(new SatisfactionReport.SatisfactionGroup("all", report.total())), bold);
+    r =
+        group(
+            sheet,
+            r,
+            "Overall",
+            List.of(new SatisfactionReport.SatisfactionGroup("all", report.total())),
+            bold);
     r = group(sheet, r + 1, "Operator", report.byOperator(), bold);
     r = group(sheet, r + 1, "Queue", report.byQueue(), bold);
     group(sheet, r + 1, "Channel", report.byChannel(), bold);
@@ -82,7 +88,11 @@ final class SatisfactionSheets {
   }
 
   private static int group(
-      Sheet sheet, int r, String title, List<SatisfactionReport.SatisfactionGroup> groups, CellStyle bold) {
+      Sheet sheet,
+      int r,
+      String title,
+      List<SatisfactionReport.SatisfactionGroup> groups,
+      CellStyle bold) {
     Row header = sheet.createRow(r++);
     text(header, 0, title).setCellStyle(bold);
     for (int i = 0; i < FIGURES.length; i++) {

@@ -1,11 +1,11 @@
 package it.sportello.reporting.web;
 
 import it.sportello.reporting.ActivityReport;
-import it.sportello.survey.SatisfactionReport;
 import it.sportello.reporting.KbUsageReport;
 import it.sportello.reporting.SlaFigures;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
+import it.sportello.survey.SatisfactionReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -33,7 +33,9 @@ class PublicSurveyController {
     this.json = json;
   }
 
-  /** What the citizen answers: the questions as form-js data (key to value, lists for checklists). */
+  /**
+   * What the citizen answers: the questions as form-js data (key to value, lists for checklists).
+   */
   record SurveyAnswers(Map<String, JsonNode> answers) {}
 
   @Operation(
@@ -47,15 +49,14 @@ class PublicSurveyController {
 
   @Operation(
       summary = "SurveyAnswers the questionnaire, once",
-      description = "400 naming answers.<key> for an invalid answer, 409 if already answered, 410 once closed")
+      description =
+          "400 naming answers.<key> for an invalid answer, 409 if already answered, 410 once closed")
   @PostMapping("/answers")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void answer(@PathVariable String token, @RequestBody SurveyAnswers answers) {
     surveys.answer(
         token,
-        answers == null || answers.answers() == null
-            ? null
-            : json.valueToTree(answers.answers()));
+        answers == null || answers.answers() == null ? null : json.valueToTree(answers.answers()));
   }
 
   @Operation(summary = "No more surveys or campaigns to the address and contact of this link")

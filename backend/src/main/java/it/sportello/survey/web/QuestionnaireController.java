@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Questionnaires for supervisors and managers: form-js schemas per language, a version per save. */
+/**
+ * Questionnaires for supervisors and managers: form-js schemas per language, a version per save.
+ */
 @Tag(name = "Surveys", description = "Questionnaires, the satisfaction survey and its results")
 @RestController
 @RequestMapping("/api/surveys/questionnaires")
@@ -55,14 +57,17 @@ class QuestionnaireController {
               + " conditional fields.")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Questionnaires.QuestionnaireDetail create(@RequestBody Questionnaires.QuestionnaireDraft draft, Principal principal) {
+  Questionnaires.QuestionnaireDetail create(
+      @RequestBody Questionnaires.QuestionnaireDraft draft, Principal principal) {
     return questionnaires.create(draft, principal.getName());
   }
 
   @Operation(summary = "Saves a new version (answers keep the version they answered)")
   @PutMapping("/{id}")
   Questionnaires.QuestionnaireDetail update(
-      @PathVariable long id, @RequestBody Questionnaires.QuestionnaireDraft draft, Principal principal) {
+      @PathVariable long id,
+      @RequestBody Questionnaires.QuestionnaireDraft draft,
+      Principal principal) {
     return questionnaires.update(id, draft, principal.getName());
   }
 }

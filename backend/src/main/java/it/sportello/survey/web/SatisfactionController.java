@@ -47,7 +47,8 @@ class SatisfactionController {
     this.clock = clock;
   }
 
-  @Operation(summary = "The settings: on/off, the CSAT questionnaire, channels, low-score threshold")
+  @Operation(
+      summary = "The settings: on/off, the CSAT questionnaire, channels, low-score threshold")
   @GetMapping("/settings")
   SatisfactionSettings settings() {
     return surveys.settings();
@@ -94,7 +95,8 @@ class SatisfactionController {
         first,
         last,
         zone,
-        new SatisfactionResults.Filter(blankToNull(operator), blankToNull(queue), blankToNull(channel)));
+        new SatisfactionResults.Filter(
+            blankToNull(operator), blankToNull(queue), blankToNull(channel)));
   }
 
   private static LocalDate day(String field, String value, LocalDate fallback) {
