@@ -36,6 +36,8 @@ import { CannedRepliesPage } from './pages/CannedRepliesPage';
 import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
+import { PublicSurveyPage } from './pages/PublicSurveyPage';
+import { SurveysPage } from './pages/SurveysPage';
 
 // the analysts' studio carries the bpmn.io editors: loaded only when opened
 const StudioPage = lazy(() => import('./pages/studio/StudioPage').then((m) => ({ default: m.StudioPage })));
@@ -273,6 +275,7 @@ export function App() {
         <Route path="/self-service/area/requests/:number" element={<SelfServiceRequestPage />} />
         <Route path="/self-service/request" element={<CitizenRequestPage />} />
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
+        <Route path="/self-service/survey/:token" element={<PublicSurveyPage />} />
         <Route
           path="/contacts/:id"
           element={guard(user, (u) => (
@@ -280,6 +283,16 @@ export function App() {
               <ContactPage user={u} />
             </PerItem>
           ))}
+        />
+        <Route
+          path="/surveys"
+          element={guard(
+            user,
+            (u) => (
+              <SurveysPage user={u} />
+            ),
+            '/surveys',
+          )}
         />
         <Route
           path="/canned-replies"

@@ -76,6 +76,8 @@ const PLACES: readonly Place[] = [
   { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
   // the analysts' studio: drafts, checks and deployment under four eyes
   { path: '/studio', label: 'studio', roles: ['ANALYST'] },
+  // questionnaires and the satisfaction survey: supervisors and managers (the API's roles)
+  { path: '/surveys', label: 'surveys', roles: ['SUPERVISOR', 'MANAGER'] },
 ];
 
 /**

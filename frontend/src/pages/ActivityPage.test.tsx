@@ -68,6 +68,35 @@ const kbUsage = {
   topics: [{ code: 'tributi', name: 'Tributi locali', views: 700 }],
 };
 
+const figures = (invited: number, answered: number, averageScore: number | null, lowScores: number) => ({
+  invited,
+  answered,
+  averageScore,
+  lowScores,
+});
+const satisfaction = {
+  from: '2026-11-01',
+  to: '2026-11-30',
+  total: figures(10, 4, 3.75, 1),
+  byOperator: [{ key: 'operator1', figures: figures(10, 4, 3.75, 1) }],
+  byQueue: [{ key: 'general', figures: figures(10, 4, 3.75, 1) }],
+  byChannel: [{ key: 'WEB', figures: figures(10, 4, 3.75, 1) }],
+  answers: [
+    {
+      ticketNumber: 'RS-2026-000042',
+      operator: 'operator1',
+      queue: 'general',
+      channel: 'WEB',
+      questionnaireVersion: 1,
+      answeredAt: '2026-11-10T09:00:00Z',
+      score: 1,
+      lowScore: true,
+      followUpOutcome: null,
+      answers: { score: ['1'], problems: ['time', 'unsolved'] },
+    },
+  ],
+};
+
 describe('ActivityPage', () => {
   const calls: string[] = [];
 
@@ -86,6 +115,18 @@ describe('ActivityPage', () => {
       'fetch',
       vi.fn(async (url: string) => {
         calls.push(url);
+        if (url === '/api/reference') {
+          return new Response(JSON.stringify({ queues: [], offices: [], categories: [] }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          });
+        }
+        if (url.startsWith('/api/surveys/satisfaction/results')) {
+          return new Response(JSON.stringify(satisfaction), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          });
+        }
         if (url.startsWith('/api/reports/kb-usage')) {
           return new Response(JSON.stringify(kbUsage), {
             status: 200,
@@ -199,5 +240,20 @@ describe('ActivityPage', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Richiesta non valida'));
     expect(screen.getByRole('alert')).toHaveTextContent('must not be before from');
     expect(calls.at(-1)).toContain('channel=FAX');
+  });
+
+  it('shows the satisfaction survey of the same period with the answers behind the figures', async () => {
+    render(
+      <MemoryRouter>
+        <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
+      </MemoryRouter>,
+    );
+    const section = await screen.findByRole('region', { name: 'Soddisfazione dopo il contatto' }, { timeout: 5000 });
+    expect(
+      await within(section).findByText('3,75', { selector: '[data-field="satisfaction-average"]' }),
+    ).toBeInTheDocument();
+    expect(within(section).getByText('RS-2026-000042')).toBeInTheDocument();
+    expect(within(section).getByText('score: 1 · problems: time, unsolved')).toBeInTheDocument();
+    expect(calls.some((url) => url.startsWith('/api/surveys/satisfaction/results?from='))).toBe(true);
   });
 });

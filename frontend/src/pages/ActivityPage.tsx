@@ -6,6 +6,7 @@ import { DataTable, Figure } from '../components/ChartFigure';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { KbUsageSection } from '../components/KbUsageSection';
+import { SatisfactionSection } from '../components/SatisfactionSection';
 import { calendarDate } from '../calendar';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'CHATBOT', 'API', 'FAX', 'SOCIAL'];
@@ -315,6 +316,7 @@ export function ActivityPage({ user }: { user: Me }) {
             })}
           </p>
           <KbUsageSection from={filter.from} to={filter.to} />
+          <SatisfactionSection from={filter.from} to={filter.to} zone={user.zone} />
         </>
       )}
     </Layout>

@@ -12,6 +12,7 @@
       "shared",
       "shared :: web",
       "sla",
+      "survey",
       "ticket :: domain"
     })
 package it.sportello.reporting;

@@ -96,6 +96,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("text", "matrix"),
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
           Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
+          // a survey's personal link
+          Map.entry("token", "no-such-survey-token-0000000000000"),
           // a full export's job, a user (users and rights)
           Map.entry("id", "no-such-id"),
           // the studio's model kinds: a form that does not exist answers 404

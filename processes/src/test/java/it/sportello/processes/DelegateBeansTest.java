@@ -29,7 +29,8 @@ class DelegateBeansTest {
     ProcedureProcesses.class,
     KbPublicationProcess.class,
     CallbackProcess.class,
-    DataSubjectRequestProcess.class
+    DataSubjectRequestProcess.class,
+    SatisfactionSurveyProcess.class
   };
 
   @Test

@@ -70,7 +70,8 @@ public interface ModuleAuthorizations {
     public static final int RETENTION = 1700;
     public static final int USERS = 1800;
     public static final int ARCHIVE = 1900;
-    public static final int STUDIO = 2400;
+    public static final int STUDIO = 2000;
+    public static final int SURVEYS = 2100;
 
     private Orders() {}
   }

@@ -21,7 +21,8 @@ public final class WebAppRoutes {
     "/kb/**",
     "/self-service/**",
     "/canned-replies/**",
-    "/studio/**"
+    "/studio/**",
+    "/surveys/**"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */

@@ -4,6 +4,8 @@ import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.ActivityReports;
 import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.reporting.SlaReports;
+import it.sportello.survey.SatisfactionReport;
+import it.sportello.survey.SatisfactionResults;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,24 +20,38 @@ class ReportWorkbookFiles implements ReportWorkbooks {
 
   private final SlaReports reports;
   private final ActivityReports activity;
+  private final SatisfactionResults satisfaction;
 
-  ReportWorkbookFiles(SlaReports reports, ActivityReports activity) {
+  ReportWorkbookFiles(
+      SlaReports reports, ActivityReports activity, SatisfactionResults satisfaction) {
     this.reports = reports;
     this.activity = activity;
+    this.satisfaction = satisfaction;
   }
 
   @Override
   public File monthlySla(YearMonth month) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SlaWorkbook.write(
-        reports, activity.report(month.atDay(1), month.atEndOfMonth(), EVERYTHING), month, out);
+        reports,
+        activity.report(month.atDay(1), month.atEndOfMonth(), EVERYTHING),
+        null,
+        satisfaction(month.atDay(1), month.atEndOfMonth()),
+        month,
+        out);
     return new File("sla-" + month + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
   }
 
   @Override
   public File activity(LocalDate from, LocalDate to, String label) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SlaWorkbook.writeActivity(activity.report(from, to, EVERYTHING), out);
+    SlaWorkbook.writeActivity(
+        activity.report(from, to, EVERYTHING), satisfaction(from, to), reports.zone(), out);
     return new File("activity-" + label + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
+  }
+
+  private SatisfactionReport satisfaction(LocalDate from, LocalDate to) {
+    return satisfaction.report(
+        from, to, reports.zone(), new SatisfactionResults.Filter(null, null, null));
   }
 }

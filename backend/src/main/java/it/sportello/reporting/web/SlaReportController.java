@@ -20,6 +20,7 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.Downloads;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.survey.SatisfactionResults;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
@@ -45,8 +46,14 @@ class SlaReportController {
   private final SlaReports reports;
   private final ActivityReports activity;
   private final KbUsageReports kbUsage;
+  private final SatisfactionResults satisfaction;
 
-  SlaReportController(SlaReports reports, ActivityReports activity, KbUsageReports kbUsage) {
+  SlaReportController(
+      SlaReports reports,
+      ActivityReports activity,
+      KbUsageReports kbUsage,
+      SatisfactionResults satisfaction) {
+    this.satisfaction = satisfaction;
     this.reports = reports;
     this.activity = activity;
     this.kbUsage = kbUsage;
@@ -163,7 +170,8 @@ class SlaReportController {
   @Operation(
       summary =
           "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
-              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage")
+              + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage,"
+              + " Satisfaction, Satisfaction answers")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -182,6 +190,11 @@ class SlaReportController {
         activity.report(
             period.atDay(1), period.atEndOfMonth(), new ActivityReport.Filter(null, null, null)),
         kbUsage.report(period.atDay(1), period.atEndOfMonth()),
+        satisfaction.report(
+            period.atDay(1),
+            period.atEndOfMonth(),
+            reports.zone(),
+            new SatisfactionResults.Filter(null, null, null)),
         period,
         response.getOutputStream());
   }

@@ -5,6 +5,7 @@ import it.sportello.reporting.KbUsageReport;
 import it.sportello.reporting.SlaFigures;
 import it.sportello.reporting.SlaReport;
 import it.sportello.reporting.SlaReports;
+import it.sportello.survey.SatisfactionReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -72,6 +73,17 @@ final class SlaWorkbook {
       SlaReports reports,
       ActivityReport activity,
       KbUsageReport kbUsage,
+      YearMonth month,
+      OutputStream out) {
+    write(reports, activity, kbUsage, null, month, out);
+  }
+
+  /** With the satisfaction survey's sheets at the end when {@code satisfaction} is given. */
+  static void write(
+      SlaReports reports,
+      ActivityReport activity,
+      KbUsageReport kbUsage,
+      SatisfactionReport satisfaction,
       YearMonth month,
       OutputStream out) {
     SlaReport report = reports.report(month);
@@ -181,6 +193,7 @@ final class SlaWorkbook {
           });
       activitySheets(workbook, activity, bold);
       kbUsageSheet(workbook, kbUsage, reports.zone(), bold);
+      SatisfactionSheets.write(workbook, satisfaction, reports.zone(), bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -199,6 +212,15 @@ final class SlaWorkbook {
    * "Backlog", as in the monthly workbook.
    */
   static void writeActivity(ActivityReport activity, OutputStream out) {
+    writeActivity(activity, null, null, out);
+  }
+
+  /** With the satisfaction survey's sheets when {@code satisfaction} is given. */
+  static void writeActivity(
+      ActivityReport activity,
+      SatisfactionReport satisfaction,
+      java.time.ZoneId zone,
+      OutputStream out) {
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     try {
       CellStyle bold = workbook.createCellStyle();
@@ -206,6 +228,7 @@ final class SlaWorkbook {
       font.setBold(true);
       bold.setFont(font);
       activitySheets(workbook, activity, bold);
+      SatisfactionSheets.write(workbook, satisfaction, zone, bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

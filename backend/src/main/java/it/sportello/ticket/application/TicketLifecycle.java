@@ -14,6 +14,7 @@ import it.sportello.shared.ConflictException;
 import it.sportello.sla.SlaService;
 import it.sportello.sla.SlaService.ReplyWindow;
 import it.sportello.sla.SlaTargets;
+import it.sportello.ticket.TicketClosed;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.Queue;
 import it.sportello.ticket.domain.QueueRepository;
@@ -65,7 +66,6 @@ public class TicketLifecycle {
       SlaService sla,
       Clock clock,
       ApplicationEventPublisher events) {
-    this.events = events;
     this.tickets = tickets;
     this.queues = queues;
     this.contacts = contacts;
@@ -73,6 +73,7 @@ public class TicketLifecycle {
     this.inApp = inApp;
     this.sla = sla;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Where a classified ticket waits and by when it must be taken in charge and solved. */
@@ -244,13 +245,14 @@ public class TicketLifecycle {
       events.publishEvent(
           new AnswerByPhoneRequested(
               number, lastActor(ticket, TicketEventKind.SOLVED), callbackAt(ticket)));
-      return;
+    } else {
+      notifyRequester(
+          ticket,
+          "TICKET_CLOSED",
+          ticket.getClosedAt(),
+          ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
     }
-    notifyRequester(
-        ticket,
-        "TICKET_CLOSED",
-        ticket.getClosedAt(),
-        ticket.getAnswer() == null ? Map.of() : Map.of("answer", ticket.getAnswer()));
+    events.publishEvent(new TicketClosed(number));
   }
 
   /**
