@@ -36,6 +36,7 @@ import { CannedRepliesPage } from './pages/CannedRepliesPage';
 import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
+import { DistributionPage } from './pages/DistributionPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -294,6 +295,16 @@ export function App() {
               <UsersPage user={u} />
             ),
             '/users',
+          )}
+        />
+        <Route
+          path="/distribution"
+          element={guard(
+            user,
+            (u) => (
+              <DistributionPage user={u} />
+            ),
+            '/distribution',
           )}
         />
         <Route path="*" element={<Navigate to="/" replace />} />

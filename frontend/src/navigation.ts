@@ -74,6 +74,8 @@ const PLACES: readonly Place[] = [
   { path: '/users', label: 'users', roles: ['ADMIN'] },
   // the notice board: the communication office and supervisors publish notices to citizens
   { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
+  // work distribution: policies, operators' presence and load, skills (the API's role)
+  { path: '/distribution', label: 'distribution', roles: ['SUPERVISOR'] },
 ];
 
 /**
