@@ -4,7 +4,7 @@ import { answer, client } from '../client';
 import type { components } from '../openapi';
 import { calendarDateTime } from '../calendar';
 
-type Assignment = components['schemas']['Assignment'];
+type Assignment = components['schemas']['ItemAssignment'];
 
 /** Who received the ticket through work distribution (accepted offers, reassignments), oldest first. */
 export function AssignmentHistory({ number, zone }: { number: string; zone: string }) {
@@ -12,7 +12,7 @@ export function AssignmentHistory({ number, zone }: { number: string; zone: stri
   const [rows, setRows] = useState<Assignment[]>();
   useEffect(() => {
     answer(client.GET('/api/distribution/assignments', { params: { query: { businessKey: number } } }))
-      .then(setRows)
+      .then((found) => setRows(Array.isArray(found) ? found : []))
       .catch(() => setRows([]));
   }, [number]);
   if (!rows || rows.length === 0) return null;

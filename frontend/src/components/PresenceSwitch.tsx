@@ -6,9 +6,9 @@ import type { Me } from '../api';
 import { calendarDateTime } from '../calendar';
 import type { components } from '../openapi';
 
-type Presence = components['schemas']['Presence'];
+type Presence = components['schemas']['OperatorPresence'];
 type PauseReason = components['schemas']['PauseReason'];
-type Offer = components['schemas']['Offer'];
+type Offer = components['schemas']['WorkOffer'];
 
 /** The roles that have a presence and are offered work. */
 const OPERATOR_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3'];
@@ -71,7 +71,8 @@ export function PresenceSwitch({ user }: { user: Me }) {
   }, [available, poll]);
 
   const choose = async (value: string) => {
-    const [state, reason] = value.split(':') as ['AVAILABLE' | 'PAUSED' | 'OFFLINE', string | undefined];
+    // "PAUSED:LUNCH" or a state alone; the reason is left out of the body when there is none
+    const [state, reason] = value.split(':') as ['AVAILABLE' | 'PAUSED' | 'OFFLINE', string];
     try {
       setPresence(await answer(client.PUT('/api/me/presence', { body: { state, reason } })));
       setMessage('');
@@ -104,7 +105,11 @@ export function PresenceSwitch({ user }: { user: Me }) {
   if (!presence) return null;
   const until = offer ? calendarDateTime(user.zone, offer.expiresAt, i18n.language) : '';
   const value =
-    presence.state === 'PAUSED' ? `PAUSED:${presence.reason ?? ''}` : presence.state === 'BUSY' ? 'BUSY' : presence.state;
+    presence.state === 'PAUSED'
+      ? `PAUSED:${presence.reason ?? ''}`
+      : presence.state === 'BUSY'
+        ? 'BUSY'
+        : presence.state;
   const systemPause = presence.state === 'PAUSED' && !reasons.some((reason) => reason.code === presence.reason);
   return (
     <div className="d-flex align-items-center gap-2 position-relative">
@@ -139,13 +144,18 @@ export function PresenceSwitch({ user }: { user: Me }) {
         {offer ? t('distribution.offer.announce', { item: offer.businessKey ?? offer.taskId, until }) : message}
       </div>
       {offer && (
-        <div role="dialog" aria-labelledby="offer-title" className="card text-dark p-2 position-absolute top-100 end-0 shadow" style={{ zIndex: 1050, minWidth: '18rem' }}>
+        <div
+          role="dialog"
+          aria-labelledby="offer-title"
+          className="card text-dark p-2 position-absolute top-100 end-0 shadow"
+          style={{ zIndex: 1050, minWidth: '18rem' }}
+        >
           <h2 id="offer-title" className="h6">
             {t('distribution.offer.title')}
           </h2>
           <p className="mb-2">{t('distribution.offer.item', { item: offer.businessKey ?? offer.taskId, until })}</p>
           <div className="d-flex gap-2">
-            <button type="button" className="btn btn-sm btn-primary" onClick={() => void respond('accept')} autoFocus>
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => void respond('accept')}>
               {t('distribution.offer.accept')}
             </button>
             <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void respond('decline')}>

@@ -73,13 +73,34 @@ describe('DistributionPage', () => {
         }
         if (path.startsWith('/api/distribution/skills')) {
           return json([
-            { operator: 'operator1', kind: 'LANGUAGE', code: 'de', proficiency: 4, updatedBy: 'supervisor', updatedAt: board.asOf },
+            {
+              operator: 'operator1',
+              kind: 'LANGUAGE',
+              code: 'de',
+              proficiency: 4,
+              updatedBy: 'supervisor',
+              updatedAt: board.asOf,
+            },
           ]);
         }
         if (path === '/api/distribution/operators/operator1/skills') {
           return json([
-            { operator: 'operator1', kind: 'LANGUAGE', code: 'de', proficiency: 4, updatedBy: 'supervisor', updatedAt: board.asOf },
-            { operator: 'operator1', kind: 'TOPIC', code: 'tari', proficiency: 5, updatedBy: 'supervisor', updatedAt: board.asOf },
+            {
+              operator: 'operator1',
+              kind: 'LANGUAGE',
+              code: 'de',
+              proficiency: 4,
+              updatedBy: 'supervisor',
+              updatedAt: board.asOf,
+            },
+            {
+              operator: 'operator1',
+              kind: 'TOPIC',
+              code: 'tari',
+              proficiency: 5,
+              updatedBy: 'supervisor',
+              updatedAt: board.asOf,
+            },
           ]);
         }
         return json([]);
@@ -99,7 +120,7 @@ describe('DistributionPage', () => {
   it('shows each queue by its name with its policy and work, and each operator in words', async () => {
     renderPage();
     const queues = await screen.findByRole('table', { name: 'Regola di ogni coda e lavoro in attesa' });
-    const row = within(queues).getByRole('row', { name: /Tributi e pagamenti/ });
+    const row = await within(queues).findByRole('row', { name: /Tributi e pagamenti/ });
     expect(within(row).getByRole('combobox', { name: 'Regola' })).toHaveValue('FIFO');
     expect(within(row).getByRole('combobox', { name: 'Modalità' })).toHaveValue('PULL');
     expect(row).toHaveTextContent('2 h 0 min');
@@ -114,14 +135,18 @@ describe('DistributionPage', () => {
   it('changes a queue policy live and names the field the server refused', async () => {
     renderPage();
     const queues = await screen.findByRole('table', { name: 'Regola di ogni coda e lavoro in attesa' });
-    const row = within(queues).getByRole('row', { name: /Tributi e pagamenti/ });
+    const row = await within(queues).findByRole('row', { name: /Tributi e pagamenti/ });
     fireEvent.change(within(row).getByRole('combobox', { name: 'Regola' }), { target: { value: 'SKILLS' } });
     fireEvent.change(within(row).getByRole('combobox', { name: 'Modalità' }), { target: { value: 'PUSH' } });
-    fireEvent.change(within(row).getByRole('spinbutton', { name: 'Secondi per rispondere' }), { target: { value: '3' } });
+    fireEvent.change(within(row).getByRole('spinbutton', { name: 'Secondi per rispondere' }), {
+      target: { value: '3' },
+    });
     fireEvent.click(within(row).getByRole('button', { name: 'Salva la regola di Tributi e pagamenti' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Richiesta non valida');
 
-    fireEvent.change(within(row).getByRole('spinbutton', { name: 'Secondi per rispondere' }), { target: { value: '20' } });
+    fireEvent.change(within(row).getByRole('spinbutton', { name: 'Secondi per rispondere' }), {
+      target: { value: '20' },
+    });
     fireEvent.click(within(row).getByRole('button', { name: 'Salva la regola di Tributi e pagamenti' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Regola di Tributi e pagamenti salvata.');
     expect(calls).toContain(
@@ -134,7 +159,9 @@ describe('DistributionPage', () => {
     const skills = await screen.findByRole('table', { name: 'Competenze di operator1' });
     await waitFor(() => expect(within(skills).getByRole('row', { name: /de/ })).toHaveTextContent('Lingua'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Tipo' }), { target: { value: 'TOPIC' } });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Codice (lingua ISO o argomento)' }), { target: { value: 'tari' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Codice (lingua ISO o argomento)' }), {
+      target: { value: 'tari' },
+    });
     fireEvent.change(screen.getByRole('combobox', { name: 'Padronanza (1-5)' }), { target: { value: '5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Aggiungi o aggiorna' }));
     await waitFor(() => expect(within(skills).getByRole('row', { name: /tari/ })).toHaveTextContent('Argomento'));

@@ -9,9 +9,9 @@ import { usePolling } from '../components/usePolling';
 import { formatDuration } from '../components/SlaBadge';
 import { useLabels } from '../lib/labels';
 
-type Board = components['schemas']['Board'];
+type Board = components['schemas']['DistributionBoard'];
 type QueueRow = components['schemas']['QueueRow'];
-type Skill = components['schemas']['Skill'];
+type Skill = components['schemas']['OperatorSkill'];
 type Policy = QueueRow['policy'];
 type Mode = QueueRow['mode'];
 type SkillKind = Skill['kind'];
@@ -46,7 +46,11 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
       );
       onSaved(t('distribution.board.saved', { queue: name }), true);
     } catch (error) {
-      onSaved(error instanceof ApiError ? error.detail : t('errors.generic'), false, error instanceof ApiError ? error.errors : []);
+      onSaved(
+        error instanceof ApiError ? error.detail : t('errors.generic'),
+        false,
+        error instanceof ApiError ? error.errors : [],
+      );
     }
   };
   return (
@@ -56,7 +60,12 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
         <label className="visually-hidden" htmlFor={`${id}-policy`}>
           {t('distribution.board.policy')}
         </label>
-        <select id={`${id}-policy`} className="form-select form-select-sm" value={policy} onChange={(e) => setPolicy(e.target.value as Policy)}>
+        <select
+          id={`${id}-policy`}
+          className="form-select form-select-sm"
+          value={policy}
+          onChange={(e) => setPolicy(e.target.value as Policy)}
+        >
           {POLICIES.map((each) => (
             <option key={each} value={each}>
               {t(`distribution.policy.${each}`)}
@@ -68,7 +77,12 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
         <label className="visually-hidden" htmlFor={`${id}-mode`}>
           {t('distribution.board.mode')}
         </label>
-        <select id={`${id}-mode`} className="form-select form-select-sm" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+        <select
+          id={`${id}-mode`}
+          className="form-select form-select-sm"
+          value={mode}
+          onChange={(e) => setMode(e.target.value as Mode)}
+        >
           {MODES.map((each) => (
             <option key={each} value={each}>
               {t(`distribution.mode.${each}`)}
@@ -134,7 +148,11 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
       );
       onMessage(t('distribution.skills.saved'), true);
     } catch (error) {
-      onMessage(error instanceof ApiError ? error.detail : t('errors.generic'), false, error instanceof ApiError ? error.errors : []);
+      onMessage(
+        error instanceof ApiError ? error.detail : t('errors.generic'),
+        false,
+        error instanceof ApiError ? error.errors : [],
+      );
     }
   };
 
@@ -148,7 +166,12 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
           <label className="form-label" htmlFor="skills-operator">
             {t('distribution.skills.operator')}
           </label>
-          <select id="skills-operator" className="form-select" value={chosen} onChange={(e) => setOperator(e.target.value)}>
+          <select
+            id="skills-operator"
+            className="form-select"
+            value={chosen}
+            onChange={(e) => setOperator(e.target.value)}
+          >
             {operators.map((each) => (
               <option key={each}>{each}</option>
             ))}
@@ -176,7 +199,11 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
               <td>{skill.proficiency}</td>
               <td>{skill.updatedBy}</td>
               <td>
-                <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void set(skill.kind, skill.code, undefined)}>
+                <button
+                  type="button"
+                  className="btn btn-sm btn-outline-danger"
+                  onClick={() => void set(skill.kind, skill.code, undefined)}
+                >
                   {t('distribution.skills.remove', { skill: skill.code })}
                 </button>
               </td>
@@ -195,7 +222,12 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
           <label className="form-label" htmlFor="skill-kind">
             {t('distribution.skills.kind')}
           </label>
-          <select id="skill-kind" className="form-select" value={kind} onChange={(e) => setKind(e.target.value as SkillKind)}>
+          <select
+            id="skill-kind"
+            className="form-select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as SkillKind)}
+          >
             {KINDS.map((each) => (
               <option key={each} value={each}>
                 {t(`distribution.kind.${each}`)}
@@ -207,13 +239,24 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
           <label className="form-label" htmlFor="skill-code">
             {t('distribution.skills.code')}
           </label>
-          <input id="skill-code" className="form-control" value={code} onChange={(e) => setCode(e.target.value)} required />
+          <input
+            id="skill-code"
+            className="form-control"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+          />
         </div>
         <div className="col-auto">
           <label className="form-label" htmlFor="skill-proficiency">
             {t('distribution.skills.proficiency')}
           </label>
-          <select id="skill-proficiency" className="form-select" value={proficiency} onChange={(e) => setProficiency(e.target.value)}>
+          <select
+            id="skill-proficiency"
+            className="form-select"
+            value={proficiency}
+            onChange={(e) => setProficiency(e.target.value)}
+          >
             {[1, 2, 3, 4, 5].map((level) => (
               <option key={level}>{level}</option>
             ))}
@@ -265,7 +308,11 @@ export function DistributionPage({ user }: { user: Me }) {
               </thead>
               <tbody>
                 {data.queues.map((row) => (
-                  <PolicyRow key={`${row.queue}-${row.policy}-${row.mode}-${row.offerTimeoutSeconds}`} row={row} onSaved={report} />
+                  <PolicyRow
+                    key={`${row.queue}-${row.policy}-${row.mode}-${row.offerTimeoutSeconds}`}
+                    row={row}
+                    onSaved={report}
+                  />
                 ))}
               </tbody>
             </table>
@@ -296,7 +343,10 @@ export function DistributionPage({ user }: { user: Me }) {
                     </td>
                     {CHANNELS.map((channel) => (
                       <td key={channel}>
-                        {t('distribution.board.load', { load: row.load[channel] ?? 0, capacity: row.capacity[channel] ?? 0 })}
+                        {t('distribution.board.load', {
+                          load: row.load[channel] ?? 0,
+                          capacity: row.capacity[channel] ?? 0,
+                        })}
                       </td>
                     ))}
                     <td>{row.queues.map((queue) => labels.queue(queue)).join(', ')}</td>

@@ -22,7 +22,7 @@ public class Assignments {
   }
 
   @Schema(description = "An item given to an operator")
-  public record Assignment(
+  public record ItemAssignment(
       String taskId,
       String businessKey,
       String queue,
@@ -50,7 +50,7 @@ public class Assignments {
   }
 
   /** The assignments of a business object (a ticket), oldest first. */
-  public List<Assignment> of(String businessKey) {
+  public List<ItemAssignment> of(String businessKey) {
     return jdbc.sql(
             """
             select task_id, business_key, queue, operator, how, assigned_by, assigned_at
@@ -59,7 +59,7 @@ public class Assignments {
         .param("key", businessKey)
         .query(
             (rs, row) ->
-                new Assignment(
+                new ItemAssignment(
                     rs.getString("task_id"),
                     rs.getString("business_key"),
                     rs.getString("queue"),

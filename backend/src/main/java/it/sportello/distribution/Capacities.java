@@ -71,12 +71,12 @@ public class Capacities {
 
   /** The work each operator holds now, per channel. */
   public Map<String, Map<WorkChannel, Integer>> load(
-      Collection<String> operators, Map<String, Presences.Presence> presence) {
+      Collection<String> operators, Map<String, Presences.OperatorPresence> presence) {
     Map<String, Integer> held = tasks.held(operators);
     Map<String, Map<WorkChannel, Integer>> load = new HashMap<>();
     for (String operator : operators) {
       Map<WorkChannel, Integer> channels = new EnumMap<>(WorkChannel.class);
-      Presences.Presence p = presence.get(operator);
+      Presences.OperatorPresence p = presence.get(operator);
       channels.put(WorkChannel.PHONE, p != null && p.onCall() ? 1 : 0);
       channels.put(WorkChannel.CHAT, 0);
       channels.put(WorkChannel.OFFLINE, held.getOrDefault(operator, 0));

@@ -1,7 +1,7 @@
 package it.sportello.distribution;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import it.sportello.distribution.Presences.Presence;
+import it.sportello.distribution.Presences.OperatorPresence;
 import it.sportello.distribution.QueuePolicies.QueuePolicy;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.NotFoundException;
@@ -78,7 +78,7 @@ public class Offers {
   }
 
   @Schema(description = "An item offered to an operator")
-  public record Offer(
+  public record WorkOffer(
       long id,
       String taskId,
       @Schema(description = "The business object's number (e.g. the ticket)") String businessKey,
@@ -166,7 +166,7 @@ public class Offers {
     if (members.isEmpty()) {
       return List.of();
     }
-    Map<String, Presence> presence = presences.of(members);
+    Map<String, OperatorPresence> presence = presences.of(members);
     Set<String> withOffer = new HashSet<>(operatorsWithOpenOffer());
     Map<String, Map<WorkChannel, Integer>> load = capacities.load(members, presence);
     Map<String, Map<String, Integer>> languages = skills.byOperator(members, SkillKind.LANGUAGE);
@@ -174,7 +174,7 @@ public class Offers {
     Map<String, Instant> lastOffers = lastOffers(queue);
     List<Candidate> candidates = new ArrayList<>();
     for (String operator : members) {
-      Presence p = presence.get(operator);
+      OperatorPresence p = presence.get(operator);
       if (p.state() == PresenceState.BUSY && p.source() == PresenceSource.WORK) {
         // busy by the work: free again once below capacity
         if (capacities.of(operator).allows(WorkChannel.OFFLINE, load.get(operator))) {
@@ -198,7 +198,7 @@ public class Offers {
   }
 
   /** The operator's open offer, after expiring due offers and a round on the PUSH queues. */
-  public Optional<Offer> current(String operator) {
+  public Optional<WorkOffer> current(String operator) {
     roundAll();
     return jdbc.sql(SELECT + " where o.operator = :o and o.state = 'OPEN'")
         .param("o", operator)
@@ -208,8 +208,8 @@ public class Offers {
 
   /** Accepts the operator's open offer: the task becomes theirs. */
   @Transactional
-  public Offer accept(long id, String operator) {
-    Offer offer = lockOpen(id, operator);
+  public WorkOffer accept(long id, String operator) {
+    WorkOffer offer = lockOpen(id, operator);
     if (!tasks.isWaiting(offer.taskId())) {
       answer(id, OfferState.WITHDRAWN);
       throw new ConflictException(409, "The item of offer " + id + " has been taken meanwhile.");
@@ -219,7 +219,7 @@ public class Offers {
     presences.answeredOffer(operator);
     assignments.record(
         offer.taskId(), offer.businessKey(), offer.queue(), operator, "OFFER", operator);
-    Presence p = presences.of(operator);
+    OperatorPresence p = presences.of(operator);
     // offline work up to the capacity: busy until some is done
     if (p.state() == PresenceState.AVAILABLE
         && !capacities
@@ -234,8 +234,8 @@ public class Offers {
 
   /** Declines the operator's open offer: the item goes to the next operator. */
   @Transactional
-  public Offer decline(long id, String operator) {
-    Offer offer = lockOpen(id, operator);
+  public WorkOffer decline(long id, String operator) {
+    WorkOffer offer = lockOpen(id, operator);
     answer(id, OfferState.DECLINED);
     presences.answeredOffer(operator);
     round(offer.queue());
@@ -266,7 +266,7 @@ public class Offers {
   }
 
   /** The offers of a task, oldest first (who was offered it, and what they did). */
-  public List<Offer> ofTask(String taskId) {
+  public List<WorkOffer> ofTask(String taskId) {
     return jdbc.sql(SELECT + " where o.task_id = :t order by o.id")
         .param("t", taskId)
         .query(this::offer)
@@ -274,15 +274,15 @@ public class Offers {
   }
 
   /** The open offers of a queue, for the board. */
-  public List<Offer> open(String queue) {
+  public List<WorkOffer> open(String queue) {
     return jdbc.sql(SELECT + " where o.queue = :q and o.state = 'OPEN' order by o.id")
         .param("q", queue)
         .query(this::offer)
         .list();
   }
 
-  private Offer lockOpen(long id, String operator) {
-    Offer offer =
+  private WorkOffer lockOpen(long id, String operator) {
+    WorkOffer offer =
         jdbc.sql(SELECT + " where o.id = :id for update")
             .param("id", id)
             .query(this::offer)
@@ -292,12 +292,12 @@ public class Offers {
       throw new NotFoundException("No offer " + id);
     }
     if (offer.state() != OfferState.OPEN || !clock.instant().isBefore(offer.expiresAt())) {
-      throw new ConflictException(409, "Offer " + id + " is no longer open.");
+      throw new ConflictException(409, "WorkOffer " + id + " is no longer open.");
     }
     return offer;
   }
 
-  private Offer get(long id) {
+  private WorkOffer get(long id) {
     return jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(this::offer).single();
   }
 
@@ -371,8 +371,8 @@ public class Offers {
       "select o.id, o.task_id, o.business_key, o.queue, o.operator, o.state, o.offered_at,"
           + " o.expires_at from sportello.distribution_offer o";
 
-  private Offer offer(ResultSet rs, int row) throws SQLException {
-    return new Offer(
+  private WorkOffer offer(ResultSet rs, int row) throws SQLException {
+    return new WorkOffer(
         rs.getLong("id"),
         rs.getString("task_id"),
         rs.getString("business_key"),

@@ -35,7 +35,7 @@ public class PresenceReport {
   }
 
   @Schema(description = "One operator's day")
-  public record OperatorDay(
+  public record PresenceDay(
       String operator,
       LocalDate day,
       @Schema(description = "Seconds in each state") Map<PresenceState, Long> seconds,
@@ -44,7 +44,7 @@ public class PresenceReport {
           Double occupancy) {}
 
   /** Every operator's days from {@code from} to {@code to} (inclusive). */
-  public List<OperatorDay> days(LocalDate from, LocalDate to) {
+  public List<PresenceDay> days(LocalDate from, LocalDate to) {
     ZoneId zone = sla.calendar().zone();
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -77,7 +77,7 @@ public class PresenceReport {
                 a = until;
               }
             });
-    List<OperatorDay> rows = new ArrayList<>();
+    List<PresenceDay> rows = new ArrayList<>();
     all.forEach(
         (operator, days) ->
             days.forEach(
@@ -85,7 +85,7 @@ public class PresenceReport {
                   long available = acc.seconds.getOrDefault(PresenceState.AVAILABLE, 0L);
                   long busy = acc.seconds.getOrDefault(PresenceState.BUSY, 0L);
                   rows.add(
-                      new OperatorDay(
+                      new PresenceDay(
                           operator,
                           day,
                           acc.seconds,

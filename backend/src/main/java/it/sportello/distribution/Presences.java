@@ -43,7 +43,7 @@ public class Presences {
   }
 
   @Schema(description = "An operator's presence now")
-  public record Presence(
+  public record OperatorPresence(
       String operator,
       PresenceState state,
       @Schema(description = "PAUSED: the reason's code (see the reasons list)") String reason,
@@ -78,14 +78,14 @@ public class Presences {
 
   /** The operator's presence (OFFLINE if never set). */
   @Transactional(readOnly = true)
-  public Presence of(String operator) {
+  public OperatorPresence of(String operator) {
     return find(operator).orElse(offline(operator));
   }
 
   /** The presence of each of the operators (OFFLINE if never set). */
   @Transactional(readOnly = true)
-  public Map<String, Presence> of(Collection<String> operators) {
-    Map<String, Presence> all = new HashMap<>();
+  public Map<String, OperatorPresence> of(Collection<String> operators) {
+    Map<String, OperatorPresence> all = new HashMap<>();
     if (operators.isEmpty()) {
       return all;
     }
@@ -100,7 +100,7 @@ public class Presences {
 
   /** Every operator ever seen, with their presence now. */
   @Transactional(readOnly = true)
-  public List<Presence> all() {
+  public List<OperatorPresence> all() {
     return jdbc.sql(SELECT + " order by operator").query(Presences::presence).list();
   }
 
@@ -111,7 +111,7 @@ public class Presences {
    * @throws InvalidRequestException naming {@code state} or {@code reason}
    */
   @Transactional
-  public Presence set(String operator, PresenceState state, String reason) {
+  public OperatorPresence set(String operator, PresenceState state, String reason) {
     if (state == null || state == PresenceState.BUSY) {
       throw new InvalidRequestException(
           "state", "must be AVAILABLE, PAUSED or OFFLINE (BUSY is set by the work)");
@@ -146,8 +146,9 @@ public class Presences {
    * Moves the operator's presence (a no-op when nothing changes), closing the previous log entry
    * and opening a new one; runs in the caller's transaction.
    */
-  Presence change(String operator, PresenceState state, String reason, PresenceSource source) {
-    Presence current = lock(operator);
+  OperatorPresence change(
+      String operator, PresenceState state, String reason, PresenceSource source) {
+    OperatorPresence current = lock(operator);
     if (current.state() == state && java.util.Objects.equals(current.reason(), reason)) {
       return current;
     }
@@ -195,7 +196,7 @@ public class Presences {
 
   /** An offer was let time out: counted; at {@code threshold} the operator is paused. */
   void missedOffer(String operator, int threshold) {
-    Presence current = lock(operator);
+    OperatorPresence current = lock(operator);
     int missed = current.missedOffers() + 1;
     jdbc.sql("update sportello.distribution_presence set missed_offers = :m where operator = :o")
         .param("m", missed)
@@ -221,7 +222,7 @@ public class Presences {
   @EventListener
   @Transactional
   public void onAgentState(AgentStateChanged event) {
-    Presence current = lock(event.agent());
+    OperatorPresence current = lock(event.agent());
     boolean onCall =
         switch (event.state()) {
           case ON_CALL, WRAP_UP -> true;
@@ -247,7 +248,7 @@ public class Presences {
   }
 
   /** The operator's row, locked (created OFFLINE first if missing). */
-  private Presence lock(String operator) {
+  private OperatorPresence lock(String operator) {
     jdbc.sql(
             """
             insert into sportello.distribution_presence (operator, state, source, since)
@@ -262,15 +263,15 @@ public class Presences {
         .single();
   }
 
-  private Optional<Presence> find(String operator) {
+  private Optional<OperatorPresence> find(String operator) {
     return jdbc.sql(SELECT + " where operator = :o")
         .param("o", operator)
         .query(Presences::presence)
         .optional();
   }
 
-  private Presence offline(String operator) {
-    return new Presence(
+  private OperatorPresence offline(String operator) {
+    return new OperatorPresence(
         operator, PresenceState.OFFLINE, null, PresenceSource.OPERATOR, null, null, false, 0);
   }
 
@@ -278,9 +279,9 @@ public class Presences {
       "select operator, state, reason, source, since, idle_since, on_call, missed_offers"
           + " from sportello.distribution_presence";
 
-  private static Presence presence(ResultSet rs, int row) throws SQLException {
+  private static OperatorPresence presence(ResultSet rs, int row) throws SQLException {
     Timestamp idle = rs.getTimestamp("idle_since");
-    return new Presence(
+    return new OperatorPresence(
         rs.getString("operator"),
         PresenceState.valueOf(rs.getString("state")),
         rs.getString("reason"),

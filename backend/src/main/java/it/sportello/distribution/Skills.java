@@ -30,7 +30,7 @@ public class Skills {
   }
 
   @Schema(description = "A skill of an operator")
-  public record Skill(
+  public record OperatorSkill(
       String operator,
       SkillKind kind,
       String code,
@@ -39,7 +39,7 @@ public class Skills {
       Instant updatedAt) {}
 
   @Schema(description = "A change of a skill: proficiency null when it was removed")
-  public record SkillChange(
+  public record OperatorSkillChange(
       String operator,
       SkillKind kind,
       String code,
@@ -48,7 +48,7 @@ public class Skills {
       Instant changedAt) {}
 
   /** Every operator's skills, or one operator's. */
-  public List<Skill> list(String operator) {
+  public List<OperatorSkill> list(String operator) {
     return jdbc.sql(
             """
             select operator, kind, code, proficiency, updated_by, updated_at
@@ -58,7 +58,7 @@ public class Skills {
         .param("o", operator, java.sql.Types.VARCHAR)
         .query(
             (rs, row) ->
-                new Skill(
+                new OperatorSkill(
                     rs.getString("operator"),
                     SkillKind.valueOf(rs.getString("kind")),
                     rs.getString("code"),
@@ -69,7 +69,7 @@ public class Skills {
   }
 
   /** The history of changes, newest first (one operator's, or everyone's). */
-  public List<SkillChange> history(String operator) {
+  public List<OperatorSkillChange> history(String operator) {
     return jdbc.sql(
             """
             select operator, kind, code, proficiency, changed_by, changed_at
@@ -80,7 +80,7 @@ public class Skills {
         .param("o", operator, java.sql.Types.VARCHAR)
         .query(
             (rs, row) ->
-                new SkillChange(
+                new OperatorSkillChange(
                     rs.getString("operator"),
                     SkillKind.valueOf(rs.getString("kind")),
                     rs.getString("code"),

@@ -1,7 +1,7 @@
 package it.sportello.distribution;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import it.sportello.distribution.Presences.Presence;
+import it.sportello.distribution.Presences.OperatorPresence;
 import it.sportello.distribution.QueuePolicies.QueuePolicy;
 import it.sportello.worklist.GroupWork;
 import it.sportello.worklist.Worklist;
@@ -74,9 +74,10 @@ public class SupervisorBoard {
       @Schema(description = "The queues the operator works in") List<String> queues) {}
 
   @Schema(description = "The supervisors' live board")
-  public record Board(Instant asOf, List<QueueRow> queues, List<OperatorRow> operators) {}
+  public record DistributionBoard(
+      Instant asOf, List<QueueRow> queues, List<OperatorRow> operators) {}
 
-  public Board board() {
+  public DistributionBoard board() {
     Instant now = clock.instant();
     List<QueuePolicy> all = policies.all();
     Map<String, GroupWork> work =
@@ -106,13 +107,13 @@ public class SupervisorBoard {
               offers.open(policy.queue()).size()));
     }
     presences.all().forEach(p -> queuesOf.putIfAbsent(p.operator(), new TreeSet<>()));
-    Map<String, Presence> presence = presences.of(queuesOf.keySet());
+    Map<String, OperatorPresence> presence = presences.of(queuesOf.keySet());
     Map<String, Map<WorkChannel, Integer>> load = capacities.load(queuesOf.keySet(), presence);
     List<OperatorRow> operators =
         queuesOf.entrySet().stream()
             .map(
                 entry -> {
-                  Presence p = presence.get(entry.getKey());
+                  OperatorPresence p = presence.get(entry.getKey());
                   return new OperatorRow(
                       entry.getKey(),
                       p.state(),
@@ -124,6 +125,6 @@ public class SupervisorBoard {
                       List.copyOf(entry.getValue()));
                 })
             .toList();
-    return new Board(now, queues, operators);
+    return new DistributionBoard(now, queues, operators);
   }
 }

@@ -96,6 +96,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("text", "matrix"),
           Map.entry("trackingToken", "no-such-tracking-token-0000000000000"),
           Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
+          // work distribution: a ticket's assignments, a queue's policy, an operator's skills
+          Map.entry("businessKey", "RS-1999-999999"),
+          Map.entry("queue", "no-such-queue"),
+          Map.entry("operator", "no-such-operator"),
           // a full export's job, a user (users and rights)
           Map.entry("id", "no-such-id"));
 
@@ -172,7 +176,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "POST /api/notifications/read-all",
           "DELETE /api/presence/{number}",
           // the retention job: removes only what is past its period, a second run nothing more
-          "POST /api/retention/run");
+          "POST /api/retention/run",
+          // an offer round on a queue that does not exist: no offers
+          "POST /api/distribution/queues/{queue}/round");
 
   @Autowired EmbeddedSearchNode searchNode;
 

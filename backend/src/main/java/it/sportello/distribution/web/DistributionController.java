@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.distribution.Assignments;
-import it.sportello.distribution.Assignments.Assignment;
+import it.sportello.distribution.Assignments.ItemAssignment;
 import it.sportello.distribution.Capacities;
 import it.sportello.distribution.Offers;
-import it.sportello.distribution.Offers.Offer;
+import it.sportello.distribution.Offers.WorkOffer;
 import it.sportello.distribution.PresenceReport;
-import it.sportello.distribution.PresenceReport.OperatorDay;
+import it.sportello.distribution.PresenceReport.PresenceDay;
 import it.sportello.distribution.QueuePolicies;
 import it.sportello.distribution.QueuePolicies.QueuePolicy;
 import it.sportello.distribution.Routing;
@@ -17,10 +17,10 @@ import it.sportello.distribution.RoutingMode;
 import it.sportello.distribution.RoutingPolicy;
 import it.sportello.distribution.SkillKind;
 import it.sportello.distribution.Skills;
-import it.sportello.distribution.Skills.Skill;
-import it.sportello.distribution.Skills.SkillChange;
+import it.sportello.distribution.Skills.OperatorSkill;
+import it.sportello.distribution.Skills.OperatorSkillChange;
 import it.sportello.distribution.SupervisorBoard;
-import it.sportello.distribution.SupervisorBoard.Board;
+import it.sportello.distribution.SupervisorBoard.DistributionBoard;
 import it.sportello.distribution.WorkChannel;
 import it.sportello.shared.InvalidRequestException;
 import jakarta.validation.Valid;
@@ -80,7 +80,7 @@ class DistributionController {
           "Every queue's policy, mode, waiting items, oldest wait, at-risk and breached items and"
               + " open offers; every operator's presence, load and capacity.")
   @GetMapping("/api/supervisor/board")
-  Board board() {
+  DistributionBoard board() {
     return board.board();
   }
 
@@ -89,7 +89,7 @@ class DistributionController {
     return policies.all();
   }
 
-  record PolicyChange(
+  record QueuePolicyChange(
       @NotNull RoutingPolicy policy,
       @NotNull RoutingMode mode,
       @Schema(description = "PUSH: seconds to answer an offer (5-600), 30 if not given")
@@ -101,7 +101,7 @@ class DistributionController {
   @PutMapping("/api/distribution/policies/{queue}")
   QueuePolicy setPolicy(
       @PathVariable String queue,
-      @Valid @RequestBody PolicyChange change,
+      @Valid @RequestBody QueuePolicyChange change,
       Authentication authentication) {
     return policies.set(
         queue,
@@ -120,7 +120,7 @@ class DistributionController {
 
   @Operation(summary = "The offers of a task, oldest first")
   @GetMapping("/api/distribution/tasks/{taskId}/offers")
-  List<Offer> taskOffers(@PathVariable String taskId) {
+  List<WorkOffer> taskOffers(@PathVariable String taskId) {
     return offers.ofTask(taskId);
   }
 
@@ -138,19 +138,19 @@ class DistributionController {
 
   @Operation(summary = "The assignments of a ticket (its number), oldest first")
   @GetMapping("/api/distribution/assignments")
-  List<Assignment> assignments(@RequestParam String businessKey) {
+  List<ItemAssignment> assignments(@RequestParam String businessKey) {
     return assignments.of(businessKey);
   }
 
   @Operation(summary = "Skills, of every operator or one")
   @GetMapping("/api/distribution/skills")
-  List<Skill> skills(@RequestParam(required = false) String operator) {
+  List<OperatorSkill> skills(@RequestParam(required = false) String operator) {
     return skills.list(operator);
   }
 
   @Operation(summary = "Changes of skills, newest first")
   @GetMapping("/api/distribution/skills/history")
-  List<SkillChange> skillHistory(@RequestParam(required = false) String operator) {
+  List<OperatorSkillChange> skillHistory(@RequestParam(required = false) String operator) {
     return skills.history(operator);
   }
 
@@ -161,7 +161,7 @@ class DistributionController {
 
   @Operation(summary = "Set or remove an operator's skill")
   @PutMapping("/api/distribution/operators/{operator}/skills")
-  List<Skill> setSkill(
+  List<OperatorSkill> setSkill(
       @PathVariable String operator,
       @Valid @RequestBody SkillChangeRequest change,
       Authentication authentication) {
@@ -187,7 +187,7 @@ class DistributionController {
 
   @Operation(summary = "Time per presence state per operator and day (occupancy, pauses)")
   @GetMapping("/api/distribution/presence-report")
-  List<OperatorDay> presenceReport(
+  List<PresenceDay> presenceReport(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     if (to.isBefore(from) || from.plusDays(92).isBefore(to)) {

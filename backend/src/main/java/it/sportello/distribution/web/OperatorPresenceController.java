@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.distribution.Offers;
-import it.sportello.distribution.Offers.Offer;
+import it.sportello.distribution.Offers.WorkOffer;
 import it.sportello.distribution.PresenceState;
 import it.sportello.distribution.Presences;
+import it.sportello.distribution.Presences.OperatorPresence;
 import it.sportello.distribution.Presences.PauseReason;
-import it.sportello.distribution.Presences.Presence;
 import it.sportello.distribution.Routing;
 import it.sportello.distribution.Routing.QueueList;
 import java.util.List;
@@ -44,7 +44,7 @@ class OperatorPresenceController {
 
   @Operation(summary = "My presence")
   @GetMapping("/presence")
-  Presence presence(Authentication authentication) {
+  OperatorPresence presence(Authentication authentication) {
     return presences.of(authentication.getName());
   }
 
@@ -52,7 +52,7 @@ class OperatorPresenceController {
       summary = "Set my presence",
       description = "AVAILABLE, PAUSED with a configured reason, or OFFLINE; 400 names the field.")
   @PutMapping("/presence")
-  Presence setPresence(@RequestBody PresenceChange change, Authentication authentication) {
+  OperatorPresence setPresence(@RequestBody PresenceChange change, Authentication authentication) {
     return presences.set(authentication.getName(), change.state(), change.reason());
   }
 
@@ -66,7 +66,7 @@ class OperatorPresenceController {
       summary = "The item offered to me now, if any (204 when none)",
       description = "Polled by the workspace; expires due offers and makes the PUSH rounds first.")
   @GetMapping("/offer")
-  ResponseEntity<Offer> offer(Authentication authentication) {
+  ResponseEntity<WorkOffer> offer(Authentication authentication) {
     return offers
         .current(authentication.getName())
         .map(ResponseEntity::ok)
@@ -75,13 +75,13 @@ class OperatorPresenceController {
 
   @Operation(summary = "Accept the offer: the task becomes mine")
   @PostMapping("/offers/{id}/accept")
-  Offer accept(@PathVariable long id, Authentication authentication) {
+  WorkOffer accept(@PathVariable long id, Authentication authentication) {
     return offers.accept(id, authentication.getName());
   }
 
   @Operation(summary = "Decline the offer: it goes to the next operator")
   @PostMapping("/offers/{id}/decline")
-  Offer decline(@PathVariable long id, Authentication authentication) {
+  WorkOffer decline(@PathVariable long id, Authentication authentication) {
     return offers.decline(id, authentication.getName());
   }
 
