@@ -43,6 +43,10 @@ public class Capacities {
   /** Sets the operator's capacity for the channels given. */
   @Transactional
   public Capacity set(String operator, Map<WorkChannel, Integer> max, String by) {
+    if (max == null || max.isEmpty()) {
+      throw new it.sportello.shared.InvalidRequestException(
+          "capacity", "name at least one channel (PHONE, CHAT, OFFLINE) with its capacity");
+    }
     max.forEach(
         (channel, items) -> {
           if (items == null || items < 0 || items > 20) {

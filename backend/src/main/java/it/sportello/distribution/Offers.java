@@ -197,9 +197,16 @@ public class Offers {
     return candidates;
   }
 
-  /** The operator's open offer, after expiring due offers and a round on the PUSH queues. */
+  /**
+   * The operator's open offer, after expiring due offers and a round on the operator's PUSH queues.
+   */
   public Optional<WorkOffer> current(String operator) {
-    roundAll();
+    transactions.executeWithoutResult(status -> expireDue());
+    for (QueuePolicy policy : policies.all()) {
+      if (policy.mode() == RoutingMode.PUSH && tasks.members(policy.queue()).contains(operator)) {
+        transactions.execute(status -> round(policy.queue()));
+      }
+    }
     return jdbc.sql(SELECT + " where o.operator = :o and o.state = 'OPEN'")
         .param("o", operator)
         .query(this::offer)
