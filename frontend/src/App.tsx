@@ -38,6 +38,7 @@ import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { PublicSurveyPage } from './pages/PublicSurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
+import { DistributionPage } from './pages/DistributionPage';
 
 // the analysts' studio carries the bpmn.io editors: loaded only when opened
 const StudioPage = lazy(() => import('./pages/studio/StudioPage').then((m) => ({ default: m.StudioPage })));
@@ -322,6 +323,16 @@ export function App() {
               <UsersPage user={u} />
             ),
             '/users',
+          )}
+        />
+        <Route
+          path="/distribution"
+          element={guard(
+            user,
+            (u) => (
+              <DistributionPage user={u} />
+            ),
+            '/distribution',
           )}
         />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -78,6 +78,8 @@ const PLACES: readonly Place[] = [
   { path: '/studio', label: 'studio', roles: ['ANALYST'] },
   // questionnaires and the satisfaction survey: supervisors and managers (the API's roles)
   { path: '/surveys', label: 'surveys', roles: ['SUPERVISOR', 'MANAGER'] },
+  // work distribution: policies, operators' presence and load, skills (the API's role)
+  { path: '/distribution', label: 'distribution', roles: ['SUPERVISOR'] },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { LANGUAGES } from '../i18n';
 import { logout, type Me } from '../api';
 import { tabsFor } from '../navigation';
 import { NotificationBell } from './NotificationBell';
+import { PresenceSwitch, isOperator } from './PresenceSwitch';
 
 /**
  * Page frame: skip link, PA header with the user and the language switch, the tabs the user's roles
@@ -57,6 +58,7 @@ export function Layout({
               {user && (
                 <>
                   <NotificationBell user={user} />
+                  {isOperator(user) && <PresenceSwitch user={user} />}
                   <span className="d-none d-md-inline">{t('nav.loggedInAs', { user: user.userId })}</span>
                   <button
                     type="button"

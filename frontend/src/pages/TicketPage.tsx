@@ -14,6 +14,7 @@ import { TicketActions } from '../components/TicketActions';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { mayReadContacts } from '../navigation';
 import { useLabels } from '../lib/labels';
+import { AssignmentHistory } from '../components/AssignmentHistory';
 
 const has = (user: Me, roles: readonly string[]) => roles.some((role) => user.roles.includes(role));
 /** Who writes to the requester (the API's POST /api/tickets/{n}/replies). */
@@ -182,6 +183,7 @@ export function TicketPage({ user }: { user: Me }) {
           <div className="row g-4">
             <div className="col-lg-8 order-1">
               <Conversation number={ticket.number} zone={zone} version={version} />
+              <AssignmentHistory number={ticket.number} zone={zone} />
               {writes && (
                 <ReplyBox
                   ref={reply}

@@ -68,6 +68,8 @@ import org.springframework.test.context.DynamicPropertySource;
       // the dependency watcher (alerts) runs when a test calls it; the scrape account of
       // /actuator/prometheus
       "sportello.alerts.schedule=false",
+      // work distribution's offer rounds run when a test makes them
+      "sportello.distribution.schedule-rounds=false",
       "sportello.archive.directory=target/it-archive",
       // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested
       // (DependencyAlertsIT)

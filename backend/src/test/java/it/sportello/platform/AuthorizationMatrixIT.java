@@ -98,6 +98,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
           Map.entry("fiscalCode", "ZZZZZZ99Z99Z999Z"),
           // a survey's personal link
           Map.entry("token", "no-such-survey-token-0000000000000"),
+          // work distribution: a ticket's assignments, a queue's policy, an operator's skills
+          Map.entry("businessKey", "RS-1999-999999"),
+          Map.entry("queue", "no-such-queue"),
+          Map.entry("operator", "no-such-operator"),
           // a full export's job, a user (users and rights)
           Map.entry("id", "no-such-id"),
           // the studio's model kinds: a form that does not exist answers 404
@@ -176,7 +180,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "POST /api/notifications/read-all",
           "DELETE /api/presence/{number}",
           // the retention job: removes only what is past its period, a second run nothing more
-          "POST /api/retention/run");
+          "POST /api/retention/run",
+          // an offer round on a queue that does not exist: no offers
+          "POST /api/distribution/queues/{queue}/round");
 
   @Autowired EmbeddedSearchNode searchNode;
 

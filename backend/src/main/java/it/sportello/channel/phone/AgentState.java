@@ -3,6 +3,7 @@ package it.sportello.channel.phone;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What an agent of the ACD is doing, as a supervisor's wallboard shows it. */
+@org.springframework.modulith.NamedInterface("phone")
 @Schema(
     description =
         "State of an ACD agent: LOGGED_OUT (not logged in to any queue), AVAILABLE (ready: calls"

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,23 +34,43 @@ public class AgentStates {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  AgentStates(JdbcTemplate jdbcTemplate, Clock clock) {
+  AgentStates(JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.clock = clock;
+    this.events = events;
   }
 
   /** Applies the change unless a newer one is known; runs in the caller's transaction. */
   void apply(Change change, String eventId) {
     Optional<AgentStatus> current = lock(change.agent());
     if (current.isEmpty()) {
-      if (insert(AgentStatus.first(change), eventId)) {
+      AgentStatus first = AgentStatus.first(change);
+      if (insert(first, eventId)) {
+        changed(first);
         return;
       }
       // another event of the same agent inserted it meanwhile
       current = lock(change.agent());
     }
-    current.orElseThrow().after(change).ifPresent(next -> update(next, eventId));
+    AgentStatus before = current.orElseThrow();
+    before
+        .after(change)
+        .ifPresent(
+            next -> {
+              update(next, eventId);
+              if (next.state() != before.state()
+                  || !java.util.Objects.equals(next.callId(), before.callId())) {
+                changed(next);
+              }
+            });
+  }
+
+  /** Tells other modules (work distribution) in this transaction. */
+  private void changed(AgentStatus status) {
+    events.publishEvent(
+        new AgentStateChanged(status.agent(), status.state(), status.since(), status.callId()));
   }
 
   /** How many agents are in each state, and who is in which. */

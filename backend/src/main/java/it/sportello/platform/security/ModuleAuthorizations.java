@@ -72,6 +72,7 @@ public interface ModuleAuthorizations {
     public static final int ARCHIVE = 1900;
     public static final int STUDIO = 2000;
     public static final int SURVEYS = 2100;
+    public static final int DISTRIBUTION = 2200;
 
     private Orders() {}
   }

@@ -43,7 +43,9 @@ class TicketTaskCompletion implements TaskCompletionHandler {
 
   @Override
   public boolean supports(WorkItem task) {
-    return PROCESS_KEYS.contains(task.processKey()) && TicketSteps.of(task.taskKey()).isPresent();
+    return task.processKey() != null
+        && PROCESS_KEYS.contains(task.processKey())
+        && TicketSteps.of(task.taskKey()).isPresent();
   }
 
   @Override
