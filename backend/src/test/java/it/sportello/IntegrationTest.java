@@ -69,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // /actuator/prometheus
       "sportello.alerts.schedule=false",
       "sportello.archive.directory=target/it-archive",
+      "sportello.data-subjects.export-directory=target/it-access-exports",
       // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested
       // (DependencyAlertsIT)
       "management.prometheus.metrics.export.enabled=true",
