@@ -28,3 +28,24 @@ alter table data_subject_export add column file_name varchar(300);
 alter table data_subject_export add constraint data_subject_export_file_or_bytes
     check (file_name is not null or archive is not null);
 comment on column data_subject_export.file_name is 'The zip''s file under sportello.data-subjects.export-directory (since V44; before, the bytes in archive); deleted by retention (access-exports)';
+
+-- The full export's jobs (it.sportello.archive.ArchiveExports): kept across restarts, seen from
+-- every node. Not part of the full export itself (operational; the files are on the source host).
+create table archive_export_job (
+    id            varchar(36)  primary key,
+    state         varchar(20)  not null,
+    requested_by  varchar(200) not null,
+    requested_at  timestamptz  not null,
+    finished_at   timestamptz,
+    tables_done   bigint       not null default 0,
+    file_name     varchar(300) not null,
+    size_bytes    bigint,
+    error         text,
+    manifest      jsonb,
+    node          varchar(200) not null,
+    heartbeat_at  timestamptz  not null,
+    constraint archive_export_job_state check (state in ('QUEUED', 'RUNNING', 'DONE', 'FAILED'))
+);
+create index archive_export_job_requested_idx on archive_export_job (requested_at desc);
+comment on table archive_export_job is 'Full exports (every table as CSV, documents as files) asked by administrators: state, progress (tables written), the archive''s file under sportello.archive.directory, who asked';
+comment on column archive_export_job.heartbeat_at is 'Last sign of life of a QUEUED or RUNNING job; one silent for sportello.archive.stale-after is reported FAILED (its node stopped)';
