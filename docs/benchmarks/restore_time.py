@@ -27,7 +27,9 @@ What it does, on a copy of the benchmark's database (never on the original):
                     it.sportello.SportelloApplication"  |  --app-jar backend/target/sportello.jar]
 
 Run it as the operating-system user that owns the data directory (PostgreSQL refuses root; e.g.
-`runuser -u postgres -- python3 ...`). Prints a Markdown table (also written to <work>/restore-time.md).
+`runuser -u postgres -- python3 ...`), or as root with --pg-user postgres: PostgreSQL's programs then
+run as that user and the copies are given to it, while the application runs as root (so that it reads
+the jars in root's Maven repository that benchmark-classpath.txt names). Prints a Markdown table (also written to <work>/restore-time.md).
 Needs psql (any version >= 12).
 The application's command runs as the same user as the script (the cluster's owner): it must be
 able to read the classes or the jar. The figures of the database part are in docs/data-protection.md.
@@ -47,18 +49,33 @@ SKIPPED = {"postmaster.pid", "postmaster.opts", "pg_wal", "pg_replslot", "pg_sta
            "pg_snapshots", "pg_serial", "pg_notify", "pg_dynshmem", "pg_subtrans"}
 
 
+PG_USER = None  # --pg-user: PostgreSQL's programs run as this user (the script as root)
+
+
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+    try:
+        return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"{' '.join(cmd)} failed ({e.returncode}):\n{e.stdout}\n{e.stderr}")
+
+
+def as_pg_user(cmd):
+    return ["runuser", "-u", PG_USER, "--"] + cmd if PG_USER else cmd
+
+
+def give_to_pg_user(path):
+    if PG_USER:
+        run(["chown", "-R", f"{PG_USER}:", path])
 
 
 def pg_ctl(args, pg_bin, data, port, options=""):
     opts = f"-p {port} -c listen_addresses=localhost {options}".strip()
-    run([os.path.join(args.pg_bin, "pg_ctl"), "-D", data, "-w", "-t", "86400", "-l",
-         os.path.join(args.work, f"{os.path.basename(data)}.log"), "-o", opts, "start"])
+    run(as_pg_user([os.path.join(args.pg_bin, "pg_ctl"), "-D", data, "-w", "-t", "86400", "-l",
+                    os.path.join(args.work, f"{os.path.basename(data)}.log"), "-o", opts, "start"]))
 
 
 def stop(pg_bin, data):
-    run([os.path.join(pg_bin, "pg_ctl"), "-D", data, "-w", "-t", "3600", "-m", "fast", "stop"])
+    run(as_pg_user([os.path.join(pg_bin, "pg_ctl"), "-D", data, "-w", "-t", "3600", "-m", "fast", "stop"]))
 
 
 def psql(port, sql):
@@ -160,7 +177,11 @@ def main():
     p.add_argument("--db-password", default="")
     p.add_argument("--search-url", help="an external search engine; default: the embedded node, fresh")
     p.add_argument("--app-timeout", type=int, default=7200, help="seconds to wait for each readiness")
+    p.add_argument("--pg-user", help="run as root: PostgreSQL's programs run as this user (runuser), the"
+                   " copies are given to it, the application runs as root (it reads root's Maven jars)")
     args = p.parse_args()
+    global PG_USER
+    PG_USER = args.pg_user
 
     os.makedirs(args.work, exist_ok=True)
     production = os.path.join(args.work, "production")
@@ -170,6 +191,7 @@ def main():
     for d in (production, backup, restored, wal):
         shutil.rmtree(d, ignore_errors=True)
     os.makedirs(wal)
+    give_to_pg_user(args.work)
     results = []
 
     t = time.monotonic()
@@ -178,6 +200,10 @@ def main():
     # the source's own WAL is needed to start it: copy it too for this working copy
     shutil.rmtree(os.path.join(production, "pg_wal"))
     shutil.copytree(os.path.join(args.source, "pg_wal"), os.path.join(production, "pg_wal"))
+    for stale in ("postmaster.pid", "recovery.signal", "standby.signal"):
+        if os.path.exists(os.path.join(production, stale)):
+            os.remove(os.path.join(production, stale))
+    give_to_pg_user(production)
     results.append(("working copy of the source", time.monotonic() - t))
 
     archiving = (f"-c wal_level=replica -c archive_mode=on -c archive_timeout=900 "
@@ -197,6 +223,7 @@ def main():
     run(["psql", "-h", "localhost", "-p", str(args.port), "-U", "postgres", "-d", "postgres",
          "-v", "ON_ERROR_STOP=1", "-At", "-f", script])
     shutil.copy(label, os.path.join(backup, "backup_label"))
+    give_to_pg_user(backup)
     results.append(("base backup (SQL API + file copy)", time.monotonic() - t))
 
     psql(args.port, "create table if not exists public.restore_probe (id bigint primary key, at timestamptz)")
@@ -212,9 +239,11 @@ def main():
 
     t0 = time.monotonic()
     copy_data_directory(backup, restored)
+    give_to_pg_user(restored)
     t1 = time.monotonic()
     results.append(("restore: copy of the base backup", t1 - t0))
     open(os.path.join(restored, "recovery.signal"), "w").close()
+    give_to_pg_user(os.path.join(restored, "recovery.signal"))
     pg_ctl(args, args.pg_bin, restored, args.port, f"-c archive_mode=off -c restore_command='cp {wal}/%f %p'")
     while psql(args.port, "select pg_is_in_recovery()") == "t":
         time.sleep(0.5)

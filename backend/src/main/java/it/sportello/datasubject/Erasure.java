@@ -348,6 +348,10 @@ class Erasure {
         erased,
         "engine variables mentioning the person",
         engine.eraseMentions(erasedBusinessKeys, person.identifiers()));
+    // the engine's other text (business keys, tasks, comments, operation log, incidents, errors)
+    engine
+        .anonymiseMentions(keptNumbers, person.identifiers())
+        .forEach((table, rows) -> count(erased, "process engine: " + table, rows));
 
     List<Erased> erasedList = new ArrayList<>();
     erased.forEach((kind, n) -> erasedList.add(new Erased(kind, n)));

@@ -228,7 +228,12 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
             .getBytes(StandardCharsets.UTF_8));
     close(first);
     close(second);
+    mentionInTheEngine(first, person);
     assertThat(occurrences(person)).as("the person's data before the erasure").isNotEmpty();
+    assertThat(occurrences(person).keySet())
+        .as("the engine's tables are searched too")
+        .anyMatch(column -> column.startsWith("act_hi_comment."))
+        .anyMatch(column -> column.startsWith("act_ru_task."));
 
     ResponseEntity<JsonNode> accepted =
         post("/api/data-subjects/" + person.fiscalCode() + "/erasure", "dpo", null);
@@ -413,6 +418,41 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     assertThat(byField)
         .containsEntry("email", "intake:" + person.email())
         .containsEntry("phone", "intake:" + person.phone());
+  }
+
+  /**
+   * What staff can type about a ticket's process in Camunda's Tasklist or through its REST API: a
+   * task's description, a comment, a value in the user operation log; the erasure must blank them.
+   */
+  private void mentionInTheEngine(String ticketNumber, Someone person) {
+    Map<String, Object> p =
+        Map.of(
+            "n",
+            ticketNumber,
+            "text",
+            "Richiamare " + person.name() + " al " + person.phone() + " (" + person.email() + ")",
+            "id",
+            java.util.UUID.randomUUID().toString());
+    assertThat(
+            jdbc.update(
+                "update act_ru_task set description_ = :text where proc_inst_id_ in"
+                    + " (select proc_inst_id_ from act_ru_execution where business_key_ = :n)",
+                p))
+        .isPositive();
+    jdbc.update(
+        "update act_hi_taskinst set description_ = :text where proc_inst_id_ in"
+            + " (select proc_inst_id_ from act_hi_procinst where business_key_ = :n)",
+        p);
+    jdbc.update(
+        "insert into act_hi_comment (id_, type_, time_, proc_inst_id_, action_, message_, full_msg_)"
+            + " select :id, 'comment', now(), proc_inst_id_, 'AddComment', :text,"
+            + " convert_to(:text, 'UTF8') from act_hi_procinst where business_key_ = :n",
+        p);
+    jdbc.update(
+        "insert into act_hi_op_log (id_, proc_inst_id_, timestamp_, operation_type_, entity_type_,"
+            + " property_, new_value_) select :id, proc_inst_id_, now(), 'Update', 'Task',"
+            + " 'description', :text from act_hi_procinst where business_key_ = :n",
+        p);
   }
 
   /**
