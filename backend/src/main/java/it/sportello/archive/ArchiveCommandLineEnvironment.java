@@ -12,9 +12,9 @@ import org.springframework.core.env.MapPropertySource;
  * to read the database and write the archive: nothing may work beside it. When the option is set,
  * this turns off, before any bean exists, every scheduler: the process engine's job executor (and
  * with it the history cleanup), the scheduled jobs ({@code @Scheduled}: retention, reminders,
- * alerts, the citizen channels' dispatcher, the audit chain's check), mail polling and sending,
- * the report deliveries, the PBX's event stream; and the web server takes any free port, so that
- * the export can run beside the instance that serves.
+ * alerts, the citizen channels' dispatcher, the audit chain's check), mail polling and sending, the
+ * report deliveries, the PBX's event stream; and the web server takes any free port, so that the
+ * export can run beside the instance that serves.
  */
 public class ArchiveCommandLineEnvironment implements EnvironmentPostProcessor {
 

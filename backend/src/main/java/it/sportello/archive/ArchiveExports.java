@@ -1,5 +1,6 @@
 package it.sportello.archive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.audit.AuditEntry;
 import it.sportello.audit.AuditLog;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -70,7 +70,8 @@ public class ArchiveExports implements DisposableBean {
       String error,
       ArchiveManifest manifest) {}
 
-  private static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+  private static final String NODE =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
   private final ArchiveExport export;
   private final Path directory;

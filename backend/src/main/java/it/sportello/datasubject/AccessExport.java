@@ -41,9 +41,7 @@ class AccessExport {
   /** Rows fetched at a time from a cursor. */
   private static final int FETCH = 200;
 
-  /**
-   * A produced archive: its file, size, SHA-256, and what it holds (file → records or bytes).
-   */
+  /** A produced archive: its file, size, SHA-256, and what it holds (file → records or bytes). */
   record Archive(Path file, long size, String sha256, Map<String, Integer> contents) {}
 
   /** The rows of one query, written as a JSON array as they are read. */
@@ -70,8 +68,7 @@ class AccessExport {
    * reporting progress (0–100) as each kind of data is written. Run in a transaction: PostgreSQL
    * uses a cursor (the fetch size) only there.
    */
-  Archive produce(
-      long requestId, Person person, Instant now, Path target, IntConsumer progress) {
+  Archive produce(long requestId, Person person, Instant now, Path target, IntConsumer progress) {
     Scope scope = Scope.of(person, jdbc);
     MapSqlParameterSource p = scope.params();
     Map<String, Integer> contents = new LinkedHashMap<>();

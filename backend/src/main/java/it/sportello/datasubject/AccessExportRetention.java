@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Access exports (zip files under {@code sportello.data-subjects.export-directory}) are deleted
  * {@code sportello.retention.periods.access-exports} after they were produced: the person has had
- * them, and a copy of everything about them should not lie about. One kind of the nightly
- * retention job: rows in batches (locked, skipped by a second run), their files after the batch's
- * commit. The request itself stays, with what the archive held.
+ * them, and a copy of everything about them should not lie about. One kind of the nightly retention
+ * job: rows in batches (locked, skipped by a second run), their files after the batch's commit. The
+ * request itself stays, with what the archive held.
  */
 @Component
 class AccessExportRetention implements RetentionTask {

@@ -343,9 +343,9 @@ public class DataSubjectRequests {
    * Erases what may be erased about the person, in the caller's transaction (the procedure's job).
    * The request stays RUNNING ("checking") with the erased and kept items; once that transaction
    * has committed, the residual scan (every text column of our tables and the engine's, one table
-   * per short read-only transaction) runs on its own thread, outside the job and its lock, and
-   * then completes the outcome and marks the request DONE: the officer answers only then. A scan
-   * that fails still completes the request, saying so in the outcome ({@code residualError}).
+   * per short read-only transaction) runs on its own thread, outside the job and its lock, and then
+   * completes the outcome and marks the request DONE: the officer answers only then. A scan that
+   * fails still completes the request, saying so in the outcome ({@code residualError}).
    */
   public void erase(long id) {
     Request request = get(id);
@@ -433,8 +433,7 @@ public class DataSubjectRequests {
     Object complete;
     try {
       complete =
-          new Erasure.Outcome(
-              outcome.erased(), outcome.kept(), erasure.residual(person, readOnly));
+          new Erasure.Outcome(outcome.erased(), outcome.kept(), erasure.residual(person, readOnly));
     } catch (RuntimeException e) {
       log.error("Residual scan of data subject request {} failed", id, e);
       complete =

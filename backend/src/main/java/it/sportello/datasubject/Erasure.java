@@ -389,7 +389,8 @@ class Erasure {
    * text elsewhere that the data protection officer reviews. One query per table (all its columns
    * in one pass), each in its own short read-only transaction: run after the erasure has committed.
    */
-  List<Residual> residual(Person person, org.springframework.transaction.support.TransactionTemplate readOnly) {
+  List<Residual> residual(
+      Person person, org.springframework.transaction.support.TransactionTemplate readOnly) {
     List<String> needles =
         person.identifiers().stream().filter(s -> s != null && s.length() >= 5).toList();
     List<Residual> found = new ArrayList<>();

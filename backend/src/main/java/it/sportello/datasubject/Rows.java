@@ -31,7 +31,8 @@ final class Rows {
     org.springframework.jdbc.core.ColumnMapRowMapper mapper =
         new org.springframework.jdbc.core.ColumnMapRowMapper();
     int[] n = {0};
-    jdbc.query(sql, params, (java.sql.ResultSet rs) -> each.accept(plain(mapper.mapRow(rs, n[0]++))));
+    jdbc.query(
+        sql, params, (java.sql.ResultSet rs) -> each.accept(plain(mapper.mapRow(rs, n[0]++))));
   }
 
   private Map<String, Object> plain(Map<String, Object> row) {

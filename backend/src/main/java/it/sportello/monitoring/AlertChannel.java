@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A way to tell the contacts of an alert: e-mail ({@link MailAlertChannel}), App IO and SMS ({@link
- * MessageAlertChannel}). Called in the transaction that records the change: a channel that queues (the
- * mail outbox) sends exactly once; one that calls out directly should do so after commit.
+ * MessageAlertChannel}). Called in the transaction that records the change: a channel that queues
+ * (the mail outbox) sends exactly once; one that calls out directly should do so after commit.
  */
 public interface AlertChannel {
 

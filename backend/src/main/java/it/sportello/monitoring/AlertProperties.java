@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     comma-separated)
  * @param ignored health indicators not watched ({@code ping} answers always)
  * @param nodeLocal indicators (or composites, e.g. {@code mailboxes}) that say something about this
- *     node only: each node watches its own, named {@code <indicator>@<node>}; every other
- *     indicator is watched by one node at a time (the lease {@code dependency-watcher})
+ *     node only: each node watches its own, named {@code <indicator>@<node>}; every other indicator
+ *     is watched by one node at a time (the lease {@code dependency-watcher})
  * @param node this node's name in the dependencies it names and in the lease (default: the JVM's
  *     {@code pid@host})
  * @param appIoContacts fiscal codes told through App IO as well (when its port is enabled;

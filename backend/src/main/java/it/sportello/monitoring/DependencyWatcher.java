@@ -131,8 +131,8 @@ public class DependencyWatcher {
   }
 
   /**
-   * Every indicator's health by path, composites flattened, node-local ones suffixed with {@code
-   * @<node>}; an indicator that throws is down.
+   * Every indicator's health by path, composites flattened, node-local ones suffixed with
+   * {@code @<node>}; an indicator that throws is down.
    */
   Map<String, Health> observe() {
     Map<String, Health> result = new LinkedHashMap<>();

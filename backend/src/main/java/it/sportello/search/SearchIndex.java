@@ -51,6 +51,7 @@ public class SearchIndex {
 
   /** Where the startup check stands: waiting (engine not answering yet), rebuilding, ready. */
   private volatile String startup = "waiting";
+
   private ScheduledExecutorService worker;
 
   SearchIndex(

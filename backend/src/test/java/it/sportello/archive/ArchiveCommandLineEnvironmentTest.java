@@ -45,8 +45,7 @@ class ArchiveCommandLineEnvironmentTest {
     assertThat(export.getProperty("sportello.retention.enabled")).isEqualTo("false");
     assertThat(export.getProperty("sportello.alerts.schedule")).isEqualTo("false");
 
-    StandardEnvironment serving =
-        environment(Map.of("camunda.bpm.job-execution.enabled", "true"));
+    StandardEnvironment serving = environment(Map.of("camunda.bpm.job-execution.enabled", "true"));
     assertThat(serving.getPropertySources().contains(ArchiveCommandLineEnvironment.SOURCE))
         .isFalse();
     assertThat(serving.getProperty("camunda.bpm.job-execution.enabled")).isEqualTo("true");

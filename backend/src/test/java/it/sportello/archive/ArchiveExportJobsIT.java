@@ -47,8 +47,7 @@ class ArchiveExportJobsIT extends IntegrationTest {
         .atMost(Duration.ofMinutes(3))
         .until(
             () -> exports.find(started.id()).orElseThrow().state(),
-            state ->
-                state == ArchiveExports.State.DONE || state == ArchiveExports.State.FAILED);
+            state -> state == ArchiveExports.State.DONE || state == ArchiveExports.State.FAILED);
 
     ArchiveExports restarted = anotherInstance();
     ArchiveExports.Job job = restarted.find(started.id()).orElseThrow();
@@ -60,7 +59,8 @@ class ArchiveExportJobsIT extends IntegrationTest {
         .contains("ticket")
         .doesNotContain("archive_export_job");
     assertThat(job.size()).isPositive();
-    assertThat(restarted.file(started.id(), "admin")).hasValueSatisfying(p -> assertThat(p).exists());
+    assertThat(restarted.file(started.id(), "admin"))
+        .hasValueSatisfying(p -> assertThat(p).exists());
     assertThat(restarted.all()).extracting(ArchiveExports.Job::id).contains(started.id());
   }
 

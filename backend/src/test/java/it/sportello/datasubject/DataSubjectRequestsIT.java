@@ -203,7 +203,9 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
         "update sportello.data_subject_export set created_at = created_at - interval '400 days'"
             + " where request_id = :id",
         Map.of("id", id));
-    assertThat(accessExportRetention.purgeBatch(Instant.now().minus(java.time.Duration.ofDays(30)), 500))
+    assertThat(
+            accessExportRetention.purgeBatch(
+                Instant.now().minus(java.time.Duration.ofDays(30)), 500))
         .isPositive();
     assertThat(stored).doesNotExist();
     assertThat(
@@ -310,7 +312,9 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     assertThat(outcome.path("erased").toString()).contains("tickets");
     List<String> residualTables = new ArrayList<>();
     outcome.path("residual").forEach(r -> residualTables.add(r.path("table").asText()));
-    assertThat(residualTables).as("the kept audit trail, found by the scan").contains("audit_event");
+    assertThat(residualTables)
+        .as("the kept audit trail, found by the scan")
+        .contains("audit_event");
   }
 
   @Test

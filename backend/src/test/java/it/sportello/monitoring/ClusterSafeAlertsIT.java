@@ -106,8 +106,7 @@ class ClusterSafeAlertsIT extends IntegrationTest {
   }
 
   private static HealthContributorRegistry registry(String name, AtomicReference<Health> state) {
-    HealthContributorRegistry registry =
-        new DefaultHealthContributorRegistry();
+    HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
     registry.registerContributor(name, (HealthIndicator) state::get);
     return registry;
   }

@@ -43,10 +43,9 @@ class RecordingRetentionSettingTest {
         .as("the old setting's environment variable")
         .containsEntry("recordings", Duration.ofDays(60));
     assertThat(
-            bind(
-                    Map.of(
-                        "sportello.phone.recordings.retention", "90d",
-                        "sportello.retention.periods.recordings", "30d"))
+            bind(Map.of(
+                    "sportello.phone.recordings.retention", "90d",
+                    "sportello.retention.periods.recordings", "30d"))
                 .periods())
         .as("the new name wins")
         .containsEntry("recordings", Duration.ofDays(30));

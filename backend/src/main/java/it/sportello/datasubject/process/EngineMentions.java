@@ -9,15 +9,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The engine's text about its processes, beyond variables, where a person's identifiers can end
- * up: a business key, a task's name or description typed in Tasklist, a comment, the user
- * operation log's values, a historic variable or detail, an incident's message, a job's or an
- * external task's error message and error details (stack traces). The engine's API cannot change
- * history, so this works on its tables (same database, the engine's schema) with SQL: each text
- * column of the {@code act_hi_*} and {@code act_ru_*} tables has every occurrence of the
- * identifiers replaced by {@code [erased]} (case-insensitive), and the error details and
- * exception stack traces they point to in {@code act_ge_bytearray} likewise. Rows of the kept
- * tickets' process instances are left alone.
+ * The engine's text about its processes, beyond variables, where a person's identifiers can end up:
+ * a business key, a task's name or description typed in Tasklist, a comment, the user operation
+ * log's values, a historic variable or detail, an incident's message, a job's or an external task's
+ * error message and error details (stack traces). The engine's API cannot change history, so this
+ * works on its tables (same database, the engine's schema) with SQL: each text column of the {@code
+ * act_hi_*} and {@code act_ru_*} tables has every occurrence of the identifiers replaced by {@code
+ * [erased]} (case-insensitive), and the error details and exception stack traces they point to in
+ * {@code act_ge_bytearray} likewise. Rows of the kept tickets' process instances are left alone.
  */
 final class EngineMentions {
 
@@ -48,8 +47,7 @@ final class EngineMentions {
     MapSqlParameterSource p =
         new MapSqlParameterSource("pattern", pattern)
             .addValue("erased", ERASED)
-            .addValue(
-                "kept", keptBusinessKeys.isEmpty() ? List.of("-none-") : keptBusinessKeys);
+            .addValue("kept", keptBusinessKeys.isEmpty() ? List.of("-none-") : keptBusinessKeys);
     Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
     for (Map<String, Object> column :
         jdbc.queryForList(
@@ -90,7 +88,8 @@ final class EngineMentions {
       if (text.isEmpty()) {
         continue;
       }
-      String qualified = quote((String) table.get("schema")) + "." + quote((String) table.get("name"));
+      String qualified =
+          quote((String) table.get("schema")) + "." + quote((String) table.get("name"));
       String notKept =
           Boolean.TRUE.equals(table.get("hasInstance"))
               ? " and (proc_inst_id_ is null or proc_inst_id_ not in (select proc_inst_id_ from "

@@ -141,8 +141,8 @@ class DataSubjectController {
 
   @Operation(summary = "Download the export's zip (recorded in the audit trail)")
   @GetMapping("/api/data-subject-requests/{id}/archive")
-  ResponseEntity<InputStreamResource> archive(
-      @PathVariable long id, Authentication authentication) throws java.io.IOException {
+  ResponseEntity<InputStreamResource> archive(@PathVariable long id, Authentication authentication)
+      throws java.io.IOException {
     Archive archive = requests.archive(id, authentication.getName());
     return Downloads.attachment(
         archive.fileName(), "application/zip", archive.size(), archive.open());

@@ -145,8 +145,8 @@ class CitizenChannelAdaptersTest {
             5,
             Duration.ofMinutes(1),
             Duration.ofSeconds(5),
-        Duration.ofMinutes(1),
-        Duration.ofHours(1));
+            Duration.ofMinutes(1),
+            Duration.ofHours(1));
     assertThat(new AppIoAdapter(off, json).enabled()).isFalse();
     assertThat(new SmsGatewayAdapter(off, json).enabled()).isFalse();
     assertThat(received).isEmpty();
