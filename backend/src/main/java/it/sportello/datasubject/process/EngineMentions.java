@@ -22,13 +22,16 @@ final class EngineMentions {
 
   static final String ERASED = "[erased]";
 
-  /** Where the engine keeps error details and stack traces as bytes, and which column points. */
+  /**
+   * Where the engine keeps error details and stack traces as bytes: the table that points, its
+   * pointing column, its process instance column.
+   */
   private static final List<String[]> ERROR_BYTES =
       List.of(
-          new String[] {"act_ru_job", "exception_stack_id_"},
-          new String[] {"act_hi_job_log", "job_exception_stack_id_"},
-          new String[] {"act_ru_ext_task", "error_details_id_"},
-          new String[] {"act_hi_ext_task_log", "error_details_id_"});
+          new String[] {"act_ru_job", "exception_stack_id_", "process_instance_id_"},
+          new String[] {"act_hi_job_log", "job_exception_stack_id_", "process_instance_id_"},
+          new String[] {"act_ru_ext_task", "error_details_id_", "proc_inst_id_"},
+          new String[] {"act_hi_ext_task_log", "error_details_id_", "proc_inst_id_"});
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -68,13 +71,15 @@ final class EngineMentions {
                 t.put("schema", column.get("table_schema"));
                 t.put("name", column.get("table_name"));
                 t.put("text", new ArrayList<String>());
-                t.put("hasInstance", false);
+                t.put("instance", null);
                 return t;
               });
       String name = (String) column.get("column_name");
       String type = (String) column.get("data_type");
-      if ("proc_inst_id_".equals(name)) {
-        table.put("hasInstance", true);
+      // the column naming the process instance: proc_inst_id_, or process_instance_id_ (jobs)
+      if ("proc_inst_id_".equals(name)
+          || ("process_instance_id_".equals(name) && table.get("instance") == null)) {
+        table.put("instance", name);
       }
       if (type.equals("character varying") || type.equals("text") || type.equals("character")) {
         @SuppressWarnings("unchecked")
@@ -90,9 +95,14 @@ final class EngineMentions {
       }
       String qualified =
           quote((String) table.get("schema")) + "." + quote((String) table.get("name"));
+      String instance = (String) table.get("instance");
       String notKept =
-          Boolean.TRUE.equals(table.get("hasInstance"))
-              ? " and (proc_inst_id_ is null or proc_inst_id_ not in (select proc_inst_id_ from "
+          instance != null
+              ? " and ("
+                  + quote(instance)
+                  + " is null or "
+                  + quote(instance)
+                  + " not in (select proc_inst_id_ from "
                   + quote((String) table.get("schema"))
                   + ".act_hi_procinst where business_key_ in (:kept)))"
               : "";
@@ -128,7 +138,11 @@ final class EngineMentions {
       }
       String q = quote(schema);
       String notKept =
-          " and (r.proc_inst_id_ is null or r.proc_inst_id_ not in (select proc_inst_id_ from "
+          " and (r."
+              + pointer[2]
+              + " is null or r."
+              + pointer[2]
+              + " not in (select proc_inst_id_ from "
               + q
               + ".act_hi_procinst where business_key_ in (:kept)))";
       int rows =
