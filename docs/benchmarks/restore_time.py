@@ -16,7 +16,7 @@ What it does, on a copy of the benchmark's database (never on the original):
   5. with --app-cmd (or --app-jar), starts the application on the restored database as an external
      PostgreSQL (the production profile: the cluster is the one pg_ctl started, owned by postgres),
      times until /actuator/health/readiness answers UP (Flyway validates, the engine starts), then
-     until /actuator/health/searchIndex answers UP: the search index compared with the database and
+     until /actuator/health/search-index answers UP: the search index compared with the database and
      rebuilt from it (a fresh, empty index: the embedded search node with a new data directory,
      unless --search-url names an engine). The application gets its settings in the environment
      (SPRING_APPLICATION_JSON: datasource, port, prod profile, search, job executor off).
@@ -272,7 +272,7 @@ def main():
                 wait_up(app, f"{base}/readiness", args.app_timeout)
                 t_ready = time.monotonic()
                 results.append(("application ready on the restored database", t_ready - t))
-                wait_up(app, f"{base}/searchIndex", args.app_timeout)
+                wait_up(app, f"{base}/search-index", args.app_timeout)
                 t_index = time.monotonic()
                 results.append(("search index checked and rebuilt from the database", t_index - t_ready))
                 results.append(("RTO figure (database + application + search index)", t_index - t0))

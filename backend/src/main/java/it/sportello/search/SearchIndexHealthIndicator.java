@@ -5,8 +5,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the search index is complete after a start ({@code /actuator/health/searchIndex}, open
- * like every health path): {@code UP} once the indexer has compared the index with the database and
+ * Whether the search index is complete after a start (the health group {@code
+ * /actuator/health/search-index}, open like readiness; the component's own path shows only to
+ * authorised users): {@code UP} once the indexer has compared the index with the database and
  * rebuilt it if it differed (e.g. after a restore into a fresh PostgreSQL, an empty index); {@code
  * UNKNOWN} before, with the step ({@code waiting}, {@code rebuilding}) as its detail. UNKNOWN
  * changes neither the overall health nor the alerts: a restore's runbook and the restore benchmark

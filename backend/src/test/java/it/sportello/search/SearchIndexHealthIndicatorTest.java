@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * {@code /actuator/health/searchIndex}: UP only once the index was checked against the database
+ * {@code /actuator/health/search-index}: UP only once the index was checked against the database
  * (and rebuilt if it differed) after the start: what a restore waits for.
  */
 class SearchIndexHealthIndicatorTest {

@@ -131,35 +131,50 @@ final class EngineMentions {
         changed.merge((String) table.get("name"), rows, Integer::sum);
       }
     }
+    // error details and stack traces: read and rewritten here (the same pattern in Java), one row
+    // at a time: the byte table also holds serialized values, which are no text to match in SQL
+    java.util.regex.Pattern compiled =
+        java.util.regex.Pattern.compile(
+            pattern,
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
     for (String[] pointer : ERROR_BYTES) {
       String schema = schemaOf(tables, pointer[0]);
       if (schema == null) {
         continue;
       }
       String q = quote(schema);
-      String notKept =
-          " and (r."
-              + pointer[2]
-              + " is null or r."
-              + pointer[2]
-              + " not in (select proc_inst_id_ from "
-              + q
-              + ".act_hi_procinst where business_key_ in (:kept)))";
-      int rows =
-          jdbc.update(
-              "update "
+      List<Map<String, Object>> candidates =
+          jdbc.queryForList(
+              "select b.id_, b.bytes_ from "
                   + q
-                  + ".act_ge_bytearray b set bytes_ = convert_to(regexp_replace("
-                  + "convert_from(b.bytes_, 'UTF8'), :pattern, :erased, 'gi'), 'UTF8')"
-                  + " from "
+                  + ".act_ge_bytearray b join "
                   + q
                   + "."
                   + pointer[0]
-                  + " r where r."
+                  + " r on r."
                   + pointer[1]
-                  + " = b.id_ and convert_from(b.bytes_, 'UTF8') ~* :pattern"
-                  + notKept,
+                  + " = b.id_ where b.bytes_ is not null and (r."
+                  + pointer[2]
+                  + " is null or r."
+                  + pointer[2]
+                  + " not in (select proc_inst_id_ from "
+                  + q
+                  + ".act_hi_procinst where business_key_ in (:kept)))",
               p);
+      int rows = 0;
+      for (Map<String, Object> candidate : candidates) {
+        String text =
+            new String((byte[]) candidate.get("bytes_"), java.nio.charset.StandardCharsets.UTF_8);
+        String erased =
+            compiled.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(ERASED));
+        if (!erased.equals(text)) {
+          rows +=
+              jdbc.update(
+                  "update " + q + ".act_ge_bytearray set bytes_ = :bytes where id_ = :id",
+                  new MapSqlParameterSource("id", candidate.get("id_"))
+                      .addValue("bytes", erased.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+      }
       if (rows > 0) {
         changed.merge("act_ge_bytearray (" + pointer[0] + ")", rows, Integer::sum);
       }
