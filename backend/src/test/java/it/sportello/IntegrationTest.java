@@ -71,6 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // work distribution's offer rounds run when a test makes them
       "sportello.distribution.schedule-rounds=false",
       "sportello.archive.directory=target/it-archive",
+      "sportello.data-subjects.export-directory=target/it-access-exports",
       // Spring Boot's tests turn metrics export off; /actuator/prometheus is tested
       // (DependencyAlertsIT)
       "management.prometheus.metrics.export.enabled=true",

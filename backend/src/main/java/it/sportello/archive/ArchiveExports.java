@@ -1,5 +1,6 @@
 package it.sportello.archive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.audit.AuditEntry;
 import it.sportello.audit.AuditLog;
 import java.io.IOException;
@@ -8,17 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -26,12 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Full exports in the background, one at a time (each reads the whole schema): an administrator
- * asks, the archive is written under {@code sportello.archive.directory}, its state is kept in
- * memory until the application stops (the files stay). Each request and each download is audited.
+ * Full exports in the background, one at a time per node (each reads the whole schema): an
+ * administrator asks, the archive is written under {@code sportello.archive.directory}; the job
+ * (state, progress, file, who asked) is kept in {@code archive_export_job}, so that it survives a
+ * restart and every node answers about it. A job whose node stopped while it was queued or running
+ * is reported FAILED once it has been silent for {@code sportello.archive.stale-after}. Each
+ * request and each download is audited.
  */
 @Service
 public class ArchiveExports implements DisposableBean {
@@ -64,34 +68,18 @@ public class ArchiveExports implements DisposableBean {
       String fileName,
       Long size,
       String error,
-      ArchiveManifest manifest) {
+      ArchiveManifest manifest) {}
 
-    Job with(
-        State state,
-        long tablesDone,
-        Instant finishedAt,
-        Long size,
-        String error,
-        ArchiveManifest manifest) {
-      return new Job(
-          id,
-          state,
-          requestedBy,
-          requestedAt,
-          finishedAt,
-          tablesDone,
-          fileName,
-          size,
-          error,
-          manifest);
-    }
-  }
+  private static final String NODE =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
   private final ArchiveExport export;
   private final Path directory;
   private final Clock clock;
   private final AuditLog audit;
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final java.time.Duration staleAfter;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "archive-export"));
 
@@ -100,11 +88,15 @@ public class ArchiveExports implements DisposableBean {
       ArchiveProperties properties,
       Clock clock,
       AuditLog audit,
+      ObjectMapper json,
       @Value("${spring.flyway.default-schema:sportello}") String schema) {
     this.export = new ArchiveExport(dataSource, schema, clock);
     this.directory = Path.of(properties.directory()).toAbsolutePath();
     this.clock = clock;
     this.audit = audit;
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.json = json;
+    this.staleAfter = properties.staleAfter();
   }
 
   /** Queues an export; returns at once. */
@@ -124,20 +116,77 @@ public class ArchiveExports implements DisposableBean {
             null,
             null,
             null);
-    jobs.put(id, job);
+    jdbc.update(
+        "insert into sportello.archive_export_job (id, state, requested_by, requested_at,"
+            + " file_name, node, heartbeat_at) values (?, 'QUEUED', ?, ?, ?, ?, ?)",
+        id,
+        user,
+        Timestamp.from(now),
+        job.fileName(),
+        NODE,
+        Timestamp.from(now));
     audit.record(AuditEntry.change(user, "EXPORT_ALL", "archive", id, null));
     worker.execute(() -> run(id));
     return job;
   }
 
   public Optional<Job> find(String id) {
-    return Optional.ofNullable(jobs.get(id));
+    failStale();
+    return jdbc.query(SELECT + " where id = ?", this::job, id).stream().findFirst();
   }
 
+  /** The latest 100 jobs, newest first. */
   public List<Job> all() {
-    return jobs.values().stream()
-        .sorted(Comparator.comparing(Job::requestedAt).reversed())
-        .toList();
+    failStale();
+    return jdbc.query(SELECT + " order by requested_at desc, id limit 100", this::job);
+  }
+
+  private static final String SELECT =
+      "select id, state, requested_by, requested_at, finished_at, tables_done, file_name,"
+          + " size_bytes, error, cast(manifest as text) as manifest"
+          + " from sportello.archive_export_job";
+
+  private Job job(ResultSet rs, int row) throws SQLException {
+    String manifest = rs.getString("manifest");
+    Timestamp finished = rs.getTimestamp("finished_at");
+    long size = rs.getLong("size_bytes");
+    boolean noSize = rs.wasNull();
+    try {
+      return new Job(
+          rs.getString("id"),
+          State.valueOf(rs.getString("state")),
+          rs.getString("requested_by"),
+          rs.getTimestamp("requested_at").toInstant(),
+          finished == null ? null : finished.toInstant(),
+          rs.getLong("tables_done"),
+          rs.getString("file_name"),
+          noSize ? null : size,
+          rs.getString("error"),
+          manifest == null ? null : json.readValue(manifest, ArchiveManifest.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable manifest of export " + rs.getString("id"), e);
+    }
+  }
+
+  /** Jobs whose node stopped while they were queued or running: silent too long, FAILED. */
+  private void failStale() {
+    Instant now = clock.instant();
+    jdbc.update(
+        "update sportello.archive_export_job set state = 'FAILED', finished_at = ?,"
+            + " error = 'interrupted: the application stopped on ' || node || ' before it ended'"
+            + " where state in ('QUEUED', 'RUNNING') and heartbeat_at < ?",
+        Timestamp.from(now),
+        Timestamp.from(now.minus(staleAfter)));
+  }
+
+  private void update(String id, State state, long tablesDone) {
+    jdbc.update(
+        "update sportello.archive_export_job set state = ?, tables_done = ?, heartbeat_at = ?"
+            + " where id = ?",
+        state.name(),
+        tablesDone,
+        Timestamp.from(clock.instant()),
+        id);
   }
 
   /** The archive of a finished job, its download audited. */
@@ -152,37 +201,31 @@ public class ArchiveExports implements DisposableBean {
   }
 
   private void run(String id) {
-    Job job = jobs.get(id);
-    jobs.put(id, job.with(State.RUNNING, 0, null, null, null, null));
+    Job job = find(id).orElseThrow();
+    update(id, State.RUNNING, 0);
     Path target = directory.resolve(job.fileName());
     try {
-      ArchiveManifest manifest =
-          write(
-              target,
-              done ->
-                  jobs.computeIfPresent(
-                      id, (k, j) -> j.with(State.RUNNING, done, null, null, null, null)));
-      jobs.put(
-          id,
-          job.with(
-              State.DONE,
-              manifest.tables().size(),
-              clock.instant(),
-              Files.size(target),
-              null,
-              manifest));
+      ArchiveManifest manifest = write(target, done -> update(id, State.RUNNING, done));
+      jdbc.update(
+          "update sportello.archive_export_job set state = 'DONE', tables_done = ?,"
+              + " finished_at = ?, heartbeat_at = ?, size_bytes = ?,"
+              + " manifest = cast(? as jsonb), error = null where id = ?",
+          manifest.tables().size(),
+          Timestamp.from(clock.instant()),
+          Timestamp.from(clock.instant()),
+          Files.size(target),
+          json.writeValueAsString(manifest),
+          id);
       log.info("Full export {} written to {}", id, target);
     } catch (IOException | SQLException | RuntimeException e) {
       log.error("Full export {} failed", id, e);
-      jobs.put(
-          id,
-          job.with(
-              State.FAILED,
-              0,
-              clock.instant(),
-              null,
-              e.getClass().getSimpleName() + ": " + e.getMessage(),
-              null));
+      jdbc.update(
+          "update sportello.archive_export_job set state = 'FAILED', finished_at = ?,"
+              + " heartbeat_at = ?, error = ? where id = ?",
+          Timestamp.from(clock.instant()),
+          Timestamp.from(clock.instant()),
+          e.getClass().getSimpleName() + ": " + e.getMessage(),
+          id);
     }
   }
 

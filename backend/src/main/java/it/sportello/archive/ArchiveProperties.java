@@ -12,8 +12,12 @@ import org.springframework.validation.annotation.Validated;
  *     holds every citizen's data)
  * @param export a path: the application writes an archive there at start and stops (the
  *     command-line export); empty: nothing
+ * @param staleAfter a queued or running export silent this long is reported FAILED (its node
+ *     stopped): the jobs are kept in {@code archive_export_job}, across restarts
  */
 @Validated
 @ConfigurationProperties("sportello.archive")
 public record ArchiveProperties(
-    @NotBlank @DefaultValue("./data/archive") String directory, @DefaultValue("") String export) {}
+    @NotBlank @DefaultValue("./data/archive") String directory,
+    @DefaultValue("") String export,
+    @DefaultValue("30m") java.time.Duration staleAfter) {}

@@ -22,6 +22,9 @@ final class SchemaCatalog {
 
   static final String FLYWAY_HISTORY = "flyway_schema_history";
 
+  /** The full export's own jobs: operational, not data (their files are on the source host). */
+  static final String EXPORT_JOBS = "archive_export_job";
+
   record Column(
       String name,
       int position,
@@ -66,8 +69,8 @@ final class SchemaCatalog {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          if (FLYWAY_HISTORY.equals(rows.getString(2))) {
-            continue; // the target's own migrations wrote it
+          if (FLYWAY_HISTORY.equals(rows.getString(2)) || EXPORT_JOBS.equals(rows.getString(2))) {
+            continue; // the target's own migrations wrote it; the exports' jobs are not data
           }
           long oid = rows.getLong(1);
           tables.add(

@@ -1,10 +1,17 @@
 package it.sportello.datasubject;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,38 +29,72 @@ import org.springframework.stereotype.Component;
  * recordings' metadata, requests from the web form and notifications, letters and complaints,
  * survey answers where a survey table exists, and the audit rows of who read their data) and the
  * original files (documents, raw mails as {@code .eml}, attachments of mails we sent).
+ *
+ * <p>Streamed, so that memory stays flat however much there is about the person: the rows are read
+ * with a fetch size (a cursor) and written one by one as JSON into the zip, the files copied from
+ * the database's streams, the zip written to a file (through a temporary name) under {@code
+ * sportello.data-subjects.export-directory}.
  */
 @Component
 class AccessExport {
 
-  /** A produced archive and what it holds (file → number of records or bytes). */
-  record Archive(byte[] zip, Map<String, Integer> contents) {}
+  /** Rows fetched at a time from a cursor. */
+  private static final int FETCH = 200;
+
+  /** A produced archive: its file, size, SHA-256, and what it holds (file → records or bytes). */
+  record Archive(Path file, long size, String sha256, Map<String, Integer> contents) {}
+
+  /** The rows of one query, written as a JSON array as they are read. */
+  record Query(String sql, MapSqlParameterSource params) {}
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate cursor;
   private final ObjectMapper json;
   private final Rows rows;
 
   AccessExport(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    org.springframework.jdbc.core.JdbcTemplate fetching =
+        new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+    fetching.setFetchSize(FETCH);
+    this.cursor = new NamedParameterJdbcTemplate(fetching);
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
-    this.rows = new Rows(jdbc, json);
+    this.json.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    this.rows = new Rows(cursor, json);
   }
 
-  /** Produces the archive, reporting progress (0–100) as each kind of data is written. */
-  Archive produce(long requestId, Person person, Instant now, IntConsumer progress) {
+  /**
+   * Produces the archive as {@code target} (written as a temporary file beside it, then renamed),
+   * reporting progress (0–100) as each kind of data is written. Run in a transaction: PostgreSQL
+   * uses a cursor (the fetch size) only there.
+   */
+  Archive produce(long requestId, Person person, Instant now, Path target, IntConsumer progress) {
     Scope scope = Scope.of(person, jdbc);
     MapSqlParameterSource p = scope.params();
     Map<String, Integer> contents = new LinkedHashMap<>();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+    Path partial;
+    MessageDigest sha256;
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".export-", ".part");
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (OutputStream file =
+            new DigestOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(partial)), sha256);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
       Writer out = new Writer(zip, contents);
 
       out.json(
           "contact.json",
           Map.of(
-              "contacts", rows.query("select * from sportello.contact where id in (:contacts)", p),
+              "contacts", q("select * from sportello.contact where id in (:contacts)", p),
               "changes",
-                  rows.query(
+                  q(
                       "select * from sportello.contact_change where contact_id in (:contacts)"
                           + " order by changed_at, id",
                       p)));
@@ -63,7 +104,7 @@ class AccessExport {
           "tickets.json",
           Map.of(
               "tickets",
-              rows.query(
+              q(
                   "select id, number, type, channel, status, subject, description, language,"
                       + " topic, reason, priority, queue, current_level, received_at,"
                       + " taken_in_charge_at, taken_in_charge_by, resolved_at, closed_at, outcome,"
@@ -71,13 +112,13 @@ class AccessExport {
                       + " from sportello.ticket where id in (:tickets) order by id",
                   p),
               "steps",
-              rows.query(
+              q(
                   "select e.*, t.number as ticket_number from sportello.ticket_event e"
                       + " join sportello.ticket t on t.id = e.ticket_id"
                       + " where e.ticket_id in (:tickets) order by e.ticket_id, e.occurred_at, e.id",
                   p),
               "links",
-              rows.query(
+              q(
                   "select * from sportello.ticket_link where ticket_id in (:tickets)"
                       + " or other_ticket_id in (:tickets) order by id",
                   p)));
@@ -87,24 +128,24 @@ class AccessExport {
           "interactions.json",
           Map.of(
               "interactions",
-              rows.query(
+              q(
                   "select * from sportello.interaction where contact_id in (:contacts)"
                       + " or ticket_id in (:tickets) order by occurred_at, id",
                   p)));
       progress.accept(35);
 
-      List<Map<String, Object>> inbound =
-          rows.query(
+      Query inbound =
+          q(
               "select * from sportello.inbound_message where ticket_number in (:numbers)"
                   + " or lower(sender) in (:emails) order by received_at, id",
               p);
-      List<Map<String, Object>> outbound =
-          rows.query(
+      Query outbound =
+          q(
               "select * from sportello.outbound_mail where ticket_number in (:numbers)"
                   + " or lower(recipient) in (:emails) order by created_at, id",
               p);
-      List<Map<String, Object>> attachments =
-          rows.query(
+      Query attachments =
+          q(
               "select id, outbound_mail_id, position, file_name, media_type"
                   + " from sportello.outbound_mail_attachment where outbound_mail_id in"
                   + " (select id from sportello.outbound_mail where ticket_number in (:numbers)"
@@ -113,35 +154,30 @@ class AccessExport {
       out.json(
           "mails.json",
           Map.of("inbound", inbound, "outbound", outbound, "outboundAttachments", attachments));
-      for (Map<String, Object> mail : inbound) {
-        byte[] raw =
-            jdbc.queryForObject(
-                "select raw from sportello.inbound_message where id = :id",
-                Map.of("id", mail.get("id")),
-                byte[].class);
-        if (raw != null) {
-          out.file("mails/inbound-" + mail.get("id") + ".eml", raw);
-        }
-      }
-      for (Map<String, Object> attachment : attachments) {
-        byte[] content =
-            jdbc.queryForObject(
-                "select content from sportello.outbound_mail_attachment where id = :id",
-                Map.of("id", attachment.get("id")),
-                byte[].class);
-        out.file(
-            "mails/outbound-"
-                + attachment.get("outbound_mail_id")
-                + "-"
-                + attachment.get("position")
-                + "-"
-                + safe(attachment.get("file_name")),
-            content);
-      }
+      out.files(
+          "select id, raw from sportello.inbound_message where (ticket_number in (:numbers)"
+              + " or lower(sender) in (:emails)) and raw is not null order by id",
+          p,
+          rs -> "mails/inbound-" + rs.getLong("id") + ".eml",
+          "raw");
+      out.files(
+          "select outbound_mail_id, position, file_name, content"
+              + " from sportello.outbound_mail_attachment where outbound_mail_id in"
+              + " (select id from sportello.outbound_mail where ticket_number in (:numbers)"
+              + " or lower(recipient) in (:emails)) order by outbound_mail_id, position",
+          p,
+          rs ->
+              "mails/outbound-"
+                  + rs.getLong("outbound_mail_id")
+                  + "-"
+                  + rs.getInt("position")
+                  + "-"
+                  + safe(rs.getString("file_name")),
+          "content");
       progress.accept(50);
 
-      List<Map<String, Object>> documents =
-          rows.query(
+      Query documents =
+          q(
               "select d.id, d.sha256, d.size_bytes, d.media_type, d.extraction_status,"
                   + " d.extracted_text, d.metadata, d.signer, d.created_at,"
                   + " l.owner_kind, l.owner_id, l.file_name, l.linked_at"
@@ -155,50 +191,46 @@ class AccessExport {
                   + " order by d.id",
               p);
       out.json("documents.json", Map.of("documents", documents));
-      java.util.Set<Object> written = new java.util.HashSet<>();
-      for (Map<String, Object> document : documents) {
-        if (!written.add(document.get("id"))) {
-          continue;
-        }
-        byte[] content =
-            jdbc
-                .queryForList(
-                    "select bytes from sportello.document_content where document_id = :id",
-                    Map.of("id", document.get("id")),
-                    byte[].class)
-                .stream()
-                .findFirst()
-                .orElse(null);
-        if (content != null) {
-          out.file(
-              "documents/" + document.get("id") + "-" + safe(document.get("file_name")), content);
-        }
-      }
+      // each document once (one link's file name), its bytes streamed from the database
+      out.files(
+          "select distinct on (d.id) d.id, l.file_name, c.bytes"
+              + " from sportello.document_link l join sportello.document d on d.id = l.document_id"
+              + " join sportello.document_content c on c.document_id = d.id"
+              + " where (l.owner_kind = 'TICKET' and l.owner_id in (:tickets))"
+              + " or (l.owner_kind = 'INTERACTION' and l.owner_id in"
+              + "   (select id from sportello.interaction where contact_id in (:contacts)"
+              + "    or ticket_id in (:tickets)))"
+              + " or (l.owner_kind = 'TICKET_EVENT' and l.owner_id in"
+              + "   (select id from sportello.ticket_event where ticket_id in (:tickets)))"
+              + " order by d.id, l.linked_at",
+          p,
+          rs -> "documents/" + rs.getLong("id") + "-" + safe(rs.getString("file_name")),
+          "bytes");
       progress.accept(70);
 
       out.json(
           "calls.json",
           Map.of(
               "calls",
-              rows.query(
+              q(
                   "select * from sportello.phone_call where contact_id in (:contacts)"
                       + " or caller_number in (:phones) or ticket_number in (:numbers)"
                       + " order by offered_at, id",
                   p),
               "recordings",
-              rows.query(
+              q(
                   "select * from sportello.phone_recording where call_id in"
                       + " (select id from sportello.phone_call where contact_id in (:contacts)"
                       + " or caller_number in (:phones) or ticket_number in (:numbers))"
                       + " order by recorded_at, id",
                   p),
               "callbacks",
-              rows.query(
+              q(
                   "select * from sportello.phone_callback where ticket_number in (:numbers)"
                       + " or phone_number in (:phones) order by requested_at, id",
                   p),
               "callbackAttempts",
-              rows.query(
+              q(
                   "select a.* from sportello.phone_callback_attempt a where a.callback_id in"
                       + " (select id from sportello.phone_callback where ticket_number in (:numbers)"
                       + " or phone_number in (:phones)) order by a.callback_id, a.attempt",
@@ -209,18 +241,18 @@ class AccessExport {
           "requests-and-notifications.json",
           Map.of(
               "webRequests",
-              rows.query(
+              q(
                   "select ticket_id, answer_channel, created_at from sportello.web_request"
                       + " where ticket_id in (:tickets)",
                   p),
               "notifications",
-              rows.query(
+              q(
                   "select * from sportello.notification_outbox where ticket_id in (:tickets)"
                       + " or lower(recipient) in (:emails) or recipient in (:phones)"
                       + " order by created_at, id",
                   p),
               "reminderSubscriptions",
-              rows.query(
+              q(
                   "select * from sportello.reminder_subscription where upper(fiscal_code) in"
                       + " (select upper(fiscal_code) from sportello.contact where id in (:contacts)"
                       + " and fiscal_code is not null) or lower(email) in (:emails)"
@@ -230,12 +262,12 @@ class AccessExport {
           "proceedings.json",
           Map.of(
               "letters",
-              rows.query(
+              q(
                   "select * from sportello.letter where correspondent_id in (:contacts)"
                       + " order by registered_at, id",
                   p),
               "complaints",
-              rows.query(
+              q(
                   "select * from sportello.complaint where reporter_id in (:contacts)"
                       + " or supplier_id in (:contacts) order by reported_at, id",
                   p)));
@@ -254,7 +286,7 @@ class AccessExport {
               "note",
               "Who read or changed this person's data: every row of the audit trail about them",
               "rows",
-              rows.query(
+              q(
                   "select seq, at, actor, actor_roles, action, resource_type, resource_id,"
                       + " subject, outcome, reason from sportello.audit_event"
                       + " where subject in (:subjects) order by seq",
@@ -266,10 +298,37 @@ class AccessExport {
       manifest.put("contents", new LinkedHashMap<>(contents));
       out.json("manifest.json", manifest);
     } catch (IOException e) {
+      deleteQuietly(partial);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(partial);
+      throw e;
+    }
+    try {
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      progress.accept(100);
+      return new Archive(
+          target,
+          Files.size(target),
+          java.util.HexFormat.of().formatHex(sha256.digest()),
+          contents);
+    } catch (IOException e) {
+      deleteQuietly(partial);
       throw new UncheckedIOException(e);
     }
-    progress.accept(100);
-    return new Archive(bytes.toByteArray(), contents);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a stray temporary file: removed with the directory's next clean-up
+    }
+  }
+
+  private static Query q(String sql, MapSqlParameterSource params) {
+    return new Query(sql, params);
   }
 
   /** Survey answers: no survey table exists yet; any table named *survey* is listed if found. */
@@ -285,6 +344,12 @@ class AccessExport {
     return text.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /** Names a file of the archive from the current row. */
+  @FunctionalInterface
+  interface FileName {
+    String of(java.sql.ResultSet rs) throws java.sql.SQLException;
+  }
+
   private final class Writer {
     private final ZipOutputStream zip;
     private final Map<String, Integer> contents;
@@ -294,24 +359,64 @@ class AccessExport {
       this.contents = contents;
     }
 
+    /**
+     * One JSON file: an object whose values are written as they are (small ones) or, for a {@link
+     * Query}, as an array of its rows streamed from a cursor; counts the records.
+     */
     void json(String name, Map<String, ?> body) throws IOException {
       zip.putNextEntry(new ZipEntry(name));
-      zip.write(json.writeValueAsBytes(body));
-      zip.closeEntry();
-      int records = 0;
-      for (Object value : body.values()) {
-        if (value instanceof List<?> list) {
-          records += list.size();
+      int[] records = {0};
+      try (JsonGenerator out = json.getFactory().createGenerator((OutputStream) zip)) {
+        out.useDefaultPrettyPrinter();
+        out.writeStartObject();
+        for (Map.Entry<String, ?> entry : body.entrySet()) {
+          out.writeFieldName(entry.getKey());
+          if (entry.getValue() instanceof Query query) {
+            out.writeStartArray();
+            rows.stream(
+                query.sql(),
+                query.params(),
+                row -> {
+                  try {
+                    json.writeValue(out, row);
+                    records[0]++;
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+            out.writeEndArray();
+          } else {
+            json.writeValue(out, entry.getValue());
+            if (entry.getValue() instanceof List<?> list) {
+              records[0] += list.size();
+            }
+          }
         }
+        out.writeEndObject();
       }
-      contents.put(name, records);
+      zip.closeEntry();
+      contents.put(name, records[0]);
     }
 
-    void file(String name, byte[] content) throws IOException {
-      zip.putNextEntry(new ZipEntry(name));
-      zip.write(content);
-      zip.closeEntry();
-      contents.put(name, content.length);
+    /** One file of the archive per row, its bytes copied from the column's stream. */
+    void files(String sql, MapSqlParameterSource params, FileName name, String column) {
+      cursor.query(
+          sql,
+          params,
+          (java.sql.ResultSet rs) -> {
+            String entry = name.of(rs);
+            try (InputStream in = rs.getBinaryStream(column)) {
+              if (in == null) {
+                return;
+              }
+              zip.putNextEntry(new ZipEntry(entry));
+              long size = in.transferTo(zip);
+              zip.closeEntry();
+              contents.put(entry, (int) Math.min(size, Integer.MAX_VALUE));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 }

@@ -13,15 +13,12 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.sla.ServiceCalendar;
 import it.sportello.sla.SlaService;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DataSubjectRequests {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DataSubjectRequests.class);
 
   /** Personal fiscal codes (16 characters) and those of organisations (11 digits). */
   private static final Pattern FISCAL_CODE = Pattern.compile("[A-Z0-9]{16}|[0-9]{11}");
@@ -82,8 +84,16 @@ public class DataSubjectRequests {
       String error,
       Long archiveSize) {}
 
-  /** The export's archive. */
-  public record Archive(String fileName, byte[] zip) {}
+  /** The export's archive: a file (since V44), or the bytes of an older export kept in a row. */
+  public record Archive(String fileName, long size, java.nio.file.Path file, byte[] zip) {
+
+    /** The archive's bytes as a stream, opened by the caller (who closes it). */
+    public java.io.InputStream open() throws java.io.IOException {
+      return file != null
+          ? java.nio.file.Files.newInputStream(file)
+          : new java.io.ByteArrayInputStream(zip);
+    }
+  }
 
   private final NamedParameterJdbcTemplate jdbc;
   private final PersonalData personalData;
@@ -96,6 +106,15 @@ public class DataSubjectRequests {
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate own;
+  private final TransactionTemplate readOnly;
+  private final java.nio.file.Path exports;
+  private final java.util.concurrent.ExecutorService residualScans =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "erasure-residual-scan");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   DataSubjectRequests(
       NamedParameterJdbcTemplate jdbc,
@@ -108,7 +127,11 @@ public class DataSubjectRequests {
       SlaService sla,
       ObjectMapper json,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @org.springframework.beans.factory.annotation.Value(
+              "${sportello.data-subjects.export-directory:./data/access-exports}")
+          String exportDirectory) {
+    this.exports = java.nio.file.Path.of(exportDirectory).toAbsolutePath();
     this.jdbc = jdbc;
     this.personalData = personalData;
     this.export = export;
@@ -121,6 +144,14 @@ public class DataSubjectRequests {
     this.clock = clock;
     this.own = new TransactionTemplate(transactions);
     own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.readOnly = new TransactionTemplate(transactions);
+    readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    readOnly.setReadOnly(true);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stopScans() {
+    residualScans.shutdownNow();
   }
 
   /** The contacts found by fiscal code, e-mail or phone (at least one must be given). */
@@ -231,21 +262,31 @@ public class DataSubjectRequests {
   }
 
   /** The export's archive; its download is recorded in the audit trail. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Archive archive(long id, String actor) {
     Request request = get(id);
-    List<byte[]> zip =
-        jdbc.queryForList(
-            "select archive from sportello.data_subject_export where request_id = :id",
+    List<Archive> found =
+        jdbc.query(
+            "select file_name, size_bytes, archive from sportello.data_subject_export"
+                + " where request_id = :id",
             Map.of("id", id),
-            byte[].class);
-    if (request.kind() != Kind.EXPORT || zip.isEmpty()) {
-      throw new NotFoundException("Request " + id + " has no archive (yet)");
+            (rs, n) -> {
+              String file = rs.getString("file_name");
+              return new Archive(
+                  "data-subject-" + id + ".zip",
+                  rs.getLong("size_bytes"),
+                  file == null ? null : exports.resolve(file),
+                  file == null ? rs.getBytes("archive") : null);
+            });
+    if (request.kind() != Kind.EXPORT
+        || found.isEmpty()
+        || (found.get(0).file() != null && !java.nio.file.Files.isReadable(found.get(0).file()))) {
+      throw new NotFoundException("Request " + id + " has no archive (yet, or any more)");
     }
     audit.record(
         AuditEntry.change(
             actor, "EXPORT", "data-subject-export", String.valueOf(id), request.subject()));
-    return new Archive("data-subject-" + id + ".zip", zip.get(0));
+    return found.get(0);
   }
 
   /** The officer answered the person: completes the procedure's task. */
@@ -271,23 +312,25 @@ public class DataSubjectRequests {
     Request request = get(id);
     try {
       progress(id, State.RUNNING, 1, "collecting");
+      String fileName = "data-subject-" + id + ".zip";
       AccessExport.Archive archive =
           export.produce(
               id,
               personalData.person(request.subject()),
               clock.instant(),
+              exports.resolve(fileName),
               percent -> progress(id, State.RUNNING, Math.min(percent, 99), "collecting"));
       jdbc.update(
-          "insert into sportello.data_subject_export (request_id, archive, size_bytes, sha256,"
-              + " created_at) values (:id, :zip, :size, :sha, :now)"
-              + " on conflict (request_id) do update set archive = excluded.archive,"
-              + " size_bytes = excluded.size_bytes, sha256 = excluded.sha256,"
-              + " created_at = excluded.created_at",
+          "insert into sportello.data_subject_export (request_id, archive, file_name, size_bytes,"
+              + " sha256, created_at) values (:id, null, :file, :size, :sha, :now)"
+              + " on conflict (request_id) do update set archive = null,"
+              + " file_name = excluded.file_name, size_bytes = excluded.size_bytes,"
+              + " sha256 = excluded.sha256, created_at = excluded.created_at",
           new MapSqlParameterSource()
               .addValue("id", id)
-              .addValue("zip", archive.zip())
-              .addValue("size", archive.zip().length)
-              .addValue("sha", sha256(archive.zip()))
+              .addValue("file", fileName)
+              .addValue("size", archive.size())
+              .addValue("sha", archive.sha256())
               .addValue("now", Timestamp.from(clock.instant())));
       finish(id, Map.of("contents", archive.contents()));
     } catch (RuntimeException e) {
@@ -296,7 +339,14 @@ public class DataSubjectRequests {
     }
   }
 
-  /** Erases what may be erased about the person, in one transaction. */
+  /**
+   * Erases what may be erased about the person, in the caller's transaction (the procedure's job).
+   * The request stays RUNNING ("checking") with the erased and kept items; once that transaction
+   * has committed, the residual scan (every text column of our tables and the engine's, one table
+   * per short read-only transaction) runs on its own thread, outside the job and its lock, and then
+   * completes the outcome and marks the request DONE: the officer answers only then. A scan that
+   * fails still completes the request, saying so in the outcome ({@code residualError}).
+   */
   public void erase(long id) {
     Request request = get(id);
     try {
@@ -307,8 +357,17 @@ public class DataSubjectRequests {
         finish(id, Map.of("erased", List.of(), "kept", List.of(), "residual", List.of()));
         return;
       }
-      Erasure.Outcome outcome = erasure.erase(personalData.person(subject));
-      finish(id, outcome);
+      Person person = personalData.person(subject);
+      Erasure.Outcome outcome = erasure.erase(person);
+      checking(id, outcome);
+      // the person's access exports go with the erasure: their rows now, their files after commit
+      List<String> exportFiles =
+          jdbc.queryForList(
+              "select x.file_name from sportello.data_subject_export x"
+                  + " join sportello.data_subject_request r on r.id = x.request_id"
+                  + " where r.subject = :code and x.file_name is not null",
+              Map.of("code", subject),
+              String.class);
       erasure.pseudonymiseRequests(subject);
       audit.record(
           AuditEntry.change(
@@ -317,10 +376,79 @@ public class DataSubjectRequests {
               "data-subject-request",
               String.valueOf(id),
               Erasure.hash(subject)));
+      afterCommit(
+          () -> {
+            exportFiles.forEach(this::deleteExportFile);
+            residualScans.execute(() -> scanResidual(id, person, outcome));
+          });
     } catch (RuntimeException e) {
       failed(id, e);
       throw e;
     }
+  }
+
+  private static void afterCommit(Runnable task) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      task.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            task.run();
+          }
+        });
+  }
+
+  /** Deletes an access export's file (its row is gone); a file already missing is fine. */
+  public void deleteExportFile(String fileName) {
+    try {
+      java.nio.file.Files.deleteIfExists(exports.resolve(fileName));
+    } catch (java.io.IOException e) {
+      log.warn("Could not delete the access export {}: {}", fileName, e.getMessage());
+    }
+  }
+
+  /** The erasure's outcome so far, while the residual scan has still to run. */
+  private void checking(long id, Erasure.Outcome outcome) {
+    try {
+      jdbc.update(
+          "update sportello.data_subject_request set state = 'RUNNING', progress = 90,"
+              + " step = 'checking', outcome = cast(:outcome as jsonb), error = null"
+              + " where id = :id",
+          new MapSqlParameterSource()
+              .addValue("id", id)
+              .addValue(
+                  "outcome",
+                  json.writeValueAsString(
+                      Map.of("erased", outcome.erased(), "kept", outcome.kept()))));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** After the erasure's commit: where the identifiers still occur; then the request is DONE. */
+  void scanResidual(long id, Person person, Erasure.Outcome outcome) {
+    Object complete;
+    try {
+      complete =
+          new Erasure.Outcome(outcome.erased(), outcome.kept(), erasure.residual(person, readOnly));
+    } catch (RuntimeException e) {
+      log.error("Residual scan of data subject request {} failed", id, e);
+      complete =
+          Map.of(
+              "erased",
+              outcome.erased(),
+              "kept",
+              outcome.kept(),
+              "residual",
+              List.of(),
+              "residualError",
+              String.valueOf(e.getMessage()));
+    }
+    Object done = complete;
+    own.executeWithoutResult(status -> finish(id, done));
   }
 
   public void remind(long id) {
@@ -434,13 +562,5 @@ public class DataSubjectRequests {
 
   private static boolean isBlank(String text) {
     return text == null || text.isBlank();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -348,10 +348,16 @@ class Erasure {
         erased,
         "engine variables mentioning the person",
         engine.eraseMentions(erasedBusinessKeys, person.identifiers()));
+    // the engine's other text (business keys, tasks, comments, operation log, incidents, errors)
+    engine
+        .anonymiseMentions(keptNumbers, person.identifiers())
+        .forEach((table, rows) -> count(erased, "process engine: " + table, rows));
 
     List<Erased> erasedList = new ArrayList<>();
     erased.forEach((kind, n) -> erasedList.add(new Erased(kind, n)));
-    return new Outcome(erasedList, kept, residual(person));
+    // the residual scan reads every text column: it runs after this transaction commits (see
+    // DataSubjectRequests.erase), not inside it
+    return new Outcome(erasedList, kept, List.of());
   }
 
   /** The requests about the person keep a hash of their fiscal code instead of it. */
@@ -378,28 +384,30 @@ class Erasure {
   }
 
   /**
-   * Every text column of our tables (and bytea, read as bytes) still holding one of the person's
-   * identifiers, with the number of rows: the kept items, and mentions in free text elsewhere that
-   * the data protection officer reviews.
+   * Every text column of our tables and of the engine's (and bytea, read as bytes) still holding
+   * one of the person's identifiers, with the number of rows: the kept items, and mentions in free
+   * text elsewhere that the data protection officer reviews. One query per table (all its columns
+   * in one pass), each in its own short read-only transaction: run after the erasure has committed.
    */
-  List<Residual> residual(Person person) {
+  List<Residual> residual(
+      Person person, org.springframework.transaction.support.TransactionTemplate readOnly) {
     List<String> needles =
         person.identifiers().stream().filter(s -> s != null && s.length() >= 5).toList();
     List<Residual> found = new ArrayList<>();
     if (needles.isEmpty()) {
       return found;
     }
-    for (Map<String, Object> column : TextColumns.of(jdbc)) {
-      String table = (String) column.get("table_name");
-      String name = (String) column.get("column_name");
-      String type = (String) column.get("data_type");
-      if ("data_subject_request".equals(table)) {
+    for (TextColumns.Table table : TextColumns.tables(jdbc)) {
+      if ("sportello".equals(table.schema()) && "data_subject_request".equals(table.name())) {
         continue;
       }
-      long rows = TextColumns.count(jdbc, "sportello", table, name, type, needles);
-      if (rows > 0) {
-        found.add(new Residual(table, name, rows));
-      }
+      Map<String, Long> rows = readOnly.execute(tx -> TextColumns.count(jdbc, table, needles));
+      rows.forEach(
+          (column, n) -> {
+            if (n > 0) {
+              found.add(new Residual(table.name(), column, n));
+            }
+          });
     }
     return found;
   }

@@ -23,6 +23,18 @@ final class Rows {
     return jdbc.queryForList(sql, params).stream().map(this::plain).toList();
   }
 
+  /** The rows one by one, as they come from the query (a cursor when the template fetches so). */
+  void stream(
+      String sql,
+      MapSqlParameterSource params,
+      java.util.function.Consumer<Map<String, Object>> each) {
+    org.springframework.jdbc.core.ColumnMapRowMapper mapper =
+        new org.springframework.jdbc.core.ColumnMapRowMapper();
+    int[] n = {0};
+    jdbc.query(
+        sql, params, (java.sql.ResultSet rs) -> each.accept(plain(mapper.mapRow(rs, n[0]++))));
+  }
+
   private Map<String, Object> plain(Map<String, Object> row) {
     Map<String, Object> out = new LinkedHashMap<>();
     row.forEach(

@@ -33,11 +33,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Checks every health indicator (each member of a composite, e.g. {@code mailboxes/demo}) at every
  * {@code sportello.alerts.check-interval}; a dependency whose state differs from its last recorded
  * one for {@code grace-checks} checks in a row gets a recorded change ({@code
- * dependency_state_change}) and one alert per channel, in the same transaction. The change's key
- * (dependency, previous change) is unique: with several nodes watching, one records and tells.
- * {@code UNKNOWN} (e.g. a mailbox not polled yet) changes nothing; {@code OUT_OF_SERVICE} counts as
- * down. The gauges {@code sportello.dependency.up} (1 up, 0 down or degraded) and {@code
- * sportello.dependency.degraded} follow the last check.
+ * dependency_state_change}) and one alert per channel, in the same transaction.
+ *
+ * <p>Cluster-safe: the shared dependencies (PostgreSQL, the search engine, the telephony platform,
+ * the job executor) are judged by one node at a time, the holder of the lease {@code
+ * dependency-watcher} in {@code job_lock} (renewed at every check, taken over by another node when
+ * its holder stops checking for three intervals); node-local indicators ({@code
+ * sportello.alerts.node-local}: disk space, each mailbox's polls) are judged by their own node and
+ * named after it ({@code mailboxes/demo@node-a}), so that two nodes' views never alternate under
+ * one name. The checks counted towards the grace live in {@code dependency_watch}, one row per
+ * dependency locked while it is judged: a new lease holder goes on counting where the last one
+ * stopped. The change's key (dependency, previous change) is unique as a last guard.
+ *
+ * <p>{@code UNKNOWN} (e.g. a mailbox not polled yet) changes nothing; {@code OUT_OF_SERVICE} counts
+ * as down. The gauges {@code sportello.dependency.up} (1 up, 0 down or degraded) and {@code
+ * sportello.dependency.degraded} follow this node's last check.
  */
 @Component
 public class DependencyWatcher {
@@ -46,6 +56,8 @@ public class DependencyWatcher {
   static final String UP = "UP";
   static final String DOWN = "DOWN";
   static final String DEGRADED = "DEGRADED";
+
+  static final String LEASE = "dependency-watcher";
 
   private record Recorded(long id, String status) {}
 
@@ -97,12 +109,13 @@ public class DependencyWatcher {
    */
   public List<Alert> check() {
     Map<String, Health> now = observe();
+    boolean leader = holdLease();
     List<Alert> alerts = new ArrayList<>();
     now.forEach(
         (dependency, health) -> {
           String status = normalise(health.getStatus());
           gauge(dependency, status);
-          if (status == null) {
+          if (status == null || (!leader && !dependency.contains("@"))) {
             return;
           }
           try {
@@ -117,15 +130,61 @@ public class DependencyWatcher {
     return alerts;
   }
 
-  /** Every indicator's health by path, composites flattened; an indicator that throws is down. */
+  /**
+   * Every indicator's health by path, composites flattened, node-local ones suffixed with
+   * {@code @<node>}; an indicator that throws is down.
+   */
   Map<String, Health> observe() {
     Map<String, Health> result = new LinkedHashMap<>();
     for (NamedContributor<HealthContributor> named : registry) {
       if (!properties.ignored().contains(named.getName())) {
-        collect(named.getName(), named.getContributor(), result);
+        Map<String, Health> found = new LinkedHashMap<>();
+        collect(named.getName(), named.getContributor(), found);
+        boolean local = properties.nodeLocal().contains(named.getName());
+        found.forEach((path, health) -> result.put(local ? path + "@" + node() : path, health));
       }
     }
     return result;
+  }
+
+  String node() {
+    return properties.node();
+  }
+
+  /**
+   * Takes or renews the lease of the shared dependencies' judgement for three check intervals.
+   * Without the database nobody can hold it: every node then tells what it sees, directly.
+   */
+  private boolean holdLease() {
+    Instant now = clock.instant();
+    Instant until = now.plus(properties.checkInterval().multipliedBy(3));
+    try {
+      return Boolean.TRUE.equals(
+          transactions.execute(
+              tx -> {
+                jdbc.update(
+                    "insert into sportello.job_lock (name, locked_by, locked_at, locked_until)"
+                        + " values (?, ?, ?, ?) on conflict (name) do nothing",
+                    LEASE,
+                    "",
+                    java.sql.Timestamp.from(Instant.EPOCH),
+                    java.sql.Timestamp.from(Instant.EPOCH));
+                return jdbc.update(
+                        "update sportello.job_lock set locked_by = ?, locked_at = case when"
+                            + " locked_by = ? then locked_at else ? end, locked_until = ?"
+                            + " where name = ? and (locked_by = ? or locked_until <= ?)",
+                        node(),
+                        node(),
+                        java.sql.Timestamp.from(now),
+                        java.sql.Timestamp.from(until),
+                        LEASE,
+                        node(),
+                        java.sql.Timestamp.from(now))
+                    == 1;
+              }));
+    } catch (DataAccessException | TransactionException databaseDown) {
+      return true;
+    }
   }
 
   private static void collect(
@@ -157,14 +216,74 @@ public class DependencyWatcher {
   }
 
   private Alert consider(String dependency, String status, Health health) {
-    Recorded last = null;
-    boolean database = true;
     try {
-      last = last(dependency);
-      known.put(dependency, last == null ? UP : last.status());
+      return transactions.execute(tx -> considerRecorded(dependency, status, health));
+    } catch (DuplicateKeyException anotherNodeWasFirst) {
+      return null;
     } catch (DataAccessException | TransactionException databaseDown) {
-      database = false;
+      return considerUnrecorded(dependency, status, health);
     }
+  }
+
+  /**
+   * The usual case: the dependency's row in {@code dependency_watch} locked, the checks towards the
+   * grace counted there, the change recorded and told when they are enough.
+   */
+  private Alert considerRecorded(String dependency, String status, Health health) {
+    Instant now = clock.instant();
+    jdbc.update(
+        "insert into sportello.dependency_watch (dependency, checked_at, checked_by)"
+            + " values (?, ?, ?) on conflict (dependency) do nothing",
+        dependency,
+        java.sql.Timestamp.from(now),
+        node());
+    Pending before =
+        jdbc.queryForObject(
+            "select pending_status, pending_checks, pending_since, pending_details"
+                + " from sportello.dependency_watch where dependency = ? for update",
+            (rs, n) ->
+                rs.getString(1) == null
+                    ? null
+                    : new Pending(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)),
+            dependency);
+    Recorded last = last(dependency);
+    known.put(dependency, last == null ? UP : last.status());
+    pending.remove(dependency);
+    String current = unrecorded.getOrDefault(dependency, known.get(dependency));
+    Pending seen =
+        current.equals(status)
+            ? null
+            : before == null || !before.status().equals(status)
+                ? new Pending(status, 1, now, details(health))
+                : new Pending(status, before.checks() + 1, before.since(), details(health));
+    boolean confirmed = seen != null && seen.checks() >= properties.graceChecks();
+    Pending stays = confirmed ? null : seen;
+    jdbc.update(
+        "update sportello.dependency_watch set pending_status = ?, pending_checks = ?,"
+            + " pending_since = ?, pending_details = ?, checked_at = ?, checked_by = ?"
+            + " where dependency = ?",
+        stays == null ? null : stays.status(),
+        stays == null ? 0 : stays.checks(),
+        stays == null ? null : java.sql.Timestamp.from(stays.since()),
+        stays == null ? null : stays.details(),
+        java.sql.Timestamp.from(now),
+        node(),
+        dependency);
+    if (!confirmed) {
+      return null;
+    }
+    Alert alert = record(dependency, current, seen, last == null ? 0 : last.id());
+    unrecorded.remove(dependency);
+    known.put(dependency, seen.status());
+    return alert;
+  }
+
+  /** PostgreSQL does not answer: the grace counted in memory, the change told directly. */
+  private Alert considerUnrecorded(String dependency, String status, Health health) {
     String current = unrecorded.getOrDefault(dependency, known.getOrDefault(dependency, UP));
     if (current.equals(status)) {
       pending.remove(dependency);
@@ -181,19 +300,6 @@ public class DependencyWatcher {
       return null;
     }
     pending.remove(dependency);
-    if (database) {
-      long follows = last == null ? 0 : last.id();
-      try {
-        Alert alert = transactions.execute(tx -> record(dependency, current, seen, follows));
-        unrecorded.remove(dependency);
-        known.put(dependency, seen.status());
-        return alert;
-      } catch (DuplicateKeyException anotherNodeWasFirst) {
-        return null;
-      } catch (DataAccessException | TransactionException databaseDown) {
-        // told below, without the database
-      }
-    }
     return withoutDatabase(dependency, current, seen);
   }
 
@@ -219,6 +325,9 @@ public class DependencyWatcher {
     unrecorded.put(dependency, seen.status());
     if (!properties.contacts().isEmpty()) {
       for (AlertChannel channel : channels) {
+        if (!channel.tellsWithoutDatabase()) {
+          continue;
+        }
         if (!channel.sendWithoutDatabase(alert, properties.contacts())) {
           log.error(
               "Alert channel {} could not tell the contacts of {}", channel.name(), alert.key());
@@ -231,7 +340,10 @@ public class DependencyWatcher {
   private Alert record(String dependency, String previous, Pending seen, long follows) {
     Instant now = clock.instant();
     String channelNames =
-        channels.stream().map(AlertChannel::name).collect(Collectors.joining(","));
+        channels.stream()
+            .filter(channel -> channel.tellsAnyone(properties.contacts()))
+            .map(AlertChannel::name)
+            .collect(Collectors.joining(","));
     Long id =
         jdbc.queryForObject(
             """
@@ -247,7 +359,7 @@ public class DependencyWatcher {
             java.sql.Timestamp.from(seen.since()),
             java.sql.Timestamp.from(now),
             seen.details(),
-            properties.contacts().isEmpty() ? "" : channelNames);
+            channelNames);
     String key = dependency + "#" + id;
     jdbc.update("update sportello.dependency_state_change set alert_key = ? where id = ?", key, id);
     Alert alert = new Alert(dependency, seen.status(), previous, seen.since(), seen.details(), key);
@@ -256,8 +368,8 @@ public class DependencyWatcher {
     } else {
       log.error("Dependency {} is {}: {}", dependency, seen.status(), seen.details());
     }
-    if (!properties.contacts().isEmpty()) {
-      for (AlertChannel channel : channels) {
+    for (AlertChannel channel : channels) {
+      if (channel.tellsAnyone(properties.contacts())) {
         channel.send(alert, properties.contacts());
       }
     }

@@ -8,5 +8,6 @@
  * when it recovers. The job executor's indicator and gauges read the engine, so they live in {@code
  * process}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channel :: mail"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"channel :: mail", "notification"})
 package it.sportello.monitoring;

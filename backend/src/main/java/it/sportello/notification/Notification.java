@@ -65,6 +65,9 @@ public class Notification {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
   protected Notification() {}
 
   Notification(NotificationRequest request, Instant now) {
@@ -81,6 +84,7 @@ public class Notification {
   }
 
   void markSent(Instant at) {
+    this.nextAttemptAt = null;
     this.status = Status.SENT;
     this.attempts++;
     this.sentAt = at;
@@ -92,11 +96,43 @@ public class Notification {
    * attempts quarantine it (status FAILED with the last error, kept and visible).
    */
   void attemptFailed(String error, int maxAttempts) {
+    attemptFailed(error, maxAttempts, java.time.Duration.ZERO, java.time.Duration.ZERO, null);
+  }
+
+  /**
+   * One failed attempt with exponential backoff: the next try waits {@code backoff}, doubled after
+   * each further failure, never more than {@code backoffMax}; {@code maxAttempts} failed attempts
+   * quarantine the message (status FAILED with the last error).
+   */
+  void attemptFailed(
+      String error,
+      int maxAttempts,
+      java.time.Duration backoff,
+      java.time.Duration backoffMax,
+      Instant now) {
     this.attempts++;
     this.lastError = error;
     if (attempts >= maxAttempts) {
       this.status = Status.FAILED;
+      this.nextAttemptAt = null;
+    } else if (now != null && !backoff.isZero()) {
+      this.nextAttemptAt = now.plus(delay(attempts, backoff, backoffMax));
     }
+  }
+
+  /** The wait after the {@code failures}-th failure: backoff × 2^(failures − 1), capped. */
+  static java.time.Duration delay(
+      int failures, java.time.Duration backoff, java.time.Duration backoffMax) {
+    java.time.Duration delay = backoff;
+    for (int i = 1; i < failures && delay.compareTo(backoffMax) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+  }
+
+  /** When the next try is due after a failure (null: at once). */
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
   }
 
   public int getAttempts() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,11 +66,13 @@ public class Notifications {
     return queued;
   }
 
-  /** Messages not yet delivered on these channels, oldest first, after {@code afterId}. */
+  /**
+   * Messages not yet delivered on these channels whose next try is due (a failed one waits its
+   * backoff), oldest first, after {@code afterId}.
+   */
   @Transactional(readOnly = true)
   public List<Notification> pending(Collection<String> channels, long afterId, int limit) {
-    return outbox.findByStatusAndChannelInAndIdGreaterThanOrderByIdAsc(
-        Notification.Status.PENDING, channels, afterId, Limit.of(limit));
+    return outbox.pendingDue(channels, afterId, clock.instant(), limit);
   }
 
   /**
@@ -83,6 +84,20 @@ public class Notifications {
   @Transactional
   public boolean deliverOnce(
       long id, java.util.function.Consumer<Notification> delivery, int maxAttempts) {
+    return deliverOnce(id, delivery, maxAttempts, java.time.Duration.ZERO, java.time.Duration.ZERO);
+  }
+
+  /**
+   * As {@link #deliverOnce(long, java.util.function.Consumer, int)}, a failure waiting {@code
+   * backoff} × 2^(failures − 1), at most {@code backoffMax}, before the next try.
+   */
+  @Transactional
+  public boolean deliverOnce(
+      long id,
+      java.util.function.Consumer<Notification> delivery,
+      int maxAttempts,
+      java.time.Duration backoff,
+      java.time.Duration backoffMax) {
     Optional<Notification> pending = outbox.lockPending(id);
     if (pending.isEmpty()) {
       return false;
@@ -91,7 +106,8 @@ public class Notifications {
     try {
       delivery.accept(notification);
     } catch (RuntimeException e) {
-      notification.attemptFailed(String.valueOf(e.getMessage()), maxAttempts);
+      notification.attemptFailed(
+          String.valueOf(e.getMessage()), maxAttempts, backoff, backoffMax, clock.instant());
       return false;
     }
     notification.markSent(clock.instant());

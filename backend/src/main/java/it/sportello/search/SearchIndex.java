@@ -48,6 +48,10 @@ public class SearchIndex {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final AtomicBoolean checked = new AtomicBoolean();
+
+  /** Where the startup check stands: waiting (engine not answering yet), rebuilding, ready. */
+  private volatile String startup = "waiting";
+
   private ScheduledExecutorService worker;
 
   SearchIndex(
@@ -192,6 +196,15 @@ public class SearchIndex {
     return written[0];
   }
 
+  /**
+   * Whether the index has been checked against the database since the start, and rebuilt if it
+   * differed: {@code waiting} (the engine does not answer yet, or the indexer is off), {@code
+   * rebuilding}, {@code ready}.
+   */
+  public String startupState() {
+    return startup;
+  }
+
   /** The index against the database: how many documents each holds. */
   public Consistency check() {
     engine.ensureIndex();
@@ -251,15 +264,18 @@ public class SearchIndex {
         engine.ensureIndex();
         if (!engine.isCurrent()) {
           log.info("Search index built with other analysis or fields: rebuilding");
+          startup = "rebuilding";
           reindex();
         } else if (properties.indexer().checkOnStartup()) {
           Consistency consistency = check();
           if (consistency.expected() != consistency.indexed()) {
             log.info("Search index differs from the database ({}): rebuilding", consistency);
+            startup = "rebuilding";
             reindex();
           }
         }
         checked.set(true);
+        startup = "ready";
       }
       processPending();
     } catch (RuntimeException e) {

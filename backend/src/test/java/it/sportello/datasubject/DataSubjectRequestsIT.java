@@ -91,6 +91,17 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     String activity =
         "EXPORT".equals(job.path("kind").asText()) ? Elements.PRODUCE_EXPORT : Elements.ERASE_DATA;
     runJob("DSR-" + id, DataSubjectRequestProcess.PROCESS_KEY, activity);
+    // an erasure's residual scan completes it after the job's commit, on its own thread
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofMinutes(2))
+        .until(
+            () ->
+                !"RUNNING"
+                    .equals(
+                        get("/api/data-subject-requests/" + id, "dpo")
+                            .getBody()
+                            .path("state")
+                            .asText()));
     JsonNode done = get("/api/data-subject-requests/" + id, "dpo").getBody();
     assertThat(done.path("state").asText()).as("%s", done).isEqualTo("DONE");
     assertThat(done.path("progress").asInt()).isEqualTo(100);
@@ -174,7 +185,36 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
     JsonNode trail =
         get("/api/audit?subject=" + person.fiscalCode() + "&action=EXPORT", "dpo").getBody();
     assertThat(trail.path("items").toString()).contains("data-subject-export");
+
+    // the zip is a file on disk (not bytes in a row), served from there, removed by retention
+    long id = job.path("id").asLong();
+    java.nio.file.Path stored =
+        java.nio.file.Path.of("target/it-access-exports", "data-subject-" + id + ".zip");
+    assertThat(stored).exists().hasBinaryContent(zip.getBody());
+    assertThat(
+            jdbc.queryForObject(
+                "select archive is null and file_name is not null"
+                    + " from sportello.data_subject_export where request_id = :id",
+                Map.of("id", id),
+                Boolean.class))
+        .isTrue();
+    assertThat(done.path("archiveSize").asLong()).isEqualTo(zip.getBody().length);
+    jdbc.update(
+        "update sportello.data_subject_export set created_at = created_at - interval '400 days'"
+            + " where request_id = :id",
+        Map.of("id", id));
+    assertThat(
+            accessExportRetention.purgeBatch(
+                Instant.now().minus(java.time.Duration.ofDays(30)), 500))
+        .isPositive();
+    assertThat(stored).doesNotExist();
+    assertThat(
+            rest.exchange(archiveLink, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
+
+  @Autowired AccessExportRetention accessExportRetention;
 
   @Test
   void anErasureLeavesNoneOfThePersonsDataInAnyTableButTheAuditTrail() {
@@ -190,7 +230,12 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
             .getBytes(StandardCharsets.UTF_8));
     close(first);
     close(second);
+    mentionInTheEngine(first, person);
     assertThat(occurrences(person)).as("the person's data before the erasure").isNotEmpty();
+    assertThat(occurrences(person).keySet())
+        .as("the engine's tables are searched too")
+        .anyMatch(column -> column.startsWith("act_hi_comment."))
+        .anyMatch(column -> column.startsWith("act_ru_task."));
 
     ResponseEntity<JsonNode> accepted =
         post("/api/data-subjects/" + person.fiscalCode() + "/erasure", "dpo", null);
@@ -222,6 +267,54 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
                 Map.of("n", first),
                 String.class))
         .isEqualTo("[erased]");
+  }
+
+  @Autowired DataSubjectRequests requests;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
+  @Test
+  void theResidualScanRunsAfterTheErasureCommitsAndThenCompletesTheOutcome() {
+    Someone person = Someone.fresh();
+    close(openTicket(person, "Pratica da cancellare"));
+    long id =
+        post("/api/data-subjects/" + person.fiscalCode() + "/erasure", "dpo", null)
+            .getBody()
+            .path("id")
+            .asLong();
+
+    transactions.executeWithoutResult(
+        tx -> {
+          requests.erase(id);
+          Map<String, Object> during =
+              jdbc.queryForMap(
+                  "select state, step, cast(outcome as text) as outcome"
+                      + " from sportello.data_subject_request where id = :id",
+                  Map.of("id", id));
+          assertThat(during).containsEntry("state", "RUNNING").containsEntry("step", "checking");
+          assertThat((String) during.get("outcome"))
+              .as("no scan inside the erasure's transaction")
+              .contains("erased")
+              .doesNotContain("residual");
+        });
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofMinutes(2))
+        .until(
+            () ->
+                "DONE"
+                    .equals(
+                        get("/api/data-subject-requests/" + id, "dpo")
+                            .getBody()
+                            .path("state")
+                            .asText()));
+    JsonNode outcome = get("/api/data-subject-requests/" + id, "dpo").getBody().path("outcome");
+    assertThat(outcome.has("residualError")).as("%s", outcome).isFalse();
+    assertThat(outcome.path("erased").toString()).contains("tickets");
+    List<String> residualTables = new ArrayList<>();
+    outcome.path("residual").forEach(r -> residualTables.add(r.path("table").asText()));
+    assertThat(residualTables)
+        .as("the kept audit trail, found by the scan")
+        .contains("audit_event");
   }
 
   @Test
@@ -331,23 +424,55 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
         .containsEntry("phone", "intake:" + person.phone());
   }
 
-  /** "table.column" → rows holding one of the person's identifiers, over every text column. */
+  /**
+   * What staff can type about a ticket's process in Camunda's Tasklist or through its REST API: a
+   * task's description, a comment, a value in the user operation log; the erasure must blank them.
+   */
+  private void mentionInTheEngine(String ticketNumber, Someone person) {
+    Map<String, Object> p =
+        Map.of(
+            "n",
+            ticketNumber,
+            "text",
+            "Richiamare " + person.name() + " al " + person.phone() + " (" + person.email() + ")",
+            "id",
+            java.util.UUID.randomUUID().toString());
+    assertThat(
+            jdbc.update(
+                "update act_ru_task set description_ = :text where proc_inst_id_ in"
+                    + " (select proc_inst_id_ from act_ru_execution where business_key_ = :n)",
+                p))
+        .isPositive();
+    jdbc.update(
+        "update act_hi_taskinst set description_ = :text where proc_inst_id_ in"
+            + " (select proc_inst_id_ from act_hi_procinst where business_key_ = :n)",
+        p);
+    jdbc.update(
+        "insert into act_hi_comment (id_, type_, time_, proc_inst_id_, action_, message_, full_msg_)"
+            + " select :id, 'comment', now(), proc_inst_id_, 'AddComment', :text,"
+            + " convert_to(:text, 'UTF8') from act_hi_procinst where business_key_ = :n",
+        p);
+    jdbc.update(
+        "insert into act_hi_op_log (id_, proc_inst_id_, timestamp_, operation_type_, entity_type_,"
+            + " property_, new_value_) select :id, proc_inst_id_, now(), 'Update', 'Task',"
+            + " 'description', :text from act_hi_procinst where business_key_ = :n",
+        p);
+  }
+
+  /**
+   * "table.column" → rows holding one of the person's identifiers, over every text column of our
+   * tables and of the process engine's ({@code act_*}: history, runtime, bytes).
+   */
   private Map<String, Long> occurrences(Someone person) {
     Map<String, Long> found = new java.util.TreeMap<>();
-    for (Map<String, Object> column : TextColumns.of(jdbc)) {
-      String table = (String) column.get("table_name");
-      String name = (String) column.get("column_name");
-      long rows =
-          TextColumns.count(
-              jdbc,
-              "sportello",
-              table,
-              name,
-              (String) column.get("data_type"),
-              person.identifiers());
-      if (rows > 0) {
-        found.put(table + "." + name, rows);
-      }
+    for (TextColumns.Table table : TextColumns.tables(jdbc)) {
+      TextColumns.count(jdbc, table, person.identifiers())
+          .forEach(
+              (column, rows) -> {
+                if (rows > 0) {
+                  found.put(table.name() + "." + column, rows);
+                }
+              });
     }
     return found;
   }

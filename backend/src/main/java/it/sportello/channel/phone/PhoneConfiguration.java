@@ -3,15 +3,13 @@ package it.sportello.channel.phone;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The phone channel's scheduled job (recordings' retention) and the telephony driver: Asterisk when
+ * The phone channel's telephony driver (scheduling: {@code platform.scheduling}): Asterisk when
  * {@code sportello.phone.asterisk.url} is set, else none (events come through the CTI webhook;
  * call-backs are dialled by hand and their outcome recorded by the operator).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class PhoneConfiguration {
 
   @Bean

@@ -13,17 +13,30 @@ import org.springframework.stereotype.Component;
 /**
  * Removes the variables that mention a person from the erased tickets' process instances. By ADR 1
  * variables carry ids and decisions only, so this normally finds nothing; it is the net for a
- * variable set through the engine's own REST API or Tasklist.
+ * variable set through the engine's own REST API or Tasklist. The engine's other text about its
+ * processes (business keys, tasks, comments, operation log, incidents, errors) is anonymised by
+ * {@link EngineMentions}.
  */
 @Component
 class CamundaEngineVariables implements EngineVariables {
 
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
+  private final EngineMentions mentions;
 
-  CamundaEngineVariables(HistoryService historyService, RuntimeService runtimeService) {
+  CamundaEngineVariables(
+      HistoryService historyService,
+      RuntimeService runtimeService,
+      org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
     this.historyService = historyService;
     this.runtimeService = runtimeService;
+    this.mentions = new EngineMentions(jdbc);
+  }
+
+  @Override
+  public java.util.Map<String, Integer> anonymiseMentions(
+      List<String> keptBusinessKeys, List<String> identifiers) {
+    return mentions.anonymise(keptBusinessKeys, identifiers);
   }
 
   @Override

@@ -12,7 +12,6 @@ import it.sportello.shared.web.Downloads;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -142,14 +141,11 @@ class DataSubjectController {
 
   @Operation(summary = "Download the export's zip (recorded in the audit trail)")
   @GetMapping("/api/data-subject-requests/{id}/archive")
-  ResponseEntity<InputStreamResource> archive(
-      @PathVariable long id, Authentication authentication) {
+  ResponseEntity<InputStreamResource> archive(@PathVariable long id, Authentication authentication)
+      throws java.io.IOException {
     Archive archive = requests.archive(id, authentication.getName());
     return Downloads.attachment(
-        archive.fileName(),
-        "application/zip",
-        archive.zip().length,
-        new ByteArrayInputStream(archive.zip()));
+        archive.fileName(), "application/zip", archive.size(), archive.open());
   }
 
   @Operation(

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxAttempts failed attempts after which a message is quarantined (status FAILED)
  * @param every how often the dispatcher looks for pending messages
+ * @param backoff the wait after a first failure, doubled after each further one
+ * @param backoffMax the longest wait between two tries
  */
 @Validated
 @ConfigurationProperties("sportello.notifications.citizen-channels")
@@ -22,7 +24,9 @@ record CitizenChannelsProperties(
     @NotNull @DefaultValue Sms sms,
     @Min(1) @DefaultValue("5") int maxAttempts,
     @NotNull @DefaultValue("PT1M") Duration every,
-    @NotNull @DefaultValue("PT10S") Duration timeout) {
+    @NotNull @DefaultValue("PT10S") Duration timeout,
+    @NotNull @DefaultValue("PT1M") Duration backoff,
+    @NotNull @DefaultValue("PT1H") Duration backoffMax) {
 
   /**
    * App IO's messaging API (the service's API key in the {@code Ocp-Apim-Subscription-Key} header).

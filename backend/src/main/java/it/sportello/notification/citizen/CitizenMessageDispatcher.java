@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Delivers the outbox's messages on the enabled citizen channels (App IO, SMS): each rendered in
  * its language from the {@value #BUNDLE} bundle of {@link TextTemplates} ({@code
  * templates/citizen-messages/<language>.properties}, replaceable from the templates directory;
- * Italian when missing), sent through its port, marked sent; a failure stays pending for the next
- * round and is quarantined after {@code max-attempts} (FAILED, with the error, kept for staff to
- * see).
+ * Italian when missing), sent through its port, marked sent; a failure stays pending and is tried
+ * again after {@code backoff}, doubled after each further failure up to {@code backoff-max}, and is
+ * quarantined after {@code max-attempts} (FAILED, with the error, kept for staff to see).
  */
 @Component
 public class CitizenMessageDispatcher {
@@ -89,7 +89,11 @@ public class CitizenMessageDispatcher {
             due == null ? null : Instant.parse(due));
     boolean sent =
         notifications.deliverOnce(
-            notification.getId(), locked -> port.send(message), properties.maxAttempts());
+            notification.getId(),
+            locked -> port.send(message),
+            properties.maxAttempts(),
+            properties.backoff(),
+            properties.backoffMax());
     if (!sent) {
       log.warn(
           "{} message {} not delivered now (pending or quarantined)",

@@ -71,7 +71,9 @@ class CitizenChannelAdaptersTest {
         new CitizenChannelsProperties.Sms(sms, base().resolve("/sms/send"), "gw-token", "Comune"),
         3,
         Duration.ofMinutes(1),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(1),
+        Duration.ofHours(1));
   }
 
   private static CitizenMessagePort.Message message() {
@@ -142,7 +144,9 @@ class CitizenChannelAdaptersTest {
             new CitizenChannelsProperties.Sms(false, null, null, null),
             5,
             Duration.ofMinutes(1),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1),
+            Duration.ofHours(1));
     assertThat(new AppIoAdapter(off, json).enabled()).isFalse();
     assertThat(new SmsGatewayAdapter(off, json).enabled()).isFalse();
     assertThat(received).isEmpty();

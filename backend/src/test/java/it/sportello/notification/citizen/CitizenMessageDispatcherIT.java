@@ -8,6 +8,7 @@ import it.sportello.notification.Notification.RecipientKind;
 import it.sportello.notification.NotificationRequest;
 import it.sportello.notification.Notifications;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +65,9 @@ class CitizenMessageDispatcherIT extends IntegrationTest {
                 new CitizenChannelsProperties.Sms(false, null, null, null),
                 2,
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(5)),
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                Duration.ZERO),
             new it.sportello.shared.TextTemplates(
                 new it.sportello.shared.TemplateProperties(null, "it")));
     String key = "test:" + UUID.randomUUID();
@@ -91,6 +94,59 @@ class CitizenMessageDispatcherIT extends IntegrationTest {
     port.failing = false;
     dispatcher.dispatch();
     assertThat(port.sent).as("quarantined: not sent again by itself").hasSize(1);
+  }
+
+  @Test
+  void aFailedMessageWaitsItsBackoffDoubledThenIsQuarantinedWithItsError() {
+    FakePort port = new FakePort();
+    CitizenMessageDispatcher dispatcher =
+        new CitizenMessageDispatcher(
+            List.of(port),
+            notifications,
+            new CitizenChannelsProperties(
+                new CitizenChannelsProperties.AppIo(false, null, null),
+                new CitizenChannelsProperties.Sms(false, null, null, null),
+                3,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                Duration.ofHours(1),
+                Duration.ofHours(3)));
+    Instant start = Instant.parse("2026-12-07T08:00:00Z");
+    clock.pin(start);
+    String key = "test:" + UUID.randomUUID();
+    queue(key, port.channel, "it");
+    port.failing = true;
+    dispatcher.dispatch();
+    assertThat(status(key)).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+    assertThat(nextAttempt(key)).as("first backoff").isEqualTo(start.plus(Duration.ofHours(1)));
+    clock.pin(start.plus(Duration.ofMinutes(59)));
+    dispatcher.dispatch();
+    assertThat(status(key)).as("not tried during its backoff").containsEntry("attempts", 1);
+
+    Instant second = start.plus(Duration.ofHours(1));
+    clock.pin(second);
+    dispatcher.dispatch();
+    assertThat(status(key)).containsEntry("status", "PENDING").containsEntry("attempts", 2);
+    assertThat(nextAttempt(key)).as("doubled").isEqualTo(second.plus(Duration.ofHours(2)));
+
+    clock.pin(second.plus(Duration.ofHours(2)));
+    dispatcher.dispatch();
+    assertThat(status(key))
+        .containsEntry("status", "FAILED")
+        .containsEntry("attempts", 3)
+        .containsEntry("last_error", "gateway down");
+    port.failing = false;
+    clock.pin(second.plus(Duration.ofDays(1)));
+    dispatcher.dispatch();
+    assertThat(port.sent).as("quarantined: never sent by itself").isEmpty();
+  }
+
+  private Instant nextAttempt(String key) {
+    return jdbc.queryForObject(
+            "select next_attempt_at from sportello.notification_outbox where dedup_key = ?",
+            java.sql.Timestamp.class,
+            key)
+        .toInstant();
   }
 
   private void queue(String key, String channel, String language) {

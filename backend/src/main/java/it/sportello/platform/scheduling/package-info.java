@@ -1,0 +1,2 @@
+/** Whether the application's scheduled jobs run (on, except for the command-line export). */
+package it.sportello.platform.scheduling;
