@@ -135,7 +135,9 @@ class CallbackProcessTest {
 
     assertThat(callback).isWaitingAt(Elements.WAIT_FOR_APPOINTMENT);
     Job timer = job(Elements.WAIT_FOR_APPOINTMENT, callback);
-    Assertions.assertThat(timer.getDuedate()).as("the call waits for the slot").isEqualTo(appointment);
+    Assertions.assertThat(timer.getDuedate())
+        .as("the call waits for the slot")
+        .isEqualTo(appointment);
     Assertions.assertThat(calls).isEmpty();
     execute(timer);
 
