@@ -210,12 +210,9 @@ export const reportBreach = (request: ReportBreach) => answer(client.POST('/api/
 export const supplierReply = (number: string, text: string) =>
   answer(client.POST('/api/complaints/{number}/supplier-reply', { params: { path: { number } }, body: { text } }));
 
-/** The case file's base path of a letter (PROT-…) or complaint (RECL-…); null for other keys. */
-export function caseFilePath(number: string | undefined): string | null {
-  if (number?.startsWith('PROT-')) return `/api/correspondence/${number}`;
-  if (number?.startsWith('RECL-')) return `/api/complaints/${number}`;
-  return null;
-}
+/** The case file's base path of a letter or a complaint. */
+export const caseFilePath = (kind: 'letter' | 'complaint', number: string) =>
+  kind === 'letter' ? `/api/correspondence/${number}` : `/api/complaints/${number}`;
 
 /** Adds a file with a role to a case file. */
 export const addCaseDocument = (basePath: string, role: string, file: File) =>
