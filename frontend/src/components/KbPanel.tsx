@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kbArticle, recordKbUse, searchKb } from '../api';
+import { kbArticle, recordKbUse, searchKb, type SearchResult } from '../api';
 import { KbHits, KbSuggestions, articleUse } from './KbSuggestions';
 import { useKbSearch } from './useKbSearch';
 
@@ -18,7 +18,7 @@ export function KbPanel({
 }: {
   ticket: string;
   onInsert: (text: string) => void;
-  search?: typeof searchKb;
+  search?: (q: string, lang: string) => Promise<SearchResult>;
   loadArticle?: typeof kbArticle;
   record?: typeof recordKbUse;
 }) {

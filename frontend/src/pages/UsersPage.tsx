@@ -66,12 +66,12 @@ export function UsersPage({ user }: { user: Me }) {
    * (the button pressed may be gone: disable becomes enable), the outcome announced by its region.
    */
   const act = (
-    call: Promise<unknown>,
+    call: Parameters<typeof answer>[0],
     success: string,
     focus: React.RefObject<HTMLHeadingElement>,
     after?: () => void,
   ) =>
-    run(call, success, () => {
+    run(answer(call), success, () => {
       setReason('');
       setPassword('');
       after?.();
