@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * A user task as the worklist shows it. {@code businessKey} is the business object's number (e.g.
- * the ticket). {@code subjectKind} says what kind of case the task is about where one process serves
- * several (the approval: {@code LETTER} or {@code COMPLAINT}, from its {@code subjectKind} variable);
- * null for the others, whose process says it.
+ * the ticket). {@code subjectKind} says what kind of case the task is about where one process
+ * serves several (the approval: {@code LETTER} or {@code COMPLAINT}, from its {@code subjectKind}
+ * variable); null for the others, whose process says it.
  */
 public record WorkItem(
     String id,
