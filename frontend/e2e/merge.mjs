@@ -4,11 +4,10 @@
 // the primary's task, sees the duplicate among the linked tickets and reclassifies it to another
 // queue with the "Reclassify…" dialog. Every dialog is scanned with axe-core (WCAG 2.1 A/AA).
 // Usage: node e2e/merge.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { locale, pattern } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: merge.mjs <base-url> <screenshot-dir> [language]');
@@ -29,16 +28,7 @@ const text = {
   reclassified: pattern(t('ticketActions.reclassified')),
 };
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const apiCall = apiAs(baseUrl);
 
 const letters = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
 const requester = {
@@ -57,33 +47,11 @@ async function openTicket(subject) {
   return ticket.number;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const violations = [];
 let step = 0;
-async function check(page, name) {
-  await page.screenshot({
-    path: `${shots}/${language}-merge-${String(++step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const check = (page, name) =>
+  checkPage(page, `${shots}/${language}-merge-${String(++step).padStart(2, '0')}-${name}.png`, name, violations);
 
 async function openTask(page, number) {
   await page.goto(baseUrl + '/inbox');
@@ -104,16 +72,14 @@ try {
   const duplicate = await openTicket(`TARI online di nuovo ${letters}`);
 
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 1366, height: 900 },
   });
   const page = await context.newPage();
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill('operator1');
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, 'operator1', text.login);
   await page.waitForURL((url) => url.pathname === '/inbox');
 
   // merge the duplicate into the primary, picked among the requester's tickets

@@ -1,4 +1,4 @@
-import { answer, api, client, upload } from './client';
+import { answer, client, upload, type NullableIn } from './client';
 import type { components } from './openapi';
 
 /** The citizens' request form and tracking (no login): `/api/public/requests`, typed from the OpenAPI document. */
@@ -23,14 +23,8 @@ export interface CitizenRequest {
 }
 export type RequestReceipt = Schemas['ReceiptResponse'];
 export type TrackedRequest = Schemas['TrackedRequest'];
-/** One level of the classification tree (the schema name "Category" is shared by two records). */
-export interface PublicCategory {
-  id: number;
-  parentId?: number | null;
-  code: string;
-  name: string;
-  depth: number;
-}
+/** One level of the classification tree (a topic has no parent). */
+export type PublicCategory = NullableIn<Schemas['KbCategory'], 'parentId'>;
 
 export const requestChallenge = () => answer(client.GET('/api/public/requests/challenge'));
 export const sendRequest = (request: CitizenRequest) =>
@@ -40,7 +34,7 @@ export const trackRequest = (trackingToken: string) =>
 export const recordDeflection = (articleId: number, subject: string) =>
   answer(client.POST('/api/public/requests/deflections', { body: { articleId, subject } }));
 export const publicCategories = (parent?: number) =>
-  api<PublicCategory[]>('GET', `/api/public/kb/categories${parent ? `?parent=${parent}` : ''}`);
+  answer(client.GET('/api/public/kb/categories', { params: { query: { parent } } })) as Promise<PublicCategory[]>;
 
 /** Attaches a file to a request by its tracking token. */
 export const attachToRequest = (token: string, file: File) =>

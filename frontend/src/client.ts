@@ -11,6 +11,12 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * The type with the named fields nullable: the generated types make every field required and not
+ * null (`--properties-required-by-default`), where the API answers null for some.
+ */
+export type NullableIn<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+
 /** An answer other than 2xx, with its RFC 9457 problem details. */
 export class ApiError extends Error {
   constructor(

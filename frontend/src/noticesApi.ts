@@ -1,6 +1,5 @@
 // The notice board (staff: /api/notices; everybody: /api/public/notices) and the citizens'
 // reminders (/api/citizen/reminders): typed from the OpenAPI document.
-import { api } from './api';
 import { answer, client } from './client';
 import type { components } from './openapi';
 
@@ -16,30 +15,30 @@ export type ReminderSettings = Schemas['ReminderSettings'];
 /** The languages of a notice's texts; Italian is required, the others fall back to it. */
 export const NOTICE_LANGUAGES = ['it', 'en', 'de', 'fr'] as const;
 
-export const notices = () => api<Notice[]>('GET', '/api/notices');
-export const createNotice = (draft: NoticeDraft) => api<Notice>('POST', '/api/notices', draft);
-export const updateNotice = (id: number, draft: NoticeDraft) => api<Notice>('PUT', `/api/notices/${id}`, draft);
-export const publishNotice = (id: number) => api<Notice>('POST', `/api/notices/${id}/publish`);
-export const withdrawNotice = (id: number) => api<Notice>('POST', `/api/notices/${id}/withdraw`);
+const notice = (id: number) => ({ params: { path: { id } } });
+const subscription = (noticeId: number) => ({ params: { path: { noticeId } } });
 
-export function currentNotices(
+export const notices = () => answer(client.GET('/api/notices'));
+export const createNotice = (draft: NoticeDraft) =>
+  answer(client.POST('/api/notices', { body: draft as Schemas['NoticeDraft'] }));
+export const updateNotice = (id: number, draft: NoticeDraft) =>
+  answer(client.PUT('/api/notices/{id}', { ...notice(id), body: draft as Schemas['NoticeDraft'] }));
+export const publishNotice = (id: number) => answer(client.POST('/api/notices/{id}/publish', notice(id)));
+export const withdrawNotice = (id: number) => answer(client.POST('/api/notices/{id}/withdraw', notice(id)));
+
+export const currentNotices = (
   language: string,
   options: { topic?: string; audience?: 'CITIZENS' | 'BUSINESSES' } = {},
-) {
-  const query = new URLSearchParams({ language });
-  if (options.topic) query.set('topic', options.topic);
-  if (options.audience) query.set('audience', options.audience);
-  return api<PublicNotice[]>('GET', `/api/public/notices?${query}`);
-}
+) => answer(client.GET('/api/public/notices', { params: { query: { language, ...options } } }));
 
-export const reminderSubscriptions = () => api<ReminderSubscription[]>('GET', '/api/citizen/reminders');
+export const reminderSubscriptions = () => answer(client.GET('/api/citizen/reminders'));
 export const subscribeAnswersDue = (settings: ReminderSettings) =>
-  api<ReminderSubscription>('PUT', '/api/citizen/reminders/answers-due', settings);
-export const unsubscribeAnswersDue = () => api<void>('DELETE', '/api/citizen/reminders/answers-due');
+  answer(client.PUT('/api/citizen/reminders/answers-due', { body: settings }));
+export const unsubscribeAnswersDue = () => answer(client.DELETE('/api/citizen/reminders/answers-due'));
 export const subscribeNotice = (noticeId: number, settings: ReminderSettings) =>
-  api<ReminderSubscription>('PUT', `/api/citizen/reminders/notices/${noticeId}`, settings);
+  answer(client.PUT('/api/citizen/reminders/notices/{noticeId}', { ...subscription(noticeId), body: settings }));
 export const unsubscribeNotice = (noticeId: number) =>
-  api<void>('DELETE', `/api/citizen/reminders/notices/${noticeId}`);
+  answer(client.DELETE('/api/citizen/reminders/notices/{noticeId}', subscription(noticeId)));
 export const subscribeAppointments = (settings: ReminderSettings) =>
   answer(client.PUT('/api/citizen/reminders/appointments', { body: settings }));
 export const unsubscribeAppointments = () => answer(client.DELETE('/api/citizen/reminders/appointments'));

@@ -9,7 +9,18 @@ vi.setConfig({ testTimeout: 15_000 });
 const found = (title: string): SearchResult => ({
   total: 1,
   topics: {},
-  hits: [{ sourceId: title.length, language: 'it', title, summary: title, snippet: title, audience: 'PUBLIC' }],
+  hits: [
+    {
+      sourceId: title.length,
+      language: 'it',
+      title,
+      summary: title,
+      snippet: title,
+      audience: 'PUBLIC',
+      category: '',
+      score: 1,
+    },
+  ],
 });
 
 describe('KbPanel', () => {

@@ -1,11 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { ApiError, kbArticle, recordKbUse, searchKb, type SearchResult } from '../api';
-import { snippetHtml } from '../lib/markdown';
-import { useLatest } from '../lib/latest';
-import { KbSuggestions, articleUse } from './KbSuggestions';
-import { searchInReadersLanguage } from '../lib/kbLanguage';
+import { kbArticle, recordKbUse, searchKb, type SearchResult } from '../api';
+import { KbHits, KbSuggestions, articleUse } from './KbSuggestions';
+import { useKbSearch } from './useKbSearch';
 
 /**
  * The knowledge base beside a ticket: the articles suggested for its subject and description, and a
@@ -21,32 +18,14 @@ export function KbPanel({
 }: {
   ticket: string;
   onInsert: (text: string) => void;
-  search?: typeof searchKb;
+  search?: (q: string, lang: string) => Promise<SearchResult>;
   loadArticle?: typeof kbArticle;
   record?: typeof recordKbUse;
 }) {
-  const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult>();
-  const [error, setError] = useState<string>();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<string>();
-  const latest = useLatest();
+  const { query, setQuery, result, error, onSubmit } = useKbSearch(search);
   const use = articleUse({ ticket, searchId: result?.searchId, onInsert, loadArticle, record, setStatus, t });
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!query.trim()) return;
-    setError(undefined);
-    const current = latest();
-    try {
-      const found = await searchInReadersLanguage(search, query, i18n.language);
-      if (current()) setResult(found);
-    } catch (failure) {
-      if (!current()) return;
-      setResult(undefined);
-      setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic'));
-    }
-  }
 
   return (
     <div className="kb-panel">
@@ -80,43 +59,13 @@ export function KbPanel({
           <div aria-live="polite">
             {result && result.hits.length === 0 && <p className="small mb-0">{t('kbPanel.none')}</p>}
             {result && result.hits.length > 0 && (
-              <ol className="list-unstyled mb-0">
-                {result.hits.map((hit) => (
-                  <li key={`${hit.sourceId}-${hit.language}`} className="mb-3" data-search-hit={hit.sourceId}>
-                    <h3 className="h6 mb-1">
-                      <Link
-                        to={`/kb/articles/${hit.sourceId}${result.searchId ? `?search=${result.searchId}` : ''}`}
-                        target="_blank"
-                        rel="noopener"
-                      >
-                        {hit.title}
-                      </Link>
-                    </h3>
-                    <p
-                      className="small mb-1"
-                      dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }}
-                    />
-                    <div className="d-flex flex-wrap gap-2">
-                      <button
-                        type="button"
-                        className="btn btn-outline-primary btn-sm"
-                        aria-label={t('kbSuggest.insertLabel', { title: hit.title })}
-                        onClick={() => void use(hit, 'INSERTED')}
-                      >
-                        {t('kbSuggest.insert')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-outline-primary btn-sm"
-                        aria-label={t('kbSuggest.linkLabel', { title: hit.title })}
-                        onClick={() => void use(hit, 'LINKED')}
-                      >
-                        {t('kbSuggest.link')}
-                      </button>
-                    </div>
-                  </li>
-                ))}
-              </ol>
+              <KbHits
+                hits={result.hits}
+                searchId={result.searchId}
+                use={use}
+                kinds={['INSERTED', 'LINKED']}
+                marker="data-search-hit"
+              />
             )}
           </div>
           <p className="small mt-2 mb-0" role="status">

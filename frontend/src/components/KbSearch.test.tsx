@@ -15,6 +15,8 @@ const result: SearchResult = {
       summary: 'Si scarica online.',
       snippet: 'Il <mark>certificato</mark> di &lt;residenza&gt;',
       audience: 'PUBLIC',
+      category: '',
+      score: 1,
     },
   ],
 };

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError, type SearchResult } from '../api';
+import type { SearchResult } from '../api';
 import { snippetHtml } from '../lib/markdown';
-import { useLatest } from '../lib/latest';
-import { searchInReadersLanguage } from '../lib/kbLanguage';
+import { useKbSearch } from './useKbSearch';
 
 /**
  * A search box and its results; each result links to `${linkBase}/<id>` (with the search's id, so
@@ -17,26 +15,8 @@ export function KbSearch({
   search: (q: string, lang: string) => Promise<SearchResult>;
   linkBase: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<SearchResult>();
-  const [error, setError] = useState<string>();
-  const latest = useLatest();
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setError(undefined);
-    const current = latest();
-    try {
-      const found = await searchInReadersLanguage(search, text, i18n.language);
-      if (current()) setResult(found);
-    } catch (failure) {
-      if (!current()) return;
-      setResult(undefined);
-      setError(failure instanceof ApiError && failure.status === 503 ? t('kb.unavailable') : t('errors.generic'));
-    }
-  }
+  const { t } = useTranslation();
+  const { query: text, setQuery: setText, result, error, onSubmit } = useKbSearch(search);
 
   return (
     <section aria-labelledby="kb-search-title">

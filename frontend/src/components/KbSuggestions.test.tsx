@@ -16,6 +16,8 @@ const suggestions: Suggestions = {
       summary: 'Con F24 o PagoPA.',
       snippet: '## Pagamento\n**Paga** la <mark>TARI</mark> con F24',
       audience: 'PUBLIC',
+      category: '',
+      score: 1,
     },
   ],
 };
@@ -31,7 +33,7 @@ const article = {
   variants: [
     { language: 'it', title: 'Come pagare la TARI', summary: '', body: 'Paga con **F24**:\n\n- online\n- in banca' },
   ],
-} as Article;
+} as unknown as Article;
 
 function renderPanel(onInsert = vi.fn(), record = vi.fn().mockResolvedValue(undefined)) {
   render(

@@ -52,6 +52,64 @@ export function articleUse({
   };
 }
 
+const USE_BUTTON: Record<TicketUseKind, { label: string; text: string; style: string }> = {
+  INSERTED: { label: 'kbSuggest.insertLabel', text: 'kbSuggest.insert', style: 'btn-outline-primary' },
+  LINKED: { label: 'kbSuggest.linkLabel', text: 'kbSuggest.link', style: 'btn-outline-primary' },
+  ANSWERED: { label: 'kbSuggest.answeredLabel', text: 'kbSuggest.answered', style: 'btn-outline-secondary' },
+};
+
+/**
+ * Articles found for a ticket (suggested or searched): each with its title (a link to the article,
+ * in a new tab), its snippet and one button per use; {@code marker} names the data attribute that
+ * carries the article's id.
+ */
+export function KbHits({
+  hits,
+  searchId,
+  use,
+  kinds,
+  marker,
+}: {
+  hits: SearchHit[];
+  searchId?: number | null;
+  use: (hit: SearchHit, kind: TicketUseKind) => Promise<void>;
+  kinds: TicketUseKind[];
+  marker: 'data-suggestion' | 'data-search-hit';
+}) {
+  const { t } = useTranslation();
+  return (
+    <ol className="list-unstyled mb-0">
+      {hits.map((hit) => (
+        <li key={`${hit.sourceId}-${hit.language}`} className="mb-3" {...{ [marker]: hit.sourceId }}>
+          <h3 className="h6 mb-1">
+            <Link
+              to={`/kb/articles/${hit.sourceId}${searchId ? `?search=${searchId}` : ''}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {hit.title}
+            </Link>
+          </h3>
+          <p className="small mb-1" dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }} />
+          <div className="d-flex flex-wrap gap-2">
+            {kinds.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className={`btn ${USE_BUTTON[kind].style} btn-sm`}
+                aria-label={t(USE_BUTTON[kind].label, { title: hit.title })}
+                onClick={() => void use(hit, kind)}
+              >
+                {t(USE_BUTTON[kind].text)}
+              </button>
+            ))}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /**
  * Articles suggested for the ticket's subject and description, beside the work: one click inserts
  * an article's answer into the reply or links it, or marks it as the answer; each is recorded as a
@@ -104,51 +162,13 @@ export function KbSuggestions({
         {!error && !suggestions && <p className="small mb-0">{t('kbSuggest.loading')}</p>}
         {suggestions && suggestions.hits.length === 0 && <p className="small mb-0">{t('kbSuggest.none')}</p>}
         {suggestions && suggestions.hits.length > 0 && (
-          <ol className="list-unstyled mb-0">
-            {suggestions.hits.map((hit) => (
-              <li key={`${hit.sourceId}-${hit.language}`} className="mb-3" data-suggestion={hit.sourceId}>
-                <h3 className="h6 mb-1">
-                  <Link
-                    to={`/kb/articles/${hit.sourceId}${suggestions.searchId ? `?search=${suggestions.searchId}` : ''}`}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    {hit.title}
-                  </Link>
-                </h3>
-                <p
-                  className="small mb-1"
-                  dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet || hit.summary) }}
-                />
-                <div className="d-flex flex-wrap gap-2">
-                  <button
-                    type="button"
-                    className="btn btn-outline-primary btn-sm"
-                    aria-label={t('kbSuggest.insertLabel', { title: hit.title })}
-                    onClick={() => void use(hit, 'INSERTED')}
-                  >
-                    {t('kbSuggest.insert')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-outline-primary btn-sm"
-                    aria-label={t('kbSuggest.linkLabel', { title: hit.title })}
-                    onClick={() => void use(hit, 'LINKED')}
-                  >
-                    {t('kbSuggest.link')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-outline-secondary btn-sm"
-                    aria-label={t('kbSuggest.answeredLabel', { title: hit.title })}
-                    onClick={() => void use(hit, 'ANSWERED')}
-                  >
-                    {t('kbSuggest.answered')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <KbHits
+            hits={suggestions.hits}
+            searchId={suggestions.searchId}
+            use={use}
+            kinds={['INSERTED', 'LINKED', 'ANSWERED']}
+            marker="data-suggestion"
+          />
         )}
         <p className="small mt-2 mb-0" role="status">
           {status}

@@ -20,4 +20,16 @@ describe('Message', () => {
     expect(alert).toHaveTextContent('somethingNew: non valido');
     expect(alert).not.toHaveTextContent('requester.fiscalCode');
   });
+
+  it('keeps its live region before the text comes, and puts the text into that same region', async () => {
+    await i18n.changeLanguage('en');
+    const { rerender } = render(<Message kind="success" />);
+    const region = screen.getByRole('status');
+    expect(region).toBeEmptyDOMElement();
+
+    rerender(<Message kind="success" text="Saved" />);
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region).toHaveTextContent('Saved');
+    expect(region).toHaveClass('alert', 'alert-success');
+  });
 });

@@ -4,6 +4,7 @@ import { complaints, complaintsExportUrl, type Complaint, type Me } from '../api
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { FilterInput, FilterSelect, PeriodFilters, RegisterFilterForm, RegisterHeader } from '../components/Register';
 import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REPORTED', 'DISMISSED', 'NOTICE_SENT', 'UNDER_EVALUATION', 'DECISION_PROPOSED', 'CLOSED'];
@@ -15,65 +16,33 @@ export function ComplaintsPage({ user }: { user: Me }) {
 
   return (
     <Layout user={user}>
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
-        <h1 className="h2 mb-0">{t('complaints.title')}</h1>
-        <div className="d-flex gap-2">
-          <Link className="btn btn-primary btn-sm" to="/complaints/new">
-            {t('complaints.new')}
-          </Link>
-          <a className="btn btn-outline-primary btn-sm" href={complaintsExportUrl('xlsx', filters)} download>
-            {t('register.excel')}
-          </a>
-          <a className="btn btn-outline-primary btn-sm" href={complaintsExportUrl('csv', filters)} download>
-            {t('register.csv')}
-          </a>
-        </div>
-      </div>
-      <form className="row g-2 mb-3" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="col-md-3">
-          <label htmlFor="complaint-supplier" className="form-label">
-            {t('complaints.supplier')}
-          </label>
-          <input
-            id="complaint-supplier"
-            type="text"
-            className="form-control"
-            value={filters.supplier ?? ''}
-            onChange={set('supplier')}
-          />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="complaint-status" className="form-label">
-            {t('register.status')}
-          </label>
-          <select id="complaint-status" className="form-select" value={filters.status ?? ''} onChange={set('status')}>
-            <option value="">{t('register.any')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`complaintStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="complaint-from" className="form-label">
-            {t('register.from')}
-          </label>
-          <input
-            id="complaint-from"
-            type="date"
-            className="form-control"
-            value={filters.from ?? ''}
-            onChange={set('from')}
-          />
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="complaint-to" className="form-label">
-            {t('register.to')}
-          </label>
-          <input id="complaint-to" type="date" className="form-control" value={filters.to ?? ''} onChange={set('to')} />
-        </div>
-      </form>
+      <RegisterHeader
+        title={t('complaints.title')}
+        newPath="/complaints/new"
+        newLabel={t('complaints.new')}
+        downloads={[
+          { href: complaintsExportUrl('xlsx', filters), label: t('register.excel') },
+          { href: complaintsExportUrl('csv', filters), label: t('register.csv') },
+        ]}
+      />
+      <RegisterFilterForm>
+        <FilterInput
+          id="complaint-supplier"
+          label={t('complaints.supplier')}
+          value={filters.supplier}
+          onChange={set('supplier')}
+          width="col-md-3"
+        />
+        <FilterSelect
+          id="complaint-status"
+          label={t('register.status')}
+          value={filters.status}
+          onChange={set('status')}
+          choices={STATUSES.map((status) => ({ value: status, label: t(`complaintStatus.${status}`) }))}
+          width="col-md-3"
+        />
+        <PeriodFilters idPrefix="complaint" filters={filters} set={set} />
+      </RegisterFilterForm>
       <Message text={error} />
       <div className="table-responsive">
         <table className="table align-middle" id="complaints">

@@ -3,6 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import type { Me } from '../api';
 import { ContactPage } from './ContactPage';
+import { findMessage, message } from '../messages.testing';
 
 const contact = (version: number, phone?: string) => ({
   id: 7,
@@ -133,11 +134,11 @@ describe('ContactPage', () => {
     expect(
       screen.getByText('deve essere un indirizzo e-mail valido', { selector: '.invalid-feedback' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('Alcuni dati non sono validi');
+    expect(message('alert')).toHaveTextContent('Alcuni dati non sono validi');
 
     status = 409;
     fireEvent.click(screen.getByRole('button', { name: 'Salva le modifiche' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Qualcun altro ha modificato'));
+    await waitFor(() => expect(message('alert')).toHaveTextContent('Qualcun altro ha modificato'));
     const loads = () => calls.filter((call) => call.url === '/api/contacts/7').length;
     const before = loads();
     fireEvent.click(screen.getByRole('button', { name: 'Ricarica i dati aggiornati' }));
@@ -156,7 +157,7 @@ describe('ContactPage', () => {
   it('says so when the role may not see requesters', async () => {
     answer = (method, url) => (url === '/api/contacts/7' ? json({ detail: 'Forbidden' }, 403) : undefined);
     renderPage(as('SECRETARIAT'));
-    expect(await screen.findByRole('alert')).toHaveTextContent("You are not allowed to see requesters' data.");
+    expect(await findMessage('alert')).toHaveTextContent("You are not allowed to see requesters' data.");
   });
 
   it('finds a duplicate and merges it after confirmation', async () => {

@@ -464,7 +464,7 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
         <button type="button" className="btn btn-outline-primary mb-3" onClick={() => setOpen(true)}>
           {t('contact.merge.open')}
         </button>
-        {message && <Message kind={message.kind} text={message.text} />}
+        <Message kind={message?.kind} text={message?.text} />
       </>
     );
   }
@@ -496,7 +496,7 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
             {t('contact.merge.search')}
           </button>
         </form>
-        {message && <Message kind={message.kind} text={message.text} />}
+        <Message kind={message?.kind} text={message?.text} />
         {candidates && candidates.length === 0 && <p>{t('contact.merge.none')}</p>}
         {candidates && candidates.length > 0 && (
           <div className="table-responsive">
@@ -618,7 +618,7 @@ function Paged<T>({
         {title}
       </h2>
       {denied && <p>{t('contact.sectionDenied')}</p>}
-      {failed && <Message text={t('errors.generic')} />}
+      <Message text={failed ? t('errors.generic') : undefined} />
       {data && data.items.length === 0 && <p>{empty}</p>}
       {data && data.items.length > 0 && (
         <>

@@ -4,9 +4,11 @@ import { letters, lettersCsvUrl, type Letter, type Me } from '../api';
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { FilterInput, FilterSelect, PeriodFilters, RegisterFilterForm, RegisterHeader } from '../components/Register';
 import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REGISTERED', 'IN_APPROVAL', 'SENT', 'ARCHIVED'];
+const DIRECTIONS = ['INCOMING', 'OUTGOING'];
 
 /** The register of correspondence: letters by protocol number, with filters and the CSV export. */
 export function CorrespondencePage({ user }: { user: Me }) {
@@ -15,71 +17,36 @@ export function CorrespondencePage({ user }: { user: Me }) {
 
   return (
     <Layout user={user}>
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
-        <h1 className="h2 mb-0">{t('correspondence.title')}</h1>
-        <div className="d-flex gap-2">
-          <Link className="btn btn-primary btn-sm" to="/correspondence/new">
-            {t('correspondence.new')}
-          </Link>
-          <a className="btn btn-outline-primary btn-sm" href={lettersCsvUrl(filters)} download>
-            {t('register.csv')}
-          </a>
-        </div>
-      </div>
-      <form className="row g-2 mb-3" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="col-md-3">
-          <label htmlFor="letter-q" className="form-label">
-            {t('correspondence.search')}
-          </label>
-          <input id="letter-q" type="text" className="form-control" value={filters.q ?? ''} onChange={set('q')} />
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="letter-status" className="form-label">
-            {t('register.status')}
-          </label>
-          <select id="letter-status" className="form-select" value={filters.status ?? ''} onChange={set('status')}>
-            <option value="">{t('register.any')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`letterStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="letter-direction" className="form-label">
-            {t('correspondence.direction')}
-          </label>
-          <select
-            id="letter-direction"
-            className="form-select"
-            value={filters.direction ?? ''}
-            onChange={set('direction')}
-          >
-            <option value="">{t('register.any')}</option>
-            <option value="INCOMING">{t('direction.INCOMING')}</option>
-            <option value="OUTGOING">{t('direction.OUTGOING')}</option>
-          </select>
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="letter-from" className="form-label">
-            {t('register.from')}
-          </label>
-          <input
-            id="letter-from"
-            type="date"
-            className="form-control"
-            value={filters.from ?? ''}
-            onChange={set('from')}
-          />
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="letter-to" className="form-label">
-            {t('register.to')}
-          </label>
-          <input id="letter-to" type="date" className="form-control" value={filters.to ?? ''} onChange={set('to')} />
-        </div>
-      </form>
+      <RegisterHeader
+        title={t('correspondence.title')}
+        newPath="/correspondence/new"
+        newLabel={t('correspondence.new')}
+        downloads={[{ href: lettersCsvUrl(filters), label: t('register.csv') }]}
+      />
+      <RegisterFilterForm>
+        <FilterInput
+          id="letter-q"
+          label={t('correspondence.search')}
+          value={filters.q}
+          onChange={set('q')}
+          width="col-md-3"
+        />
+        <FilterSelect
+          id="letter-status"
+          label={t('register.status')}
+          value={filters.status}
+          onChange={set('status')}
+          choices={STATUSES.map((status) => ({ value: status, label: t(`letterStatus.${status}`) }))}
+        />
+        <FilterSelect
+          id="letter-direction"
+          label={t('correspondence.direction')}
+          value={filters.direction}
+          onChange={set('direction')}
+          choices={DIRECTIONS.map((direction) => ({ value: direction, label: t(`direction.${direction}`) }))}
+        />
+        <PeriodFilters idPrefix="letter" filters={filters} set={set} />
+      </RegisterFilterForm>
       <Message text={error} />
       <div className="table-responsive">
         <table className="table align-middle" id="letters">

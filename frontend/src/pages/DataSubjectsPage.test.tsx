@@ -17,6 +17,8 @@ const erasure: Job = {
   finishedAt: '2031-06-03T08:01:00Z',
   answeredBy: null,
   answeredAt: null,
+  reminderAt: null,
+  step: null,
   overdue: false,
   outcome: {
     erased: [{ kind: 'tickets (subject, description, answer, context)', count: 3 }],

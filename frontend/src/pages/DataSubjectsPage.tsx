@@ -1,22 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type FieldError, type Me } from '../api';
+import { ApiError, type FieldError, type Me } from '../api';
+import { answer as answerOf, client, type NullableIn } from '../client';
+import type { components } from '../openapi';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { calendarDateTime } from '../calendar';
 
-/** A contact found by fiscal code, e-mail or phone (backend `PersonalData.Match`). */
-interface Match {
-  contactId: number;
-  kind: string;
-  name: string | null;
-  fiscalCode: string | null;
-  email: string | null;
-  phone: string | null;
-  mergedIntoId: number | null;
-  tickets: number;
-}
+type Schemas = components['schemas'];
+/** A contact found by fiscal code, e-mail or phone. */
+type Match = Schemas['Match'];
 
+/** What a request did: a JSON document the job writes (the API gives it as JSON, without a schema). */
 interface Outcome {
   contents?: Record<string, number>;
   erased?: { kind: string; count: number }[];
@@ -24,25 +19,14 @@ interface Outcome {
   residual?: { table: string; column: string; rows: number }[];
 }
 
-/** A request as a background job (backend `DataSubjectController.Job`). */
-export interface Job {
-  id: number;
-  kind: 'EXPORT' | 'ERASURE';
-  subject: string;
-  state: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'ANSWERED';
-  progress: number;
-  requestedBy: string;
-  requestedAt: string;
-  dueAt: string;
-  finishedAt: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-  overdue: boolean;
+/** A request as a background job, its outcome read as {@link Outcome}; null until it is there. */
+export type Job = NullableIn<
+  Omit<Schemas['Job'], 'outcome' | 'links'>,
+  'finishedAt' | 'answeredBy' | 'answeredAt' | 'error' | 'archiveSize' | 'reminderAt' | 'step'
+> & {
   outcome: Outcome | null;
-  error: string | null;
-  archiveSize: number | null;
-  links: { self: string; archive: string | null };
-}
+  links: NullableIn<Schemas['Links'], 'archive'>;
+};
 
 interface Search {
   fiscalCode: string;
@@ -74,7 +58,10 @@ export function DataSubjectsPage({ user }: { user: Me }) {
     [t],
   );
 
-  const load = useCallback(() => api<Job[]>('GET', '/api/data-subject-requests').then(setJobs, fail), [fail]);
+  const load = useCallback(
+    () => answerOf(client.GET('/api/data-subject-requests')).then((loaded) => setJobs(loaded as Job[]), fail),
+    [fail],
+  );
 
   useEffect(() => {
     void load();
@@ -89,11 +76,14 @@ export function DataSubjectsPage({ user }: { user: Me }) {
 
   const find = (event: React.FormEvent) => {
     event.preventDefault();
-    const params = new URLSearchParams();
-    Object.entries(search).forEach(([name, value]) => value.trim() && params.set(name, value.trim()));
+    const query = Object.fromEntries(
+      Object.entries(search)
+        .map(([name, value]) => [name, value.trim()])
+        .filter(([, value]) => value),
+    ) as Partial<Search>;
     setError(undefined);
     setFieldErrors([]);
-    api<Match[]>('GET', `/api/data-subjects?${params.toString()}`).then((found) => {
+    answerOf(client.GET('/api/data-subjects', { params: { query } })).then((found) => {
       setMatches(found);
       setStatus(t('dataSubjects.found', { count: found.length }));
     }, fail);
@@ -101,14 +91,18 @@ export function DataSubjectsPage({ user }: { user: Me }) {
 
   const start = (fiscalCode: string, kind: 'export' | 'erasure') => {
     if (kind === 'erasure' && !window.confirm(t('dataSubjects.confirmErasure', { fiscalCode }))) return;
-    api<Job>('POST', `/api/data-subjects/${encodeURIComponent(fiscalCode)}/${kind}`).then((job) => {
+    answerOf(
+      kind === 'export'
+        ? client.POST('/api/data-subjects/{fiscalCode}/export', { params: { path: { fiscalCode } } })
+        : client.POST('/api/data-subjects/{fiscalCode}/erasure', { params: { path: { fiscalCode } } }),
+    ).then((job) => {
       setStatus(t('dataSubjects.started', { id: job.id }));
       void load();
     }, fail);
   };
 
   const answer = (job: Job) =>
-    api<Job>('POST', `/api/data-subject-requests/${job.id}/answer`).then(() => {
+    answerOf(client.POST('/api/data-subject-requests/{id}/answer', { params: { path: { id: job.id } } })).then(() => {
       setStatus(t('dataSubjects.answeredStatus', { id: job.id }));
       void load();
     }, fail);

@@ -45,12 +45,14 @@ describe('KbEditPage', () => {
       variants: [
         { language: 'it', title: 'Come pagare la TARI', summary: 'In breve', body: '## Dove\n\nAllo **sportello**.' },
       ],
-    });
+    } as unknown as api.Article);
     vi.mocked(api.articleVersions).mockResolvedValue([
-      { version: 1, author: 'kbeditor', createdAt: '2026-11-30T10:00:00Z', changeNote: '' },
-      { version: 2, author: 'kbeditor', createdAt: '2026-12-01T10:00:00Z', changeNote: 'titolo' },
+      { version: 1, author: 'kbeditor', createdAt: '2026-11-30T10:00:00Z', changeNote: '', content: '' },
+      { version: 2, author: 'kbeditor', createdAt: '2026-12-01T10:00:00Z', changeNote: 'titolo', content: '' },
     ]);
     vi.mocked(api.articleDiff).mockResolvedValue({
+      from: 1,
+      to: 2,
       lines: [
         '--- versione 1',
         '+++ versione 2',

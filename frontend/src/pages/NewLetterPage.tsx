@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { ApiError, registerLetter, type FieldError, type Me, type RegisterLetter } from '../api';
+import { registerLetter, type Me, type RegisterLetter } from '../api';
+import { EntryFormBody, useEntryForm } from '../components/EntryForm';
 import { Layout } from '../components/Layout';
-import { Message } from '../components/Message';
 import { useLabels } from '../lib/labels';
 
 const OFFICES = ['office-tributi', 'office-anagrafe', 'office-urp'];
@@ -12,68 +10,42 @@ const OFFICES = ['office-tributi', 'office-anagrafe', 'office-urp'];
 export function NewLetterPage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const navigate = useNavigate();
-  const [fields, setFields] = useState<Record<string, string>>({
+  const { fields, set, text, textArea, submit, message, errors } = useEntryForm('letter', {
     direction: 'INCOMING',
     sendBy: 'EMAIL',
     office: OFFICES[0],
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string>();
-  const set = (key: string) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [key]: event.target.value }));
 
-  async function submit() {
-    setErrors([]);
-    setMessage(undefined);
-    const request = {
-      direction: fields.direction,
-      subject: fields.subject ?? '',
-      classification: fields.classification,
-      correspondent: {
-        name: fields.name ?? '',
-        email: fields.email,
-        fiscalCode: fields.fiscalCode,
-        vatNumber: fields.vatNumber,
-      },
-      recipientAddress: fields.recipientAddress,
-      office: fields.office,
-      sendBy: fields.sendBy,
-      ticketNumber: fields.ticketNumber,
-      text: fields.text,
-    } as unknown as RegisterLetter;
-    try {
+  const register = () =>
+    submit(async () => {
+      const request = {
+        direction: fields.direction,
+        subject: fields.subject ?? '',
+        classification: fields.classification,
+        correspondent: {
+          name: fields.name ?? '',
+          email: fields.email,
+          fiscalCode: fields.fiscalCode,
+          vatNumber: fields.vatNumber,
+        },
+        recipientAddress: fields.recipientAddress,
+        office: fields.office,
+        sendBy: fields.sendBy,
+        ticketNumber: fields.ticketNumber,
+        text: fields.text,
+      } as unknown as RegisterLetter;
       const created = await registerLetter(request);
-      navigate(`/correspondence/${created.letter.protocolNumber}`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        setErrors(error.errors);
-        setMessage(t('task.invalid'));
-      } else {
-        setMessage(t('errors.generic'));
-      }
-    }
-  }
-
-  const text = (key: string, label: string, type = 'text') => (
-    <div className="col-md-6">
-      <label htmlFor={`letter-${key}`} className="form-label">
-        {label}
-      </label>
-      <input id={`letter-${key}`} type={type} className="form-control" value={fields[key] ?? ''} onChange={set(key)} />
-    </div>
-  );
+      return `/correspondence/${created.letter.protocolNumber}`;
+    });
 
   return (
     <Layout user={user}>
-      <h1 className="h2">{t('correspondence.new')}</h1>
-      <Message text={message} errors={errors} />
-      <form
-        className="row g-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+      <EntryFormBody
+        title={t('correspondence.new')}
+        submitLabel={t('correspondence.register')}
+        message={message}
+        errors={errors}
+        onSubmit={() => void register()}
       >
         <div className="col-md-6">
           <label htmlFor="letter-direction-new" className="form-label">
@@ -121,24 +93,8 @@ export function NewLetterPage({ user }: { user: Me }) {
           </select>
         </div>
         {text('ticketNumber', t('correspondence.ticketNumber'))}
-        <div className="col-12">
-          <label htmlFor="letter-text" className="form-label">
-            {t('correspondence.text')}
-          </label>
-          <textarea
-            id="letter-text"
-            className="form-control"
-            rows={5}
-            value={fields.text ?? ''}
-            onChange={set('text')}
-          />
-        </div>
-        <div className="col-12">
-          <button type="submit" className="btn btn-primary">
-            {t('correspondence.register')}
-          </button>
-        </div>
-      </form>
+        {textArea('text', t('correspondence.text'))}
+      </EntryFormBody>
     </Layout>
   );
 }

@@ -1,35 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Me } from '../api';
+import { ApiError, type Me } from '../api';
+import { answer, client } from '../client';
+import type { components } from '../openapi';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { calendarDateTime } from '../calendar';
 
-interface KindReport {
-  kind: string;
-  action: 'DELETE' | 'ANONYMISE' | 'KEEP' | 'ENGINE';
-  periodDays?: number | null;
-  cutoff: string;
-  count: number;
-  oldest?: string | null;
-}
-
-interface Kept {
-  what: string;
-  count: number;
-  why: string;
-}
-
-interface Report {
-  at: string;
-  kinds: KindReport[];
-  kept: Kept[];
-}
-
-interface Outcome {
-  ran: boolean;
-  kinds: { kind: string; action: string; removed: number; more: boolean }[];
-}
+type Report = components['schemas']['RetentionReport'];
 
 /**
  * Retention for the data protection officer and administrators: per kind of data its period, what
@@ -47,7 +25,7 @@ export function RetentionPage({ user }: { user: Me }) {
 
   useEffect(() => {
     let stale = false;
-    api<Report>('GET', '/api/retention').then(
+    answer(client.GET('/api/retention')).then(
       (loaded) => !stale && setReport(loaded),
       (failure: unknown) => !stale && setError(failure instanceof ApiError ? failure.detail : t('errors.generic')),
     );
@@ -59,7 +37,7 @@ export function RetentionPage({ user }: { user: Me }) {
   const run = () => {
     setRunning(true);
     setDone(undefined);
-    api<Outcome>('POST', '/api/retention/run')
+    answer(client.POST('/api/retention/run'))
       .then(
         (outcome) => {
           const removed = outcome.kinds.reduce((sum, kind) => sum + kind.removed, 0);

@@ -15,7 +15,7 @@ const manager = {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const work = (processKey: string, businessKey: string) => ({
+const work = (processKey: string, businessKey: string, subjectKind?: string) => ({
   id: 't-1',
   name: 'Approve or reject with comments',
   taskKey: 'userTask_decideApproval',
@@ -26,6 +26,7 @@ const work = (processKey: string, businessKey: string) => ({
   createdAt: '2026-12-01T09:00:00+01:00',
   dueAt: '2026-12-04T09:00:00+01:00',
   priority: 50,
+  subjectKind,
 });
 
 /** Four requests in a row on a busy two-core machine: more than findBy's default second. */
@@ -70,16 +71,32 @@ describe('TaskPage', () => {
     expect(calls).not.toContain('/api/tickets/X-2026-000007');
   });
 
-  it("opens an approval's task beside the letter it approves", async () => {
+  it("opens an approval's task beside the letter it approves, by the task's subject kind", async () => {
     await i18n.changeLanguage('en');
     show({
-      '/api/tasks/t-1': work('approval', 'PROT-2026-000001'),
-      '/api/correspondence/PROT-2026-000001': { ...caseFile, letter: { subject: 'Richiesta accesso atti' } },
+      '/api/tasks/t-1': work('approval', 'Y-2026-000001', 'LETTER'),
+      '/api/correspondence/Y-2026-000001': { ...caseFile, letter: { subject: 'Richiesta accesso atti' } },
     });
     expect(await screen.findByRole('link', { name: /Richiesta accesso atti/ }, SLOW)).toHaveAttribute(
       'href',
-      '/correspondence/PROT-2026-000001',
+      '/correspondence/Y-2026-000001',
     );
+  });
+
+  it("opens an approval's task beside the complaint it approves, whatever its number looks like", async () => {
+    await i18n.changeLanguage('en');
+    const calls = show({
+      '/api/tasks/t-1': work('approval', 'PROT-2026-000002', 'COMPLAINT'),
+      '/api/complaints/PROT-2026-000002': {
+        ...caseFile,
+        complaint: { supplierName: 'Gas Srl', contract: 'C-2', description: 'Wrong bill' },
+      },
+    });
+    expect(await screen.findByRole('link', { name: /Gas Srl/ }, SLOW)).toHaveAttribute(
+      'href',
+      '/complaints/PROT-2026-000002',
+    );
+    expect(calls).not.toContain('/api/correspondence/PROT-2026-000002');
   });
 
   it('says the task does not exist when the API does not know it', async () => {

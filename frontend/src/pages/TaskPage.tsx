@@ -22,9 +22,12 @@ const KIND_OF_PROCESS: Record<string, TaskKind> = {
   callback: 'ticket',
 };
 
+/** The kinds of case a process that serves several says its task is about (the task's subjectKind). */
+const KIND_OF_SUBJECT: Record<string, TaskKind> = { LETTER: 'letter', COMPLAINT: 'complaint' };
+
 function kindOf(work: WorkItem): TaskKind {
-  // the four-eyes approval serves letters and complaints alike: its case is the one its business key numbers
-  if (work.processKey === 'approval') return work.businessKey.startsWith('PROT-') ? 'letter' : 'complaint';
+  // the four-eyes approval serves letters and complaints alike: the task says which (its subjectKind)
+  if (work.subjectKind) return KIND_OF_SUBJECT[work.subjectKind] ?? 'ticket';
   return KIND_OF_PROCESS[work.processKey] ?? 'ticket';
 }
 
@@ -99,7 +102,7 @@ export function TaskPage({ user }: { user: Me }) {
         </button>
       </p>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      {message && <Message text={message} errors={[]} />}
+      <Message text={message} errors={[]} />
     </>
   );
   const kind = work && kindOf(work);

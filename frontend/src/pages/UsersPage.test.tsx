@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { UsersPage } from './UsersPage';
+import { findMessage } from '../messages.testing';
 
 const admin = { userId: 'admin', groups: ['camunda-admin'], roles: ['ADMIN'], zone: 'Europe/Rome' };
 
@@ -118,11 +119,13 @@ describe('UsersPage', () => {
       ]),
     );
     expect(await screen.findByText('Assegnato.')).toBeInTheDocument();
+    // the focus is where the user acted, on the heading of the user managed
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Gestisci gverdi' })).toHaveFocus());
 
     fireEvent.change(screen.getByLabelText('Nuova password'), { target: { value: 'Password123!' } });
     fireEvent.change(screen.getByLabelText('Motivo della modifica'), { target: { value: 'Dimenticata' } });
     fireEvent.click(screen.getByRole('button', { name: 'Imposta la password' }));
-    const alert = await screen.findByRole('alert');
+    const alert = await findMessage('alert');
     expect(within(alert).getByText('Password')).toBeInTheDocument();
   });
 });

@@ -1,46 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type FieldError, type Me } from '../api';
-import { Layout } from '../components/Layout';
-import { Message } from '../components/Message';
+import type { Me } from '../api';
 import { calendarDateTime } from '../calendar';
+import { answer, client } from '../client';
+import { Layout } from '../components/Layout';
+import { TableSection } from '../components/TableSection';
+import { useOutcome } from '../components/useOutcome';
+import type { components } from '../openapi';
 
-interface UserView {
-  id: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  local: boolean;
-  disabled: boolean;
-  groups: string[];
-  lastLoginAt?: string | null;
-  lastLoginSource?: string | null;
-}
-
-interface Group {
-  id: string;
-  name?: string | null;
-}
-
-interface RegisterEntry {
-  id: number;
-  at: string;
-  actor: string;
-  userId: string;
-  action: string;
-  groupId?: string | null;
-  reason: string;
-}
-
-interface ReviewLine {
-  userId: string;
-  unused: boolean;
-}
-
-interface AccessReview {
-  unusedDays: number;
-  users: ReviewLine[];
-}
+type Schemas = components['schemas'];
+type UserView = Schemas['UserView'];
+type Group = Schemas['DirectoryGroup'];
+type RegisterEntry = Schemas['RegisterEntry'];
+type AccessReview = Schemas['AccessReview'];
 
 const NEW_USER = { id: '', firstName: '', lastName: '', email: '', password: '', group: '', reason: '' };
 
@@ -62,18 +34,18 @@ export function UsersPage({ user }: { user: Me }) {
   const [group, setGroup] = useState('');
   const [password, setPassword] = useState('');
   const [draft, setDraft] = useState(NEW_USER);
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState<string>();
   const [reload, setReload] = useState(0);
+  const { run, fail, messages } = useOutcome();
+  const manageHeading = useRef<HTMLHeadingElement>(null);
+  const newHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let stale = false;
     Promise.all([
-      api<UserView[]>('GET', '/api/users'),
-      api<Group[]>('GET', '/api/users/groups'),
-      api<RegisterEntry[]>('GET', '/api/users/register?limit=100'),
-      api<AccessReview>('GET', `/api/users/access-review?unusedDays=${unusedDays}`),
+      answer(client.GET('/api/users')),
+      answer(client.GET('/api/users/groups')),
+      answer(client.GET('/api/users/register', { params: { query: { limit: 100 } } })),
+      answer(client.GET('/api/users/access-review', { params: { query: { unusedDays } } })),
     ]).then(
       ([loadedUsers, loadedGroups, loadedRegister, loadedReview]) => {
         if (stale) return;
@@ -82,31 +54,31 @@ export function UsersPage({ user }: { user: Me }) {
         setRegister(loadedRegister);
         setReview(loadedReview);
       },
-      (failure: unknown) => !stale && setError(failure instanceof ApiError ? failure.detail : t('errors.generic')),
+      (failure: unknown) => !stale && fail(failure),
     );
     return () => {
       stale = true;
     };
-  }, [t, reload, unusedDays]);
+  }, [fail, reload, unusedDays]);
 
-  const act = (method: string, path: string, body: unknown, success: string, after?: () => void) => {
-    setDone(undefined);
-    api<unknown>(method, path, body).then(
-      () => {
-        setError(undefined);
-        setFieldErrors([]);
-        setDone(success);
-        setReason('');
-        setPassword('');
-        after?.();
-        setReload((value) => value + 1);
-      },
-      (failure: unknown) => {
-        setError(failure instanceof ApiError ? failure.detail : t('errors.generic'));
-        setFieldErrors(failure instanceof ApiError ? failure.errors : []);
-      },
-    );
-  };
+  /**
+   * Runs an action; once done, the lists again and the focus on the heading of where the user acted
+   * (the button pressed may be gone: disable becomes enable), the outcome announced by its region.
+   */
+  const act = (
+    call: Parameters<typeof answer>[0],
+    success: string,
+    focus: React.RefObject<HTMLHeadingElement>,
+    after?: () => void,
+  ) =>
+    run(answer(call), success, () => {
+      setReason('');
+      setPassword('');
+      after?.();
+      setReload((value) => value + 1);
+      focus.current?.focus();
+    });
+  const path = (id: string) => ({ params: { path: { id } } });
 
   const current = users.find((each) => each.id === selected);
   const unused = new Set(review?.users.filter((line) => line.unused).map((line) => line.userId));
@@ -117,73 +89,61 @@ export function UsersPage({ user }: { user: Me }) {
     <Layout user={user} wide>
       <h1 className="h2">{t('users.title')}</h1>
       <p>{t('users.intro')}</p>
-      <Message text={error} errors={fieldErrors} />
-      <Message kind="success" text={done} />
+      {messages}
 
-      <section aria-labelledby="users-list">
-        <h2 id="users-list" className="h4">
-          {t('users.list')}
-        </h2>
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{t('users.list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.columns.user')}</th>
-                <th scope="col">{t('users.columns.groups')}</th>
-                <th scope="col">{t('users.columns.lastLogin')}</th>
-                <th scope="col">{t('users.columns.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.manage')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((each) => (
-                <tr key={each.id}>
-                  <th scope="row">
-                    {each.id}
-                    {(each.firstName || each.lastName) && (
-                      <div className="small fw-normal">{[each.firstName, each.lastName].filter(Boolean).join(' ')}</div>
-                    )}
-                  </th>
-                  <td>{each.groups.map(groupLabel).join(', ')}</td>
-                  <td>
-                    {when(each.lastLoginAt)}
-                    {each.lastLoginSource && (
-                      <span className="small">
-                        {' '}
-                        ({t(`users.sources.${each.lastLoginSource}`, { defaultValue: each.lastLoginSource })})
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {each.disabled ? t('users.disabled') : t('users.enabled')}
-                    {!each.local && <div className="small">{t('users.oidc')}</div>}
-                    {unused.has(each.id) && <div className="small">{t('users.unused', { days: unusedDays })}</div>}
-                  </td>
-                  <td>
-                    {each.local && (
-                      <button
-                        type="button"
-                        className="btn btn-outline-primary btn-sm"
-                        onClick={() => setSelected(each.id)}
-                        aria-label={t('users.manageUser', { user: each.id })}
-                      >
-                        {t('users.manage')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <TableSection
+        id="users-list"
+        title={t('users.list')}
+        columns={[
+          t('users.columns.user'),
+          t('users.columns.groups'),
+          t('users.columns.lastLogin'),
+          t('users.columns.state'),
+          <span className="visually-hidden">{t('users.manage')}</span>,
+        ]}
+      >
+        {users.map((each) => (
+          <tr key={each.id}>
+            <th scope="row">
+              {each.id}
+              {(each.firstName || each.lastName) && (
+                <div className="small fw-normal">{[each.firstName, each.lastName].filter(Boolean).join(' ')}</div>
+              )}
+            </th>
+            <td>{each.groups.map(groupLabel).join(', ')}</td>
+            <td>
+              {when(each.lastLoginAt)}
+              {each.lastLoginSource && (
+                <span className="small">
+                  {' '}
+                  ({t(`users.sources.${each.lastLoginSource}`, { defaultValue: each.lastLoginSource })})
+                </span>
+              )}
+            </td>
+            <td>
+              {each.disabled ? t('users.disabled') : t('users.enabled')}
+              {!each.local && <div className="small">{t('users.oidc')}</div>}
+              {unused.has(each.id) && <div className="small">{t('users.unused', { days: unusedDays })}</div>}
+            </td>
+            <td>
+              {each.local && (
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  onClick={() => setSelected(each.id)}
+                  aria-label={t('users.manageUser', { user: each.id })}
+                >
+                  {t('users.manage')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
 
       {current && (
         <section aria-labelledby="users-manage" className="border rounded p-3 mb-4">
-          <h2 id="users-manage" className="h4">
+          <h2 id="users-manage" className="h4" tabIndex={-1} ref={manageHeading}>
             {t('users.manageUser', { user: current.id })}
           </h2>
           <div className="mb-3">
@@ -222,7 +182,13 @@ export function UsersPage({ user }: { user: Me }) {
                 type="button"
                 className="btn btn-primary"
                 disabled={!group || current.groups.includes(group)}
-                onClick={() => act('POST', `/api/users/${current.id}/grants`, { group, reason }, t('users.granted'))}
+                onClick={() =>
+                  act(
+                    client.POST('/api/users/{id}/grants', { ...path(current.id), body: { group, reason } }),
+                    t('users.granted'),
+                    manageHeading,
+                  )
+                }
               >
                 {t('users.grant')}
               </button>
@@ -231,7 +197,11 @@ export function UsersPage({ user }: { user: Me }) {
                 className="btn btn-outline-danger"
                 disabled={!group || !current.groups.includes(group)}
                 onClick={() =>
-                  act('POST', `/api/users/${current.id}/revocations`, { group, reason }, t('users.revoked'))
+                  act(
+                    client.POST('/api/users/{id}/revocations', { ...path(current.id), body: { group, reason } }),
+                    t('users.revoked'),
+                    manageHeading,
+                  )
                 }
               >
                 {t('users.revoke')}
@@ -258,7 +228,11 @@ export function UsersPage({ user }: { user: Me }) {
                 className="btn btn-outline-primary"
                 disabled={!password}
                 onClick={() =>
-                  act('POST', `/api/users/${current.id}/password`, { password, reason }, t('users.passwordSet'))
+                  act(
+                    client.POST('/api/users/{id}/password', { ...path(current.id), body: { password, reason } }),
+                    t('users.passwordSet'),
+                    manageHeading,
+                  )
                 }
               >
                 {t('users.resetPassword')}
@@ -267,7 +241,13 @@ export function UsersPage({ user }: { user: Me }) {
                 <button
                   type="button"
                   className="btn btn-outline-primary"
-                  onClick={() => act('POST', `/api/users/${current.id}/enable`, { reason }, t('users.enabledDone'))}
+                  onClick={() =>
+                    act(
+                      client.POST('/api/users/{id}/enable', { ...path(current.id), body: { reason } }),
+                      t('users.enabledDone'),
+                      manageHeading,
+                    )
+                  }
                 >
                   {t('users.enable')}
                 </button>
@@ -275,7 +255,13 @@ export function UsersPage({ user }: { user: Me }) {
                 <button
                   type="button"
                   className="btn btn-outline-danger"
-                  onClick={() => act('POST', `/api/users/${current.id}/disable`, { reason }, t('users.disabledDone'))}
+                  onClick={() =>
+                    act(
+                      client.POST('/api/users/{id}/disable', { ...path(current.id), body: { reason } }),
+                      t('users.disabledDone'),
+                      manageHeading,
+                    )
+                  }
                 >
                   {t('users.disable')}
                 </button>
@@ -287,18 +273,18 @@ export function UsersPage({ user }: { user: Me }) {
       )}
 
       <section aria-labelledby="users-new" className="mb-4">
-        <h2 id="users-new" className="h4">
+        <h2 id="users-new" className="h4" tabIndex={-1} ref={newHeading}>
           {t('users.newUser')}
         </h2>
         <form
           className="row g-3 align-items-end"
           onSubmit={(event) => {
             event.preventDefault();
-            act(
-              'POST',
-              '/api/users',
-              { ...draft, group: undefined, groups: draft.group ? [draft.group] : [] },
+            const { group: chosen, ...fields } = draft;
+            void act(
+              client.POST('/api/users', { body: { ...fields, groups: chosen ? [chosen] : [] } }),
               t('users.created', { user: draft.id }),
+              newHeading,
               () => setDraft(NEW_USER),
             );
           }}
@@ -391,39 +377,30 @@ export function UsersPage({ user }: { user: Me }) {
         </p>
       </section>
 
-      <section aria-labelledby="users-register">
-        <h2 id="users-register" className="h4">
-          {t('users.register')}
-        </h2>
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{t('users.register')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.columns.at')}</th>
-                <th scope="col">{t('users.columns.actor')}</th>
-                <th scope="col">{t('users.columns.user')}</th>
-                <th scope="col">{t('users.columns.action')}</th>
-                <th scope="col">{t('users.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {register.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{calendarDateTime(user.zone, entry.at, i18n.language)}</td>
-                  <td>{entry.actor}</td>
-                  <td>{entry.userId}</td>
-                  <td>
-                    {t(`users.actions.${entry.action}`)}
-                    {entry.groupId && ` — ${groupLabel(entry.groupId)}`}
-                  </td>
-                  <td>{entry.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <TableSection
+        id="users-register"
+        title={t('users.register')}
+        columns={[
+          t('users.columns.at'),
+          t('users.columns.actor'),
+          t('users.columns.user'),
+          t('users.columns.action'),
+          t('users.reason'),
+        ]}
+      >
+        {register.map((entry) => (
+          <tr key={entry.id}>
+            <td>{calendarDateTime(user.zone, entry.at, i18n.language)}</td>
+            <td>{entry.actor}</td>
+            <td>{entry.userId}</td>
+            <td>
+              {t(`users.actions.${entry.action}`)}
+              {entry.groupId && ` — ${groupLabel(entry.groupId)}`}
+            </td>
+            <td>{entry.reason}</td>
+          </tr>
+        ))}
+      </TableSection>
     </Layout>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { CaseFile } from '../../components/CaseFile';
 import { TaskFormColumn } from './TaskFormColumn';
 
-/** A letter's or a complaint's task (an approval's too: its case is the business key's): the form beside its case file. */
+/** A letter's or a complaint's task (an approval's too: the task says which kind of case): the form beside its case file. */
 export function CaseTask({
   work,
   schema,
@@ -60,7 +60,7 @@ export function CaseTask({
             </p>
           )}
           <CaseFile
-            basePath={caseFilePath(work.businessKey) ?? ''}
+            basePath={caseFilePath(kind, work.businessKey)}
             documents={caseView.documents}
             approvals={caseView.approvals}
             timeline={caseView.timeline}

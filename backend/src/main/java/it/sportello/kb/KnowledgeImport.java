@@ -1,5 +1,6 @@
 package it.sportello.kb;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import it.sportello.search.SearchIndex;
 import it.sportello.shared.InvalidRequestException;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public class KnowledgeImport {
 
   public record Problem(String sheet, int row, String field, String message) {}
 
+  @Schema(name = "KbImportReport")
   public record Report(
       boolean dryRun,
       int topics,

@@ -1,5 +1,6 @@
 package it.sportello.retention;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import it.sportello.audit.AuditEntry;
 import it.sportello.audit.AuditLog;
 import it.sportello.shared.RetentionTask;
@@ -75,6 +76,7 @@ public class RetentionJob implements InitializingBean {
   public record Kept(String what, long count, String why) {}
 
   /** The dry run: what the next run would remove per kind, and what it keeps whatever its age. */
+  @Schema(name = "RetentionReport")
   public record Report(Instant at, List<KindReport> kinds, List<Kept> kept) {}
 
   /** One kind of a run: how many items it removed, whether some are left for the next run. */

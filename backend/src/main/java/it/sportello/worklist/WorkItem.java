@@ -1,10 +1,13 @@
 package it.sportello.worklist;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
  * A user task as the worklist shows it. {@code businessKey} is the business object's number (e.g.
- * the ticket).
+ * the ticket). {@code subjectKind} says what kind of case the task is about where one process
+ * serves several (the approval: {@code LETTER} or {@code COMPLAINT}, from its {@code subjectKind}
+ * variable); null for the others, whose process says it.
  */
 public record WorkItem(
     String id,
@@ -16,4 +19,9 @@ public record WorkItem(
     String assignee,
     Instant createdAt,
     Instant dueAt,
-    int priority) {}
+    int priority,
+    @Schema(
+            description =
+                "The kind of case the task is about where its process serves several (approval: LETTER"
+                    + " or COMPLAINT); null otherwise")
+        String subjectKind) {}

@@ -5,5 +5,11 @@
  * process variables.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"notification", "platform :: security", "shared", "shared :: web"})
+    allowedDependencies = {
+      "notification",
+      "platform :: security",
+      "processes",
+      "shared",
+      "shared :: web"
+    })
 package it.sportello.worklist;

@@ -80,6 +80,7 @@ class ComplaintIT extends ProcedureTestSupport {
 
     // the manager approves the decision document (not the one who proposed it)
     JsonNode approval = taskFor(number, "manager1");
+    assertThat(approval.path("subjectKind").asText()).isEqualTo("COMPLAINT");
     assertThat(
             complete(
                     approval.path("id").asText(), "manager1", Map.of("approvalDecision", "APPROVE"))

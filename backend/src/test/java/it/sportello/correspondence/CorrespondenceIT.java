@@ -60,6 +60,8 @@ class CorrespondenceIT extends ProcedureTestSupport {
     JsonNode review = taskFor(number, "headoffice1");
     assertThat(review.path("processKey").asText())
         .isEqualTo(ProcedureProcesses.APPROVAL_PROCESS_KEY);
+    // the approval serves letters and complaints: the task says which (the web page chooses by it)
+    assertThat(review.path("subjectKind").asText()).isEqualTo("LETTER");
     assertThat(
             complete(
                     review.path("id").asText(), "headoffice1", Map.of("approvalDecision", "REJECT"))

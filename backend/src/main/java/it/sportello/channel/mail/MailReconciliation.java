@@ -3,6 +3,7 @@ package it.sportello.channel.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import it.sportello.channel.mail.InboundMessageTable.Identity;
 import it.sportello.channel.mail.MailPort.HeldMessage;
 import it.sportello.channel.mail.MailPort.MailboxSession;
@@ -71,6 +72,7 @@ public class MailReconciliation {
    * @param missing those messages (at most 1000)
    * @param error why the server could not be read, null when it could
    */
+  @Schema(name = "MailReconciliationReport")
   public record Report(
       String mailboxId,
       Instant checkedAt,

@@ -66,5 +66,6 @@ record OpenTicketRequest(
     }
   }
 
+  @Schema(name = "RequestedCategory")
   record Category(@NotBlank @Size(max = 100) String topic, @Size(max = 100) String reason) {}
 }

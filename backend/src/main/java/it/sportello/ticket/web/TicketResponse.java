@@ -1,5 +1,6 @@
 package it.sportello.ticket.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import it.sportello.contact.Contact;
 import it.sportello.sla.SlaState;
 import it.sportello.ticket.domain.Ticket;
@@ -36,6 +37,7 @@ record TicketResponse(
     Map<String, String> context,
     List<Step> history) {
 
+  @Schema(name = "TicketCategory")
   record Category(String topic, String reason) {}
 
   record RequesterSummary(

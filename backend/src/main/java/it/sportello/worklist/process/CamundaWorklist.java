@@ -1,5 +1,7 @@
 package it.sportello.worklist.process;
 
+import static it.sportello.processes.ProcedureProcesses.Variables.SUBJECT_KIND;
+
 import it.sportello.shared.ConflictException;
 import it.sportello.worklist.Colleague;
 import it.sportello.worklist.Completion;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -278,6 +281,7 @@ class CamundaWorklist implements WorklistPort {
   private List<WorkItem> toItems(List<Task> tasks) {
     Map<String, String> processKeys = new HashMap<>();
     Map<String, String> businessKeys = new HashMap<>();
+    Map<String, String> subjectKinds = new HashMap<>();
     Set<String> instanceIds =
         tasks.stream()
             .map(Task::getProcessInstanceId)
@@ -287,6 +291,18 @@ class CamundaWorklist implements WorklistPort {
       for (ProcessInstance instance :
           runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
         businessKeys.put(instance.getId(), instance.getBusinessKey());
+      }
+      // a process that serves several kinds of case (the approval) says which one by a variable
+      for (VariableInstance variable :
+          runtimeService
+              .createVariableInstanceQuery()
+              .processInstanceIdIn(instanceIds.toArray(String[]::new))
+              .variableName(SUBJECT_KIND)
+              .list()) {
+        if (variable.getValue() instanceof String kind
+            && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+          subjectKinds.put(variable.getProcessInstanceId(), kind);
+        }
       }
     }
     for (Task task : tasks) {
@@ -309,7 +325,8 @@ class CamundaWorklist implements WorklistPort {
                     task.getAssignee(),
                     instant(task.getCreateTime()),
                     instant(task.getDueDate()),
-                    task.getPriority()))
+                    task.getPriority(),
+                    subjectKinds.get(task.getProcessInstanceId())))
         .toList();
   }
 

@@ -1,0 +1,130 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { RegisterFilters } from './useRegister';
+
+/** A register's title with its "new" link and its download links (CSV, Excel), as the registers show them. */
+export function RegisterHeader({
+  title,
+  newPath,
+  newLabel,
+  downloads,
+}: {
+  title: string;
+  newPath: string;
+  newLabel: string;
+  downloads: { href: string; label: string }[];
+}) {
+  return (
+    <div className="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
+      <h1 className="h2 mb-0">{title}</h1>
+      <div className="d-flex gap-2">
+        <Link className="btn btn-primary btn-sm" to={newPath}>
+          {newLabel}
+        </Link>
+        {downloads.map((download) => (
+          <a key={download.href} className="btn btn-outline-primary btn-sm" href={download.href} download>
+            {download.label}
+          </a>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+type Change = (event: { target: { value: string } }) => void;
+
+/** The filters' form of a register (the fields change the rows at once: nothing to submit). */
+export function RegisterFilterForm({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <form className="row g-2 mb-3" aria-label={t('register.filters')} onSubmit={(event) => event.preventDefault()}>
+      {children}
+    </form>
+  );
+}
+
+/** A labelled filter field of a register: a text or a date input. */
+export function FilterInput({
+  id,
+  label,
+  type = 'text',
+  value,
+  onChange,
+  width = 'col-md-2',
+}: {
+  id: string;
+  label: string;
+  type?: 'text' | 'date';
+  value?: string;
+  onChange: Change;
+  width?: string;
+}) {
+  return (
+    <div className={width}>
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <input id={id} type={type} className="form-control" value={value ?? ''} onChange={onChange} />
+    </div>
+  );
+}
+
+/** A labelled filter select of a register, "any" first, then the choices by their labels. */
+export function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  choices,
+  width = 'col-md-2',
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  onChange: Change;
+  choices: { value: string; label: string }[];
+  width?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={width}>
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <select id={id} className="form-select" value={value ?? ''} onChange={onChange}>
+        <option value="">{t('register.any')}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The period filters (from, to) of a register, by the filters' keys `from` and `to`. */
+export function PeriodFilters({
+  idPrefix,
+  filters,
+  set,
+}: {
+  idPrefix: string;
+  filters: RegisterFilters;
+  set: (key: string) => Change;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FilterInput
+        id={`${idPrefix}-from`}
+        label={t('register.from')}
+        type="date"
+        value={filters.from}
+        onChange={set('from')}
+      />
+      <FilterInput id={`${idPrefix}-to`} label={t('register.to')} type="date" value={filters.to} onChange={set('to')} />
+    </>
+  );
+}
