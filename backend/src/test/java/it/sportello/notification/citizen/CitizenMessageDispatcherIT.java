@@ -110,7 +110,9 @@ class CitizenMessageDispatcherIT extends IntegrationTest {
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
-                Duration.ofHours(3)));
+                Duration.ofHours(3)),
+            new it.sportello.shared.TextTemplates(
+                new it.sportello.shared.TemplateProperties(null, "it")));
     Instant start = Instant.parse("2026-12-07T08:00:00Z");
     clock.pin(start);
     String key = "test:" + UUID.randomUUID();

@@ -30,6 +30,12 @@ public final class TestCitizenChannels {
 
   /** One dispatch round over these ports; @return how many messages were sent. */
   public static int dispatch(List<CitizenMessagePort> ports, Notifications notifications, URI url) {
-    return new CitizenMessageDispatcher(ports, notifications, sms(url)).dispatch();
+    return new CitizenMessageDispatcher(
+            ports,
+            notifications,
+            sms(url),
+            new it.sportello.shared.TextTemplates(
+                new it.sportello.shared.TemplateProperties(null, "it")))
+        .dispatch();
   }
 }
