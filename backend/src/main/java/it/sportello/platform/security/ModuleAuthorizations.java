@@ -70,6 +70,7 @@ public interface ModuleAuthorizations {
     public static final int RETENTION = 1700;
     public static final int USERS = 1800;
     public static final int ARCHIVE = 1900;
+    public static final int CHAT = 2000;
 
     private Orders() {}
   }
