@@ -36,6 +36,7 @@ import { CannedRepliesPage } from './pages/CannedRepliesPage';
 import { CitizenRequestPage } from './pages/CitizenRequestPage';
 import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
+import { ChatsPage } from './pages/ChatsPage';
 
 export function App() {
   const [user, setUser] = useState<Me | null>();
@@ -84,6 +85,16 @@ export function App() {
               <AuditPage user={u} />
             ),
             '/audit',
+          )}
+        />
+        <Route
+          path="/chats"
+          element={guard(
+            user,
+            (u) => (
+              <ChatsPage user={u} />
+            ),
+            '/chats',
           )}
         />
         <Route

@@ -74,6 +74,8 @@ const PLACES: readonly Place[] = [
   { path: '/users', label: 'users', roles: ['ADMIN'] },
   // the notice board: the communication office and supervisors publish notices to citizens
   { path: '/notices', label: 'notices', roles: ['COMMUNICATIONS', 'SUPERVISOR'] },
+  // the chat console: the operators who answer citizens' chats
+  { path: '/chats', label: 'chats', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR'] },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { NoticeBoard } from '../components/NoticeBoard';
 import { CitizenReminders } from '../components/CitizenReminders';
+import { ChatWidgetMount } from '../components/ChatWidgetMount';
 import { reminderSubscriptions, subscribeNotice, type PublicNotice, type ReminderSubscription } from '../noticesApi';
 import {
   citizenContacts,
@@ -54,6 +55,7 @@ export function SelfServiceAreaPage() {
       </div>
       {session && !session.citizen && <Welcome session={session} />}
       {session?.citizen && <Area session={session} />}
+      <ChatWidgetMount />
     </Layout>
   );
 }

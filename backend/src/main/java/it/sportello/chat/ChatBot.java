@@ -31,7 +31,10 @@ class ChatBot {
   List<CitedArticle> articles(String question, String language) {
     String text = question.length() > 500 ? question.substring(0, 500) : question;
     try {
-      return knowledge.search(text, language, null, properties.articles(), List.of()).hits().stream()
+      return knowledge
+          .search(text, language, null, properties.articles(), List.of())
+          .hits()
+          .stream()
           .map(this::cite)
           .toList();
     } catch (SearchUnavailableException unavailable) {

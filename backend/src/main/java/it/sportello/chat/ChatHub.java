@@ -18,12 +18,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's connected chat clients, told of every change of their conversation by PostgreSQL:
- * a stored message is announced with {@code NOTIFY} ({@link ChatStore#CHANNEL}) in its own
- * transaction, and every node {@code LISTEN}s on one connection of its own. A subscriber then
- * reads what it has not yet sent from the database ("after seq N"), so notifications that
- * coalesce, or a listener that reconnects, lose nothing: after a reconnection every subscriber
- * catches up.
+ * This node's connected chat clients, told of every change of their conversation by PostgreSQL: a
+ * stored message is announced with {@code NOTIFY} ({@link ChatStore#CHANNEL}) in its own
+ * transaction, and every node {@code LISTEN}s on one connection of its own. A subscriber then reads
+ * what it has not yet sent from the database ("after seq N"), so notifications that coalesce, or a
+ * listener that reconnects, lose nothing: after a reconnection every subscriber catches up.
  */
 @Component
 public class ChatHub implements SmartLifecycle {
@@ -47,7 +46,9 @@ public class ChatHub implements SmartLifecycle {
 
   /** Subscribes; the returned handle unsubscribes. */
   public Runnable subscribe(long conversationId, Subscriber subscriber) {
-    subscribers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    subscribers
+        .computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet())
+        .add(subscriber);
     return () ->
         subscribers.computeIfPresent(
             conversationId,

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The chat tables. A message takes the conversation's next sequence number under the
- * conversation row's lock and announces itself with {@code NOTIFY} in the same transaction: every
- * node hears of it once it is committed, never before.
+ * The chat tables. A message takes the conversation's next sequence number under the conversation
+ * row's lock and announces itself with {@code NOTIFY} in the same transaction: every node hears of
+ * it once it is committed, never before.
  */
 @Repository
 class ChatStore {
@@ -40,7 +40,7 @@ class ChatStore {
 
   long create(byte[] tokenHash, String language, String page, Instant now) {
     return jdbc.sql(
-            "insert into chat_conversation (token_hash, language, status, page, created_at)"
+            "insert into sportello.chat_conversation (token_hash, language, status, page, created_at)"
                 + " values (?, ?, 'BOT', ?, ?) returning id")
         .params(tokenHash, language, page, Timestamp.from(now))
         .query(Long.class)
@@ -48,14 +48,14 @@ class ChatStore {
   }
 
   Optional<Conversation> byTokenHash(byte[] tokenHash) {
-    return jdbc.sql("select * from chat_conversation where token_hash = ?")
+    return jdbc.sql("select * from sportello.chat_conversation where token_hash = ?")
         .param(tokenHash)
         .query(ChatStore::conversation)
         .optional();
   }
 
   Optional<Conversation> find(long id) {
-    return jdbc.sql("select * from chat_conversation where id = ?")
+    return jdbc.sql("select * from sportello.chat_conversation where id = ?")
         .param(id)
         .query(ChatStore::conversation)
         .optional();
@@ -63,7 +63,7 @@ class ChatStore {
 
   /** The conversation, locked until the transaction ends (one change at a time, on any node). */
   Optional<Conversation> lock(long id) {
-    return jdbc.sql("select * from chat_conversation where id = ? for update")
+    return jdbc.sql("select * from sportello.chat_conversation where id = ? for update")
         .param(id)
         .query(ChatStore::conversation)
         .optional();
@@ -71,14 +71,14 @@ class ChatStore {
 
   List<Conversation> queued() {
     return jdbc.sql(
-            "select * from chat_conversation where status = 'QUEUED' order by queued_at, id")
+            "select * from sportello.chat_conversation where status = 'QUEUED' order by queued_at, id")
         .query(ChatStore::conversation)
         .list();
   }
 
   List<Conversation> activeOf(String operator) {
     return jdbc.sql(
-            "select * from chat_conversation where status = 'ACTIVE' and operator = ?"
+            "select * from sportello.chat_conversation where status = 'ACTIVE' and operator = ?"
                 + " order by assigned_at, id")
         .param(operator)
         .query(ChatStore::conversation)
@@ -88,7 +88,7 @@ class ChatStore {
   /** How many chats wait ahead of this one, plus one: its place in the queue. */
   int position(Conversation conversation) {
     return jdbc.sql(
-                "select count(*) from chat_conversation where status = 'QUEUED'"
+                "select count(*) from sportello.chat_conversation where status = 'QUEUED'"
                     + " and (queued_at < ? or (queued_at = ? and id < ?))")
             .params(
                 Timestamp.from(conversation.queuedAt()),
@@ -101,7 +101,7 @@ class ChatStore {
 
   void acceptPrivacy(long id, String name, String email, String fiscalCode, Instant now) {
     jdbc.sql(
-            "update chat_conversation set privacy_accepted_at = ?, requester_name = ?,"
+            "update sportello.chat_conversation set privacy_accepted_at = ?, requester_name = ?,"
                 + " requester_email = ?, requester_fiscal_code = ? where id = ?")
         .params(Timestamp.from(now), name, email, fiscalCode, id)
         .update();
@@ -110,7 +110,7 @@ class ChatStore {
 
   void feedbackState(long id, boolean awaiting, int unhelpful) {
     jdbc.sql(
-            "update chat_conversation set awaiting_feedback = ?, unhelpful_answers = ?"
+            "update sportello.chat_conversation set awaiting_feedback = ?, unhelpful_answers = ?"
                 + " where id = ?")
         .params(awaiting, unhelpful, id)
         .update();
@@ -118,7 +118,7 @@ class ChatStore {
 
   void queue(long id, HandOff reason, Instant now) {
     jdbc.sql(
-            "update chat_conversation set status = 'QUEUED', handoff_reason = ?, queued_at = ?,"
+            "update sportello.chat_conversation set status = 'QUEUED', handoff_reason = ?, queued_at = ?,"
                 + " awaiting_feedback = false where id = ?")
         .params(reason.name(), Timestamp.from(now), id)
         .update();
@@ -128,7 +128,7 @@ class ChatStore {
   boolean assign(long id, String operator, Instant now) {
     boolean assigned =
         jdbc.sql(
-                    "update chat_conversation set status = 'ACTIVE', operator = ?,"
+                    "update sportello.chat_conversation set status = 'ACTIVE', operator = ?,"
                         + " assigned_at = ? where id = ? and status = 'QUEUED'")
                 .params(operator, Timestamp.from(now), id)
                 .update()
@@ -141,7 +141,7 @@ class ChatStore {
 
   void close(long id, Outcome outcome, String ticketNumber, Long contactId, Instant now) {
     jdbc.sql(
-            "update chat_conversation set status = 'CLOSED', outcome = ?, ticket_number = ?,"
+            "update sportello.chat_conversation set status = 'CLOSED', outcome = ?, ticket_number = ?,"
                 + " contact_id = ?, closed_at = ?, awaiting_feedback = false where id = ?")
         .params(outcome.name(), ticketNumber, contactId, Timestamp.from(now), id)
         .update();
@@ -149,7 +149,7 @@ class ChatStore {
 
   void participant(long id, AuthorKind kind, String name, Instant now) {
     jdbc.sql(
-            "insert into chat_participant (conversation_id, kind, name, joined_at)"
+            "insert into sportello.chat_participant (conversation_id, kind, name, joined_at)"
                 + " values (?, ?, ?, ?) on conflict do nothing")
         .params(id, kind.name(), name, Timestamp.from(now))
         .update();
@@ -157,16 +157,21 @@ class ChatStore {
 
   /** Appends a message with the conversation's next number and tells every node. */
   long append(
-      long id, AuthorKind kind, String author, String body, List<CitedArticle> articles, Instant now) {
+      long id,
+      AuthorKind kind,
+      String author,
+      String body,
+      List<CitedArticle> articles,
+      Instant now) {
     long seq =
         jdbc.sql(
-                "update chat_conversation set last_seq = last_seq + 1 where id = ?"
+                "update sportello.chat_conversation set last_seq = last_seq + 1 where id = ?"
                     + " returning last_seq")
             .param(id)
             .query(Long.class)
             .single();
     jdbc.sql(
-            "insert into chat_message"
+            "insert into sportello.chat_message"
                 + " (conversation_id, seq, author_kind, author, body, articles, sent_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
         .params(id, seq, kind.name(), author, body, write(articles), Timestamp.from(now))
@@ -182,7 +187,7 @@ class ChatStore {
 
   List<ChatMessage> after(long id, long seq) {
     return jdbc.sql(
-            "select * from chat_message where conversation_id = ? and seq > ? order by seq")
+            "select * from sportello.chat_message where conversation_id = ? and seq > ? order by seq")
         .params(id, seq)
         .query((rs, n) -> message(rs))
         .list();

@@ -36,8 +36,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -47,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The chat's use cases: a citizen starts a chat (a private token, only its SHA-256 stored), accepts
  * the privacy notice, writes; the bot answers with public knowledge-base articles and asks whether
  * they helped; on request, after two unhelpful answers, the chat queues for an operator (only
- * within the service calendar's hours, else the web request form is offered); an operator takes
- * it (up to {@link ChatProperties#maxChatsPerOperator()} at once), answers, and closes it with a
+ * within the service calendar's hours, else the web request form is offered); an operator takes it
+ * (up to {@link ChatProperties#maxChatsPerOperator()} at once), answers, and closes it with a
  * solution or opens a ticket to continue offline. Every ending but abandonment records a ticket
  * with the transcript attached; the ticket's intake records the interaction on the contact's
  * history.
@@ -67,8 +67,7 @@ public class Chats {
   private static final int TOKEN_BYTES = 32;
   private static final int MAX_TEXT = 2000;
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
   private final ChatStore store;
   private final ChatBot bot;
@@ -140,8 +139,7 @@ public class Chats {
   }
 
   public Availability availability() {
-    return new Availability(
-        sla.calendar().isOpen(clock.instant()), properties.requestFormPath());
+    return new Availability(sla.calendar().isOpen(clock.instant()), properties.requestFormPath());
   }
 
   /** The place of a queued chat in the queue (1 is next), else 0. */
@@ -156,8 +154,8 @@ public class Chats {
   }
 
   /**
-   * The citizen accepted the privacy notice, optionally saying who they are (declared, not
-   * proven: never joined to a contact by e-mail).
+   * The citizen accepted the privacy notice, optionally saying who they are (declared, not proven:
+   * never joined to a contact by e-mail).
    */
   @Transactional
   public Conversation acceptPrivacy(long id, String name, String email, String fiscalCode) {
@@ -379,7 +377,11 @@ public class Chats {
           .append(message.body())
           .append('\n');
       for (CitedArticle article : message.articles()) {
-        text.append("    - ").append(article.title()).append(" (").append(article.url()).append(")\n");
+        text.append("    - ")
+            .append(article.title())
+            .append(" (")
+            .append(article.url())
+            .append(")\n");
       }
     }
     return text.toString();
@@ -417,14 +419,29 @@ public class Chats {
         handOff(get(conversation.id()), HandOff.NOT_HELPED);
       } else {
         store.append(
-            conversation.id(), AuthorKind.BOT, BOT, text("bot.nothing", lang, Map.of()), List.of(), now);
+            conversation.id(),
+            AuthorKind.BOT,
+            BOT,
+            text("bot.nothing", lang, Map.of()),
+            List.of(),
+            now);
       }
       return;
     }
     store.append(
-        conversation.id(), AuthorKind.BOT, BOT, text("bot.articles", lang, Map.of()), articles, now);
+        conversation.id(),
+        AuthorKind.BOT,
+        BOT,
+        text("bot.articles", lang, Map.of()),
+        articles,
+        now);
     store.append(
-        conversation.id(), AuthorKind.BOT, BOT, text("bot.question", lang, Map.of()), List.of(), now);
+        conversation.id(),
+        AuthorKind.BOT,
+        BOT,
+        text("bot.question", lang, Map.of()),
+        List.of(),
+        now);
     store.feedbackState(conversation.id(), true, conversation.unhelpfulAnswers());
   }
 

@@ -172,7 +172,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "POST /api/notifications/read-all",
           "DELETE /api/presence/{number}",
           // the retention job: removes only what is past its period, a second run nothing more
-          "POST /api/retention/run");
+          "POST /api/retention/run",
+          // starts an anonymous chat: the bot's greeting, nothing else until the privacy notice
+          "POST /api/public/chat/conversations");
 
   @Autowired EmbeddedSearchNode searchNode;
 

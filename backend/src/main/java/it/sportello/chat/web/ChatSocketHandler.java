@@ -25,8 +25,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  *   <li>client → server: {@code {"type":"hello","token":…,"after":N}} (citizen) or {@code
  *       {"type":"hello","conversation":id,"after":N}} (operator), then {@code {"type":"say",
  *       "text":…}};
- *   <li>server → client: {@code {"type":"message",…}} for every message after N, in order, then
- *       as they come; {@code {"type":"state",…}} when the chat's state changes; {@code
+ *   <li>server → client: {@code {"type":"message",…}} for every message after N, in order, then as
+ *       they come; {@code {"type":"state",…}} when the chat's state changes; {@code
  *       {"type":"error","detail":…}}.
  * </ul>
  *
@@ -161,7 +161,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
           session.sendMessage(new TextMessage(json.writeValueAsString(node)));
           lastSent = message.seq();
         }
-        ObjectNode state = json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats));
+        ObjectNode state =
+            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats));
         state.put("type", "state");
         String text = json.writeValueAsString(state);
         if (!Objects.equals(text, lastState)) {

@@ -34,8 +34,7 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, hub, json),
-            CITIZEN_SOCKET)
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, hub, json), CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
         new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, hub, json), OPERATOR_SOCKET);

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The citizen's chat without login, from the widget on any page: the HTTP side of the chat (and
- * its fallback when no WebSocket gets through: the widget polls "messages after N"). The
- * conversation token travels in the {@value #TOKEN} header; an unknown token is answered 404,
- * like a token of a conversation that does not exist.
+ * The citizen's chat without login, from the widget on any page: the HTTP side of the chat (and its
+ * fallback when no WebSocket gets through: the widget polls "messages after N"). The conversation
+ * token travels in the {@value #TOKEN} header; an unknown token is answered 404, like a token of a
+ * conversation that does not exist.
  */
 @Tag(name = "Public chat", description = "The citizen's web chat and chatbot, without login")
 @RestController

@@ -20,7 +20,8 @@ public final class WebAppRoutes {
     "/complaints/**",
     "/kb/**",
     "/self-service/**",
-    "/canned-replies/**"
+    "/canned-replies/**",
+    "/chats"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */
