@@ -4,11 +4,7 @@ import { ChatWidget } from './widget';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script ? new URL(script.src).origin : location.origin;
-const language = (
-  script?.dataset.lang ||
-  document.documentElement.lang ||
-  'it'
-).slice(0, 2);
+const language = (script?.dataset.lang || document.documentElement.lang || 'it').slice(0, 2);
 
 function mount() {
   new ChatWidget(base, language);

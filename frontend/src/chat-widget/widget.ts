@@ -135,15 +135,7 @@ export class ChatWidget {
     }) as HTMLButtonElement;
     this.operatorButton.textContent = t.operator;
 
-    this.panel.append(
-      header,
-      this.log,
-      this.status,
-      this.privacy,
-      this.feedback,
-      this.form,
-      this.operatorButton,
-    );
+    this.panel.append(header, this.log, this.status, this.privacy, this.feedback, this.form, this.operatorButton);
     this.root.append(this.launcher, this.panel);
     host.append(this.root);
 
@@ -207,9 +199,7 @@ export class ChatWidget {
   }
 
   private focusFirst() {
-    const target = this.privacy.hidden
-      ? this.input
-      : this.privacy.querySelector<HTMLInputElement>('input');
+    const target = this.privacy.hidden ? this.input : this.privacy.querySelector<HTMLInputElement>('input');
     target?.focus();
   }
 
@@ -220,8 +210,7 @@ export class ChatWidget {
       accept?.focus();
       return;
     }
-    const value = (id: string) =>
-      this.privacy.querySelector<HTMLInputElement>('#' + id)?.value || null;
+    const value = (id: string) => this.privacy.querySelector<HTMLInputElement>('#' + id)?.value || null;
     const state = (await this.call('POST', '/api/public/chat/privacy', {
       accepted: true,
       name: value('sp-chat-name'),
@@ -294,10 +283,7 @@ export class ChatWidget {
   }
 
   private async poll() {
-    const messages = (await this.call(
-      'GET',
-      '/api/public/chat/messages?after=' + this.lastSeq,
-    )) as Message[];
+    const messages = (await this.call('GET', '/api/public/chat/messages?after=' + this.lastSeq)) as Message[];
     messages.forEach((message) => this.append(message));
     this.show((await this.call('GET', '/api/public/chat/state')) as State);
   }
@@ -340,15 +326,12 @@ export class ChatWidget {
     const closed = state.status === 'CLOSED';
     this.form.hidden = !state.privacyAccepted || closed;
     this.feedback.hidden = !state.awaitingFeedback || closed;
-    this.operatorButton.hidden =
-      !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
+    this.operatorButton.hidden = !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
     this.status.replaceChildren();
     let text = '';
     if (state.status === 'QUEUED') text = fill(t.queued, { position: state.position });
     else if (state.status === 'ACTIVE') text = t.active;
-    else if (closed)
-      text =
-        t.closed + (state.ticketNumber ? ' ' + fill(t.ticket, { number: state.ticketNumber }) : '');
+    else if (closed) text = t.closed + (state.ticketNumber ? ' ' + fill(t.ticket, { number: state.ticketNumber }) : '');
     if (text) this.status.append(text);
     if (!state.operatorsAvailable && !closed) {
       this.status.append(t.outsideHours + ' ');

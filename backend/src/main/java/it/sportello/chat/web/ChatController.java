@@ -57,7 +57,7 @@ class ChatController {
 
   @Operation(summary = "The waiting chats (in queue order) and the caller's own")
   @GetMapping
-  Console console(Principal principal) {
+  Console chatConsole(Principal principal) {
     return new Console(
         chats.waiting().stream()
             .map(waiting -> ChatSummary.of(waiting.conversation(), waiting.position()))
@@ -69,8 +69,8 @@ class ChatController {
   }
 
   @Operation(summary = "A chat with its transcript")
-  @GetMapping("/{id}")
-  ChatDetail chat(@PathVariable long id) {
+  @GetMapping("/{id:\\d+}")
+  ChatDetail chatDetail(@PathVariable long id) {
     Conversation conversation = chats.get(id);
     return new ChatDetail(
         ChatSummary.of(conversation, chats.position(conversation)),
@@ -84,8 +84,9 @@ class ChatController {
   }
 
   @Operation(summary = "The messages after a number (the console's fallback polls this)")
-  @GetMapping("/{id}/messages")
-  List<MessageView> messages(@PathVariable long id, @RequestParam(defaultValue = "0") long after) {
+  @GetMapping("/{id:\\d+}/messages")
+  List<MessageView> chatMessagesAfter(
+      @PathVariable long id, @RequestParam(defaultValue = "0") long after) {
     chats.get(id);
     return chats.messagesAfter(id, after).stream().map(MessageView::forStaff).toList();
   }
@@ -93,14 +94,15 @@ class ChatController {
   @Operation(
       summary = "Takes a waiting chat",
       description = "409 when the caller already handles their limit, or another operator took it.")
-  @PostMapping("/{id}/take")
-  ChatSummary take(@PathVariable long id, Principal principal) {
+  @PostMapping("/{id:\\d+}/take")
+  ChatSummary takeChat(@PathVariable long id, Principal principal) {
     return ChatSummary.of(chats.take(id, principal.getName()), 0);
   }
 
   @Operation(summary = "Replies in one of the caller's chats")
-  @PostMapping("/{id}/messages")
-  List<MessageView> reply(@PathVariable long id, @RequestBody Reply body, Principal principal) {
+  @PostMapping("/{id:\\d+}/messages")
+  List<MessageView> replyInChat(
+      @PathVariable long id, @RequestBody Reply body, Principal principal) {
     chats.operatorSays(id, principal.getName(), body == null ? null : body.text());
     return chats.messagesAfter(id, 0).stream().map(MessageView::forStaff).toList();
   }
@@ -108,18 +110,18 @@ class ChatController {
   @Operation(
       summary = "Closes the chat with a solution",
       description = "A ticket on channel CHAT solved at level 1, the transcript attached.")
-  @PostMapping("/{id}/solve")
-  ChatDetail solve(@PathVariable long id, @RequestBody Solution body, Principal principal) {
+  @PostMapping("/{id:\\d+}/solve")
+  ChatDetail solveChat(@PathVariable long id, @RequestBody Solution body, Principal principal) {
     chats.solve(id, principal.getName(), body == null ? null : body.solution());
-    return chat(id);
+    return chatDetail(id);
   }
 
   @Operation(
       summary = "Closes the chat and opens a ticket to continue offline",
       description = "A ticket on channel CHAT, the transcript attached.")
-  @PostMapping("/{id}/ticket")
-  ChatDetail ticket(@PathVariable long id, Principal principal) {
+  @PostMapping("/{id:\\d+}/ticket")
+  ChatDetail continueChatAsTicket(@PathVariable long id, Principal principal) {
     chats.continueAsTicket(id, principal.getName());
-    return chat(id);
+    return chatDetail(id);
   }
 }

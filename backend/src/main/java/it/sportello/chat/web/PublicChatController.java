@@ -62,14 +62,14 @@ class PublicChatController {
           "Within the service calendar's hours operators answer; outside them the widget says so"
               + " and offers the web request form.")
   @GetMapping("/availability")
-  Chats.Availability availability() {
+  Chats.Availability chatAvailability() {
     return chats.availability();
   }
 
   @Operation(summary = "Starts a chat", description = "The bot greets; nothing else is stored.")
   @PostMapping("/conversations")
   @ResponseStatus(HttpStatus.CREATED)
-  Started start(@RequestBody(required = false) StartRequest request) {
+  Started startChat(@RequestBody(required = false) StartRequest request) {
     Chats.Started started =
         chats.start(
             request == null ? null : request.language(), request == null ? null : request.page());
@@ -78,7 +78,7 @@ class PublicChatController {
 
   @Operation(summary = "Where the chat stands (status, queue position)")
   @GetMapping("/state")
-  ChatState state(@RequestHeader(TOKEN) String token) {
+  ChatState chatState(@RequestHeader(TOKEN) String token) {
     return ChatState.of(chats.byToken(token), chats);
   }
 
@@ -86,7 +86,7 @@ class PublicChatController {
       summary = "The messages after a number",
       description = "In order; `after=0` for all. The HTTP fallback polls this.")
   @GetMapping("/messages")
-  List<MessageView> messages(
+  List<MessageView> citizenChatMessages(
       @RequestHeader(TOKEN) String token, @RequestParam(defaultValue = "0") long after) {
     Conversation conversation = chats.byToken(token);
     return chats.messagesAfter(conversation.id(), after).stream()
@@ -98,7 +98,8 @@ class PublicChatController {
       summary = "Accepts the privacy notice",
       description = "Required before the first message; name, e-mail and fiscal code optional.")
   @PostMapping("/privacy")
-  ChatState privacy(@RequestHeader(TOKEN) String token, @RequestBody PrivacyAcceptance body) {
+  ChatState acceptChatPrivacy(
+      @RequestHeader(TOKEN) String token, @RequestBody PrivacyAcceptance body) {
     Conversation conversation = chats.byToken(token);
     if (body == null || !body.accepted()) {
       throw new it.sportello.shared.InvalidRequestException("accepted", "must be true");
@@ -114,7 +115,7 @@ class PublicChatController {
           "Stored and delivered; the bot answers while it has the chat. \"operatore\"/\"operator\""
               + " asks for an operator.")
   @PostMapping("/messages")
-  ChatState say(@RequestHeader(TOKEN) String token, @RequestBody Say body) {
+  ChatState sayInChat(@RequestHeader(TOKEN) String token, @RequestBody Say body) {
     Conversation conversation = chats.byToken(token);
     chats.citizenSays(conversation.id(), body == null ? null : body.text());
     return ChatState.of(chats.get(conversation.id()), chats);
@@ -122,7 +123,7 @@ class PublicChatController {
 
   @Operation(summary = "Did the bot's answer help?")
   @PostMapping("/feedback")
-  ChatState feedback(@RequestHeader(TOKEN) String token, @RequestBody Feedback body) {
+  ChatState chatFeedback(@RequestHeader(TOKEN) String token, @RequestBody Feedback body) {
     Conversation conversation = chats.byToken(token);
     chats.feedback(conversation.id(), body != null && body.answered());
     return ChatState.of(chats.get(conversation.id()), chats);
@@ -130,7 +131,7 @@ class PublicChatController {
 
   @Operation(summary = "Asks for an operator")
   @PostMapping("/operator")
-  ChatState operator(@RequestHeader(TOKEN) String token) {
+  ChatState askForOperator(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
     chats.askOperator(conversation.id());
     return ChatState.of(chats.get(conversation.id()), chats);
@@ -138,7 +139,7 @@ class PublicChatController {
 
   @Operation(summary = "The citizen leaves the chat")
   @PostMapping("/leave")
-  ChatState leave(@RequestHeader(TOKEN) String token) {
+  ChatState leaveChat(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
     chats.leave(conversation.id());
     return ChatState.of(chats.get(conversation.id()), chats);
