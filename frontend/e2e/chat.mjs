@@ -56,7 +56,7 @@ try {
   await waiting.getByRole('button', { name: t('chats.take') }).click();
   const reply = operator.getByRole('textbox', { name: t('chats.reply') });
   await reply.waitFor({ timeout: 30000 });
-  await operator.getByRole('log').getByText('operatore').waitFor({ timeout: 30000 });
+  await operator.getByRole('log').getByText('operatore').first().waitFor({ timeout: 30000 });
   await reply.fill('Buongiorno, sono un operatore.');
   await operator.getByRole('button', { name: t('chats.send') }).click();
   await citizen.getByRole('log').getByText('Buongiorno, sono un operatore.').waitFor({ timeout: 30000 });
