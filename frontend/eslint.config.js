@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['target/', 'node_modules/', 'src/openapi.d.ts'] },
   {
-    files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
+    files: ['src/**/*.{ts,tsx}', 'vite.config.ts', 'vite.widget.config.ts'],
     extends: [
       js.configs.recommended,
       ...tseslint.configs.recommended,

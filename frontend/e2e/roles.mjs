@@ -30,8 +30,8 @@ const text = {
 
 /** Each demo user, the page it lands on, and the tabs it must be offered (frontend/src/navigation.ts). */
 const ROLES = [
-  ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
-  ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies']],
+  ['operator1', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies', '/chats']],
+  ['operator2', '/inbox', ['/inbox', '/tickets', '/tickets/new', '/kb', '/canned-replies', '/chats']],
   [
     'supervisor',
     '/supervisor',
@@ -46,6 +46,7 @@ const ROLES = [
       '/activity',
       '/canned-replies',
       '/notices',
+      '/chats',
     ],
   ],
   ['auditor', '/service-levels', ['/service-levels', '/activity', '/audit']],

@@ -39,6 +39,7 @@ import { NoticesPage } from './pages/NoticesPage';
 import { PublicSurveyPage } from './pages/PublicSurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
 import { DistributionPage } from './pages/DistributionPage';
+import { ChatsPage } from './pages/ChatsPage';
 
 // the analysts' studio carries the bpmn.io editors: loaded only when opened
 const StudioPage = lazy(() => import('./pages/studio/StudioPage').then((m) => ({ default: m.StudioPage })));
@@ -102,6 +103,16 @@ export function App() {
               <AuditPage user={u} />
             ),
             '/audit',
+          )}
+        />
+        <Route
+          path="/chats"
+          element={guard(
+            user,
+            (u) => (
+              <ChatsPage user={u} />
+            ),
+            '/chats',
           )}
         />
         <Route

@@ -80,6 +80,8 @@ const PLACES: readonly Place[] = [
   { path: '/surveys', label: 'surveys', roles: ['SUPERVISOR', 'MANAGER'] },
   // work distribution: policies, operators' presence and load, skills (the API's role)
   { path: '/distribution', label: 'distribution', roles: ['SUPERVISOR'] },
+  // the chat console: the operators who answer citizens' chats
+  { path: '/chats', label: 'chats', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR'] },
 ];
 
 /**

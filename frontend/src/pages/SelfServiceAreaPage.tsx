@@ -5,6 +5,7 @@ import { Layout } from '../components/Layout';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { NoticeBoard } from '../components/NoticeBoard';
 import { CitizenReminders } from '../components/CitizenReminders';
+import { ChatWidgetMount } from '../components/ChatWidgetMount';
 import {
   confirmReminderEmail,
   reminderSubscriptions,
@@ -71,6 +72,7 @@ export function SelfServiceAreaPage() {
       </div>
       {session && !session.citizen && <Welcome session={session} />}
       {session?.citizen && <Area session={session} />}
+      <ChatWidgetMount />
     </Layout>
   );
 }

@@ -182,7 +182,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           // the retention job: removes only what is past its period, a second run nothing more
           "POST /api/retention/run",
           // an offer round on a queue that does not exist: no offers
-          "POST /api/distribution/queues/{queue}/round");
+          "POST /api/distribution/queues/{queue}/round",
+          // starts an anonymous chat: the bot's greeting, nothing else until the privacy notice
+          "POST /api/public/chat/conversations");
 
   @Autowired EmbeddedSearchNode searchNode;
 

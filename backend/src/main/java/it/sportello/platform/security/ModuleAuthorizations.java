@@ -73,6 +73,7 @@ public interface ModuleAuthorizations {
     public static final int STUDIO = 2000;
     public static final int SURVEYS = 2100;
     public static final int DISTRIBUTION = 2200;
+    public static final int CHAT = 2300;
 
     private Orders() {}
   }

@@ -22,7 +22,8 @@ public final class WebAppRoutes {
     "/self-service/**",
     "/canned-replies/**",
     "/studio/**",
-    "/surveys/**"
+    "/surveys/**",
+    "/chats"
   };
 
   /** Everything of the web application that anyone may load (its data need a login). */

@@ -1,0 +1,258 @@
+package it.sportello.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.chat.ChatMessage.AuthorKind;
+import it.sportello.chat.ChatMessage.CitedArticle;
+import it.sportello.chat.Conversation.HandOff;
+import it.sportello.chat.Conversation.Outcome;
+import it.sportello.chat.Conversation.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The chat tables. A message takes the conversation's next sequence number under the conversation
+ * row's lock and announces itself with {@code NOTIFY} in the same transaction: every node hears of
+ * it once it is committed, never before.
+ */
+@Repository
+class ChatStore {
+
+  /** The PostgreSQL notification channel; the payload is the conversation's id. */
+  static final String CHANNEL = "sportello_chat";
+
+  private static final TypeReference<List<CitedArticle>> ARTICLES = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  ChatStore(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  long create(byte[] tokenHash, String language, String page, Instant now) {
+    return jdbc.sql(
+            "insert into sportello.chat_conversation (token_hash, language, status, page, created_at)"
+                + " values (?, ?, 'BOT', ?, ?) returning id")
+        .params(tokenHash, language, page, Timestamp.from(now))
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Conversation> byTokenHash(byte[] tokenHash) {
+    return jdbc.sql("select * from sportello.chat_conversation where token_hash = ?")
+        .param(tokenHash)
+        .query(ChatStore::conversation)
+        .optional();
+  }
+
+  Optional<Conversation> find(long id) {
+    return jdbc.sql("select * from sportello.chat_conversation where id = ?")
+        .param(id)
+        .query(ChatStore::conversation)
+        .optional();
+  }
+
+  /** The conversation, locked until the transaction ends (one change at a time, on any node). */
+  Optional<Conversation> lock(long id) {
+    return jdbc.sql("select * from sportello.chat_conversation where id = ? for update")
+        .param(id)
+        .query(ChatStore::conversation)
+        .optional();
+  }
+
+  List<Conversation> queued() {
+    return jdbc.sql(
+            "select * from sportello.chat_conversation where status = 'QUEUED' order by queued_at, id")
+        .query(ChatStore::conversation)
+        .list();
+  }
+
+  List<Conversation> activeOf(String operator) {
+    return jdbc.sql(
+            "select * from sportello.chat_conversation where status = 'ACTIVE' and operator = ?"
+                + " order by assigned_at, id")
+        .param(operator)
+        .query(ChatStore::conversation)
+        .list();
+  }
+
+  /** How many chats wait ahead of this one, plus one: its place in the queue. */
+  int position(Conversation conversation) {
+    return jdbc.sql(
+                "select count(*) from sportello.chat_conversation where status = 'QUEUED'"
+                    + " and (queued_at < ? or (queued_at = ? and id < ?))")
+            .params(
+                Timestamp.from(conversation.queuedAt()),
+                Timestamp.from(conversation.queuedAt()),
+                conversation.id())
+            .query(Integer.class)
+            .single()
+        + 1;
+  }
+
+  void acceptPrivacy(long id, String name, String email, String fiscalCode, Instant now) {
+    jdbc.sql(
+            "update sportello.chat_conversation set privacy_accepted_at = ?, requester_name = ?,"
+                + " requester_email = ?, requester_fiscal_code = ? where id = ?")
+        .params(Timestamp.from(now), name, email, fiscalCode, id)
+        .update();
+    participant(id, AuthorKind.CITIZEN, name == null ? "citizen" : name, now);
+  }
+
+  void feedbackState(long id, boolean awaiting, int unhelpful) {
+    jdbc.sql(
+            "update sportello.chat_conversation set awaiting_feedback = ?, unhelpful_answers = ?"
+                + " where id = ?")
+        .params(awaiting, unhelpful, id)
+        .update();
+  }
+
+  void queue(long id, HandOff reason, Instant now) {
+    jdbc.sql(
+            "update sportello.chat_conversation set status = 'QUEUED', handoff_reason = ?, queued_at = ?,"
+                + " awaiting_feedback = false where id = ?")
+        .params(reason.name(), Timestamp.from(now), id)
+        .update();
+  }
+
+  /** Assigns a queued chat; false when it is no longer queued (another operator was faster). */
+  boolean assign(long id, String operator, Instant now) {
+    boolean assigned =
+        jdbc.sql(
+                    "update sportello.chat_conversation set status = 'ACTIVE', operator = ?,"
+                        + " assigned_at = ? where id = ? and status = 'QUEUED'")
+                .params(operator, Timestamp.from(now), id)
+                .update()
+            == 1;
+    if (assigned) {
+      participant(id, AuthorKind.OPERATOR, operator, now);
+    }
+    return assigned;
+  }
+
+  void close(long id, Outcome outcome, String ticketNumber, Long contactId, Instant now) {
+    jdbc.sql(
+            "update sportello.chat_conversation set status = 'CLOSED', outcome = ?, ticket_number = ?,"
+                + " contact_id = ?, closed_at = ?, awaiting_feedback = false where id = ?")
+        .params(outcome.name(), ticketNumber, contactId, Timestamp.from(now), id)
+        .update();
+  }
+
+  void participant(long id, AuthorKind kind, String name, Instant now) {
+    jdbc.sql(
+            "insert into sportello.chat_participant (conversation_id, kind, name, joined_at)"
+                + " values (?, ?, ?, ?) on conflict do nothing")
+        .params(id, kind.name(), name, Timestamp.from(now))
+        .update();
+  }
+
+  /** Appends a message with the conversation's next number and tells every node. */
+  long append(
+      long id,
+      AuthorKind kind,
+      String author,
+      String body,
+      List<CitedArticle> articles,
+      Instant now) {
+    long seq =
+        jdbc.sql(
+                "update sportello.chat_conversation set last_seq = last_seq + 1 where id = ?"
+                    + " returning last_seq")
+            .param(id)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into sportello.chat_message"
+                + " (conversation_id, seq, author_kind, author, body, articles, sent_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(id, seq, kind.name(), author, body, write(articles), Timestamp.from(now))
+        .update();
+    changed(id);
+    return seq;
+  }
+
+  /** Tells every node that the conversation changed (delivered when the transaction commits). */
+  void changed(long id) {
+    jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, Long.toString(id)).query().singleRow();
+  }
+
+  List<ChatMessage> after(long id, long seq) {
+    return jdbc.sql(
+            "select * from sportello.chat_message where conversation_id = ? and seq > ? order by seq")
+        .params(id, seq)
+        .query((rs, n) -> message(rs))
+        .list();
+  }
+
+  private ChatMessage message(ResultSet rs) throws SQLException {
+    return new ChatMessage(
+        rs.getLong("seq"),
+        AuthorKind.valueOf(rs.getString("author_kind")),
+        rs.getString("author"),
+        rs.getString("body"),
+        read(rs.getString("articles")),
+        rs.getTimestamp("sent_at").toInstant());
+  }
+
+  private String write(List<CitedArticle> articles) {
+    if (articles == null || articles.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(articles);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<CitedArticle> read(String articles) {
+    if (articles == null) {
+      return List.of();
+    }
+    try {
+      return json.readValue(articles, ARTICLES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Conversation conversation(ResultSet rs, int row) throws SQLException {
+    return new Conversation(
+        rs.getLong("id"),
+        rs.getString("language"),
+        Status.valueOf(rs.getString("status")),
+        rs.getString("page"),
+        rs.getString("requester_name"),
+        rs.getString("requester_email"),
+        rs.getString("requester_fiscal_code"),
+        instant(rs, "privacy_accepted_at"),
+        rs.getBoolean("awaiting_feedback"),
+        rs.getInt("unhelpful_answers"),
+        rs.getLong("last_seq"),
+        rs.getString("handoff_reason") == null
+            ? null
+            : HandOff.valueOf(rs.getString("handoff_reason")),
+        instant(rs, "queued_at"),
+        rs.getString("operator"),
+        instant(rs, "assigned_at"),
+        rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+        rs.getString("ticket_number"),
+        rs.getObject("contact_id") == null ? null : rs.getLong("contact_id"),
+        instant(rs, "created_at"),
+        instant(rs, "closed_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,147 @@
+package it.sportello.chat.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.chat.Chats;
+import it.sportello.chat.Conversation;
+import it.sportello.chat.web.ChatViews.ChatState;
+import it.sportello.chat.web.ChatViews.MessageView;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The citizen's chat without login, from the widget on any page: the HTTP side of the chat (and its
+ * fallback when no WebSocket gets through: the widget polls "messages after N"). The conversation
+ * token travels in the {@value #TOKEN} header; an unknown token is answered 404, like a token of a
+ * conversation that does not exist.
+ */
+@Tag(name = "Public chat", description = "The citizen's web chat and chatbot, without login")
+@RestController
+@RequestMapping("/api/public/chat")
+@CrossOrigin(
+    originPatterns = "*",
+    allowedHeaders = {"Content-Type", PublicChatController.TOKEN},
+    allowCredentials = "false")
+class PublicChatController {
+
+  static final String TOKEN = "X-Chat-Token";
+
+  private final Chats chats;
+
+  PublicChatController(Chats chats) {
+    this.chats = chats;
+  }
+
+  record StartRequest(String language, String page) {}
+
+  /**
+   * A new chat.
+   *
+   * @param token the conversation's secret: kept by the widget, sent as {@code X-Chat-Token}
+   */
+  record Started(String token, ChatState state) {}
+
+  record PrivacyAcceptance(boolean accepted, String name, String email, String fiscalCode) {}
+
+  record Say(String text) {}
+
+  record Feedback(boolean answered) {}
+
+  @Operation(
+      summary = "Whether operators answer now",
+      description =
+          "Within the service calendar's hours operators answer; outside them the widget says so"
+              + " and offers the web request form.")
+  @GetMapping("/availability")
+  Chats.Availability chatAvailability() {
+    return chats.availability();
+  }
+
+  @Operation(summary = "Starts a chat", description = "The bot greets; nothing else is stored.")
+  @PostMapping("/conversations")
+  @ResponseStatus(HttpStatus.CREATED)
+  Started startChat(@RequestBody(required = false) StartRequest request) {
+    Chats.Started started =
+        chats.start(
+            request == null ? null : request.language(), request == null ? null : request.page());
+    return new Started(started.token(), ChatState.of(started.conversation(), chats));
+  }
+
+  @Operation(summary = "Where the chat stands (status, queue position)")
+  @GetMapping("/state")
+  ChatState chatState(@RequestHeader(TOKEN) String token) {
+    return ChatState.of(chats.byToken(token), chats);
+  }
+
+  @Operation(
+      summary = "The messages after a number",
+      description = "In order; `after=0` for all. The HTTP fallback polls this.")
+  @GetMapping("/messages")
+  List<MessageView> citizenChatMessages(
+      @RequestHeader(TOKEN) String token, @RequestParam(defaultValue = "0") long after) {
+    Conversation conversation = chats.byToken(token);
+    return chats.messagesAfter(conversation.id(), after).stream()
+        .map(MessageView::forCitizen)
+        .toList();
+  }
+
+  @Operation(
+      summary = "Accepts the privacy notice",
+      description = "Required before the first message; name, e-mail and fiscal code optional.")
+  @PostMapping("/privacy")
+  ChatState acceptChatPrivacy(
+      @RequestHeader(TOKEN) String token, @RequestBody PrivacyAcceptance body) {
+    Conversation conversation = chats.byToken(token);
+    if (body == null || !body.accepted()) {
+      throw new it.sportello.shared.InvalidRequestException("accepted", "must be true");
+    }
+    return ChatState.of(
+        chats.acceptPrivacy(conversation.id(), body.name(), body.email(), body.fiscalCode()),
+        chats);
+  }
+
+  @Operation(
+      summary = "The citizen writes",
+      description =
+          "Stored and delivered; the bot answers while it has the chat. \"operatore\"/\"operator\""
+              + " asks for an operator.")
+  @PostMapping("/messages")
+  ChatState sayInChat(@RequestHeader(TOKEN) String token, @RequestBody Say body) {
+    Conversation conversation = chats.byToken(token);
+    chats.citizenSays(conversation.id(), body == null ? null : body.text());
+    return ChatState.of(chats.get(conversation.id()), chats);
+  }
+
+  @Operation(summary = "Did the bot's answer help?")
+  @PostMapping("/feedback")
+  ChatState chatFeedback(@RequestHeader(TOKEN) String token, @RequestBody Feedback body) {
+    Conversation conversation = chats.byToken(token);
+    chats.feedback(conversation.id(), body != null && body.answered());
+    return ChatState.of(chats.get(conversation.id()), chats);
+  }
+
+  @Operation(summary = "Asks for an operator")
+  @PostMapping("/operator")
+  ChatState askForOperator(@RequestHeader(TOKEN) String token) {
+    Conversation conversation = chats.byToken(token);
+    chats.askOperator(conversation.id());
+    return ChatState.of(chats.get(conversation.id()), chats);
+  }
+
+  @Operation(summary = "The citizen leaves the chat")
+  @PostMapping("/leave")
+  ChatState leaveChat(@RequestHeader(TOKEN) String token) {
+    Conversation conversation = chats.byToken(token);
+    chats.leave(conversation.id());
+    return ChatState.of(chats.get(conversation.id()), chats);
+  }
+}

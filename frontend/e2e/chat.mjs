@@ -1,0 +1,82 @@
+// The chat in two browser contexts (Debian's Chromium, playwright-core): a citizen opens the widget on a
+// plain HTML page of another origin (one script tag), accepts the privacy notice, asks for an operator and
+// sees their place in the queue; operator1 takes the chat in the console (/chats), answers, and closes it
+// with a solution; the citizen sees the answer and the closure. Both pages are scanned with axe-core.
+// Usage: CHAT_NAME=<citizen's name> node e2e/chat.mjs <base-url> <screenshot-dir> [language]
+import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { locale } from './locale.mjs';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: chat.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const name = process.env.CHAT_NAME ?? 'Cittadino di prova';
+const t = locale(language);
+const problems = [];
+
+// a plain page of another site that embeds the widget
+const site = createServer((request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Comune</title></head>` +
+      `<body><main><h1>Comune di prova</h1><p>Una pagina qualsiasi.</p></main>` +
+      `<script src="${baseUrl}/chat/widget.js" data-lang="${language}" defer></script></body></html>`,
+  );
+});
+await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+const siteUrl = `http://127.0.0.1:${site.address().port}/`;
+
+const browser = await launch();
+try {
+  const citizenContext = await browser.newContext({ locale: browserLocale(language) });
+  const citizen = await citizenContext.newPage();
+  await citizen.goto(siteUrl);
+  await citizen.getByRole('button', { name: t('chatWidget.open') }).click();
+  await citizen.getByRole('checkbox', { name: t('chatWidget.privacyAccept') }).check();
+  await citizen.getByRole('textbox', { name: t('chatWidget.name') }).fill(name);
+  await citizen.getByRole('button', { name: t('chatWidget.start') }).click();
+  const input = citizen.getByRole('textbox', { name: t('chatWidget.message') });
+  await input.fill('operatore');
+  await input.press('Enter');
+  await citizen
+    .getByRole('status')
+    .filter({ hasText: t.like('chatWidget.queued') })
+    .waitFor({ timeout: 30000 });
+  await checkPage(citizen, `${shots}/chat-widget-${language}.png`, 'widget', problems);
+
+  const operatorContext = await browser.newContext({ locale: browserLocale(language) });
+  const operator = await operatorContext.newPage();
+  await operator.goto(baseUrl + '/login');
+  await fillLogin(operator, 'operator1', t('login.submit'));
+  await operator.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await operator.goto(baseUrl + '/chats');
+  const waiting = operator.getByRole('listitem').filter({ hasText: name });
+  await waiting.getByRole('button', { name: t('chats.take') }).click();
+  const reply = operator.getByRole('textbox', { name: t('chats.reply') });
+  await reply.waitFor({ timeout: 30000 });
+  await operator.getByRole('log').getByText('operatore').first().waitFor({ timeout: 30000 });
+  await reply.fill('Buongiorno, sono un operatore.');
+  await operator.getByRole('button', { name: t('chats.send') }).click();
+  await citizen.getByRole('log').getByText('Buongiorno, sono un operatore.').waitFor({ timeout: 30000 });
+  await checkPage(operator, `${shots}/chat-console-${language}.png`, 'console', problems);
+
+  await operator.getByRole('textbox', { name: t('chats.solution') }).fill('Risposto in chat.');
+  await operator.getByRole('button', { name: t('chats.solve') }).click();
+  const closed = operator.getByRole('status').filter({ hasText: t.like('chats.closedWith') });
+  await closed.waitFor({ timeout: 30000 });
+  const number = /\S+$/.exec((await closed.textContent()).trim())[0];
+  await citizen
+    .getByRole('status')
+    .filter({ hasText: t('chatWidget.closed') })
+    .waitFor({ timeout: 30000 });
+  console.log(`TICKET ${number}`);
+} finally {
+  await browser.close();
+  site.close();
+}
+if (problems.length > 0) {
+  console.log(problems.join('\n'));
+  process.exit(1);
+}

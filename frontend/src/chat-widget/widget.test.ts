@@ -1,0 +1,132 @@
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChatWidget, fill } from './widget';
+import it_ from '../locales/it.json';
+import en from '../locales/en.json';
+
+class FakeSocket {
+  static last: FakeSocket | undefined;
+  static readonly OPEN = 1;
+  readyState = 0;
+  sent: string[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.last = this;
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {}
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(frame: object) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+}
+
+const state = (overrides: object = {}) => ({
+  status: 'BOT',
+  position: 0,
+  operatorsAvailable: true,
+  requestFormPath: '/self-service/request',
+  privacyAccepted: false,
+  awaitingFeedback: false,
+  lastSeq: 1,
+  ticketNumber: null,
+  ...overrides,
+});
+
+describe('chat widget', () => {
+  let widget: ChatWidget;
+  const calls: { url: string; init: RequestInit }[] = [];
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    calls.length = 0;
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) => {
+        calls.push({ url, init });
+        const body = url.endsWith('/conversations')
+          ? { token: 'token-of-the-test-chat-000000', state: state() }
+          : state({ privacyAccepted: true });
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      }),
+    );
+  });
+
+  afterEach(() => {
+    widget.destroy();
+    vi.unstubAllGlobals();
+  });
+
+  it('asks for the privacy notice first, then announces messages in a labelled log', async () => {
+    widget = new ChatWidget('https://comune.example', 'en');
+    const open = screen.getByRole('button', { name: en.chatWidget.open });
+    open.click();
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const accept = await screen.findByRole('checkbox', { name: en.chatWidget.privacyAccept });
+    await vi.waitFor(() => expect(document.activeElement).toBe(accept));
+    expect(screen.getByRole('textbox', { name: en.chatWidget.name })).toBeTruthy();
+
+    // the privacy notice must be accepted: nothing is sent without it
+    screen.getByRole('button', { name: en.chatWidget.start }).click();
+    expect(screen.getByRole('status').textContent).toContain(en.chatWidget.privacyRequired);
+    accept.click();
+    screen.getByRole('button', { name: en.chatWidget.start }).click();
+    await vi.waitFor(() => expect(calls.some((call) => call.url.endsWith('/privacy'))).toBe(true));
+    const privacy = calls.find((call) => call.url.endsWith('/privacy'))!;
+    expect(privacy.init.credentials).toBe('omit');
+    expect((privacy.init.headers as Record<string, string>)['X-Chat-Token']).toBe('token-of-the-test-chat-000000');
+
+    const socket = FakeSocket.last!;
+    expect(socket.url).toBe('wss://comune.example/api/public/chat/socket');
+    socket.open();
+    expect(JSON.parse(socket.sent[0])).toEqual({ type: 'hello', token: 'token-of-the-test-chat-000000', after: 0 });
+    socket.receive({
+      type: 'message',
+      seq: 1,
+      authorKind: 'BOT',
+      body: 'I found this:',
+      articles: [{ id: 7, title: 'How to pay the TARI waste tax', url: '/self-service/kb/7' }],
+      sentAt: '2026-12-07T09:00:00Z',
+    });
+    const log = screen.getByRole('log');
+    expect(log.getAttribute('aria-live')).toBe('polite');
+    const link = within(log).getByRole('link', { name: 'How to pay the TARI waste tax' });
+    expect(link.getAttribute('href')).toBe('https://comune.example/self-service/kb/7');
+    // a message seen twice (a reconnection) is shown once
+    socket.receive({ type: 'message', seq: 1, authorKind: 'BOT', body: 'I found this:', articles: [], sentAt: '' });
+    expect(within(log).getAllByText('I found this:')).toHaveLength(1);
+
+    socket.receive({ type: 'state', ...state({ privacyAccepted: true, status: 'QUEUED', position: 2 }) });
+    expect(screen.getByRole('status').textContent).toBe(fill(en.chatWidget.queued, { position: 2 }));
+  });
+
+  it('outside the service hours offers the web request form, in Italian by default', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          new Response(
+            JSON.stringify(
+              url.endsWith('/conversations')
+                ? { token: 'token-of-the-test-chat-000000', state: state({ operatorsAvailable: false }) }
+                : state(),
+            ),
+            { status: 200 },
+          ),
+        ),
+      ),
+    );
+    widget = new ChatWidget('https://comune.example', 'xx');
+    screen.getByRole('button', { name: it_.chatWidget.open }).click();
+    const form = await screen.findByRole('link', { name: it_.chatWidget.requestForm });
+    expect(form.getAttribute('href')).toBe('https://comune.example/self-service/request');
+  });
+});

@@ -1,0 +1,405 @@
+// The chat widget (issue 21): one script tag on any page,
+//   <script src="https://<service>/chat/widget.js" data-lang="it" defer></script>
+// A button opens a panel: the privacy notice first, then the chat. Messages arrive over a WebSocket
+// (/api/public/chat/socket) and, when none gets through, by polling "messages after N"; the
+// conversation token and the last number seen are kept for the tab (sessionStorage), so a reload
+// or a reconnection resumes without losing a message. Texts come from the locale files.
+import { texts, type WidgetTexts } from './texts';
+
+type Message = {
+  seq: number;
+  authorKind: 'CITIZEN' | 'BOT' | 'OPERATOR' | 'SYSTEM';
+  body: string;
+  articles: { id: number; title: string; url: string }[];
+  sentAt: string;
+};
+
+type State = {
+  status: 'BOT' | 'QUEUED' | 'ACTIVE' | 'CLOSED';
+  position: number;
+  operatorsAvailable: boolean;
+  requestFormPath: string;
+  privacyAccepted: boolean;
+  awaitingFeedback: boolean;
+  lastSeq: number;
+  ticketNumber: string | null;
+};
+
+const STORAGE = 'sportello-chat';
+const POLL_MS = 3000;
+
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The chat widget on the page: {@code base} is the service's address (the script's origin). */
+export class ChatWidget {
+  private readonly t: WidgetTexts;
+  private token: string | null = null;
+  private lastSeq = 0;
+  private state: State | null = null;
+  private socket: WebSocket | null = null;
+  private poller: number | null = null;
+  private retry = 0;
+  private readonly root: HTMLElement;
+  private readonly launcher: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly log: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly privacy: HTMLFormElement;
+  private readonly form: HTMLFormElement;
+  private readonly input: HTMLInputElement;
+  private readonly feedback: HTMLElement;
+  private readonly operatorButton: HTMLButtonElement;
+
+  constructor(
+    private readonly base: string,
+    readonly language: string,
+    host: HTMLElement = document.body,
+  ) {
+    this.t = texts(language);
+    const t = this.t;
+    const saved = sessionStorage.getItem(STORAGE);
+    if (saved) {
+      const parsed = JSON.parse(saved) as { token: string };
+      this.token = parsed.token;
+    }
+    this.root = el('div', { class: 'sp-chat', lang: language });
+    this.root.append(style());
+    this.launcher = el('button', {
+      type: 'button',
+      class: 'sp-chat-launcher',
+      'aria-expanded': 'false',
+      'aria-controls': 'sp-chat-panel',
+    }) as HTMLButtonElement;
+    this.launcher.textContent = t.open;
+    this.panel = el('section', {
+      id: 'sp-chat-panel',
+      class: 'sp-chat-panel',
+      role: 'dialog',
+      'aria-modal': 'false',
+      'aria-labelledby': 'sp-chat-title',
+      hidden: '',
+    });
+    const header = el('div', { class: 'sp-chat-header' });
+    const title = el('h2', { id: 'sp-chat-title' });
+    title.textContent = t.title;
+    const close = el('button', { type: 'button', class: 'sp-chat-close' });
+    close.textContent = t.close;
+    header.append(title, close);
+    this.log = el('div', {
+      class: 'sp-chat-log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': t.title,
+      tabindex: '0',
+    });
+    this.status = el('p', { class: 'sp-chat-status', role: 'status' });
+
+    this.privacy = el('form', { class: 'sp-chat-privacy' }) as HTMLFormElement;
+    const notice = el('p');
+    notice.textContent = t.privacyText;
+    this.privacy.append(
+      notice,
+      field('sp-chat-accept', t.privacyAccept, 'checkbox'),
+      field('sp-chat-name', t.name, 'text', 'name'),
+      field('sp-chat-email', t.email, 'email', 'email'),
+    );
+    const start = el('button', { type: 'submit', class: 'sp-chat-primary' });
+    start.textContent = t.start;
+    this.privacy.append(start);
+
+    this.form = el('form', { class: 'sp-chat-form', hidden: '' }) as HTMLFormElement;
+    const label = el('label', { for: 'sp-chat-input' });
+    label.textContent = t.message;
+    this.input = el('input', {
+      id: 'sp-chat-input',
+      type: 'text',
+      maxlength: '2000',
+      autocomplete: 'off',
+    }) as HTMLInputElement;
+    const send = el('button', { type: 'submit', class: 'sp-chat-primary' });
+    send.textContent = t.send;
+    this.form.append(label, this.input, send);
+
+    this.feedback = el('div', { class: 'sp-chat-feedback', hidden: '' });
+    const yes = el('button', { type: 'button' });
+    yes.textContent = t.yes;
+    const no = el('button', { type: 'button' });
+    no.textContent = t.no;
+    this.feedback.append(yes, no);
+    this.operatorButton = el('button', {
+      type: 'button',
+      class: 'sp-chat-operator',
+      hidden: '',
+    }) as HTMLButtonElement;
+    this.operatorButton.textContent = t.operator;
+
+    this.panel.append(header, this.log, this.status, this.privacy, this.feedback, this.form, this.operatorButton);
+    this.root.append(this.launcher, this.panel);
+    host.append(this.root);
+
+    this.launcher.addEventListener('click', () => this.toggle(true));
+    close.addEventListener('click', () => this.toggle(false));
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.toggle(false);
+    });
+    this.privacy.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.acceptPrivacy();
+    });
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.say();
+    });
+    yes.addEventListener('click', () => void this.answer(true));
+    no.addEventListener('click', () => void this.answer(false));
+    this.operatorButton.addEventListener(
+      'click',
+      () => void this.call('POST', '/api/public/chat/operator').then((s) => this.show(s as State)),
+    );
+  }
+
+  /** Removes the widget from the page (the citizens' area when it unmounts). */
+  destroy() {
+    this.stopPolling();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.close();
+    }
+    this.root.remove();
+  }
+
+  private toggle(open: boolean) {
+    this.panel.hidden = !open;
+    this.launcher.setAttribute('aria-expanded', String(open));
+    if (open) {
+      void this.begin();
+    } else {
+      this.launcher.focus();
+    }
+  }
+
+  private async begin() {
+    if (!this.token) {
+      const started = (await this.call('POST', '/api/public/chat/conversations', {
+        language: this.language,
+        page: location.pathname,
+      })) as { token: string; state: State };
+      this.token = started.token;
+      sessionStorage.setItem(STORAGE, JSON.stringify({ token: this.token }));
+      this.show(started.state);
+    } else {
+      this.show((await this.call('GET', '/api/public/chat/state')) as State);
+    }
+    this.connect();
+    this.focusFirst();
+  }
+
+  private focusFirst() {
+    const target = this.privacy.hidden ? this.input : this.privacy.querySelector<HTMLInputElement>('input');
+    target?.focus();
+  }
+
+  private async acceptPrivacy() {
+    const accept = this.privacy.querySelector<HTMLInputElement>('#sp-chat-accept');
+    if (!accept?.checked) {
+      this.status.textContent = this.t.privacyRequired;
+      accept?.focus();
+      return;
+    }
+    const value = (id: string) => this.privacy.querySelector<HTMLInputElement>('#' + id)?.value || null;
+    const state = (await this.call('POST', '/api/public/chat/privacy', {
+      accepted: true,
+      name: value('sp-chat-name'),
+      email: value('sp-chat-email'),
+    })) as State;
+    this.show(state);
+    this.input.focus();
+  }
+
+  private async say() {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = '';
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify({ type: 'say', text }));
+    } else {
+      this.show((await this.call('POST', '/api/public/chat/messages', { text })) as State);
+      await this.poll();
+    }
+  }
+
+  private async answer(answered: boolean) {
+    this.show((await this.call('POST', '/api/public/chat/feedback', { answered })) as State);
+    await this.poll();
+    this.input.focus();
+  }
+
+  /** The WebSocket; when it fails, polling until it comes back. */
+  private connect() {
+    if (this.socket || !this.token) return;
+    const url = this.base.replace(/^http/, 'ws') + '/api/public/chat/socket';
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      this.fallback();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retry = 0;
+      this.stopPolling();
+      socket.send(JSON.stringify({ type: 'hello', token: this.token, after: this.lastSeq }));
+    };
+    socket.onmessage = (event) => {
+      const frame = JSON.parse(String(event.data)) as { type: string } & Message & State;
+      if (frame.type === 'message') this.append(frame);
+      else if (frame.type === 'state') this.show(frame);
+    };
+    socket.onclose = () => {
+      this.socket = null;
+      if (this.state?.status === 'CLOSED') return;
+      this.fallback();
+      this.retry = Math.min(this.retry + 1, 5);
+      window.setTimeout(() => this.connect(), 1000 * 2 ** this.retry);
+    };
+  }
+
+  private fallback() {
+    if (this.poller === null) {
+      this.poller = window.setInterval(() => void this.poll(), POLL_MS);
+    }
+  }
+
+  private stopPolling() {
+    if (this.poller !== null) {
+      window.clearInterval(this.poller);
+      this.poller = null;
+    }
+  }
+
+  private async poll() {
+    const messages = (await this.call('GET', '/api/public/chat/messages?after=' + this.lastSeq)) as Message[];
+    messages.forEach((message) => this.append(message));
+    this.show((await this.call('GET', '/api/public/chat/state')) as State);
+  }
+
+  private append(message: Message) {
+    if (message.seq <= this.lastSeq) return;
+    this.lastSeq = message.seq;
+    const t = this.t;
+    const item = el('div', { class: 'sp-chat-message sp-chat-' + message.authorKind.toLowerCase() });
+    const who = el('span', { class: 'sp-chat-author' });
+    who.textContent =
+      {
+        CITIZEN: t.you,
+        BOT: t.bot,
+        OPERATOR: t.operatorName,
+        SYSTEM: t.system,
+      }[message.authorKind] + ': ';
+    const body = el('span');
+    body.textContent = message.body;
+    item.append(who, body);
+    if (message.articles.length > 0) {
+      const list = el('ul');
+      for (const article of message.articles) {
+        const link = el('a', { href: this.base + article.url, target: '_blank', rel: 'noopener' });
+        link.textContent = article.title;
+        const entry = el('li');
+        entry.append(link);
+        list.append(entry);
+      }
+      item.append(list);
+    }
+    this.log.append(item);
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private show(state: State) {
+    this.state = state;
+    const t = this.t;
+    this.privacy.hidden = state.privacyAccepted;
+    const closed = state.status === 'CLOSED';
+    this.form.hidden = !state.privacyAccepted || closed;
+    this.feedback.hidden = !state.awaitingFeedback || closed;
+    this.operatorButton.hidden = !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
+    this.status.replaceChildren();
+    let text = '';
+    if (state.status === 'QUEUED') text = fill(t.queued, { position: state.position });
+    else if (state.status === 'ACTIVE') text = t.active;
+    else if (closed) text = t.closed + (state.ticketNumber ? ' ' + fill(t.ticket, { number: state.ticketNumber }) : '');
+    if (text) this.status.append(text);
+    if (!state.operatorsAvailable && !closed) {
+      this.status.append(t.outsideHours + ' ');
+      const link = el('a', { href: this.base + state.requestFormPath });
+      link.textContent = t.requestForm;
+      this.status.append(link);
+    }
+    if (closed) {
+      this.stopPolling();
+      sessionStorage.removeItem(STORAGE);
+    }
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers['X-Chat-Token'] = this.token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // never the service's cookies: the token is what authorizes
+      credentials: 'omit',
+    });
+    if (!response.ok) {
+      throw new Error(method + ' ' + path + ': ' + response.status);
+    }
+    return response.json();
+  }
+}
+
+function el(tag: string, attributes: Record<string, string> = {}): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+function field(id: string, text: string, type: string, autocomplete?: string): HTMLElement {
+  const wrapper = el('div', { class: 'sp-chat-field' + (type === 'checkbox' ? ' sp-chat-check' : '') });
+  const label = el('label', { for: id });
+  label.textContent = text;
+  const input = el('input', { id, type, ...(autocomplete ? { autocomplete } : {}) });
+  if (type === 'checkbox') wrapper.append(input, label);
+  else wrapper.append(label, input);
+  return wrapper;
+}
+
+function style(): HTMLStyleElement {
+  const css = document.createElement('style');
+  css.textContent = `
+.sp-chat{font-family:"Titillium Web",system-ui,sans-serif;font-size:16px;color:#1a1a1a}
+.sp-chat-launcher{position:fixed;right:1rem;bottom:1rem;z-index:2147483000;background:#0066cc;color:#fff;border:0;border-radius:2rem;padding:.75rem 1.25rem;font-weight:600;cursor:pointer}
+.sp-chat button:focus-visible,.sp-chat input:focus-visible,.sp-chat a:focus-visible,.sp-chat-log:focus-visible{outline:3px solid #ff9900;outline-offset:2px}
+.sp-chat-panel{position:fixed;right:1rem;bottom:4.5rem;z-index:2147483000;width:min(24rem,calc(100vw - 2rem));max-height:min(36rem,calc(100vh - 6rem));display:flex;flex-direction:column;background:#fff;border:1px solid #5c6f82;border-radius:.5rem;box-shadow:0 .5rem 2rem rgba(0,0,0,.25);padding:.75rem;gap:.5rem}
+.sp-chat-panel[hidden],.sp-chat [hidden]{display:none!important}
+.sp-chat-header{display:flex;justify-content:space-between;align-items:center}
+.sp-chat-header h2{font-size:1.1rem;margin:0}
+.sp-chat-close,.sp-chat-feedback button,.sp-chat-operator{background:#fff;color:#0066cc;border:2px solid #0066cc;border-radius:.25rem;padding:.25rem .75rem;cursor:pointer}
+.sp-chat-primary{background:#0066cc;color:#fff;border:0;border-radius:.25rem;padding:.4rem .9rem;cursor:pointer}
+.sp-chat-log{overflow-y:auto;flex:1;min-height:8rem;border:1px solid #d9dadb;padding:.5rem}
+.sp-chat-message{margin:.25rem 0}.sp-chat-author{font-weight:600}
+.sp-chat-citizen{text-align:right}
+.sp-chat-log a{color:#0059b3}
+.sp-chat-field{display:flex;flex-direction:column;margin:.25rem 0}.sp-chat-check{flex-direction:row;gap:.5rem;align-items:center}
+.sp-chat input[type=text],.sp-chat input[type=email]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
+.sp-chat-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}.sp-chat-form label{width:100%}.sp-chat-form input{flex:1}
+.sp-chat-feedback{display:flex;gap:.5rem}
+.sp-chat-status{margin:0;font-size:.9rem}
+`;
+  return css;
+}
