@@ -274,10 +274,44 @@ class AccessExport {
       out.json(
           "surveys.json",
           Map.of(
-              "note",
-              "Survey answers: the tables named *survey* that exist (none in this version)",
-              "surveyTables",
-              surveys(p)));
+              "invitations",
+              q(
+                  "select id, purpose, questionnaire_id, questionnaire_version, legal_basis,"
+                      + " ticket_number, language, channel, status, created_at, expires_at,"
+                      + " answered_at, score from sportello.survey_invitation"
+                      + " where contact_id in (:contacts) or ticket_id in (:tickets) order by id",
+                  p),
+              "answers",
+              q(
+                  "select a.* from sportello.survey_answer a join sportello.survey_invitation i"
+                      + " on i.id = a.invitation_id where i.contact_id in (:contacts)"
+                      + " or i.ticket_id in (:tickets) order by a.invitation_id, a.question_key,"
+                      + " a.ordinal",
+                  p),
+              "optOuts",
+              q(
+                  "select opted_out_at, source from sportello.do_not_contact"
+                      + " where contact_id in (:contacts) order by opted_out_at",
+                  p)));
+      out.json(
+          "chats.json",
+          Map.of(
+              "conversations",
+              q(
+                  "select id, language, status, page, requester_name, requester_email,"
+                      + " requester_fiscal_code, privacy_accepted_at, queued_at, operator,"
+                      + " outcome, ticket_number, created_at, closed_at"
+                      + " from sportello.chat_conversation where contact_id in (:contacts)"
+                      + " or ticket_number in (:numbers) or lower(requester_email) in (:emails)"
+                      + " order by id",
+                  p),
+              "messages",
+              q(
+                  "select m.* from sportello.chat_message m join sportello.chat_conversation c"
+                      + " on c.id = m.conversation_id where c.contact_id in (:contacts)"
+                      + " or c.ticket_number in (:numbers) or lower(c.requester_email) in (:emails)"
+                      + " order by m.conversation_id, m.seq",
+                  p)));
       progress.accept(90);
 
       out.json(
@@ -329,14 +363,6 @@ class AccessExport {
 
   private static Query q(String sql, MapSqlParameterSource params) {
     return new Query(sql, params);
-  }
-
-  /** Survey answers: no survey table exists yet; any table named *survey* is listed if found. */
-  private List<String> surveys(MapSqlParameterSource p) {
-    return jdbc.queryForList(
-        "select table_name from information_schema.tables where table_schema = 'sportello'"
-            + " and table_name like '%survey%'",
-        p, String.class);
   }
 
   private static String safe(Object name) {

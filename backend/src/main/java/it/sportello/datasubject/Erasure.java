@@ -335,6 +335,69 @@ class Erasure {
             "delete from sportello.reminder_subscription where upper(fiscal_code) = upper(:fiscalCode)"
                 + " or lower(email) in (:emails)",
             p.addValue("fiscalCode", person.fiscalCode())));
+    // the person's chats: what they typed and the identity they gave (the conversation's times and
+    // outcome stay for the chat figures)
+    String chats =
+        "(select id from sportello.chat_conversation where (contact_id in (:contacts)"
+            + " and contact_id not in (:keptContacts)) or ticket_number in (:erasedNumbers)"
+            + " or (ticket_number is null and (lower(requester_email) in (:emails)"
+            + " or upper(requester_fiscal_code) = upper(:fiscalCode))))";
+    count(
+        erased,
+        "chat messages (what the citizen and the operators wrote)",
+        update(
+            "update sportello.chat_message set body = '"
+                + ERASED
+                + "', articles = null where conversation_id in "
+                + chats,
+            p));
+    count(
+        erased,
+        "chat participants (the citizen's name)",
+        update(
+            "update sportello.chat_participant set name = '"
+                + ERASED
+                + "' where kind = 'CITIZEN' and conversation_id in "
+                + chats,
+            p));
+    count(
+        erased,
+        "chats (name, e-mail, fiscal code, page)",
+        update(
+            "update sportello.chat_conversation set requester_name = null, requester_email = null,"
+                + " requester_fiscal_code = null, page = null where id in "
+                + chats,
+            p));
+    // survey answers: free text may name the person; scores and choices (numbers) stay for the
+    // satisfaction figures, no longer linked to the contact
+    String invitations =
+        "(select id from sportello.survey_invitation where (contact_id in (:contacts)"
+            + " and contact_id not in (:keptContacts)) or ticket_number in (:erasedNumbers))";
+    count(
+        erased,
+        "survey answers (free text)",
+        update(
+            "update sportello.survey_answer set value = '"
+                + ERASED
+                + "' where value !~ '^[0-9]+$' and invitation_id in "
+                + invitations,
+            p));
+    count(
+        erased,
+        "survey invitations (contact, follow-up note)",
+        update(
+            "update sportello.survey_invitation set contact_id = null, follow_up_note = null"
+                + " where id in "
+                + invitations,
+            p));
+    // an opt-out stays (it must go on being honoured), by the address's hash only
+    count(
+        erased,
+        "opt-outs (link to the contact; the address's hash stays to honour the opt-out)",
+        update(
+            "update sportello.do_not_contact set contact_id = null where contact_id in (:contacts)"
+                + " and contact_id not in (:keptContacts)",
+            p));
     count(
         erased,
         "contacts (name, fiscal code, e-mail, PEC, phone)",

@@ -160,6 +160,7 @@ class DataSubjectRequestsIT extends ProcedureTestSupport {
             "calls.json",
             "proceedings.json",
             "surveys.json",
+            "chats.json",
             "audit.json");
     JsonNode tickets = json.readTree(entries.get("tickets.json"));
     assertThat(tickets.path("tickets").get(0).path("number").asText()).isEqualTo(number);
