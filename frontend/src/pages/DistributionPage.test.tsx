@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { DistributionPage } from './DistributionPage';
+import { findMessage } from '../messages.testing';
 
 const supervisor = { userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' };
 
@@ -142,7 +143,7 @@ describe('DistributionPage', () => {
       target: { value: '3' },
     });
     fireEvent.click(within(row).getByRole('button', { name: 'Salva la regola di Tributi e pagamenti' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Richiesta non valida');
+    expect(await findMessage('alert')).toHaveTextContent('Richiesta non valida');
 
     fireEvent.change(within(row).getByRole('spinbutton', { name: 'Secondi per rispondere' }), {
       target: { value: '20' },
