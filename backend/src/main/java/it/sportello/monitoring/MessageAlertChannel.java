@@ -94,19 +94,9 @@ class MessageAlertChannel implements AlertChannel {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("dependency", alert.dependency());
     values.put("status", alert.status());
-    values.put("state", italian(alert.status()));
     values.put("previous", alert.previous());
     values.put("since", time.format(alert.since()));
     values.put("key", alert.key());
     return values;
-  }
-
-  private static String italian(String status) {
-    return switch (status) {
-      case "DOWN" -> "NON DISPONIBILE";
-      case "DEGRADED" -> "DEGRADATO";
-      case "UP" -> "DI NUOVO DISPONIBILE";
-      default -> status;
-    };
   }
 }

@@ -12,6 +12,7 @@
     allowedDependencies = {
       "contact",
       "notification",
+      "platform :: process",
       "platform :: security",
       "processes",
       "shared",

@@ -214,7 +214,7 @@ class ClusterSafeAlertsIT extends IntegrationTest {
         .singleElement()
         .satisfies(
             m -> {
-              assertThat(m.get("body")).contains("+393331234567").contains("NON DISPONIBILE");
+              assertThat(m.get("body")).contains("+393331234567").contains("nello stato DOWN");
               assertThat(m.get("authorization")).isEqualTo("Bearer gw-token");
             });
 

@@ -2,6 +2,7 @@ package it.sportello.survey.process;
 
 import static it.sportello.processes.SatisfactionSurveyProcess.Variables.*;
 
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.SatisfactionSurveyProcess.Beans;
 import it.sportello.survey.SatisfactionSurveys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,6 @@ class ExpireSurveyInvitationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    surveys.expire(((Number) execution.getVariable(INVITATION_ID)).longValue());
+    surveys.expire(TaskVariables.number(execution, INVITATION_ID));
   }
 }

@@ -2,6 +2,7 @@ package it.sportello.survey.process;
 
 import static it.sportello.processes.SatisfactionSurveyProcess.Variables.*;
 
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.SatisfactionSurveyProcess.Beans;
 import it.sportello.survey.SatisfactionSurveys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,10 +22,10 @@ class RecordSurveyFollowUpDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     surveys.recordFollowUp(
-        ((Number) execution.getVariable(INVITATION_ID)).longValue(),
-        (String) execution.getVariable(FOLLOW_UP_OUTCOME),
-        (String) execution.getVariable(NOTE),
-        (String) execution.getVariable(FOLLOWED_UP_BY));
+        TaskVariables.number(execution, INVITATION_ID),
+        TaskVariables.text(execution, FOLLOW_UP_OUTCOME),
+        TaskVariables.text(execution, NOTE),
+        TaskVariables.text(execution, FOLLOWED_UP_BY));
     execution.removeVariable(NOTE);
   }
 }

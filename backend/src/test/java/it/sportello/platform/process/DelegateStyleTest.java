@@ -12,6 +12,7 @@ import it.sportello.processes.CallbackProcess;
 import it.sportello.processes.DataSubjectRequestProcess;
 import it.sportello.processes.KbPublicationProcess;
 import it.sportello.processes.ProcedureProcesses;
+import it.sportello.processes.SatisfactionSurveyProcess;
 import it.sportello.processes.TicketProcess;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -92,7 +93,8 @@ class DelegateStyleTest {
           ProcedureProcesses.class,
           KbPublicationProcess.class,
           CallbackProcess.class,
-          DataSubjectRequestProcess.class
+          DataSubjectRequestProcess.class,
+          SatisfactionSurveyProcess.class
         }) {
       for (Class<?> nested : process.getDeclaredClasses()) {
         if (nested.getSimpleName().equals("Beans")) {
@@ -105,6 +107,6 @@ class DelegateStyleTest {
       }
     }
     constants.removeAll(NOT_DELEGATES);
-    assertThat(named.keySet()).hasSize(39).containsExactlyInAnyOrderElementsOf(constants);
+    assertThat(named.keySet()).hasSize(42).containsExactlyInAnyOrderElementsOf(constants);
   }
 }
