@@ -78,9 +78,13 @@ export function CitizenRequestPage() {
   }
 
   useEffect(() => {
-    publicCategories().then(setTopics, () => setTopics([]));
     newChallenge().catch(() => undefined);
   }, []);
+
+  // the topics are named in the reader's language: asked again when it changes
+  useEffect(() => {
+    publicCategories().then(setTopics, () => setTopics([]));
+  }, [i18n.language]);
 
   // the call-back slots, once the citizen chooses an answer by phone
   useEffect(() => {

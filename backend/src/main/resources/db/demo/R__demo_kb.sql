@@ -519,3 +519,19 @@ Nötig sind Volljährigkeit, ein gültiger Ausweis, die Gesundheitskarte, eine E
 Il faut être majeur et disposer d’une pièce d’identité valide, de la carte sanitaire, d’une adresse électronique et d’un téléphone portable. On choisit l’un des fournisseurs agréés et on se fait identifier en ligne (avec la CIE, une signature numérique ou par vidéo) ou en personne. De nombreux fournisseurs offrent gratuitement le niveau 2.')
 ) as v(external_key, language, title, summary, body) on a.external_key = v.external_key
 on conflict (article_id, language) do nothing;
+
+-- the tree's names in English, German and French (the citizens' and operators' other languages)
+update kb_category set names = '{"en": "Local taxes", "de": "Gemeindesteuern", "fr": "Impôts locaux"}'::jsonb where code = 'tributi';
+update kb_category set names = '{"en": "TARI - waste tax", "de": "TARI - Müllgebühr", "fr": "TARI - taxe sur les déchets"}'::jsonb where code = 'tari';
+update kb_category set names = '{"en": "IMU - municipal property tax", "de": "IMU - Gemeindeimmobiliensteuer", "fr": "IMU - taxe foncière communale"}'::jsonb where code = 'imu';
+update kb_category set names = '{"en": "Registry office services", "de": "Meldeamt", "fr": "Services démographiques"}'::jsonb where code = 'anagrafe';
+update kb_category set names = '{"en": "Registry certificates", "de": "Meldebescheinigungen", "fr": "Certificats démographiques"}'::jsonb where code = 'certificati';
+update kb_category set names = '{"en": "Change of residence", "de": "Wohnsitzwechsel", "fr": "Changement de résidence"}'::jsonb where code = 'residenza';
+update kb_category set names = '{"en": "Online services", "de": "Online-Dienste", "fr": "Services en ligne"}'::jsonb where code = 'servizi-online';
+update kb_category set names = '{"en": "SPID and access to services", "de": "SPID und Zugang zu den Diensten", "fr": "SPID et accès aux services"}'::jsonb where code = 'spid';
+update kb_category set names = '{"en": "pagoPA payments", "de": "pagoPA-Zahlungen", "fr": "Paiements pagoPA"}'::jsonb where code = 'pagopa';
+update kb_category set names = '{"en": "Mobility and local police", "de": "Mobilität und Ortspolizei", "fr": "Mobilité et police locale"}'::jsonb where code = 'mobilita';
+update kb_category set names = '{"en": "Traffic fines", "de": "Strafen nach der Straßenverkehrsordnung", "fr": "Amendes au code de la route"}'::jsonb where code = 'multe';
+update kb_category set names = '{"en": "Limited traffic zone permits", "de": "Genehmigungen für verkehrsbeschränkte Zonen", "fr": "Autorisations ZTL (zone à trafic limité)"}'::jsonb where code = 'ztl';
+update kb_category set names = '{"en": "Social services", "de": "Sozialdienste", "fr": "Services sociaux"}'::jsonb where code = 'sociale';
+update kb_category set names = '{"en": "ISEE and benefits", "de": "ISEE und Vergünstigungen", "fr": "ISEE et aides"}'::jsonb where code = 'isee';

@@ -55,11 +55,22 @@ class ArticleTables {
   }
 
   List<Category> children(Long parentId) {
+    return children(parentId, null);
+  }
+
+  /** The children with their names in {@code language} (Italian where a name is missing). */
+  List<Category> children(Long parentId, String language) {
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(language == null ? "it" : language);
+    if (parentId != null) {
+      params.add(parentId);
+    }
     return jdbc.sql(
-            "select id, parent_id, code, name, depth from sportello.kb_category where "
+            "select id, parent_id, code, coalesce(names ->> ?, name) as name, depth"
+                + " from sportello.kb_category where "
                 + (parentId == null ? "parent_id is null" : "parent_id = ?")
                 + " order by position, name, id")
-        .params(parentId == null ? List.of() : List.of(parentId))
+        .params(params)
         .query(ArticleTables::category)
         .list();
   }

@@ -19,6 +19,16 @@ public class CategoryTree {
     return store.children(parentId);
   }
 
+  /**
+   * The children of a node, or the topics for {@code null}, named in {@code language} (it, en, de,
+   * fr); Italian where the tree has no name in that language.
+   */
+  public List<Category> children(Long parentId, java.util.Locale language) {
+    String code = language == null ? "it" : language.getLanguage();
+    return store.children(
+        parentId, java.util.Set.of("en", "de", "fr").contains(code) ? code : "it");
+  }
+
   /** A node with its parent's code, as lists of labels need it. */
   public record Labelled(Category category, String parentCode) {}
 

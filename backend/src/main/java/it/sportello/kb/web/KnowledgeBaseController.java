@@ -210,10 +210,14 @@ class KnowledgeBaseController {
     return authoring.events(id);
   }
 
-  @Operation(summary = "The classification tree, one level: the topics, or a node's children")
+  @Operation(
+      summary = "The classification tree, one level: the topics, or a node's children",
+      description =
+          "Names in the language of the request's Accept-Language (it, en, de, fr), Italian where the tree has no name in it")
   @GetMapping("/categories")
-  List<Category> kbCategories(@RequestParam(required = false) Long parent) {
-    return tree.children(parent);
+  List<Category> kbCategories(
+      @RequestParam(required = false) Long parent, java.util.Locale locale) {
+    return tree.children(parent, locale);
   }
 
   @Operation(summary = "Be told when an article of this topic or reason is published")

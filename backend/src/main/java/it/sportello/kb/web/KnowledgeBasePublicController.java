@@ -87,10 +87,14 @@ class KnowledgeBasePublicController {
     return ResponseEntity.noContent().build();
   }
 
-  @Operation(summary = "The classification tree, one level")
+  @Operation(
+      summary = "The classification tree, one level",
+      description =
+          "Names in the language of the request's Accept-Language (it, en, de, fr), Italian where the tree has no name in it")
   @GetMapping("/categories")
-  List<Category> publicKbCategories(@RequestParam(required = false) Long parent) {
-    return tree.children(parent);
+  List<Category> publicKbCategories(
+      @RequestParam(required = false) Long parent, java.util.Locale locale) {
+    return tree.children(parent, locale);
   }
 
   @ExceptionHandler(SearchUnavailableException.class)

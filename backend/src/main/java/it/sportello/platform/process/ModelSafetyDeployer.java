@@ -54,6 +54,8 @@ class ModelSafetyDeployer implements Deployer {
                 "CMMN case models are not accepted: Sportello runs BPMN and DMN", null));
       } else if (endsWithAny(lower, DMN)) {
         checkDecisions(resource.getBytes(), problems);
+      } else if (endsWithAny(lower, BPMN)) {
+        checkFormHandlers(resource.getBytes(), problems);
       } else if (!endsWithAny(lower, BPMN) && !endsWithAny(lower, OTHERS)) {
         problems.add(
             new RuleProblem(
@@ -84,6 +86,42 @@ class ModelSafetyDeployer implements Deployer {
       return;
     }
     walk(document.getDocumentElement(), null, problems);
+  }
+
+  /**
+   * {@code camunda:formHandlerClass} names a Java class that the engine's parser instantiates while
+   * it reads the model, before any parse listener can refuse it: refused here, before the parse.
+   */
+  private void checkFormHandlers(byte[] xml, List<Problem> problems) {
+    Document document;
+    try {
+      document = parser().parse(new ByteArrayInputStream(xml));
+    } catch (Exception e) {
+      // not well-formed: the engine's BPMN parser reports it
+      return;
+    }
+    findFormHandlers(document.getDocumentElement(), null, problems);
+  }
+
+  private void findFormHandlers(Element element, String owner, List<Problem> problems) {
+    String id = element.hasAttribute("id") ? element.getAttribute("id") : owner;
+    var attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Node attribute = attributes.item(i);
+      if ("formHandlerClass".equals(attribute.getLocalName())) {
+        problems.add(
+            new RuleProblem(
+                describe(id, element)
+                    + ": camunda:formHandlerClass names a Java class to instantiate; forms are"
+                    + " Camunda Forms (camunda:formRef) or form keys",
+                id));
+      }
+    }
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        findFormHandlers(childElement, id, problems);
+      }
+    }
   }
 
   private void walk(Element element, String owner, List<Problem> problems) {

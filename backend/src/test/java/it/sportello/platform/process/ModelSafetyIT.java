@@ -147,7 +147,24 @@ class ModelSafetyIT extends IntegrationTest {
             <serviceTask id="serviceTask_timerRuntime" camunda:expression="%s"/>
             """
                 .formatted(RUNTIME),
-            "serviceTask_timerRuntime"));
+            "serviceTask_timerRuntime"),
+        new Attack(
+            "form handler class (instantiated by the parser itself)",
+            """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="userTask_formHandler"/>
+            <userTask id="userTask_formHandler"
+                camunda:formHandlerClass="it.sportello.platform.process.ModelSafetyIT$Planted"/>
+            """,
+            "userTask_formHandler"));
+  }
+
+  /** A class whose construction leaves the marker: the parser must never instantiate it. */
+  public static class Planted {
+    public Planted() throws java.io.IOException {
+      java.nio.file.Files.createDirectories(MARKER.getParent());
+      java.nio.file.Files.writeString(MARKER, "instantiated by the engine's parser");
+    }
   }
 
   static Stream<Arguments> attacksByDeployer() {
