@@ -29,8 +29,10 @@ export function Layout({
         {t('app.skipToContent')}
       </a>
       <header className="it-header-wrapper">
-        <div className="it-header-center-wrapper">
-          <div className="container d-flex align-items-center justify-content-between py-3">
+        {/* the height follows the content: on a phone the header's controls wrap onto a second line
+            and stay on its dark background */}
+        <div className="it-header-center-wrapper" style={{ height: 'auto' }}>
+          <div className="container d-flex flex-wrap align-items-center justify-content-between gap-2 py-3">
             <div className="it-brand-wrapper">
               <Link to="/" className="text-white text-decoration-none">
                 <div className="it-brand-text">
@@ -39,7 +41,7 @@ export function Layout({
                 </div>
               </Link>
             </div>
-            <div className="d-flex align-items-center gap-2 gap-md-3 text-white">
+            <div className="d-flex flex-wrap align-items-center justify-content-end gap-2 gap-md-3 text-white">
               <label className="visually-hidden" htmlFor="language">
                 {t('language.label')}
               </label>

@@ -78,7 +78,7 @@ public class ChatHub implements SmartLifecycle {
 
   private void listen() {
     while (running) {
-      try (Connection connection = dataSource.getConnection()) {
+      try (Connection connection = listeningConnection()) {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + ChatStore.CHANNEL);
@@ -106,6 +106,29 @@ public class ChatHub implements SmartLifecycle {
         }
       }
     }
+  }
+
+  /**
+   * A connection of its own, outside the pool: it is held for as long as the node runs, and a
+   * pooled one would leave the request path one connection short (and a busy pool would starve the
+   * listener).
+   */
+  private Connection listeningConnection() throws SQLException {
+    if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+      com.zaxxer.hikari.HikariDataSource pool =
+          dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+      java.util.Properties properties = new java.util.Properties();
+      properties.putAll(pool.getDataSourceProperties());
+      if (pool.getUsername() != null) {
+        properties.setProperty("user", pool.getUsername());
+      }
+      if (pool.getPassword() != null) {
+        properties.setProperty("password", pool.getPassword());
+      }
+      properties.setProperty("ApplicationName", "sportello-chat-listener");
+      return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+    return dataSource.getConnection();
   }
 
   private static void sleep() {
