@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { locale } from './locale.mjs';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: citizen-request.mjs <base-url> <screenshot-dir> [language]');
@@ -133,9 +133,7 @@ try {
   await staff.waitForURL((url) => url.pathname !== '/login');
   // in the level-1 inbox (other tests' tickets fill it: found by its number)
   await staff.goto(`${baseUrl}/inbox`);
-  await staff.locator('#filter-number').fill(number);
-  await staff.locator('#filter-number').press('Enter');
-  await staff.locator(`[data-ticket="${number}"]`).first().waitFor({ timeout: 20_000 });
+  await inboxRow(staff, number);
   await staff.goto(`${baseUrl}/tickets/${number}`);
   await staff.getByRole('heading', { name: text.context }).waitFor();
   const field = async (name) => ((await staff.locator(`[data-field="context-${name}"]`).textContent()) ?? '').trim();

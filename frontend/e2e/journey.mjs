@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { locale } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: journey.mjs <base-url> <screenshot-dir> [language]');
@@ -152,9 +152,7 @@ async function filterInbox(page, number) {
 }
 
 async function openTicketTask(page, number, user) {
-  await filterInbox(page, number);
-  const row = page.locator(`tr[data-ticket="${number}"]`);
-  await row.waitFor();
+  const row = await inboxRow(page, number);
   await check(page, `inbox-${user}`);
   return row;
 }

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { locale, pattern } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: merge.mjs <base-url> <screenshot-dir> [language]');
@@ -56,10 +56,7 @@ const check = (page, name) =>
 async function openTask(page, number) {
   await page.goto(baseUrl + '/inbox');
   await page.getByRole('heading', { name: text.inbox }).waitFor();
-  await page.locator('#filter-number').fill(number);
-  await page.locator('#filter-number').press('Enter');
-  const row = page.locator(`tr[data-ticket="${number}"]`);
-  await row.waitFor();
+  const row = await inboxRow(page, number);
   await row.getByRole('link', { name: new RegExp(number) }).click();
   await page
     .getByRole('heading', { name: new RegExp(number) })

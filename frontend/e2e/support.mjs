@@ -63,3 +63,22 @@ export async function fillLogin(page, user, submit) {
   await page.locator('#password').fill('demo');
   await page.getByRole('button', { name: submit }).click();
 }
+
+/**
+ * The inbox's row of a ticket, found by its number (other tests' tickets fill the first pages): the
+ * number is typed into the filter again while the row is not there, because the ticket's task may be
+ * created a moment after the ticket under load, and a filter typed while the page re-rendered is lost.
+ */
+export async function inboxRow(page, number, { attempts = 6, each = 10_000 } = {}) {
+  const row = page.locator(`tr[data-ticket="${number}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('#filter-number').fill(number);
+    await page.locator('#filter-number').press('Enter');
+    try {
+      await row.first().waitFor({ timeout: each });
+      return row;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { inboxRow } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: ticket.mjs <base-url> <screenshot-dir> [language]');
@@ -132,10 +133,7 @@ try {
   // from the inbox to the ticket's page
   const operator = await logIn('operator1');
   await operator.page.getByRole('heading', { name: text.inbox }).waitFor();
-  await operator.page.locator('#filter-number').fill(number);
-  await operator.page.locator('#filter-number').press('Enter');
-  const row = operator.page.locator(`tr[data-ticket="${number}"]`);
-  await row.waitFor();
+  const row = await inboxRow(operator.page, number);
   // the subject links to the ticket's page (the number to the task)
   await row.locator(`a[href="/tickets/${number}"]`).click();
   await operator.page.waitForURL((url) => url.pathname === `/tickets/${number}`);
