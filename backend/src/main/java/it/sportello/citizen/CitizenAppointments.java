@@ -1,12 +1,15 @@
 package it.sportello.citizen;
 
 import it.sportello.contact.ContactRegistry;
-import java.sql.Timestamp;
+import it.sportello.ticket.application.CallbackAppointments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +40,14 @@ public class CitizenAppointments {
 
   private final JdbcClient jdbc;
   private final ContactRegistry contacts;
+  private final CallbackAppointments callbacks;
   private final Clock clock;
 
-  CitizenAppointments(JdbcClient jdbc, ContactRegistry contacts, Clock clock) {
+  CitizenAppointments(
+      JdbcClient jdbc, ContactRegistry contacts, CallbackAppointments callbacks, Clock clock) {
     this.jdbc = jdbc;
     this.contacts = contacts;
+    this.callbacks = callbacks;
     this.clock = clock;
   }
 
@@ -53,28 +59,25 @@ public class CitizenAppointments {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(
-            """
-            select cb.id, t.number, t.subject, cb.appointment_at, cb.status
-            from sportello.phone_callback cb
-            join sportello.ticket t on t.number = cb.ticket_number
-            where t.requester_id in (:ids) and cb.appointment_at is not null
-              and cb.appointment_at >= :from
-            order by cb.appointment_at, cb.id""")
+    Map<String, String> subjects = new HashMap<>();
+    jdbc.sql("select number, subject from sportello.ticket where requester_id in (:ids)")
         .param("ids", ids)
-        .param("from", Timestamp.from(clock.instant().minus(GRACE)))
         .query(
-            (rs, n) ->
+            (RowCallbackHandler)
+                rs -> subjects.put(rs.getString("number"), rs.getString("subject")));
+    return callbacks.of(subjects.keySet(), clock.instant().minus(GRACE)).stream()
+        .map(
+            booked ->
                 new Appointment(
-                    rs.getLong("id"),
-                    rs.getString("number"),
-                    rs.getString("subject"),
-                    rs.getTimestamp("appointment_at").toInstant(),
-                    switch (rs.getString("status")) {
-                      case "REACHED" -> AppointmentStatus.DONE;
-                      case "NOT_REACHED" -> AppointmentStatus.MISSED;
-                      default -> AppointmentStatus.PLANNED;
+                    booked.id(),
+                    booked.ticketNumber(),
+                    subjects.get(booked.ticketNumber()),
+                    booked.at(),
+                    switch (booked.state()) {
+                      case DONE -> AppointmentStatus.DONE;
+                      case MISSED -> AppointmentStatus.MISSED;
+                      case PLANNED -> AppointmentStatus.PLANNED;
                     }))
-        .list();
+        .toList();
   }
 }

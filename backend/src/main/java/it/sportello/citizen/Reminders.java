@@ -11,6 +11,9 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.sla.ServiceCalendar;
 import it.sportello.sla.SlaService;
+import it.sportello.ticket.application.CallbackAppointments;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,11 +100,13 @@ public class Reminders {
   private final RemindersProperties properties;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final CallbackAppointments callbacks;
 
   Reminders(
       JdbcClient jdbc,
       SlaService sla,
       Notices notices,
+      CallbackAppointments callbacks,
       Notifications notifications,
       List<CitizenMessagePort> ports,
       RemindersProperties properties,
@@ -109,6 +115,7 @@ public class Reminders {
     this.jdbc = jdbc;
     this.sla = sla;
     this.notices = notices;
+    this.callbacks = callbacks;
     this.notifications = notifications;
     this.ports = ports;
     this.properties = properties;
@@ -319,91 +326,15 @@ public class Reminders {
    */
   public int run() {
     Instant now = clock.instant();
-    ServiceCalendar calendar = sla.calendar();
-    if (!calendar.isOpen(now)) {
+    if (!sla.calendar().isOpen(now)) {
       return 0;
     }
+    List<Due> due = new ArrayList<>(answersDue());
+    due.addAll(noticesDue(now));
+    due.addAll(appointmentsDue(now));
     int sent = 0;
-    for (AnswerDue due : answersDue()) {
-      Instant closeAt = sla.replyWindow(due.askedAt()).closeAt();
-      Instant remindAt =
-          workingDaysBefore(calendar, closeAt, properties.answerDueWorkingDaysBefore());
-      if (now.isBefore(remindAt) || !now.isBefore(closeAt)) {
-        continue;
-      }
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("number", due.number());
-      values.put("subject", due.subject());
-      values.put("deadline", dateTime(closeAt, due.language()));
-      values.put("dueAt", closeAt.toString());
-      String occurrence = "answer:" + due.number() + ":" + due.askedAt().getEpochSecond();
-      if (send(
-          due.subscriptionId(),
-          occurrence,
-          due.ticketId(),
-          due.email(),
-          due.phone(),
-          due.fiscalCode(),
-          due.language(),
-          ANSWER_DUE_TEMPLATE,
-          values)) {
-        sent++;
-      }
-    }
-    LocalDate today = today();
-    for (NoticeDue due : noticesDue(today)) {
-      Instant deadlineStart = due.deadline().atStartOfDay(calendar.zone()).toInstant();
-      Instant remindAt =
-          workingDaysBefore(calendar, deadlineStart, properties.noticeDeadlineWorkingDaysBefore());
-      if (now.isBefore(remindAt)) {
-        continue;
-      }
-      Notice notice = notices.find(due.noticeId()).orElse(null);
-      if (notice == null || !notice.currentAt(now)) {
-        continue;
-      }
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("title", Notice.in(notice.title(), due.language()));
-      values.put("text", Notice.in(notice.body(), due.language()));
-      values.put("deadline", date(due.deadline(), due.language()));
-      values.put(
-          "dueAt", due.deadline().atTime(23, 59).atZone(calendar.zone()).toInstant().toString());
-      String occurrence = "notice:" + due.noticeId() + ":" + due.deadline();
-      if (send(
-          due.subscriptionId(),
-          occurrence,
-          null,
-          due.email(),
-          due.phone(),
-          due.fiscalCode(),
-          due.language(),
-          NOTICE_DEADLINE_TEMPLATE,
-          values)) {
-        sent++;
-      }
-    }
-    for (AppointmentDue due : appointmentsDue(now)) {
-      Instant remindAt =
-          workingDaysBefore(calendar, due.at(), properties.appointmentWorkingDaysBefore());
-      if (now.isBefore(remindAt)) {
-        continue;
-      }
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("number", due.number());
-      values.put("subject", due.subject());
-      values.put("appointment", dateTime(due.at(), due.language()));
-      values.put("dueAt", due.at().toString());
-      String occurrence = "appointment:" + due.callbackId() + ":" + due.at().getEpochSecond();
-      if (send(
-          due.subscriptionId(),
-          occurrence,
-          due.ticketId(),
-          due.email(),
-          due.phone(),
-          due.fiscalCode(),
-          due.language(),
-          APPOINTMENT_TEMPLATE,
-          values)) {
+    for (Due reminder : due) {
+      if (!now.isBefore(reminder.from()) && now.isBefore(reminder.until()) && send(reminder)) {
         sent++;
       }
     }
@@ -432,16 +363,14 @@ public class Reminders {
   }
 
   /** Writes the occurrence, then queues the messages: nothing when it was written before. */
-  private boolean send(
-      long subscriptionId,
-      String occurrence,
-      Long ticketId,
-      String email,
-      String phone,
-      String fiscalCode,
-      String language,
-      String template,
-      Map<String, String> values) {
+  private boolean send(Due due) {
+    Subscriber to = due.to();
+    long subscriptionId = to.subscriptionId();
+    String occurrence = due.occurrence();
+    Long ticketId = due.ticketId();
+    String template = due.template();
+    String language = to.language();
+    Map<String, String> values = due.values();
     Boolean done =
         transactions.execute(
             status -> {
@@ -465,7 +394,7 @@ public class Reminders {
                               key,
                               ticketId,
                               RecipientKind.REQUESTER,
-                              email,
+                              to.email(),
                               "EMAIL",
                               template,
                               language,
@@ -482,7 +411,7 @@ public class Reminders {
                 if (!port.enabled()) {
                   continue;
                 }
-                String recipient = "SMS".equals(port.channel()) ? phone : fiscalCode;
+                String recipient = "SMS".equals(port.channel()) ? to.phone() : to.fiscalCode();
                 if (recipient == null || recipient.isBlank()) {
                   continue;
                 }
@@ -502,18 +431,36 @@ public class Reminders {
     return Boolean.TRUE.equals(done);
   }
 
-  private record AnswerDue(
-      long subscriptionId,
-      String fiscalCode,
-      String email,
-      String phone,
-      String language,
-      long ticketId,
-      String number,
-      String subject,
-      Instant askedAt) {}
+  /** Whom a subscription reminds, and in which language. */
+  private record Subscriber(
+      long subscriptionId, String fiscalCode, String email, String phone, String language) {
 
-  private List<AnswerDue> answersDue() {
+    static Subscriber of(ResultSet rs) throws SQLException {
+      return new Subscriber(
+          rs.getLong("id"),
+          rs.getString("fiscal_code"),
+          rs.getString("email"),
+          rs.getString("phone"),
+          rs.getString("language"));
+    }
+  }
+
+  /**
+   * One reminder of one subscription: sent once ({@code occurrence}) between {@code from} and
+   * {@code until}, with {@code template}'s texts filled in with {@code values}.
+   */
+  private record Due(
+      Subscriber to,
+      String occurrence,
+      Long ticketId,
+      String template,
+      Instant from,
+      Instant until,
+      Map<String, String> values) {}
+
+  /** An answer the requester owes on a ticket waiting for them, before its reply window closes. */
+  private List<Due> answersDue() {
+    ServiceCalendar calendar = sla.calendar();
     return jdbc.sql(
             """
             select s.id, s.fiscal_code, s.email, c.phone, s.language,
@@ -525,31 +472,32 @@ public class Reminders {
               and t.sla_paused_at is not null and s.email_verified_at is not null
             order by s.id, t.id""")
         .query(
-            (rs, n) ->
-                new AnswerDue(
-                    rs.getLong("id"),
-                    rs.getString("fiscal_code"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
-                    rs.getString("language"),
-                    rs.getLong("ticket_id"),
-                    rs.getString("number"),
-                    rs.getString("subject"),
-                    rs.getTimestamp("sla_paused_at").toInstant()))
+            (rs, n) -> {
+              Subscriber to = Subscriber.of(rs);
+              Instant askedAt = rs.getTimestamp("sla_paused_at").toInstant();
+              Instant closeAt = sla.replyWindow(askedAt).closeAt();
+              Map<String, String> values = new LinkedHashMap<>();
+              values.put("number", rs.getString("number"));
+              values.put("subject", rs.getString("subject"));
+              values.put("deadline", dateTime(closeAt, to.language()));
+              values.put("dueAt", closeAt.toString());
+              return new Due(
+                  to,
+                  "answer:" + rs.getString("number") + ":" + askedAt.getEpochSecond(),
+                  rs.getLong("ticket_id"),
+                  ANSWER_DUE_TEMPLATE,
+                  workingDaysBefore(calendar, closeAt, properties.answerDueWorkingDaysBefore()),
+                  closeAt,
+                  values);
+            })
         .list();
   }
 
-  private record NoticeDue(
-      long subscriptionId,
-      String fiscalCode,
-      String email,
-      String phone,
-      String language,
-      long noticeId,
-      LocalDate deadline) {}
-
-  private List<NoticeDue> noticesDue(LocalDate today) {
-    return jdbc.sql(
+  /** The deadline of a published notice, until the end of its day while the notice is current. */
+  private List<Due> noticesDue(Instant now) {
+    ServiceCalendar calendar = sla.calendar();
+    List<Due> due = new ArrayList<>();
+    jdbc.sql(
             """
             select s.id, s.fiscal_code, s.email, c.phone, s.language, n.id as notice_id, n.deadline
             from sportello.reminder_subscription s
@@ -558,63 +506,91 @@ public class Reminders {
             where s.kind = 'NOTICE_DEADLINE' and n.status = 'PUBLISHED' and s.email_verified_at is not null
               and n.deadline is not null and n.deadline >= :today
             order by s.id""")
-        .param("today", today)
+        .param("today", today())
         .query(
-            (rs, n) ->
-                new NoticeDue(
-                    rs.getLong("id"),
-                    rs.getString("fiscal_code"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
-                    rs.getString("language"),
-                    rs.getLong("notice_id"),
-                    rs.getDate("deadline").toLocalDate()))
-        .list();
+            rs -> {
+              Subscriber to = Subscriber.of(rs);
+              long noticeId = rs.getLong("notice_id");
+              LocalDate deadline = rs.getDate("deadline").toLocalDate();
+              Notice notice = notices.find(noticeId).orElse(null);
+              if (notice == null || !notice.currentAt(now)) {
+                return;
+              }
+              Instant deadlineStart = deadline.atStartOfDay(calendar.zone()).toInstant();
+              Map<String, String> values = new LinkedHashMap<>();
+              values.put("title", Notice.in(notice.title(), to.language()));
+              values.put("text", Notice.in(notice.body(), to.language()));
+              values.put("deadline", date(deadline, to.language()));
+              values.put(
+                  "dueAt", deadline.atTime(23, 59).atZone(calendar.zone()).toInstant().toString());
+              due.add(
+                  new Due(
+                      to,
+                      "notice:" + noticeId + ":" + deadline,
+                      null,
+                      NOTICE_DEADLINE_TEMPLATE,
+                      workingDaysBefore(
+                          calendar, deadlineStart, properties.noticeDeadlineWorkingDaysBefore()),
+                      Instant.MAX,
+                      values));
+            });
+    return due;
   }
 
-  private record AppointmentDue(
-      long subscriptionId,
-      String fiscalCode,
-      String email,
-      String phone,
-      String language,
-      long ticketId,
-      String number,
-      String subject,
-      long callbackId,
-      Instant at) {}
-
   /**
-   * The call-back appointments still to come of the requests of subscribed citizens (the phone
-   * channel's {@code phone_callback}, read here as the area reads the tickets).
+   * The call-back appointments still to come of the requests of subscribed citizens (kept by the
+   * phone channel, read through {@link CallbackAppointments}).
    */
-  private List<AppointmentDue> appointmentsDue(Instant now) {
-    return jdbc.sql(
-            """
-            select s.id, s.fiscal_code, s.email, c.phone, s.language,
-                   t.id as ticket_id, t.number, t.subject, cb.id as callback_id, cb.appointment_at
-            from sportello.reminder_subscription s
-            join sportello.contact c on c.fiscal_code = s.fiscal_code
-            join sportello.ticket t on t.requester_id = c.id
-            join sportello.phone_callback cb on cb.ticket_number = t.number
-            where s.kind = 'APPOINTMENT' and s.email_verified_at is not null
-              and cb.status = 'IN_PROGRESS' and cb.appointment_at > :now
-            order by s.id, cb.id""")
-        .param("now", Timestamp.from(now))
-        .query(
-            (rs, n) ->
-                new AppointmentDue(
-                    rs.getLong("id"),
-                    rs.getString("fiscal_code"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
-                    rs.getString("language"),
-                    rs.getLong("ticket_id"),
-                    rs.getString("number"),
-                    rs.getString("subject"),
-                    rs.getLong("callback_id"),
-                    rs.getTimestamp("appointment_at").toInstant()))
-        .list();
+  private List<Due> appointmentsDue(Instant now) {
+    record Request(Subscriber to, long ticketId, String number, String subject) {}
+    List<Request> requests =
+        jdbc.sql(
+                """
+                select s.id, s.fiscal_code, s.email, c.phone, s.language,
+                       t.id as ticket_id, t.number, t.subject
+                from sportello.reminder_subscription s
+                join sportello.contact c on c.fiscal_code = s.fiscal_code
+                join sportello.ticket t on t.requester_id = c.id
+                where s.kind = 'APPOINTMENT' and s.email_verified_at is not null
+                order by s.id, t.id""")
+            .query(
+                (rs, n) ->
+                    new Request(
+                        Subscriber.of(rs),
+                        rs.getLong("ticket_id"),
+                        rs.getString("number"),
+                        rs.getString("subject")))
+            .list();
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<CallbackAppointments.Appointment>> appointments =
+        callbacks.of(requests.stream().map(Request::number).distinct().toList(), now).stream()
+            .filter(appointment -> appointment.state() == CallbackAppointments.State.PLANNED)
+            .collect(Collectors.groupingBy(CallbackAppointments.Appointment::ticketNumber));
+    ServiceCalendar calendar = sla.calendar();
+    List<Due> due = new ArrayList<>();
+    for (Request request : requests) {
+      for (CallbackAppointments.Appointment appointment :
+          appointments.getOrDefault(request.number(), List.of())) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("number", request.number());
+        values.put("subject", request.subject());
+        values.put("appointment", dateTime(appointment.at(), request.to().language()));
+        values.put("dueAt", appointment.at().toString());
+        due.add(
+            new Due(
+                request.to(),
+                "appointment:" + appointment.id() + ":" + appointment.at().getEpochSecond(),
+                request.ticketId(),
+                APPOINTMENT_TEMPLATE,
+                workingDaysBefore(
+                    calendar, appointment.at(), properties.appointmentWorkingDaysBefore()),
+                appointment.at(),
+                values));
+      }
+    }
+    return due;
   }
 
   private LocalDate today() {

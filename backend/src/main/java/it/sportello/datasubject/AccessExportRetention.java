@@ -46,13 +46,8 @@ class AccessExportRetention implements RetentionTask {
 
   @Override
   public Preview preview(Instant cutoff) {
-    return jdbc.queryForObject(
-        "select count(*), min(created_at) from sportello.data_subject_export"
-            + " where created_at < :cutoff",
-        Map.of("cutoff", Timestamp.from(cutoff)),
-        (rs, row) ->
-            new Preview(
-                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+    return Preview.olderThan(
+        jdbc.getJdbcOperations(), "sportello.data_subject_export", "created_at", cutoff);
   }
 
   @Override

@@ -25,6 +25,28 @@ public record Article(
     List<ArticleVariant> variants,
     List<ArticleLink> links) {
 
+  /** The same article with these variants and links. */
+  public Article with(List<ArticleVariant> variants, List<ArticleLink> links) {
+    return new Article(
+        id,
+        categoryId,
+        categoryCode,
+        status,
+        audience,
+        roles,
+        tags,
+        reviewAt,
+        version,
+        createdBy,
+        createdAt,
+        updatedBy,
+        updatedAt,
+        publishedAt,
+        sourceTicket,
+        List.copyOf(variants),
+        List.copyOf(links));
+  }
+
   /** The business key of its publication process. */
   public String key() {
     return key(id);

@@ -226,7 +226,7 @@ class ArticleTables {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, Row> rows = new LinkedHashMap<>();
+    Map<Long, Article> rows = new LinkedHashMap<>();
     jdbc.sql(
             "select "
                 + ARTICLE_COLUMNS
@@ -235,7 +235,7 @@ class ArticleTables {
         .param("ids", ids)
         .query(ArticleTables::row)
         .list()
-        .forEach(row -> rows.put(row.id, row));
+        .forEach(row -> rows.put(row.id(), row));
     Map<Long, List<ArticleVariant>> variants = new LinkedHashMap<>();
     jdbc.sql(
             "select article_id, language, title, summary, body from sportello.kb_article_variant"
@@ -269,10 +269,10 @@ class ArticleTables {
         .list();
     List<Article> articles = new ArrayList<>();
     for (Long id : ids) {
-      Row row = rows.get(id);
+      Article row = rows.get(id);
       if (row != null) {
         articles.add(
-            row.toArticle(variants.getOrDefault(id, List.of()), links.getOrDefault(id, List.of())));
+            row.with(variants.getOrDefault(id, List.of()), links.getOrDefault(id, List.of())));
       }
     }
     return articles;
@@ -399,51 +399,13 @@ class ArticleTables {
 
   // ---------------------------------------------------------------------------------------------
 
-  private record Row(
-      long id,
-      Long categoryId,
-      String categoryCode,
-      ArticleStatus status,
-      Audience audience,
-      List<String> roles,
-      List<String> tags,
-      LocalDate reviewAt,
-      int version,
-      String createdBy,
-      Instant createdAt,
-      String updatedBy,
-      Instant updatedAt,
-      Instant publishedAt,
-      String sourceTicket) {
-
-    Article toArticle(List<ArticleVariant> variants, List<ArticleLink> links) {
-      return new Article(
-          id,
-          categoryId,
-          categoryCode,
-          status,
-          audience,
-          roles,
-          tags,
-          reviewAt,
-          version,
-          createdBy,
-          createdAt,
-          updatedBy,
-          updatedAt,
-          publishedAt,
-          sourceTicket,
-          List.copyOf(variants),
-          List.copyOf(links));
-    }
-  }
-
-  private static Row row(ResultSet rs, int n) throws SQLException {
+  /** The article's row, without its variants and links (read next, for all rows at once). */
+  private static Article row(ResultSet rs, int n) throws SQLException {
     long category = rs.getLong("category_id");
     Long categoryId = rs.wasNull() ? null : category;
     Date reviewAt = rs.getDate("review_at");
     Timestamp published = rs.getTimestamp("published_at");
-    return new Row(
+    return new Article(
         rs.getLong("id"),
         categoryId,
         rs.getString("category_code"),
@@ -458,7 +420,9 @@ class ArticleTables {
         rs.getString("updated_by"),
         rs.getTimestamp("updated_at").toInstant(),
         published == null ? null : published.toInstant(),
-        rs.getString("source_ticket"));
+        rs.getString("source_ticket"),
+        List.of(),
+        List.of());
   }
 
   private static List<String> split(String joined) {

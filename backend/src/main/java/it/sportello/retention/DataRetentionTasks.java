@@ -2,11 +2,9 @@ package it.sportello.retention;
 
 import it.sportello.shared.RetentionTask;
 import it.sportello.shared.RetentionTask.Action;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -351,13 +349,7 @@ class DataRetentionTasks {
 
       @Override
       public Preview preview(Instant cutoff) {
-        return jdbc.queryForObject(
-            "select count(*), min(at) from sportello.audit_event where at < :cutoff",
-            Map.of("cutoff", Timestamp.from(cutoff)),
-            (rs, row) ->
-                new Preview(
-                    rs.getLong(1),
-                    rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+        return Preview.olderThan(jdbc.getJdbcOperations(), "sportello.audit_event", "at", cutoff);
       }
 
       @Override

@@ -72,9 +72,7 @@ final class SqlRetentionTask implements RetentionTask {
     return jdbc.queryForObject(
         "select count(*), min(" + date + ") " + candidates,
         new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)),
-        (rs, row) ->
-            new Preview(
-                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+        Preview.COUNT_AND_OLDEST);
   }
 
   @Override

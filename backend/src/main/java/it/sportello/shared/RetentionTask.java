@@ -1,6 +1,9 @@
 package it.sportello.shared;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * One kind of data with a retention period (issue 25 item 4), contributed by the module that owns
@@ -23,6 +26,24 @@ public interface RetentionTask {
   /** What a run with this cut-off would remove: how many items, the oldest one's date. */
   record Preview(long count, Instant oldest) {
     public static final Preview NONE = new Preview(0, null);
+
+    /** A row of {@code select count(*), min(<date>) ...}. */
+    public static final RowMapper<Preview> COUNT_AND_OLDEST =
+        (rs, row) ->
+            new Preview(
+                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
+
+    /**
+     * The rows of {@code table} whose {@code column} (a timestamp of this code's choosing, never
+     * input) is before the cut-off: how many, and the oldest.
+     */
+    public static Preview olderThan(
+        JdbcOperations jdbc, String table, String column, Instant cutoff) {
+      return jdbc.queryForObject(
+          "select count(*), min(" + column + ") from " + table + " where " + column + " < ?",
+          COUNT_AND_OLDEST,
+          Timestamp.from(cutoff));
+    }
   }
 
   /** The kind's key: its period is {@code sportello.retention.periods.<kind>}. */

@@ -1,7 +1,6 @@
 package it.sportello.channel.phone;
 
 import it.sportello.shared.RetentionTask;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +49,7 @@ public class RecordingRetention implements RetentionTask {
 
   @Override
   public Preview preview(Instant cutoff) {
-    return jdbc.queryForObject(
-        "select count(*), min(recorded_at) from sportello.phone_recording where recorded_at < ?",
-        (rs, row) ->
-            new Preview(
-                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
-        Timestamp.from(cutoff));
+    return Preview.olderThan(jdbc, "sportello.phone_recording", "recorded_at", cutoff);
   }
 
   @Override

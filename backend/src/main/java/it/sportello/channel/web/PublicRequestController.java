@@ -12,13 +12,13 @@ import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.TextTemplates;
+import it.sportello.shared.web.Uploads;
 import it.sportello.sla.SlaService;
 import it.sportello.ticket.domain.Ticket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -199,13 +199,7 @@ class PublicRequestController {
     if (ticket.isClosed()) {
       throw new ConflictException(409, "The request is closed; send a new one instead.");
     }
-    if (file.isEmpty()) {
-      throw new InvalidRequestException("file", "must not be empty");
-    }
-    StoredDocument stored;
-    try (InputStream content = file.getInputStream()) {
-      stored = documents.store(file.getOriginalFilename(), content);
-    }
+    StoredDocument stored = Uploads.read(file, documents::store);
     documents.link(stored, OwnerKind.TICKET, ticket.getId());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new AttachmentReceipt(stored.fileName(), stored.size()));

@@ -19,14 +19,13 @@ import it.sportello.complaint.Complaint;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.complaint.Complaints;
 import it.sportello.complaint.ReportBreachCommand;
-import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.DayRange;
 import it.sportello.shared.web.Downloads;
+import it.sportello.shared.web.Uploads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -196,15 +195,12 @@ class ComplaintController {
       Authentication authentication)
       throws IOException {
     readers.read(authentication, number, reader -> complaints.get(number, reader));
-    if (file.isEmpty()) {
-      throw new InvalidRequestException("file", "must not be empty");
-    }
-    try (InputStream content = file.getInputStream()) {
-      return ResponseEntity.status(HttpStatus.CREATED)
-          .body(
-              complaints.addDocument(
-                  number, role, file.getOriginalFilename(), content, authentication.getName()));
-    }
+    CaseDocument added =
+        Uploads.read(
+            file,
+            (fileName, content) ->
+                complaints.addDocument(number, role, fileName, content, authentication.getName()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(added);
   }
 
   @Operation(summary = "A document of the complaint, its exact bytes")

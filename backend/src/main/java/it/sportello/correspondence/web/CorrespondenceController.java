@@ -20,13 +20,12 @@ import it.sportello.correspondence.LetterTypes.Direction;
 import it.sportello.correspondence.LetterTypes.Status;
 import it.sportello.correspondence.Letters;
 import it.sportello.correspondence.RegisterLetterCommand;
-import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.DayRange;
+import it.sportello.shared.web.Uploads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -193,15 +192,12 @@ class CorrespondenceController {
       Authentication authentication)
       throws IOException {
     readers.read(authentication, number, reader -> letters.get(number, reader));
-    if (file.isEmpty()) {
-      throw new InvalidRequestException("file", "must not be empty");
-    }
-    try (InputStream content = file.getInputStream()) {
-      CaseDocument added =
-          letters.addDocument(
-              number, role, file.getOriginalFilename(), content, authentication.getName());
-      return ResponseEntity.status(HttpStatus.CREATED).body(added);
-    }
+    CaseDocument added =
+        Uploads.read(
+            file,
+            (fileName, content) ->
+                letters.addDocument(number, role, fileName, content, authentication.getName()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(added);
   }
 
   @Operation(summary = "A document of the letter, its exact bytes")

@@ -21,10 +21,10 @@ import it.sportello.search.SearchResult;
 import it.sportello.search.SearchUnavailableException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.web.PageResponse;
+import it.sportello.shared.web.Uploads;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -235,12 +235,9 @@ class KnowledgeBaseController {
       Authentication authentication,
       @RequestPart("file") MultipartFile file,
       @RequestParam(defaultValue = "false") boolean dryRun) {
-    if (file.isEmpty()) {
-      throw new InvalidRequestException("file", "is empty");
-    }
     KnowledgeWorkbook.Rows rows;
-    try (InputStream in = file.getInputStream()) {
-      rows = KnowledgeWorkbook.read(in);
+    try {
+      rows = Uploads.read(file, (fileName, content) -> KnowledgeWorkbook.read(content));
     } catch (IOException e) {
       throw new InvalidRequestException("file", "cannot be read");
     }

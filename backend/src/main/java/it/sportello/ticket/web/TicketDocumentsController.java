@@ -6,13 +6,12 @@ import it.sportello.document.Documents;
 import it.sportello.document.ExtractionStatus;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
-import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.web.Downloads;
+import it.sportello.shared.web.Uploads;
 import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Ticket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -98,14 +97,8 @@ class TicketDocumentsController {
       Authentication authentication)
       throws IOException {
     Ticket ticket = tickets.get(number, TicketController.reader(authentication));
-    if (file.isEmpty()) {
-      throw new InvalidRequestException("file", "must not be empty");
-    }
-    StoredDocument stored;
     // no transaction around both: the text is extracted before the document's own short one
-    try (InputStream content = file.getInputStream()) {
-      stored = documents.store(file.getOriginalFilename(), content);
-    }
+    StoredDocument stored = Uploads.read(file, documents::store);
     documents.link(stored, OwnerKind.TICKET, ticket.getId());
     return ResponseEntity.status(HttpStatus.CREATED).body(Attachment.of(stored));
   }
