@@ -3,11 +3,7 @@ package it.sportello.notification.citizen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.sportello.notification.CitizenMessagePort;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +20,12 @@ class AppIoAdapter implements CitizenMessagePort {
 
   private final CitizenChannelsProperties properties;
   private final ObjectMapper json;
-  private final HttpClient http;
+  private final JsonPost post;
 
   AppIoAdapter(CitizenChannelsProperties properties, ObjectMapper json) {
     this.properties = properties;
     this.json = json;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    this.post = new JsonPost(properties.timeout());
   }
 
   @Override
@@ -54,26 +50,11 @@ class AppIoAdapter implements CitizenMessagePort {
     if (message.dueDate() != null) {
       content.put("due_date", message.dueDate().toString());
     }
-    URI uri = properties.appIo().baseUrl().resolve("/api/v1/messages");
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(properties.timeout())
-            .header("Content-Type", "application/json")
-            .header("Ocp-Apim-Subscription-Key", properties.appIo().apiKey())
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new DeliveryFailed("App IO not reachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailed("Interrupted", e);
-    }
-    if (response.statusCode() != 201) {
-      throw new DeliveryFailed(
-          "App IO answered " + response.statusCode() + ": " + Texts.shortened(response.body()));
-    }
+    post.send(
+        "App IO",
+        properties.appIo().baseUrl().resolve("/api/v1/messages"),
+        Map.of("Ocp-Apim-Subscription-Key", properties.appIo().apiKey()),
+        body,
+        status -> status == 201);
   }
 }

@@ -3,10 +3,7 @@ package it.sportello.notification.citizen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.sportello.notification.CitizenMessagePort;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +20,12 @@ class SmsGatewayAdapter implements CitizenMessagePort {
 
   private final CitizenChannelsProperties properties;
   private final ObjectMapper json;
-  private final HttpClient http;
+  private final JsonPost post;
 
   SmsGatewayAdapter(CitizenChannelsProperties properties, ObjectMapper json) {
     this.properties = properties;
     this.json = json;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    this.post = new JsonPost(properties.timeout());
   }
 
   @Override
@@ -53,30 +50,12 @@ class SmsGatewayAdapter implements CitizenMessagePort {
     String text = message.subject() + "\n" + Texts.plain(message.markdown());
     body.put("text", text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text);
     body.put("reference", message.dedupKey());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(properties.sms().url())
-            .timeout(properties.timeout())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     String token = properties.sms().token();
-    if (token != null && !token.isBlank()) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new DeliveryFailed("SMS gateway not reachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailed("Interrupted", e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new DeliveryFailed(
-          "SMS gateway answered "
-              + response.statusCode()
-              + ": "
-              + Texts.shortened(response.body()));
-    }
+    post.send(
+        "SMS gateway",
+        properties.sms().url(),
+        token == null || token.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + token),
+        body,
+        status -> status / 100 == 2);
   }
 }
