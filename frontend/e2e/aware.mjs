@@ -5,72 +5,38 @@
 // inbox row carries the badge; when operator1 leaves, the warning goes. axe (WCAG 2.1 A/AA) on the
 // task page with the warning and on the open bell.
 // Usage: node e2e/aware.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: aware.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: {
-    login: 'Accedi',
-    replying: /operator1 \(demo\) sta rispondendo a questa pratica dalle \d{2}[:.]\d{2}/,
-    bell: /^Notifiche, (\d+) non lett[ae]$/,
-    assigned: 'ti ha assegnato',
-    replied: 'nuova risposta del cittadino',
-    badge: /Assegnata a te|Nuova risposta/,
-  },
-  en: {
-    login: 'Log in',
-    replying: /operator1 \(demo\) has been replying to this ticket since \d{1,2}[:.]\d{2}/,
-    bell: /^Notifications, (\d+) unread$/,
-    assigned: 'assigned you',
-    replied: 'the citizen replied',
-    badge: /Assigned to you|New reply/,
-  },
-}[language];
+  login: t('login.submit'),
+  replying: t.like('collision.REPLYING', { user: 'operator1 (demo)' }),
+  // the bell's name in the singular and the plural, the count captured
+  bell: [1, 2].map(
+    (count) => new RegExp(`^${t.like('notifications.bell', { count }).source.replace(count, '(\\d+)')}$`),
+  ),
+  assigned: t.like('notifications.kind.ASSIGNED'),
+  replied: t.like('notifications.kind.REQUESTER_REPLIED'),
+  badge: new RegExp(
+    `${t.like('notifications.badge.ASSIGNED').source}|${t.like('notifications.badge.REQUESTER_REPLIED').source}`,
+  ),
+};
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const apiCall = apiAs(baseUrl);
+const browser = await launch();
 const problems = [];
 
-async function axe(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-aware-${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const axe = (page, name) => checkPage(page, `${shots}/${language}-aware-${name}.png`, name, problems);
 
 async function logIn(user) {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 1366, height: 768 },
   });
   const page = await context.newPage();
@@ -81,16 +47,14 @@ async function logIn(user) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.login);
   await page.waitForURL((url) => url.pathname !== '/login');
   return page;
 }
 
 async function bellCount(page) {
   const name = await page.locator('[aria-controls="notifications-panel"]').getAttribute('aria-label');
-  const match = text.bell.exec(name ?? '');
+  const match = text.bell.map((bell) => bell.exec(name ?? '')).find(Boolean);
   assert.ok(match, `the bell is named with the unread count, not "${name}"`);
   return Number(match[1]);
 }
@@ -142,8 +106,8 @@ try {
   await second.locator('[aria-controls="notifications-panel"]').click();
   const panel = second.locator('#notifications-panel');
   await panel.getByText(`${number}`, { exact: false }).first().waitFor();
-  assert.ok((await panel.textContent()).includes(text.assigned), 'the assignment is in the bell');
-  assert.ok((await panel.textContent()).includes(text.replied), "the citizen's reply is in the bell");
+  assert.match(await panel.textContent(), text.assigned, 'the assignment is in the bell');
+  assert.match(await panel.textContent(), text.replied, "the citizen's reply is in the bell");
   await axe(second, 'bell');
   await second.keyboard.press('Escape');
 
@@ -153,12 +117,8 @@ try {
 
   // the inbox row of the ticket carries the badge
   await second.goto(`${baseUrl}/inbox`);
-  // other tests' tickets fill the inbox: find this one by its number
-  await second.locator('#filter-number').fill(number);
-  await second.locator('#filter-number').press('Enter');
-  const row = second.locator(`[data-ticket="${number}"]`).first();
-  await row.waitFor({ timeout: 20_000 });
-  await row.getByText(text.badge).first().waitFor();
+  const row = await inboxRow(second, number);
+  await row.first().getByText(text.badge).first().waitFor();
   await axe(second, 'inbox');
 } catch (error) {
   problems.push(`aware ${language}: ${error.stack ?? error}`);

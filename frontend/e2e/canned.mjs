@@ -4,78 +4,33 @@
 // the ticket's number filled in. The management page and its form are scanned too. Every page is
 // scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
 // Usage: node e2e/canned.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: canned.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: {
-    login: 'Accedi',
-    inbox: 'Le mie attività',
-    claim: 'Prendi in carico',
-    open: 'Risposte pronte',
-    filter: 'Cerca una risposta pronta',
-    replyText: /^Testo della risposta \(inviata/,
-    page: 'Risposte pronte',
-    newReply: 'Nuova risposta',
-    tab: 'Risposte pronte',
-  },
-  en: {
-    login: 'Log in',
-    inbox: 'My tasks',
-    claim: 'Take',
-    open: 'Canned replies',
-    filter: 'Search a canned reply',
-    replyText: /^Text of the reply \(sent/,
-    page: 'Canned replies',
-    newReply: 'New reply',
-    tab: 'Canned replies',
-  },
-}[language];
+  login: t('login.submit'),
+  inbox: t('inbox.title'),
+  open: t('canned.open'),
+  filter: t('canned.filter'),
+  replyText: new RegExp(`^${t.like('reply.label').source}`),
+  page: t('canned.page.title'),
+  newReply: t('canned.page.new'),
+  tab: t('nav.cannedReplies'),
+};
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const apiCall = apiAs(baseUrl);
+const browser = await launch();
 let step = 0;
 const problems = [];
 
-async function check(page, name) {
-  await page.screenshot({
-    path: `${shots}/${language}-canned-${String(++step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const check = (page, name) =>
+  checkPage(page, `${shots}/${language}-canned-${String(++step).padStart(2, '0')}-${name}.png`, name, problems);
 
 try {
   // a citizen writes in English: the shared reply comes out in English, filled in
@@ -91,30 +46,17 @@ try {
   });
   const number = opened.number;
 
-  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+  const context = await browser.newContext({ locale: browserLocale(language) });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error ${error.message}`));
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill('operator1');
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, 'operator1', text.login);
   await page.getByRole('heading', { name: text.inbox }).waitFor();
 
   // the ticket's task: only its rows (other tests' tickets may fill the inbox's first pages)
-  // (typed again if the page was still settling: a filter typed into a form that re-rendered is lost)
-  const row = page.locator(`tr[data-ticket="${number}"]`);
-  for (let attempt = 1; ; attempt++) {
-    await page.locator('#filter-number').fill(number);
-    await page.locator('#filter-number').press('Enter');
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  const row = await inboxRow(page, number);
   // taken in charge through the API: this test is about the reply box, the inbox's buttons have
   // their own test (InboxIT)
   const task = (await apiCall('GET', `/api/inbox?number=${number}`, 'operator1')).items[0];

@@ -7,11 +7,10 @@
 // axe-core (WCAG 2.1 A/AA) finds no serious or critical violation and, at 320 px, nothing scrolls
 // sideways.
 // Usage: CITIZEN_WAITING=<subject> node e2e/citizen-languages.mjs <base-url> <screenshot-dir> <language>
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { locale, pattern } from './locale.mjs';
+import { axeViolations, launch } from './support.mjs';
 
 const [baseUrl, shots, language] = process.argv.slice(2);
 assert.ok(baseUrl && shots && language, 'usage: citizen-languages.mjs <base-url> <screenshot-dir> <language>');
@@ -24,19 +23,7 @@ const t = locale(language);
 const waiting = process.env.CITIZEN_WAITING;
 assert.ok(waiting, 'CITIZEN_WAITING (the subject of the request waiting for the citizen) is needed');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const problems = [];
 const checked = [];
 
@@ -48,12 +35,7 @@ async function check(page, name) {
   });
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== language) problems.push(`${name}: <html lang="${lang}">, not ${language}`);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
+  problems.push(...(await axeViolations(page, name)));
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

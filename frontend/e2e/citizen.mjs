@@ -6,10 +6,10 @@
 // With CITIZEN_NOTICE=<title>, the area shows that published notice and the citizen asks to be reminded
 // of its deadline ("Ricordamelo"), which then shows under "Promemoria".
 // Usage: CITIZEN_SUBJECTS=a|b|c CITIZEN_WAITING=<subject> [CITIZEN_NOTICE=<title>] node e2e/citizen.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { browserLocale, checkPage, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: citizen.mjs <base-url> <screenshot-dir> [language]');
@@ -18,71 +18,34 @@ const subjects = (process.env.CITIZEN_SUBJECTS ?? '').split('|').filter(Boolean)
 const waiting = process.env.CITIZEN_WAITING;
 const notice = process.env.CITIZEN_NOTICE;
 assert.ok(subjects.length > 0 && waiting, 'CITIZEN_SUBJECTS and CITIZEN_WAITING are needed');
+const t = locale(language);
 const text = {
-  it: {
-    title: 'La mia area',
-    login: 'Entra con SPID o CIE',
-    waiting: 'In attesa di una tua risposta',
-    question: 'Ci servono queste informazioni',
-    reply: 'La tua risposta',
-    files: 'Allegati (facoltativi)',
-    send: 'Invia la risposta',
-    sent: /Risposta inviata/,
-    logout: 'Esci',
-    remind: 'Ricordamelo',
-    reminded: /Ti ricorderemo la scadenza/,
-    reminders: 'Promemoria',
-  },
-  en: {
-    title: 'My area',
-    login: 'Log in with SPID or CIE',
-    waiting: 'Waiting for your answer',
-    question: 'We need this information',
-    reply: 'Your answer',
-    files: 'Attachments (optional)',
-    send: 'Send the answer',
-    sent: /Answer sent/,
-    logout: 'Log out',
-    remind: 'Remind me',
-    reminded: /We will remind you of the deadline/,
-    reminders: 'Reminders',
-  },
-}[language];
+  title: t('citizen.title'),
+  login: t('citizen.login'),
+  waiting: t('citizen.status.WAITING_FOR_YOU'),
+  question: t('citizen.question'),
+  reply: t('citizen.replyLabel'),
+  files: t('citizen.filesLabel'),
+  send: t('citizen.send'),
+  sent: t.like('citizen.replySent'),
+  remind: t('noticeBoard.remindMe'),
+  reminded: t.like('reminders.noticeSubscribed'),
+  reminders: t('reminders.title'),
+};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const problems = [];
 let step = 0;
 
 async function check(page, name) {
-  await page.screenshot({
-    path: `${shots}/${language}-citizen-${String(++step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
+  await checkPage(page, `${shots}/${language}-citizen-${String(++step).padStart(2, '0')}-${name}.png`, name, problems);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`${name}: ${overflow} px wider than the screen`);
 }
 
 try {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 320, height: 640 },
     isMobile: true,
   });

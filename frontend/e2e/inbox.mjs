@@ -4,11 +4,10 @@
 // completes its form with the keyboard only; the shortcuts' help opens with "?"; at 390 px the page
 // does not overflow sideways. Every state is scanned with axe-core (WCAG 2.1 A/AA).
 // Usage: node e2e/inbox.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: inbox.mjs <base-url> <screenshot-dir> [language]');
@@ -24,42 +23,15 @@ const text = {
   assignedTo: t('inbox.assignedTo', { user: 'operator1' }),
 };
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const apiCall = apiAs(baseUrl);
+const browser = await launch();
 let step = 0;
 const violations = [];
 
-async function check(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-inbox-${String(++step).padStart(2, '0')}-${name}.png` });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const check = (page, name) =>
+  checkPage(page, `${shots}/${language}-inbox-${String(++step).padStart(2, '0')}-${name}.png`, name, violations, {
+    fullPage: false,
+  });
 
 /** Presses Tab until the focused element matches (keyboard only), at most `limit` times. */
 async function tabTo(page, matches, limit = 120) {
@@ -98,7 +70,7 @@ try {
   }
 
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 1366, height: 768 },
   });
   const page = await context.newPage();
@@ -119,9 +91,7 @@ try {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill('operator1');
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, 'operator1', text.login);
   await page.waitForURL((url) => url.pathname === '/inbox');
   await page.getByRole('heading', { name: text.inbox }).waitFor();
   await page.locator('table tbody tr').nth(13).waitFor();

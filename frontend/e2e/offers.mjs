@@ -5,6 +5,7 @@
 // Usage: OPERATOR=<user> TASK=<task id> node e2e/offers.mjs <base-url> <screenshot-dir> [language]
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
 import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
@@ -15,10 +16,13 @@ assert.ok(
   'usage: OPERATOR=.. TASK=.. offers.mjs <base-url> <screenshot-dir> [language]',
 );
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: { login: 'Accedi', presence: 'La mia presenza', offer: 'Nuova pratica proposta', accept: 'Accetta' },
-  en: { login: 'Log in', presence: 'My presence', offer: 'New item offered', accept: 'Accept' },
-}[language];
+  login: t('login.submit'),
+  presence: t('distribution.presence.label'),
+  offer: t('distribution.offer.title'),
+  accept: t('distribution.offer.accept'),
+};
 
 const api = apiAs(baseUrl);
 const browser = await launch();

@@ -4,51 +4,29 @@
 // from a task, changes the phone number and sees the change traced. Every page is scanned with
 // axe-core (WCAG 2.1 A/AA) and checked at phone width (390 px) for sideways overflow.
 // Usage: node e2e/requester.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: requester.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: {
-    login: 'Accedi',
-    show: /^Mostra le attività in attesa di Ufficio Tributi/,
-    assign: 'Assegna',
-    confirm: 'Conferma',
-    assigned: /assegnata a office1/,
-    requesterPage: /^Apri la scheda di/,
-    phone: 'Telefono',
-    save: 'Salva le modifiche',
-    changes: 'Modifiche ai dati',
-    colleague: /^Collega a cui affidare/,
-  },
-  en: {
-    login: 'Log in',
-    show: /^Show the waiting tasks of Ufficio Tributi/,
-    assign: 'Assign',
-    confirm: 'Confirm',
-    assigned: /assigned to office1/,
-    requesterPage: /^Open the page of/,
-    phone: 'Phone',
-    save: 'Save changes',
-    changes: 'Changes to the data',
-    colleague: /^Colleague to give/,
-  },
-}[language];
+  login: t('login.submit'),
+  show: new RegExp(`^${t.like('board.showWaiting', { group: 'Ufficio Tributi' }).source}`),
+  assignTo: (number) => t('colleagues.open', { action: t('board.assign'), number }),
+  confirm: t('colleagues.confirm'),
+  assigned: t.like('bulk.assigned', { user: 'office1' }),
+  requesterPage: new RegExp(`^${t.like('contact.openNamed').source}`),
+  phone: t('contact.fields.phone'),
+  save: t('contact.save'),
+  changes: t('contact.changes'),
+  colleague: new RegExp(`^${t.like('colleagues.label').source}`),
+};
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const apiCall = apiAs(baseUrl);
 
 const letters = () =>
   Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
@@ -72,38 +50,16 @@ async function openTicket(subject) {
 
 const taskOf = async (number, user) => (await apiCall('GET', `/api/tasks?businessKey=${number}`, user)).items[0].id;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const problems = [];
 let step = 0;
 
-async function check(page, name) {
-  await page.screenshot({
-    path: `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const check = (page, name) =>
+  checkPage(page, `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-${name}.png`, name, problems);
 
 async function logIn(user, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport,
     isMobile: viewport.width < 500,
   });
@@ -115,9 +71,7 @@ async function logIn(user, viewport = { width: 1366, height: 768 }) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.login);
   await page.waitForURL((url) => url.pathname !== '/login');
   return { context, page };
 }
@@ -156,11 +110,7 @@ try {
       await task.getByRole('link', { name: atOffice.number }).getAttribute('href'),
       `/tickets/${atOffice.number}`,
     );
-    await task
-      .getByRole('button', {
-        name: `${text.assign}: ` + (language === 'it' ? 'richiesta ' : 'request ') + atOffice.number,
-      })
-      .click();
+    await task.getByRole('button', { name: text.assignTo(atOffice.number) }).click();
     await task.getByLabel(text.colleague).selectOption('office1');
     await check(page, 'board-assign');
     await task.getByRole('button', { name: text.confirm }).click();

@@ -4,10 +4,10 @@
 // at 1366×768 at least 12 result rows are in view; at 390 px the table scrolls inside its container.
 // Usage: node e2e/search.mjs <base-url> <screenshot-dir> [language]
 // Environment: SEARCH_NUMBER (a ticket's number), SEARCH_WORD (a word only that ticket's subject has).
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { locale } from './locale.mjs';
+import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 const number = process.env.SEARCH_NUMBER;
@@ -17,59 +17,25 @@ assert.ok(
   'usage: SEARCH_NUMBER=… SEARCH_WORD=… search.mjs <base-url> <screenshot-dir> [language]',
 );
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
 const text = {
-  it: {
-    login: 'Accedi',
-    title: 'Pratiche',
-    number: 'Numero',
-    words: 'Testo (oggetto, descrizione)',
-    search: 'Cerca',
-    reset: 'Azzera',
-    mine: /Le mie pratiche/,
-    viewName: 'Nome della vista',
-    save: 'Salva come vista',
-    inbox: 'Attività',
-    navigation: 'Navigazione principale',
-  },
-  en: {
-    login: 'Log in',
-    title: 'Tickets',
-    number: 'Number',
-    words: 'Text (subject, description)',
-    search: 'Search',
-    reset: 'Clear',
-    mine: /My tickets/,
-    viewName: 'View name',
-    save: 'Save as view',
-    inbox: 'Tasks',
-    navigation: 'Main navigation',
-  },
-}[language];
+  login: t('login.submit'),
+  title: t('ticketSearch.title'),
+  number: t('ticketSearch.filters.number'),
+  words: t('ticketSearch.filters.q'),
+  search: t('ticketSearch.search'),
+  reset: t('ticketSearch.reset'),
+  mine: t.like('ticketSearch.views.mine'),
+  viewName: t('ticketSearch.viewName'),
+  save: t('ticketSearch.saveView'),
+  inbox: t('nav.inbox'),
+  navigation: t('nav.label'),
+};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const problems = [];
 
-async function axe(page, name) {
-  await page.screenshot({ path: `${shots}/${language}-search-${name}.png`, fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    problems.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const axe = (page, name) => checkPage(page, `${shots}/${language}-search-${name}.png`, name, problems);
 
 async function logIn(context, user) {
   const page = await context.newPage();
@@ -80,9 +46,7 @@ async function logIn(context, user) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.login);
   await page.waitForURL((url) => url.pathname !== '/login');
   return page;
 }
@@ -91,7 +55,7 @@ const results = (page) => page.locator('tbody tr');
 
 try {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 1366, height: 768 },
   });
   const page = await logIn(context, 'operator1');
@@ -171,7 +135,7 @@ try {
 
   // phone width: the page does not overflow, the table scrolls inside its container
   const phone = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport: { width: 390, height: 844 },
     isMobile: true,
   });

@@ -36,7 +36,9 @@ export function apiAs(baseUrl) {
       body: body && JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
+    // 202 and 204 may come without a body
+    const text = await response.text();
+    return text === '' ? undefined : JSON.parse(text);
   };
 }
 

@@ -5,100 +5,49 @@
 // not read tickets get a clear message; at phone width the page does not overflow. Every page is
 // scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
 // Usage: node e2e/ticket.mjs <base-url> <screenshot-dir> [language]
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { inboxRow } from './support.mjs';
+import { locale } from './locale.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: ticket.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
+const startsWith = (key) => new RegExp(`^${t.like(key).source}`);
 const text = {
-  it: {
-    login: 'Accedi',
-    inbox: 'Le mie attività',
-    conversation: 'Conversazione',
-    note: 'Nota interna',
-    public: 'Risposta pubblica',
-    noteText: /^Testo della nota interna/,
-    replyText: /^Testo della risposta \(inviata/,
-    addNote: 'Aggiungi la nota',
-    send: 'Invia la risposta',
-    insertAnswer: /^Inserisci la risposta di/,
-    inserted: /inserito nella risposta/,
-    suggestions: 'Articoli suggeriti',
-    closed: 'Chiusa',
-    notFound: /non esiste/,
-    forbidden: /Non hai i permessi/,
-    solved: 'Risolta',
-    kbSearch: 'Cerca nella base di conoscenza',
-  },
-  en: {
-    login: 'Log in',
-    inbox: 'My tasks',
-    conversation: 'Conversation',
-    note: 'Internal note',
-    public: 'Public reply',
-    noteText: /^Text of the internal note/,
-    replyText: /^Text of the reply \(sent/,
-    addNote: 'Add the note',
-    send: 'Send the reply',
-    insertAnswer: /^Insert the answer of/,
-    inserted: /inserted into the reply/,
-    suggestions: 'Suggested articles',
-    closed: 'Closed',
-    notFound: /does not exist/,
-    forbidden: /do not have permission/,
-    solved: 'Solved',
-    kbSearch: 'Search the knowledge base',
-  },
-}[language];
+  login: t('login.submit'),
+  inbox: t('inbox.title'),
+  conversation: t('conversation.title'),
+  note: t('reply.noteTitle'),
+  public: t('reply.public'),
+  noteText: startsWith('reply.noteLabel'),
+  replyText: startsWith('reply.label'),
+  addNote: t('reply.addNote'),
+  send: t('reply.send'),
+  insertAnswer: startsWith('kbSuggest.insertLabel'),
+  inserted: t.like('kbSuggest.done.INSERTED'),
+  suggestions: t('kbSuggest.title'),
+  closed: t('status.CLOSED'),
+  notFound: t.like('ticketPage.notFound'),
+  forbidden: t.like('ticketPage.forbidden'),
+  solved: t('event.SOLVED'),
+  kbSearch: t('kbPanel.searchTitle'),
+};
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
-async function apiCall(method, path, user, body) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 || response.status === 202 ? undefined : response.json();
-}
+const apiCall = apiAs(baseUrl);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 let step = 0;
 const violations = [];
 const problems = [];
 
-async function check(page, name) {
-  await page.screenshot({
-    path: `${shots}/${language}-ticket-${String(++step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const violation of result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))) {
-    violations.push(
-      `${name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
-}
+const check = (page, name) =>
+  checkPage(page, `${shots}/${language}-ticket-${String(++step).padStart(2, '0')}-${name}.png`, name, violations);
 
 async function logIn(user, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({
-    locale: language === 'it' ? 'it-IT' : 'en-GB',
+    locale: browserLocale(language),
     viewport,
     isMobile: viewport.width < 500,
   });
@@ -107,9 +56,7 @@ async function logIn(user, viewport = { width: 1366, height: 768 }) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
   await page.getByRole('heading', { name: text.login }).waitFor();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill('demo');
-  await page.getByRole('button', { name: text.login }).click();
+  await fillLogin(page, user, text.login);
   await page.waitForURL((url) => url.pathname !== '/login');
   return { context, page };
 }
