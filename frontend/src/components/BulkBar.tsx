@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidates, type Colleague, type InboxRow } from '../api';
 import { BulkDuplicate, BulkDuplicateSummary } from './BulkDuplicate';
+import { ColleagueSelect } from './ColleaguePicker';
 
 /** What one bulk action did to one ticket. */
 export interface BulkResult {
@@ -82,22 +83,14 @@ export function BulkBar({
         </button>
       ) : (
         <span className="d-flex flex-wrap align-items-center gap-1">
-          <label className="visually-hidden" htmlFor={id}>
-            {t('bulk.assignTo', { count: rows.length })}
-          </label>
-          <select
+          <ColleagueSelect
             id={id}
-            className="form-select form-select-sm w-auto"
+            label={t('bulk.assignTo', { count: rows.length })}
+            colleagues={people}
+            none={t('bulk.nobodyInCommon')}
             value={choice}
-            onChange={(event) => setChoice(event.target.value)}
-          >
-            <option value="">{people.length === 0 ? t('bulk.nobodyInCommon') : t('colleagues.choose')}</option>
-            {people.map((colleague) => (
-              <option key={colleague.userId} value={colleague.userId}>
-                {colleague.name.includes(colleague.userId) ? colleague.name : `${colleague.name} (${colleague.userId})`}
-              </option>
-            ))}
-          </select>
+            onChange={setChoice}
+          />
           <button
             type="button"
             className="btn btn-primary btn-sm"

@@ -57,22 +57,14 @@ export function ColleaguePicker({
   }
   return (
     <div className="d-flex flex-wrap gap-1 align-items-center">
-      <label className="visually-hidden" htmlFor={id}>
-        {t('colleagues.label', { number })}
-      </label>
-      <select
+      <ColleagueSelect
         id={id}
-        className="form-select form-select-sm w-auto"
+        label={t('colleagues.label', { number })}
+        colleagues={options}
+        none={t('colleagues.none')}
         value={choice}
-        onChange={(event) => setChoice(event.target.value)}
-      >
-        <option value="">{options.length === 0 ? t('colleagues.none') : t('colleagues.choose')}</option>
-        {options.map((colleague) => (
-          <option key={colleague.userId} value={colleague.userId}>
-            {colleague.name.includes(colleague.userId) ? colleague.name : `${colleague.name} (${colleague.userId})`}
-          </option>
-        ))}
-      </select>
+        onChange={setChoice}
+      />
       <button
         type="button"
         className="btn btn-primary btn-sm"
@@ -85,5 +77,44 @@ export function ColleaguePicker({
         {t('colleagues.cancel')}
       </button>
     </div>
+  );
+}
+
+/** A small select of colleagues with a visually hidden label; `none` shows when there is nobody. */
+export function ColleagueSelect({
+  id,
+  label,
+  colleagues,
+  none,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  colleagues: Colleague[];
+  none: string;
+  value: string;
+  onChange: (userId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="form-select form-select-sm w-auto"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{colleagues.length === 0 ? none : t('colleagues.choose')}</option>
+        {colleagues.map((colleague) => (
+          <option key={colleague.userId} value={colleague.userId}>
+            {colleague.name.includes(colleague.userId) ? colleague.name : `${colleague.name} (${colleague.userId})`}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

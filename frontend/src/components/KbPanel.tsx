@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kbArticle, recordKbUse, searchKb, type SearchResult } from '../api';
 import { KbHits, KbSuggestions, articleUse } from './KbSuggestions';
+import { KbSearchForm } from './KbSearchForm';
 import { useKbSearch } from './useKbSearch';
 
 /**
@@ -35,22 +36,7 @@ export function KbPanel({
           <h2 id="kb-panel-search-title" className="h4 card-title">
             {t('kbPanel.searchTitle')}
           </h2>
-          <form role="search" onSubmit={(event) => void onSubmit(event)} className="d-flex gap-2 mb-2">
-            <label htmlFor="kb-panel-query" className="visually-hidden">
-              {t('kb.query')}
-            </label>
-            <input
-              id="kb-panel-query"
-              type="search"
-              className="form-control form-control-sm"
-              value={query}
-              placeholder={t('kb.queryPlaceholder')}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-            <button type="submit" className="btn btn-primary btn-sm">
-              {t('kb.search')}
-            </button>
-          </form>
+          <KbSearchForm id="kb-panel-query" query={query} setQuery={setQuery} onSubmit={onSubmit} small />
           {error && (
             <p className="small mb-0" role="alert">
               {error}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SearchResult } from '../api';
 import { snippetHtml } from '../lib/markdown';
+import { KbSearchForm } from './KbSearchForm';
 import { useKbSearch } from './useKbSearch';
 
 /**
@@ -23,22 +24,7 @@ export function KbSearch({
       <h2 id="kb-search-title" className="h4">
         {t('kb.searchTitle')}
       </h2>
-      <form role="search" onSubmit={(event) => void onSubmit(event)} className="d-flex gap-2 mb-3">
-        <label htmlFor="kb-query" className="visually-hidden">
-          {t('kb.query')}
-        </label>
-        <input
-          id="kb-query"
-          type="text"
-          className="form-control"
-          value={text}
-          placeholder={t('kb.queryPlaceholder')}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button type="submit" className="btn btn-primary">
-          {t('kb.search')}
-        </button>
-      </form>
+      <KbSearchForm id="kb-query" query={text} setQuery={setText} onSubmit={onSubmit} />
       {error && (
         <div className="alert alert-warning" role="alert">
           {error}

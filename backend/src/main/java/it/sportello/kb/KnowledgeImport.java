@@ -54,6 +54,11 @@ public class KnowledgeImport {
       String reviewAt,
       String status) {}
 
+  /**
+   * A row that cannot be imported: {@code field} is the column as the workbook names it (the
+   * template's Italian headers), {@code message} says what is wrong, in English as every API
+   * message.
+   */
   public record Problem(String sheet, int row, String field, String message) {}
 
   @Schema(name = "KbImportReport")
@@ -122,13 +127,13 @@ public class KnowledgeImport {
 
     void topic(TopicRow row) {
       if (blank(row.code())) {
-        problem(TOPICS, row.row(), "codice", "manca il codice");
+        problem(TOPICS, row.row(), "codice", "missing");
       } else if (blank(row.name())) {
-        problem(TOPICS, row.row(), "nome", "manca il nome");
+        problem(TOPICS, row.row(), "nome", "missing");
       } else if (depth.containsKey(key(row.code()))) {
-        problem(TOPICS, row.row(), "codice", "codice ripetuto: " + row.code());
+        problem(TOPICS, row.row(), "codice", "repeated code: " + row.code());
       } else if (row.code().length() > 100 || row.name().length() > 300) {
-        problem(TOPICS, row.row(), "nome", "troppo lungo");
+        problem(TOPICS, row.row(), "nome", "too long");
       } else {
         category(null, row.code(), row.name(), 1);
         topics++;
@@ -138,17 +143,17 @@ public class KnowledgeImport {
     void reason(ReasonRow row) {
       String parent = row.parent() == null ? null : key(row.parent());
       if (blank(row.code())) {
-        problem(REASONS, row.row(), "codice", "manca il codice");
+        problem(REASONS, row.row(), "codice", "missing");
       } else if (blank(row.name())) {
-        problem(REASONS, row.row(), "nome", "manca il nome");
+        problem(REASONS, row.row(), "nome", "missing");
       } else if (blank(row.parent())) {
-        problem(REASONS, row.row(), "argomento", "manca l'argomento");
+        problem(REASONS, row.row(), "argomento", "missing");
       } else if (!depth.containsKey(parent)) {
-        problem(REASONS, row.row(), "argomento", "argomento sconosciuto: " + row.parent());
+        problem(REASONS, row.row(), "argomento", "unknown topic: " + row.parent());
       } else if (depth.containsKey(key(row.code()))) {
-        problem(REASONS, row.row(), "codice", "codice ripetuto: " + row.code());
+        problem(REASONS, row.row(), "codice", "repeated code: " + row.code());
       } else if (row.code().length() > 100 || row.name().length() > 300) {
-        problem(REASONS, row.row(), "nome", "troppo lungo");
+        problem(REASONS, row.row(), "nome", "too long");
       } else {
         category(parent, row.code(), row.name(), depth.get(parent) + 1);
         reasons++;
@@ -174,7 +179,7 @@ public class KnowledgeImport {
       Map<String, List<ArticleRow>> byCode = new LinkedHashMap<>();
       for (ArticleRow row : rows) {
         if (blank(row.code())) {
-          problem(ARTICLES, row.row(), "codice", "manca il codice");
+          problem(ARTICLES, row.row(), "codice", "missing");
           continue;
         }
         byCode.computeIfAbsent(row.code().strip(), k -> new ArrayList<>()).add(row);
@@ -231,16 +236,16 @@ public class KnowledgeImport {
         String language =
             blank(row.language()) ? "it" : row.language().strip().toLowerCase(Locale.ROOT);
         if (!ArticleDraft.LANGUAGES.contains(language)) {
-          problem(ARTICLES, row.row(), "lingua", "lingua non prevista: " + row.language());
+          problem(ARTICLES, row.row(), "lingua", "unsupported language: " + row.language());
           bad = true;
         } else if (!seen.add(language)) {
-          problem(ARTICLES, row.row(), "lingua", "lingua ripetuta per il codice " + code);
+          problem(ARTICLES, row.row(), "lingua", "language repeated for code " + code);
           bad = true;
         } else if (blank(row.title())) {
-          problem(ARTICLES, row.row(), "titolo", "manca il titolo");
+          problem(ARTICLES, row.row(), "titolo", "missing");
           bad = true;
         } else if (blank(row.body()) && blank(row.summary())) {
-          problem(ARTICLES, row.row(), "testo", "mancano sia il testo sia il sommario");
+          problem(ARTICLES, row.row(), "testo", "neither a text nor a summary");
           bad = true;
         } else {
           languages.add(
@@ -253,7 +258,7 @@ public class KnowledgeImport {
 
     private boolean knownReason(ArticleRow first) {
       if (!blank(first.reason()) && !depth.containsKey(key(first.reason()))) {
-        problem(ARTICLES, first.row(), "causale", "causale sconosciuta: " + first.reason());
+        problem(ARTICLES, first.row(), "causale", "unknown reason: " + first.reason());
         return false;
       }
       return true;
@@ -266,7 +271,7 @@ public class KnowledgeImport {
             ? Audience.PUBLIC
             : KnowledgeImport.audience(first.audience());
       } catch (IllegalArgumentException e) {
-        problem(ARTICLES, first.row(), "destinatari", "valore non previsto: " + first.audience());
+        problem(ARTICLES, first.row(), "destinatari", "unexpected value: " + first.audience());
         return null;
       }
     }
@@ -279,11 +284,7 @@ public class KnowledgeImport {
       try {
         return Optional.of(LocalDate.parse(first.reviewAt().strip()));
       } catch (DateTimeParseException e) {
-        problem(
-            ARTICLES,
-            first.row(),
-            "revisione",
-            "data non valida (AAAA-MM-GG): " + first.reviewAt());
+        problem(ARTICLES, first.row(), "revisione", "not a date (YYYY-MM-DD): " + first.reviewAt());
         return null;
       }
     }
@@ -298,7 +299,7 @@ public class KnowledgeImport {
         statusText = "DRAFT";
       }
       if (!statusText.equals("PUBLISHED") && !statusText.equals("DRAFT")) {
-        problem(ARTICLES, first.row(), "stato", "PUBLISHED/PUBBLICATO o DRAFT/BOZZA");
+        problem(ARTICLES, first.row(), "stato", "must be PUBLISHED/PUBBLICATO or DRAFT/BOZZA");
         return null;
       }
       return ArticleStatus.valueOf(statusText);

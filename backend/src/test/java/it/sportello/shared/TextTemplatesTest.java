@@ -105,10 +105,25 @@ class TextTemplatesTest {
         .isEqualTo("Protocollo PROT-1");
   }
 
-  /** Every bundle an administration may replace, each complete in the four languages. */
-  static final java.util.List<String> BUNDLES =
-      java.util.List.of(
-          "procedures", "mail", "citizen-messages", "report-delivery", "request-status", "phone");
+  /**
+   * Every bundle an administration may replace (each folder of {@code templates/}), each complete
+   * in the four languages.
+   */
+  static final java.util.List<String> BUNDLES = bundles();
+
+  private static java.util.List<String> bundles() {
+    try (var folders =
+        Files.list(Path.of(TextTemplatesTest.class.getResource("/templates").toURI()))) {
+      return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+    } catch (IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theBundlesAreFound() {
+    assertThat(BUNDLES).contains("procedures", "mail", "mail-notes", "citizen-messages", "chat");
+  }
 
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments>
       bundlesAndLanguages() {

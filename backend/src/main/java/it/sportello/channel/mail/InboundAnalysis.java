@@ -46,10 +46,10 @@ sealed interface InboundAnalysis permits InboundAnalysis.Ignored, InboundAnalysi
       implements InboundAnalysis {
 
     /** The text with the notes, each on a line of its own (a note may quote a file's name). */
-    String text() {
+    String text(MailTemplates templates) {
       StringBuilder text = new StringBuilder(body);
       for (MailNote note : notes) {
-        text.append(text.isEmpty() ? "" : "\n\n").append(note.render(language));
+        text.append(text.isEmpty() ? "" : "\n\n").append(templates.note(note, language));
       }
       return DbText.clean(text.toString());
     }

@@ -663,7 +663,9 @@ public class InboundMail {
     if (open.isPresent()) {
       ticket = open.get();
       String text =
-          conversation.text().isEmpty() ? subjectOf(conversation, mailbox) : conversation.text();
+          conversation.text(templates).isEmpty()
+              ? subjectOf(conversation, mailbox)
+              : conversation.text(templates);
       intake.receiveMessage(ticket.getNumber(), text, conversation.channel().name(), user);
     } else {
       OpenTicketCommand command =
@@ -671,9 +673,9 @@ public class InboundMail {
               conversation.channel(),
               null,
               subjectOf(conversation, mailbox),
-              conversation.text().isEmpty()
+              conversation.text(templates).isEmpty()
                   ? subjectOf(conversation, mailbox)
-                  : conversation.text(),
+                  : conversation.text(templates),
               mailbox.language(),
               requester(conversation),
               mailbox.topic(),

@@ -27,7 +27,17 @@ class MailTemplates {
     this.texts = texts;
   }
 
+  /** The bundle of the notes the channel writes into tickets ({@link MailNote}). */
+  static final String NOTES = "mail-notes";
+
   record Text(String subject, String body) {}
+
+  /** A note in the language (Italian when missing there), as a bracketed line for a ticket. */
+  String note(MailNote note, String language) {
+    return "["
+        + texts.render(NOTES, note.key(), language == null ? FALLBACK : language, note.values())
+        + "]";
+  }
 
   Text render(String template, String language, Map<String, String> values) {
     String subject = lookup(template + ".subject", language);

@@ -58,9 +58,11 @@ class FrenchMailTextsTest {
     return properties;
   }
 
-  /** The mail to requesters are the templates' bundle "mail"; the notes stay in mail/notes. */
+  /**
+   * The mail to requesters are the templates' bundle "mail"; the notes are its bundle "mail-notes".
+   */
   private static String resource(String kind, String language) {
-    return ("templates".equals(kind) ? "/templates/mail/" : "/mail/" + kind + "/")
+    return ("templates".equals(kind) ? "/templates/mail/" : "/templates/mail-" + kind + "/")
         + language
         + ".properties";
   }

@@ -192,11 +192,15 @@ class LenientMailTest {
   @Test
   void notesAreWrittenInTheTicketsLanguage() {
     MailNote note = MailNote.of("TOO_LARGE", "file", "scansione.pdf", "limit", "25 MB");
-    assertThat(note.render("it")).startsWith("[Allegato «scansione.pdf» troppo grande");
-    assertThat(note.render("en")).startsWith("[Attachment \"scansione.pdf\" too large");
-    assertThat(note.render("de")).startsWith("[Anhang „scansione.pdf“ zu groß");
-    assertThat(note.render("fr")).doesNotStartWith("[Allegato");
+    MailTemplates templates =
+        new MailTemplates(
+            new it.sportello.shared.TextTemplates(
+                new it.sportello.shared.TemplateProperties(null, "it")));
+    assertThat(templates.note(note, "it")).startsWith("[Allegato «scansione.pdf» troppo grande");
+    assertThat(templates.note(note, "en")).startsWith("[Attachment \"scansione.pdf\" too large");
+    assertThat(templates.note(note, "de")).startsWith("[Anhang „scansione.pdf“ zu groß");
+    assertThat(templates.note(note, "fr")).doesNotStartWith("[Allegato");
     // a language without notes: Italian
-    assertThat(note.render("es")).startsWith("[Allegato");
+    assertThat(templates.note(note, "es")).startsWith("[Allegato");
   }
 }
