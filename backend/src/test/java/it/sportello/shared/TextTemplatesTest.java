@@ -114,7 +114,11 @@ class TextTemplatesTest {
   private static java.util.List<String> bundles() {
     try (var folders =
         Files.list(Path.of(TextTemplatesTest.class.getResource("/templates").toURI()))) {
-      return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+      return folders
+          .filter(Files::isDirectory)
+          .map(f -> f.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }

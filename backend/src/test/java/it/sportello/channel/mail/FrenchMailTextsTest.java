@@ -35,7 +35,11 @@ class FrenchMailTextsTest {
 
   @Test
   void aNoteInAFrenchMailboxIsWrittenInFrench() {
-    assertThat(MailNote.of("TOO_LARGE", "file", "a.pdf", "limit", "10 MB").render("fr"))
+    MailTemplates templates =
+        new MailTemplates(
+            new it.sportello.shared.TextTemplates(
+                new it.sportello.shared.TemplateProperties(null, "it")));
+    assertThat(templates.note(MailNote.of("TOO_LARGE", "file", "a.pdf", "limit", "10 MB"), "fr"))
         .isEqualTo(
             "[Pièce jointe « a.pdf » trop volumineuse (limite 10 MB) : non enregistrée. Demandez le"
                 + " fichier au demandeur par un autre moyen.]");
