@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -37,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AuditLog {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
   /** The advisory lock's key: "audit" in ASCII. */
   private static final long LOCK = 0x6175646974L;
@@ -113,6 +117,14 @@ public class AuditLog {
         && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
       pendingInThisTransaction().add(entry);
     } else {
+      if (TransactionSynchronizationManager.isActualTransactionActive()) {
+        // the caller's read-only transaction holds a connection while this one takes a second: a
+        // full pool then waits on itself (issue 26, ADR 0028); audited reads use a writing one
+        log.warn(
+            "Audit entry {} {} recorded from a read-only transaction: a second connection",
+            entry.action(),
+            entry.resourceType());
+      }
       ownTransaction.executeWithoutResult(status -> append(List.of(entry)));
     }
   }

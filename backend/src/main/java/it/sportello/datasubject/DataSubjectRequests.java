@@ -154,8 +154,12 @@ public class DataSubjectRequests {
     residualScans.shutdownNow();
   }
 
-  /** The contacts found by fiscal code, e-mail or phone (at least one must be given). */
-  @Transactional(readOnly = true)
+  /**
+   * The contacts found by fiscal code, e-mail or phone (at least one must be given). A writing
+   * transaction although it only reads: the search's audit row joins it (a read-only transaction
+   * made the audit trail take a second connection while this one held the first, issue 26).
+   */
+  @Transactional
   public List<PersonalData.Match> find(
       String fiscalCode, String email, String phone, String actor) {
     if (isBlank(fiscalCode) && isBlank(email) && isBlank(phone)) {

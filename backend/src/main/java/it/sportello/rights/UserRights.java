@@ -5,6 +5,7 @@ import it.sportello.audit.AuditLog;
 import it.sportello.rights.UserDirectory.DirectoryGroup;
 import it.sportello.rights.UserDirectory.DirectoryUser;
 import it.sportello.shared.DisabledAccounts;
+import it.sportello.shared.IdentityChanged;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,18 +88,21 @@ public class UserRights implements DisabledAccounts {
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   UserRights(
       UserDirectory directory,
       PasswordPolicy passwords,
       JdbcTemplate jdbc,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.directory = directory;
     this.passwords = passwords;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -338,6 +343,8 @@ public class UserRights implements DisabledAccounts {
             AuditEntry.SUCCESS,
             reason.strip(),
             null));
+    // the password logins verified before check this user again (after the commit)
+    events.publishEvent(new IdentityChanged(userId));
   }
 
   private record Login(String userId, Instant at, String source, List<String> roles) {}

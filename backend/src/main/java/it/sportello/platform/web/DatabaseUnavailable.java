@@ -1,6 +1,7 @@
 package it.sportello.platform.web;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -38,6 +39,12 @@ final class DatabaseUnavailable {
    * as cause and SQLSTATE; a pool that connects fine has none.
    */
   private static final String POOL_TIMEOUT = "Connection is not available, request timed out";
+
+  /**
+   * The problem type of a busy service, the same whether the request was refused at the door
+   * ({@link OverloadFilter}) or waited too long for a connection: retry after {@code Retry-After}.
+   */
+  static final URI BUSY_TYPE = URI.create("urn:sportello:problem:service-busy");
 
   /** Seconds a client should wait before retrying when the pool was busy. */
   static final String BUSY_RETRY_AFTER_SECONDS = "1";
@@ -117,6 +124,7 @@ final class DatabaseUnavailable {
             "The service is busy at the moment. Retry in a second; a request with an"
                 + " Idempotency-Key is safe to repeat with the same key.");
     problem.setTitle("Service busy");
+    problem.setType(BUSY_TYPE);
     return problem;
   }
 

@@ -20,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,13 +45,45 @@ class OverloadFilter {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> overloadFilterRegistration(
-      OverloadProperties properties, ObjectMapper objectMapper, MeterRegistry meters) {
+      OverloadProperties properties,
+      ObjectMapper objectMapper,
+      MeterRegistry meters,
+      Environment environment) {
+    checkPoolSize(properties, environment);
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new Filter(properties, objectMapper, meters));
     registration.setEnabled(properties.enabled());
     // after the rate limits (+30), before Spring Security (-100)
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
     return registration;
+  }
+
+  /**
+   * The limited requests and the engine's job threads each hold one connection at a time: with more
+   * of them than the pool has connections, a request waits for a connection (up to the pool's
+   * timeout) and the job executor can be starved. Said at start, not enforced: the pool size and
+   * the job executor may be set elsewhere (ADR 0028).
+   */
+  static boolean checkPoolSize(OverloadProperties properties, Environment environment) {
+    int pool =
+        environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+    boolean jobs =
+        environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);
+    int jobThreads =
+        jobs
+            ? environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10)
+            : 0;
+    if (properties.enabled() && properties.maxConcurrent() + jobThreads > pool) {
+      log.warn(
+          "sportello.web.overload.max-concurrent ({}) + the job executor's threads ({}) exceed the"
+              + " database pool ({}): requests and jobs will wait for connections; lower"
+              + " max-concurrent or enlarge the pool (SPORTELLO_DB_POOL_SIZE)",
+          properties.maxConcurrent(),
+          jobThreads,
+          pool);
+      return false;
+    }
+    return true;
   }
 
   static final class Filter extends OncePerRequestFilter {
@@ -139,6 +172,7 @@ class OverloadFilter {
               "The service is at capacity. Retry in a moment; a request with an Idempotency-Key is"
                   + " safe to repeat with the same key.");
       problem.setTitle("Service busy");
+      problem.setType(DatabaseUnavailable.BUSY_TYPE);
       problem.setInstance(URI.create(request.getRequestURI()));
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(
