@@ -122,7 +122,7 @@ public class Studio {
 
   /** The deployed version a draft started from, else the latest with its key. */
   private Optional<String> baseContent(Draft draft) {
-    if (draft.baseVersion() != null && draft.kind() != DraftKind.FORM) {
+    if (draft.baseVersion() != null && draft.baseVersion() > 0 && draft.kind() != DraftKind.FORM) {
       Optional<String> base = engine.version(draft.kind(), draft.key(), draft.baseVersion());
       if (base.isPresent()) {
         return base;
@@ -527,14 +527,15 @@ public class Studio {
   }
 
   private static Draft draftRow(ResultSet rs, int n) throws SQLException {
-    int base = rs.getInt("base_version");
+    int version = rs.getInt("base_version");
+    Integer base = rs.wasNull() ? null : version;
     return new Draft(
         rs.getLong("id"),
         DraftKind.valueOf(rs.getString("kind")),
         rs.getString("model_key"),
         rs.getString("content"),
         rs.getString("sha256"),
-        rs.wasNull() ? null : base,
+        base,
         rs.getString("change_note"),
         rs.getString("author"),
         rs.getTimestamp("created_at").toInstant(),

@@ -262,7 +262,15 @@ class CamundaStudioEngine implements StudioEngine {
 
   @Override
   public List<DecisionTestResult> runTests(String dmn, String tests) {
-    return DecisionTests.run(configuration().getDmnEngine(), dmn, tests);
+    return inCommandContext(() -> DecisionTests.run(configuration().getDmnEngine(), dmn, tests));
+  }
+
+  /**
+   * Runs the engine's DMN engine inside a command context of its own (its parser reads the engine's
+   * configuration from there, for the history time to live); nothing is written.
+   */
+  private <T> T inCommandContext(java.util.function.Supplier<T> work) {
+    return configuration().getCommandExecutorTxRequiresNew().execute(commandContext -> work.get());
   }
 
   @Override
@@ -331,7 +339,8 @@ class CamundaStudioEngine implements StudioEngine {
     List<ModelProblem> problems =
         new ArrayList<>(dryDeploy(DraftKind.DMN.resourceName(key), content, false));
     try {
-      configuration().getDmnEngine().parseDecisionRequirementsGraph(stream(content));
+      inCommandContext(
+          () -> configuration().getDmnEngine().parseDecisionRequirementsGraph(stream(content)));
     } catch (RuntimeException e) {
       problems.add(new ModelProblem(null, e.getMessage(), ModelProblem.ENGINE));
     }
