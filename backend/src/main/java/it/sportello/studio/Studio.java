@@ -56,7 +56,8 @@ public class Studio {
       Draft draft, List<ModelProblem> problems, List<DecisionTestResult> tests) {}
 
   /** A model checked: what the engine read, every problem, and how its tests ran. */
-  private record Checked(CheckedModel model, List<ModelProblem> problems, List<DecisionTestResult> tests) {}
+  private record Checked(
+      CheckedModel model, List<ModelProblem> problems, List<DecisionTestResult> tests) {}
 
   public List<DeployedModel> deployed() {
     return engine.deployed();

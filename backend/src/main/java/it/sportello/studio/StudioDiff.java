@@ -201,15 +201,15 @@ final class StudioDiff {
         continue;
       }
       String property = qualified(attribute);
-      properties.put(prefix.isEmpty() ? property : prefix + "@" + property, attribute.getNodeValue());
+      properties.put(
+          prefix.isEmpty() ? property : prefix + "@" + property, attribute.getNodeValue());
     }
     StringBuilder text = new StringBuilder();
     Map<String, Integer> counts = new HashMap<>();
     List<Element> parts = new ArrayList<>();
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element part) {
-        if (!layout(part)
-            && (!part.hasAttribute("id") || folded(part))) {
+        if (!layout(part) && (!part.hasAttribute("id") || folded(part))) {
           parts.add(part);
           counts.merge(qualified(part), 1, Integer::sum);
         }

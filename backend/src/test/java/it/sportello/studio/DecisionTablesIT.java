@@ -19,10 +19,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Item 7 of issue 24: the classification table (which also chooses the SLA policy) is changed in
- * the studio with its tests; a failing test blocks the request; once a second analyst approves,
- * the next ticket gets the new result; the diff between the two deployed versions shows the rule.
- * The table is put back the same way (rollback: the earlier version deployed again under four
- * eyes), so that no other test sees the change.
+ * the studio with its tests; a failing test blocks the request; once a second analyst approves, the
+ * next ticket gets the new result; the diff between the two deployed versions shows the rule. The
+ * table is put back the same way (rollback: the earlier version deployed again under four eyes), so
+ * that no other test sees the change.
  */
 class DecisionTablesIT extends IntegrationTest {
 
@@ -49,8 +49,7 @@ class DecisionTablesIT extends IntegrationTest {
   void aChangedTableWithItsTestsIsDeployedUnderFourEyesAndTheNextTicketGetsTheNewResult()
       throws Exception {
     DecisionDefinition before = latest();
-    JsonNode opened =
-        get("/api/studio/models/DMN/" + before.getId(), "analyst").getBody();
+    JsonNode opened = get("/api/studio/models/DMN/" + before.getId(), "analyst").getBody();
     String original = opened.path("content").asText();
     String shippedTests = opened.path("tests").asText();
     assertThat(shippedTests).as("the tests kept with the shipped table").contains("\"cases\"");
@@ -65,11 +64,16 @@ class DecisionTablesIT extends IntegrationTest {
               "/api/studio/drafts",
               "analyst",
               Map.of(
-                  "kind", "DMN",
-                  "content", changed,
-                  "baseVersion", before.getVersion(),
-                  "changeNote", "technical topic to the technical desk",
-                  "tests", wrongTests));
+                  "kind",
+                  "DMN",
+                  "content",
+                  changed,
+                  "baseVersion",
+                  before.getVersion(),
+                  "changeNote",
+                  "technical topic to the technical desk",
+                  "tests",
+                  wrongTests));
       assertThat(saved.getStatusCode()).as("%s", saved.getBody()).isEqualTo(HttpStatus.CREATED);
       assertThat(sources(saved.getBody())).containsExactly("TESTS");
       assertThat(saved.getBody().path("problems").get(0).path("message").asText())
@@ -90,10 +94,14 @@ class DecisionTablesIT extends IntegrationTest {
               "/api/studio/drafts/" + draftId,
               "analyst",
               Map.of(
-                  "kind", "DMN",
-                  "content", changed,
-                  "changeNote", "technical topic to the technical desk",
-                  "tests", withCase(shippedTests, "technical", "technical", 1)));
+                  "kind",
+                  "DMN",
+                  "content",
+                  changed,
+                  "changeNote",
+                  "technical topic to the technical desk",
+                  "tests",
+                  withCase(shippedTests, "technical", "technical", 1)));
       assertThat(fixed.getBody().path("problems").size()).as("%s", fixed.getBody()).isZero();
       assertThat(fixed.getBody().path("draft").path("tests").asText()).contains("technical");
       long requestId = deploy(draftId);
@@ -188,8 +196,7 @@ class DecisionTablesIT extends IntegrationTest {
         + response.getBody().path("priority").asInt();
   }
 
-  private String withCase(String tests, String topic, String queue, int priority)
-      throws Exception {
+  private String withCase(String tests, String topic, String queue, int priority) throws Exception {
     ObjectNode root = (ObjectNode) json.readTree(tests);
     ObjectNode testCase = ((ArrayNode) root.path("cases")).addObject();
     testCase.put("name", "technical topic");

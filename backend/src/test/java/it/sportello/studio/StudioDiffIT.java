@@ -88,8 +88,7 @@ class StudioDiffIT extends IntegrationTest {
       ids.add(definition.getId());
     }
     ResponseEntity<JsonNode> response =
-        get(
-            "/api/studio/diff?kind=BPMN&from=" + ids.get(0) + "&to=" + ids.get(1), "analyst");
+        get("/api/studio/diff?kind=BPMN&from=" + ids.get(0) + "&to=" + ids.get(1), "analyst");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().toString()).contains("\"to\"");
   }

@@ -17,11 +17,11 @@ class StudioDiffTest {
     String before = shipped("bpmn/ticket/ticket.bpmn");
     String after =
         before
+            .replace("name=\"Handle request (level 1)\"", "name=\"Handle the request (level 1)\"")
             .replace(
-                "name=\"Handle request (level 1)\"", "name=\"Handle the request (level 1)\"")
-            .replace("<camunda:failedJobRetryTimeCycle>R5/PT5M", "<camunda:failedJobRetryTimeCycle>R3/PT10M")
-            .replace(
-                "<dc:Bounds x=\"830\" y=\"200\"", "<dc:Bounds x=\"840\" y=\"210\"");
+                "<camunda:failedJobRetryTimeCycle>R5/PT5M",
+                "<camunda:failedJobRetryTimeCycle>R3/PT10M")
+            .replace("<dc:Bounds x=\"830\" y=\"200\"", "<dc:Bounds x=\"840\" y=\"210\"");
 
     List<ModelChange> changes = StudioDiff.changes(DraftKind.BPMN, before, after);
 
@@ -38,8 +38,7 @@ class StudioDiffTest {
     assertThat(task.scope()).isEqualTo("ticket");
     assertThat(task.properties())
         .containsExactly(
-            new PropertyChange(
-                "name", "Handle request (level 1)", "Handle the request (level 1)"));
+            new PropertyChange("name", "Handle request (level 1)", "Handle the request (level 1)"));
     ModelChange timer =
         changes.stream()
             .filter(c -> c.elementId().equals("boundaryEvent_takeInChargeOverdue"))
@@ -55,7 +54,8 @@ class StudioDiffTest {
   @Test
   void movingAShapeIsNoChange() throws IOException {
     String before = shipped("bpmn/ticket/ticket.bpmn");
-    String after = before.replace("<dc:Bounds x=\"830\" y=\"200\"", "<dc:Bounds x=\"900\" y=\"300\"");
+    String after =
+        before.replace("<dc:Bounds x=\"830\" y=\"200\"", "<dc:Bounds x=\"900\" y=\"300\"");
     assertThat(StudioDiff.changes(DraftKind.BPMN, before, after)).isEmpty();
   }
 
@@ -83,7 +83,9 @@ class StudioDiffTest {
 
     List<ModelChange> changes = StudioDiff.changes(DraftKind.DMN, before, after);
 
-    assertThat(changes).extracting(ModelChange::elementId).containsExactly("rule_pec", "rule_sociale");
+    assertThat(changes)
+        .extracting(ModelChange::elementId)
+        .containsExactly("rule_pec", "rule_sociale");
     assertThat(changes.get(0).scope()).isEqualTo("ticket-classification");
     assertThat(changes.get(0).name()).startsWith("Certified e-mail");
     assertThat(changes.get(0).properties())

@@ -23,8 +23,8 @@ class StudioWebIT extends BrowserIT {
 
   /**
    * {@code frontend/e2e/studio-diff.mjs}: analyst renames a user task and asks to deploy; analyst2
-   * opens the request's changes and finds the task marked as changed on the diagram and listed
-   * with its new name, then rejects the request.
+   * opens the request's changes and finds the task marked as changed on the diagram and listed with
+   * its new name, then rejects the request.
    */
   @Test
   void theReviewingAnalystSeesTheChangedElementMarkedOnTheDiagram()

@@ -78,8 +78,7 @@ class StudioController {
               + " added, removed and changed, with the properties that differ; layout is no"
               + " change.")
   @GetMapping("/diff")
-  ModelDiff diff(
-      @RequestParam DraftKind kind, @RequestParam String from, @RequestParam String to) {
+  ModelDiff diff(@RequestParam DraftKind kind, @RequestParam String from, @RequestParam String to) {
     return studio.diff(kind, from, to);
   }
 

@@ -55,8 +55,7 @@ class DecisionTestsTest {
     assertThatThrownBy(() -> DecisionTests.run(ENGINE, dmn, "{cases"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not JSON");
-    assertThatThrownBy(() -> DecisionTests.run(ENGINE, dmn, "{}"))
-        .hasMessageContaining("cases");
+    assertThatThrownBy(() -> DecisionTests.run(ENGINE, dmn, "{}")).hasMessageContaining("cases");
   }
 
   private static String shipped(String path) throws IOException {
