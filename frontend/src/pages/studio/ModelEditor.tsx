@@ -15,6 +15,7 @@ import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import './studio.css';
 import { lint } from './lint';
+import { AllowlistPicker, type AllowedBean, type PickedElement } from './AllowlistPicker';
 
 export type ModelKind = 'BPMN' | 'DMN' | 'FORM';
 
@@ -54,6 +55,26 @@ interface Overlays {
 interface ElementRegistry {
   get(id: string): unknown;
 }
+interface Shape {
+  id: string;
+  type: string;
+  businessObject: ModdleElement;
+}
+interface ModdleElement {
+  get(name: string): unknown;
+  extensionElements?: ModdleElement;
+  $parent?: ModdleElement;
+}
+interface Modeling {
+  updateProperties(element: Shape, properties: Record<string, unknown>): void;
+  updateModdleProperties(element: Shape, target: ModdleElement, properties: Record<string, unknown>): void;
+}
+interface Moddle {
+  create(type: string, properties: Record<string, unknown>): ModdleElement;
+}
+interface EventBus {
+  on(event: string, callback: (e: { newSelection?: Shape[]; element?: Shape }) => void): void;
+}
 interface DmnEditor {
   importXML(xml: string): Promise<unknown>;
   saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
@@ -68,8 +89,15 @@ interface FormEditorLike {
 /** One editor for one model; `onLoaded` gets the milliseconds it took to load and show it. */
 export const ModelEditor = forwardRef<
   EditorHandle,
-  { kind: ModelKind; content: string; onLoaded?: (ms: number) => void; onError?: (message: string) => void }
->(function ModelEditor({ kind, content, onLoaded, onError }, ref) {
+  {
+    kind: ModelKind;
+    content: string;
+    /** the allowlisted beans, offered next to the properties panel (BPMN) */
+    beans?: AllowedBean[];
+    onLoaded?: (ms: number) => void;
+    onError?: (message: string) => void;
+  }
+>(function ModelEditor({ kind, content, beans = [], onLoaded, onError }, ref) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -78,6 +106,8 @@ export const ModelEditor = forwardRef<
   const form = useRef<FormEditorLike>();
   const marked = useRef<string[]>([]);
   const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<PickedElement>();
+  const selectedShape = useRef<Shape>();
 
   useEffect(() => {
     let cancelled = false;
@@ -102,6 +132,23 @@ export const ModelEditor = forwardRef<
           moddleExtensions: { camunda: camunda.default },
         }) as unknown as Diagram;
         bpmn.current = modeler;
+        const pick = (shape?: Shape) => {
+          selectedShape.current = shape;
+          setSelected(
+            shape
+              ? {
+                  id: shape.id,
+                  type: shape.type,
+                  delegateExpression: (shape.businessObject.get('camunda:delegateExpression') as string) ?? undefined,
+                }
+              : undefined,
+          );
+        };
+        const events = modeler.get<EventBus>('eventBus');
+        events.on('selection.changed', (e) => pick(e.newSelection?.length === 1 ? e.newSelection[0] : undefined));
+        events.on('element.changed', (e) => {
+          if (e.element && e.element === selectedShape.current) pick(e.element);
+        });
         await modeler.importXML(content);
       } else if (kind === 'DMN') {
         const { default: DmnModeler } = await import('dmn-js/lib/Modeler');
@@ -136,6 +183,41 @@ export const ModelEditor = forwardRef<
     // the editor is built once per model: a new model remounts it (key)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  /** The selected task calls the bean: camunda:delegateExpression="${bean}", no class or expression. */
+  const setDelegate = (bean: string) => {
+    const shape = selectedShape.current;
+    if (!bpmn.current || !shape) return;
+    bpmn.current.get<Modeling>('modeling').updateProperties(shape, {
+      'camunda:delegateExpression': `\${${bean}}`,
+      'camunda:class': undefined,
+      'camunda:expression': undefined,
+    });
+  };
+
+  /** Adds a camunda task or execution listener calling the bean on the event. */
+  const addListener = (bean: string, event: string, task: boolean) => {
+    const shape = selectedShape.current;
+    const modeler = bpmn.current;
+    if (!modeler || !shape) return;
+    const moddle = modeler.get<Moddle>('moddle');
+    const modeling = modeler.get<Modeling>('modeling');
+    const owner = shape.businessObject;
+    let extensions = owner.extensionElements;
+    if (!extensions) {
+      extensions = moddle.create('bpmn:ExtensionElements', { values: [] });
+      extensions.$parent = owner;
+      modeling.updateProperties(shape, { extensionElements: extensions });
+    }
+    const listener = moddle.create(task ? 'camunda:TaskListener' : 'camunda:ExecutionListener', {
+      event,
+      delegateExpression: `\${${bean}}`,
+    });
+    listener.$parent = extensions;
+    modeling.updateModdleProperties(shape, extensions, {
+      values: [...((extensions.get('values') as ModdleElement[]) ?? []), listener],
+    });
+  };
 
   useImperativeHandle(ref, () => ({
     async content() {
@@ -189,7 +271,12 @@ export const ModelEditor = forwardRef<
       )}
       <div className="studio-editor-body">
         <div ref={canvasRef} className="studio-canvas" data-testid="studio-canvas" />
-        {kind === 'BPMN' && <aside ref={panelRef} className="studio-properties" aria-label={t('studio.properties')} />}
+        {kind === 'BPMN' && (
+          <aside className="studio-properties" aria-label={t('studio.properties')}>
+            <AllowlistPicker element={selected} beans={beans} onDelegate={setDelegate} onListener={addListener} />
+            <div ref={panelRef} />
+          </aside>
+        )}
       </div>
     </div>
   );

@@ -26,6 +26,33 @@ vi.mock('./ModelEditor', () => ({
   }),
 }));
 
+// the diagrams of a diff need bpmn-js's viewer: a stand-in that lists what it would mark
+vi.mock('./DiffDiagrams', () => ({
+  DiffDiagrams: ({ changes }: { changes: { elementId: string }[] }) => (
+    <div data-testid="fake-diagrams">{changes.map((c) => c.elementId).join(' ')}</div>
+  ),
+}));
+
+const diff = {
+  kind: 'BPMN',
+  key: 'ticket',
+  fromVersion: 2,
+  toVersion: null,
+  draftId: 3,
+  before: '<definitions/>',
+  after: '<definitions/>',
+  changes: [
+    {
+      elementId: 'userTask_check',
+      type: 'userTask',
+      name: 'Check again',
+      scope: 'ticket',
+      change: 'CHANGED',
+      properties: [{ property: 'name', before: 'Check', after: 'Check again' }],
+    },
+  ],
+};
+
 const analyst = { userId: 'analyst2', groups: ['analyst'], roles: ['ANALYST'], zone: 'Europe/Rome' };
 
 const models = [
@@ -74,6 +101,7 @@ describe('StudioPage', () => {
             draft: { id: 11, kind: 'BPMN', key: 'ticket', content: '', changeNote: 'x', author: 'analyst2' },
             problems: [{ elementId: 'serviceTask_x', message: 'bean not allowed', source: 'ENGINE' }],
           };
+        else if (url === '/api/studio/drafts/3/diff') body = diff;
         else if (url.endsWith('/decision')) body = { ...requests[0], decision: 'APPROVE', decidedBy: 'analyst2' };
         return new Response(JSON.stringify(body), {
           status: method === 'POST' && url === '/api/studio/drafts' ? 201 : 200,
@@ -148,5 +176,20 @@ describe('StudioPage', () => {
     const row = (await screen.findByText('changed: userTask_check')).closest('tr')!;
     expect(within(row).getByText('In attesa di un secondo analista')).toBeInTheDocument();
     expect(within(row).queryByRole('button', { name: 'Approva e pubblica' })).toBeNull();
+  });
+
+  it('shows the reviewer the change of a request: the elements on the diagram and their properties', async () => {
+    renderPage();
+    const row = (await screen.findByText('changed: userTask_check')).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Mostra le modifiche' }));
+
+    const heading = await screen.findByRole('heading', { name: 'Modifiche: richiesta 7 (ticket)' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(await screen.findByTestId('fake-diagrams')).toHaveTextContent('userTask_check');
+    const change = screen.getByRole('heading', { name: 'Processo ticket' }).closest('section')!;
+    expect(within(change).getByText('modificato')).toBeInTheDocument();
+    const property = within(change).getByRole('rowheader', { name: 'name' }).closest('tr')!;
+    expect(within(property).getByText('Check')).toBeInTheDocument();
+    expect(within(property).getByText('Check again')).toBeInTheDocument();
   });
 });

@@ -11,10 +11,16 @@ import type { components } from '../../openapi';
 import { Layout } from '../../components/Layout';
 import { Message } from '../../components/Message';
 import type { EditorHandle, ModelKind, Problem } from './ModelEditor';
+import type { AllowedBean } from './AllowlistPicker';
+import { DecisionTestsPanel } from './DecisionTestsPanel';
+import { ListSection } from './ListSection';
+import { ModelDiffView } from './ModelDiffView';
 
 type DeployedModel = components['schemas']['DeployedModel'];
 type Draft = components['schemas']['Draft'];
 type DeployRequest = components['schemas']['DeployRequest'];
+type ModelDiff = components['schemas']['ModelDiff'];
+type DecisionTestResult = components['schemas']['DecisionTestResult'];
 
 const ModelEditor = lazy(() => import('./ModelEditor').then((m) => ({ default: m.ModelEditor })));
 
@@ -26,6 +32,8 @@ interface Opened {
   key?: string;
   baseVersion?: number;
   title: string;
+  /** a decision table's tests (JSON) */
+  tests?: string;
 }
 
 const KIND_BY_EXTENSION: Record<string, ModelKind> = { bpmn: 'BPMN', dmn: 'DMN', form: 'FORM' };
@@ -45,7 +53,13 @@ export function StudioPage({ user }: { user: Me }) {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState<string>();
   const [comments, setComments] = useState<Record<number, string>>({});
+  const [against, setAgainst] = useState<Record<string, string>>({});
+  const [beans, setBeans] = useState<AllowedBean[]>([]);
+  const [tests, setTests] = useState('');
+  const [testResults, setTestResults] = useState<DecisionTestResult[]>();
+  const [diff, setDiff] = useState<{ title: string; diff: ModelDiff }>();
   const editor = useRef<EditorHandle>(null);
+  const diffHeading = useRef<HTMLHeadingElement>(null);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -70,6 +84,30 @@ export function StudioPage({ user }: { user: Me }) {
 
   useEffect(reload, [reload]);
 
+  useEffect(() => {
+    answer(client.GET('/api/studio/beans')).then(setBeans, () => setBeans([]));
+  }, []);
+
+  useEffect(() => {
+    if (diff) diffHeading.current?.focus();
+  }, [diff]);
+
+  const showDiff = (title: string, request: Promise<ModelDiff>) =>
+    request.then((body) => setDiff({ title, diff: body }), fail);
+
+  const draftDiff = (draftId: number, title: string) =>
+    showDiff(title, answer(client.GET('/api/studio/drafts/{id}/diff', { params: { path: { id: draftId } } })));
+
+  const versionsDiff = (from: DeployedModel, to: DeployedModel) =>
+    showDiff(
+      `${to.name || to.key}: ${t('studio.versionN', { version: from.version })} → ${t('studio.versionN', { version: to.version })}`,
+      answer(
+        client.GET('/api/studio/diff', {
+          params: { query: { kind: to.kind as ModelKind, from: from.id, to: to.id } },
+        }),
+      ),
+    );
+
   /** The deployed models by kind and key, newest version first. */
   const groups = useMemo(() => {
     const byKey = new Map<string, DeployedModel[]>();
@@ -88,6 +126,8 @@ export function StudioPage({ user }: { user: Me }) {
     setError(undefined);
     setDone(undefined);
     setNote('');
+    setTests(next.tests ?? '');
+    setTestResults(undefined);
   };
 
   const openDeployed = (model: DeployedModel) =>
@@ -99,6 +139,7 @@ export function StudioPage({ user }: { user: Me }) {
           key: model.key,
           baseVersion: model.version || undefined,
           title: `${model.name ?? model.key} (${t('studio.versionN', { version: model.version })})`,
+          tests: body.tests ?? undefined,
         }),
       fail,
     );
@@ -112,6 +153,7 @@ export function StudioPage({ user }: { user: Me }) {
         key: body.key,
         baseVersion: body.baseVersion ?? undefined,
         title: t('studio.draftN', { id: body.id, key: body.key }),
+        tests: body.tests ?? undefined,
       });
       setNote(body.changeNote);
     }, fail);
@@ -134,15 +176,22 @@ export function StudioPage({ user }: { user: Me }) {
     try {
       const content = await editor.current.content();
       // baseVersion is left out for a new model (the API then stores none)
-      const body = { kind: opened.kind, content, baseVersion: opened.baseVersion as number, changeNote: note };
+      const body = {
+        kind: opened.kind,
+        content,
+        baseVersion: opened.baseVersion as number,
+        changeNote: note,
+        tests: opened.kind === 'DMN' && tests.trim() ? tests : (undefined as unknown as string),
+      };
       const saved = opened.draftId
         ? await answer(client.PUT('/api/studio/drafts/{id}', { params: { path: { id: opened.draftId } }, body }))
         : await answer(client.POST('/api/studio/drafts', { body }));
       const linted = await editor.current.lint();
       const all: Problem[] = [...saved.problems, ...linted];
       setProblems(all);
+      setTestResults(saved.tests);
       editor.current.mark(all);
-      setOpened({ ...opened, content, draftId: saved.draft.id, key: saved.draft.key });
+      setOpened({ ...opened, content, draftId: saved.draft.id, key: saved.draft.key, tests });
       setDone(t('studio.saved', { count: all.length }));
       reload();
     } catch (e) {
@@ -240,6 +289,16 @@ export function StudioPage({ user }: { user: Me }) {
                       >
                         {t('studio.open')}
                       </button>
+                      {all.length > 1 && (
+                        <CompareVersions
+                          chosen={chosen}
+                          all={all}
+                          value={against[id]}
+                          onChange={(value) => setAgainst({ ...against, [id]: value })}
+                          onCompare={(from) => versionsDiff(from, chosen)}
+                          when={when}
+                        />
+                      )}
                     </td>
                   </tr>
                 );
@@ -259,45 +318,37 @@ export function StudioPage({ user }: { user: Me }) {
         />
       </section>
 
-      <section aria-labelledby="studio-drafts" className="mb-4">
-        <h2 id="studio-drafts" className="h4">
-          {t('studio.drafts')}
-        </h2>
-        {drafts.length === 0 ? (
-          <p>{t('studio.noDrafts')}</p>
-        ) : (
-          <table className="table table-sm align-middle">
-            <thead>
-              <tr>
-                <th scope="col">{t('studio.name')}</th>
-                <th scope="col">{t('studio.author')}</th>
-                <th scope="col">{t('studio.savedAt')}</th>
-                <th scope="col">{t('studio.note')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('studio.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {drafts.map((draft) => (
-                <tr key={draft.id} data-draft={draft.id}>
-                  <th scope="row">
-                    {t(`studio.kind.${draft.kind}`)} <code>{draft.key}</code>
-                  </th>
-                  <td>{draft.author}</td>
-                  <td>{when(draft.updatedAt)}</td>
-                  <td>{draft.changeNote}</td>
-                  <td>
-                    <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => openDraft(draft)}>
-                      {t('studio.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ListSection
+        id="studio-drafts"
+        title={t('studio.drafts')}
+        empty={t('studio.noDrafts')}
+        count={drafts.length}
+        headers={[
+          t('studio.name'),
+          t('studio.author'),
+          t('studio.savedAt'),
+          t('studio.note'),
+          <span key="actions" className="visually-hidden">
+            {t('studio.actions')}
+          </span>,
+        ]}
+      >
+        {drafts.map((draft) => (
+          <tr key={draft.id} data-draft={draft.id}>
+            <th scope="row">
+              {t(`studio.kind.${draft.kind}`)} <code>{draft.key}</code>
+            </th>
+            <td>{draft.author}</td>
+            <td>{when(draft.updatedAt)}</td>
+            <td>{draft.changeNote}</td>
+            <td>
+              <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => openDraft(draft)}>
+                {t('studio.open')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ListSection>
 
       {opened && (
         <section aria-labelledby="studio-editor" className="mb-4">
@@ -310,6 +361,7 @@ export function StudioPage({ user }: { user: Me }) {
               ref={editor}
               kind={opened.kind}
               content={opened.content}
+              beans={beans}
               onLoaded={setLoadMs}
               onError={(message) => setError(t('studio.cannotOpen', { message }))}
             />
@@ -333,8 +385,17 @@ export function StudioPage({ user }: { user: Me }) {
               <button type="button" className="btn btn-outline-primary" onClick={askDeploy} disabled={!opened.draftId}>
                 {t('studio.askDeploy')}
               </button>
+              <button
+                type="button"
+                className="btn btn-outline-secondary"
+                disabled={!opened.draftId}
+                onClick={() => opened.draftId && draftDiff(opened.draftId, opened.title)}
+              >
+                {t('studio.diff.show')}
+              </button>
             </div>
           </div>
+          {opened.kind === 'DMN' && <DecisionTestsPanel tests={tests} results={testResults} onChange={setTests} />}
           {problems && (
             <div className="mt-3" aria-live="polite">
               <h3 className="h5">{t('studio.problems', { count: problems.length })}</h3>
@@ -364,80 +425,150 @@ export function StudioPage({ user }: { user: Me }) {
         </section>
       )}
 
-      <section aria-labelledby="studio-requests">
-        <h2 id="studio-requests" className="h4">
-          {t('studio.requests')}
-        </h2>
-        {requests.length === 0 ? (
-          <p>{t('studio.noRequests')}</p>
-        ) : (
-          <table className="table table-sm align-middle">
-            <thead>
-              <tr>
-                <th scope="col">{t('studio.name')}</th>
-                <th scope="col">{t('studio.askedBy')}</th>
-                <th scope="col">{t('studio.change')}</th>
-                <th scope="col">{t('studio.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.id} data-request={request.id}>
-                  <th scope="row">
-                    {t(`studio.kind.${request.kind}`)} <code>{request.key}</code>
-                    <div className="small text-muted">{request.resources.join(', ')}</div>
-                  </th>
-                  <td>
-                    {request.requestedBy}
-                    <div className="small">{when(request.requestedAt)}</div>
-                  </td>
-                  <td style={{ whiteSpace: 'pre-wrap' }}>{request.diffSummary}</td>
-                  <td>
-                    {request.decision ? (
-                      <>
-                        {t(`studio.decided.${request.decision}`, { user: request.decidedBy })}
-                        <div className="small">{when(request.decidedAt)}</div>
-                        {request.comments && <div className="small">{request.comments}</div>}
-                      </>
-                    ) : request.requestedBy === user.userId ? (
-                      t('studio.waiting')
-                    ) : (
-                      <div className="d-flex flex-column gap-1">
-                        <label className="visually-hidden" htmlFor={`studio-comment-${request.id}`}>
-                          {t('studio.comment')}
-                        </label>
-                        <input
-                          id={`studio-comment-${request.id}`}
-                          className="form-control form-control-sm"
-                          placeholder={t('studio.comment')}
-                          value={comments[request.id] ?? ''}
-                          onChange={(e) => setComments({ ...comments, [request.id]: e.target.value })}
-                        />
-                        <div className="d-flex gap-1">
-                          <button
-                            type="button"
-                            className="btn btn-success btn-sm"
-                            onClick={() => decide(request, 'APPROVE')}
-                          >
-                            {t('studio.approve')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-outline-danger btn-sm"
-                            onClick={() => decide(request, 'REJECT')}
-                          >
-                            {t('studio.reject')}
-                          </button>
-                        </div>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ListSection
+        id="studio-requests"
+        title={t('studio.requests')}
+        empty={t('studio.noRequests')}
+        count={requests.length}
+        headers={[t('studio.name'), t('studio.askedBy'), t('studio.change'), t('studio.decision')]}
+      >
+        {requests.map((request) => (
+          <tr key={request.id} data-request={request.id} data-request-draft={request.draftId}>
+            <th scope="row">
+              {t(`studio.kind.${request.kind}`)} <code>{request.key}</code>
+              <div className="small text-muted">{request.resources.join(', ')}</div>
+            </th>
+            <td>
+              {request.requestedBy}
+              <div className="small">{when(request.requestedAt)}</div>
+            </td>
+            <td>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{request.diffSummary}</div>
+              <button
+                type="button"
+                className="btn btn-link btn-sm p-0"
+                onClick={() =>
+                  draftDiff(request.draftId, t('studio.diff.ofRequest', { id: request.id, key: request.key }))
+                }
+              >
+                {t('studio.diff.show')}
+              </button>
+            </td>
+            <td>
+              <RequestDecision
+                request={request}
+                user={user.userId}
+                comment={comments[request.id] ?? ''}
+                onComment={(value) => setComments({ ...comments, [request.id]: value })}
+                onDecide={(decision) => decide(request, decision)}
+                when={when}
+              />
+            </td>
+          </tr>
+        ))}
+      </ListSection>
+
+      {diff && (
+        <section aria-labelledby="studio-diff" className="mb-4" data-diff-view>
+          <h2 id="studio-diff" className="h4" tabIndex={-1} ref={diffHeading}>
+            {t('studio.diff.title', { title: diff.title })}
+          </h2>
+          <ModelDiffView diff={diff.diff} headingId="studio-diff" />
+          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setDiff(undefined)}>
+            {t('studio.diff.close')}
+          </button>
+        </section>
+      )}
     </Layout>
+  );
+}
+
+/** Another deployed version to compare the chosen one with, and the button that compares. */
+function CompareVersions({
+  chosen,
+  all,
+  value,
+  onChange,
+  onCompare,
+  when,
+}: {
+  chosen: DeployedModel;
+  all: DeployedModel[];
+  value?: string;
+  onChange: (id: string) => void;
+  onCompare: (from: DeployedModel) => void;
+  when: (at?: string | null) => string;
+}) {
+  const { t } = useTranslation();
+  const others = all.filter((m) => m.id !== chosen.id);
+  const from = others.find((m) => m.id === value) ?? others.find((m) => m.version < chosen.version) ?? others[0];
+  const id = `studio-against-${chosen.key}`;
+  return (
+    <div className="d-flex gap-1 align-items-center mt-1">
+      <label className="visually-hidden" htmlFor={id}>
+        {t('studio.diff.against', { name: chosen.name || chosen.key })}
+      </label>
+      <select id={id} className="form-select form-select-sm" value={from.id} onChange={(e) => onChange(e.target.value)}>
+        {others.map((m) => (
+          <option key={m.id} value={m.id}>
+            {t('studio.versionN', { version: m.version })} · {when(m.deployedAt)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn btn-outline-secondary btn-sm text-nowrap" onClick={() => onCompare(from)}>
+        {t('studio.diff.compare')}
+      </button>
+    </div>
+  );
+}
+
+/** A request's four-eyes decision: what was decided, or (for another analyst) approve / reject. */
+function RequestDecision({
+  request,
+  user,
+  comment,
+  onComment,
+  onDecide,
+  when,
+}: {
+  request: DeployRequest;
+  user: string;
+  comment: string;
+  onComment: (value: string) => void;
+  onDecide: (decision: 'APPROVE' | 'REJECT') => void;
+  when: (at?: string | null) => string;
+}) {
+  const { t } = useTranslation();
+  if (request.decision) {
+    return (
+      <>
+        {t(`studio.decided.${request.decision}`, { user: request.decidedBy })}
+        <div className="small">{when(request.decidedAt)}</div>
+        {request.comments && <div className="small">{request.comments}</div>}
+      </>
+    );
+  }
+  if (request.requestedBy === user) return <>{t('studio.waiting')}</>;
+  return (
+    <div className="d-flex flex-column gap-1">
+      <label className="visually-hidden" htmlFor={`studio-comment-${request.id}`}>
+        {t('studio.comment')}
+      </label>
+      <input
+        id={`studio-comment-${request.id}`}
+        className="form-control form-control-sm"
+        placeholder={t('studio.comment')}
+        value={comment}
+        onChange={(e) => onComment(e.target.value)}
+      />
+      <div className="d-flex gap-1">
+        <button type="button" className="btn btn-success btn-sm" onClick={() => onDecide('APPROVE')}>
+          {t('studio.approve')}
+        </button>
+        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => onDecide('REJECT')}>
+          {t('studio.reject')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,11 @@ package it.sportello.studio;
 
 import java.time.Instant;
 
-/** A studio draft: a model being changed, with who wrote it and why. */
+/**
+ * A studio draft: a model being changed, with who wrote it and why.
+ *
+ * @param tests a decision table's tests (JSON, see {@code docs/studio.md}), null when it has none
+ */
 public record Draft(
     long id,
     DraftKind kind,
@@ -14,4 +18,5 @@ public record Draft(
     String author,
     Instant createdAt,
     String updatedBy,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String tests) {}

@@ -6,10 +6,13 @@ package it.sportello.studio;
  *
  * @param source which check found it: {@code ENGINE} (the engine's parse and its model-safety
  *     listener), {@code RULES} (the house rules of {@code processes/}), {@code FORMS} (a form key
- *     no form provides)
+ *     no form provides), {@code DECISIONS} (a decision no draft or deployment provides), {@code
+ *     TESTS} (a decision table's test that fails)
  */
 public record ModelProblem(String elementId, String message, String source) {
   public static final String ENGINE = "ENGINE";
   public static final String RULES = "RULES";
   public static final String FORMS = "FORMS";
+  public static final String DECISIONS = "DECISIONS";
+  public static final String TESTS = "TESTS";
 }

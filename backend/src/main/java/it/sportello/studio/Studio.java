@@ -46,8 +46,18 @@ public class Studio {
     this.clock = clock;
   }
 
-  /** A saved draft and what the checks found in it. */
-  public record SavedDraft(Draft draft, List<ModelProblem> problems) {}
+  /**
+   * A saved draft and what the checks found in it (a failing test of a decision table among the
+   * problems, source {@code TESTS}).
+   *
+   * @param tests how each of a decision table's tests ran (empty for other models)
+   */
+  public record SavedDraft(
+      Draft draft, List<ModelProblem> problems, List<DecisionTestResult> tests) {}
+
+  /** A model checked: what the engine read, every problem, and how its tests ran. */
+  private record Checked(
+      CheckedModel model, List<ModelProblem> problems, List<DecisionTestResult> tests) {}
 
   public List<DeployedModel> deployed() {
     return engine.deployed();
@@ -57,6 +67,69 @@ public class Studio {
     return engine
         .content(kind, id)
         .orElseThrow(() -> new NotFoundException("No deployed " + kind + " model " + id));
+  }
+
+  /** The tests kept with a deployed decision (by its definition id), if it has any. */
+  public Optional<String> deployedTests(DraftKind kind, String id) {
+    return kind == DraftKind.DMN ? engine.tests(id) : Optional.empty();
+  }
+
+  /** What a draft changes against the deployed version it started from (else the latest). */
+  @Transactional(readOnly = true)
+  public ModelDiff diff(long draftId) {
+    Draft draft = draft(draftId);
+    String before = baseContent(draft).orElse(null);
+    return new ModelDiff(
+        draft.kind(),
+        draft.key(),
+        before == null ? null : draft.baseVersion(),
+        null,
+        draft.id(),
+        before,
+        draft.content(),
+        StudioDiff.changes(draft.kind(), before, draft.content()));
+  }
+
+  /** What changed between two deployed versions of one process or decision (definition ids). */
+  public ModelDiff diff(DraftKind kind, String fromId, String toId) {
+    List<DeployedModel> deployed = engine.deployed();
+    DeployedModel from = deployedModel(deployed, kind, fromId, "from");
+    DeployedModel to = deployedModel(deployed, kind, toId, "to");
+    if (!from.key().equals(to.key())) {
+      throw new InvalidRequestException(
+          "to", "must be a version of the same model as from (" + from.key() + ")");
+    }
+    String before = deployedContent(kind, fromId);
+    String after = deployedContent(kind, toId);
+    return new ModelDiff(
+        kind,
+        to.key(),
+        from.version(),
+        to.version(),
+        null,
+        before,
+        after,
+        StudioDiff.changes(kind, before, after));
+  }
+
+  private static DeployedModel deployedModel(
+      List<DeployedModel> deployed, DraftKind kind, String id, String field) {
+    return deployed.stream()
+        .filter(model -> model.kind() == kind && model.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new InvalidRequestException(field, "no deployed " + kind + " version " + id));
+  }
+
+  /** The deployed version a draft started from, else the latest with its key. */
+  private Optional<String> baseContent(Draft draft) {
+    if (draft.baseVersion() != null && draft.baseVersion() > 0 && draft.kind() != DraftKind.FORM) {
+      Optional<String> base = engine.version(draft.kind(), draft.key(), draft.baseVersion());
+      if (base.isPresent()) {
+        return base;
+      }
+    }
+    return engine.latest(draft.kind(), draft.key());
   }
 
   /** The drafts, the most recently saved first. */
@@ -79,22 +152,22 @@ public class Studio {
   /** Checks a model without saving it (what the studio shows while editing). */
   public List<ModelProblem> check(DraftKind kind, String content) {
     validate(new DraftInput(kind, content, null, ""));
-    return checked(kind, content).problems();
+    return checked(kind, content, null).problems();
   }
 
   @Transactional
   public SavedDraft create(DraftInput input, String user) {
     validate(input);
-    CheckedModel checked = checked(input.kind(), input.content());
+    Checked checked = checked(input.kind(), input.content(), tests(input));
     Long id =
         jdbc.queryForObject(
             """
             insert into sportello.studio_draft (kind, model_key, content, sha256, base_version,
-                change_note, author, created_at, updated_by, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                change_note, author, created_at, updated_by, updated_at, tests)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
             Long.class,
             input.kind().name(),
-            checked.key(),
+            checked.model().key(),
             input.content(),
             sha256(input.content()),
             input.baseVersion(),
@@ -102,8 +175,9 @@ public class Studio {
             user,
             Timestamp.from(clock.instant()),
             user,
-            Timestamp.from(clock.instant()));
-    return new SavedDraft(draft(id), checked.problems());
+            Timestamp.from(clock.instant()),
+            tests(input));
+    return new SavedDraft(draft(id), checked.problems(), checked.tests());
   }
 
   @Transactional
@@ -113,21 +187,23 @@ public class Studio {
     if (before.kind() != input.kind()) {
       throw new InvalidRequestException("kind", "a " + before.kind() + " draft stays one");
     }
-    CheckedModel checked = checked(input.kind(), input.content());
+    Checked checked = checked(input.kind(), input.content(), tests(input));
     jdbc.update(
         """
         update sportello.studio_draft set model_key = ?, content = ?, sha256 = ?,
-            base_version = coalesce(?, base_version), change_note = ?, updated_by = ?, updated_at = ?
+            base_version = coalesce(?, base_version), change_note = ?, updated_by = ?, updated_at = ?,
+            tests = ?
         where id = ?""",
-        checked.key(),
+        checked.model().key(),
         input.content(),
         sha256(input.content()),
         input.baseVersion(),
         note(input),
         user,
         Timestamp.from(clock.instant()),
+        tests(input),
         id);
-    return new SavedDraft(draft(id), checked.problems());
+    return new SavedDraft(draft(id), checked.problems(), checked.tests());
   }
 
   /** The deployment requests, the newest first. */
@@ -164,8 +240,7 @@ public class Studio {
     Draft draft = draft(draftId);
     Map<String, String> resources = resourcesOf(draft);
     String diff =
-        StudioDiff.summary(
-            draft.kind(), engine.latest(draft.kind(), draft.key()).orElse(null), draft.content());
+        StudioDiff.summary(draft.kind(), baseContent(draft).orElse(null), draft.content());
     Long id =
         jdbc.queryForObject(
             """
@@ -252,15 +327,46 @@ public class Studio {
   }
 
   /**
-   * What deploying the draft deploys: the draft, and for each form its user tasks ask for, the
-   * newest form draft with that key, else the latest form deployed or shipped. Refused when the
-   * checks find problems.
+   * What deploying the draft deploys, as one deployment: the draft (a decision table with its
+   * tests), for each form its user tasks ask for the newest form draft with that key (else the
+   * latest form deployed or shipped), and for each decision its business rule tasks call the newest
+   * decision draft with that key (else the latest deployed table), with its tests. Refused when the
+   * checks find problems in any of them, failing tests included.
    */
   private Map<String, String> resourcesOf(Draft draft) {
-    CheckedModel checked = checked(draft.kind(), draft.content());
-    if (!checked.problems().isEmpty()) {
+    Checked checked = checked(draft.kind(), draft.content(), draft.tests());
+    List<ModelProblem> problems = new ArrayList<>(checked.problems());
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put(draft.kind().resourceName(draft.key()), draft.content());
+    if (draft.kind() == DraftKind.DMN && draft.tests() != null) {
+      resources.put(testsName(draft.key()), draft.tests());
+    }
+    for (String formKey : new LinkedHashSet<>(checked.model().formRefs().values())) {
+      formContent(formKey)
+          .ifPresent(form -> resources.put(DraftKind.FORM.resourceName(formKey), form));
+    }
+    for (String decisionKey : new LinkedHashSet<>(checked.model().decisionRefs().values())) {
+      Optional<String[]> decision = decisionContent(decisionKey);
+      if (decision.isEmpty()) {
+        continue; // reported by the checks
+      }
+      String content = decision.get()[0];
+      String tests = decision.get()[1];
+      for (ModelProblem problem : checked(DraftKind.DMN, content, tests).problems()) {
+        problems.add(
+            new ModelProblem(
+                problem.elementId(),
+                "decision '" + decisionKey + "': " + problem.message(),
+                problem.source()));
+      }
+      resources.put(DraftKind.DMN.resourceName(decisionKey), content);
+      if (tests != null) {
+        resources.put(testsName(decisionKey), tests);
+      }
+    }
+    if (!problems.isEmpty()) {
       throw new InvalidRequestException(
-          checked.problems().stream()
+          problems.stream()
               .map(
                   problem ->
                       new FieldViolation(
@@ -269,16 +375,19 @@ public class Studio {
                               + problem.message()))
               .toList());
     }
-    Map<String, String> resources = new LinkedHashMap<>();
-    resources.put(draft.kind().resourceName(draft.key()), draft.content());
-    for (String formKey : new LinkedHashSet<>(checked.formRefs().values())) {
-      resources.put(DraftKind.FORM.resourceName(formKey), formContent(formKey).orElseThrow());
-    }
     return resources;
   }
 
-  /** The model's key and problems, with the forms its user tasks ask for checked. */
-  private CheckedModel checked(DraftKind kind, String content) {
+  /** The resource name of a decision table's tests. */
+  static String testsName(String decisionKey) {
+    return decisionKey + ".tests.json";
+  }
+
+  /**
+   * The model's key and problems, with the forms its user tasks ask for and the decisions its
+   * business rule tasks call checked, and a decision table's tests run.
+   */
+  private Checked checked(DraftKind kind, String content, String tests) {
     CheckedModel checked = engine.check(kind, content);
     if (checked.key() == null) {
       throw new InvalidRequestException(
@@ -301,7 +410,64 @@ public class Studio {
                 ModelProblem.FORMS));
       }
     }
-    return new CheckedModel(checked.key(), problems, checked.formRefs());
+    for (Map.Entry<String, String> ref : checked.decisionRefs().entrySet()) {
+      if (decisionContent(ref.getValue()).isEmpty()) {
+        problems.add(
+            new ModelProblem(
+                ref.getKey(),
+                "business rule task '"
+                    + ref.getKey()
+                    + "' calls decision '"
+                    + ref.getValue()
+                    + "', which no draft or deployment provides",
+                ModelProblem.DECISIONS));
+      }
+    }
+    List<DecisionTestResult> results = List.of();
+    if (kind == DraftKind.DMN && tests != null && problems.isEmpty()) {
+      try {
+        results = engine.runTests(content, tests);
+      } catch (RuntimeException e) {
+        problems.add(
+            new ModelProblem(checked.key(), "tests: " + e.getMessage(), ModelProblem.TESTS));
+      }
+      for (DecisionTestResult result : results) {
+        if (!result.passed()) {
+          problems.add(
+              new ModelProblem(
+                  checked.key(),
+                  "test '" + result.name() + "' fails: " + result.message(),
+                  ModelProblem.TESTS));
+        }
+      }
+    }
+    return new Checked(checked, problems, results);
+  }
+
+  /**
+   * The decision table a process deploys with: the newest draft with that key, else the latest
+   * deployed table; each with its tests (content, tests or null).
+   */
+  private Optional<String[]> decisionContent(String decisionKey) {
+    List<String[]> draft =
+        jdbc.query(
+            """
+            select content, tests from sportello.studio_draft where kind = 'DMN' and model_key = ?
+            order by updated_at desc, id desc limit 1""",
+            (rs, n) -> new String[] {rs.getString("content"), rs.getString("tests")},
+            decisionKey);
+    if (!draft.isEmpty()) {
+      return Optional.of(draft.get(0));
+    }
+    return engine
+        .latest(DraftKind.DMN, decisionKey)
+        .map(content -> new String[] {content, engine.latestTests(decisionKey).orElse(null)});
+  }
+
+  private static String tests(DraftInput input) {
+    return input.kind() != DraftKind.DMN || input.tests() == null || input.tests().isBlank()
+        ? null
+        : input.tests();
   }
 
   private Optional<String> formContent(String formKey) {
@@ -327,6 +493,9 @@ public class Studio {
       violations.add(new FieldViolation("content", "must hold the model"));
     } else if (input.content().length() > MAX_CONTENT) {
       violations.add(new FieldViolation("content", "must be at most 2 MB"));
+    }
+    if (input != null && input.tests() != null && input.tests().length() > MAX_CONTENT) {
+      violations.add(new FieldViolation("tests", "must be at most 2 MB"));
     }
     if (input != null && input.changeNote() != null && input.changeNote().length() > 2000) {
       violations.add(new FieldViolation("changeNote", "must be at most 2000 characters"));
@@ -359,19 +528,21 @@ public class Studio {
   }
 
   private static Draft draftRow(ResultSet rs, int n) throws SQLException {
-    int base = rs.getInt("base_version");
+    int version = rs.getInt("base_version");
+    Integer base = rs.wasNull() ? null : version;
     return new Draft(
         rs.getLong("id"),
         DraftKind.valueOf(rs.getString("kind")),
         rs.getString("model_key"),
         rs.getString("content"),
         rs.getString("sha256"),
-        rs.wasNull() ? null : base,
+        base,
         rs.getString("change_note"),
         rs.getString("author"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("updated_by"),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("tests"));
   }
 
   private static DeployRequest requestRow(ResultSet rs, int n) throws SQLException {

@@ -8,5 +8,5 @@
  * it.sportello.studio.Studio} is the API. See {@code docs/studio.md} and ADR 0022.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"platform :: security", "processes", "shared"})
+    allowedDependencies = {"platform :: process", "platform :: security", "processes", "shared"})
 package it.sportello.studio;

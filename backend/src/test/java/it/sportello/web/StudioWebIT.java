@@ -20,4 +20,16 @@ class StudioWebIT extends BrowserIT {
     String output = browse("studio.mjs", "it", Duration.ofMinutes(4));
     assertThat(output).contains("studio it: userTask_").contains("marked with a lint error");
   }
+
+  /**
+   * {@code frontend/e2e/studio-diff.mjs}: analyst renames a user task and asks to deploy; analyst2
+   * opens the request's changes and finds the task marked as changed on the diagram and listed with
+   * its new name, then rejects the request.
+   */
+  @Test
+  void theReviewingAnalystSeesTheChangedElementMarkedOnTheDiagram()
+      throws IOException, InterruptedException {
+    String output = browse("studio-diff.mjs", "it", Duration.ofMinutes(4));
+    assertThat(output).contains("studio diff it: userTask_").contains("marked as changed");
+  }
 }

@@ -20,7 +20,8 @@ import org.w3c.dom.Node;
 
 /**
  * Runs before the engine's own deployers and refuses, for every caller: a resource that is not a
- * BPMN or DMN model, a form or a diagram image (no scripts or HTML forms to be served or loaded);
+ * BPMN or DMN model, a form, a decision table's tests ({@code <decision>.tests.json}, data the
+ * studio reads, never run) or a diagram image (no scripts or HTML forms to be served or loaded);
  * CMMN case models (not used here, and they would bring their own listeners and scripts); DMN
  * decisions written in a script language (only FEEL and JUEL), or whose JUEL expressions break the
  * {@link ExpressionChecker}'s rules. BPMN is checked by {@link ModelSafetyParseListener}.
@@ -30,7 +31,8 @@ class ModelSafetyDeployer implements Deployer {
   private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
   private static final List<String> CMMN = List.of(".cmmn", ".cmmn10.xml", ".cmmn11.xml");
-  private static final List<String> OTHERS = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
+  private static final List<String> OTHERS =
+      List.of(".form", ".tests.json", ".png", ".jpg", ".jpeg", ".gif");
 
   /** FEEL, by name or by the OMG's namespace URIs of any DMN version. */
   private static final Pattern FEEL =

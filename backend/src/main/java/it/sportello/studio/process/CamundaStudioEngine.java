@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.processes.ModelRules;
 import it.sportello.studio.CheckedModel;
+import it.sportello.studio.DecisionTestResult;
 import it.sportello.studio.DeployedModel;
 import it.sportello.studio.DraftKind;
 import it.sportello.studio.ModelProblem;
@@ -40,6 +41,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -190,6 +192,88 @@ class CamundaStudioEngine implements StudioEngine {
   }
 
   @Override
+  public Optional<String> version(DraftKind kind, String key, int version) {
+    String id =
+        switch (kind) {
+          case BPMN ->
+              Optional.ofNullable(
+                      repository
+                          .createProcessDefinitionQuery()
+                          .processDefinitionKey(key)
+                          .processDefinitionVersion(version)
+                          .singleResult())
+                  .map(ProcessDefinition::getId)
+                  .orElse(null);
+          case DMN ->
+              Optional.ofNullable(
+                      repository
+                          .createDecisionDefinitionQuery()
+                          .decisionDefinitionKey(key)
+                          .decisionDefinitionVersion(version)
+                          .singleResult())
+                  .map(DecisionDefinition::getId)
+                  .orElse(null);
+          case FORM -> null;
+        };
+    return id == null ? Optional.empty() : content(kind, id);
+  }
+
+  @Override
+  public Optional<String> tests(String decisionDefinitionId) {
+    DecisionDefinition definition;
+    try {
+      definition = repository.getDecisionDefinition(decisionDefinitionId);
+    } catch (ProcessEngineException e) {
+      return Optional.empty();
+    }
+    String name = testsName(definition.getKey());
+    if (repository.getDeploymentResourceNames(definition.getDeploymentId()).contains(name)) {
+      return Optional.of(read(repository.getResourceAsStream(definition.getDeploymentId(), name)));
+    }
+    try {
+      Resource[] shipped =
+          new PathMatchingResourcePatternResolver().getResources("classpath*:dmn/**/" + name);
+      if (shipped.length == 0) {
+        return Optional.empty();
+      }
+      try (InputStream in = shipped[0].getInputStream()) {
+        return Optional.of(read(in));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Optional<String> latestTests(String decisionKey) {
+    DecisionDefinition definition =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(decisionKey)
+            .latestVersion()
+            .singleResult();
+    return definition == null ? Optional.empty() : tests(definition.getId());
+  }
+
+  /** The resource name of a decision's tests. */
+  static String testsName(String decisionKey) {
+    return decisionKey + ".tests.json";
+  }
+
+  @Override
+  public List<DecisionTestResult> runTests(String dmn, String tests) {
+    return inCommandContext(() -> DecisionTests.run(configuration().getDmnEngine(), dmn, tests));
+  }
+
+  /**
+   * Runs the engine's DMN engine inside a command context of its own (its parser reads the engine's
+   * configuration from there, for the history time to live); nothing is written.
+   */
+  private <T> T inCommandContext(java.util.function.Supplier<T> work) {
+    return configuration().getCommandExecutorTxRequiresNew().execute(commandContext -> work.get());
+  }
+
+  @Override
   public CheckedModel check(DraftKind kind, String content) {
     return switch (kind) {
       case BPMN -> checkBpmn(content);
@@ -227,7 +311,13 @@ class CamundaStudioEngine implements StudioEngine {
       problems.add(
           new ModelProblem(violation.elementId(), violation.message(), ModelProblem.RULES));
     }
-    return new CheckedModel(key, problems, ModelRules.formRefs(model));
+    Map<String, String> decisionRefs = new LinkedHashMap<>();
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      if (task.getCamundaDecisionRef() != null && !task.getCamundaDecisionRef().isBlank()) {
+        decisionRefs.put(task.getId(), task.getCamundaDecisionRef());
+      }
+    }
+    return new CheckedModel(key, problems, ModelRules.formRefs(model), decisionRefs);
   }
 
   private CheckedModel checkDmn(String content) {
@@ -249,7 +339,8 @@ class CamundaStudioEngine implements StudioEngine {
     List<ModelProblem> problems =
         new ArrayList<>(dryDeploy(DraftKind.DMN.resourceName(key), content, false));
     try {
-      configuration().getDmnEngine().parseDecisionRequirementsGraph(stream(content));
+      inCommandContext(
+          () -> configuration().getDmnEngine().parseDecisionRequirementsGraph(stream(content)));
     } catch (RuntimeException e) {
       problems.add(new ModelProblem(null, e.getMessage(), ModelProblem.ENGINE));
     }

@@ -2,11 +2,14 @@ package it.sportello.studio.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.platform.process.AllowedBean;
+import it.sportello.platform.process.ModelAllowlist;
 import it.sportello.studio.DeployRequest;
 import it.sportello.studio.DeployedModel;
 import it.sportello.studio.Draft;
 import it.sportello.studio.DraftInput;
 import it.sportello.studio.DraftKind;
+import it.sportello.studio.ModelDiff;
 import it.sportello.studio.ModelProblem;
 import it.sportello.studio.Studio;
 import it.sportello.studio.Studio.SavedDraft;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,13 +35,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StudioController {
 
   private final Studio studio;
+  private final ModelAllowlist allowlist;
 
-  StudioController(Studio studio) {
+  StudioController(Studio studio, ModelAllowlist allowlist) {
     this.studio = studio;
+    this.allowlist = allowlist;
   }
 
-  /** A model's content. */
-  record ModelContent(String content) {}
+  /**
+   * A model's content.
+   *
+   * @param tests a decision table's tests kept with it (JSON), null when it has none
+   */
+  record ModelContent(String content, String tests) {}
 
   /** Problems found in a model. */
   record CheckResult(List<ModelProblem> problems) {}
@@ -57,7 +67,36 @@ class StudioController {
   @Operation(summary = "The content of a deployed model, by its definition id (forms: their key)")
   @GetMapping("/models/{kind}/{id}")
   ModelContent model(@PathVariable DraftKind kind, @PathVariable String id) {
-    return new ModelContent(studio.deployedContent(kind, id));
+    return new ModelContent(
+        studio.deployedContent(kind, id), studio.deployedTests(kind, id).orElse(null));
+  }
+
+  @Operation(
+      summary = "What changed between two deployed versions of one process or decision",
+      description =
+          "from and to are definition ids of the same key; 400 naming the field otherwise. Elements"
+              + " added, removed and changed, with the properties that differ; layout is no"
+              + " change.")
+  @GetMapping("/diff")
+  ModelDiff diff(@RequestParam DraftKind kind, @RequestParam String from, @RequestParam String to) {
+    return studio.diff(kind, from, to);
+  }
+
+  @Operation(
+      summary = "What a draft changes against the deployed version it started from",
+      description = "Against the latest deployed version when the draft names none.")
+  @GetMapping("/drafts/{id}/diff")
+  ModelDiff draftDiff(@PathVariable long id) {
+    return studio.diff(id);
+  }
+
+  @Operation(
+      summary = "The beans a model may name (the allowlist), with what each can be used as",
+      description =
+          "For picking a service task's delegate or a listener instead of typing an expression.")
+  @GetMapping("/beans")
+  List<AllowedBean> beans() {
+    return allowlist.beans();
   }
 
   @Operation(summary = "The drafts, the most recently saved first")
