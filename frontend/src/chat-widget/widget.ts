@@ -374,8 +374,7 @@ export class ChatWidget {
         (state.estimatedWaitMinutes != null
           ? fill(t.wait, { minutes: Math.max(1, state.estimatedWaitMinutes) })
           : t.waitUnknown);
-    }
-    else if (state.status === 'ACTIVE') text = t.active;
+    } else if (state.status === 'ACTIVE') text = t.active;
     else if (closed) text = t.closed + (state.ticketNumber ? ' ' + fill(t.ticket, { number: state.ticketNumber }) : '');
     if (text) this.status.append(text);
     if (!state.operatorsAvailable && !closed) {
@@ -403,8 +402,7 @@ export class ChatWidget {
       credentials: 'omit',
     });
     if (!response.ok) {
-      this.status.textContent =
-        response.status === 413 ? this.t.fileTooLarge : this.t.fileRefused;
+      this.status.textContent = response.status === 413 ? this.t.fileTooLarge : this.t.fileRefused;
       return;
     }
     input.value = '';

@@ -105,7 +105,7 @@ class ChatDeskIT extends IntegrationTest {
             "operator1",
             Map.of("toOperator", "operator2", "toQueue", queue));
     assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(both.getBody().toString()).contains("toOperator");
+    assertThat(both.getBody().toString()).contains("toQueue").contains("either");
     ResponseEntity<JsonNode> unknownQueue =
         post("/api/chats/" + firstId + "/transfer", "operator1", Map.of("toQueue", "nessuna"));
     assertThat(unknownQueue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
