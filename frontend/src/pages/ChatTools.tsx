@@ -59,7 +59,7 @@ export function ChatTools({
         params: { path: { id: contactId }, query: { page: 0, size: 10 } },
       }),
     )
-      .then((page) => setHistory(page.content))
+      .then((page) => setHistory(page.items))
       .catch(() => setHistory([]));
   }, [contactId]);
 
@@ -71,7 +71,7 @@ export function ChatTools({
     answer(
       client.POST('/api/chats/{id}/transfer', {
         params: { path: { id } },
-        body: { toOperator: toOperator.trim() || undefined, toQueue: toQueue || undefined, note: note || undefined },
+        body: { toOperator: toOperator.trim(), toQueue, note },
       }),
     )
       .then(() => onTransferred(t('chatTools.transferDone')))
