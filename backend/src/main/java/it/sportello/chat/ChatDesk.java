@@ -1,7 +1,7 @@
 package it.sportello.chat;
 
-import it.sportello.chat.ChatMessage.AuthorKind;
 import it.sportello.chat.ChatMessage.Attachment;
+import it.sportello.chat.ChatMessage.AuthorKind;
 import it.sportello.chat.ChatMessage.CitedArticle;
 import it.sportello.chat.Conversation.Status;
 import it.sportello.document.Documents;
@@ -30,13 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The wait estimate: {@code position × average handling ÷ (operators answering × chats each)},
  * rounded up to whole minutes. The average handling time is the mean time from an operator's taking
- * to the closing over the queue's latest {@link ChatDeskProperties#handlingSample()} chats closed by
- * an operator in the last {@link ChatDeskProperties#handlingWindowDays()} days (a configured default
- * while there are fewer than three); the operators answering are those handling one of the queue's
- * chats now or who took one in the last {@link ChatDeskProperties#answeringWindowMinutes()}
+ * to the closing over the queue's latest {@link ChatDeskProperties#handlingSample()} chats closed
+ * by an operator in the last {@link ChatDeskProperties#handlingWindowDays()} days (a configured
+ * default while there are fewer than three); the operators answering are those handling one of the
+ * queue's chats now or who took one in the last {@link ChatDeskProperties#answeringWindowMinutes()}
  * minutes; each handles up to {@link ChatProperties#maxChatsPerOperator()} at once. With nobody
- * answering there is no estimate (the citizen keeps their place). Every change of a queue tells
- * the queued chats' clients, which read their new place and estimate.
+ * answering there is no estimate (the citizen keeps their place). Every change of a queue tells the
+ * queued chats' clients, which read their new place and estimate.
  */
 @Service
 public class ChatDesk {
@@ -119,7 +119,12 @@ public class ChatDesk {
         tables.answering(queue, now.minus(Duration.ofMinutes(properties.answeringWindowMinutes())));
     Integer minutes = minutes(position, average, operators, chat.maxChatsPerOperator());
     return new WaitEstimate(
-        queue, position, minutes, operators, Math.round(average * 10) / 10.0, count >= 3 ? count : 0);
+        queue,
+        position,
+        minutes,
+        operators,
+        Math.round(average * 10) / 10.0,
+        count >= 3 ? count : 0);
   }
 
   /** The estimate's arithmetic: {@code ⌈position × average ÷ (operators × chats each)⌉}. */
@@ -188,8 +193,8 @@ public class ChatDesk {
   }
 
   /**
-   * The public knowledge-base articles for what the citizen wrote (their latest messages, up to
-   * 500 characters): the bot's search, so that a link inserted in an answer opens for the citizen.
+   * The public knowledge-base articles for what the citizen wrote (their latest messages, up to 500
+   * characters): the bot's search, so that a link inserted in an answer opens for the citizen.
    */
   @Transactional(readOnly = true)
   public List<CitedArticle> suggestions(long id) {
@@ -208,7 +213,8 @@ public class ChatDesk {
     List<String> latestFirst = new java.util.ArrayList<>(said);
     java.util.Collections.reverse(latestFirst);
     String text = String.join(" ", latestFirst);
-    return bot.articles(text.length() > 500 ? text.substring(0, 500) : text, conversation.language());
+    return bot.articles(
+        text.length() > 500 ? text.substring(0, 500) : text, conversation.language());
   }
 
   /** The citizen sends a file: only in an open chat, after the privacy notice. */
@@ -251,12 +257,15 @@ public class ChatDesk {
   }
 
   private ChatMessage send(
-      Conversation conversation, AuthorKind kind, String author, String fileName, InputStream content) {
+      Conversation conversation,
+      AuthorKind kind,
+      String author,
+      String fileName,
+      InputStream content) {
     if (fileName == null || fileName.isBlank()) {
       throw new InvalidRequestException("file", "must have a name");
     }
-    long limit =
-        Math.min(properties.attachmentMaxSize().toBytes(), documentsLimit());
+    long limit = Math.min(properties.attachmentMaxSize().toBytes(), documentsLimit());
     StoredDocument stored = documents.store(fileName, content, limit);
     if (stored.size() == 0) {
       throw new InvalidRequestException("file", "must not be empty");
@@ -270,8 +279,7 @@ public class ChatDesk {
               + " are not accepted; accepted: PDF, images (PNG, JPEG, GIF), text, Word, Excel,"
               + " OpenDocument, signed files (p7m)");
     }
-    Attachment attachment =
-        new Attachment(stored.id(), stored.fileName(), type, stored.size());
+    Attachment attachment = new Attachment(stored.id(), stored.fileName(), type, stored.size());
     long seq =
         store.append(
             conversation.id(),

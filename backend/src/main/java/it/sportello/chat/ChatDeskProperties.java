@@ -14,16 +14,16 @@ import org.springframework.validation.annotation.Validated;
  * the files sent in a chat.
  *
  * @param defaultQueue the queue a chat waits in when the hand-off names none
- * @param handlingSample how many of the queue's latest chats closed by an operator give the
- *     average handling time
+ * @param handlingSample how many of the queue's latest chats closed by an operator give the average
+ *     handling time
  * @param handlingWindowDays only chats closed in these last days count for the average
  * @param defaultHandlingMinutes the handling time assumed while fewer than three such chats exist
  * @param answeringWindowMinutes an operator who took a chat of the queue in these last minutes, or
  *     handles one now, counts as answering the queue
  * @param attachmentMaxSize the largest file sent in a chat (and never above the documents module's
  *     {@code sportello.documents.max-size})
- * @param attachmentTypes the media types accepted, as the documents module detects them (Tika,
- *     from the content and the name), never as the sender declares them
+ * @param attachmentTypes the media types accepted, as the documents module detects them (Tika, from
+ *     the content and the name), never as the sender declares them
  */
 @Validated
 @ConfigurationProperties("sportello.chat.desk")

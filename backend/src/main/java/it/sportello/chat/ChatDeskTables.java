@@ -63,7 +63,9 @@ class ChatDeskTables {
         .single();
   }
 
-  /** Operators handling a chat of the queue now, or who took one of its chats since {@code since}. */
+  /**
+   * Operators handling a chat of the queue now, or who took one of its chats since {@code since}.
+   */
   int answering(String queue, Instant since) {
     return jdbc.sql(
             """
@@ -111,8 +113,7 @@ class ChatDeskTables {
   }
 
   List<ChatDesk.Transfer> transfers(long id) {
-    return jdbc.sql(
-            "select * from sportello.chat_transfer where conversation_id = ? order by id")
+    return jdbc.sql("select * from sportello.chat_transfer where conversation_id = ? order by id")
         .param(id)
         .query(
             (rs, n) ->

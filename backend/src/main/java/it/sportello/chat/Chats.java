@@ -540,7 +540,8 @@ public class Chats {
         .filter(java.util.Objects::nonNull)
         .forEach(
             file ->
-                documents.link(file.documentId(), OwnerKind.TICKET, ticket.getId(), file.fileName()));
+                documents.link(
+                    file.documentId(), OwnerKind.TICKET, ticket.getId(), file.fileName()));
     return ticket;
   }
 

@@ -89,8 +89,7 @@ public final class ChatLoad {
     int nodeCount = option("nodes", 1);
     int rounds = option("rounds", 10);
     Files.createDirectories(out);
-    privateKeyPem =
-        Files.readString(Path.of("backend/target/test-classes/test-jwt/private.pem"));
+    privateKeyPem = Files.readString(Path.of("backend/target/test-classes/test-jwt/private.pem"));
     int postgres = freePort();
     int portA = freePort();
     Process a = startNode("a", portA, postgres, true);
@@ -238,8 +237,8 @@ public final class ChatLoad {
 
     void say(String text) {
       synchronized (this) {
-        socket.sendText(
-                "{\"type\":\"say\",\"text\":" + JSON.valueToTree(text).toString() + "}", true)
+        socket
+            .sendText("{\"type\":\"say\",\"text\":" + JSON.valueToTree(text).toString() + "}", true)
             .join();
       }
     }
@@ -279,13 +278,23 @@ public final class ChatLoad {
   private Citizen startCitizen(String base) {
     try {
       JsonNode started =
-          send(base, "POST", "/api/public/chat/conversations", null, null,
+          send(
+              base,
+              "POST",
+              "/api/public/chat/conversations",
+              null,
+              null,
               "{\"language\":\"it\",\"page\":\"/load\"}");
       Citizen citizen = new Citizen();
       citizen.token = started.path("token").asText();
       send(base, "POST", "/api/public/chat/privacy", null, citizen.token, "{\"accepted\":true}");
       JsonNode state =
-          send(base, "POST", "/api/public/chat/messages", null, citizen.token,
+          send(
+              base,
+              "POST",
+              "/api/public/chat/messages",
+              null,
+              citizen.token,
               "{\"text\":\"operatore\"}");
       if (!"QUEUED".equals(state.path("status").asText())) {
         throw new IllegalStateException("not queued (service hours?): " + state);
@@ -293,11 +302,17 @@ public final class ChatLoad {
       citizen.seen = state.path("lastSeq").asLong();
       citizen.socket =
           http.newWebSocketBuilder()
-              .buildAsync(URI.create(base.replace("http", "ws") + "/api/public/chat/socket"), citizen)
+              .buildAsync(
+                  URI.create(base.replace("http", "ws") + "/api/public/chat/socket"), citizen)
               .get(30, TimeUnit.SECONDS);
-      citizen.socket.sendText(
-              "{\"type\":\"hello\",\"token\":\"" + citizen.token + "\",\"after\":"
-                  + citizen.seen + "}",
+      citizen
+          .socket
+          .sendText(
+              "{\"type\":\"hello\",\"token\":\""
+                  + citizen.token
+                  + "\",\"after\":"
+                  + citizen.seen
+                  + "}",
               true)
           .join();
       return citizen;
@@ -316,9 +331,9 @@ public final class ChatLoad {
               .header("Authorization", authorization)
               .buildAsync(URI.create(base.replace("http", "ws") + "/api/chats/socket"), operator)
               .get(30, TimeUnit.SECONDS);
-      operator.socket.sendText(
-              "{\"type\":\"hello\",\"conversation\":" + conversation + ",\"after\":0}",
-              true)
+      operator
+          .socket
+          .sendText("{\"type\":\"hello\",\"conversation\":" + conversation + ",\"after\":0}", true)
           .join();
       return operator;
     } catch (Exception e) {
@@ -359,8 +374,7 @@ public final class ChatLoad {
         user,
         name -> {
           try {
-            String pem =
-                privateKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String pem = privateKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             java.security.PrivateKey key =
                 java.security.KeyFactory.getInstance("RSA")
                     .generatePrivate(
@@ -391,8 +405,7 @@ public final class ChatLoad {
 
   // --- nodes ---
 
-  private Process startNode(String name, int port, int postgres, boolean first)
-      throws IOException {
+  private Process startNode(String name, int port, int postgres, boolean first) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + options.getOrDefault("node-heap", "1g"));
@@ -476,8 +489,13 @@ public final class ChatLoad {
     Thread.sleep(1000);
     String base = "http://localhost:" + portOf(node);
     JsonNode metric =
-        send(base, "GET", "/actuator/metrics/jvm.memory.used?tag=area:heap",
-            "Bearer " + token("admin"), null, null);
+        send(
+            base,
+            "GET",
+            "/actuator/metrics/jvm.memory.used?tag=area:heap",
+            "Bearer " + token("admin"),
+            null,
+            null);
     return metric.path("measurements").get(0).path("value").asLong();
   }
 
@@ -520,8 +538,7 @@ public final class ChatLoad {
     for (double p : new double[] {0.5, 0.95, 0.99}) {
       int index = (int) Math.ceil(p * sorted.size()) - 1;
       figures.put(
-          "p" + Math.round(p * 100),
-          Math.round(sorted.get(Math.max(0, index)) / 1e4) / 100.0);
+          "p" + Math.round(p * 100), Math.round(sorted.get(Math.max(0, index)) / 1e4) / 100.0);
     }
     figures.put("max", Math.round(sorted.get(sorted.size() - 1) / 1e4) / 100.0);
     return figures;
@@ -554,5 +571,4 @@ public final class ChatLoad {
     System.out.printf(
         "%s %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
   }
-
 }

@@ -83,11 +83,13 @@ class ChatDeskIT extends IntegrationTest {
         post(
             "/api/chats/" + firstId + "/transfer",
             "operator2",
-            Map.of("toOperator", "operator1", "note", "Chiede della TARI 2025, già verificato IBAN"));
+            Map.of(
+                "toOperator", "operator1", "note", "Chiede della TARI 2025, già verificato IBAN"));
     assertThat(toOperator.getStatusCode()).as("%s", toOperator.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(toOperator.getBody().path("operator").asText()).isEqualTo("operator1");
-    assertThat(post("/api/chats/" + firstId + "/messages", "operator2", Map.of("text", "x"))
-            .getStatusCode())
+    assertThat(
+            post("/api/chats/" + firstId + "/messages", "operator2", Map.of("text", "x"))
+                .getStatusCode())
         .as("no longer operator2's")
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(
@@ -249,13 +251,13 @@ class ChatDeskIT extends IntegrationTest {
     // percentile_cont over 60, 180, 300 s
     assertThat(total.path("p90WaitSeconds").asDouble()).isEqualTo(276.0);
     assertThat(total.path("transfers").asLong()).isEqualTo(1);
-    assertThat(report.path("chats").path("handOffReasons").path("REQUESTED").asLong())
-        .isEqualTo(3);
+    assertThat(report.path("chats").path("handOffReasons").path("REQUESTED").asLong()).isEqualTo(3);
     assertThat(report.path("chats").path("handOffReasons").path("NOT_HELPED").asLong())
         .isEqualTo(1);
     JsonNode firstDayQueue = null;
     for (JsonNode row : report.path("chats").path("rows")) {
-      if (row.path("date").asText().equals("2031-03-10") && queue.equals(row.path("queue").asText())) {
+      if (row.path("date").asText().equals("2031-03-10")
+          && queue.equals(row.path("queue").asText())) {
         firstDayQueue = row;
       }
     }
@@ -267,8 +269,7 @@ class ChatDeskIT extends IntegrationTest {
 
     ResponseEntity<JsonNode> byQueue =
         get("/api/reports/activity?from=2031-03-10&to=2031-03-11&queue=" + queue, "supervisor");
-    assertThat(byQueue.getBody().path("chats").path("total").path("started").asLong())
-        .isEqualTo(4);
+    assertThat(byQueue.getBody().path("chats").path("total").path("started").asLong()).isEqualTo(4);
 
     ReportWorkbooks.File file = workbooks.activity(day, day.plusDays(1), "test");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
@@ -326,8 +327,7 @@ class ChatDeskIT extends IntegrationTest {
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String token = started.getBody().path("token").asText();
     assertThat(
-            citizen(HttpMethod.POST, "/api/public/chat/privacy", token, acceptance)
-                .getStatusCode())
+            citizen(HttpMethod.POST, "/api/public/chat/privacy", token, acceptance).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     return token;
   }

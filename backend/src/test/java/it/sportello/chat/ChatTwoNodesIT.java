@@ -123,7 +123,8 @@ class ChatTwoNodesIT extends IntegrationTest {
             "--server.port=0",
             "--spring.datasource.url=" + pool.getJdbcUrl(),
             "--spring.datasource.username=" + pool.getUsername(),
-            "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
+            "--spring.datasource.password="
+                + (pool.getPassword() == null ? "" : pool.getPassword()),
             "--spring.datasource.hikari.maximum-pool-size=5",
             // one JVM, two engines: node B's under a name of its own
             "--camunda.bpm.process-engine-name=nodeb",

@@ -92,7 +92,9 @@ class ChatDeskController {
           "The documents module's limits: at most sportello.chat.desk.attachment-max-size (413"
               + " beyond), of an accepted type as detected from the content (400 naming file"
               + " otherwise).")
-  @PostMapping(path = "/api/chats/{id:\\d+}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(
+      path = "/api/chats/{id:\\d+}/attachments",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<MessageView> sendFileInChat(
       @PathVariable long id, @RequestParam("file") MultipartFile file, Principal principal)
       throws IOException {
@@ -134,8 +136,7 @@ class ChatDeskController {
       throw new InvalidRequestException("file", "must not be empty");
     }
     try (InputStream content = file.getInputStream()) {
-      ChatMessage sent =
-          desk.citizenSends(conversation.id(), file.getOriginalFilename(), content);
+      ChatMessage sent = desk.citizenSends(conversation.id(), file.getOriginalFilename(), content);
       return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.forCitizen(sent));
     }
   }

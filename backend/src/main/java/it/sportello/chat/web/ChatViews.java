@@ -1,9 +1,9 @@
 package it.sportello.chat.web;
 
+import it.sportello.chat.ChatDesk;
 import it.sportello.chat.ChatMessage;
 import it.sportello.chat.ChatMessage.AuthorKind;
 import it.sportello.chat.ChatMessage.CitedArticle;
-import it.sportello.chat.ChatDesk;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.Conversation.Status;

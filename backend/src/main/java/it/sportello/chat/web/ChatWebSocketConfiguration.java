@@ -1,8 +1,8 @@
 package it.sportello.chat.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.sportello.chat.ChatHub;
 import it.sportello.chat.ChatDesk;
+import it.sportello.chat.ChatHub;
 import it.sportello.chat.Chats;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -38,9 +38,11 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, desk, hub, json), CITIZEN_SOCKET)
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, desk, hub, json),
+            CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
-        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, desk, hub, json), OPERATOR_SOCKET);
+        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, desk, hub, json),
+        OPERATOR_SOCKET);
   }
 }
