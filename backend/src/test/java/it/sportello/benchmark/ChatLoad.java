@@ -410,7 +410,14 @@ public final class ChatLoad {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + options.getOrDefault("node-heap", "1g"));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    // without empty entries: one would put the working directory (the sources' forms) on it
+    command.add(
+        String.join(
+            java.io.File.pathSeparator,
+            java.util.Arrays.stream(
+                    System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .toList()));
     command.add("it.sportello.SportelloApplication");
     command.add("--server.port=" + port);
     if (first) {
