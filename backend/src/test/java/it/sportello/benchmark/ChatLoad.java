@@ -72,12 +72,17 @@ public final class ChatLoad {
       options.put(pair[0], pair.length > 1 ? pair[1] : "true");
     }
     ChatLoad load = new ChatLoad(options);
+    int status = 0;
     try {
       load.run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
     } finally {
       load.stopNodes();
     }
-    System.exit(0);
+    // the HTTP client's threads would keep the JVM alive
+    System.exit(status);
   }
 
   private int option(String name, int fallback) {
