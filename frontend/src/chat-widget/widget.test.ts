@@ -105,7 +105,31 @@ describe('chat widget', () => {
     expect(within(log).getAllByText('I found this:')).toHaveLength(1);
 
     socket.receive({ type: 'state', ...state({ privacyAccepted: true, status: 'QUEUED', position: 2 }) });
-    expect(screen.getByRole('status').textContent).toBe(fill(en.chatWidget.queued, { position: 2 }));
+    expect(screen.getByRole('status').textContent).toBe(
+      fill(en.chatWidget.queued, { position: 2 }) + ' ' + en.chatWidget.waitUnknown,
+    );
+    // the estimated wait, updated as the queue moves
+    socket.receive({
+      type: 'state',
+      ...state({ privacyAccepted: true, status: 'QUEUED', position: 1, estimatedWaitMinutes: 4 }),
+    });
+    expect(screen.getByRole('status').textContent).toBe(
+      fill(en.chatWidget.queued, { position: 1 }) + ' ' + fill(en.chatWidget.wait, { minutes: 4 }),
+    );
+    // a file can be sent once the queue or an operator has the chat, and one received is a button
+    expect(screen.getByLabelText(en.chatWidget.attach)).toBeTruthy();
+    socket.receive({
+      type: 'message',
+      seq: 2,
+      authorKind: 'OPERATOR',
+      body: 'modulo.pdf',
+      articles: [],
+      sentAt: '2026-12-07T09:01:00Z',
+      attachment: { documentId: 3, fileName: 'modulo.pdf', mediaType: 'application/pdf', size: 20480 },
+    });
+    expect(
+      within(log).getByRole('button', { name: fill(en.chatWidget.file, { name: 'modulo.pdf', size: 20 }) }),
+    ).toBeTruthy();
   });
 
   it('outside the service hours offers the web request form, in Italian by default', async () => {

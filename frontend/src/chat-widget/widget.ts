@@ -12,6 +12,7 @@ type Message = {
   body: string;
   articles: { id: number; title: string; url: string }[];
   sentAt: string;
+  attachment?: { documentId: number; fileName: string; mediaType: string; size: number } | null;
 };
 
 type State = {
@@ -23,6 +24,8 @@ type State = {
   awaitingFeedback: boolean;
   lastSeq: number;
   ticketNumber: string | null;
+  estimatedWaitMinutes?: number | null;
+  operatorsAnswering?: number;
 };
 
 const STORAGE = 'sportello-chat';
@@ -51,6 +54,7 @@ export class ChatWidget {
   private readonly input: HTMLInputElement;
   private readonly feedback: HTMLElement;
   private readonly operatorButton: HTMLButtonElement;
+  private readonly attach: HTMLFormElement;
 
   constructor(
     private readonly base: string,
@@ -135,7 +139,29 @@ export class ChatWidget {
     }) as HTMLButtonElement;
     this.operatorButton.textContent = t.operator;
 
-    this.panel.append(header, this.log, this.status, this.privacy, this.feedback, this.form, this.operatorButton);
+    // a file for the operator (the documents module's limits, checked by the service)
+    this.attach = el('form', { class: 'sp-chat-form sp-chat-attach', hidden: '' }) as HTMLFormElement;
+    const fileLabel = el('label', { for: 'sp-chat-file' });
+    fileLabel.textContent = t.attach;
+    const file = el('input', { id: 'sp-chat-file', type: 'file' }) as HTMLInputElement;
+    const upload = el('button', { type: 'submit', class: 'sp-chat-operator' });
+    upload.textContent = t.attachSend;
+    this.attach.append(fileLabel, file, upload);
+    this.attach.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.sendFile(file);
+    });
+
+    this.panel.append(
+      header,
+      this.log,
+      this.status,
+      this.privacy,
+      this.feedback,
+      this.form,
+      this.attach,
+      this.operatorButton,
+    );
     this.root.append(this.launcher, this.panel);
     host.append(this.root);
 
@@ -315,6 +341,17 @@ export class ChatWidget {
       }
       item.append(list);
     }
+    if (message.attachment) {
+      const download = el('button', { type: 'button', class: 'sp-chat-file' });
+      download.textContent = fill(this.t.file, {
+        name: message.attachment.fileName,
+        size: Math.max(1, Math.round(message.attachment.size / 1024)),
+      });
+      const seq = message.seq;
+      const name = message.attachment.fileName;
+      download.addEventListener('click', () => void this.download(seq, name));
+      item.append(' ', download);
+    }
     this.log.append(item);
     this.log.scrollTop = this.log.scrollHeight;
   }
@@ -325,12 +362,19 @@ export class ChatWidget {
     this.privacy.hidden = state.privacyAccepted;
     const closed = state.status === 'CLOSED';
     this.form.hidden = !state.privacyAccepted || closed;
+    this.attach.hidden = !state.privacyAccepted || closed || state.status === 'BOT';
     this.feedback.hidden = !state.awaitingFeedback || closed;
     this.operatorButton.hidden = !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
     this.status.replaceChildren();
     let text = '';
-    if (state.status === 'QUEUED') text = fill(t.queued, { position: state.position });
-    else if (state.status === 'ACTIVE') text = t.active;
+    if (state.status === 'QUEUED') {
+      text = fill(t.queued, { position: state.position });
+      text +=
+        ' ' +
+        (state.estimatedWaitMinutes != null
+          ? fill(t.wait, { minutes: Math.max(1, state.estimatedWaitMinutes) })
+          : t.waitUnknown);
+    } else if (state.status === 'ACTIVE') text = t.active;
     else if (closed) text = t.closed + (state.ticketNumber ? ' ' + fill(t.ticket, { number: state.ticketNumber }) : '');
     if (text) this.status.append(text);
     if (!state.operatorsAvailable && !closed) {
@@ -343,6 +387,42 @@ export class ChatWidget {
       this.stopPolling();
       sessionStorage.removeItem(STORAGE);
     }
+  }
+
+  /** Sends the chosen file; a refusal (type, size) is said in the status line. */
+  private async sendFile(input: HTMLInputElement) {
+    const chosen = input.files?.[0];
+    if (!chosen || !this.token) return;
+    const body = new FormData();
+    body.append('file', chosen, chosen.name);
+    const response = await fetch(this.base + '/api/public/chat/attachments', {
+      method: 'POST',
+      headers: { 'X-Chat-Token': this.token },
+      body,
+      credentials: 'omit',
+    });
+    if (!response.ok) {
+      this.status.textContent = response.status === 413 ? this.t.fileTooLarge : this.t.fileRefused;
+      return;
+    }
+    input.value = '';
+    const sent = (await response.json()) as Message;
+    this.append(sent);
+  }
+
+  private async download(seq: number, name: string) {
+    if (!this.token) return;
+    const response = await fetch(this.base + '/api/public/chat/attachments/' + seq, {
+      headers: { 'X-Chat-Token': this.token },
+      credentials: 'omit',
+    });
+    if (!response.ok) return;
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -400,6 +480,7 @@ function style(): HTMLStyleElement {
 .sp-chat-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}.sp-chat-form label{width:100%}.sp-chat-form input{flex:1}
 .sp-chat-feedback{display:flex;gap:.5rem}
 .sp-chat-status{margin:0;font-size:.9rem}
+.sp-chat-file{background:none;border:0;color:#0059b3;text-decoration:underline;cursor:pointer;padding:0}
 `;
   return css;
 }

@@ -7,6 +7,7 @@ import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import { KbUsageSection } from '../components/KbUsageSection';
 import { SatisfactionSection } from '../components/SatisfactionSection';
+import { ChatFiguresSection } from '../components/ChatFiguresSection';
 import { calendarDate } from '../calendar';
 
 const CHANNELS = ['PHONE', 'VOICEMAIL', 'EMAIL', 'PEC', 'WEB', 'CHAT', 'CHATBOT', 'API', 'FAX', 'SOCIAL'];
@@ -315,6 +316,7 @@ export function ActivityPage({ user }: { user: Me }) {
                   .join(', ') || '—',
             })}
           </p>
+          {report.chats && <ChatFiguresSection figures={report.chats} />}
           <KbUsageSection from={filter.from} to={filter.to} />
           <SatisfactionSection from={filter.from} to={filter.to} zone={user.zone} />
         </>

@@ -7,6 +7,7 @@ import { answer, client } from '../client';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import type { components } from '../openapi';
+import { ChatTools } from './ChatTools';
 
 type Console = components['schemas']['Console'];
 type Summary = components['schemas']['ChatSummary'];
@@ -213,7 +214,16 @@ function ChatPanel({ id, user, onClosed }: { id: number; user: Me; onClosed: (te
         {messages.map((each) => (
           <p key={each.seq} className="mb-1">
             <strong>{author(each)}</strong> <small>{calendarDateTime(user.zone, each.sentAt, i18n.language)}</small>:{' '}
-            {each.body}
+            {each.attachment ? (
+              <a href={`/api/chats/${id}/attachments/${each.seq}`} download={each.attachment.fileName}>
+                {t('chatTools.file', {
+                  name: each.attachment.fileName,
+                  size: Math.max(1, Math.round(each.attachment.size / 1024)),
+                })}
+              </a>
+            ) : (
+              each.body
+            )}
             {each.articles.length > 0 && (
               <ul>
                 {each.articles.map((article) => (
@@ -228,6 +238,14 @@ function ChatPanel({ id, user, onClosed }: { id: number; user: Me; onClosed: (te
           </p>
         ))}
       </div>
+      <ChatTools
+        id={id}
+        user={user}
+        contactId={detail.contactId}
+        mine={mine}
+        onInsert={(text) => setReply((current) => (current ? current + ' ' : '') + text)}
+        onTransferred={onClosed}
+      />
       {mine && (
         <>
           <form onSubmit={(event) => void send(event)} className="mb-3">

@@ -7,6 +7,7 @@ import java.util.List;
  * A message of a chat, numbered from 1 within its conversation.
  *
  * @param articles the knowledge-base articles a bot answer cites (else empty)
+ * @param attachment the file sent with the message (else null)
  */
 public record ChatMessage(
     long seq,
@@ -14,7 +15,21 @@ public record ChatMessage(
     String author,
     String body,
     List<CitedArticle> articles,
-    Instant sentAt) {
+    Instant sentAt,
+    Attachment attachment) {
+
+  public ChatMessage(
+      long seq,
+      AuthorKind authorKind,
+      String author,
+      String body,
+      List<CitedArticle> articles,
+      Instant sentAt) {
+    this(seq, authorKind, author, body, articles, sentAt, null);
+  }
+
+  /** A file sent in the chat, stored by the documents module. */
+  public record Attachment(long documentId, String fileName, String mediaType, long size) {}
 
   /** Who wrote a message. */
   public enum AuthorKind {

@@ -32,10 +32,12 @@ class ChatStore {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final ChatDeskProperties desk;
 
-  ChatStore(JdbcClient jdbc, ObjectMapper json) {
+  ChatStore(JdbcClient jdbc, ObjectMapper json, ChatDeskProperties desk) {
     this.jdbc = jdbc;
     this.json = json;
+    this.desk = desk;
   }
 
   long create(byte[] tokenHash, String language, String page, Instant now) {
@@ -119,8 +121,8 @@ class ChatStore {
   void queue(long id, HandOff reason, Instant now) {
     jdbc.sql(
             "update sportello.chat_conversation set status = 'QUEUED', handoff_reason = ?, queued_at = ?,"
-                + " awaiting_feedback = false where id = ?")
-        .params(reason.name(), Timestamp.from(now), id)
+                + " awaiting_feedback = false, queue = coalesce(queue, ?) where id = ?")
+        .params(reason.name(), Timestamp.from(now), desk.defaultQueue(), id)
         .update();
   }
 
@@ -129,8 +131,9 @@ class ChatStore {
     boolean assigned =
         jdbc.sql(
                     "update sportello.chat_conversation set status = 'ACTIVE', operator = ?,"
-                        + " assigned_at = ? where id = ? and status = 'QUEUED'")
-                .params(operator, Timestamp.from(now), id)
+                        + " assigned_at = ?, first_assigned_at = coalesce(first_assigned_at, ?)"
+                        + " where id = ? and status = 'QUEUED'")
+                .params(operator, Timestamp.from(now), Timestamp.from(now), id)
                 .update()
             == 1;
     if (assigned) {
@@ -163,6 +166,18 @@ class ChatStore {
       String body,
       List<CitedArticle> articles,
       Instant now) {
+    return append(id, kind, author, body, articles, null, now);
+  }
+
+  /** Appends a message, with the file sent with it if any. */
+  long append(
+      long id,
+      AuthorKind kind,
+      String author,
+      String body,
+      List<CitedArticle> articles,
+      ChatMessage.Attachment attachment,
+      Instant now) {
     long seq =
         jdbc.sql(
                 "update sportello.chat_conversation set last_seq = last_seq + 1 where id = ?"
@@ -172,9 +187,21 @@ class ChatStore {
             .single();
     jdbc.sql(
             "insert into sportello.chat_message"
-                + " (conversation_id, seq, author_kind, author, body, articles, sent_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, seq, kind.name(), author, body, write(articles), Timestamp.from(now))
+                + " (conversation_id, seq, author_kind, author, body, articles, sent_at,"
+                + " document_id, attachment_name, attachment_type, attachment_size)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            seq,
+            kind.name(),
+            author,
+            body,
+            write(articles),
+            Timestamp.from(now),
+            attachment == null ? null : attachment.documentId(),
+            attachment == null ? null : attachment.fileName(),
+            attachment == null ? null : attachment.mediaType(),
+            attachment == null ? null : attachment.size())
         .update();
     changed(id);
     return seq;
@@ -200,7 +227,14 @@ class ChatStore {
         rs.getString("author"),
         rs.getString("body"),
         read(rs.getString("articles")),
-        rs.getTimestamp("sent_at").toInstant());
+        rs.getTimestamp("sent_at").toInstant(),
+        rs.getObject("document_id") == null
+            ? null
+            : new ChatMessage.Attachment(
+                rs.getLong("document_id"),
+                rs.getString("attachment_name"),
+                rs.getString("attachment_type"),
+                rs.getLong("attachment_size")));
   }
 
   private String write(List<CitedArticle> articles) {

@@ -534,6 +534,14 @@ public class Chats {
             "chat-" + conversation.id() + ".txt",
             transcript(conversation.id()).getBytes(StandardCharsets.UTF_8));
     documents.link(stored, OwnerKind.TICKET, ticket.getId());
+    // the files sent in the chat go with its ticket
+    messages.stream()
+        .map(ChatMessage::attachment)
+        .filter(java.util.Objects::nonNull)
+        .forEach(
+            file ->
+                documents.link(
+                    file.documentId(), OwnerKind.TICKET, ticket.getId(), file.fileName()));
     return ticket;
   }
 

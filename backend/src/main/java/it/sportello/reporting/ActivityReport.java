@@ -13,6 +13,8 @@ import java.util.Map;
  * @param asOf the instant the backlog was measured at
  * @param outcomes closed tickets by outcome (SOLVED, CLOSED_FOR_NO_REPLY, …)
  * @param solvedAtLevel solved tickets by the level that solved them (1, 2, 3)
+ * @param chats the web chat's figures (the chats started in the period; only the queue filter
+ *     applies)
  */
 public record ActivityReport(
     LocalDate from,
@@ -28,7 +30,8 @@ public record ActivityReport(
     Map<Integer, Long> solvedAtLevel,
     Durations toTakeInCharge,
     Durations toResolve,
-    Backlog backlog) {
+    Backlog backlog,
+    ChatFigures chats) {
 
   /** Only the tickets of this channel, queue and type (null: any). */
   public record Filter(String channel, String queue, String type) {}

@@ -42,10 +42,13 @@ public class ActivityReports {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final SlaReports slaReports;
+  private final ChatActivity chats;
   private final Clock clock;
 
-  ActivityReports(NamedParameterJdbcTemplate jdbc, SlaReports slaReports, Clock clock) {
+  ActivityReports(
+      NamedParameterJdbcTemplate jdbc, SlaReports slaReports, ChatActivity chats, Clock clock) {
     this.jdbc = jdbc;
+    this.chats = chats;
     this.slaReports = slaReports;
     this.clock = clock;
   }
@@ -152,7 +155,8 @@ public class ActivityReports {
         solvedAtLevel,
         toTakeInCharge,
         toResolve,
-        backlog(where, params));
+        backlog(where, params),
+        chats.figures(params));
   }
 
   private Durations durations(String column, String condition, MapSqlParameterSource params) {

@@ -3,6 +3,7 @@ package it.sportello.chat.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.sportello.chat.ChatDesk;
 import it.sportello.chat.ChatHub;
 import it.sportello.chat.ChatMessage;
 import it.sportello.chat.Chats;
@@ -47,12 +48,14 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
   private final Side side;
   private final Chats chats;
+  private final ChatDesk desk;
   private final ChatHub hub;
   private final ObjectMapper json;
 
-  ChatSocketHandler(Side side, Chats chats, ChatHub hub, ObjectMapper json) {
+  ChatSocketHandler(Side side, Chats chats, ChatDesk desk, ChatHub hub, ObjectMapper json) {
     this.side = side;
     this.chats = chats;
+    this.desk = desk;
     this.hub = hub;
     this.json = json;
   }
@@ -162,7 +165,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
           lastSent = message.seq();
         }
         ObjectNode state =
-            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats));
+            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats, desk));
         state.put("type", "state");
         String text = json.writeValueAsString(state);
         if (!Objects.equals(text, lastState)) {

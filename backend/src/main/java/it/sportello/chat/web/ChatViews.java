@@ -1,5 +1,6 @@
 package it.sportello.chat.web;
 
+import it.sportello.chat.ChatDesk;
 import it.sportello.chat.ChatMessage;
 import it.sportello.chat.ChatMessage.AuthorKind;
 import it.sportello.chat.ChatMessage.CitedArticle;
@@ -18,6 +19,7 @@ final class ChatViews {
    * A message.
    *
    * @param author the operator's user name (staff only), "chatbot" for the bot, else null
+   * @param attachment the file sent with the message (its name, detected type, size), else null
    */
   record MessageView(
       long seq,
@@ -25,7 +27,8 @@ final class ChatViews {
       String author,
       String body,
       List<CitedArticle> articles,
-      Instant sentAt) {
+      Instant sentAt,
+      ChatMessage.Attachment attachment) {
 
     static MessageView forCitizen(ChatMessage message) {
       return new MessageView(
@@ -34,7 +37,8 @@ final class ChatViews {
           message.authorKind() == AuthorKind.BOT ? Chats.BOT : null,
           message.body(),
           message.articles(),
-          message.sentAt());
+          message.sentAt(),
+          message.attachment());
     }
 
     static MessageView forStaff(ChatMessage message) {
@@ -44,7 +48,8 @@ final class ChatViews {
           message.author(),
           message.body(),
           message.articles(),
-          message.sentAt());
+          message.sentAt(),
+          message.attachment());
     }
   }
 
@@ -56,6 +61,9 @@ final class ChatViews {
    * @param requestFormPath the web request form, offered when no operator answers
    * @param awaitingFeedback whether the bot asked "did this answer your question?"
    * @param lastSeq the number of the conversation's last message
+   * @param estimatedWaitMinutes while queued: the estimated wait (null when no operator answers the
+   *     queue now); see {@link ChatDesk} for the method
+   * @param operatorsAnswering while queued: the operators answering the chat's queue now
    */
   record ChatState(
       Status status,
@@ -65,19 +73,24 @@ final class ChatViews {
       boolean privacyAccepted,
       boolean awaitingFeedback,
       long lastSeq,
-      String ticketNumber) {
+      String ticketNumber,
+      Integer estimatedWaitMinutes,
+      int operatorsAnswering) {
 
-    static ChatState of(Conversation conversation, Chats chats) {
+    static ChatState of(Conversation conversation, Chats chats, ChatDesk desk) {
       Chats.Availability availability = chats.availability();
+      ChatDesk.WaitEstimate wait = desk.estimate(conversation);
       return new ChatState(
           conversation.status(),
-          chats.position(conversation),
+          wait.position(),
           availability.operatorsAvailable(),
           availability.requestFormPath(),
           conversation.privacyAccepted(),
           conversation.awaitingFeedback(),
           conversation.lastSeq(),
-          conversation.ticketNumber());
+          conversation.ticketNumber(),
+          wait.minutes(),
+          wait.operators());
     }
   }
 

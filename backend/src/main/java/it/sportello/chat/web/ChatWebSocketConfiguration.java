@@ -1,6 +1,7 @@
 package it.sportello.chat.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.chat.ChatDesk;
 import it.sportello.chat.ChatHub;
 import it.sportello.chat.Chats;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,10 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   private final ChatHub hub;
   private final ObjectMapper json;
 
-  ChatWebSocketConfiguration(Chats chats, ChatHub hub, ObjectMapper json) {
+  private final ChatDesk desk;
+
+  ChatWebSocketConfiguration(Chats chats, ChatDesk desk, ChatHub hub, ObjectMapper json) {
+    this.desk = desk;
     this.chats = chats;
     this.hub = hub;
     this.json = json;
@@ -34,9 +38,11 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, hub, json), CITIZEN_SOCKET)
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, desk, hub, json),
+            CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
-        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, hub, json), OPERATOR_SOCKET);
+        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, desk, hub, json),
+        OPERATOR_SOCKET);
   }
 }

@@ -2,6 +2,7 @@ package it.sportello.chat.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.chat.ChatDesk;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.web.ChatViews.ChatState;
@@ -36,9 +37,11 @@ class PublicChatController {
   static final String TOKEN = "X-Chat-Token";
 
   private final Chats chats;
+  private final ChatDesk desk;
 
-  PublicChatController(Chats chats) {
+  PublicChatController(Chats chats, ChatDesk desk) {
     this.chats = chats;
+    this.desk = desk;
   }
 
   record StartRequest(String language, String page) {}
@@ -73,13 +76,13 @@ class PublicChatController {
     Chats.Started started =
         chats.start(
             request == null ? null : request.language(), request == null ? null : request.page());
-    return new Started(started.token(), ChatState.of(started.conversation(), chats));
+    return new Started(started.token(), ChatState.of(started.conversation(), chats, desk));
   }
 
   @Operation(summary = "Where the chat stands (status, queue position)")
   @GetMapping("/state")
   ChatState chatState(@RequestHeader(TOKEN) String token) {
-    return ChatState.of(chats.byToken(token), chats);
+    return ChatState.of(chats.byToken(token), chats, desk);
   }
 
   @Operation(
@@ -106,7 +109,8 @@ class PublicChatController {
     }
     return ChatState.of(
         chats.acceptPrivacy(conversation.id(), body.name(), body.email(), body.fiscalCode()),
-        chats);
+        chats,
+        desk);
   }
 
   @Operation(
@@ -118,7 +122,7 @@ class PublicChatController {
   ChatState sayInChat(@RequestHeader(TOKEN) String token, @RequestBody Say body) {
     Conversation conversation = chats.byToken(token);
     chats.citizenSays(conversation.id(), body == null ? null : body.text());
-    return ChatState.of(chats.get(conversation.id()), chats);
+    return ChatState.of(chats.get(conversation.id()), chats, desk);
   }
 
   @Operation(summary = "Did the bot's answer help?")
@@ -126,7 +130,7 @@ class PublicChatController {
   ChatState chatFeedback(@RequestHeader(TOKEN) String token, @RequestBody Feedback body) {
     Conversation conversation = chats.byToken(token);
     chats.feedback(conversation.id(), body != null && body.answered());
-    return ChatState.of(chats.get(conversation.id()), chats);
+    return ChatState.of(chats.get(conversation.id()), chats, desk);
   }
 
   @Operation(summary = "Asks for an operator")
@@ -134,7 +138,7 @@ class PublicChatController {
   ChatState askForOperator(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
     chats.askOperator(conversation.id());
-    return ChatState.of(chats.get(conversation.id()), chats);
+    return ChatState.of(chats.get(conversation.id()), chats, desk);
   }
 
   @Operation(summary = "The citizen leaves the chat")
@@ -142,6 +146,6 @@ class PublicChatController {
   ChatState leaveChat(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
     chats.leave(conversation.id());
-    return ChatState.of(chats.get(conversation.id()), chats);
+    return ChatState.of(chats.get(conversation.id()), chats, desk);
   }
 }

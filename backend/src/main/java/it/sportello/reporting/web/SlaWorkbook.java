@@ -323,6 +323,59 @@ final class SlaWorkbook {
     Row office = backlog.createRow(r);
     text(office, 0, "of which waiting for an office");
     number(office, 1, (double) activity.backlog().waitingForOffice());
+    if (activity.chats() != null) {
+      chatSheet(workbook, activity.chats(), bold);
+    }
+  }
+
+  /** The web chat's figures per day and queue, the totals and the hand-offs by reason. */
+  private static void chatSheet(
+      SXSSFWorkbook workbook, it.sportello.reporting.ChatFigures chats, CellStyle bold) {
+    Sheet sheet = workbook.createSheet("Chats");
+    header(
+        sheet.createRow(0),
+        new String[] {
+          "Day",
+          "Queue",
+          "Started",
+          "Offered to operators",
+          "Answered",
+          "Abandoned while queued",
+          "Bot alone",
+          "Containment %",
+          "Average wait (s)",
+          "90th percentile wait (s)",
+          "Transfers"
+        },
+        bold);
+    int r = 1;
+    for (var figures : chats.rows()) {
+      chatRow(sheet.createRow(r++), figures, figures.date().toString(), figures.queue());
+    }
+    chatRow(sheet.createRow(r++), chats.total(), "Total", null).getCell(0).setCellStyle(bold);
+    r++;
+    header(sheet.createRow(r++), new String[] {"Hand-off reason", "Chats"}, bold);
+    for (var reason : chats.handOffReasons().entrySet()) {
+      Row row = sheet.createRow(r++);
+      text(row, 0, reason.getKey());
+      number(row, 1, (double) reason.getValue());
+    }
+  }
+
+  private static Row chatRow(
+      Row row, it.sportello.reporting.ChatFigures.Row figures, String day, String queue) {
+    text(row, 0, day);
+    text(row, 1, queue == null ? "" : queue);
+    number(row, 2, (double) figures.started());
+    number(row, 3, (double) figures.offered());
+    number(row, 4, (double) figures.answered());
+    number(row, 5, (double) figures.abandonedQueued());
+    number(row, 6, (double) figures.botOnly());
+    number(row, 7, figures.containmentPercent());
+    number(row, 8, figures.averageWaitSeconds());
+    number(row, 9, figures.p90WaitSeconds());
+    number(row, 10, (double) figures.transfers());
+    return row;
   }
 
   /** The month's KB usage: totals, the most read articles, the searches without results. */
