@@ -62,8 +62,8 @@ public final class ErlangC {
   }
 
   /**
-   * The fewest agents answering at least {@code share} of the calls within {@code targetSeconds}
-   * (0 when no calls are expected).
+   * The fewest agents answering at least {@code share} of the calls within {@code targetSeconds} (0
+   * when no calls are expected).
    */
   public static int agentsFor(
       double calls,

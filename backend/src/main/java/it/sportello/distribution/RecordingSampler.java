@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Draws a reproducible random sample: each recording gets the rank SHA-256(seed, id) and the
- * sample is the {@code size} lowest ranks. The same seed over the same recordings always draws the
- * same sample in the same order, whatever order the recordings are listed in; a recording added
- * later enters a sample only by displacing one with a higher rank. The opaque id of an item is a
+ * Draws a reproducible random sample: each recording gets the rank SHA-256(seed, id) and the sample
+ * is the {@code size} lowest ranks. The same seed over the same recordings always draws the same
+ * sample in the same order, whatever order the recordings are listed in; a recording added later
+ * enters a sample only by displacing one with a higher rank. The opaque id of an item is a
  * name-based UUID of the seed and the recording, so that a sample drawn again shows the same ids.
  */
 public final class RecordingSampler {

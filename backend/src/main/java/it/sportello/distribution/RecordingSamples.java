@@ -80,8 +80,7 @@ public class RecordingSamples {
       List<SampleItem> items) {}
 
   @Schema(description = "One listening of a sampled recording")
-  public record Listening(
-      long sampleId, UUID opaqueId, String listenedBy, Instant listenedAt) {}
+  public record Listening(long sampleId, UUID opaqueId, String listenedBy, Instant listenedAt) {}
 
   @Transactional
   public Sample draw(DrawRequest request, String user) {
@@ -96,8 +95,7 @@ public class RecordingSamples {
       violations.add(new FieldViolation("to", "must not be before from"));
     }
     if (request.size() < 1 || request.size() > MAX_SIZE) {
-      violations.add(
-          new FieldViolation("size", "must be between 1 and " + MAX_SIZE));
+      violations.add(new FieldViolation("size", "must be between 1 and " + MAX_SIZE));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -172,9 +170,7 @@ public class RecordingSamples {
                 where sample_id = :id order by position
                 """)
             .param("id", id)
-            .query(
-                (rs, row) ->
-                    new Item(rs.getInt(1), rs.getObject(2, UUID.class), rs.getLong(3)))
+            .query((rs, row) -> new Item(rs.getInt(1), rs.getObject(2, UUID.class), rs.getLong(3)))
             .list();
     ZoneId zone = sla.calendar().zone();
     Map<Long, RecordingEntry> kept =
@@ -188,7 +184,8 @@ public class RecordingSamples {
                 item -> {
                   RecordingEntry entry = kept.get(item.recordingId());
                   return entry == null
-                      ? new SampleItem(item.position(), item.opaqueId(), null, null, null, null, false)
+                      ? new SampleItem(
+                          item.position(), item.opaqueId(), null, null, null, null, false)
                       : new SampleItem(
                           item.position(),
                           item.opaqueId(),
@@ -228,8 +225,8 @@ public class RecordingSamples {
   }
 
   /**
-   * The audio of a sampled recording, the listening logged (who, when, which recording) when
-   * {@code logged}: the first request of a playback, not each range the browser asks for after it.
+   * The audio of a sampled recording, the listening logged (who, when, which recording) when {@code
+   * logged}: the first request of a playback, not each range the browser asks for after it.
    */
   @Transactional
   public RecordingAudio listen(long sampleId, UUID opaqueId, String user, boolean logged) {

@@ -22,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The staffing forecast of a week: contacts per hour band and channel ({@link VolumeForecaster}
  * over the history of the activity report's data: inbound calls offered from the phone channel's
- * calls, every other channel from the tickets received), the operators each hour band needs for
- * the phone level ({@link ErlangC} with the measured handling time) and for the offline work
- * (workload ÷ productive time, the day's work spread over its open hour bands, which the offline
- * service levels, in hours, allow), and the past weeks' forecast against what came, with the MAPE.
+ * calls, every other channel from the tickets received), the operators each hour band needs for the
+ * phone level ({@link ErlangC} with the measured handling time) and for the offline work (workload
+ * ÷ productive time, the day's work spread over its open hour bands, which the offline service
+ * levels, in hours, allow), and the past weeks' forecast against what came, with the MAPE.
  */
 @Service
 public class StaffingForecasts {
@@ -113,7 +113,8 @@ public class StaffingForecasts {
     }
 
     double[] handling = callHandling(monday.minusWeeks(history), monday);
-    double callSeconds = handling[1] > 0 ? handling[0] : properties.defaultCallHandling().toSeconds();
+    double callSeconds =
+        handling[1] > 0 ? handling[0] : properties.defaultCallHandling().toSeconds();
     double offlineSeconds = properties.offlineHandling().toSeconds();
     List<Band> bands = bands(monday, forecast, callSeconds, offlineSeconds);
 
@@ -232,9 +233,9 @@ public class StaffingForecasts {
   }
 
   /**
-   * Contacts per channel, week and hour band from {@code first} (a Monday) for {@code count}
-   * weeks: inbound calls offered, and the tickets received on every channel but the phone (whose
-   * tickets come from the calls counted already).
+   * Contacts per channel, week and hour band from {@code first} (a Monday) for {@code count} weeks:
+   * inbound calls offered, and the tickets received on every channel but the phone (whose tickets
+   * come from the calls counted already).
    */
   Map<String, double[][]> history(LocalDate first, int count) {
     ZoneId zone = sla.calendar().zone();
@@ -269,7 +270,8 @@ public class StaffingForecasts {
                   return;
                 }
                 int slot = (int) (days % 7) * 24 + rs.getInt(3);
-                weeks.computeIfAbsent(channel, c -> new double[count][VolumeForecaster.SLOTS])[
+                weeks
+                        .computeIfAbsent(channel, c -> new double[count][VolumeForecaster.SLOTS])[
                         (int) (days / 7)][slot] +=
                     rs.getLong(4);
               });

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  *       Network Planning</i>, DTU / ITU-D handbook, table of Erlang's B-formula): 10 Erlangs on 10
  *       lines block 21.46% of calls; 2 Erlangs on 5 lines 3.67%.
  *   <li>Erlang C: the worked example of Call Centre Helper's "Erlang C Formula – Made Simple With
- *       an Easy Worked Example" (100 calls in 30 minutes, 180 s handling time, so 10 Erlangs; target
- *       20 s): with 11 agents 68.21% of calls wait; 14 agents answer
- *       88.84% within 20 s, the first count above 80%.
+ *       an Easy Worked Example" (100 calls in 30 minutes, 180 s handling time, so 10 Erlangs;
+ *       target 20 s): with 11 agents 68.21% of calls wait; 14 agents answer 88.84% within 20 s, the
+ *       first count above 80%.
  * </ul>
  */
 class ErlangCTest {

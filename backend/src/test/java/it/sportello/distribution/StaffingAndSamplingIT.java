@@ -102,7 +102,8 @@ class StaffingAndSamplingIT extends IntegrationTest {
     assertThat(get("/api/distribution/staffing", "operator1").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
-    ResponseEntity<byte[]> xlsx = bytes("/api/distribution/staffing.xlsx?week=2031-06-02", "supervisor");
+    ResponseEntity<byte[]> xlsx =
+        bytes("/api/distribution/staffing.xlsx?week=2031-06-02", "supervisor");
     assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(xlsx.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .contains("staffing-2031-06-02.xlsx");
@@ -215,7 +216,8 @@ class StaffingAndSamplingIT extends IntegrationTest {
         .doesNotContain(queue);
     assertThat(audio.values()).anySatisfy(bytes -> assertThat(listened.getBody()).isEqualTo(bytes));
 
-    JsonNode log = get("/api/distribution/recording-listenings?sample=" + sampleId, "auditor").getBody();
+    JsonNode log =
+        get("/api/distribution/recording-listenings?sample=" + sampleId, "auditor").getBody();
     assertThat(log).hasSize(1);
     assertThat(log.get(0).path("listenedBy").asText()).isEqualTo("auditor");
     assertThat(log.get(0).path("opaqueId").asText()).isEqualTo(opaque);
@@ -223,7 +225,11 @@ class StaffingAndSamplingIT extends IntegrationTest {
     // an unknown item, a bad request, someone without the right
     assertThat(
             bytes(
-                    "/api/distribution/recording-samples/" + sampleId + "/items/" + UUID.randomUUID() + "/audio",
+                    "/api/distribution/recording-samples/"
+                        + sampleId
+                        + "/items/"
+                        + UUID.randomUUID()
+                        + "/audio",
                     "supervisor")
                 .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -237,6 +243,40 @@ class StaffingAndSamplingIT extends IntegrationTest {
     assertThat(draw("operator1", queue, 1L).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("/api/distribution/recording-listenings", "operator1").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theMonthlyWorkbookShowsPresenceToSupervisorsAndManagersOnly() throws Exception {
+    assertThat(
+            call(
+                    HttpMethod.PUT,
+                    "/api/me/presence",
+                    "operator2",
+                    Map.of("state", "PAUSED", "reason", "LUNCH"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    String month = java.time.YearMonth.now(ROME).toString();
+
+    ResponseEntity<byte[]> managers = bytes("/api/reports/sla.xlsx?month=" + month, "manager1");
+    assertThat(managers.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(managers.getBody()))) {
+      var sheet = workbook.getSheet("Presence");
+      assertThat(sheet).isNotNull();
+      List<String> header = new ArrayList<>();
+      sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+      assertThat(header).contains("Operator", "PAUSED (hours)", "Paused: LUNCH (hours)");
+      List<String> operators = new ArrayList<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        operators.add(sheet.getRow(r).getCell(0).getStringCellValue());
+      }
+      assertThat(operators).contains("operator2");
+    }
+    ResponseEntity<byte[]> auditors = bytes("/api/reports/sla.xlsx?month=" + month, "auditor");
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(auditors.getBody()))) {
+      assertThat(workbook.getSheet("Presence")).isNull();
+      assertThat(workbook.getSheet("SLA")).isNotNull();
+    }
+    call(HttpMethod.PUT, "/api/me/presence", "operator2", Map.of("state", "OFFLINE"));
   }
 
   private ResponseEntity<byte[]> bytes(String path, String user) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class VolumeForecasterTest {
 
-  /** A contact centre's week: weekdays 8–18 with a late-morning peak, Saturday morning, no Sunday. */
+  /**
+   * A contact centre's week: weekdays 8–18 with a late-morning peak, Saturday morning, no Sunday.
+   */
   static double[] pattern() {
     double[] week = new double[VolumeForecaster.SLOTS];
     for (int day = 0; day < 7; day++) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * audits): when, which queue, which topic, how long, and the audio by the recording's id; never the
  * agent, the caller, their numbers or the ticket.
  */
+@org.springframework.modulith.NamedInterface("phone")
 public interface CallRecordings {
 
   /**
@@ -28,6 +29,7 @@ public interface CallRecordings {
   Optional<RecordingAudio> audio(long recordingId);
 
   /** A recording, with nothing that identifies the agent or the caller. */
+  @org.springframework.modulith.NamedInterface("phone")
   record RecordingEntry(
       long id,
       Instant recordedAt,
@@ -37,5 +39,6 @@ public interface CallRecordings {
       String mediaType) {}
 
   /** The audio: its type, its length if known (else -1), and the bytes to stream (close it). */
+  @org.springframework.modulith.NamedInterface("phone")
   record RecordingAudio(String mediaType, long size, InputStream content) {}
 }

@@ -57,7 +57,8 @@ class PhoneRecordings implements CallRecordings {
   private final JdbcClient jdbc;
   private final Documents documents;
   private final PhoneProperties.Asterisk asterisk;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   PhoneRecordings(JdbcTemplate jdbcTemplate, Documents documents, PhoneProperties properties) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
@@ -131,7 +132,8 @@ class PhoneRecordings implements CallRecordings {
             .GET()
             .build();
     try {
-      HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(get, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
         log.warn("Asterisk answered {} for a stored recording", response.statusCode());

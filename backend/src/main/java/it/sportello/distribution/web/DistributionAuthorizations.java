@@ -34,7 +34,8 @@ class DistributionAuthorizations implements ModuleAuthorizations {
         .requestMatchers(HttpMethod.GET, "/api/distribution/presence-report")
         .hasAnyRole(roles(SUPERVISOR, MANAGER))
         // the staffing forecast: supervisors plan, managers read it
-        .requestMatchers(HttpMethod.GET, "/api/distribution/staffing", "/api/distribution/staffing.xlsx")
+        .requestMatchers(
+            HttpMethod.GET, "/api/distribution/staffing", "/api/distribution/staffing.xlsx")
         .hasAnyRole(roles(SUPERVISOR, MANAGER))
         // samples of call recordings: supervisors and the customer's auditors
         .requestMatchers(

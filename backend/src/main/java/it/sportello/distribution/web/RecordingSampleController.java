@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Recording samples", description = "Random samples of call recordings, identities hidden")
+@Tag(
+    name = "Recording samples",
+    description = "Random samples of call recordings, identities hidden")
 @RestController
 class RecordingSampleController {
 
@@ -43,7 +45,9 @@ class RecordingSampleController {
       @Schema(description = "Queue of the calls") String queue,
       @Schema(description = "Topic (classification) of the calls' tickets") String topic,
       @Schema(description = "Recordings to draw, 1–200") int size,
-      @Schema(description = "Seed: the same seed and filters draw the same sample; random if absent")
+      @Schema(
+              description =
+                  "Seed: the same seed and filters draw the same sample; random if absent")
           Long seed) {}
 
   @Operation(summary = "Draw a random sample of call recordings")

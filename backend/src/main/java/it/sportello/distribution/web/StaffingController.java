@@ -33,7 +33,9 @@ class StaffingController {
               + " past weeks' forecast against actual with the MAPE.")
   @GetMapping("/api/distribution/staffing")
   StaffingForecast forecast(
-      @Parameter(description = "A day of the week to forecast (its Monday is used); next week if absent")
+      @Parameter(
+              description =
+                  "A day of the week to forecast (its Monday is used); next week if absent")
           @RequestParam(required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate week) {

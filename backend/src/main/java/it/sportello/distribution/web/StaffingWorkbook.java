@@ -12,9 +12,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The staffing forecast as an .xlsx, like the activity workbook: sheet "Forecast" (one row per
- * hour band: contacts per channel, phone and offline operators), "Past weeks" (forecast, actual and
- * MAPE per channel), "Method" (the method and its parameters).
+ * The staffing forecast as an .xlsx, like the activity workbook: sheet "Forecast" (one row per hour
+ * band: contacts per channel, phone and offline operators), "Past weeks" (forecast, actual and MAPE
+ * per channel), "Method" (the method and its parameters).
  */
 final class StaffingWorkbook {
 
@@ -92,8 +92,14 @@ final class StaffingWorkbook {
         {"Trend factors", forecast.trendFactors().toString()},
         {"Call handling time (s)", forecast.callHandlingSeconds()},
         {"Calls measured", forecast.callsMeasured()},
-        {"Phone level", "Erlang C: " + Math.round(forecast.phoneShare() * 100) + "% within "
-            + forecast.phoneWithinSeconds() + " s"},
+        {
+          "Phone level",
+          "Erlang C: "
+              + Math.round(forecast.phoneShare() * 100)
+              + "% within "
+              + forecast.phoneWithinSeconds()
+              + " s"
+        },
         {"Offline handling time (s)", forecast.offlineHandlingSeconds()},
         {"Productive share", forecast.productiveShare()}
       };
