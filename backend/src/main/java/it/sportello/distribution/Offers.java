@@ -326,20 +326,20 @@ public class Offers {
   private boolean insert(QueueItem item, String operator, Instant now, int timeoutSeconds) {
     boolean inserted =
         jdbc.sql(
-                """
+                    """
                 insert into sportello.distribution_offer
                     (task_id, business_key, queue, operator, state, offered_at, expires_at)
                 values (:t, :key, :q, :o, 'OPEN', :now, :expires)
                 on conflict do nothing
                 """)
-            .param("t", item.taskId())
-            .param("key", item.businessKey())
-            .param("q", item.queue())
-            .param("o", operator)
-            .param("now", Timestamp.from(now))
-            .param("expires", Timestamp.from(now.plusSeconds(timeoutSeconds)))
-            .update()
-        == 1;
+                .param("t", item.taskId())
+                .param("key", item.businessKey())
+                .param("q", item.queue())
+                .param("o", operator)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plusSeconds(timeoutSeconds)))
+                .update()
+            == 1;
     if (inserted) {
       // pushed to the operator's open stream once the round commits (the poll stays the fallback)
       events.publishEvent(new OfferMade(operator, item.taskId()));
