@@ -90,7 +90,7 @@ public class StaffingForecasts {
 
   /** The Monday of the next week in the service calendar. */
   public LocalDate nextWeek() {
-    return LocalDate.now(clock.withZone(sla.calendar().zone()))
+    return LocalDate.ofInstant(clock.instant(), sla.calendar().zone())
         .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
   }
 
