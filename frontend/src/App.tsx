@@ -39,6 +39,8 @@ import { NoticesPage } from './pages/NoticesPage';
 import { PublicSurveyPage } from './pages/PublicSurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
 import { DistributionPage } from './pages/DistributionPage';
+import { StaffingPage } from './pages/StaffingPage';
+import { RecordingSamplesPage } from './pages/RecordingSamplesPage';
 import { ChatsPage } from './pages/ChatsPage';
 
 // the analysts' studio carries the bpmn.io editors: loaded only when opened
@@ -344,6 +346,26 @@ export function App() {
               <DistributionPage user={u} />
             ),
             '/distribution',
+          )}
+        />
+        <Route
+          path="/staffing"
+          element={guard(
+            user,
+            (u) => (
+              <StaffingPage user={u} />
+            ),
+            '/staffing',
+          )}
+        />
+        <Route
+          path="/recording-samples"
+          element={guard(
+            user,
+            (u) => (
+              <RecordingSamplesPage user={u} />
+            ),
+            '/recording-samples',
           )}
         />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -31,8 +31,11 @@ describe('navigation by role', () => {
   });
 
   it('shows the auditor and the analyst no inbox, whose API refuses them', () => {
-    expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity', '/audit']);
+    expect(paths(as('AUDITOR'))).toEqual(['/service-levels', '/activity', '/audit', '/recording-samples']);
     expect(paths(as('ANALYST'))).toEqual(['/procedures', '/studio']);
+    expect(paths(as('MANAGER'))).toContain('/staffing');
+    expect(mayOpen(as('LEVEL1'), '/staffing')).toBe(false);
+    expect(mayOpen(as('MANAGER'), '/recording-samples')).toBe(false);
     expect(mayOpen(as('AUDITOR'), '/inbox')).toBe(false);
   });
 

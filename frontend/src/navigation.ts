@@ -70,6 +70,10 @@ const PLACES: readonly Place[] = [
   { path: '/distribution', label: 'distribution', roles: ['SUPERVISOR'] },
   // the chat console: the operators who answer citizens' chats
   { path: '/chats', label: 'chats', roles: ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR'] },
+  // the staffing forecast: supervisors plan, managers read (the API's roles)
+  { path: '/staffing', label: 'staffing', roles: ['SUPERVISOR', 'MANAGER'] },
+  // samples of call recordings: supervisors and the customer's auditor (the API's roles)
+  { path: '/recording-samples', label: 'recordingSamples', roles: ['SUPERVISOR', 'AUDITOR'] },
 ];
 
 /**

@@ -27,6 +27,43 @@ type Report = (text: string, ok: boolean, errors?: FieldError[]) => void;
 
 const loadBoard = () => answer(client.GET('/api/supervisor/board'));
 
+/** A small select of a table cell, its label read by screen readers only. */
+function LabelledSelect<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  optionLabel,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  options: readonly T[];
+  optionLabel: (option: T) => string;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="form-select form-select-sm"
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {options.map((each) => (
+          <option key={each} value={each}>
+            {optionLabel(each)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 /** One queue's policy, editable live. */
 function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
   const { t } = useTranslation();
@@ -57,38 +94,24 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
     <tr>
       <th scope="row">{name}</th>
       <td>
-        <label className="visually-hidden" htmlFor={`${id}-policy`}>
-          {t('distribution.board.policy')}
-        </label>
-        <select
+        <LabelledSelect
           id={`${id}-policy`}
-          className="form-select form-select-sm"
+          label={t('distribution.board.policy')}
           value={policy}
-          onChange={(e) => setPolicy(e.target.value as Policy)}
-        >
-          {POLICIES.map((each) => (
-            <option key={each} value={each}>
-              {t(`distribution.policy.${each}`)}
-            </option>
-          ))}
-        </select>
+          options={POLICIES}
+          optionLabel={(each) => t(`distribution.policy.${each}`)}
+          onChange={setPolicy}
+        />
       </td>
       <td>
-        <label className="visually-hidden" htmlFor={`${id}-mode`}>
-          {t('distribution.board.mode')}
-        </label>
-        <select
+        <LabelledSelect
           id={`${id}-mode`}
-          className="form-select form-select-sm"
+          label={t('distribution.board.mode')}
           value={mode}
-          onChange={(e) => setMode(e.target.value as Mode)}
-        >
-          {MODES.map((each) => (
-            <option key={each} value={each}>
-              {t(`distribution.mode.${each}`)}
-            </option>
-          ))}
-        </select>
+          options={MODES}
+          optionLabel={(each) => t(`distribution.mode.${each}`)}
+          onChange={setMode}
+        />
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${id}-timeout`}>

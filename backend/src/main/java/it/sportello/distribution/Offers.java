@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,6 +52,7 @@ public class Offers {
   private final Assignments assignments;
   private final DistributionProperties properties;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
 
   Offers(
       JdbcTemplate jdbcTemplate,
@@ -63,7 +65,8 @@ public class Offers {
       Worklist worklist,
       Assignments assignments,
       DistributionProperties properties,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.clock = clock;
     this.policies = policies;
@@ -75,6 +78,7 @@ public class Offers {
     this.assignments = assignments;
     this.properties = properties;
     this.transactions = transactions;
+    this.events = events;
   }
 
   @Schema(description = "An item offered to an operator")
@@ -320,21 +324,27 @@ public class Offers {
 
   /** Claims the offer in the database; false if another node offered the task or the operator. */
   private boolean insert(QueueItem item, String operator, Instant now, int timeoutSeconds) {
-    return jdbc.sql(
-                """
+    boolean inserted =
+        jdbc.sql(
+                    """
                 insert into sportello.distribution_offer
                     (task_id, business_key, queue, operator, state, offered_at, expires_at)
                 values (:t, :key, :q, :o, 'OPEN', :now, :expires)
                 on conflict do nothing
                 """)
-            .param("t", item.taskId())
-            .param("key", item.businessKey())
-            .param("q", item.queue())
-            .param("o", operator)
-            .param("now", Timestamp.from(now))
-            .param("expires", Timestamp.from(now.plusSeconds(timeoutSeconds)))
-            .update()
-        == 1;
+                .param("t", item.taskId())
+                .param("key", item.businessKey())
+                .param("q", item.queue())
+                .param("o", operator)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plusSeconds(timeoutSeconds)))
+                .update()
+            == 1;
+    if (inserted) {
+      // pushed to the operator's open stream once the round commits (the poll stays the fallback)
+      events.publishEvent(new OfferMade(operator, item.taskId()));
+    }
+    return inserted;
   }
 
   private List<String> openTasks(String queue) {

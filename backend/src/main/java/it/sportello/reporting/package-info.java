@@ -9,6 +9,7 @@
     allowedDependencies = {
       "platform :: security",
       "channel :: mail",
+      "distribution",
       "shared",
       "shared :: web",
       "sla",

@@ -17,9 +17,10 @@ import java.util.Random;
  * operators and {@code items} waiting items, the time to order the items by the policy and choose
  * the operator of the first one, per policy; p50 and p95 over {@code rounds} repetitions. A
  * measurement, not a test: the database reads of a real round (waiting tasks, presence, skills,
- * offers) are not included. Run after {@code mvn test-compile}: {@code java -cp
- * backend/target/classes:backend/target/test-classes
- * it.sportello.benchmark.RoutingDecisionBenchmark [operators] [items] [rounds]}.
+ * offers) are not included. Then, per policy, offers per second sustained: full rounds in which
+ * every available operator is offered one item (the items in the policy's order, each to the best
+ * operator still free, as {@code Offers.round} does), repeated for {@code seconds}. Run with {@code
+ * docs/benchmarks/routing [operators] [items] [rounds] [seconds]}.
  */
 public final class RoutingDecisionBenchmark {
 
@@ -29,6 +30,7 @@ public final class RoutingDecisionBenchmark {
     int operators = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int items = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     Random random = new Random(22);
     Instant now = Instant.parse("2026-12-07T08:00:00Z");
     String[] languages = {"it", "de", "en", "fr"};
@@ -78,6 +80,39 @@ public final class RoutingDecisionBenchmark {
           nanos[rounds / 2] / 1e6,
           nanos[(int) Math.ceil(rounds * 0.95) - 1] / 1e6);
     }
+    for (RoutingPolicy policy : RoutingPolicy.values()) {
+      long offers = 0;
+      long fullRounds = 0;
+      long start = System.nanoTime();
+      long end = start + seconds * 1_000_000_000L;
+      while (System.nanoTime() < end) {
+        offers += fullRound(policy, waiting, available);
+        fullRounds++;
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          "%-13s offers/s sustained=%.0f (%d full rounds of %d offers in %.1f s)%n",
+          policy, offers / elapsed, fullRounds, offers / Math.max(1, fullRounds), elapsed);
+    }
+  }
+
+  /** One round: the items in the policy's order, each offered to the best operator still free. */
+  private static int fullRound(
+      RoutingPolicy policy, List<QueueItem> waiting, List<Candidate> available) {
+    List<QueueItem> ordered = Router.order(policy, waiting, Optional.empty());
+    List<Candidate> free = new ArrayList<>(available);
+    int offers = 0;
+    for (QueueItem item : ordered) {
+      if (free.isEmpty()) {
+        break;
+      }
+      Optional<Candidate> chosen = Router.choose(policy, item, free);
+      if (chosen.isPresent()) {
+        free.remove(chosen.get());
+        offers++;
+      }
+    }
+    return offers;
   }
 
   private static Optional<Candidate> decide(

@@ -105,7 +105,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
           // a full export's job, a user (users and rights)
           Map.entry("id", "no-such-id"),
           // the studio's model kinds: a form that does not exist answers 404
-          Map.entry("kind", "FORM"));
+          Map.entry("kind", "FORM"),
+          // a sampled recording's opaque id, in no sample
+          Map.entry("opaqueId", "00000000-0000-0000-0000-000000000000"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

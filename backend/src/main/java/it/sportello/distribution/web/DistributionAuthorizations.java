@@ -33,6 +33,16 @@ class DistributionAuthorizations implements ModuleAuthorizations {
         .hasAnyRole(roles(LEVEL1, LEVEL2, LEVEL3, SUPERVISOR, OFFICE))
         .requestMatchers(HttpMethod.GET, "/api/distribution/presence-report")
         .hasAnyRole(roles(SUPERVISOR, MANAGER))
+        // the staffing forecast: supervisors plan, managers read it
+        .requestMatchers(
+            HttpMethod.GET, "/api/distribution/staffing", "/api/distribution/staffing.xlsx")
+        .hasAnyRole(roles(SUPERVISOR, MANAGER))
+        // samples of call recordings: supervisors and the customer's auditors
+        .requestMatchers(
+            "/api/distribution/recording-samples",
+            "/api/distribution/recording-samples/**",
+            "/api/distribution/recording-listenings")
+        .hasAnyRole(roles(SUPERVISOR, AUDITOR))
         .requestMatchers("/api/distribution/**")
         .hasAnyRole(roles(SUPERVISOR));
   }

@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.springframework.stereotype.Component;
 
-/** The Excel files of the reports in memory, as the exports write them, for the deliveries. */
+/**
+ * The Excel files of the reports in memory, as the exports write them, for the deliveries: without
+ * the operators' presence, which goes only to supervisors and managers who download the workbook.
+ */
 @Component
 class ReportWorkbookFiles implements ReportWorkbooks {
 
@@ -37,6 +40,7 @@ class ReportWorkbookFiles implements ReportWorkbooks {
         activity.report(month.atDay(1), month.atEndOfMonth(), EVERYTHING),
         null,
         satisfaction(month.atDay(1), month.atEndOfMonth()),
+        null,
         month,
         out);
     return new File("sla-" + month + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
@@ -46,7 +50,7 @@ class ReportWorkbookFiles implements ReportWorkbooks {
   public File activity(LocalDate from, LocalDate to, String label) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SlaWorkbook.writeActivity(
-        activity.report(from, to, EVERYTHING), satisfaction(from, to), reports.zone(), out);
+        activity.report(from, to, EVERYTHING), satisfaction(from, to), null, reports.zone(), out);
     return new File("activity-" + label + ".xlsx", SlaWorkbook.MEDIA_TYPE, out.toByteArray());
   }
 

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.sportello.distribution.PresenceReport;
+import it.sportello.platform.security.Role;
 import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.ActivityReports;
 import it.sportello.reporting.CallResult;
@@ -28,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,12 +50,15 @@ class SlaReportController {
   private final ActivityReports activity;
   private final KbUsageReports kbUsage;
   private final SatisfactionResults satisfaction;
+  private final PresenceReport presence;
 
   SlaReportController(
       SlaReports reports,
       ActivityReports activity,
       KbUsageReports kbUsage,
-      SatisfactionResults satisfaction) {
+      SatisfactionResults satisfaction,
+      PresenceReport presence) {
+    this.presence = presence;
     this.satisfaction = satisfaction;
     this.reports = reports;
     this.activity = activity;
@@ -171,7 +177,8 @@ class SlaReportController {
       summary =
           "The monthly SLA report as Excel: sheet SLA (the figures), sheet Tickets (every ticket's"
               + " result), then the month's activity: Days, Hour bands, Outcomes, Backlog, KB usage,"
-              + " Satisfaction, Satisfaction answers")
+              + " Satisfaction, Satisfaction answers, Presence (time per state and pauses by reason per"
+              + " operator and day)")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -181,9 +188,17 @@ class SlaReportController {
   @GetMapping("/sla.xlsx")
   void xlsx(
       @Parameter(description = MONTH_HELP) @RequestParam(required = false) String month,
-      HttpServletResponse response)
+      HttpServletResponse response,
+      Authentication authentication)
       throws IOException {
     YearMonth period = month(month);
+    // the operators' presence only for those who may read it (the presence report's roles)
+    boolean presenceReader =
+        authentication.getAuthorities().stream()
+            .anyMatch(
+                granted ->
+                    granted.getAuthority().equals(Role.SUPERVISOR.authority())
+                        || granted.getAuthority().equals(Role.MANAGER.authority()));
     Downloads.attachment(response, "sla-" + period + ".xlsx", SlaWorkbook.MEDIA_TYPE);
     SlaWorkbook.write(
         reports,
@@ -195,6 +210,7 @@ class SlaReportController {
             period.atEndOfMonth(),
             reports.zone(),
             new SatisfactionResults.Filter(null, null, null)),
+        presenceReader ? presence.days(period.atDay(1), period.atEndOfMonth()) : null,
         period,
         response.getOutputStream());
   }

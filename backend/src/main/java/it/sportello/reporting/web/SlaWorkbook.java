@@ -1,5 +1,6 @@
 package it.sportello.reporting.web;
 
+import it.sportello.distribution.PresenceReport.PresenceDay;
 import it.sportello.reporting.ActivityReport;
 import it.sportello.reporting.KbUsageReport;
 import it.sportello.reporting.SlaFigures;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -75,15 +77,19 @@ final class SlaWorkbook {
       KbUsageReport kbUsage,
       YearMonth month,
       OutputStream out) {
-    write(reports, activity, kbUsage, null, month, out);
+    write(reports, activity, kbUsage, null, null, month, out);
   }
 
-  /** With the satisfaction survey's sheets at the end when {@code satisfaction} is given. */
+  /**
+   * With the satisfaction survey's sheets at the end when {@code satisfaction} is given, and the
+   * operators' presence (sheet "Presence") when {@code presence} is.
+   */
   static void write(
       SlaReports reports,
       ActivityReport activity,
       KbUsageReport kbUsage,
       SatisfactionReport satisfaction,
+      List<PresenceDay> presence,
       YearMonth month,
       OutputStream out) {
     SlaReport report = reports.report(month);
@@ -194,6 +200,7 @@ final class SlaWorkbook {
       activitySheets(workbook, activity, bold);
       kbUsageSheet(workbook, kbUsage, reports.zone(), bold);
       SatisfactionSheets.write(workbook, satisfaction, reports.zone(), bold);
+      PresenceSheet.write(workbook, presence, bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -212,13 +219,17 @@ final class SlaWorkbook {
    * "Backlog", as in the monthly workbook.
    */
   static void writeActivity(ActivityReport activity, OutputStream out) {
-    writeActivity(activity, null, null, out);
+    writeActivity(activity, null, null, null, out);
   }
 
-  /** With the satisfaction survey's sheets when {@code satisfaction} is given. */
+  /**
+   * With the satisfaction survey's sheets when {@code satisfaction} is given, and the operators'
+   * presence (sheet "Presence") when {@code presence} is.
+   */
   static void writeActivity(
       ActivityReport activity,
       SatisfactionReport satisfaction,
+      List<PresenceDay> presence,
       java.time.ZoneId zone,
       OutputStream out) {
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -229,6 +240,7 @@ final class SlaWorkbook {
       bold.setFont(font);
       activitySheets(workbook, activity, bold);
       SatisfactionSheets.write(workbook, satisfaction, zone, bold);
+      PresenceSheet.write(workbook, presence, bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
