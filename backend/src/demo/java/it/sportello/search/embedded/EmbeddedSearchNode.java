@@ -107,7 +107,7 @@ public class EmbeddedSearchNode implements LocalSearchNode {
 
     private void run() {
       try {
-        Path dataDirectory = Path.of(settings.dataDirectory()).toAbsolutePath();
+        Path dataDirectory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
         Path base = dataDirectory.resolve(settings.keepData() ? "node" : "node-" + port);
         Files.createDirectories(base);
         if (settings.keepData()) {

@@ -48,7 +48,8 @@ final class PackagedClasspath {
    * The classpath entries for the node: the application's libraries and the node's main class,
    * extracted from the jar into the folder (again only when the jar changed).
    */
-  static List<String> extract(Path application, Path folder) {
+  static List<String> extract(Path application, Path into) {
+    Path folder = into.toAbsolutePath().normalize();
     try {
       Path jarPath = application.toAbsolutePath();
       String stamp =
