@@ -11,9 +11,9 @@ import sun.misc.Signal;
  * terminal sends SIGINT to Maven and to the application's JVM, and Maven's plugin also sends the
  * application SIGTERM; a JVM stopped by a signal exits with 130 or 143, and the plugin reports any
  * code but 0 and 130 as {@code BUILD FAILURE}. With {@code sportello.demo.quiet-stop} (set by the
- * run goal in backend/pom.xml only) either signal stops the application in order (Spring's
- * shutdown hook closes the context, the engine, PostgreSQL and the search node) and exits with 0.
- * The packaged application and the Docker image keep the JVM's usual signal handling.
+ * run goal in backend/pom.xml only) either signal stops the application in order (Spring's shutdown
+ * hook closes the context, the engine, PostgreSQL and the search node) and exits with 0. The
+ * packaged application and the Docker image keep the JVM's usual signal handling.
  */
 @Component
 @ConditionalOnProperty(name = "sportello.demo.quiet-stop", havingValue = "true")
