@@ -62,7 +62,7 @@ public class SearchUnavailableException extends RuntimeException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "Search is starting: the index is being built; try again in a few seconds.");
+            "Search is starting: the index is being checked or rebuilt; try again in a few seconds.");
     problem.setTitle("Search starting");
     problem.setProperty("state", "starting");
     return problem;
