@@ -56,6 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
       // (KnowledgeBaseIT); no background indexer: tests index explicitly, else changes stay queued
       "sportello.search.embedded.start-on-startup=false",
       "sportello.search.embedded.data-directory=target/it-search",
+      // a node per test JVM, its folder removed when it stops
+      "sportello.search.embedded.keep-data=false",
       "sportello.search.indexer.enabled=false",
       // the test JVM ends promptly after the last test, even with a browser's event stream open:
       // a graceful stop waiting on it outlived Failsafe's exit timeout, and the JVM killed then

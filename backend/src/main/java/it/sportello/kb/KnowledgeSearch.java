@@ -1,6 +1,7 @@
 package it.sportello.kb;
 
 import it.sportello.search.SearchEngine;
+import it.sportello.search.SearchIndex;
 import it.sportello.search.SearchQuery;
 import it.sportello.search.SearchResult;
 import it.sportello.shared.InvalidRequestException;
@@ -22,10 +23,12 @@ public class KnowledgeSearch {
 
   private final SearchEngine engine;
   private final ArticleTables store;
+  private final SearchIndex index;
 
-  KnowledgeSearch(SearchEngine engine, ArticleTables store) {
+  KnowledgeSearch(SearchEngine engine, ArticleTables store, SearchIndex index) {
     this.engine = engine;
     this.store = store;
+    this.index = index;
   }
 
   /**
@@ -43,6 +46,8 @@ public class KnowledgeSearch {
     if (!ArticleDraft.LANGUAGES.contains(lang)) {
       throw new InvalidRequestException("lang", "one of " + ArticleDraft.LANGUAGES);
     }
+    // while the index is being built a search could miss articles: "starting", never a short list
+    index.requireReady();
     Set<String> audiences =
         Audience.visibleTo(groups).stream().map(Enum::name).collect(Collectors.toSet());
     return engine.search(

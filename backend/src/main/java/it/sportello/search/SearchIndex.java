@@ -205,6 +205,19 @@ public class SearchIndex {
     return startup;
   }
 
+  /**
+   * Refuses a search while the index is not known to be complete: after a start, until the engine
+   * answers and the index has been checked against the database (and rebuilt where it differed).
+   * Without the background indexer (the tests index explicitly) there is nothing to wait for.
+   *
+   * @throws SearchUnavailableException "starting" (503 with {@code Retry-After})
+   */
+  public void requireReady() {
+    if (properties.indexer().enabled() && !"ready".equals(startup)) {
+      throw SearchUnavailableException.starting();
+    }
+  }
+
   /** The index against the database: how many documents each holds. */
   public Consistency check() {
     engine.ensureIndex();

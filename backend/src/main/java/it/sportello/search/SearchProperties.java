@@ -50,6 +50,8 @@ public record SearchProperties(
    * @param port its HTTP port; 0 picks a free one
    * @param heap the child JVM's heap ({@code -Xmx})
    * @param startOnStartup start with the application, else on the first call to the engine
+   * @param keepData keep the index in one folder between restarts (the demo), else a folder per
+   *     port removed when the node stops (the tests)
    */
   public record Embedded(
       @DefaultValue("false") boolean enabled,
@@ -57,5 +59,6 @@ public record SearchProperties(
       @NotBlank @DefaultValue("./data/search") String dataDirectory,
       @Min(0) @DefaultValue("0") int port,
       @NotBlank @DefaultValue("512m") String heap,
-      @NotNull @DefaultValue("120s") Duration startTimeout) {}
+      @NotNull @DefaultValue("120s") Duration startTimeout,
+      @DefaultValue("true") boolean keepData) {}
 }

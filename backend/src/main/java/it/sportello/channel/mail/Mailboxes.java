@@ -23,7 +23,7 @@ public class Mailboxes {
   private final Map<String, Mailbox> byId = new LinkedHashMap<>();
 
   @Autowired
-  Mailboxes(MailProperties properties, ObjectProvider<EmbeddedMailServer> embeddedServer) {
+  Mailboxes(MailProperties properties, ObjectProvider<LocalMailServer> embeddedServer) {
     properties
         .mailboxes()
         .forEach(
@@ -84,7 +84,7 @@ public class Mailboxes {
     return byId.values().stream().map(Mailbox::address).collect(Collectors.toUnmodifiableSet());
   }
 
-  private static Mailbox embedded(String id, MailboxProperties mailbox, EmbeddedMailServer server) {
+  private static Mailbox embedded(String id, MailboxProperties mailbox, LocalMailServer server) {
     String address = mailbox.address().strip().toLowerCase(Locale.ROOT);
     server.account(address, server.password());
     return new Mailbox(

@@ -263,7 +263,8 @@ class KnowledgeBaseController {
   }
 
   @ExceptionHandler(SearchUnavailableException.class)
-  ProblemDetail searchUnavailable(SearchUnavailableException exception) {
-    return KnowledgeBasePublicController.unavailable();
+  ProblemDetail searchUnavailable(
+      SearchUnavailableException exception, jakarta.servlet.http.HttpServletResponse response) {
+    return exception.problem(response);
   }
 }

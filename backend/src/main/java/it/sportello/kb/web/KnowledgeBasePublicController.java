@@ -98,11 +98,8 @@ class KnowledgeBasePublicController {
   }
 
   @ExceptionHandler(SearchUnavailableException.class)
-  ProblemDetail searchUnavailable(SearchUnavailableException exception) {
-    return unavailable();
-  }
-
-  static ProblemDetail unavailable() {
-    return SearchUnavailableException.problem();
+  ProblemDetail searchUnavailable(
+      SearchUnavailableException exception, jakarta.servlet.http.HttpServletResponse response) {
+    return exception.problem(response);
   }
 }

@@ -156,7 +156,8 @@ class KbTicketController {
   }
 
   @ExceptionHandler(SearchUnavailableException.class)
-  ProblemDetail searchUnavailable(SearchUnavailableException exception) {
-    return SearchUnavailableException.problem();
+  ProblemDetail searchUnavailable(
+      SearchUnavailableException exception, jakarta.servlet.http.HttpServletResponse response) {
+    return exception.problem(response);
   }
 }

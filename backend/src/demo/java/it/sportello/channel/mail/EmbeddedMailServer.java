@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "sportello.mail.embedded-server.enabled", havingValue = "true")
-public class EmbeddedMailServer {
+public class EmbeddedMailServer implements LocalMailServer {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
@@ -49,23 +49,27 @@ public class EmbeddedMailServer {
         imapPort());
   }
 
+  @Override
   public String host() {
     return properties.bindAddress();
   }
 
+  @Override
   public int smtpPort() {
     return greenMail.getSmtp().getPort();
   }
 
+  @Override
   public int imapPort() {
     return greenMail.getImap().getPort();
   }
 
-  /** Creates (or finds) the account of the address; its login is the address. */
+  @Override
   public void account(String address, String password) {
     greenMail.setUser(address, address, password);
   }
 
+  @Override
   public String password() {
     return properties.password();
   }

@@ -107,8 +107,12 @@ public class EmbeddedSearchNode implements LocalSearchNode {
 
     private void run() {
       try {
-        Path base = Path.of(settings.dataDirectory()).toAbsolutePath().resolve("node-" + port);
+        Path dataDirectory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
+        Path base = dataDirectory.resolve(settings.keepData() ? "node" : "node-" + port);
         Files.createDirectories(base);
+        if (settings.keepData()) {
+          removeLeftovers(dataDirectory);
+        }
         Path arguments = base.resolve("java-arguments.txt");
         List<String> lines = new ArrayList<>();
         lines.add("-Xms" + settings.heap());
@@ -116,11 +120,12 @@ public class EmbeddedSearchNode implements LocalSearchNode {
         lines.add("-XX:+UseSerialGC");
         lines.add("-Djava.awt.headless=true");
         lines.add("-cp");
-        lines.add(quote(String.join(File.pathSeparator, classpath())));
+        lines.add(quote(String.join(File.pathSeparator, classpath(dataDirectory))));
         lines.add(SearchNodeMain.class.getName());
         lines.add(quote(base.resolve("opensearch").toString()));
         lines.add(String.valueOf(port));
-        lines.add("sportello-" + port);
+        lines.add(settings.keepData() ? "sportello" : "sportello-" + port);
+        lines.add(String.valueOf(settings.keepData()));
         Files.write(arguments, lines, StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process =
@@ -174,11 +179,12 @@ public class EmbeddedSearchNode implements LocalSearchNode {
   }
 
   /**
-   * This JVM's classpath without the application's logging bridges (the node logs through Log4j 2).
-   * Needs the classpath as directories and jars ({@code spring-boot:run}, the tests): a packaged
-   * application has one jar and no embedded node.
+   * This JVM's classpath without the application's logging bridges (the node logs through Log4j 2):
+   * the directories and jars of {@code spring-boot:run} and the tests, or, for a packaged
+   * application ({@code java -jar}, the Docker demo image), the jars inside it, copied out once
+   * under the data directory ({@link PackagedClasspath}).
    */
-  static List<String> classpath() {
+  static List<String> classpath(Path dataDirectory) {
     String testClasspath = System.getProperty("surefire.test.class.path");
     String classpath =
         testClasspath != null && !testClasspath.isBlank()
@@ -186,6 +192,10 @@ public class EmbeddedSearchNode implements LocalSearchNode {
             : System.getProperty("java.class.path");
     List<String> entries = new ArrayList<>();
     for (String entry : classpath.split(File.pathSeparator)) {
+      if (PackagedClasspath.isPackagedApplication(entry)) {
+        entries.addAll(PackagedClasspath.extract(Path.of(entry), dataDirectory.resolve("runtime")));
+        continue;
+      }
       entries.add(entry);
       entries.addAll(manifestClasspath(entry));
     }
@@ -204,9 +214,9 @@ public class EmbeddedSearchNode implements LocalSearchNode {
             .toList();
     if (filtered.stream().noneMatch(entry -> entry.contains("opensearch"))) {
       throw new IllegalStateException(
-          "The embedded search node needs OpenSearch's jars on an exploded classpath (mvn"
-              + " spring-boot:run or the tests); with a packaged application set"
-              + " sportello.search.url and sportello.search.embedded.enabled=false");
+          "The embedded search node needs OpenSearch's jars on the classpath (the demo build);"
+              + " with the production build set sportello.search.url and"
+              + " sportello.search.embedded.enabled=false");
     }
     return filtered;
   }
@@ -237,6 +247,23 @@ public class EmbeddedSearchNode implements LocalSearchNode {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The per-port folders of earlier versions (each start made a new one and rebuilt its index):
+   * gone once the node keeps its data in one folder.
+   */
+  private static void removeLeftovers(Path dataDirectory) throws IOException {
+    try (var folders = Files.list(dataDirectory)) {
+      for (Path folder :
+          folders
+              .filter(Files::isDirectory)
+              .filter(path -> path.getFileName().toString().matches("node-\\d+"))
+              .toList()) {
+        log.info("Removing {}, left by an earlier start of the search node", folder);
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+      }
     }
   }
 

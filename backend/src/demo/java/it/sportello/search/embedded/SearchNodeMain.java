@@ -12,7 +12,8 @@ import org.opensearch.http.HttpServerTransport;
  * OpenSearch node under the given directory, prints {@code READY <http port>} and runs until its
  * standard input closes, which happens when the parent stops or dies.
  *
- * <p>Arguments: base directory, first HTTP port to try, cluster name.
+ * <p>Arguments: base directory, first HTTP port to try, cluster name, whether to keep the data when
+ * it stops (the demo keeps its index between restarts; the tests' nodes are thrown away).
  */
 public final class SearchNodeMain {
 
@@ -22,6 +23,7 @@ public final class SearchNodeMain {
     String basePath = Path.of(args[0]).toAbsolutePath().toString();
     int port = Integer.parseInt(args[1]);
     String clusterName = args[2];
+    boolean keepData = args.length > 3 && Boolean.parseBoolean(args[3]);
     OpenSearchRunner runner = new OpenSearchRunner();
     runner.setMaxHttpPort(port + 100);
     runner.onBuild(
@@ -54,7 +56,9 @@ public final class SearchNodeMain {
       // the parent holds our standard input open while it wants us
     }
     runner.close();
-    runner.clean();
+    if (!keepData) {
+      runner.clean();
+    }
     System.exit(0);
   }
 
