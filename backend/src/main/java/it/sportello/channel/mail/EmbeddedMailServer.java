@@ -66,6 +66,11 @@ public class EmbeddedMailServer {
     greenMail.setUser(address, address, password);
   }
 
+  /** Every message the server has received since it started (tests and benchmarks count them). */
+  public jakarta.mail.internet.MimeMessage[] receivedMessages() {
+    return greenMail.getReceivedMessages();
+  }
+
   public String password() {
     return properties.password();
   }

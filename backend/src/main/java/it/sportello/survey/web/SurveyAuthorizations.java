@@ -29,6 +29,12 @@ class SurveyAuthorizations implements ModuleAuthorizations {
         .requestMatchers(
             HttpMethod.POST, "/api/public/surveys/*/answers", "/api/public/surveys/*/unsubscribe")
         .permitAll()
+        .requestMatchers(
+            HttpMethod.GET,
+            "/api/surveys/campaigns/*/progress",
+            "/api/surveys/campaigns/*/results",
+            "/api/surveys/campaigns/*/campaign.xlsx")
+        .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
         .requestMatchers(HttpMethod.GET, "/api/surveys/satisfaction/results")
         .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
         .requestMatchers(HttpMethod.GET, "/api/surveys/**")
