@@ -35,11 +35,7 @@ final class DeliveryReports {
    * @param diagnostic the remote server's words, or null
    */
   record Report(
-      String originalMessageId,
-      String recipient,
-      String action,
-      String status,
-      String diagnostic) {
+      String originalMessageId, String recipient, String action, String status, String diagnostic) {
 
     /** Delivery failed for good (a bounce); a delay is not one. */
     boolean failed() {

@@ -27,8 +27,7 @@ sealed interface InboundAnalysis permits InboundAnalysis.Ignored, InboundAnalysi
       this(messageId, sender, subject, reason, null, null);
     }
 
-    Ignored(
-        String messageId, String sender, String subject, String reason, PecEnvelope receipt) {
+    Ignored(String messageId, String sender, String subject, String reason, PecEnvelope receipt) {
       this(messageId, sender, subject, reason, receipt, null);
     }
   }

@@ -635,8 +635,8 @@ public class InboundMail {
   }
 
   /**
-   * A bounce about a message of ours: the outbox row notes it, and whoever sent it hears of it
-   * (in this transaction).
+   * A bounce about a message of ours: the outbox row notes it, and whoever sent it hears of it (in
+   * this transaction).
    */
   private void recordBounce(DeliveryReports.Report bounce, Instant now) {
     String original = bounce.originalMessageId();
