@@ -1,5 +1,6 @@
 package it.sportello.survey;
 
+import it.sportello.survey.excel.Spreadsheets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Timestamp;
@@ -11,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +36,14 @@ public class CampaignReports {
           "WRONG_NUMBER",
           "CALLING");
 
-  public record Day(LocalDate day, int contacted, int answered, int bounced) {}
+  public record CampaignDay(LocalDate day, int contacted, int answered, int bounced) {}
 
-  public record Option(String value, int count) {}
+  public record QuestionOption(String value, int count) {}
 
-  public record QuestionResult(String key, String type, int answers, List<Option> options) {}
+  public record QuestionResult(
+      String key, String type, int answers, List<QuestionOption> options) {}
 
-  public record Progress(
+  public record CampaignProgress(
       long campaignId,
       String status,
       int recipients,
@@ -52,7 +51,7 @@ public class CampaignReports {
       int contacted,
       int answered,
       double answerRate,
-      List<Day> days) {}
+      List<CampaignDay> days) {}
 
   private final JdbcClient jdbc;
   private final Campaigns campaigns;
@@ -71,7 +70,7 @@ public class CampaignReports {
   }
 
   @Transactional(readOnly = true)
-  public Progress progress(long campaignId) {
+  public CampaignProgress progress(long campaignId) {
     Campaigns.Campaign campaign = campaigns.get(campaignId);
     Map<String, Integer> outcomes = new TreeMap<>();
     jdbc.sql(
@@ -111,10 +110,10 @@ public class CampaignReports {
         "select outcome_at as at from sportello.campaign_recipient where campaign_id = ? and"
             + " status = 'BOUNCED'",
         campaignId);
-    List<Day> perDay = new ArrayList<>();
-    days.forEach((day, n) -> perDay.add(new Day(day, n[0], n[1], n[2])));
+    List<CampaignDay> perDay = new ArrayList<>();
+    days.forEach((day, n) -> perDay.add(new CampaignDay(day, n[0], n[1], n[2])));
     int base = campaign.channel() == Campaigns.Channel.WEB ? answered : contacted;
-    return new Progress(
+    return new CampaignProgress(
         campaignId,
         campaign.status().name(),
         recipients,
@@ -133,7 +132,7 @@ public class CampaignReports {
             rs -> {
               Timestamp at = rs.getTimestamp("at");
               days.computeIfAbsent(at.toInstant().atZone(zone).toLocalDate(), d -> new int[3])[
-                      index]++;
+                  index]++;
             });
   }
 
@@ -173,10 +172,10 @@ public class CampaignReports {
     List<QuestionResult> results = new ArrayList<>();
     for (Question question : version.questions()) {
       Map<String, Integer> byValue = counts.getOrDefault(question.key(), Map.of());
-      List<Option> options = new ArrayList<>();
+      List<QuestionOption> options = new ArrayList<>();
       // choices in the questionnaire's order (zero counts too); free text is not charted
       for (String value : question.values()) {
-        options.add(new Option(value, byValue.getOrDefault(value, 0)));
+        options.add(new QuestionOption(value, byValue.getOrDefault(value, 0)));
       }
       results.add(
           new QuestionResult(
@@ -189,44 +188,45 @@ public class CampaignReports {
   @Transactional(readOnly = true)
   public void workbook(long campaignId, OutputStream out) throws IOException {
     Campaigns.Campaign campaign = campaigns.get(campaignId);
-    Progress progress = progress(campaignId);
+    CampaignProgress progress = progress(campaignId);
     var summary = questionnaires.summary(campaign.questionnaireId()).orElseThrow();
     List<Question> questions =
         questionnaires.version(summary.id(), summary.currentVersion()).questions();
     DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
-      Sheet days = workbook.createSheet("Per day");
-      row(days, 0, "Campaign", campaign.name());
-      row(days, 1, "Legal basis", campaign.legalBasis().name());
-      row(days, 2, "Recipients", progress.recipients());
-      row(days, 3, "Answer rate %", progress.answerRate());
-      int r = 5;
-      row(days, r++, "Day", "Contacted", "Answered", "Bounced");
-      for (Day day : progress.days()) {
-        row(days, r++, day.day().toString(), day.contacted(), day.answered(), day.bounced());
+    try (Spreadsheets.Writer book = new Spreadsheets.Writer()) {
+      book.sheet("Per day")
+          .row("Campaign", campaign.name())
+          .row("Legal basis", campaign.legalBasis().name())
+          .row("Recipients", progress.recipients())
+          .row("Answer rate %", progress.answerRate())
+          .blank()
+          .row("Day", "Contacted", "Answered", "Bounced");
+      for (CampaignDay day : progress.days()) {
+        book.row(day.day().toString(), day.contacted(), day.answered(), day.bounced());
       }
-      Sheet outcomes = workbook.createSheet("Outcomes");
-      r = 0;
-      row(outcomes, r++, "Outcome", "Recipients");
-      for (var outcome : progress.outcomes().entrySet()) {
-        row(outcomes, r++, outcome.getKey(), outcome.getValue());
-      }
-      Sheet results = workbook.createSheet("Results");
-      r = 0;
-      row(results, r++, "Question", "Option", "Answers");
+      book.sheet("Outcomes").row("Outcome", "Recipients");
+      progress.outcomes().forEach((outcome, count) -> book.row(outcome, count));
+      book.sheet("Results").row("Question", "Option", "Answers");
       for (QuestionResult result : results(campaignId)) {
-        row(results, r++, result.key(), "(answered)", result.answers());
-        for (Option option : result.options()) {
-          row(results, r++, result.key(), option.value(), option.count());
+        book.row(result.key(), "(answered)", result.answers());
+        for (QuestionOption option : result.options()) {
+          book.row(result.key(), option.value(), option.count());
         }
       }
-      Sheet answers = workbook.createSheet("Answers");
-      List<Object> header = new ArrayList<>(List.of("Invitation", "Language", "Answered", "Version"));
+      List<Object> header =
+          new ArrayList<>(List.of("Invitation", "Language", "Answered", "Version"));
       questions.forEach(q -> header.add(q.key()));
-      row(answers, 0, header.toArray());
-      int[] next = {1};
-      Map<Long, Map<String, String>> current = new LinkedHashMap<>();
-      Object[][] meta = new Object[1][];
+      book.sheet("Answers").row(header.toArray());
+      // one row per answered invitation, streamed in invitation order
+      Object[][] current = {null};
+      Map<String, String> values = new LinkedHashMap<>();
+      Runnable flush =
+          () -> {
+            List<Object> cells = new ArrayList<>(List.of(current[0]));
+            questions.forEach(q -> cells.add(values.getOrDefault(q.key(), "")));
+            book.row(cells.toArray());
+            values.clear();
+          };
       jdbc.sql(
               """
               select i.id, i.language, i.answered_at, i.questionnaire_version, a.question_key,
@@ -238,51 +238,25 @@ public class CampaignReports {
           .query(
               rs -> {
                 long id = rs.getLong("id");
-                if (!current.isEmpty() && !current.containsKey(id)) {
-                  flush(answers, next, meta[0], current, questions);
+                if (current[0] != null && !current[0][0].equals(id)) {
+                  flush.run();
                 }
-                if (!current.containsKey(id)) {
-                  meta[0] =
+                if (current[0] == null || !current[0][0].equals(id)) {
+                  current[0] =
                       new Object[] {
                         id,
                         rs.getString("language"),
                         time.format(rs.getTimestamp("answered_at").toInstant()),
                         rs.getInt("questionnaire_version")
                       };
-                  current.put(id, new LinkedHashMap<>());
                 }
-                current.get(id).merge(rs.getString("question_key"), rs.getString("value"), (a, b) -> a + "; " + b);
+                values.merge(
+                    rs.getString("question_key"), rs.getString("value"), (a, b) -> a + "; " + b);
               });
-      if (!current.isEmpty()) {
-        flush(answers, next, meta[0], current, questions);
+      if (current[0] != null) {
+        flush.run();
       }
-      workbook.write(out);
-      workbook.dispose();
-    }
-  }
-
-  private static void flush(
-      Sheet sheet,
-      int[] next,
-      Object[] meta,
-      Map<Long, Map<String, String>> current,
-      List<Question> questions) {
-    Map<String, String> values = current.values().iterator().next();
-    List<Object> cells = new ArrayList<>(List.of(meta));
-    questions.forEach(q -> cells.add(values.getOrDefault(q.key(), "")));
-    row(sheet, next[0]++, cells.toArray());
-    current.clear();
-  }
-
-  private static void row(Sheet sheet, int index, Object... values) {
-    Row row = sheet.createRow(index);
-    for (int i = 0; i < values.length; i++) {
-      Object value = values[i];
-      if (value instanceof Number number) {
-        row.createCell(i).setCellValue(number.doubleValue());
-      } else {
-        row.createCell(i).setCellValue(value == null ? "" : value.toString());
-      }
+      book.write(out);
     }
   }
 }

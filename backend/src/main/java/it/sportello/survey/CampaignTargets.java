@@ -2,9 +2,9 @@ package it.sportello.survey;
 
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
+import it.sportello.survey.excel.Spreadsheets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,18 +16,13 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads a campaign's target list from a CSV file (comma or semicolon, UTF-8, a header row) or an
  * Excel workbook (first sheet, a header row) with the columns {@code email}, {@code phone}, {@code
- * name}, {@code language} (any order, case-insensitive; the channel says which of email or phone
- * is required). Every row is checked before anything is kept: one bad row refuses the whole file,
- * with each problem named by row number and column ({@code rows[12].email}).
+ * name}, {@code language} (any order, case-insensitive; the channel says which of email or phone is
+ * required). Every row is checked before anything is kept: one bad row refuses the whole file, with
+ * each problem named by row number and column ({@code rows[12].email}).
  */
 public final class CampaignTargets {
 
@@ -138,32 +133,16 @@ public final class CampaignTargets {
 
   private static List<Map<String, String>> excel(InputStream in) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
-    DataFormatter formatter = new DataFormatter(Locale.ROOT);
-    try (Workbook workbook = WorkbookFactory.create(in)) {
-      Sheet sheet = workbook.getSheetAt(0);
-      Row header = sheet.getRow(sheet.getFirstRowNum());
-      if (header == null) {
-        return rows;
+    for (Map<String, String> row : Spreadsheets.rows(in)) {
+      Map<String, Integer> positions = new HashMap<>();
+      List<String> names = new ArrayList<>(row.keySet());
+      for (int i = 0; i < names.size(); i++) {
+        positions.put(names.get(i), i);
       }
-      Map<String, Integer> names = new HashMap<>();
-      header.forEach(cell -> names.put(formatter.formatCellValue(cell), cell.getColumnIndex()));
-      Map<String, Integer> columns = columns(names);
-      for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        Map<String, String> values = new HashMap<>();
-        boolean empty = true;
-        for (var column : columns.entrySet()) {
-          String value =
-              row == null ? null : formatter.formatCellValue(row.getCell(column.getValue()));
-          empty &= value == null || value.isBlank();
-          values.put(column.getKey(), value);
-        }
-        if (!empty) {
-          rows.add(values);
-        }
-      }
-    } catch (org.apache.poi.EmptyFileException | org.apache.poi.UnsupportedFileFormatException e) {
-      throw new InvalidRequestException("file", "is not a readable Excel workbook");
+      Map<String, Integer> columns = columns(positions);
+      Map<String, String> values = new HashMap<>();
+      columns.forEach((column, index) -> values.put(column, row.get(names.get(index))));
+      rows.add(values);
     }
     return rows;
   }

@@ -25,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Outbound campaigns (ADR 0027): a questionnaire sent to a target list by phone (CATI: a call task
  * per person, at most {@code maxAttempts} calls), e-mail (CAWI: a personal link, one reminder) or a
- * public link (WEB). The recipients live in {@code campaign_recipient}, imported in one
- * transaction with batch inserts; the {@code campaign} process works them in waves, each queuing
- * at most the mailbox's rate into the outbox's low-priority lane. Opt-outs are checked at every
- * wave, so an unsubscribe stops a running campaign's next message.
+ * public link (WEB). The recipients live in {@code campaign_recipient}, imported in one transaction
+ * with batch inserts; the {@code campaign} process works them in waves, each queuing at most the
+ * mailbox's rate into the outbox's low-priority lane. Opt-outs are checked at every wave, so an
+ * unsubscribe stops a running campaign's next message.
  */
 @Service
 public class Campaigns {
@@ -65,7 +65,7 @@ public class Campaigns {
       Channel channel,
       Questionnaires.LegalBasis legalBasis,
       String legalBasisNote,
-      Instant endsAt,
+      java.time.LocalDate endsOn,
       String mailboxId,
       Integer ratePerMinute,
       Integer maxAttempts,
@@ -91,7 +91,8 @@ public class Campaigns {
       String createdBy,
       Instant createdAt,
       Instant startedAt,
-      Instant closedAt) {}
+      Instant closedAt,
+      String webLink) {}
 
   /** What a wave did. */
   public record Wave(int invited, int reminded, int optedOut, int calls, boolean allWorked) {}
@@ -103,6 +104,7 @@ public class Campaigns {
   private final CampaignProcessPort process;
   private final SurveyProperties properties;
   private final Clock clock;
+  private final java.time.ZoneId zone;
 
   Campaigns(
       JdbcClient jdbc,
@@ -111,7 +113,8 @@ public class Campaigns {
       TextTemplates texts,
       CampaignProcessPort process,
       SurveyProperties properties,
-      Clock clock) {
+      Clock clock,
+      it.sportello.sla.SlaService sla) {
     this.jdbc = jdbc;
     this.questionnaires = questionnaires;
     this.outbox = outbox;
@@ -119,6 +122,7 @@ public class Campaigns {
     this.process = process;
     this.properties = properties;
     this.clock = clock;
+    this.zone = sla.calendar().zone();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -140,8 +144,11 @@ public class Campaigns {
     if (wanted.legalBasis() == null) {
       violations.add(new FieldViolation("legalBasis", "is required"));
     }
-    if (wanted.endsAt() == null || !wanted.endsAt().isAfter(clock.instant())) {
-      violations.add(new FieldViolation("endsAt", "must be in the future"));
+    // the campaign ends at the end of its last day in the service calendar's zone
+    Instant endsAt =
+        wanted.endsOn() == null ? null : wanted.endsOn().plusDays(1).atStartOfDay(zone).toInstant();
+    if (endsAt == null || !endsAt.isAfter(clock.instant())) {
+      violations.add(new FieldViolation("endsOn", "must be today or later"));
     }
     int rate = wanted.ratePerMinute() == null ? 100 : wanted.ratePerMinute();
     if (rate < 1 || rate > 100_000) {
@@ -171,15 +178,15 @@ public class Campaigns {
                 """
                 insert into sportello.campaign (name, questionnaire_id, channel, legal_basis,
                     legal_basis_note, status, ends_at, mailbox_id, rate_per_minute, max_attempts,
-                    reminder_after_days, language, script, created_by, created_at)
-                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    reminder_after_days, language, script, created_by, created_at, web_token)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
             .params(
                 wanted.name().strip(),
                 wanted.questionnaireId(),
                 wanted.channel().name(),
                 wanted.legalBasis().name(),
                 wanted.legalBasisNote(),
-                Timestamp.from(wanted.endsAt()),
+                Timestamp.from(endsAt),
                 wanted.mailboxId(),
                 rate,
                 attempts,
@@ -187,7 +194,8 @@ public class Campaigns {
                 language,
                 wanted.script(),
                 actor,
-                Timestamp.from(now))
+                Timestamp.from(now),
+                wanted.channel() == Channel.WEB ? newToken() : null)
             .query(Long.class)
             .single();
     return get(id);
@@ -217,7 +225,10 @@ public class Campaigns {
                     rs.getString("created_by"),
                     rs.getTimestamp("created_at").toInstant(),
                     instant(rs.getTimestamp("started_at")),
-                    instant(rs.getTimestamp("closed_at"))))
+                    instant(rs.getTimestamp("closed_at")),
+                    rs.getString("web_token") == null
+                        ? null
+                        : properties.webLink(rs.getString("web_token"))))
         .optional()
         .orElseThrow(() -> new NotFoundException("No such campaign."));
   }
@@ -261,6 +272,83 @@ public class Campaigns {
               .update();
     }
     return added;
+  }
+
+  /**
+   * Who to contact, chosen in the contact registry by their last contact: its channel (e.g. PHONE),
+   * the period it fell in (calendar days, both included), the topic of its ticket, the language
+   * (the contact's preferred one, else the ticket's). Null criteria do not filter; the period is
+   * required.
+   */
+  public record Audience(
+      String channel,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      String topic,
+      String language) {}
+
+  /**
+   * Adds the registry's contacts that match, in one statement, skipping contacts already on the
+   * list and anonymised ones; e-mail campaigns need an address, phone campaigns a number. @return
+   * how many were added
+   */
+  @Transactional
+  public int addFromRegistry(long campaignId, Audience audience) {
+    Campaign campaign = get(campaignId);
+    if (campaign.status() != Status.DRAFT) {
+      throw new ConflictException(409, "Recipients can only be added before the campaign starts.");
+    }
+    List<FieldViolation> violations = new ArrayList<>();
+    if (audience == null || audience.from() == null || audience.to() == null) {
+      violations.add(new FieldViolation("from", "the period of the last contact is required"));
+    } else if (audience.to().isBefore(audience.from())) {
+      violations.add(new FieldViolation("to", "must not be before from"));
+    }
+    if (audience != null
+        && audience.language() != null
+        && !QuestionnaireSchemas.LANGUAGES.contains(audience.language())) {
+      violations.add(new FieldViolation("language", "one of " + QuestionnaireSchemas.LANGUAGES));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    String reachable =
+        switch (campaign.channel()) {
+          case CAWI -> "c.email is not null";
+          case CATI -> "c.phone is not null";
+          case WEB -> "false";
+        };
+    // the contact registry's and tickets' tables, read in one statement so that 100,000 contacts
+    // never pass through the application
+    return jdbc.sql(
+            """
+            insert into sportello.campaign_recipient (campaign_id, email, phone, name, language,
+                contact_id, status)
+            select :campaign, lower(trim(c.email)), c.phone, c.name,
+                coalesce(c.preferred_language, t.language, :fallback), c.id, 'QUEUED'
+            from sportello.contact c
+            join lateral (select i.channel, i.occurred_at, i.ticket_id from sportello.interaction i
+                where i.contact_id = c.id order by i.occurred_at desc, i.id desc limit 1) last
+              on true
+            left join sportello.ticket t on t.id = last.ticket_id
+            where c.anonymised_at is null and """
+                + reachable
+                + """
+              and last.occurred_at >= :from and last.occurred_at < :to
+              and (cast(:channel as varchar) is null or last.channel = :channel)
+              and (cast(:topic as varchar) is null or t.topic = :topic)
+              and (cast(:language as varchar) is null
+                   or coalesce(c.preferred_language, t.language) = :language)
+              and not exists (select 1 from sportello.campaign_recipient r
+                  where r.campaign_id = :campaign and r.contact_id = c.id)""")
+        .param("campaign", campaignId)
+        .param("fallback", campaign.language())
+        .param("from", Timestamp.from(audience.from().atStartOfDay(zone).toInstant()))
+        .param("to", Timestamp.from(audience.to().plusDays(1).atStartOfDay(zone).toInstant()))
+        .param("channel", audience.channel())
+        .param("topic", audience.topic())
+        .param("language", audience.language())
+        .update();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -375,8 +463,7 @@ public class Campaigns {
     if (campaign.reminderAfterDays() != null && budget - invited > 0) {
       for (Recipient recipient : reminders(campaign, budget - invited, now)) {
         String token = newToken();
-        jdbc.sql(
-                "update sportello.survey_invitation set reminder_token_hash = ? where id = ?")
+        jdbc.sql("update sportello.survey_invitation set reminder_token_hash = ? where id = ?")
             .params(DoNotContact.sha256(token), recipient.invitationId())
             .update();
         Optional<MailOutbox.Queued> mail =
@@ -386,7 +473,9 @@ public class Campaigns {
                 update sportello.campaign_recipient set reminded_at = ?, reminder_message_id = ?
                 where id = ?""")
             .params(
-                Timestamp.from(now), mail.map(MailOutbox.Queued::messageId).orElse(null), recipient.id())
+                Timestamp.from(now),
+                mail.map(MailOutbox.Queued::messageId).orElse(null),
+                recipient.id())
             .update();
         reminded++;
       }
@@ -467,15 +556,17 @@ public class Campaigns {
             status,
             status,
             Timestamp.from(clock.instant()),
-            note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(1000, note.strip().length())),
+            note == null || note.isBlank()
+                ? null
+                : note.strip().substring(0, Math.min(1000, note.strip().length())),
             recipientId)
         .update();
     return again;
   }
 
   /**
-   * Closes the campaign (end date or stop): recipients never contacted are NOT_CONTACTED, open
-   * call tasks are withdrawn, the links stop working.
+   * Closes the campaign (end date or stop): recipients never contacted are NOT_CONTACTED, open call
+   * tasks are withdrawn, the links stop working.
    */
   @Transactional
   public void close(long id) {
@@ -503,6 +594,40 @@ public class Campaigns {
 
   // ---------------------------------------------------------------------------------------------
   // what happens to the messages
+
+  /** The WEB campaign of a public link. @throws NotFoundException for an unknown link */
+  @Transactional(readOnly = true)
+  public Campaign ofWebToken(String token) {
+    if (token == null || token.isBlank() || token.length() > 60) {
+      throw new NotFoundException("No such questionnaire.");
+    }
+    return jdbc.sql("select id from sportello.campaign where web_token = ?")
+        .param(token)
+        .query(Long.class)
+        .optional()
+        .map(this::get)
+        .orElseThrow(() -> new NotFoundException("No such questionnaire."));
+  }
+
+  /**
+   * An anonymous answer through a WEB campaign's public link: an invitation of its own (no
+   * recipient, no contact), whose new token the answer is recorded under. @return that token
+   */
+  @Transactional
+  public String webInvitation(Campaign campaign, String language) {
+    if (campaign.status() != Status.RUNNING) {
+      throw new ConflictException(410, "This questionnaire is closed.");
+    }
+    var questionnaire = questionnaires.summary(campaign.questionnaireId()).orElseThrow();
+    String token = newToken();
+    invitation(
+        campaign,
+        questionnaire,
+        new Recipient(0, campaign.id(), null, null, null, language, null, null),
+        token,
+        clock.instant());
+    return token;
+  }
 
   /** A DSN said one of the campaign's mails was not delivered. */
   @EventListener

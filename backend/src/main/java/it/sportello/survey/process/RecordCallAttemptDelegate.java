@@ -2,6 +2,7 @@ package it.sportello.survey.process;
 
 import static it.sportello.processes.CampaignProcess.Variables.*;
 
+import it.sportello.platform.process.TaskVariables;
 import it.sportello.processes.CampaignProcess.Beans;
 import it.sportello.survey.Campaigns;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the outcome of a call (the recipient is the business key); no answer with attempts
- * left: call again after the wait.
+ * Records the outcome of a call (the recipient is the business key); no answer with attempts left:
+ * call again after the wait.
  */
 @Component(Beans.RECORD_CALL_ATTEMPT)
 class RecordCallAttemptDelegate implements JavaDelegate {
@@ -23,13 +24,13 @@ class RecordCallAttemptDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int attempt = (Integer) execution.getVariable(ATTEMPT);
+    int attempt = TaskVariables.number(execution, ATTEMPT).intValue();
     boolean again =
         campaigns.recordCall(
             Long.parseLong(execution.getProcessBusinessKey()),
-            (String) execution.getVariable(CALL_OUTCOME),
+            TaskVariables.text(execution, CALL_OUTCOME),
             attempt,
-            (String) execution.getVariable(NOTE));
+            TaskVariables.text(execution, NOTE));
     execution.setVariable(CALL_AGAIN, again);
     execution.setVariable(ATTEMPT, attempt + 1);
   }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Outbound campaigns: created and run by supervisors and managers (start, pause, resume, stop);
- * the target list from a CSV or Excel file; progress, results per question and the workbook.
+ * Outbound campaigns: created and run by supervisors and managers (start, pause, resume, stop); the
+ * target list from a CSV or Excel file; progress, results per question and the workbook.
  */
 @Tag(name = "Campaigns", description = "Outbound campaigns (CATI, CAWI, WEB) and their reports")
 @RestController
@@ -64,7 +64,7 @@ class CampaignController {
   }
 
   /** How many recipients a file added. */
-  record Imported(int added) {}
+  record ImportedRecipients(int added) {}
 
   @Operation(
       summary = "Adds the recipients of a CSV or Excel file (columns email, phone, name, language)",
@@ -72,12 +72,23 @@ class CampaignController {
           "All or nothing: a bad row refuses the file with 400 naming rows[n].field (n: the row"
               + " in the file, the header is row 1).")
   @PostMapping(path = "/{id}/recipients", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Imported importRecipients(@PathVariable long id, @RequestParam("file") MultipartFile file)
-      throws IOException {
+  ImportedRecipients importRecipients(
+      @PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
     Campaigns.Campaign campaign = campaigns.get(id);
     List<CampaignTargets.Target> targets =
         CampaignTargets.read(file.getOriginalFilename(), file.getInputStream(), campaign.channel());
-    return new Imported(campaigns.addRecipients(id, targets));
+    return new ImportedRecipients(campaigns.addRecipients(id, targets));
+  }
+
+  @Operation(
+      summary = "Adds the contact registry's contacts chosen by their last contact",
+      description =
+          "channel, period (from, to: calendar days), topic of its ticket, language; contacts"
+              + " already on the list, anonymised ones and those without an address (CAWI) or"
+              + " number (CATI) are skipped. Opt-outs are set aside when the campaign starts.")
+  @PostMapping("/{id}/recipients/from-registry")
+  ImportedRecipients fromRegistry(@PathVariable long id, @RequestBody Campaigns.Audience audience) {
+    return new ImportedRecipients(campaigns.addFromRegistry(id, audience));
   }
 
   @Operation(summary = "Starts the campaign")
@@ -104,9 +115,10 @@ class CampaignController {
     return campaigns.stop(id);
   }
 
-  @Operation(summary = "Progress: recipients per outcome, answer rate, contacted/answered per day")
+  @Operation(
+      summary = "CampaignProgress: recipients per outcome, answer rate, contacted/answered per day")
   @GetMapping("/{id}/progress")
-  CampaignReports.Progress progress(@PathVariable long id) {
+  CampaignReports.CampaignProgress progress(@PathVariable long id) {
     return reports.progress(id);
   }
 

@@ -24,7 +24,9 @@ class SurveyAuthorizations implements ModuleAuthorizations {
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
     requests
-        .requestMatchers(HttpMethod.GET, "/api/public/surveys/*")
+        .requestMatchers(HttpMethod.GET, "/api/public/surveys/*", "/api/public/campaigns/*")
+        .permitAll()
+        .requestMatchers(HttpMethod.POST, "/api/public/campaigns/*/answers")
         .permitAll()
         .requestMatchers(
             HttpMethod.POST, "/api/public/surveys/*/answers", "/api/public/surveys/*/unsubscribe")
