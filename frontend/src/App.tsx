@@ -38,6 +38,7 @@ import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { PublicSurveyPage } from './pages/PublicSurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { DistributionPage } from './pages/DistributionPage';
 import { ChatsPage } from './pages/ChatsPage';
 
@@ -288,6 +289,7 @@ export function App() {
         <Route path="/self-service/request" element={<CitizenRequestPage />} />
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
         <Route path="/self-service/survey/:token" element={<PublicSurveyPage />} />
+        <Route path="/self-service/campaign/:token" element={<PublicSurveyPage web />} />
         <Route
           path="/contacts/:id"
           element={guard(user, (u) => (
@@ -302,6 +304,16 @@ export function App() {
             user,
             (u) => (
               <SurveysPage user={u} />
+            ),
+            '/surveys',
+          )}
+        />
+        <Route
+          path="/surveys/campaigns"
+          element={guard(
+            user,
+            (u) => (
+              <CampaignsPage user={u} />
             ),
             '/surveys',
           )}
