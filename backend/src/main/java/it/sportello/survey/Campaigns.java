@@ -332,6 +332,7 @@ public class Campaigns {
               on true
             left join sportello.ticket t on t.id = last.ticket_id
             where c.anonymised_at is null and """
+                + " "
                 + reachable
                 + """
               and last.occurred_at >= :from and last.occurred_at < :to
