@@ -38,6 +38,7 @@ import { CitizenTrackingPage } from './pages/CitizenTrackingPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { PublicSurveyPage } from './pages/PublicSurveyPage';
 import { SurveysPage } from './pages/SurveysPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { DistributionPage } from './pages/DistributionPage';
 import { StaffingPage } from './pages/StaffingPage';
 import { RecordingSamplesPage } from './pages/RecordingSamplesPage';
@@ -290,6 +291,7 @@ export function App() {
         <Route path="/self-service/request" element={<CitizenRequestPage />} />
         <Route path="/self-service/requests/:token" element={<CitizenTrackingPage />} />
         <Route path="/self-service/survey/:token" element={<PublicSurveyPage />} />
+        <Route path="/self-service/campaign/:token" element={<PublicSurveyPage web />} />
         <Route
           path="/contacts/:id"
           element={guard(user, (u) => (
@@ -304,6 +306,16 @@ export function App() {
             user,
             (u) => (
               <SurveysPage user={u} />
+            ),
+            '/surveys',
+          )}
+        />
+        <Route
+          path="/surveys/campaigns"
+          element={guard(
+            user,
+            (u) => (
+              <CampaignsPage user={u} />
             ),
             '/surveys',
           )}

@@ -9,15 +9,17 @@ import { Message } from '../components/Message';
 import { translatedValidation } from '../components/translateForm';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { answerSurvey, publicSurvey, unsubscribe, type PublicSurvey } from '../surveyApi';
+import { answerWebCampaign, webCampaign } from '../campaignApi';
 
 type Outcome = 'answered' | 'alreadyAnswered' | 'closed' | 'unsubscribed';
 
 /**
  * The requester's questionnaire behind a personal link (no login): rendered with form-js's viewer in
  * the reader's language (the questionnaire's own per-language schema), answered once; the link's
- * unsubscribe (from the mail: `?unsubscribe=1`) stops any further survey.
+ * unsubscribe (from the mail: `?unsubscribe=1`) stops any further survey. With `web`, a campaign's public
+ * link instead: anyone may answer while the campaign runs, no unsubscribe (nobody was contacted).
  */
-export function PublicSurveyPage() {
+export function PublicSurveyPage({ web = false }: { web?: boolean }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('publicSurvey.title'));
   const { token = '' } = useParams();
@@ -32,7 +34,7 @@ export function PublicSurveyPage() {
 
   useEffect(() => {
     let cancelled = false;
-    publicSurvey(token, i18n.language).then(
+    (web ? webCampaign(token, i18n.language) : publicSurvey(token, i18n.language)).then(
       (loaded) => {
         if (cancelled) return;
         setSurvey(loaded);
@@ -48,7 +50,7 @@ export function PublicSurveyPage() {
     return () => {
       cancelled = true;
     };
-  }, [token, i18n.language, t]);
+  }, [token, i18n.language, t, web]);
 
   const open = survey?.status === 'SENT' && !outcome;
   useEffect(() => {
@@ -74,7 +76,7 @@ export function PublicSurveyPage() {
     }
     setSending(true);
     try {
-      await answerSurvey(token, data);
+      await (web ? answerWebCampaign(token, data) : answerSurvey(token, data));
       setProblem(undefined);
       setOutcome('answered');
     } catch (failure) {
@@ -120,7 +122,7 @@ export function PublicSurveyPage() {
           </button>
         </>
       )}
-      {survey && outcome !== 'unsubscribed' && (
+      {survey && !web && outcome !== 'unsubscribed' && (
         <section aria-labelledby="unsubscribe-title" className="mt-5">
           <h2 id="unsubscribe-title" className="h5">
             {t('publicSurvey.unsubscribeTitle')}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError, type FieldError } from '../client';
 import type { Me } from '../api';
 import { Layout } from '../components/Layout';
@@ -170,6 +171,9 @@ export function SurveysPage({ user }: { user: Me }) {
   return (
     <Layout user={user} wide>
       <h1 className="h2">{t('surveys.title')}</h1>
+      <p>
+        <Link to="/surveys/campaigns">{t('campaigns.title')}</Link>
+      </p>
       <div aria-live="polite">
         <Message kind={message?.kind} text={message?.text} errors={message?.errors} />
       </div>

@@ -108,13 +108,15 @@ class ArchitectureTest {
             "it.sportello.document..",
             "it.sportello.reporting.web..",
             "it.sportello.complaint.web..",
-            "it.sportello.kb.excel..")
+            "it.sportello.kb.excel..",
+            "it.sportello.survey.excel..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.poi..")
         .because(
             "documents parse spreadsheets, the reports' and the register's web adapters write them,"
-                + " the KB import reads its workbook; nobody else")
+                + " the KB import reads its workbook, the campaigns read target lists and write their"
+                + " workbook; nobody else")
         .check(CLASSES);
   }
 

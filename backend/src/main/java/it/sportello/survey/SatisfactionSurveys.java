@@ -47,6 +47,8 @@ public class SatisfactionSurveys {
   /** The mail template of the invitation (mail/templates/*.properties). */
   public static final String TEMPLATE = "SURVEY_INVITATION";
 
+  private static final String CAMPAIGN = "CAMPAIGN";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An invitation as the public page shows it (no personal data). */
@@ -55,6 +57,7 @@ public class SatisfactionSurveys {
 
   private record Invitation(
       long id,
+      String purpose,
       long questionnaireId,
       int version,
       Long contactId,
@@ -69,6 +72,7 @@ public class SatisfactionSurveys {
   private final Questionnaires questionnaires;
   private final DoNotContact doNotContact;
   private final SurveyProcessPort process;
+  private final Campaigns campaigns;
   private final SurveyProperties properties;
   private final Clock clock;
 
@@ -80,6 +84,7 @@ public class SatisfactionSurveys {
       Questionnaires questionnaires,
       DoNotContact doNotContact,
       SurveyProcessPort process,
+      Campaigns campaigns,
       SurveyProperties properties,
       Clock clock) {
     this.jdbc = jdbc;
@@ -89,6 +94,7 @@ public class SatisfactionSurveys {
     this.questionnaires = questionnaires;
     this.doNotContact = doNotContact;
     this.process = process;
+    this.campaigns = campaigns;
     this.properties = properties;
     this.clock = clock;
   }
@@ -343,6 +349,15 @@ public class SatisfactionSurveys {
             .update();
       }
     }
+    Instant answeredAt = clock.instant();
+    if (CAMPAIGN.equals(invitation.purpose())) {
+      jdbc.sql(
+              "update sportello.survey_invitation set status = 'ANSWERED', answered_at = ? where id = ?")
+          .params(Timestamp.from(answeredAt), invitation.id())
+          .update();
+      campaigns.answered(invitation.id(), answeredAt);
+      return;
+    }
     SatisfactionSettings settings = settings();
     Integer score = QuestionnaireSchemas.score(rows, settings.scoreKey());
     boolean low = score != null && score <= settings.lowScoreThreshold();
@@ -364,6 +379,12 @@ public class SatisfactionSurveys {
     Invitation invitation = byToken(token, false);
     String address =
         invitation.contactId() == null ? null : contacts.get(invitation.contactId()).getEmail();
+    if (address == null && CAMPAIGN.equals(invitation.purpose())) {
+      address = campaigns.addressOfInvitation(invitation.id()).orElse(null);
+    }
+    if (address == null && invitation.contactId() == null) {
+      return;
+    }
     doNotContact.optOut(
         address, invitation.contactId(), DoNotContact.Source.UNSUBSCRIBE_LINK, invitation.id());
   }
@@ -373,9 +394,9 @@ public class SatisfactionSurveys {
       throw new NotFoundException("No such questionnaire.");
     }
     return jdbc.sql(
-            "select * from sportello.survey_invitation where token_hash = ?"
+            "select * from sportello.survey_invitation where token_hash = ? or reminder_token_hash = ?"
                 + (lock ? " for update" : ""))
-        .param(DoNotContact.sha256(token))
+        .params(DoNotContact.sha256(token), DoNotContact.sha256(token))
         .query(SatisfactionSurveys::invitation)
         .optional()
         .orElseThrow(() -> new NotFoundException("No such questionnaire."));
@@ -390,6 +411,7 @@ public class SatisfactionSurveys {
   private static Invitation invitation(ResultSet rs, int row) throws SQLException {
     return new Invitation(
         rs.getLong("id"),
+        rs.getString("purpose"),
         rs.getLong("questionnaire_id"),
         rs.getInt("questionnaire_version"),
         (Long) rs.getObject("contact_id"),

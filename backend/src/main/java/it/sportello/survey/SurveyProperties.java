@@ -21,6 +21,15 @@ public record SurveyProperties(
     @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @NotNull @DefaultValue("P2D") Duration followUpWithin) {
 
+  /** The public page of a WEB campaign's link. */
+  public String webLink(String token) {
+    String base =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
+    return base + "/self-service/campaign/" + token;
+  }
+
   /** The public page of an invitation's token. */
   public String link(String token, String language) {
     String base =

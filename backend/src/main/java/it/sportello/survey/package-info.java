@@ -5,11 +5,13 @@
  * (personal link by e-mail, one answer per ticket, a low score opens the supervisors' follow-up);
  * answers are stored per question with the questionnaire's version; opt-outs (the do-not-contact
  * list) are honoured by every later send. The use cases live here, the engine adapters and
- * delegates in {@code process}, the REST API in {@code web}. Campaigns build on the invitations and
- * answers.
+ * delegates in {@code process}, the REST API in {@code web}. Outbound campaigns (items 2, 5, 6, ADR
+ * 0027: CATI, CAWI, WEB) are worked in waves by the {@code campaign} process from our recipient
+ * table, on the same invitations, answers and opt-outs.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "channel :: mail",
       "contact",
       "notification",
       "platform :: process",

@@ -30,7 +30,8 @@ class DelegateBeansTest {
     KbPublicationProcess.class,
     CallbackProcess.class,
     DataSubjectRequestProcess.class,
-    SatisfactionSurveyProcess.class
+    SatisfactionSurveyProcess.class,
+    CampaignProcess.class
   };
 
   @Test

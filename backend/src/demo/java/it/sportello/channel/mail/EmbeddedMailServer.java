@@ -69,6 +69,11 @@ public class EmbeddedMailServer implements LocalMailServer {
     greenMail.setUser(address, address, password);
   }
 
+  /** Every message the server has received since it started (tests and benchmarks count them). */
+  public jakarta.mail.internet.MimeMessage[] receivedMessages() {
+    return greenMail.getReceivedMessages();
+  }
+
   @Override
   public String password() {
     return properties.password();

@@ -16,10 +16,19 @@ import java.util.Map;
 sealed interface InboundAnalysis permits InboundAnalysis.Ignored, InboundAnalysis.Conversation {
 
   record Ignored(
-      String messageId, String sender, String subject, String reason, PecEnvelope receipt)
+      String messageId,
+      String sender,
+      String subject,
+      String reason,
+      PecEnvelope receipt,
+      DeliveryReports.Report bounce)
       implements InboundAnalysis {
     Ignored(String messageId, String sender, String subject, String reason) {
-      this(messageId, sender, subject, reason, null);
+      this(messageId, sender, subject, reason, null, null);
+    }
+
+    Ignored(String messageId, String sender, String subject, String reason, PecEnvelope receipt) {
+      this(messageId, sender, subject, reason, receipt, null);
     }
   }
 
@@ -83,6 +92,7 @@ sealed interface InboundAnalysis permits InboundAnalysis.Ignored, InboundAnalysi
         DbText.clean(i.sender()),
         DbText.clean(i.subject()),
         DbText.clean(i.reason()),
-        i.receipt());
+        i.receipt(),
+        i.bounce());
   }
 }

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -96,6 +97,7 @@ public class InboundMail {
   private final MailProperties properties;
   private final Clock clock;
   private final IntakeShutdown shutdown;
+  private final ApplicationEventPublisher events;
 
   InboundMail(
       InboundMessageTable messages,
@@ -112,7 +114,8 @@ public class InboundMail {
       PlatformTransactionManager transactionManager,
       MailProperties properties,
       Clock clock,
-      IntakeShutdown shutdown) {
+      IntakeShutdown shutdown,
+      ApplicationEventPublisher events) {
     this.messages = messages;
     this.mailboxes = mailboxes;
     this.intake = intake;
@@ -130,6 +133,7 @@ public class InboundMail {
     this.properties = properties;
     this.clock = clock;
     this.shutdown = shutdown;
+    this.events = events;
   }
 
   /**
@@ -593,6 +597,9 @@ public class InboundMail {
     if (analysis instanceof Ignored ignored && ignored.receipt() != null) {
       recordReceipt(id, ignored.receipt(), now);
     }
+    if (analysis instanceof Ignored ignored && ignored.bounce() != null) {
+      recordBounce(ignored.bounce(), now);
+    }
     if (analysis instanceof Conversation conversation
         && NEW_TICKET.equals(outcome.reason())
         && DbText.fits(conversation.sender(), CONTACT_EMAIL)) {
@@ -625,6 +632,25 @@ public class InboundMail {
             text.body(),
             "TICKET_RECEIVED",
             null));
+  }
+
+  /**
+   * A bounce about a message of ours: the outbox row notes it, and whoever sent it hears of it (in
+   * this transaction).
+   */
+  private void recordBounce(DeliveryReports.Report bounce, Instant now) {
+    String original = bounce.originalMessageId();
+    if (original == null || outbox.idOf(original).isEmpty()) {
+      return;
+    }
+    String reason =
+        DbText.bounded(
+            (bounce.status() == null ? "" : bounce.status() + " ")
+                + (bounce.diagnostic() == null ? "" : bounce.diagnostic()),
+            1000);
+    outbox.markBounced(original, now, reason);
+    events.publishEvent(
+        new MailBounced(original, bounce.recipient(), bounce.status(), bounce.diagnostic(), now));
   }
 
   /** A PEC receipt, linked to the mail of ours it certifies; that mail shows the last one. */

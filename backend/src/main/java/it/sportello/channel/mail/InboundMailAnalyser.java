@@ -69,6 +69,20 @@ class InboundMailAnalyser {
               + (receipt.error() == null ? "" : ": " + receipt.error()),
           receipt);
     }
+    Optional<DeliveryReports.Report> report = DeliveryReports.read(message);
+    if (report.isPresent() && report.get().failed()) {
+      DeliveryReports.Report bounce = report.get();
+      return new Ignored(
+          MailClassifier.messageId(message),
+          null,
+          MailText.header(message.getHeader("Subject", null)),
+          "bounce (delivery status "
+              + bounce.status()
+              + ") about message "
+              + bounce.originalMessageId(),
+          null,
+          bounce);
+    }
     if (pec.isPresent() && pec.get().kind() == PecKind.CERTIFIED_MESSAGE) {
       PecEnvelope envelope = pec.get();
       content =

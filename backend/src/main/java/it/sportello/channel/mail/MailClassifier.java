@@ -235,7 +235,7 @@ final class MailClassifier {
     return out.toString().replaceAll("\\s+", " ").strip();
   }
 
-  private static List<String> messageIds(String header) {
+  static List<String> messageIds(String header) {
     if (header == null) {
       return List.of();
     }

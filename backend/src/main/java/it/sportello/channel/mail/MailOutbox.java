@@ -156,6 +156,48 @@ public class MailOutbox {
     return Optional.of(new Queued(id, messageId));
   }
 
+  /**
+   * Queues a campaign's message in the outbox's low-priority lane: it leaves only when no service
+   * mail (replies, notifications) is due, so that a large campaign never delays the service.
+   *
+   * @return the queued message, or empty when the mailbox is unknown or cannot send
+   */
+  @Transactional
+  public Optional<Queued> queueBulk(
+      String mailboxId, String recipient, String subject, String body, String template) {
+    Optional<Mailbox> mailbox =
+        (mailboxId == null ? mailboxes.defaultMailbox() : mailboxes.find(mailboxId))
+            .filter(Mailbox::sends);
+    if (mailbox.isEmpty()) {
+      return Optional.empty();
+    }
+    String messageId = "campaign." + UUID.randomUUID() + "@" + domain(mailbox.get().address());
+    long id =
+        outbox.insertBulk(
+            mailbox.get().id(),
+            template,
+            recipient.strip(),
+            subject,
+            body,
+            messageId,
+            clock.instant());
+    return Optional.of(new Queued(id, messageId));
+  }
+
+  /**
+   * How many more low-priority (campaign) messages the mailbox may take now to stay within {@code
+   * perMinute}, counting those queued in the last minute by every campaign.
+   */
+  @Transactional(readOnly = true)
+  public int bulkBudget(String mailboxId, int perMinute) {
+    String id = mailboxId != null ? mailboxId : defaultMailboxId().orElse(null);
+    if (id == null) {
+      return 0;
+    }
+    int queued = outbox.bulkQueuedSince(id, clock.instant().minusSeconds(60));
+    return Math.max(0, perMinute - queued);
+  }
+
   /** The mailbox that sends when no other is named, if any. */
   public Optional<String> defaultMailboxId() {
     return mailboxes.defaultMailbox().map(Mailbox::id);

@@ -85,6 +85,53 @@ class OutboundMailTable {
         Timestamp.from(now));
   }
 
+  /** A campaign's message, in the low-priority lane (sent when no service mail is due); its id. */
+  long insertBulk(
+      String mailboxId,
+      String template,
+      String recipient,
+      String subject,
+      String body,
+      String messageId,
+      Instant now) {
+    return jdbc.queryForObject(
+        """
+        insert into sportello.outbound_mail (mailbox_id, template, recipient, subject, body,
+            message_id, status, next_attempt_at, created_at, priority)
+        values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, 1) returning id""",
+        Long.class,
+        mailboxId,
+        template,
+        recipient,
+        subject,
+        body,
+        messageId,
+        Timestamp.from(now),
+        Timestamp.from(now));
+  }
+
+  /** How many low-priority messages of the mailbox were queued since then. */
+  int bulkQueuedSince(String mailboxId, Instant since) {
+    Integer count =
+        jdbc.queryForObject(
+            """
+            select count(*) from sportello.outbound_mail
+            where mailbox_id = ? and priority > 0 and created_at > ?""",
+            Integer.class,
+            mailboxId,
+            Timestamp.from(since));
+    return count == null ? 0 : count;
+  }
+
+  /** A DSN reported the message undelivered. */
+  void markBounced(String messageId, Instant at, String reason) {
+    jdbc.update(
+        "update sportello.outbound_mail set bounced_at = ?, bounce_reason = ? where message_id = ?",
+        Timestamp.from(at),
+        reason,
+        messageId);
+  }
+
   /** A file attached to an outbound mail, after its text body, in {@code position} order. */
   record AttachmentRow(int position, String fileName, String mediaType, byte[] content) {}
 
@@ -137,7 +184,7 @@ class OutboundMailTable {
             """
             select * from sportello.outbound_mail
             where status = 'PENDING' and next_attempt_at <= ? and mailbox_id = any (?)
-            order by next_attempt_at, id limit 1 for update skip locked""",
+            order by priority, next_attempt_at, id limit 1 for update skip locked""",
             ROW,
             Timestamp.from(now),
             mailboxIds.toArray(String[]::new))

@@ -24,11 +24,19 @@ class SurveyAuthorizations implements ModuleAuthorizations {
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           requests) {
     requests
-        .requestMatchers(HttpMethod.GET, "/api/public/surveys/*")
+        .requestMatchers(HttpMethod.GET, "/api/public/surveys/*", "/api/public/campaigns/*")
+        .permitAll()
+        .requestMatchers(HttpMethod.POST, "/api/public/campaigns/*/answers")
         .permitAll()
         .requestMatchers(
             HttpMethod.POST, "/api/public/surveys/*/answers", "/api/public/surveys/*/unsubscribe")
         .permitAll()
+        .requestMatchers(
+            HttpMethod.GET,
+            "/api/surveys/campaigns/*/progress",
+            "/api/surveys/campaigns/*/results",
+            "/api/surveys/campaigns/*/campaign.xlsx")
+        .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
         .requestMatchers(HttpMethod.GET, "/api/surveys/satisfaction/results")
         .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
         .requestMatchers(HttpMethod.GET, "/api/surveys/**")
