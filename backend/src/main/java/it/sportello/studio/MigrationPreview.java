@@ -15,14 +15,14 @@ public record MigrationPreview(
     int targetVersion,
     boolean valid,
     List<Mapping> mappings,
-    List<Problem> problems,
+    List<PlanProblem> problems,
     List<InstanceAt> instances) {
 
   /** One instruction of the plan: an activity of the source mapped to one of the target. */
   public record Mapping(String sourceActivityId, String targetActivityId) {}
 
   /** A validation failure, on the activity it concerns (null: the whole plan). */
-  public record Problem(String activityId, String message) {}
+  public record PlanProblem(String activityId, String message) {}
 
   /** A running instance and the activities it waits in. */
   public record InstanceAt(String processInstanceId, String businessKey, List<String> activityIds) {}

@@ -31,10 +31,10 @@ public record MigrationRun(
 
   /** What happened to one instance. */
   public record InstanceResult(
-      String processInstanceId, String businessKey, String definitionId, Status status) {}
+      String processInstanceId, String businessKey, String definitionId, MigrationStatus status) {}
 
   /** An instance's state in the migration. */
-  public enum Status {
+  public enum MigrationStatus {
     /** On the target version. */
     MIGRATED,
     /** Still on the source version while the batch runs. */

@@ -5,11 +5,11 @@ import it.sportello.shared.InvalidRequestException;
 import it.sportello.studio.MigrationPreview;
 import it.sportello.studio.MigrationPreview.InstanceAt;
 import it.sportello.studio.MigrationPreview.Mapping;
-import it.sportello.studio.MigrationPreview.Problem;
+import it.sportello.studio.MigrationPreview.PlanProblem;
 import it.sportello.studio.MigrationRun.BatchProgress;
 import it.sportello.studio.MigrationRun.FailedJob;
 import it.sportello.studio.MigrationRun.InstanceResult;
-import it.sportello.studio.MigrationRun.Status;
+import it.sportello.studio.MigrationRun.MigrationStatus;
 import it.sportello.studio.RunningVersion;
 import it.sportello.studio.RunningVersion.ActivityCount;
 import it.sportello.studio.StudioInstances;
@@ -103,7 +103,7 @@ class CamundaStudioInstances implements StudioInstances {
       throw new InvalidRequestException("target", "must be another version than the source");
     }
     List<Mapping> mappings = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<PlanProblem> problems = new ArrayList<>();
     MigrationPlan plan = null;
     try {
       plan = plan(source.getId(), target.getId());
@@ -113,7 +113,7 @@ class CamundaStudioInstances implements StudioInstances {
         MigrationInstruction instruction = report.getMigrationInstruction();
         for (String failure : report.getFailures()) {
           problems.add(
-              new Problem(
+              new PlanProblem(
                   instruction.getSourceActivityId(),
                   instruction.getSourceActivityId()
                       + " → "
@@ -123,7 +123,7 @@ class CamundaStudioInstances implements StudioInstances {
         }
       }
       if (problems.isEmpty()) {
-        problems.add(new Problem(null, e.getMessage()));
+        problems.add(new PlanProblem(null, e.getMessage()));
       }
     }
     Set<String> mapped = new LinkedHashSet<>();
@@ -137,7 +137,7 @@ class CamundaStudioInstances implements StudioInstances {
           management.createActivityStatisticsQuery(source.getId()).list()) {
         if (!mapped.contains(statistics.getId())) {
           problems.add(
-              new Problem(
+              new PlanProblem(
                   statistics.getId(),
                   statistics.getInstances()
                       + " instance(s) wait in '"
@@ -235,16 +235,16 @@ class CamundaStudioInstances implements StudioInstances {
       ProcessInstance instance =
           runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
       if (instance == null) {
-        results.add(new InstanceResult(id, null, null, Status.ENDED));
+        results.add(new InstanceResult(id, null, null, MigrationStatus.ENDED));
         continue;
       }
-      Status status;
+      MigrationStatus status;
       if (targetDefinitionId.equals(instance.getProcessDefinitionId())) {
-        status = Status.MIGRATED;
+        status = MigrationStatus.MIGRATED;
       } else if (progress.finished() || progress.remaining() == progress.failed()) {
-        status = Status.FAILED;
+        status = MigrationStatus.FAILED;
       } else {
-        status = Status.PENDING;
+        status = MigrationStatus.PENDING;
       }
       results.add(
           new InstanceResult(
