@@ -1,5 +1,7 @@
 package it.sportello.studio;
 
+import it.sportello.shared.FieldViolation;
+import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.studio.MigrationRun.BatchProgress;
 import it.sportello.studio.Studio.SavedDraft;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,16 @@ public class StudioMigrations {
    */
   @Transactional
   public MigrationRun migrate(String source, String target, String user) {
+    List<FieldViolation> missing = new ArrayList<>();
+    if (source == null || source.isBlank()) {
+      missing.add(new FieldViolation("source", "must name the version the instances run on"));
+    }
+    if (target == null || target.isBlank()) {
+      missing.add(new FieldViolation("target", "must name the version to move them to"));
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidRequestException(missing);
+    }
     List<String> ids = instances.instanceIds(source);
     String batchId = instances.migrate(source, target, ids);
     Long id =

@@ -105,7 +105,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
           // a full export's job, a user (users and rights)
           Map.entry("id", "no-such-id"),
           // the studio's model kinds: a form that does not exist answers 404
-          Map.entry("kind", "FORM"));
+          Map.entry("kind", "FORM"),
+          // the studio's running instances and migrations: a process, versions that do not exist
+          Map.entry("key", "no-such-process"),
+          Map.entry("source", "no-such-definition"),
+          Map.entry("target", "no-such-definition"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

@@ -113,6 +113,11 @@ class StudioMigrationIT extends IntegrationTest {
                 .getProcessDefinitionId())
         .isEqualTo(v1);
 
+    // a migration without its versions is refused by field
+    ResponseEntity<JsonNode> empty = post("/api/studio/migrations", "analyst", Map.of());
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody().toString()).contains("source").contains("target");
+
     // versions of another process are refused by name
     JsonNode other =
         get("/api/studio/migrations/preview?source=" + v1 + "&target=nope:1:x", "analyst")
