@@ -11,6 +11,7 @@ import type { components } from '../../openapi';
 import { Layout } from '../../components/Layout';
 import { Message } from '../../components/Message';
 import type { EditorHandle, ModelKind, Problem } from './ModelEditor';
+import { StudioRunPanel } from './StudioRunPanel';
 
 type DeployedModel = components['schemas']['DeployedModel'];
 type Draft = components['schemas']['Draft'];
@@ -360,6 +361,18 @@ export function StudioPage({ user }: { user: Me }) {
                 </ul>
               )}
             </div>
+          )}
+          {opened.kind === 'BPMN' && (
+            <StudioRunPanel
+              key={editorKey}
+              editor={editor}
+              modelKey={opened.key}
+              draftId={opened.draftId}
+              onRestored={(draft) => {
+                reload();
+                openDraft(draft);
+              }}
+            />
           )}
         </section>
       )}
