@@ -25,5 +25,6 @@ public record MigrationPreview(
   public record PlanProblem(String activityId, String message) {}
 
   /** A running instance and the activities it waits in. */
-  public record InstanceAt(String processInstanceId, String businessKey, List<String> activityIds) {}
+  public record InstanceAt(
+      String processInstanceId, String businessKey, List<String> activityIds) {}
 }

@@ -15,8 +15,8 @@ public interface StudioInstances {
 
   /**
    * The plan to move the instances of {@code source} to {@code target} (equal activity ids mapped),
-   * validated by the engine and against the activities the instances wait in, with the instances
-   * it would move. 400 naming the field when a definition is unknown or the keys differ.
+   * validated by the engine and against the activities the instances wait in, with the instances it
+   * would move. 400 naming the field when a definition is unknown or the keys differ.
    */
   MigrationPreview preview(String sourceDefinitionId, String targetDefinitionId);
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Running instances and their migration to another version (issue 24, item 6): the instances per
  * version and where they wait; a migration previewed (the engine's plan, its validation, the
  * instances it moves), then run as an engine batch and recorded with who asked; its progress and
- * each instance's result. Rollback is no migration backwards but the earlier version deployed
- * again under four eyes: {@link #restore} makes a draft of it.
+ * each instance's result. Rollback is no migration backwards but the earlier version deployed again
+ * under four eyes: {@link #restore} makes a draft of it.
  */
 @Service
 public class StudioMigrations {

@@ -32,8 +32,7 @@ class StudioDryRunIT extends IntegrationTest {
     String key = "studio-dry-" + UUID.randomUUID().toString().substring(0, 8);
     String xml =
         StudioIT.model(key, "", "ticket-level1", "")
-            .replace(
-                "targetRef=\"endEvent_done\"", "targetRef=\"exclusiveGateway_solved\"")
+            .replace("targetRef=\"endEvent_done\"", "targetRef=\"exclusiveGateway_solved\"")
             .replace(
                 "<endEvent id=\"endEvent_done\" name=\"Request checked\"/>",
                 """

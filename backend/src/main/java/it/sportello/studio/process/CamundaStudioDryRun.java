@@ -40,15 +40,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dry-run engine (ADR 0030): a second process engine, built on first use on the same
- * PostgreSQL but in a schema of its own ({@value #SCHEMA}, dropped and created when it is built,
- * dropped when the application stops), through a pool of its own whose connections have that
- * schema as their search path. Its job executor is off, it has no authorizations, no plugins and no
- * Spring integration, and it is not registered for {@code /engine-rest}. Bean names in expressions
- * resolve to stubs that record the call and do nothing; variables win over them, as in production.
- * One run at a time: deploy, start, complete user tasks and run asynchronous continuations (never
- * timers) with the sample variables, read the path, then delete the deployment with everything it
- * made.
+ * The dry-run engine (ADR 0030): a second process engine, built on first use on the same PostgreSQL
+ * but in a schema of its own ({@value #SCHEMA}, dropped and created when it is built, dropped when
+ * the application stops), through a pool of its own whose connections have that schema as their
+ * search path. Its job executor is off, it has no authorizations, no plugins and no Spring
+ * integration, and it is not registered for {@code /engine-rest}. Bean names in expressions resolve
+ * to stubs that record the call and do nothing; variables win over them, as in production. One run
+ * at a time: deploy, start, complete user tasks and run asynchronous continuations (never timers)
+ * with the sample variables, read the path, then delete the deployment with everything it made.
  */
 @Component
 class CamundaStudioDryRun implements StudioDryRun, DisposableBean {
@@ -82,7 +81,10 @@ class CamundaStudioDryRun implements StudioDryRun, DisposableBean {
     String error = null;
     try {
       DeploymentBuilder deployment =
-          dry.getRepositoryService().createDeployment().name("dry run").addString(resourceName, bpmn);
+          dry.getRepositoryService()
+              .createDeployment()
+              .name("dry run")
+              .addString(resourceName, bpmn);
       decisions().forEach(deployment::addString);
       deploymentId = deployment.deploy().getId();
       String definitionId =
@@ -241,7 +243,8 @@ class CamundaStudioDryRun implements StudioDryRun, DisposableBean {
 
     @Override
     public void notify(DelegateExecution execution) {
-      record(name + " @ " + execution.getCurrentActivityId() + " (" + execution.getEventName() + ")");
+      record(
+          name + " @ " + execution.getCurrentActivityId() + " (" + execution.getEventName() + ")");
     }
 
     @Override

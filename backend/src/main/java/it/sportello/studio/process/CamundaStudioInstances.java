@@ -86,7 +86,11 @@ class CamundaStudioInstances implements StudioInstances {
           runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
       versions.add(
           new RunningVersion(
-              definition.getId(), definition.getKey(), definition.getVersion(), instances, activities));
+              definition.getId(),
+              definition.getKey(),
+              definition.getVersion(),
+              instances,
+              activities));
     }
     return versions;
   }

@@ -58,8 +58,7 @@ class StudioRunController {
   /** A migration to start: every running instance of the source version moves to the target. */
   record MigrationInput(String source, String target) {}
 
-  @Operation(
-      summary = "Every version of a process with its running instances and where they wait")
+  @Operation(summary = "Every version of a process with its running instances and where they wait")
   @GetMapping("/running/{key}")
   List<RunningVersion> running(@PathVariable String key) {
     return migrations.running(key);
@@ -98,8 +97,7 @@ class StudioRunController {
       summary = "Makes a draft of a deployed version (rollback: deployed again under four eyes)")
   @PostMapping("/models/{kind}/{id}/restore")
   @ResponseStatus(HttpStatus.CREATED)
-  SavedDraft restore(
-      @PathVariable DraftKind kind, @PathVariable String id, Principal principal) {
+  SavedDraft restore(@PathVariable DraftKind kind, @PathVariable String id, Principal principal) {
     return migrations.restore(kind, id, principal.getName());
   }
 }
