@@ -80,8 +80,11 @@ async function select(page, id) {
   const result = page.locator('.djs-search-result').filter({ hasText: id });
   await result.first().click();
   // the General group may be closed: the id field is there, hidden
-  const idField = page.locator(`.studio-properties [data-entry-id="id"] input[value="${id}"]`);
+  const idField = page.locator('.studio-properties [data-entry-id="id"] input');
   await idField.waitFor({ state: 'attached' });
+  for (let attempt = 0; attempt < 20 && (await idField.inputValue()) !== id; attempt++) {
+    await page.waitForTimeout(250);
+  }
   assert.equal(await idField.inputValue(), id);
 }
 
