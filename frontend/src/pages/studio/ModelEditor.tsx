@@ -13,6 +13,7 @@ import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './studio.css';
 import { lint } from './lint';
 import { AllowlistPicker, type AllowedBean, type PickedElement } from './AllowlistPicker';
@@ -34,9 +35,11 @@ export interface EditorHandle {
   mark(problems: Problem[]): void;
   /** Scrolls to the element and selects it. */
   focus(elementId: string): void;
+  /** The BPMN modeler (for overlays drawn by other panels), if a BPMN model is open. */
+  diagram(): Diagram | undefined;
 }
 
-interface Diagram {
+export interface Diagram {
   get<T = unknown>(name: string): T;
   importXML(xml: string): Promise<unknown>;
   saveXML(options: { format: boolean }): Promise<{ xml?: string }>;
@@ -115,10 +118,11 @@ export const ModelEditor = forwardRef<
     const container = canvasRef.current!;
     (async () => {
       if (kind === 'BPMN') {
-        const [{ default: Modeler }, panel, camunda] = await Promise.all([
+        const [{ default: Modeler }, panel, camunda, { default: TokenSimulation }] = await Promise.all([
           import('bpmn-js/lib/Modeler'),
           import('bpmn-js-properties-panel'),
           import('camunda-bpmn-moddle/resources/camunda.json'),
+          import('bpmn-js-token-simulation/lib/modeler'),
         ]);
         if (cancelled) return;
         const modeler = new Modeler({
@@ -128,6 +132,7 @@ export const ModelEditor = forwardRef<
             panel.BpmnPropertiesPanelModule,
             panel.BpmnPropertiesProviderModule,
             panel.CamundaPlatformPropertiesProviderModule,
+            TokenSimulation,
           ],
           moddleExtensions: { camunda: camunda.default },
         }) as unknown as Diagram;
@@ -259,6 +264,9 @@ export const ModelEditor = forwardRef<
       if (!modeler || !element) return;
       modeler.get<Canvas>('canvas').scrollToElement(element);
       modeler.get<{ select(element: unknown): void }>('selection').select(element);
+    },
+    diagram() {
+      return bpmn.current;
     },
   }));
 

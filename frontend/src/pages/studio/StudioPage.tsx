@@ -15,6 +15,7 @@ import type { AllowedBean } from './AllowlistPicker';
 import { DecisionTestsPanel } from './DecisionTestsPanel';
 import { ListSection } from './ListSection';
 import { ModelDiffView } from './ModelDiffView';
+import { StudioRunPanel } from './StudioRunPanel';
 
 type DeployedModel = components['schemas']['DeployedModel'];
 type Draft = components['schemas']['Draft'];
@@ -421,6 +422,18 @@ export function StudioPage({ user }: { user: Me }) {
                 </ul>
               )}
             </div>
+          )}
+          {opened.kind === 'BPMN' && (
+            <StudioRunPanel
+              key={editorKey}
+              editor={editor}
+              modelKey={opened.key}
+              draftId={opened.draftId}
+              onRestored={(draft) => {
+                reload();
+                openDraft(draft);
+              }}
+            />
           )}
         </section>
       )}

@@ -32,3 +32,8 @@ declare module 'bpmnlint-plugin-camunda-compat/rules/camunda-platform/*' {
   const rule: unknown;
   export default rule;
 }
+declare module 'bpmn-js-token-simulation/lib/modeler' {
+  import type { ModuleDeclaration } from 'didi';
+  const TokenSimulationModule: ModuleDeclaration;
+  export default TokenSimulationModule;
+}

@@ -107,7 +107,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
           // the studio's model kinds: a form that does not exist answers 404
           Map.entry("kind", "FORM"),
           // a sampled recording's opaque id, in no sample
-          Map.entry("opaqueId", "00000000-0000-0000-0000-000000000000"));
+          Map.entry("opaqueId", "00000000-0000-0000-0000-000000000000"),
+          // the studio's running instances and migrations: a process, versions that do not exist
+          Map.entry("key", "no-such-process"),
+          Map.entry("source", "no-such-definition"),
+          Map.entry("target", "no-such-definition"));
 
   /** Case numbers by register: the series of each, in a year with no cases. */
   private static final Map<String, String> CASE_NUMBERS =

@@ -275,7 +275,7 @@ class EngineDoorsIT extends ProcedureTestSupport {
   }
 
   @Test
-  void anAnalystDeploysAndReadsButDeletesNothing() {
+  void anAnalystReadsButDeletesNothing() {
     String number = ticket();
     String instance = openTask(number).getProcessInstanceId();
 

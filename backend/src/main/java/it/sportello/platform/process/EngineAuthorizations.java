@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
  *       authorizations give a task's candidates {@code TASK_WORK} on it ({@link
  *       EngineRulesPlugin});
  *   <li>supervisors: Cockpit, reading definitions, instances, tasks and their history;
- *   <li>analysts: Cockpit, deploying and reading; no instance changes, deletions or task work;
+ *   <li>analysts: Cockpit and reading; no deployments (the studio deploys as the system after four
+ *       eyes, so the engine itself refuses an analyst's {@code CREATE} on a deployment), no
+ *       instance changes, deletions or task work;
  *   <li>{@code api-client}: starting the processes listed in {@code
  *       sportello.engine.api-client-processes}, nothing else (no reads, variables or history);
  *   <li>administrators: everything.
@@ -82,7 +84,7 @@ class EngineAuthorizations {
     grants.add(grant(Role.SUPERVISOR, DECISION_DEFINITION, ANY, READ, READ_HISTORY));
     grants.add(grant(Role.SUPERVISOR, DEPLOYMENT, ANY, READ));
     grants.add(grant(Role.ANALYST, APPLICATION, "cockpit", ACCESS));
-    grants.add(grant(Role.ANALYST, DEPLOYMENT, ANY, CREATE, READ));
+    grants.add(grant(Role.ANALYST, DEPLOYMENT, ANY, READ));
     grants.add(
         grant(Role.ANALYST, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK));
     grants.add(grant(Role.ANALYST, PROCESS_INSTANCE, ANY, READ));
