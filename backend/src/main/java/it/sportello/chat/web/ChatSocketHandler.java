@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.sportello.chat.ChatHub;
 import it.sportello.chat.ChatMessage;
 import it.sportello.chat.Chats;
+import it.sportello.chat.GuidedPaths;
 import it.sportello.chat.Conversation;
 import java.io.IOException;
 import java.security.Principal;
@@ -47,10 +48,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
   private final Side side;
   private final Chats chats;
+  private final GuidedPaths guided;
   private final ChatHub hub;
   private final ObjectMapper json;
 
-  ChatSocketHandler(Side side, Chats chats, ChatHub hub, ObjectMapper json) {
+  ChatSocketHandler(Side side, Chats chats, GuidedPaths guided, ChatHub hub, ObjectMapper json) {
+    this.guided = guided;
     this.side = side;
     this.chats = chats;
     this.hub = hub;
@@ -68,7 +71,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
       } else if ("say".equals(type) && client != null) {
         String text = message.path("text").asText(null);
         if (side == Side.CITIZEN) {
-          chats.citizenSays(client.conversationId, text);
+          guided.citizenSays(client.conversationId, text);
         } else {
           chats.operatorSays(client.conversationId, client.operator, text);
         }
@@ -162,7 +165,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
           lastSent = message.seq();
         }
         ObjectNode state =
-            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats));
+            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats, guided));
         state.put("type", "state");
         String text = json.writeValueAsString(state);
         if (!Objects.equals(text, lastState)) {

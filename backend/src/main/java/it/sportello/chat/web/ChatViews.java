@@ -6,6 +6,7 @@ import it.sportello.chat.ChatMessage.CitedArticle;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.Conversation.Status;
+import it.sportello.chat.GuidedPaths;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,6 +57,8 @@ final class ChatViews {
    * @param requestFormPath the web request form, offered when no operator answers
    * @param awaitingFeedback whether the bot asked "did this answer your question?"
    * @param lastSeq the number of the conversation's last message
+   * @param prompt the question of the guided path the chat follows, else null
+   * @param paths the guided paths the bot offers now (else empty)
    */
   record ChatState(
       Status status,
@@ -65,9 +68,11 @@ final class ChatViews {
       boolean privacyAccepted,
       boolean awaitingFeedback,
       long lastSeq,
-      String ticketNumber) {
+      String ticketNumber,
+      GuidedPaths.Prompt prompt,
+      List<GuidedPaths.Offer> paths) {
 
-    static ChatState of(Conversation conversation, Chats chats) {
+    static ChatState of(Conversation conversation, Chats chats, GuidedPaths guided) {
       Chats.Availability availability = chats.availability();
       return new ChatState(
           conversation.status(),
@@ -77,7 +82,9 @@ final class ChatViews {
           conversation.privacyAccepted(),
           conversation.awaitingFeedback(),
           conversation.lastSeq(),
-          conversation.ticketNumber());
+          conversation.ticketNumber(),
+          guided.prompt(conversation).orElse(null),
+          guided.offers(conversation));
     }
   }
 

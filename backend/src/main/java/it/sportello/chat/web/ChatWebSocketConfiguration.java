@@ -3,6 +3,7 @@ package it.sportello.chat.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.chat.ChatHub;
 import it.sportello.chat.Chats;
+import it.sportello.chat.GuidedPaths;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -21,11 +22,13 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   static final String OPERATOR_SOCKET = "/api/chats/socket";
 
   private final Chats chats;
+  private final GuidedPaths guided;
   private final ChatHub hub;
   private final ObjectMapper json;
 
-  ChatWebSocketConfiguration(Chats chats, ChatHub hub, ObjectMapper json) {
+  ChatWebSocketConfiguration(Chats chats, GuidedPaths guided, ChatHub hub, ObjectMapper json) {
     this.chats = chats;
+    this.guided = guided;
     this.hub = hub;
     this.json = json;
   }
@@ -34,9 +37,9 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, hub, json), CITIZEN_SOCKET)
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, guided, hub, json), CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
-        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, hub, json), OPERATOR_SOCKET);
+        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, guided, hub, json), OPERATOR_SOCKET);
   }
 }
