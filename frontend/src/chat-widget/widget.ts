@@ -14,6 +14,20 @@ type Message = {
   sentAt: string;
 };
 
+type Option = { value: string; label: string };
+
+/** The guided path's question (a user task's form field), rendered as buttons or a field. */
+type Prompt = {
+  path: string;
+  key: string;
+  type: string;
+  label: string;
+  options: Option[];
+  min: number | null;
+  max: number | null;
+  maxLength: number | null;
+};
+
 type State = {
   status: 'BOT' | 'QUEUED' | 'ACTIVE' | 'CLOSED';
   position: number;
@@ -23,6 +37,8 @@ type State = {
   awaitingFeedback: boolean;
   lastSeq: number;
   ticketNumber: string | null;
+  prompt?: Prompt | null;
+  paths?: { key: string; title: string }[];
 };
 
 const STORAGE = 'sportello-chat';
@@ -51,6 +67,8 @@ export class ChatWidget {
   private readonly input: HTMLInputElement;
   private readonly feedback: HTMLElement;
   private readonly operatorButton: HTMLButtonElement;
+  private readonly guide: HTMLElement;
+  private shownPrompt = '';
 
   constructor(
     private readonly base: string,
@@ -135,7 +153,18 @@ export class ChatWidget {
     }) as HTMLButtonElement;
     this.operatorButton.textContent = t.operator;
 
-    this.panel.append(header, this.log, this.status, this.privacy, this.feedback, this.form, this.operatorButton);
+    this.guide = el('div', { class: 'sp-chat-guide', hidden: '' });
+
+    this.panel.append(
+      header,
+      this.log,
+      this.status,
+      this.privacy,
+      this.guide,
+      this.feedback,
+      this.form,
+      this.operatorButton,
+    );
     this.root.append(this.launcher, this.panel);
     host.append(this.root);
 
@@ -327,6 +356,7 @@ export class ChatWidget {
     this.form.hidden = !state.privacyAccepted || closed;
     this.feedback.hidden = !state.awaitingFeedback || closed;
     this.operatorButton.hidden = !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
+    this.renderGuide(state);
     this.status.replaceChildren();
     let text = '';
     if (state.status === 'QUEUED') text = fill(t.queued, { position: state.position });
@@ -342,6 +372,78 @@ export class ChatWidget {
     if (closed) {
       this.stopPolling();
       sessionStorage.removeItem(STORAGE);
+    }
+  }
+
+  /**
+   * The guided paths: the bot's menu (a button per path), or the current question of a path as
+   * buttons (choices, yes/no) or a labelled field with its own send button (text, number, date).
+   */
+  private renderGuide(state: State) {
+    const t = this.t;
+    const prompt = state.status === 'BOT' ? (state.prompt ?? null) : null;
+    const paths = state.status === 'BOT' && !prompt ? (state.paths ?? []) : [];
+    const signature = prompt
+      ? 'q:' + prompt.path + ':' + prompt.key + ':' + state.lastSeq
+      : 'p:' + paths.map((p) => p.key).join(',');
+    const fieldPrompt = prompt !== null && !['radio', 'select', 'checkbox'].includes(prompt.type);
+    if (fieldPrompt) this.form.hidden = true;
+    if (signature === this.shownPrompt) return;
+    this.shownPrompt = signature;
+    this.guide.replaceChildren();
+    this.guide.hidden = !prompt && paths.length === 0;
+    if (this.guide.hidden) return;
+    const heading = el('p', { id: 'sp-chat-guide-label', class: 'sp-chat-guide-label' });
+    heading.textContent = prompt ? prompt.label : t.paths;
+    const group = el('div', { role: 'group', 'aria-labelledby': 'sp-chat-guide-label', class: 'sp-chat-choices' });
+    this.guide.append(heading, group);
+    const button = (text: string, onClick: () => void) => {
+      const b = el('button', { type: 'button' });
+      b.textContent = text;
+      b.addEventListener('click', onClick);
+      group.append(b);
+    };
+    if (!prompt) {
+      paths.forEach((path) => button(path.title, () => void this.act('/api/public/chat/path', { path: path.key })));
+    } else if (prompt.type === 'checkbox') {
+      button(t.pathYes, () => void this.reply('true'));
+      button(t.pathNo, () => void this.reply('false'));
+    } else if (prompt.type === 'radio' || prompt.type === 'select') {
+      prompt.options.forEach((option) => button(option.label, () => void this.reply(option.value)));
+    } else {
+      const form = el('form', { class: 'sp-chat-form' }) as HTMLFormElement;
+      const label = el('label', { for: 'sp-chat-answer' });
+      label.textContent = prompt.label;
+      const type = prompt.type === 'number' ? 'number' : prompt.type === 'datetime' ? 'date' : 'text';
+      const input = el('input', { id: 'sp-chat-answer', type, required: '', autocomplete: 'off' }) as HTMLInputElement;
+      if (prompt.min !== null) input.min = String(prompt.min);
+      if (prompt.max !== null) input.max = String(prompt.max);
+      if (prompt.maxLength !== null) input.maxLength = prompt.maxLength;
+      const send = el('button', { type: 'submit', class: 'sp-chat-primary' });
+      send.textContent = t.answer;
+      form.append(label, input, send);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (input.value.trim()) void this.reply(input.value.trim());
+      });
+      heading.hidden = true;
+      group.replaceWith(form);
+      input.focus();
+      return;
+    }
+    group.querySelector('button')?.focus();
+  }
+
+  private async reply(value: string) {
+    await this.act('/api/public/chat/path/answer', { value });
+  }
+
+  private async act(path: string, body: unknown) {
+    try {
+      this.show((await this.call('POST', path, body)) as State);
+      await this.poll();
+    } catch {
+      this.status.textContent = this.t.invalidAnswer;
     }
   }
 
@@ -399,6 +501,10 @@ function style(): HTMLStyleElement {
 .sp-chat input[type=text],.sp-chat input[type=email]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
 .sp-chat-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}.sp-chat-form label{width:100%}.sp-chat-form input{flex:1}
 .sp-chat-feedback{display:flex;gap:.5rem}
+.sp-chat-guide-label{margin:0;font-weight:600}
+.sp-chat-choices{display:flex;flex-wrap:wrap;gap:.35rem}
+.sp-chat-choices button{background:#fff;color:#0066cc;border:2px solid #0066cc;border-radius:.25rem;padding:.25rem .75rem;cursor:pointer;text-align:left}
+.sp-chat input[type=number],.sp-chat input[type=date]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
 .sp-chat-status{margin:0;font-size:.9rem}
 `;
   return css;

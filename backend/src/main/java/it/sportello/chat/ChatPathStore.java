@@ -97,6 +97,16 @@ class ChatPathStore {
         .update();
   }
 
+  /** What the citizen wrote last in the chat. */
+  Optional<String> lastCitizenWords(long conversationId) {
+    return jdbc.sql(
+            "select body from sportello.chat_message where conversation_id = ?"
+                + " and author_kind = 'CITIZEN' order by seq desc limit 1")
+        .param(conversationId)
+        .query(String.class)
+        .optional();
+  }
+
   private List<Answer> read(String text) {
     try {
       return text == null ? List.of() : json.readValue(text, ANSWERS);

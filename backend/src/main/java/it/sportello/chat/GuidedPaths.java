@@ -84,16 +84,24 @@ public class GuidedPaths {
     this.clock = clock;
   }
 
-  /** The paths offered now: while the bot has the chat and no path or question is pending. */
+  /**
+   * The paths offered now, while the bot has the chat and follows no path: every path (the menu),
+   * or, while the bot asks whether its articles helped, the paths whose keywords the citizen's last
+   * words match (a suggestion next to the yes/no).
+   */
   @Transactional(readOnly = true)
   public List<Offer> offers(Conversation conversation) {
     if (conversation.status() != Status.BOT
         || !conversation.privacyAccepted()
-        || conversation.awaitingFeedback()
         || paths.find(conversation.id()).filter(PathRow::running).isPresent()) {
       return List.of();
     }
-    return engine.paths().stream()
+    List<Path> offered = engine.paths();
+    if (conversation.awaitingFeedback()) {
+      String words = paths.lastCitizenWords(conversation.id()).orElse("");
+      offered = offered.stream().filter(path -> matches(path, words)).toList();
+    }
+    return offered.stream()
         .map(path -> new Offer(path.key(), path.title(conversation.language())))
         .toList();
   }
@@ -133,17 +141,6 @@ public class GuidedPaths {
                     row.answers()));
   }
 
-  /** The privacy notice accepted: the bot offers its paths once. */
-  @Transactional
-  public Conversation acceptPrivacy(long id, String name, String email, String fiscalCode) {
-    boolean before = chats.get(id).privacyAccepted();
-    Conversation conversation = chats.acceptPrivacy(id, name, email, fiscalCode);
-    if (!before && !engine.paths().isEmpty()) {
-      bot(conversation, chats.text("bot.paths", conversation.language(), Map.of()));
-      store.changed(id);
-    }
-    return chats.get(id);
-  }
 
   /** The citizen chose a path: it starts on its latest version and asks the first question. */
   @Transactional
@@ -202,8 +199,9 @@ public class GuidedPaths {
   }
 
   /**
-   * What the citizen typed: an answer while a path asks (unless they ask for an operator), a path
-   * suggested when their words match its keywords, else the bot's usual answer.
+   * What the citizen typed: an answer while a path asks (unless they ask for an operator), else the
+   * bot's usual answer (paths whose keywords match are then offered next to it, see {@link
+   * #offers}).
    */
   @Transactional
   public void citizenSays(long id, String text) {
@@ -218,27 +216,6 @@ public class GuidedPaths {
         answer(id, text);
       }
       return;
-    }
-    if (conversation.status() == Status.BOT
-        && conversation.privacyAccepted()
-        && !conversation.awaitingFeedback()
-        && !word.isEmpty()) {
-      Optional<Path> match =
-          engine.paths().stream()
-              .filter(path -> path.keywords().stream().anyMatch(k -> matches(word, k)))
-              .findFirst();
-      if (match.isPresent()) {
-        chats.open(id);
-        store.append(id, AuthorKind.CITIZEN, null, text.strip(), List.of(), clock.instant());
-        bot(
-            conversation,
-            chats.text(
-                "bot.pathSuggested",
-                conversation.language(),
-                Map.of("title", match.get().title(conversation.language()))));
-        store.changed(id);
-        return;
-      }
     }
     chats.citizenSays(id, text);
   }
@@ -394,8 +371,12 @@ public class GuidedPaths {
     };
   }
 
-  private static boolean matches(String text, String keyword) {
-    String k = keyword.toLowerCase(Locale.ROOT);
-    return (" " + text.replaceAll("[^\\p{L}\\p{N}' ]", " ") + " ").contains(" " + k + " ");
+  /** Whether one of the path's keywords occurs in the text as whole words. */
+  static boolean matches(Path path, String text) {
+    String words =
+        " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").strip() + " ";
+    return path.keywords().stream()
+        .map(keyword -> keyword.toLowerCase(Locale.ROOT).strip())
+        .anyMatch(keyword -> !keyword.isEmpty() && words.contains(" " + keyword + " "));
   }
 }

@@ -136,7 +136,7 @@ class PublicChatController {
       throw new it.sportello.shared.InvalidRequestException("accepted", "must be true");
     }
     return ChatState.of(
-        guided.acceptPrivacy(
+        chats.acceptPrivacy(
             conversation.id(), body.name(), body.email(), body.fiscalCode()),
         chats,
         guided);
