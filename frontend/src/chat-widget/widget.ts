@@ -48,6 +48,13 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
+/**
+ * What the page embedding the widget adds: in the citizens' area, {@code identify} makes the chat
+ * the logged-in citizen's once the privacy notice is accepted (their name and e-mail are then not
+ * asked).
+ */
+export type WidgetOptions = { identify?: (token: string) => Promise<unknown> };
+
 /** The chat widget on the page: {@code base} is the service's address (the script's origin). */
 export class ChatWidget {
   private readonly t: WidgetTexts;
@@ -74,6 +81,7 @@ export class ChatWidget {
     private readonly base: string,
     readonly language: string,
     host: HTMLElement = document.body,
+    private readonly options: WidgetOptions = {},
   ) {
     this.t = texts(language);
     const t = this.t;
@@ -117,12 +125,13 @@ export class ChatWidget {
     this.privacy = el('form', { class: 'sp-chat-privacy' }) as HTMLFormElement;
     const notice = el('p');
     notice.textContent = t.privacyText;
-    this.privacy.append(
-      notice,
-      field('sp-chat-accept', t.privacyAccept, 'checkbox'),
-      field('sp-chat-name', t.name, 'text', 'name'),
-      field('sp-chat-email', t.email, 'email', 'email'),
-    );
+    this.privacy.append(notice, field('sp-chat-accept', t.privacyAccept, 'checkbox'));
+    if (!options.identify) {
+      this.privacy.append(
+        field('sp-chat-name', t.name, 'text', 'name'),
+        field('sp-chat-email', t.email, 'email', 'email'),
+      );
+    }
     const start = el('button', { type: 'submit', class: 'sp-chat-primary' });
     start.textContent = t.start;
     this.privacy.append(start);
@@ -246,6 +255,7 @@ export class ChatWidget {
       email: value('sp-chat-email'),
     })) as State;
     this.show(state);
+    if (this.options.identify && this.token) await this.options.identify(this.token);
     this.input.focus();
   }
 

@@ -10,6 +10,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "citizen",
       "contact",
       "document",
       "kb",
