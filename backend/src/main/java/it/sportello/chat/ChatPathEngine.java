@@ -19,10 +19,11 @@ public interface ChatPathEngine {
   String SYSTEM_USER = "chatbot";
 
   /**
-   * A path as its latest version describes it (process properties {@code chatTitle.<lang>},
-   * {@code chatKeywords}, {@code chatQueue}).
+   * A path as its latest version describes it (process properties {@code chatTitle.<lang>}, {@code
+   * chatKeywords}, {@code chatQueue}).
    */
-  record Path(String key, String name, Map<String, String> titles, List<String> keywords, String queue) {
+  record Path(
+      String key, String name, Map<String, String> titles, List<String> keywords, String queue) {
 
     public String title(String language) {
       return titles.getOrDefault(language, titles.getOrDefault("it", name));

@@ -49,7 +49,8 @@ public class CitizenChats {
     String shownName = name.isEmpty() ? null : name;
     long contactId =
         contacts
-            .identify(new RequesterData(shownName, citizen.fiscalCode(), null, citizen.email(), null))
+            .identify(
+                new RequesterData(shownName, citizen.fiscalCode(), null, citizen.email(), null))
             .getId();
     jdbc.sql(
             "update sportello.chat_conversation set requester_name = ?, requester_email = ?,"

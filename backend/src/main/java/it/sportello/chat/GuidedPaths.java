@@ -141,7 +141,6 @@ public class GuidedPaths {
                     row.answers()));
   }
 
-
   /** The citizen chose a path: it starts on its latest version and asks the first question. */
   @Transactional
   public void choose(long id, String key) {
@@ -164,7 +163,13 @@ public class GuidedPaths {
         conversation,
         chats.text("bot.pathStarted", conversation.language(), Map.of("title", title)));
     Started started = engine.start(path.key(), id, conversation.language());
-    paths.start(id, path.key(), started.definitionId(), started.instanceId(), path.queue(), clock.instant());
+    paths.start(
+        id,
+        path.key(),
+        started.definitionId(),
+        started.instanceId(),
+        path.queue(),
+        clock.instant());
     follow(chats.get(id), paths.find(id).orElseThrow(), started.step());
     store.changed(id);
   }
@@ -191,8 +196,7 @@ public class GuidedPaths {
     Object typed = typed(prompt, value);
     String shown = shown(prompt, typed, language);
     store.append(id, AuthorKind.CITIZEN, null, shown, List.of(), clock.instant());
-    paths.answered(
-        id, new Answer(question.key(), prompt.label(), String.valueOf(typed), shown));
+    paths.answered(id, new Answer(question.key(), prompt.label(), String.valueOf(typed), shown));
     Step step = engine.answer(row.instanceId(), question, typed);
     follow(chats.get(id), paths.find(id).orElseThrow(), step);
     store.changed(id);
@@ -274,7 +278,8 @@ public class GuidedPaths {
       }
       case "HANDOFF" -> chats.handOff(chats.get(conversation.id()), HandOff.PATH);
       default -> {
-        String search = ending.search() == null || ending.search().isBlank() ? title : ending.search();
+        String search =
+            ending.search() == null || ending.search().isBlank() ? title : ending.search();
         chats.answer(chats.get(conversation.id()), search);
       }
     }
@@ -365,7 +370,8 @@ public class GuidedPaths {
               .orElse(String.valueOf(typed));
       case "datetime" -> {
         LocalDate date = LocalDate.parse(String.valueOf(typed));
-        yield String.format("%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+        yield String.format(
+            "%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
       }
       default -> String.valueOf(typed);
     };

@@ -120,6 +120,7 @@ class ChatBotIT extends IntegrationTest {
 
   private ResponseEntity<JsonNode> citizen(
       HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
   }
 }

@@ -291,7 +291,8 @@ class ChatIT extends IntegrationTest {
   }
 
   ResponseEntity<JsonNode> citizen(HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
   }
 
   long idOf(String token) {

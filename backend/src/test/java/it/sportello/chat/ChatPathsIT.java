@@ -39,8 +39,9 @@ class ChatPathsIT extends IntegrationTest {
     state.path("paths").forEach(path -> offered.add(path.path("key").asText()));
     assertThat(offered).contains("chat-path-tari", "chat-path-residence", "chat-path-address");
 
-    state = citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
-        .getBody();
+    state =
+        citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
+            .getBody();
     JsonNode prompt = state.path("prompt");
     assertThat(prompt.path("type").asText()).isEqualTo("radio");
     assertThat(prompt.path("label").asText()).isEqualTo("Come hai pagato la TARI?");
@@ -95,8 +96,7 @@ class ChatPathsIT extends IntegrationTest {
         citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
             .getBody();
     assertThat(state.path("prompt").path("label").asText()).isEqualTo("How did you pay the TARI?");
-    assertThat(state.path("prompt").path("options").findValuesAsText("label"))
-        .contains("F24 form");
+    assertThat(state.path("prompt").path("options").findValuesAsText("label")).contains("F24 form");
   }
 
   @Test
@@ -252,7 +252,8 @@ class ChatPathsIT extends IntegrationTest {
 
   private ResponseEntity<JsonNode> citizen(
       HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
   }
 
   private long idOf(String token) {

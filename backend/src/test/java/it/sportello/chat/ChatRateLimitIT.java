@@ -29,11 +29,9 @@ class ChatRateLimitIT extends IntegrationTest {
     ResponseEntity<JsonNode> refused = start(address);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-    assertThat(refused.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(refused.getBody().path("status").asInt()).isEqualTo(429);
-    assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
-        .isPositive();
+    assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
     assertThat(start(ClientAddresses.next()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
@@ -63,6 +61,10 @@ class ChatRateLimitIT extends IntegrationTest {
 
   private ResponseEntity<JsonNode> answer(String path, String address) {
     return call(
-        HttpMethod.POST, path, null, Map.of("answers", Map.of()), Map.of("X-Forwarded-For", address));
+        HttpMethod.POST,
+        path,
+        null,
+        Map.of("answers", Map.of()),
+        Map.of("X-Forwarded-For", address));
   }
 }

@@ -451,7 +451,8 @@ class CitizenAreaIT extends IntegrationTest {
     HttpResponse<String> identified =
         citizen.send("POST", "/api/citizen/chat/identity", "{\"token\":\"" + token + "\"}");
     assertThat(identified.statusCode()).as(identified.body()).isEqualTo(200);
-    // a guided path that ends with a ticket: the ticket is the citizen's, without asking who they are
+    // a guided path that ends with a ticket: the ticket is the citizen's, without asking who they
+    // are
     call(
         org.springframework.http.HttpMethod.POST,
         "/api/public/chat/path",

@@ -194,10 +194,14 @@ class ChatPathProcessTest {
             key,
             "chat-1",
             Map.of(
-                Variables.CHAT_ID, 1L,
-                Variables.LANGUAGE, "it",
-                Variables.DUE_AT, Date.from(now.plus(1, ChronoUnit.HOURS)),
-                Variables.AT_RISK_FROM, Date.from(now.plus(30, ChronoUnit.MINUTES))));
+                Variables.CHAT_ID,
+                1L,
+                Variables.LANGUAGE,
+                "it",
+                Variables.DUE_AT,
+                Date.from(now.plus(1, ChronoUnit.HOURS)),
+                Variables.AT_RISK_FROM,
+                Date.from(now.plus(30, ChronoUnit.MINUTES))));
   }
 
   /** The path waits at the question, a task of the bot's group with its form; the answer. */
@@ -221,8 +225,10 @@ class ChatPathProcessTest {
   private static String property(EndEvent end, String name) {
     return end.getExtensionElements() == null
         ? null
-        : end.getExtensionElements().getElementsQuery().filterByType(
-                org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+        : end
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
             .list()
             .stream()
             .flatMap(group -> group.getCamundaProperties().stream())

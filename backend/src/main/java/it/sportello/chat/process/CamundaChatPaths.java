@@ -38,11 +38,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The guided paths on Camunda: the latest version of each {@code chat-path-*} process is offered;
- * a chat's path runs on the version it started on (the engine keeps a running instance on its
- * definition), so an analyst's redeployment reaches the next chat only. The questions are the
- * user tasks' deployed Camunda Forms; the answers complete the tasks as the chat's system user
- * (assignee {@value ChatPathEngine#SYSTEM_USER}).
+ * The guided paths on Camunda: the latest version of each {@code chat-path-*} process is offered; a
+ * chat's path runs on the version it started on (the engine keeps a running instance on its
+ * definition), so an analyst's redeployment reaches the next chat only. The questions are the user
+ * tasks' deployed Camunda Forms; the answers complete the tasks as the chat's system user (assignee
+ * {@value ChatPathEngine#SYSTEM_USER}).
  */
 @Component
 class CamundaChatPaths implements ChatPathEngine {

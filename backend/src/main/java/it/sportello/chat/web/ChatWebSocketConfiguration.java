@@ -37,9 +37,11 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, guided, hub, json), CITIZEN_SOCKET)
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, guided, hub, json),
+            CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
-        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, guided, hub, json), OPERATOR_SOCKET);
+        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, guided, hub, json),
+        OPERATOR_SOCKET);
   }
 }

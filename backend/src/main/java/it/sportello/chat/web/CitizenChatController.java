@@ -2,8 +2,8 @@ package it.sportello.chat.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.sportello.chat.CitizenChats;
 import it.sportello.chat.Chats;
+import it.sportello.chat.CitizenChats;
 import it.sportello.chat.GuidedPaths;
 import it.sportello.chat.web.ChatViews.ChatState;
 import it.sportello.citizen.CitizenUser;
@@ -33,7 +33,9 @@ class CitizenChatController {
     this.guided = guided;
   }
 
-  /** @param token the chat's token, as the widget holds it */
+  /**
+   * @param token the chat's token, as the widget holds it
+   */
   record ChatIdentity(String token) {}
 
   @Operation(

@@ -136,8 +136,7 @@ class PublicChatController {
       throw new it.sportello.shared.InvalidRequestException("accepted", "must be true");
     }
     return ChatState.of(
-        chats.acceptPrivacy(
-            conversation.id(), body.name(), body.email(), body.fiscalCode()),
+        chats.acceptPrivacy(conversation.id(), body.name(), body.email(), body.fiscalCode()),
         chats,
         guided);
   }
