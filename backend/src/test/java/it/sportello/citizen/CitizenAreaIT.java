@@ -448,6 +448,8 @@ class CitizenAreaIT extends IntegrationTest {
         Map.of("accepted", true),
         chat);
 
+    // the area's page has loaded the session (which sets the CSRF cookie) before the widget posts
+    citizen.json("GET", "/api/citizen/session");
     HttpResponse<String> identified =
         citizen.send("POST", "/api/citizen/chat/identity", "{\"token\":\"" + token + "\"}");
     assertThat(identified.statusCode()).as(identified.body()).isEqualTo(200);
