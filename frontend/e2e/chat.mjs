@@ -1,7 +1,9 @@
 // The chat in two browser contexts (Debian's Chromium, playwright-core): a citizen opens the widget on a
-// plain HTML page of another origin (one script tag), accepts the privacy notice, asks for an operator and
-// sees their place in the queue; operator1 takes the chat in the console (/chats), answers, and closes it
-// with a solution; the citizen sees the answer and the closure. Both pages are scanned with axe-core.
+// plain HTML page of another origin (one script tag), accepts the privacy notice, follows the guided path
+// "TARI payment not registered" with its buttons and fields until it hands the chat to an operator, and
+// sees their place in the queue; operator1 takes the chat in the console (/chats), sees the data the path
+// collected, answers, and closes it with a solution; the citizen sees the answer and the closure. Both
+// pages are scanned with axe-core.
 // Usage: CHAT_NAME=<citizen's name> node e2e/chat.mjs <base-url> <screenshot-dir> [language]
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
@@ -37,9 +39,24 @@ try {
   await citizen.getByRole('checkbox', { name: t('chatWidget.privacyAccept') }).check();
   await citizen.getByRole('textbox', { name: t('chatWidget.name') }).fill(name);
   await citizen.getByRole('button', { name: t('chatWidget.start') }).click();
-  const input = citizen.getByRole('textbox', { name: t('chatWidget.message') });
-  await input.fill('operatore');
-  await input.press('Enter');
+  // the guided path (BPMN chat-path-tari): its title is the process's chatTitle.<lang>
+  const tari = { it: 'Pagamento TARI non registrato', en: 'TARI payment not registered' }[language] ?? 'TARI';
+  await citizen
+    .getByRole('group', { name: t('chatWidget.paths') })
+    .getByRole('button', { name: tari })
+    .click();
+  await citizen
+    .getByRole('group', { name: t('forms.chat-tari-method.paymentMethod.label') })
+    .getByRole('button', { name: t('forms.chat-tari-method.paymentMethod.values.PAGOPA') })
+    .click();
+  await citizen.getByLabel(t('forms.chat-tari-date.paymentDate.label')).fill('2026-05-31');
+  await citizen.getByRole('button', { name: t('chatWidget.answer') }).click();
+  await citizen
+    .getByRole('group', { name: t('forms.chat-tari-receipt.hasReceipt.label') })
+    .getByRole('button', { name: t('chatWidget.pathYes') })
+    .click();
+  await citizen.getByLabel(t('forms.chat-tari-notice.noticeCode.label')).fill('301000000012345678');
+  await citizen.getByRole('button', { name: t('chatWidget.answer') }).click();
   await citizen
     .getByRole('status')
     .filter({ hasText: t.like('chatWidget.queued') })
@@ -56,7 +73,11 @@ try {
   await waiting.getByRole('button', { name: t('chats.take') }).click();
   const reply = operator.getByRole('textbox', { name: t('chats.reply') });
   await reply.waitFor({ timeout: 30000 });
-  await operator.getByRole('log').getByText('operatore').first().waitFor({ timeout: 30000 });
+  await operator.getByRole('log').getByText('301000000012345678').first().waitFor({ timeout: 30000 });
+  // the data the guided path collected, next to the transcript
+  const collected = operator.getByRole('region', { name: t('chats.pathData.title') });
+  await collected.getByText(t('forms.chat-tari-notice.noticeCode.label')).waitFor({ timeout: 30000 });
+  assert.ok((await collected.textContent()).includes('301000000012345678'), 'the notice code is shown');
   await reply.fill('Buongiorno, sono un operatore.');
   await operator.getByRole('button', { name: t('chats.send') }).click();
   await citizen.getByRole('log').getByText('Buongiorno, sono un operatore.').waitFor({ timeout: 30000 });

@@ -153,4 +153,69 @@ describe('chat widget', () => {
     const form = await screen.findByRole('link', { name: it_.chatWidget.requestForm });
     expect(form.getAttribute('href')).toBe('https://comune.example/self-service/request');
   });
+  it('offers the guided paths as buttons and renders each question of a path as buttons or a field', async () => {
+    FakeSocket.last = undefined;
+    widget = new ChatWidget('https://comune.example', 'en');
+    screen.getByRole('button', { name: en.chatWidget.open }).click();
+    await vi.waitFor(() => expect(FakeSocket.last).toBeDefined());
+    const socket = FakeSocket.last!;
+    socket.open();
+    const paths = [{ key: 'chat-path-tari', title: 'TARI payment not registered' }];
+    socket.receive({ type: 'state', ...state({ privacyAccepted: true, paths }) });
+    const menu = screen.getByRole('group', { name: en.chatWidget.paths });
+    within(menu).getByRole('button', { name: 'TARI payment not registered' }).click();
+    await vi.waitFor(() => expect(calls.some((call) => call.url.endsWith('/api/public/chat/path'))).toBe(true));
+    const chosen = calls.find((call) => call.url.endsWith('/api/public/chat/path'))!;
+    expect(JSON.parse(String(chosen.init.body))).toEqual({ path: 'chat-path-tari' });
+
+    const prompt = (overrides: object) => ({
+      path: 'chat-path-tari',
+      key: 'paymentMethod',
+      type: 'radio',
+      label: 'How did you pay the TARI?',
+      options: [
+        { value: 'PAGOPA', label: 'pagoPA notice' },
+        { value: 'F24', label: 'F24 form' },
+      ],
+      min: null,
+      max: null,
+      maxLength: null,
+      ...overrides,
+    });
+    socket.receive({ type: 'state', ...state({ privacyAccepted: true, lastSeq: 3, prompt: prompt({}) }) });
+    const choices = screen.getByRole('group', { name: 'How did you pay the TARI?' });
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('pagoPA notice'));
+    within(choices).getByRole('button', { name: 'F24 form' }).click();
+    await vi.waitFor(() => expect(calls.some((call) => call.url.endsWith('/path/answer'))).toBe(true));
+    expect(JSON.parse(String(calls.find((call) => call.url.endsWith('/path/answer'))!.init.body))).toEqual({
+      value: 'F24',
+    });
+
+    socket.receive({
+      type: 'state',
+      ...state({
+        privacyAccepted: true,
+        lastSeq: 5,
+        prompt: prompt({ key: 'hasReceipt', type: 'checkbox', label: 'Receipt?', options: [] }),
+      }),
+    });
+    const yesNo = screen.getByRole('group', { name: 'Receipt?' });
+    expect(
+      within(yesNo)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([en.chatWidget.pathYes, en.chatWidget.pathNo]);
+
+    socket.receive({
+      type: 'state',
+      ...state({
+        privacyAccepted: true,
+        lastSeq: 7,
+        prompt: prompt({ key: 'paymentDate', type: 'datetime', label: 'On what date did you pay?', options: [] }),
+      }),
+    });
+    const date = screen.getByLabelText('On what date did you pay?') as HTMLInputElement;
+    expect(date.type).toBe('date');
+    expect(screen.getByRole('button', { name: en.chatWidget.answer })).toBeTruthy();
+  });
 });

@@ -15,6 +15,20 @@ type Message = {
   attachment?: { documentId: number; fileName: string; mediaType: string; size: number } | null;
 };
 
+type Option = { value: string; label: string };
+
+/** The guided path's question (a user task's form field), rendered as buttons or a field. */
+type Prompt = {
+  path: string;
+  key: string;
+  type: string;
+  label: string;
+  options: Option[];
+  min: number | null;
+  max: number | null;
+  maxLength: number | null;
+};
+
 type State = {
   status: 'BOT' | 'QUEUED' | 'ACTIVE' | 'CLOSED';
   position: number;
@@ -26,6 +40,8 @@ type State = {
   ticketNumber: string | null;
   estimatedWaitMinutes?: number | null;
   operatorsAnswering?: number;
+  prompt?: Prompt | null;
+  paths?: { key: string; title: string }[];
 };
 
 const STORAGE = 'sportello-chat';
@@ -34,6 +50,13 @@ const POLL_MS = 3000;
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
+
+/**
+ * What the page embedding the widget adds: in the citizens' area, {@code identify} makes the chat
+ * the logged-in citizen's once the privacy notice is accepted (their name and e-mail are then not
+ * asked).
+ */
+export type WidgetOptions = { identify?: (token: string) => Promise<unknown> };
 
 /** The chat widget on the page: {@code base} is the service's address (the script's origin). */
 export class ChatWidget {
@@ -55,11 +78,14 @@ export class ChatWidget {
   private readonly feedback: HTMLElement;
   private readonly operatorButton: HTMLButtonElement;
   private readonly attach: HTMLFormElement;
+  private readonly guide: HTMLElement;
+  private shownPrompt = '';
 
   constructor(
     private readonly base: string,
     readonly language: string,
     host: HTMLElement = document.body,
+    private readonly options: WidgetOptions = {},
   ) {
     this.t = texts(language);
     const t = this.t;
@@ -103,12 +129,13 @@ export class ChatWidget {
     this.privacy = el('form', { class: 'sp-chat-privacy' }) as HTMLFormElement;
     const notice = el('p');
     notice.textContent = t.privacyText;
-    this.privacy.append(
-      notice,
-      field('sp-chat-accept', t.privacyAccept, 'checkbox'),
-      field('sp-chat-name', t.name, 'text', 'name'),
-      field('sp-chat-email', t.email, 'email', 'email'),
-    );
+    this.privacy.append(notice, field('sp-chat-accept', t.privacyAccept, 'checkbox'));
+    if (!options.identify) {
+      this.privacy.append(
+        field('sp-chat-name', t.name, 'text', 'name'),
+        field('sp-chat-email', t.email, 'email', 'email'),
+      );
+    }
     const start = el('button', { type: 'submit', class: 'sp-chat-primary' });
     start.textContent = t.start;
     this.privacy.append(start);
@@ -151,6 +178,7 @@ export class ChatWidget {
       event.preventDefault();
       void this.sendFile(file);
     });
+    this.guide = el('div', { class: 'sp-chat-guide', hidden: '' });
 
     this.panel.append(
       header,
@@ -160,6 +188,7 @@ export class ChatWidget {
       this.feedback,
       this.form,
       this.attach,
+      this.guide,
       this.operatorButton,
     );
     this.root.append(this.launcher, this.panel);
@@ -243,6 +272,7 @@ export class ChatWidget {
       email: value('sp-chat-email'),
     })) as State;
     this.show(state);
+    if (this.options.identify && this.token) await this.options.identify(this.token);
     this.input.focus();
   }
 
@@ -365,6 +395,7 @@ export class ChatWidget {
     this.attach.hidden = !state.privacyAccepted || closed || state.status === 'BOT';
     this.feedback.hidden = !state.awaitingFeedback || closed;
     this.operatorButton.hidden = !state.privacyAccepted || state.status !== 'BOT' || !state.operatorsAvailable;
+    this.renderGuide(state);
     this.status.replaceChildren();
     let text = '';
     if (state.status === 'QUEUED') {
@@ -425,6 +456,78 @@ export class ChatWidget {
     URL.revokeObjectURL(url);
   }
 
+  /**
+   * The guided paths: the bot's menu (a button per path), or the current question of a path as
+   * buttons (choices, yes/no) or a labelled field with its own send button (text, number, date).
+   */
+  private renderGuide(state: State) {
+    const t = this.t;
+    const prompt = state.status === 'BOT' ? (state.prompt ?? null) : null;
+    const paths = state.status === 'BOT' && !prompt ? (state.paths ?? []) : [];
+    const signature = prompt
+      ? 'q:' + prompt.path + ':' + prompt.key + ':' + state.lastSeq
+      : 'p:' + paths.map((p) => p.key).join(',');
+    const fieldPrompt = prompt !== null && !['radio', 'select', 'checkbox'].includes(prompt.type);
+    if (fieldPrompt) this.form.hidden = true;
+    if (signature === this.shownPrompt) return;
+    this.shownPrompt = signature;
+    this.guide.replaceChildren();
+    this.guide.hidden = !prompt && paths.length === 0;
+    if (this.guide.hidden) return;
+    const heading = el('p', { id: 'sp-chat-guide-label', class: 'sp-chat-guide-label' });
+    heading.textContent = prompt ? prompt.label : t.paths;
+    const group = el('div', { role: 'group', 'aria-labelledby': 'sp-chat-guide-label', class: 'sp-chat-choices' });
+    this.guide.append(heading, group);
+    const button = (text: string, onClick: () => void) => {
+      const b = el('button', { type: 'button' });
+      b.textContent = text;
+      b.addEventListener('click', onClick);
+      group.append(b);
+    };
+    if (!prompt) {
+      paths.forEach((path) => button(path.title, () => void this.act('/api/public/chat/path', { path: path.key })));
+    } else if (prompt.type === 'checkbox') {
+      button(t.pathYes, () => void this.reply('true'));
+      button(t.pathNo, () => void this.reply('false'));
+    } else if (prompt.type === 'radio' || prompt.type === 'select') {
+      prompt.options.forEach((option) => button(option.label, () => void this.reply(option.value)));
+    } else {
+      const form = el('form', { class: 'sp-chat-form' }) as HTMLFormElement;
+      const label = el('label', { for: 'sp-chat-answer' });
+      label.textContent = prompt.label;
+      const type = prompt.type === 'number' ? 'number' : prompt.type === 'datetime' ? 'date' : 'text';
+      const input = el('input', { id: 'sp-chat-answer', type, required: '', autocomplete: 'off' }) as HTMLInputElement;
+      if (prompt.min !== null) input.min = String(prompt.min);
+      if (prompt.max !== null) input.max = String(prompt.max);
+      if (prompt.maxLength !== null) input.maxLength = prompt.maxLength;
+      const send = el('button', { type: 'submit', class: 'sp-chat-primary' });
+      send.textContent = t.answer;
+      form.append(label, input, send);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (input.value.trim()) void this.reply(input.value.trim());
+      });
+      heading.hidden = true;
+      group.replaceWith(form);
+      input.focus();
+      return;
+    }
+    group.querySelector('button')?.focus();
+  }
+
+  private async reply(value: string) {
+    await this.act('/api/public/chat/path/answer', { value });
+  }
+
+  private async act(path: string, body: unknown) {
+    try {
+      this.show((await this.call('POST', path, body)) as State);
+      await this.poll();
+    } catch {
+      this.status.textContent = this.t.invalidAnswer;
+    }
+  }
+
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (this.token) headers['X-Chat-Token'] = this.token;
@@ -479,6 +582,10 @@ function style(): HTMLStyleElement {
 .sp-chat input[type=text],.sp-chat input[type=email]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
 .sp-chat-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}.sp-chat-form label{width:100%}.sp-chat-form input{flex:1}
 .sp-chat-feedback{display:flex;gap:.5rem}
+.sp-chat-guide-label{margin:0;font-weight:600}
+.sp-chat-choices{display:flex;flex-wrap:wrap;gap:.35rem}
+.sp-chat-choices button{background:#fff;color:#0066cc;border:2px solid #0066cc;border-radius:.25rem;padding:.25rem .75rem;cursor:pointer;text-align:left}
+.sp-chat input[type=number],.sp-chat input[type=date]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
 .sp-chat-status{margin:0;font-size:.9rem}
 .sp-chat-file{background:none;border:0;color:#0059b3;text-decoration:underline;cursor:pointer;padding:0}
 `;

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { ApiError, type Me } from '../api';
 import { calendarDateTime } from '../calendar';
 import { answer, client } from '../client';
+import { ChatPathData } from '../components/ChatPathData';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
 import type { components } from '../openapi';
@@ -201,6 +202,7 @@ function ChatPanel({ id, user, onClosed }: { id: number; user: Me; onClosed: (te
           </>
         )}
       </p>
+      <ChatPathData id={id} />
       <h3 className="h5">{t('chats.transcript')}</h3>
       <div
         role="log"

@@ -72,7 +72,7 @@ export function SelfServiceAreaPage() {
       </div>
       {session && !session.citizen && <Welcome session={session} />}
       {session?.citizen && <Area session={session} />}
-      <ChatWidgetMount />
+      <ChatWidgetMount identified={!!session?.citizen} />
     </Layout>
   );
 }

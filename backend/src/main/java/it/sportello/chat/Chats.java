@@ -408,7 +408,7 @@ public class Chats {
 
   // --- internals ---
 
-  private void answer(Conversation conversation, String question) {
+  void answer(Conversation conversation, String question) {
     String lang = conversation.language();
     Instant now = now();
     List<CitedArticle> articles = bot.articles(question, lang);
@@ -445,7 +445,7 @@ public class Chats {
     store.feedbackState(conversation.id(), true, conversation.unhelpfulAnswers());
   }
 
-  private void handOff(Conversation conversation, HandOff reason) {
+  void handOff(Conversation conversation, HandOff reason) {
     String lang = conversation.language();
     Instant now = now();
     if (!availability().operatorsAvailable()) {
@@ -490,6 +490,35 @@ public class Chats {
    */
   private Ticket record(
       Conversation conversation, Channel channel, TicketType type, String user, String answer) {
+    return record(conversation, channel, type, user, answer, null, Map.of());
+  }
+
+  /**
+   * A guided path ended with a ticket: channel {@code CHATBOT}, open, with the path's answers in
+   * the ticket's context and description; the chat closes.
+   */
+  Ticket pathTicket(Conversation conversation, String title, Map<String, String> answers) {
+    Ticket ticket =
+        record(
+            conversation,
+            Channel.CHATBOT,
+            TicketType.Q,
+            BOT,
+            null,
+            text("ticket.pathSubject", conversation.language(), Map.of("title", title)),
+            answers);
+    finish(conversation, Outcome.PATH_TICKET, ticket, "system.pathTicket");
+    return ticket;
+  }
+
+  private Ticket record(
+      Conversation conversation,
+      Channel channel,
+      TicketType type,
+      String user,
+      String answer,
+      String subject,
+      Map<String, String> answers) {
     List<ChatMessage> messages = store.after(conversation.id(), 0);
     String firstQuestion =
         messages.stream()
@@ -506,7 +535,11 @@ public class Chats {
         new OpenTicketCommand(
             channel,
             type,
-            cut(text("ticket.subject", lang, Map.of("text", firstQuestion)), 200),
+            cut(
+                subject != null
+                    ? subject
+                    : text("ticket.subject", lang, Map.of("text", firstQuestion)),
+                200),
             cut(
                 messages.stream()
                     .filter(message -> message.authorKind() == AuthorKind.CITIZEN)
@@ -523,9 +556,7 @@ public class Chats {
                 null),
             null,
             null,
-            conversation.page() == null
-                ? Map.of("chat", Long.toString(conversation.id()))
-                : Map.of("chat", Long.toString(conversation.id()), "page", conversation.page()),
+            context(conversation, answers),
             conversation.createdAt(),
             answer);
     Ticket ticket = intake.openDeclared(command, user).ticket();
@@ -545,11 +576,21 @@ public class Chats {
     return ticket;
   }
 
+  private static Map<String, String> context(
+      Conversation conversation, Map<String, String> answers) {
+    Map<String, String> context = new java.util.LinkedHashMap<>(answers);
+    context.put("chat", Long.toString(conversation.id()));
+    if (conversation.page() != null) {
+      context.put("page", conversation.page());
+    }
+    return context;
+  }
+
   private void queueChanged() {
     store.queued().forEach(queued -> store.changed(queued.id()));
   }
 
-  private Conversation open(long id) {
+  Conversation open(long id) {
     Conversation conversation =
         store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
     if (conversation.status() == Status.CLOSED) {
@@ -586,13 +627,13 @@ public class Chats {
     };
   }
 
-  private Set<String> words(String key, String language) {
+  Set<String> words(String key, String language) {
     return Arrays.stream(text(key, language, Map.of()).split(","))
         .map(word -> word.strip().toLowerCase(Locale.ROOT))
         .collect(Collectors.toSet());
   }
 
-  private String text(String key, String language, Map<String, ?> values) {
+  String text(String key, String language, Map<String, ?> values) {
     return texts.render(TEXTS, key, language, values);
   }
 

@@ -41,7 +41,9 @@ public record Conversation(
     /** The citizen asked for an operator. */
     REQUESTED,
     /** Two of the bot's answers did not help. */
-    NOT_HELPED
+    NOT_HELPED,
+    /** A guided path ended with a hand-off (its answers go with the chat). */
+    PATH
   }
 
   /** How a chat ended. */
@@ -53,7 +55,9 @@ public record Conversation(
     /** An operator opened a ticket to continue offline. */
     TICKET,
     /** The citizen left before an answer (nothing recorded but the chat). */
-    ABANDONED
+    ABANDONED,
+    /** A guided path opened a ticket (channel CHATBOT) with the answers collected. */
+    PATH_TICKET
   }
 
   public boolean privacyAccepted() {

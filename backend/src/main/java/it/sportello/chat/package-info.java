@@ -4,13 +4,17 @@
  * the hand-off to operators (a queue, a per-operator limit), and the ticket each chat becomes
  * (channel {@code CHAT} or, when the bot alone answered, type {@code B} channel {@code CHATBOT}).
  * Delivery to sockets goes through the database: a message is stored, then PostgreSQL's {@code
- * NOTIFY} tells every node, which sends it to its own connected clients ({@link ChatHub}).
+ * NOTIFY} tells every node, which sends it to its own connected clients ({@link ChatHub}). The
+ * bot's guided paths are BPMN processes {@code chat-path-*} ({@link GuidedPaths}; the engine only
+ * in {@code chat.process}).
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
+      "citizen",
       "contact",
       "document",
       "kb",
+      "platform :: process",
       "platform :: security",
       "search",
       "shared",

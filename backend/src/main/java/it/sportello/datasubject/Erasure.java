@@ -353,6 +353,11 @@ class Erasure {
             p));
     count(
         erased,
+        "guided chat paths' answers",
+        update(
+            "update sportello.chat_path set answers = '[]' where conversation_id in " + chats, p));
+    count(
+        erased,
         "chat participants (the citizen's name)",
         update(
             "update sportello.chat_participant set name = '"

@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChatBotIT extends IntegrationTest {
 
+  /** This test\'s own client address (the public chat is rate-limited per address). */
+  final String address = ClientAddresses.next();
+
   @Autowired EmbeddedSearchNode node;
   @Autowired SearchIndex searchIndex;
   @Autowired JdbcClient jdbc;
@@ -95,7 +98,12 @@ class ChatBotIT extends IntegrationTest {
 
   private String startWithPrivacy() {
     ResponseEntity<JsonNode> started =
-        post("/api/public/chat/conversations", null, Map.of("language", "it"));
+        call(
+            HttpMethod.POST,
+            "/api/public/chat/conversations",
+            null,
+            Map.of("language", "it"),
+            Map.of("X-Forwarded-For", address));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String token = started.getBody().path("token").asText();
     citizen(HttpMethod.POST, "/api/public/chat/privacy", token, Map.of("accepted", true));
@@ -112,6 +120,7 @@ class ChatBotIT extends IntegrationTest {
 
   private ResponseEntity<JsonNode> citizen(
       HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token));
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
   }
 }

@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChatIT extends IntegrationTest {
 
+  /** This test\'s own client address (the public chat is rate-limited per address). */
+  final String address = ClientAddresses.next();
+
   /** A Monday, 10:00 in Rome: the service is open. */
   static final Instant OPEN = Instant.parse("2026-12-07T09:00:00Z");
 
@@ -260,7 +263,12 @@ class ChatIT extends IntegrationTest {
 
   String start(String language) {
     ResponseEntity<JsonNode> started =
-        post("/api/public/chat/conversations", null, Map.of("language", language, "page", "/test"));
+        call(
+            HttpMethod.POST,
+            "/api/public/chat/conversations",
+            null,
+            Map.of("language", language, "page", "/test"),
+            Map.of("X-Forwarded-For", address));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return started.getBody().path("token").asText();
   }
@@ -283,7 +291,8 @@ class ChatIT extends IntegrationTest {
   }
 
   ResponseEntity<JsonNode> citizen(HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token));
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
   }
 
   long idOf(String token) {

@@ -428,6 +428,63 @@ class CitizenAreaIT extends IntegrationTest {
         .isEqualTo("DONE");
   }
 
+  @Test
+  void aChatInTheAreaCarriesTheCitizensIdentityAndShowsOnTheirContacts() throws Exception {
+    String fiscalCode = fiscalCode();
+    Browser citizen = login(spidL2(fiscalCode));
+    ResponseEntity<JsonNode> started =
+        call(
+            org.springframework.http.HttpMethod.POST,
+            "/api/public/chat/conversations",
+            null,
+            Map.of("language", "it"),
+            Map.of("X-Forwarded-For", it.sportello.chat.ClientAddresses.next()));
+    String token = started.getBody().path("token").asText();
+    Map<String, String> chat = Map.of("X-Chat-Token", token);
+    call(
+        org.springframework.http.HttpMethod.POST,
+        "/api/public/chat/privacy",
+        null,
+        Map.of("accepted", true),
+        chat);
+
+    // the area's page has loaded the session (which sets the CSRF cookie) before the widget posts
+    citizen.json("GET", "/api/citizen/session");
+    HttpResponse<String> identified =
+        citizen.send("POST", "/api/citizen/chat/identity", "{\"token\":\"" + token + "\"}");
+    assertThat(identified.statusCode()).as(identified.body()).isEqualTo(200);
+    // a guided path that ends with a ticket: the ticket is the citizen's, without asking who they
+    // are
+    call(
+        org.springframework.http.HttpMethod.POST,
+        "/api/public/chat/path",
+        null,
+        Map.of("path", "chat-path-residence"),
+        chat);
+    call(
+        org.springframework.http.HttpMethod.POST,
+        "/api/public/chat/path/answer",
+        null,
+        Map.of("value", "OTHER"),
+        chat);
+    JsonNode state =
+        call(org.springframework.http.HttpMethod.GET, "/api/public/chat/state", null, null, chat)
+            .getBody();
+    String number = state.path("ticketNumber").asText();
+    assertThat(number).isNotBlank();
+
+    JsonNode ticket = get("/api/tickets/" + number, "supervisor").getBody();
+    assertThat(ticket.toString()).contains("Maria Bianchi").contains(fiscalCode);
+    JsonNode contacts = citizen.json("GET", "/api/citizen/contacts?size=50");
+    assertThat(contacts.get("items").findValuesAsText("requestNumber")).contains(number);
+    // another citizen's session cannot take the chat over without its token
+    assertThat(
+            login(spidL2(fiscalCode()))
+                .send("POST", "/api/citizen/chat/identity", "{\"token\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
   private static Map<String, Object> spidL2(String fiscalCode) {
     return Map.of(
         "fiscalNumber", "TINIT-" + fiscalCode,

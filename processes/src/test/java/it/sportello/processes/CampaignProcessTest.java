@@ -74,7 +74,11 @@ class CampaignProcessTest {
               int max = (Integer) execution.getVariable(MAX_ATTEMPTS);
               boolean again = CallOutcomes.NO_ANSWER.equals(outcome) && attempt < max;
               calls.add(
-                  "attempt" + attempt + ":" + outcome + (again ? "" : attempt >= max ? ":final" : ""));
+                  "attempt"
+                      + attempt
+                      + ":"
+                      + outcome
+                      + (again ? "" : attempt >= max ? ":final" : ""));
               execution.setVariable(CALL_AGAIN, again);
               execution.setVariable(ATTEMPT, attempt + 1);
             });
@@ -168,8 +172,7 @@ class CampaignProcessTest {
     complete(task(call), withVariables(CALL_OUTCOME, CallOutcomes.NO_ANSWER));
 
     assertThat(call).isEnded().hasPassed(Elements.CALL_CLOSED);
-    Assertions.assertThat(calls)
-        .containsExactly("attempt1:NO_ANSWER", "attempt2:NO_ANSWER:final");
+    Assertions.assertThat(calls).containsExactly("attempt1:NO_ANSWER", "attempt2:NO_ANSWER:final");
   }
 
   @Test
@@ -190,10 +193,14 @@ class CampaignProcessTest {
       ProcessModels.read(file).getModelElementsByType(FlowElement.class).stream()
           .map(FlowElement::getId)
           .forEach(ids::add);
-      ProcessModels.delegateExpressions(file).stream().map(ProcessModels::beanName).forEach(beans::add);
+      ProcessModels.delegateExpressions(file).stream()
+          .map(ProcessModels::beanName)
+          .forEach(beans::add);
     }
     for (Field field : Elements.class.getFields()) {
-      Assertions.assertThat(ids).as("Elements.%s", field.getName()).contains((String) field.get(null));
+      Assertions.assertThat(ids)
+          .as("Elements.%s", field.getName())
+          .contains((String) field.get(null));
     }
     List<String> declared = new ArrayList<>();
     for (Field field : Beans.class.getFields()) {

@@ -8,6 +8,7 @@ import it.sportello.chat.ChatHub;
 import it.sportello.chat.ChatMessage;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
+import it.sportello.chat.GuidedPaths;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Objects;
@@ -49,10 +50,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
   private final Side side;
   private final Chats chats;
   private final ChatDesk desk;
+  private final GuidedPaths guided;
   private final ChatHub hub;
   private final ObjectMapper json;
 
-  ChatSocketHandler(Side side, Chats chats, ChatDesk desk, ChatHub hub, ObjectMapper json) {
+  ChatSocketHandler(
+      Side side, Chats chats, ChatDesk desk, GuidedPaths guided, ChatHub hub, ObjectMapper json) {
+    this.guided = guided;
     this.side = side;
     this.chats = chats;
     this.desk = desk;
@@ -71,7 +75,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
       } else if ("say".equals(type) && client != null) {
         String text = message.path("text").asText(null);
         if (side == Side.CITIZEN) {
-          chats.citizenSays(client.conversationId, text);
+          guided.citizenSays(client.conversationId, text);
         } else {
           chats.operatorSays(client.conversationId, client.operator, text);
         }
@@ -165,7 +169,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
           lastSent = message.seq();
         }
         ObjectNode state =
-            json.valueToTree(ChatViews.ChatState.of(chats.get(conversationId), chats, desk));
+            json.valueToTree(
+                ChatViews.ChatState.of(chats.get(conversationId), chats, desk, guided));
         state.put("type", "state");
         String text = json.writeValueAsString(state);
         if (!Objects.equals(text, lastState)) {

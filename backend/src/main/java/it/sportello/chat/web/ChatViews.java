@@ -7,6 +7,7 @@ import it.sportello.chat.ChatMessage.CitedArticle;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.Conversation.Status;
+import it.sportello.chat.GuidedPaths;
 import java.time.Instant;
 import java.util.List;
 
@@ -64,6 +65,8 @@ final class ChatViews {
    * @param estimatedWaitMinutes while queued: the estimated wait (null when no operator answers the
    *     queue now); see {@link ChatDesk} for the method
    * @param operatorsAnswering while queued: the operators answering the chat's queue now
+   * @param prompt the question of the guided path the chat follows, else null
+   * @param paths the guided paths the bot offers now (else empty)
    */
   record ChatState(
       Status status,
@@ -75,9 +78,11 @@ final class ChatViews {
       long lastSeq,
       String ticketNumber,
       Integer estimatedWaitMinutes,
-      int operatorsAnswering) {
+      int operatorsAnswering,
+      GuidedPaths.Prompt prompt,
+      List<GuidedPaths.Offer> paths) {
 
-    static ChatState of(Conversation conversation, Chats chats, ChatDesk desk) {
+    static ChatState of(Conversation conversation, Chats chats, ChatDesk desk, GuidedPaths guided) {
       Chats.Availability availability = chats.availability();
       ChatDesk.WaitEstimate wait = desk.estimate(conversation);
       return new ChatState(
@@ -90,7 +95,9 @@ final class ChatViews {
           conversation.lastSeq(),
           conversation.ticketNumber(),
           wait.minutes(),
-          wait.operators());
+          wait.operators(),
+          guided.prompt(conversation).orElse(null),
+          guided.offers(conversation));
     }
   }
 

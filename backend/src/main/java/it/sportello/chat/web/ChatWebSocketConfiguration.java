@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.chat.ChatDesk;
 import it.sportello.chat.ChatHub;
 import it.sportello.chat.Chats;
+import it.sportello.chat.GuidedPaths;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -22,14 +23,16 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   static final String OPERATOR_SOCKET = "/api/chats/socket";
 
   private final Chats chats;
+  private final GuidedPaths guided;
   private final ChatHub hub;
   private final ObjectMapper json;
-
   private final ChatDesk desk;
 
-  ChatWebSocketConfiguration(Chats chats, ChatDesk desk, ChatHub hub, ObjectMapper json) {
+  ChatWebSocketConfiguration(
+      Chats chats, ChatDesk desk, GuidedPaths guided, ChatHub hub, ObjectMapper json) {
     this.desk = desk;
     this.chats = chats;
+    this.guided = guided;
     this.hub = hub;
     this.json = json;
   }
@@ -38,11 +41,11 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(
-            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, desk, hub, json),
+            new ChatSocketHandler(ChatSocketHandler.Side.CITIZEN, chats, desk, guided, hub, json),
             CITIZEN_SOCKET)
         .setAllowedOriginPatterns("*");
     registry.addHandler(
-        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, desk, hub, json),
+        new ChatSocketHandler(ChatSocketHandler.Side.OPERATOR, chats, desk, guided, hub, json),
         OPERATOR_SOCKET);
   }
 }

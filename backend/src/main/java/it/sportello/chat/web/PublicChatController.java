@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.chat.ChatDesk;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
+import it.sportello.chat.GuidedPaths;
 import it.sportello.chat.web.ChatViews.ChatState;
 import it.sportello.chat.web.ChatViews.MessageView;
 import java.util.List;
@@ -38,10 +39,40 @@ class PublicChatController {
 
   private final Chats chats;
   private final ChatDesk desk;
+  private final GuidedPaths guided;
 
-  PublicChatController(Chats chats, ChatDesk desk) {
+  PublicChatController(Chats chats, ChatDesk desk, GuidedPaths guided) {
     this.chats = chats;
     this.desk = desk;
+    this.guided = guided;
+  }
+
+  record ChoosePath(String path) {}
+
+  record PathAnswer(String value) {}
+
+  @Operation(
+      summary = "Starts a guided path",
+      description =
+          "One of the paths the state offers (`paths`); its first question comes as the state's"
+              + " `prompt`.")
+  @PostMapping("/path")
+  ChatState chooseChatPath(@RequestHeader(TOKEN) String token, @RequestBody ChoosePath body) {
+    Conversation conversation = chats.byToken(token);
+    guided.choose(conversation.id(), body == null ? null : body.path());
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
+  }
+
+  @Operation(
+      summary = "Answers the guided path's question",
+      description =
+          "A choice's value, `true`/`false` for a yes/no question, a number, a date (yyyy-MM-dd)"
+              + " or text; 400 naming `value` when it does not fit the question.")
+  @PostMapping("/path/answer")
+  ChatState answerChatPath(@RequestHeader(TOKEN) String token, @RequestBody PathAnswer body) {
+    Conversation conversation = chats.byToken(token);
+    guided.answer(conversation.id(), body == null ? null : body.value());
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
   }
 
   record StartRequest(String language, String page) {}
@@ -76,13 +107,13 @@ class PublicChatController {
     Chats.Started started =
         chats.start(
             request == null ? null : request.language(), request == null ? null : request.page());
-    return new Started(started.token(), ChatState.of(started.conversation(), chats, desk));
+    return new Started(started.token(), ChatState.of(started.conversation(), chats, desk, guided));
   }
 
   @Operation(summary = "Where the chat stands (status, queue position)")
   @GetMapping("/state")
   ChatState chatState(@RequestHeader(TOKEN) String token) {
-    return ChatState.of(chats.byToken(token), chats, desk);
+    return ChatState.of(chats.byToken(token), chats, desk, guided);
   }
 
   @Operation(
@@ -110,7 +141,8 @@ class PublicChatController {
     return ChatState.of(
         chats.acceptPrivacy(conversation.id(), body.name(), body.email(), body.fiscalCode()),
         chats,
-        desk);
+        desk,
+        guided);
   }
 
   @Operation(
@@ -121,8 +153,8 @@ class PublicChatController {
   @PostMapping("/messages")
   ChatState sayInChat(@RequestHeader(TOKEN) String token, @RequestBody Say body) {
     Conversation conversation = chats.byToken(token);
-    chats.citizenSays(conversation.id(), body == null ? null : body.text());
-    return ChatState.of(chats.get(conversation.id()), chats, desk);
+    guided.citizenSays(conversation.id(), body == null ? null : body.text());
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
   }
 
   @Operation(summary = "Did the bot's answer help?")
@@ -130,22 +162,22 @@ class PublicChatController {
   ChatState chatFeedback(@RequestHeader(TOKEN) String token, @RequestBody Feedback body) {
     Conversation conversation = chats.byToken(token);
     chats.feedback(conversation.id(), body != null && body.answered());
-    return ChatState.of(chats.get(conversation.id()), chats, desk);
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
   }
 
   @Operation(summary = "Asks for an operator")
   @PostMapping("/operator")
   ChatState askForOperator(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
-    chats.askOperator(conversation.id());
-    return ChatState.of(chats.get(conversation.id()), chats, desk);
+    guided.askOperator(conversation.id());
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
   }
 
   @Operation(summary = "The citizen leaves the chat")
   @PostMapping("/leave")
   ChatState leaveChat(@RequestHeader(TOKEN) String token) {
     Conversation conversation = chats.byToken(token);
-    chats.leave(conversation.id());
-    return ChatState.of(chats.get(conversation.id()), chats, desk);
+    guided.leave(conversation.id());
+    return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
   }
 }

@@ -1,0 +1,272 @@
+package it.sportello.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.sportello.IntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bot's guided paths (BPMN processes {@code chat-path-*}) over the public chat API: the menu
+ * after the privacy notice, the questions of the tasks' forms in the chat's language, answers
+ * checked against the field, the three endings (a hand-off with the answers in the console, a
+ * ticket, an answer), a suggestion from the citizen's words, and an analyst's new version through
+ * the studio reaching the next chat while a running one stays on its version.
+ */
+class ChatPathsIT extends IntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+
+  final String address = ClientAddresses.next();
+
+  @Test
+  void theTariPathAsksWithButtonsAndHandsOverWithTheAnswersInTheConsole() {
+    clock.pin(ChatIT.OPEN);
+    String token = startWithPrivacy("it");
+    JsonNode state = state(token);
+    List<String> offered = new ArrayList<>();
+    state.path("paths").forEach(path -> offered.add(path.path("key").asText()));
+    assertThat(offered).contains("chat-path-tari", "chat-path-residence", "chat-path-address");
+
+    state =
+        citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
+            .getBody();
+    JsonNode prompt = state.path("prompt");
+    assertThat(prompt.path("type").asText()).isEqualTo("radio");
+    assertThat(prompt.path("label").asText()).isEqualTo("Come hai pagato la TARI?");
+    assertThat(prompt.path("options").findValuesAsText("value"))
+        .containsExactly("PAGOPA", "F24", "DIRECT_DEBIT");
+    assertThat(state.path("paths").size()).isZero();
+
+    ResponseEntity<JsonNode> wrong = answer(token, "CASH");
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody().toString()).contains("value");
+
+    assertThat(answer(token, "PAGOPA").getBody().path("prompt").path("type").asText())
+        .isEqualTo("datetime");
+    assertThat(answer(token, "31/05/2026").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer(token, "2026-05-31").getBody().path("prompt").path("type").asText())
+        .isEqualTo("checkbox");
+    assertThat(answer(token, "true").getBody().path("prompt").path("type").asText())
+        .isEqualTo("textfield");
+    JsonNode queued = answer(token, "301000000012345678").getBody();
+
+    assertThat(queued.path("status").asText()).isEqualTo("QUEUED");
+    assertThat(queued.path("prompt").isMissingNode() || queued.path("prompt").isNull()).isTrue();
+    assertThat(bodies(token))
+        .contains("Avviso pagoPA (app, banca, tabaccheria, posta)", "31/05/2026", "Sì");
+    long id = idOf(token);
+    JsonNode waiting = get("/api/chats", "operator1").getBody().path("waiting");
+    JsonNode mine = null;
+    for (JsonNode chat : waiting) {
+      if (chat.path("id").asLong() == id) {
+        mine = chat;
+      }
+    }
+    assertThat(mine).as("%s", waiting).isNotNull();
+    assertThat(mine.path("handoffReason").asText()).isEqualTo("PATH");
+
+    JsonNode path = get("/api/chats/" + id + "/path", "operator1").getBody();
+    assertThat(path.path("title").asText()).isEqualTo("Pagamento TARI non registrato");
+    assertThat(path.path("queue").asText()).isEqualTo("payments");
+    assertThat(path.path("ending").asText()).isEqualTo("HANDOFF");
+    assertThat(path.path("answers").findValuesAsText("key"))
+        .containsExactly("paymentMethod", "paymentDate", "hasReceipt", "noticeCode");
+    assertThat(path.path("answers").findValuesAsText("shown")).contains("301000000012345678");
+    assertThat(get("/api/chats/" + id + "/path", "kbeditor").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anEnglishChatIsAskedInEnglish() {
+    clock.pin(ChatIT.OPEN);
+    String token = startWithPrivacy("en");
+    JsonNode state =
+        citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
+            .getBody();
+    assertThat(state.path("prompt").path("label").asText()).isEqualTo("How did you pay the TARI?");
+    assertThat(state.path("prompt").path("options").findValuesAsText("label")).contains("F24 form");
+  }
+
+  @Test
+  void theResidencePathWithoutDigitalIdentityOpensAChatbotTicketWithTheAnswers() {
+    clock.pin(ChatIT.OPEN);
+    String token = startWithPrivacy("it");
+    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-residence"));
+    answer(token, "FAMILY");
+    JsonNode closed = answer(token, "false").getBody();
+
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    String number = closed.path("ticketNumber").asText();
+    assertThat(number).isNotBlank();
+    JsonNode ticket = get("/api/tickets/" + number, "supervisor").getBody();
+    assertThat(ticket.path("channel").asText()).isEqualTo("CHATBOT");
+    assertThat(ticket.path("type").asText()).isEqualTo("Q");
+    assertThat(ticket.path("status").asText()).isNotEqualTo("CLOSED");
+    assertThat(ticket.path("subject").asText()).contains("Certificato di residenza");
+    assertThat(ticket.toString()).contains("Per un familiare che vive con me");
+  }
+
+  @Test
+  void typedWordsSuggestAPathAndTypedTextAnswersItsQuestion() {
+    clock.pin(ChatIT.OPEN);
+    String token = startWithPrivacy("it");
+    JsonNode state = say(token, "Devo fare il cambio di indirizzo, come faccio?").getBody();
+    if (state.path("awaitingFeedback").asBoolean()) {
+      // next to the articles' "did this help?", only the paths the words match
+      assertThat(state.path("paths").findValuesAsText("key")).containsExactly("chat-path-address");
+    } else {
+      assertThat(state.path("paths").findValuesAsText("key")).contains("chat-path-address");
+    }
+
+    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-address"));
+    answer(token, "WITHIN");
+    answer(token, "2026-11-20");
+    assertThat(say(token, "zero").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode answered = say(token, "2").getBody();
+    assertThat(answered.path("prompt").isMissingNode() || answered.path("prompt").isNull())
+        .isTrue();
+    assertThat(answered.path("status").asText()).isEqualTo("BOT");
+    assertThat(bodies(token)).anyMatch(body -> body.contains("entro 20 giorni"));
+  }
+
+  @Test
+  void askingForAnOperatorStopsThePathAndKeepsItsAnswers() {
+    clock.pin(ChatIT.OPEN);
+    String token = startWithPrivacy("it");
+    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"));
+    answer(token, "F24");
+    JsonNode queued = say(token, "operatore").getBody();
+
+    assertThat(queued.path("status").asText()).isEqualTo("QUEUED");
+    JsonNode path = get("/api/chats/" + idOf(token) + "/path", "operator1").getBody();
+    assertThat(path.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(path.path("answers").findValuesAsText("value")).containsExactly("F24");
+  }
+
+  @Test
+  void anAnalystsNewVersionIsUsedByTheNextChatWhileARunningChatStaysOnItsVersion()
+      throws IOException {
+    clock.pin(ChatIT.OPEN);
+    String running = startWithPrivacy("it");
+    citizen(HttpMethod.POST, "/api/public/chat/path", running, Map.of("path", "chat-path-address"));
+    answer(running, "WITHIN");
+    String before = definitionOf(running);
+
+    // the analyst changes the path's answer in the studio; a second analyst approves
+    String shipped;
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("bpmn/chat/chat-path-address.bpmn")) {
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String changed =
+        shipped.replace(
+            "value=\"Il cambio di indirizzo si dichiara entro 20 giorni",
+            "value=\"Nuova versione: il cambio di indirizzo si dichiara entro 20 giorni");
+    assertThat(changed).isNotEqualTo(shipped);
+    ResponseEntity<JsonNode> saved =
+        post(
+            "/api/studio/drafts",
+            "analyst",
+            Map.of("kind", "BPMN", "content", changed, "changeNote", "Testo della risposta"));
+    assertThat(saved.getStatusCode()).as("%s", saved.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(saved.getBody().path("problems").size()).as("%s", saved.getBody()).isZero();
+    long draftId = saved.getBody().path("draft").path("id").asLong();
+    ResponseEntity<JsonNode> asked =
+        post("/api/studio/drafts/" + draftId + "/deploy-requests", "analyst", Map.of());
+    assertThat(asked.getStatusCode()).as("%s", asked.getBody()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> approved =
+        post(
+            "/api/studio/deploy-requests/" + asked.getBody().path("id").asLong() + "/decision",
+            "analyst2",
+            Map.of("decision", "APPROVE", "comments", "Verificato"));
+    assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.OK);
+
+    String next = startWithPrivacy("it");
+    citizen(HttpMethod.POST, "/api/public/chat/path", next, Map.of("path", "chat-path-address"));
+    assertThat(definitionOf(next)).isNotEqualTo(before);
+    for (String token : List.of(running, next)) {
+      if (token.equals(next)) {
+        answer(token, "WITHIN");
+      }
+      answer(token, "2026-11-20");
+      answer(token, "1");
+    }
+
+    assertThat(definitionOf(running)).isEqualTo(before);
+    assertThat(bodies(running))
+        .anyMatch(body -> body.startsWith("Il cambio di indirizzo si dichiara"))
+        .noneMatch(body -> body.startsWith("Nuova versione"));
+    assertThat(bodies(next)).anyMatch(body -> body.startsWith("Nuova versione"));
+  }
+
+  // --- helpers ---
+
+  private String startWithPrivacy(String language) {
+    ResponseEntity<JsonNode> started =
+        call(
+            HttpMethod.POST,
+            "/api/public/chat/conversations",
+            null,
+            Map.of("language", language),
+            Map.of("X-Forwarded-For", address));
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String token = started.getBody().path("token").asText();
+    assertThat(
+            citizen(HttpMethod.POST, "/api/public/chat/privacy", token, Map.of("accepted", true))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    return token;
+  }
+
+  private JsonNode state(String token) {
+    return citizen(HttpMethod.GET, "/api/public/chat/state", token, null).getBody();
+  }
+
+  private List<String> bodies(String token) {
+    List<String> bodies = new ArrayList<>();
+    citizen(HttpMethod.GET, "/api/public/chat/messages", token, null)
+        .getBody()
+        .forEach(message -> bodies.add(message.path("body").asText()));
+    return bodies;
+  }
+
+  private ResponseEntity<JsonNode> answer(String token, String value) {
+    return citizen(HttpMethod.POST, "/api/public/chat/path/answer", token, Map.of("value", value));
+  }
+
+  private ResponseEntity<JsonNode> say(String token, String text) {
+    return citizen(HttpMethod.POST, "/api/public/chat/messages", token, Map.of("text", text));
+  }
+
+  private ResponseEntity<JsonNode> citizen(
+      HttpMethod method, String path, String token, Object body) {
+    return call(
+        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
+  }
+
+  private long idOf(String token) {
+    return jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
+        .param(Chats.hash(token))
+        .query(Long.class)
+        .single();
+  }
+
+  private String definitionOf(String token) {
+    return jdbc.sql("select definition_id from sportello.chat_path where conversation_id = ?")
+        .param(idOf(token))
+        .query(String.class)
+        .single();
+  }
+}
