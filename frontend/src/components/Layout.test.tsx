@@ -23,7 +23,7 @@ describe('Layout', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Livelli di servizio', 'Andamento', 'Registro accessi']);
+    expect(links).toEqual(['Livelli di servizio', 'Andamento', 'Registro accessi', 'Campioni di registrazioni']);
   });
 
   it('folds the tabs into a menu button on small screens', () => {
