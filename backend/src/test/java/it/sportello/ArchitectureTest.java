@@ -109,14 +109,15 @@ class ArchitectureTest {
             "it.sportello.reporting.web..",
             "it.sportello.complaint.web..",
             "it.sportello.kb.excel..",
-            "it.sportello.survey.excel..")
+            "it.sportello.survey.excel..",
+            "it.sportello.distribution.web..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.poi..")
         .because(
             "documents parse spreadsheets, the reports' and the register's web adapters write them,"
                 + " the KB import reads its workbook, the campaigns read target lists and write their"
-                + " workbook; nobody else")
+                + " workbook, the staffing forecast's web adapter writes its workbook; nobody else")
         .check(CLASSES);
   }
 
