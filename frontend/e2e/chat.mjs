@@ -79,7 +79,11 @@ try {
   await collected.getByText(t('forms.chat-tari-notice.noticeCode.label')).waitFor({ timeout: 30000 });
   assert.ok((await collected.textContent()).includes('301000000012345678'), 'the notice code is shown');
   await reply.fill('Buongiorno, sono un operatore.');
-  await operator.getByRole('button', { name: t('chats.send') }).click();
+  // the reply's own button (the console's file form has a send button too)
+  await reply
+    .locator('xpath=ancestor::form')
+    .getByRole('button', { name: t('chats.send'), exact: true })
+    .click();
   await citizen.getByRole('log').getByText('Buongiorno, sono un operatore.').waitFor({ timeout: 30000 });
   await checkPage(operator, `${shots}/chat-console-${language}.png`, 'console', problems);
 
