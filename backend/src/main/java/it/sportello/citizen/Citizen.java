@@ -3,6 +3,7 @@ package it.sportello.citizen;
 /**
  * A citizen logged in with a digital identity: the fiscal code is the identity provider's, without
  * its {@code TINIT-} prefix; the e-mail counts as verified only when the provider says so.
+ * Serializable: it lives in the HTTP session, which is kept in PostgreSQL (Spring Session JDBC).
  */
 public record Citizen(
     String fiscalCode,
@@ -11,4 +12,5 @@ public record Citizen(
     String email,
     boolean emailVerified,
     IdentityScheme scheme,
-    AssuranceLevel level) {}
+    AssuranceLevel level)
+    implements java.io.Serializable {}

@@ -334,6 +334,8 @@ public class Campaigns {
             where c.anonymised_at is null and """
                 + " "
                 + reachable
+                // a text block's common indentation is stripped: the space must be added
+                + " "
                 + """
               and last.occurred_at >= :from and last.occurred_at < :to
               and (cast(:channel as varchar) is null or last.channel = :channel)
