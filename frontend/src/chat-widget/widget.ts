@@ -237,7 +237,15 @@ export class ChatWidget {
     }
   }
 
-  private async begin() {
+  /** The conversation being started: the privacy notice's answer waits for it (a slow first answer). */
+  private starting: Promise<void> | null = null;
+
+  private begin(): Promise<void> {
+    this.starting ??= this.open().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async open() {
     if (!this.token) {
       const started = (await this.call('POST', '/api/public/chat/conversations', {
         language: this.language,
@@ -266,6 +274,7 @@ export class ChatWidget {
       return;
     }
     const value = (id: string) => this.privacy.querySelector<HTMLInputElement>('#' + id)?.value || null;
+    if (!this.token) await this.begin();
     const state = (await this.call('POST', '/api/public/chat/privacy', {
       accepted: true,
       name: value('sp-chat-name'),
