@@ -478,10 +478,9 @@ class CitizenAreaIT extends IntegrationTest {
     JsonNode contacts = citizen.json("GET", "/api/citizen/contacts?size=50");
     assertThat(contacts.get("items").findValuesAsText("requestNumber")).contains(number);
     // another citizen's session cannot take the chat over without its token
-    assertThat(
-            login(spidL2(fiscalCode()))
-                .send("POST", "/api/citizen/chat/identity", "{\"token\":\"x\"}")
-                .statusCode())
+    Browser other = login(spidL2(fiscalCode()));
+    other.json("GET", "/api/citizen/session");
+    assertThat(other.send("POST", "/api/citizen/chat/identity", "{\"token\":\"x\"}").statusCode())
         .isEqualTo(404);
   }
 
