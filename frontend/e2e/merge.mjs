@@ -57,7 +57,10 @@ async function openTask(page, number) {
   await page.goto(baseUrl + '/inbox');
   await page.getByRole('heading', { name: text.inbox }).waitFor();
   const row = await inboxRow(page, number);
-  await row.getByRole('link', { name: new RegExp(number) }).click();
+  // followed by its address: the inbox re-renders its rows whenever other tickets change (live), and a
+  // click may land on a row that was just replaced
+  const href = await row.getByRole('link', { name: new RegExp(number) }).getAttribute('href');
+  await page.goto(baseUrl + href);
   await page
     .getByRole('heading', { name: new RegExp(number) })
     .first()
