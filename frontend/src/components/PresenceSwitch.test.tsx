@@ -111,32 +111,4 @@ describe('PresenceSwitch', () => {
     });
     await waitFor(() => expect(calls.filter((call) => call === 'GET /api/me/offer').length).toBeGreaterThan(polls));
   });
-  it('shows an offer pushed by the event stream without waiting for the poll', async () => {
-    const sources: FakeEventSource[] = [];
-    class FakeEventSource {
-      listeners: Record<string, (() => void)[]> = {};
-      onerror: (() => void) | null = null;
-      constructor(public url: string) {
-        sources.push(this);
-      }
-      addEventListener(name: string, listener: () => void) {
-        (this.listeners[name] ??= []).push(listener);
-      }
-      emit(name: string) {
-        (this.listeners[name] ?? []).forEach((listener) => listener());
-      }
-      close() {}
-    }
-    vi.stubGlobal('EventSource', FakeEventSource);
-    state = { ...state, state: 'AVAILABLE' };
-    renderSwitch();
-    await waitFor(() => expect(sources.map((source) => source.url)).toContain('/api/me/offers/stream'));
-    const stream = sources.find((source) => source.url === '/api/me/offers/stream')!;
-    await act(async () => stream.emit('ready'));
-    const polls = calls.filter((call) => call === 'GET /api/me/offer').length;
-    offered = true;
-    await act(async () => stream.emit('offer'));
-    expect(await screen.findByRole('dialog')).toHaveTextContent('RS-2026-000007');
-    expect(calls.filter((call) => call === 'GET /api/me/offer').length).toBeGreaterThan(polls);
-  });
 });

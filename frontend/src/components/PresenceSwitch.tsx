@@ -15,8 +15,6 @@ const OPERATOR_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3'];
 
 /** How often the workspace asks for an offer while the operator is available (ms). */
 export const OFFER_POLL_MS = 10_000;
-/** The poll's interval while offers arrive through the event stream (the fallback, e.g. a round on another node). */
-export const OFFER_FALLBACK_POLL_MS = 30_000;
 
 export const isOperator = (user: Me) => user.roles.some((role) => OPERATOR_ROLES.includes(role));
 
@@ -65,25 +63,12 @@ export function PresenceSwitch({ user }: { user: Me }) {
   }, []);
 
   const available = presence?.state === 'AVAILABLE';
-  // offers pushed as server-sent events while available; the poll stays, slower while the stream is open
-  const [streaming, setStreaming] = useState(false);
-  useEffect(() => {
-    if (!available || typeof EventSource === 'undefined') return undefined;
-    const source = new EventSource('/api/me/offers/stream', { withCredentials: true });
-    source.addEventListener('ready', () => setStreaming(true));
-    source.addEventListener('offer', () => void poll());
-    source.onerror = () => setStreaming(false);
-    return () => {
-      source.close();
-      setStreaming(false);
-    };
-  }, [available, poll]);
   useEffect(() => {
     if (!available) return undefined;
     void poll();
-    const timer = window.setInterval(() => void poll(), streaming ? OFFER_FALLBACK_POLL_MS : OFFER_POLL_MS);
+    const timer = window.setInterval(() => void poll(), OFFER_POLL_MS);
     return () => window.clearInterval(timer);
-  }, [available, poll, streaming]);
+  }, [available, poll]);
 
   const choose = async (value: string) => {
     // "PAUSED:LUNCH" or a state alone; the reason is left out of the body when there is none
