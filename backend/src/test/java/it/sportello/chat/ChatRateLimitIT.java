@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -13,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The public chat and survey endpoints are rate-limited per client address (sportello.web
+ * The public chat, survey and campaign endpoints are rate-limited per client address (sportello.web
  * .rate-limits): beyond the allowance 429 with problem details and Retry-After, other addresses
  * unaffected.
  */
@@ -35,11 +37,12 @@ class ChatRateLimitIT extends IntegrationTest {
     assertThat(start(ClientAddresses.next()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
-  @Test
-  void answeringSurveysBeyondTheAllowanceIsAnsweredTooManyRequests() {
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/public/surveys/", "/api/public/campaigns/"})
+  void answeringQuestionnairesBeyondTheAllowanceIsAnsweredTooManyRequests(String base) {
     clock.pin(ChatIT.OPEN);
     String address = ClientAddresses.next();
-    String path = "/api/public/surveys/" + "x".repeat(43) + "/answers";
+    String path = base + "x".repeat(43) + "/answers";
     for (int i = 0; i < 30; i++) {
       assertThat(answer(path, address).getStatusCode()).isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
@@ -48,6 +51,8 @@ class ChatRateLimitIT extends IntegrationTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(refused.getBody().path("title").asText()).isEqualTo("Too many requests");
     assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    assertThat(answer(path, ClientAddresses.next()).getStatusCode())
+        .isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
   }
 
   private ResponseEntity<JsonNode> start(String address) {
