@@ -284,8 +284,8 @@ public final class ChatLoad {
   /**
    * The client address of session {@code i} (10.77.x.y): the node trusts {@code X-Forwarded-For}
    * from a loopback peer (Tomcat's default internal proxies, {@code
-   * server.forward-headers-strategy=native}), so each session counts against the public chat's
-   * rate limits as one citizen would, and the limits stay as configured.
+   * server.forward-headers-strategy=native}), so each session counts against the public chat's rate
+   * limits as one citizen would, and the limits stay as configured.
    */
   static String sessionAddress(int i) {
     return "10.77." + (i / 250) + "." + (1 + i % 250);
