@@ -133,17 +133,21 @@ class ChatStore {
         .update();
   }
 
+  /** A queued chat and the queue it waits in. */
+  record QueuedChat(Conversation conversation, String queue) {}
+
   /** The queued chats of these queues, in queue order. */
-  List<Conversation> queuedIn(java.util.Collection<String> queues) {
+  List<QueuedChat> queuedIn(java.util.Collection<String> queues) {
     if (queues.isEmpty()) {
       return List.of();
     }
     return jdbc.sql(
-            "select * from sportello.chat_conversation where status = 'QUEUED'"
-                + " and coalesce(queue, :fallback) in (:queues) order by queued_at, id")
+            "select *, coalesce(queue, :fallback) as waits_in from sportello.chat_conversation"
+                + " where status = 'QUEUED' and coalesce(queue, :fallback) in (:queues)"
+                + " order by queued_at, id")
         .param("fallback", desk.defaultQueue())
         .param("queues", queues)
-        .query(ChatStore::conversation)
+        .query((rs, row) -> new QueuedChat(conversation(rs, row), rs.getString("waits_in")))
         .list();
   }
 

@@ -286,12 +286,11 @@ public class Chats {
    */
   @Transactional(readOnly = true)
   public List<Waiting> waiting(Collection<String> queues) {
-    List<Conversation> queued = store.queuedIn(queues);
     Map<String, Integer> places = new java.util.HashMap<>();
     List<Waiting> waiting = new ArrayList<>();
-    for (Conversation conversation : queued) {
-      String queue = store.queueOf(conversation);
-      waiting.add(new Waiting(conversation, places.merge(queue, 1, Integer::sum)));
+    for (ChatStore.QueuedChat queued : store.queuedIn(queues)) {
+      waiting.add(
+          new Waiting(queued.conversation(), places.merge(queued.queue(), 1, Integer::sum)));
     }
     return waiting;
   }
@@ -314,9 +313,12 @@ public class Chats {
   @Transactional
   public Conversation take(long id, String operator, Collection<String> queues) {
     Conversation queued = store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
-    if (queued.status() == Status.QUEUED && !queues.contains(store.queueOf(queued))) {
-      throw new ForbiddenException(
-          "Chat " + id + " waits for the operators of queue " + store.queueOf(queued) + ".");
+    if (queued.status() == Status.QUEUED) {
+      String queue = store.queueOf(queued);
+      if (!queues.contains(queue)) {
+        throw new ForbiddenException(
+            "Chat " + id + " waits for the operators of queue " + queue + ".");
+      }
     }
     if (store.activeOf(operator).size() >= properties.maxChatsPerOperator()) {
       throw new ConflictException(

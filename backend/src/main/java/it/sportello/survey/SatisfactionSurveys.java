@@ -232,8 +232,7 @@ public class SatisfactionSurveys {
     }
     var questionnaire = questionnaires.summary(settings.questionnaireId()).orElseThrow();
     String language = language(ticket, requester);
-    boolean optedOut =
-        doNotContact.optedOut(hasAddress ? address : mobile, requester.getId());
+    boolean optedOut = doNotContact.optedOut(hasAddress ? address : mobile, requester.getId());
     String token = newToken();
     Instant now = clock.instant();
     long id =

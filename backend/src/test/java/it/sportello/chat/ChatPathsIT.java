@@ -93,8 +93,11 @@ class ChatPathsIT extends IntegrationTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
 
     // the path's queue routes the chat: it waits in "payments", for that queue's operators only
-    assertThat(get("/api/chats/" + id + "/queue", "operator1").getBody().at("/estimate/queue"))
-        .extracting(JsonNode::asText)
+    assertThat(
+            get("/api/chats/" + id + "/queue", "operator1")
+                .getBody()
+                .at("/estimate/queue")
+                .asText())
         .isEqualTo("payments");
     assertThat(queued.path("position").asInt())
         .as("its place among the payments queue's chats")

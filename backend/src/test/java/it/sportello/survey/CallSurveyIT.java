@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The satisfaction survey after a call (issue 23 item 3): a phone ticket solved on the call closes
- * and its requester gets the link by e-mail, or by SMS when they left only a mobile number; one
- * who opted out gets nothing.
+ * and its requester gets the link by e-mail, or by SMS when they left only a mobile number; one who
+ * opted out gets nothing.
  */
 class CallSurveyIT extends IntegrationTest {
 
@@ -45,7 +45,8 @@ class CallSurveyIT extends IntegrationTest {
   @Test
   void aCallerWithOnlyAMobileNumberGetsTheLinkBySms() {
     String mobile = "+39333" + (1000000 + (int) (Math.random() * 8999999));
-    String number = solvedCall(Map.of("fiscalCode", fiscalCode(), "name", "Gino Neri", "phone", mobile));
+    String number =
+        solvedCall(Map.of("fiscalCode", fiscalCode(), "name", "Gino Neri", "phone", mobile));
     runInvitationJob(number);
 
     Map<String, Object> sent = outbox(number);
@@ -67,7 +68,14 @@ class CallSurveyIT extends IntegrationTest {
     String number =
         solvedCall(
             Map.of(
-                "fiscalCode", fiscalCode(), "name", "Gina Neri", "email", email, "phone", "+393331234567"));
+                "fiscalCode",
+                fiscalCode(),
+                "name",
+                "Gina Neri",
+                "email",
+                email,
+                "phone",
+                "+393331234567"));
     runInvitationJob(number);
     assertThat(outbox(number)).containsEntry("channel", "EMAIL").containsEntry("recipient", email);
   }
