@@ -541,7 +541,7 @@ export class ChatWidget {
     });
     this.survey.replaceChildren(heading, intro, form);
     this.survey.hidden = false;
-    this.status.textContent = t.surveyTitle + ' ' + t.surveyIntro;
+    this.status.append(' ' + t.surveyTitle);
     heading.focus();
   }
 
