@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.processes.SatisfactionSurveyProcess;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +58,8 @@ class ChatSurveyIT extends IntegrationTest {
   }
 
   @Test
-  void aChatClosedWithASolutionShowsTheSurveyInTheWidgetAnsweredOnceAndALowScoreIsFollowedUp() {
+  void aChatClosedWithASolutionShowsTheSurveyInTheWidgetAnsweredOnceAndALowScoreIsFollowedUp()
+      throws Exception {
     clock.pin(ChatIT.OPEN);
     String token = startWithPrivacy("en");
     assertThat(survey(token).path("status").asText())
@@ -129,6 +137,24 @@ class ChatSurveyIT extends IntegrationTest {
     assertThat(row.get("operator").asText()).isEqualTo("operator1");
     assertThat(row.get("score").asInt()).isEqualTo(1);
     assertThat(results.get("byChannel").findValuesAsText("key")).contains("CHAT");
+
+    // and in the monthly workbook's answers behind the figures
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("supervisor", "demo");
+    ResponseEntity<byte[]> xlsx =
+        rest.exchange(
+            "/api/reports/sla.xlsx?month=" + YearMonth.from(today),
+            HttpMethod.GET,
+            new HttpEntity<>(headers),
+            byte[].class);
+    assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+      List<String> tickets = new ArrayList<>();
+      for (Row line : workbook.getSheet("Satisfaction answers")) {
+        tickets.add(line.getCell(0).getStringCellValue());
+      }
+      assertThat(tickets).contains(number);
+    }
   }
 
   @Test
