@@ -218,4 +218,86 @@ describe('chat widget', () => {
     expect(date.type).toBe('date');
     expect(screen.getByRole('button', { name: en.chatWidget.answer })).toBeTruthy();
   });
+
+  it('shows the satisfaction questionnaire in the chat once it is closed, and sends the answer once', async () => {
+    const schema = {
+      components: [
+        {
+          type: 'radio',
+          key: 'score',
+          label: 'How satisfied are you?',
+          values: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+        },
+        { type: 'textarea', key: 'comment', label: 'Would you like to add a comment?' },
+      ],
+    };
+    let surveyStatus = 'PENDING';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) => {
+        calls.push({ url, init });
+        if (url.includes('/api/public/chat/survey') && init.method === 'POST') {
+          const answers = (JSON.parse(String(init.body)) as { answers: Record<string, string> }).answers;
+          if (answers.score === undefined) {
+            return Promise.resolve(
+              new Response(JSON.stringify({ status: 400, errors: [{ field: 'answers.score', message: 'required' }] }), {
+                status: 400,
+              }),
+            );
+          }
+          return Promise.resolve(new Response(null, { status: 204 }));
+        }
+        if (url.includes('/api/public/chat/survey')) {
+          const body = { status: surveyStatus, language: 'en', schema: surveyStatus === 'SENT' ? schema : null };
+          surveyStatus = 'SENT';
+          return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+        }
+        const body = url.endsWith('/conversations')
+          ? { token: 'token-of-the-test-chat-000000', state: state() }
+          : state({ privacyAccepted: true });
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      }),
+    );
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      FakeSocket.last = undefined;
+      widget = new ChatWidget('https://comune.example', 'en');
+      screen.getByRole('button', { name: en.chatWidget.open }).click();
+      await vi.waitFor(() => expect(FakeSocket.last).toBeDefined());
+      const socket = FakeSocket.last!;
+      socket.open();
+      socket.receive({
+        type: 'state',
+        ...state({ privacyAccepted: true, status: 'CLOSED', ticketNumber: 'T-2026-000123' }),
+      });
+      // the survey is being prepared: asked again a few seconds later
+      await vi.waitFor(() => expect(calls.filter((call) => call.url.includes('/chat/survey?lang=en'))).toHaveLength(1));
+      await vi.advanceTimersByTimeAsync(3000);
+      const region = await screen.findByRole('region', { name: en.chatWidget.surveyTitle });
+      await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(en.chatWidget.surveyTitle));
+      expect(screen.getByRole('status').textContent).toContain(en.chatWidget.surveyTitle);
+      const score = within(region).getByRole('group', { name: 'How satisfied are you?' });
+      expect(within(score).getAllByRole('radio')).toHaveLength(5);
+
+      // without a score: the field is named in the status line
+      within(region).getByRole('button', { name: en.chatWidget.surveySend }).click();
+      await vi.waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          fill(en.chatWidget.surveyInvalid, { fields: 'How satisfied are you?' }),
+        ),
+      );
+
+      within(score).getByRole('radio', { name: '2' }).click();
+      (within(region).getByLabelText('Would you like to add a comment?') as HTMLTextAreaElement).value = ' Too slow ';
+      within(region).getByRole('button', { name: en.chatWidget.surveySend }).click();
+      await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(en.chatWidget.surveyThanks));
+      const sent = calls.filter((call) => call.url.endsWith('/api/public/chat/survey') && call.init.method === 'POST');
+      expect(JSON.parse(String(sent[sent.length - 1].init.body))).toEqual({
+        answers: { score: '2', comment: 'Too slow' },
+      });
+      expect(within(region).queryByRole('button', { name: en.chatWidget.surveySend })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -44,7 +44,27 @@ type State = {
   paths?: { key: string; title: string }[];
 };
 
+/** A field of the satisfaction questionnaire (a form-js component, in the chat's language). */
+type SurveyComponent = {
+  type: string;
+  key?: string;
+  label?: string;
+  text?: string;
+  values?: { value: string; label: string }[];
+};
+
+/** The satisfaction questionnaire at the end of the chat (issue 23 item 3). */
+type Survey = {
+  status: 'NONE' | 'PENDING' | 'SENT' | 'ANSWERED' | 'EXPIRED';
+  language: string;
+  schema: { components?: SurveyComponent[] } | null;
+  questionnaireTitle: string | null;
+};
+
 const STORAGE = 'sportello-chat';
+/** While the survey process prepares the questionnaire: ask again every 3 s, for about a minute. */
+const SURVEY_RETRY_MS = 3000;
+const SURVEY_ATTEMPTS = 20;
 const POLL_MS = 3000;
 
 export function fill(text: string, values: Record<string, string | number>): string {
@@ -79,6 +99,8 @@ export class ChatWidget {
   private readonly operatorButton: HTMLButtonElement;
   private readonly attach: HTMLFormElement;
   private readonly guide: HTMLElement;
+  private readonly survey: HTMLElement;
+  private surveyAsked = false;
   private shownPrompt = '';
 
   constructor(
@@ -179,6 +201,11 @@ export class ChatWidget {
       void this.sendFile(file);
     });
     this.guide = el('div', { class: 'sp-chat-guide', hidden: '' });
+    this.survey = el('section', {
+      class: 'sp-chat-survey',
+      'aria-labelledby': 'sp-chat-survey-title',
+      hidden: '',
+    });
 
     this.panel.append(
       header,
@@ -189,6 +216,7 @@ export class ChatWidget {
       this.form,
       this.attach,
       this.guide,
+      this.survey,
       this.operatorButton,
     );
     this.root.append(this.launcher, this.panel);
@@ -426,7 +454,128 @@ export class ChatWidget {
     if (closed) {
       this.stopPolling();
       sessionStorage.removeItem(STORAGE);
+      if (!this.surveyAsked) {
+        this.surveyAsked = true;
+        void this.loadSurvey(1);
+      }
     }
+  }
+
+  /**
+   * The satisfaction questionnaire once the chat is closed: shown when the service has one for this
+   * chat (closed with a solution or answered by the bot alone, the survey on for the channel).
+   */
+  private async loadSurvey(attempt: number) {
+    let survey: Survey;
+    try {
+      survey = (await this.call('GET', '/api/public/chat/survey?lang=' + this.language)) as Survey;
+    } catch {
+      return;
+    }
+    if (survey.status === 'PENDING' && attempt < SURVEY_ATTEMPTS) {
+      window.setTimeout(() => void this.loadSurvey(attempt + 1), SURVEY_RETRY_MS);
+    } else if (survey.status === 'SENT' && survey.schema) {
+      this.renderSurvey(survey.schema.components ?? []);
+    }
+  }
+
+  /** The questionnaire as native fields: choices as radio buttons or checkboxes in fieldsets. */
+  private renderSurvey(components: SurveyComponent[]) {
+    const t = this.t;
+    const heading = el('h3', { id: 'sp-chat-survey-title', tabindex: '-1' });
+    heading.textContent = t.surveyTitle;
+    const intro = el('p');
+    intro.textContent = t.surveyIntro;
+    const form = el('form', { class: 'sp-chat-survey-form', novalidate: '' }) as HTMLFormElement;
+    const labels: Record<string, string> = {};
+    for (const component of components) {
+      const key = component.key;
+      const label = component.label ?? key ?? '';
+      if (key) labels[key] = label;
+      if (component.type === 'text' && component.text) {
+        const text = el('p');
+        text.textContent = component.text;
+        form.append(text);
+      } else if (key && (component.type === 'radio' || component.type === 'checklist')) {
+        const set = el('fieldset', { class: 'sp-chat-survey-choices' });
+        const legend = el('legend');
+        legend.textContent = label;
+        set.append(legend);
+        (component.values ?? []).forEach((value, index) => {
+          const id = 'sp-chat-survey-' + key + '-' + index;
+          const option = el('div', { class: 'sp-chat-check' });
+          const input = el('input', {
+            id,
+            name: key,
+            value: value.value,
+            type: component.type === 'radio' ? 'radio' : 'checkbox',
+          });
+          const text = el('label', { for: id });
+          text.textContent = value.label;
+          option.append(input, text);
+          set.append(option);
+        });
+        form.append(set);
+      } else if (key && ['textfield', 'textarea', 'number'].includes(component.type)) {
+        const wrapper = el('div', { class: 'sp-chat-field' });
+        const text = el('label', { for: 'sp-chat-survey-' + key });
+        text.textContent = label;
+        const input =
+          component.type === 'textarea'
+            ? el('textarea', { id: 'sp-chat-survey-' + key, name: key, rows: '2', maxlength: '2000' })
+            : el('input', {
+                id: 'sp-chat-survey-' + key,
+                name: key,
+                type: component.type === 'number' ? 'number' : 'text',
+              });
+        wrapper.append(text, input);
+        form.append(wrapper);
+      }
+    }
+    const send = el('button', { type: 'submit', class: 'sp-chat-primary' });
+    send.textContent = t.surveySend;
+    form.append(send);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.sendSurvey(form, labels);
+    });
+    this.survey.replaceChildren(heading, intro, form);
+    this.survey.hidden = false;
+    this.status.append(' ' + t.surveyTitle);
+    heading.focus();
+  }
+
+  private async sendSurvey(form: HTMLFormElement, labels: Record<string, string>) {
+    const answers: Record<string, string | string[]> = {};
+    for (const input of Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
+      const key = input.name;
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') {
+        if (input.checked) answers[key] = [...((answers[key] as string[] | undefined) ?? []), input.value];
+      } else if (input instanceof HTMLInputElement && input.type === 'radio') {
+        if (input.checked) answers[key] = input.value;
+      } else if (input.value.trim()) {
+        answers[key] = input.value.trim();
+      }
+    }
+    const response = await fetch(this.base + '/api/public/chat/survey', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Chat-Token': this.token ?? '' },
+      body: JSON.stringify({ answers }),
+      credentials: 'omit',
+    });
+    if (response.status === 400) {
+      const problem = (await response.json().catch(() => ({}))) as { errors?: { field: string }[] };
+      const fields = (problem.errors ?? []).map(
+        (error) => labels[error.field.replace(/^answers\./, '')] ?? error.field,
+      );
+      this.status.textContent = fill(this.t.surveyInvalid, { fields: fields.join(', ') });
+      return;
+    }
+    // answered now, or before (409): either way the answer is recorded
+    const thanks = el('p');
+    thanks.textContent = this.t.surveyThanks;
+    this.survey.replaceChildren(thanks);
+    this.status.textContent = this.t.surveyThanks;
   }
 
   /** Sends the chosen file; a refusal (type, size) is said in the status line. */
@@ -596,6 +745,10 @@ function style(): HTMLStyleElement {
 .sp-chat-choices button{background:#fff;color:#0066cc;border:2px solid #0066cc;border-radius:.25rem;padding:.25rem .75rem;cursor:pointer;text-align:left}
 .sp-chat input[type=number],.sp-chat input[type=date]{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem}
 .sp-chat-status{margin:0;font-size:.9rem}
+.sp-chat-survey{max-height:20rem;overflow-y:auto}
+.sp-chat-survey h3{font-size:1rem;margin:.25rem 0}.sp-chat-survey p{margin:.25rem 0}
+.sp-chat-survey fieldset{border:0;padding:0;margin:.25rem 0}.sp-chat-survey legend{font-weight:600}
+.sp-chat-survey textarea{border:1px solid #5c6f82;border-radius:.25rem;padding:.35rem;font:inherit}
 .sp-chat-file{background:none;border:0;color:#0059b3;text-decoration:underline;cursor:pointer;padding:0}
 `;
   return css;

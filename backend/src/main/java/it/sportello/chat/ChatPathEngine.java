@@ -52,9 +52,11 @@ public interface ChatPathEngine {
 
   /**
    * How a path ended (end event properties): {@code chatEnd} ANSWER, TICKET or HANDOFF; for an
-   * answer {@code chatSearch} (the knowledge-base search) and {@code chatText.<lang>}.
+   * answer {@code chatSearch} (the knowledge-base search) and {@code chatText.<lang>}; for a
+   * hand-off optionally {@code chatQueue}, the queue whose operators get the chat (else the path's
+   * {@code chatQueue}).
    */
-  record Ending(String kind, String search, Map<String, String> texts) {}
+  record Ending(String kind, String search, Map<String, String> texts, String queue) {}
 
   /** After a start or an answer: the next question, or the ending. */
   record Step(Optional<Question> question, Optional<Ending> ending) {}

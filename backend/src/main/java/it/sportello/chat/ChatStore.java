@@ -87,18 +87,21 @@ class ChatStore {
         .list();
   }
 
-  /** How many chats wait ahead of this one, plus one: its place in the queue. */
+  /**
+   * How many chats wait ahead of this one in its own queue, plus one: its place in the queue (each
+   * queue has its own operators, so only its own chats are ahead).
+   */
   int position(Conversation conversation) {
     return jdbc.sql(
-                "select count(*) from sportello.chat_conversation where status = 'QUEUED'"
-                    + " and (queued_at < ? or (queued_at = ? and id < ?))")
-            .params(
-                Timestamp.from(conversation.queuedAt()),
-                Timestamp.from(conversation.queuedAt()),
-                conversation.id())
-            .query(Integer.class)
-            .single()
-        + 1;
+            """
+            select count(*) + 1 from sportello.chat_conversation other, sportello.chat_conversation me
+            where me.id = :id and other.status = 'QUEUED'
+              and coalesce(other.queue, :fallback) = coalesce(me.queue, :fallback)
+              and (other.queued_at < me.queued_at or (other.queued_at = me.queued_at and other.id < me.id))""")
+        .param("id", conversation.id())
+        .param("fallback", desk.defaultQueue())
+        .query(Integer.class)
+        .single();
   }
 
   void acceptPrivacy(long id, String name, String email, String fiscalCode, Instant now) {
@@ -118,12 +121,51 @@ class ChatStore {
         .update();
   }
 
-  void queue(long id, HandOff reason, Instant now) {
+  /**
+   * Queues the chat: in {@code queue} when given (a guided path's), else in the queue it already
+   * has, else in the default queue.
+   */
+  void queue(long id, HandOff reason, String queue, Instant now) {
     jdbc.sql(
             "update sportello.chat_conversation set status = 'QUEUED', handoff_reason = ?, queued_at = ?,"
-                + " awaiting_feedback = false, queue = coalesce(queue, ?) where id = ?")
-        .params(reason.name(), Timestamp.from(now), desk.defaultQueue(), id)
+                + " awaiting_feedback = false, queue = coalesce(?, queue, ?) where id = ?")
+        .params(reason.name(), Timestamp.from(now), queue, desk.defaultQueue(), id)
         .update();
+  }
+
+  /** A queued chat and the queue it waits in. */
+  record QueuedChat(Conversation conversation, String queue) {}
+
+  /** The queued chats of these queues, in queue order. */
+  List<QueuedChat> queuedIn(java.util.Collection<String> queues) {
+    if (queues.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select *, coalesce(queue, :fallback) as waits_in from sportello.chat_conversation"
+                + " where status = 'QUEUED' and coalesce(queue, :fallback) in (:queues)"
+                + " order by queued_at, id")
+        .param("fallback", desk.defaultQueue())
+        .param("queues", queues)
+        .query((rs, row) -> new QueuedChat(conversation(rs, row), rs.getString("waits_in")))
+        .list();
+  }
+
+  /** Whether a queue of this code exists. */
+  boolean queueExists(String code) {
+    return jdbc.sql("select count(*) from sportello.queue where code = ?")
+            .param(code)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** The queue the chat waits in (or last waited in), the default one when it has none. */
+  String queueOf(Conversation conversation) {
+    return jdbc.sql("select coalesce(queue, ?) from sportello.chat_conversation where id = ?")
+        .params(desk.defaultQueue(), conversation.id())
+        .query(String.class)
+        .single();
   }
 
   /** Assigns a queued chat; false when it is no longer queued (another operator was faster). */

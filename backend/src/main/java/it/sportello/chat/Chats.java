@@ -34,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -279,12 +280,17 @@ public class Chats {
   /** A chat waiting for an operator and its place in the queue. */
   public record Waiting(Conversation conversation, int position) {}
 
+  /**
+   * The chats waiting in the queues an operator answers (the queues whose groups they belong to),
+   * each with its place in its own queue.
+   */
   @Transactional(readOnly = true)
-  public List<Waiting> waiting() {
-    List<Conversation> queued = store.queued();
+  public List<Waiting> waiting(Collection<String> queues) {
+    Map<String, Integer> places = new java.util.HashMap<>();
     List<Waiting> waiting = new ArrayList<>();
-    for (int i = 0; i < queued.size(); i++) {
-      waiting.add(new Waiting(queued.get(i), i + 1));
+    for (ChatStore.QueuedChat queued : store.queuedIn(queues)) {
+      waiting.add(
+          new Waiting(queued.conversation(), places.merge(queued.queue(), 1, Integer::sum)));
     }
     return waiting;
   }
@@ -305,8 +311,15 @@ public class Chats {
    *     chat is no longer waiting
    */
   @Transactional
-  public Conversation take(long id, String operator) {
-    store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
+  public Conversation take(long id, String operator, Collection<String> queues) {
+    Conversation queued = store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
+    if (queued.status() == Status.QUEUED) {
+      String queue = store.queueOf(queued);
+      if (!queues.contains(queue)) {
+        throw new ForbiddenException(
+            "Chat " + id + " waits for the operators of queue " + queue + ".");
+      }
+    }
     if (store.activeOf(operator).size() >= properties.maxChatsPerOperator()) {
       throw new ConflictException(
           409,
@@ -446,6 +459,14 @@ public class Chats {
   }
 
   void handOff(Conversation conversation, HandOff reason) {
+    handOff(conversation, reason, null);
+  }
+
+  /**
+   * Queues the chat for an operator: in {@code queue} when given and known (a guided path's queue),
+   * else in the chat's own or the default queue; only that queue's operators see and take it.
+   */
+  void handOff(Conversation conversation, HandOff reason, String queue) {
     String lang = conversation.language();
     Instant now = now();
     if (!availability().operatorsAvailable()) {
@@ -459,7 +480,8 @@ public class Chats {
           now);
       return;
     }
-    store.queue(conversation.id(), reason, now);
+    store.queue(
+        conversation.id(), reason, queue != null && store.queueExists(queue) ? queue : null, now);
     int position = store.position(get(conversation.id()));
     store.append(
         conversation.id(),

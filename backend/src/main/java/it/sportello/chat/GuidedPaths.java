@@ -276,7 +276,12 @@ public class GuidedPaths {
         }
         chats.pathTicket(chats.get(conversation.id()), title, answers);
       }
-      case "HANDOFF" -> chats.handOff(chats.get(conversation.id()), HandOff.PATH);
+      case "HANDOFF" ->
+          // the end event's queue, else the path's: its operators, and only they, get the chat
+          chats.handOff(
+              chats.get(conversation.id()),
+              HandOff.PATH,
+              ending.queue() != null && !ending.queue().isBlank() ? ending.queue() : row.queue());
       default -> {
         String search =
             ending.search() == null || ending.search().isBlank() ? title : ending.search();

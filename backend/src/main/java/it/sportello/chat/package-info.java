@@ -20,6 +20,7 @@
       "shared",
       "shared :: web",
       "sla",
+      "survey",
       "ticket :: application",
       "ticket :: domain"
     })

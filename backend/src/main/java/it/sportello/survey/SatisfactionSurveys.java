@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,9 @@ public class SatisfactionSurveys {
   public static final String TEMPLATE = "SURVEY_INVITATION";
 
   private static final String CAMPAIGN = "CAMPAIGN";
+
+  /** The channels of a call: their requesters may get the link by SMS when they have no address. */
+  private static final Set<String> PHONE_CHANNELS = Set.of("PHONE", "VOICEMAIL");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -75,6 +79,7 @@ public class SatisfactionSurveys {
   private final Campaigns campaigns;
   private final SurveyProperties properties;
   private final Clock clock;
+  private final ObjectProvider<InChatSurveys> chat;
 
   SatisfactionSurveys(
       JdbcClient jdbc,
@@ -86,7 +91,8 @@ public class SatisfactionSurveys {
       SurveyProcessPort process,
       Campaigns campaigns,
       SurveyProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<InChatSurveys> chat) {
     this.jdbc = jdbc;
     this.tickets = tickets;
     this.contacts = contacts;
@@ -97,6 +103,7 @@ public class SatisfactionSurveys {
     this.campaigns = campaigns;
     this.properties = properties;
     this.clock = clock;
+    this.chat = chat;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -215,12 +222,17 @@ public class SatisfactionSurveys {
     }
     Contact requester = contacts.get(ticket.getRequesterId());
     String address = requester.getEmail();
-    if (address == null || address.isBlank()) {
+    // a contact that ended in a live chat gets the questionnaire there, without an address
+    boolean inChat = endedInChat(ticket.getNumber());
+    boolean hasAddress = address != null && !address.isBlank();
+    // a call's requester with a mobile number and no address gets the link by SMS
+    String mobile = !inChat && !hasAddress && byPhone(ticket) ? requester.getPhone() : null;
+    if (!inChat && !hasAddress && (mobile == null || mobile.isBlank())) {
       return Optional.empty();
     }
     var questionnaire = questionnaires.summary(settings.questionnaireId()).orElseThrow();
     String language = language(ticket, requester);
-    boolean optedOut = doNotContact.optedOut(address, requester.getId());
+    boolean optedOut = doNotContact.optedOut(hasAddress ? address : mobile, requester.getId());
     String token = newToken();
     Instant now = clock.instant();
     long id =
@@ -252,6 +264,9 @@ public class SatisfactionSurveys {
     if (optedOut) {
       return Optional.empty();
     }
+    if (inChat) {
+      return Optional.of(id);
+    }
     Map<String, String> payload = new LinkedHashMap<>();
     payload.put("number", ticket.getNumber());
     payload.put("subject", ticket.getSubject());
@@ -264,8 +279,8 @@ public class SatisfactionSurveys {
             "survey:" + id,
             ticket.getId(),
             RecipientKind.REQUESTER,
-            address,
-            "EMAIL",
+            hasAddress ? address : mobile,
+            hasAddress ? "EMAIL" : "SMS",
             TEMPLATE,
             language,
             payload));
@@ -299,7 +314,10 @@ public class SatisfactionSurveys {
   /** The questionnaire behind a link, in the language asked for (else the invitation's). */
   @Transactional(readOnly = true)
   public PublicSurvey show(String token, String language) {
-    Invitation invitation = byToken(token, false);
+    return show(byToken(token, false), language);
+  }
+
+  private PublicSurvey show(Invitation invitation, String language) {
     var version = questionnaires.version(invitation.questionnaireId(), invitation.version());
     String shown =
         language != null && QuestionnaireSchemas.LANGUAGES.contains(language)
@@ -321,7 +339,47 @@ public class SatisfactionSurveys {
    */
   @Transactional
   public void answer(String token, JsonNode answers) {
-    Invitation invitation = byToken(token, true);
+    answer(byToken(token, true), answers);
+  }
+
+  /**
+   * The survey of a ticket that ended in a live chat, as the chat's widget shows it: {@code NONE}
+   * (the survey is off for the channel, or the requester opted out), {@code PENDING} (the
+   * invitation is being made), else the invitation's status with the questionnaire.
+   */
+  @Transactional(readOnly = true)
+  public PublicSurvey inChat(String ticketNumber, String language) {
+    Optional<Invitation> invitation = byTicket(ticketNumber, false);
+    if (invitation.isEmpty()) {
+      SatisfactionSettings settings = settings();
+      boolean on =
+          settings.enabled()
+              && settings.questionnaireId() != null
+              && settings
+                  .channels()
+                  .contains(tickets.getByNumber(ticketNumber).getChannel().name());
+      return new PublicSurvey(on ? "PENDING" : "NONE", language, null, null);
+    }
+    if ("OPTED_OUT".equals(invitation.get().status())) {
+      return new PublicSurvey("NONE", language, null, null);
+    }
+    return show(invitation.get(), language);
+  }
+
+  /**
+   * The answer given in the chat's widget, once, as through a link.
+   *
+   * @throws NotFoundException when the ticket has no survey to answer
+   */
+  @Transactional
+  public void answerInChat(String ticketNumber, JsonNode answers) {
+    answer(
+        byTicket(ticketNumber, true)
+            .orElseThrow(() -> new NotFoundException("No questionnaire for this chat.")),
+        answers);
+  }
+
+  private void answer(Invitation invitation, JsonNode answers) {
     switch (status(invitation)) {
       case "ANSWERED" ->
           throw new ConflictException(409, "This questionnaire was already answered.");
@@ -402,6 +460,21 @@ public class SatisfactionSurveys {
         .orElseThrow(() -> new NotFoundException("No such questionnaire."));
   }
 
+  private Optional<Invitation> byTicket(String ticketNumber, boolean lock) {
+    return jdbc.sql(
+            "select * from sportello.survey_invitation where ticket_number = ?"
+                + " and purpose = 'SATISFACTION'"
+                + (lock ? " for update" : ""))
+        .param(ticketNumber)
+        .query(SatisfactionSurveys::invitation)
+        .optional();
+  }
+
+  private boolean endedInChat(String ticketNumber) {
+    InChatSurveys surveys = chat.getIfAvailable();
+    return surveys != null && surveys.endedInChat(ticketNumber);
+  }
+
   private String status(Invitation invitation) {
     return invitation.status().equals("SENT") && !clock.instant().isBefore(invitation.expiresAt())
         ? "EXPIRED"
@@ -418,6 +491,11 @@ public class SatisfactionSurveys {
         rs.getString("language"),
         rs.getString("status"),
         rs.getTimestamp("expires_at").toInstant());
+  }
+
+  /** A contact by phone: a call (answered or a voicemail) became or joined the ticket. */
+  private static boolean byPhone(Ticket ticket) {
+    return PHONE_CHANNELS.contains(ticket.getChannel().name());
   }
 
   private static String language(Ticket ticket, Contact requester) {

@@ -119,7 +119,8 @@ public final class ChatLoad {
     List<CompletableFuture<Citizen>> starting = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
       String base = nodeA;
-      starting.add(CompletableFuture.supplyAsync(() -> startCitizen(base), setup));
+      String address = sessionAddress(i);
+      starting.add(CompletableFuture.supplyAsync(() -> startCitizen(base, address), setup));
     }
     for (CompletableFuture<Citizen> future : starting) {
       citizens.add(future.get(5, TimeUnit.MINUTES));
@@ -280,8 +281,19 @@ public final class ChatLoad {
     }
   }
 
-  private Citizen startCitizen(String base) {
+  /**
+   * The client address of session {@code i} (10.77.x.y): the node trusts {@code X-Forwarded-For}
+   * from a loopback peer (Tomcat's default internal proxies, {@code
+   * server.forward-headers-strategy=native}), so each session counts against the public chat's rate
+   * limits as one citizen would, and the limits stay as configured.
+   */
+  static String sessionAddress(int i) {
+    return "10.77." + (i / 250) + "." + (1 + i % 250);
+  }
+
+  private Citizen startCitizen(String base, String address) {
     try {
+      Map<String, String> forwarded = Map.of("X-Forwarded-For", address);
       JsonNode started =
           send(
               base,
@@ -289,10 +301,18 @@ public final class ChatLoad {
               "/api/public/chat/conversations",
               null,
               null,
-              "{\"language\":\"it\",\"page\":\"/load\"}");
+              "{\"language\":\"it\",\"page\":\"/load\"}",
+              forwarded);
       Citizen citizen = new Citizen();
       citizen.token = started.path("token").asText();
-      send(base, "POST", "/api/public/chat/privacy", null, citizen.token, "{\"accepted\":true}");
+      send(
+          base,
+          "POST",
+          "/api/public/chat/privacy",
+          null,
+          citizen.token,
+          "{\"accepted\":true}",
+          forwarded);
       JsonNode state =
           send(
               base,
@@ -300,13 +320,15 @@ public final class ChatLoad {
               "/api/public/chat/messages",
               null,
               citizen.token,
-              "{\"text\":\"operatore\"}");
+              "{\"text\":\"operatore\"}",
+              forwarded);
       if (!"QUEUED".equals(state.path("status").asText())) {
         throw new IllegalStateException("not queued (service hours?): " + state);
       }
       citizen.seen = state.path("lastSeq").asLong();
       citizen.socket =
           http.newWebSocketBuilder()
+              .header("X-Forwarded-For", address)
               .buildAsync(
                   URI.create(base.replace("http", "ws") + "/api/public/chat/socket"), citizen)
               .get(30, TimeUnit.SECONDS);
@@ -349,8 +371,21 @@ public final class ChatLoad {
   private JsonNode send(
       String base, String method, String path, String authorization, String token, String body)
       throws Exception {
+    return send(base, method, path, authorization, token, body, Map.of());
+  }
+
+  private JsonNode send(
+      String base,
+      String method,
+      String path,
+      String authorization,
+      String token,
+      String body,
+      Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(request::header);
     request.header("Content-Type", "application/json");
     if (authorization != null) {
       request.header("Authorization", authorization);

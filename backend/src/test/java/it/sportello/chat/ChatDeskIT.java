@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.reporting.ReportWorkbooks;
+import it.sportello.shared.IdentityChanged;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +18,11 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +44,8 @@ class ChatDeskIT extends IntegrationTest {
   private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired ApplicationEventPublisher events;
   @Autowired ReportWorkbooks workbooks;
 
   @Test
@@ -297,6 +303,14 @@ class ChatDeskIT extends IntegrationTest {
                 + " values (?, 'Coda chat di prova', 'Test chat queue', 'level2')")
         .param(code)
         .update();
+    // the queue's operators: the members of its group
+    Group group = identityService.newGroup(code);
+    group.setName("Coda chat di prova");
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    identityService.createMembership("operator1", code);
+    identityService.createMembership("operator2", code);
+    events.publishEvent(IdentityChanged.anyUser());
     return code;
   }
 

@@ -181,9 +181,10 @@ class ChatIT extends IntegrationTest {
   @Test
   void anOperatorOpensATicketToContinueOfflineAndHandlesNoMoreThanTheLimit() {
     clock.pin(OPEN);
-    // chats other tests left with operator2 (a transfer, a chat not closed) go on as tickets first
-    for (JsonNode held : get("/api/chats", "operator2").getBody().path("mine")) {
-      post("/api/chats/" + held.path("id").asLong() + "/ticket", "operator2", null);
+    // operator3 answers the default queue (a member of its group "general")
+    // chats other tests left with operator3 (a transfer, a chat not closed) go on as tickets first
+    for (JsonNode held : get("/api/chats", "operator3").getBody().path("mine")) {
+      post("/api/chats/" + held.path("id").asLong() + "/ticket", "operator3", null);
     }
     List<Long> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -197,20 +198,20 @@ class ChatIT extends IntegrationTest {
       ids.add(idOf(token));
     }
     for (int i = 0; i < 3; i++) {
-      assertThat(post("/api/chats/" + ids.get(i) + "/take", "operator2", null).getStatusCode())
+      assertThat(post("/api/chats/" + ids.get(i) + "/take", "operator3", null).getStatusCode())
           .isEqualTo(HttpStatus.OK);
     }
-    ResponseEntity<JsonNode> fourth = post("/api/chats/" + ids.get(3) + "/take", "operator2", null);
+    ResponseEntity<JsonNode> fourth = post("/api/chats/" + ids.get(3) + "/take", "operator3", null);
     assertThat(fourth.getStatusCode()).as("%s", fourth.getBody()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(get("/api/chats", "operator2").getBody().path("mine")).hasSize(3);
+    assertThat(get("/api/chats", "operator3").getBody().path("mine")).hasSize(3);
 
-    JsonNode continued = post("/api/chats/" + ids.get(0) + "/ticket", "operator2", null).getBody();
+    JsonNode continued = post("/api/chats/" + ids.get(0) + "/ticket", "operator3", null).getBody();
     assertThat(continued.path("outcome").asText()).isEqualTo("TICKET");
     JsonNode ticket =
         get("/api/tickets/" + continued.path("ticketNumber").asText(), "supervisor").getBody();
     assertThat(ticket.path("channel").asText()).isEqualTo("CHAT");
     assertThat(ticket.path("status").asText()).isNotEqualTo("CLOSED");
-    assertThat(post("/api/chats/" + ids.get(3) + "/take", "operator2", null).getStatusCode())
+    assertThat(post("/api/chats/" + ids.get(3) + "/take", "operator3", null).getStatusCode())
         .as("one chat fewer: room for the next")
         .isEqualTo(HttpStatus.OK);
   }

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ChatPathsIT extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identityService;
 
   final String address = ClientAddresses.next();
 
@@ -86,6 +91,57 @@ class ChatPathsIT extends IntegrationTest {
     assertThat(path.path("answers").findValuesAsText("shown")).contains("301000000012345678");
     assertThat(get("/api/chats/" + id + "/path", "kbeditor").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // the path's queue routes the chat: it waits in "payments", for that queue's operators only
+    assertThat(
+            get("/api/chats/" + id + "/queue", "operator1")
+                .getBody()
+                .at("/estimate/queue")
+                .asText())
+        .isEqualTo("payments");
+    assertThat(queued.path("position").asInt())
+        .as("its place among the payments queue's chats")
+        .isEqualTo(
+            jdbc.sql(
+                    "select count(*) from sportello.chat_conversation c, sportello.chat_conversation me"
+                        + " where me.id = ? and c.status = 'QUEUED' and c.queue = 'payments'"
+                        + " and (c.queued_at < me.queued_at or (c.queued_at = me.queued_at"
+                        + " and c.id <= me.id))")
+                .param(id)
+                .query(Integer.class)
+                .single());
+    String generalOnly = operatorOf("general");
+    for (String other : List.of(generalOnly, "operator2")) {
+      assertThat(get("/api/chats", other).getBody().path("waiting").findValuesAsText("id"))
+          .as("%s answers no payments chat", other)
+          .doesNotContain(Long.toString(id));
+      assertThat(post("/api/chats/" + id + "/take", other, null).getStatusCode())
+          .as("%s may not take it", other)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(get("/api/chats", "operator3").getBody().path("waiting").findValuesAsText("id"))
+        .as("another operator of payments sees it")
+        .contains(Long.toString(id));
+    // chats other tests left with operator1 go on as tickets first (the limit is 3)
+    for (JsonNode held : get("/api/chats", "operator1").getBody().path("mine")) {
+      post("/api/chats/" + held.path("id").asLong() + "/ticket", "operator1", null);
+    }
+    assertThat(post("/api/chats/" + id + "/take", "operator1", null).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    post("/api/chats/" + id + "/ticket", "operator1", null);
+  }
+
+  /** A new operator (password demo) of one queue only. */
+  private String operatorOf(String queue) {
+    String id = "chat-" + queue + "-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(id);
+    user.setFirstName(id);
+    user.setLastName("(test)");
+    user.setPassword("demo");
+    ((IdentityServiceImpl) identityService).saveUser(user, true);
+    identityService.createMembership(id, "level1");
+    identityService.createMembership(id, queue);
+    return id;
   }
 
   @Test

@@ -77,7 +77,7 @@ class ChatTwoNodesIT extends IntegrationTest {
     // the operator, on node B: takes the chat there
     RestTemplate onB = new RestTemplate();
     HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth("operator2", "demo");
+    headers.setBasicAuth("operator3", "demo");
     headers.setContentType(MediaType.APPLICATION_JSON);
     assertThat(
             onB.exchange(
@@ -94,7 +94,7 @@ class ChatTwoNodesIT extends IntegrationTest {
             .single();
 
     try (ChatSocket citizen = new ChatSocket(port, "/api/public/chat/socket", null, json);
-        ChatSocket operator = new ChatSocket(portB, "/api/chats/socket", "operator2", json)) {
+        ChatSocket operator = new ChatSocket(portB, "/api/chats/socket", "operator3", json)) {
       citizen.send(Map.of("type", "hello", "token", token, "after", seen));
       operator.send(Map.of("type", "hello", "conversation", id, "after", seen));
       citizen.nextState(state -> state.path("status").asText().equals("ACTIVE"));

@@ -182,7 +182,7 @@ class CamundaChatPaths implements ChatPathEngine {
             .finished()
             .list();
     if (instance == null || ends.isEmpty()) {
-      return new Step(Optional.empty(), Optional.of(new Ending("ANSWER", null, Map.of())));
+      return new Step(Optional.empty(), Optional.of(new Ending("ANSWER", null, Map.of(), null)));
     }
     BpmnModelInstance model = model(instance.getProcessDefinitionId());
     BaseElement end = model.getModelElementById(ends.get(0).getActivityId());
@@ -196,7 +196,9 @@ class CamundaChatPaths implements ChatPathEngine {
         });
     String kind = properties.getOrDefault("chatEnd", "ANSWER").strip().toUpperCase();
     return new Step(
-        Optional.empty(), Optional.of(new Ending(kind, properties.get("chatSearch"), texts)));
+        Optional.empty(),
+        Optional.of(
+            new Ending(kind, properties.get("chatSearch"), texts, properties.get("chatQueue"))));
   }
 
   private Path path(ProcessDefinition definition) {

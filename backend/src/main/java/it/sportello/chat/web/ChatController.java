@@ -6,8 +6,11 @@ import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.web.ChatViews.ChatSummary;
 import it.sportello.chat.web.ChatViews.MessageView;
+import it.sportello.platform.security.GroupAuthorities;
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,11 +58,15 @@ class ChatController {
 
   record Solution(String solution) {}
 
-  @Operation(summary = "The waiting chats (in queue order) and the caller's own")
+  @Operation(
+      summary = "The waiting chats of the caller's queues (in queue order) and the caller's own",
+      description =
+          "A chat waits in one queue (a guided path's, a transfer's, else the default one); only"
+              + " the members of that queue's group see it here and may take it.")
   @GetMapping
-  Console chatConsole(Principal principal) {
+  Console chatConsole(Authentication principal) {
     return new Console(
-        chats.waiting().stream()
+        chats.waiting(queues(principal)).stream()
             .map(waiting -> ChatSummary.of(waiting.conversation(), waiting.position()))
             .toList(),
         chats.handledBy(principal.getName()).stream()
@@ -93,10 +100,17 @@ class ChatController {
 
   @Operation(
       summary = "Takes a waiting chat",
-      description = "409 when the caller already handles their limit, or another operator took it.")
+      description =
+          "409 when the caller already handles their limit, or another operator took it; 403 when"
+              + " the chat waits in a queue the caller does not answer.")
   @PostMapping("/{id:\\d+}/take")
-  ChatSummary takeChat(@PathVariable long id, Principal principal) {
-    return ChatSummary.of(chats.take(id, principal.getName()), 0);
+  ChatSummary takeChat(@PathVariable long id, Authentication principal) {
+    return ChatSummary.of(chats.take(id, principal.getName(), queues(principal)), 0);
+  }
+
+  /** The queues the caller answers: their groups (a queue's group has the queue's code). */
+  private static Set<String> queues(Authentication principal) {
+    return Set.copyOf(GroupAuthorities.groupIds(principal.getAuthorities()));
   }
 
   @Operation(summary = "Replies in one of the caller's chats")

@@ -1,14 +1,19 @@
 package it.sportello.chat.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.chat.ChatDesk;
+import it.sportello.chat.ChatSurveys;
 import it.sportello.chat.Chats;
 import it.sportello.chat.Conversation;
 import it.sportello.chat.GuidedPaths;
 import it.sportello.chat.web.ChatViews.ChatState;
 import it.sportello.chat.web.ChatViews.MessageView;
+import it.sportello.survey.SatisfactionSurveys;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +45,16 @@ class PublicChatController {
   private final Chats chats;
   private final ChatDesk desk;
   private final GuidedPaths guided;
+  private final ChatSurveys surveys;
+  private final ObjectMapper json;
 
-  PublicChatController(Chats chats, ChatDesk desk, GuidedPaths guided) {
+  PublicChatController(
+      Chats chats, ChatDesk desk, GuidedPaths guided, ChatSurveys surveys, ObjectMapper json) {
     this.chats = chats;
     this.desk = desk;
     this.guided = guided;
+    this.surveys = surveys;
+    this.json = json;
   }
 
   record ChoosePath(String path) {}
@@ -179,5 +189,38 @@ class PublicChatController {
     Conversation conversation = chats.byToken(token);
     guided.leave(conversation.id());
     return ChatState.of(chats.get(conversation.id()), chats, desk, guided);
+  }
+
+  /**
+   * What the citizen answers in the chat's satisfaction questionnaire: the questions as form-js
+   * data (key to value, lists for checklists).
+   */
+  record ChatSurveyAnswers(Map<String, JsonNode> answers) {}
+
+  @Operation(
+      summary = "The satisfaction questionnaire at the end of the chat",
+      description =
+          "After a chat closed with a solution or answered by the bot alone: status NONE (no"
+              + " survey for this chat), PENDING (being prepared: ask again in a few seconds), SENT"
+              + " (open, with the form-js schema in the chat's language or `lang`), ANSWERED or"
+              + " EXPIRED.")
+  @GetMapping("/survey")
+  SatisfactionSurveys.PublicSurvey chatSurvey(
+      @RequestHeader(TOKEN) String token, @RequestParam(required = false) String lang) {
+    return surveys.survey(chats.byToken(token), lang);
+  }
+
+  @Operation(
+      summary = "Answers the chat's satisfaction questionnaire, once",
+      description =
+          "400 naming answers.<key> for an invalid answer, 404 when the chat has no questionnaire,"
+              + " 409 if already answered, 410 once closed. A low score opens the supervisors'"
+              + " follow-up.")
+  @PostMapping("/survey")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void answerChatSurvey(@RequestHeader(TOKEN) String token, @RequestBody ChatSurveyAnswers body) {
+    surveys.answer(
+        chats.byToken(token),
+        body == null || body.answers() == null ? null : json.valueToTree(body.answers()));
   }
 }
