@@ -82,7 +82,8 @@ try {
     const section = page.locator('[data-section="satisfaction"]');
     await section.getByRole('heading', { name: t('satisfaction.title') }).waitFor();
     await section.locator('summary').click();
-    await section.getByRole('cell', { name: ticket, exact: true }).waitFor();
+    // the answers' table heads each row with its ticket's number
+    await section.getByRole('rowheader', { name: ticket, exact: true }).waitFor();
     await checkPage(page, `${shots}/${language}-survey-04-activity.png`, 'activity with satisfaction', problems);
     console.log(`survey answer: the answer of ${ticket} shows on the activity page`);
   } else {
