@@ -5,6 +5,13 @@ import react from '@vitejs/plugin-react';
 // Built into target/classes/static, which the backend serves at "/" (no second server).
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // One Preact for every bpmn.io library. form-js-editor 1.23 pins its own preact (<=10.15.1, for
+    // form-js issue #760) while form-js-viewer and the properties panel take the top-level 10.29:
+    // the editor's tree then mixes two Preacts, whose hooks fail ("Cannot read properties of
+    // undefined (reading 'context')") and the editor never mounts (SatisfactionSurveyWebIT).
+    dedupe: ['preact'],
+  },
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,

@@ -24,6 +24,19 @@ try {
   const context = await browser.newContext({ locale: browserLocale(language) });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
+  // the browser's own messages go to the test's output: an editor that fails to mount says why there
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      console.log(`browser ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.log(`browser page error: ${error.message}`));
+
+  // Bootstrap Italia draws a checkbox with its label, which takes the click: click the label, as a user does
+  async function tick(id) {
+    const box = page.locator(`#${id}`);
+    if (!(await box.isChecked())) await page.locator(`label[for="${id}"]`).click();
+    assert.ok(await box.isChecked(), `${id} is checked`);
+  }
 
   async function login(user, path) {
     await page.goto(`${baseUrl}/login?lang=${language}`);
@@ -47,10 +60,9 @@ try {
     await page.getByText(t('surveys.saved', { version: 1 })).waitFor();
     await checkPage(page, `${shots}/${language}-survey-01-editor.png`, 'surveys editor', problems);
 
-    await page.locator('#satisfaction-enabled').check();
+    await tick('satisfaction-enabled');
     await page.locator('#satisfaction-questionnaire').selectOption({ label: `CSAT ${code}` });
-    const web = page.locator('#satisfaction-channel-WEB');
-    if (!(await web.isChecked())) await web.check();
+    await tick('satisfaction-channel-WEB');
     await page.getByRole('button', { name: t('surveys.saveSettings') }).click();
     await page.getByText(t('surveys.settingsSaved')).waitFor();
     console.log(`survey setup: questionnaire ${code} saved and chosen as the satisfaction questionnaire`);
@@ -70,7 +82,8 @@ try {
     const section = page.locator('[data-section="satisfaction"]');
     await section.getByRole('heading', { name: t('satisfaction.title') }).waitFor();
     await section.locator('summary').click();
-    await section.getByRole('cell', { name: ticket, exact: true }).waitFor();
+    // the answers' table heads each row with its ticket's number
+    await section.getByRole('rowheader', { name: ticket, exact: true }).waitFor();
     await checkPage(page, `${shots}/${language}-survey-04-activity.png`, 'activity with satisfaction', problems);
     console.log(`survey answer: the answer of ${ticket} shows on the activity page`);
   } else {

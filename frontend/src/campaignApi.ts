@@ -11,6 +11,9 @@ export type QuestionResult = Schemas['QuestionResult'];
 export type CampaignChannel = NewCampaign['channel'];
 
 export const CAMPAIGN_CHANNELS: CampaignChannel[] = ['CAWI', 'CATI', 'WEB'];
+/** How a WEB campaign is answered: an open public link, or single-use tokens (one answer each). */
+export type WebAccess = NewCampaign['webAccess'];
+export const WEB_ACCESS: WebAccess[] = ['OPEN', 'TOKENS'];
 export const CAMPAIGN_OUTCOMES = [
   'QUEUED',
   'OPTED_OUT',
@@ -71,6 +74,18 @@ export const campaignResults = (id: number) =>
   answer(client.GET('/api/surveys/campaigns/{id}/results', { params: { path: { id } } }));
 
 export const workbookHref = (id: number) => `/api/surveys/campaigns/${id}/campaign.xlsx`;
+
+/** Issues single-use tokens: count anonymous ones, and one per recipient without one if asked. */
+export const issueTokens = (id: number, count: number, forRecipients: boolean) =>
+  answer(
+    client.POST('/api/surveys/campaigns/{id}/web-tokens', {
+      params: { path: { id } },
+      body: { count, forRecipients },
+    }),
+  );
+
+/** The campaign's tokens with their links (and recipients), to distribute. */
+export const tokensHref = (id: number, format: 'csv' | 'xlsx') => `/api/surveys/campaigns/${id}/web-tokens.${format}`;
 
 export const webCampaign = (token: string, lang: string) =>
   answer(client.GET('/api/public/campaigns/{token}', { params: { path: { token }, query: { lang } } }));

@@ -23,6 +23,16 @@ const campaign = {
   startedAt: '2026-12-01T09:05:00Z',
   closedAt: null,
 };
+const webCampaign = {
+  ...campaign,
+  id: 8,
+  name: 'Sondaggio sportello',
+  channel: 'WEB',
+  status: 'DRAFT',
+  startedAt: null,
+  webLink: null,
+  webAccess: 'TOKENS',
+};
 const progress = {
   campaignId: 7,
   status: 'RUNNING',
@@ -44,7 +54,7 @@ const results = [
 ];
 
 describe('CampaignsPage', () => {
-  const calls: { method: string; url: string }[] = [];
+  const calls: { method: string; url: string; body?: string }[] = [];
 
   beforeEach(async () => {
     calls.length = 0;
@@ -53,9 +63,12 @@ describe('CampaignsPage', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         const method = init?.method ?? 'GET';
-        calls.push({ method, url });
+        calls.push({ method, url, body: typeof init?.body === 'string' ? init.body : undefined });
         let body: unknown = {};
-        if (url === '/api/surveys/campaigns') body = [campaign];
+        if (url === '/api/surveys/campaigns' && method === 'POST') body = webCampaign;
+        else if (url === '/api/surveys/campaigns') body = [campaign, webCampaign];
+        else if (url.endsWith('/web-tokens')) body = { anonymous: 50, forRecipients: 2, total: 52 };
+        else if (url === '/api/surveys/campaigns/8/progress') body = { ...progress, campaignId: 8, tokens: 52 };
         else if (url === '/api/surveys/questionnaires')
           body = [{ id: 1, code: 'csat', title: 'Soddisfazione', legalBasis: 'PUBLIC_TASK', currentVersion: 1 }];
         else if (url.endsWith('/progress')) body = progress;
@@ -93,5 +106,41 @@ describe('CampaignsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Metti in pausa' }));
     expect(await screen.findByRole('button', { name: 'Riprendi' })).toBeInTheDocument();
     expect(calls.some((call) => call.method === 'POST' && call.url === '/api/surveys/campaigns/7/pause')).toBe(true);
+  });
+
+  it('creates a WEB campaign with single-use tokens, issues them and offers their lists to download', async () => {
+    render(
+      <MemoryRouter>
+        <CampaignsPage user={user} />
+      </MemoryRouter>,
+    );
+    fireEvent.change(await screen.findByLabelText('Nome'), { target: { value: 'Sondaggio sportello' } });
+    fireEvent.change(screen.getByLabelText('Canale'), { target: { value: 'WEB' } });
+    fireEvent.change(screen.getByLabelText('Come si risponde'), { target: { value: 'TOKENS' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Crea la campagna' }));
+
+    const tokens = await screen.findByRole('region', { name: 'Codici monouso' }, { timeout: 5000 });
+    const created = calls.find((call) => call.method === 'POST' && call.url === '/api/surveys/campaigns');
+    expect(JSON.parse(created?.body ?? '{}')).toMatchObject({ channel: 'WEB', webAccess: 'TOKENS' });
+    expect(within(tokens).getByRole('link', { name: 'Scarica i codici (CSV)' })).toHaveAttribute(
+      'href',
+      '/api/surveys/campaigns/8/web-tokens.csv',
+    );
+    expect(within(tokens).getByRole('link', { name: 'Scarica i codici (Excel)' })).toHaveAttribute(
+      'href',
+      '/api/surveys/campaigns/8/web-tokens.xlsx',
+    );
+    // the target list may be imported: each recipient gets a token
+    expect(screen.getByLabelText('Elenco dei destinatari (CSV o Excel)')).toBeInTheDocument();
+
+    fireEvent.change(within(tokens).getByLabelText('Codici anonimi da generare'), { target: { value: '50' } });
+    fireEvent.click(within(tokens).getByLabelText('Un codice per ogni destinatario della lista'));
+    fireEvent.click(within(tokens).getByRole('button', { name: 'Genera i codici' }));
+    expect(
+      await screen.findByText('Generati 50 codici anonimi e 2 per i destinatari: 52 in tutto.'),
+    ).toBeInTheDocument();
+    const issued = calls.find((call) => call.url === '/api/surveys/campaigns/8/web-tokens');
+    expect(JSON.parse(issued?.body ?? '{}')).toEqual({ count: 50, forRecipients: true });
+    expect(await screen.findByText(/Codici generati: 52\./)).toBeInTheDocument();
   });
 });

@@ -17,7 +17,10 @@ import {
   campaigns as listCampaigns,
   createCampaign,
   importRecipients,
+  issueTokens,
   recipientsFromRegistry,
+  tokensHref,
+  WEB_ACCESS,
   workbookHref,
   type AudienceQuery,
   type CampaignDraft,
@@ -26,6 +29,7 @@ import {
   type CampaignChannel,
   type CampaignProgress,
   type QuestionResult,
+  type WebAccess,
 } from '../campaignApi';
 import { LEGAL_BASES, questionnaires, type LegalBasis, type QuestionnaireSummary } from '../surveyApi';
 
@@ -73,7 +77,10 @@ export function CampaignsPage({ user }: { user: Me }) {
     reminderAfterDays: 7,
     language: 'it',
     script: null,
+    webAccess: 'OPEN',
   });
+  const [tokenCount, setTokenCount] = useState(100);
+  const [tokensForRecipients, setTokensForRecipients] = useState(false);
   const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string; errors?: FieldError[] }>();
 
   const failed = useCallback(
@@ -127,6 +134,7 @@ export function CampaignsPage({ user }: { user: Me }) {
         ...draft,
         script: draft.script || null,
         legalBasisNote: draft.legalBasisNote || null,
+        webAccess: draft.channel === 'WEB' ? draft.webAccess : 'OPEN',
       });
       setList(await listCampaigns());
       setMessage({ kind: 'success', text: t('campaigns.created', { name: created.name }) });
@@ -154,6 +162,18 @@ export function CampaignsPage({ user }: { user: Me }) {
     try {
       const imported = await recipientsFromRegistry(selected.id, audience);
       setMessage({ kind: 'success', text: t('campaigns.imported', { count: imported.added }) });
+      await refresh(selected);
+    } catch (failure) {
+      failed(failure);
+    }
+  }
+
+  async function tokens(event: React.FormEvent) {
+    event.preventDefault();
+    if (!selected) return;
+    try {
+      const issued = await issueTokens(selected.id, tokenCount, tokensForRecipients);
+      setMessage({ kind: 'success', text: t('campaigns.tokens.issued', issued) });
       await refresh(selected);
     } catch (failure) {
       failed(failure);
@@ -357,6 +377,25 @@ export function CampaignsPage({ user }: { user: Me }) {
               </div>
             </>
           )}
+          {draft.channel === 'WEB' && (
+            <div className="col-md-6">
+              <label htmlFor="campaign-web-access" className="form-label">
+                {t('campaigns.fields.webAccess')}
+              </label>
+              <select
+                id="campaign-web-access"
+                className="form-select"
+                value={draft.webAccess}
+                onChange={(event) => setDraft({ ...draft, webAccess: event.target.value as WebAccess })}
+              >
+                {WEB_ACCESS.map((each) => (
+                  <option key={each} value={each}>
+                    {t(`campaigns.webAccess.${each}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {draft.channel === 'CAWI' && (
             <div className="col-md-3">
               <label htmlFor="campaign-reminder" className="form-label">
@@ -395,7 +434,7 @@ export function CampaignsPage({ user }: { user: Me }) {
             {t(`campaigns.channels.${selected.channel}`)} · {t(`surveys.legalBases.${selected.legalBasis}`)}
             {selected.legalBasisNote ? ` (${selected.legalBasisNote})` : ''}
           </p>
-          {selected.status === 'DRAFT' && selected.channel !== 'WEB' && (
+          {selected.status === 'DRAFT' && (selected.channel !== 'WEB' || selected.webAccess === 'TOKENS') && (
             <form className="row g-2 align-items-end mb-3" onSubmit={(event) => void upload(event)}>
               <div className="col-md-6">
                 <label htmlFor="campaign-file" className="form-label">
@@ -420,7 +459,7 @@ export function CampaignsPage({ user }: { user: Me }) {
               </div>
             </form>
           )}
-          {selected.status === 'DRAFT' && selected.channel !== 'WEB' && (
+          {selected.status === 'DRAFT' && (selected.channel !== 'WEB' || selected.webAccess === 'TOKENS') && (
             <form className="row g-2 align-items-end mb-3" onSubmit={(event) => void fromRegistry(event)}>
               <fieldset className="col-12 row g-2">
                 <legend className="h6">{t('campaigns.registry')}</legend>
@@ -516,6 +555,59 @@ export function CampaignsPage({ user }: { user: Me }) {
               </div>
             </form>
           )}
+          {selected.webAccess === 'TOKENS' && (
+            <section aria-labelledby="campaign-tokens" className="mb-3">
+              <h3 id="campaign-tokens" className="h5">
+                {t('campaigns.tokens.title')}
+              </h3>
+              <p className="form-text">{t('campaigns.tokens.help')}</p>
+              {(selected.status === 'DRAFT' || selected.status === 'RUNNING' || selected.status === 'PAUSED') && (
+                <form className="row g-2 align-items-end mb-2" onSubmit={(event) => void tokens(event)}>
+                  <div className="col-md-3">
+                    <label htmlFor="campaign-token-count" className="form-label">
+                      {t('campaigns.tokens.count')}
+                    </label>
+                    <input
+                      id="campaign-token-count"
+                      type="number"
+                      min={0}
+                      max={10000}
+                      className="form-control"
+                      value={tokenCount}
+                      onChange={(event) => setTokenCount(Number(event.target.value))}
+                    />
+                  </div>
+                  <div className="col-md-5">
+                    <div className="form-check">
+                      <input
+                        id="campaign-token-recipients"
+                        type="checkbox"
+                        className="form-check-input"
+                        checked={tokensForRecipients}
+                        onChange={(event) => setTokensForRecipients(event.target.checked)}
+                      />
+                      <label htmlFor="campaign-token-recipients" className="form-check-label">
+                        {t('campaigns.tokens.forRecipients')}
+                      </label>
+                    </div>
+                  </div>
+                  <div className="col-md-4">
+                    <button type="submit" className="btn btn-outline-primary">
+                      {t('campaigns.tokens.issue')}
+                    </button>
+                  </div>
+                </form>
+              )}
+              <div className="d-flex gap-2">
+                <a className="btn btn-sm btn-outline-secondary" href={tokensHref(selected.id, 'csv')}>
+                  {t('campaigns.tokens.csv')}
+                </a>
+                <a className="btn btn-sm btn-outline-secondary" href={tokensHref(selected.id, 'xlsx')}>
+                  {t('campaigns.tokens.xlsx')}
+                </a>
+              </div>
+            </section>
+          )}
           {selected.webLink && (
             <p>
               {t('campaigns.webLink')}: <a href={selected.webLink}>{selected.webLink}</a>
@@ -545,6 +637,7 @@ export function CampaignsPage({ user }: { user: Me }) {
                   answered: progress.answered,
                   rate: progress.answerRate,
                 })}
+                {selected.webAccess === 'TOKENS' && ` ${t('campaigns.tokens.summary', { count: progress.tokens })}`}
               </p>
               <Bars
                 caption={t('campaigns.outcomes')}

@@ -51,7 +51,8 @@ public class CampaignReports {
       int contacted,
       int answered,
       double answerRate,
-      List<CampaignDay> days) {}
+      List<CampaignDay> days,
+      int tokens) {}
 
   private final JdbcClient jdbc;
   private final Campaigns campaigns;
@@ -112,7 +113,12 @@ public class CampaignReports {
         campaignId);
     List<CampaignDay> perDay = new ArrayList<>();
     days.forEach((day, n) -> perDay.add(new CampaignDay(day, n[0], n[1], n[2])));
-    int base = campaign.channel() == Campaigns.Channel.WEB ? answered : contacted;
+    // a WEB campaign's rate: of its single-use tokens, or (open link) every answer counts
+    int tokens = campaigns.webTokenCount(campaignId);
+    int base =
+        campaign.channel() != Campaigns.Channel.WEB
+            ? contacted
+            : campaign.webAccess() == Campaigns.WebAccess.TOKENS ? tokens : answered;
     return new CampaignProgress(
         campaignId,
         campaign.status().name(),
@@ -121,7 +127,8 @@ public class CampaignReports {
         contacted,
         answered,
         base == 0 ? 0 : Math.round(1000.0 * answered / base) / 10.0,
-        perDay);
+        perDay,
+        tokens);
   }
 
   private void collect(Map<LocalDate, int[]> days, int index, String sql, long campaignId) {

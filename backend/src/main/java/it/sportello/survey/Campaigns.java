@@ -50,6 +50,15 @@ public class Campaigns {
     WEB
   }
 
+  /**
+   * How a WEB campaign is answered: one open public link (anyone, each answer counted), or
+   * single-use tokens (one answer per token: handed out by the office or one per recipient).
+   */
+  public enum WebAccess {
+    OPEN,
+    TOKENS
+  }
+
   public enum Status {
     DRAFT,
     RUNNING,
@@ -71,7 +80,8 @@ public class Campaigns {
       Integer maxAttempts,
       Integer reminderAfterDays,
       String language,
-      String script) {}
+      String script,
+      WebAccess webAccess) {}
 
   public record Campaign(
       long id,
@@ -92,7 +102,27 @@ public class Campaigns {
       Instant createdAt,
       Instant startedAt,
       Instant closedAt,
-      String webLink) {}
+      String webLink,
+      WebAccess webAccess) {}
+
+  /** What an issue of tokens did: anonymous ones, one per recipient, and the campaign's total. */
+  public record IssuedTokens(int anonymous, int forRecipients, int total) {}
+
+  /**
+   * A single-use token as the office distributes it (recipient's fields null when anonymous);
+   * answeredAt in the service calendar's zone.
+   */
+  public record WebToken(
+      String token,
+      String link,
+      String name,
+      String email,
+      String phone,
+      String language,
+      java.time.LocalDateTime answeredAt) {}
+
+  /** At most this many anonymous tokens per request. */
+  public static final int MAX_TOKENS_PER_ISSUE = 10_000;
 
   /** What a wave did. */
   public record Wave(int invited, int reminded, int optedOut, int calls, boolean allWorked) {}
@@ -169,6 +199,10 @@ public class Campaigns {
     if (wanted.script() != null && wanted.script().length() > 4000) {
       violations.add(new FieldViolation("script", "at most 4000 characters"));
     }
+    WebAccess access = wanted.webAccess() == null ? WebAccess.OPEN : wanted.webAccess();
+    if (access == WebAccess.TOKENS && wanted.channel() != Channel.WEB) {
+      violations.add(new FieldViolation("webAccess", "tokens are for WEB campaigns only"));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -178,8 +212,9 @@ public class Campaigns {
                 """
                 insert into sportello.campaign (name, questionnaire_id, channel, legal_basis,
                     legal_basis_note, status, ends_at, mailbox_id, rate_per_minute, max_attempts,
-                    reminder_after_days, language, script, created_by, created_at, web_token)
-                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    reminder_after_days, language, script, created_by, created_at, web_token,
+                    web_access)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
             .params(
                 wanted.name().strip(),
                 wanted.questionnaireId(),
@@ -195,7 +230,8 @@ public class Campaigns {
                 wanted.script(),
                 actor,
                 Timestamp.from(now),
-                wanted.channel() == Channel.WEB ? newToken() : null)
+                wanted.channel() == Channel.WEB && access == WebAccess.OPEN ? newToken() : null,
+                access.name())
             .query(Long.class)
             .single();
     return get(id);
@@ -228,7 +264,8 @@ public class Campaigns {
                     instant(rs.getTimestamp("closed_at")),
                     rs.getString("web_token") == null
                         ? null
-                        : properties.webLink(rs.getString("web_token"))))
+                        : properties.webLink(rs.getString("web_token")),
+                    WebAccess.valueOf(rs.getString("web_access"))))
         .optional()
         .orElseThrow(() -> new NotFoundException("No such campaign."));
   }
@@ -316,7 +353,8 @@ public class Campaigns {
         switch (campaign.channel()) {
           case CAWI -> "c.email is not null";
           case CATI -> "c.phone is not null";
-          case WEB -> "false";
+          // a WEB campaign's recipients get tokens (handed out by the office), if it uses them
+          case WEB -> campaign.webAccess() == WebAccess.TOKENS ? "true" : "false";
         };
     // the contact registry's and tickets' tables, read in one statement so that 100,000 contacts
     // never pass through the application
@@ -604,8 +642,12 @@ public class Campaigns {
     if (token == null || token.isBlank() || token.length() > 60) {
       throw new NotFoundException("No such questionnaire.");
     }
-    return jdbc.sql("select id from sportello.campaign where web_token = ?")
-        .param(token)
+    return jdbc.sql(
+            """
+            select id from sportello.campaign where web_token = :token
+            union all
+            select campaign_id from sportello.campaign_web_token where token = :token""")
+        .param("token", token)
         .query(Long.class)
         .optional()
         .map(this::get)
@@ -630,6 +672,154 @@ public class Campaigns {
         token,
         clock.instant());
     return token;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // a WEB campaign's single-use tokens
+
+  /**
+   * Issues single-use tokens for a WEB campaign with tokens: {@code count} anonymous ones (handed
+   * out by the office) and, if asked, one for each recipient of the target list who has none and
+   * has not opted out. Each token is an invitation of its own, so an answer is counted once. Not
+   * once the campaign is closed.
+   */
+  @Transactional
+  public IssuedTokens issueWebTokens(long id, Integer count, boolean forRecipients) {
+    Campaign campaign = get(id);
+    if (campaign.channel() != Channel.WEB || campaign.webAccess() != WebAccess.TOKENS) {
+      throw new InvalidRequestException("webAccess", "the campaign does not use tokens");
+    }
+    if (campaign.status() == Status.STOPPED || campaign.status() == Status.ENDED) {
+      throw new ConflictException(409, "The campaign is closed.");
+    }
+    int anonymous = count == null ? 0 : count;
+    if (anonymous < 0 || anonymous > MAX_TOKENS_PER_ISSUE) {
+      throw new InvalidRequestException("count", "from 0 to " + MAX_TOKENS_PER_ISSUE);
+    }
+    if (anonymous == 0 && !forRecipients) {
+      throw new InvalidRequestException("count", "ask for at least one token or the recipients'");
+    }
+    var questionnaire = questionnaires.summary(campaign.questionnaireId()).orElseThrow();
+    Instant now = clock.instant();
+    for (int i = 0; i < anonymous; i++) {
+      webToken(
+          campaign,
+          questionnaire,
+          new Recipient(0, id, null, null, null, campaign.language(), null, null),
+          now);
+    }
+    int personal = 0;
+    if (forRecipients) {
+      excludeOptedOut(id);
+      for (Recipient recipient :
+          jdbc.sql(
+                  """
+                  select r.* from sportello.campaign_recipient r
+                  where r.campaign_id = ? and r.status = 'QUEUED'
+                    and not exists (select 1 from sportello.campaign_web_token w
+                        where w.recipient_id = r.id)
+                  order by r.id for update""")
+              .param(id)
+              .query(Campaigns::recipient)
+              .list()) {
+        long invitation = webToken(campaign, questionnaire, recipient, now);
+        jdbc.sql(
+                """
+                update sportello.campaign_recipient set status = 'SENT', attempts = 1,
+                    invitation_id = ?, contacted_at = ?
+                where id = ?""")
+            .params(invitation, Timestamp.from(now), recipient.id())
+            .update();
+        personal++;
+      }
+    }
+    return new IssuedTokens(anonymous, personal, webTokenCount(id));
+  }
+
+  /** How many tokens a campaign has issued. */
+  @Transactional(readOnly = true)
+  public int webTokenCount(long id) {
+    return jdbc.sql("select count(*) from sportello.campaign_web_token where campaign_id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The campaign's tokens in the order they were issued, with their recipients, to distribute. */
+  @Transactional(readOnly = true)
+  public List<WebToken> webTokens(long id) {
+    get(id);
+    return jdbc.sql(
+            """
+            select w.token, r.name, r.email, r.phone, i.language, i.answered_at
+            from sportello.campaign_web_token w
+            join sportello.survey_invitation i on i.id = w.invitation_id
+            left join sportello.campaign_recipient r on r.id = w.recipient_id
+            where w.campaign_id = ? order by w.id""")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new WebToken(
+                    rs.getString("token"),
+                    properties.webLink(rs.getString("token")),
+                    rs.getString("name"),
+                    rs.getString("email"),
+                    rs.getString("phone"),
+                    rs.getString("language"),
+                    rs.getTimestamp("answered_at") == null
+                        ? null
+                        : java.time.LocalDateTime.ofInstant(
+                            rs.getTimestamp("answered_at").toInstant(), zone)))
+        .list();
+  }
+
+  /** A single-use token, locked for its answer; empty for the open link or an unknown token. */
+  record TokenAnswer(long id, long invitationId, byte[] answerDigest, Instant answeredAt) {}
+
+  Optional<TokenAnswer> lockWebToken(String token) {
+    return jdbc.sql(
+            """
+            select w.id, w.invitation_id, w.answer_digest, i.answered_at
+            from sportello.campaign_web_token w
+            join sportello.survey_invitation i on i.id = w.invitation_id
+            where w.token = ? for update of w""")
+        .param(token)
+        .query(
+            (rs, n) ->
+                new TokenAnswer(
+                    rs.getLong("id"),
+                    rs.getLong("invitation_id"),
+                    rs.getBytes("answer_digest"),
+                    instant(rs.getTimestamp("answered_at"))))
+        .optional();
+  }
+
+  void answeredWithToken(long tokenId, byte[] digest) {
+    jdbc.sql("update sportello.campaign_web_token set answer_digest = ? where id = ?")
+        .params(digest, tokenId)
+        .update();
+  }
+
+  private long webToken(
+      Campaign campaign,
+      Questionnaires.QuestionnaireSummary questionnaire,
+      Recipient recipient,
+      Instant now) {
+    String token = newToken();
+    long invitation = invitation(campaign, questionnaire, recipient, token, now);
+    jdbc.sql(
+            """
+            insert into sportello.campaign_web_token (campaign_id, token, invitation_id,
+                recipient_id, created_at)
+            values (?, ?, ?, ?, ?)""")
+        .params(
+            campaign.id(),
+            token,
+            invitation,
+            recipient.id() == 0 ? null : recipient.id(),
+            Timestamp.from(now))
+        .update();
+    return invitation;
   }
 
   /** A DSN said one of the campaign's mails was not delivered. */

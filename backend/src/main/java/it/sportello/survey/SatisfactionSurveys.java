@@ -431,6 +431,23 @@ public class SatisfactionSurveys {
     process.answered(invitation.id(), low, now.plus(within), now.plus(within.dividedBy(2)));
   }
 
+  /**
+   * A digest of an answer to an invitation, as it would be recorded (rows per question, in the
+   * questions' order), so that two payloads meaning the same answer have the same digest.
+   *
+   * @throws InvalidRequestException naming {@code answers.<key>} for each invalid answer
+   */
+  byte[] answerDigest(long invitationId, JsonNode answers) {
+    Invitation invitation =
+        jdbc.sql("select * from sportello.survey_invitation where id = ?")
+            .param(invitationId)
+            .query(SatisfactionSurveys::invitation)
+            .single();
+    var version = questionnaires.version(invitation.questionnaireId(), invitation.version());
+    return DoNotContact.sha256(
+        QuestionnaireSchemas.answers(version.questions(), answers).toString());
+  }
+
   /** The link's "unsubscribe": no more surveys or campaigns to this address and contact. */
   @Transactional
   public void unsubscribe(String token) {

@@ -66,6 +66,7 @@ class CampaignBenchmark extends IntegrationTest {
                 2,
                 null,
                 "it",
+                null,
                 null),
             "benchmark");
     String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);

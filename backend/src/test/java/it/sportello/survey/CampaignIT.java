@@ -356,7 +356,7 @@ class CampaignIT extends IntegrationTest {
                     null,
                     Map.of("answers", Map.of("score", "4")))
                 .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+        .isEqualTo(HttpStatus.OK);
     JsonNode progress = get("/api/surveys/campaigns/" + id + "/progress", "supervisor").getBody();
     assertThat(progress.get("answered").asInt()).as("the invalid answer left nothing").isEqualTo(1);
 
@@ -369,6 +369,171 @@ class CampaignIT extends IntegrationTest {
                     Map.of("answers", Map.of("score", "4")))
                 .getStatusCode())
         .isEqualTo(HttpStatus.GONE);
+  }
+
+  @Test
+  void aWebCampaignWithTokensTakesOneAnswerPerToken() throws Exception {
+    long id = campaign("WEB", 100, null, "TOKENS");
+    JsonNode created = get("/api/surveys/campaigns/" + id, "supervisor").getBody();
+    assertThat(created.get("webAccess").asText()).isEqualTo("TOKENS");
+    assertThat(created.hasNonNull("webLink")).as("no open link").isFalse();
+    String prefix = "token" + UUID.randomUUID().toString().substring(0, 8);
+    upload(
+        "/api/surveys/campaigns/" + id + "/recipients",
+        "supervisor",
+        Map.of(),
+        "t.csv",
+        ("name,email\nAnna Rossi,"
+                + prefix
+                + "-a@example.org\nBruno Bianchi,"
+                + prefix
+                + "-b@example.org\n")
+            .getBytes(StandardCharsets.UTF_8));
+
+    ResponseEntity<JsonNode> none =
+        post("/api/surveys/campaigns/" + id + "/web-tokens", "supervisor", Map.of("count", 0));
+    assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(none.getBody().toString()).contains("count");
+    JsonNode issued =
+        post(
+                "/api/surveys/campaigns/" + id + "/web-tokens",
+                "supervisor",
+                Map.of("count", 3, "forRecipients", true))
+            .getBody();
+    assertThat(issued.get("anonymous").asInt()).isEqualTo(3);
+    assertThat(issued.get("forRecipients").asInt()).isEqualTo(2);
+    assertThat(issued.get("total").asInt()).isEqualTo(5);
+    // asked again, the recipients who have a token get no second one
+    assertThat(
+            post(
+                    "/api/surveys/campaigns/" + id + "/web-tokens",
+                    "supervisor",
+                    Map.of("forRecipients", true))
+                .getBody()
+                .get("forRecipients")
+                .asInt())
+        .isZero();
+
+    // the office's list, as CSV and as a workbook; the operators may not download it
+    ResponseEntity<String> csv =
+        rest.withBasicAuth("supervisor", "demo")
+            .getForEntity("/api/surveys/campaigns/" + id + "/web-tokens.csv", String.class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> lines = csv.getBody().lines().toList();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).isEqualTo("token,link,name,email,phone,language,answeredAt");
+    List<String> tokens =
+        lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+    assertThat(tokens).doesNotHaveDuplicates().allMatch(t -> t.length() >= 40);
+    String forAnna =
+        lines.stream()
+            .filter(line -> line.contains("Anna Rossi"))
+            .map(line -> line.substring(0, line.indexOf(',')))
+            .findFirst()
+            .orElseThrow();
+    assertThat(lines.get(1)).contains("/self-service/campaign/" + tokens.get(0));
+    byte[] xlsx =
+        rest.withBasicAuth("supervisor", "demo")
+            .getForObject("/api/surveys/campaigns/" + id + "/web-tokens.xlsx", byte[].class);
+    try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(book.getSheet("tokens").getLastRowNum()).isEqualTo(5);
+      assertThat(book.getSheet("tokens").getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo(tokens.get(0));
+    }
+    assertThat(
+            rest.withBasicAuth("operator1", "demo")
+                .getForEntity("/api/surveys/campaigns/" + id + "/web-tokens.csv", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // not before the campaign starts
+    String first = tokens.get(0);
+    assertThat(get("/api/public/campaigns/" + first, null).getBody().get("status").asText())
+        .isEqualTo("EXPIRED");
+    assertThat(answerWeb(first, "4").getStatusCode()).isEqualTo(HttpStatus.GONE);
+
+    post("/api/surveys/campaigns/" + id + "/start", "supervisor", null);
+    ProcessInstance process = processOf(id);
+    run(process, CampaignProcess.Elements.PREPARE_TARGET_LIST);
+    run(process, CampaignProcess.Elements.SEND_WAVE);
+    assertThat(get("/api/public/campaigns/" + first, null).getBody().get("status").asText())
+        .isEqualTo("SENT");
+    String unknown = "x" + first.substring(1, 20);
+    assertThat(get("/api/public/campaigns/" + unknown, null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(answerWeb(unknown, "4").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<JsonNode> invalid = answerWeb(first, "9");
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(invalid.getBody().toString()).contains("answers.score");
+    ResponseEntity<JsonNode> answered = answerWeb(first, "4");
+    assertThat(answered.getStatusCode()).as("%s", answered.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(answered.getBody().get("status").asText()).isEqualTo("ANSWERED");
+    // a retry with the same answer (say, the connection dropped) gets the same result
+    ResponseEntity<JsonNode> retried = answerWeb(first, "4");
+    assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(retried.getBody()).isEqualTo(answered.getBody());
+    // a different answer with a used token is refused, with problem details
+    ResponseEntity<JsonNode> second = answerWeb(first, "2");
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(second.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(get("/api/public/campaigns/" + first, null).getBody().get("status").asText())
+        .isEqualTo("ANSWERED");
+    assertThat(answerWeb(forAnna, "5").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // nothing written twice: one answer row per token, the recipient answered
+    assertThat(
+            jdbc.queryForList(
+                """
+                select a.value from sportello.survey_answer a
+                join sportello.campaign_web_token w on w.invitation_id = a.invitation_id
+                where w.campaign_id = ? and a.question_key = 'score' order by a.value""",
+                String.class,
+                id))
+        .containsExactly("4", "5");
+    assertThat(count(id, "ANSWERED")).isEqualTo(1);
+    assertThat(count(id, "SENT")).isEqualTo(1);
+    JsonNode progress = get("/api/surveys/campaigns/" + id + "/progress", "supervisor").getBody();
+    assertThat(progress.get("answered").asInt()).isEqualTo(2);
+    assertThat(progress.get("tokens").asInt()).isEqualTo(5);
+    assertThat(progress.get("answerRate").asDouble()).isEqualTo(40.0);
+    assertThat(
+            rest.withBasicAuth("supervisor", "demo")
+                .getForObject("/api/surveys/campaigns/" + id + "/web-tokens.csv", String.class)
+                .lines()
+                .filter(line -> !line.endsWith(","))
+                .count())
+        .as("the header and the two answered tokens have an answer time")
+        .isEqualTo(3);
+
+    post("/api/surveys/campaigns/" + id + "/stop", "supervisor", null);
+    run(process, CampaignProcess.Elements.CLOSE_CAMPAIGN);
+    assertThat(answerWeb(tokens.get(1), "4").getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(answerWeb(first, "4").getBody()).isEqualTo(answered.getBody());
+    assertThat(
+            post("/api/surveys/campaigns/" + id + "/web-tokens", "supervisor", Map.of("count", 1))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void tokensAreForWebCampaignsOnly() {
+    ResponseEntity<JsonNode> refused = createCampaign("CAWI", 100, null, "TOKENS");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().toString()).contains("webAccess");
+    long open = campaign("WEB", 100, null);
+    ResponseEntity<JsonNode> noTokens =
+        post("/api/surveys/campaigns/" + open + "/web-tokens", "supervisor", Map.of("count", 2));
+    assertThat(noTokens.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noTokens.getBody().toString()).contains("webAccess");
+  }
+
+  private ResponseEntity<JsonNode> answerWeb(String token, String score) {
+    return post(
+        "/api/public/campaigns/" + token + "/answers",
+        null,
+        Map.of("answers", Map.of("score", score)));
   }
 
   @Test
@@ -420,6 +585,18 @@ class CampaignIT extends IntegrationTest {
   // ---------------------------------------------------------------------------------------------
 
   private long campaign(String channel, int rate, Integer reminderAfterDays) {
+    return campaign(channel, rate, reminderAfterDays, null);
+  }
+
+  private long campaign(String channel, int rate, Integer reminderAfterDays, String webAccess) {
+    ResponseEntity<JsonNode> created = createCampaign(channel, rate, reminderAfterDays, webAccess);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody().get("legalBasis").asText()).isEqualTo("PUBLIC_TASK");
+    return created.getBody().get("id").asLong();
+  }
+
+  private ResponseEntity<JsonNode> createCampaign(
+      String channel, int rate, Integer reminderAfterDays, String webAccess) {
     long csat =
         jdbc.queryForObject(
             "select id from sportello.questionnaire where code = 'csat'", Long.class);
@@ -438,10 +615,8 @@ class CampaignIT extends IntegrationTest {
     body.put("maxAttempts", 2);
     body.put("reminderAfterDays", reminderAfterDays);
     body.put("script", "Buongiorno, sono dello Sportello del Comune.");
-    ResponseEntity<JsonNode> created = post("/api/surveys/campaigns", "supervisor", body);
-    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat(created.getBody().get("legalBasis").asText()).isEqualTo("PUBLIC_TASK");
-    return created.getBody().get("id").asLong();
+    body.put("webAccess", webAccess);
+    return post("/api/surveys/campaigns", "supervisor", body);
   }
 
   private int recipients(long id) {

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -55,9 +54,6 @@ class SatisfactionSurveyWebIT extends BrowserIT {
   }
 
   @Test
-  @Disabled(
-      "Not passing yet: on /surveys in headless Chromium the form-js editor's palette never appears"
-          + " (survey.mjs times out in the setup phase); the API and the pages' unit tests pass")
   void aSupervisorsQuestionnaireIsAnsweredThroughTheLinkAndShowsOnTheActivityPage()
       throws Exception {
     String code = "csat-" + UUID.randomUUID().toString().substring(0, 6);

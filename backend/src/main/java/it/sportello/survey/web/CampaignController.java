@@ -6,10 +6,13 @@ import it.sportello.shared.web.Downloads;
 import it.sportello.survey.CampaignReports;
 import it.sportello.survey.CampaignTargets;
 import it.sportello.survey.Campaigns;
+import it.sportello.survey.excel.Spreadsheets;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,6 +92,76 @@ class CampaignController {
   @PostMapping("/{id}/recipients/from-registry")
   ImportedRecipients fromRegistry(@PathVariable long id, @RequestBody Campaigns.Audience audience) {
     return new ImportedRecipients(campaigns.addFromRegistry(id, audience));
+  }
+
+  /** How many single-use tokens to issue: anonymous ones, and one per recipient if asked. */
+  record TokenRequest(Integer count, boolean forRecipients) {}
+
+  @Operation(
+      summary = "Issues single-use tokens for a WEB campaign with tokens",
+      description =
+          "count anonymous tokens (at most 10000 per request) to hand out, and with forRecipients"
+              + " one for each recipient of the target list who has none and has not opted out."
+              + " Each token answers once. 400 naming webAccess for a campaign without tokens.")
+  @PostMapping("/{id}/web-tokens")
+  Campaigns.IssuedTokens issueTokens(@PathVariable long id, @RequestBody TokenRequest request) {
+    return campaigns.issueWebTokens(
+        id, request == null ? null : request.count(), request != null && request.forRecipients());
+  }
+
+  @Operation(
+      summary = "The campaign's single-use tokens as CSV, to distribute",
+      description =
+          "Columns token, link, name, email, phone, language, answeredAt (in the service"
+              + " calendar's zone); UTF-8.")
+  @GetMapping("/{id}/web-tokens.csv")
+  void tokensCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+    List<Campaigns.WebToken> tokens = campaigns.webTokens(id);
+    Downloads.attachment(response, "campaign-" + id + "-tokens.csv", "text/csv;charset=UTF-8");
+    var out =
+        new java.io.OutputStreamWriter(
+            response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      csv.printRecord((Object[]) TOKEN_COLUMNS);
+      for (Campaigns.WebToken token : tokens) {
+        csv.printRecord(tokenRow(token));
+      }
+    }
+  }
+
+  @Operation(summary = "The campaign's single-use tokens as an Excel workbook, to distribute")
+  @GetMapping("/{id}/web-tokens.xlsx")
+  void tokensWorkbook(@PathVariable long id, HttpServletResponse response) throws IOException {
+    List<Campaigns.WebToken> tokens = campaigns.webTokens(id);
+    Downloads.attachment(
+        response,
+        "campaign-" + id + "-tokens.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (Spreadsheets.Writer workbook = new Spreadsheets.Writer()) {
+      workbook.sheet("tokens").row((Object[]) TOKEN_COLUMNS);
+      for (Campaigns.WebToken token : tokens) {
+        workbook.row(tokenRow(token));
+      }
+      workbook.write(response.getOutputStream());
+    }
+  }
+
+  private static final String[] TOKEN_COLUMNS = {
+    "token", "link", "name", "email", "phone", "language", "answeredAt"
+  };
+
+  private static Object[] tokenRow(Campaigns.WebToken token) {
+    return new Object[] {
+      token.token(),
+      token.link(),
+      token.name(),
+      token.email(),
+      token.phone(),
+      token.language(),
+      token.answeredAt() == null
+          ? null
+          : token.answeredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+    };
   }
 
   @Operation(summary = "Starts the campaign")

@@ -5,14 +5,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.survey.SatisfactionSurveys;
 import it.sportello.survey.WebCampaigns;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A WEB campaign's public link (no login): the questionnaire and its answers. */
@@ -40,14 +38,16 @@ class PublicCampaignController {
 
   @Operation(
       summary = "Answers a web campaign's questionnaire",
-      description = "400 naming answers.<key> for an invalid answer, 410 once the campaign is over")
+      description =
+          "400 naming answers.<key> for an invalid answer, 410 once the campaign is over. With a"
+              + " single-use token: a retry with the same answer gets the same result (200), a"
+              + " different answer 409, an unknown token 404.")
   @PostMapping("/answers")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void answer(
+  WebCampaigns.AnswerResult answer(
       @PathVariable String token,
       @RequestParam(required = false) String lang,
       @RequestBody PublicSurveyController.SurveyAnswers answers) {
-    campaigns.answer(
+    return campaigns.answer(
         token,
         lang,
         answers == null || answers.answers() == null ? null : json.valueToTree(answers.answers()));

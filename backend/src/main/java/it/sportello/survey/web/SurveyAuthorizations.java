@@ -37,6 +37,12 @@ class SurveyAuthorizations implements ModuleAuthorizations {
             "/api/surveys/campaigns/*/results",
             "/api/surveys/campaigns/*/campaign.xlsx")
         .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
+        // the tokens are keys to answer with, some with a recipient's name: only who runs campaigns
+        .requestMatchers(
+            HttpMethod.GET,
+            "/api/surveys/campaigns/*/web-tokens.csv",
+            "/api/surveys/campaigns/*/web-tokens.xlsx")
+        .hasAnyRole(roles(SUPERVISOR, MANAGER))
         .requestMatchers(HttpMethod.GET, "/api/surveys/satisfaction/results")
         .hasAnyRole(roles(SUPERVISOR, MANAGER, ADMIN, AUDITOR))
         .requestMatchers(HttpMethod.GET, "/api/surveys/**")
