@@ -364,17 +364,7 @@ public class Studio {
         resources.put(testsName(decisionKey), tests);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(
-          problems.stream()
-              .map(
-                  problem ->
-                      new FieldViolation(
-                          "content",
-                          (problem.elementId() == null ? "" : problem.elementId() + ": ")
-                              + problem.message()))
-              .toList());
-    }
+    ModelProblem.refuse(problems);
     return resources;
   }
 
