@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Message } from './Message';
 import type { RegisterFilters } from './useRegister';
 
 /** A register's title with its "new" link and its download links (CSV, Excel), as the registers show them. */
@@ -125,6 +126,45 @@ export function PeriodFilters({
         onChange={set('from')}
       />
       <FilterInput id={`${idPrefix}-to`} label={t('register.to')} type="date" value={filters.to} onChange={set('to')} />
+    </>
+  );
+}
+
+/**
+ * A register's table, after its filters: the filters' error, then the rows with a caption saying
+ * how many and the column headers.
+ */
+export function RegisterTable({
+  id,
+  caption,
+  headers,
+  error,
+  children,
+}: {
+  id: string;
+  caption: string;
+  headers: string[];
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Message text={error} />
+      <div className="table-responsive">
+        <table className="table align-middle" id={id}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {headers.map((header) => (
+                <th scope="col" key={header}>
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
     </>
   );
 }
