@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableHead } from './TableHead';
 
 /**
  * A titled list whose rows each have a button that opens the row (campaigns, questionnaires): a
@@ -34,18 +35,14 @@ export function OpenList<T>({
       </h2>
       <table className="table table-sm">
         <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column.header}>
-                {column.header}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">{action}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          headers={[
+            ...columns.map((column) => column.header),
+            <span key="action" className="visually-hidden">
+              {action}
+            </span>,
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Message } from './Message';
 import type { RegisterFilters } from './useRegister';
+import { TableHead } from './TableHead';
 
 /** A register's title with its "new" link and its download links (CSV, Excel), as the registers show them. */
 export function RegisterHeader({
@@ -153,15 +154,7 @@ export function RegisterTable({
       <div className="table-responsive">
         <table className="table align-middle" id={id}>
           <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {headers.map((header) => (
-                <th scope="col" key={header}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headers={headers} />
           <tbody>{children}</tbody>
         </table>
       </div>

@@ -2,6 +2,7 @@
 // section with its heading, a line when there is nothing (if `empty` is given), else a table with
 // the given column headers (issue 27, D2 and D6).
 import type { ReactNode } from 'react';
+import { TableHead } from '../../components/TableHead';
 
 export function ListSection({
   id,
@@ -47,15 +48,7 @@ export function ListSection({
 export function ListTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
   return (
     <table className="table table-sm align-middle">
-      <thead>
-        <tr>
-          {headers.map((header, index) => (
-            <th key={index} scope="col">
-              {header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headers={headers} />
       <tbody>{children}</tbody>
     </table>
   );
