@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -96,13 +96,8 @@ class ComplaintController extends CaseFileEndpoints {
               + " its head) those from tickets assigned to it and those it acted on; other roles"
               + " none (403).")
   @GetMapping
-  List<Complaint> search(
-      Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return complaints.search(filter(supplier, status, from, to), readers.of(authentication), LIMIT);
+  List<Complaint> search(Authentication authentication, @ParameterObject RegisterQuery query) {
+    return complaints.search(filter(query), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of proceedings as CSV (same filters)")
@@ -112,17 +107,13 @@ class ComplaintController extends CaseFileEndpoints {
   @GetMapping("/export.csv")
   void csv(
       Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
     CsvDownload csv =
         CsvDownload.start(response, "registro-procedimenti.csv", ';', RegisterWorkbook.HEADERS);
-    for (Complaint complaint :
-        complaints.search(filter(supplier, status, from, to), reader, 100_000)) {
+    for (Complaint complaint : complaints.search(filter(query), reader, 100_000)) {
       csv.row(RegisterWorkbook.values(complaint));
     }
     csv.finish();
@@ -138,14 +129,10 @@ class ComplaintController extends CaseFileEndpoints {
   @GetMapping("/export.xlsx")
   void xlsx(
       Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
-    List<Complaint> rows =
-        complaints.search(filter(supplier, status, from, to), readers.of(authentication), 100_000);
+    List<Complaint> rows = complaints.search(filter(query), readers.of(authentication), 100_000);
     Downloads.attachment(response, "registro-procedimenti.xlsx", RegisterWorkbook.MEDIA_TYPE);
     RegisterWorkbook.write(rows, response.getOutputStream());
   }
@@ -175,8 +162,15 @@ class ComplaintController extends CaseFileEndpoints {
     return new ComplaintDetail(complaint, file.documents(), file.approvals(), file.timeline());
   }
 
-  private Complaints.Filter filter(String supplier, Status status, LocalDate from, LocalDate to) {
-    DayRange days = DayRange.of(from, to, sla.calendar().zone());
-    return new Complaints.Filter(supplier, status, days.start(), days.end());
+  /** The register's filters, each optional: query parameters of the register and its exports. */
+  record RegisterQuery(
+      String supplier,
+      Status status,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
+
+  private Complaints.Filter filter(RegisterQuery query) {
+    DayRange days = DayRange.of(query.from(), query.to(), sla.calendar().zone());
+    return new Complaints.Filter(query.supplier(), query.status(), days.start(), days.end());
   }
 }

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -110,16 +110,8 @@ class CorrespondenceController extends CaseFileEndpoints {
           "The secretariat, the manager and the supervisors read every letter; an office (and its"
               + " head) the letters assigned to it and those it acted on; other roles none (403).")
   @GetMapping
-  List<Letter> search(
-      Authentication authentication,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) Direction direction,
-      @RequestParam(required = false) String office,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return letters.search(
-        filter(status, direction, office, q, from, to), readers.of(authentication), LIMIT);
+  List<Letter> search(Authentication authentication, @ParameterObject RegisterQuery query) {
+    return letters.search(filter(query), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of correspondence as CSV (same filters)")
@@ -129,18 +121,12 @@ class CorrespondenceController extends CaseFileEndpoints {
   @GetMapping("/export.csv")
   void csv(
       Authentication authentication,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) Direction direction,
-      @RequestParam(required = false) String office,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
     CsvDownload csv = CsvDownload.start(response, "registro-protocollo.csv", ';', CSV_HEADER);
-    for (Letter l :
-        letters.search(filter(status, direction, office, q, from, to), reader, 100_000)) {
+    for (Letter l : letters.search(filter(query), reader, 100_000)) {
       csv.row(
           l.protocolNumber(),
           l.direction().name(),
@@ -170,9 +156,18 @@ class CorrespondenceController extends CaseFileEndpoints {
     return new LetterDetail(letter, file.documents(), file.approvals(), file.timeline());
   }
 
-  private Letters.Filter filter(
-      Status status, Direction direction, String office, String q, LocalDate from, LocalDate to) {
-    DayRange days = DayRange.of(from, to, sla.calendar().zone());
-    return new Letters.Filter(status, direction, office, q, days.start(), days.end());
+  /** The register's filters, each optional: query parameters of the register and its exports. */
+  record RegisterQuery(
+      Status status,
+      Direction direction,
+      String office,
+      String q,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
+
+  private Letters.Filter filter(RegisterQuery query) {
+    DayRange days = DayRange.of(query.from(), query.to(), sla.calendar().zone());
+    return new Letters.Filter(
+        query.status(), query.direction(), query.office(), query.q(), days.start(), days.end());
   }
 }
