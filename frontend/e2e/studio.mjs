@@ -2,23 +2,33 @@
 // clears the label of a user task, saves, and sees the problem on the element (a marker on the
 // diagram and an entry in the list, from bpmnlint and the house rules). Prints how long the editor
 // took to load (measured, not asserted). The studio page is scanned with axe-core.
-// Usage: node e2e/studio.mjs <base-url> <screenshot-dir>
+// Usage: node e2e/studio.mjs <base-url> <screenshot-dir> [language]
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { checkPage, fillLogin, launch } from './support.mjs';
+import { locale } from './locale.mjs';
+import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
 
-const [baseUrl, shots] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: studio.mjs <base-url> <screenshot-dir>');
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: studio.mjs <base-url> <screenshot-dir> [language]');
 mkdirSync(shots, { recursive: true });
+const t = locale(language);
+const text = {
+  login: t('login.submit'),
+  open: t('studio.open'),
+  note: t('studio.note'),
+  save: t('studio.save'),
+};
 
 const browser = await launch();
 const problems = [];
 try {
-  const page = await (await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } })).newPage();
+  const page = await (
+    await browser.newContext({ locale: browserLocale(language), viewport: { width: 1400, height: 1000 } })
+  ).newPage();
   const consoleErrors = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   await page.goto(baseUrl + '/login');
-  await fillLogin(page, 'analyst', 'Accedi');
+  await fillLogin(page, 'analyst', text.login);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 
   await page.goto(baseUrl + '/studio');
@@ -27,7 +37,7 @@ try {
   await checkPage(page, `${shots}/studio-list.png`, 'studio list', problems);
 
   const clicked = Date.now();
-  await row.getByRole('button', { name: 'Apri' }).click();
+  await row.getByRole('button', { name: text.open }).click();
   const task = page.locator('.studio-canvas .djs-shape[data-element-id^="userTask_"]').first();
   await task.waitFor({ timeout: 60_000 });
   const shown = Date.now() - clicked;
@@ -47,8 +57,8 @@ try {
     .first()
     .click({ position: { x: 5, y: 5 } });
 
-  await page.getByLabel('Nota della modifica').fill('Etichetta tolta per prova');
-  await page.getByRole('button', { name: 'Salva e controlla' }).click();
+  await page.getByLabel(text.note).fill('Etichetta tolta per prova');
+  await page.getByRole('button', { name: text.save }).click();
   const problem = page.locator(`li[data-problem="${taskId}"]`);
   await problem.first().waitFor({ timeout: 60_000 });
   const texts = await problem.allInnerTexts();

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Message } from './Message';
 import type { RegisterFilters } from './useRegister';
+import { TableHead } from './TableHead';
 
 /** A register's title with its "new" link and its download links (CSV, Excel), as the registers show them. */
 export function RegisterHeader({
@@ -125,6 +127,37 @@ export function PeriodFilters({
         onChange={set('from')}
       />
       <FilterInput id={`${idPrefix}-to`} label={t('register.to')} type="date" value={filters.to} onChange={set('to')} />
+    </>
+  );
+}
+
+/**
+ * A register's table, after its filters: the filters' error, then the rows with a caption saying
+ * how many and the column headers.
+ */
+export function RegisterTable({
+  id,
+  caption,
+  headers,
+  error,
+  children,
+}: {
+  id: string;
+  caption: string;
+  headers: string[];
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Message text={error} />
+      <div className="table-responsive">
+        <table className="table align-middle" id={id}>
+          <caption>{caption}</caption>
+          <TableHead headers={headers} />
+          <tbody>{children}</tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableHead } from './TableHead';
 
 /**
  * A section with its heading and a table (the heading is also the table's caption, for screen
@@ -31,15 +32,7 @@ export function TableSection({
       <div className="table-responsive">
         <table className={tableClassName}>
           <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              {columns.map((column, index) => (
-                <th scope="col" key={index}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headers={columns} />
           <tbody>{children}</tbody>
         </table>
       </div>

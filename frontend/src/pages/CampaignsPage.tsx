@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldError } from '../client';
 import type { Me } from '../api';
 import { calendarDate, calendarDateTime } from '../calendar';
 import { Bars } from '../components/Bars';
+import { LegalBasisField } from '../components/LegalBasisField';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { OpenList } from '../components/OpenList';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { usePageMessage } from '../components/usePageMessage';
 import { useLabels } from '../lib/labels';
 import {
   act,
@@ -31,7 +33,7 @@ import {
   type QuestionResult,
   type WebAccess,
 } from '../campaignApi';
-import { LEGAL_BASES, questionnaires, type LegalBasis, type QuestionnaireSummary } from '../surveyApi';
+import { questionnaires, type QuestionnaireSummary } from '../surveyApi';
 
 /** What each status allows. */
 const ACTIONS: Record<Campaign['status'], CampaignAction[]> = {
@@ -81,17 +83,7 @@ export function CampaignsPage({ user }: { user: Me }) {
   });
   const [tokenCount, setTokenCount] = useState(100);
   const [tokensForRecipients, setTokensForRecipients] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string; errors?: FieldError[] }>();
-
-  const failed = useCallback(
-    (failure: unknown) =>
-      setMessage({
-        kind: 'danger',
-        text: failure instanceof ApiError ? failure.detail : t('errors.generic'),
-        errors: failure instanceof ApiError ? failure.errors : [],
-      }),
-    [t],
-  );
+  const { message, setMessage, failed } = usePageMessage();
 
   useEffect(() => {
     listCampaigns().then(setList, failed);
@@ -202,45 +194,24 @@ export function CampaignsPage({ user }: { user: Me }) {
     <Layout user={user} wide>
       <h1 className="h2">{t('campaigns.title')}</h1>
       <Message kind={message?.kind} text={message?.text} errors={message?.errors} />
-      <section aria-labelledby="campaigns-list" className="mb-5">
-        <h2 id="campaigns-list" className="h3">
-          {t('campaigns.list')}
-        </h2>
-        <table className="table table-sm">
-          <caption className="visually-hidden">{t('campaigns.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('campaigns.fields.name')}</th>
-              <th scope="col">{t('campaigns.fields.channel')}</th>
-              <th scope="col">{t('campaigns.fields.status')}</th>
-              <th scope="col">{t('campaigns.fields.endsAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('campaigns.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((each) => (
-              <tr key={each.id}>
-                <td>{each.name}</td>
-                <td>{t(`campaigns.channels.${each.channel}`)}</td>
-                <td>{t(`campaigns.statuses.${each.status}`)}</td>
-                <td>{calendarDateTime(user.zone, each.endsAt, i18n.language)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-outline-primary"
-                    aria-label={`${t('campaigns.open')} ${each.name}`}
-                    onClick={() => void open(each)}
-                  >
-                    {t('campaigns.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <OpenList
+        id="campaigns-list"
+        title={t('campaigns.list')}
+        columns={[
+          { header: t('campaigns.fields.name'), cell: (each: Campaign) => each.name },
+          { header: t('campaigns.fields.channel'), cell: (each) => t(`campaigns.channels.${each.channel}`) },
+          { header: t('campaigns.fields.status'), cell: (each) => t(`campaigns.statuses.${each.status}`) },
+          {
+            header: t('campaigns.fields.endsAt'),
+            cell: (each) => calendarDateTime(user.zone, each.endsAt, i18n.language),
+          },
+        ]}
+        rows={list}
+        rowKey={(each) => each.id}
+        action={t('campaigns.open')}
+        name={(each) => each.name}
+        onOpen={(each) => void open(each)}
+      />
 
       <section aria-labelledby="campaigns-new" className="mb-5">
         <h2 id="campaigns-new" className="h3">
@@ -294,21 +265,11 @@ export function CampaignsPage({ user }: { user: Me }) {
             </select>
           </div>
           <div className="col-md-3">
-            <label htmlFor="campaign-basis" className="form-label">
-              {t('surveys.fields.legalBasis')}
-            </label>
-            <select
+            <LegalBasisField
               id="campaign-basis"
-              className="form-select"
               value={draft.legalBasis}
-              onChange={(event) => setDraft({ ...draft, legalBasis: event.target.value as LegalBasis })}
-            >
-              {LEGAL_BASES.map((basis) => (
-                <option key={basis} value={basis}>
-                  {t(`surveys.legalBases.${basis}`)}
-                </option>
-              ))}
-            </select>
+              onChange={(legalBasis) => setDraft({ ...draft, legalBasis })}
+            />
           </div>
           <div className="col-md-6">
             <label htmlFor="campaign-basis-note" className="form-label">

@@ -3,8 +3,14 @@ import { Link } from 'react-router-dom';
 import { complaints, complaintsExportUrl, type Complaint, type Me } from '../api';
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
-import { Message } from '../components/Message';
-import { FilterInput, FilterSelect, PeriodFilters, RegisterFilterForm, RegisterHeader } from '../components/Register';
+import {
+  FilterInput,
+  FilterSelect,
+  PeriodFilters,
+  RegisterFilterForm,
+  RegisterHeader,
+  RegisterTable,
+} from '../components/Register';
 import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REPORTED', 'DISMISSED', 'NOTICE_SENT', 'UNDER_EVALUATION', 'DECISION_PROPOSED', 'CLOSED'];
@@ -43,43 +49,39 @@ export function ComplaintsPage({ user }: { user: Me }) {
         />
         <PeriodFilters idPrefix="complaint" filters={filters} set={set} />
       </RegisterFilterForm>
-      <Message text={error} />
-      <div className="table-responsive">
-        <table className="table align-middle" id="complaints">
-          <caption>{t('complaints.caption', { count: rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('complaints.number')}</th>
-              <th scope="col">{t('complaints.reportedAt')}</th>
-              <th scope="col">{t('complaints.supplier')}</th>
-              <th scope="col">{t('complaints.contract')}</th>
-              <th scope="col">{t('register.status')}</th>
-              <th scope="col">{t('complaints.counterArgumentsDue')}</th>
-              <th scope="col">{t('complaints.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.caseNumber}>
-                <th scope="row">
-                  <Link to={`/complaints/${row.caseNumber}`}>{row.caseNumber}</Link>
-                </th>
-                <td>{when(row.reportedAt, i18n.language)}</td>
-                <td>{row.supplierName}</td>
-                <td>{row.contract}</td>
-                <td>{t(`complaintStatus.${row.status}`)}</td>
-                <td>{when(row.counterArgumentsDueAt, i18n.language)}</td>
-                <td>
-                  {row.decision ? t(`complaintDecision.${row.decision}`) : '—'}
-                  {row.penaltyAmount != null && (
-                    <> · {row.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RegisterTable
+        id="complaints"
+        caption={t('complaints.caption', { count: rows.length })}
+        error={error}
+        headers={[
+          t('complaints.number'),
+          t('complaints.reportedAt'),
+          t('complaints.supplier'),
+          t('complaints.contract'),
+          t('register.status'),
+          t('complaints.counterArgumentsDue'),
+          t('complaints.decision'),
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.caseNumber}>
+            <th scope="row">
+              <Link to={`/complaints/${row.caseNumber}`}>{row.caseNumber}</Link>
+            </th>
+            <td>{when(row.reportedAt, i18n.language)}</td>
+            <td>{row.supplierName}</td>
+            <td>{row.contract}</td>
+            <td>{t(`complaintStatus.${row.status}`)}</td>
+            <td>{when(row.counterArgumentsDueAt, i18n.language)}</td>
+            <td>
+              {row.decision ? t(`complaintDecision.${row.decision}`) : '—'}
+              {row.penaltyAmount != null && (
+                <> · {row.penaltyAmount.toLocaleString(i18n.language, { style: 'currency', currency: 'EUR' })}</>
+              )}
+            </td>
+          </tr>
+        ))}
+      </RegisterTable>
     </Layout>
   );
 }

@@ -3,8 +3,14 @@ import { Link } from 'react-router-dom';
 import { letters, lettersCsvUrl, type Letter, type Me } from '../api';
 import { when } from '../components/CaseFile';
 import { Layout } from '../components/Layout';
-import { Message } from '../components/Message';
-import { FilterInput, FilterSelect, PeriodFilters, RegisterFilterForm, RegisterHeader } from '../components/Register';
+import {
+  FilterInput,
+  FilterSelect,
+  PeriodFilters,
+  RegisterFilterForm,
+  RegisterHeader,
+  RegisterTable,
+} from '../components/Register';
 import { useRegister } from '../components/useRegister';
 
 const STATUSES = ['REGISTERED', 'IN_APPROVAL', 'SENT', 'ARCHIVED'];
@@ -47,43 +53,39 @@ export function CorrespondencePage({ user }: { user: Me }) {
         />
         <PeriodFilters idPrefix="letter" filters={filters} set={set} />
       </RegisterFilterForm>
-      <Message text={error} />
-      <div className="table-responsive">
-        <table className="table align-middle" id="letters">
-          <caption>{t('correspondence.caption', { count: rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('correspondence.number')}</th>
-              <th scope="col">{t('correspondence.registeredAt')}</th>
-              <th scope="col">{t('correspondence.direction')}</th>
-              <th scope="col">{t('correspondence.subject')}</th>
-              <th scope="col">{t('correspondence.correspondent')}</th>
-              <th scope="col">{t('correspondence.office')}</th>
-              <th scope="col">{t('register.status')}</th>
-              <th scope="col">{t('correspondence.answerDue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.protocolNumber} className={row.overdue ? 'table-danger' : undefined}>
-                <th scope="row">
-                  <Link to={`/correspondence/${row.protocolNumber}`}>{row.protocolNumber}</Link>
-                </th>
-                <td>{when(row.registeredAt, i18n.language)}</td>
-                <td>{t(`direction.${row.direction}`)}</td>
-                <td>{row.subject}</td>
-                <td>{row.correspondentName}</td>
-                <td>{row.office}</td>
-                <td>{t(`letterStatus.${row.status}`)}</td>
-                <td>
-                  {when(row.answerDueAt, i18n.language)}{' '}
-                  {row.overdue && <span className="badge bg-danger">{t('register.overdue')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RegisterTable
+        id="letters"
+        caption={t('correspondence.caption', { count: rows.length })}
+        error={error}
+        headers={[
+          t('correspondence.number'),
+          t('correspondence.registeredAt'),
+          t('correspondence.direction'),
+          t('correspondence.subject'),
+          t('correspondence.correspondent'),
+          t('correspondence.office'),
+          t('register.status'),
+          t('correspondence.answerDue'),
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.protocolNumber} className={row.overdue ? 'table-danger' : undefined}>
+            <th scope="row">
+              <Link to={`/correspondence/${row.protocolNumber}`}>{row.protocolNumber}</Link>
+            </th>
+            <td>{when(row.registeredAt, i18n.language)}</td>
+            <td>{t(`direction.${row.direction}`)}</td>
+            <td>{row.subject}</td>
+            <td>{row.correspondentName}</td>
+            <td>{row.office}</td>
+            <td>{t(`letterStatus.${row.status}`)}</td>
+            <td>
+              {when(row.answerDueAt, i18n.language)}{' '}
+              {row.overdue && <span className="badge bg-danger">{t('register.overdue')}</span>}
+            </td>
+          </tr>
+        ))}
+      </RegisterTable>
     </Layout>
   );
 }

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError, type FieldError } from '../client';
 import type { Me } from '../api';
+import { LegalBasisField } from '../components/LegalBasisField';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { OpenList } from '../components/OpenList';
 import { QuestionnaireEditor, type EditorHandle } from '../components/QuestionnaireEditor';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { usePageMessage } from '../components/usePageMessage';
 import { useLabels } from '../lib/labels';
 import {
   createQuestionnaire,
-  LEGAL_BASES,
   questionnaire,
   questionnaires,
   satisfactionSettings,
@@ -67,21 +68,11 @@ export function SurveysPage({ user }: { user: Me }) {
   const [editing, setEditing] = useState<Editing>();
   const [language, setLanguage] = useState<Language>('it');
   const [settings, setSettings] = useState<SatisfactionSettings>();
-  const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string; errors?: FieldError[] }>();
+  const { message, setMessage, failed } = usePageMessage();
   const editor = useRef<EditorHandle>();
   const onReady = useCallback((handle: EditorHandle) => {
     editor.current = handle;
   }, []);
-
-  const failed = useCallback(
-    (failure: unknown) =>
-      setMessage({
-        kind: 'danger',
-        text: failure instanceof ApiError ? failure.detail : t('errors.generic'),
-        errors: failure instanceof ApiError ? failure.errors : [],
-      }),
-    [t],
-  );
 
   useEffect(() => {
     questionnaires().then(setList, failed);
@@ -178,48 +169,25 @@ export function SurveysPage({ user }: { user: Me }) {
         <Message kind={message?.kind} text={message?.text} errors={message?.errors} />
       </div>
 
-      <section aria-labelledby="questionnaires-title" className="mb-5">
-        <h2 id="questionnaires-title" className="h3">
-          {t('surveys.questionnaires')}
-        </h2>
-        <table className="table table-sm">
-          <caption className="visually-hidden">{t('surveys.questionnaires')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.fields.title')}</th>
-              <th scope="col">{t('surveys.fields.code')}</th>
-              <th scope="col">{t('surveys.fields.version')}</th>
-              <th scope="col">{t('surveys.fields.legalBasis')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('surveys.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((each) => (
-              <tr key={each.id}>
-                <td>{each.title}</td>
-                <td>{each.code}</td>
-                <td>{each.currentVersion}</td>
-                <td>{t(`surveys.legalBases.${each.legalBasis}`)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-outline-primary"
-                    aria-label={`${t('surveys.edit')} ${each.title}`}
-                    onClick={() => void open(each.id)}
-                  >
-                    {t('surveys.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <OpenList
+        id="questionnaires-title"
+        title={t('surveys.questionnaires')}
+        columns={[
+          { header: t('surveys.fields.title'), cell: (each: QuestionnaireSummary) => each.title },
+          { header: t('surveys.fields.code'), cell: (each) => each.code },
+          { header: t('surveys.fields.version'), cell: (each) => each.currentVersion },
+          { header: t('surveys.fields.legalBasis'), cell: (each) => t(`surveys.legalBases.${each.legalBasis}`) },
+        ]}
+        rows={list}
+        rowKey={(each) => each.id}
+        action={t('surveys.edit')}
+        name={(each) => each.title}
+        onOpen={(each) => void open(each.id)}
+      >
         <button type="button" className="btn btn-outline-primary" onClick={startNew}>
           {t('surveys.new')}
         </button>
-      </section>
+      </OpenList>
 
       {editing && (
         <section aria-labelledby="editor-title" className="mb-5">
@@ -251,21 +219,11 @@ export function SurveysPage({ user }: { user: Me }) {
               />
             </div>
             <div className="col-md-4">
-              <label htmlFor="questionnaire-basis" className="form-label">
-                {t('surveys.fields.legalBasis')}
-              </label>
-              <select
+              <LegalBasisField
                 id="questionnaire-basis"
-                className="form-select"
                 value={editing.legalBasis}
-                onChange={(event) => setEditing({ ...editing, legalBasis: event.target.value as LegalBasis })}
-              >
-                {LEGAL_BASES.map((basis) => (
-                  <option key={basis} value={basis}>
-                    {t(`surveys.legalBases.${basis}`)}
-                  </option>
-                ))}
-              </select>
+                onChange={(legalBasis) => setEditing({ ...editing, legalBasis })}
+              />
             </div>
             <div className="col-12">
               <label htmlFor="questionnaire-note" className="form-label">

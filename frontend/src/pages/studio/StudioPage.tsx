@@ -6,10 +6,11 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api';
 import { calendarDateTime } from '../../calendar';
-import { ApiError, answer, client, type FieldError } from '../../client';
+import { answer, client } from '../../client';
 import type { components } from '../../openapi';
 import { Layout } from '../../components/Layout';
 import { Message } from '../../components/Message';
+import { useStudioMessages } from './useStudioMessages';
 import type { EditorHandle, ModelKind, Problem } from './ModelEditor';
 import type { AllowedBean } from './AllowlistPicker';
 import { DecisionTestsPanel } from './DecisionTestsPanel';
@@ -50,9 +51,7 @@ export function StudioPage({ user }: { user: Me }) {
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>();
   const [loadMs, setLoadMs] = useState<number>();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState<string>();
+  const { error, setError, fieldErrors, setFieldErrors, done, setDone, fail } = useStudioMessages();
   const [comments, setComments] = useState<Record<number, string>>({});
   const [against, setAgainst] = useState<Record<string, string>>({});
   const [beans, setBeans] = useState<AllowedBean[]>([]);
@@ -61,15 +60,6 @@ export function StudioPage({ user }: { user: Me }) {
   const [diff, setDiff] = useState<{ title: string; diff: ModelDiff }>();
   const editor = useRef<EditorHandle>(null);
   const diffHeading = useRef<HTMLHeadingElement>(null);
-
-  const fail = useCallback(
-    (e: unknown) => {
-      setDone(undefined);
-      setError(e instanceof ApiError ? e.detail || t('errors.generic') : t('errors.generic'));
-      setFieldErrors(e instanceof ApiError ? e.errors : []);
-    },
-    [t],
-  );
 
   const reload = useCallback(() => {
     Promise.all([
@@ -239,85 +229,78 @@ export function StudioPage({ user }: { user: Me }) {
       <Message text={error} errors={fieldErrors} />
       <Message kind="success" text={done} />
 
-      <section aria-labelledby="studio-models" className="mb-4">
-        <h2 id="studio-models" className="h4">
-          {t('studio.deployed')}
-        </h2>
-        <div className="table-responsive">
-          <table className="table table-sm align-middle">
-            <thead>
-              <tr>
-                <th scope="col">{t('studio.kindLabel')}</th>
-                <th scope="col">{t('studio.name')}</th>
-                <th scope="col">{t('studio.version')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('studio.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map(({ id, all }) => {
-                const chosen = all.find((m) => m.id === versions[id]) ?? all[0];
-                return (
-                  <tr key={id} data-model={chosen.key}>
-                    <td>{t(`studio.kind.${chosen.kind}`)}</td>
-                    <th scope="row">
-                      {chosen.name || chosen.key} <code className="small">{chosen.key}</code>
-                    </th>
-                    <td>
-                      {chosen.kind === 'FORM' ? (
-                        '—'
-                      ) : (
-                        <select
-                          className="form-select form-select-sm"
-                          aria-label={t('studio.versionOf', { name: chosen.name || chosen.key })}
-                          value={chosen.id}
-                          onChange={(e) => setVersions({ ...versions, [id]: e.target.value })}
-                        >
-                          {all.map((m) => (
-                            <option key={m.id} value={m.id}>
-                              {t('studio.versionN', { version: m.version })} · {when(m.deployedAt)}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-outline-primary btn-sm"
-                        onClick={() => openDeployed(chosen)}
-                      >
-                        {t('studio.open')}
-                      </button>
-                      {all.length > 1 && (
-                        <CompareVersions
-                          chosen={chosen}
-                          all={all}
-                          value={against[id]}
-                          onChange={(value) => setAgainst({ ...against, [id]: value })}
-                          onCompare={(from) => versionsDiff(from, chosen)}
-                          when={when}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <label className="form-label" htmlFor="studio-upload">
-          {t('studio.upload')}
-        </label>
-        <input
-          id="studio-upload"
-          type="file"
-          accept=".bpmn,.dmn,.form"
-          className="form-control form-control-sm"
-          onChange={uploadFile}
-        />
-      </section>
+      <ListSection
+        id="studio-models"
+        title={t('studio.deployed')}
+        responsive
+        headers={[
+          t('studio.kindLabel'),
+          t('studio.name'),
+          t('studio.version'),
+          <span key="actions" className="visually-hidden">
+            {t('studio.actions')}
+          </span>,
+        ]}
+        after={
+          <>
+            <label className="form-label" htmlFor="studio-upload">
+              {t('studio.upload')}
+            </label>
+            <input
+              id="studio-upload"
+              type="file"
+              accept=".bpmn,.dmn,.form"
+              className="form-control form-control-sm"
+              onChange={uploadFile}
+            />
+          </>
+        }
+      >
+        {groups.map(({ id, all }) => {
+          const chosen = all.find((m) => m.id === versions[id]) ?? all[0];
+          return (
+            <tr key={id} data-model={chosen.key}>
+              <td>{t(`studio.kind.${chosen.kind}`)}</td>
+              <th scope="row">
+                {chosen.name || chosen.key} <code className="small">{chosen.key}</code>
+              </th>
+              <td>
+                {chosen.kind === 'FORM' ? (
+                  '—'
+                ) : (
+                  <select
+                    className="form-select form-select-sm"
+                    aria-label={t('studio.versionOf', { name: chosen.name || chosen.key })}
+                    value={chosen.id}
+                    onChange={(e) => setVersions({ ...versions, [id]: e.target.value })}
+                  >
+                    {all.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {t('studio.versionN', { version: m.version })} · {when(m.deployedAt)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </td>
+              <td>
+                <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => openDeployed(chosen)}>
+                  {t('studio.open')}
+                </button>
+                {all.length > 1 && (
+                  <CompareVersions
+                    chosen={chosen}
+                    all={all}
+                    value={against[id]}
+                    onChange={(value) => setAgainst({ ...against, [id]: value })}
+                    onCompare={(from) => versionsDiff(from, chosen)}
+                    when={when}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </ListSection>
 
       <ListSection
         id="studio-drafts"

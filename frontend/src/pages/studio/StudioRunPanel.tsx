@@ -5,9 +5,11 @@
 // version as a draft, deployed again under four eyes.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, answer, client, type FieldError } from '../../client';
+import { answer, client } from '../../client';
 import type { components } from '../../openapi';
 import { Message } from '../../components/Message';
+import { ListTable } from './ListSection';
+import { useStudioMessages } from './useStudioMessages';
 import type { Diagram, EditorHandle } from './ModelEditor';
 import './studioRun.css';
 
@@ -63,9 +65,7 @@ export function StudioRunPanel({
   onRestored: (draft: Draft) => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState<string>();
+  const { error, setError, fieldErrors, setFieldErrors, done, setDone, fail } = useStudioMessages();
   const [simulating, setSimulating] = useState(false);
   const [sample, setSample] = useState('{\n  \n}');
   const [dryRun, setDryRun] = useState<DryRunResult>();
@@ -78,14 +78,6 @@ export function StudioRunPanel({
   // the editor's handle may come without a diagram (DMN, forms, a stand-in in tests)
   const diagramOf = () => (typeof editor.current?.diagram === 'function' ? editor.current.diagram() : undefined);
 
-  const fail = useCallback(
-    (e: unknown) => {
-      setDone(undefined);
-      setError(e instanceof ApiError ? e.detail || t('errors.generic') : t('errors.generic'));
-      setFieldErrors(e instanceof ApiError ? e.errors : []);
-    },
-    [t],
-  );
   const ok = (text: string) => {
     setError(undefined);
     setFieldErrors([]);
@@ -265,47 +257,36 @@ export function StudioRunPanel({
           <h3 id="studio-running" className="h5">
             {t('studioRun.runningTitle')}
           </h3>
-          <table className="table table-sm align-middle">
-            <thead>
-              <tr>
-                <th scope="col">{t('studio.version')}</th>
-                <th scope="col">{t('studioRun.instances')}</th>
-                <th scope="col">{t('studioRun.where')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('studio.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version) => (
-                <tr key={version.definitionId} data-version={version.version}>
-                  <th scope="row">{t('studio.versionN', { version: version.version })}</th>
-                  <td data-instances={version.instances}>{version.instances}</td>
-                  <td className="small">
-                    {version.activities.map((a) => `${a.activityId}: ${a.instances}`).join(', ') || '—'}
-                  </td>
-                  <td className="d-flex gap-1">
-                    <button
-                      type="button"
-                      className="btn btn-outline-primary btn-sm"
-                      onClick={() => showCounts(version)}
-                    >
-                      {t('studioRun.showCounts')}
+          <ListTable
+            headers={[
+              t('studio.version'),
+              t('studioRun.instances'),
+              t('studioRun.where'),
+              <span key="actions" className="visually-hidden">
+                {t('studio.actions')}
+              </span>,
+            ]}
+          >
+            {versions.map((version) => (
+              <tr key={version.definitionId} data-version={version.version}>
+                <th scope="row">{t('studio.versionN', { version: version.version })}</th>
+                <td data-instances={version.instances}>{version.instances}</td>
+                <td className="small">
+                  {version.activities.map((a) => `${a.activityId}: ${a.instances}`).join(', ') || '—'}
+                </td>
+                <td className="d-flex gap-1">
+                  <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => showCounts(version)}>
+                    {t('studioRun.showCounts')}
+                  </button>
+                  {version !== versions[0] && (
+                    <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => restore(version)}>
+                      {t('studioRun.restore')}
                     </button>
-                    {version !== versions[0] && (
-                      <button
-                        type="button"
-                        className="btn btn-outline-secondary btn-sm"
-                        onClick={() => restore(version)}
-                      >
-                        {t('studioRun.restore')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
 
           <h4 className="h6">{t('studioRun.migrateTitle')}</h4>
           <div className="row g-2 align-items-end">

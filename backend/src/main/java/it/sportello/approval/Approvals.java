@@ -234,6 +234,13 @@ public class Approvals {
         .findFirst();
   }
 
+  /** A case file's documents, approvals and timeline, as its page shows them. */
+  @Transactional(readOnly = true)
+  public CaseFileContents caseFile(SubjectKind kind, String number) {
+    return new CaseFileContents(
+        documents.list(kind, number), list(kind, number), timeline.entries(kind, number));
+  }
+
   /** The approvals of a case file, oldest first. */
   @Transactional(readOnly = true)
   public List<ApprovalRecord> list(SubjectKind kind, String number) {

@@ -2,29 +2,21 @@ package it.sportello.complaint;
 
 import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
-import it.sportello.casefile.CaseDocuments;
-import it.sportello.casefile.CaseNumbers;
-import it.sportello.casefile.CaseReader;
-import it.sportello.casefile.ProceduresProperties;
+import it.sportello.casefile.CaseProcedure;
+import it.sportello.casefile.ProcedureKit;
 import it.sportello.casefile.SubjectKind;
-import it.sportello.casefile.Timeline;
-import it.sportello.casefile.WorkingDays;
 import it.sportello.channel.mail.MailOutbox;
 import it.sportello.complaint.Complaint.Status;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
-import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
 import it.sportello.shared.TextTemplates;
-import it.sportello.sla.SlaService;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,13 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The complaint use cases and the register of proceedings. */
 @Service
-public class Complaints {
+public class Complaints extends CaseProcedure<Complaint, Complaints.Filter> {
 
   static final String SERIES = "RECL";
 
@@ -54,52 +44,24 @@ public class Complaints {
       Instant counterArgumentsDueAt, Instant evaluationDueAt, Instant evaluationFollowUpAt) {}
 
   private final ComplaintTable table;
-  private final TextTemplates templates;
-  private final CaseNumbers numbers;
-  private final CaseDocuments caseDocuments;
-  private final Documents documents;
-  private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
   private final MailOutbox mail;
   private final ComplaintProcessPort process;
-  private final WorkingDays workingDays;
-  private final ProceduresProperties properties;
-  private final SlaService sla;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
 
   Complaints(
+      ProcedureKit kit,
       ComplaintTable table,
-      TextTemplates templates,
-      CaseNumbers numbers,
-      CaseDocuments caseDocuments,
-      Documents documents,
-      Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
       MailOutbox mail,
-      ComplaintProcessPort process,
-      WorkingDays workingDays,
-      ProceduresProperties properties,
-      SlaService sla,
-      PlatformTransactionManager transactionManager,
-      Clock clock) {
+      ComplaintProcessPort process) {
+    super(kit, table::find, table::search, "No complaint with case number ");
     this.table = table;
-    this.templates = templates;
-    this.numbers = numbers;
-    this.caseDocuments = caseDocuments;
-    this.documents = documents;
-    this.timeline = timeline;
     this.approvals = approvals;
     this.contacts = contacts;
     this.mail = mail;
     this.process = process;
-    this.workingDays = workingDays;
-    this.properties = properties;
-    this.sla = sla;
-    this.transactions = new TransactionTemplate(transactionManager);
-    this.clock = clock;
   }
 
   @Transactional
@@ -138,40 +100,14 @@ public class Complaints {
     return get(number);
   }
 
-  @Transactional(readOnly = true)
-  public Complaint get(String number) {
-    return get(number, CaseReader.wholeRegister("system"));
-  }
-
-  /**
-   * The complaint, if {@code reader} may read it: one involving their office, or one they acted on.
-   *
-   * @throws NotFoundException also when they may not: its existence stays hidden
-   */
-  @Transactional(readOnly = true)
-  public Complaint get(String number, CaseReader reader) {
-    return table
-        .find(number, reader)
-        .orElseThrow(() -> new NotFoundException("No complaint with case number " + number));
-  }
-
   /** Filters of the register of proceedings; each optional. */
   public record Filter(String supplier, Status status, Instant from, Instant to) {}
-
-  /** The complaints {@code reader} may read, newest first. */
-  @Transactional(readOnly = true)
-  public List<Complaint> search(Filter filter, CaseReader reader, int limit) {
-    return table.search(filter, reader, limit);
-  }
 
   /** Adds evidence or the supplier's counter-arguments (stored outside any transaction). */
   public CaseDocument addDocument(
       String number, String role, String fileName, InputStream content, String user) {
-    if (role == null || !UPLOAD_ROLES.contains(role)) {
-      throw new InvalidRequestException("role", "must be one of " + UPLOAD_ROLES);
-    }
-    requireOpen(get(number));
-    StoredDocument stored = documents.store(fileName, content);
+    StoredDocument stored =
+        storeUpload(UPLOAD_ROLES, role, () -> requireOpen(get(number)), fileName, content);
     return transactions.execute(
         status -> {
           requireOpen(lock(number));

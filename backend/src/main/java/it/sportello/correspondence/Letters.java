@@ -2,42 +2,31 @@ package it.sportello.correspondence;
 
 import it.sportello.approval.Approvals;
 import it.sportello.casefile.CaseDocument;
-import it.sportello.casefile.CaseDocuments;
-import it.sportello.casefile.CaseNumbers;
-import it.sportello.casefile.CaseReader;
-import it.sportello.casefile.ProceduresProperties;
+import it.sportello.casefile.CaseProcedure;
+import it.sportello.casefile.ProcedureKit;
 import it.sportello.casefile.SubjectKind;
-import it.sportello.casefile.Timeline;
-import it.sportello.casefile.WorkingDays;
 import it.sportello.channel.mail.MailOutbox;
 import it.sportello.contact.Contact;
 import it.sportello.contact.ContactRegistry;
 import it.sportello.correspondence.LetterTypes.Direction;
 import it.sportello.correspondence.LetterTypes.SendBy;
 import it.sportello.correspondence.LetterTypes.Status;
-import it.sportello.document.Documents;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
-import it.sportello.shared.NotFoundException;
-import it.sportello.shared.TextTemplates;
-import it.sportello.sla.SlaService;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The correspondence use cases. */
 @Service
-public class Letters {
+public class Letters extends CaseProcedure<Letter, Letters.Filter> {
 
   static final String SERIES = "PROT";
 
@@ -48,52 +37,24 @@ public class Letters {
       Set.of(LetterTypes.ORIGINAL, LetterTypes.REPLY, LetterTypes.ATTACHMENT);
 
   private final LetterTable table;
-  private final TextTemplates templates;
-  private final CaseNumbers numbers;
-  private final CaseDocuments caseDocuments;
-  private final Documents documents;
-  private final Timeline timeline;
   private final Approvals approvals;
   private final ContactRegistry contacts;
   private final MailOutbox mail;
   private final LetterProcessPort process;
-  private final WorkingDays workingDays;
-  private final ProceduresProperties properties;
-  private final SlaService sla;
-  private final Clock clock;
-  private final TransactionTemplate transactions;
 
   Letters(
+      ProcedureKit kit,
       LetterTable table,
-      TextTemplates templates,
-      CaseNumbers numbers,
-      CaseDocuments caseDocuments,
-      Documents documents,
-      Timeline timeline,
       Approvals approvals,
       ContactRegistry contacts,
       MailOutbox mail,
-      LetterProcessPort process,
-      WorkingDays workingDays,
-      ProceduresProperties properties,
-      SlaService sla,
-      PlatformTransactionManager transactionManager,
-      Clock clock) {
-    this.transactions = new TransactionTemplate(transactionManager);
+      LetterProcessPort process) {
+    super(kit, table::find, table::search, "No letter with protocol number ");
     this.table = table;
-    this.templates = templates;
-    this.numbers = numbers;
-    this.caseDocuments = caseDocuments;
-    this.documents = documents;
-    this.timeline = timeline;
     this.approvals = approvals;
     this.contacts = contacts;
     this.mail = mail;
     this.process = process;
-    this.workingDays = workingDays;
-    this.properties = properties;
-    this.sla = sla;
-    this.clock = clock;
   }
 
   /**
@@ -154,32 +115,9 @@ public class Letters {
     return get(number);
   }
 
-  @Transactional(readOnly = true)
-  public Letter get(String number) {
-    return get(number, CaseReader.wholeRegister("system"));
-  }
-
-  /**
-   * The letter, if {@code reader} may read it: of one of their offices, or one they acted on.
-   *
-   * @throws NotFoundException also when they may not: its existence stays hidden
-   */
-  @Transactional(readOnly = true)
-  public Letter get(String number, CaseReader reader) {
-    return table
-        .find(number, reader)
-        .orElseThrow(() -> new NotFoundException("No letter with protocol number " + number));
-  }
-
   /** Filters of the register; each optional. */
   public record Filter(
       Status status, Direction direction, String office, String text, Instant from, Instant to) {}
-
-  /** The letters {@code reader} may read, newest first. */
-  @Transactional(readOnly = true)
-  public List<Letter> search(Filter filter, CaseReader reader, int limit) {
-    return table.search(filter, reader, limit);
-  }
 
   /**
    * Adds a document to the letter: the letter itself ({@code ORIGINAL}), the answer ({@code REPLY}:
@@ -188,11 +126,8 @@ public class Letters {
    */
   public CaseDocument addDocument(
       String number, String role, String fileName, InputStream content, String user) {
-    if (role == null || !UPLOAD_ROLES.contains(role)) {
-      throw new InvalidRequestException("role", "must be one of " + UPLOAD_ROLES);
-    }
-    requireOpen(get(number));
-    StoredDocument stored = documents.store(fileName, content);
+    StoredDocument stored =
+        storeUpload(UPLOAD_ROLES, role, () -> requireOpen(get(number)), fileName, content);
     return transactions.execute(status -> attach(number, role, stored, user));
   }
 

@@ -1,6 +1,5 @@
 package it.sportello.studio;
 
-import it.sportello.shared.FieldViolation;
 import it.sportello.shared.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,7 @@ public class DryRuns {
       throw new InvalidRequestException("kind", "only a process (BPMN) draft can be dry run");
     }
     List<ModelProblem> problems = studio.check(draft.kind(), draft.content());
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(
-          problems.stream()
-              .map(
-                  problem ->
-                      new FieldViolation(
-                          "content",
-                          (problem.elementId() == null ? "" : problem.elementId() + ": ")
-                              + problem.message()))
-              .toList());
-    }
+    ModelProblem.refuse(problems);
     return dryRun.run(
         draft.kind().resourceName(draft.key()),
         draft.content(),

@@ -1,5 +1,9 @@
 package it.sportello.studio;
 
+import it.sportello.shared.FieldViolation;
+import it.sportello.shared.InvalidRequestException;
+import java.util.List;
+
 /**
  * A problem found in a model before it runs, on the element it concerns ({@code elementId} null
  * when it concerns the whole model).
@@ -15,4 +19,24 @@ public record ModelProblem(String elementId, String message, String source) {
   public static final String FORMS = "FORMS";
   public static final String DECISIONS = "DECISIONS";
   public static final String TESTS = "TESTS";
+
+  /**
+   * Refuses a model with problems: 400 naming {@code content}, one violation a problem (prefixed by
+   * its element's id where it has one).
+   *
+   * @throws InvalidRequestException when {@code problems} is not empty
+   */
+  static void refuse(List<ModelProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(
+          problems.stream()
+              .map(
+                  problem ->
+                      new FieldViolation(
+                          "content",
+                          (problem.elementId() == null ? "" : problem.elementId() + ": ")
+                              + problem.message()))
+              .toList());
+    }
+  }
 }

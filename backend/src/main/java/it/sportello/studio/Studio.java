@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -162,21 +163,12 @@ public class Studio {
     Long id =
         jdbc.queryForObject(
             """
-            insert into sportello.studio_draft (kind, model_key, content, sha256, base_version,
-                change_note, author, created_at, updated_by, updated_at, tests)
+            insert into sportello.studio_draft (model_key, content, sha256, base_version,
+                change_note, updated_by, updated_at, tests, kind, author, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
             Long.class,
-            input.kind().name(),
-            checked.model().key(),
-            input.content(),
-            sha256(input.content()),
-            input.baseVersion(),
-            note(input),
-            user,
-            Timestamp.from(clock.instant()),
-            user,
-            Timestamp.from(clock.instant()),
-            tests(input));
+            saved(
+                checked, input, user, input.kind().name(), user, Timestamp.from(clock.instant())));
     return new SavedDraft(draft(id), checked.problems(), checked.tests());
   }
 
@@ -194,16 +186,26 @@ public class Studio {
             base_version = coalesce(?, base_version), change_note = ?, updated_by = ?, updated_at = ?,
             tests = ?
         where id = ?""",
-        checked.model().key(),
-        input.content(),
-        sha256(input.content()),
-        input.baseVersion(),
-        note(input),
-        user,
-        Timestamp.from(clock.instant()),
-        tests(input),
-        id);
+        saved(checked, input, user, id));
     return new SavedDraft(draft(id), checked.problems(), checked.tests());
+  }
+
+  /**
+   * The values a save writes, in the order of both statements (model key, content, hash, base
+   * version, note, who, when, tests), then {@code more}.
+   */
+  private Object[] saved(Checked checked, DraftInput input, String user, Object... more) {
+    List<Object> values = new ArrayList<>();
+    values.add(checked.model().key());
+    values.add(input.content());
+    values.add(sha256(input.content()));
+    values.add(input.baseVersion());
+    values.add(note(input));
+    values.add(user);
+    values.add(Timestamp.from(clock.instant()));
+    values.add(tests(input));
+    Collections.addAll(values, more);
+    return values.toArray();
   }
 
   /** The deployment requests, the newest first. */
@@ -364,17 +366,7 @@ public class Studio {
         resources.put(testsName(decisionKey), tests);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(
-          problems.stream()
-              .map(
-                  problem ->
-                      new FieldViolation(
-                          "content",
-                          (problem.elementId() == null ? "" : problem.elementId() + ": ")
-                              + problem.message()))
-              .toList());
-    }
+    ModelProblem.refuse(problems);
     return resources;
   }
 

@@ -128,6 +128,18 @@ class ComplaintIT extends ProcedureTestSupport {
                 .getBody()
                 .findValuesAsText("caseNumber"))
         .contains(number);
+    // the period: the query's dates are bound (a period long past excludes it, one open-ended keeps
+    // it)
+    assertThat(
+            get("/api/complaints?status=CLOSED&from=2001-01-01&to=2001-01-31", "supervisor")
+                .getBody()
+                .findValuesAsText("caseNumber"))
+        .doesNotContain(number);
+    assertThat(
+            get("/api/complaints?status=CLOSED&from=2001-01-01", "supervisor")
+                .getBody()
+                .findValuesAsText("caseNumber"))
+        .contains(number);
     assertThat(
             rest.withBasicAuth("manager1", "demo")
                 .getForObject("/api/complaints/export.csv?supplier=" + supplierPec, String.class))

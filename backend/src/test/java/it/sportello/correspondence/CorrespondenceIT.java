@@ -135,6 +135,10 @@ class CorrespondenceIT extends ProcedureTestSupport {
         .isEqualTo(HttpStatus.CONFLICT);
     assertThat(get("/api/correspondence?q=" + number, "supervisor").getBody()).hasSize(1);
     assertThat(
+            get("/api/correspondence?q=" + number + "&from=2001-01-01&to=2001-01-31", "supervisor")
+                .getBody())
+        .isEmpty();
+    assertThat(
             rest.withBasicAuth("secretariat1", "demo")
                 .getForObject("/api/correspondence/export.csv?q=" + number, String.class))
         .contains(number + ";INCOMING;ARCHIVED");

@@ -7,13 +7,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.approval.ApprovalRecord;
 import it.sportello.approval.Approvals;
+import it.sportello.approval.CaseFileContents;
 import it.sportello.casefile.CaseDocument;
-import it.sportello.casefile.CaseDocuments;
 import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
-import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
 import it.sportello.casefile.web.CaseFileDownloads;
+import it.sportello.casefile.web.CaseFileEndpoints;
 import it.sportello.casefile.web.CaseReaders;
 import it.sportello.complaint.Complaint;
 import it.sportello.complaint.Complaint.Status;
@@ -22,17 +22,14 @@ import it.sportello.complaint.ReportBreachCommand;
 import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.DayRange;
 import it.sportello.shared.web.Downloads;
-import it.sportello.shared.web.Uploads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.core.io.InputStreamResource;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @Tag(
     name = "Complaints",
@@ -51,32 +46,23 @@ import org.springframework.web.multipart.MultipartFile;
             + " approvals and timeline")
 @RestController
 @RequestMapping("/api/complaints")
-class ComplaintController {
+class ComplaintController extends CaseFileEndpoints {
 
   private static final int LIMIT = 500;
 
   private final Complaints complaints;
-  private final CaseDocuments caseDocuments;
-  private final CaseFileDownloads downloads;
   private final Approvals approvals;
-  private final Timeline timeline;
   private final SlaService sla;
-  private final CaseReaders readers;
 
   ComplaintController(
       Complaints complaints,
-      CaseDocuments caseDocuments,
       CaseFileDownloads downloads,
       Approvals approvals,
-      Timeline timeline,
       SlaService sla,
       CaseReaders readers) {
-    this.readers = readers;
+    super(SubjectKind.COMPLAINT, readers, downloads, complaints::get, complaints::addDocument);
     this.complaints = complaints;
-    this.caseDocuments = caseDocuments;
-    this.downloads = downloads;
     this.approvals = approvals;
-    this.timeline = timeline;
     this.sla = sla;
   }
 
@@ -110,13 +96,8 @@ class ComplaintController {
               + " its head) those from tickets assigned to it and those it acted on; other roles"
               + " none (403).")
   @GetMapping
-  List<Complaint> search(
-      Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return complaints.search(filter(supplier, status, from, to), readers.of(authentication), LIMIT);
+  List<Complaint> search(Authentication authentication, @ParameterObject RegisterQuery query) {
+    return complaints.search(filter(query), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of proceedings as CSV (same filters)")
@@ -126,17 +107,13 @@ class ComplaintController {
   @GetMapping("/export.csv")
   void csv(
       Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
     CsvDownload csv =
         CsvDownload.start(response, "registro-procedimenti.csv", ';', RegisterWorkbook.HEADERS);
-    for (Complaint complaint :
-        complaints.search(filter(supplier, status, from, to), reader, 100_000)) {
+    for (Complaint complaint : complaints.search(filter(query), reader, 100_000)) {
       csv.row(RegisterWorkbook.values(complaint));
     }
     csv.finish();
@@ -152,14 +129,10 @@ class ComplaintController {
   @GetMapping("/export.xlsx")
   void xlsx(
       Authentication authentication,
-      @RequestParam(required = false) String supplier,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
-    List<Complaint> rows =
-        complaints.search(filter(supplier, status, from, to), readers.of(authentication), 100_000);
+    List<Complaint> rows = complaints.search(filter(query), readers.of(authentication), 100_000);
     Downloads.attachment(response, "registro-procedimenti.xlsx", RegisterWorkbook.MEDIA_TYPE);
     RegisterWorkbook.write(rows, response.getOutputStream());
   }
@@ -184,44 +157,20 @@ class ComplaintController {
         complaints.supplierReplied(number, reply.text(), authentication.getName()));
   }
 
-  @Operation(
-      summary = "Add evidence or counter-arguments (a file)",
-      description = "role EVIDENCE or COUNTER_ARGUMENTS; refused (409) once the case is closed.")
-  @PostMapping(value = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<CaseDocument> upload(
-      @PathVariable String number,
-      @RequestParam("role") String role,
-      @RequestParam("file") MultipartFile file,
-      Authentication authentication)
-      throws IOException {
-    readers.read(authentication, number, reader -> complaints.get(number, reader));
-    CaseDocument added =
-        Uploads.read(
-            file,
-            (fileName, content) ->
-                complaints.addDocument(number, role, fileName, content, authentication.getName()));
-    return ResponseEntity.status(HttpStatus.CREATED).body(added);
-  }
-
-  @Operation(summary = "A document of the complaint, its exact bytes")
-  @GetMapping("/{number}/documents/{documentId}")
-  ResponseEntity<InputStreamResource> download(
-      @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
-    readers.read(authentication, number, reader -> complaints.get(number, reader));
-    return downloads.download(SubjectKind.COMPLAINT, number, documentId);
-  }
-
   private ComplaintDetail detail(Complaint complaint) {
-    String number = complaint.caseNumber();
-    return new ComplaintDetail(
-        complaint,
-        caseDocuments.list(SubjectKind.COMPLAINT, number),
-        approvals.list(SubjectKind.COMPLAINT, number),
-        timeline.entries(SubjectKind.COMPLAINT, number));
+    CaseFileContents file = approvals.caseFile(SubjectKind.COMPLAINT, complaint.caseNumber());
+    return new ComplaintDetail(complaint, file.documents(), file.approvals(), file.timeline());
   }
 
-  private Complaints.Filter filter(String supplier, Status status, LocalDate from, LocalDate to) {
-    DayRange days = DayRange.of(from, to, sla.calendar().zone());
-    return new Complaints.Filter(supplier, status, days.start(), days.end());
+  /** The register's filters, each optional: query parameters of the register and its exports. */
+  record RegisterQuery(
+      String supplier,
+      Status status,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
+
+  private Complaints.Filter filter(RegisterQuery query) {
+    DayRange days = DayRange.of(query.from(), query.to(), sla.calendar().zone());
+    return new Complaints.Filter(query.supplier(), query.status(), days.start(), days.end());
   }
 }

@@ -7,13 +7,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.approval.ApprovalRecord;
 import it.sportello.approval.Approvals;
+import it.sportello.approval.CaseFileContents;
 import it.sportello.casefile.CaseDocument;
-import it.sportello.casefile.CaseDocuments;
 import it.sportello.casefile.CaseReader;
 import it.sportello.casefile.SubjectKind;
-import it.sportello.casefile.Timeline;
 import it.sportello.casefile.TimelineEntry;
 import it.sportello.casefile.web.CaseFileDownloads;
+import it.sportello.casefile.web.CaseFileEndpoints;
 import it.sportello.casefile.web.CaseReaders;
 import it.sportello.correspondence.Letter;
 import it.sportello.correspondence.LetterTypes.Direction;
@@ -22,17 +22,14 @@ import it.sportello.correspondence.Letters;
 import it.sportello.correspondence.RegisterLetterCommand;
 import it.sportello.shared.web.CsvDownload;
 import it.sportello.shared.web.DayRange;
-import it.sportello.shared.web.Uploads;
 import it.sportello.sla.SlaService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.core.io.InputStreamResource;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @Tag(
     name = "Correspondence",
@@ -51,7 +46,7 @@ import org.springframework.web.multipart.MultipartFile;
             + " approvals and timeline")
 @RestController
 @RequestMapping("/api/correspondence")
-class CorrespondenceController {
+class CorrespondenceController extends CaseFileEndpoints {
 
   private static final List<String> CSV_HEADER =
       List.of(
@@ -72,27 +67,18 @@ class CorrespondenceController {
   private static final int LIMIT = 500;
 
   private final Letters letters;
-  private final CaseDocuments caseDocuments;
-  private final CaseFileDownloads downloads;
   private final Approvals approvals;
-  private final Timeline timeline;
   private final SlaService sla;
-  private final CaseReaders readers;
 
   CorrespondenceController(
       Letters letters,
-      CaseDocuments caseDocuments,
       CaseFileDownloads downloads,
       Approvals approvals,
-      Timeline timeline,
       SlaService sla,
       CaseReaders readers) {
-    this.readers = readers;
+    super(SubjectKind.LETTER, readers, downloads, letters::get, letters::addDocument);
     this.letters = letters;
-    this.caseDocuments = caseDocuments;
-    this.downloads = downloads;
     this.approvals = approvals;
-    this.timeline = timeline;
     this.sla = sla;
   }
 
@@ -124,16 +110,8 @@ class CorrespondenceController {
           "The secretariat, the manager and the supervisors read every letter; an office (and its"
               + " head) the letters assigned to it and those it acted on; other roles none (403).")
   @GetMapping
-  List<Letter> search(
-      Authentication authentication,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) Direction direction,
-      @RequestParam(required = false) String office,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return letters.search(
-        filter(status, direction, office, q, from, to), readers.of(authentication), LIMIT);
+  List<Letter> search(Authentication authentication, @ParameterObject RegisterQuery query) {
+    return letters.search(filter(query), readers.of(authentication), LIMIT);
   }
 
   @Operation(summary = "The register of correspondence as CSV (same filters)")
@@ -143,18 +121,12 @@ class CorrespondenceController {
   @GetMapping("/export.csv")
   void csv(
       Authentication authentication,
-      @RequestParam(required = false) Status status,
-      @RequestParam(required = false) Direction direction,
-      @RequestParam(required = false) String office,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject RegisterQuery query,
       HttpServletResponse response)
       throws IOException {
     CaseReader reader = readers.of(authentication);
     CsvDownload csv = CsvDownload.start(response, "registro-protocollo.csv", ';', CSV_HEADER);
-    for (Letter l :
-        letters.search(filter(status, direction, office, q, from, to), reader, 100_000)) {
+    for (Letter l : letters.search(filter(query), reader, 100_000)) {
       csv.row(
           l.protocolNumber(),
           l.direction().name(),
@@ -179,47 +151,23 @@ class CorrespondenceController {
     return detail(readers.read(authentication, number, reader -> letters.get(number, reader)));
   }
 
-  @Operation(
-      summary = "Add a document to the letter",
-      description =
-          "role ORIGINAL (the letter received), REPLY (the answer: a new version replaces the"
-              + " previous one and needs a new approval) or ATTACHMENT. Refused (409) once the letter is sent.")
-  @PostMapping(value = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<CaseDocument> upload(
-      @PathVariable String number,
-      @RequestParam("role") String role,
-      @RequestParam("file") MultipartFile file,
-      Authentication authentication)
-      throws IOException {
-    readers.read(authentication, number, reader -> letters.get(number, reader));
-    CaseDocument added =
-        Uploads.read(
-            file,
-            (fileName, content) ->
-                letters.addDocument(number, role, fileName, content, authentication.getName()));
-    return ResponseEntity.status(HttpStatus.CREATED).body(added);
-  }
-
-  @Operation(summary = "A document of the letter, its exact bytes")
-  @GetMapping("/{number}/documents/{documentId}")
-  ResponseEntity<InputStreamResource> download(
-      @PathVariable String number, @PathVariable long documentId, Authentication authentication) {
-    readers.read(authentication, number, reader -> letters.get(number, reader));
-    return downloads.download(SubjectKind.LETTER, number, documentId);
-  }
-
   private LetterDetail detail(Letter letter) {
-    String number = letter.protocolNumber();
-    return new LetterDetail(
-        letter,
-        caseDocuments.list(SubjectKind.LETTER, number),
-        approvals.list(SubjectKind.LETTER, number),
-        timeline.entries(SubjectKind.LETTER, number));
+    CaseFileContents file = approvals.caseFile(SubjectKind.LETTER, letter.protocolNumber());
+    return new LetterDetail(letter, file.documents(), file.approvals(), file.timeline());
   }
 
-  private Letters.Filter filter(
-      Status status, Direction direction, String office, String q, LocalDate from, LocalDate to) {
-    DayRange days = DayRange.of(from, to, sla.calendar().zone());
-    return new Letters.Filter(status, direction, office, q, days.start(), days.end());
+  /** The register's filters, each optional: query parameters of the register and its exports. */
+  record RegisterQuery(
+      Status status,
+      Direction direction,
+      String office,
+      String q,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
+
+  private Letters.Filter filter(RegisterQuery query) {
+    DayRange days = DayRange.of(query.from(), query.to(), sla.calendar().zone());
+    return new Letters.Filter(
+        query.status(), query.direction(), query.office(), query.q(), days.start(), days.end());
   }
 }

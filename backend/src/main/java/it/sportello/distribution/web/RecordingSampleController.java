@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,14 +97,8 @@ class RecordingSampleController {
           case "audio/gsm" -> ".gsm";
           default -> ".wav";
         };
-    var response =
-        ResponseEntity.ok()
-            .headers(Downloads.headers(opaqueId + extension))
-            .contentType(MediaType.parseMediaType(audio.mediaType()));
-    if (audio.size() >= 0) {
-      response.contentLength(audio.size());
-    }
-    return response.body(new InputStreamResource(audio.content()));
+    return Downloads.attachment(
+        opaqueId + extension, audio.mediaType(), audio.size(), audio.content());
   }
 
   @Operation(summary = "Who listened to which sampled recording, and when (newest first)")

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -94,124 +95,124 @@ final class SlaWorkbook {
       OutputStream out) {
     SlaReport report = reports.report(month);
     Instant asOf = report.asOf().toInstant();
-    SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    try {
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      CellStyle missed = workbook.createCellStyle();
-      missed.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-      missed.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    streamed(
+        out,
+        (workbook, bold) -> {
+          CellStyle missed = workbook.createCellStyle();
+          missed.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+          missed.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 
-      Sheet summary = workbook.createSheet("SLA");
-      int r = 0;
-      Row title = summary.createRow(r++);
-      text(title, 0, "SLA report " + report.month()).setCellStyle(bold);
-      text(
-          title,
-          1,
-          "as of "
-              + report.asOf().format(DATE_TIME)
-              + (report.complete() ? "" : " (month not over)"));
-      header(summary.createRow(r++), SUMMARY_HEADERS, bold);
-      for (SlaFigures sla : report.slas()) {
-        Row row = summary.createRow(r++);
-        int c = 0;
-        text(row, c++, sla.code());
-        text(row, c++, sla.description());
-        boolean onTickets = sla.measure().onTickets();
-        number(row, c++, onTickets ? SlaTicketRow.hours(sla.within()) : null);
-        number(row, c++, sla.threshold());
-        number(row, c++, sla.plannedVolume() == null ? null : sla.plannedVolume().doubleValue());
-        number(row, c++, (double) sla.volume());
-        number(row, c++, sla.overflowPoints());
-        number(row, c++, sla.adjustedThreshold());
-        number(row, c++, (double) sla.met());
-        number(row, c++, (double) sla.missed());
-        number(row, c++, (double) sla.excluded());
-        number(row, c++, sla.value());
-        Cell verdict = text(row, c++, sla.status().name());
-        if (sla.status() == SlaFigures.Status.MISSED) {
-          verdict.setCellStyle(missed);
-        }
-        number(row, c++, sla.shortfallPoints());
-        number(row, c++, sla.penaltyPoints());
-        number(row, c++, sla.penalty());
-        number(row, c++, onTickets || sla.within() == null ? null : seconds(sla.within()));
-        number(row, c++, sla.limit() == null ? null : seconds(sla.limit()));
-        number(row, c++, sla.overLimit() == null ? null : sla.overLimit().doubleValue());
-        number(row, c++, sla.withinLimit());
-        text(row, c, sla.note());
-      }
-      Row total = summary.createRow(r + 1);
-      text(total, 0, "Total penalty EUR").setCellStyle(bold);
-      number(total, 15, report.totalPenalty());
-
-      Sheet tickets = workbook.createSheet("Tickets");
-      header(tickets.createRow(0), SlaTicketRow.HEADERS, bold);
-      int[] next = {1};
-      reports.forEachResult(
-          month,
-          asOf,
-          result -> {
-            SlaTicketRow line = SlaTicketRow.of(result, reports);
-            Row row = tickets.createRow(next[0]++);
+          Sheet summary = workbook.createSheet("SLA");
+          int r = 0;
+          Row title = summary.createRow(r++);
+          text(title, 0, "SLA report " + report.month()).setCellStyle(bold);
+          text(
+              title,
+              1,
+              "as of "
+                  + report.asOf().format(DATE_TIME)
+                  + (report.complete() ? "" : " (month not over)"));
+          header(summary.createRow(r++), SUMMARY_HEADERS, bold);
+          for (SlaFigures sla : report.slas()) {
+            Row row = summary.createRow(r++);
             int c = 0;
-            text(row, c++, line.sla());
-            text(row, c++, line.number());
-            text(row, c++, line.channel());
-            text(row, c++, line.queue());
-            text(row, c++, line.type());
-            text(row, c++, line.status());
-            text(row, c++, line.outcome());
-            text(row, c++, line.receivedAt() == null ? null : line.receivedAt().format(DATE_TIME));
-            text(row, c++, line.reachedAt() == null ? null : line.reachedAt().format(DATE_TIME));
-            number(row, c++, SlaTicketRow.hours(line.workingTime()));
-            number(row, c++, SlaTicketRow.hours(line.pausedWorkingTime()));
-            text(row, c++, line.result().name());
-            text(row, c, line.reason() == null ? null : line.reason().name());
-          });
-      Sheet calls = workbook.createSheet("Calls");
-      header(calls.createRow(0), SlaCallRow.HEADERS, bold);
-      int[] nextCall = {1};
-      reports.forEachCallResult(
-          month,
-          result -> {
-            SlaCallRow line = SlaCallRow.of(result, reports);
-            Row row = calls.createRow(nextCall[0]++);
-            int c = 0;
-            text(row, c++, line.sla());
-            text(row, c++, line.callId());
-            text(row, c++, line.queue());
-            text(row, c++, line.offeredAt() == null ? null : line.offeredAt().format(DATE_TIME));
-            text(row, c++, line.answeredAt() == null ? null : line.answeredAt().format(DATE_TIME));
-            number(row, c++, line.waitSeconds() == null ? null : line.waitSeconds().doubleValue());
-            text(row, c++, line.outcome());
-            text(row, c++, line.agent());
-            text(row, c++, line.ticketNumber());
-            number(row, c++, line.ticketLevel() == null ? null : line.ticketLevel().doubleValue());
+            text(row, c++, sla.code());
+            text(row, c++, sla.description());
+            boolean onTickets = sla.measure().onTickets();
+            number(row, c++, onTickets ? SlaTicketRow.hours(sla.within()) : null);
+            number(row, c++, sla.threshold());
             number(
-                row, c++, line.solvedAtLevel() == null ? null : line.solvedAtLevel().doubleValue());
-            text(row, c++, line.result().name());
-            text(row, c++, line.reason() == null ? null : line.reason().name());
-            text(row, c, line.overLimit() ? "yes" : "no");
-          });
-      activitySheets(workbook, activity, bold);
-      kbUsageSheet(workbook, kbUsage, reports.zone(), bold);
-      SatisfactionSheets.write(workbook, satisfaction, reports.zone(), bold);
-      PresenceSheet.write(workbook, presence, bold);
-      workbook.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      workbook.dispose();
-      try {
-        workbook.close();
-      } catch (IOException ignored) {
-        // the temporary files are already gone
-      }
-    }
+                row, c++, sla.plannedVolume() == null ? null : sla.plannedVolume().doubleValue());
+            number(row, c++, (double) sla.volume());
+            number(row, c++, sla.overflowPoints());
+            number(row, c++, sla.adjustedThreshold());
+            number(row, c++, (double) sla.met());
+            number(row, c++, (double) sla.missed());
+            number(row, c++, (double) sla.excluded());
+            number(row, c++, sla.value());
+            Cell verdict = text(row, c++, sla.status().name());
+            if (sla.status() == SlaFigures.Status.MISSED) {
+              verdict.setCellStyle(missed);
+            }
+            number(row, c++, sla.shortfallPoints());
+            number(row, c++, sla.penaltyPoints());
+            number(row, c++, sla.penalty());
+            number(row, c++, onTickets || sla.within() == null ? null : seconds(sla.within()));
+            number(row, c++, sla.limit() == null ? null : seconds(sla.limit()));
+            number(row, c++, sla.overLimit() == null ? null : sla.overLimit().doubleValue());
+            number(row, c++, sla.withinLimit());
+            text(row, c, sla.note());
+          }
+          Row total = summary.createRow(r + 1);
+          text(total, 0, "Total penalty EUR").setCellStyle(bold);
+          number(total, 15, report.totalPenalty());
+
+          Sheet tickets = workbook.createSheet("Tickets");
+          header(tickets.createRow(0), SlaTicketRow.HEADERS, bold);
+          int[] next = {1};
+          reports.forEachResult(
+              month,
+              asOf,
+              result -> {
+                SlaTicketRow line = SlaTicketRow.of(result, reports);
+                Row row = tickets.createRow(next[0]++);
+                int c = 0;
+                text(row, c++, line.sla());
+                text(row, c++, line.number());
+                text(row, c++, line.channel());
+                text(row, c++, line.queue());
+                text(row, c++, line.type());
+                text(row, c++, line.status());
+                text(row, c++, line.outcome());
+                text(
+                    row,
+                    c++,
+                    line.receivedAt() == null ? null : line.receivedAt().format(DATE_TIME));
+                text(
+                    row, c++, line.reachedAt() == null ? null : line.reachedAt().format(DATE_TIME));
+                number(row, c++, SlaTicketRow.hours(line.workingTime()));
+                number(row, c++, SlaTicketRow.hours(line.pausedWorkingTime()));
+                text(row, c++, line.result().name());
+                text(row, c, line.reason() == null ? null : line.reason().name());
+              });
+          Sheet calls = workbook.createSheet("Calls");
+          header(calls.createRow(0), SlaCallRow.HEADERS, bold);
+          int[] nextCall = {1};
+          reports.forEachCallResult(
+              month,
+              result -> {
+                SlaCallRow line = SlaCallRow.of(result, reports);
+                Row row = calls.createRow(nextCall[0]++);
+                int c = 0;
+                text(row, c++, line.sla());
+                text(row, c++, line.callId());
+                text(row, c++, line.queue());
+                text(
+                    row, c++, line.offeredAt() == null ? null : line.offeredAt().format(DATE_TIME));
+                text(
+                    row,
+                    c++,
+                    line.answeredAt() == null ? null : line.answeredAt().format(DATE_TIME));
+                number(
+                    row, c++, line.waitSeconds() == null ? null : line.waitSeconds().doubleValue());
+                text(row, c++, line.outcome());
+                text(row, c++, line.agent());
+                text(row, c++, line.ticketNumber());
+                number(
+                    row, c++, line.ticketLevel() == null ? null : line.ticketLevel().doubleValue());
+                number(
+                    row,
+                    c++,
+                    line.solvedAtLevel() == null ? null : line.solvedAtLevel().doubleValue());
+                text(row, c++, line.result().name());
+                text(row, c++, line.reason() == null ? null : line.reason().name());
+                text(row, c, line.overLimit() ? "yes" : "no");
+              });
+          activitySheets(workbook, activity, bold);
+          kbUsageSheet(workbook, kbUsage, reports.zone(), bold);
+          SatisfactionSheets.write(workbook, satisfaction, reports.zone(), bold);
+          PresenceSheet.write(workbook, presence, bold);
+        });
   }
 
   /**
@@ -232,15 +233,28 @@ final class SlaWorkbook {
       List<PresenceDay> presence,
       java.time.ZoneId zone,
       OutputStream out) {
+    streamed(
+        out,
+        (workbook, bold) -> {
+          activitySheets(workbook, activity, bold);
+          SatisfactionSheets.write(workbook, satisfaction, zone, bold);
+          PresenceSheet.write(workbook, presence, bold);
+        });
+  }
+
+  /**
+   * A streaming workbook (rows beyond the last 200 go to temporary files): {@code sheets} fills it,
+   * given the bold style of the headers; then it is written to {@code out} and its temporary files
+   * are removed.
+   */
+  private static void streamed(OutputStream out, BiConsumer<SXSSFWorkbook, CellStyle> sheets) {
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     try {
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
       font.setBold(true);
       bold.setFont(font);
-      activitySheets(workbook, activity, bold);
-      SatisfactionSheets.write(workbook, satisfaction, zone, bold);
-      PresenceSheet.write(workbook, presence, bold);
+      sheets.accept(workbook, bold);
       workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,14 +25,18 @@ public final class Downloads {
 
   private Downloads() {}
 
-  /** A stored file's bytes as an attachment named {@code fileName} (null: "document"). */
+  /**
+   * A stored file's bytes as an attachment named {@code fileName} (null: "document"), {@code size}
+   * bytes long (negative: unknown, sent without a length).
+   */
   public static ResponseEntity<InputStreamResource> attachment(
       String fileName, String mediaType, long size, InputStream content) {
-    return ResponseEntity.ok()
-        .headers(headers(fileName))
-        .contentType(mediaType(mediaType))
-        .contentLength(size)
-        .body(new InputStreamResource(content));
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.ok().headers(headers(fileName)).contentType(mediaType(mediaType));
+    if (size >= 0) {
+      response.contentLength(size);
+    }
+    return response.body(new InputStreamResource(content));
   }
 
   /** The headers of an attachment named {@code fileName} (null: "document"). */
