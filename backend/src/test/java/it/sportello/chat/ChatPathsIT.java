@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
+import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -32,6 +36,18 @@ class ChatPathsIT extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identityService;
+
+  @Autowired EmbeddedSearchNode searchNode;
+  @Autowired SearchIndex searchIndex;
+
+  /**
+   * The bot answers from the knowledge base: without the search node it finds nothing and hands
+   * off.
+   */
+  @BeforeEach
+  void searchNodeIsUpAndTheIndexInStep() throws Exception {
+    SearchNodes.upAndInStep(searchNode, searchIndex);
+  }
 
   final String address = ClientAddresses.next();
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.processes.SatisfactionSurveyProcess;
+import it.sportello.search.SearchIndex;
+import it.sportello.search.SearchNodes;
+import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,9 +49,15 @@ class ChatSurveyIT extends IntegrationTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
 
+  @Autowired EmbeddedSearchNode searchNode;
+  @Autowired SearchIndex searchIndex;
+
   @BeforeEach
-  void turnTheSurveyOnForChats() {
+  void turnTheSurveyOnForChats() throws Exception {
     settings(true);
+    // the bot answers from the knowledge base: without the search node it finds nothing and hands
+    // off
+    SearchNodes.upAndInStep(searchNode, searchIndex);
   }
 
   @AfterEach
