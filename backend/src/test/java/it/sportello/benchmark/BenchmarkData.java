@@ -531,7 +531,7 @@ final class BenchmarkData {
     }
   }
 
-  private static void setTicketSequence(Connection connection) throws SQLException {
+  static void setTicketSequence(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(
           "select setval(pg_get_serial_sequence('sportello.ticket', 'id'), (select max(id) from"
