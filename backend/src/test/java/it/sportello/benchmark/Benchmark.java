@@ -54,9 +54,8 @@ import java.util.function.Supplier;
  * closed-loop capacity, 1,2,4), {@code jfr} (flight recordings of the intake's closed loops),
  * {@code keep-data} (reuse the loaded database of the last run), {@code fill} ({@code sql}: open
  * tasks as SQL copies of {@code fill-templates} engine-started ones, or {@code engine}), {@code
- * nodes} (2: a second application node on the same database runs the timers too), {@code
- * scenarios} (comma-separated
- * subset of intake,overload,inbox,completion,timers,report).
+ * nodes} (2: a second application node on the same database runs the timers too), {@code scenarios}
+ * (comma-separated subset of intake,overload,inbox,completion,timers,report).
  */
 public final class Benchmark {
 
@@ -419,7 +418,8 @@ public final class Benchmark {
       Map<String, Integer> written;
       db.setAutoCommit(false);
       try {
-        written = EngineClones.copy(db, templates, copies, BenchmarkData.maxTicketId(db));
+        written =
+            EngineClones.copy(db, templates, copies, BenchmarkData.reserveTicketIds(db, copies));
         db.commit();
       } finally {
         db.setAutoCommit(true);
@@ -473,7 +473,7 @@ public final class Benchmark {
     log("starting %,d ticket processes through the engine", count);
     BenchmarkData data = new BenchmarkData(11);
     List<String[]> tickets =
-        data.loadNewTickets(db, BenchmarkData.maxTicketId(db), count, contacts);
+        data.loadNewTickets(db, BenchmarkData.reserveTicketIds(db, count), count, contacts);
     ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(tickets);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(minutes));
     Samples samples = new Samples();

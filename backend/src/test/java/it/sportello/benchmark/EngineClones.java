@@ -18,11 +18,11 @@ import java.util.Set;
  * into many. Each copy gets its own ticket (our {@code ticket} row and its events, a new id and
  * number) and its own engine rows: every {@code act_ru_*}, {@code act_hi_*} and {@code
  * act_ge_bytearray} row of the template's instance, with every id that belongs to the instance
- * replaced by a new one ({@code md5(<id>-c<n>)} as a UUID) and the business key (and variables holding the ticket number)
- * replaced. The copies are what the engine would have written for the same tickets started at the
- * same instant, so the inbox reads them and the job executor runs their timers like any other;
- * 100,000 take seconds instead of the hours the engine's starts would on 2 cores. A measurement
- * aid, never used by the application.
+ * replaced by a new one ({@code md5(<id>-c<n>)} as a UUID) and the business key (and variables
+ * holding the ticket number) replaced. The copies are what the engine would have written for the
+ * same tickets started at the same instant, so the inbox reads them and the job executor runs their
+ * timers like any other; 100,000 take seconds instead of the hours the engine's starts would on 2
+ * cores. A measurement aid, never used by the application.
  */
 final class EngineClones {
 
@@ -99,10 +99,6 @@ final class EngineClones {
               + " join clone_template t on t.pi = e.proc_inst_id_ where e.act_inst_id_ is not null"
               + " on conflict do nothing");
       statement.execute(
-          "insert into clone_owned select distinct e.parent_act_inst_id_, t.pi from"
-              + " act_ru_execution e join clone_template t on t.pi = e.proc_inst_id_ where"
-              + " e.parent_act_inst_id_ is not null on conflict do nothing");
-      statement.execute(
           "insert into clone_owned select v.bytearray_id_, t.pi from act_ru_variable v join"
               + " clone_template t on t.pi = v.proc_inst_id_ where v.bytearray_id_ is not null on"
               + " conflict do nothing");
@@ -151,7 +147,11 @@ final class EngineClones {
         for (String[] column : columns(db, "public", table)) {
           String name = column[0];
           boolean text = column[1].contains("char") || column[1].equals("text");
-          if (text && (ID_COLUMNS.contains(name) || name.endsWith("_id_"))) {
+          if (name.equals("id_")) {
+            // a copied row's own id: always new (an identity link's or authorization's id is
+            // referenced by nothing, so it is not in clone_owned)
+            expressions.put(name, "md5(s.id_ || m.suffix)::uuid::text");
+          } else if (text && (ID_COLUMNS.contains(name) || name.endsWith("_id_"))) {
             expressions.put(
                 name,
                 "case when s."
@@ -164,7 +164,11 @@ final class EngineClones {
           } else if (text && NUMBER_COLUMNS.contains(name)) {
             expressions.put(
                 name,
-                "case when s." + name + " = m.template_number then m.number else s." + name + " end");
+                "case when s."
+                    + name
+                    + " = m.template_number then m.number else s."
+                    + name
+                    + " end");
           }
         }
         int rows =
@@ -230,7 +234,8 @@ final class EngineClones {
         while (rows.next()) {
           columns.add(
               new String[] {
-                rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(2).toLowerCase(Locale.ROOT)
+                rows.getString(1).toLowerCase(Locale.ROOT),
+                rows.getString(2).toLowerCase(Locale.ROOT)
               });
         }
       }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's history chosen for what is read (issue 26 item 3, ADR 0034, docs/performance.md
- * "History per process"). Our reports, the SLA figures and the audit trail read our own tables;
- * of the engine's history only these are read:
+ * "History per process"). Our reports, the SLA figures and the audit trail read our own tables; of
+ * the engine's history only these are read:
  *
  * <ul>
  *   <li>process instances ({@code ACT_HI_PROCINST}): the data subject's export and erasure (by
@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  *       through {@code /engine-rest}).
  * </ul>
  *
- * Every process therefore writes no decision evaluations ({@code ACT_HI_DECINST} and its inputs
- * and outputs), no candidate-group changes ({@code ACT_HI_IDENTITYLINK}) and no activity instances
- * but end events. The lean processes ({@code sportello.engine.history.lean-processes}: chat paths,
+ * Every process therefore writes no decision evaluations ({@code ACT_HI_DECINST} and its inputs and
+ * outputs), no candidate-group changes ({@code ACT_HI_IDENTITYLINK}) and no activity instances but
+ * end events. The lean processes ({@code sportello.engine.history.lean-processes}: chat paths,
  * campaigns, satisfaction surveys; key prefixes) also write no task instances, no variables and no
  * job log but failures. The level keeps the id and name of {@code full}, the level stored in the
  * database, so existing databases start unchanged; {@code
@@ -55,8 +55,7 @@ class EngineHistoryLevel extends AbstractProcessEnginePlugin {
 
   EngineHistoryLevel(
       @Value("${sportello.engine.history.per-process:true}") boolean perProcess,
-      @Value(
-              "${sportello.engine.history.lean-processes:chat-path-,campaign,satisfaction-survey}")
+      @Value("${sportello.engine.history.lean-processes:chat-path-,campaign,satisfaction-survey}")
           List<String> leanPrefixes) {
     this.perProcess = perProcess;
     this.leanPrefixes = leanPrefixes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -140,7 +140,8 @@ class EngineHistoryLevelIT extends IntegrationTest {
                 "chatAnswerAtRiskFrom",
                 Date.from(clock.instant().plusSeconds(300))));
     Map<String, Integer> written = rows(path.getId());
-    System.out.printf("history rows of a started chat path (per-process=%s): %s%n", perProcess, written);
+    System.out.printf(
+        "history rows of a started chat path (per-process=%s): %s%n", perProcess, written);
     assertThat(written.get("act_hi_procinst")).isEqualTo(1);
     if (perProcess) {
       assertThat(written.get("act_hi_taskinst")).isZero();
@@ -170,7 +171,8 @@ class EngineHistoryLevelIT extends IntegrationTest {
     return rows;
   }
 
-  private static Map<String, Integer> minus(Map<String, Integer> after, Map<String, Integer> before) {
+  private static Map<String, Integer> minus(
+      Map<String, Integer> after, Map<String, Integer> before) {
     Map<String, Integer> difference = new LinkedHashMap<>();
     for (String table : List.copyOf(after.keySet())) {
       difference.put(table, after.get(table) - before.get(table));
