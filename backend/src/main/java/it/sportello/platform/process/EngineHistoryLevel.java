@@ -156,8 +156,9 @@ class EngineHistoryLevel extends AbstractProcessEnginePlugin {
         Object type = activity == null ? null : activity.getProperty("type");
         return type instanceof String name && name.endsWith("EndEvent");
       }
-      // an activity event on anything else (a migration's instruction): kept
-      return true;
+      // a migrated activity instance: only running ones are migrated, and a running activity is
+      // never an end event, so its history row was not written either
+      return false;
     }
 
     /** The key of the process an entity belongs to, or null (standalone tasks, batches, ...). */
