@@ -21,8 +21,8 @@ import java.util.Set;
  * replaced by a new one ({@code md5(<id>-c<n>)} as a UUID) and the business key (and variables
  * holding the ticket number) replaced. The copies are what the engine would have written for the
  * same tickets started at the same instant, so the inbox reads them and the job executor runs their
- * timers like any other; 100,000 take seconds instead of the hours the engine's starts would on 2
- * cores. A measurement aid, never used by the application.
+ * timers like any other; 100,000 take a few minutes (19,798 in 26 s measured) instead of the hours
+ * the engine's starts would take on 2 cores. A measurement aid, never used by the application.
  */
 final class EngineClones {
 
