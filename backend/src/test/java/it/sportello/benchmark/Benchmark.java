@@ -52,8 +52,10 @@ import java.util.function.Supplier;
  * rates} (intake steps in requests/s), {@code step-seconds}, {@code saturation-seconds}, {@code
  * threads}, {@code completions}, {@code overload-multiples} (open-loop rates as multiples of the
  * closed-loop capacity, 1,2,4), {@code jfr} (flight recordings of the intake's closed loops),
- * {@code keep-data} (reuse the loaded database of the last run), {@code scenarios} (comma-separated
- * subset of intake,overload,inbox,completion,timers,report).
+ * {@code keep-data} (reuse the loaded database of the last run), {@code fill} ({@code sql}: open
+ * tasks as SQL copies of {@code fill-templates} engine-started ones, or {@code engine}), {@code
+ * nodes} (2: a second application node on the same database runs the timers too), {@code scenarios}
+ * (comma-separated subset of intake,overload,inbox,completion,timers,report).
  */
 public final class Benchmark {
 
@@ -70,6 +72,7 @@ public final class Benchmark {
   private String base;
   private int postgresPort;
   private Process app;
+  private Process secondNode;
   private ProcessProbe probe;
   private final SplittableRandom random = new SplittableRandom(42);
 
@@ -368,21 +371,111 @@ public final class Benchmark {
     results.put("overload", overload);
   }
 
+  /**
+   * Open tasks up to {@code open}. With {@code fill=engine} every ticket's process is started
+   * through /engine-rest (the real start, about 6-10 per second per core). With {@code fill=sql}
+   * (the default) only {@code fill-templates} (200) are started that way and the others are SQL
+   * copies of them ({@link EngineClones}: the same rows the engine writes, ids and numbers
+   * replaced), which reaches 100,000 open tasks in minutes. Stops starting after {@code
+   * fill-minutes}.
+   */
   private void fillOpenTasks(Connection db, int contacts) throws Exception {
     int wanted = intOption("open", 100_000);
-    int minutes = intOption("fill-minutes", 30);
     int existing = count(db, "select count(*) from act_ru_task");
     int missing = Math.max(0, wanted - existing);
     if (missing == 0) {
       return;
     }
-    log("starting %,d ticket processes through the engine (have %,d tasks)", missing, existing);
+    boolean sql = option("fill", "sql").equals("sql");
+    int started = sql ? Math.min(missing, intOption("fill-templates", 200)) : missing;
+    ProcessProbe.Mark mark = probe.mark();
+    Map<String, Object> fill = new LinkedHashMap<>();
+    List<String[]> tickets = startTicketProcesses(db, contacts, started, fill);
+    int copies = missing - started;
+    if (sql && copies > 0 && !tickets.isEmpty()) {
+      // the templates must wait at their first task (an asynchronous step may still run)
+      String numbers =
+          tickets.stream().map(t -> "'" + t[0] + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+      String waiting =
+          "select count(distinct e.business_key_) from act_ru_task k join act_ru_execution e on"
+              + " e.id_ = k.proc_inst_id_ where e.business_key_ in ("
+              + numbers
+              + ")";
+      for (int i = 0; i < 120 && count(db, waiting) < tickets.size(); i++) {
+        Thread.sleep(1000);
+      }
+      List<String> templates = new ArrayList<>();
+      try (Statement statement = db.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  waiting.replace("count(distinct e.business_key_)", "distinct e.business_key_"))) {
+        while (rows.next()) {
+          templates.add(rows.getString(1));
+        }
+      }
+      long copyStarted = System.nanoTime();
+      log("copying %d template processes into %,d (SQL)", templates.size(), copies);
+      Map<String, Integer> written;
+      db.setAutoCommit(false);
+      try {
+        written =
+            EngineClones.copy(db, templates, copies, BenchmarkData.reserveTicketIds(db, copies));
+        db.commit();
+      } finally {
+        db.setAutoCommit(true);
+      }
+      double copySeconds = (System.nanoTime() - copyStarted) / 1e9;
+      log("copied in %.1f s: %s", copySeconds, written);
+      // the copies were all "received" now: a tenth made overdue and a fifth past their follow-up
+      // date (the inbox's SLA states read the task's dates), by a hash of the task's id
+      try (Statement statement = db.createStatement()) {
+        int overdue =
+            statement.executeUpdate(
+                "update act_ru_task set follow_up_date_ = now() - interval '2 hours', due_date_ ="
+                    + " now() - interval '1 hour' where ('x' || substr(md5(id_), 1, 2))::bit(8)::int"
+                    + " < 26");
+        int followUp =
+            statement.executeUpdate(
+                "update act_ru_task set follow_up_date_ = now() - interval '1 hour', due_date_ ="
+                    + " now() + interval '1 day' where ('x' || substr(md5(id_), 1, 2))::bit(8)::int"
+                    + " between 26 and 77");
+        fill.put("tasksMadeOverdue", overdue);
+        fill.put("tasksMadeFollowUp", followUp);
+      }
+      fill.put("templates", templates.size());
+      fill.put("copies", copies);
+      fill.put("copySeconds", Samples.round(copySeconds));
+      fill.put("rowsCopied", written);
+    }
+    analyze(db);
+    int tasks = count(db, "select count(*) from act_ru_task");
+    fill.putAll(probe.since(mark));
+    fill.put("openTasks", tasks);
+    fill.put("wanted", wanted);
+    fill.put("method", sql ? "sql copies of engine-started templates" : "engine starts");
+    results.put("openTaskFill", fill);
+    row(
+        sql
+            ? "open tasks: " + started + " started via /engine-rest, the rest SQL copies"
+            : "ticket process started via /engine-rest on a stored ticket",
+        String.format("%,d open tasks reached", tasks),
+        fill.containsKey("copySeconds")
+            ? fill.get("wallSeconds") + " s in all, copies " + fill.get("copySeconds") + " s"
+            : fill.get("wallSeconds") + " s",
+        "",
+        resources(fill));
+  }
+
+  /** Stores {@code count} new tickets and starts each one's process through /engine-rest. */
+  private List<String[]> startTicketProcesses(
+      Connection db, int contacts, int count, Map<String, Object> fill) throws Exception {
+    int minutes = intOption("fill-minutes", 30);
+    log("starting %,d ticket processes through the engine", count);
     BenchmarkData data = new BenchmarkData(11);
     List<String[]> tickets =
-        data.loadNewTickets(db, BenchmarkData.maxTicketId(db), missing, contacts);
+        data.loadNewTickets(db, BenchmarkData.reserveTicketIds(db, count), count, contacts);
     ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(tickets);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(minutes));
-    ProcessProbe.Mark mark = probe.mark();
     Samples samples = new Samples();
     int threads = intOption("threads", 8);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -400,12 +493,7 @@ public final class Benchmark {
       log("  %,d started (%,.0f/s)", samples.count(), samples.throughput());
     }
     samples.stop();
-    int tasks = count(db, "select count(*) from act_ru_task");
-    Map<String, Object> fill = new LinkedHashMap<>(samples.figures());
-    fill.putAll(probe.since(mark));
-    fill.put("openTasks", tasks);
-    fill.put("wanted", wanted);
-    results.put("openTaskFill", fill);
+    fill.put("engineStarts", samples.figures());
     if (!queue.isEmpty()) {
       // tickets whose process did not start within the time: not left as NEW without a process
       try (Statement statement = db.createStatement()) {
@@ -416,13 +504,9 @@ public final class Benchmark {
             "delete from sportello.ticket where status = 'NEW' and created_by = 'benchmark'");
       }
     }
-    analyze(db);
-    row(
-        "ticket process started via /engine-rest on a stored ticket",
-        String.format("%,d open tasks reached", tasks),
-        latency(samples),
-        "",
-        resources(fill));
+    List<String[]> startedTickets = new ArrayList<>(tickets);
+    startedTickets.removeAll(queue);
+    return startedTickets;
   }
 
   /**
@@ -434,21 +518,33 @@ public final class Benchmark {
     Map<String, Object> inbox = new LinkedHashMap<>();
     inbox.put("openTasks", open);
     inbox.put("closedTickets", closed);
-    for (Map.Entry<String, String> variant :
-        Map.of(
-                "firstPage", "/api/inbox?size=25",
-                "queuePayments", "/api/inbox?size=25&queue=payments",
-                "slaAtRisk", "/api/inbox?size=25&sla=AT_RISK")
-            .entrySet()) {
-      JsonNode page = JSON.readTree(get(variant.getValue(), "operator1").body());
+    // the first page, each filter of the inbox, each SLA state, and the supervisors' view of the
+    // queues' SLA figures (as supervisor)
+    Map<String, String> variants = new LinkedHashMap<>();
+    variants.put("firstPage", "/api/inbox?size=25");
+    variants.put("queuePayments", "/api/inbox?size=25&queue=payments");
+    variants.put("typeQ", "/api/inbox?size=25&type=Q");
+    variants.put("channelEmail", "/api/inbox?size=25&channel=EMAIL");
+    variants.put("languageEn", "/api/inbox?size=25&language=en");
+    variants.put("priority1", "/api/inbox?size=25&priority=1");
+    variants.put("number", "/api/inbox?size=25&number=BN-12");
+    variants.put("requester", "/api/inbox?size=25&requester=rossi");
+    variants.put("slaOnTrack", "/api/inbox?size=25&sla=ON_TRACK");
+    variants.put("slaAtRisk", "/api/inbox?size=25&sla=AT_RISK");
+    variants.put("slaBreached", "/api/inbox?size=25&sla=BREACHED");
+    variants.put("supervisorOverview", "/api/supervisor/overview");
+    int defaultCalls = intOption("inbox-calls", 30);
+    for (Map.Entry<String, String> variant : variants.entrySet()) {
+      String user = variant.getKey().startsWith("supervisor") ? "supervisor" : "operator1";
+      JsonNode page = JSON.readTree(get(variant.getValue(), user).body());
       for (int i = 0; i < 5; i++) {
-        get(variant.getValue(), "operator1");
+        get(variant.getValue(), user);
       }
       ProcessProbe.Mark mark = probe.mark();
       Samples samples = new Samples();
-      int calls = variant.getKey().equals("firstPage") ? 100 : 30;
+      int calls = variant.getKey().equals("firstPage") ? 100 : defaultCalls;
       for (int i = 0; i < calls; i++) {
-        timed(samples, request(variant.getValue(), "operator1", null), 200);
+        timed(samples, request(variant.getValue(), user, null), 200);
       }
       samples.stop();
       Map<String, Object> figures = new LinkedHashMap<>(samples.figures());
@@ -461,7 +557,7 @@ public final class Benchmark {
               "%,d open tasks, %,d closed tickets; matched %,d",
               open, closed, page.path("totalElements").asLong()),
           latency(samples),
-          variant.getKey().equals("firstPage") ? "p95 < 50 ms" : "",
+          "p95 < 50 ms",
           resources(figures));
     }
     results.put("inbox", inbox);
@@ -534,19 +630,29 @@ public final class Benchmark {
    */
   private void timers(Connection db) throws Exception {
     int wanted = intOption("timers", 50_000);
+    int nodes = intOption("nodes", 1);
+    if (nodes > 1 && secondNode == null) {
+      secondNode = startSecondNode();
+    }
     int made;
     Instant dueAt = Instant.now().minusSeconds(1);
     try (PreparedStatement statement =
         db.prepareStatement(
-            "update act_ru_job set duedate_ = ? where id_ in (select j.id_ from act_ru_job j join"
-                + " act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ ="
-                + " 'boundaryEvent_takeInChargeOverdue' and j.duedate_ > ? limit ?)")) {
+            "create temp table if not exists benchmark_due_timers as select j.id_ from act_ru_job"
+                + " j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ ="
+                + " 'boundaryEvent_takeInChargeOverdue' and j.duedate_ > ? limit ?")) {
       statement.setTimestamp(1, Timestamp.from(dueAt));
-      statement.setTimestamp(2, Timestamp.from(dueAt));
-      statement.setInt(3, wanted);
+      statement.setInt(2, wanted);
+      statement.execute();
+    }
+    try (PreparedStatement statement =
+        db.prepareStatement(
+            "update act_ru_job set duedate_ = ? where id_ in (select id_ from"
+                + " benchmark_due_timers)")) {
+      statement.setTimestamp(1, Timestamp.from(dueAt));
       made = statement.executeUpdate();
     }
-    log("%,d take-in-charge timers due now", made);
+    log("%,d take-in-charge timers due now, %d node(s)", made, nodes);
     ProcessProbe.Mark mark = probe.mark();
     long started = System.nanoTime();
     String remainingSql =
@@ -593,13 +699,48 @@ public final class Benchmark {
         count(
             db,
             "select count(*) from sportello.ticket_event where kind = 'TAKE_IN_CHARGE_OVERDUE'"));
+    // executions per timer, from the job log: once, more than once, never
+    try (Statement statement = db.createStatement();
+        ResultSet executions =
+            statement.executeQuery(
+                "select count(*) filter (where n = 1), count(*) filter (where n > 1), (select"
+                    + " count(*) from benchmark_due_timers) - count(*) from (select job_id_, count(*)"
+                    + " n from act_hi_job_log where job_state_ = 2 and job_id_ in (select id_ from"
+                    + " benchmark_due_timers) group by job_id_) runs")) {
+      executions.next();
+      timers.put("timersRunOnce", executions.getInt(1));
+      timers.put("timersRunMoreThanOnce", executions.getInt(2));
+      timers.put("timersNeverRun", executions.getInt(3));
+    }
+    Map<String, Integer> perNode = new LinkedHashMap<>();
+    try (Statement statement = db.createStatement();
+        ResultSet hosts =
+            statement.executeQuery(
+                "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and job_id_ in"
+                    + " (select id_ from benchmark_due_timers) group by hostname_ order by 1")) {
+      while (hosts.next()) {
+        perNode.put(hosts.getString(1), hosts.getInt(2));
+      }
+    }
+    timers.put("nodes", nodes);
+    timers.put("runByNode", perNode);
+    try (Statement statement = db.createStatement()) {
+      statement.execute("drop table benchmark_due_timers");
+    }
     timers.putAll(probe.since(mark));
     results.put("timers", timers);
     row(
         "SLA timers due at once → escalations",
         String.format(
-            "%,d timers; %s run twice, %s tickets escalated twice",
-            made, timers.get("timersRunTwice"), timers.get("ticketsEscalatedTwice")),
+            "%,d timers, %d node(s) %s; run once %s, more than once %s, never %s; %s tickets"
+                + " escalated twice",
+            made,
+            nodes,
+            perNode,
+            timers.get("timersRunOnce"),
+            timers.get("timersRunMoreThanOnce"),
+            timers.get("timersNeverRun"),
+            timers.get("ticketsEscalatedTwice")),
         String.format(
             Locale.ROOT,
             "all done in %.1f s (%.0f/s)%s",
@@ -1017,6 +1158,8 @@ public final class Benchmark {
             "--sportello.mail.polling.enabled=false",
             "--sportello.mail.outbound.enabled=false",
             "--camunda.bpm.job-execution.enabled=true",
+            // the job log's hostname_ tells which node ran a job (--nodes=2)
+            "--camunda.bpm.generic-properties.properties.hostname=node1",
             // the baseline and the fast way to open tasks start these through /engine-rest as
             // api-client, which may otherwise start only office-involvement (README "Security")
             "--sportello.engine.api-client-processes=office-involvement,ticket,benchmark-baseline",
@@ -1057,8 +1200,67 @@ public final class Benchmark {
     throw new IllegalStateException("The application did not start within 5 minutes");
   }
 
+  /**
+   * A second application node on the same database ({@code --nodes=2}, the timers scenario): the
+   * same jar and JVM options, its own port, no database or search node of its own, job executor on.
+   */
+  private Process startSecondNode() throws Exception {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(option("jvm-options", "-XX:+UseG1GC").split(" ")));
+    command.addAll(
+        List.of(
+            "-jar",
+            out.resolve("sportello.jar").toString(),
+            "--server.port=" + port,
+            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--sportello.search.embedded.start-on-startup=false",
+            "--sportello.mail.embedded-server.smtp-port=0",
+            "--sportello.mail.embedded-server.imap-port=0",
+            "--sportello.mail.polling.enabled=false",
+            "--sportello.mail.outbound.enabled=false",
+            "--camunda.bpm.job-execution.enabled=true",
+            "--camunda.bpm.generic-properties.properties.hostname=node2"));
+    log("starting a second node: %s", String.join(" ", command));
+    Process node =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("application-node2.log").toFile())
+            .start();
+    Instant until = Instant.now().plus(Duration.ofMinutes(5));
+    while (Instant.now().isBefore(until)) {
+      if (!node.isAlive()) {
+        throw new IllegalStateException(
+            "The second node stopped; see " + out.resolve("application-node2.log"));
+      }
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          log("second node up on port %d (pid %d)", port, node.pid());
+          return node;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("The second node did not start within 5 minutes");
+  }
+
   private void stopApplication() throws InterruptedException {
     clientThreads.shutdownNow();
+    if (secondNode != null && secondNode.isAlive()) {
+      secondNode.destroy();
+      secondNode.waitFor(60, TimeUnit.SECONDS);
+    }
     if (app != null && app.isAlive()) {
       app.destroy();
       if (!app.waitFor(60, TimeUnit.SECONDS)) {

@@ -531,11 +531,31 @@ final class BenchmarkData {
     }
   }
 
-  private static void setTicketSequence(Connection connection) throws SQLException {
+  /**
+   * The first of {@code count} ticket ids nobody else takes: the sequence is moved past them first,
+   * so tickets the application opens meanwhile (its demo data, right after start) get other ids.
+   */
+  static long reserveTicketIds(Connection connection, long count) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "select setval(pg_get_serial_sequence('sportello.ticket', 'id'), greatest((select"
+                    + " coalesce(max(id), 0) from sportello.ticket), "
+                    + TICKET_ID_BASE
+                    + ", (select last_value from sportello.ticket_id_seq)) + 100 + "
+                    + count
+                    + ")")) {
+      result.next();
+      return result.getLong(1) - count + 1;
+    }
+  }
+
+  static void setTicketSequence(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(
-          "select setval(pg_get_serial_sequence('sportello.ticket', 'id'), (select max(id) from"
-              + " sportello.ticket))");
+          "select setval(pg_get_serial_sequence('sportello.ticket', 'id'), greatest((select"
+              + " max(id) from sportello.ticket), (select last_value from"
+              + " sportello.ticket_id_seq)))");
     }
   }
 
