@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * four decimals asserted.
  *
  * <ul>
- *   <li>Erlang B: the erlang.com calculator manual ("How much traffic can a trunk group handle"): 15
- *       lines at 1% blocking carry 8.108 Erlangs. Further table values: 10 Erlangs on 10 lines
+ *   <li>Erlang B: the erlang.com calculator manual ("How much traffic can a trunk group handle"):
+ *       15 lines at 1% blocking carry 8.108 Erlangs. Further table values: 10 Erlangs on 10 lines
  *       block 21.46% of calls; 2 Erlangs on 5 lines 3.67%.
  *   <li>Erlang C, the classic textbook case: 2 Erlangs on 3 agents wait with probability 4/9.
  *   <li>Erlang C, the call-centre worked example (100 calls in 30 minutes, 180 s handling time, so
