@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
-import { OFFER_POLL_MS, PresenceSwitch } from './PresenceSwitch';
+import { OFFER_FALLBACK_POLL_MS, PresenceSwitch } from './PresenceSwitch';
 
 const operator = { userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' };
 
@@ -107,8 +107,46 @@ describe('PresenceSwitch', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Proposta rifiutata');
     const polls = calls.filter((call) => call === 'GET /api/me/offer').length;
     await act(async () => {
-      vi.advanceTimersByTime(OFFER_POLL_MS);
+      vi.advanceTimersByTime(OFFER_FALLBACK_POLL_MS);
     });
     await waitFor(() => expect(calls.filter((call) => call === 'GET /api/me/offer').length).toBeGreaterThan(polls));
+  });
+
+  it('reads the offer when the stream says one was made, and polls no more while it is up', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const sources: { emit: (name: string, data: string) => void }[] = [];
+    class StreamStub {
+      static readonly CLOSED = 2;
+      readyState = 1;
+      private listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+      constructor() {
+        sources.push(this);
+      }
+      addEventListener(name: string, listener: (event: MessageEvent<string>) => void) {
+        this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      }
+      close() {
+        this.readyState = 2;
+      }
+      emit(name: string, data: string) {
+        this.listeners.get(name)?.forEach((listener) => listener(new MessageEvent(name, { data })));
+      }
+    }
+    vi.stubGlobal('EventSource', StreamStub);
+    state = { ...state, state: 'AVAILABLE' };
+    renderSwitch();
+    await screen.findByRole('combobox', { name: 'La mia presenza' });
+    expect(sources).toHaveLength(1);
+    act(() => sources[0].emit('ready', '{}'));
+    await waitFor(() => expect(calls.filter((call) => call === 'GET /api/me/offer').length).toBeGreaterThan(0));
+    const asked = calls.filter((call) => call === 'GET /api/me/offer').length;
+    await act(async () => {
+      vi.advanceTimersByTime(OFFER_FALLBACK_POLL_MS * 3);
+    });
+    expect(calls.filter((call) => call === 'GET /api/me/offer')).toHaveLength(asked);
+
+    offered = true;
+    act(() => sources[0].emit('offer', '{"taskId":"task-7"}'));
+    expect(await screen.findByRole('dialog', { name: 'Nuova pratica proposta' })).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { answer, client, ApiError } from '../client';
 import type { Me } from '../api';
 import { calendarDateTime } from '../calendar';
+import { useServerEvent, useServerEventsConnected } from '../lib/events';
 import type { components } from '../openapi';
 
 type Presence = components['schemas']['OperatorPresence'];
@@ -13,8 +14,11 @@ type Offer = components['schemas']['WorkOffer'];
 /** The roles that have a presence and are offered work. */
 const OPERATOR_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3'];
 
-/** How often the workspace asks for an offer while the operator is available (ms). */
-export const OFFER_POLL_MS = 10_000;
+/**
+ * How often the workspace asks for an offer while the operator is available and the tab's event
+ * stream is down (ms); while it is up, offers arrive as `offer` events and nothing polls.
+ */
+export const OFFER_FALLBACK_POLL_MS = 30_000;
 
 export const isOperator = (user: Me) => user.roles.some((role) => OPERATOR_ROLES.includes(role));
 
@@ -63,12 +67,17 @@ export function PresenceSwitch({ user }: { user: Me }) {
   }, []);
 
   const available = presence?.state === 'AVAILABLE';
+  const connected = useServerEventsConnected();
+  // an offer made for me, or a stream that (re)connected after missing some: read the offer
+  useServerEvent('offer', () => void poll(), available);
+  useServerEvent('ready', () => void poll(), available);
   useEffect(() => {
     if (!available) return undefined;
     void poll();
-    const timer = window.setInterval(() => void poll(), OFFER_POLL_MS);
+    if (connected) return undefined;
+    const timer = window.setInterval(() => void poll(), OFFER_FALLBACK_POLL_MS);
     return () => window.clearInterval(timer);
-  }, [available, poll]);
+  }, [available, connected, poll]);
 
   const choose = async (value: string) => {
     // "PAUSED:LUNCH" or a state alone; the reason is left out of the body when there is none

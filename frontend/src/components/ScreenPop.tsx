@@ -2,20 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { linkCall, tasksOf, type Me, type ScreenPop } from '../api';
+import { useServerEvent } from '../lib/events';
 
 const PHONE_ROLES = ['LEVEL1', 'LEVEL2', 'LEVEL3', 'SUPERVISOR'];
 
-/** The logged-in operator's screen pops, from the server's event stream (reconnects by itself). */
+/** The logged-in operator's screen pops, from the tab's event stream (reconnects by itself). */
 export function useScreenPops(enabled: boolean): [ScreenPop | undefined, () => void] {
   const [pop, setPop] = useState<ScreenPop>();
-  useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return undefined;
-    const source = new EventSource('/api/phone/stream', { withCredentials: true });
-    source.addEventListener('call', (event) => {
-      setPop(JSON.parse((event as MessageEvent<string>).data) as ScreenPop);
-    });
-    return () => source.close();
-  }, [enabled]);
+  useServerEvent('screen-pop', (data) => setPop(JSON.parse(data) as ScreenPop), enabled);
   return [pop, () => setPop(undefined)];
 }
 

@@ -1,11 +1,12 @@
 // Notifications in the application: one store per browser tab, shared by the bell and the inbox's
-// badges, reloaded when the server says something changed (server-sent events) and every
+// badges, reloaded when the server says something changed (the tab's event stream) and every
 // POLL_MS as a fallback (another application node, a lost stream).
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import { answer, client } from '../client';
 import type { components } from '../openapi';
 import { calendarDateTime } from '../calendar';
+import { onServerEvent } from './events';
 
 type Schemas = components['schemas'];
 export type AppNotification = Schemas['AppNotification'];
@@ -55,11 +56,10 @@ export async function reloadNotifications(): Promise<void> {
 function start() {
   void reloadNotifications();
   const timer = setInterval(() => void reloadNotifications(), POLL_MS);
-  const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/notifications/events');
-  source?.addEventListener('notifications', () => void reloadNotifications());
+  const unsubscribe = onServerEvent('notification', () => void reloadNotifications());
   return () => {
     clearInterval(timer);
-    source?.close();
+    unsubscribe();
   };
 }
 

@@ -14,6 +14,7 @@ import { BulkBar, type BulkResult } from '../components/BulkBar';
 import { useShortcuts } from '../lib/shortcuts';
 import { useCodeLabels, type CodeKind } from '../lib/codeLabels';
 import { useLabels } from '../lib/labels';
+import { useServerEvent } from '../lib/events';
 import '../components/inbox.css';
 
 /** Fallback polling; server-sent events announce changes as they happen. */
@@ -48,13 +49,9 @@ export function InboxPage({ user }: { user: Me }) {
   const { data: rows, error, setError, reload: load } = usePolling(fetchPage, REFRESH_MS, t('errors.generic'));
   const items = rows?.items ?? [];
 
-  useEffect(() => {
-    const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/inbox/events');
-    source?.addEventListener('tasks', (event) => {
-      if ((event as MessageEvent).data === 'changed') void load();
-    });
-    return () => source?.close();
-  }, [load]);
+  useServerEvent('inbox', (data) => {
+    if (data === 'changed') void load();
+  });
 
   // a selection only holds the tasks still shown
   useEffect(() => {

@@ -5,6 +5,7 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "platform :: process",
+      "platform :: events",
       "platform :: security",
       "contact",
       "document",

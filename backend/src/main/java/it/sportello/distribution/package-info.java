@@ -11,6 +11,7 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "channel :: phone",
+      "platform :: events",
       "platform :: security",
       "shared",
       "shared :: web",

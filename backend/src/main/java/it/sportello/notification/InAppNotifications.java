@@ -3,6 +3,8 @@ package it.sportello.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.sportello.platform.web.UserEvents;
+import it.sportello.platform.web.UserEvents.Audience;
 import it.sportello.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class InAppNotifications {
 
+  /** The event on the user's stream that tells a browser to reload its notifications. */
+  static final String EVENT = "notification";
+
   /** The reader: a user and the groups they belong to. */
   public record Reader(String userId, Collection<String> groupIds) {}
 
@@ -50,19 +55,19 @@ public class InAppNotifications {
   private final NamedParameterJdbcTemplate jdbc;
   private final ObjectMapper json;
   private final TicketTasks tasks;
-  private final NotificationStream stream;
+  private final UserEvents events;
   private final Clock clock;
 
   InAppNotifications(
       NamedParameterJdbcTemplate jdbc,
       ObjectMapper json,
       TicketTasks tasks,
-      NotificationStream stream,
+      UserEvents events,
       Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.tasks = tasks;
-    this.stream = stream;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -104,7 +109,7 @@ public class InAppNotifications {
                   .addValue("now", java.sql.Timestamp.from(now)));
     }
     if (written > 0) {
-      signalAfterCommit();
+      signalAfterCommit(recipients);
     }
   }
 
@@ -273,16 +278,31 @@ public class InAppNotifications {
         rs.getBoolean("read"));
   }
 
-  private void signalAfterCommit() {
+  /**
+   * Tells the recipients' open browsers that they have new notifications ({@code notification} on
+   * their event streams, data {@code changed}); each then reloads its own.
+   */
+  private void signalAfterCommit(Collection<Recipient> recipients) {
+    Audience audience =
+        Audience.of(
+            recipients.stream()
+                .filter(recipient -> recipient.type() == Recipient.Type.USER)
+                .map(Recipient::id)
+                .toList(),
+            recipients.stream()
+                .filter(recipient -> recipient.type() == Recipient.Type.GROUP)
+                .map(Recipient::id)
+                .toList());
+    Runnable signal = () -> events.send(audience, EVENT, "changed");
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      stream.changed();
+      signal.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            stream.changed();
+            signal.run();
           }
         });
   }

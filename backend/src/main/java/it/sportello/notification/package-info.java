@@ -4,5 +4,5 @@
  * job never queues a message twice. The channel adapters (mail, PEC, SMS) deliver them.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"platform :: security", "shared", "shared :: web"})
+    allowedDependencies = {"platform :: events", "platform :: security", "shared", "shared :: web"})
 package it.sportello.notification;

@@ -1,35 +1,26 @@
 package it.sportello.worklist;
 
-import it.sportello.shared.web.ChangeStream;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
+import it.sportello.platform.web.UserEvents;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Tells open inboxes that tasks changed (created, claimed, completed), as server-sent events; each
- * client then reloads its own inbox, so no task data travels to those who may not see it.
+ * Tells open inboxes that tasks changed (created, claimed, completed): an {@code inbox} event on
+ * every user's event stream; each client then reloads its own inbox, so no task data travels to
+ * those who may not see it.
  */
 @Component
 public class InboxEvents {
 
-  static final String EVENT = "tasks";
+  static final String EVENT = "inbox";
 
-  private final ChangeStream stream = new ChangeStream(EVENT);
+  private final UserEvents events;
 
-  /** A new subscription; the browser's EventSource reconnects after the timeout. */
-  public SseEmitter subscribe() {
-    return stream.subscribe();
+  InboxEvents(UserEvents events) {
+    this.events = events;
   }
 
   /** Tasks changed (after the transaction that changed them committed). */
   public void changed() {
-    stream.changed();
-  }
-
-  /** Open streams would hold up the graceful shutdown: end them first (clients reconnect). */
-  @EventListener(ContextClosedEvent.class)
-  void closeAll() {
-    stream.closeAll();
+    events.toEveryone(EVENT);
   }
 }

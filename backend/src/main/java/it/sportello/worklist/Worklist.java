@@ -3,14 +3,20 @@ package it.sportello.worklist;
 import it.sportello.notification.AppNotificationKind;
 import it.sportello.notification.InAppNotifications;
 import it.sportello.notification.Recipient;
+import it.sportello.processes.TicketProcess;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,21 +32,69 @@ public class Worklist {
   private final List<TaskCompletionHandler> handlers;
   private final Clock clock;
   private final InAppNotifications notifications;
+  private final List<InboxOrder> orders;
+
+  /** The process variable that names a ticket task's queue (the inbox's queue filter). */
+  static final String QUEUE_VARIABLE = TicketProcess.Variables.QUEUE;
+
+  /** The most tasks of one queue an inbox orders by their policy rather than by deadline. */
+  static final int RANKED_AT_MOST = 2_000;
 
   Worklist(
       WorklistPort port,
       List<TaskCompletionHandler> handlers,
       Clock clock,
-      InAppNotifications notifications) {
+      InAppNotifications notifications,
+      List<InboxOrder> orders) {
     this.port = port;
     this.handlers = handlers;
     this.clock = clock;
     this.notifications = notifications;
+    this.orders = orders;
   }
 
-  /** The worker's tasks by due date, urgency measured now. */
+  /**
+   * The worker's tasks by due date, urgency measured now. Narrowed to one queue whose routing
+   * policy orders its tasks for each operator ({@link InboxOrder}, ADR 0032), in that order
+   * instead, as long as the queue's tasks in the view are at most {@value #RANKED_AT_MOST}; beyond,
+   * by due date (the engine pages those).
+   */
   public Page<WorkItem> inbox(Worker worker, InboxFilter filter, int page, int size) {
-    return port.inbox(worker, filter, clock.instant(), page, size);
+    Instant now = clock.instant();
+    Optional<InboxOrder.Ranking> ranking =
+        filter.variables().get(QUEUE_VARIABLE) instanceof String queue
+            ? orders.stream()
+                .map(order -> order.of(queue, worker.userId()))
+                .flatMap(Optional::stream)
+                .findFirst()
+            : Optional.empty();
+    if (ranking.isPresent()) {
+      List<TaskFacts> all =
+          port.facts(worker, filter, now, RANKED_AT_MOST + 1, ranking.get().variables());
+      if (all.size() <= RANKED_AT_MOST) {
+        return ranked(all, ranking.get(), page, size);
+      }
+    }
+    return port.inbox(worker, filter, now, page, size);
+  }
+
+  private Page<WorkItem> ranked(
+      List<TaskFacts> all, InboxOrder.Ranking ranking, int page, int size) {
+    Comparator<Instant> earliest = Comparator.nullsLast(Comparator.naturalOrder());
+    List<String> ordered =
+        all.stream()
+            .sorted(
+                Comparator.comparingInt(
+                        (TaskFacts task) -> -ranking.score().applyAsInt(task.variables()))
+                    .thenComparing(TaskFacts::dueAt, earliest)
+                    .thenComparing(TaskFacts::createdAt, earliest)
+                    .thenComparing(TaskFacts::taskId))
+            .map(TaskFacts::taskId)
+            .toList();
+    int from = (int) Math.min((long) page * size, ordered.size());
+    int to = Math.min(from + size, ordered.size());
+    return new PageImpl<>(
+        port.items(ordered.subList(from, to)), PageRequest.of(page, size), ordered.size());
   }
 
   /** A task the worker may see: assigned to them or offered to one of their groups. */

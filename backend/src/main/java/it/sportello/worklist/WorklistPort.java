@@ -14,6 +14,16 @@ public interface WorklistPort {
   /** Tasks assigned to the worker or offered to one of their groups, by due date. */
   Page<WorkItem> inbox(Worker worker, InboxFilter filter, Instant now, int page, int size);
 
+  /**
+   * Every task of the inbox (as {@link #inbox}, unpaged), at most {@code limit}, with the values of
+   * these variables (the task's own, else its process's).
+   */
+  List<TaskFacts> facts(
+      Worker worker, InboxFilter filter, Instant now, int limit, java.util.Set<String> variables);
+
+  /** These tasks as work items, in the order given (those no longer open are left out). */
+  List<WorkItem> items(List<String> taskIds);
+
   Optional<WorkItem> find(String taskId);
 
   /** Whether the task is assigned to the worker or, unassigned, offered to one of their groups. */

@@ -7,6 +7,7 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "notification",
+      "platform :: events",
       "platform :: security",
       "processes",
       "shared",

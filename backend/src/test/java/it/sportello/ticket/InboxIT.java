@@ -130,7 +130,7 @@ class InboxIT extends IntegrationTest {
   void openInboxesAreToldWhenTasksChange() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest subscribe =
-        HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/inbox/events"))
+        HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/me/events"))
             .header(
                 "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString("operator1:demo".getBytes()))
@@ -142,12 +142,12 @@ class InboxIT extends IntegrationTest {
     Thread reader = new Thread(() -> stream.body().forEach(lines::add));
     reader.setDaemon(true);
     reader.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("data:subscribed"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:ready"));
 
     post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Evento per le caselle"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("data:changed"));
-    assertThat(lines).contains("event:tasks");
+    assertThat(lines).contains("event:inbox");
   }
 
   private java.util.List<String> numbers(String path) {

@@ -6,7 +6,6 @@ import it.sportello.notification.AppNotification;
 import it.sportello.notification.InAppNotifications;
 import it.sportello.notification.InAppNotifications.Reader;
 import it.sportello.notification.InAppNotifications.UnreadTicket;
-import it.sportello.notification.NotificationStream;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.shared.OperatorNames;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @Tag(
     name = "Notifications",
@@ -41,13 +38,10 @@ class NotificationController {
   private static final String TICKET = "[A-Za-z0-9-]{1,20}"; // as long as a ticket number
 
   private final InAppNotifications notifications;
-  private final NotificationStream stream;
   private final OperatorNames names;
 
-  NotificationController(
-      InAppNotifications notifications, NotificationStream stream, OperatorNames names) {
+  NotificationController(InAppNotifications notifications, OperatorNames names) {
     this.notifications = notifications;
-    this.stream = stream;
     this.names = names;
   }
 
@@ -96,14 +90,6 @@ class NotificationController {
         notifications.unreadCount(reader),
         withNames(notifications.latest(reader, ticket, LATEST)),
         notifications.unreadTickets(reader));
-  }
-
-  @Operation(
-      summary = "Server-sent events: 'notifications' whenever notifications are written",
-      description = "Each client then reloads its own; poll as a fallback.")
-  @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter events() {
-    return stream.subscribe();
   }
 
   @Operation(summary = "Mark one of my notifications read")

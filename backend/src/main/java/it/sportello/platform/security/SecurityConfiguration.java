@@ -91,7 +91,11 @@ public class SecurityConfiguration {
                   .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/create")
                   .hasAnyRole(roles(ANALYST, ADMIN))
                   .requestMatchers("/engine-rest/**")
-                  .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR));
+                  .hasAnyRole(roles(API_CLIENT, ANALYST, ADMIN, SUPERVISOR))
+                  // the one event stream of a browser tab (platform.web.UserEvents): every staff
+                  // role; each stream gets only its user's events and data-free "reload" signals
+                  .requestMatchers(HttpMethod.GET, "/api/me/events")
+                  .hasAnyRole(roles(Role.values()));
               // each module's own rules, in their order (see ModuleAuthorizations)
               modules.orderedStream().forEach(module -> module.authorize(requests));
               requests

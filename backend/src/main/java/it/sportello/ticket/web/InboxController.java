@@ -9,7 +9,6 @@ import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.TicketType;
 import it.sportello.ticket.process.TicketTaskFilters;
-import it.sportello.worklist.InboxEvents;
 import it.sportello.worklist.InboxFilter;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
@@ -20,14 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The operator's inbox: their tasks and their groups' tasks, with the ticket each one is about. */
 @Tag(name = "Inbox", description = "Tasks with their tickets, by SLA deadline")
@@ -44,13 +41,11 @@ class InboxController {
 
   private final Worklist worklist;
   private final TicketViews views;
-  private final InboxEvents events;
   private final TicketQueries tickets;
 
-  InboxController(Worklist worklist, TicketViews views, InboxEvents events, TicketQueries tickets) {
+  InboxController(Worklist worklist, TicketViews views, TicketQueries tickets) {
     this.worklist = worklist;
     this.views = views;
-    this.events = events;
     this.tickets = tickets;
   }
 
@@ -65,14 +60,6 @@ class InboxController {
     SlaFilter(InboxFilter.Urgency urgency) {
       this.urgency = urgency;
     }
-  }
-
-  @Operation(
-      summary = "Server-sent events: 'tasks' whenever tasks are created, claimed or completed",
-      description = "The event carries no data; reload the inbox when it arrives.")
-  @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter events() {
-    return events.subscribe();
   }
 
   @Operation(summary = "My inbox: tasks assigned to me or offered to my groups, by SLA deadline")

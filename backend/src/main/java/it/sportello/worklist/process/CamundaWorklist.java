@@ -7,6 +7,7 @@ import it.sportello.worklist.Colleague;
 import it.sportello.worklist.Completion;
 import it.sportello.worklist.GroupWork;
 import it.sportello.worklist.InboxFilter;
+import it.sportello.worklist.TaskFacts;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
 import it.sportello.worklist.WorklistPort;
@@ -80,6 +81,14 @@ class CamundaWorklist implements WorklistPort {
     if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
       return Page.empty(PageRequest.of(page, size));
     }
+    TaskQuery query = inboxQuery(worker, filter, now);
+    long total = query.count();
+    List<Task> tasks =
+        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
+    return new PageImpl<>(toItems(tasks), PageRequest.of(page, size), total);
+  }
+
+  private TaskQuery inboxQuery(Worker worker, InboxFilter filter, Instant now) {
     TaskQuery query = offeredTo(taskService.createTaskQuery(), worker);
     if (filter.businessKey() != null) {
       query.processInstanceBusinessKey(filter.businessKey());
@@ -94,10 +103,82 @@ class CamundaWorklist implements WorklistPort {
     if (filter.urgency() != null) {
       byUrgency(query, filter.urgency(), Date.from(now));
     }
-    long total = query.count();
-    List<Task> tasks =
-        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
-    return new PageImpl<>(toItems(tasks), PageRequest.of(page, size), total);
+    return query;
+  }
+
+  @Override
+  public List<TaskFacts> facts(
+      Worker worker, InboxFilter filter, Instant now, int limit, Set<String> variables) {
+    if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
+      return List.of();
+    }
+    List<Task> tasks = inboxQuery(worker, filter, now).orderByTaskId().asc().listPage(0, limit);
+    if (tasks.isEmpty() || variables.isEmpty()) {
+      return tasks.stream().map(task -> facts(task, Map.of())).toList();
+    }
+    // one query for all: the process's variables, then the task's own over them
+    Map<String, Map<String, Object>> ofInstance = new HashMap<>();
+    Map<String, Map<String, Object>> ofTask = new HashMap<>();
+    String[] names = variables.toArray(String[]::new);
+    String[] instances =
+        tasks.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toArray(String[]::new);
+    if (instances.length > 0) {
+      for (VariableInstance variable :
+          runtimeService
+              .createVariableInstanceQuery()
+              .processInstanceIdIn(instances)
+              .variableNameIn(names)
+              .list()) {
+        if (variable.getTaskId() == null
+            && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+          ofInstance
+              .computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+              .put(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    for (VariableInstance variable :
+        runtimeService
+            .createVariableInstanceQuery()
+            .taskIdIn(tasks.stream().map(Task::getId).toArray(String[]::new))
+            .variableNameIn(names)
+            .list()) {
+      ofTask
+          .computeIfAbsent(variable.getTaskId(), id -> new HashMap<>())
+          .put(variable.getName(), variable.getValue());
+    }
+    return tasks.stream()
+        .map(
+            task -> {
+              Map<String, Object> values =
+                  new HashMap<>(ofInstance.getOrDefault(task.getProcessInstanceId(), Map.of()));
+              values.putAll(ofTask.getOrDefault(task.getId(), Map.of()));
+              return facts(task, values);
+            })
+        .toList();
+  }
+
+  private static TaskFacts facts(Task task, Map<String, Object> variables) {
+    return new TaskFacts(
+        task.getId(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+        task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+        variables);
+  }
+
+  @Override
+  public List<WorkItem> items(List<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, WorkItem> byId = new HashMap<>();
+    toItems(taskService.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list())
+        .forEach(item -> byId.put(item.id(), item));
+    return taskIds.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   @Override

@@ -439,7 +439,7 @@ class PhoneIT extends IntegrationTest {
     BlockingQueue<JsonNode> pops = new LinkedBlockingQueue<>();
     BlockingQueue<String> ready = new LinkedBlockingQueue<>();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/phone/stream"))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me/events"))
             .header("Accept", "text/event-stream")
             .header(
                 "Authorization",
@@ -460,7 +460,7 @@ class PhoneIT extends IntegrationTest {
                     } else if (line.startsWith("data:")) {
                       if ("ready".equals(event[0])) {
                         ready.add(line);
-                      } else if ("call".equals(event[0])) {
+                      } else if ("screen-pop".equals(event[0])) {
                         pops.add(fromJson(line.substring(5).strip()));
                       }
                     }

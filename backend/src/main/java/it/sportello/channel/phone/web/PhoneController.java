@@ -2,15 +2,11 @@ package it.sportello.channel.phone.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.channel.phone.CallFigures;
 import it.sportello.channel.phone.CallOutcome;
 import it.sportello.channel.phone.PhoneCall;
 import it.sportello.channel.phone.PhoneCalls;
-import it.sportello.channel.phone.ScreenPop;
 import it.sportello.shared.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,20 +22,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The operator's side of the phone: the screen pop stream, calls and their tickets. */
+/**
+ * The operator's side of the phone: calls and their tickets (screen pops: {@link ScreenPopEvents}).
+ */
 @Tag(name = "Phone")
 @RestController
 @RequestMapping("/api/phone")
 class PhoneController {
 
-  private final ScreenPopStream stream;
   private final PhoneCalls calls;
   private final CallFigures figures;
 
-  PhoneController(ScreenPopStream stream, PhoneCalls calls, CallFigures figures) {
-    this.stream = stream;
+  PhoneController(PhoneCalls calls, CallFigures figures) {
     this.calls = calls;
     this.figures = figures;
   }
@@ -61,23 +55,6 @@ class PhoneController {
       throw new InvalidRequestException("month", "must be yyyy-MM");
     }
     return figures.of(parsed);
-  }
-
-  @Operation(
-      summary = "The logged-in operator's screen pops (Server-Sent Events)",
-      description =
-          "A `ready` event once subscribed, then a `call` event (a ScreenPop as JSON) whenever a call"
-              + " is offered to, answered by or transferred to the operator.",
-      responses =
-          @ApiResponse(
-              responseCode = "200",
-              content =
-                  @Content(
-                      mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                      schema = @Schema(implementation = ScreenPop.class))))
-  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream(Authentication authentication) {
-    return stream.open(authentication.getName());
   }
 
   /** A call with its figures. */
