@@ -1,17 +1,12 @@
 package it.sportello.chat;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import it.sportello.platform.database.PostgresChannel;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * This node's connected chat clients, told of every change of their conversation by PostgreSQL: a
  * stored message is announced with {@code NOTIFY} ({@link ChatStore#CHANNEL}) in its own
- * transaction, and every node {@code LISTEN}s on one connection of its own. A subscriber then reads
+ * transaction, and every node {@code LISTEN}s on one connection of its own ({@link
+ * PostgresChannel}). A subscriber then reads
  * what it has not yet sent from the database ("after seq N"), so notifications that coalesce, or a
  * listener that reconnects, lose nothing: after a reconnection every subscriber catches up.
  */
@@ -34,14 +30,18 @@ public class ChatHub implements SmartLifecycle {
     void changed();
   }
 
-  private final DataSource dataSource;
   private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("chat-send"));
-  private volatile boolean running;
-  private volatile Thread listener;
+  private final PostgresChannel channel;
 
   ChatHub(DataSource dataSource) {
-    this.dataSource = dataSource;
+    // whatever was announced while not listening: every subscriber catches up
+    this.channel =
+        new PostgresChannel(
+            dataSource,
+            ChatStore.CHANNEL,
+            this::announced,
+            () -> subscribers.keySet().forEach(this::dispatch));
   }
 
   /** Subscribes; the returned handle unsubscribes. */
@@ -63,6 +63,14 @@ public class ChatHub implements SmartLifecycle {
     return subscribers.getOrDefault(conversationId, Set.of()).size();
   }
 
+  private void announced(String payload) {
+    try {
+      dispatch(Long.parseLong(payload));
+    } catch (NumberFormatException ignored) {
+      // not ours
+    }
+  }
+
   void dispatch(long conversationId) {
     for (Subscriber subscriber : subscribers.getOrDefault(conversationId, Set.of())) {
       senders.execute(
@@ -76,89 +84,20 @@ public class ChatHub implements SmartLifecycle {
     }
   }
 
-  private void listen() {
-    while (running) {
-      try (Connection connection = listeningConnection()) {
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + ChatStore.CHANNEL);
-        }
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        // whatever was announced while not listening
-        subscribers.keySet().forEach(this::dispatch);
-        while (running) {
-          PGNotification[] notifications = pg.getNotifications(1000);
-          if (notifications == null) {
-            continue;
-          }
-          for (PGNotification notification : notifications) {
-            try {
-              dispatch(Long.parseLong(notification.getParameter()));
-            } catch (NumberFormatException ignored) {
-              // not ours
-            }
-          }
-        }
-      } catch (SQLException | RuntimeException e) {
-        if (running) {
-          log.warn("Chat listener lost its connection, reconnecting: {}", e.getMessage());
-          sleep();
-        }
-      }
-    }
-  }
-
-  /**
-   * A connection of its own, outside the pool: it is held for as long as the node runs, and a
-   * pooled one would leave the request path one connection short (and a busy pool would starve the
-   * listener).
-   */
-  private Connection listeningConnection() throws SQLException {
-    if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-      com.zaxxer.hikari.HikariDataSource pool =
-          dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-      java.util.Properties properties = new java.util.Properties();
-      properties.putAll(pool.getDataSourceProperties());
-      if (pool.getUsername() != null) {
-        properties.setProperty("user", pool.getUsername());
-      }
-      if (pool.getPassword() != null) {
-        properties.setProperty("password", pool.getPassword());
-      }
-      properties.setProperty("ApplicationName", "sportello-chat-listener");
-      return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
-    }
-    return dataSource.getConnection();
-  }
-
-  private static void sleep() {
-    try {
-      TimeUnit.SECONDS.sleep(1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void start() {
-    running = true;
-    listener = daemon("chat-listen").newThread(this::listen);
-    listener.start();
+    channel.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    Thread thread = listener;
-    if (thread != null) {
-      thread.interrupt();
-    }
+    channel.stop();
     senders.shutdownNow();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return channel.isRunning();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -14,6 +14,7 @@
       "contact",
       "document",
       "kb",
+      "platform :: database",
       "platform :: process",
       "platform :: security",
       "search",

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Payloads sent while the connection is lost are dropped: those who use it keep a slower way
  * (polling) for what they must not miss.
  */
+@org.springframework.modulith.NamedInterface("database")
 public final class PostgresChannel {
 
   private static final Logger log = LoggerFactory.getLogger(PostgresChannel.class);
@@ -40,17 +41,28 @@ public final class PostgresChannel {
   private final DataSource dataSource;
   private final String channel;
   private final Consumer<String> receiver;
+  private final Runnable listening;
   private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(QUEUED);
   private volatile boolean running;
   private volatile Thread thread;
 
   public PostgresChannel(DataSource dataSource, String channel, Consumer<String> receiver) {
+    this(dataSource, channel, receiver, () -> {});
+  }
+
+  /**
+   * @param listening run each time the channel listens again (at the start and after a lost
+   *     connection): a receiver that must not miss what was sent meanwhile catches up there
+   */
+  public PostgresChannel(
+      DataSource dataSource, String channel, Consumer<String> receiver, Runnable listening) {
     if (!IDENTIFIER.matcher(channel).matches()) {
       throw new IllegalArgumentException("not a channel name: " + channel);
     }
     this.dataSource = dataSource;
     this.channel = channel;
     this.receiver = receiver;
+    this.listening = listening;
   }
 
   /**
@@ -91,6 +103,7 @@ public final class PostgresChannel {
           statement.execute("LISTEN " + channel);
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
+        listening.run();
         try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
           while (running) {
             PGNotification[] received = pg.getNotifications(WAIT_MILLIS);

@@ -1,0 +1,71 @@
+// The chatbot alone, in a real browser (Debian's Chromium, playwright-core): a citizen opens the widget on
+// a plain HTML page of another origin, accepts the privacy notice, asks in their own words, gets the
+// knowledge base's articles cited and linked, answers "yes, it helped", and the chat closes with the
+// reference of the ticket it became (type B, channel CHATBOT: the test checks it). The page is scanned
+// with axe-core.
+// Usage: CHAT_NAME=<citizen's name> CHAT_QUESTION=<text> CHAT_ARTICLE=<a cited title> \
+//        node e2e/chat-bot.mjs <base-url> <screenshot-dir> [language]
+import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { browserLocale, checkPage, launch } from './support.mjs';
+import { locale } from './locale.mjs';
+
+const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+assert.ok(baseUrl && shots, 'usage: chat-bot.mjs <base-url> <screenshot-dir> [language]');
+mkdirSync(shots, { recursive: true });
+const name = process.env.CHAT_NAME ?? 'Cittadino di prova';
+const question = process.env.CHAT_QUESTION ?? 'pagamento tassa rifiuti';
+const article = process.env.CHAT_ARTICLE ?? 'Come pagare la TARI';
+const t = locale(language);
+const problems = [];
+
+const site = createServer((request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Comune</title></head>` +
+      `<body><main><h1>Comune di prova</h1><p>Una pagina qualsiasi.</p></main>` +
+      `<script src="${baseUrl}/chat/widget.js" data-lang="${language}" defer></script></body></html>`,
+  );
+});
+await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+const siteUrl = `http://127.0.0.1:${site.address().port}/`;
+
+const browser = await launch();
+try {
+  const context = await browser.newContext({ locale: browserLocale(language) });
+  const citizen = await context.newPage();
+  await citizen.goto(siteUrl);
+  await citizen.getByRole('button', { name: t('chatWidget.open') }).click();
+  await citizen.getByRole('checkbox', { name: t('chatWidget.privacyAccept') }).check();
+  await citizen.getByRole('textbox', { name: t('chatWidget.name') }).fill(name);
+  await citizen.getByRole('button', { name: t('chatWidget.start') }).click();
+
+  const message = citizen.getByRole('textbox', { name: t('chatWidget.message') });
+  await message.fill(question);
+  await message.press('Enter');
+  // the bot cites and links the best public articles, then asks whether they answered the question
+  const cited = citizen.getByRole('log').getByRole('link', { name: article });
+  await cited.first().waitFor({ timeout: 30000 });
+  const href = await cited.first().getAttribute('href');
+  assert.ok(href.startsWith(baseUrl + '/self-service/kb/'), `the article links to the public KB: ${href}`);
+  await checkPage(citizen, `${shots}/chat-bot-${language}.png`, 'widget with articles', problems);
+
+  await citizen.getByRole('button', { name: t('chatWidget.yes') }).click();
+  const closed = citizen.getByRole('status').filter({ hasText: t('chatWidget.closed') });
+  await closed.waitFor({ timeout: 30000 });
+  await citizen
+    .getByRole('status')
+    .filter({ hasText: t.like('chatWidget.ticket') })
+    .waitFor({ timeout: 30000 });
+  const number = /RS-\d{4}-\d+/.exec(await closed.textContent())?.[0];
+  assert.ok(number, `the closed chat names its ticket: ${await closed.textContent()}`);
+  console.log(`TICKET ${number}`);
+} finally {
+  await browser.close();
+  site.close();
+}
+if (problems.length > 0) {
+  console.log(problems.join('\n'));
+  process.exit(1);
+}
