@@ -1,11 +1,11 @@
 package it.sportello.chat;
 
+import it.sportello.platform.database.PostgresChannel;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import it.sportello.platform.database.PostgresChannel;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * This node's connected chat clients, told of every change of their conversation by PostgreSQL: a
  * stored message is announced with {@code NOTIFY} ({@link ChatStore#CHANNEL}) in its own
  * transaction, and every node {@code LISTEN}s on one connection of its own ({@link
- * PostgresChannel}). A subscriber then reads
- * what it has not yet sent from the database ("after seq N"), so notifications that coalesce, or a
- * listener that reconnects, lose nothing: after a reconnection every subscriber catches up.
+ * PostgresChannel}). A subscriber then reads what it has not yet sent from the database ("after seq
+ * N"), so notifications that coalesce, or a listener that reconnects, lose nothing: after a
+ * reconnection every subscriber catches up.
  */
 @Component
 public class ChatHub implements SmartLifecycle {

@@ -3,9 +3,8 @@ package it.sportello.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
 import it.sportello.IntegrationTest;
-import it.sportello.SportelloApplication;
+import it.sportello.SecondNode;
 import it.sportello.distribution.OfferMade;
 import it.sportello.notification.AppNotificationKind;
 import it.sportello.notification.InAppNotifications;
@@ -26,7 +25,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,32 +55,6 @@ class UserEventsIT extends IntegrationTest {
     if (nodeB != null) {
       nodeB.close();
     }
-  }
-
-  /** A second application instance on this test's database (as in ChatTwoNodesIT). */
-  private ConfigurableApplicationContext startNodeB() throws java.sql.SQLException {
-    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-    return new SpringApplicationBuilder(SportelloApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + pool.getJdbcUrl(),
-            "--spring.datasource.username=" + pool.getUsername(),
-            "--spring.datasource.password="
-                + (pool.getPassword() == null ? "" : pool.getPassword()),
-            "--spring.datasource.hikari.maximum-pool-size=5",
-            "--camunda.bpm.process-engine-name=nodeb",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--sportello.mail.embedded-server.smtp-port=0",
-            "--sportello.mail.embedded-server.imap-port=0",
-            "--sportello.mail.polling.enabled=false",
-            "--sportello.mail.outbound.enabled=false",
-            "--sportello.reporting.schedule-deliveries=false",
-            "--sportello.alerts.schedule=false",
-            "--sportello.distribution.schedule-rounds=false",
-            "--sportello.search.embedded.start-on-startup=false",
-            "--sportello.search.indexer.enabled=false",
-            "--spring.jmx.enabled=false",
-            "--server.shutdown=immediate");
   }
 
   @Test
@@ -138,7 +110,7 @@ class UserEventsIT extends IntegrationTest {
   @Test
   void anOfferMadeOnAnotherNodeReachesTheStreamOnThisOne() throws Exception {
     List<Event> mineHere = open("operator1", null);
-    nodeB = startNodeB();
+    nodeB = SecondNode.start(dataSource);
     String task = "task-" + UUID.randomUUID();
     // the round that made the offer ran on node B; operator1's tab is connected to this node
     nodeB.publishEvent(new OfferMade("operator1", task));
