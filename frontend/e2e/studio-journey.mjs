@@ -139,10 +139,21 @@ try {
     .locator(`.studio-canvas .djs-element.studio-problem[data-element-id="${DELEGATE}"]`)
     .waitFor({ state: 'detached', timeout: 60_000 });
   assert.equal(await page.locator(`li[data-problem="${DELEGATE}"]`).count(), 0);
+  // this journey's request is the one newer than every request before the click: earlier tests on the
+  // same database left ticket requests of their own, decided or not
+  const newest = (requests) => Math.max(0, ...requests.map((r) => Number(r.id)));
+  const lastBefore = newest(await api('GET', '/api/studio/deploy-requests', 'analyst'));
   await page.getByRole('button', { name: text.askDeploy }).click();
-  const pending = page.locator('tr[data-request]').filter({ hasText: 'ticket' }).first();
-  await pending.waitFor({ timeout: 30_000 });
-  const requestId = await pending.getAttribute('data-request');
+  let requestId;
+  for (let attempt = 0; attempt < 60 && !requestId; attempt++) {
+    const mine = (await api('GET', '/api/studio/deploy-requests', 'analyst')).filter(
+      (r) => Number(r.id) > lastBefore && r.key === 'ticket',
+    );
+    if (mine.length > 0) requestId = String(newest(mine));
+    else await page.waitForTimeout(500);
+  }
+  assert.ok(requestId, 'the deployment request was made');
+  await page.locator(`tr[data-request="${requestId}"]`).waitFor({ timeout: 30_000 });
 
   // analyst2: the review opens, approve
   const reviewer = await login(browser, 'analyst2');
