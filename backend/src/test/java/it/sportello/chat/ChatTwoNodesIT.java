@@ -72,7 +72,8 @@ class ChatTwoNodesIT extends IntegrationTest {
             .query(Long.class)
             .single();
 
-    // chats other tests left with operator3 (ChatIT's limit test) go on as tickets first: an operator
+    // chats other tests left with operator3 (ChatIT's limit test) go on as tickets first: an
+    // operator
     // holds three at most
     for (JsonNode held : get("/api/chats", "operator3").getBody().path("mine")) {
       post("/api/chats/" + held.path("id").asLong() + "/ticket", "operator3", null);
