@@ -183,7 +183,7 @@ public class ChatDesk {
             Chats.TEXTS, target != null ? "system.transferred" : "system.requeued", lang, Map.of()),
         List.of(),
         now);
-    store.queued().forEach(queued -> store.changed(queued.id()));
+    store.queueChanged();
     return store.find(id).orElseThrow();
   }
 

@@ -31,6 +31,7 @@ public class ChatHub implements SmartLifecycle {
   }
 
   private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+  private final Set<Subscriber> pending = ConcurrentHashMap.newKeySet();
   private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("chat-send"));
   private final PostgresChannel channel;
 
@@ -64,6 +65,11 @@ public class ChatHub implements SmartLifecycle {
   }
 
   private void announced(String payload) {
+    if (ChatStore.QUEUE_CHANGED.equals(payload)) {
+      // places in the queue and wait estimates moved: every follower reads its state again
+      subscribers.keySet().forEach(this::dispatch);
+      return;
+    }
     try {
       dispatch(Long.parseLong(payload));
     } catch (NumberFormatException ignored) {
@@ -71,10 +77,19 @@ public class ChatHub implements SmartLifecycle {
     }
   }
 
+  /**
+   * Tells a conversation's subscribers, each at most once at a time: a subscriber already waiting
+   * for a sender is not queued again, since it reads everything new when it runs (500 chats taken
+   * in a burst otherwise queued 125,000 reads ahead of the next message).
+   */
   void dispatch(long conversationId) {
     for (Subscriber subscriber : subscribers.getOrDefault(conversationId, Set.of())) {
+      if (!pending.add(subscriber)) {
+        continue;
+      }
       senders.execute(
           () -> {
+            pending.remove(subscriber);
             try {
               subscriber.changed();
             } catch (RuntimeException e) {

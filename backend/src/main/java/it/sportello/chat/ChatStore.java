@@ -28,6 +28,9 @@ class ChatStore {
   /** The PostgreSQL notification channel; the payload is the conversation's id. */
   static final String CHANNEL = "sportello_chat";
 
+  /** The payload that says the waiting list changed (every other payload is a chat's id). */
+  static final String QUEUE_CHANGED = "queue";
+
   private static final TypeReference<List<CitedArticle>> ARTICLES = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
@@ -252,6 +255,14 @@ class ChatStore {
   /** Tells every node that the conversation changed (delivered when the transaction commits). */
   void changed(long id) {
     jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, Long.toString(id)).query().singleRow();
+  }
+
+  /**
+   * The waiting list changed (a chat queued, taken, transferred or left): one notification for
+   * every follower, not one per waiting chat (a take would otherwise announce N changes).
+   */
+  void queueChanged() {
+    jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, QUEUE_CHANGED).query().singleRow();
   }
 
   List<ChatMessage> after(long id, long seq) {

@@ -609,7 +609,7 @@ public class Chats {
   }
 
   private void queueChanged() {
-    store.queued().forEach(queued -> store.changed(queued.id()));
+    store.queueChanged();
   }
 
   Conversation open(long id) {

@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * docs/benchmarks/chat-load --sessions=500 --nodes=1 --rounds=10
+ * docs/benchmarks/chat-load --sessions=500 --nodes=1 --rounds=10 --spread-ms=10000
  * </pre>
  *
  * Writes {@code target/chat-load/results.json} and prints a summary with the load average.
@@ -85,6 +86,39 @@ public final class ChatLoad {
     System.exit(status);
   }
 
+  /**
+   * Each side writes once: all at once (in batches of 50, 20 ms apart) when {@code spreadMillis} is
+   * 0, else evenly over {@code spreadMillis}.
+   */
+  private static void writeInTurn(List<? extends Side> sides, String prefix, int spreadMillis)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long step = TimeUnit.MILLISECONDS.toNanos(spreadMillis) / Math.max(1, sides.size());
+    for (int i = 0; i < sides.size(); i++) {
+      if (spreadMillis > 0) {
+        long wait = start + i * step - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      } else if (i % 50 == 49) {
+        Thread.sleep(20);
+      }
+      sides.get(i).say(prefix + System.nanoTime());
+    }
+  }
+
+  private static List<Side> concat(List<? extends Side> first, List<? extends Side> second) {
+    List<Side> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static List<Long> since(List<Long> latencies, int from) {
+    synchronized (latencies) {
+      return new ArrayList<>(latencies.subList(Math.min(from, latencies.size()), latencies.size()));
+    }
+  }
+
   private int option(String name, int fallback) {
     return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
   }
@@ -93,6 +127,10 @@ public final class ChatLoad {
     int sessions = option("sessions", 500);
     int nodeCount = option("nodes", 1);
     int rounds = option("rounds", 10);
+    // 0: every side writes at once (a burst of N messages); otherwise one side's N messages are
+    // spread
+    // evenly over this many milliseconds (people typing: one message per person every spread-ms)
+    int spreadMillis = option("spread-ms", 0);
     Files.createDirectories(out);
     privateKeyPem = Files.readString(Path.of("backend/target/test-classes/test-jwt/private.pem"));
     int postgres = freePort();
@@ -154,6 +192,17 @@ public final class ChatLoad {
     }
     setup.shutdown();
     log("%d chats taken by %d operators", operators.size(), operatorCount);
+    // the exchange starts once the node has answered every socket's "hello" (its catch-up): that
+    // burst of 2 x N connections is measured on its own, not as the first round's latency
+    Instant connecting = Instant.now();
+    for (Side side : concat(citizens, operators)) {
+      if (!side.served.await(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("a socket was not served within 5 minutes");
+      }
+    }
+    long servedMillis = Duration.between(connecting, Instant.now()).toMillis();
+    log("every socket served its catch-up %d ms after the last chat was taken", servedMillis);
+    Thread.sleep(option("settle-ms", 0));
     Thread.sleep(2000);
     long heapWith = heapAfterGc(a);
     log("node A heap after GC with the sessions: %.1f MB", heapWith / 1e6);
@@ -161,27 +210,24 @@ public final class ChatLoad {
     // the exchange: every round, each citizen writes and its operator answers
     Instant started = Instant.now();
     for (int round = 0; round < rounds; round++) {
+      int fromCitizens = citizenToOperator.size();
+      int fromOperators = operatorToCitizen.size();
       CountDownLatch arrived = new CountDownLatch(sessions * 2);
       for (int i = 0; i < sessions; i++) {
         citizens.get(i).expect = arrived;
         operators.get(i).expect = arrived;
       }
-      for (int i = 0; i < sessions; i++) {
-        citizens.get(i).say("c " + System.nanoTime());
-        if (i % 50 == 49) {
-          Thread.sleep(20);
-        }
-      }
+      writeInTurn(citizens, "c ", spreadMillis);
       Thread.sleep(200);
-      for (int i = 0; i < sessions; i++) {
-        operators.get(i).say("o " + System.nanoTime());
-        if (i % 50 == 49) {
-          Thread.sleep(20);
-        }
-      }
+      writeInTurn(operators, "o ", spreadMillis);
       if (!arrived.await(60, TimeUnit.SECONDS)) {
         log("round %d: %d messages did not arrive within 60 s", round, arrived.getCount());
       }
+      log(
+          "round %d: citizen -> operator %s, operator -> citizen %s",
+          round,
+          percentiles(since(citizenToOperator, fromCitizens)),
+          percentiles(since(operatorToCitizen, fromOperators)));
     }
     Duration exchange = Duration.between(started, Instant.now());
     String loadAfter = loadAverage();
@@ -190,6 +236,8 @@ public final class ChatLoad {
     results.put("sessions", sessions);
     results.put("nodes", nodeCount);
     results.put("rounds", rounds);
+    results.put("spreadMs", spreadMillis);
+    results.put("socketsServedMsAfterTaking", servedMillis);
     results.put("messages", citizenToOperator.size() + operatorToCitizen.size());
     results.put("exchangeSeconds", exchange.toMillis() / 1000.0);
     results.put("citizenToOperatorMs", percentiles(citizenToOperator));
@@ -219,6 +267,7 @@ public final class ChatLoad {
 
   /** A WebSocket listener that collects text frames and measures the other side's messages. */
   private abstract static class Side implements WebSocket.Listener {
+    final CountDownLatch served = new CountDownLatch(1);
     final StringBuilder partial = new StringBuilder();
     volatile CountDownLatch expect;
     WebSocket socket;
@@ -230,7 +279,12 @@ public final class ChatLoad {
         String frame = partial.toString();
         partial.setLength(0);
         try {
-          received(JSON.readTree(frame), System.nanoTime());
+          JsonNode parsed = JSON.readTree(frame);
+          if ("state".equals(parsed.path("type").asText())) {
+            // the node's answer to "hello": it has sent what this side had not seen
+            served.countDown();
+          }
+          received(parsed, System.nanoTime());
         } catch (IOException e) {
           // not JSON: ignored
         }
