@@ -5,11 +5,11 @@
 // with axe-core.
 // Usage: CHAT_NAME=<citizen's name> CHAT_QUESTION=<text> CHAT_ARTICLE=<a cited title> \
 //        node e2e/chat-bot.mjs <base-url> <screenshot-dir> [language]
-import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { browserLocale, checkPage, launch } from './support.mjs';
 import { locale } from './locale.mjs';
+import { startChat, widgetSite } from './chat-site.mjs';
 
 const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
 assert.ok(baseUrl && shots, 'usage: chat-bot.mjs <base-url> <screenshot-dir> [language]');
@@ -20,26 +20,13 @@ const article = process.env.CHAT_ARTICLE ?? 'Come pagare la TARI';
 const t = locale(language);
 const problems = [];
 
-const site = createServer((request, response) => {
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-  response.end(
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Comune</title></head>` +
-      `<body><main><h1>Comune di prova</h1><p>Una pagina qualsiasi.</p></main>` +
-      `<script src="${baseUrl}/chat/widget.js" data-lang="${language}" defer></script></body></html>`,
-  );
-});
-await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
-const siteUrl = `http://127.0.0.1:${site.address().port}/`;
+const site = await widgetSite(baseUrl, language);
 
 const browser = await launch();
 try {
   const context = await browser.newContext({ locale: browserLocale(language) });
   const citizen = await context.newPage();
-  await citizen.goto(siteUrl);
-  await citizen.getByRole('button', { name: t('chatWidget.open') }).click();
-  await citizen.getByRole('checkbox', { name: t('chatWidget.privacyAccept') }).check();
-  await citizen.getByRole('textbox', { name: t('chatWidget.name') }).fill(name);
-  await citizen.getByRole('button', { name: t('chatWidget.start') }).click();
+  await startChat(citizen, site.url, t, name);
 
   const message = citizen.getByRole('textbox', { name: t('chatWidget.message') });
   await message.fill(question);
