@@ -80,7 +80,22 @@ export async function inboxRow(page, number, { attempts = 6, each = 10_000 } = {
       await row.first().waitFor({ timeout: each });
       return row;
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (attempt >= attempts) throw new Error(`${error.message}\n${await inboxState(page, number)}`);
     }
   }
+}
+
+/** What the inbox page shows and what the server answers for the number: said when a row never came. */
+async function inboxState(page, number) {
+  const rows = await page.locator('tr[data-ticket]').count();
+  const alerts = await page.getByRole('alert').allTextContents();
+  let answer;
+  try {
+    const url = new URL(`/api/inbox?page=0&size=25&number=${encodeURIComponent(number)}`, page.url());
+    const response = await page.request.get(url.href);
+    answer = `${response.status()} ${(await response.text()).slice(0, 300)}`;
+  } catch (failure) {
+    answer = `no answer (${failure.message})`;
+  }
+  return `inbox page: ${rows} rows shown, alerts ${JSON.stringify(alerts)}; GET /api/inbox?number=${number}: ${answer}`;
 }

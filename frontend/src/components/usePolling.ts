@@ -1,19 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Loads data now, again every `intervalMs`, and whenever `reload` is called; `error` holds the
- * message of the last failed load.
+ * message of the last failed load. Only the newest load's answer lands: an older, slower one (the
+ * list before a filter was applied, say) never overwrites what a later load showed.
  */
 export function usePolling<T>(load: () => Promise<T>, intervalMs: number, failure: string) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
+  const latest = useRef(0);
 
   const reload = useCallback(async () => {
+    const mine = ++latest.current;
     try {
-      setData(await load());
+      const loaded = await load();
+      if (mine !== latest.current) return;
+      setData(loaded);
       setError(undefined);
     } catch {
-      setError(failure);
+      if (mine === latest.current) setError(failure);
     }
   }, [load, failure]);
 

@@ -93,6 +93,22 @@ describe('InboxPage', { timeout: 20_000 }, () => {
     );
   });
 
+  it('loads the list again when the same filters are applied again', async () => {
+    render(
+      <MemoryRouter>
+        <InboxPage user={{ userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' }} />
+      </MemoryRouter>,
+    );
+    await screen.findByText('Mario Rossi');
+    fireEvent.change(screen.getByLabelText('Cerca per numero'), { target: { value: '0042' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Applica' }));
+    const filtered = '/api/inbox?page=0&size=25&number=0042';
+    await waitFor(() => expect(calls.filter((url) => url === filtered)).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Applica' }));
+    await waitFor(() => expect(calls.filter((url) => url === filtered)).toHaveLength(2));
+  });
+
   it('says why a four-eyes refusal happened instead of blaming another operator', async () => {
     vi.stubGlobal(
       'fetch',

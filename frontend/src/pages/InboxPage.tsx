@@ -182,7 +182,8 @@ export function InboxPage({ user }: { user: Me }) {
         onSubmit={(event) => {
           event.preventDefault();
           setPage(0);
-          setFilters(draft);
+          // a new object even when nothing changed: applying the filters again loads the list again
+          setFilters({ ...draft });
         }}
       >
         {(
