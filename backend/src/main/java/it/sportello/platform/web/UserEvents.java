@@ -111,12 +111,15 @@ public class UserEvents implements SmartLifecycle {
    * of an event this node sent, first the events for this user sent since.
    */
   public SseEmitter open(Authentication authentication, String lastEventId) {
-    SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-    Subscriber subscriber =
-        new Subscriber(
-            authentication.getName(),
-            Set.copyOf(GroupAuthorities.groupIds(authentication.getAuthorities())),
-            emitter);
+    return open(
+        authentication.getName(),
+        Set.copyOf(GroupAuthorities.groupIds(authentication.getAuthorities())),
+        new SseEmitter(TIMEOUT.toMillis()),
+        lastEventId);
+  }
+
+  SseEmitter open(String user, Set<String> groups, SseEmitter emitter, String lastEventId) {
+    Subscriber subscriber = new Subscriber(user, groups, emitter);
     subscribers.add(subscriber);
     emitter.onCompletion(() -> subscribers.remove(subscriber));
     emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -217,7 +220,7 @@ public class UserEvents implements SmartLifecycle {
    */
   @EventListener(ContextClosedEvent.class)
   void closeAll() {
-    subscribers.forEach(subscriber -> subscriber.emitter.complete());
+    subscribers.forEach(subscriber -> end(subscriber, null));
     subscribers.clear();
   }
 
@@ -231,8 +234,25 @@ public class UserEvents implements SmartLifecycle {
       return true;
     } catch (IOException | IllegalStateException gone) {
       subscribers.remove(subscriber);
-      subscriber.emitter.completeWithError(gone);
+      end(subscriber, gone);
       return false;
+    }
+  }
+
+  /**
+   * Ends a stream. One the browser has already left may refuse even that (Tomcat will not let
+   * another thread touch a request after its error): the stream is gone either way, and whoever
+   * sent the event (a ticket's intake after its commit, say) must not fail for it.
+   */
+  private static void end(Subscriber subscriber, Exception cause) {
+    try {
+      if (cause == null) {
+        subscriber.emitter.complete();
+      } else {
+        subscriber.emitter.completeWithError(cause);
+      }
+    } catch (RuntimeException alreadyEnded) {
+      log.debug("Stream of {} already ended: {}", subscriber.user, alreadyEnded.getMessage());
     }
   }
 
