@@ -205,15 +205,35 @@ public abstract class IntegrationTest {
     org.springframework.util.MultiValueMap<String, Object> body =
         new org.springframework.util.LinkedMultiValueMap<>();
     fields.forEach(body::add);
-    body.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(bytes) {
-          @Override
-          public String getFilename() {
-            return fileName;
-          }
-        });
+    body.add("file", namedFile(fileName, bytes));
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  /** The bytes as a file part of a multipart request, with its file name. */
+  protected static org.springframework.core.io.ByteArrayResource namedFile(
+      String fileName, byte[] bytes) {
+    return new org.springframework.core.io.ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    };
+  }
+
+  /**
+   * Posts a deployment to the engine's REST API as {@code user}, as the Modeler does: its fields
+   * and files ({@link #namedFile}) as {@code multipart/form-data}.
+   */
+  protected ResponseEntity<JsonNode> engineDeployment(
+      String user, org.springframework.util.MultiValueMap<String, Object> parts) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.exchange(
+        "/engine-rest/deployment/create",
+        HttpMethod.POST,
+        new HttpEntity<>(parts, headers),
+        JsonNode.class);
   }
 
   /** Uploads a document to a ticket as {@code user}; the test fails unless it was created. */

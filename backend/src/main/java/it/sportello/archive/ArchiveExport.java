@@ -90,7 +90,7 @@ public final class ArchiveExport {
     long done = 0;
     for (SchemaCatalog.Table table : catalog.loadOrder()) {
       List<String> columns = table.dataColumns();
-      long rows = count(connection, catalog, table.name());
+      long rows = catalog.count(connection, table.name());
       if (DOCUMENT_CONTENT.equals(table.name())) {
         documents.addAll(documentFiles(connection, catalog, zip));
         tables.add(new ArchiveManifest.Table(table.name(), null, columns, rows, null));
@@ -137,16 +137,6 @@ public final class ArchiveExport {
     zip.closeEntry();
     zip.finish();
     return manifest;
-  }
-
-  private static long count(Connection connection, SchemaCatalog catalog, String table)
-      throws SQLException {
-    try (PreparedStatement statement =
-            connection.prepareStatement("select count(*) from " + catalog.qualified(table));
-        ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   private static List<ArchiveManifest.DocumentFile> documentFiles(

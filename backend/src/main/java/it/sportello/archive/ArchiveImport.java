@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -149,7 +148,7 @@ public final class ArchiveImport {
                     SchemaCatalog.Table::name, t -> t, (a, b) -> a, LinkedHashMap::new));
     List<String> holdingData = new ArrayList<>();
     for (String table : targetTables.keySet()) {
-      if (!SEEDED_BY_MIGRATIONS.contains(table) && count(connection, catalog, table) > 0) {
+      if (!SEEDED_BY_MIGRATIONS.contains(table) && catalog.count(connection, table) > 0) {
         holdingData.add(table);
       }
     }
@@ -252,15 +251,5 @@ public final class ArchiveImport {
       }
     }
     return rows;
-  }
-
-  private static long count(Connection connection, SchemaCatalog catalog, String table)
-      throws SQLException {
-    try (PreparedStatement statement =
-            connection.prepareStatement("select count(*) from " + catalog.qualified(table));
-        ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 }

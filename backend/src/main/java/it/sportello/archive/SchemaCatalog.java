@@ -163,6 +163,16 @@ final class SchemaCatalog {
     return tables;
   }
 
+  /** How many rows {@code table} holds. */
+  long count(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("select count(*) from " + qualified(table));
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   /**
    * The tables in load order: each after the tables its foreign keys refer to (a reference to
    * itself is checked at the end of the loading statement, so it needs no order).

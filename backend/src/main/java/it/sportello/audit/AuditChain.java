@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The chain's arithmetic: a row's canonical form (a JSON array of its fields in a fixed order, the
@@ -25,19 +26,9 @@ final class AuditChain {
 
   static String canonical(long seq, Instant at, AuditEntry entry) {
     try {
-      return JSON.writeValueAsString(
-          Arrays.asList(
-              seq,
-              at.toString(),
-              entry.actor(),
-              entry.actorRoles(),
-              entry.action(),
-              entry.resourceType(),
-              entry.resourceId(),
-              entry.subject(),
-              entry.outcome(),
-              entry.reason(),
-              entry.clientAddress()));
+      List<Object> values = new ArrayList<>(List.of(seq, at.toString()));
+      values.addAll(entry.columns());
+      return JSON.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

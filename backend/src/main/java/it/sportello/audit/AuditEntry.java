@@ -1,5 +1,7 @@
 package it.sportello.audit;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +43,23 @@ public record AuditEntry(
       String actor, String action, String resourceType, String resourceId, String subject) {
     return new AuditEntry(
         actor, null, action, resourceType, resourceId, subject, SUCCESS, null, null);
+  }
+
+  /**
+   * Its values in the order of the trail's columns, which is also their order in the chain's
+   * canonical form (nulls kept).
+   */
+  List<Object> columns() {
+    return Arrays.asList(
+        actor,
+        actorRoles,
+        action,
+        resourceType,
+        resourceId,
+        subject,
+        outcome,
+        reason,
+        clientAddress);
   }
 
   private static String cut(String text, int max) {

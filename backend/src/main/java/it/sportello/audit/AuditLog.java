@@ -182,22 +182,11 @@ public class AuditLog {
       seq++;
       Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
       String hash = AuditChain.hash(previous, AuditChain.canonical(seq, at, entry));
-      rows.add(
-          new Object[] {
-            seq,
-            Timestamp.from(at),
-            entry.actor(),
-            entry.actorRoles(),
-            entry.action(),
-            entry.resourceType(),
-            entry.resourceId(),
-            entry.subject(),
-            entry.outcome(),
-            entry.reason(),
-            entry.clientAddress(),
-            previous,
-            hash
-          });
+      List<Object> row = new ArrayList<>(List.of(seq, Timestamp.from(at)));
+      row.addAll(entry.columns());
+      row.add(previous);
+      row.add(hash);
+      rows.add(row.toArray());
       previous = hash;
     }
     jdbc.batchUpdate(

@@ -9,7 +9,6 @@ import it.sportello.document.DocumentsProperties;
 import it.sportello.document.OwnerKind;
 import it.sportello.document.StoredDocument;
 import it.sportello.shared.ConflictException;
-import it.sportello.shared.ForbiddenException;
 import it.sportello.shared.InvalidRequestException;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.TextTemplates;
@@ -142,7 +141,7 @@ public class ChatDesk {
   @Transactional
   public Conversation transfer(
       long id, String operator, String toOperator, String toQueue, String note) {
-    Conversation conversation = mine(id, operator);
+    Conversation conversation = store.lockHandledBy(id, operator);
     String target = blankToNull(toOperator);
     String queue = blankToNull(toQueue);
     if ((target == null) == (queue == null)) {
@@ -220,7 +219,7 @@ public class ChatDesk {
   /** The citizen sends a file: only in an open chat, after the privacy notice. */
   @Transactional
   public ChatMessage citizenSends(long id, String fileName, InputStream content) {
-    Conversation conversation = open(id);
+    Conversation conversation = store.lockOpen(id);
     if (!conversation.privacyAccepted()) {
       throw new InvalidRequestException("privacy", "the privacy notice must be accepted first");
     }
@@ -230,7 +229,8 @@ public class ChatDesk {
   /** The operator sends a file in one of their chats. */
   @Transactional
   public ChatMessage operatorSends(long id, String operator, String fileName, InputStream content) {
-    return send(mine(id, operator), AuthorKind.OPERATOR, operator, fileName, content);
+    return send(
+        store.lockHandledBy(id, operator), AuthorKind.OPERATOR, operator, fileName, content);
   }
 
   /** A file of the chat, by the number of the message that carried it. */
@@ -294,23 +294,6 @@ public class ChatDesk {
 
   private long documentsLimit() {
     return documentLimits.maxSize().toBytes();
-  }
-
-  private Conversation open(long id) {
-    Conversation conversation =
-        store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
-    if (conversation.status() == Status.CLOSED) {
-      throw new ConflictException(409, "Chat " + id + " is closed.");
-    }
-    return conversation;
-  }
-
-  private Conversation mine(long id, String operator) {
-    Conversation conversation = open(id);
-    if (conversation.status() != Status.ACTIVE || !operator.equals(conversation.operator())) {
-      throw new ForbiddenException("Chat " + id + " is not handled by " + operator);
-    }
-    return conversation;
   }
 
   private static String blankToNull(String value) {

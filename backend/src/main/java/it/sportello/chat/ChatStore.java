@@ -8,6 +8,9 @@ import it.sportello.chat.ChatMessage.CitedArticle;
 import it.sportello.chat.Conversation.HandOff;
 import it.sportello.chat.Conversation.Outcome;
 import it.sportello.chat.Conversation.Status;
+import it.sportello.shared.ConflictException;
+import it.sportello.shared.ForbiddenException;
+import it.sportello.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -72,6 +75,33 @@ class ChatStore {
         .param(id)
         .query(ChatStore::conversation)
         .optional();
+  }
+
+  /**
+   * The conversation, locked, while it is not closed.
+   *
+   * @throws NotFoundException when there is none
+   * @throws ConflictException (409) once it is closed
+   */
+  Conversation lockOpen(long id) {
+    Conversation conversation = lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
+    if (conversation.status() == Status.CLOSED) {
+      throw new ConflictException(409, "Chat " + id + " is closed.");
+    }
+    return conversation;
+  }
+
+  /**
+   * As {@link #lockOpen}, for the operator who handles it.
+   *
+   * @throws ForbiddenException when it is not active with {@code operator}
+   */
+  Conversation lockHandledBy(long id, String operator) {
+    Conversation conversation = lockOpen(id);
+    if (conversation.status() != Status.ACTIVE || !operator.equals(conversation.operator())) {
+      throw new ForbiddenException("Chat " + id + " is not handled by " + operator);
+    }
+    return conversation;
   }
 
   List<Conversation> queued() {

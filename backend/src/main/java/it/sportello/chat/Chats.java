@@ -345,7 +345,7 @@ public class Chats {
 
   @Transactional
   public void operatorSays(long id, String operator, String text) {
-    Conversation conversation = mine(id, operator);
+    Conversation conversation = store.lockHandledBy(id, operator);
     store.append(conversation.id(), AuthorKind.OPERATOR, operator, message(text), List.of(), now());
   }
 
@@ -355,7 +355,7 @@ public class Chats {
    */
   @Transactional
   public Conversation solve(long id, String operator, String solution) {
-    Conversation conversation = mine(id, operator);
+    Conversation conversation = store.lockHandledBy(id, operator);
     if (solution == null || solution.isBlank()) {
       throw new InvalidRequestException("solution", "must not be blank");
     }
@@ -368,7 +368,7 @@ public class Chats {
   /** Closes the chat and opens a ticket on channel {@code CHAT} to continue offline. */
   @Transactional
   public Conversation continueAsTicket(long id, String operator) {
-    Conversation conversation = mine(id, operator);
+    Conversation conversation = store.lockHandledBy(id, operator);
     Ticket ticket = record(conversation, Channel.CHAT, TicketType.Q, operator, null);
     finish(conversation, Outcome.TICKET, ticket, "system.ticket");
     return get(id);
@@ -612,21 +612,9 @@ public class Chats {
     store.queueChanged();
   }
 
+  /** The conversation, locked, while it is not closed (see {@link ChatStore#lockOpen}). */
   Conversation open(long id) {
-    Conversation conversation =
-        store.lock(id).orElseThrow(() -> new NotFoundException("No chat " + id));
-    if (conversation.status() == Status.CLOSED) {
-      throw new ConflictException(409, "Chat " + id + " is closed.");
-    }
-    return conversation;
-  }
-
-  private Conversation mine(long id, String operator) {
-    Conversation conversation = open(id);
-    if (conversation.status() != Status.ACTIVE || !operator.equals(conversation.operator())) {
-      throw new ForbiddenException("Chat " + id + " is not handled by " + operator);
-    }
-    return conversation;
+    return store.lockOpen(id);
   }
 
   private static String message(String text) {

@@ -102,20 +102,9 @@ public final class TextColumns {
       String type,
       List<String> needles) {
     String target = quote(schema) + "." + quote(table);
-    String col = quote(column);
-    String condition =
-        "bytea".equals(type)
-            ? "exists (select 1 from unnest(cast(:needles as text[])) n"
-                + " where position(convert_to(n, 'UTF8') in "
-                + col
-                + ") > 0)"
-            : "exists (select 1 from unnest(cast(:needles as text[])) n"
-                + " where strpos(lower(cast("
-                + col
-                + " as text)), lower(n)) > 0)";
     Long rows =
         jdbc.queryForObject(
-            "select count(*) from " + target + " where " + condition,
+            "select count(*) from " + target + " where " + condition(column, type),
             new MapSqlParameterSource("needles", needles.toArray(String[]::new)),
             Long.class);
     return rows == null ? 0 : rows;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,28 +51,16 @@ public class Notices {
 
   @Transactional
   public Notice create(NoticeDraft draft, String actor) {
-    Map<String, String> title = texts(draft.title());
-    Map<String, String> body = texts(draft.body());
-    check(draft, title, body);
-    Instant now = clock.instant();
     long id =
-        jdbc.sql(
+        withDraft(
                 """
                 insert into sportello.notice (topic, audience, kind, title, body, valid_from, valid_to,
                     deadline, status, created_by, created_at, updated_by, updated_at)
                 values (:topic, :audience, :kind, cast(:title as jsonb), cast(:body as jsonb),
                     :validFrom, :validTo, :deadline, 'DRAFT', :actor, :now, :actor, :now)
-                returning id""")
-            .param("topic", blankToNull(draft.topic()))
-            .param("audience", draft.audience().name())
-            .param("kind", draft.kind().name())
-            .param("title", write(title))
-            .param("body", write(body))
-            .param("validFrom", Timestamp.from(draft.validFrom()))
-            .param("validTo", draft.validTo() == null ? null : Timestamp.from(draft.validTo()))
-            .param("deadline", draft.deadline())
-            .param("actor", actor)
-            .param("now", Timestamp.from(now))
+                returning id""",
+                draft,
+                actor)
             .query(Long.class)
             .single();
     return get(id);
@@ -84,16 +73,31 @@ public class Notices {
     if (notice.status() == Notice.Status.WITHDRAWN) {
       throw new ConflictException(409, "Notice " + id + " was withdrawn: write a new one.");
     }
-    Map<String, String> title = texts(draft.title());
-    Map<String, String> body = texts(draft.body());
-    check(draft, title, body);
-    jdbc.sql(
+    withDraft(
             """
             update sportello.notice set topic = :topic, audience = :audience, kind = :kind,
                 title = cast(:title as jsonb), body = cast(:body as jsonb),
                 valid_from = :validFrom, valid_to = :validTo, deadline = :deadline,
                 updated_by = :actor, updated_at = :now
-            where id = :id""")
+            where id = :id""",
+            draft,
+            actor)
+        .param("id", id)
+        .update();
+    return get(id);
+  }
+
+  /**
+   * The statement {@code sql} with the draft's columns bound, and who changed it now ({@code
+   * :actor}, {@code :now}).
+   *
+   * @throws InvalidRequestException naming each invalid field of the draft
+   */
+  private StatementSpec withDraft(String sql, NoticeDraft draft, String actor) {
+    Map<String, String> title = texts(draft.title());
+    Map<String, String> body = texts(draft.body());
+    check(draft, title, body);
+    return jdbc.sql(sql)
         .param("topic", blankToNull(draft.topic()))
         .param("audience", draft.audience().name())
         .param("kind", draft.kind().name())
@@ -103,10 +107,7 @@ public class Notices {
         .param("validTo", draft.validTo() == null ? null : Timestamp.from(draft.validTo()))
         .param("deadline", draft.deadline())
         .param("actor", actor)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
-        .update();
-    return get(id);
+        .param("now", Timestamp.from(clock.instant()));
   }
 
   @Transactional

@@ -1143,21 +1143,11 @@ public final class Benchmark {
     int port = freePort();
     postgresPort = keep ? intOption("postgres-port", 25432) : freePort();
     base = "http://localhost:" + port;
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(option("jvm-options", "-XX:+UseG1GC").split(" ")));
-    command.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "--server.port=" + port,
+    List<String> command =
+        applicationCommand(
+            port,
             "--sportello.embedded-postgres.port=" + postgresPort,
             "--sportello.embedded-postgres.data-directory=" + data,
-            "--sportello.mail.embedded-server.smtp-port=0",
-            "--sportello.mail.embedded-server.imap-port=0",
-            "--sportello.mail.polling.enabled=false",
-            "--sportello.mail.outbound.enabled=false",
-            "--camunda.bpm.job-execution.enabled=true",
             // the job log's hostname_ tells which node ran a job (--nodes=2)
             "--camunda.bpm.generic-properties.properties.hostname=node1",
             // the baseline and the fast way to open tasks start these through /engine-rest as
@@ -1165,39 +1155,19 @@ public final class Benchmark {
             "--sportello.engine.api-client-processes=office-involvement,ticket,benchmark-baseline",
             // trusts the tests' token key, as production trusts its OIDC provider
             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                + Path.of("backend/target/test-classes/test-jwt/public.pem").toAbsolutePath()));
+                + Path.of("backend/target/test-classes/test-jwt/public.pem").toAbsolutePath());
     log("starting %s", String.join(" ", command));
     app =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(out.resolve("application.log").toFile())
             .start();
-    Instant until = Instant.now().plus(Duration.ofMinutes(5));
-    while (Instant.now().isBefore(until)) {
-      if (!app.isAlive()) {
-        throw new IllegalStateException(
-            "The application stopped; see " + out.resolve("application.log"));
-      }
-      try {
-        HttpResponse<String> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          log("application up on %s (pid %d)", base, app.pid());
-          results.put(
-              "applicationStartSeconds",
-              Samples.round(
-                  Duration.between(until.minus(Duration.ofMinutes(5)), Instant.now()).toMillis()
-                      / 1000.0));
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException("The application did not start within 5 minutes");
+    Instant started = Instant.now();
+    awaitHealthy(app, port, "The application", out.resolve("application.log"));
+    log("application up on %s (pid %d)", base, app.pid());
+    results.put(
+        "applicationStartSeconds",
+        Samples.round(Duration.between(started, Instant.now()).toMillis() / 1000.0));
   }
 
   /**
@@ -1206,6 +1176,30 @@ public final class Benchmark {
    */
   private Process startSecondNode() throws Exception {
     int port = freePort();
+    List<String> command =
+        applicationCommand(
+            port,
+            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--sportello.search.embedded.start-on-startup=false",
+            "--camunda.bpm.generic-properties.properties.hostname=node2");
+    log("starting a second node: %s", String.join(" ", command));
+    Process node =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("application-node2.log").toFile())
+            .start();
+    awaitHealthy(node, port, "The second node", out.resolve("application-node2.log"));
+    log("second node up on port %d (pid %d)", port, node.pid());
+    return node;
+  }
+
+  /**
+   * The command that runs the copied jar on {@code port} with the JVM options: no mail polled or
+   * sent, the mail server's ports any free ones, the job executor on; then {@code arguments}.
+   */
+  private List<String> applicationCommand(int port, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(option("jvm-options", "-XX:+UseG1GC").split(" ")));
@@ -1214,27 +1208,25 @@ public final class Benchmark {
             "-jar",
             out.resolve("sportello.jar").toString(),
             "--server.port=" + port,
-            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--sportello.search.embedded.start-on-startup=false",
             "--sportello.mail.embedded-server.smtp-port=0",
             "--sportello.mail.embedded-server.imap-port=0",
             "--sportello.mail.polling.enabled=false",
             "--sportello.mail.outbound.enabled=false",
-            "--camunda.bpm.job-execution.enabled=true",
-            "--camunda.bpm.generic-properties.properties.hostname=node2"));
-    log("starting a second node: %s", String.join(" ", command));
-    Process node =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(out.resolve("application-node2.log").toFile())
-            .start();
+            "--camunda.bpm.job-execution.enabled=true"));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /**
+   * Waits up to five minutes for the node on {@code port} to answer its health check.
+   *
+   * @throws IllegalStateException when it stops meanwhile (see its log) or is not up by then
+   */
+  private void awaitHealthy(Process node, int port, String name, Path log) throws Exception {
     Instant until = Instant.now().plus(Duration.ofMinutes(5));
     while (Instant.now().isBefore(until)) {
       if (!node.isAlive()) {
-        throw new IllegalStateException(
-            "The second node stopped; see " + out.resolve("application-node2.log"));
+        throw new IllegalStateException(name + " stopped; see " + log);
       }
       try {
         if (http.send(
@@ -1244,15 +1236,14 @@ public final class Benchmark {
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
-          log("second node up on port %d (pid %d)", port, node.pid());
-          return node;
+          return;
         }
       } catch (IOException notYet) {
         // starting
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException("The second node did not start within 5 minutes");
+    throw new IllegalStateException(name + " did not start within 5 minutes");
   }
 
   private void stopApplication() throws InterruptedException {

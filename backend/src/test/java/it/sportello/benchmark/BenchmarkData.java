@@ -188,6 +188,43 @@ final class BenchmarkData {
     return pick < 80 ? "Q" : pick < 90 ? "A" : "I";
   }
 
+  /**
+   * A ticket row's first columns, id to topic: {@code id, number (prefix + id), type, channel,
+   * status, requester_id, subject, description, language, topic}.
+   */
+  private static StringBuilder ticketColumns(
+      StringBuilder tickets,
+      long id,
+      String numberPrefix,
+      String type,
+      String channel,
+      String status,
+      long requesterId,
+      String[] subject,
+      String language) {
+    return tickets
+        .append(id)
+        .append('\t')
+        .append(numberPrefix)
+        .append(id)
+        .append('\t')
+        .append(type)
+        .append('\t')
+        .append(channel)
+        .append('\t')
+        .append(status)
+        .append('\t')
+        .append(requesterId)
+        .append('\t')
+        .append(subject[2])
+        .append('\t')
+        .append(subject[3])
+        .append('\t')
+        .append(language)
+        .append('\t')
+        .append(subject[0] == null ? "\\N" : subject[0]);
+  }
+
   static String name(SplittableRandom random) {
     return GIVEN[random.nextInt(GIVEN.length)] + " " + FAMILY[random.nextInt(FAMILY.length)];
   }
@@ -319,24 +356,18 @@ final class BenchmarkData {
         Instant takeDue = received.plus(Duration.ofHours(4));
         Instant resolutionDue = received.plus(Duration.ofHours(24));
         int level = random.nextInt(100) < 72 ? 1 : 2;
-        tickets
-            .append(id)
-            .append("\tBM-")
-            .append(id)
-            .append('\t')
-            .append(type(random, subject[0]))
-            .append('\t')
-            .append(channel)
-            .append("\tCLOSED\t")
-            .append(CONTACT_ID_BASE + 1 + random.nextInt(contacts))
-            .append('\t')
-            .append(subject[2])
-            .append('\t')
-            .append(subject[3])
-            .append('\t')
-            .append(random.nextInt(100) < 95 ? "it" : "en")
-            .append('\t')
-            .append(subject[0] == null ? "\\N" : subject[0])
+        // the arguments in the order the random numbers were always drawn: type, requester,
+        // language
+        ticketColumns(
+                tickets,
+                id,
+                "BM-",
+                type(random, subject[0]),
+                channel,
+                "CLOSED",
+                CONTACT_ID_BASE + 1 + random.nextInt(contacts),
+                subject,
+                random.nextInt(100) < 95 ? "it" : "en")
             .append('\t')
             .append(random.nextInt(100) < 80 ? 3 : 2)
             .append('\t')
@@ -479,24 +510,16 @@ final class BenchmarkData {
       String channel = channel(random);
       String type = type(random, subject[0]);
       String language = random.nextInt(100) < 95 ? "it" : "en";
-      tickets
-          .append(id)
-          .append("\tBN-")
-          .append(id)
-          .append('\t')
-          .append(type)
-          .append('\t')
-          .append(channel)
-          .append("\tNEW\t")
-          .append(CONTACT_ID_BASE + 1 + random.nextInt(contacts))
-          .append('\t')
-          .append(subject[2])
-          .append('\t')
-          .append(subject[3])
-          .append('\t')
-          .append(language)
-          .append('\t')
-          .append(subject[0] == null ? "\\N" : subject[0])
+      ticketColumns(
+              tickets,
+              id,
+              "BN-",
+              type,
+              channel,
+              "NEW",
+              CONTACT_ID_BASE + 1 + random.nextInt(contacts),
+              subject,
+              language)
           .append("\t1\t")
           .append(now)
           .append("\tbenchmark\t")

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,6 +23,8 @@ class ChatBotIT extends IntegrationTest {
 
   /** This test\'s own client address (the public chat is rate-limited per address). */
   final String address = ClientAddresses.next();
+
+  final ChatCitizen chat = new ChatCitizen(this::call, address);
 
   @Autowired EmbeddedSearchNode node;
   @Autowired SearchIndex searchIndex;
@@ -38,8 +38,8 @@ class ChatBotIT extends IntegrationTest {
   @Test
   void aChatTheBotAnsweredAloneIsAClosedTicketOfTypeBOnChannelChatbot() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy();
-    JsonNode state = say(token, "pagamento tassa rifiuti").getBody();
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
+    JsonNode state = chat.say(token, "pagamento tassa rifiuti").getBody();
     assertThat(state.path("awaitingFeedback").asBoolean()).isTrue();
     JsonNode messages = messages(token);
     JsonNode cited = null;
@@ -53,7 +53,7 @@ class ChatBotIT extends IntegrationTest {
     assertThat(cited.get(0).path("url").asText()).startsWith("/self-service/kb/");
     assertThat(messages.get(messages.size() - 1).path("body").asText()).contains("risolto");
 
-    JsonNode closed = say(token, "sì").getBody();
+    JsonNode closed = chat.say(token, "sì").getBody();
     assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
     String number = closed.path("ticketNumber").asText();
     JsonNode ticket = get("/api/tickets/" + number, "supervisor").getBody();
@@ -68,23 +68,19 @@ class ChatBotIT extends IntegrationTest {
   @Test
   void twoUnhelpfulAnswersHandTheChatToAnOperator() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy();
-    say(token, "pagamento tassa rifiuti");
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
+    chat.say(token, "pagamento tassa rifiuti");
     JsonNode first =
-        citizen(HttpMethod.POST, "/api/public/chat/feedback", token, Map.of("answered", false))
+        chat.call(HttpMethod.POST, "/api/public/chat/feedback", token, Map.of("answered", false))
             .getBody();
     assertThat(first.path("status").asText()).isEqualTo("BOT");
-    say(token, "certificato di residenza");
+    chat.say(token, "certificato di residenza");
     JsonNode second =
-        citizen(HttpMethod.POST, "/api/public/chat/feedback", token, Map.of("answered", false))
+        chat.call(HttpMethod.POST, "/api/public/chat/feedback", token, Map.of("answered", false))
             .getBody();
     assertThat(second.path("status").asText()).isEqualTo("QUEUED");
     assertThat(second.path("position").asInt()).isPositive();
-    long id =
-        jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
-            .param(Chats.hash(token))
-            .query(Long.class)
-            .single();
+    long id = ChatCitizen.idOf(jdbc, token);
     JsonNode waiting = get("/api/chats", "operator1").getBody().path("waiting");
     JsonNode mine = null;
     for (JsonNode chat : waiting) {
@@ -96,31 +92,7 @@ class ChatBotIT extends IntegrationTest {
     assertThat(mine.path("handoffReason").asText()).isEqualTo("NOT_HELPED");
   }
 
-  private String startWithPrivacy() {
-    ResponseEntity<JsonNode> started =
-        call(
-            HttpMethod.POST,
-            "/api/public/chat/conversations",
-            null,
-            Map.of("language", "it"),
-            Map.of("X-Forwarded-For", address));
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String token = started.getBody().path("token").asText();
-    citizen(HttpMethod.POST, "/api/public/chat/privacy", token, Map.of("accepted", true));
-    return token;
-  }
-
   private JsonNode messages(String token) {
-    return citizen(HttpMethod.GET, "/api/public/chat/messages", token, null).getBody();
-  }
-
-  private ResponseEntity<JsonNode> say(String token, String text) {
-    return citizen(HttpMethod.POST, "/api/public/chat/messages", token, Map.of("text", text));
-  }
-
-  private ResponseEntity<JsonNode> citizen(
-      HttpMethod method, String path, String token, Object body) {
-    return call(
-        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
+    return chat.call(HttpMethod.GET, "/api/public/chat/messages", token, null).getBody();
   }
 }

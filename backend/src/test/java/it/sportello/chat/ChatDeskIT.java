@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.TestUsers;
 import it.sportello.reporting.ReportWorkbooks;
 import it.sportello.shared.IdentityChanged;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +47,9 @@ class ChatDeskIT extends IntegrationTest {
   @Autowired IdentityService identityService;
   @Autowired ApplicationEventPublisher events;
   @Autowired ReportWorkbooks workbooks;
+
+  /** A citizen of the public chat, from the tests' default address. */
+  private final ChatCitizen chat = new ChatCitizen(this::call, null);
 
   @Test
   void theCitizenSeesTheirPlaceAndWaitAndOperatorsTransferWithANote() {
@@ -76,7 +79,7 @@ class ChatDeskIT extends IntegrationTest {
     assertThat(secondState.path("position").asInt()).isEqualTo(2);
     assertThat(secondState.path("estimatedWaitMinutes").asInt()).isEqualTo(7);
 
-    long firstId = idOf(first);
+    long firstId = ChatCitizen.idOf(jdbc, first);
     assertThat(post("/api/chats/" + firstId + "/take", "operator2", null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     JsonNode moved = state(second);
@@ -103,7 +106,7 @@ class ChatDeskIT extends IntegrationTest {
                 .getStatusCode())
         .isEqualTo(HttpStatus.OK);
     JsonNode citizenSees =
-        citizen(HttpMethod.GET, "/api/public/chat/messages", first, null).getBody();
+        chat.call(HttpMethod.GET, "/api/public/chat/messages", first, null).getBody();
     assertThat(citizenSees.toString()).doesNotContain("IBAN").contains("Eccomi");
 
     // bad transfers name their field
@@ -141,7 +144,7 @@ class ChatDeskIT extends IntegrationTest {
   void filesGoBothWaysWithTheDocumentsLimitsAndFollowTheChatToItsTicket() {
     clock.pin(ChatIT.OPEN);
     String token = queuedIn(newQueue());
-    long id = idOf(token);
+    long id = ChatCitizen.idOf(jdbc, token);
     assertThat(post("/api/chats/" + id + "/take", "operator1", null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
 
@@ -304,10 +307,7 @@ class ChatDeskIT extends IntegrationTest {
         .param(code)
         .update();
     // the queue's operators: the members of its group
-    Group group = identityService.newGroup(code);
-    group.setName("Coda chat di prova");
-    group.setType("WORKFLOW");
-    identityService.saveGroup(group);
+    TestUsers.queue(identityService, code, "Coda chat di prova");
     identityService.createMembership("operator1", code);
     identityService.createMembership("operator2", code);
     events.publishEvent(IdentityChanged.anyUser());
@@ -316,43 +316,17 @@ class ChatDeskIT extends IntegrationTest {
 
   /** A chat in the queue: started, the privacy notice accepted, the queue set, "operatore". */
   private String queuedIn(String queue) {
-    String token = startWithPrivacy("it", Map.of("accepted", true));
+    String token =
+        chat.startWithPrivacy(Map.of("language", "it", "page", "/t"), Map.of("accepted", true));
     jdbc.sql("update sportello.chat_conversation set queue = ? where id = ?")
-        .params(queue, idOf(token))
+        .params(queue, ChatCitizen.idOf(jdbc, token))
         .update();
-    assertThat(say(token, "operatore").getBody().path("status").asText()).isEqualTo("QUEUED");
+    assertThat(chat.say(token, "operatore").getBody().path("status").asText()).isEqualTo("QUEUED");
     return token;
   }
 
   private JsonNode state(String token) {
-    return citizen(HttpMethod.GET, "/api/public/chat/state", token, null).getBody();
-  }
-
-  private long idOf(String token) {
-    return jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
-        .param(Chats.hash(token))
-        .query(Long.class)
-        .single();
-  }
-
-  private String startWithPrivacy(String language, Map<String, ?> acceptance) {
-    ResponseEntity<JsonNode> started =
-        post("/api/public/chat/conversations", null, Map.of("language", language, "page", "/t"));
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String token = started.getBody().path("token").asText();
-    assertThat(
-            citizen(HttpMethod.POST, "/api/public/chat/privacy", token, acceptance).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    return token;
-  }
-
-  private ResponseEntity<JsonNode> say(String token, String text) {
-    return citizen(HttpMethod.POST, "/api/public/chat/messages", token, Map.of("text", text));
-  }
-
-  private ResponseEntity<JsonNode> citizen(
-      HttpMethod method, String path, String token, Object body) {
-    return call(method, path, null, body, Map.of("X-Chat-Token", token));
+    return chat.call(HttpMethod.GET, "/api/public/chat/state", token, null).getBody();
   }
 
   private long insertChat(
@@ -395,14 +369,7 @@ class ChatDeskIT extends IntegrationTest {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.add("X-Chat-Token", token);
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(bytes) {
-          @Override
-          public String getFilename() {
-            return name;
-          }
-        });
+    body.add("file", namedFile(name, bytes));
     return rest.exchange(
         "/api/public/chat/attachments",
         HttpMethod.POST,

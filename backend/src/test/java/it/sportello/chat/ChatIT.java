@@ -26,6 +26,8 @@ class ChatIT extends IntegrationTest {
   /** This test\'s own client address (the public chat is rate-limited per address). */
   final String address = ClientAddresses.next();
 
+  final ChatCitizen chat = new ChatCitizen(this::call, address);
+
   /** A Monday, 10:00 in Rome: the service is open. */
   static final Instant OPEN = Instant.parse("2026-12-07T09:00:00Z");
 
@@ -61,10 +63,10 @@ class ChatIT extends IntegrationTest {
     }
     // while disconnected: three messages through the HTTP fallback
     for (int i = 6; i <= 8; i++) {
-      assertThat(say(token, "messaggio " + i).getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(chat.say(token, "messaggio " + i).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
     JsonNode missed =
-        citizen(HttpMethod.GET, "/api/public/chat/messages?after=" + lastSeen, token, null)
+        chat.call(HttpMethod.GET, "/api/public/chat/messages?after=" + lastSeen, token, null)
             .getBody();
     assertThat(missed)
         .extracting(m -> m.path("body").asText())
@@ -82,11 +84,7 @@ class ChatIT extends IntegrationTest {
   void aMessageStoredByAnotherNodeReachesTheSocketThroughTheDatabase() throws Exception {
     clock.pin(OPEN);
     String token = startWithPrivacy("it", Map.of("accepted", true));
-    long id =
-        jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
-            .param(Chats.hash(token))
-            .query(Long.class)
-            .single();
+    long id = ChatCitizen.idOf(jdbc, token);
     try (ChatSocket socket = citizenSocket(token, 1)) {
       socket.nextState(state -> true);
       // what another node's ChatStore does, in its own transaction: the next number, the row,
@@ -118,10 +116,10 @@ class ChatIT extends IntegrationTest {
     String token =
         startWithPrivacy(
             "it", Map.of("accepted", true, "name", "Maria Chat", "fiscalCode", fiscalCode));
-    JsonNode queued = say(token, "operatore").getBody();
+    JsonNode queued = chat.say(token, "operatore").getBody();
     assertThat(queued.path("status").asText()).isEqualTo("QUEUED");
     assertThat(queued.path("position").asInt()).isPositive();
-    long id = idOf(token);
+    long id = ChatCitizen.idOf(jdbc, token);
 
     JsonNode console = get("/api/chats", "operator1").getBody();
     assertThat(console.path("waiting")).extracting(c -> c.path("id").asLong()).contains(id);
@@ -137,7 +135,8 @@ class ChatIT extends IntegrationTest {
         .as("taken once")
         .isEqualTo(HttpStatus.CONFLICT);
 
-    try (ChatSocket citizen = citizenSocket(token, idOf(token) == id ? lastSeq(id) : 0);
+    try (ChatSocket citizen =
+            citizenSocket(token, ChatCitizen.idOf(jdbc, token) == id ? lastSeq(id) : 0);
         ChatSocket operator = new ChatSocket(port, "/api/chats/socket", "operator1", json)) {
       citizen.nextState(state -> state.path("status").asText().equals("ACTIVE"));
       operator.send(Map.of("type", "hello", "conversation", id, "after", lastSeq(id)));
@@ -170,12 +169,12 @@ class ChatIT extends IntegrationTest {
         .extracting(d -> d.path("fileName").asText())
         .contains("chat-" + id + ".txt");
     assertThat(
-            citizen(HttpMethod.GET, "/api/public/chat/state", token, null)
+            chat.call(HttpMethod.GET, "/api/public/chat/state", token, null)
                 .getBody()
                 .path("status")
                 .asText())
         .isEqualTo("CLOSED");
-    assertThat(say(token, "ancora").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(chat.say(token, "ancora").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test
@@ -190,12 +189,12 @@ class ChatIT extends IntegrationTest {
     for (int i = 0; i < 4; i++) {
       String token = startWithPrivacy("en", Map.of("accepted", true));
       assertThat(
-              citizen(HttpMethod.POST, "/api/public/chat/operator", token, null)
+              chat.call(HttpMethod.POST, "/api/public/chat/operator", token, null)
                   .getBody()
                   .path("status")
                   .asText())
           .isEqualTo("QUEUED");
-      ids.add(idOf(token));
+      ids.add(ChatCitizen.idOf(jdbc, token));
     }
     for (int i = 0; i < 3; i++) {
       assertThat(post("/api/chats/" + ids.get(i) + "/take", "operator3", null).getStatusCode())
@@ -226,10 +225,11 @@ class ChatIT extends IntegrationTest {
                 .asBoolean())
         .isFalse();
     String token = startWithPrivacy("it", Map.of("accepted", true));
-    JsonNode state = say(token, "operatore").getBody();
+    JsonNode state = chat.say(token, "operatore").getBody();
     assertThat(state.path("status").asText()).isEqualTo("BOT");
     assertThat(state.path("operatorsAvailable").asBoolean()).isFalse();
-    JsonNode messages = citizen(HttpMethod.GET, "/api/public/chat/messages", token, null).getBody();
+    JsonNode messages =
+        chat.call(HttpMethod.GET, "/api/public/chat/messages", token, null).getBody();
     assertThat(messages.get(messages.size() - 1).path("body").asText())
         .contains("/self-service/request");
   }
@@ -237,23 +237,24 @@ class ChatIT extends IntegrationTest {
   @Test
   void theFirstMessageNeedsThePrivacyNoticeAndATokenReadsOnlyItsOwnChat() {
     clock.pin(OPEN);
-    String first = start("it");
-    ResponseEntity<JsonNode> refused = say(first, "ciao");
+    String first = chat.start(Map.of("language", "it", "page", "/test"));
+    ResponseEntity<JsonNode> refused = chat.say(first, "ciao");
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().toString()).contains("privacy");
     accept(first, Map.of("accepted", true));
     String second = startWithPrivacy("it", Map.of("accepted", true));
-    citizen(HttpMethod.POST, "/api/public/chat/operator", second, null);
-    say(second, "segreto del secondo");
+    chat.call(HttpMethod.POST, "/api/public/chat/operator", second, null);
+    chat.say(second, "segreto del secondo");
 
     JsonNode firstMessages =
-        citizen(HttpMethod.GET, "/api/public/chat/messages", first, null).getBody();
+        chat.call(HttpMethod.GET, "/api/public/chat/messages", first, null).getBody();
     assertThat(firstMessages.toString()).doesNotContain("segreto del secondo");
     assertThat(
-            citizen(HttpMethod.GET, "/api/public/chat/messages", first + "x", null).getStatusCode())
+            chat.call(HttpMethod.GET, "/api/public/chat/messages", first + "x", null)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/api/chats", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(get("/api/chats/" + idOf(second), null).getStatusCode())
+    assertThat(get("/api/chats/" + ChatCitizen.idOf(jdbc, second), null).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("/api/chats", "kbeditor").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
@@ -266,45 +267,17 @@ class ChatIT extends IntegrationTest {
     return socket;
   }
 
-  String start(String language) {
-    ResponseEntity<JsonNode> started =
-        call(
-            HttpMethod.POST,
-            "/api/public/chat/conversations",
-            null,
-            Map.of("language", language, "page", "/test"),
-            Map.of("X-Forwarded-For", address));
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return started.getBody().path("token").asText();
-  }
-
   String startWithPrivacy(String language, Map<String, ?> acceptance) {
-    String token = start(language);
+    String token = chat.start(Map.of("language", language, "page", "/test"));
     accept(token, acceptance);
     return token;
   }
 
   void accept(String token, Map<String, ?> acceptance) {
     ResponseEntity<JsonNode> accepted =
-        citizen(HttpMethod.POST, "/api/public/chat/privacy", token, acceptance);
+        chat.call(HttpMethod.POST, "/api/public/chat/privacy", token, acceptance);
     assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(accepted.getBody().path("privacyAccepted").asBoolean()).isTrue();
-  }
-
-  ResponseEntity<JsonNode> say(String token, String text) {
-    return citizen(HttpMethod.POST, "/api/public/chat/messages", token, Map.of("text", text));
-  }
-
-  ResponseEntity<JsonNode> citizen(HttpMethod method, String path, String token, Object body) {
-    return call(
-        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
-  }
-
-  long idOf(String token) {
-    return jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
-        .param(Chats.hash(token))
-        .query(Long.class)
-        .single();
   }
 
   long lastSeq(long id) {

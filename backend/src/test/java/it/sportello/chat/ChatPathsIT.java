@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.TestUsers;
 import it.sportello.search.SearchIndex;
 import it.sportello.search.SearchNodes;
 import it.sportello.search.embedded.EmbeddedSearchNode;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +50,19 @@ class ChatPathsIT extends IntegrationTest {
 
   final String address = ClientAddresses.next();
 
+  final ChatCitizen chat = new ChatCitizen(this::call, address);
+
   @Test
   void theTariPathAsksWithButtonsAndHandsOverWithTheAnswersInTheConsole() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy("it");
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
     JsonNode state = state(token);
     List<String> offered = new ArrayList<>();
     state.path("paths").forEach(path -> offered.add(path.path("key").asText()));
     assertThat(offered).contains("chat-path-tari", "chat-path-residence", "chat-path-address");
 
     state =
-        citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
+        chat.call(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
             .getBody();
     JsonNode prompt = state.path("prompt");
     assertThat(prompt.path("type").asText()).isEqualTo("radio");
@@ -87,7 +88,7 @@ class ChatPathsIT extends IntegrationTest {
     assertThat(queued.path("prompt").isMissingNode() || queued.path("prompt").isNull()).isTrue();
     assertThat(bodies(token))
         .contains("Avviso pagoPA (app, banca, tabaccheria, posta)", "31/05/2026", "Sì");
-    long id = idOf(token);
+    long id = ChatCitizen.idOf(jdbc, token);
     JsonNode waiting = get("/api/chats", "operator1").getBody().path("waiting");
     JsonNode mine = null;
     for (JsonNode chat : waiting) {
@@ -150,22 +151,15 @@ class ChatPathsIT extends IntegrationTest {
   /** A new operator (password demo) of one queue only. */
   private String operatorOf(String queue) {
     String id = "chat-" + queue + "-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("(test)");
-    user.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(user, true);
-    identityService.createMembership(id, "level1");
-    identityService.createMembership(id, queue);
-    return id;
+    return TestUsers.create(identityService, id, "level1", queue);
   }
 
   @Test
   void anEnglishChatIsAskedInEnglish() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy("en");
+    String token = chat.startWithPrivacy(Map.of("language", "en"));
     JsonNode state =
-        citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
+        chat.call(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"))
             .getBody();
     assertThat(state.path("prompt").path("label").asText()).isEqualTo("How did you pay the TARI?");
     assertThat(state.path("prompt").path("options").findValuesAsText("label")).contains("F24 form");
@@ -174,8 +168,9 @@ class ChatPathsIT extends IntegrationTest {
   @Test
   void theResidencePathWithoutDigitalIdentityOpensAChatbotTicketWithTheAnswers() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy("it");
-    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-residence"));
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
+    chat.call(
+        HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-residence"));
     answer(token, "FAMILY");
     JsonNode closed = answer(token, "false").getBody();
 
@@ -193,8 +188,8 @@ class ChatPathsIT extends IntegrationTest {
   @Test
   void typedWordsSuggestAPathAndTypedTextAnswersItsQuestion() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy("it");
-    JsonNode state = say(token, "Devo fare il cambio di indirizzo, come faccio?").getBody();
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
+    JsonNode state = chat.say(token, "Devo fare il cambio di indirizzo, come faccio?").getBody();
     if (state.path("awaitingFeedback").asBoolean()) {
       // next to the articles' "did this help?", only the paths the words match
       assertThat(state.path("paths").findValuesAsText("key")).containsExactly("chat-path-address");
@@ -202,11 +197,11 @@ class ChatPathsIT extends IntegrationTest {
       assertThat(state.path("paths").findValuesAsText("key")).contains("chat-path-address");
     }
 
-    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-address"));
+    chat.call(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-address"));
     answer(token, "WITHIN");
     answer(token, "2026-11-20");
-    assertThat(say(token, "zero").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    JsonNode answered = say(token, "2").getBody();
+    assertThat(chat.say(token, "zero").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode answered = chat.say(token, "2").getBody();
     assertThat(answered.path("prompt").isMissingNode() || answered.path("prompt").isNull())
         .isTrue();
     assertThat(answered.path("status").asText()).isEqualTo("BOT");
@@ -216,13 +211,14 @@ class ChatPathsIT extends IntegrationTest {
   @Test
   void askingForAnOperatorStopsThePathAndKeepsItsAnswers() {
     clock.pin(ChatIT.OPEN);
-    String token = startWithPrivacy("it");
-    citizen(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"));
+    String token = chat.startWithPrivacy(Map.of("language", "it"));
+    chat.call(HttpMethod.POST, "/api/public/chat/path", token, Map.of("path", "chat-path-tari"));
     answer(token, "F24");
-    JsonNode queued = say(token, "operatore").getBody();
+    JsonNode queued = chat.say(token, "operatore").getBody();
 
     assertThat(queued.path("status").asText()).isEqualTo("QUEUED");
-    JsonNode path = get("/api/chats/" + idOf(token) + "/path", "operator1").getBody();
+    JsonNode path =
+        get("/api/chats/" + ChatCitizen.idOf(jdbc, token) + "/path", "operator1").getBody();
     assertThat(path.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(path.path("answers").findValuesAsText("value")).containsExactly("F24");
   }
@@ -231,8 +227,9 @@ class ChatPathsIT extends IntegrationTest {
   void anAnalystsNewVersionIsUsedByTheNextChatWhileARunningChatStaysOnItsVersion()
       throws IOException {
     clock.pin(ChatIT.OPEN);
-    String running = startWithPrivacy("it");
-    citizen(HttpMethod.POST, "/api/public/chat/path", running, Map.of("path", "chat-path-address"));
+    String running = chat.startWithPrivacy(Map.of("language", "it"));
+    chat.call(
+        HttpMethod.POST, "/api/public/chat/path", running, Map.of("path", "chat-path-address"));
     answer(running, "WITHIN");
     String before = definitionOf(running);
 
@@ -265,8 +262,8 @@ class ChatPathsIT extends IntegrationTest {
             Map.of("decision", "APPROVE", "comments", "Verificato"));
     assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.OK);
 
-    String next = startWithPrivacy("it");
-    citizen(HttpMethod.POST, "/api/public/chat/path", next, Map.of("path", "chat-path-address"));
+    String next = chat.startWithPrivacy(Map.of("language", "it"));
+    chat.call(HttpMethod.POST, "/api/public/chat/path", next, Map.of("path", "chat-path-address"));
     assertThat(definitionOf(next)).isNotEqualTo(before);
     for (String token : List.of(running, next)) {
       if (token.equals(next)) {
@@ -285,59 +282,26 @@ class ChatPathsIT extends IntegrationTest {
 
   // --- helpers ---
 
-  private String startWithPrivacy(String language) {
-    ResponseEntity<JsonNode> started =
-        call(
-            HttpMethod.POST,
-            "/api/public/chat/conversations",
-            null,
-            Map.of("language", language),
-            Map.of("X-Forwarded-For", address));
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String token = started.getBody().path("token").asText();
-    assertThat(
-            citizen(HttpMethod.POST, "/api/public/chat/privacy", token, Map.of("accepted", true))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    return token;
-  }
-
   private JsonNode state(String token) {
-    return citizen(HttpMethod.GET, "/api/public/chat/state", token, null).getBody();
+    return chat.call(HttpMethod.GET, "/api/public/chat/state", token, null).getBody();
   }
 
   private List<String> bodies(String token) {
     List<String> bodies = new ArrayList<>();
-    citizen(HttpMethod.GET, "/api/public/chat/messages", token, null)
+    chat.call(HttpMethod.GET, "/api/public/chat/messages", token, null)
         .getBody()
         .forEach(message -> bodies.add(message.path("body").asText()));
     return bodies;
   }
 
   private ResponseEntity<JsonNode> answer(String token, String value) {
-    return citizen(HttpMethod.POST, "/api/public/chat/path/answer", token, Map.of("value", value));
-  }
-
-  private ResponseEntity<JsonNode> say(String token, String text) {
-    return citizen(HttpMethod.POST, "/api/public/chat/messages", token, Map.of("text", text));
-  }
-
-  private ResponseEntity<JsonNode> citizen(
-      HttpMethod method, String path, String token, Object body) {
-    return call(
-        method, path, null, body, Map.of("X-Chat-Token", token, "X-Forwarded-For", address));
-  }
-
-  private long idOf(String token) {
-    return jdbc.sql("select id from sportello.chat_conversation where token_hash = ?")
-        .param(Chats.hash(token))
-        .query(Long.class)
-        .single();
+    return chat.call(
+        HttpMethod.POST, "/api/public/chat/path/answer", token, Map.of("value", value));
   }
 
   private String definitionOf(String token) {
     return jdbc.sql("select definition_id from sportello.chat_path where conversation_id = ?")
-        .param(idOf(token))
+        .param(ChatCitizen.idOf(jdbc, token))
         .query(String.class)
         .single();
   }

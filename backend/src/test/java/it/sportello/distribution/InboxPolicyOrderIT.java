@@ -3,7 +3,7 @@ package it.sportello.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.sportello.IntegrationTest;
+import it.sportello.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +13,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -30,7 +27,7 @@ import org.springframework.http.ResponseEntity;
  * languages and topics in their own order (best match first, then deadline); under FIFO all see the
  * deadline order (ADR 0032).
  */
-class InboxPolicyOrderIT extends IntegrationTest {
+class InboxPolicyOrderIT extends DistributionTestSupport {
 
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
@@ -126,43 +123,12 @@ class InboxPolicyOrderIT extends IntegrationTest {
 
   private String operator(String suffix) {
     String id = requester.toLowerCase() + "-" + suffix;
-    User user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("(test)");
-    user.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(user, true);
-    identityService.createMembership(id, "level1");
-    if (!"level1".equals(queue)) {
-      identityService.createMembership(id, queue);
-    }
-    return id;
+    return "level1".equals(queue)
+        ? TestUsers.create(identityService, id, "level1")
+        : TestUsers.create(identityService, id, "level1", queue);
   }
 
   private void policy(String policy) {
-    ResponseEntity<JsonNode> response =
-        call(
-            HttpMethod.PUT,
-            "/api/distribution/policies/" + queue,
-            "supervisor",
-            Map.of(
-                "policy",
-                policy,
-                "mode",
-                "PULL",
-                "offerTimeoutSeconds",
-                30,
-                "missedOffersToPause",
-                2));
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-  }
-
-  private void skill(String operator, String kind, String code, int proficiency) {
-    ResponseEntity<JsonNode> response =
-        call(
-            HttpMethod.PUT,
-            "/api/distribution/operators/" + operator + "/skills",
-            "supervisor",
-            Map.of("kind", kind, "code", code, "proficiency", proficiency));
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+    policy(queue, policy, "PULL", 30, 2);
   }
 }

@@ -3,7 +3,7 @@ package it.sportello.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.sportello.IntegrationTest;
+import it.sportello.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +24,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * items (standalone tasks offered to the queue, with a deadline, a language and a topic), for each
  * policy and mode.
  */
-class WorkDistributionIT extends IntegrationTest {
+class WorkDistributionIT extends DistributionTestSupport {
 
   static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
@@ -68,10 +65,7 @@ class WorkDistributionIT extends IntegrationTest {
   @BeforeEach
   void aQueueWithThreeOperatorsAndTwentyItems() {
     queue = "rt" + UUID.randomUUID().toString().substring(0, 8);
-    Group group = identityService.newGroup(queue);
-    group.setName("Routing test " + queue);
-    group.setType("WORKFLOW");
-    identityService.saveGroup(group);
+    TestUsers.queue(identityService, queue, "Routing test " + queue);
     a = operator("a");
     b = operator("b");
     c = operator("c");
@@ -99,15 +93,7 @@ class WorkDistributionIT extends IntegrationTest {
   }
 
   private String operator(String suffix) {
-    String id = queue + "-" + suffix;
-    User user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("(test)");
-    user.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(user, true);
-    identityService.createMembership(id, "level1");
-    identityService.createMembership(id, queue);
-    return id;
+    return TestUsers.create(identityService, queue + "-" + suffix, "level1", queue);
   }
 
   // ---------------------------------------------------------------- presence
@@ -492,31 +478,7 @@ class WorkDistributionIT extends IntegrationTest {
   }
 
   private void policy(String policy, String mode, int timeout, int missed) {
-    ResponseEntity<JsonNode> response =
-        call(
-            HttpMethod.PUT,
-            "/api/distribution/policies/" + queue,
-            "supervisor",
-            Map.of(
-                "policy",
-                policy,
-                "mode",
-                mode,
-                "offerTimeoutSeconds",
-                timeout,
-                "missedOffersToPause",
-                missed));
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-  }
-
-  private void skill(String operator, String kind, String code, int proficiency) {
-    ResponseEntity<JsonNode> response =
-        call(
-            HttpMethod.PUT,
-            "/api/distribution/operators/" + operator + "/skills",
-            "supervisor",
-            Map.of("kind", kind, "code", code, "proficiency", proficiency));
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+    policy(queue, policy, mode, timeout, missed);
   }
 
   private List<JsonNode> skillHistory(String operator) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +38,7 @@ class KbFourEyesIT extends IntegrationTest {
   @BeforeEach
   void anEditorWhoIsAlsoAReviewer() {
     if (identityService.createUserQuery().userId(BOTH).count() == 0) {
-      User user = identityService.newUser(BOTH);
-      user.setFirstName(BOTH);
-      user.setLastName("(test)");
-      // the tests' shared password, like the demo users: saved without the password policy
-      user.setPassword("demo");
-      ((IdentityServiceImpl) identityService).saveUser(user, true);
-      identityService.createMembership(BOTH, "kb-editor");
-      identityService.createMembership(BOTH, "kb-reviewer");
+      TestUsers.create(identityService, BOTH, "kb-editor", "kb-reviewer");
     }
   }
 
@@ -90,7 +81,7 @@ class KbFourEyesIT extends IntegrationTest {
                     Map.of("reviewDecision", "APPROVE"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    runPublicationJobs(id);
+    KbPublicationJobs.run(runtimeService, managementService, id);
     assertThat(status(id)).isEqualTo("PUBLISHED");
     assertThat(get("/api/kb/articles/" + id + "/events", "kbeditor").getBody().toString())
         .contains("APPROVE", "kbreviewer");
@@ -159,20 +150,5 @@ class KbFourEyesIT extends IntegrationTest {
 
   private String status(long id) {
     return get("/api/kb/articles/" + id, "kbeditor").getBody().path("status").asText();
-  }
-
-  /** The job executor is off in tests: run the asynchronous publication and notification. */
-  private void runPublicationJobs(long id) {
-    for (int i = 0; i < 2; i++) {
-      String instance =
-          runtimeService
-              .createProcessInstanceQuery()
-              .processInstanceBusinessKey("KB-" + id)
-              .singleResult()
-              .getId();
-      List<Job> jobs =
-          managementService.createJobQuery().processInstanceId(instance).executable().list();
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,18 +276,7 @@ class KnowledgeBaseIT extends IntegrationTest {
                     Map.of("reviewDecision", "APPROVE"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    // the job executor is off in tests: run the asynchronous publication and notification
-    for (int i = 0; i < 2; i++) {
-      String instance =
-          runtimeService
-              .createProcessInstanceQuery()
-              .processInstanceBusinessKey("KB-" + id)
-              .singleResult()
-              .getId();
-      List<Job> jobs =
-          managementService.createJobQuery().processInstanceId(instance).executable().list();
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    KbPublicationJobs.run(runtimeService, managementService, id);
   }
 
   private String taskOf(long id, String user) {

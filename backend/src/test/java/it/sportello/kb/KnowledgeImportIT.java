@@ -8,21 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The import of the existing knowledge base at its real size: 950 topics, 9,000 reasons and 10,000
@@ -133,20 +128,8 @@ class KnowledgeImportIT extends IntegrationTest {
   }
 
   private ResponseEntity<JsonNode> upload(byte[] workbook, boolean dryRun) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth("kbeditor", "demo");
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add(
-        "file",
-        new ByteArrayResource(workbook) {
-          @Override
-          public String getFilename() {
-            return "pillole.xlsx";
-          }
-        });
-    return rest.postForEntity(
-        "/api/kb/import?dryRun=" + dryRun, new HttpEntity<>(body, headers), JsonNode.class);
+    return upload(
+        "/api/kb/import?dryRun=" + dryRun, "kbeditor", Map.of(), "pillole.xlsx", workbook);
   }
 
   /**

@@ -12,13 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -95,28 +90,12 @@ class AnalystDeploymentIT extends IntegrationTest {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", "ticket-analyst-change");
     parts.add("deployment-source", "camunda-modeler");
-    parts.add("ticket.bpmn", file("ticket.bpmn", ticketModel));
+    parts.add("ticket.bpmn", namedFile("ticket.bpmn", ticketModel));
     for (String form : FORMS) {
       byte[] content =
           new ClassPathResource("forms/ticket/" + form + ".form").getContentAsByteArray();
-      parts.add(form + ".form", file(form + ".form", content));
+      parts.add(form + ".form", namedFile(form + ".form", content));
     }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange(
-        "/engine-rest/deployment/create",
-        HttpMethod.POST,
-        new HttpEntity<>(parts, headers),
-        JsonNode.class);
-  }
-
-  private static ByteArrayResource file(String name, byte[] content) {
-    return new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+    return engineDeployment(user, parts);
   }
 }

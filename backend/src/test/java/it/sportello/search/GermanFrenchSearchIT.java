@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -45,11 +44,7 @@ class GermanFrenchSearchIT extends IntegrationTest {
 
   @BeforeEach
   void nodeUpAndArticlesIndexed() throws Exception {
-    SearchNodes.up(node, searchIndex);
-    if (!engine.isCurrent()) {
-      searchIndex.reindex();
-    }
-    client = RestClient.builder(HttpHost.create(node.url())).build();
+    client = SearchNodes.upWithCurrentIndex(node, searchIndex, engine);
     engine.replace(
         ALL,
         List.of(

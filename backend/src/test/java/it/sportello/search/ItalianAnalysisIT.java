@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -34,11 +33,7 @@ class ItalianAnalysisIT extends IntegrationTest {
 
   @BeforeEach
   void nodeUpAndIndexCurrent() throws Exception {
-    SearchNodes.up(node, searchIndex);
-    if (!engine.isCurrent()) {
-      searchIndex.reindex();
-    }
-    client = RestClient.builder(HttpHost.create(node.url())).build();
+    client = SearchNodes.upWithCurrentIndex(node, searchIndex, engine);
   }
 
   @AfterEach

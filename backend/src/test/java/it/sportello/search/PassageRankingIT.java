@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -40,11 +39,7 @@ class PassageRankingIT extends IntegrationTest {
 
   @BeforeEach
   void nodeUp() throws Exception {
-    SearchNodes.up(node, searchIndex);
-    if (!engine.isCurrent()) {
-      searchIndex.reindex();
-    }
-    client = RestClient.builder(HttpHost.create(node.url())).build();
+    client = SearchNodes.upWithCurrentIndex(node, searchIndex, engine);
   }
 
   @AfterEach

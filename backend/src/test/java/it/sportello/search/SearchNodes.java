@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import it.sportello.search.embedded.EmbeddedSearchNode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
 
 /** For the integration tests that search: the embedded node up, its index in step. */
 public final class SearchNodes {
@@ -21,6 +23,19 @@ public final class SearchNodes {
     if (!index.check().consistent()) {
       index.reindex();
     }
+  }
+
+  /**
+   * As {@link #up}, then rebuilds the index when its mapping is not the current one; a client of
+   * the node's own API, for the caller to close.
+   */
+  public static RestClient upWithCurrentIndex(
+      EmbeddedSearchNode node, SearchIndex index, SearchEngine engine) throws Exception {
+    up(node, index);
+    if (!engine.isCurrent()) {
+      index.reindex();
+    }
+    return RestClient.builder(HttpHost.create(node.url())).build();
   }
 
   /** Starts the node (once per test JVM) and waits until the index answers. */

@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -261,22 +257,8 @@ class StudioIT extends IntegrationTest {
   private ResponseEntity<JsonNode> engineDeploy(String user, String key, String xml) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", "studio-bypass");
-    parts.add(
-        key + ".bpmn",
-        new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
-          @Override
-          public String getFilename() {
-            return key + ".bpmn";
-          }
-        });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange(
-        "/engine-rest/deployment/create",
-        HttpMethod.POST,
-        new HttpEntity<>(parts, headers),
-        JsonNode.class);
+    parts.add(key + ".bpmn", namedFile(key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8)));
+    return engineDeployment(user, parts);
   }
 
   private static Map<String, Object> draft(String xml, String note) {

@@ -3,7 +3,6 @@ package it.sportello.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.sportello.IntegrationTest;
 import it.sportello.channel.mail.EmbeddedMailServer;
 import it.sportello.channel.mail.NotificationMailer;
 import it.sportello.channel.mail.OutboundMailSender;
@@ -15,11 +14,8 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,13 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -50,27 +40,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * requester gets the link by mail, answers through the public API once, the results count it; a low
  * score opens the supervisors' follow-up; an unsubscribed address gets no further survey.
  */
-class SatisfactionSurveyIT extends IntegrationTest {
+class SatisfactionSurveyIT extends SatisfactionSurveyTestSupport {
 
   private static final Pattern LINK = Pattern.compile("/self-service/survey/([A-Za-z0-9_-]{20,})");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
   @Autowired NotificationMailer notificationMailer;
   @Autowired OutboundMailSender sender;
   @Autowired EmbeddedMailServer server;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbcTemplate;
 
-  @BeforeEach
-  void turnTheSurveyOn() {
-    settings(true);
-  }
-
-  @AfterEach
-  void turnTheSurveyOff() {
-    // other tests close tickets too: they must not get surveys
-    settings(false);
+  @Override
+  protected List<String> surveyChannels() {
+    return List.of("WEB", "EMAIL");
   }
 
   @Test
@@ -113,7 +94,7 @@ class SatisfactionSurveyIT extends IntegrationTest {
     assertThat(results.at("/total/answered").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(results.get("byOperator").findValuesAsText("key")).contains("operator1");
     assertThat(
-            jdbc.queryForObject(
+            jdbcTemplate.queryForObject(
                 "select count(*) from sportello.survey_answer a join sportello.survey_invitation i"
                     + " on i.id = a.invitation_id where i.ticket_number = ?",
                 Long.class,
@@ -122,8 +103,7 @@ class SatisfactionSurveyIT extends IntegrationTest {
         .isEqualTo(2L);
 
     // the SLA workbook carries the month's satisfaction and the answers behind it
-    YearMonth month =
-        YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome")));
+    YearMonth month = YearMonth.from(today());
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("supervisor", "demo");
     ResponseEntity<byte[]> xlsx =
@@ -181,7 +161,7 @@ class SatisfactionSurveyIT extends IntegrationTest {
     assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     Map<String, Object> invitation =
-        jdbc.queryForMap(
+        jdbcTemplate.queryForMap(
             "select * from sportello.survey_invitation where ticket_number = ?", number);
     assertThat(invitation)
         .containsEntry("score", 1)
@@ -209,14 +189,14 @@ class SatisfactionSurveyIT extends IntegrationTest {
 
     assertThat(ended(second)).isEqualTo(SatisfactionSurveyProcess.Elements.NOT_INVITED);
     assertThat(
-            jdbc.queryForObject(
+            jdbcTemplate.queryForObject(
                 "select status from sportello.survey_invitation where ticket_number = ?",
                 String.class,
                 second))
         .isEqualTo("OPTED_OUT");
     assertThat(surveyMails(requester)).as("only the first ticket's survey").hasSize(1);
     assertThat(
-            jdbc.queryForObject(
+            jdbcTemplate.queryForObject(
                 "select source from sportello.do_not_contact d join sportello.survey_invitation i"
                     + " on i.id = d.invitation_id where i.ticket_number = ?",
                 String.class,
@@ -252,22 +232,6 @@ class SatisfactionSurveyIT extends IntegrationTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  private void settings(boolean enabled) {
-    long csat =
-        jdbc.queryForObject(
-            "select id from sportello.questionnaire where code = 'csat'", Long.class);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("enabled", enabled);
-    body.put("questionnaireId", csat);
-    body.put("channels", List.of("WEB", "EMAIL"));
-    body.put("scoreKey", "score");
-    body.put("lowScoreThreshold", 2);
-    body.put("answerWithinDays", 14);
-    ResponseEntity<JsonNode> response =
-        call(HttpMethod.PUT, "/api/surveys/satisfaction/settings", "supervisor", body);
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-  }
-
   private static String address() {
     return "csat." + UUID.randomUUID().toString().substring(0, 8) + "@example.it";
   }
@@ -277,20 +241,7 @@ class SatisfactionSurveyIT extends IntegrationTest {
     Map<String, Object> request = ticketRequest(fiscalCode(), subject);
     request.put(
         "requester", Map.of("fiscalCode", fiscalCode(), "name", "Anna Verdi", "email", email));
-    ResponseEntity<JsonNode> opened = post("/api/tickets", "api-client", request);
-    assertThat(opened.getStatusCode()).as("%s", opened.getBody()).isEqualTo(HttpStatus.CREATED);
-    String number = opened.getBody().get("number").asText();
-    JsonNode items = get("/api/tasks?businessKey=" + number, "operator1").getBody().get("items");
-    String taskId = items.get(0).get("id").asText();
-    assertThat(post("/api/tasks/" + taskId + "/claim", "operator1", null).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    assertThat(
-            post(
-                    "/api/tasks/" + taskId + "/complete",
-                    "operator1",
-                    Map.of("decision", "SOLVE", "answer", "La risposta alla sua domanda."))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    String number = solveAtLevel1(request, "La risposta alla sua domanda.");
     assertThat(surveyOf(number)).as("the satisfaction survey started for %s", number).isNotNull();
     return number;
   }
@@ -314,42 +265,6 @@ class SatisfactionSurveyIT extends IntegrationTest {
         .processInstanceId(surveyOf(number).getId())
         .activityId(SatisfactionSurveyProcess.Elements.SEND_INVITATION)
         .singleResult();
-  }
-
-  private ProcessInstance surveyOf(String number) {
-    return runtimeService
-        .createProcessInstanceQuery()
-        .processDefinitionKey(SatisfactionSurveyProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(number)
-        .singleResult();
-  }
-
-  private String ended(String number) {
-    return historyService
-        .createHistoricProcessInstanceQuery()
-        .processDefinitionKey(SatisfactionSurveyProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(number)
-        .singleResult()
-        .getEndActivityId();
-  }
-
-  private JsonNode results() {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Rome"));
-    ResponseEntity<JsonNode> response =
-        get(
-            "/api/surveys/satisfaction/results?from=" + today.minusDays(1) + "&to=" + today,
-            "manager1");
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return response.getBody();
-  }
-
-  private static JsonNode answerRow(JsonNode results, String number) {
-    for (JsonNode row : results.get("answers")) {
-      if (row.get("ticketNumber").asText().equals(number)) {
-        return row;
-      }
-    }
-    throw new AssertionError("no answer of " + number + " in " + results);
   }
 
   /** The plain texts of the survey mails in the address's mailbox on the embedded server. */

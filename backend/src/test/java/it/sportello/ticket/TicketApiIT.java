@@ -271,23 +271,7 @@ class TicketApiIT extends IntegrationTest {
 
   private ResponseEntity<JsonNode> upload(
       String number, String user, String fileName, byte[] content) {
-    org.springframework.util.LinkedMultiValueMap<String, Object> form =
-        new org.springframework.util.LinkedMultiValueMap<>();
-    form.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(content) {
-          @Override
-          public String getFilename() {
-            return fileName;
-          }
-        });
-    HttpHeaders headers = basic(user);
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange(
-        "/api/tickets/" + number + "/documents",
-        HttpMethod.POST,
-        new HttpEntity<>(form, headers),
-        JsonNode.class);
+    return upload("/api/tickets/" + number + "/documents", user, Map.of(), fileName, content);
   }
 
   private static HttpHeaders basic(String user) {

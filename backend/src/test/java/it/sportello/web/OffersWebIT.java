@@ -2,6 +2,7 @@ package it.sportello.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.sportello.TestUsers;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,18 +31,8 @@ class OffersWebIT extends BrowserIT {
   void anOperatorPausesIsOfferedNothingReturnsAndAcceptsAnOffer()
       throws IOException, InterruptedException {
     String queue = "web" + UUID.randomUUID().toString().substring(0, 8);
-    Group group = identityService.newGroup(queue);
-    group.setName("Offers web " + queue);
-    group.setType("WORKFLOW");
-    identityService.saveGroup(group);
-    String operator = queue + "-op";
-    User user = identityService.newUser(operator);
-    user.setFirstName(operator);
-    user.setLastName("(test)");
-    user.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(user, true);
-    identityService.createMembership(operator, "level1");
-    identityService.createMembership(operator, queue);
+    TestUsers.queue(identityService, queue, "Offers web " + queue);
+    String operator = TestUsers.create(identityService, queue + "-op", "level1", queue);
     Task task = taskService.newTask();
     task.setName("Offered item");
     task.setDueDate(Date.from(Instant.now().plus(Duration.ofHours(4))));

@@ -102,27 +102,24 @@ class CamundaChatPaths implements ChatPathEngine {
     if (key == null || !key.startsWith(PREFIX)) {
       return Optional.empty();
     }
+    return latest(key).map(this::path);
+  }
+
+  /** The latest version of the process {@code key}, while it is active. */
+  private Optional<ProcessDefinition> latest(String key) {
     return Optional.ofNullable(
-            repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(key)
-                .latestVersion()
-                .active()
-                .singleResult())
-        .map(this::path);
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .active()
+            .singleResult());
   }
 
   @Override
   public Started start(String key, long chatId, String language) {
     ProcessDefinition definition =
-        Optional.ofNullable(
-                repository
-                    .createProcessDefinitionQuery()
-                    .processDefinitionKey(key)
-                    .latestVersion()
-                    .active()
-                    .singleResult())
-            .orElseThrow(() -> new NotFoundException("No guided path " + key));
+        latest(key).orElseThrow(() -> new NotFoundException("No guided path " + key));
     Map<String, Object> variables = new HashMap<>();
     variables.put("chatId", chatId);
     variables.put("chatLanguage", language);

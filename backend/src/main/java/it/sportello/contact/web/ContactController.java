@@ -99,9 +99,7 @@ class ContactController {
     return PageResponse.of(
         found,
         interaction ->
-            hidden.contains(interaction.getTicketNumber())
-                ? InteractionResponse.withheld(interaction)
-                : InteractionResponse.of(interaction));
+            InteractionResponse.of(interaction, !hidden.contains(interaction.getTicketNumber())));
   }
 
   @Operation(
@@ -256,29 +254,20 @@ class ContactController {
       String ticketNumber,
       String summary,
       String recordedBy) {
-    /** An interaction of a ticket the reader may not read: when and how, not what. */
-    static InteractionResponse withheld(Interaction interaction) {
+    /**
+     * The interaction; of a ticket the reader may not read ({@code readable} false), when and how,
+     * not what.
+     */
+    static InteractionResponse of(Interaction interaction, boolean readable) {
       return new InteractionResponse(
           interaction.getId(),
           interaction.getOccurredAt(),
           interaction.getChannel(),
           interaction.getDirection().name(),
           interaction.getKind().name(),
-          null,
-          null,
-          null);
-    }
-
-    static InteractionResponse of(Interaction interaction) {
-      return new InteractionResponse(
-          interaction.getId(),
-          interaction.getOccurredAt(),
-          interaction.getChannel(),
-          interaction.getDirection().name(),
-          interaction.getKind().name(),
-          interaction.getTicketNumber(),
-          interaction.getSummary(),
-          interaction.getRecordedBy());
+          readable ? interaction.getTicketNumber() : null,
+          readable ? interaction.getSummary() : null,
+          readable ? interaction.getRecordedBy() : null);
     }
   }
 }

@@ -2,7 +2,6 @@ package it.sportello.notification.citizen;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.sportello.notification.CitizenMessagePort;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,23 +13,12 @@ import org.springframework.stereotype.Component;
  * 4xx: the message fails and, after the attempts, is quarantined.
  */
 @Component
-class AppIoAdapter implements CitizenMessagePort {
+class AppIoAdapter extends HttpChannelAdapter {
 
   static final String CHANNEL = "APP_IO";
 
-  private final CitizenChannelsProperties properties;
-  private final ObjectMapper json;
-  private final JsonPost post;
-
   AppIoAdapter(CitizenChannelsProperties properties, ObjectMapper json) {
-    this.properties = properties;
-    this.json = json;
-    this.post = new JsonPost(properties.timeout());
-  }
-
-  @Override
-  public String channel() {
-    return CHANNEL;
+    super(CHANNEL, properties, json);
   }
 
   @Override
@@ -41,7 +29,7 @@ class AppIoAdapter implements CitizenMessagePort {
 
   @Override
   public void send(Message message) {
-    ObjectNode body = json.createObjectNode();
+    ObjectNode body = body();
     body.put("fiscal_code", message.recipient());
     body.put("feature_level_type", "STANDARD");
     ObjectNode content = body.putObject("content");

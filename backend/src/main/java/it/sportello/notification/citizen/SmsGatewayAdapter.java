@@ -2,7 +2,6 @@ package it.sportello.notification.citizen;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.sportello.notification.CitizenMessagePort;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -13,24 +12,13 @@ import org.springframework.stereotype.Component;
  * shortened to 459 characters (three SMS).
  */
 @Component
-class SmsGatewayAdapter implements CitizenMessagePort {
+class SmsGatewayAdapter extends HttpChannelAdapter {
 
   static final String CHANNEL = "SMS";
   private static final int MAX_TEXT = 459;
 
-  private final CitizenChannelsProperties properties;
-  private final ObjectMapper json;
-  private final JsonPost post;
-
   SmsGatewayAdapter(CitizenChannelsProperties properties, ObjectMapper json) {
-    this.properties = properties;
-    this.json = json;
-    this.post = new JsonPost(properties.timeout());
-  }
-
-  @Override
-  public String channel() {
-    return CHANNEL;
+    super(CHANNEL, properties, json);
   }
 
   @Override
@@ -42,7 +30,7 @@ class SmsGatewayAdapter implements CitizenMessagePort {
 
   @Override
   public void send(Message message) {
-    ObjectNode body = json.createObjectNode();
+    ObjectNode body = body();
     body.put("to", message.recipient());
     if (properties.sms().sender() != null) {
       body.put("from", properties.sms().sender());

@@ -4,12 +4,11 @@ import static it.sportello.processes.SatisfactionSurveyProcess.Variables.*;
 
 import it.sportello.processes.SatisfactionSurveyProcess;
 import it.sportello.processes.SatisfactionSurveyProcess.Outcomes;
-import it.sportello.shared.InvalidRequestException;
 import it.sportello.worklist.Completion;
 import it.sportello.worklist.TaskCompletionHandler;
 import it.sportello.worklist.WorkItem;
 import it.sportello.worklist.Worker;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SurveyFollowUpTaskCompletion implements TaskCompletionHandler {
 
-  private static final Set<String> OUTCOMES = Set.of(Outcomes.CONTACTED, Outcomes.NO_ACTION);
-  private static final int NOTE_MAX = 4000;
+  private static final OutcomeWithNote FORM =
+      new OutcomeWithNote(
+          FOLLOW_UP_OUTCOME, Set.of(Outcomes.CONTACTED, Outcomes.NO_ACTION), NOTE, 4000);
 
   @Override
   public boolean supports(WorkItem task) {
@@ -37,21 +37,10 @@ class SurveyFollowUpTaskCompletion implements TaskCompletionHandler {
 
   @Override
   public Completion prepare(WorkItem task, Worker worker, Map<String, String> form) {
-    String outcome = form.get(FOLLOW_UP_OUTCOME);
-    if (outcome == null || !OUTCOMES.contains(outcome)) {
-      throw new InvalidRequestException(FOLLOW_UP_OUTCOME, "must be one of " + OUTCOMES);
-    }
-    String note = form.get(NOTE);
-    if (note != null && note.length() > NOTE_MAX) {
-      throw new InvalidRequestException(NOTE, "must be at most " + NOTE_MAX + " characters");
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(FOLLOW_UP_OUTCOME, outcome);
-    variables.put(FOLLOWED_UP_BY, worker != null ? worker.userId() : task.assignee());
-    Map<String, String> texts = new HashMap<>();
-    if (note != null && !note.isBlank()) {
-      texts.put(NOTE, note.strip());
-    }
-    return new Completion(variables, texts);
+    // who completed it may be unknown: a map that takes a null value
+    return FORM.read(
+        form,
+        Collections.singletonMap(
+            FOLLOWED_UP_BY, worker != null ? worker.userId() : task.assignee()));
   }
 }

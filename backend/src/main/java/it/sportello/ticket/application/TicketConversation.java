@@ -168,21 +168,13 @@ public class TicketConversation {
         replies.put(notification.dedupKey(), delivery);
       } else {
         entries.add(
-            new ConversationEntry(
+            message(
                 "notification-" + notification.id(),
                 EntryKind.NOTIFICATION,
                 at(notification.createdAt(), zone),
                 null,
                 notification.channel(),
                 "OUTBOUND",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 null,
                 null,
                 notification.template(),
@@ -234,7 +226,7 @@ public class TicketConversation {
       switch (event.getKind()) {
         case RECEIVED ->
             entries.add(
-                new ConversationEntry(
+                message(
                     id,
                     EntryKind.REQUEST,
                     at(ticket.getReceivedAt(), zone),
@@ -243,14 +235,6 @@ public class TicketConversation {
                     "INBOUND",
                     ticket.getSubject(),
                     ticket.getDescription(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     null,
                     null,
                     requestFiles));
@@ -263,7 +247,7 @@ public class TicketConversation {
                     id, EntryKind.NOTE, at, event.getActor(), null, null, event.getDetail(), own));
         case REPLY_SENT ->
             entries.add(
-                new ConversationEntry(
+                message(
                     id,
                     EntryKind.REPLY,
                     at,
@@ -272,14 +256,6 @@ public class TicketConversation {
                     "OUTBOUND",
                     null,
                     event.getDetail(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     null,
                     replies.get(
                         ticket.getNumber()
@@ -451,14 +427,18 @@ public class TicketConversation {
         own);
   }
 
-  private static ConversationEntry simple(
+  /** An entry that is not a step of the procedure: the step's fields stay empty. */
+  private static ConversationEntry message(
       String id,
       EntryKind kind,
       OffsetDateTime at,
       String actor,
       String channel,
       String direction,
+      String subject,
       String text,
+      String template,
+      ConversationDelivery delivery,
       List<EntryAttachment> attachments) {
     return new ConversationEntry(
         id,
@@ -467,7 +447,7 @@ public class TicketConversation {
         actor,
         channel,
         direction,
-        null,
+        subject,
         text,
         null,
         null,
@@ -477,9 +457,21 @@ public class TicketConversation {
         null,
         null,
         null,
-        null,
-        null,
+        template,
+        delivery,
         attachments);
+  }
+
+  private static ConversationEntry simple(
+      String id,
+      EntryKind kind,
+      OffsetDateTime at,
+      String actor,
+      String channel,
+      String direction,
+      String text,
+      List<EntryAttachment> attachments) {
+    return message(id, kind, at, actor, channel, direction, null, text, null, null, attachments);
   }
 
   private static Integer number(Pattern pattern, String detail) {

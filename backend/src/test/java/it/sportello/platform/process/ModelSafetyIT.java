@@ -29,14 +29,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -457,21 +452,7 @@ class ModelSafetyIT extends IntegrationTest {
     parts.add("deployment-source", "camunda-modeler");
     files.forEach(
         (name, content) ->
-            parts.add(
-                name,
-                new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-                  @Override
-                  public String getFilename() {
-                    return name;
-                  }
-                }));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, "demo");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange(
-        "/engine-rest/deployment/create",
-        HttpMethod.POST,
-        new HttpEntity<>(parts, headers),
-        JsonNode.class);
+            parts.add(name, namedFile(name, content.getBytes(StandardCharsets.UTF_8))));
+    return engineDeployment(user, parts);
   }
 }
