@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatest } from '../lib/latest';
 
 /**
  * Loads data now, again every `intervalMs`, and whenever `reload` is called; `error` holds the
@@ -8,19 +9,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export function usePolling<T>(load: () => Promise<T>, intervalMs: number, failure: string) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
-  const latest = useRef(0);
+  const latest = useLatest();
 
   const reload = useCallback(async () => {
-    const mine = ++latest.current;
+    const current = latest();
     try {
       const loaded = await load();
-      if (mine !== latest.current) return;
+      if (!current()) return;
       setData(loaded);
       setError(undefined);
     } catch {
-      if (mine === latest.current) setError(failure);
+      if (current()) setError(failure);
     }
-  }, [load, failure]);
+  }, [load, failure, latest]);
 
   useEffect(() => {
     void reload();
