@@ -4,6 +4,7 @@ import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { DistributionPage } from './DistributionPage';
 import { findMessage } from '../messages.testing';
+import { json } from '../test-support';
 
 const supervisor = { userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' };
 
@@ -44,9 +45,6 @@ const reference = {
   offices: [],
   categories: [],
 };
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('DistributionPage', () => {
   let calls: string[];

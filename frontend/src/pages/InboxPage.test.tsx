@@ -3,6 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { InboxPage } from './InboxPage';
+import { json } from '../test-support';
 
 /** The reference data: queue names from the server (the inbox shows them, not the codes). */
 const reference = () =>
@@ -235,8 +236,6 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         if (url === '/api/reference') return reference();
-        const json = (body: unknown) =>
-          new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
         if (init?.method === 'POST') {
           posts.push({ url, body: JSON.parse(String(init.body)) });
           return new Response(null, { status: 204 });

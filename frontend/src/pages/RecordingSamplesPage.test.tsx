@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { RecordingSamplesPage } from './RecordingSamplesPage';
+import { json } from '../test-support';
 
 const auditor = { userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' };
 
@@ -29,9 +30,6 @@ const sample = {
     },
   ],
 };
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('RecordingSamplesPage', () => {
   let calls: string[];

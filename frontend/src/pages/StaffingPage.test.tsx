@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { StaffingPage } from './StaffingPage';
+import { json } from '../test-support';
 
 const manager = { userId: 'manager1', groups: ['manager'], roles: ['MANAGER'], zone: 'Europe/Rome' };
 
@@ -43,9 +44,6 @@ const forecast = {
     },
   ],
 };
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('StaffingPage', () => {
   let calls: string[];
