@@ -41,8 +41,9 @@ export function stubFetch(answer: (call: Call) => unknown): Call[] {
   return calls;
 }
 
-/** The calls as lines `METHOD url`, for assertions on what was asked. */
-export const lines = (calls: Call[]) => calls.map((call) => `${call.method} ${call.url}`);
+/** The calls as lines `METHOD url` (and ` body` after, if asked), for assertions on what was asked. */
+export const lines = (calls: Call[], withBody = false) =>
+  calls.map((call) => `${call.method} ${call.url}${withBody && call.body ? ` ${call.body}` : ''}`);
 
 /** Stubs ResizeObserver, which jsdom lacks and the charts (recharts) use. */
 export function stubResizeObserver() {
