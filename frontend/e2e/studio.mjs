@@ -3,15 +3,10 @@
 // diagram and an entry in the list, from bpmnlint and the house rules). Prints how long the editor
 // took to load (measured, not asserted). The studio page is scanned with axe-core.
 // Usage: node e2e/studio.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { browserLocale, checkPage, fillLogin, journeyArgs, launch } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: studio.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const { baseUrl, shots, language, t } = journeyArgs('studio.mjs');
 const text = {
   login: t('login.submit'),
   open: t('studio.open'),

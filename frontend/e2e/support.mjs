@@ -1,8 +1,22 @@
 // What every browser journey does the same way: launch Debian's Chromium (playwright-core), call the
 // API as a demo user, log in through the login page, take a screenshot and check the page with axe-core
 // (WCAG 2.1 A/AA, serious and critical violations), and end with the problems found.
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { locale } from './locale.mjs';
+
+/**
+ * A journey's arguments, `<base-url> <screenshot-dir> [language]` (Italian by default), with the
+ * screenshots' folder made and the language's texts: `const { baseUrl, shots, language, t } = journeyArgs('x.mjs')`.
+ */
+export function journeyArgs(script) {
+  const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+  assert.ok(baseUrl && shots, `usage: ${script} <base-url> <screenshot-dir> [language]`);
+  mkdirSync(shots, { recursive: true });
+  return { baseUrl, shots, language, t: locale(language) };
+}
 
 /** Headless Chromium as the tests run it (CHROMIUM_PATH to use another). */
 export function launch() {
