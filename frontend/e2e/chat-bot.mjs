@@ -6,7 +6,7 @@
 // Usage: CHAT_NAME=<citizen's name> CHAT_QUESTION=<text> CHAT_ARTICLE=<a cited title> \
 //        node e2e/chat-bot.mjs <base-url> <screenshot-dir> [language]
 import assert from 'node:assert/strict';
-import { checkPage } from './support.mjs';
+import { checkPage, exitOnProblems } from './support.mjs';
 import { chatJourney } from './chat-site.mjs';
 
 const question = process.env.CHAT_QUESTION ?? 'pagamento tassa rifiuti';
@@ -41,7 +41,4 @@ try {
 } finally {
   await journey.close();
 }
-if (problems.length > 0) {
-  console.log(problems.join('\n'));
-  process.exit(1);
-}
+exitOnProblems(problems);

@@ -6,7 +6,7 @@
 // pages are scanned with axe-core.
 // Usage: CHAT_NAME=<citizen's name> node e2e/chat.mjs <base-url> <screenshot-dir> [language]
 import assert from 'node:assert/strict';
-import { browserLocale, checkPage, fillLogin } from './support.mjs';
+import { browserLocale, checkPage, exitOnProblems, fillLogin } from './support.mjs';
 import { chatJourney } from './chat-site.mjs';
 
 const journey = await chatJourney('chat.mjs');
@@ -76,7 +76,4 @@ try {
 } finally {
   await journey.close();
 }
-if (problems.length > 0) {
-  console.log(problems.join('\n'));
-  process.exit(1);
-}
+exitOnProblems(problems);

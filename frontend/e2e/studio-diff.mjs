@@ -4,9 +4,10 @@
 // page with the diff is scanned with axe-core. Texts come from src/locales/<language>.json.
 // Usage: node e2e/studio-diff.mjs <base-url> <screenshot-dir> [language]
 import assert from 'node:assert/strict';
-import { browserLocale, checkPage, fillLogin, journeyArgs, launch } from './support.mjs';
+import { checkPage, journeyArgs, launch, loginPage } from './support.mjs';
 
-const { baseUrl, shots, language, t } = journeyArgs('studio-diff.mjs');
+const args = journeyArgs('studio-diff.mjs');
+const { baseUrl, shots, t } = args;
 
 const browser = await launch();
 const problems = [];
@@ -14,15 +15,7 @@ const note = `Etichetta rinominata ${Date.now()}`;
 const label = `Gestisci ${Date.now() % 100000}`;
 
 async function loginAs(user) {
-  const page = await (
-    await browser.newContext({ locale: browserLocale(language), viewport: { width: 1400, height: 1000 } })
-  ).newPage();
-  const consoleErrors = [];
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await fillLogin(page, user, t('login.submit'));
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const { page, consoleErrors } = await loginPage(browser, args, user);
   await page.goto(baseUrl + '/studio');
   return { page, consoleErrors };
 }

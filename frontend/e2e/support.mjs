@@ -73,6 +73,33 @@ export async function checkPage(page, path, name, problems, { fullPage = true } 
   problems.push(...(await axeViolations(page, name)));
 }
 
+/**
+ * A new page (1400×1000, the language's browser locale) logged in through the login page as a demo
+ * user, in the journey's language, with the errors the browser's console shows collected.
+ */
+export async function loginPage(browser, { baseUrl, language, t }, user) {
+  const context = await browser.newContext({
+    locale: browserLocale(language),
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  await page.goto(baseUrl + '/login');
+  if (language !== 'it') await page.selectOption('#language', language);
+  await fillLogin(page, user, t('login.submit'));
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { page, consoleErrors };
+}
+
+/** Ends the journey with a failure if it found problems (accessibility violations), one line each. */
+export function exitOnProblems(problems) {
+  if (problems.length > 0) {
+    console.log(problems.join('\n'));
+    process.exit(1);
+  }
+}
+
 /** Fills the login page (already open) as a demo user and submits it: `submit` is the button's name. */
 export async function fillLogin(page, user, submit) {
   await page.locator('#username').fill(user);
