@@ -5,28 +5,18 @@
 // with axe-core.
 // Usage: CHAT_NAME=<citizen's name> CHAT_QUESTION=<text> CHAT_ARTICLE=<a cited title> \
 //        node e2e/chat-bot.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { browserLocale, checkPage, launch } from './support.mjs';
-import { locale } from './locale.mjs';
-import { startChat, widgetSite } from './chat-site.mjs';
+import { checkPage, exitOnProblems } from './support.mjs';
+import { chatJourney } from './chat-site.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: chat-bot.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const name = process.env.CHAT_NAME ?? 'Cittadino di prova';
 const question = process.env.CHAT_QUESTION ?? 'pagamento tassa rifiuti';
 const article = process.env.CHAT_ARTICLE ?? 'Come pagare la TARI';
-const t = locale(language);
+const journey = await chatJourney('chat-bot.mjs');
+const { baseUrl, shots, language, t } = journey;
 const problems = [];
 
-const site = await widgetSite(baseUrl, language);
-
-const browser = await launch();
 try {
-  const context = await browser.newContext({ locale: browserLocale(language) });
-  const citizen = await context.newPage();
-  await startChat(citizen, site.url, t, name);
+  const citizen = await journey.citizen();
 
   const message = citizen.getByRole('textbox', { name: t('chatWidget.message') });
   await message.fill(question);
@@ -49,10 +39,6 @@ try {
   assert.ok(number, `the closed chat names its ticket: ${await closed.textContent()}`);
   console.log(`TICKET ${number}`);
 } finally {
-  await browser.close();
-  site.close();
+  await journey.close();
 }
-if (problems.length > 0) {
-  console.log(problems.join('\n'));
-  process.exit(1);
-}
+exitOnProblems(problems);

@@ -1,6 +1,34 @@
 // The chat journeys' shared start: a plain HTML page of another site that embeds the widget with one
 // script tag, and the citizen's first steps in it (open, privacy notice, name).
 import { createServer } from 'node:http';
+import { browserLocale, journeyArgs, launch } from './support.mjs';
+
+/**
+ * A chat journey's start: its arguments (see journeyArgs), the citizen's name (CHAT_NAME), the page
+ * of another site embedding the widget, and the browser; `citizen()` opens the widget there and starts
+ * the chat, `close()` closes the browser and the site.
+ */
+export async function chatJourney(script) {
+  const args = journeyArgs(script);
+  const name = process.env.CHAT_NAME ?? 'Cittadino di prova';
+  const site = await widgetSite(args.baseUrl, args.language);
+  const browser = await launch();
+  return {
+    ...args,
+    name,
+    browser,
+    async citizen() {
+      const context = await browser.newContext({ locale: browserLocale(args.language) });
+      const page = await context.newPage();
+      await startChat(page, site.url, args.t, name);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      site.close();
+    },
+  };
+}
 
 /** Serves the page on a free port; `close()` stops it. */
 export async function widgetSite(baseUrl, language) {

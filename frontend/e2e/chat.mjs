@@ -5,26 +5,16 @@
 // collected, answers, and closes it with a solution; the citizen sees the answer and the closure. Both
 // pages are scanned with axe-core.
 // Usage: CHAT_NAME=<citizen's name> node e2e/chat.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
-import { locale } from './locale.mjs';
-import { startChat, widgetSite } from './chat-site.mjs';
+import { browserLocale, checkPage, exitOnProblems, fillLogin } from './support.mjs';
+import { chatJourney } from './chat-site.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: chat.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const name = process.env.CHAT_NAME ?? 'Cittadino di prova';
-const t = locale(language);
+const journey = await chatJourney('chat.mjs');
+const { baseUrl, shots, language, t, name, browser } = journey;
 const problems = [];
 
-const site = await widgetSite(baseUrl, language);
-
-const browser = await launch();
 try {
-  const citizenContext = await browser.newContext({ locale: browserLocale(language) });
-  const citizen = await citizenContext.newPage();
-  await startChat(citizen, site.url, t, name);
+  const citizen = await journey.citizen();
   // the guided path (BPMN chat-path-tari): its title is the process's chatTitle.<lang>
   const tari = { it: 'Pagamento TARI non registrato', en: 'TARI payment not registered' }[language] ?? 'TARI';
   await citizen
@@ -84,10 +74,6 @@ try {
     .waitFor({ timeout: 30000 });
   console.log(`TICKET ${number}`);
 } finally {
-  await browser.close();
-  site.close();
+  await journey.close();
 }
-if (problems.length > 0) {
-  console.log(problems.join('\n'));
-  process.exit(1);
-}
+exitOnProblems(problems);

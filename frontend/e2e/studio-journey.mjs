@@ -5,15 +5,10 @@
 // migration panel (plan previewed, batch run, result per instance). The editors' load time is printed (not
 // asserted); the studio pages are scanned with axe-core. Texts come from src/locales/<language>.json.
 // Usage: node e2e/studio-journey.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { apiAs, browserLocale, checkPage, fillLogin, journeyArgs, launch } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: studio-journey.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const { baseUrl, shots, language, t } = journeyArgs('studio-journey.mjs');
 const api = apiAs(baseUrl);
 const text = {
   login: t('login.submit'),

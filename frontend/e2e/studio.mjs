@@ -3,17 +3,12 @@
 // diagram and an entry in the list, from bpmnlint and the house rules). Prints how long the editor
 // took to load (measured, not asserted). The studio page is scanned with axe-core.
 // Usage: node e2e/studio.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { checkPage, journeyArgs, launch, loginPage } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: studio.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const args = journeyArgs('studio.mjs');
+const { baseUrl, shots, t } = args;
 const text = {
-  login: t('login.submit'),
   open: t('studio.open'),
   note: t('studio.note'),
   save: t('studio.save'),
@@ -22,14 +17,7 @@ const text = {
 const browser = await launch();
 const problems = [];
 try {
-  const page = await (
-    await browser.newContext({ locale: browserLocale(language), viewport: { width: 1400, height: 1000 } })
-  ).newPage();
-  const consoleErrors = [];
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  await page.goto(baseUrl + '/login');
-  await fillLogin(page, 'analyst', text.login);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const { page, consoleErrors } = await loginPage(browser, args, 'analyst');
 
   await page.goto(baseUrl + '/studio');
   const row = page.locator('tr[data-model="ticket"]');

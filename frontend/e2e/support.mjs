@@ -1,8 +1,22 @@
 // What every browser journey does the same way: launch Debian's Chromium (playwright-core), call the
 // API as a demo user, log in through the login page, take a screenshot and check the page with axe-core
 // (WCAG 2.1 A/AA, serious and critical violations), and end with the problems found.
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { locale } from './locale.mjs';
+
+/**
+ * A journey's arguments, `<base-url> <screenshot-dir> [language]` (Italian by default), with the
+ * screenshots' folder made and the language's texts: `const { baseUrl, shots, language, t } = journeyArgs('x.mjs')`.
+ */
+export function journeyArgs(script) {
+  const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+  assert.ok(baseUrl && shots, `usage: ${script} <base-url> <screenshot-dir> [language]`);
+  mkdirSync(shots, { recursive: true });
+  return { baseUrl, shots, language, t: locale(language) };
+}
 
 /** Headless Chromium as the tests run it (CHROMIUM_PATH to use another). */
 export function launch() {
@@ -57,6 +71,33 @@ export async function axeViolations(page, name) {
 export async function checkPage(page, path, name, problems, { fullPage = true } = {}) {
   await page.screenshot({ path, fullPage });
   problems.push(...(await axeViolations(page, name)));
+}
+
+/**
+ * A new page (1400×1000, the language's browser locale) logged in through the login page as a demo
+ * user, in the journey's language, with the errors the browser's console shows collected.
+ */
+export async function loginPage(browser, { baseUrl, language, t }, user) {
+  const context = await browser.newContext({
+    locale: browserLocale(language),
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  await page.goto(baseUrl + '/login');
+  if (language !== 'it') await page.selectOption('#language', language);
+  await fillLogin(page, user, t('login.submit'));
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { page, consoleErrors };
+}
+
+/** Ends the journey with a failure if it found problems (accessibility violations), one line each. */
+export function exitOnProblems(problems) {
+  if (problems.length > 0) {
+    console.log(problems.join('\n'));
+    process.exit(1);
+  }
 }
 
 /** Fills the login page (already open) as a demo user and submits it: `submit` is the button's name. */

@@ -65,6 +65,17 @@ describe('chat widget', () => {
     vi.unstubAllGlobals();
   });
 
+  /** Opens a new widget in English and its socket, connected. */
+  async function openEnglishChat() {
+    FakeSocket.last = undefined;
+    widget = new ChatWidget('https://comune.example', 'en');
+    screen.getByRole('button', { name: en.chatWidget.open }).click();
+    await vi.waitFor(() => expect(FakeSocket.last).toBeDefined());
+    const socket = FakeSocket.last!;
+    socket.open();
+    return socket;
+  }
+
   it('asks for the privacy notice first, then announces messages in a labelled log', async () => {
     widget = new ChatWidget('https://comune.example', 'en');
     const open = screen.getByRole('button', { name: en.chatWidget.open });
@@ -154,12 +165,7 @@ describe('chat widget', () => {
     expect(form.getAttribute('href')).toBe('https://comune.example/self-service/request');
   });
   it('offers the guided paths as buttons and renders each question of a path as buttons or a field', async () => {
-    FakeSocket.last = undefined;
-    widget = new ChatWidget('https://comune.example', 'en');
-    screen.getByRole('button', { name: en.chatWidget.open }).click();
-    await vi.waitFor(() => expect(FakeSocket.last).toBeDefined());
-    const socket = FakeSocket.last!;
-    socket.open();
+    const socket = await openEnglishChat();
     const paths = [{ key: 'chat-path-tari', title: 'TARI payment not registered' }];
     socket.receive({ type: 'state', ...state({ privacyAccepted: true, paths }) });
     const menu = screen.getByRole('group', { name: en.chatWidget.paths });
@@ -260,12 +266,7 @@ describe('chat widget', () => {
     );
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      FakeSocket.last = undefined;
-      widget = new ChatWidget('https://comune.example', 'en');
-      screen.getByRole('button', { name: en.chatWidget.open }).click();
-      await vi.waitFor(() => expect(FakeSocket.last).toBeDefined());
-      const socket = FakeSocket.last!;
-      socket.open();
+      const socket = await openEnglishChat();
       socket.receive({
         type: 'state',
         ...state({ privacyAccepted: true, status: 'CLOSED', ticketNumber: 'T-2026-000123' }),

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
 import { Attachments } from './Attachments';
+import { json, stubFetch, type Call } from '../test-support';
 
 const scan = {
   id: 7,
@@ -13,31 +14,24 @@ const scan = {
 };
 
 describe('Attachments', () => {
-  const calls: { url: string; method: string; body?: unknown }[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        calls.push({ url, method: init?.method ?? 'GET', body: init?.body });
-        const body =
-          init?.method === 'POST'
-            ? {
-                ...scan,
-                id: 8,
-                fileName: 'isee.html',
-                mediaType: 'text/html',
-                extractionStatus: 'OK',
-                extractionMessage: undefined,
-              }
-            : [scan];
-        return new Response(JSON.stringify(body), {
-          status: init?.method === 'POST' ? 201 : 200,
-          headers: { 'Content-Type': 'application/json' },
-        });
-      }),
+    calls = stubFetch(({ method }) =>
+      method === 'POST'
+        ? json(
+            {
+              ...scan,
+              id: 8,
+              fileName: 'isee.html',
+              mediaType: 'text/html',
+              extractionStatus: 'OK',
+              extractionMessage: undefined,
+            },
+            201,
+          )
+        : [scan],
     );
   });
 
@@ -61,6 +55,6 @@ describe('Attachments', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Allegato isee.html aggiunto.'));
     const post = calls.find((call) => call.method === 'POST');
     expect(post?.url).toBe('/api/tickets/RS-2026-000042/documents');
-    expect((post?.body as FormData).get('file')).toBeInstanceOf(File);
+    expect((post?.init?.body as FormData).get('file')).toBeInstanceOf(File);
   });
 });

@@ -1,24 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
 import { ColleaguePicker } from './ColleaguePicker';
+import { stubFetch } from '../test-support';
 
 describe('ColleaguePicker', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(
-            JSON.stringify([
-              { userId: 'operator1', name: 'operator1 (demo)' },
-              { userId: 'operator3', name: 'Giulia Verdi' },
-              { userId: 'operator2', name: 'operator2 (demo)' },
-            ]),
-            { status: 200, headers: { 'Content-Type': 'application/json' } },
-          ),
-      ),
-    );
+    stubFetch(() => [
+      { userId: 'operator1', name: 'operator1 (demo)' },
+      { userId: 'operator3', name: 'Giulia Verdi' },
+      { userId: 'operator2', name: 'operator2 (demo)' },
+    ]);
   });
 
   afterEach(() => vi.unstubAllGlobals());

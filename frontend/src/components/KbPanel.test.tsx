@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import type { SearchResult } from '../api';
 import { KbPanel } from './KbPanel';
+import { stubFetch } from '../test-support';
 
 vi.setConfig({ testTimeout: 15_000 });
 
@@ -26,16 +27,7 @@ const found = (title: string): SearchResult => ({
 describe('KbPanel', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ hits: [], searchId: null }), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          }),
-      ),
-    );
+    stubFetch(() => ({ hits: [], searchId: null }));
   });
   afterEach(() => vi.unstubAllGlobals());
 

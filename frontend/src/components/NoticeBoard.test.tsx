@@ -2,9 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import i18n from '../i18n';
 import { fromZoned, toZoned } from '../pages/NoticesPage';
 import { NoticeBoard } from './NoticeBoard';
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+import { json } from '../test-support';
 
 const outage = {
   id: 1,

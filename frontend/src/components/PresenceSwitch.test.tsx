@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import { OFFER_FALLBACK_POLL_MS, PresenceSwitch } from './PresenceSwitch';
+import { json } from '../test-support';
 
 const operator = { userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' };
 
@@ -21,9 +22,6 @@ const offer = {
   offeredAt: '2026-12-06T09:00:00Z',
   expiresAt: '2026-12-06T09:00:30Z',
 };
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('PresenceSwitch', () => {
   let calls: string[];

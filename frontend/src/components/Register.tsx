@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Me } from '../api';
+import { Layout } from './Layout';
 import { Message } from './Message';
-import type { RegisterFilters } from './useRegister';
+import { useRegister, type RegisterFilters } from './useRegister';
 import { TableHead } from './TableHead';
 
 /** A register's title with its "new" link and its download links (CSV, Excel), as the registers show them. */
-export function RegisterHeader({
+function RegisterHeader({
   title,
   newPath,
   newLabel,
@@ -37,7 +39,7 @@ export function RegisterHeader({
 type Change = (event: { target: { value: string } }) => void;
 
 /** The filters' form of a register (the fields change the rows at once: nothing to submit). */
-export function RegisterFilterForm({ children }: { children: ReactNode }) {
+function RegisterFilterForm({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <form className="row g-2 mb-3" aria-label={t('register.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -107,15 +109,7 @@ export function FilterSelect({
 }
 
 /** The period filters (from, to) of a register, by the filters' keys `from` and `to`. */
-export function PeriodFilters({
-  idPrefix,
-  filters,
-  set,
-}: {
-  idPrefix: string;
-  filters: RegisterFilters;
-  set: (key: string) => Change;
-}) {
+function PeriodFilters({ idPrefix, filters, set }: { idPrefix: string; filters: RegisterFilters; set: FilterSetter }) {
   const { t } = useTranslation();
   return (
     <>
@@ -135,7 +129,7 @@ export function PeriodFilters({
  * A register's table, after its filters: the filters' error, then the rows with a caption saying
  * how many and the column headers.
  */
-export function RegisterTable({
+function RegisterTable({
   id,
   caption,
   headers,
@@ -159,5 +153,86 @@ export function RegisterTable({
         </table>
       </div>
     </>
+  );
+}
+
+/** The change handler of a register's filter field, by the filters' key. */
+export type FilterSetter = (key: string) => Change;
+
+/** A select of a register filtering by the key `status`, the statuses labelled by `${labelKey}.${status}`. */
+export function StatusFilter({
+  id,
+  statuses,
+  labelKey,
+  filters,
+  set,
+  width,
+}: {
+  id: string;
+  statuses: string[];
+  labelKey: string;
+  filters: RegisterFilters;
+  set: FilterSetter;
+  width?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FilterSelect
+      id={id}
+      label={t('register.status')}
+      value={filters.status}
+      onChange={set('status')}
+      choices={statuses.map((status) => ({ value: status, label: t(`${labelKey}.${status}`) }))}
+      width={width}
+    />
+  );
+}
+
+/**
+ * A register's page: its header, its filters (the page's own, then the period) and its table of
+ * the rows the server returns for them.
+ */
+export function RegisterPage<T>({
+  user,
+  load,
+  title,
+  newPath,
+  newLabel,
+  downloads,
+  idPrefix,
+  fields,
+  tableId,
+  caption,
+  headers,
+  row,
+}: {
+  user: Me;
+  /** A stable function (a module-level API call), see {@link useRegister}. */
+  load: (filters: RegisterFilters) => Promise<T[]>;
+  title: string;
+  newPath: string;
+  newLabel: string;
+  downloads: (filters: RegisterFilters) => { href: string; label: string }[];
+  /** The prefix of the filter fields' ids. */
+  idPrefix: string;
+  /** The page's own filter fields, before the period. */
+  fields: (filters: RegisterFilters, set: FilterSetter) => ReactNode;
+  tableId: string;
+  caption: (count: number) => string;
+  headers: string[];
+  row: (row: T) => ReactNode;
+}) {
+  const { filters, rows, error, set } = useRegister<T>(load);
+  return (
+    <Layout user={user}>
+      <RegisterHeader title={title} newPath={newPath} newLabel={newLabel} downloads={downloads(filters)} />
+      <RegisterFilterForm>
+        {fields(filters, set)}
+        <PeriodFilters idPrefix={idPrefix} filters={filters} set={set} />
+      </RegisterFilterForm>
+      <RegisterTable id={tableId} caption={caption(rows.length)} error={error} headers={headers}>
+        {rows.map(row)}
+      </RegisterTable>
+    </Layout>
   );
 }

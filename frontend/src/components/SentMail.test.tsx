@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import i18n from '../i18n';
 import { SentMail } from './SentMail';
+import { stubFetch } from '../test-support';
 
 const acknowledgement = {
   id: 1,
@@ -54,16 +55,7 @@ const failing = {
 describe('SentMail', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify([acknowledgement, pecAnswer, failing]), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          }),
-      ),
-    );
+    stubFetch(() => [acknowledgement, pecAnswer, failing]);
   });
 
   afterEach(() => vi.unstubAllGlobals());

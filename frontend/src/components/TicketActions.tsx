@@ -16,7 +16,11 @@ const QUEUES = ['general', 'payments', 'privacy', 'technical'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
 const PRIORITIES = [1, 2, 3, 4];
 
-type Open = 'merge' | 'link' | 'reclassify' | null;
+const LINK_KINDS: TicketLink['kind'][] = ['RELATED', 'DUPLICATE'];
+/** The actions, each opening its dialog; a closed ticket can still be linked. */
+const ACTIONS = ['merge', 'link', 'reclassify'] as const;
+
+type Open = (typeof ACTIONS)[number] | null;
 
 /**
  * Merge…, Link… and Reclassify… for one ticket, as dialogs with pickers, and its linked tickets.
@@ -50,30 +54,17 @@ export function TicketActions({ number, onChanged }: { number: string; onChanged
   return (
     <section className="ticket-actions mb-3" aria-labelledby={`links-${number}`}>
       <div className="d-flex flex-wrap gap-2 mb-2">
-        <button
-          type="button"
-          className="btn btn-sm btn-outline-primary"
-          disabled={!ticket || closed}
-          onClick={() => setOpen('merge')}
-        >
-          {t('ticketActions.merge')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-sm btn-outline-primary"
-          disabled={!ticket}
-          onClick={() => setOpen('link')}
-        >
-          {t('ticketActions.link')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-sm btn-outline-primary"
-          disabled={!ticket || closed}
-          onClick={() => setOpen('reclassify')}
-        >
-          {t('ticketActions.reclassify')}
-        </button>
+        {ACTIONS.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className="btn btn-sm btn-outline-primary"
+            disabled={!ticket || (closed && action !== 'link')}
+            onClick={() => setOpen(action)}
+          >
+            {t(`ticketActions.${action}`)}
+          </button>
+        ))}
       </div>
       <p role="status" aria-live="polite" className="small mb-1">
         {message}
@@ -171,6 +162,38 @@ function problem(error: unknown, t: (key: string, options?: Record<string, unkno
   return t('errors.generic');
 }
 
+/** A dialog form's submission: busy while it runs, the problem said if it fails. */
+function useSubmission() {
+  const { t } = useTranslation();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  async function submitting(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (failure) {
+      setError(problem(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, setError, busy, submitting };
+}
+
+/** The end of a dialog's form: its error, announced, and its submit button. */
+function SubmitRow({ error, busy, label }: { error: string; busy: boolean; label: string }) {
+  return (
+    <>
+      <p role="alert" className="text-danger small">
+        {error}
+      </p>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 /** Picks another ticket of the same requester (and, for a link, the kind of link). */
 function TicketChoice({
   ticket,
@@ -192,8 +215,7 @@ function TicketChoice({
   const [candidates, setCandidates] = useState<Ticket[]>();
   const [picked, setPicked] = useState('');
   const [kind, setKind] = useState<TicketLink['kind']>('RELATED');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submitting } = useSubmission();
 
   useEffect(() => {
     if (!ticket.requester) {
@@ -207,7 +229,7 @@ function TicketChoice({
         ),
       )
       .catch(() => setError(t('errors.generic')));
-  }, [ticket, onlyOpen, t]);
+  }, [ticket, onlyOpen, t, setError]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -215,14 +237,7 @@ function TicketChoice({
       setError(t('ticketActions.pickTicket'));
       return;
     }
-    setBusy(true);
-    try {
-      await onSubmit(picked, kind);
-    } catch (failure) {
-      setError(problem(failure, t));
-    } finally {
-      setBusy(false);
-    }
+    await submitting(() => onSubmit(picked, kind));
   }
 
   return (
@@ -250,27 +265,16 @@ function TicketChoice({
         ))}
       </fieldset>
       {withKind && (
-        <div className="mb-2">
-          <label htmlFor={`${id}-kind`} className="form-label">
-            {t('ticketActions.kindLabel')}
-          </label>
-          <select
-            id={`${id}-kind`}
-            className="form-select"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as TicketLink['kind'])}
-          >
-            <option value="RELATED">{t('ticketActions.kind.RELATED')}</option>
-            <option value="DUPLICATE">{t('ticketActions.kind.DUPLICATE')}</option>
-          </select>
-        </div>
+        <CodeSelect
+          id={`${id}-kind`}
+          label={t('ticketActions.kindLabel')}
+          value={kind}
+          onChange={(code) => setKind(code as TicketLink['kind'])}
+          codes={LINK_KINDS}
+          name={(code) => t(`ticketActions.kind.${code}`)}
+        />
       )}
-      <p role="alert" className="text-danger small">
-        {error}
-      </p>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {submitLabel}
-      </button>
+      <SubmitRow error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
@@ -295,8 +299,7 @@ function ReclassifyForm({
   const [priority, setPriority] = useState(String(ticket.priority ?? 3));
   const [category, setCategory] = useState(ticket.category?.reason ?? ticket.category?.topic ?? '');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submitting } = useSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -304,20 +307,15 @@ function ReclassifyForm({
       setError(t('ticketActions.reasonRequired'));
       return;
     }
-    setBusy(true);
-    try {
-      await onSubmit({
+    await submitting(() =>
+      onSubmit({
         queue: queue || undefined,
         type,
         priority: Number(priority),
         category: category || undefined,
         reason: reason.trim(),
-      });
-    } catch (failure) {
-      setError(problem(failure, t));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (
@@ -360,12 +358,7 @@ function ReclassifyForm({
           onChange={(e) => setReason(e.target.value)}
         />
       </div>
-      <p role="alert" className="text-danger small">
-        {error}
-      </p>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {t('ticketActions.reclassifySubmit')}
-      </button>
+      <SubmitRow error={error} busy={busy} label={t('ticketActions.reclassifySubmit')} />
     </form>
   );
 }

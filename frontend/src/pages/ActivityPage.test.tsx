@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { ActivityPage } from './ActivityPage';
+import { stubFetch, stubResizeObserver, type Call } from '../test-support';
 
 const report = {
   from: '2031-06-01',
@@ -98,55 +99,29 @@ const satisfaction = {
 };
 
 describe('ActivityPage', () => {
-  const calls: string[] = [];
+  let calls: Call[];
+  const urls = () => calls.map((call) => call.url);
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        calls.push(url);
-        if (url === '/api/reference') {
-          return new Response(JSON.stringify({ queues: [], offices: [], categories: [] }), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          });
-        }
-        if (url.startsWith('/api/surveys/satisfaction/results')) {
-          return new Response(JSON.stringify(satisfaction), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          });
-        }
-        if (url.startsWith('/api/reports/kb-usage')) {
-          return new Response(JSON.stringify(kbUsage), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          });
-        }
-        if (url.includes('channel=FAX')) {
-          return new Response(
-            JSON.stringify({
-              title: 'Bad Request',
-              status: 400,
-              detail: 'Richiesta non valida',
-              errors: [{ field: 'to', message: 'must not be before from' }],
-            }),
-            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
-          );
-        }
-        return new Response(JSON.stringify(report), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
+    stubResizeObserver();
+    calls = stubFetch(({ url }) => {
+      if (url === '/api/reference') return { queues: [], offices: [], categories: [] };
+      if (url.startsWith('/api/surveys/satisfaction/results')) return satisfaction;
+      if (url.startsWith('/api/reports/kb-usage')) return kbUsage;
+      if (url.includes('channel=FAX')) {
+        return new Response(
+          JSON.stringify({
+            title: 'Bad Request',
+            status: 400,
+            detail: 'Richiesta non valida',
+            errors: [{ field: 'to', message: 'must not be before from' }],
+          }),
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        );
+      }
+      return report;
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -161,7 +136,7 @@ describe('ActivityPage', () => {
     const totals = await screen.findByRole('list', { name: 'Totali del periodo e arretrato attuale' });
     expect(within(totals).getByText('Ricevute').nextSibling).toHaveTextContent('7');
     expect(within(totals).getByText('Aperte ora').nextSibling).toHaveTextContent('12');
-    expect(calls.find((url) => url.startsWith('/api/reports/activity'))).toMatch(
+    expect(urls().find((url) => url.startsWith('/api/reports/activity'))).toMatch(
       /^\/api\/reports\/activity\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
     );
 
@@ -190,8 +165,8 @@ describe('ActivityPage', () => {
           <ActivityPage user={{ userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' }} />
         </MemoryRouter>,
       );
-      await waitFor(() => expect(calls).toContainEqual(expect.stringMatching(/^\/api\/reports\/activity\?/)));
-      expect(calls.find((url) => url.startsWith('/api/reports/activity'))).toContain('from=2027-01-01&to=2027-01-01');
+      await waitFor(() => expect(urls()).toContainEqual(expect.stringMatching(/^\/api\/reports\/activity\?/)));
+      expect(urls().find((url) => url.startsWith('/api/reports/activity'))).toContain('from=2027-01-01&to=2027-01-01');
       expect(screen.getByLabelText('Dal')).toHaveValue('2027-01-01');
     } finally {
       vi.useRealTimers();
@@ -211,7 +186,7 @@ describe('ActivityPage', () => {
     expect(within(totals).getByText('40 dagli operatori, 560 dai cittadini')).toBeInTheDocument();
     expect(within(totals).getByText('Ricerche senza risultati').nextSibling).toHaveTextContent('85');
     expect(within(totals).getByText('Giudicati utili').nextSibling).toHaveTextContent('75%');
-    expect(calls).toContainEqual(
+    expect(urls()).toContainEqual(
       expect.stringMatching(/^\/api\/reports\/kb-usage\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/),
     );
 
@@ -239,7 +214,7 @@ describe('ActivityPage', () => {
 
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Richiesta non valida'));
     expect(screen.getByRole('alert')).toHaveTextContent('must not be before from');
-    expect(calls.at(-1)).toContain('channel=FAX');
+    expect(urls().at(-1)).toContain('channel=FAX');
   });
 
   it('shows the satisfaction survey of the same period with the answers behind the figures', async () => {
@@ -254,6 +229,6 @@ describe('ActivityPage', () => {
     ).toBeInTheDocument();
     expect(within(section).getByText('RS-2026-000042')).toBeInTheDocument();
     expect(within(section).getByText('score: 1 · problems: time, unsolved')).toBeInTheDocument();
-    expect(calls.some((url) => url.startsWith('/api/surveys/satisfaction/results?from='))).toBe(true);
+    expect(urls().some((url) => url.startsWith('/api/surveys/satisfaction/results?from='))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { AuditPage } from './AuditPage';
+import { stubFetch, type Call } from '../test-support';
 
 const dpo = { userId: 'dpo', groups: ['dpo'], roles: ['DPO'], zone: 'Europe/Rome' };
 
@@ -30,20 +31,12 @@ const rows = {
 };
 
 describe('AuditPage', () => {
-  const calls: string[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        calls.push(url);
-        const body = url.startsWith('/api/audit/verify')
-          ? { intact: false, rows: 41, firstBadSeq: 42, problem: 'hash' }
-          : rows;
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
+    calls = stubFetch(({ url }) =>
+      url.startsWith('/api/audit/verify') ? { intact: false, rows: 41, firstBadSeq: 42, problem: 'hash' } : rows,
     );
   });
 
@@ -61,7 +54,9 @@ describe('AuditPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cerca' }));
 
     await waitFor(() =>
-      expect(calls.some((url) => url.includes('subject=RSSMRA80A41H501U') && url.includes('action=READ'))).toBe(true),
+      expect(calls.some(({ url }) => url.includes('subject=RSSMRA80A41H501U') && url.includes('action=READ'))).toBe(
+        true,
+      ),
     );
     const table = await screen.findByRole('table');
     const cells = within(table)

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { CampaignsPage } from './CampaignsPage';
+import { stubFetch, type Call } from '../test-support';
 
 const campaign = {
   id: 7,
@@ -54,30 +55,22 @@ const results = [
 ];
 
 describe('CampaignsPage', () => {
-  const calls: { method: string; url: string; body?: string }[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        const method = init?.method ?? 'GET';
-        calls.push({ method, url, body: typeof init?.body === 'string' ? init.body : undefined });
-        let body: unknown = {};
-        if (url === '/api/surveys/campaigns' && method === 'POST') body = webCampaign;
-        else if (url === '/api/surveys/campaigns') body = [campaign, webCampaign];
-        else if (url.endsWith('/web-tokens')) body = { anonymous: 50, forRecipients: 2, total: 52 };
-        else if (url === '/api/surveys/campaigns/8/progress') body = { ...progress, campaignId: 8, tokens: 52 };
-        else if (url === '/api/surveys/questionnaires')
-          body = [{ id: 1, code: 'csat', title: 'Soddisfazione', legalBasis: 'PUBLIC_TASK', currentVersion: 1 }];
-        else if (url.endsWith('/progress')) body = progress;
-        else if (url.endsWith('/results')) body = results;
-        else if (url.endsWith('/pause')) body = { ...campaign, status: 'PAUSED' };
-        else if (url === '/api/reference') body = { queues: [], offices: [], categories: [] };
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
+    calls = stubFetch(({ method, url }) => {
+      if (url === '/api/surveys/campaigns' && method === 'POST') return webCampaign;
+      if (url === '/api/surveys/campaigns') return [campaign, webCampaign];
+      if (url.endsWith('/web-tokens')) return { anonymous: 50, forRecipients: 2, total: 52 };
+      if (url === '/api/surveys/campaigns/8/progress') return { ...progress, campaignId: 8, tokens: 52 };
+      if (url === '/api/surveys/questionnaires')
+        return [{ id: 1, code: 'csat', title: 'Soddisfazione', legalBasis: 'PUBLIC_TASK', currentVersion: 1 }];
+      if (url.endsWith('/progress')) return progress;
+      if (url.endsWith('/results')) return results;
+      if (url.endsWith('/pause')) return { ...campaign, status: 'PAUSED' };
+      if (url === '/api/reference') return { queues: [], offices: [], categories: [] };
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());

@@ -2,9 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import { CitizenRequestPage } from './CitizenRequestPage';
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+import { json } from '../test-support';
 
 describe('CitizenRequestPage', () => {
   const calls: { method: string; url: string; body?: unknown }[] = [];

@@ -4,6 +4,7 @@ import i18n from '../i18n';
 import type { Me } from '../api';
 import { ContactPage } from './ContactPage';
 import { findMessage, message } from '../messages.testing';
+import { json } from '../test-support';
 
 const contact = (version: number, phone?: string) => ({
   id: 7,
@@ -15,8 +16,6 @@ const contact = (version: number, phone?: string) => ({
   version,
 });
 const page = <T,>(items: T[]) => ({ items, page: 0, size: 20, totalElements: items.length, totalPages: 1 });
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const as = (...roles: string[]): Me => ({ userId: 'someone', groups: [], roles, zone: 'Europe/Rome' });
 

@@ -24,6 +24,7 @@ import {
 import { calendarDateTime } from '../calendar';
 import { Layout } from '../components/Layout';
 import { Pager } from '../components/Pager';
+import { TableHead } from '../components/TableHead';
 import { useLabels } from '../lib/labels';
 import { Message } from '../components/Message';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -305,18 +306,14 @@ function ContactDetails({
         </h2>
         <form onSubmit={(event) => void save(event)} noValidate aria-describedby={`${prefix}-message`}>
           <div className="row g-3">
-            <div className="col-12 col-md-6">
-              <label className="form-label" htmlFor={`${prefix}-kind`}>
-                {t('contact.fields.kind')}
-              </label>
-              <select id={`${prefix}-kind`} className="form-select" value={form.kind} onChange={set('kind')}>
-                {KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`contact.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <CodeSelect
+              id={`${prefix}-kind`}
+              label={t('contact.fields.kind')}
+              value={form.kind}
+              onChange={set('kind')}
+              codes={KINDS}
+              labels="kinds"
+            />
             {TEXT_FIELDS.map((field) => {
               const error = errorOf(field);
               return (
@@ -342,42 +339,25 @@ function ContactDetails({
                 </div>
               );
             })}
-            <div className="col-12 col-md-6">
-              <label className="form-label" htmlFor={`${prefix}-language`}>
-                {t('contact.fields.preferredLanguage')}
-              </label>
-              <select
-                id={`${prefix}-language`}
-                className={`form-select${errorOf('preferredLanguage') ? ' is-invalid' : ''}`}
-                value={form.preferredLanguage}
-                onChange={set('preferredLanguage')}
-              >
-                <option value="">{t('contact.unknown')}</option>
-                {LANGUAGES.map((language) => (
-                  <option key={language} value={language}>
-                    {t(`contact.languages.${language}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="col-12 col-md-6">
-              <label className="form-label" htmlFor={`${prefix}-channel`}>
-                {t('contact.fields.preferredChannel')}
-              </label>
-              <select
-                id={`${prefix}-channel`}
-                className="form-select"
-                value={form.preferredChannel}
-                onChange={set('preferredChannel')}
-              >
-                <option value="">{t('contact.unknown')}</option>
-                {CHANNELS.map((channel) => (
-                  <option key={channel} value={channel}>
-                    {t(`contact.channels.${channel}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <CodeSelect
+              id={`${prefix}-language`}
+              label={t('contact.fields.preferredLanguage')}
+              value={form.preferredLanguage}
+              onChange={set('preferredLanguage')}
+              codes={LANGUAGES}
+              labels="languages"
+              optional
+              invalid={!!errorOf('preferredLanguage')}
+            />
+            <CodeSelect
+              id={`${prefix}-channel`}
+              label={t('contact.fields.preferredChannel')}
+              value={form.preferredChannel}
+              onChange={set('preferredChannel')}
+              codes={CHANNELS}
+              labels="channels"
+              optional
+            />
           </div>
           <div id={`${prefix}-message`} className="mt-3">
             {message && (
@@ -404,6 +384,47 @@ function ContactDetails({
         </form>
       </div>
     </section>
+  );
+}
+
+/**
+ * A select of the contact form, its options labelled by `contact.<labels>.<code>`; an optional
+ * field's select offers "unknown" first.
+ */
+function CodeSelect({
+  id,
+  label,
+  value,
+  onChange,
+  codes,
+  labels,
+  optional = false,
+  invalid = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  codes: readonly string[];
+  labels: 'kinds' | 'languages' | 'channels';
+  optional?: boolean;
+  invalid?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="col-12 col-md-6">
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className={`form-select${invalid ? ' is-invalid' : ''}`} value={value} onChange={onChange}>
+        {optional && <option value="">{t('contact.unknown')}</option>}
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {t(`contact.${labels}.${code}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -502,14 +523,14 @@ function MergePanel({ contact, onMerged }: { contact: Contact; onMerged: () => P
           <div className="table-responsive">
             <table className="table align-middle">
               <caption>{t('contact.merge.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('contact.fields.name')}</th>
-                  <th scope="col">{t('contact.merge.identifiers')}</th>
-                  <th scope="col">{t('contact.merge.sameAs')}</th>
-                  <th scope="col">{t('inbox.columns.actions')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                headers={[
+                  t('contact.fields.name'),
+                  t('contact.merge.identifiers'),
+                  t('contact.merge.sameAs'),
+                  t('inbox.columns.actions'),
+                ]}
+              />
               <tbody>
                 {candidates.map(({ contact: other, sameAs }) => (
                   <tr key={other.id}>
@@ -625,15 +646,7 @@ function Paged<T>({
           <div className="table-responsive">
             <table className="table table-sm align-middle" id={id}>
               <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {columns.map((column) => (
-                    <th key={column} scope="col">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead headers={columns} />
               <tbody>{data.items.map(row)}</tbody>
             </table>
           </div>

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { DataSubjectsPage, type Job } from './DataSubjectsPage';
+import { lines, stubFetch, type Call } from '../test-support';
 
 const dpo = { userId: 'dpo', groups: ['dpo'], roles: ['DPO'], zone: 'Europe/Rome' };
 
@@ -42,35 +43,27 @@ const exportJob: Job = {
 };
 
 describe('DataSubjectsPage', () => {
-  const calls: string[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        calls.push(`${init?.method ?? 'GET'} ${url}`);
-        let body: unknown = [erasure];
-        if (url.startsWith('/api/data-subjects?')) {
-          body = [
-            {
-              contactId: 3,
-              kind: 'CITIZEN',
-              name: 'Mario Rossi',
-              fiscalCode: 'RSSMRA80A41H501U',
-              email: 'm@example.it',
-              phone: null,
-              mergedIntoId: null,
-              tickets: 2,
-            },
-          ];
-        } else if (url.endsWith('/export')) {
-          body = exportJob;
-        }
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
+    calls = stubFetch(({ url }) => {
+      if (url.startsWith('/api/data-subjects?')) {
+        return [
+          {
+            contactId: 3,
+            kind: 'CITIZEN',
+            name: 'Mario Rossi',
+            fiscalCode: 'RSSMRA80A41H501U',
+            email: 'm@example.it',
+            phone: null,
+            mergedIntoId: null,
+            tickets: 2,
+          },
+        ];
+      }
+      return url.endsWith('/export') ? exportJob : [erasure];
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -98,8 +91,8 @@ describe('DataSubjectsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cerca la persona' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Esporta i dati' }));
 
-    await waitFor(() => expect(calls).toContain('POST /api/data-subjects/RSSMRA80A41H501U/export'));
-    expect(calls).toContain('GET /api/data-subjects?email=m%40example.it');
+    await waitFor(() => expect(lines(calls)).toContain('POST /api/data-subjects/RSSMRA80A41H501U/export'));
+    expect(lines(calls)).toContain('GET /api/data-subjects?email=m%40example.it');
     expect(await screen.findByText('Richiesta 8 avviata: il lavoro prosegue in background')).toBeTruthy();
   });
 });

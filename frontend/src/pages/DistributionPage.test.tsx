@@ -4,6 +4,7 @@ import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { DistributionPage } from './DistributionPage';
 import { findMessage } from '../messages.testing';
+import { json, lines, stubFetch, type Call } from '../test-support';
 
 const supervisor = { userId: 'supervisor', groups: ['supervisor'], roles: ['SUPERVISOR'], zone: 'Europe/Rome' };
 
@@ -45,68 +46,40 @@ const reference = {
   categories: [],
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const german = {
+  operator: 'operator1',
+  kind: 'LANGUAGE',
+  code: 'de',
+  proficiency: 4,
+  updatedBy: 'supervisor',
+  updatedAt: board.asOf,
+};
 
 describe('DistributionPage', () => {
-  let calls: string[];
+  let calls: Call[];
 
   beforeEach(async () => {
     await i18n.changeLanguage('it');
     forgetReference();
-    calls = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (path: string, init?: RequestInit) => {
-        const method = init?.method ?? 'GET';
-        calls.push(`${method} ${path}${init?.body ? ' ' + String(init.body) : ''}`);
-        if (path === '/api/supervisor/board') return json(board);
-        if (path.startsWith('/api/reference')) return json(reference);
-        if (path === '/api/distribution/policies/payments' && method === 'PUT') {
-          const body = JSON.parse(String(init!.body));
-          if (body.offerTimeoutSeconds < 5) {
-            return json(
-              { detail: 'Richiesta non valida', errors: [{ field: 'offerTimeoutSeconds', message: 'tra 5 e 600' }] },
-              400,
-            );
-          }
-          return json({ ...body, queue: 'payments', updatedBy: 'supervisor', updatedAt: board.asOf });
+    calls = stubFetch(({ method, url: path, body: sent }) => {
+      if (path === '/api/supervisor/board') return json(board);
+      if (path.startsWith('/api/reference')) return json(reference);
+      if (path === '/api/distribution/policies/payments' && method === 'PUT') {
+        const body = JSON.parse(sent!);
+        if (body.offerTimeoutSeconds < 5) {
+          return json(
+            { detail: 'Richiesta non valida', errors: [{ field: 'offerTimeoutSeconds', message: 'tra 5 e 600' }] },
+            400,
+          );
         }
-        if (path.startsWith('/api/distribution/skills')) {
-          return json([
-            {
-              operator: 'operator1',
-              kind: 'LANGUAGE',
-              code: 'de',
-              proficiency: 4,
-              updatedBy: 'supervisor',
-              updatedAt: board.asOf,
-            },
-          ]);
-        }
-        if (path === '/api/distribution/operators/operator1/skills') {
-          return json([
-            {
-              operator: 'operator1',
-              kind: 'LANGUAGE',
-              code: 'de',
-              proficiency: 4,
-              updatedBy: 'supervisor',
-              updatedAt: board.asOf,
-            },
-            {
-              operator: 'operator1',
-              kind: 'TOPIC',
-              code: 'tari',
-              proficiency: 5,
-              updatedBy: 'supervisor',
-              updatedAt: board.asOf,
-            },
-          ]);
-        }
-        return json([]);
-      }),
-    );
+        return json({ ...body, queue: 'payments', updatedBy: 'supervisor', updatedAt: board.asOf });
+      }
+      if (path.startsWith('/api/distribution/skills')) return [german];
+      if (path === '/api/distribution/operators/operator1/skills') {
+        return [german, { ...german, kind: 'TOPIC', code: 'tari', proficiency: 5 }];
+      }
+      return [];
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -150,7 +123,7 @@ describe('DistributionPage', () => {
     });
     fireEvent.click(within(row).getByRole('button', { name: 'Salva la regola di Tributi e pagamenti' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Regola di Tributi e pagamenti salvata.');
-    expect(calls).toContain(
+    expect(lines(calls, true)).toContain(
       'PUT /api/distribution/policies/payments {"policy":"SKILLS","mode":"PUSH","offerTimeoutSeconds":20}',
     );
   });
@@ -166,7 +139,7 @@ describe('DistributionPage', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Padronanza (1-5)' }), { target: { value: '5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Aggiungi o aggiorna' }));
     await waitFor(() => expect(within(skills).getByRole('row', { name: /tari/ })).toHaveTextContent('Argomento'));
-    expect(calls).toContain(
+    expect(lines(calls, true)).toContain(
       'PUT /api/distribution/operators/operator1/skills {"kind":"TOPIC","code":"tari","proficiency":5}',
     );
   });

@@ -5,6 +5,7 @@ import type { Me } from '../api';
 import type { components } from '../openapi';
 import { Layout } from '../components/Layout';
 import { Message } from '../components/Message';
+import { TableHead } from '../components/TableHead';
 import { usePolling } from '../components/usePolling';
 import { formatDuration } from '../components/SlaBadge';
 import { useLabels } from '../lib/labels';
@@ -21,36 +22,47 @@ const POLICIES: Policy[] = ['FIFO', 'LONGEST_IDLE', 'SKILLS'];
 const MODES: Mode[] = ['PULL', 'PUSH'];
 const KINDS: SkillKind[] = ['LANGUAGE', 'TOPIC', 'LEVEL'];
 const CHANNELS = ['PHONE', 'CHAT', 'OFFLINE'] as const;
+const PROFICIENCIES = ['1', '2', '3', '4', '5'];
 
 /** A message after an action: its text, whether it worked, the fields it named. */
 type Report = (text: string, ok: boolean, errors?: FieldError[]) => void;
 
 const loadBoard = () => answer(client.GET('/api/supervisor/board'));
 
-/** A small select of a table cell, its label read by screen readers only. */
+/** Reports a failed action: the server's problem and the fields it named, or the generic error. */
+function reportFailure(report: Report, error: unknown, generic: string) {
+  report(error instanceof ApiError ? error.detail : generic, false, error instanceof ApiError ? error.errors : []);
+}
+
+/**
+ * A labelled select; in a table cell (`small`) a small one whose label is read by screen readers
+ * only.
+ */
 function LabelledSelect<T extends string>({
   id,
   label,
   value,
   options,
-  optionLabel,
+  optionLabel = (option) => option,
   onChange,
+  small = false,
 }: {
   id: string;
   label: string;
   value: T;
   options: readonly T[];
-  optionLabel: (option: T) => string;
+  optionLabel?: (option: T) => string;
   onChange: (value: T) => void;
+  small?: boolean;
 }) {
   return (
     <>
-      <label className="visually-hidden" htmlFor={id}>
+      <label className={small ? 'visually-hidden' : 'form-label'} htmlFor={id}>
         {label}
       </label>
       <select
         id={id}
-        className="form-select form-select-sm"
+        className={small ? 'form-select form-select-sm' : 'form-select'}
         value={value}
         onChange={(e) => onChange(e.target.value as T)}
       >
@@ -83,11 +95,7 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
       );
       onSaved(t('distribution.board.saved', { queue: name }), true);
     } catch (error) {
-      onSaved(
-        error instanceof ApiError ? error.detail : t('errors.generic'),
-        false,
-        error instanceof ApiError ? error.errors : [],
-      );
+      reportFailure(onSaved, error, t('errors.generic'));
     }
   };
   return (
@@ -101,6 +109,7 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
           options={POLICIES}
           optionLabel={(each) => t(`distribution.policy.${each}`)}
           onChange={setPolicy}
+          small
         />
       </td>
       <td>
@@ -111,6 +120,7 @@ function PolicyRow({ row, onSaved }: { row: QueueRow; onSaved: Report }) {
           options={MODES}
           optionLabel={(each) => t(`distribution.mode.${each}`)}
           onChange={setMode}
+          small
         />
       </td>
       <td>
@@ -171,11 +181,7 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
       );
       onMessage(t('distribution.skills.saved'), true);
     } catch (error) {
-      onMessage(
-        error instanceof ApiError ? error.detail : t('errors.generic'),
-        false,
-        error instanceof ApiError ? error.errors : [],
-      );
+      reportFailure(onMessage, error, t('errors.generic'));
     }
   };
 
@@ -186,34 +192,26 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
       </h2>
       <div className="row g-2 align-items-end mb-3">
         <div className="col-auto">
-          <label className="form-label" htmlFor="skills-operator">
-            {t('distribution.skills.operator')}
-          </label>
-          <select
+          <LabelledSelect
             id="skills-operator"
-            className="form-select"
+            label={t('distribution.skills.operator')}
             value={chosen}
-            onChange={(e) => setOperator(e.target.value)}
-          >
-            {operators.map((each) => (
-              <option key={each}>{each}</option>
-            ))}
-          </select>
+            options={operators}
+            onChange={setOperator}
+          />
         </div>
       </div>
       <table className="table table-sm">
         <caption>{t('distribution.skills.caption', { operator: chosen })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('distribution.skills.kind')}</th>
-            <th scope="col">{t('distribution.skills.code')}</th>
-            <th scope="col">{t('distribution.skills.proficiency')}</th>
-            <th scope="col">{t('distribution.skills.changed')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('distribution.skills.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          headers={[
+            t('distribution.skills.kind'),
+            t('distribution.skills.code'),
+            t('distribution.skills.proficiency'),
+            t('distribution.skills.changed'),
+            <span className="visually-hidden">{t('distribution.skills.actions')}</span>,
+          ]}
+        />
         <tbody>
           {skills.map((skill) => (
             <tr key={`${skill.kind}-${skill.code}`}>
@@ -242,21 +240,14 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
         }}
       >
         <div className="col-auto">
-          <label className="form-label" htmlFor="skill-kind">
-            {t('distribution.skills.kind')}
-          </label>
-          <select
+          <LabelledSelect
             id="skill-kind"
-            className="form-select"
+            label={t('distribution.skills.kind')}
             value={kind}
-            onChange={(e) => setKind(e.target.value as SkillKind)}
-          >
-            {KINDS.map((each) => (
-              <option key={each} value={each}>
-                {t(`distribution.kind.${each}`)}
-              </option>
-            ))}
-          </select>
+            options={KINDS}
+            optionLabel={(each) => t(`distribution.kind.${each}`)}
+            onChange={setKind}
+          />
         </div>
         <div className="col-auto">
           <label className="form-label" htmlFor="skill-code">
@@ -271,19 +262,13 @@ function SkillsEditor({ operators, onMessage }: { operators: string[]; onMessage
           />
         </div>
         <div className="col-auto">
-          <label className="form-label" htmlFor="skill-proficiency">
-            {t('distribution.skills.proficiency')}
-          </label>
-          <select
+          <LabelledSelect
             id="skill-proficiency"
-            className="form-select"
+            label={t('distribution.skills.proficiency')}
             value={proficiency}
-            onChange={(e) => setProficiency(e.target.value)}
-          >
-            {[1, 2, 3, 4, 5].map((level) => (
-              <option key={level}>{level}</option>
-            ))}
-          </select>
+            options={PROFICIENCIES}
+            onChange={setProficiency}
+          />
         </div>
         <div className="col-auto">
           <button type="submit" className="btn btn-primary">
@@ -313,22 +298,20 @@ export function DistributionPage({ user }: { user: Me }) {
           <div className="table-responsive">
             <table className="table align-middle">
               <caption>{t('distribution.board.queuesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('distribution.board.queue')}</th>
-                  <th scope="col">{t('distribution.board.policy')}</th>
-                  <th scope="col">{t('distribution.board.mode')}</th>
-                  <th scope="col">{t('distribution.board.timeout')}</th>
-                  <th scope="col">{t('distribution.board.waiting')}</th>
-                  <th scope="col">{t('distribution.board.oldestWait')}</th>
-                  <th scope="col">{t('distribution.board.atRisk')}</th>
-                  <th scope="col">{t('distribution.board.breached')}</th>
-                  <th scope="col">{t('distribution.board.openOffers')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('distribution.skills.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                headers={[
+                  t('distribution.board.queue'),
+                  t('distribution.board.policy'),
+                  t('distribution.board.mode'),
+                  t('distribution.board.timeout'),
+                  t('distribution.board.waiting'),
+                  t('distribution.board.oldestWait'),
+                  t('distribution.board.atRisk'),
+                  t('distribution.board.breached'),
+                  t('distribution.board.openOffers'),
+                  <span className="visually-hidden">{t('distribution.skills.actions')}</span>,
+                ]}
+              />
               <tbody>
                 {data.queues.map((row) => (
                   <PolicyRow
@@ -344,18 +327,14 @@ export function DistributionPage({ user }: { user: Me }) {
           <div className="table-responsive">
             <table className="table align-middle">
               <caption>{t('distribution.board.operatorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('distribution.board.operator')}</th>
-                  <th scope="col">{t('distribution.board.presence')}</th>
-                  {CHANNELS.map((channel) => (
-                    <th scope="col" key={channel}>
-                      {t(`distribution.channel.${channel}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('distribution.board.operatorQueues')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                headers={[
+                  t('distribution.board.operator'),
+                  t('distribution.board.presence'),
+                  ...CHANNELS.map((channel) => t(`distribution.channel.${channel}`)),
+                  t('distribution.board.operatorQueues'),
+                ]}
+              />
               <tbody>
                 {data.operators.map((row) => (
                   <tr key={row.operator}>

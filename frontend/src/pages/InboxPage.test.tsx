@@ -3,17 +3,15 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { InboxPage } from './InboxPage';
+import { json } from '../test-support';
 
 /** The reference data: queue names from the server (the inbox shows them, not the codes). */
 const reference = () =>
-  new Response(
-    JSON.stringify({
-      queues: [{ code: 'payments', nameIt: 'Pagamenti e tributi', nameEn: 'Payments and taxes' }],
-      offices: [],
-      categories: [],
-    }),
-    { status: 200, headers: { 'Content-Type': 'application/json' } },
-  );
+  json({
+    queues: [{ code: 'payments', nameIt: 'Pagamenti e tributi', nameEn: 'Payments and taxes' }],
+    offices: [],
+    categories: [],
+  });
 
 const row = {
   taskId: 't-1',
@@ -139,11 +137,17 @@ describe('InboxPage', { timeout: 20_000 }, () => {
   });
 
   const user = { userId: 'operator1', groups: ['level1'], roles: ['LEVEL1'], zone: 'Europe/Rome' };
-  const page = (items: unknown[]) =>
-    new Response(JSON.stringify({ items, page: 0, size: 25, totalElements: items.length, totalPages: 1 }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
+  const page = (items: unknown[]) => json({ items, page: 0, size: 25, totalElements: items.length, totalPages: 1 });
+  /** The inbox at /inbox, with a stand-in task page at /tasks/:taskId to open. */
+  const renderWithTaskRoute = () =>
+    render(
+      <MemoryRouter initialEntries={['/inbox']}>
+        <Routes>
+          <Route path="/inbox" element={<InboxPage user={user} />} />
+          <Route path="/tasks/:taskId" element={<p>task page</p>} />
+        </Routes>
+      </MemoryRouter>,
+    );
 
   it('names queue, channel and type by their labels and counts the citizen wait since receipt', async () => {
     const received = { ...row, receivedAt: new Date(Date.now() - (2 * 24 + 3) * 3_600_000).toISOString() };
@@ -251,8 +255,6 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         if (url === '/api/reference') return reference();
-        const json = (body: unknown) =>
-          new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
         if (init?.method === 'POST') {
           posts.push({ url, body: JSON.parse(String(init.body)) });
           return new Response(null, { status: 204 });
@@ -305,14 +307,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
         return page([row, second]);
       }),
     );
-    render(
-      <MemoryRouter initialEntries={['/inbox']}>
-        <Routes>
-          <Route path="/inbox" element={<InboxPage user={user} />} />
-          <Route path="/tasks/:taskId" element={<p>task page</p>} />
-        </Routes>
-      </MemoryRouter>,
-    );
+    renderWithTaskRoute();
     await screen.findByText('Mario Rossi');
     fireEvent.keyDown(document.body, { key: 'j' });
     fireEvent.keyDown(document.activeElement!, { key: 'j' });
@@ -338,14 +333,7 @@ describe('InboxPage', { timeout: 20_000 }, () => {
       'fetch',
       vi.fn(async (url: string) => (url === '/api/reference' ? reference() : page(shown))),
     );
-    render(
-      <MemoryRouter initialEntries={['/inbox']}>
-        <Routes>
-          <Route path="/inbox" element={<InboxPage user={user} />} />
-          <Route path="/tasks/:taskId" element={<p>task page</p>} />
-        </Routes>
-      </MemoryRouter>,
-    );
+    renderWithTaskRoute();
     await screen.findByText('Anna Verdi');
     fireEvent.keyDown(document.body, { key: 'j' });
     fireEvent.keyDown(document.activeElement!, { key: 'j' });

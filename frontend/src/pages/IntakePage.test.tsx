@@ -3,11 +3,9 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { IntakePage } from './IntakePage';
+import { json } from '../test-support';
 
 vi.setConfig({ testTimeout: 20_000 });
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const reference = {
   queues: [],

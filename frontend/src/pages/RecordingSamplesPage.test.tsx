@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { RecordingSamplesPage } from './RecordingSamplesPage';
+import { json, stubFetch, type Call } from '../test-support';
 
 const auditor = { userId: 'auditor', groups: ['auditor'], roles: ['AUDITOR'], zone: 'Europe/Rome' };
 
@@ -30,41 +31,30 @@ const sample = {
   ],
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 describe('RecordingSamplesPage', () => {
-  let calls: string[];
+  let calls: Call[];
 
   beforeEach(async () => {
     await i18n.changeLanguage('it');
     forgetReference();
-    calls = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string | Request, init?: RequestInit) => {
-        const path = typeof input === 'string' ? input : input.url;
-        const method = init?.method ?? (typeof input === 'string' ? 'GET' : input.method);
-        const body = init?.body ?? (typeof input === 'string' ? undefined : await input.clone().text());
-        calls.push(`${method} ${path}${body ? ' ' + String(body) : ''}`);
-        if (path.startsWith('/api/reference')) {
-          return json({ queues: [{ code: 'payments', nameIt: 'Tributi e pagamenti' }], offices: [], categories: [] });
-        }
-        if (path.includes('/api/distribution/recording-samples') && method === 'POST') return json(sample, 201);
-        if (path.includes('/api/distribution/recording-samples/7')) return json(sample);
-        if (path.includes('/api/distribution/recording-listenings')) {
-          return json([
-            {
-              sampleId: 7,
-              opaqueId: sample.items[0].opaqueId,
-              listenedBy: 'auditor',
-              listenedAt: '2031-04-01T08:05:00Z',
-            },
-          ]);
-        }
-        return json([]);
-      }),
-    );
+    calls = stubFetch(({ method, url: path }) => {
+      if (path.startsWith('/api/reference')) {
+        return json({ queues: [{ code: 'payments', nameIt: 'Tributi e pagamenti' }], offices: [], categories: [] });
+      }
+      if (path.includes('/api/distribution/recording-samples') && method === 'POST') return json(sample, 201);
+      if (path.includes('/api/distribution/recording-samples/7')) return json(sample);
+      if (path.includes('/api/distribution/recording-listenings')) {
+        return json([
+          {
+            sampleId: 7,
+            opaqueId: sample.items[0].opaqueId,
+            listenedBy: 'auditor',
+            listenedAt: '2031-04-01T08:05:00Z',
+          },
+        ]);
+      }
+      return [];
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -82,7 +72,7 @@ describe('RecordingSamplesPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Estrai il campione' }));
 
     const items = await screen.findByRole('table', { name: /identificativo opaco/ });
-    await waitFor(() => expect(calls.some((call) => call.includes('"seed":4242'))).toBe(true));
+    await waitFor(() => expect(calls.some((call) => call.body?.includes('"seed":4242'))).toBe(true));
     const row = within(items).getByRole('row', { name: /0f1e2d3c/ });
     expect(row).toHaveTextContent('Tributi e pagamenti');
     expect(row).not.toHaveTextContent('payments');

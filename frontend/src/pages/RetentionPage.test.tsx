@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { RetentionPage } from './RetentionPage';
+import { lines, stubFetch, type Call } from '../test-support';
 
 const report = {
   at: '2031-06-03T22:30:00Z',
@@ -27,21 +28,14 @@ const report = {
 };
 
 describe('RetentionPage', () => {
-  const calls: string[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        calls.push(`${init?.method ?? 'GET'} ${url}`);
-        const body =
-          url === '/api/retention/run'
-            ? { ran: true, kinds: [{ kind: 'closed-tickets', action: 'ANONYMISE', removed: 2, more: false }] }
-            : report;
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
+    calls = stubFetch(({ url }) =>
+      url === '/api/retention/run'
+        ? { ran: true, kinds: [{ kind: 'closed-tickets', action: 'ANONYMISE', removed: 2, more: false }] }
+        : report,
     );
   });
 
@@ -69,6 +63,6 @@ describe('RetentionPage', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Esegui ora' }));
     expect(await screen.findByText('Eseguito: 2 elementi rimossi o resi anonimi.')).toBeInTheDocument();
-    await waitFor(() => expect(calls.filter((call) => call === 'GET /api/retention')).toHaveLength(2));
+    await waitFor(() => expect(lines(calls).filter((call) => call === 'GET /api/retention')).toHaveLength(2));
   });
 });

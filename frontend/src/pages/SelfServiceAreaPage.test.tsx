@@ -3,10 +3,9 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import { SelfServiceAreaPage } from './SelfServiceAreaPage';
 import { SelfServiceRequestPage } from './SelfServiceRequestPage';
+import { json } from '../test-support';
 
 const page = <T,>(items: T[]) => ({ items, page: 0, size: 10, totalElements: items.length, totalPages: 1 });
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const citizen = {
   fiscalCode: 'RSSMRA80A41H501U',
   givenName: 'Maria',

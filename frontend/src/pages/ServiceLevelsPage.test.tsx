@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { ServiceLevelsPage } from './ServiceLevelsPage';
+import { json, lines, stubFetch, stubResizeObserver, type Call } from '../test-support';
 
 const figures = (
   code: string,
@@ -73,86 +74,68 @@ const deliveries = {
   ],
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 describe('ServiceLevelsPage', () => {
-  const calls: string[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        calls.push(`${init?.method ?? 'GET'} ${url}`);
-        if (url === '/api/reports/deliveries/monthly-sla/runs') {
-          return json(
-            { ...deliveries.deliveries[0], id: 8, period: '2031-07', manual: true, status: 'QUEUED', error: undefined },
-            201,
-          );
-        }
-        if (url.startsWith('/api/reports/deliveries')) {
-          return json(deliveries);
-        }
-        const body = url.startsWith('/api/reports/sla/tickets')
+    stubResizeObserver();
+    calls = stubFetch(({ url }) => {
+      if (url === '/api/reports/deliveries/monthly-sla/runs') {
+        return json(
+          { ...deliveries.deliveries[0], id: 8, period: '2031-07', manual: true, status: 'QUEUED', error: undefined },
+          201,
+        );
+      }
+      if (url.startsWith('/api/reports/deliveries')) {
+        return json(deliveries);
+      }
+      const body = url.startsWith('/api/reports/sla/tickets')
+        ? page([
+            {
+              sla: 'SLA.O.1',
+              number: 'RS-2031-000002',
+              channel: 'WEB',
+              queue: 'general',
+              type: 'Q',
+              status: 'CLOSED',
+              receivedAt: '2031-06-03T09:00:00+02:00',
+              reachedAt: '2031-06-03T13:00:01+02:00',
+              workingTime: 'PT4H1S',
+              pausedWorkingTime: 'PT0S',
+              result: 'MISSED',
+            },
+          ])
+        : url.startsWith('/api/reports/sla/calls')
           ? page([
               {
-                sla: 'SLA.O.1',
-                number: 'RS-2031-000002',
-                channel: 'WEB',
+                sla: 'SLA.C.2',
+                callId: 'c3',
                 queue: 'general',
-                type: 'Q',
-                status: 'CLOSED',
-                receivedAt: '2031-06-03T09:00:00+02:00',
-                reachedAt: '2031-06-03T13:00:01+02:00',
-                workingTime: 'PT4H1S',
-                pausedWorkingTime: 'PT0S',
+                offeredAt: '2031-06-03T10:10:00+02:00',
+                waitSeconds: 95,
+                outcome: 'ANSWERED',
                 result: 'MISSED',
+                overLimit: true,
               },
             ])
-          : url.startsWith('/api/reports/sla/calls')
-            ? page([
-                {
-                  sla: 'SLA.C.2',
-                  callId: 'c3',
-                  queue: 'general',
-                  offeredAt: '2031-06-03T10:10:00+02:00',
-                  waitSeconds: 95,
-                  outcome: 'ANSWERED',
-                  result: 'MISSED',
-                  overLimit: true,
-                },
-              ])
-            : null;
-        return new Response(
-          JSON.stringify(
-            body ?? {
-              month: '2031-06',
-              from: '2031-06-01T00:00:00+02:00',
-              to: '2031-07-01T00:00:00+02:00',
-              asOf: '2031-07-15T12:00:00+02:00',
-              complete: true,
-              slas: [
-                figures('SLA.O.1', 'MISSED', 66.67, 7000),
-                figures('SLA.C.1', 'NO_DATA', undefined, 0),
-                { ...figures('SLA.C.2', 'MISSED', 50, 20000, 'ANSWERED_WITHIN'), overLimit: 1, withinLimit: 75 },
-              ],
-              totalPenalty: 27000,
-            },
-          ),
-          { status: 200, headers: { 'Content-Type': 'application/json' } },
-        );
-      }),
-    );
+          : null;
+      return (
+        body ?? {
+          month: '2031-06',
+          from: '2031-06-01T00:00:00+02:00',
+          to: '2031-07-01T00:00:00+02:00',
+          asOf: '2031-07-15T12:00:00+02:00',
+          complete: true,
+          slas: [
+            figures('SLA.O.1', 'MISSED', 66.67, 7000),
+            figures('SLA.C.1', 'NO_DATA', undefined, 0),
+            { ...figures('SLA.C.2', 'MISSED', 50, 20000, 'ANSWERED_WITHIN'), overLimit: 1, withinLimit: 75 },
+          ],
+          totalPenalty: 27000,
+        }
+      );
+    });
   });
 
   it('shows each SLA against its threshold, highlights the missed ones and links the exports', async () => {
@@ -165,7 +148,7 @@ describe('ServiceLevelsPage', () => {
     );
 
     await waitFor(() => expect(screen.getByText('SLA.O.1')).toBeInTheDocument());
-    expect(calls).toContainEqual(expect.stringMatching(/^GET \/api\/reports\/sla\?month=\d{4}-\d{2}$/));
+    expect(lines(calls)).toContainEqual(expect.stringMatching(/^GET \/api\/reports\/sla\?month=\d{4}-\d{2}$/));
     const missed = screen.getByText('SLA.O.1').closest('tr')!;
     expect(missed).toHaveClass('table-danger');
     expect(missed).toHaveTextContent('Non rispettato');
@@ -193,7 +176,7 @@ describe('ServiceLevelsPage', () => {
 
     const detail = await screen.findByRole('region', { name: 'Dettaglio di SLA.O.1' });
     await waitFor(() => expect(within(detail).getByText('RS-2031-000002')).toBeInTheDocument());
-    expect(calls).toContainEqual(
+    expect(lines(calls)).toContainEqual(
       expect.stringMatching(
         /^GET \/api\/reports\/sla\/tickets\?month=\d{4}-\d{2}&sla=SLA\.O\.1&result=MISSED&page=0&size=20$/,
       ),
@@ -205,7 +188,7 @@ describe('ServiceLevelsPage', () => {
 
     const phone = await screen.findByRole('region', { name: 'Dettaglio di SLA.C.2' });
     await waitFor(() => expect(within(phone).getByText('c3')).toBeInTheDocument());
-    expect(calls).toContainEqual(
+    expect(lines(calls)).toContainEqual(
       expect.stringMatching(/^GET \/api\/reports\/sla\/calls\?month=.*&sla=SLA\.C\.2&result=MISSED/),
     );
     expect(within(phone).getByRole('row', { name: /c3/ })).toHaveTextContent('oltre il limite');
@@ -235,7 +218,7 @@ describe('ServiceLevelsPage', () => {
     fireEvent.click(within(schedules).getByRole('button', { name: 'Invia ora: Report SLA del mese' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Report 2031-07 accodato'));
-    expect(calls).toContain('POST /api/reports/deliveries/monthly-sla/runs');
+    expect(lines(calls)).toContain('POST /api/reports/deliveries/monthly-sla/runs');
   });
 
   it('offers no sending to auditors', async () => {

@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { forgetReference } from '../lib/labels';
 import { StaffingPage } from './StaffingPage';
+import { stubFetch, type Call } from '../test-support';
 
 const manager = { userId: 'manager1', groups: ['manager'], roles: ['MANAGER'], zone: 'Europe/Rome' };
 
@@ -44,25 +45,17 @@ const forecast = {
   ],
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 describe('StaffingPage', () => {
-  let calls: string[];
+  let calls: Call[];
 
   beforeEach(async () => {
     await i18n.changeLanguage('it');
     forgetReference();
-    calls = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (path: string) => {
-        calls.push(path);
-        if (path.startsWith('/api/distribution/staffing')) return json(forecast);
-        if (path.startsWith('/api/reference')) return json({ queues: [], offices: [], categories: [] });
-        return json([]);
-      }),
-    );
+    calls = stubFetch(({ url }) => {
+      if (url.startsWith('/api/distribution/staffing')) return forecast;
+      if (url.startsWith('/api/reference')) return { queues: [], offices: [], categories: [] };
+      return [];
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -89,6 +82,6 @@ describe('StaffingPage', () => {
     // Sunday: no contacts expected
     fireEvent.change(screen.getByRole('combobox', { name: 'Giorno' }), { target: { value: '2031-06-08' } });
     expect(await screen.findByText('Nessun contatto atteso in questo giorno.')).toBeInTheDocument();
-    expect(calls.some((path) => path.startsWith('/api/distribution/staffing'))).toBe(true);
+    expect(calls.some(({ url }) => url.startsWith('/api/distribution/staffing'))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import i18n from '../i18n';
 import { SurveysPage } from './SurveysPage';
+import { stubFetch, type Call } from '../test-support';
 
 // form-js's editor needs a real browser (drag and drop, layout): stand in with a handle that
 // returns the schema it was given, marked with the language on screen
@@ -45,26 +46,17 @@ const settings = {
 };
 
 describe('SurveysPage', () => {
-  const calls: { method: string; url: string; body?: string }[] = [];
+  let calls: Call[];
 
   beforeEach(async () => {
-    calls.length = 0;
     await i18n.changeLanguage('it');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        const method = init?.method ?? 'GET';
-        calls.push({ method, url, body: init?.body as string | undefined });
-        let body: unknown = {};
-        if (url === '/api/surveys/questionnaires' && method === 'GET') body = [detail.questionnaire];
-        else if (url.startsWith('/api/surveys/questionnaires/1'))
-          body = method === 'PUT' ? { ...detail, current: { ...detail.current, version: 3 } } : detail;
-        else if (url === '/api/surveys/satisfaction/settings')
-          body = method === 'PUT' ? JSON.parse(init!.body as string) : settings;
-        else if (url === '/api/reference') body = { queues: [], offices: [], categories: [] };
-        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
+    calls = stubFetch(({ method, url, body }) => {
+      if (url === '/api/surveys/questionnaires' && method === 'GET') return [detail.questionnaire];
+      if (url.startsWith('/api/surveys/questionnaires/1'))
+        return method === 'PUT' ? { ...detail, current: { ...detail.current, version: 3 } } : detail;
+      if (url === '/api/surveys/satisfaction/settings') return method === 'PUT' ? JSON.parse(body!) : settings;
+      if (url === '/api/reference') return { queues: [], offices: [], categories: [] };
+    });
   });
 
   afterEach(() => vi.unstubAllGlobals());

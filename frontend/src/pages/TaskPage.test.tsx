@@ -3,6 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import type { Me } from '../api';
 import { TaskPage } from './TaskPage';
+import { json } from '../test-support';
 
 const manager = {
   userId: 'manager1',
@@ -11,9 +12,6 @@ const manager = {
   groups: ['manager'],
   zone: 'Europe/Rome',
 } as unknown as Me;
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const work = (processKey: string, businessKey: string, subjectKind?: string) => ({
   id: 't-1',

@@ -3,6 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import i18n from '../i18n';
 import type { Me } from '../api';
 import { TicketPage } from './TicketPage';
+import { json } from '../test-support';
 
 const operator = {
   userId: 'operator1',
@@ -58,8 +59,6 @@ function answer(byPath: (url: string) => Response) {
     vi.fn(async (url: string) => byPath(url)),
   );
 }
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function show(user: Me, number: string) {
   render(

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import i18n from '../i18n';
 import { STORAGE_KEY, TicketSearchPage } from './TicketSearchPage';
+import { json } from '../test-support';
 
 const row = {
   number: 'RS-2026-000042',
@@ -105,8 +106,6 @@ describe('TicketSearchPage', { timeout: 20_000 }, () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
-        const json = (body: unknown, status = 200) =>
-          new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
         if (url.startsWith('/api/tickets/search')) {
           searches.push(url);
           return json({ items: [row], page: 0, size: 25, total: 1, totalExact: true, sort: '-received' });

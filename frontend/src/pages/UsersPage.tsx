@@ -16,6 +16,55 @@ type AccessReview = Schemas['AccessReview'];
 
 const NEW_USER = { id: '', firstName: '', lastName: '', email: '', password: '', group: '', reason: '' };
 
+/** A labelled select of a directory group, none first. */
+function GroupSelect({
+  id,
+  groups,
+  value,
+  onChange,
+}: {
+  id: string;
+  groups: Group[];
+  value: string;
+  onChange: (group: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label htmlFor={id} className="form-label">
+        {t('users.group')}
+      </label>
+      <select id={id} className="form-select" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">—</option>
+        {groups.map((each) => (
+          <option key={each.id} value={each.id}>
+            {each.name || each.id}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** A button acting on the managed user. */
+function UserAction({
+  label,
+  variant,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  variant: 'primary' | 'outline-primary' | 'outline-danger';
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className={`btn btn-${variant}`} disabled={disabled} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /**
  * Users and rights for administrators: local users and the users known from their OIDC logins,
  * their roles and groups, last login; create, disable, enable, reset a password, grant and revoke,
@@ -79,6 +128,9 @@ export function UsersPage({ user }: { user: Me }) {
       focus.current?.focus();
     });
   const path = (id: string) => ({ params: { path: { id } } });
+  /** The handler of a button acting on the managed user: the call made at the click. */
+  const manage = (call: () => Parameters<typeof answer>[0], success: string) => () =>
+    void act(call(), success, manageHeading);
 
   const current = users.find((each) => each.id === selected);
   const unused = new Set(review?.users.filter((line) => line.unused).map((line) => line.userId));
@@ -160,52 +212,27 @@ export function UsersPage({ user }: { user: Me }) {
           </div>
           <div className="row g-3 align-items-end mb-3">
             <div className="col-md-4">
-              <label htmlFor="users-group" className="form-label">
-                {t('users.group')}
-              </label>
-              <select
-                id="users-group"
-                className="form-select"
-                value={group}
-                onChange={(event) => setGroup(event.target.value)}
-              >
-                <option value="">—</option>
-                {groups.map((each) => (
-                  <option key={each.id} value={each.id}>
-                    {groupLabel(each.id)}
-                  </option>
-                ))}
-              </select>
+              <GroupSelect id="users-group" groups={groups} value={group} onChange={setGroup} />
             </div>
             <div className="col-md-8 d-flex gap-2">
-              <button
-                type="button"
-                className="btn btn-primary"
+              <UserAction
+                label={t('users.grant')}
+                variant="primary"
                 disabled={!group || current.groups.includes(group)}
-                onClick={() =>
-                  act(
-                    client.POST('/api/users/{id}/grants', { ...path(current.id), body: { group, reason } }),
-                    t('users.granted'),
-                    manageHeading,
-                  )
-                }
-              >
-                {t('users.grant')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-outline-danger"
+                onClick={manage(
+                  () => client.POST('/api/users/{id}/grants', { ...path(current.id), body: { group, reason } }),
+                  t('users.granted'),
+                )}
+              />
+              <UserAction
+                label={t('users.revoke')}
+                variant="outline-danger"
                 disabled={!group || !current.groups.includes(group)}
-                onClick={() =>
-                  act(
-                    client.POST('/api/users/{id}/revocations', { ...path(current.id), body: { group, reason } }),
-                    t('users.revoked'),
-                    manageHeading,
-                  )
-                }
-              >
-                {t('users.revoke')}
-              </button>
+                onClick={manage(
+                  () => client.POST('/api/users/{id}/revocations', { ...path(current.id), body: { group, reason } }),
+                  t('users.revoked'),
+                )}
+              />
             </div>
           </div>
           <div className="row g-3 align-items-end mb-3">
@@ -223,48 +250,33 @@ export function UsersPage({ user }: { user: Me }) {
               />
             </div>
             <div className="col-md-8 d-flex gap-2">
-              <button
-                type="button"
-                className="btn btn-outline-primary"
+              <UserAction
+                label={t('users.resetPassword')}
+                variant="outline-primary"
                 disabled={!password}
-                onClick={() =>
-                  act(
-                    client.POST('/api/users/{id}/password', { ...path(current.id), body: { password, reason } }),
-                    t('users.passwordSet'),
-                    manageHeading,
-                  )
-                }
-              >
-                {t('users.resetPassword')}
-              </button>
+                onClick={manage(
+                  () => client.POST('/api/users/{id}/password', { ...path(current.id), body: { password, reason } }),
+                  t('users.passwordSet'),
+                )}
+              />
               {current.disabled ? (
-                <button
-                  type="button"
-                  className="btn btn-outline-primary"
-                  onClick={() =>
-                    act(
-                      client.POST('/api/users/{id}/enable', { ...path(current.id), body: { reason } }),
-                      t('users.enabledDone'),
-                      manageHeading,
-                    )
-                  }
-                >
-                  {t('users.enable')}
-                </button>
+                <UserAction
+                  label={t('users.enable')}
+                  variant="outline-primary"
+                  onClick={manage(
+                    () => client.POST('/api/users/{id}/enable', { ...path(current.id), body: { reason } }),
+                    t('users.enabledDone'),
+                  )}
+                />
               ) : (
-                <button
-                  type="button"
-                  className="btn btn-outline-danger"
-                  onClick={() =>
-                    act(
-                      client.POST('/api/users/{id}/disable', { ...path(current.id), body: { reason } }),
-                      t('users.disabledDone'),
-                      manageHeading,
-                    )
-                  }
-                >
-                  {t('users.disable')}
-                </button>
+                <UserAction
+                  label={t('users.disable')}
+                  variant="outline-danger"
+                  onClick={manage(
+                    () => client.POST('/api/users/{id}/disable', { ...path(current.id), body: { reason } }),
+                    t('users.disabledDone'),
+                  )}
+                />
               )}
             </div>
           </div>
@@ -306,22 +318,12 @@ export function UsersPage({ user }: { user: Me }) {
             </div>
           ))}
           <div className="col-md-4">
-            <label htmlFor="new-user-group" className="form-label">
-              {t('users.group')}
-            </label>
-            <select
+            <GroupSelect
               id="new-user-group"
-              className="form-select"
+              groups={groups}
               value={draft.group}
-              onChange={(event) => setDraft((value) => ({ ...value, group: event.target.value }))}
-            >
-              <option value="">—</option>
-              {groups.map((each) => (
-                <option key={each.id} value={each.id}>
-                  {groupLabel(each.id)}
-                </option>
-              ))}
-            </select>
+              onChange={(chosen) => setDraft((value) => ({ ...value, group: chosen }))}
+            />
           </div>
           <div className="col-md-8">
             <label htmlFor="new-user-reason" className="form-label">
