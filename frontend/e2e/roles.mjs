@@ -162,6 +162,8 @@ try {
       await small.screenshot({ path: `${shots}/${language}-role-${user}-phone-menu.png` });
     }
     await phone.close();
+    // progress: a run cut off by its time limit still says how far it got
+    console.log(`roles ${language}: ${user} done (${tabs.length} tabs)`);
   }
   assert.deepEqual(problems, [], 'every role lands on a usable page');
   console.log(`roles ${language}: ${ROLES.length} roles landed and opened their tabs`);
