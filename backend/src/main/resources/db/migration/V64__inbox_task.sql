@@ -1,9 +1,9 @@
 -- Issue 26 item 4, ADR 0035: the inbox read model. One row per open user task of the engine, written
--- in the engine's own transaction by its task events (worklist.process.InboxTaskWriter) and by the
--- variable changes the inbox filters on; filled from the engine's tables at start for the tasks that
--- existed before (InboxTable.REBUILD). The inbox, its filters and SLA states and the supervisors'
--- workload read this table instead of the engine's task query (which joins candidate groups and
--- variables and counts every match).
+-- in the engine's own transaction from its rows, for the tasks its task and history events say
+-- changed (worklist.process.InboxChanges), and filled from the engine's tables at start for the tasks
+-- that existed before (worklist/process/inbox-rebuild.sql). The inbox, its filters and SLA states
+-- and the supervisors' workload read this table instead of the engine's task query (which joins
+-- candidate groups and variables and counts every match).
 
 create table inbox_task (
     task_id              varchar(64)   primary key,

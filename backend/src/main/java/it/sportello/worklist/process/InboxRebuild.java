@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Fills the inbox read model at start (ADR 0035) with the open tasks it does not have yet (those
  * created before it existed, or by a node of an older version) and removes the rows of tasks no
  * longer open: one statement each over the engine's tables, before the application takes traffic.
- * Tasks created, changed and ended afterwards are written by {@link InboxTaskWriter}.
+ * Tasks created, changed and ended afterwards are written by {@link InboxChanges}.
  */
 @Component
 class InboxRebuild {

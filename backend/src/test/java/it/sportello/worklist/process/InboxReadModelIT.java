@@ -118,14 +118,14 @@ class InboxReadModelIT extends IntegrationTest {
   }
 
   private JsonNode only(String number) {
-    JsonNode content = get("/api/inbox?number=" + number, "operator1").getBody().get("content");
+    JsonNode content = get("/api/inbox?number=" + number, "operator1").getBody().get("items");
     assertThat(content).hasSize(1);
     return content.get(0);
   }
 
   private List<String> numbers(String path) {
     JsonNode body = get(path, "operator1").getBody();
-    return StreamSupport.stream(body.get("content").spliterator(), false)
+    return StreamSupport.stream(body.get("items").spliterator(), false)
         .map(row -> row.get("number").asText())
         .toList();
   }
