@@ -53,7 +53,11 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-/** The worklist on Camunda's task service. */
+/**
+ * The worklist on Camunda's task service. The inbox, its filters and SLA states, the supervisors'
+ * workload and task lists read the inbox read model ({@link InboxTable}, ADR 0035); a filter on a
+ * process variable the read model does not keep falls back to the engine's task query.
+ */
 @Component
 class CamundaWorklist implements WorklistPort {
 
@@ -62,13 +66,16 @@ class CamundaWorklist implements WorklistPort {
   private final RuntimeService runtimeService;
   private final FormService formService;
   private final IdentityService identityService;
+  private final InboxTable table;
 
   CamundaWorklist(
       TaskService taskService,
       RepositoryService repositoryService,
       RuntimeService runtimeService,
       FormService formService,
-      IdentityService identityService) {
+      IdentityService identityService,
+      InboxTable table) {
+    this.table = table;
     this.formService = formService;
     this.identityService = identityService;
     this.taskService = taskService;
@@ -80,6 +87,10 @@ class CamundaWorklist implements WorklistPort {
   public Page<WorkItem> inbox(Worker worker, InboxFilter filter, Instant now, int page, int size) {
     if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
       return Page.empty(PageRequest.of(page, size));
+    }
+    Optional<InboxTable.Inbox> read = table.inbox(worker, filter, now, page, size);
+    if (read.isPresent()) {
+      return new PageImpl<>(read.get().items(), PageRequest.of(page, size), read.get().total());
     }
     TaskQuery query = inboxQuery(worker, filter, now);
     long total = query.count();
@@ -112,7 +123,24 @@ class CamundaWorklist implements WorklistPort {
     if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
       return List.of();
     }
-    List<Task> tasks = inboxQuery(worker, filter, now).orderByTaskId().asc().listPage(0, limit);
+    List<InboxTable.Fact> tasks =
+        table
+            .facts(worker, filter, now, limit)
+            .orElseGet(
+                () ->
+                    inboxQuery(worker, filter, now)
+                        .orderByTaskId()
+                        .asc()
+                        .listPage(0, limit)
+                        .stream()
+                        .map(
+                            task ->
+                                new InboxTable.Fact(
+                                    task.getId(),
+                                    task.getProcessInstanceId(),
+                                    instant(task.getDueDate()),
+                                    instant(task.getCreateTime())))
+                        .toList());
     if (tasks.isEmpty() || variables.isEmpty()) {
       return tasks.stream().map(task -> facts(task, Map.of())).toList();
     }
@@ -122,7 +150,7 @@ class CamundaWorklist implements WorklistPort {
     String[] names = variables.toArray(String[]::new);
     String[] instances =
         tasks.stream()
-            .map(Task::getProcessInstanceId)
+            .map(InboxTable.Fact::processInstanceId)
             .filter(Objects::nonNull)
             .distinct()
             .toArray(String[]::new);
@@ -144,7 +172,7 @@ class CamundaWorklist implements WorklistPort {
     for (VariableInstance variable :
         runtimeService
             .createVariableInstanceQuery()
-            .taskIdIn(tasks.stream().map(Task::getId).toArray(String[]::new))
+            .taskIdIn(tasks.stream().map(InboxTable.Fact::taskId).toArray(String[]::new))
             .variableNameIn(names)
             .list()) {
       ofTask
@@ -155,19 +183,15 @@ class CamundaWorklist implements WorklistPort {
         .map(
             task -> {
               Map<String, Object> values =
-                  new HashMap<>(ofInstance.getOrDefault(task.getProcessInstanceId(), Map.of()));
-              values.putAll(ofTask.getOrDefault(task.getId(), Map.of()));
+                  new HashMap<>(ofInstance.getOrDefault(task.processInstanceId(), Map.of()));
+              values.putAll(ofTask.getOrDefault(task.taskId(), Map.of()));
               return facts(task, values);
             })
         .toList();
   }
 
-  private static TaskFacts facts(Task task, Map<String, Object> variables) {
-    return new TaskFacts(
-        task.getId(),
-        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-        task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-        variables);
+  private static TaskFacts facts(InboxTable.Fact task, Map<String, Object> variables) {
+    return new TaskFacts(task.taskId(), task.dueAt(), task.createdAt(), variables);
   }
 
   @Override
@@ -267,14 +291,7 @@ class CamundaWorklist implements WorklistPort {
 
   @Override
   public List<WorkItem> assigned(int limit) {
-    return toItems(
-        taskService
-            .createTaskQuery()
-            .active()
-            .taskAssigned()
-            .orderByDueDate()
-            .asc()
-            .listPage(0, limit));
+    return table.assigned(limit);
   }
 
   @Override
@@ -302,45 +319,30 @@ class CamundaWorklist implements WorklistPort {
 
   @Override
   public List<GroupWork> workload(Collection<String> groups, Instant now) {
-    Date at = Date.from(now);
     Map<String, String> names = groups();
+    Map<String, GroupWork> work = table.workload(groups, now);
     return groups.stream()
         .map(
             group -> {
               String name = names.getOrDefault(group, group);
-              if (offeredToGroup(group).includeAssignedTasks().count() == 0) {
-                return new GroupWork(group, name, 0, 0, null, 0, 0);
-              }
-              List<Task> oldest =
-                  offeredToGroup(group).orderByTaskCreateTime().asc().listPage(0, 1);
-              return new GroupWork(
-                  group,
-                  name,
-                  offeredToGroup(group).count(),
-                  offeredToGroup(group).includeAssignedTasks().taskAssigned().count(),
-                  oldest.isEmpty() ? null : instant(oldest.get(0).getCreateTime()),
-                  offeredToGroup(group)
-                      .includeAssignedTasks()
-                      .followUpBefore(at)
-                      .dueAfter(at)
-                      .count(),
-                  offeredToGroup(group).includeAssignedTasks().dueBefore(at).count());
+              GroupWork counted = work.get(group);
+              return counted == null
+                  ? new GroupWork(group, name, 0, 0, null, 0, 0)
+                  : new GroupWork(
+                      group,
+                      name,
+                      counted.waiting(),
+                      counted.inProgress(),
+                      counted.oldestWaitingSince(),
+                      counted.atRisk(),
+                      counted.breached());
             })
         .toList();
   }
 
-  /** The active tasks offered to the group and nobody has taken (unless widened). */
-  private TaskQuery offeredToGroup(String group) {
-    return taskService.createTaskQuery().active().taskCandidateGroup(group);
-  }
-
   @Override
   public List<WorkItem> ofGroup(String group, boolean waitingOnly, int limit) {
-    TaskQuery query = offeredToGroup(group);
-    if (!waitingOnly) {
-      query.includeAssignedTasks();
-    }
-    return toItems(query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit));
+    return table.ofGroup(group, waitingOnly, limit);
   }
 
   private static void byUrgency(TaskQuery query, InboxFilter.Urgency urgency, Date now) {
