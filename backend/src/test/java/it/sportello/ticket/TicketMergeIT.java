@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.TestCategories;
 import it.sportello.processes.TicketProcess.Elements;
 import it.sportello.sla.SlaService;
 import it.sportello.sla.SlaTargets;
@@ -16,7 +17,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -233,18 +233,9 @@ class TicketMergeIT extends IntegrationTest {
   @Test
   void aNewQueueMovesTheTaskToItsGroupAndIsTracedAndTheSameRequestAgainChangesNothing() {
     String number = open(fiscalCode(), "Accesso al portale");
-    String topic = "topic-" + UUID.randomUUID();
-    String reason = "reason-" + UUID.randomUUID();
-    long topicId =
-        jdbc.queryForObject(
-            "insert into sportello.kb_category (code, name, depth) values (?, 'Tributi', 1)"
-                + " returning id",
-            Long.class,
-            topic);
-    jdbc.update(
-        "insert into sportello.kb_category (parent_id, code, name, depth) values (?, ?, 'TARI', 2)",
-        topicId,
-        reason);
+    TestCategories.Classification classification = TestCategories.create(jdbc);
+    String topic = classification.topic();
+    String reason = classification.reason();
     Map<String, Object> change =
         Map.of(
             "queue", "payments", "priority", 2, "category", reason, "reason", "Riguarda la TARI");

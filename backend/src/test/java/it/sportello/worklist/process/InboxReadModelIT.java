@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.TestCategories;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,18 +29,7 @@ class InboxReadModelIT extends IntegrationTest {
     assertThat(numbers("/api/inbox?size=200&queue=general&number=" + number)).contains(number);
     assertThat(row(number).get("queue")).isEqualTo("general");
 
-    String topic = "topic-" + UUID.randomUUID();
-    String reason = "reason-" + UUID.randomUUID();
-    long topicId =
-        jdbc.queryForObject(
-            "insert into sportello.kb_category (code, name, depth) values (?, 'Tributi', 1)"
-                + " returning id",
-            Long.class,
-            topic);
-    jdbc.update(
-        "insert into sportello.kb_category (parent_id, code, name, depth) values (?, ?, 'TARI', 2)",
-        topicId,
-        reason);
+    String reason = TestCategories.create(jdbc).reason();
     assertThat(
             post(
                     "/api/tickets/" + number + "/classification",
