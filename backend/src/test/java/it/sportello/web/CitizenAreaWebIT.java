@@ -46,7 +46,10 @@ class CitizenAreaWebIT extends BrowserIT {
     draft.put("title", Map.of("it", notice, "en", notice));
     draft.put("body", Map.of("it", "Paga la rata entro la scadenza.", "en", "Pay it in time."));
     draft.put("validFrom", java.time.Instant.now().minusSeconds(60).toString());
-    draft.put("deadline", java.time.LocalDate.now().plusDays(30).toString());
+    // the deadline is a day on the service calendar, whose zone is Rome's
+    draft.put(
+        "deadline",
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome")).plusDays(30).toString());
     long noticeId = post("/api/notices", "communications1", draft).getBody().get("id").asLong();
     post("/api/notices/" + noticeId + "/publish", "communications1", null);
     TestIdentityProvider.browserCitizen(
