@@ -1,22 +1,22 @@
 package it.sportello.worklist;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Narrows an inbox. Every criterion is optional (null or empty means "any").
  *
  * @param businessKey exactly this business object
  * @param businessKeyContains business keys containing this text
- * @param businessKeyIn one of these business objects (e.g. the tickets of the requesters found by a
- *     search)
+ * @param requester the requester of the ticket the task is about (business key = ticket number):
+ *     part of the name, or a whole fiscal code, VAT number, e-mail or phone; read from the inbox
+ *     read model only (ADR 0035, V66)
  * @param variables process variables equal to these values (e.g. {@code queue=payments})
  * @param urgency where the tasks stand against their follow-up and due dates
  */
 public record InboxFilter(
     String businessKey,
     String businessKeyContains,
-    Set<String> businessKeyIn,
+    String requester,
     Map<String, Object> variables,
     Urgency urgency) {
 
@@ -24,7 +24,6 @@ public record InboxFilter(
 
   public InboxFilter {
     variables = Map.copyOf(variables);
-    businessKeyIn = businessKeyIn == null ? null : Set.copyOf(businessKeyIn);
   }
 
   public static InboxFilter ofBusinessKey(String businessKey) {

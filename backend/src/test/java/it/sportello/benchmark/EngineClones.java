@@ -188,18 +188,30 @@ final class EngineClones {
       statement.execute("drop table clone_owned, clone_map, clone_template");
       // the inbox read model (ADR 0035) is written by the engine's task events, which SQL copies do
       // not raise: the same statements the application runs at start add the copies' rows
-      int inbox = 0;
-      for (String part : inboxRebuild()) {
-        inbox += statement.executeUpdate(part);
+      List<String> rebuild = statements("inbox-rebuild.sql");
+      int inbox = statement.executeUpdate(rebuild.get(0));
+      List<String> missing = new ArrayList<>();
+      try (ResultSet ids = statement.executeQuery(rebuild.get(1))) {
+        while (ids.next()) {
+          missing.add(ids.getString(1));
+        }
+      }
+      try (java.sql.PreparedStatement rows =
+          db.prepareStatement(statements("inbox-rows.sql").get(0))) {
+        rows.setArray(1, db.createArrayOf("varchar", missing.toArray()));
+        rows.setArray(2, db.createArrayOf("varchar", new Object[0]));
+        inbox += rows.executeUpdate();
       }
       written.put("sportello.inbox_task", inbox);
     }
     return written;
   }
 
-  /** The statements of the inbox read model's rebuild (main resources, worklist.process). */
-  private static List<String> inboxRebuild() {
-    String resource = "it/sportello/worklist/process/inbox-rebuild.sql";
+  /**
+   * The statements of one of the inbox read model's SQL files (main resources, worklist.process).
+   */
+  private static List<String> statements(String file) {
+    String resource = "it/sportello/worklist/process/" + file;
     // the benchmark runs with the test classes and the dependencies only: read the source file
     java.nio.file.Path source = java.nio.file.Path.of("backend/src/main/resources", resource);
     try (java.io.InputStream in =

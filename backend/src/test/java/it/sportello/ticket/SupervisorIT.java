@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
+import it.sportello.sla.SlaProperties;
+import it.sportello.sla.SlaService;
+import it.sportello.ticket.application.QueueStatistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The supervisor's live view counts what happens to tickets, and a supervisor can reassign a task.
  */
 class SupervisorIT extends IntegrationTest {
+
+  @Autowired QueueStatistics statistics;
+  @Autowired NamedParameterJdbcTemplate namedJdbc;
+  @Autowired SlaService sla;
+  @Autowired SlaProperties slaProperties;
 
   @Test
   void queueFiguresFollowTicketsAndTheirDeadlines() {
@@ -48,6 +58,87 @@ class SupervisorIT extends IntegrationTest {
     assertThat(generalQueue().get("atRisk").asLong()).isEqualTo(atRisk - 1);
     clock.pin(breachedTime);
     assertThat(generalQueue().get("breached").asLong()).isEqualTo(breached - 1);
+  }
+
+  /**
+   * The queue figures counted in one pass (V67) equal those of the two-step count they replaced
+   * (every open ticket grouped, then the at-risk ones per SLA policy), at several instants.
+   */
+  @Test
+  void queueFiguresInOnePassEqualTheFormerCount() {
+    JsonNode ticket =
+        post("/api/tickets", "api-client", ticketRequest(fiscalCode(), "Conteggio in un passo"))
+            .getBody();
+    Instant due = OffsetDateTime.parse(ticket.at("/sla/takeInChargeDueAt").asText()).toInstant();
+    for (Instant at :
+        java.util.List.of(
+            due.minus(Duration.ofDays(1)),
+            due.minus(Duration.ofMinutes(30)),
+            due.plus(Duration.ofMinutes(1)),
+            due.plus(Duration.ofDays(40)))) {
+      clock.pin(at);
+      java.util.List<QueueStatistics.QueueFigures> figures = statistics.queues();
+      assertThat(figures).as("at %s", at).isNotEmpty();
+      for (QueueStatistics.QueueFigures queue : figures) {
+        assertThat(queue).as("queue %s at %s", queue.queue(), at).isEqualTo(formerCount(queue, at));
+      }
+    }
+    assertThat(statistics.queues().stream().mapToLong(QueueStatistics.QueueFigures::waiting).sum())
+        .as("the test counted some tickets")
+        .isPositive();
+  }
+
+  /** The queue's figures as counted before V67. */
+  private QueueStatistics.QueueFigures formerCount(
+      QueueStatistics.QueueFigures queue, Instant now) {
+    var params =
+        new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(
+                "now", java.sql.Timestamp.from(now))
+            .addValue("queue", queue.queue());
+    Map<String, Object> row =
+        namedJdbc.queryForMap(
+            """
+            select count(*) filter (where taken_in_charge_at is null) as waiting,
+                   count(*) filter (where taken_in_charge_at is not null) as in_progress,
+                   min(received_at) filter (where taken_in_charge_at is null) as oldest,
+                   count(*) filter (where (taken_in_charge_at is null and take_in_charge_due_at < :now)
+                       or (sla_paused_at is null and resolution_due_at < :now)) as breached
+            from sportello.ticket where status <> 'CLOSED' and queue = :queue""",
+            params);
+    long atRisk = 0;
+    for (var policy : slaProperties.policies().entrySet()) {
+      params
+          .addValue("policy", policy.getKey())
+          .addValue(
+              "takeInChargeLimit",
+              java.sql.Timestamp.from(sla.atRiskHorizon(policy.getValue().takeInCharge(), now)))
+          .addValue(
+              "resolutionLimit",
+              java.sql.Timestamp.from(sla.atRiskHorizon(policy.getValue().resolution(), now)));
+      atRisk +=
+          namedJdbc.queryForObject(
+              """
+              select count(*) from sportello.ticket
+              where status <> 'CLOSED' and queue = :queue and sla_policy = :policy
+                and not ((taken_in_charge_at is null and take_in_charge_due_at < :now)
+                      or (sla_paused_at is null and resolution_due_at < :now))
+                and ((taken_in_charge_at is null and take_in_charge_due_at >= :now
+                      and take_in_charge_due_at <= :takeInChargeLimit)
+                  or (sla_paused_at is null and resolution_due_at >= :now
+                      and resolution_due_at <= :resolutionLimit))""",
+              params,
+              Long.class);
+    }
+    java.sql.Timestamp oldest = (java.sql.Timestamp) row.get("oldest");
+    return new QueueStatistics.QueueFigures(
+        queue.queue(),
+        queue.nameIt(),
+        queue.nameEn(),
+        ((Number) row.get("waiting")).longValue(),
+        ((Number) row.get("in_progress")).longValue(),
+        oldest == null ? null : oldest.toInstant(),
+        atRisk,
+        ((Number) row.get("breached")).longValue());
   }
 
   @Test

@@ -54,78 +54,87 @@ public class QueueStatistics {
       long atRisk,
       long breached) {}
 
+  /**
+   * Each queue's figures in one pass over the open tickets (the partial index {@code
+   * ticket_open_queue_figures_idx} holds every column read, V67): each ticket's at-risk horizons
+   * come from its SLA policy's row, joined from a list of the configured policies.
+   */
   @Transactional(readOnly = true)
   public List<QueueFigures> queues() {
     Instant now = clock.instant();
-    Map<String, long[]> counts = new HashMap<>();
-    Map<String, Instant> oldest = new HashMap<>();
-    jdbc.query(
-        """
-        select queue,
-               count(*) filter (where taken_in_charge_at is null) as waiting,
-               count(*) filter (where taken_in_charge_at is not null) as in_progress,
-               min(received_at) filter (where taken_in_charge_at is null) as oldest,
-               count(*) filter (where (taken_in_charge_at is null and take_in_charge_due_at < :now)
-                   or (sla_paused_at is null and resolution_due_at < :now)) as breached
-        from sportello.ticket where status <> 'CLOSED' and queue is not null group by queue""",
-        new MapSqlParameterSource("now", Timestamp.from(now)),
-        row -> {
-          counts.put(
-              row.getString("queue"),
-              new long[] {
-                row.getLong("waiting"), row.getLong("in_progress"), row.getLong("breached"), 0
-              });
-          Timestamp since = row.getTimestamp("oldest");
-          if (since != null) {
-            oldest.put(row.getString("queue"), since.toInstant());
-          }
-        });
+    MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now));
+    List<String> horizons = new ArrayList<>();
     slaProperties
         .policies()
-        .forEach((policy, targets) -> countAtRisk(policy, targets, now, counts));
+        .forEach(
+            (policy, targets) -> {
+              int i = horizons.size();
+              horizons.add(
+                  "(cast(:policy%d as varchar), cast(:takeInCharge%d as timestamptz),"
+                          .formatted(i, i)
+                      + " cast(:resolution%d as timestamptz))".formatted(i));
+              params
+                  .addValue("policy" + i, policy)
+                  .addValue(
+                      "takeInCharge" + i,
+                      Timestamp.from(sla.atRiskHorizon(targets.takeInCharge(), now)))
+                  .addValue(
+                      "resolution" + i,
+                      Timestamp.from(sla.atRiskHorizon(targets.resolution(), now)));
+            });
+    Map<String, QueueFigures> byQueue = new HashMap<>();
+    jdbc.query(
+        """
+        select t.queue,
+               count(*) filter (where t.taken_in_charge_at is null) as waiting,
+               count(*) filter (where t.taken_in_charge_at is not null) as in_progress,
+               min(t.received_at) filter (where t.taken_in_charge_at is null) as oldest,
+               count(*) filter (where b.breached) as breached,
+               count(*) filter (where not b.breached
+                   and ((t.taken_in_charge_at is null and t.take_in_charge_due_at >= :now
+                         and t.take_in_charge_due_at <= h.take_in_charge)
+                     or (t.sla_paused_at is null and t.resolution_due_at >= :now
+                         and t.resolution_due_at <= h.resolution))) as at_risk
+          from sportello.ticket t
+          cross join lateral (
+               select (t.taken_in_charge_at is null and t.take_in_charge_due_at < :now)
+                   or (t.sla_paused_at is null and t.resolution_due_at < :now) as breached) b
+          left join (%s) h(policy, take_in_charge, resolution) on h.policy = t.sla_policy
+         where t.status <> 'CLOSED' and t.queue is not null
+         group by t.queue"""
+            .formatted(
+                horizons.isEmpty()
+                    ? "select null::varchar, null::timestamptz, null::timestamptz where false"
+                    : "values " + String.join(", ", horizons)),
+        params,
+        row -> {
+          Timestamp since = row.getTimestamp("oldest");
+          byQueue.put(
+              row.getString("queue"),
+              new QueueFigures(
+                  row.getString("queue"),
+                  null,
+                  null,
+                  row.getLong("waiting"),
+                  row.getLong("in_progress"),
+                  since == null ? null : since.toInstant(),
+                  row.getLong("at_risk"),
+                  row.getLong("breached")));
+        });
     List<QueueFigures> figures = new ArrayList<>();
     for (Queue queue : queues.findAll()) {
-      long[] c = counts.getOrDefault(queue.getCode(), new long[4]);
+      QueueFigures counted = byQueue.get(queue.getCode());
       figures.add(
           new QueueFigures(
               queue.getCode(),
               queue.getNameIt(),
               queue.getNameEn(),
-              c[0],
-              c[1],
-              oldest.get(queue.getCode()),
-              c[3],
-              c[2]));
+              counted == null ? 0 : counted.waiting(),
+              counted == null ? 0 : counted.inProgress(),
+              counted == null ? null : counted.oldestWaitingSince(),
+              counted == null ? 0 : counted.atRisk(),
+              counted == null ? 0 : counted.breached()));
     }
     return figures;
-  }
-
-  /**
-   * At risk: not yet past the deadline, but with less than the at-risk share of working time left.
-   */
-  private void countAtRisk(
-      String policy, SlaProperties.Policy targets, Instant now, Map<String, long[]> counts) {
-    Instant takeInChargeLimit = sla.atRiskHorizon(targets.takeInCharge(), now);
-    Instant resolutionLimit = sla.atRiskHorizon(targets.resolution(), now);
-    jdbc.query(
-        """
-        select queue, count(*) as at_risk from sportello.ticket
-        where status <> 'CLOSED' and queue is not null and sla_policy = :policy
-          and not ((taken_in_charge_at is null and take_in_charge_due_at < :now)
-                or (sla_paused_at is null and resolution_due_at < :now))
-          and ((taken_in_charge_at is null and take_in_charge_due_at >= :now
-                and take_in_charge_due_at <= :takeInChargeLimit)
-            or (sla_paused_at is null and resolution_due_at >= :now
-                and resolution_due_at <= :resolutionLimit))
-        group by queue""",
-        new MapSqlParameterSource()
-            .addValue("policy", policy)
-            .addValue("now", Timestamp.from(now))
-            .addValue("takeInChargeLimit", Timestamp.from(takeInChargeLimit))
-            .addValue("resolutionLimit", Timestamp.from(resolutionLimit)),
-        row -> {
-          counts.computeIfAbsent(row.getString("queue"), q -> new long[4])[3] +=
-              row.getLong("at_risk");
-        });
   }
 }

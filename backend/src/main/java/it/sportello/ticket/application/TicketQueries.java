@@ -211,21 +211,6 @@ public class TicketQueries {
         : tickets.findOpenNumbersByRequesterIdIn(requesterIds, Limit.of(limit));
   }
 
-  /**
-   * Numbers of the open tickets of the requesters matching {@code text} (part of the name, or a
-   * whole fiscal code, VAT number, e-mail or phone), nearest resolution deadline first, at most
-   * {@code limit}: one SQL join, not a list of contacts first, so a common surname finds every
-   * requester who bears it.
-   */
-  @Transactional(readOnly = true)
-  public List<String> openNumbersOfRequestersMatching(String text, int limit) {
-    String needle =
-        text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
-    return needle.isEmpty()
-        ? List.of()
-        : tickets.findOpenNumbersOfRequestersMatching(needle, limit);
-  }
-
   @Transactional(readOnly = true)
   public Page<Ticket> search(TicketFilter filter, Reader reader, int page, int size) {
     return tickets.findAll(

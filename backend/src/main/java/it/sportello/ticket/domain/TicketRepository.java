@@ -31,26 +31,6 @@ public interface TicketRepository
       order by t.receivedAt desc""")
   List<String> findOpenNumbersByRequesterIdIn(Collection<Long> requesterIds, Limit limit);
 
-  /**
-   * Numbers of the open tickets whose requester's name contains {@code text} (lower case, no
-   * wildcards) or whose fiscal code, VAT number, e-mail or phone equals it, as {@code
-   * ContactRegistry.search} matches contacts, in one join: however many contacts share the name.
-   * Nearest resolution deadline first (the inbox's order), at most {@code limit}.
-   */
-  @Query(
-      nativeQuery = true,
-      value =
-          """
-          select t.number from sportello.ticket t
-          join sportello.contact c on c.id = t.requester_id
-          where t.status <> 'CLOSED' and c.merged_into_id is null
-            and (lower(c.name) like '%' || :text || '%'
-             or upper(c.fiscal_code) = upper(:text) or upper(c.vat_number) = upper(:text)
-             or lower(c.email) = :text or c.phone = :text)
-          order by t.resolution_due_at nulls last, t.id
-          limit :limit""")
-  List<String> findOpenNumbersOfRequestersMatching(String text, int limit);
-
   /** A requester's tickets (one person may be several contacts), newest first. */
   org.springframework.data.domain.Page<Ticket> findByRequesterIdInOrderByReceivedAtDescIdDesc(
       Collection<Long> requesterIds, org.springframework.data.domain.Pageable pageable);

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.sportello.platform.security.GroupAuthorities;
 import it.sportello.shared.web.PageResponse;
-import it.sportello.ticket.application.TicketQueries;
 import it.sportello.ticket.domain.Channel;
 import it.sportello.ticket.domain.TicketType;
 import it.sportello.ticket.process.TicketTaskFilters;
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -33,20 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inbox")
 class InboxController {
 
-  /**
-   * The most open tickets a requester filter hands to the task query (as business keys); with more,
-   * those with the nearest deadlines, which are the inbox's first pages.
-   */
-  private static final int MAX_REQUESTER_TICKETS = 10_000;
-
   private final Worklist worklist;
   private final TicketViews views;
-  private final TicketQueries tickets;
 
-  InboxController(Worklist worklist, TicketViews views, TicketQueries tickets) {
+  InboxController(Worklist worklist, TicketViews views) {
     this.worklist = worklist;
     this.views = views;
-    this.tickets = tickets;
   }
 
   /** The SLA states a waiting task can be in, as an inbox filter. */
@@ -100,7 +90,7 @@ class InboxController {
         new InboxFilter(
             null,
             isBlank(number) ? null : number.strip().toUpperCase(Locale.ROOT),
-            isBlank(requester) ? null : ticketsOfRequesters(requester),
+            isBlank(requester) ? null : requester,
             variables,
             sla == null ? null : sla.urgency);
     Page<WorkItem> tasks = worklist.inbox(worker, filter, page, size);
@@ -110,14 +100,6 @@ class InboxController {
         tasks.getSize(),
         tasks.getTotalElements(),
         tasks.getTotalPages());
-  }
-
-  /**
-   * The open tickets of the requesters matching the text (none matching: an empty set), found by
-   * one join of tickets and contacts, however many contacts share a name.
-   */
-  private Set<String> ticketsOfRequesters(String requester) {
-    return Set.copyOf(tickets.openNumbersOfRequestersMatching(requester, MAX_REQUESTER_TICKETS));
   }
 
   private static boolean isBlank(String text) {

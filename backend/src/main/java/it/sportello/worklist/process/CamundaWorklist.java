@@ -85,9 +85,6 @@ class CamundaWorklist implements WorklistPort {
 
   @Override
   public Page<WorkItem> inbox(Worker worker, InboxFilter filter, Instant now, int page, int size) {
-    if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
-      return Page.empty(PageRequest.of(page, size));
-    }
     Optional<InboxTable.Inbox> read = table.inbox(worker, filter, now, page, size);
     if (read.isPresent()) {
       return new PageImpl<>(read.get().items(), PageRequest.of(page, size), read.get().total());
@@ -107,8 +104,12 @@ class CamundaWorklist implements WorklistPort {
     if (filter.businessKeyContains() != null) {
       query.processInstanceBusinessKeyLike("%" + filter.businessKeyContains() + "%");
     }
-    if (filter.businessKeyIn() != null) {
-      query.processInstanceBusinessKeyIn(filter.businessKeyIn().toArray(String[]::new));
+    if (filter.requester() != null) {
+      // the engine knows no requester: only the read model filters on it, and it keeps every
+      // variable the inbox's own filters name (InboxTable.COLUMNS)
+      throw new IllegalArgumentException(
+          "The requester filter cannot be combined with a filter on "
+              + filter.variables().keySet());
     }
     filter.variables().forEach(query::processVariableValueEquals);
     if (filter.urgency() != null) {
@@ -120,9 +121,6 @@ class CamundaWorklist implements WorklistPort {
   @Override
   public List<TaskFacts> facts(
       Worker worker, InboxFilter filter, Instant now, int limit, Set<String> variables) {
-    if (filter.businessKeyIn() != null && filter.businessKeyIn().isEmpty()) {
-      return List.of();
-    }
     List<InboxTable.Fact> tasks =
         table
             .facts(worker, filter, now, limit)

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -59,7 +61,10 @@ class InboxTable {
 
   private static final String REBUILD = "it/sportello/worklist/process/inbox-rebuild.sql";
 
-  private static final String REFRESH = refreshStatement();
+  private static final String ROWS = "it/sportello/worklist/process/inbox-rows.sql";
+
+  /** The rows of given tasks and of the tasks of given process instances ({@value #ROWS}). */
+  private static final String INSERT_ROWS = statements(ROWS).get(0);
 
   private static final String ITEM_COLUMNS =
       "task_id, name, task_key, process_key, process_instance_id, business_key, assignee,"
@@ -90,44 +95,39 @@ class InboxTable {
     if (taskIds.isEmpty() && processInstanceIds.isEmpty()) {
       return;
     }
-    MapSqlParameterSource params =
-        new MapSqlParameterSource("tasks", taskIds.toArray(String[]::new))
-            .addValue("instances", processInstanceIds.toArray(String[]::new));
-    jdbc.update(
-        "delete from sportello.inbox_task where task_id = any(cast(:tasks as varchar[]))"
-            + " or process_instance_id = any(cast(:instances as varchar[]))",
-        params);
-    jdbc.update(REFRESH, params);
-  }
-
-  /** The rebuild's insert, narrowed to the tasks given and those of the instances given. */
-  private static String refreshStatement() {
-    String insert = rebuildStatements().get(1);
-    int where = insert.indexOf(" where not exists");
-    int conflict = insert.indexOf("on conflict");
-    if (where < 0 || conflict < where) {
-      throw new IllegalStateException(REBUILD + " changed its shape");
-    }
-    return insert.substring(0, where)
-        + " where (t.id_ = any(cast(:tasks as varchar[]))"
-        + " or t.proc_inst_id_ = any(cast(:instances as varchar[])))\n"
-        + insert.substring(conflict);
+    String[] tasks = taskIds.toArray(String[]::new);
+    String[] instances = processInstanceIds.toArray(String[]::new);
+    JdbcTemplate sql = jdbc.getJdbcTemplate();
+    sql.update(
+        "delete from sportello.inbox_task where task_id = any(cast(? as varchar[]))"
+            + " or process_instance_id = any(cast(? as varchar[]))",
+        tasks,
+        instances);
+    sql.update(INSERT_ROWS, tasks, instances);
   }
 
   /** Makes the table equal to the engine's open tasks; returns the rows removed and added. */
   int rebuild() {
-    int changed = 0;
-    for (String statement : rebuildStatements()) {
-      changed += jdbc.getJdbcTemplate().update(statement);
-    }
-    return changed;
+    List<String> rebuild = rebuildStatements();
+    JdbcTemplate sql = jdbc.getJdbcTemplate();
+    int removed = sql.update(rebuild.get(0));
+    String[] missing = sql.queryForList(rebuild.get(1), String.class).toArray(String[]::new);
+    return removed + (missing.length == 0 ? 0 : sql.update(INSERT_ROWS, missing, new String[0]));
   }
 
-  /** The statements of {@value #REBUILD} (also run by the benchmark after its SQL copies). */
+  /**
+   * The statements of {@value #REBUILD}: the delete of rows whose task is no longer open, the
+   * select of the open tasks without a row (whose rows {@value #ROWS} writes).
+   */
   static List<String> rebuildStatements() {
-    try (InputStream in = InboxTable.class.getClassLoader().getResourceAsStream(REBUILD)) {
+    return statements(REBUILD);
+  }
+
+  /** The statements of a SQL file of this package, separated by lines holding only ';'. */
+  private static List<String> statements(String resource) {
+    try (InputStream in = InboxTable.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(REBUILD + " is missing");
+        throw new IllegalStateException(resource + " is missing");
       }
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return java.util.Arrays.stream(sql.split("(?m)^;\\s*$"))
@@ -284,9 +284,21 @@ class InboxTable {
       conditions.add("business_key like :businessKeyLike");
       params.addValue("businessKeyLike", "%" + likeEscaped(filter.businessKeyContains()) + "%");
     }
-    if (filter.businessKeyIn() != null) {
-      conditions.add("business_key = any(cast(:businessKeys as varchar[]))");
-      params.addValue("businessKeys", filter.businessKeyIn().toArray(String[]::new));
+    if (filter.requester() != null) {
+      // as the ticket search matched requesters: a part of the name in any case, or a whole fiscal
+      // code, VAT number (any case), e-mail (any case) or phone; wildcards typed are dropped (V66)
+      String needle =
+          filter.requester().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
+      if (needle.isEmpty()) {
+        conditions.add("false");
+      } else {
+        conditions.add(
+            "(lower(requester_name) like :requesterLike"
+                + " or upper(requester_fiscal_code) = upper(:requester)"
+                + " or upper(requester_vat_number) = upper(:requester)"
+                + " or lower(requester_email) = :requester or requester_phone = :requester)");
+        params.addValue("requester", needle).addValue("requesterLike", "%" + needle + "%");
+      }
     }
     for (Map.Entry<String, Object> variable : filter.variables().entrySet()) {
       String column = COLUMNS.get(variable.getKey());

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.sportello.IntegrationTest;
 import it.sportello.TestCategories;
+import it.sportello.contact.Contact;
+import it.sportello.contact.ContactDetails;
+import it.sportello.contact.ContactEditor;
+import it.sportello.contact.ContactRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -17,11 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The inbox read model (ADR 0035) follows the engine: a task's row appears when it is created,
  * carries its queue and follows a reclassification, its assignee when taken, disappears when the
  * task is completed, and the rebuild at start restores rows the table lacks and removes stale ones.
+ * Its requester's details (what the requester filter matches) follow the contact's edits and
+ * merges.
  */
 class InboxReadModelIT extends IntegrationTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired InboxRebuild rebuild;
+  @Autowired ContactEditor editor;
+  @Autowired ContactRegistry contacts;
 
   @Test
   void aReclassifiedTicketMovesToItsNewQueueInTheInboxFilters() throws Exception {
@@ -91,6 +99,83 @@ class InboxReadModelIT extends IntegrationTest {
     assertThat((String[]) ((java.sql.Array) level2.get("candidate_groups")).getArray())
         .contains("level2");
     assertThat(level2.get("assignee")).isNull();
+  }
+
+  @Test
+  void aTaskCarriesItsRequesterAndFollowsTheContactsEditAndMerge() {
+    String fiscalCode = fiscalCode();
+    String surname = "Quarenghi" + fiscalCode.substring(0, 5).toLowerCase(java.util.Locale.ROOT);
+    String email = ("anna." + surname + "@example.it").toLowerCase(java.util.Locale.ROOT);
+    String number = open(fiscalCode, "Anna " + surname, email);
+    assertThat(row(number))
+        .containsEntry("requester_name", "Anna " + surname)
+        .containsEntry("requester_fiscal_code", fiscalCode)
+        .containsEntry("requester_email", email);
+    assertThat(numbers("/api/inbox?size=200&requester=" + email.toUpperCase(java.util.Locale.ROOT)))
+        .as("a whole e-mail, in any case")
+        .containsExactly(number);
+    assertThat(
+            numbers("/api/inbox?size=200&requester=" + surname.toUpperCase(java.util.Locale.ROOT)))
+        .containsExactly(number);
+
+    // staff correct the requester's name: the open task follows at once (V66's trigger)
+    long contactId = requesterOf(number);
+    Contact contact = contacts.get(contactId);
+    String married =
+        "Anna Colleoni" + fiscalCode.substring(0, 5).toLowerCase(java.util.Locale.ROOT);
+    editor.edit(contactId, contact.getVersion(), detailsOf(contact, married), "supervisor1");
+    assertThat(row(number)).containsEntry("requester_name", married);
+    assertThat(numbers("/api/inbox?size=200&requester=" + surname)).isEmpty();
+    assertThat(numbers("/api/inbox?size=200&requester=" + married.substring(5)))
+        .containsExactly(number);
+
+    // a duplicate without a fiscal code, with its own ticket, merged into that contact: its task
+    // now carries the kept contact's details, so the kept contact's fiscal code finds both
+    String duplicateSurname =
+        "Brembati" + fiscalCode.substring(0, 5).toLowerCase(java.util.Locale.ROOT);
+    Map<String, Object> request = ticketRequest(fiscalCode(), "Dal duplicato");
+    request.put(
+        "requester",
+        Map.of("name", "A. " + duplicateSurname, "email", duplicateSurname + "@example.it"));
+    var created = post("/api/tickets", "operator1", request);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String other = created.getBody().get("number").asText();
+    assertThat(numbers("/api/inbox?size=200&requester=" + fiscalCode)).containsExactly(number);
+
+    editor.merge(contactId, requesterOf(other), "supervisor1");
+    assertThat(requesterOf(other)).isEqualTo(contactId);
+    assertThat(row(other))
+        .containsEntry("requester_name", married)
+        .containsEntry("requester_fiscal_code", fiscalCode);
+    assertThat(numbers("/api/inbox?size=200&requester=" + fiscalCode))
+        .containsExactlyInAnyOrder(number, other);
+    assertThat(numbers("/api/inbox?size=200&requester=" + duplicateSurname)).isEmpty();
+  }
+
+  private long requesterOf(String number) {
+    return jdbc.queryForObject(
+        "select requester_id from sportello.ticket where number = ?", Long.class, number);
+  }
+
+  private static ContactDetails detailsOf(Contact contact, String name) {
+    return new ContactDetails(
+        contact.getKind(),
+        name,
+        contact.getFiscalCode(),
+        contact.getVatNumber(),
+        contact.getEmail(),
+        contact.getPec(),
+        contact.getPhone(),
+        contact.getPreferredLanguage(),
+        contact.getPreferredChannel());
+  }
+
+  private String open(String fiscalCode, String name, String email) {
+    Map<String, Object> request = ticketRequest(fiscalCode, "Richiesta di " + name);
+    request.put("requester", Map.of("fiscalCode", fiscalCode, "name", name, "email", email));
+    var response = post("/api/tickets", "operator1", request);
+    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+    return response.getBody().get("number").asText();
   }
 
   private Map<String, Object> row(String number) {
