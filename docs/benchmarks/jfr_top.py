@@ -4,6 +4,11 @@ self samples (top frame), and the share of samples whose stack passes through ea
 areas (inclusive). Only the JDK's `jfr` tool is needed.
 
     python3 docs/benchmarks/jfr_top.py target/benchmark/intake-bearer.jfr [--top 25] [--threads http-nio]
+    python3 docs/benchmarks/jfr_top.py target/benchmark/timers.jfr --methods escalation
+
+--methods: also the inclusive share of samples whose stack passes through each of a list of methods
+("escalation": the steps of a take-in-charge escalation and of the job executor around it; or
+comma-separated substrings of "Class.method").
 """
 import argparse
 import collections
@@ -33,6 +38,25 @@ AREAS = [
 ]
 
 
+# the steps of a timer's escalation (issue 26): "Class.method" substrings, in the order they run
+ESCALATION = [
+    ("job acquisition", "AcquireJobsCmd.execute"),
+    ("job execution (the whole job)", "ExecuteJobsRunnable.run"),
+    ("  the engine's command around it: lock, fetch, execute", "ExecuteJobsCmd.execute"),
+    ("  the delegate EscalateTakeInChargeDelegate", "EscalateTakeInChargeDelegate.execute"),
+    ("    ticket loaded (JPA)", "TicketRepository.getByNumber"),
+    ("    supervisors' outbox (Notifications.queue)", "Notifications.queue"),
+    ("    in-app notifications (publish)", "InAppNotifications.publish"),
+    ("    the assignees' task query", "InAppNotifications.assignees"),
+    ("  the inbox read model refresh (InboxTable.refresh)", "InboxTable.refresh"),
+    ("  JPA flush (Hibernate)", "SessionImpl.flush"),
+    ("  user events after commit (UserEvents)", "UserEvents."),
+    ("  the engine's flush (DbEntityManager.flush)", "DbEntityManager.flush"),
+    ("  history events (DbHistoryEventHandler)", "DbHistoryEventHandler.handleEvent"),
+    ("  commit", "commit"),
+]
+
+
 def frames_of(event):
     trace = event.get("values", {}).get("stackTrace") or {}
     for frame in trace.get("frames", []):
@@ -46,7 +70,11 @@ def main():
     parser.add_argument("recording")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--threads", default="", help="only threads whose name contains this")
+    parser.add_argument("--methods", default="", help='"escalation" or comma-separated Class.method substrings')
     args = parser.parse_args()
+    methods = ESCALATION if args.methods == "escalation" else [
+        (m, m) for m in args.methods.split(",") if m]
+    method_counts = collections.Counter()
     jfr = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "jfr") if os.environ.get("JAVA_HOME") else "jfr"
     raw = subprocess.run(
         [jfr, "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample", args.recording],
@@ -74,6 +102,10 @@ def main():
                     seen.add(area)
         for area in seen:
             area_counts[area] += 1
+        names = ["%s.%s" % frame for frame in frames]
+        for label, needle in methods:
+            if any(needle in name for name in names):
+                method_counts[label] += 1
         # the innermost area: the first frame from the top that belongs to one (JDK frames skipped)
         owner = "JDK / other"
         for cls, _ in frames:
@@ -89,6 +121,10 @@ def main():
     print("\ninclusive (stack passes through):")
     for area, count in area_counts.most_common():
         print("  %5.1f%%  %s" % (100.0 * count / total, area))
+    if methods:
+        print("\nmethods (inclusive):")
+        for label, _ in methods:
+            print("  %5.1f%%  %s" % (100.0 * method_counts[label] / total, label))
     print("\ninnermost area (the sample's CPU charged to the closest library on its stack):")
     for area, count in innermost.most_common():
         print("  %5.1f%%  %s" % (100.0 * count / total, area))

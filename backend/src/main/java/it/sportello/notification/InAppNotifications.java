@@ -135,11 +135,7 @@ public class InAppNotifications {
   /** The assignees of the ticket's open tasks. */
   @Transactional(readOnly = true)
   public List<Recipient> assignees(String ticketNumber) {
-    return tasks.openTasks(ticketNumber).stream()
-        .filter(task -> task.assignee() != null)
-        .map(task -> Recipient.user(task.assignee()))
-        .distinct()
-        .toList();
+    return tasks.openTaskAssignees(ticketNumber).stream().map(Recipient::user).distinct().toList();
   }
 
   /**

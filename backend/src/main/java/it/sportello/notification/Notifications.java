@@ -34,7 +34,9 @@ public class Notifications {
   public Notification queue(NotificationRequest request) {
     return outbox
         .findByDedupKey(request.dedupKey())
-        .orElseGet(() -> deliverInApp(outbox.save(new Notification(request, clock.instant()))));
+        // delivered in the application before it is stored: one insert of a sent message, not an
+        // insert and then its update (an escalation queues one per timer, issue 26)
+        .orElseGet(() -> outbox.save(deliverInApp(new Notification(request, clock.instant()))));
   }
 
   /**

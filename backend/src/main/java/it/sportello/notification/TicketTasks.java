@@ -15,6 +15,12 @@ public interface TicketTasks {
 
   List<OpenTask> openTasks(String ticketNumber);
 
+  /**
+   * The assignees of the ticket's open tasks, oldest task first, without their candidate groups:
+   * one query (an escalation asks this for every timer, issue 26).
+   */
+  List<String> openTaskAssignees(String ticketNumber);
+
   /** For each of these tickets that has an open task, the id of one (the oldest). */
   Map<String, String> firstOpenTask(Collection<String> ticketNumbers);
 }

@@ -672,6 +672,7 @@ public final class Benchmark {
       made = statement.executeUpdate();
     }
     log("%,d take-in-charge timers due now, %d node(s)", made, nodes);
+    flightRecording("timers", true);
     ProcessProbe.Mark mark = probe.mark();
     long started = System.nanoTime();
     String remainingSql =
@@ -688,6 +689,7 @@ public final class Benchmark {
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    flightRecording("timers", false);
     Map<String, Object> timers = new LinkedHashMap<>();
     timers.put("due", made);
     timers.put("count", made - remaining);
@@ -768,6 +770,248 @@ public final class Benchmark {
             remaining > 0 ? ", " + remaining + " NOT done" : ""),
         "50,000 in < 120 s",
         resources(timers));
+    if (Boolean.parseBoolean(option("bare-timers", "false"))) {
+      bareTimers(db, made);
+    }
+  }
+
+  /**
+   * The floor's process: our escalation's shape (user task, boundary timer, service task, end), no
+   * code of ours.
+   */
+  private static final String BARE_TIMER_BPMN =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="benchmark">
+        <process id="benchmark-bare-timer" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+          <userTask id="task" camunda:candidateGroups="${queue}" camunda:dueDate="${dueAt}"/>
+          <boundaryEvent id="bareTimer" attachedToRef="task" cancelActivity="false">
+            <timerEventDefinition><timeDate>${dueAt}</timeDate></timerEventDefinition>
+          </boundaryEvent>
+          <sequenceFlow id="f2" sourceRef="bareTimer" targetRef="noop"/>
+          <serviceTask id="noop" camunda:expression="${true}"/>
+          <sequenceFlow id="f3" sourceRef="noop" targetRef="escalated"/>
+          <endEvent id="escalated"/>
+          <sequenceFlow id="f4" sourceRef="task" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+      </definitions>
+      """;
+
+  /**
+   * The floor ({@code --bare-timers}): as many timers of a process of the escalation's shape with a
+   * no-op service task, made due at once, in our application (our engine configuration, no
+   * delegate) and in the bare application (docs/benchmarks/bare-camunda: Spring Boot and Camunda
+   * only, {@code --bare-jar}) on its own database of the same PostgreSQL, with the same JVM options
+   * and job executor settings. Rate and CPU per job beside ours.
+   */
+  private void bareTimers(Connection db, int wanted) throws Exception {
+    int count = intOption("bare-timer-count", wanted);
+    // 1. our application, our engine configuration, no code of ours in the job
+    engineTimers("engine only, in our application", base, true, db, probe, count);
+    // 2. the bare application
+    Path jar = Path.of(option("bare-jar", "docs/benchmarks/bare-camunda/target/bare-camunda.jar"));
+    if (!Files.exists(jar)) {
+      log("no %s: build it with mvn -B -q -f docs/benchmarks/bare-camunda/pom.xml package", jar);
+      return;
+    }
+    try (Statement statement = db.createStatement()) {
+      statement.execute("drop database if exists bare");
+      statement.execute("create database bare");
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(option("jvm-options", "-XX:+UseG1GC").split(" ")));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toAbsolutePath().toString(),
+            "--server.port=" + port,
+            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/bare",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--spring.datasource.hikari.maximum-pool-size=20",
+            // the job executor and eventing as ours (application.yml)
+            "--camunda.bpm.job-execution.enabled=true",
+            "--camunda.bpm.job-execution.core-pool-size=3",
+            "--camunda.bpm.job-execution.max-pool-size=3",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
+            "--camunda.bpm.job-execution.queue-capacity=20",
+            "--camunda.bpm.job-execution.max-wait=5000",
+            "--camunda.bpm.eventing.execution=false",
+            "--camunda.bpm.eventing.history=false",
+            "--camunda.bpm.generic-properties.properties.hostname=bare"));
+    command.addAll(
+        List.of(option("bare-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList());
+    log("starting the bare application: %s", String.join(" ", command));
+    Process bare =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("application-bare.log").toFile())
+            .start();
+    try (Connection bareDb =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/bare", "postgres", "");
+        ProcessProbe bareProbe = new ProcessProbe(bare.pid(), this::postmasterPid, () -> 0L)) {
+      awaitHealthy(bare, port, "The bare application", out.resolve("application-bare.log"));
+      bareDb.setAutoCommit(true);
+      engineTimers(
+          "bare Spring Boot + Camunda",
+          "http://localhost:" + port,
+          false,
+          bareDb,
+          bareProbe,
+          count);
+    } finally {
+      bare.destroy();
+      if (!bare.waitFor(60, TimeUnit.SECONDS)) {
+        bare.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * Deploys the bare timer process to {@code url}, starts {@code count}, makes their timers due,
+   * waits.
+   */
+  private void engineTimers(
+      String label, String url, boolean ours, Connection db, ProcessProbe probe, int count)
+      throws Exception {
+    String boundary = "----benchmark" + UUID.randomUUID();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbare-timer\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\";"
+            + " filename=\"benchmark-bare-timer.bpmn\"\r\nContent-Type: application/xml\r\n\r\n"
+            + BARE_TIMER_BPMN.strip()
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder deploy =
+        HttpRequest.newBuilder(URI.create(url + "/engine-rest/deployment/create"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (ours) {
+      deploy.header("Authorization", authorization("admin"));
+    }
+    HttpResponse<String> deployed = http.send(deploy.build(), HttpResponse.BodyHandlers.ofString());
+    if (deployed.statusCode() != 200) {
+      throw new IllegalStateException(label + ": deployment failed: " + deployed.body());
+    }
+    String dueAt =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .format(java.time.ZonedDateTime.now(BenchmarkData.ROME).plusDays(2));
+    String start =
+        json(
+            Map.of(
+                "variables",
+                Map.of(
+                    "queue", Map.of("value", "benchmark", "type", "String"),
+                    "dueAt", Map.of("value", dueAt, "type", "Date"))));
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    long startedAt = System.nanoTime();
+    List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      workers.add(
+          clientThreads.submit(
+              () -> {
+                while (next.getAndIncrement() < count) {
+                  HttpRequest.Builder request =
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  url
+                                      + "/engine-rest/process-definition/key/benchmark-bare-timer/start"))
+                          .header("Content-Type", "application/json")
+                          .timeout(Duration.ofSeconds(60))
+                          .POST(HttpRequest.BodyPublishers.ofString(start));
+                  if (ours) {
+                    request.header("Authorization", authorization("api-client"));
+                  }
+                  try {
+                    if (http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                        != 200) {
+                      failed.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (var worker : workers) {
+      worker.get();
+    }
+    log(
+        "%s: %,d instances started in %.1f s (%d failed)",
+        label, count, (System.nanoTime() - startedAt) / 1e9, failed.get());
+    String ofTheProcess =
+        " from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ ="
+            + " 'bareTimer'";
+    int made;
+    try (Statement statement = db.createStatement()) {
+      statement.execute("drop table if exists benchmark_bare_timers");
+      statement.execute("create table benchmark_bare_timers as select j.id_" + ofTheProcess);
+      made =
+          statement.executeUpdate(
+              "update act_ru_job set duedate_ = now() - interval '1 second' where id_ in (select"
+                  + " id_ from benchmark_bare_timers)");
+    }
+    log("%s: %,d timers due now", label, made);
+    ProcessProbe.Mark mark = probe.mark();
+    long started = System.nanoTime();
+    String remainingSql =
+        "select count(*)" + ofTheProcess + " and j.duedate_ <= now() and j.retries_ > 0";
+    int remaining = made;
+    Instant limit = Instant.now().plus(Duration.ofMinutes(intOption("timer-minutes", 30)));
+    while (remaining > 0 && Instant.now().isBefore(limit)) {
+      Thread.sleep(500);
+      remaining = count(db, remainingSql);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("due", made);
+    figures.put("count", made - remaining);
+    figures.put("remaining", remaining);
+    figures.put("seconds", Samples.round(seconds));
+    figures.put("perSecond", Samples.round((made - remaining) / seconds));
+    figures.put(
+        "timersRunMoreThanOnce",
+        count(
+            db,
+            "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 and"
+                + " job_id_ in (select id_ from benchmark_bare_timers) group by job_id_ having"
+                + " count(*) > 1) twice"));
+    try (Statement statement = db.createStatement()) {
+      statement.execute("drop table benchmark_bare_timers");
+    }
+    figures.putAll(probe.since(mark));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> floor =
+        (Map<String, Object>) results.computeIfAbsent("timersFloor", k -> new LinkedHashMap<>());
+    floor.put(ours ? "engineInOurApplication" : "bareApplication", figures);
+    row(
+        "timers of a no-op process: " + label,
+        String.format(
+            "%,d timers, 1 node; more than once %s", made, figures.get("timersRunMoreThanOnce")),
+        String.format(
+            Locale.ROOT,
+            "all done in %.1f s (%.0f/s)%s",
+            seconds,
+            (made - remaining) / seconds,
+            remaining > 0 ? ", " + remaining + " NOT done" : ""),
+        "the floor",
+        resources(figures));
   }
 
   /** The monthly SLA report of a month in the middle of the loaded history, and its query plan. */
@@ -1171,7 +1415,7 @@ public final class Benchmark {
             "--camunda.bpm.generic-properties.properties.hostname=node1",
             // the baseline and the fast way to open tasks start these through /engine-rest as
             // api-client, which may otherwise start only office-involvement (README "Security")
-            "--sportello.engine.api-client-processes=office-involvement,ticket,benchmark-baseline",
+            "--sportello.engine.api-client-processes=office-involvement,ticket,benchmark-baseline,benchmark-bare-timer",
             // trusts the tests' token key, as production trusts its OIDC provider
             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                 + Path.of("backend/target/test-classes/test-jwt/public.pem").toAbsolutePath());

@@ -41,6 +41,21 @@ class CamundaTicketTasks implements TicketTasks {
   }
 
   @Override
+  public List<String> openTaskAssignees(String ticketNumber) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(ticketNumber)
+        .active()
+        .taskAssigned()
+        .orderByTaskCreateTime()
+        .asc()
+        .list()
+        .stream()
+        .map(Task::getAssignee)
+        .toList();
+  }
+
+  @Override
   public Map<String, String> firstOpenTask(Collection<String> ticketNumbers) {
     Map<String, String> first = new LinkedHashMap<>();
     if (ticketNumbers.isEmpty()) {
