@@ -82,8 +82,33 @@ public class TicketLifecycle {
   /** A deadline and the instant from which it is at risk. */
   public record Deadline(Instant dueAt, Instant atRiskFrom) {}
 
+  /**
+   * Classifies the ticket the decision classified, found by its number (one query).
+   *
+   * @see #classify(long, String, String, int, String)
+   */
   @Transactional
   public Classification classify(String number, String queueCode, int priority, String slaPolicy) {
+    return classify(tickets.getByNumber(number), queueCode, priority, slaPolicy);
+  }
+
+  /**
+   * Classifies a ticket known by its id: the intake's, opened in this transaction, is read from the
+   * persistence context, without a query and without the flush a query by number makes first.
+   */
+  @Transactional
+  public Classification classify(
+      long ticketId, String number, String queueCode, int priority, String slaPolicy) {
+    Ticket ticket =
+        tickets
+            .findById(ticketId)
+            .filter(found -> found.getNumber().equals(number))
+            .orElseThrow(
+                () -> new IllegalStateException("No ticket " + number + " with id " + ticketId));
+    return classify(ticket, queueCode, priority, slaPolicy);
+  }
+
+  private Classification classify(Ticket ticket, String queueCode, int priority, String slaPolicy) {
     Queue queue =
         queues
             .findById(queueCode)
@@ -95,7 +120,6 @@ public class TicketLifecycle {
       throw new IllegalStateException(
           "The classification decision chose the unknown SLA policy '" + slaPolicy + "'");
     }
-    Ticket ticket = tickets.getByNumber(number);
     SlaTargets targets = sla.targets(slaPolicy, ticket.getReceivedAt());
     ticket.classify(
         queue.getCode(),

@@ -19,6 +19,13 @@ import org.springframework.stereotype.Component;
 @Component(Beans.APPLY_CLASSIFICATION)
 class ApplyClassificationDelegate implements JavaDelegate {
 
+  /**
+   * The ticket's id, a transient variable (never stored) of the instance the intake starts: the
+   * ticket is then read from the intake's persistence context, not queried by number after a flush.
+   * Instances started otherwise (the engine's REST API, process tests) go by number.
+   */
+  static final String TICKET_ID = "ticketId";
+
   private final TicketLifecycle lifecycle;
 
   ApplyClassificationDelegate(TicketLifecycle lifecycle) {
@@ -29,12 +36,13 @@ class ApplyClassificationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> result = TaskVariables.map(execution, Variables.CLASSIFICATION);
     int priority = ((Number) result.get("priority")).intValue();
+    String queue = (String) result.get("queue");
+    String slaPolicy = (String) result.get("slaPolicy");
+    String number = execution.getProcessBusinessKey();
     Classification classification =
-        lifecycle.classify(
-            execution.getProcessBusinessKey(),
-            (String) result.get("queue"),
-            priority,
-            (String) result.get("slaPolicy"));
+        execution.getVariable(TICKET_ID) instanceof Long ticketId
+            ? lifecycle.classify(ticketId, number, queue, priority, slaPolicy)
+            : lifecycle.classify(number, queue, priority, slaPolicy);
     execution.removeVariable(Variables.CLASSIFICATION);
     execution.setVariable(Variables.QUEUE, classification.queue());
     execution.setVariable(Variables.PRIORITY, priority);

@@ -54,6 +54,8 @@ class CamundaTicketProcess implements TicketProcessPort {
     variables.put(CHANNEL, ticket.getChannel().name());
     variables.put(TOPIC, ticket.getTopic());
     variables.put(LANGUAGE, ticket.getLanguage());
+    // transient: never stored, read by the classification in this same command
+    variables.put(ApplyClassificationDelegate.TICKET_ID, Variables.longValue(ticket.getId(), true));
     runtimeService.startProcessInstanceByKey(
         TicketProcess.PROCESS_KEY, ticket.getNumber(), variables);
   }
