@@ -4,15 +4,12 @@
 // role's view of it in one of the two); at phone width (390 px) the tabs fold into a menu and the
 // landing page does not overflow sideways. It ends by saying where its time went.
 // Usage: node e2e/roles.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale, pattern } from './locale.mjs';
-import { axeViolations, browserLocale, fillLogin, launch } from './support.mjs';
+import { pattern } from './locale.mjs';
+import { axeViolations, browserLocale, journeyArgs, launch, logIn, watchErrors } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: roles.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const journey = journeyArgs('roles.mjs');
+const { baseUrl, shots, language, t } = journey;
 const ERRORS = [
   'errors.generic',
   'errors.forbidden',
@@ -22,8 +19,6 @@ const ERRORS = [
   'canned.page.forbidden',
 ];
 const text = {
-  login: t('login.title'),
-  submit: t('login.submit'),
   navigation: t('nav.label'),
   menu: t('nav.menu'),
   errors: new RegExp(ERRORS.map((key) => pattern(t(key)).source).join('|')),
@@ -168,33 +163,12 @@ async function inspect(page, user, name) {
   if (await page.getByText(text.errors).count()) problems.push(`${user} ${name}: an error message is shown`);
 }
 
-/** A new page of the context, its errors collected. */
-async function watchedPage(context, user) {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
-  return page;
-}
-
-async function logIn(context, user) {
-  const page = await watchedPage(context, user);
-  await timed('login', async () => {
-    await page.goto(baseUrl + '/login');
-    if (language !== 'it') await page.selectOption('#language', language);
-    await page.getByRole('heading', { name: text.login }).waitFor();
-    await fillLogin(page, user, text.submit);
-  });
-  return page;
-}
-
 try {
   for (const [user, landing, tabs] of ROLES) {
     const context = trackCalls(
       await browser.newContext({ locale: browserLocale(language), viewport: { width: 1366, height: 768 } }),
     );
-    const page = await logIn(context, user);
+    const { page } = await timed('login', () => logIn(browser, journey, user, { context, problems }));
     await timed('landing', () => page.waitForURL((url) => url.pathname === landing));
     await settled(page);
     await inspect(page, user, landing);
@@ -228,7 +202,8 @@ try {
       }),
     );
     await context.close();
-    const small = await watchedPage(phone, user);
+    const small = await phone.newPage();
+    watchErrors(small, user, problems);
     await timed('landing', async () => {
       await small.goto(baseUrl + '/');
       await small.waitForURL((url) => url.pathname === landing);
