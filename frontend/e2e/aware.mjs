@@ -5,17 +5,12 @@
 // inbox row carries the badge; when operator1 leaves, the warning goes. axe (WCAG 2.1 A/AA) on the
 // task page with the warning and on the open bell.
 // Usage: node e2e/aware.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
+import { apiAs, checkPage, inboxRow, journeyArgs, launch, logIn } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: aware.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const journey = journeyArgs('aware.mjs');
+const { baseUrl, shots, language, t } = journey;
 const text = {
-  login: t('login.submit'),
   replying: t.like('collision.REPLYING', { user: 'operator1 (demo)' }),
   // the bell's name in the singular and the plural, the count captured
   bell: [1, 2].map(
@@ -33,24 +28,6 @@ const browser = await launch();
 const problems = [];
 
 const axe = (page, name) => checkPage(page, `${shots}/${language}-aware-${name}.png`, name, problems);
-
-async function logIn(user) {
-  const context = await browser.newContext({
-    locale: browserLocale(language),
-    viewport: { width: 1366, height: 768 },
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
-  await fillLogin(page, user, text.login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
 
 async function bellCount(page) {
   const name = await page.locator('[aria-controls="notifications-panel"]').getAttribute('aria-label');
@@ -73,7 +50,7 @@ try {
   const taskId = tasks.items[0].id;
 
   // operator1 opens the task and starts writing to the citizen
-  const first = await logIn('operator1');
+  const { page: first } = await logIn(browser, journey, 'operator1', { problems });
   await first.goto(`${baseUrl}/tasks/${taskId}`);
   const reply = first.locator('main textarea').first();
   await reply.waitFor();
@@ -81,7 +58,7 @@ try {
   await reply.fill('Gentile cittadino, ');
 
   // operator3 opens the same task: the warning is there before they type anything
-  const second = await logIn('operator3');
+  const { page: second } = await logIn(browser, journey, 'operator3', { problems });
   const before = await bellCount(second);
   await second.goto(`${baseUrl}/tasks/${taskId}`);
   const status = second.getByTestId('collision');

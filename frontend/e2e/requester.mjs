@@ -4,17 +4,12 @@
 // from a task, changes the phone number and sees the change traced. Every page is scanned with
 // axe-core (WCAG 2.1 A/AA) and checked at phone width (390 px) for sideways overflow.
 // Usage: node e2e/requester.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { apiAs, checkPage, journeyArgs, launch, logIn } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: requester.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const journey = journeyArgs('requester.mjs');
+const { baseUrl, shots, language, t } = journey;
 const text = {
-  login: t('login.submit'),
   show: new RegExp(`^${t.like('board.showWaiting', { group: 'Ufficio Tributi' }).source}`),
   assignTo: (number) => t('colleagues.open', { action: t('board.assign'), number }),
   confirm: t('colleagues.confirm'),
@@ -57,25 +52,6 @@ let step = 0;
 const check = (page, name) =>
   checkPage(page, `${shots}/${language}-requester-${String(++step).padStart(2, '0')}-${name}.png`, name, problems);
 
-async function logIn(user, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({
-    locale: browserLocale(language),
-    viewport,
-    isMobile: viewport.width < 500,
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
-  await fillLogin(page, user, text.login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return { context, page };
-}
-
 async function noOverflow(page, name) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`${name} at 390 px: ${overflow} px wider than the screen`);
@@ -94,7 +70,7 @@ try {
 
   // the supervisor finds it on the board under the office and assigns it to office1
   {
-    const { context, page } = await logIn('supervisor');
+    const { context, page } = await logIn(browser, journey, 'supervisor', { problems });
     await page.waitForURL((url) => url.pathname === '/supervisor');
     const office = page.locator('tr[data-group="office-tributi"]');
     await office.waitFor();
@@ -120,7 +96,7 @@ try {
     assert.equal(holder.items[0].assignee, 'office1', "the office task is office1's now");
     await context.close();
 
-    const phone = await logIn('supervisor', { width: 390, height: 844 });
+    const phone = await logIn(browser, journey, 'supervisor', { problems, viewport: { width: 390, height: 844 } });
     await phone.page.locator('tr[data-group="office-tributi"]').waitFor();
     await noOverflow(phone.page, 'supervisor board');
     await phone.context.close();
@@ -130,7 +106,7 @@ try {
   {
     const ticket = await openTicket('Pagina del richiedente');
     const taskId = await taskOf(ticket.number, 'operator1');
-    const { context, page } = await logIn('operator1');
+    const { context, page } = await logIn(browser, journey, 'operator1', { problems });
     await page.goto(`${baseUrl}/tasks/${taskId}`);
     await page.getByRole('link', { name: text.requesterPage }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/contacts/'));

@@ -1,17 +1,15 @@
 // Every demo role in a real browser (Debian's Chromium, driven by playwright-core): it logs in, lands
 // on the page it works on, and every tab it is offered opens without an error banner, a console error
-// or a serious accessibility violation (axe-core, WCAG 2.1 A/AA); at phone width (390 px) the tabs fold
-// into a menu and the landing page does not overflow sideways.
+// or a serious accessibility violation (axe-core, WCAG 2.1 A/AA: every page in each language, each
+// role's view of it in one of the two); at phone width (390 px) the tabs fold into a menu and the
+// landing page does not overflow sideways. It ends by saying where its time went.
 // Usage: node e2e/roles.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale, pattern } from './locale.mjs';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { pattern } from './locale.mjs';
+import { axeViolations, browserLocale, journeyArgs, launch, logIn, watchErrors } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: roles.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const journey = journeyArgs('roles.mjs');
+const { baseUrl, shots, language, t } = journey;
 const ERRORS = [
   'errors.generic',
   'errors.forbidden',
@@ -21,8 +19,6 @@ const ERRORS = [
   'canned.page.forbidden',
 ];
 const text = {
-  login: t('login.title'),
-  submit: t('login.submit'),
   navigation: t('nav.label'),
   menu: t('nav.menu'),
   errors: new RegExp(ERRORS.map((key) => pattern(t(key)).source).join('|')),
@@ -75,49 +71,105 @@ const ROLES = [
   ['communications1', '/notices', ['/notices']],
 ];
 
+/**
+ * The pages axe scans in this language (a scan is most of the run's time). Every page is scanned in
+ * both languages, as the first role offering it sees it; each other role's view of it in one
+ * language, Italian and English in turn, so that every role's page is scanned once. Every page is
+ * still opened and checked for error banners and console errors in both languages.
+ */
+const scanned = new Set();
+const offeredBefore = new Map();
+for (const [user, landing, tabs] of ROLES) {
+  for (const path of new Set([landing, ...tabs])) {
+    const before = offeredBefore.get(path) ?? 0;
+    offeredBefore.set(path, before + 1);
+    if (before === 0 || before % 2 === (language === 'it' ? 1 : 0)) scanned.add(`${user} ${path}`);
+  }
+}
+
 const browser = await launch();
 const problems = [];
+const started = Date.now();
+/** Where the time goes, in ms per step (said at the end: the run is long, and CI time is counted). */
+const spent = {};
+async function timed(step, action) {
+  const from = Date.now();
+  try {
+    return await action();
+  } finally {
+    spent[step] = (spent[step] ?? 0) + Date.now() - from;
+  }
+}
+let pages = 0;
+let scans = 0;
 
-/** The page has settled: a level-1 heading, and a moment for its first calls to answer. */
-async function settled(page) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForTimeout(1_200);
+/** Each browser context's calls to `/api` in flight, and when one last started or ended. */
+const callsOf = new WeakMap();
+
+/** Counts the context's calls to `/api` in flight (the event stream aside: it stays open). */
+function trackCalls(context) {
+  const calls = { open: new Set(), last: Date.now() };
+  const counted = (request) =>
+    request.resourceType() !== 'eventsource' && new URL(request.url()).pathname.startsWith('/api/');
+  context.on('request', (request) => {
+    if (counted(request)) {
+      calls.open.add(request);
+      calls.last = Date.now();
+    }
+  });
+  for (const event of ['requestfinished', 'requestfailed']) {
+    context.on(event, (request) => {
+      if (calls.open.delete(request)) calls.last = Date.now();
+    });
+  }
+  callsOf.set(context, calls);
+  return context;
+}
+
+/**
+ * The page has settled: a level-1 heading, then its calls have answered and none started for a
+ * moment (an answer may lead to the next call, an error answer to a banner). It replaces a fixed
+ * wait: as long as the calls take, no longer.
+ */
+async function settled(page, quiet = 300) {
+  await timed('heading', () => page.getByRole('heading', { level: 1 }).first().waitFor());
+  await timed('calls', async () => {
+    const calls = callsOf.get(page.context());
+    // the page's first calls start as it renders: the quiet moment counts from the heading on
+    calls.last = Date.now();
+    const until = Date.now() + 30_000;
+    while (calls.open.size > 0 || Date.now() - calls.last < quiet) {
+      assert.ok(Date.now() < until, `${page.url()}: ${calls.open.size} calls still open after 30 s`);
+      await page.waitForTimeout(50);
+    }
+  });
 }
 
 async function inspect(page, user, name) {
-  await checkPage(
-    page,
-    `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`,
-    `${user} ${name}`,
-    problems,
-  );
+  pages++;
+  if (scanned.has(`${user} ${name}`)) {
+    await timed('screenshot', () =>
+      page.screenshot({
+        path: `${shots}/${language}-role-${user}-${name.replaceAll('/', '_') || 'root'}.png`,
+        fullPage: true,
+      }),
+    );
+    problems.push(...(await timed('axe', () => axeViolations(page, `${user} ${name}`))));
+    scans++;
+  }
   // the shared Message keeps its live regions on the page, empty until they speak
   const banners = (await page.getByRole('alert').allTextContents()).filter((text) => text.trim());
   if (banners.length > 0) problems.push(`${user} ${name}: error banner "${banners.join(' | ')}"`);
   if (await page.getByText(text.errors).count()) problems.push(`${user} ${name}: an error message is shown`);
 }
 
-async function logIn(context, user) {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
-  await fillLogin(page, user, text.submit);
-  return page;
-}
-
 try {
   for (const [user, landing, tabs] of ROLES) {
-    const context = await browser.newContext({
-      locale: browserLocale(language),
-      viewport: { width: 1366, height: 768 },
-    });
-    const page = await logIn(context, user);
-    await page.waitForURL((url) => url.pathname === landing);
+    const context = trackCalls(
+      await browser.newContext({ locale: browserLocale(language), viewport: { width: 1366, height: 768 } }),
+    );
+    const { page } = await timed('login', () => logIn(browser, journey, user, { context, problems }));
+    await timed('landing', () => page.waitForURL((url) => url.pathname === landing));
     await settled(page);
     await inspect(page, user, landing);
     const nav = page.getByRole('navigation', { name: text.navigation });
@@ -127,8 +179,10 @@ try {
         : await nav.getByRole('link').evaluateAll((links) => links.map((link) => new URL(link.href).pathname));
     assert.deepEqual(offered, tabs, `${user}'s tabs`);
     for (const tab of tabs.filter((each) => each !== landing)) {
-      await nav.locator(`a[href="${tab}"]`).click();
-      await page.waitForURL((url) => url.pathname === tab);
+      await timed('navigate', async () => {
+        await nav.locator(`a[href="${tab}"]`).click();
+        await page.waitForURL((url) => url.pathname === tab);
+      });
       await settled(page);
       await inspect(page, user, tab);
     }
@@ -137,16 +191,23 @@ try {
       await page.goto(baseUrl + '/inbox');
       await page.waitForURL((url) => url.pathname === landing);
     }
+    // phone width, in the same session (and language): the tabs fold into a menu, the landing page
+    // does not overflow sideways
+    const phone = trackCalls(
+      await browser.newContext({
+        locale: browserLocale(language),
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        storageState: await context.storageState(),
+      }),
+    );
     await context.close();
-
-    // phone width: the tabs fold into a menu, the landing page does not overflow sideways
-    const phone = await browser.newContext({
-      locale: browserLocale(language),
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
+    const small = await phone.newPage();
+    watchErrors(small, user, problems);
+    await timed('landing', async () => {
+      await small.goto(baseUrl + '/');
+      await small.waitForURL((url) => url.pathname === landing);
     });
-    const small = await logIn(phone, user);
-    await small.waitForURL((url) => url.pathname === landing);
     await settled(small);
     const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) problems.push(`${user} ${landing} at 390 px: ${overflow} px wider than the screen`);
@@ -166,6 +227,10 @@ try {
     console.log(`roles ${language}: ${user} done (${tabs.length} tabs)`);
   }
   assert.deepEqual(problems, [], 'every role lands on a usable page');
+  const steps = Object.entries(spent).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`);
+  console.log(
+    `roles ${language}: ${pages} pages (${scans} scanned by axe) in ${((Date.now() - started) / 1000).toFixed(1)} s (${steps.join(', ')})`,
+  );
   console.log(`roles ${language}: ${ROLES.length} roles landed and opened their tabs`);
 } finally {
   await browser.close();

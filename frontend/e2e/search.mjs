@@ -4,22 +4,15 @@
 // at 1366×768 at least 12 result rows are in view; at 390 px the table scrolls inside its container.
 // Usage: node e2e/search.mjs <base-url> <screenshot-dir> [language]
 // Environment: SEARCH_NUMBER (a ticket's number), SEARCH_WORD (a word only that ticket's subject has).
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { browserLocale, checkPage, fillLogin, launch } from './support.mjs';
+import { checkPage, journeyArgs, launch, logIn } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
+const journey = journeyArgs('search.mjs');
+const { baseUrl, shots, language, t } = journey;
 const number = process.env.SEARCH_NUMBER;
 const word = process.env.SEARCH_WORD;
-assert.ok(
-  baseUrl && shots && number && word,
-  'usage: SEARCH_NUMBER=… SEARCH_WORD=… search.mjs <base-url> <screenshot-dir> [language]',
-);
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+assert.ok(number && word, 'usage: SEARCH_NUMBER=… SEARCH_WORD=… search.mjs <base-url> <screenshot-dir> [language]');
 const text = {
-  login: t('login.submit'),
   title: t('ticketSearch.title'),
   number: t('ticketSearch.filters.number'),
   words: t('ticketSearch.filters.q'),
@@ -37,28 +30,10 @@ const problems = [];
 
 const axe = (page, name) => checkPage(page, `${shots}/${language}-search-${name}.png`, name, problems);
 
-async function logIn(context, user) {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error "${message.text()}" on ${page.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error ${error.message}`));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
-  await fillLogin(page, user, text.login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
-
 const results = (page) => page.locator('tbody tr');
 
 try {
-  const context = await browser.newContext({
-    locale: browserLocale(language),
-    viewport: { width: 1366, height: 768 },
-  });
-  const page = await logIn(context, 'operator1');
+  const { context, page } = await logIn(browser, journey, 'operator1', { problems });
   await page.getByRole('navigation', { name: text.navigation }).locator('a[href="/tickets"]').click();
   await page.getByRole('heading', { level: 1, name: text.title }).waitFor();
   await results(page).first().waitFor();
@@ -134,12 +109,10 @@ try {
   await context.close();
 
   // phone width: the page does not overflow, the table scrolls inside its container
-  const phone = await browser.newContext({
-    locale: browserLocale(language),
+  const { context: phone, page: small } = await logIn(browser, journey, 'operator1', {
+    problems,
     viewport: { width: 390, height: 844 },
-    isMobile: true,
   });
-  const small = await logIn(phone, 'operator1');
   await small.goto(baseUrl + '/tickets');
   await results(small).first().waitFor();
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

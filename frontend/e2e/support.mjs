@@ -77,19 +77,61 @@ export async function checkPage(page, path, name, problems, { fullPage = true } 
  * A new page (1400×1000, the language's browser locale) logged in through the login page as a demo
  * user, in the journey's language, with the errors the browser's console shows collected.
  */
-export async function loginPage(browser, { baseUrl, language, t }, user) {
+export async function loginPage(browser, journey, user) {
   const context = await browser.newContext({
-    locale: browserLocale(language),
+    locale: browserLocale(journey.language),
     viewport: { width: 1400, height: 1000 },
   });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  await submitLogin(page, journey, user);
+  return { page, consoleErrors };
+}
+
+/**
+ * A new page, logged in through the login page as a demo user in the journey's language, in a new
+ * context (the language's browser locale, `viewport`, a phone's below 500 px) or the `context`
+ * given. With `problems`, the page's errors and (unless `console` is false) its console errors are
+ * added to it, each prefixed by the user: `const { context, page } = await logIn(browser, journey,
+ * 'operator1', { problems })`.
+ */
+export async function logIn(
+  browser,
+  journey,
+  user,
+  { viewport = { width: 1366, height: 768 }, context: given, problems, console: consoleErrors = true } = {},
+) {
+  const context =
+    given ??
+    (await browser.newContext({
+      locale: browserLocale(journey.language),
+      viewport,
+      isMobile: viewport.width < 500,
+    }));
+  const page = await context.newPage();
+  if (problems) watchErrors(page, user, problems, { console: consoleErrors });
+  await submitLogin(page, journey, user);
+  return { context, page };
+}
+
+/** Adds the page's errors and (unless `console` is false) its console errors to `problems`, prefixed by the user. */
+export function watchErrors(page, user, problems, { console: consoleErrors = true } = {}) {
+  if (consoleErrors) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${user}: console error "${message.text()}" on ${page.url()}`);
+    });
+  }
+  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
+}
+
+/** Opens the login page, chooses the journey's language there, logs in and waits until it has left. */
+async function submitLogin(page, { baseUrl, language, t }, user) {
   await page.goto(baseUrl + '/login');
   if (language !== 'it') await page.selectOption('#language', language);
+  await page.getByRole('heading', { name: t('login.title') }).waitFor();
   await fillLogin(page, user, t('login.submit'));
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return { page, consoleErrors };
 }
 
 /** Ends the journey with a failure if it found problems (accessibility violations), one line each. */

@@ -5,18 +5,13 @@
 // not read tickets get a clear message; at phone width the page does not overflow. Every page is
 // scanned with axe-core (WCAG 2.1 A/AA): a serious or critical violation fails.
 // Usage: node e2e/ticket.mjs <base-url> <screenshot-dir> [language]
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { locale } from './locale.mjs';
-import { apiAs, browserLocale, checkPage, fillLogin, inboxRow, launch } from './support.mjs';
+import { apiAs, checkPage, inboxRow, journeyArgs, launch, logIn } from './support.mjs';
 
-const [baseUrl, shots, language = 'it'] = process.argv.slice(2);
-assert.ok(baseUrl && shots, 'usage: ticket.mjs <base-url> <screenshot-dir> [language]');
-mkdirSync(shots, { recursive: true });
-const t = locale(language);
+const journey = journeyArgs('ticket.mjs');
+const { baseUrl, shots, language, t } = journey;
 const startsWith = (key) => new RegExp(`^${t.like(key).source}`);
 const text = {
-  login: t('login.submit'),
   inbox: t('inbox.title'),
   conversation: t('conversation.title'),
   note: t('reply.noteTitle'),
@@ -45,22 +40,6 @@ const problems = [];
 const check = (page, name) =>
   checkPage(page, `${shots}/${language}-ticket-${String(++step).padStart(2, '0')}-${name}.png`, name, violations);
 
-async function logIn(user, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({
-    locale: browserLocale(language),
-    viewport,
-    isMobile: viewport.width < 500,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`${user}: page error ${error.message}`));
-  await page.goto(baseUrl + '/login');
-  if (language !== 'it') await page.selectOption('#language', language);
-  await page.getByRole('heading', { name: text.login }).waitFor();
-  await fillLogin(page, user, text.login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return { context, page };
-}
-
 const entry = (page, kind, words) => page.locator(`[data-entry="${kind}"]`).filter({ hasText: words });
 
 try {
@@ -78,7 +57,7 @@ try {
   });
 
   // from the inbox to the ticket's page
-  const operator = await logIn('operator1');
+  const operator = await logIn(browser, journey, 'operator1', { problems, console: false });
   await operator.page.getByRole('heading', { name: text.inbox }).waitFor();
   const row = await inboxRow(operator.page, number);
   // the subject links to the ticket's page (the number to the task)
@@ -144,7 +123,7 @@ try {
     requester: { fiscalCode: 'TCKCLS80A01H501Z', name: 'Franco Neri' },
     firstContactAnswer: 'Dal lunedì al venerdì, 8:30-12:30.',
   });
-  const closed = await logIn('operator2');
+  const closed = await logIn(browser, journey, 'operator2', { problems, console: false });
   await closed.page.goto(`${baseUrl}/tickets/${call.number}`);
   await closed.page.getByRole('heading', { level: 1, name: new RegExp(call.number) }).waitFor();
   assert.equal((await closed.page.locator('[data-field="status"]').textContent()).trim(), text.closed);
@@ -163,13 +142,17 @@ try {
   await closed.context.close();
 
   // a role that may not read tickets
-  const auditor = await logIn('auditor');
+  const auditor = await logIn(browser, journey, 'auditor', { problems, console: false });
   await auditor.page.goto(`${baseUrl}/tickets/${number}`);
   await auditor.page.getByRole('alert').filter({ hasText: text.forbidden }).waitFor();
   await auditor.context.close();
 
   // phone width: the knowledge-base panel folds under the conversation, nothing overflows sideways
-  const phone = await logIn('operator1', { width: 390, height: 844 });
+  const phone = await logIn(browser, journey, 'operator1', {
+    problems,
+    console: false,
+    viewport: { width: 390, height: 844 },
+  });
   await phone.page.goto(`${baseUrl}/tickets/${number}`);
   await entry(phone.page, 'REPLY', 'Gentile Paola Conti,').waitFor();
   await phone.page.getByRole('heading', { name: text.suggestions }).waitFor();

@@ -11,6 +11,7 @@ import {
 } from '../lib/ticketRelations';
 import { ActionDialog } from './ActionDialog';
 import { CategoryPicker } from './CategoryPicker';
+import { CodeSelect } from './CodeSelect';
 
 const QUEUES = ['general', 'payments', 'privacy', 'technical'];
 const TYPES = ['Q', 'PQ', 'A', 'I', 'PA', 'PI'];
@@ -360,37 +361,5 @@ function ReclassifyForm({
       </div>
       <SubmitRow error={error} busy={busy} label={t('ticketActions.reclassifySubmit')} />
     </form>
-  );
-}
-
-/** A labelled choice among codes, each shown by its name. */
-function CodeSelect({
-  id,
-  label,
-  value,
-  onChange,
-  codes,
-  name,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (code: string) => void;
-  codes: readonly string[];
-  name: (code: string) => string;
-}) {
-  return (
-    <div className="mb-2">
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        {codes.map((code) => (
-          <option key={code} value={code}>
-            {name(code)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

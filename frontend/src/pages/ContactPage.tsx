@@ -23,6 +23,7 @@ import {
 } from '../api';
 import { calendarDateTime } from '../calendar';
 import { Layout } from '../components/Layout';
+import { CodeSelect } from '../components/CodeSelect';
 import { Pager } from '../components/Pager';
 import { TableHead } from '../components/TableHead';
 import { useLabels } from '../lib/labels';
@@ -264,8 +265,8 @@ function ContactDetails({
   }
 
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
-  const set = (field: keyof Form) => (event: { target: { value: string } }) =>
-    setForm((current) => ({ ...current, [field]: event.target.value }));
+  const choose = (field: keyof Form) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof Form) => (event: { target: { value: string } }) => choose(field)(event.target.value);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -310,9 +311,10 @@ function ContactDetails({
               id={`${prefix}-kind`}
               label={t('contact.fields.kind')}
               value={form.kind}
-              onChange={set('kind')}
+              onChange={choose('kind')}
               codes={KINDS}
-              labels="kinds"
+              name={(code) => t(`contact.kinds.${code}`)}
+              className="col-12 col-md-6"
             />
             {TEXT_FIELDS.map((field) => {
               const error = errorOf(field);
@@ -343,20 +345,22 @@ function ContactDetails({
               id={`${prefix}-language`}
               label={t('contact.fields.preferredLanguage')}
               value={form.preferredLanguage}
-              onChange={set('preferredLanguage')}
+              onChange={choose('preferredLanguage')}
               codes={LANGUAGES}
-              labels="languages"
-              optional
+              name={(code) => t(`contact.languages.${code}`)}
+              empty={t('contact.unknown')}
+              className="col-12 col-md-6"
               invalid={!!errorOf('preferredLanguage')}
             />
             <CodeSelect
               id={`${prefix}-channel`}
               label={t('contact.fields.preferredChannel')}
               value={form.preferredChannel}
-              onChange={set('preferredChannel')}
+              onChange={choose('preferredChannel')}
               codes={CHANNELS}
-              labels="channels"
-              optional
+              name={(code) => t(`contact.channels.${code}`)}
+              empty={t('contact.unknown')}
+              className="col-12 col-md-6"
             />
           </div>
           <div id={`${prefix}-message`} className="mt-3">
@@ -384,47 +388,6 @@ function ContactDetails({
         </form>
       </div>
     </section>
-  );
-}
-
-/**
- * A select of the contact form, its options labelled by `contact.<labels>.<code>`; an optional
- * field's select offers "unknown" first.
- */
-function CodeSelect({
-  id,
-  label,
-  value,
-  onChange,
-  codes,
-  labels,
-  optional = false,
-  invalid = false,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (event: { target: { value: string } }) => void;
-  codes: readonly string[];
-  labels: 'kinds' | 'languages' | 'channels';
-  optional?: boolean;
-  invalid?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="col-12 col-md-6">
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className={`form-select${invalid ? ' is-invalid' : ''}`} value={value} onChange={onChange}>
-        {optional && <option value="">{t('contact.unknown')}</option>}
-        {codes.map((code) => (
-          <option key={code} value={code}>
-            {t(`contact.${labels}.${code}`)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
