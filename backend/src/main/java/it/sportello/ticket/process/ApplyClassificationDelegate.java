@@ -39,8 +39,9 @@ class ApplyClassificationDelegate implements JavaDelegate {
     String queue = (String) result.get("queue");
     String slaPolicy = (String) result.get("slaPolicy");
     String number = execution.getProcessBusinessKey();
+    Long ticketId = TaskVariables.number(execution, TICKET_ID);
     Classification classification =
-        execution.getVariable(TICKET_ID) instanceof Long ticketId
+        ticketId != null
             ? lifecycle.classify(ticketId, number, queue, priority, slaPolicy)
             : lifecycle.classify(number, queue, priority, slaPolicy);
     execution.removeVariable(Variables.CLASSIFICATION);
