@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
  * again each time and fails as before. Analysts keep editing the decisions: a new text is a new
  * key, and the cache is bounded (it is emptied when full; decisions hold a few hundred distinct
  * texts). The legacy (JUEL-based) FEEL engine, when configured, is left as it is.
+ *
+ * <p>Camunda 7.24 only: Operaton's FEEL engine wraps the FEEL library's newer API, so the Operaton
+ * build leaves this class out (parent pom, profile {@code operaton}) and parses as Operaton does.
  */
 @Component
 class FeelParsedOnce extends AbstractProcessEnginePlugin {
