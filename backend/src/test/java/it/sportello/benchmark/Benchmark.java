@@ -690,12 +690,7 @@ public final class Benchmark {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     flightRecording("timers", false);
-    Map<String, Object> timers = new LinkedHashMap<>();
-    timers.put("due", made);
-    timers.put("count", made - remaining);
-    timers.put("remaining", remaining);
-    timers.put("seconds", Samples.round(seconds));
-    timers.put("perSecond", Samples.round((made - remaining) / seconds));
+    Map<String, Object> timers = timerRun(made, remaining, seconds);
     timers.put(
         "failedJobs",
         count(
@@ -979,12 +974,7 @@ public final class Benchmark {
       remaining = count(db, remainingSql);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("due", made);
-    figures.put("count", made - remaining);
-    figures.put("remaining", remaining);
-    figures.put("seconds", Samples.round(seconds));
-    figures.put("perSecond", Samples.round((made - remaining) / seconds));
+    Map<String, Object> figures = timerRun(made, remaining, seconds);
     figures.put(
         "timersRunMoreThanOnce",
         count(
@@ -1673,5 +1663,18 @@ public final class Benchmark {
   private static void log(String format, Object... args) {
     System.out.printf(
         "[%s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
+  }
+
+  /**
+   * The figures of a run of timers made due at once: how many were due, ran and remain, how fast.
+   */
+  private static Map<String, Object> timerRun(int made, int remaining, double seconds) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("due", made);
+    figures.put("count", made - remaining);
+    figures.put("remaining", remaining);
+    figures.put("seconds", Samples.round(seconds));
+    figures.put("perSecond", Samples.round((made - remaining) / seconds));
+    return figures;
   }
 }
